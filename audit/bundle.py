@@ -1,0 +1,118 @@
+"""Export bundles: a directory an oversight body verifies offline with `verify_log`.
+
+Layout: `entries.jsonl` (one canonical entry per line; canonical JSON never holds a raw
+newline), `leaf-hashes.txt` (hex, one per line: the hashes stored at append time, used
+to name the exact entry that changed), `checkpoints.json` (signed notes, oldest first),
+`log.pub` (the log's verifier key, to compare with the one published elsewhere) and
+`README.md`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from audit.log import TransparencyLog
+
+ENTRIES = "entries.jsonl"
+LEAF_HASHES = "leaf-hashes.txt"
+CHECKPOINTS = "checkpoints.json"
+PUBLIC_KEY = "log.pub"
+
+_README = """# OpenCounter transparency log export
+
+Origin: {origin}
+Entries: {size}
+Log public key (also in `log.pub`; compare it with the key the operator publishes):
+
+    {key}
+
+## Verify
+
+    pip install opencounter[audit]   # the verifier needs only `audit` and `cryptography`
+    opencounter audit verify --bundle . --key "$(cat log.pub)"
+
+The verifier recomputes the RFC 9162 Merkle tree from `entries.jsonl`, checks the
+Ed25519 signature on every checkpoint in `checkpoints.json` (C2SP tlog-checkpoint
+signed notes) and that each one's root equals the recomputed root at its size, and
+names the first entry that is missing, malformed or changed.
+
+Files: `entries.jsonl` one RFC 8785 canonical JSON entry per line (the exact leaf
+bytes); `leaf-hashes.txt` the leaf hashes stored when each entry was appended;
+`checkpoints.json` the signed checkpoints, oldest first.
+"""
+
+
+class BundleError(ValueError):
+    """The directory is not a readable export bundle."""
+
+
+def export_bundle(log: TransparencyLog, directory: Path) -> int:
+    """Write a bundle of the whole log, ending with a fresh checkpoint; returns its size."""
+    directory.mkdir(parents=True, exist_ok=True)
+    final = log.checkpoint()
+    size = int(final.split("\n")[1])
+    with (directory / ENTRIES).open("wb") as out:
+        for index, data in log.entries():
+            if index >= size:
+                break
+            out.write(data + b"\n")
+    with (directory / LEAF_HASHES).open("w", encoding="ascii") as out:
+        for index, value in log.leaf_hashes():
+            if index >= size:
+                break
+            out.write(value.hex() + "\n")
+    checkpoints = [note for note in log.checkpoints() if int(note.split("\n")[1]) <= size]
+    (directory / CHECKPOINTS).write_text(json.dumps(checkpoints, indent=1) + "\n", "utf-8")
+    (directory / PUBLIC_KEY).write_text(log.verifier_key + "\n", encoding="utf-8")
+    readme = _README.format(origin=log.origin, size=size, key=log.verifier_key)
+    (directory / "README.md").write_text(readme, encoding="utf-8")
+    return size
+
+
+class Bundle:
+    """An export bundle read back as a `LogSource` for `verify_log`."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        for name in (ENTRIES, CHECKPOINTS):
+            if not (directory / name).is_file():
+                raise BundleError(f"{directory} has no {name}: not an export bundle")
+        try:
+            notes = json.loads((directory / CHECKPOINTS).read_text("utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise BundleError(f"{CHECKPOINTS} is not valid JSON") from error
+        if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
+            raise BundleError(f"{CHECKPOINTS} must be a list of signed notes")
+        self._checkpoints: list[str] = notes
+
+    def public_key(self) -> str | None:
+        path = self.directory / PUBLIC_KEY
+        return path.read_text("utf-8").strip() if path.is_file() else None
+
+    def size(self) -> int:
+        # A bundle records no size apart from its newest checkpoint.
+        sizes = [int(note.split("\n")[1]) for note in self._checkpoints if note.count("\n") > 1]
+        return max(sizes, default=0)
+
+    def entries(self) -> Iterator[tuple[int, bytes]]:
+        with (self.directory / ENTRIES).open("rb") as lines:
+            for index, line in enumerate(lines):
+                yield index, line.removesuffix(b"\n")
+
+    def leaf_hashes(self) -> Iterator[tuple[int, bytes]]:
+        path = self.directory / LEAF_HASHES
+        if not path.is_file():
+            return
+        with path.open(encoding="ascii") as lines:
+            for index, line in enumerate(lines):
+                try:
+                    yield index, bytes.fromhex(line.strip())
+                except ValueError as error:
+                    raise BundleError(f"{LEAF_HASHES} line {index + 1} is not hex") from error
+
+    def checkpoints(self) -> list[str]:
+        return list(self._checkpoints)

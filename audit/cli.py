@@ -1,0 +1,385 @@
+"""`opencounter audit ...`: keys, verification, receipts, export, erasure, retention, witness.
+
+Exit codes: 0 ok, 1 verification failed, 2 bad input. Keys are read as the app reads
+them (web/keys.py): from OPENCOUNTER_LOG_SIGNING_KEY and OPENCOUNTER_VAULT_KEY when set
+(the key itself or the path of a file holding it), else from `<data-dir>/audit/`:
+`log.key` (the log's signing key, secret), `log.pub` (publish it), `vault.key` (the text
+vault's master key, secret). `verify` needs no secret key, only the public one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from audit.bundle import Bundle, BundleError, export_bundle
+from audit.checkpoint import generate_cosigner, parse_cosigner_key
+from audit.log import TransparencyLog
+from audit.log_reader import LogReader
+from audit.note import (
+    Ed25519Verifier,
+    NoteError,
+    generate_signer,
+    parse_signer_key,
+    parse_verifier_key,
+)
+from audit.receipt import verify_receipt
+from audit.sink import LogUnavailable
+from audit.vault import Vault, generate_master_key, parse_master_key
+from audit.verify import LogSource, verify_log
+from audit.witness import WitnessError, witness_log
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+_T = TypeVar("_T")
+SIGNING_KEY_VARIABLE = "OPENCOUNTER_LOG_SIGNING_KEY"
+VAULT_KEY_VARIABLE = "OPENCOUNTER_VAULT_KEY"
+DataDir = Annotated[
+    Path | None, typer.Option(help="Data directory (default: $OPENCOUNTER_DATA_DIR or ./data).")
+]
+DatabaseUrl = Annotated[
+    str | None,
+    typer.Option(help="SQLAlchemy database URL (default: sqlite file <data-dir>/opencounter.db)."),
+]
+KeyOption = Annotated[
+    str | None, typer.Option("--key", help="Trusted log public key, or @FILE to read it from.")
+]
+
+
+def _data_dir(option: Path | None) -> Path:
+    return option or Path(os.environ.get("OPENCOUNTER_DATA_DIR", "./data"))
+
+
+def _fail(console: Console, code: int, message: str) -> NoReturn:
+    console.print(message, style="red" if code == 1 else "yellow", highlight=False)
+    raise typer.Exit(code)
+
+
+def _read_key_text(value: str) -> str:
+    return Path(value[1:]).read_text("utf-8").strip() if value.startswith("@") else value.strip()
+
+
+def _trusted_key(console: Console, value: str | None, data_dir: Path | None) -> Ed25519Verifier:
+    """--key, else `<data-dir>/audit/log.pub`, else the public half of the signing key."""
+    fallback = _data_dir(data_dir) / "audit" / "log.pub"
+    try:
+        if value:
+            return parse_verifier_key(_read_key_text(value))
+        if fallback.is_file():
+            return parse_verifier_key(fallback.read_text("utf-8").strip())
+        configured = os.environ.get(SIGNING_KEY_VARIABLE)
+        if configured:
+            return parse_signer_key(_setting_text(configured)).verifier()
+    except OSError as error:
+        _fail(console, 2, f"Cannot read the log key ({error}); pass --key with the published key.")
+    except NoteError as error:
+        _fail(console, 2, f"The log key is not valid ({error}); pass the published key string.")
+    _fail(
+        console,
+        2,
+        f"No log key found at {fallback}; pass --key with the published key "
+        "(the operator makes it with `opencounter audit keygen`).",
+    )
+
+
+def _setting_text(value: str) -> str:
+    """A key setting holds the key itself or the path of a file holding it (as web/keys.py)."""
+    candidate = Path(value)
+    if not value.startswith("PRIVATE+KEY+") and candidate.is_file():
+        return candidate.read_text("utf-8").strip()
+    return value.strip()
+
+
+def _key_text(variable: str, path: Path) -> str:
+    configured = os.environ.get(variable)
+    return _setting_text(configured) if configured else path.read_text("utf-8").strip()
+
+
+def _open_engine(
+    console: Console, data_dir: Path | None, database_url: str | None, *, create: bool
+) -> Engine:
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from audit.store import create_tables, tune_engine
+
+    url = database_url or f"sqlite:///{_data_dir(data_dir) / 'opencounter.db'}"
+    try:
+        if create and database_url is None:
+            # With keys from the environment, nothing else may have made the directory yet.
+            _data_dir(data_dir).mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        tune_engine(engine)
+        if create:
+            create_tables(engine)
+    except ArgumentError:
+        _fail(console, 2, f"{url!r} is not a database URL; pass --database-url correctly.")
+    except (SQLAlchemyError, ImportError, OSError) as error:
+        _fail(
+            console, 2, f"Cannot open the database ({type(error).__name__}); check --database-url."
+        )
+    return engine
+
+
+def _open_log(console: Console, data_dir: Path | None, database_url: str | None) -> TransparencyLog:
+    keys = _data_dir(data_dir) / "audit"
+    try:
+        signer = parse_signer_key(_key_text(SIGNING_KEY_VARIABLE, keys / "log.key"))
+        master = parse_master_key(_key_text(VAULT_KEY_VARIABLE, keys / "vault.key"))
+    except OSError:
+        _fail(
+            console,
+            2,
+            f"No keys in {keys} and {SIGNING_KEY_VARIABLE} / {VAULT_KEY_VARIABLE} are not set; "
+            "run `opencounter audit keygen --origin NAME` first.",
+        )
+    except (NoteError, ValueError) as error:
+        _fail(console, 2, f"The log or vault key is damaged ({error}); restore it from backup.")
+    engine = _open_engine(console, data_dir, database_url, create=True)
+    return TransparencyLog(engine, signer, signer.name, Vault(engine, master))
+
+
+def _parse_age(text: str) -> timedelta:
+    match = re.fullmatch(r"(\d+)([dhm])", text.strip())
+    if match is None:
+        raise typer.BadParameter("use a number and d, h or m, e.g. 365d")
+    amount, unit = int(match[1]), match[2]
+    return {
+        "d": timedelta(days=amount),
+        "h": timedelta(hours=amount),
+        "m": timedelta(minutes=amount),
+    }[unit]
+
+
+def build_audit_cli() -> typer.Typer:
+    """The audit sub-app; mount it as `opencounter audit`."""
+    app = typer.Typer(help="The transparency log: keys, verification, receipts, erasure.")
+    console = Console(stderr=True)
+    for command in (
+        _keygen,
+        _verify,
+        _verify_receipt,
+        _export,
+        _erase,
+        _retention,
+        _witness,
+        _checkpoint,
+    ):
+        name = command.__name__.strip("_").replace("_", "-")
+        app.command(name)(command(console))
+    return app
+
+
+def _keygen(console: Console) -> Callable[..., None]:
+    def keygen(
+        origin: Annotated[str, typer.Option(help="Log origin, e.g. city.example/audit.")],
+        data_dir: DataDir = None,
+        witness: Annotated[bool, typer.Option(help="Make a witness (cosigner) key.")] = False,
+    ) -> None:
+        """Create the log's signing key and vault key (or, with --witness, a witness key)."""
+        keys = _data_dir(data_dir) / "audit"
+        keys.mkdir(parents=True, exist_ok=True)
+        stem = "witness" if witness else "log"
+        if (keys / f"{stem}.key").exists():
+            _fail(console, 2, f"{keys / f'{stem}.key'} exists; move it away to make a new key.")
+        try:
+            made = generate_cosigner(origin) if witness else generate_signer(origin)
+        except NoteError:
+            _fail(console, 2, "The name must be non-empty with no spaces or '+'; choose another.")
+        _write_secret(keys / f"{stem}.key", made.to_string())
+        (keys / f"{stem}.pub").write_text(made.verifier().to_string() + "\n", "utf-8")
+        if not witness and not (keys / "vault.key").exists():
+            _write_secret(keys / "vault.key", generate_master_key())
+        typer.echo(made.verifier().to_string())
+
+    return keygen
+
+
+def _write_secret(path: Path, text: str) -> None:
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write(text + "\n")
+
+
+def _verify(console: Console) -> Callable[..., None]:
+    def verify(
+        data_dir: DataDir = None,
+        database_url: DatabaseUrl = None,
+        bundle: Annotated[Path | None, typer.Option(help="Verify an export bundle.")] = None,
+        key: KeyOption = None,
+        schema: Annotated[bool, typer.Option(help="Also check every entry's schema.")] = True,
+    ) -> None:
+        """Recompute the tree, check every checkpoint, name the first bad index."""
+        source: LogSource
+        if bundle is not None:
+            try:
+                source = Bundle(bundle)
+            except BundleError as error:
+                _fail(console, 2, f"{error}; pass the directory `audit export` wrote.")
+            trusted = _trusted_key(console, key or f"@{bundle / 'log.pub'}", data_dir)
+        else:
+            # Reading needs no secret key: an oversight body can check a database copy.
+            trusted = _trusted_key(console, key, data_dir)
+            source = LogReader(_open_engine(console, data_dir, database_url, create=False))
+        with Progress(console=console, transient=True) as bar:
+            task = bar.add_task("verifying", total=None)
+            report = _or_unavailable(
+                console,
+                lambda: verify_log(
+                    source,
+                    trusted,
+                    check_schema=schema,
+                    progress=lambda done, total: bar.update(task, completed=done, total=total),
+                ),
+            )
+        if not report.ok:
+            where = (
+                ""
+                if report.first_bad_index is None
+                else f" First bad index: {report.first_bad_index}."
+            )
+            _fail(console, 1, f"Verification FAILED.{where} {report.problem}")
+        typer.echo(
+            f"OK: {report.entries_checked} entries, {report.checkpoints_checked} checkpoints, "
+            f"root {report.root.hex()}"
+        )
+
+    return verify
+
+
+def _verify_receipt(console: Console) -> Callable[..., None]:
+    def verify_receipt_command(
+        file: Annotated[Path, typer.Argument(help="The receipt JSON file.")],
+        key: Annotated[str, typer.Option(help="The log's published key, or @FILE.")],
+    ) -> None:
+        """Check a citizen's receipt offline against the log's published key."""
+        try:
+            receipt = file.read_bytes()
+            trusted = parse_verifier_key(_read_key_text(key))
+        except OSError:
+            _fail(console, 2, f"Cannot read {file}; pass the path of the downloaded receipt.")
+        except NoteError as error:
+            _fail(console, 2, f"The key is not valid ({error}); pass the log's published key.")
+        report = verify_receipt(receipt, trusted)
+        if not report.ok:
+            _fail(console, 1, f"Receipt NOT valid: {report.problem}")
+        typer.echo(
+            f"OK: {report.entries} entries of conversation {report.conversation} are in the "
+            f"signed log of size {report.tree_size}"
+        )
+
+    return verify_receipt_command
+
+
+def _export(console: Console) -> Callable[..., None]:
+    def export(
+        out: Annotated[Path, typer.Option(help="Directory to write the bundle to.")],
+        data_dir: DataDir = None,
+        database_url: DatabaseUrl = None,
+    ) -> None:
+        """Write entries, checkpoints, the public key and instructions for offline checks."""
+        log = _open_log(console, data_dir, database_url)
+        size = _or_unavailable(console, lambda: export_bundle(log, out))
+        typer.echo(f"Exported {size} entries to {out}")
+
+    return export
+
+
+def _erase(console: Console) -> Callable[..., None]:
+    def erase(
+        conversation_id: Annotated[str, typer.Argument(help="The conversation to erase.")],
+        reason: Annotated[str, typer.Option(help="Why (label).")] = "operator",
+        data_dir: DataDir = None,
+        database_url: DatabaseUrl = None,
+    ) -> None:
+        """Crypto-shred a conversation's texts and log an erasure entry."""
+        log = _open_log(console, data_dir, database_url)
+        recorded = _or_unavailable(console, lambda: log.erase(conversation_id, reason))
+        typer.echo(f"Erased {conversation_id}; erasure entry {recorded.index}")
+
+    return erase
+
+
+def _retention(console: Console) -> Callable[..., None]:
+    def retention(
+        older_than: Annotated[str, typer.Option(help="Age, e.g. 365d, 12h, 30m.")],
+        data_dir: DataDir = None,
+        database_url: DatabaseUrl = None,
+    ) -> None:
+        """Erase every conversation older than the given age."""
+        age = _parse_age(older_than)
+        log = _open_log(console, data_dir, database_url)
+        cutoff = datetime.now(UTC) - age
+        expired = log.vault.conversations_older_than(cutoff)
+        for conversation in expired:
+            try:
+                log.erase(conversation, "retention")
+            except LogUnavailable as error:
+                _fail(
+                    console, 2, f"The log is unavailable ({error}); check the database and retry."
+                )
+        typer.echo(f"Erased {len(expired)} conversations older than {older_than}")
+
+    return retention
+
+
+def _witness(console: Console) -> Callable[..., None]:
+    def witness(
+        log_url: Annotated[
+            str, typer.Option(help="Base URL of the log, e.g. https://city.example")
+        ],
+        log_key: Annotated[str, typer.Option(help="The log's published key, or @FILE.")],
+        data_dir: DataDir = None,
+        submit: Annotated[bool, typer.Option(help="Post the cosignature to the log.")] = True,
+    ) -> None:
+        """Fetch the log's checkpoint, check it extends the last one seen, cosign it."""
+        keys = _data_dir(data_dir) / "audit"
+        try:
+            cosigner = parse_cosigner_key((keys / "witness.key").read_text("utf-8").strip())
+            trusted = parse_verifier_key(_read_key_text(log_key))
+        except OSError:
+            _fail(console, 2, f"No witness key in {keys}; run `audit keygen --witness` first.")
+        except NoteError as error:
+            _fail(console, 2, f"A key is not valid ({error}); check --log-key and witness.key.")
+        try:
+            cosigned = witness_log(
+                log_url, trusted, cosigner, keys / "witness-state.json", submit=submit
+            )
+        except WitnessError as error:
+            _fail(console, 1, f"Not cosigned: {error}")
+        typer.echo(cosigned, nl=False)
+
+    return witness
+
+
+def _checkpoint(console: Console) -> Callable[..., None]:
+    def checkpoint(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
+        """Issue a signed checkpoint now and print it."""
+        log = _open_log(console, data_dir, database_url)
+        typer.echo(_or_unavailable(console, log.checkpoint), nl=False)
+
+    return checkpoint
+
+
+def _or_unavailable(console: Console, work: Callable[[], _T]) -> _T:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        return work()
+    except (LogUnavailable, SQLAlchemyError) as error:
+        reason = str(error).splitlines()[0]  # SQLAlchemy appends the statement and a link
+        _fail(console, 2, f"The log is unavailable ({reason}); check the database and retry.")
+
+
+def main() -> None:
+    """Run the audit commands alone (`opencounter-audit ...`): no web app is imported."""
+    build_audit_cli()()

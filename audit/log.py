@@ -1,0 +1,239 @@
+"""The transparency log: appends events as Merkle leaves, signs checkpoints, serves proofs.
+
+Appends are all-or-nothing per `record` call and acknowledged only after commit: texts
+go to the vault, entries, tree nodes, the compact range and any due checkpoint are
+written in one transaction under the log's write lock. Calls that arrive while another
+transaction is writing are grouped into the next one (`commit_group`), so a busy
+service pays one commit for many messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from audit.appending import PreparedEvent, append_batches, prepare_event
+from audit.checkpoint import Checkpoint, CosignatureVerifier, open_checkpoint, sign_checkpoint
+from audit.commit_group import GroupCommit
+from audit.log_reader import LogReader, aware
+from audit.merkle import CompactRange
+from audit.note import Ed25519Signer
+from audit.sink import AuditEvent, LogUnavailable, Recorded
+from audit.store import lock_for_append
+from audit.vault import Vault, VaultError
+
+# What one transaction does with the write lock held: (connection, compact range to
+# advance, time of the append) -> an outcome per request.
+_Work = Callable[[Connection, CompactRange, datetime], list["list[Recorded] | Exception"]]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class TransparencyLog(LogReader):
+    """An append-only RFC 9162 log over SQLAlchemy, implementing `AuditSink`.
+
+    `signer` is required: a log that cannot sign checkpoints must not start. Its key
+    name must be the log's `origin`. A checkpoint is issued after `checkpoint_every`
+    new entries or once `checkpoint_interval` has passed since the last one (checked
+    on append and by `checkpoint_if_due`), and on demand with `checkpoint()`.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        signer: Ed25519Signer,
+        origin: str,
+        vault: Vault,
+        *,
+        clock: Callable[[], datetime] = _utc_now,
+        checkpoint_every: int = 1000,
+        checkpoint_interval: timedelta = timedelta(seconds=60),
+    ) -> None:
+        if signer.name != origin:
+            raise ValueError(f"the log key is named {signer.name!r}, not the origin {origin!r}")
+        if checkpoint_every < 1:
+            raise ValueError("checkpoint_every must be at least 1")
+        super().__init__(engine)
+        self._signer = signer
+        self.origin = origin
+        self._vault = vault
+        self._clock = clock
+        self._every = checkpoint_every
+        self._interval = checkpoint_interval
+        # One write transaction at a time per process (SQLite connections of one process
+        # would otherwise wait on each other's file lock); waiting batches are grouped.
+        self._group: GroupCommit[Sequence[PreparedEvent], list[Recorded]] = GroupCommit(
+            self._write_group
+        )
+
+    @property
+    def vault(self) -> Vault:
+        """Where this log keeps conversation texts."""
+        return self._vault
+
+    @property
+    def verifier_key(self) -> str:
+        """The log's public key as a note verifier key string (publish this)."""
+        return self._signer.verifier().to_string()
+
+    # -- appending -------------------------------------------------------------------
+
+    def record(self, events: Sequence[AuditEvent]) -> list[Recorded]:
+        """Append `events` in order, all or nothing; returns after commit.
+
+        Raises `InvalidEntry` for an event that breaks its schema (nothing written) and
+        `LogUnavailable` when storage fails (nothing written).
+        """
+        if not events:
+            return []
+        now = self._clock()
+        prepared = [prepare_event(event, now) for event in events]
+        return self._group.submit(prepared)
+
+    def erase(self, conversation_id: str, reason: str = "citizen_request") -> Recorded:
+        """Crypto-shred a conversation's texts and log an erasure entry, atomically."""
+        prepared = prepare_event(
+            AuditEvent("erasure", conversation_id, {"reason": reason}), self._clock()
+        )
+
+        def shred_and_log(
+            conn: Connection, compact: CompactRange, now: datetime
+        ) -> list[list[Recorded] | Exception]:
+            self._vault.erase(conversation_id, connection=conn)
+            return append_batches(conn, self._tables, self._vault, compact, now, [[prepared]])
+
+        outcome = self._write(shred_and_log)[0]
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome[0]
+
+    def checkpoint(self) -> str:
+        """Sign, store and return a checkpoint of the current tree now.
+
+        If the newest checkpoint already covers the current size it is returned as is
+        (with its cosignatures): Ed25519 is deterministic, so a new one would be identical.
+        """
+        notes: list[str] = []
+
+        def issue(
+            conn: Connection, compact: CompactRange, now: datetime
+        ) -> list[list[Recorded] | Exception]:
+            latest = self._latest(conn)
+            if latest is not None and latest[1] == compact.size:
+                notes.append(latest[2])
+            else:
+                notes.append(self._issue_checkpoint(conn, compact, now))
+            return []
+
+        self._write(issue)
+        return notes[0]
+
+    def checkpoint_if_due(self) -> str | None:
+        """Issue a checkpoint if entries arrived since the last and the interval passed."""
+        with self._engine.connect() as conn:
+            state = self._state(conn)
+        last_size, last_at = state.checkpoint_size, state.checkpoint_at
+        if last_size == state.size:
+            return None
+        if last_at is not None and self._clock() - aware(last_at) < self._interval:
+            return None
+        return self.checkpoint()
+
+    def add_cosignature(self, cosigned: str, witness: CosignatureVerifier) -> None:
+        """Store a witness's cosignature of one of our checkpoints (opened and checked)."""
+        opened = open_checkpoint(cosigned, self._signer.verifier(), [witness])
+        ours = [s for s in opened.note.verified if s.key_id == witness.key_id]
+        if not ours or ours[0].name != witness.name:
+            raise ValueError("the note carries no valid cosignature from this witness")
+        own = next(s for s in opened.note.verified if s.key_id == self._signer.key_id)
+        note = opened.note.text + "\n" + own.line()
+        table = self._tables.checkpoints
+        cosignatures = self._tables.cosignatures
+        try:
+            with self._engine.begin() as conn:
+                row = conn.execute(
+                    select(table.c.id).where(table.c.note == note).order_by(table.c.id.desc())
+                ).first()
+                if row is None:
+                    raise ValueError("the cosigned checkpoint was not issued by this log")
+                existing = conn.execute(
+                    select(cosignatures.c.id).where(
+                        cosignatures.c.checkpoint_id == row.id,
+                        cosignatures.c.key_id == witness.key_id.hex(),
+                        cosignatures.c.name == witness.name,
+                    )
+                ).first()
+                if existing is None:
+                    conn.execute(
+                        insert(cosignatures).values(
+                            checkpoint_id=row.id,
+                            name=witness.name,
+                            key_id=witness.key_id.hex(),
+                            line=ours[0].line(),
+                            created_at=self._clock(),
+                        )
+                    )
+        except SQLAlchemyError as error:
+            raise LogUnavailable("could not store the cosignature") from error
+
+    def _write_group(
+        self, batches: Sequence[Sequence[PreparedEvent]]
+    ) -> list[list[Recorded] | Exception]:
+        def append(
+            conn: Connection, compact: CompactRange, now: datetime
+        ) -> list[list[Recorded] | Exception]:
+            return append_batches(conn, self._tables, self._vault, compact, now, batches)
+
+        return self._transaction(append)
+
+    def _write(self, work: _Work) -> list[list[Recorded] | Exception]:
+        with self._group.write_lock:
+            return self._transaction(work)
+
+    def _transaction(self, work: _Work) -> list[list[Recorded] | Exception]:
+        try:
+            with self._engine.begin() as conn:
+                lock_for_append(conn, self._tables)
+                state = self._state(conn)
+                compact = CompactRange.from_bytes(state.size, state.compact_range)
+                now = self._clock()
+                outcomes = work(conn, compact, now)
+                if compact.size != state.size:
+                    conn.execute(
+                        update(self._tables.state)
+                        .where(self._tables.state.c.id == 1)
+                        .values(size=compact.size, compact_range=compact.to_bytes())
+                    )
+                    if self._checkpoint_due(
+                        state.checkpoint_size, state.checkpoint_at, compact, now
+                    ):
+                        self._issue_checkpoint(conn, compact, now)
+                return outcomes
+        except (SQLAlchemyError, VaultError, OSError) as error:
+            raise LogUnavailable(f"the transparency log could not record: {error}") from error
+
+    def _checkpoint_due(
+        self, last_size: int | None, last_at: datetime | None, compact: CompactRange, now: datetime
+    ) -> bool:
+        if last_size is None or last_at is None:
+            return True
+        if compact.size - last_size >= self._every:
+            return True
+        return now - aware(last_at) >= self._interval
+
+    def _issue_checkpoint(self, conn: Connection, compact: CompactRange, now: datetime) -> str:
+        note = sign_checkpoint(Checkpoint(self.origin, compact.size, compact.root()), self._signer)
+        conn.execute(
+            insert(self._tables.checkpoints).values(size=compact.size, note=note, created_at=now)
+        )
+        conn.execute(
+            update(self._tables.state)
+            .where(self._tables.state.c.id == 1)
+            .values(checkpoint_size=compact.size, checkpoint_at=now)
+        )
+        return note

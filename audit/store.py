@@ -1,0 +1,239 @@
+"""SQLAlchemy Core tables of the transparency log and the text vault (SQLite and PostgreSQL).
+
+Each call of `audit_tables()` builds its own `MetaData`, so importing this module
+creates nothing; table names all start with `audit_`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import cast
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Select,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    and_,
+    bindparam,
+    event,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine.interfaces import DBAPIConnection
+
+from audit.merkle import NodeId
+
+ENTRIES_TABLE = "audit_entries"
+NODES_TABLE = "audit_nodes"
+# SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
+_ROW_ID = BigInteger().with_variant(Integer, "sqlite")
+# How long a SQLite writer waits for another to commit before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+# pg_advisory_xact_lock key for appends: "OCaudit1" read as a signed 64-bit integer.
+APPEND_LOCK_KEY = int.from_bytes(b"OCaudit1", "big", signed=True)
+
+
+@dataclass(frozen=True)
+class AuditTables:
+    metadata: MetaData
+    entries: Table
+    nodes: Table
+    state: Table
+    checkpoints: Table
+    cosignatures: Table
+    conversation_keys: Table
+    texts: Table
+
+
+def audit_tables() -> AuditTables:
+    """Define the audit tables on a fresh MetaData."""
+    metadata = MetaData()
+    stamp = DateTime(timezone=True)
+    return AuditTables(
+        metadata=metadata,
+        entries=Table(
+            ENTRIES_TABLE,
+            metadata,
+            Column("idx", BigInteger, primary_key=True, autoincrement=False),
+            Column("data", LargeBinary, nullable=False),
+            Column("conversation_id", String(200), index=True),
+        ),
+        # Hashes of every perfect subtree (level 0 = leaf hashes): O(log n) proofs.
+        nodes=Table(
+            NODES_TABLE,
+            metadata,
+            Column("level", SmallInteger, primary_key=True, autoincrement=False),
+            Column("idx", BigInteger, primary_key=True, autoincrement=False),
+            Column("hash", LargeBinary(32), nullable=False),
+        ),
+        state=Table(
+            "audit_state",
+            metadata,
+            Column("id", Integer, primary_key=True, autoincrement=False),
+            Column("size", BigInteger, nullable=False),
+            Column("compact_range", LargeBinary, nullable=False),
+            Column("checkpoint_size", BigInteger),
+            Column("checkpoint_at", stamp),
+        ),
+        checkpoints=Table(
+            "audit_checkpoints",
+            metadata,
+            Column("id", _ROW_ID, primary_key=True, autoincrement=True),
+            Column("size", BigInteger, nullable=False, index=True),
+            Column("note", Text, nullable=False),
+            Column("created_at", stamp, nullable=False),
+        ),
+        cosignatures=Table(
+            "audit_cosignatures",
+            metadata,
+            Column("id", _ROW_ID, primary_key=True, autoincrement=True),
+            Column("checkpoint_id", ForeignKey("audit_checkpoints.id"), nullable=False),
+            Column("name", String(200), nullable=False),
+            Column("key_id", String(8), nullable=False),
+            Column("line", Text, nullable=False),
+            Column("created_at", stamp, nullable=False),
+            UniqueConstraint("checkpoint_id", "name", "key_id"),
+        ),
+        # Crypto-shredding: erasing a conversation nulls its wrapped key and salt.
+        conversation_keys=Table(
+            "audit_conversation_keys",
+            metadata,
+            Column("conversation_id", String(200), primary_key=True),
+            Column("wrapped_key", LargeBinary),
+            Column("salt", LargeBinary),
+            Column("created_at", stamp, nullable=False, index=True),
+            Column("erased_at", stamp),
+        ),
+        texts=Table(
+            "audit_texts",
+            metadata,
+            Column("id", _ROW_ID, primary_key=True, autoincrement=True),
+            Column("conversation_id", String(200), nullable=False, index=True),
+            Column("nonce", LargeBinary, nullable=False),
+            Column("ciphertext", LargeBinary, nullable=False),
+        ),
+    )
+
+
+def create_tables(engine: Engine) -> None:
+    """Create the audit tables if missing and the single state row of an empty log."""
+    tables = audit_tables()
+    tables.metadata.create_all(engine)
+    with engine.begin() as connection:
+        if connection.execute(select(tables.state.c.id)).first() is None:
+            connection.execute(insert(tables.state).values(id=1, size=0, compact_range=b""))
+
+
+def tune_engine(engine: Engine) -> None:
+    """Set up a SQLite engine for the log; call once, before its first connection.
+
+    Every new SQLite connection gets `journal_mode=WAL`, `synchronous=NORMAL` and a
+    30 s busy timeout. Why: in WAL mode a commit appends to the write-ahead log without
+    an fsync (one fsync per WAL checkpoint instead of several per commit), readers do not
+    block the writer, and several writer processes wait for each other instead of failing
+    with "database is locked". The durability trade-off: every committed transaction
+    survives an application crash (kill -9: the WAL is in the OS page cache and is
+    replayed on the next open); a power loss or OS crash may lose the last transactions
+    committed before the last fsync, never corrupt the file. PostgreSQL needs nothing
+    here: this does nothing for other dialects.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    if not event.contains(engine, "connect", _tune_sqlite_connection):
+        event.listen(engine, "connect", _tune_sqlite_connection)
+
+
+def _tune_sqlite_connection(dbapi_connection: DBAPIConnection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        # busy_timeout first: switching to WAL itself needs the lock another writer may hold.
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cursor.close()
+
+
+def lock_for_append(connection: Connection, tables: AuditTables) -> None:
+    """Take the log's write lock for the rest of this transaction: one appender at a time."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": APPEND_LOCK_KEY})
+    else:
+        # A write as the first statement makes SQLite take its RESERVED lock now, so two
+        # appenders never both read the state and then race to upgrade.
+        connection.execute(
+            update(tables.state).where(tables.state.c.id == 1).values(size=tables.state.c.size)
+        )
+
+
+def read_nodes(connection: Connection, ids: Sequence[NodeId]) -> list[bytes]:
+    """Stored perfect-subtree hashes for `ids`, in the order asked, in one query."""
+    if not ids:
+        return []
+    params: dict[str, int] = {}
+    for n, node in enumerate(ids):
+        params[f"l{n}"] = node.level
+        params[f"i{n}"] = node.index
+    rows = connection.execute(_node_query(len(ids)), params)
+    found = {NodeId(int(level), int(idx)): bytes(value) for level, idx, value in rows}
+    missing = [node for node in ids if node not in found]
+    if missing:
+        raise LookupError(f"tree nodes missing from storage: {missing[:3]}")
+    return [found[node] for node in ids]
+
+
+@functools.lru_cache(maxsize=256)
+def _node_query(count: int) -> Select[int, int, bytes]:
+    # One primary-key probe per node (an OR of equalities): a row-value IN list makes
+    # SQLite scan the whole table. Built once per node count with bound parameters, as
+    # building the expression anew costs more than running the query.
+    nodes = audit_tables().nodes
+    probes = (
+        and_(nodes.c.level == bindparam(f"l{n}"), nodes.c.idx == bindparam(f"i{n}"))
+        for n in range(count)
+    )
+    return select(nodes.c.level, nodes.c.idx, nodes.c.hash).where(or_(*probes))
+
+
+def scan_column(
+    connection: Connection, table: Table, column: str, level: int | None, start: int, limit: int
+) -> list[tuple[int, bytes]]:
+    """(idx, value) of up to `limit` rows of `table` from `start` in index order.
+
+    Runs on the driver's cursor and fetches all rows at once: verification reads
+    millions of them, and row objects would cost more than the hashing.
+    """
+    query = select(table.c.idx, table.c[column]).where(table.c.idx >= start)
+    if level is not None:
+        query = query.where(table.c.level == level)
+    compiled = query.order_by(table.c.idx).limit(limit).compile(dialect=connection.dialect)
+    params = compiled.params
+    arguments = (
+        [params[name] for name in compiled.positiontup or ()] if compiled.positional else params
+    )
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled), arguments)
+        rows = cast(list[tuple[int, bytes]], cursor.fetchall())
+    finally:
+        cursor.close()
+    if rows and type(rows[0][1]) is not bytes:
+        rows = [(int(idx), bytes(value)) for idx, value in rows]
+    return rows

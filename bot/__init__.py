@@ -1,0 +1,1 @@
+"""The conversation engine: guards, decisions, answers with citations, handoff to people."""

@@ -1,0 +1,190 @@
+"""Conversation state in the database: conversations and their turns, without the text itself.
+
+The words of a turn live in the audit vault, encrypted per conversation; a turn keeps the
+vault's text id so that erasing the conversation's key leaves nothing readable here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
+    select,
+    update,
+)
+
+metadata = MetaData()
+
+conversations_table = Table(
+    "bot_conversations",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("lang", String(8), nullable=False),
+    Column("disclosure_version", String(64), nullable=False),
+    Column("status", String(16), nullable=False, default="open"),
+    Column("low_confidence_streak", Integer, nullable=False, default=0),
+)
+
+turns_table = Table(
+    "bot_turns",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation_id", String(64), ForeignKey("bot_conversations.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("text_id", Integer, nullable=True),
+    Column("log_index", Integer, nullable=True),
+    Column("decision", String(16), nullable=True),
+    Column("reason", String(64), nullable=True),
+    Column("citations", Text, nullable=False, default="[]"),
+    Column("mode", String(64), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    doc_id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ConversationRecord:
+    id: str
+    created_at: datetime
+    lang: str
+    disclosure_version: str
+    status: str
+    low_confidence_streak: int
+
+
+@dataclass(frozen=True)
+class TurnRecord:
+    role: str  # "citizen" or "assistant"
+    text_id: int | None
+    log_index: int | None
+    decision: str | None = None
+    reason: str | None = None
+    citations: tuple[Citation, ...] = field(default_factory=tuple)
+    mode: str | None = None
+    seq: int = 0
+    created_at: datetime | None = None
+
+
+class ConversationStore:
+    """Reads and writes conversations through one SQLAlchemy engine (SQLite or PostgreSQL)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def create_tables(self) -> None:
+        metadata.create_all(self._engine)
+
+    def create(self, conversation_id: str, lang: str, disclosure_version: str) -> None:
+        with self._engine.begin() as db:
+            db.execute(
+                conversations_table.insert().values(
+                    id=conversation_id,
+                    created_at=datetime.now(UTC),
+                    lang=lang,
+                    disclosure_version=disclosure_version,
+                    status="open",
+                    low_confidence_streak=0,
+                )
+            )
+
+    def get(self, conversation_id: str) -> ConversationRecord | None:
+        with self._engine.connect() as db:
+            row = db.execute(
+                select(conversations_table).where(conversations_table.c.id == conversation_id)
+            ).first()
+        if row is None:
+            return None
+        return ConversationRecord(
+            id=row.id,
+            created_at=row.created_at,
+            lang=row.lang,
+            disclosure_version=row.disclosure_version,
+            status=row.status,
+            low_confidence_streak=row.low_confidence_streak,
+        )
+
+    def add_turns(
+        self,
+        conversation_id: str,
+        turns: list[TurnRecord],
+        *,
+        status: str | None = None,
+        low_confidence_streak: int | None = None,
+    ) -> None:
+        """Store the turns and the conversation's new state in one transaction."""
+        now = datetime.now(UTC)
+        with self._engine.begin() as db:
+            last = db.execute(
+                select(func.max(turns_table.c.seq)).where(
+                    turns_table.c.conversation_id == conversation_id
+                )
+            ).scalar()
+            seq = (last or 0) + 1
+            for offset, turn in enumerate(turns):
+                db.execute(
+                    turns_table.insert().values(
+                        conversation_id=conversation_id,
+                        seq=seq + offset,
+                        role=turn.role,
+                        text_id=turn.text_id,
+                        log_index=turn.log_index,
+                        decision=turn.decision,
+                        reason=turn.reason,
+                        citations=json.dumps([c.__dict__ for c in turn.citations]),
+                        mode=turn.mode,
+                        created_at=now,
+                    )
+                )
+            changes: dict[str, object] = {}
+            if status is not None:
+                changes["status"] = status
+            if low_confidence_streak is not None:
+                changes["low_confidence_streak"] = low_confidence_streak
+            if changes:
+                db.execute(
+                    update(conversations_table)
+                    .where(conversations_table.c.id == conversation_id)
+                    .values(**changes)
+                )
+
+    def turns(self, conversation_id: str) -> list[TurnRecord]:
+        with self._engine.connect() as db:
+            rows = db.execute(
+                select(turns_table)
+                .where(turns_table.c.conversation_id == conversation_id)
+                .order_by(turns_table.c.seq)
+            ).all()
+        return [
+            TurnRecord(
+                role=r.role,
+                text_id=r.text_id,
+                log_index=r.log_index,
+                decision=r.decision,
+                reason=r.reason,
+                citations=tuple(Citation(**c) for c in json.loads(r.citations)),
+                mode=r.mode,
+                seq=r.seq,
+                created_at=r.created_at,
+            )
+            for r in rows
+        ]

@@ -1,0 +1,472 @@
+"""The conversation engine: one citizen message in, one decided, cited and logged reply out."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, replace
+from typing import Literal, Protocol
+
+from audit.sink import AuditEvent, AuditSink, JsonValue, LogUnavailable
+from bot.answering import AnswerWriter, DraftAnswer, Retraction
+from bot.citation_numbers import CitationNumbering
+from bot.conversations import Citation, ConversationRecord, ConversationStore, TurnRecord
+from bot.guards.verdict import GuardVerdict
+from bot.handoff.desk import HandoffDesk
+from bot.handoff.drafts import DRAFT_REVIEW
+from bot.handoff.review import DraftReview
+from bot.handoff.state import Handoff
+from bot.handoff.texts import handoff_text
+from bot.language import detect_language
+from bot.organisation import LANGUAGES, Disclosure
+from bot.replies import Replies
+from knowledge.types import KnowledgeBaseUnavailable, RetrievalResult, Retriever
+
+# "to_person": a person has the conversation, so the message went to them and the bot is silent.
+Decision = Literal["answer", "refuse", "escalate", "block_pii", "to_person"]
+
+# Which log entry type records each decision.
+_ENTRY_TYPE: dict[str, str] = {
+    "answer": "answer",
+    "refuse": "refusal",
+    "block_pii": "refusal",
+    "escalate": "escalation",
+}
+
+
+class InvalidMessage(Exception):
+    """The citizen's message can't be processed as it is; `reason` says why, for a clear reply."""
+
+    def __init__(self, reason: Literal["empty", "too_long"], limit: int = 0) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.limit = limit
+
+
+class ConversationNotFound(Exception):
+    """No conversation has this id (it never existed, or it was erased)."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A piece of the reply's text, as it is written."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class _ToAnswer:
+    """The decision is to answer: the text is still to be written from these passages."""
+
+    question: str
+    result: RetrievalResult
+
+
+class InputGuardLike(Protocol):
+    def inspect(self, text: str, lang: str) -> GuardVerdict: ...
+
+
+@dataclass(frozen=True)
+class Reply:
+    decision: Decision
+    reason: str
+    text: str
+    citations: tuple[Citation, ...]
+    lang: str
+    mode: str
+    confidence: float | None = None
+    ai_generated: bool = True
+
+
+# What ask_stream yields: pieces, perhaps retractions, and last the Reply as logged.
+StreamEvent = Piece | Retraction | Reply
+
+
+@dataclass(frozen=True)
+class EnginePolicy:
+    max_message_chars: int = 2000
+    answer_threshold: float = 0.5
+    top_k: int = 5
+    low_confidence_turns_before_offer: int = 2
+
+
+class ConversationEngine:
+    def __init__(
+        self,
+        *,
+        retriever: Retriever,
+        sink: AuditSink,
+        store: ConversationStore,
+        writer: AnswerWriter,
+        replies: Replies,
+        disclosure: Disclosure,
+        guard: InputGuardLike | None = None,
+        guard_version: str = "none",
+        policy: EnginePolicy | None = None,
+        handoffs: HandoffDesk | None = None,
+        drafts: DraftReview | None = None,
+    ) -> None:
+        self._retriever = retriever
+        self._sink = sink
+        self._store = store
+        self._writer = writer
+        self._replies = replies
+        self._disclosure = disclosure
+        self._guard = guard
+        self._guard_version = guard_version
+        self.policy = policy or EnginePolicy()
+        self._handoffs = handoffs
+        self._drafts = drafts
+
+    @property
+    def answer_mode(self) -> str:
+        return self._writer.mode
+
+    def start(self, lang: str) -> str:
+        """Open a conversation whose citizen has been shown the current disclosure; log that."""
+        lang = lang if lang in LANGUAGES else "en"
+        conversation_id = secrets.token_urlsafe(16)
+        self._sink.record(
+            [
+                AuditEvent(
+                    type="disclosure",
+                    conversation_id=conversation_id,
+                    fields={"disclosure_version": self._disclosure.version, "lang": lang},
+                )
+            ]
+        )
+        self._store.create(conversation_id, lang, self._disclosure.version)
+        return conversation_id
+
+    def conversation(self, conversation_id: str) -> ConversationRecord:
+        record = self._store.get(conversation_id)
+        if record is None or record.status == "erased":
+            raise ConversationNotFound(conversation_id)
+        return record
+
+    def with_person(self, conversation_id: str) -> bool:
+        """True while a caseworker has the conversation: messages go to them, not the bot."""
+        return self._handoffs is not None and self._handoffs.active(conversation_id) is not None
+
+    def validate(self, text: str) -> str:
+        stripped = text.strip()
+        if not stripped:
+            raise InvalidMessage("empty")
+        if len(stripped) > self.policy.max_message_chars:
+            raise InvalidMessage("too_long", self.policy.max_message_chars)
+        return stripped
+
+    def ask(self, conversation_id: str, text: str) -> Reply:
+        """Decide and write the reply, log message and reply together, then store the turns."""
+        question = self.validate(text)
+        conversation = self.conversation(conversation_id)
+        lang = detect_language(question, default=conversation.lang)
+        handoff = self._handoffs.active(conversation_id) if self._handoffs else None
+        if self._handoffs is not None and handoff is not None:
+            self._handoffs.relay(handoff, question, {"lang": lang, "chars": len(question)})
+            return Reply("to_person", "with_person", "", (), lang, "person", ai_generated=False)
+        decided, streak, guard_fields, kept = self._decide(question, lang, conversation)
+        reply = (
+            decided
+            if isinstance(decided, Reply)
+            else self._answer(decided.question, lang, decided.result)
+        )
+        return self._finish(conversation_id, question, lang, reply, streak, guard_fields, kept)
+
+    def ask_stream(self, conversation_id: str, text: str) -> Iterator[StreamEvent]:
+        """Like `ask`, but the answer arrives in pieces; the last event is the logged Reply.
+
+        Check `validate` and `conversation` first: errors raised here surface on first use.
+        A `Retraction` withdraws the pieces so far (a model attempt failed its check). The
+        reply is logged only when complete; if logging fails, the stream ends with a
+        retraction and LogUnavailable is raised, so no unlogged answer is left standing.
+        """
+        question = self.validate(text)
+        conversation = self.conversation(conversation_id)
+        lang = detect_language(question, default=conversation.lang)
+        if self.with_person(conversation_id):
+            yield self.ask(conversation_id, text)
+            return
+        decided, streak, guard_fields, kept = self._decide(question, lang, conversation)
+        # An answer that may be held for a person is written whole, never streamed: the
+        # citizen must not see a draft before a person has checked it.
+        quiet = isinstance(decided, Reply) or self._may_hold(decided.result)
+        if isinstance(decided, Reply):
+            reply = decided
+        elif quiet:
+            reply = self._answer(decided.question, lang, decided.result)
+        else:
+            reply = yield from self._stream_answer(decided.question, lang, decided.result)
+        try:
+            finished = self._finish(
+                conversation_id, question, lang, reply, streak, guard_fields, kept
+            )
+        except LogUnavailable:
+            yield Retraction()
+            raise
+        if quiet:
+            yield Piece(finished.text)
+        yield finished
+
+    def _stream_answer(
+        self, question: str, lang: str, result: RetrievalResult
+    ) -> Generator[StreamEvent, None, Reply]:
+        intro = self._replies.get("answer_intro", lang)
+        numbering = CitationNumbering(result.passages)
+        yield Piece(intro + " ")
+        draft: DraftAnswer | None = None
+        for event in self._writer.stream(question, result.passages, lang):
+            if isinstance(event, DraftAnswer):
+                draft = event
+            elif isinstance(event, Retraction):
+                numbering = CitationNumbering(result.passages)
+                yield event
+                yield Piece(intro + " ")
+            else:
+                yield Piece(numbering.renumber(event))
+        if draft is None:
+            raise RuntimeError("the answer writer's stream ended without an answer")
+        return self._reply_from_draft(draft, lang, result)
+
+    def _finish(
+        self,
+        conversation_id: str,
+        question: str,
+        lang: str,
+        reply: Reply,
+        streak: int,
+        guard_fields: dict[str, JsonValue],
+        kept: str,
+    ) -> Reply:
+        """Hand to a person if escalated (or hold the answer for one), log message and reply
+        together, store the turns."""
+        if reply.decision == "escalate":
+            reply = self._hand_to_person(conversation_id, reply)
+        message_event = AuditEvent(
+            type="message",
+            conversation_id=conversation_id,
+            fields={"lang": lang, "chars": len(question), **guard_fields},
+            text=kept,
+        )
+        held: tuple[Reply, Handoff] | None = None
+        if (
+            self._drafts is not None
+            and reply.decision == "answer"
+            and self._drafts.holds(reply.citations)
+        ):
+            review, fixed = self._hold(self._drafts, conversation_id, reply)
+            held, reply = (reply, review), fixed
+        events = [message_event]
+        if self._drafts is not None and held is not None:
+            answer_event = self._reply_event(conversation_id, held[0])
+            events.append(self._drafts.held_event(answer_event, held[1]))
+        recorded = self._sink.record([*events, self._reply_event(conversation_id, reply)])
+        if self._drafts is not None and held is not None:
+            draft, review = held
+            self._drafts.keep(
+                review,
+                recorded[1],
+                lang=draft.lang,
+                mode=draft.mode,
+                reason=draft.reason,
+                citations=draft.citations,
+            )
+        status = "escalated" if reply.decision == "escalate" else None
+        self._store.add_turns(
+            conversation_id,
+            [
+                TurnRecord("citizen", recorded[0].text_id, recorded[0].index),
+                self._reply_turn(reply, recorded[-1].text_id, recorded[-1].index),
+            ],
+            status=status,
+            low_confidence_streak=streak,
+        )
+        return reply
+
+    def request_person(self, conversation_id: str) -> Reply:
+        """The citizen pressed "Talk to a person": record the escalation and give the contacts."""
+        conversation = self.conversation(conversation_id)
+        reply = self._fixed("escalate", "person.button", "person_requested", conversation.lang)
+        reply = self._hand_to_person(conversation_id, reply)
+        recorded = self._sink.record([self._reply_event(conversation_id, reply)])
+        self._store.add_turns(
+            conversation_id,
+            [self._reply_turn(reply, recorded[0].text_id, recorded[0].index)],
+            status="escalated",
+        )
+        return reply
+
+    def request_callback(self, conversation_id: str, contact: str) -> None:
+        """Out of hours, the citizen leaves their contact details for a person to call back."""
+        conversation = self.conversation(conversation_id)
+        if self._handoffs is None:
+            raise ConversationNotFound(conversation_id)
+        self._handoffs.request_callback(conversation_id, lang=conversation.lang, contact=contact)
+
+    def _hand_to_person(self, conversation_id: str, reply: Reply) -> Reply:
+        """Queue the conversation for a person and tell the citizen the wait (or the hours)."""
+        if self._handoffs is None:
+            return reply
+        phone = self._replies.organisation.contact.phone
+        if not self._handoffs.is_open():
+            hours = self._replies.organisation.contact.hours_in(reply.lang)
+            note = handoff_text("closed_hours", reply.lang, hours=hours)
+            return replace(
+                reply, reason=f"{reply.reason}.out_of_hours", text=f"{reply.text} {note}"
+            )
+        handoff = self._handoffs.open(
+            conversation_id,
+            reason=reply.reason,
+            lang=reply.lang,
+            topic=self._topic(conversation_id),
+        )
+        note = self._handoffs.status_text(handoff, reply.lang, phone=phone)
+        return replace(reply, text=f"{reply.text} {note}")
+
+    def _may_hold(self, result: RetrievalResult) -> bool:
+        return self._drafts is not None and self._drafts.may_hold(p.doc_id for p in result.passages)
+
+    def _hold(
+        self, drafts: DraftReview, conversation_id: str, answer: Reply
+    ) -> tuple[Handoff, Reply]:
+        """Queue the answer for a person to check; the citizen gets a fixed reply meanwhile."""
+        contact = self._replies.organisation.contact
+        review, notice = drafts.open(
+            conversation_id,
+            lang=answer.lang,
+            topic=answer.citations[0].doc_id,
+            phone=contact.phone,
+            hours=contact.hours_in(answer.lang),
+        )
+        fixed = Reply("escalate", DRAFT_REVIEW, notice, (), answer.lang, "fixed", answer.confidence)
+        return review, fixed
+
+    def _topic(self, conversation_id: str) -> str:
+        """The document the bot last cited: a label for routing, never the citizen's words."""
+        for turn in reversed(self._store.turns(conversation_id)):
+            if turn.citations:
+                return turn.citations[0].doc_id
+        return "general"
+
+    # -- the decision -------------------------------------------------------------------
+
+    def _decide(
+        self, question: str, lang: str, conversation: ConversationRecord
+    ) -> tuple[Reply | _ToAnswer, int, dict[str, JsonValue], str]:
+        """Return the reply (or what to answer from), the new low-confidence streak, guard fields
+        and the text to keep."""
+        streak = conversation.low_confidence_streak
+        guard_fields: dict[str, JsonValue] = {}
+        if self._guard is not None:
+            verdict = self._guard.inspect(question, lang)
+            guard_fields = {
+                "guard": verdict.reason,
+                "guard_policy": self._guard_version,
+                "hidden": list(verdict.hidden[:20]),  # labels like "U+200B x3", for reviewers
+                "pii": sorted({f.kind for f in verdict.findings}),
+            }
+            # Reviewers see the message as sent, hidden characters included, unless it holds
+            # personal data: then only the redacted text (redact mode) or nothing is kept.
+            kept = question if not verdict.findings else verdict.text
+            if verdict.action != "allow":
+                decision: Decision = (
+                    "block_pii"
+                    if verdict.action == "block_pii"
+                    else "refuse"
+                    if verdict.action == "refuse"
+                    else "escalate"
+                )
+                reply = Reply(
+                    decision=decision,
+                    reason=verdict.reason,
+                    text=verdict.reply or self._replies.get("person_requested", lang),
+                    citations=(),
+                    lang=lang,
+                    mode="guard",
+                )
+                if decision == "block_pii":
+                    kept = f"[withheld: {verdict.reason}]"
+                return reply, streak, guard_fields, kept
+            question = verdict.text
+        else:
+            kept = question
+        try:
+            result = self._retriever.retrieve(question, lang=lang, k=self.policy.top_k)
+        except KnowledgeBaseUnavailable:
+            return (
+                self._fixed("refuse", "kb.unavailable", "kb_unavailable", lang),
+                streak,
+                guard_fields,
+                kept,
+            )
+        if result.passages and result.confidence >= self.policy.answer_threshold:
+            return _ToAnswer(question, result), 0, guard_fields, kept
+        streak += 1
+        if streak >= self.policy.low_confidence_turns_before_offer:
+            text = (
+                self._replies.get("not_covered", lang)
+                + " "
+                + self._replies.get("offer_person", lang)
+            )
+            reply = Reply(
+                "refuse", "not_covered.offer_person", text, (), lang, "fixed", result.confidence
+            )
+        else:
+            reply = self._fixed("refuse", "not_covered", "not_covered", lang, result.confidence)
+        return reply, streak, guard_fields, kept
+
+    def _answer(self, question: str, lang: str, result: RetrievalResult) -> Reply:
+        draft = self._writer.write(question, result.passages, lang)
+        return self._reply_from_draft(draft, lang, result)
+
+    def _reply_from_draft(self, draft: DraftAnswer, lang: str, result: RetrievalResult) -> Reply:
+        numbering = CitationNumbering(result.passages)
+        text = numbering.renumber(draft.text)
+        citations = numbering.citations
+        intro = self._replies.get("answer_intro", lang)
+        return Reply(
+            decision="answer",
+            reason="answered"
+            if draft.fallback_reason is None
+            else f"answered.{draft.fallback_reason}",
+            text=f"{intro} {text}",
+            citations=citations,
+            lang=lang,
+            mode=draft.mode,
+            confidence=result.confidence,
+        )
+
+    def _fixed(
+        self, decision: Decision, reason: str, key: str, lang: str, confidence: float | None = None
+    ) -> Reply:
+        return Reply(decision, reason, self._replies.get(key, lang), (), lang, "fixed", confidence)
+
+    def _reply_event(self, conversation_id: str, reply: Reply) -> AuditEvent:
+        fields: dict[str, JsonValue] = {
+            "decision": reply.decision,
+            "reason": reply.reason,
+            "lang": reply.lang,
+            "mode": reply.mode,
+            "citations": [c.doc_id for c in reply.citations],
+        }
+        if reply.confidence is not None:
+            # Log entries carry no floats (RFC 8785 number rules): keep per mille.
+            fields["confidence_permille"] = round(reply.confidence * 1000)
+        return AuditEvent(
+            type=_ENTRY_TYPE[reply.decision],
+            conversation_id=conversation_id,
+            fields=fields,
+            text=reply.text,
+        )
+
+    @staticmethod
+    def _reply_turn(reply: Reply, text_id: int | None, index: int) -> TurnRecord:
+        return TurnRecord(
+            role="assistant",
+            text_id=text_id,
+            log_index=index,
+            decision=reply.decision,
+            reason=reply.reason,
+            citations=reply.citations,
+            mode=reply.mode,
+        )

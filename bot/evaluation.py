@@ -1,0 +1,143 @@
+"""Evaluate the whole engine on a question set: decisions, citations and latency."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from bot.engine import Reply
+
+# Reasons given after the guards let a message through (retrieval and answering decided).
+_AFTER_GUARDS = ("answered", "not_covered", "kb.")
+
+
+class BadEvalFile(Exception):
+    """The questions file is missing, unreadable, or a line is not a usable JSON object."""
+
+
+@dataclass(frozen=True)
+class EvalCase:
+    id: str
+    text: str
+    lang: str
+    expect: str  # answer | refuse | escalate | block_pii | allow | ignore_instruction
+    group: str  # category (eval sets) or kind (corpora)
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EvalRow:
+    id: str
+    decision: str
+    reason: str
+    cited: list[str]
+    latency_ms: float
+    citations_valid: bool | None = None  # None when the reply is not an answer
+
+
+@dataclass
+class BotScores:
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    by_group: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    answers: int = 0
+    answers_with_valid_citations: int = 0
+    answers_citing_a_source: int = 0  # answers whose citations include an expected source
+    answers_with_sources: int = 0  # answers to questions that name their sources
+    latencies_ms: list[float] = field(default_factory=list)
+    passed_guards: Counter[str] = field(default_factory=Counter)  # by expect
+
+    def rate(self, expect: str, decisions: Iterable[str]) -> tuple[int, int]:
+        """(how many `expect` cases got one of `decisions`, how many `expect` cases)."""
+        wanted = set(decisions)
+        total = sum(n for (e, _), n in self.confusion.items() if e == expect)
+        hits = sum(n for (e, d), n in self.confusion.items() if e == expect and d in wanted)
+        return hits, total
+
+    def latency(self, q: float) -> float:
+        if not self.latencies_ms:
+            return 0.0
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.latencies_ms) if self.latencies_ms else 0.0
+
+
+def load_cases(path: Path) -> list[EvalCase]:
+    """Read an eval set (`question`, `category`) or a corpus (`text`, `kind`) in JSON Lines."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadEvalFile(f"cannot read {path}: {exc}") from exc
+    cases = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            text = raw.get("question", raw.get("text"))
+            if not isinstance(raw, dict) or not isinstance(text, str) or "expect" not in raw:
+                raise ValueError("needs 'question' or 'text', and 'expect'")
+        except (ValueError, AttributeError) as exc:
+            raise BadEvalFile(f"{path}:{number}: not a usable question ({exc})") from exc
+        cases.append(
+            EvalCase(
+                id=str(raw.get("id", number)),
+                text=text,
+                lang=str(raw.get("lang", "en")),
+                expect=str(raw["expect"]),
+                group=str(raw.get("category", raw.get("kind", ""))),
+                sources=tuple(str(s) for s in raw.get("sources", ())),
+            )
+        )
+    return cases
+
+
+Ask = Callable[[EvalCase], tuple[Reply, float]]  # the reply and its latency in ms
+CheckCitations = Callable[[EvalCase, Reply], bool]
+
+
+def run_cases(cases: Sequence[EvalCase], ask: Ask, check: CheckCitations) -> list[EvalRow]:
+    rows = []
+    for case in cases:
+        reply, latency_ms = ask(case)
+        rows.append(
+            EvalRow(
+                id=case.id,
+                decision=reply.decision,
+                reason=reply.reason,
+                cited=[c.doc_id for c in reply.citations],
+                latency_ms=round(latency_ms, 2),
+                citations_valid=check(case, reply) if reply.decision == "answer" else None,
+            )
+        )
+    return rows
+
+
+def score(cases: Sequence[EvalCase], rows: Sequence[EvalRow]) -> BotScores:
+    scores = BotScores()
+    for case, row in zip(cases, rows, strict=True):
+        scores.confusion[(case.expect, row.decision)] += 1
+        scores.by_group[(case.group, case.expect, row.decision)] += 1
+        scores.latencies_ms.append(row.latency_ms)
+        if row.reason.startswith(_AFTER_GUARDS):
+            scores.passed_guards[case.expect] += 1
+        if row.decision == "answer":
+            scores.answers += 1
+            scores.answers_with_valid_citations += bool(row.citations_valid)
+            if case.sources:
+                scores.answers_with_sources += 1
+                scores.answers_citing_a_source += bool(set(row.cited) & set(case.sources))
+    return scores
+
+
+def write_rows(path: Path, rows: Iterable[EvalRow]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(asdict(row), ensure_ascii=False) + "\n")

@@ -1,0 +1,175 @@
+"""Run the input guard over a JSON Lines file and count what it decided.
+
+Works on the eval sets (`question`, `expect`, `category`) and on the hardening corpora
+(`text`, `expect`, `kind`, and for malformed input `generate` / `bytes_b64`). Counts are
+kept per (expect, action) and per (kind or category, expect, action).
+
+    python -m bot.guards.evaluate FILE.jsonl [FILE.jsonl ...]
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.guards.pipeline import InputGuard
+from bot.guards.policy import GuardPolicy
+from bot.guards.verdict import GuardAction
+
+# Which guard actions count as doing what a record's `expect` asks for.
+EXPECTED_ACTIONS: Mapping[str, frozenset[GuardAction]] = {
+    "answer": frozenset({"allow"}),
+    "allow": frozenset({"allow"}),
+    "block_pii": frozenset({"block_pii"}),
+    "escalate": frozenset({"escalate", "crisis"}),
+    "refuse": frozenset({"refuse"}),
+    "ignore_instruction": frozenset({"refuse"}),
+}
+
+
+class EvaluationInputError(ValueError):
+    """A line of the evaluated file is not a usable record."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the guard did with one record."""
+
+    id: str
+    expect: str
+    group: str
+    action: GuardAction
+    reason: str
+    seconds: float = 0.0
+
+    @property
+    def correct(self) -> bool:
+        return self.action in EXPECTED_ACTIONS.get(self.expect, frozenset())
+
+
+@dataclass(frozen=True)
+class GuardEvaluation:
+    """Counts of guard decisions over one file."""
+
+    decisions: tuple[Decision, ...]
+    by_expect: Counter[tuple[str, str]] = field(default_factory=Counter)
+    by_group: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, decisions: Iterable[Decision]) -> GuardEvaluation:
+        kept = tuple(decisions)
+        by_expect: Counter[tuple[str, str]] = Counter((d.expect, str(d.action)) for d in kept)
+        by_group: Counter[tuple[str, str, str]] = Counter(
+            (d.group, d.expect, str(d.action)) for d in kept
+        )
+        return cls(kept, by_expect, by_group)
+
+    def rate(
+        self, expect: str, actions: Iterable[str] | None = None, group: str | None = None
+    ) -> float:
+        """Share of `expect` records (optionally of one group) decided with `actions`."""
+        wanted = frozenset(actions) if actions is not None else EXPECTED_ACTIONS[expect]
+        chosen = [
+            d for d in self.decisions if d.expect == expect and (group is None or d.group == group)
+        ]
+        if not chosen:
+            return float("nan")
+        return sum(d.action in wanted for d in chosen) / len(chosen)
+
+    def misses(self) -> tuple[Decision, ...]:
+        return tuple(d for d in self.decisions if not d.correct)
+
+
+def message_of(record: Mapping[str, object]) -> str:
+    """The message a record stands for, built when the record says how (malformed corpus)."""
+    generate = record.get("generate")
+    if isinstance(generate, dict):
+        if generate.get("generate") == "repeat":
+            return str(generate["unit"]) * int(generate["count"])
+        if generate.get("generate") == "nest":
+            depth = int(generate["depth"])
+            inner = str(generate.get("inner", ""))
+            return str(generate["open"]) * depth + inner + str(generate["close"]) * depth
+    raw = record.get("bytes_b64")
+    if isinstance(raw, str):
+        # What a web layer hands on after decoding undecodable bytes leniently.
+        return base64.b64decode(raw).decode("utf-8", errors="replace")
+    text = record.get("question", record.get("text", ""))
+    return text if isinstance(text, str) else json.dumps(text)
+
+
+def read_records(path: Path) -> Iterable[dict[str, object]]:
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise EvaluationInputError(f"{path}:{number}: not JSON: {error}") from error
+            if not isinstance(record, dict):
+                raise EvaluationInputError(f"{path}:{number}: expected a JSON object")
+            yield record
+
+
+def evaluate(guard: InputGuard, path: Path) -> GuardEvaluation:
+    """Inspect every record of a JSONL file with the guard and count the decisions."""
+    decisions: list[Decision] = []
+    for record in read_records(path):
+        lang = str(record.get("lang") or "en")
+        message = message_of(record)
+        started = time.perf_counter()
+        verdict = guard.inspect(message, lang)
+        seconds = time.perf_counter() - started
+        decisions.append(
+            Decision(
+                id=str(record.get("id", len(decisions))),
+                expect=str(record.get("expect", "")),
+                group=str(record.get("kind") or record.get("category") or ""),
+                action=verdict.action,
+                reason=verdict.reason,
+                seconds=seconds,
+            )
+        )
+    return GuardEvaluation.of(decisions)
+
+
+def render(evaluation: GuardEvaluation) -> str:
+    """The expect x action counts and the per-group rates, as plain text."""
+    lines = ["expect x action:"]
+    for (expect, action), count in sorted(evaluation.by_expect.items()):
+        lines.append(f"  {expect:<20} {action:<10} {count}")
+    lines.append("per group (share doing what was expected):")
+    groups = sorted({(d.group, d.expect) for d in evaluation.decisions})
+    for group, expect in groups:
+        if expect in EXPECTED_ACTIONS:
+            rate = evaluation.rate(expect, group=group)
+            lines.append(f"  {group:<40} {expect:<20} {rate:6.1%}")
+    timings = sorted(d.seconds for d in evaluation.decisions)
+    if timings:
+        p95 = timings[min(len(timings) - 1, int(0.95 * len(timings)))]
+        lines.append(
+            f"time per message: median {timings[len(timings) // 2] * 1000:.2f} ms, "
+            f"p95 {p95 * 1000:.2f} ms, max {timings[-1] * 1000:.2f} ms"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    guard = InputGuard(GuardPolicy.default())
+    for name in argv:
+        evaluation = evaluate(guard, Path(name))
+        sys.stdout.write(f"== {name}\n{render(evaluation)}\n")
+        for miss in evaluation.misses():
+            sys.stdout.write(f"  MISS {miss.id} {miss.expect} -> {miss.action} ({miss.reason})\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

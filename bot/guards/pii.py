@@ -1,0 +1,49 @@
+"""All personal data in a message, without overlaps, and the text with it redacted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.guards.normalise import fold_aligned, lower_aligned
+from bot.guards.pii_contact import find_emails, find_phones
+from bot.guards.pii_identity import find_credentials_and_documents, find_identity
+from bot.guards.pii_numbers import find_digit_identifiers, find_ibans, find_lettered_identifiers
+from bot.guards.policy import PIIPolicy
+from bot.guards.verdict import PIIFinding
+
+
+def _without_overlaps(findings: Iterable[PIIFinding]) -> tuple[PIIFinding, ...]:
+    """Earlier detectors win: checksummed identifiers before contacts before identity."""
+    kept: list[PIIFinding] = []
+    for finding in findings:
+        if all(finding.end <= other.start or finding.start >= other.end for other in kept):
+            kept.append(finding)
+    return tuple(sorted(kept, key=lambda f: (f.start, f.end)))
+
+
+def find_pii(text: str, policy: PIIPolicy) -> tuple[PIIFinding, ...]:
+    """Personal data of the kinds the policy enables; offsets index `text`."""
+    aligned = fold_aligned(text)
+    folded = lower_aligned(aligned)
+    contact = policy.contact
+    found: list[PIIFinding] = []
+    found += find_ibans(aligned)
+    found += find_lettered_identifiers(aligned, folded)
+    found += find_digit_identifiers(aligned, folded)
+    found += find_emails(aligned, contact)
+    found += find_credentials_and_documents(aligned)
+    found += find_phones(aligned, folded, contact)
+    found += find_identity(aligned, folded)
+    return _without_overlaps(f for f in found if f.kind in policy.kinds)
+
+
+def redact(text: str, findings: Iterable[PIIFinding]) -> str:
+    """The text with each finding replaced by a placeholder such as [IBAN]."""
+    parts: list[str] = []
+    position = 0
+    for finding in sorted(findings, key=lambda f: f.start):
+        parts.append(text[position : finding.start])
+        parts.append(f"[{finding.kind.upper()}]")
+        position = finding.end
+    parts.append(text[position:])
+    return "".join(parts)

@@ -1,0 +1,98 @@
+"""E-mail addresses and phone numbers that belong to a person, not to a public service.
+
+Helplines, emergency and short service numbers, non-geographic service ranges and numbers
+the message presents as an organisation's are public; role mailboxes (contact@, info@,
+RFC 2142 names) and government domains are public addresses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bot.guards.verdict import PIIFinding
+
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[A-Za-z0-9][\w.%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
+)
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d(?:[ .()-]{0,2}\d){6,16}(?!\w)")
+_DATE_SHAPE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_GROUPS = re.compile(r"\d+")
+_WINDOW_BEFORE = 60
+_PERSONAL_WINDOW = 40
+
+
+@dataclass(frozen=True)
+class ContactPolicy:
+    """What makes a phone number or address public (from the guard policy)."""
+
+    public_numbers: frozenset[str]
+    service_prefixes: tuple[str, ...]
+    public_context: re.Pattern[str]
+    personal_context: re.Pattern[str]
+    phone_context: re.Pattern[str]
+    role_mailboxes: frozenset[str]
+    public_mail_domains: tuple[str, ...]
+
+
+def _email_is_public(address: str, policy: ContactPolicy) -> bool:
+    local, _, domain = address.lower().partition("@")
+    role = re.split(r"[.+_-]", local, maxsplit=1)[0]
+    if role in policy.role_mailboxes:
+        return True
+    return any(domain == d or domain.endswith("." + d) for d in policy.public_mail_domains)
+
+
+def find_emails(text: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
+    """Personal e-mail addresses."""
+    for match in _EMAIL.finditer(text):
+        address = match.group(0).rstrip(".")
+        if not _email_is_public(address, policy):
+            yield PIIFinding("email", match.start(), match.start() + len(address))
+
+
+def national_form(digits: str, international: bool) -> str:
+    """Digits in a comparable national form: +44/+33 become a leading 0, NANP gets its 1."""
+    if international:
+        if digits.startswith(("44", "33")):
+            return "0" + digits[2:].removeprefix("0")
+        return digits
+    if len(digits) == 10 and digits[0] in "23456789":
+        return "1" + digits  # North American number written without the country code
+    return digits
+
+
+def _shaped_like_phone(raw: str, digits: str, context_before: str, policy: ContactPolicy) -> bool:
+    if raw.startswith(("+", "00")):
+        return 8 <= len(digits) <= 15
+    if len(digits) < 9 or len(digits) > 12 or _DATE_SHAPE.fullmatch(raw):
+        return False
+    groups = [len(g) for g in _GROUPS.findall(raw)]
+    if digits.startswith("0") and len(digits) in (10, 11):
+        return True
+    if groups in ([3, 3, 4], [1, 3, 3, 4]) or raw.startswith("("):
+        return True
+    return len(groups) == 1 and policy.phone_context.search(context_before) is not None
+
+
+def _phone_is_public(raw: str, digits: str, before: str, policy: ContactPolicy) -> bool:
+    national = national_form(digits, raw.startswith(("+", "00")))
+    if digits in policy.public_numbers or national in policy.public_numbers:
+        return True
+    if national.startswith(policy.service_prefixes):
+        return True
+    personal = policy.personal_context.search(before[-_PERSONAL_WINDOW:]) is not None
+    return not personal and policy.public_context.search(before) is not None
+
+
+def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
+    """Personal phone numbers; `folded` is the case-folded text, same offsets as `text`."""
+    for match in _PHONE.finditer(text):
+        raw = match.group(0)
+        digits = "".join(ch for ch in raw if ch.isdigit())
+        before = folded[max(0, match.start() - _WINDOW_BEFORE) : match.start()]
+        if not _shaped_like_phone(raw, digits, before, policy):
+            continue
+        if not _phone_is_public(raw, digits, before, policy):
+            yield PIIFinding("phone", match.start(), match.end())

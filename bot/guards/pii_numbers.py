@@ -1,0 +1,110 @@
+"""Identifiers and payment numbers in a message, confirmed by their check digits.
+
+A number that passes its checksum is personal data wherever it appears. A number that
+the citizen labels as their own identifier ("my SIN is ...") is personal data even when
+mistyped. Everything else shaped like an identifier (a reference number, a serial number
+that fails the checksum) is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from bot.guards import checksums
+from bot.guards.verdict import PIIFinding
+
+_LABEL_WINDOW = 32
+_IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?=[ A-Za-z0-9])")
+_DIGIT_RUN = re.compile(r"(?<![\w+/.,-])\d+(?:[ .-]\d+)*(?![\w/]|[.,]\d)")
+_NINO = re.compile(r"(?<![\w])[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![\w])")
+_NIR = re.compile(r"(?<![\w])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2}(?![\w])")
+_DNI_NIE = re.compile(r"(?<![\w])(?:[XYZxyz]\d{7}|\d{8})[ -]?[A-Za-z](?![\w])")
+
+# Labels, matched on the case-folded text just before the number.
+_LABELS: dict[str, re.Pattern[str]] = {
+    "ca_sin": re.compile(r"\b(?:sin|nas|social insurance|assurance sociale)\b"),
+    "nl_bsn": re.compile(r"\b(?:bsn|burgerservicenummer|sofi-?nummer)\b"),
+    "uk_nhs_number": re.compile(r"\bnhs\b"),
+    "ee_isikukood": re.compile(r"\b(?:isikukood|personal code|id code)\b"),
+    "fr_nir": re.compile(r"\b(?:nir|s[eé]cu|s[eé]curit[eé] sociale|insee|carte vitale)\b"),
+    "es_dni_nie": re.compile(r"\b(?:dni|nie|documento|nif)\b"),
+}
+
+
+def _labelled(folded: str, start: int, kind: str) -> bool:
+    window = folded[max(0, start - _LABEL_WINDOW) : start]
+    return _LABELS[kind].search(window) is not None
+
+
+def _compact(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _iban_end(text: str, start: int, length: int) -> int | None:
+    """Where an IBAN of `length` characters starting at `start` ends (single spaces allowed)."""
+    taken, index = 0, start
+    while index < len(text) and taken < length:
+        char = text[index]
+        if char.isascii() and char.isalnum():
+            taken += 1
+        elif char != " " or text[index - 1] == " ":
+            break
+        index += 1
+    return index if taken == length else None
+
+
+def find_ibans(text: str) -> Iterator[PIIFinding]:
+    """IBANs written with or without the usual groups of four."""
+    for match in _IBAN_START.finditer(text):
+        length = checksums.IBAN_LENGTHS.get(match.group(0)[:2].upper())
+        end = None if length is None else _iban_end(text, match.start(), length)
+        if end is not None and checksums.iban_valid(_compact(text[match.start() : end])):
+            yield PIIFinding("iban", match.start(), end)
+
+
+def _run_kind(digits: str, labelled: Callable[[str], bool]) -> str | None:
+    """Which identifier a run of digits is, if any."""
+    size = len(digits)
+    if 13 <= size <= 19 and checksums.payment_card_valid(digits):
+        return "payment_card"
+    if size == 9:
+        for kind in ("ca_sin", "nl_bsn"):
+            if labelled(kind):
+                return kind
+    if size == 10 and labelled("uk_nhs_number"):
+        return "uk_nhs_number"
+    if size == 11 and (checksums.ee_isikukood_valid(digits) or labelled("ee_isikukood")):
+        return "ee_isikukood"
+    return None
+
+
+def find_digit_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
+    """Cards, SIN, BSN, NHS numbers and Estonian personal codes."""
+    for match in _DIGIT_RUN.finditer(text):
+        digits = "".join(ch for ch in match.group(0) if ch.isdigit())
+        if len(digits) < 9 or len(digits) > 19:
+            continue
+        start = match.start()
+
+        def labelled(kind: str, start: int = start) -> bool:
+            return _labelled(folded, start, kind)
+
+        kind = _run_kind(digits, labelled)
+        if kind is not None:
+            yield PIIFinding(kind, start, match.end())
+
+
+def find_lettered_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
+    """UK NINO, French NIR and Spanish DNI/NIE, which mix letters and digits."""
+    for match in _NINO.finditer(text):
+        if checksums.uk_nino_valid(_compact(match.group(0))):
+            yield PIIFinding("uk_nino", match.start(), match.end())
+    for match in _NIR.finditer(text):
+        nir = _compact(match.group(0))
+        if checksums.fr_nir_valid(nir) or _labelled(folded, match.start(), "fr_nir"):
+            yield PIIFinding("fr_nir", match.start(), match.end())
+    for match in _DNI_NIE.finditer(text):
+        document = _compact(match.group(0))
+        if checksums.es_dni_nie_valid(document) or _labelled(folded, match.start(), "es_dni_nie"):
+            yield PIIFinding("es_dni_nie", match.start(), match.end())

@@ -1,0 +1,113 @@
+"""The input guard: what happens to a citizen's message before any model sees it.
+
+Order: hidden characters stripped; crisis (before personal data, so that a person in
+danger who gives a phone number still gets help); personal data; a request for a person
+or a complaint; injection, extraction, role-play, political opinion, harmful requests
+and disguised text; otherwise the message is allowed.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from bot.guards.hidden import unhide
+from bot.guards.pii import find_pii, redact
+from bot.guards.policy import GuardPolicy, localised
+from bot.guards.rules import Category
+from bot.guards.variants import Variants, variants_of
+from bot.guards.verdict import GuardAction, GuardVerdict, PIIFinding
+
+PIIMode = Literal["block", "redact"]
+# Input beyond this multiple of max_chars is not even scanned for hidden characters.
+_SCAN_FACTOR = 4
+
+
+class InputGuard:
+    """Inspects one message at a time; holds only its policy, so it is safe to share."""
+
+    def __init__(self, policy: GuardPolicy, pii_mode: PIIMode = "block") -> None:
+        if pii_mode not in ("block", "redact"):
+            raise ValueError(f"pii_mode must be 'block' or 'redact', not {pii_mode!r}")
+        self.policy = policy
+        self.pii_mode: PIIMode = pii_mode
+
+    def _categories(self, action: GuardAction) -> tuple[Category, ...]:
+        return tuple(c for c in self.policy.categories if c.action == action)
+
+    def _match(
+        self, action: GuardAction, texts: tuple[str, ...], signals: frozenset[str] = frozenset()
+    ) -> tuple[Category, str] | None:
+        for category in self._categories(action):
+            reason = category.first_match(texts) or category.signalled(signals)
+            if reason is not None:
+                return category, reason
+        return None
+
+    def inspect(self, text: str, lang: str) -> GuardVerdict:
+        """Decide what to do with one message in the conversation's language."""
+        limit = self.policy.max_chars
+        unhidden = unhide(text[: limit * _SCAN_FACTOR])
+        clean, hidden = unhidden.text, unhidden.hidden
+        if not clean.strip():
+            return self._fixed("refuse", "input.empty", lang, clean, hidden)
+        head = clean[:limit]
+        too_long = len(text) > limit * _SCAN_FACTOR or len(clean) > limit
+        findings = find_pii(head, self.policy.pii)
+        downstream = redact(clean, findings) if self.pii_mode == "redact" else clean
+
+        seen = variants_of(head, unhidden.tag_text)
+        crisis = self._match("crisis", seen.everyday)
+        if crisis is not None:
+            return self._verdict(*crisis, lang, downstream, hidden, findings)
+        if too_long:
+            return self._fixed("refuse", "input.too_long", lang, downstream[:limit], hidden)
+        if findings and self.pii_mode == "block":
+            return self._blocked(lang, clean, hidden, findings)
+        if findings:
+            seen = variants_of(redact(head, findings), unhidden.tag_text)
+        return self._after_pii(seen, lang, downstream, hidden, findings)
+
+    def _after_pii(
+        self,
+        seen: Variants,
+        lang: str,
+        text: str,
+        hidden: tuple[str, ...],
+        findings: tuple[PIIFinding, ...],
+    ) -> GuardVerdict:
+        decided = self._match("escalate", seen.everyday) or self._match(
+            "refuse", seen.every, seen.signals
+        )
+        if decided is not None:
+            return self._verdict(*decided, lang, text, hidden, findings)
+        reason = "pii.redacted" if findings else "ok"
+        return GuardVerdict("allow", reason, None, text, hidden, findings)
+
+    def _verdict(
+        self,
+        category: Category,
+        reason: str,
+        lang: str,
+        text: str,
+        hidden: tuple[str, ...],
+        findings: tuple[PIIFinding, ...],
+    ) -> GuardVerdict:
+        reply = localised(category.reply, lang)
+        return GuardVerdict(category.action, reason, reply, text, hidden, findings)
+
+    def _fixed(
+        self, action: GuardAction, reason: str, lang: str, text: str, hidden: tuple[str, ...]
+    ) -> GuardVerdict:
+        key = reason.removeprefix("input.")
+        return GuardVerdict(action, reason, self.policy.reply(key, lang), text, hidden)
+
+    def _blocked(
+        self, lang: str, text: str, hidden: tuple[str, ...], findings: tuple[PIIFinding, ...]
+    ) -> GuardVerdict:
+        kinds: list[str] = []
+        for finding in findings:
+            if finding.kind not in kinds:
+                kinds.append(finding.kind)
+        labels = ", ".join(localised(self.policy.pii.kinds[kind], lang) for kind in kinds)
+        reply = localised(self.policy.pii.reply, lang).replace("{kinds}", labels)
+        return GuardVerdict("block_pii", f"pii.{kinds[0]}", reply, text, hidden, findings)

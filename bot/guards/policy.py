@@ -1,0 +1,252 @@
+"""The guard policy: categories, patterns, replies per language and actions, from YAML.
+
+A deployment reviews and versions its own policy file; `GuardPolicy.default()` is the
+reviewed default shipped in `bot/policies/default.yaml`. Every loading problem is a
+`PolicyError` that names the place in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import cast
+
+import yaml
+
+from bot.guards.pii_contact import ContactPolicy
+from bot.guards.rules import SIGNALS, Category, Rule
+from bot.guards.verdict import GuardAction
+
+CATEGORY_ACTIONS = frozenset({"crisis", "escalate", "refuse"})
+PII_KINDS = frozenset({
+    "iban", "payment_card", "uk_nino", "fr_nir", "ca_sin", "nl_bsn", "ee_isikukood",
+    "es_dni_nie", "uk_nhs_number", "email", "phone", "name_dob_address", "name", "address",
+    "credential", "document_number", "bank_account",
+})  # fmt: skip
+FIXED_REPLIES = ("too_long", "empty")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# A group with an unbounded quantifier inside, itself repeated without bound: "(a+)+",
+# "(\w*x)*", "(a+b){2,}". Bounded repeats such as "(?:\w+ ){0,3}" are allowed.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
+
+
+class PolicyError(ValueError):
+    """The policy file cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class PIIPolicy:
+    """Which personal data is looked for, how it is named to the citizen, what is public."""
+
+    kinds: Mapping[str, Mapping[str, str]]
+    reply: Mapping[str, str]
+    contact: ContactPolicy
+
+
+@dataclass(frozen=True)
+class GuardPolicy:
+    """A loaded, validated guard policy."""
+
+    version: str
+    max_chars: int
+    contacts: Mapping[str, str]
+    replies: Mapping[str, Mapping[str, str]]
+    pii: PIIPolicy
+    categories: tuple[Category, ...]
+
+    @classmethod
+    def from_yaml(cls, path: Path) -> GuardPolicy:
+        """Load and validate a policy file; raises PolicyError."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise PolicyError(f"{path}: cannot read the policy file: {error}") from error
+        return cls.from_text(text, source=str(path))
+
+    @classmethod
+    def default(cls) -> GuardPolicy:
+        """The reviewed default policy, bot/policies/default.yaml."""
+        resource = resources.files("bot").joinpath("policies", "default.yaml")
+        return cls.from_text(resource.read_text(encoding="utf-8"), source="default.yaml")
+
+    @classmethod
+    def from_text(cls, text: str, source: str = "<policy>") -> GuardPolicy:
+        """Parse policy YAML given as a string; raises PolicyError."""
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            raise PolicyError(f"{source}: not valid YAML: {error}") from error
+        return _Loader(source).policy(data)
+
+    def reply(self, key: str, lang: str) -> str:
+        """A fixed reply (too_long, empty) in the language, English when missing."""
+        return localised(self.replies[key], lang)
+
+
+def localised(texts: Mapping[str, str], lang: str) -> str:
+    """The text in the conversation's language, English as the fallback."""
+    return texts.get(lang) or texts["en"]
+
+
+class _Loader:
+    """Turns parsed YAML into a GuardPolicy, naming the path of each problem."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.contacts: dict[str, str] = {}
+
+    def fail(self, where: str, problem: str) -> PolicyError:
+        return PolicyError(f"{self.source}: {where}: {problem}")
+
+    def mapping(self, value: object, where: str) -> dict[str, object]:
+        if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+            raise self.fail(where, "expected a mapping with text keys")
+        return cast(dict[str, object], value)
+
+    def string(self, value: object, where: str) -> str:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.fail(where, "expected text")
+        return str(value)
+
+    def strings(self, value: object, where: str) -> list[str]:
+        if not isinstance(value, list):
+            raise self.fail(where, "expected a list")
+        return [self.string(item, f"{where}[{i}]") for i, item in enumerate(value)]
+
+    def pattern(self, value: object, where: str) -> re.Pattern[str]:
+        source = self.string(value, where)
+        if _NESTED_QUANTIFIER.search(source):
+            raise self.fail(where, f"pattern {source!r} nests quantifiers and may backtrack")
+        try:
+            return re.compile(source)
+        except re.error as error:
+            raise self.fail(where, f"invalid pattern {source!r}: {error}") from error
+
+    def patterns(self, value: object, where: str) -> tuple[re.Pattern[str], ...]:
+        if not isinstance(value, list):
+            raise self.fail(where, "expected a list of patterns")
+        return tuple(self.pattern(item, f"{where}[{i}]") for i, item in enumerate(value))
+
+    def texts(
+        self, value: object, where: str, allowed: frozenset[str] = frozenset()
+    ) -> dict[str, str]:
+        """Text per language; English is required; {placeholders} are filled from contacts."""
+        texts = {k: self.string(v, f"{where}.{k}") for k, v in self.mapping(value, where).items()}
+        if "en" not in texts:
+            raise self.fail(where, "an English ('en') text is required as the fallback")
+        for lang, text in texts.items():
+            texts[lang] = self.fill(text, f"{where}.{lang}", allowed)
+        return texts
+
+    def fill(self, text: str, where: str, allowed: frozenset[str]) -> str:
+        def _substitute(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name in allowed:
+                return match.group(0)
+            if name not in self.contacts:
+                raise self.fail(where, f"unknown placeholder {{{name}}}")
+            return self.contacts[name]
+
+        return _PLACEHOLDER.sub(_substitute, text)
+
+    def policy(self, data: object) -> GuardPolicy:
+        root = self.mapping(data, "top level")
+        for key in ("version", "contacts", "replies", "pii", "categories"):
+            if key not in root:
+                raise self.fail("top level", f"missing key {key!r}")
+        contacts = self.mapping(root["contacts"], "contacts")
+        self.contacts = {k: self.string(v, f"contacts.{k}") for k, v in contacts.items()}
+        max_chars = root.get("max_chars", 8000)
+        if not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars < 1:
+            raise self.fail("max_chars", "expected a positive whole number")
+        replies = self.mapping(root["replies"], "replies")
+        for key in FIXED_REPLIES:
+            if key not in replies:
+                raise self.fail("replies", f"missing reply {key!r}")
+        categories = root["categories"]
+        if not isinstance(categories, list):
+            raise self.fail("categories", "expected a list")
+        return GuardPolicy(
+            version=self.string(root["version"], "version"),
+            max_chars=max_chars,
+            contacts=self.contacts,
+            replies={k: self.texts(v, f"replies.{k}") for k, v in replies.items()},
+            pii=self.pii(root["pii"]),
+            categories=tuple(
+                self.category(c, f"categories[{i}]") for i, c in enumerate(categories)
+            ),
+        )
+
+    def pii(self, value: object) -> PIIPolicy:
+        data = self.mapping(value, "pii")
+        kinds = self.mapping(data.get("kinds"), "pii.kinds")
+        unknown = set(kinds) - PII_KINDS
+        if unknown:
+            raise self.fail(
+                "pii.kinds", f"unknown kinds {sorted(unknown)}; known: {sorted(PII_KINDS)}"
+            )
+        public = self.strings(data.get("public_numbers", []), "pii.public_numbers")
+        public += list(self.contacts.values())
+        contact = ContactPolicy(
+            public_numbers=frozenset("".join(ch for ch in n if ch.isdigit()) for n in public),
+            service_prefixes=tuple(
+                self.strings(data.get("service_prefixes", []), "pii.service_prefixes")
+            ),
+            public_context=self.joined(data.get("public_context", []), "pii.public_context"),
+            personal_context=self.joined(data.get("personal_context", []), "pii.personal_context"),
+            phone_context=self.joined(data.get("phone_context", []), "pii.phone_context"),
+            role_mailboxes=frozenset(
+                self.strings(data.get("role_mailboxes", []), "pii.role_mailboxes")
+            ),
+            public_mail_domains=tuple(
+                self.strings(data.get("public_mail_domains", []), "pii.public_mail_domains")
+            ),
+        )
+        return PIIPolicy(
+            kinds={k: self.texts(v, f"pii.kinds.{k}") for k, v in kinds.items()},
+            reply=self.texts(data.get("reply"), "pii.reply", frozenset({"kinds"})),
+            contact=contact,
+        )
+
+    def joined(self, value: object, where: str) -> re.Pattern[str]:
+        """A list of patterns as one alternation; an empty list never matches."""
+        parts = [p.pattern for p in self.patterns(value, where)]
+        return re.compile("|".join(f"(?:{p})" for p in parts) if parts else r"(?!)")
+
+    def category(self, value: object, where: str) -> Category:
+        data = self.mapping(value, where)
+        action = self.string(data.get("action"), f"{where}.action")
+        if action not in CATEGORY_ACTIONS:
+            raise self.fail(
+                f"{where}.action", f"{action!r} is not one of {sorted(CATEGORY_ACTIONS)}"
+            )
+        signals = {
+            k: self.string(v, f"{where}.signals.{k}")
+            for k, v in self.mapping(data.get("signals", {}), f"{where}.signals").items()
+        }
+        if set(signals) - SIGNALS:
+            raise self.fail(f"{where}.signals", f"unknown signals; known: {sorted(SIGNALS)}")
+        rules = data.get("rules", [])
+        if not isinstance(rules, list):
+            raise self.fail(f"{where}.rules", "expected a list")
+        return Category(
+            name=self.string(data.get("name"), f"{where}.name"),
+            action=cast(GuardAction, action),
+            reply=self.texts(data.get("reply"), f"{where}.reply"),
+            rules=tuple(self.rule(r, f"{where}.rules[{i}]") for i, r in enumerate(rules)),
+            signals=signals,
+        )
+
+    def rule(self, value: object, where: str) -> Rule:
+        data = self.mapping(value, where)
+        if "any" not in data:
+            raise self.fail(where, "a rule needs an 'any' list of patterns")
+        return Rule(
+            reason=self.string(data.get("reason"), f"{where}.reason"),
+            any=self.patterns(data["any"], f"{where}.any"),
+            also=self.patterns(data.get("also", []), f"{where}.also"),
+            unless=self.patterns(data.get("unless", []), f"{where}.unless"),
+        )

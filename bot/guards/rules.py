@@ -1,0 +1,57 @@
+"""Pattern rules and the categories that group them, as loaded from a guard policy."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from bot.guards.verdict import GuardAction
+
+# Message features detected in code rather than by patterns; a category names the
+# ones it acts on and the reason code each is logged with.
+SIGNALS = frozenset({"encoded_text", "hidden_text", "symbol_in_word", "mixed_script", "leetspeak"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Matches when one `any` pattern matches, one `also` pattern (if given) does too,
+    and no `unless` pattern does."""
+
+    reason: str
+    any: tuple[re.Pattern[str], ...]
+    also: tuple[re.Pattern[str], ...] = ()
+    unless: tuple[re.Pattern[str], ...] = ()
+
+    def matches(self, text: str) -> bool:
+        if not any(pattern.search(text) for pattern in self.any):
+            return False
+        if self.also and not any(pattern.search(text) for pattern in self.also):
+            return False
+        return not any(pattern.search(text) for pattern in self.unless)
+
+
+@dataclass(frozen=True)
+class Category:
+    """A class of messages with one action and one fixed reply per language."""
+
+    name: str
+    action: GuardAction
+    reply: Mapping[str, str]
+    rules: tuple[Rule, ...]
+    signals: Mapping[str, str] = field(default_factory=dict)
+
+    def first_match(self, variants: Iterable[str]) -> str | None:
+        """The reason code of the first rule matching any variant of the message."""
+        texts = tuple(variants)
+        for rule in self.rules:
+            if any(rule.matches(text) for text in texts):
+                return rule.reason
+        return None
+
+    def signalled(self, present: frozenset[str]) -> str | None:
+        """The reason code of the first of this category's signals present in the message."""
+        for signal, reason in self.signals.items():
+            if signal in present:
+                return reason
+        return None

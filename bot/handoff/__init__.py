@@ -1,0 +1,1 @@
+"""Escalations handed to people: queues per team, the caseworker's actions, opening hours."""

@@ -1,0 +1,62 @@
+"""The log entries of people's actions on a handoff: pseudonymous ids and labels, no words.
+
+Version-1 entry types cover taking over (`takeover`), replying (`staff_reply`) and reading a
+transcript (`transcript_access`). The other actions are logged under the nearest existing
+type with an `action` label until the log gains dedicated types (requested: `hand_back`,
+`forward`, `staff_note`, `handoff_close`, `draft_decision`); this table is
+the only place to change then.
+"""
+
+from __future__ import annotations
+
+from audit.sink import AuditEvent, JsonValue
+from bot.handoff.texts import handoff_text
+
+ENTRY_TYPE: dict[str, str] = {
+    "claim": "takeover",
+    "reply": "staff_reply",
+    "transcript": "transcript_access",
+    "hand_back": "takeover",
+    "forward": "takeover",
+    "note": "staff_reply",
+    "close": "takeover",
+    "callback": "escalation",
+    # A held answer: the AI draft sent as written, edited text sent, or a person's own reply.
+    "approve_draft": "staff_reply",
+    "edit_draft": "staff_reply",
+    "reject_draft": "staff_reply",
+}
+
+
+def staff_event(
+    action: str,
+    conversation_id: str,
+    caseworker: str,
+    *,
+    handoff_id: int,
+    text: str | None = None,
+    **labels: JsonValue,
+) -> AuditEvent:
+    """An entry for a caseworker's action; `text` (a reply, a note) goes to the vault."""
+    entry_type = ENTRY_TYPE[action]
+    fields: dict[str, JsonValue] = {"action": action, "handoff": handoff_id, **labels}
+    if entry_type == "transcript_access":
+        fields["accessor"] = caseworker
+    else:
+        fields["caseworker"] = caseworker
+    return AuditEvent(entry_type, conversation_id, fields, text)
+
+
+def callback_events(conversation_id: str, lang: str, contact: str) -> list[AuditEvent]:
+    """A callback request: the citizen's contact details as their message (kept encrypted,
+    apart), then the escalation with the confirmation they are shown."""
+    confirmation = handoff_text("callback_received", lang)
+    return [
+        AuditEvent("message", conversation_id, {"lang": lang, "purpose": "callback"}, contact),
+        AuditEvent(
+            ENTRY_TYPE["callback"],
+            conversation_id,
+            {"reason": "callback_requested", "lang": lang},
+            confirmation,
+        ),
+    ]

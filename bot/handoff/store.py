@@ -1,0 +1,218 @@
+"""Handoffs and their notes in the database (SQLite or PostgreSQL); no words are kept here.
+
+State changes are conditional updates (`WHERE state = ...`), so two caseworkers on two app
+processes cannot both claim the same conversation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.engine import Row
+
+from bot.handoff.state import ACTIVE_STATES, Handoff, HandoffNote
+
+metadata = MetaData()
+
+handoffs_table = Table(
+    "bot_handoffs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation_id", String(64), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("reason", String(64), nullable=False),
+    Column("topic", String(128), nullable=False),
+    Column("lang", String(8), nullable=False),
+    Column("priority", Integer, nullable=False),
+    Column("team", String(64), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("caseworker", String(64), nullable=True),
+    Column("claimed_at", DateTime(timezone=True), nullable=True),
+    Column("closed_at", DateTime(timezone=True), nullable=True),
+    Column("outcome", String(32), nullable=True),
+    Column("callback_text_id", Integer, nullable=True),
+)
+
+notes_table = Table(
+    "bot_handoff_notes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("handoff_id", Integer, nullable=False, index=True),
+    Column("caseworker", String(64), nullable=False),
+    Column("text_id", Integer, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def _handoff(row: Row[tuple[object, ...]]) -> Handoff:
+    m = row._mapping
+    return Handoff(
+        id=m["id"],
+        conversation_id=m["conversation_id"],
+        kind=m["kind"],
+        reason=m["reason"],
+        topic=m["topic"],
+        lang=m["lang"],
+        priority=m["priority"],
+        team=m["team"],
+        state=m["state"],
+        created_at=m["created_at"],
+        caseworker=m["caseworker"],
+        claimed_at=m["claimed_at"],
+        closed_at=m["closed_at"],
+        outcome=m["outcome"],
+        callback_text_id=m["callback_text_id"],
+    )
+
+
+class HandoffStore:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def create_tables(self) -> None:
+        metadata.create_all(self._engine)
+
+    def insert(
+        self,
+        *,
+        conversation_id: str,
+        kind: str,
+        reason: str,
+        topic: str,
+        lang: str,
+        priority: int,
+        team: str,
+        created_at: datetime,
+        callback_text_id: int | None = None,
+    ) -> Handoff:
+        with self._engine.begin() as db:
+            result = db.execute(
+                handoffs_table.insert().values(
+                    conversation_id=conversation_id,
+                    kind=kind,
+                    reason=reason,
+                    topic=topic,
+                    lang=lang,
+                    priority=priority,
+                    team=team,
+                    state="waiting",
+                    created_at=created_at,
+                    callback_text_id=callback_text_id,
+                )
+            )
+            key = result.inserted_primary_key
+            assert key is not None
+            row = db.execute(select(handoffs_table).where(handoffs_table.c.id == key[0])).one()
+        return _handoff(row)
+
+    def get(self, handoff_id: int) -> Handoff | None:
+        with self._engine.connect() as db:
+            row = db.execute(
+                select(handoffs_table).where(handoffs_table.c.id == handoff_id)
+            ).first()
+        return _handoff(row) if row is not None else None
+
+    def active_for(self, conversation_id: str) -> Handoff | None:
+        """The conversation's live handoff (waiting or claimed), newest first."""
+        with self._engine.connect() as db:
+            row = db.execute(
+                select(handoffs_table)
+                .where(
+                    handoffs_table.c.conversation_id == conversation_id,
+                    handoffs_table.c.kind == "live",
+                    handoffs_table.c.state.in_(ACTIVE_STATES),
+                )
+                .order_by(handoffs_table.c.id.desc())
+            ).first()
+        return _handoff(row) if row is not None else None
+
+    def latest_for(self, conversation_id: str) -> Handoff | None:
+        with self._engine.connect() as db:
+            row = db.execute(
+                select(handoffs_table)
+                .where(handoffs_table.c.conversation_id == conversation_id)
+                .order_by(handoffs_table.c.id.desc())
+            ).first()
+        return _handoff(row) if row is not None else None
+
+    def listing(self, *, states: Iterable[str], team: str | None = None) -> list[Handoff]:
+        """Handoffs in these states, crisis first, then oldest first."""
+        query = select(handoffs_table).where(handoffs_table.c.state.in_(list(states)))
+        if team is not None:
+            query = query.where(handoffs_table.c.team == team)
+        query = query.order_by(
+            handoffs_table.c.priority, handoffs_table.c.created_at, handoffs_table.c.id
+        )
+        with self._engine.connect() as db:
+            return [_handoff(r) for r in db.execute(query).all()]
+
+    def waiting_ahead(self, handoff: Handoff) -> int:
+        """How many waiting live handoffs of the same team come before this one."""
+        t = handoffs_table
+        with self._engine.connect() as db:
+            count = db.execute(
+                select(func.count())
+                .select_from(t)
+                .where(
+                    t.c.team == handoff.team,
+                    t.c.state == "waiting",
+                    t.c.kind == "live",
+                    t.c.id != handoff.id,
+                    (t.c.priority < handoff.priority)
+                    | ((t.c.priority == handoff.priority) & (t.c.id < handoff.id)),
+                )
+            ).scalar()
+        return int(count or 0)
+
+    def transition(
+        self, handoff_id: int, *, from_states: Iterable[str], owner: str | None, **values: object
+    ) -> bool:
+        """Change a handoff only if it is in one of `from_states` (and, if given, is theirs)."""
+        query = update(handoffs_table).where(
+            handoffs_table.c.id == handoff_id, handoffs_table.c.state.in_(list(from_states))
+        )
+        if owner is not None:
+            query = query.where(handoffs_table.c.caseworker == owner)
+        with self._engine.begin() as db:
+            changed = db.execute(query.values(**values)).rowcount
+        return bool(changed == 1)
+
+    def add_note(
+        self, handoff_id: int, caseworker: str, text_id: int | None, created_at: datetime
+    ) -> None:
+        with self._engine.begin() as db:
+            db.execute(
+                notes_table.insert().values(
+                    handoff_id=handoff_id,
+                    caseworker=caseworker,
+                    text_id=text_id,
+                    created_at=created_at,
+                )
+            )
+
+    def notes_for_conversation(self, conversation_id: str) -> list[HandoffNote]:
+        n, h = notes_table, handoffs_table
+        with self._engine.connect() as db:
+            rows = db.execute(
+                select(n)
+                .join(h, h.c.id == n.c.handoff_id)
+                .where(h.c.conversation_id == conversation_id)
+                .order_by(n.c.id)
+            ).all()
+        return [
+            HandoffNote(r.id, r.handoff_id, r.caseworker, r.text_id, r.created_at) for r in rows
+        ]

@@ -1,0 +1,1 @@
+"""Escalation hooks: tell outside systems (ticketing, email) that a person is needed."""

@@ -1,0 +1,78 @@
+"""Kill switches an operator flips at run time: the model (off: quote the pages) and the chat
+(off: citizens see how to reach a person). Every change is written to the transparency log."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from typing import Literal
+
+from sqlalchemy import Boolean, Column, DateTime, Engine, MetaData, String, Table, select
+
+from audit.sink import AuditEvent, AuditSink
+
+SwitchName = Literal["model", "chat"]
+SWITCHES: tuple[SwitchName, ...] = ("model", "chat")
+
+metadata = MetaData()
+switches_table = Table(
+    "bot_switches",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("on", Boolean, nullable=False),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+    Column("changed_by", String(64), nullable=False),
+)
+
+
+class Switchboard:
+    """Reads switches from the database (shared by every app process), cached for a second."""
+
+    def __init__(
+        self, engine: Engine, defaults: dict[SwitchName, bool], cache_s: float = 1.0
+    ) -> None:
+        self._engine = engine
+        self._defaults = defaults
+        self._cache_s = cache_s
+        self._cached: tuple[float, dict[str, bool]] | None = None
+
+    def create_tables(self) -> None:
+        metadata.create_all(self._engine)
+
+    def states(self) -> dict[SwitchName, bool]:
+        now = time.monotonic()
+        if self._cached is None or now - self._cached[0] > self._cache_s:
+            with self._engine.connect() as db:
+                rows = db.execute(select(switches_table.c.name, switches_table.c.on)).all()
+            self._cached = (now, {r.name: bool(r.on) for r in rows})
+        stored = self._cached[1]
+        return {name: stored.get(name, self._defaults.get(name, True)) for name in SWITCHES}
+
+    def is_on(self, name: SwitchName) -> bool:
+        return self.states()[name]
+
+    def set(self, name: SwitchName, on: bool, actor: str, sink: AuditSink) -> bool:
+        """Flip a switch and log it; returns False when it was already in that state."""
+        if self.states()[name] == on:
+            return False
+        sink.record(
+            [
+                AuditEvent(
+                    type="config_change",
+                    fields={
+                        "setting": f"switch.{name}",
+                        "value": "on" if on else "off",
+                        "actor": actor,
+                    },
+                )
+            ]
+        )
+        with self._engine.begin() as db:
+            db.execute(switches_table.delete().where(switches_table.c.name == name))
+            db.execute(
+                switches_table.insert().values(
+                    name=name, on=on, changed_at=datetime.now(UTC), changed_by=actor
+                )
+            )
+        self._cached = None
+        return True

@@ -1,0 +1,97 @@
+"""Heading-aware chunking: split a document at its headings, then to size with overlap."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from knowledge.documents import SourceDocument
+
+# About 200-250 MiniLM word pieces for English prose: under the 256 the embedder keeps.
+CHUNK_CHARS = 1000
+OVERLAP_CHARS = 150
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of a document small enough to embed and to quote, with where it came from."""
+
+    chunk_id: str
+    doc_id: str
+    title: str
+    url: str
+    lang: str
+    section: str
+    text: str
+    last_reviewed: str = ""
+
+    def index_text(self) -> str:
+        """What both indexes see: title and heading path give context a bare chunk lacks."""
+        head = f"{self.title}\n{self.section}" if self.section else self.title
+        return f"{head}\n{self.text}"
+
+
+@dataclass(frozen=True)
+class Section:
+    path: tuple[str, ...]
+    text: str
+
+
+def split_sections(markdown: str) -> list[Section]:
+    """Sections in document order, each with its heading path; text before any heading too."""
+    sections: list[Section] = []
+    path: list[tuple[int, str]] = []
+    lines: list[str] = []
+    in_fence = False
+
+    def close() -> None:
+        text = "\n".join(lines).strip()
+        if text:
+            sections.append(Section(tuple(title for _, title in path), text))
+        lines.clear()
+
+    for line in markdown.splitlines():
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        heading = None if in_fence else _HEADING.match(line)
+        if heading is None:
+            lines.append(line)
+            continue
+        close()
+        level = len(heading.group(1))
+        path = [(lvl, title) for lvl, title in path if lvl < level]
+        path.append((level, heading.group(2).strip()))
+    close()
+    return sections
+
+
+def chunk_document(
+    doc: SourceDocument, *, size: int = CHUNK_CHARS, overlap: int = OVERLAP_CHARS
+) -> list[Chunk]:
+    """Chunks never straddle a heading; long sections are split with overlap."""
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=size, chunk_overlap=overlap, separators=["\n\n", "\n", ". ", " ", ""]
+    )
+    chunks: list[Chunk] = []
+    for section in split_sections(doc.body):
+        # A heading repeating the page title adds nothing to the path.
+        names = [name for name in section.path if name != doc.title]
+        for piece in splitter.split_text(section.text):
+            chunks.append(
+                Chunk(
+                    chunk_id=f"{doc.doc_id}#{len(chunks)}",
+                    doc_id=doc.doc_id,
+                    title=doc.title,
+                    url=doc.url,
+                    lang=doc.lang,
+                    section=" > ".join(names),
+                    text=piece,
+                    last_reviewed=doc.last_reviewed,
+                )
+            )
+    return chunks

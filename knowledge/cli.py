@@ -1,0 +1,152 @@
+"""Command-line commands of the knowledge base: ingest, `kb list|show|diff`, `eval retrieval`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from knowledge.cli_options import DataDir, LexicalOnly, choose_embedder, index_dir
+from knowledge.eval_cli import run_retrieval_eval
+from knowledge.fusion import FusionWeights
+from knowledge.ingest import IngestReport, NothingToIngest, ingest
+from knowledge.versions import (
+    KnowledgeBaseVersion,
+    UnknownVersion,
+    current_version,
+    diff_versions,
+    find_version,
+    list_versions,
+)
+
+
+def ingest_command(
+    path: Annotated[str, typer.Argument(help="A folder, a file, or a sitemap / URL-list URL")],
+    data_dir: DataDir = None,
+    lexical_only: LexicalOnly = False,
+) -> None:
+    """Ingest a knowledge base; unchanged documents are skipped. Exit code 1 if any file failed."""
+    console = Console()
+    embedder = choose_embedder(lexical_only, console)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, TimeElapsedColumn(), console=console) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def progress(done: int, total: int, name: str) -> None:
+            label = "embedding" if name == "embedding chunks" else "reading"
+            if label not in tasks:
+                tasks[label] = bar.add_task(label, total=total)
+            bar.update(tasks[label], completed=done, total=total)
+
+        try:
+            report = ingest(
+                path,
+                index_dir(data_dir),
+                embedder=embedder,
+                progress=progress,
+                embed_languages=FusionWeights().dense_languages(),
+            )
+        except NothingToIngest as exc:
+            console.print(f"[red]Nothing ingested:[/red] {exc}")
+            raise typer.Exit(2) from exc
+    print_summary(report, console)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def print_summary(report: IngestReport, console: Console) -> None:
+    console.print(
+        f"Knowledge base version [bold]{report.version.id[:16]}[/bold]: "
+        f"{len(report.added)} added, {len(report.updated)} updated, "
+        f"{len(report.removed)} removed, {len(report.unchanged)} unchanged, "
+        f"{len(report.failed)} failed; {report.chunk_count} chunks."
+    )
+    if report.failed:
+        table = Table("file", "reason", title="Not ingested")
+        for name, reason in report.failed:
+            table.add_row(name, reason)
+        console.print(table)
+
+
+def build_kb_cli() -> typer.Typer:
+    """`kb list`, `kb show VERSION`, `kb diff A B`."""
+    app = typer.Typer(help="Knowledge-base versions.", no_args_is_help=True)
+    app.command("list")(_list)
+    app.command("show")(_show)
+    app.command("diff")(_diff)
+    return app
+
+
+def _list(data_dir: DataDir = None) -> None:
+    """Every version, oldest first; the current one is marked."""
+    folder = index_dir(data_dir)
+    versions = list_versions(folder)
+    if not versions:
+        Console().print(f"No knowledge base ingested in {folder}: run `opencounter ingest PATH`.")
+        raise typer.Exit(1)
+    current = current_version(folder)
+    table = Table("version", "created", "documents", "current")
+    for v in versions:
+        mark = "*" if current is not None and v.id == current.id else ""
+        table.add_row(v.id[:16], v.created_at, str(len(v.documents)), mark)
+    Console().print(table)
+
+
+def _show(
+    version: Annotated[str, typer.Argument(help="Version id or a prefix of it")],
+    data_dir: DataDir = None,
+) -> None:
+    """A version's id, date and documents with their content hashes."""
+    found = _find(data_dir, version)
+    console = Console()
+    console.print(f"version {found.id}\ncreated {found.created_at}")
+    table = Table("document", "content hash")
+    for doc_id, digest in sorted(found.documents.items()):
+        table.add_row(doc_id, digest[:16])
+    console.print(table)
+
+
+def _diff(
+    a: Annotated[str, typer.Argument(help="Older version (id or prefix)")],
+    b: Annotated[str, typer.Argument(help="Newer version (id or prefix)")],
+    data_dir: DataDir = None,
+) -> None:
+    """Documents added, removed and changed from version A to version B."""
+    diff = diff_versions(_find(data_dir, a), _find(data_dir, b))
+    table = Table("change", "document")
+    for label, ids in (("added", diff.added), ("removed", diff.removed), ("changed", diff.changed)):
+        for doc_id in ids:
+            table.add_row(label, doc_id)
+    Console().print(table if table.row_count else "No differences.")
+
+
+def _find(data_dir: Path | None, prefix: str) -> KnowledgeBaseVersion:
+    try:
+        return find_version(index_dir(data_dir), prefix)
+    except UnknownVersion as exc:
+        Console().print(f"[red]{exc}[/red] (see `opencounter kb list`)")
+        raise typer.Exit(1) from exc
+
+
+def build_eval_retrieval_cli() -> typer.Typer:
+    """`eval retrieval --kb DIR --questions FILE --rows OUT.jsonl`."""
+    app = typer.Typer(help="Quality evaluations.", no_args_is_help=True)
+    # A callback keeps `retrieval` a subcommand: Typer runs a lone command as the app itself.
+    app.callback()(_eval_group)
+    app.command("retrieval")(run_retrieval_eval)
+    return app
+
+
+def _eval_group() -> None:
+    """Quality evaluations on the data sets in shared/eval."""

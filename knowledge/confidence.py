@@ -1,0 +1,44 @@
+"""Confidence that the best passage answers the question: a calibrated logistic score.
+
+Features (each in [0, 1]):
+- coverage: IDF-weighted share of the question's terms found in the best passage;
+- cosine: the embedder's cosine between question and best passage (hybrid mode only).
+
+The coefficients are fitted by logistic regression on the dev halves of the eval sets
+(see benchmarks/README.md, "Retrieval"): label 1 when a listed source is among the
+top 5 documents of an answerable question, 0 for out-of-scope questions and misses.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """p = sigmoid(bias + w_coverage * coverage + w_cosine * cosine)."""
+
+    bias: float
+    w_coverage: float
+    w_cosine: float = 0.0
+
+    def __call__(self, coverage: float, cosine: float | None = None) -> float:
+        z = self.bias + self.w_coverage * coverage
+        if cosine is not None:
+            z += self.w_cosine * cosine
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+# Fitted on the dev halves (knowledge/calibration.py; `python benchmarks/retrieval.py calibrate`).
+# Lexical: 984 questions (govuk_en answerable + out_of_scope, servicepublic_fr), 832 labelled 1;
+# log loss 0.381, expected calibration error 0.026.
+LEXICAL_ONLY = ConfidenceModel(bias=-1.102, w_coverage=4.087)
+# Hybrid (MiniLM, English): 155 govuk_en questions, 121 labelled 1; log loss 0.219, ECE 0.045.
+HYBRID = ConfidenceModel(bias=-6.256, w_coverage=5.555, w_cosine=10.652)
+
+# Answer at or above, refuse and point to a contact below. On govuk_en dev, hybrid at 0.5
+# answered 98.4 % of answerable questions and refused 86.7 % of out-of-scope ones; lexical-only
+# needs 0.7 for 93.3 % refused (91.2 % answered).
+RECOMMENDED_THRESHOLD = 0.5
+RECOMMENDED_THRESHOLD_LEXICAL_ONLY = 0.7

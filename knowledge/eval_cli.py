@@ -1,0 +1,80 @@
+"""The `eval retrieval` command: ingest an eval KB, run its questions, print the scores."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from knowledge.cli_options import DataDir, LexicalOnly, choose_embedder, data_root
+from knowledge.fusion import FusionWeights
+from knowledge.ingest import NothingToIngest, ingest
+from knowledge.retrieval_eval import (
+    BadQuestionFile,
+    RetrievalScores,
+    load_questions,
+    run_questions,
+    score,
+    score_by_category,
+    write_rows,
+)
+from knowledge.search import open_retriever
+
+
+def run_retrieval_eval(
+    kb: Annotated[Path, typer.Option(help="Knowledge-base folder of the eval set")],
+    questions: Annotated[Path, typer.Option(help="Questions file (JSONL)")],
+    rows: Annotated[Path, typer.Option(help="Where to write one JSON row per question")],
+    data_dir: DataDir = None,
+    lexical_only: LexicalOnly = False,
+) -> None:
+    """Recall@1/5/10, MRR and latency p50/p95, overall and per category."""
+    console = Console()
+    embedder = choose_embedder(lexical_only, console)
+    base = data_root(data_dir)
+    # One cached index per KB folder (and mode): a re-run with an unchanged KB re-uses it.
+    key = hashlib.sha256(str(kb.resolve()).encode()).hexdigest()[:10]
+    folder = kb.resolve()
+    mode = "lex" if embedder is None else "hyb"
+    index = base / "eval" / f"{folder.parent.name}-{folder.name}-{key}-{mode}"
+    try:
+        asked = load_questions(questions)
+        report = ingest(
+            kb, index, embedder=embedder, embed_languages=FusionWeights().dense_languages()
+        )
+    except (BadQuestionFile, NothingToIngest) as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    console.print(
+        f"KB {report.version.id[:16]}: {report.chunk_count} chunks "
+        f"({len(report.unchanged)} documents unchanged, {len(report.failed)} failed)."
+    )
+    retriever = open_retriever(index, embedder=embedder)
+    results = run_questions(asked, lambda q, lang: retriever.rank_documents(q, lang, 10))
+    write_rows(rows, results)
+    table = _table("Retrieval", [("all", score(asked, results))])
+    console.print(table)
+    per = [(c, s) for c, s in score_by_category(asked, results).items() if s.scored]
+    console.print(_table("By category", per))
+
+
+def _table(title: str, lines: list[tuple[str, RetrievalScores]]) -> Table:
+    table = Table("set", "questions", "scored", "R@1", "R@5", "R@10", "MRR", "p50 ms", "p95 ms")
+    table.title = title
+    for name, s in lines:
+        table.add_row(
+            name,
+            str(s.questions),
+            str(s.scored),
+            f"{s.recall_at_1:.3f}",
+            f"{s.recall_at_5:.3f}",
+            f"{s.recall_at_10:.3f}",
+            f"{s.mrr:.3f}",
+            f"{s.latency_p50_ms:.1f}",
+            f"{s.latency_p95_ms:.1f}",
+        )
+    return table

@@ -1,0 +1,245 @@
+"""Ingest a knowledge base: read, chunk, index, and record a new version."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import uuid
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from knowledge.chunking import CHUNK_CHARS, OVERLAP_CHARS, Chunk, chunk_document
+from knowledge.chunkstore import read_chunks, write_chunks
+from knowledge.documents import SourceDocument, UnreadableDocument
+from knowledge.embeddings import Embedder
+from knowledge.index_build import build_index
+from knowledge.layout import BUILDS_DIR, BuildPaths, current_build, make_current
+from knowledge.sources import SourceItem, SourceNotFound, list_sources
+from knowledge.versions import (
+    KnowledgeBaseVersion,
+    current_version,
+    find_version,
+    new_version,
+    record_version,
+)
+
+Progress = Callable[[int, int, str], None]
+
+# Bump when chunking or analysis changes, so that old chunks are not reused.
+SETTINGS = f"chunks={CHUNK_CHARS}/{OVERLAP_CHARS};analysis=3"
+
+
+class NothingToIngest(Exception):
+    """The source holds no readable document, so no version can be made from it."""
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What an ingest did, by document id; failed holds (file name, reason)."""
+
+    added: list[str]
+    updated: list[str]
+    removed: list[str]
+    unchanged: list[str]
+    failed: list[tuple[str, str]]
+    version: KnowledgeBaseVersion
+    chunk_count: int = 0
+    lexical_only: bool = True
+
+
+@dataclass
+class _Reading:
+    documents: dict[str, SourceDocument] = field(default_factory=dict)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def ingest(
+    source: Path | str,
+    index_dir: Path,
+    *,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+    embed_languages: Collection[str] | None = None,
+) -> IngestReport:
+    """Bring the index at index_dir in line with source; unchanged documents are not re-chunked
+    and unchanged chunks not re-embedded. With embed_languages, only chunks in those languages
+    are embedded (an English model is not worth half an hour on a French KB it cannot help).
+    A document that fails to read is reported in `failed` and keeps its previous content.
+    """
+    index_dir = Path(index_dir)
+    try:
+        items = list_sources(source)
+    except SourceNotFound as exc:
+        raise NothingToIngest(str(exc)) from exc
+    reading = _read_all(items, progress)
+    previous = current_build(index_dir)
+    old_chunks = _previous_chunks(previous)
+    old_hashes = _previous_hashes(index_dir, previous)
+    reusable = previous is not None and previous.read_meta().settings == SETTINGS
+    kept = _kept_after_failure(reading, old_hashes, old_chunks)
+    hashes = {d: doc.content_hash for d, doc in reading.documents.items()} | kept
+    if not hashes:
+        raise NothingToIngest(f"no readable document in {source}")
+    chunks = _chunks_for(reading.documents, hashes, old_hashes, old_chunks, reusable)
+    version = new_version(hashes)
+    embedding = "" if embedder is None else embedder.name
+    if embedder is not None and embed_languages is not None:
+        embedding += "|" + ",".join(sorted(embed_languages))
+    build = _build_paths(index_dir, version.id, embedding)
+    if not (build.meta.is_file() and previous is not None and previous.root == build.root):
+        _build(
+            build,
+            version_id=version.id,
+            chunks=chunks,
+            embedder=embedder,
+            previous=previous,
+            progress=progress,
+            embed_languages=embed_languages,
+        )
+        make_current(index_dir, build)
+        _prune(index_dir, keep=build)
+    version = record_version(index_dir, version) if _changed(index_dir, version) else version
+    return _report(
+        reading,
+        hashes=hashes,
+        old_hashes=old_hashes,
+        version=version,
+        chunk_count=len(chunks),
+        lexical_only=embedder is None,
+    )
+
+
+def _kept_after_failure(
+    reading: _Reading, old_hashes: dict[str, str], old_chunks: dict[str, list[Chunk]]
+) -> dict[str, str]:
+    """Previously ingested documents that failed to read this time: they keep their content."""
+    failed_ids = {_doc_id_guess(name) for name, _ in reading.failed}
+    return {
+        d: h
+        for d, h in old_hashes.items()
+        if d in failed_ids and d not in reading.documents and d in old_chunks
+    }
+
+
+def _read_all(items: Sequence[SourceItem], progress: Progress | None) -> _Reading:
+    reading = _Reading()
+    for done, item in enumerate(items, start=1):
+        try:
+            doc = item.load()
+        except UnreadableDocument as exc:
+            reading.failed.append((item.name, str(exc)))
+        else:
+            if doc.doc_id in reading.documents:
+                reading.failed.append((item.name, f"duplicate document id {doc.doc_id!r}"))
+            else:
+                reading.documents[doc.doc_id] = doc
+        if progress is not None:
+            progress(done, len(items), item.name)
+    return reading
+
+
+def _doc_id_guess(name: str) -> str:
+    return str(Path(name).with_suffix("")) if "://" not in name else name
+
+
+def _previous_chunks(previous: BuildPaths | None) -> dict[str, list[Chunk]]:
+    grouped: dict[str, list[Chunk]] = {}
+    if previous is not None:
+        for chunk in read_chunks(previous.chunks):
+            grouped.setdefault(chunk.doc_id, []).append(chunk)
+    return grouped
+
+
+def _previous_hashes(index_dir: Path, previous: BuildPaths | None) -> dict[str, str]:
+    if previous is None:
+        return {}
+    return find_version(index_dir, previous.read_meta().version_id).documents
+
+
+def _chunks_for(
+    documents: dict[str, SourceDocument],
+    hashes: dict[str, str],
+    old_hashes: dict[str, str],
+    old_chunks: dict[str, list[Chunk]],
+    reusable: bool,
+) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for doc_id in sorted(hashes):
+        same = old_hashes.get(doc_id) == hashes[doc_id] and doc_id in old_chunks
+        if doc_id not in documents or (same and reusable):
+            # Not re-read this time (kept after a read failure), or unchanged.
+            chunks.extend(old_chunks[doc_id])
+        else:
+            chunks.extend(chunk_document(documents[doc_id]))
+    return chunks
+
+
+def _build_paths(index_dir: Path, version_id: str, embedder_name: str) -> BuildPaths:
+    settings = hashlib.sha256(f"{SETTINGS}|{embedder_name}".encode()).hexdigest()[:8]
+    return BuildPaths(index_dir / BUILDS_DIR / f"{version_id[:16]}-{settings}")
+
+
+def _build(
+    build: BuildPaths,
+    *,
+    version_id: str,
+    chunks: list[Chunk],
+    embedder: Embedder | None,
+    previous: BuildPaths | None,
+    progress: Progress | None,
+    embed_languages: Collection[str] | None,
+) -> None:
+    # Build beside the final place and rename: a reader never sees half an index.
+    staging = BuildPaths(build.root.parent / f".staging-{uuid.uuid4().hex}")
+    staging.root.mkdir(parents=True)
+    try:
+        write_chunks(staging.chunks, chunks)
+        build_index(
+            staging,
+            version_id=version_id,
+            settings=SETTINGS,
+            chunks=chunks,
+            embedder=embedder,
+            previous=previous,
+            progress=progress,
+            embed_languages=embed_languages,
+        )
+        if build.root.exists():
+            shutil.rmtree(build.root)
+        staging.root.rename(build.root)
+    finally:
+        if staging.root.exists():
+            shutil.rmtree(staging.root)
+
+
+def _prune(index_dir: Path, keep: BuildPaths) -> None:
+    for old in (index_dir / BUILDS_DIR).iterdir():
+        if old != keep.root and not old.name.startswith(".staging-"):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _changed(index_dir: Path, version: KnowledgeBaseVersion) -> bool:
+    current = current_version(index_dir)
+    return current is None or current.id != version.id
+
+
+def _report(
+    reading: _Reading,
+    *,
+    hashes: dict[str, str],
+    old_hashes: dict[str, str],
+    version: KnowledgeBaseVersion,
+    chunk_count: int,
+    lexical_only: bool,
+) -> IngestReport:
+    return IngestReport(
+        added=sorted(d for d in hashes if d not in old_hashes),
+        updated=sorted(d for d in hashes if d in old_hashes and old_hashes[d] != hashes[d]),
+        removed=sorted(d for d in old_hashes if d not in hashes),
+        unchanged=sorted(d for d in hashes if old_hashes.get(d) == hashes[d]),
+        failed=reading.failed,
+        version=version,
+        chunk_count=chunk_count,
+        lexical_only=lexical_only,
+    )

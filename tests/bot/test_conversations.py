@@ -1,0 +1,62 @@
+"""Conversation storage on SQLite and on the real PostgreSQL server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine
+
+from bot.conversations import Citation, ConversationStore, TurnRecord
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'c.db'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    engine = create_engine(url)
+    yield engine
+    engine.dispose()
+
+
+def test_conversation_round_trip(engine: Engine) -> None:
+    store = ConversationStore(engine)
+    store.create_tables()
+    store.create("abc", "fr", "2026-11-23.1")
+    record = store.get("abc")
+    assert record is not None
+    assert (record.lang, record.disclosure_version, record.status) == ("fr", "2026-11-23.1", "open")
+    assert store.get("missing") is None
+
+
+def test_turns_keep_order_citations_and_state_changes(engine: Engine) -> None:
+    store = ConversationStore(engine)
+    store.create_tables()
+    store.create("c1", "en", "v")
+    cite = Citation("en/parking-permits", "Parking permits", "https://e.example/p")
+    store.add_turns(
+        "c1",
+        [
+            TurnRecord("citizen", 1, 10),
+            TurnRecord("assistant", 2, 11, "answer", "answered", (cite,), "extractive"),
+        ],
+    )
+    store.add_turns(
+        "c1",
+        [TurnRecord("assistant", 3, 12, "escalate", "person.button")],
+        status="escalated",
+        low_confidence_streak=2,
+    )
+    turns = store.turns("c1")
+    assert [(t.seq, t.role, t.text_id) for t in turns] == [
+        (1, "citizen", 1),
+        (2, "assistant", 2),
+        (3, "assistant", 3),
+    ]
+    assert turns[1].citations == (cite,)
+    record = store.get("c1")
+    assert record is not None
+    assert (record.status, record.low_confidence_streak) == ("escalated", 2)

@@ -1,0 +1,93 @@
+"""Fixtures shared by every tier: isolated settings, the demo index, PostgreSQL, the app."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
+
+from knowledge.embeddings import default_embedder
+from knowledge.fusion import FusionWeights
+from knowledge.ingest import ingest
+from web.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+DEMO_KB = REPO / "knowledge" / "demo"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _no_opencounter_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see only the settings they build, never the developer's environment."""
+    for name in list(os.environ):
+        if name.startswith("OPENCOUNTER_") and name != "OPENCOUNTER_TEST_DATABASE_URL":
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture(scope="session")
+def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo knowledge base, ingested once per test run (with the default embedder)."""
+    index_dir = tmp_path_factory.mktemp("demo-index") / "kb"
+    report = ingest(
+        DEMO_KB,
+        index_dir,
+        embedder=default_embedder(),
+        embed_languages=FusionWeights().dense_languages(),
+    )
+    assert not report.failed, report.failed
+    return index_dir
+
+
+def make_settings(data_dir: Path, **overrides: object) -> Settings:
+    """Settings for a test: extractive answers unless a test asks for a model."""
+    values: dict[str, object] = {"answer_mode": "extractive", **overrides}
+    return Settings(_env_file=None, data_dir=data_dir, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, demo_index: Path) -> Path:
+    """A fresh data directory holding a copy of the ingested demo knowledge base."""
+    data = tmp_path / "data"
+    shutil.copytree(demo_index, data / "kb", symlinks=True)
+    return data
+
+
+@pytest.fixture
+def settings(data_dir: Path) -> Settings:
+    return make_settings(data_dir)
+
+
+def _postgres_base_url() -> str | None:
+    url = os.environ.get("OPENCOUNTER_TEST_DATABASE_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI must set OPENCOUNTER_TEST_DATABASE_URL for the PostgreSQL tests")
+        pytest.skip("OPENCOUNTER_TEST_DATABASE_URL is not set: PostgreSQL tests skipped")
+    return url
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards."""
+    base = _postgres_base_url()
+    assert base is not None
+    schema = f"t_{secrets.token_hex(6)}"
+    admin = create_engine(base)
+    try:
+        with admin.begin() as db:
+            db.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except OperationalError as exc:
+        pytest.fail(f"PostgreSQL at OPENCOUNTER_TEST_DATABASE_URL is unreachable: {exc}")
+    separator = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as db:
+            db.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

@@ -1,0 +1,169 @@
+"""Hostile text in the widget stays text: nothing runs, nothing is fetched, nothing is evaluated.
+
+Payloads are the shared XSS corpus (../shared/corpora/xss.jsonl): every `htmx` and
+`template_injection` record, and the first records (by id) of every other kind.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.citizen import Citizen
+
+pytestmark = pytest.mark.browser
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "xss.jsonl"
+ALL_OF = ("htmx", "template_injection")
+SAMPLE_PER_OTHER_KIND = 4
+
+# What the page itself fetches; a payload that htmx obeyed would add /admin and the like.
+OWN_PATHS = {
+    "/",
+    "/chat",
+    "/chat/messages",
+    "/static/opencounter.css",
+    "/static/vendor/htmx.min.js",
+    "/static/vendor/sse.min.js",
+    "/favicon.ico",
+}
+
+# Each answer streams from a one-time ticket: /chat/stream/<ticket>.
+OWN_PATH_PREFIXES = ("/chat/stream/",)
+
+# Payload text only ever lands in a turn's own paragraph, which must hold no elements at all
+# (checked per turn). Across the whole conversation, none of these may appear either; the
+# templates' one legitimate htmx form in a turn is the out-of-hours callback form.
+FOREIGN_MARKUP = """
+() => {
+  const banned = new Set(["SCRIPT", "IFRAME", "FRAME", "OBJECT", "EMBED", "IMG", "SVG", "MATH",
+                          "META", "BASE", "LINK", "STYLE", "TEMPLATE", "VIDEO", "AUDIO"]);
+  const found = [];
+  for (const el of document.querySelectorAll("#log *")) {
+    if (banned.has(el.tagName.toUpperCase())) {
+      found.push("element " + el.outerHTML.slice(0, 120));
+    }
+    for (const a of el.attributes) {
+      const name = a.name.toLowerCase();
+      // The templates' own: the callback form, and an answer still streaming in.
+      const own = el.closest("form.oc-callback") || el.closest("li.oc-pending");
+      const htmx = /^(data-)?(hx-|sse-|ws-)/.test(name) && !own;
+      if (name.startsWith("on") || htmx) found.push("attribute " + name + " on " + el.tagName);
+    }
+    if (el.tagName === "A" && !el.href.startsWith("https://www.exampleton.example/")) {
+      found.push("link " + el.href);
+    }
+  }
+  for (const p of document.querySelectorAll("#log li.oc-turn > p")) {
+    if (p.children.length) found.push("markup in a turn: " + p.innerHTML.slice(0, 120));
+  }
+  return found;
+}
+"""
+
+
+def _payloads() -> dict[str, list[tuple[str, str]]]:
+    """Kind -> [(id, text)], as the module docstring says."""
+    by_kind: dict[str, list[tuple[str, str]]] = {}
+    with CORPUS.open(encoding="utf-8") as corpus:
+        for line in corpus:
+            record = json.loads(line)
+            by_kind.setdefault(record["kind"], []).append((record["id"], record["text"]))
+    return {
+        kind: sorted(rows) if kind in ALL_OF else sorted(rows)[:SAMPLE_PER_OTHER_KIND]
+        for kind, rows in sorted(by_kind.items())
+    }
+
+
+def _kinds() -> list[str]:
+    # Collection must not fail when the shared corpora are absent; the test then says so.
+    return sorted(_payloads()) if CORPUS.is_file() else ["corpus-missing"]
+
+
+def _shown_as_sent(citizen: Citizen, turn_index: int, text: str) -> str | None:
+    """None when the citizen's turn shows exactly the text; otherwise what it shows."""
+    paragraph = citizen.turns.nth(turn_index).locator(":scope > p")
+    if paragraph.evaluate("(p) => p.children.length") != 0:
+        return "markup: " + paragraph.inner_html()[:120]
+    shown = paragraph.text_content() or ""
+    expected = text.replace("\r\n", "\n").strip()
+    return None if shown.strip() == expected else f"shown as {shown!r}"
+
+
+def _problems(citizen: Citizen, sent: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for n, (pid, text) in enumerate(sent):
+        shown = _shown_as_sent(citizen, 2 * n, text)
+        if shown is not None:
+            found.append((pid, shown))
+    found += [("page", f) for f in citizen.page.evaluate(FOREIGN_MARKUP)]
+    found += [("browser", t) for t in citizen.events.trouble()]
+    own = {urlsplit(u).path for u in citizen.events.requests if citizen.events.is_ours(u)}
+    found += [
+        ("request", path)
+        for path in sorted(own - OWN_PATHS)
+        if not path.startswith(OWN_PATH_PREFIXES)
+    ]
+    config = citizen.page.evaluate("() => [htmx.config.allowEval, htmx.config.selfRequestsOnly]")
+    if config != [False, True]:
+        found.append(("htmx-config", f"allowEval, selfRequestsOnly = {config}"))
+    return found
+
+
+def _listing(problems: list[tuple[str, str]]) -> str:
+    return "\n".join(f"  {where}: {what}" for where, what in problems)
+
+
+@pytest.mark.parametrize("kind", _kinds())
+def test_payloads_are_shown_as_text_and_nothing_runs(citizen: Citizen, kind: str) -> None:
+    if not CORPUS.is_file():
+        pytest.fail(f"the shared XSS corpus is missing: {CORPUS}")
+    sent = _payloads()[kind]
+    citizen.open("/")
+    for _, text in sent:
+        citizen.ask(text)
+    problems_live = _problems(citizen, sent)
+
+    # The same conversation rendered by the server as a whole page (the no-htmx path).
+    conversation = citizen.conversation_ids()[0]
+    citizen.page.goto(f"/chat?c={conversation}")
+    problems_page = _problems(citizen, sent)
+
+    assert not problems_live, f"after htmx swaps ({kind}):\n" + _listing(problems_live)
+    assert not problems_page, f"on the server-rendered page ({kind}):\n" + _listing(problems_page)
+
+
+def test_template_expression_is_shown_literally(citizen: Citizen) -> None:
+    citizen.open("/")
+    citizen.ask("{{7*7}}")
+    citizen_turn = citizen.turns.nth(0).locator(":scope > p")
+    expect(citizen_turn).to_have_text("{{7*7}}")
+    citizen.page.goto(f"/chat?c={citizen.conversation_ids()[0]}")
+    expect(citizen.turns.nth(0).locator(":scope > p")).to_have_text("{{7*7}}")
+
+
+def test_the_checks_catch_a_payload_that_became_markup(citizen: Citizen) -> None:
+    """Guards the guard: were a template to stop escaping, the checks above would see it."""
+    citizen.open("/")
+    citizen.ask("{{7*7}}")
+    injected = '<img src="x" onerror="alert(1)"><div hx-get="/admin" hx-trigger="load"></div>'
+    citizen.turns.nth(0).locator(":scope > p").evaluate(
+        # What a `|safe` in _turn.html would do: the browser parses it, htmx processes it.
+        "(p, html) => { p.innerHTML = html; htmx.process(p); }",
+        injected,
+    )
+    for _ in range(100):  # up to 5 s for the image error, the alert and htmx's request
+        if citizen.events.dialogs and any(u.endswith("/admin") for u in citizen.events.requests):
+            break
+        citizen.page.wait_for_timeout(50)
+
+    problems = _problems(citizen, [("control", "{{7*7}}")])
+
+    kinds = {where for where, _ in problems}
+    assert {"control", "page", "browser", "request"} <= kinds, _listing(problems)
+    assert any(what.startswith("dialog alert") for _, what in problems), _listing(problems)
+    assert ("request", "/admin") in problems

@@ -1,0 +1,1 @@
+"""Small fakes for the unit tier: they keep state and let tests check outcomes."""

@@ -1,0 +1,51 @@
+"""The in-process MiniLM embedder, on the real int8 ONNX model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from knowledge.embeddings import default_embedder, minilm_available
+
+pytestmark = pytest.mark.skipif(not minilm_available(), reason="the embeddings extra is missing")
+
+
+def test_vectors_are_unit_length_and_384_wide() -> None:
+    from knowledge.minilm import MiniLMEmbedder
+
+    vectors = MiniLMEmbedder().embed(["bins", "When are the bins emptied?", "word " * 400])
+    assert vectors.shape == (3, 384)
+    assert vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, rtol=1e-5)
+
+
+def test_length_sorting_keeps_input_order() -> None:
+    from knowledge.minilm import MiniLMEmbedder
+
+    embedder = MiniLMEmbedder(batch_size=2)
+    texts = ["a much longer sentence about parking permits in the city", "bins", "library hours"]
+    together = embedder.embed(texts)
+    alone = np.vstack([embedder.embed([t]) for t in texts])
+    np.testing.assert_allclose(together, alone, atol=1e-4)
+
+
+def test_paraphrase_is_closer_than_an_unrelated_sentence() -> None:
+    from knowledge.minilm import MiniLMEmbedder
+
+    q, para, other = MiniLMEmbedder().embed(
+        [
+            "How much does a residents' parking permit cost?",
+            "The price of a parking permit for residents is 120 euros a year.",
+            "Libraries lend books, films and music for free.",
+        ]
+    )
+    assert float(q @ para) > float(q @ other) + 0.2
+
+
+def test_empty_input_and_default() -> None:
+    from knowledge.minilm import MiniLMEmbedder
+
+    assert MiniLMEmbedder().embed([]).shape == (0, 384)
+    default = default_embedder()
+    assert default is not None
+    assert default.name == MiniLMEmbedder.name

@@ -1,0 +1,80 @@
+"""Kill switches: flipped by the admin command, obeyed by a running app, written to the log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from tests.conftest import make_settings
+from tests.fakes.ollama_server import start_fake_ollama
+from web.app import create_app
+from web.cli import build_cli
+
+QUESTION = "How many resident parking permits can a household have?"
+
+
+def switch(data_dir: Path, name: str, state: str) -> str:
+    result = CliRunner().invoke(
+        build_cli(), ["admin", "switch", name, state, "--data-dir", str(data_dir)]
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_chat_off_shows_contacts_and_the_api_says_503(data_dir: Path) -> None:
+    with TestClient(create_app(make_settings(data_dir))) as client:
+        assert "You are talking to an AI system" in client.get("/").text
+        assert "chat is off" in switch(data_dir, "chat", "off")
+        client.app.state.services.switchboard._cached = None  # type: ignore[attr-defined]
+        page = client.get("/widget")
+        assert page.status_code == 200
+        assert "switched off" in page.text and "020 7946 0000" in page.text
+        r = client.post("/api/v1/conversations", json={})
+        assert r.status_code == 503
+        assert "020 7946 0000" in r.json()["error"]
+        assert client.post("/chat/messages", data={"text": "hello"}).status_code == 503
+        assert client.get("/transparency").status_code == 200  # the record stays public
+        entries = [
+            client.app.state.services.log.entry(i)
+            for i in range(client.app.state.services.log_size())
+        ]  # type: ignore[attr-defined]
+        assert any(b'"setting":"switch.chat"' in e and b'"value":"off"' in e for e in entries)
+        switch(data_dir, "chat", "on")
+        client.app.state.services.switchboard._cached = None  # type: ignore[attr-defined]
+        assert client.post("/api/v1/conversations", json={}).status_code == 201
+
+
+def test_model_off_answers_by_quoting(data_dir: Path) -> None:
+    grounded = "Each household can have up to 2 resident permits [1]."
+    with start_fake_ollama([grounded] * 8) as ollama:
+        settings = make_settings(
+            data_dir, answer_mode="ollama", ollama_url=ollama.base_url, ollama_model="fake:latest"
+        )
+        with TestClient(create_app(settings)) as client:
+            cid = client.post("/api/v1/conversations", json={}).json()["id"]
+            url = f"/api/v1/conversations/{cid}/messages"
+            assert client.post(url, json={"text": QUESTION}).json()["mode"] == "ollama:fake:latest"
+            switch(data_dir, "model", "off")
+            client.app.state.services.switchboard._cached = None  # type: ignore[attr-defined]
+            asked = len(ollama.requests)
+            assert client.post(url, json={"text": QUESTION}).json()["mode"] == "extractive"
+            assert len(ollama.requests) == asked
+
+
+def test_bad_switch_names_are_refused(data_dir: Path) -> None:
+    result = CliRunner().invoke(
+        build_cli(), ["admin", "switch", "laser", "off", "--data-dir", str(data_dir)]
+    )
+    assert result.exit_code == 2
+    assert "model|chat on|off" in result.output
+
+
+@pytest.mark.parametrize("state", ["on", "off"])
+def test_status_lists_both_switches(data_dir: Path, state: str) -> None:
+    switch(data_dir, "model", state)
+    out = CliRunner().invoke(build_cli(), ["admin", "status", "--data-dir", str(data_dir)]).output
+    assert f"model: {'on' if state == 'on' else 'OFF'}" in out
+    assert "chat: on" in out

@@ -1,0 +1,95 @@
+"""The log's HTTP endpoints, checked with the audit package's own verifier functions."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from audit.checkpoint import generate_cosigner, parse_checkpoint
+from audit.merkle import leaf_hash, verify_consistency, verify_inclusion
+from audit.witness import check_and_cosign
+from tests.conftest import make_settings
+from web.app import create_app
+
+
+def proof(text: str) -> list[bytes]:
+    return [base64.b64decode(line) for line in text.splitlines()]
+
+
+@pytest.fixture
+def witness_and_client(data_dir: Path) -> Iterator[tuple[object, TestClient]]:
+    witness = generate_cosigner("witness.example/oversight")
+    settings = make_settings(data_dir, witness_keys=witness.verifier().to_string())
+    with TestClient(create_app(settings)) as client:
+        yield witness, client
+
+
+def test_inclusion_and_consistency_proofs_verify(
+    witness_and_client: tuple[object, TestClient],
+) -> None:
+    _, client = witness_and_client
+    for _ in range(3):
+        cid = client.post("/api/v1/conversations", json={}).json()["id"]
+        client.post(f"/api/v1/conversations/{cid}/messages", json={"text": "Library card?"})
+    log = client.app.state.services.log  # type: ignore[attr-defined]
+    small = parse_checkpoint(log.checkpoint().split("\n\n")[0] + "\n")
+    cid = client.post("/api/v1/conversations", json={}).json()["id"]
+    big = parse_checkpoint(client.get("/audit/checkpoint").text.split("\n\n")[0] + "\n")
+    if big.size == small.size:
+        big = parse_checkpoint(log.checkpoint().split("\n\n")[0] + "\n")
+    assert big.size > small.size
+    for index in (0, small.size - 1, big.size - 1):
+        entry = client.get(f"/audit/entries/{index}").json()["entry"].encode()
+        got = proof(client.get(f"/audit/inclusion?index={index}&size={big.size}").text)
+        assert verify_inclusion(index, big.size, leaf_hash(entry), got, big.root)
+    assert cid
+    got = proof(client.get(f"/audit/consistency?old={small.size}&new={big.size}").text)
+    assert verify_consistency(small.size, big.size, got, small.root, big.root)
+
+
+def test_bad_proof_requests_get_a_clear_4xx(witness_and_client: tuple[object, TestClient]) -> None:
+    _, client = witness_and_client
+    assert client.get("/audit/inclusion?index=5&size=2").status_code == 400
+    assert client.get("/audit/inclusion?index=-1&size=2").status_code == 422
+    assert client.get("/audit/consistency?old=9&new=3").status_code == 400
+    assert client.get("/audit/entries/999").status_code == 404
+
+
+def test_a_configured_witness_cosignature_is_stored_and_served(
+    witness_and_client: tuple[object, TestClient],
+) -> None:
+    witness, client = witness_and_client
+    client.post("/api/v1/conversations", json={})
+    log = client.app.state.services.log  # type: ignore[attr-defined]
+    signed = log.checkpoint()
+    from audit.note import parse_verifier_key
+
+    cosigned, _ = check_and_cosign(signed, parse_verifier_key(log.verifier_key), witness, None, [])  # type: ignore[arg-type]
+    r = client.post("/audit/cosignature", content=cosigned.encode())
+    assert r.status_code == 201, r.text
+    assert "\u2014 witness.example/oversight " in client.get("/audit/checkpoint").text
+    stranger = generate_cosigner("stranger.example")
+    forged, _ = check_and_cosign(signed, parse_verifier_key(log.verifier_key), stranger, None, [])
+    assert client.post("/audit/cosignature", content=forged.encode()).status_code == 403
+
+
+def test_checkpoints_are_signed_on_time_while_the_app_runs(data_dir: Path) -> None:
+    import time
+
+    settings = make_settings(data_dir, checkpoint_every=1000, checkpoint_interval_s=1)
+    with TestClient(create_app(settings)) as client:
+        for _ in range(2):
+            cid = client.post("/api/v1/conversations", json={}).json()["id"]
+            client.post(f"/api/v1/conversations/{cid}/messages", json={"text": "Library card?"})
+        size = client.app.state.services.log_size()  # type: ignore[attr-defined]
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            note = client.app.state.services.log.latest_checkpoint()  # type: ignore[attr-defined]
+            if note and int(note.split("\n")[1]) == size:
+                break
+            time.sleep(0.2)
+        assert note and int(note.split("\n")[1]) == size

@@ -1,0 +1,1 @@
+"""The composition root: FastAPI app factory, routes, templates, authentication and the CLI."""

@@ -1,0 +1,145 @@
+"""The application factory: builds every part from Settings and wires the routes."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from audit.sink import LogUnavailable
+from web.body_limits import JsonBodyLimits
+from web.console import login as console_login
+from web.console import routes as console_routes
+from web.console.access import SignInRequired, sign_in_redirect
+from web.i18n import ui_text
+from web.routes import api, health, log, transparency, widget
+from web.services import Services
+from web.settings import Settings
+from web.wiring import build_services
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for error in exc.errors()[:3]:
+        where = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    return "The request was not understood (" + "; ".join(parts) + "). See /docs for the format."
+
+
+LOG = logging.getLogger("opencounter")
+
+# What the chat kill switch closes: the citizen's pages, form posts and the conversation API.
+CHAT_PATHS = ("/chat", "/widget", "/api/v1/conversations")
+CallNext = Callable[[Request], Awaitable[Response]]
+
+
+async def _checkpoints(services: Services, interval_s: int) -> None:
+    """Sign a checkpoint every interval when entries arrived, even while nobody is chatting."""
+    while True:
+        await asyncio.sleep(interval_s)
+        try:
+            await asyncio.to_thread(services.log.checkpoint_if_due)
+        except LogUnavailable:
+            LOG.warning("checkpoint not issued: the log is unavailable; retrying next interval")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the whole application; nothing is opened before this is called."""
+    settings = settings or Settings()
+    services = build_services(settings, STATIC_DIR)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        services.people.start()
+        ticker = asyncio.create_task(_checkpoints(services, settings.checkpoint_interval_s))
+        yield
+        ticker.cancel()
+        services.people.close()
+        services.close()
+
+    app = FastAPI(
+        title="OpenCounter",
+        summary="A public-service assistant that answers from the city's pages, with citations.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    app.state.settings = settings
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"error": _validation_message(exc)}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = exc.detail if isinstance(exc.detail, str) else "The request was not understood."
+        if request.url.path.startswith(("/api/", "/audit/")):
+            # The parser's own errors (e.g. a number too long to read) get the API's shape.
+            if exc.status_code == 400:
+                detail = f'{detail.rstrip(".")}. Send a JSON object like {{"text": "..."}}.'
+            return JSONResponse({"error": detail}, status_code=exc.status_code, headers=exc.headers)
+        words = ui_text("en")
+        message = "This page does not exist." if exc.status_code == 404 else detail
+        return services.templates.TemplateResponse(
+            request,
+            "error.html",
+            {
+                "lang": "en",
+                "t": words,
+                "organisation": services.organisation,
+                "heading": words["error_heading"],
+                "error": message,
+                "htmx_available": False,
+            },
+            status_code=exc.status_code,
+        )
+
+    @app.middleware("http")
+    async def _chat_switch(request: Request, call_next: CallNext) -> Response:
+        """With the chat switched off, citizens get the ways to reach a person instead."""
+        path = request.url.path
+        gated = (path == "/" or path.startswith(CHAT_PATHS)) and path != "/widget.js"
+        if not gated or services.switchboard.is_on("chat"):
+            return await call_next(request)
+        contact = services.organisation.contact
+        if path.startswith("/api/"):
+            message = (
+                "The assistant is switched off for now. Reach a person: "
+                f"{contact.phone}, {contact.email}."
+            )
+            return JSONResponse({"error": message}, status_code=503)
+        lang = request.query_params.get("lang", "en")
+        lang = lang if lang in ("en", "fr") else "en"
+        return services.templates.TemplateResponse(
+            request,
+            "chat_off.html",
+            {
+                "lang": lang,
+                "t": ui_text(lang),
+                "organisation": services.organisation,
+                "htmx_available": False,
+            },
+            status_code=503 if request.method != "GET" else 200,
+        )
+
+    app.add_middleware(JsonBodyLimits)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(widget.router)
+    app.include_router(api.router)
+    app.include_router(health.router)
+    app.include_router(transparency.router)
+    app.include_router(log.router)
+    app.add_exception_handler(SignInRequired, sign_in_redirect)
+    app.include_router(console_login.router)
+    app.include_router(console_routes.router)
+    return app

@@ -1,0 +1,1 @@
+"""Staff sign-in for the console: accounts, passwords, session cookies, CSRF, throttling."""

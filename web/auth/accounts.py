@@ -1,0 +1,155 @@
+"""Staff accounts: caseworkers, oversight and admins, with a pseudonymous id for the log."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal, cast
+
+from sqlalchemy import Boolean, Column, DateTime, Engine, MetaData, String, Table, select, update
+from sqlalchemy.engine import Row
+from sqlalchemy.exc import IntegrityError
+
+Role = Literal["caseworker", "oversight", "admin"]
+ROLES: tuple[Role, ...] = ("caseworker", "oversight", "admin")
+# Roles that may act on a conversation (reply, claim...). Oversight reads and audits only.
+ACTING_ROLES: frozenset[str] = frozenset({"caseworker", "admin"})
+_USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,62}")
+
+metadata = MetaData()
+
+accounts_table = Table(
+    "staff_accounts",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("password_hash", String(256), nullable=True),
+    Column("role", String(16), nullable=False),
+    Column("team", String(64), nullable=False),
+    Column("pseudonym", String(32), nullable=False, unique=True),
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+
+class AccountError(Exception):
+    """An account operation that cannot be done."""
+
+
+class AccountExists(AccountError):
+    """That user name is taken."""
+
+
+class UnknownAccount(AccountError):
+    """No account has that user name or id."""
+
+
+class InvalidAccount(AccountError):
+    """A user name, role or team that is not allowed."""
+
+
+@dataclass(frozen=True)
+class StaffAccount:
+    id: str
+    username: str
+    role: Role
+    team: str
+    # What the transparency log records instead of the person's name.
+    pseudonym: str
+    disabled: bool
+    created_at: datetime
+    password_hash: str | None = None
+
+    @property
+    def can_act(self) -> bool:
+        return self.role in ACTING_ROLES and not self.disabled
+
+
+def _account(row: Row[tuple[object, ...]]) -> StaffAccount:
+    m = row._mapping
+    return StaffAccount(
+        id=m["id"],
+        username=m["username"],
+        role=cast(Role, m["role"]),
+        team=m["team"],
+        pseudonym=m["pseudonym"],
+        disabled=bool(m["disabled"]),
+        created_at=m["created_at"],
+        password_hash=m["password_hash"],
+    )
+
+
+class AccountStore:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def create_tables(self) -> None:
+        metadata.create_all(self._engine)
+
+    def add(
+        self, username: str, password_hash: str | None, role: str, team: str = "general"
+    ) -> StaffAccount:
+        username = username.strip().lower()
+        if not _USERNAME.fullmatch(username):
+            raise InvalidAccount("user names are 2-63 of a-z, 0-9, '.', '_' and '-'")
+        if role not in ROLES:
+            raise InvalidAccount(f"role must be one of {', '.join(ROLES)}")
+        if not team.strip():
+            raise InvalidAccount("team must not be empty")
+        values = {
+            "id": secrets.token_hex(8),
+            "username": username,
+            "password_hash": password_hash,
+            "role": role,
+            "team": team.strip(),
+            "pseudonym": f"staff-{secrets.token_hex(6)}",
+            "disabled": False,
+            "created_at": datetime.now(UTC),
+        }
+        try:
+            with self._engine.begin() as db:
+                db.execute(accounts_table.insert().values(**values))
+        except IntegrityError as exc:
+            raise AccountExists(username) from exc
+        found = self.find(username)
+        assert found is not None
+        return found
+
+    def find(self, username: str) -> StaffAccount | None:
+        with self._engine.connect() as db:
+            row = db.execute(
+                select(accounts_table).where(accounts_table.c.username == username.strip().lower())
+            ).first()
+        return _account(row) if row is not None else None
+
+    def get(self, account_id: str) -> StaffAccount | None:
+        with self._engine.connect() as db:
+            row = db.execute(
+                select(accounts_table).where(accounts_table.c.id == account_id)
+            ).first()
+        return _account(row) if row is not None else None
+
+    def all(self) -> list[StaffAccount]:
+        with self._engine.connect() as db:
+            rows = db.execute(select(accounts_table).order_by(accounts_table.c.username)).all()
+        return [_account(r) for r in rows]
+
+    def set_disabled(self, username: str, disabled: bool = True) -> None:
+        with self._engine.begin() as db:
+            changed = db.execute(
+                update(accounts_table)
+                .where(accounts_table.c.username == username.strip().lower())
+                .values(disabled=disabled)
+            ).rowcount
+        if changed != 1:
+            raise UnknownAccount(username)
+
+    def set_password_hash(self, account_id: str, password_hash: str) -> None:
+        with self._engine.begin() as db:
+            db.execute(
+                update(accounts_table)
+                .where(accounts_table.c.id == account_id)
+                .values(password_hash=password_hash)
+            )

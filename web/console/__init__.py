@@ -1,0 +1,1 @@
+"""The caseworker console: sign-in, the live queue, conversations taken over by people."""

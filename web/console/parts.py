@@ -1,0 +1,131 @@
+"""The people side of the app, built from Settings: accounts, sign-in, handoffs, live events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from audit.sink import AuditSink
+from bot.conversations import ConversationStore
+from bot.handoff.desk import DeskPolicy, HandoffDesk, teams_from
+from bot.handoff.draft_store import DraftStore
+from bot.handoff.drafts import DraftApprovalPolicy
+from bot.handoff.hours import OpeningHours
+from bot.handoff.review import DraftReview
+from bot.handoff.store import HandoffStore
+from bot.hooks.dead_letters import DeadLetterStore
+from bot.hooks.dispatch import HookDispatcher
+from bot.hooks.plugins import load_hooks
+from bot.hooks.port import HookOptions
+from web.auth.accounts import AccountStore
+from web.auth.passwords import PasswordHashing
+from web.auth.port import Authenticator, PasswordAuthenticator
+from web.auth.sessions import SessionCodec
+from web.auth.throttle import LoginThrottle
+from web.events import InProcessEvents, LiveEventBus, PostgresEvents
+from web.settings import Settings
+
+
+@dataclass
+class PeopleServices:
+    accounts: AccountStore
+    hashing: PasswordHashing
+    authenticator: Authenticator
+    sessions: SessionCodec
+    desk: HandoffDesk
+    drafts: DraftReview
+    events: LiveEventBus
+    secure_cookies: bool
+    hooks: HookDispatcher
+    dead_letters: DeadLetterStore
+    closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def start(self) -> None:
+        self.events.start()
+
+    def close(self) -> None:
+        for close in self.closers:
+            close()
+        self.events.close()
+
+
+def hook_options(settings: Settings) -> HookOptions:
+    return HookOptions(
+        public_url=settings.public_url,
+        webhook_url=settings.hook_webhook_url,
+        webhook_secret=settings.hook_webhook_secret,
+        email_to=settings.hook_email_to,
+        email_from=settings.hook_email_from,
+        smtp_host=settings.hook_smtp_host,
+        smtp_port=settings.hook_smtp_port,
+        extra=settings.hook_options,
+    )
+
+
+def choose_events(settings: Settings, engine: Engine) -> LiveEventBus:
+    backend = settings.events_backend
+    if backend == "auto":
+        backend = "postgres" if settings.uses_postgres else "in_process"
+    if backend == "postgres":
+        return PostgresEvents(engine, settings.events_channel)
+    return InProcessEvents()
+
+
+def build_people(
+    settings: Settings,
+    engine: Engine,
+    conversations: ConversationStore,
+    sink: AuditSink,
+) -> PeopleServices:
+    accounts = AccountStore(engine)
+    accounts.create_tables()
+    handoffs = HandoffStore(engine)
+    handoffs.create_tables()
+    drafts = DraftStore(engine)
+    drafts.create_tables()
+    hashing = PasswordHashing()
+    throttle = LoginThrottle(settings.login_max_failures, settings.login_lockout_s)
+    events = choose_events(settings, engine)
+    dead_letters = DeadLetterStore(engine)
+    dead_letters.create_tables()
+    hooks = HookDispatcher(
+        load_hooks(hook_options(settings)),
+        dead_letters,
+        public_url=settings.public_url,
+        attempts=settings.hook_attempts,
+        backoff_s=settings.hook_backoff_s,
+    )
+    desk = HandoffDesk(
+        store=handoffs,
+        conversations=conversations,
+        sink=sink,
+        events=events,
+        hours=OpeningHours.parse(settings.opening_hours, settings.opening_timezone),
+        notifier=hooks,
+        policy=DeskPolicy(
+            teams=teams_from(settings.teams),
+            minutes_per_case=settings.handoff_minutes_per_case,
+        ),
+    )
+    return PeopleServices(
+        accounts=accounts,
+        hashing=hashing,
+        authenticator=PasswordAuthenticator(accounts, hashing, throttle),
+        sessions=SessionCodec(settings.secret_key, settings.session_max_age_s),
+        desk=desk,
+        drafts=DraftReview(
+            policy=DraftApprovalPolicy.parse(settings.draft_approval_topics),
+            store=drafts,
+            desk=desk,
+            conversations=conversations,
+            sink=sink,
+            events=events,
+        ),
+        events=events,
+        secure_cookies=settings.environment == "production",
+        hooks=hooks,
+        dead_letters=dead_letters,
+        closers=[hooks.close],
+    )

@@ -1,0 +1,199 @@
+"""The JSON API for other front ends: start a conversation, send a message, ask for a person."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from audit.sink import LogUnavailable
+from bot.answering import Retraction
+from bot.engine import ConversationNotFound, InvalidMessage, Piece, Reply
+from bot.organisation import LANGUAGES
+from web.deps import ServicesDep
+
+router = APIRouter(prefix="/api/v1", tags=["conversations"])
+
+ConversationId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+class StartConversation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    lang: str = Field(default="en", description="Language of the page: 'en' or 'fr'.")
+
+
+class DisclosureOut(BaseModel):
+    version: str
+    heading: str
+    text: str
+
+
+class ConversationOut(BaseModel):
+    id: str
+    lang: str
+    disclosure: DisclosureOut = Field(
+        description="Show this to the citizen before the first message (EU AI Act Art. 50)."
+    )
+
+
+class MessageIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(description="The citizen's message.")
+
+
+class CitationOut(BaseModel):
+    doc_id: str
+    title: str
+    url: str
+
+
+class ReplyOut(BaseModel):
+    decision: str = Field(
+        description="answer | refuse | escalate | block_pii, or to_person (empty text) while a "
+        "caseworker has the conversation: their replies arrive in the widget's live channel"
+    )
+    reason: str
+    text: str
+    citations: list[CitationOut]
+    ai_generated: bool
+    lang: str
+    mode: str
+
+
+class ErrorOut(BaseModel):
+    error: str
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def _reply(reply: Reply) -> ReplyOut:
+    return ReplyOut(
+        decision=reply.decision,
+        reason=reply.reason,
+        text=reply.text,
+        citations=[CitationOut(**c.__dict__) for c in reply.citations],
+        ai_generated=reply.ai_generated,
+        lang=reply.lang,
+        mode=reply.mode,
+    )
+
+
+def _invalid(exc: InvalidMessage, text: str) -> JSONResponse:
+    if exc.reason == "empty":
+        return _error(422, "The message is empty. Send the question in the 'text' field.")
+    return _error(
+        422,
+        f"The message is too long ({len(text)} characters); the limit is {exc.limit}. "
+        "Shorten it or split it into several messages.",
+    )
+
+
+_NOT_FOUND = "No conversation has this id. Start one with POST /api/v1/conversations."
+_LOG_DOWN = "The transparency log is unavailable, so nothing was recorded. Retry in a minute."
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorOut},
+    422: {"model": ErrorOut},
+    503: {"model": ErrorOut},
+}
+
+
+@router.post("/conversations", status_code=201, response_model=ConversationOut, responses=_ERRORS)
+def start_conversation(
+    services: ServicesDep, body: StartConversation | None = None
+) -> ConversationOut | JSONResponse:
+    lang = (body or StartConversation()).lang
+    if lang not in LANGUAGES:
+        return _error(422, f"Unknown language '{lang[:20]}'. Use one of: {', '.join(LANGUAGES)}.")
+    try:
+        conversation_id = services.engine.start(lang)
+    except LogUnavailable:
+        return _error(503, _LOG_DOWN)
+    d = services.disclosure.text(lang)
+    return ConversationOut(
+        id=conversation_id,
+        lang=lang,
+        disclosure=DisclosureOut(
+            version=services.disclosure.version, heading=d.heading, text=d.body
+        ),
+    )
+
+
+@router.post(
+    "/conversations/{conversation_id}/messages", response_model=ReplyOut, responses=_ERRORS
+)
+def send_message(
+    conversation_id: ConversationId, body: MessageIn, services: ServicesDep
+) -> ReplyOut | JSONResponse:
+    try:
+        return _reply(services.engine.ask(conversation_id, body.text))
+    except InvalidMessage as exc:
+        return _invalid(exc, body.text)
+    except ConversationNotFound:
+        return _error(404, _NOT_FOUND)
+    except LogUnavailable:
+        return _error(503, _LOG_DOWN)
+
+
+@router.post(
+    "/conversations/{conversation_id}/escalations", response_model=ReplyOut, responses=_ERRORS
+)
+def ask_for_person(
+    conversation_id: ConversationId, services: ServicesDep
+) -> ReplyOut | JSONResponse:
+    """The citizen asks for a person: the request is logged and the contact details returned."""
+    try:
+        return _reply(services.engine.request_person(conversation_id))
+    except ConversationNotFound:
+        return _error(404, _NOT_FOUND)
+    except LogUnavailable:
+        return _error(503, _LOG_DOWN)
+
+
+def _sse(event: str, data: str) -> str:
+    return f"event: {event}\ndata: {data}\n\n"
+
+
+@router.post(
+    "/conversations/{conversation_id}/messages/stream",
+    responses={**_ERRORS, 200: {"content": {"text/event-stream": {}}}},
+)
+def stream_message(
+    conversation_id: ConversationId, body: MessageIn, services: ServicesDep
+) -> Response:
+    """The reply as server-sent events while it is written.
+
+    Events: `piece` (`{"text"}` to append), `retract` (discard what was shown: a model attempt
+    failed its citation check), then `done` with the reply as logged (same shape as the
+    non-streaming endpoint; show its text, which is final) or `error` (`{"error"}`).
+    """
+    try:
+        services.engine.validate(body.text)
+        services.engine.conversation(conversation_id)
+    except InvalidMessage as exc:
+        return _invalid(exc, body.text)
+    except ConversationNotFound:
+        return _error(404, _NOT_FOUND)
+
+    def events() -> Iterator[str]:
+        try:
+            for event in services.engine.ask_stream(conversation_id, body.text):
+                if isinstance(event, Piece):
+                    yield _sse("piece", json.dumps({"text": event.text}, ensure_ascii=False))
+                elif isinstance(event, Retraction):
+                    yield _sse("retract", "{}")
+                else:
+                    yield _sse("done", _reply(event).model_dump_json())
+        except LogUnavailable:
+            yield _sse("error", json.dumps({"error": _LOG_DOWN}))
+
+    return StreamingResponse(
+        events(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )

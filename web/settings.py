@@ -1,0 +1,113 @@
+"""Settings from the environment (prefix OPENCOUNTER_) and `.env`; production refuses defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET = "dev-only-not-secret-change-me"  # noqa: S105 - a marker production refuses
+
+
+class Settings(BaseSettings):
+    """Every setting is documented in the README; tests/test_docs.py checks that."""
+
+    model_config = SettingsConfigDict(env_prefix="OPENCOUNTER_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "production"] = "development"
+    data_dir: Path = Field(default=Path("data"))
+    database_url: str | None = None
+    secret_key: str = DEV_SECRET
+    vault_key: str | None = None
+    log_signing_key: str | None = None
+    log_origin: str = "exampleton.example/opencounter/log"
+    checkpoint_every: int = Field(default=1000, ge=1)
+    checkpoint_interval_s: int = Field(default=60, ge=1)
+    witness_keys: str = ""  # comma-separated cosignature/v1 verifier keys of trusted witnesses
+    kb_path: Path | None = None
+    answer_mode: Literal["auto", "ollama", "extractive"] = "auto"
+    ollama_url: str = "http://127.0.0.1:11434"
+    ollama_model: str = "llama3.2:3b"
+    model_timeout_s: float = 20.0
+    answer_threshold: float = 0.5
+    max_message_chars: int = 2000
+    organisation_file: Path | None = None
+    guard_policy_file: Path | None = None
+    pii_mode: Literal["block", "redact"] = "block"
+    model_enabled: bool = (
+        True  # kill switch default; `opencounter admin switch model off` overrides
+    )
+    chat_enabled: bool = True  # kill switch default; `opencounter admin switch chat off` overrides
+    # -- people: the caseworker console, handoffs, escalation hooks --------------------------
+    public_url: str = "http://127.0.0.1:8000"
+    session_max_age_s: int = Field(default=8 * 3600, ge=60)
+    login_max_failures: int = Field(default=5, ge=1)
+    login_lockout_s: int = Field(default=900, ge=1)
+    teams: str = "general"
+    handoff_minutes_per_case: int = Field(default=6, ge=1)
+    opening_hours: str = ""
+    opening_timezone: str = "Europe/London"
+    # Comma-separated document-id prefixes whose answers a person approves first; empty = off.
+    draft_approval_topics: str = ""
+    events_backend: Literal["auto", "in_process", "postgres"] = "auto"
+    events_channel: str = Field(default="opencounter_events", pattern=r"^[a-z_][a-z0-9_]{0,62}$")
+    hook_webhook_url: str | None = None
+    hook_webhook_secret: str | None = None
+    hook_email_to: str | None = None
+    hook_email_from: str = "opencounter@localhost"
+    hook_smtp_host: str = "127.0.0.1"
+    hook_smtp_port: int = 25
+    hook_attempts: int = Field(default=4, ge=1, le=20)
+    hook_backoff_s: float = Field(default=2.0, ge=0)
+    hook_options: dict[str, str] = Field(default_factory=dict)
+    # -- the public transparency record (/transparency) -------------------------------------
+    transparency_file: Path | None = None
+    transparency_evaluation_file: Path | None = None
+    transparency_window_days: int = Field(default=30, ge=1, le=366)
+    transparency_scan_limit: int = Field(default=1_000_000, ge=1)
+    transparency_cache_s: float = Field(default=60.0, ge=0)
+
+    @model_validator(mode="after")
+    def _webhook_needs_a_secret(self) -> Settings:
+        if self.hook_webhook_url and not self.hook_webhook_secret:
+            raise ValueError(
+                "OPENCOUNTER_HOOK_WEBHOOK_URL needs OPENCOUNTER_HOOK_WEBHOOK_SECRET "
+                "(the receiver checks the HMAC-SHA256 signature with it)"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _refuse_defaults_in_production(self) -> Settings:
+        if self.environment != "production":
+            return self
+        problems = []
+        if self.secret_key == DEV_SECRET or len(self.secret_key) < 32:
+            problems.append("OPENCOUNTER_SECRET_KEY must be a random string of 32+ characters")
+        if not self.vault_key:
+            problems.append(
+                "OPENCOUNTER_VAULT_KEY must be set (44 base64 characters; "
+                "`opencounter audit keygen` prints one)"
+            )
+        if not self.log_signing_key:
+            problems.append(
+                "OPENCOUNTER_LOG_SIGNING_KEY must name a key made by `opencounter audit keygen`"
+            )
+        if problems:
+            raise ValueError("Production settings refused: " + "; ".join(problems) + ".")
+        return self
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'opencounter.db').resolve()}"
+
+    @property
+    def uses_postgres(self) -> bool:
+        return self.resolved_database_url.startswith("postgresql")
+
+    @property
+    def kb_index_dir(self) -> Path:
+        return self.data_dir / "kb"

@@ -1,0 +1,103 @@
+"""The organisation's own statements on the transparency record, read from YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+
+import yaml
+
+from bot.organisation import ConfigurationError
+
+_REQUIRED_TEXTS = (
+    "owner",
+    "responsible_role",
+    "purpose",
+    "scope",
+    "human_alternative",
+    "decisions",
+    "erasure",
+    "legal_basis",
+    "complaints",
+    "guard_limits",
+    "risks",
+)
+
+
+@dataclass(frozen=True)
+class DataKept:
+    what: str
+    kept_for: str
+
+
+@dataclass(frozen=True)
+class RecordTexts:
+    """What the organisation says about the system; `reviewed` is when it last said it."""
+
+    reviewed: date
+    owner: str
+    responsible_role: str
+    purpose: str
+    scope: str
+    human_alternative: str
+    decisions: str
+    erasure: str
+    legal_basis: str
+    complaints: str
+    guard_limits: str
+    risks: str
+    data_kept: tuple[DataKept, ...]
+
+
+def _read(path: Path | None) -> tuple[object, str]:
+    where = str(path or "bot/config/transparency.yaml")
+    try:
+        raw = (
+            path.read_text(encoding="utf-8")
+            if path is not None
+            else (files("bot") / "config" / "transparency.yaml").read_text(encoding="utf-8")
+        )
+        return yaml.safe_load(raw), where
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigurationError(f"Cannot read {where}: {exc}. Fix or replace the file.") from exc
+
+
+def _reviewed(value: object, where: str) -> date:
+    # YAML reads an unquoted 2026-11-23 as a date and a quoted one as a string: accept both.
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigurationError(
+            f"{where}: 'reviewed' must be a date such as 2026-11-23, not {value!r}."
+        ) from None
+
+
+def _data_kept(value: object, where: str) -> tuple[DataKept, ...]:
+    if not isinstance(value, list) or not value:
+        raise ConfigurationError(f"{where}: 'data_kept' must be a non-empty list.")
+    kept = []
+    for item in value:
+        if not isinstance(item, dict) or "what" not in item or "kept_for" not in item:
+            raise ConfigurationError(f"{where}: each 'data_kept' item needs 'what' and 'kept_for'.")
+        kept.append(DataKept(str(item["what"]).strip(), str(item["kept_for"]).strip()))
+    return tuple(kept)
+
+
+def load_record_texts(path: Path | None = None) -> RecordTexts:
+    """The texts from `path`, or the shipped City of Exampleton file; raises ConfigurationError."""
+    data, where = _read(path)
+    if not isinstance(data, dict):
+        raise ConfigurationError(f"{where} must be a YAML mapping.")
+    missing = [key for key in ("reviewed", "data_kept", *_REQUIRED_TEXTS) if key not in data]
+    if missing:
+        raise ConfigurationError(f"{where} lacks the field(s) {', '.join(missing)}.")
+    texts = {key: str(data[key]).strip() for key in _REQUIRED_TEXTS}
+    return RecordTexts(
+        reviewed=_reviewed(data["reviewed"], where),
+        data_kept=_data_kept(data["data_kept"], where),
+        **texts,
+    )
