@@ -46,15 +46,27 @@ bytes); `leaf-hashes.txt` the leaf hashes stored when each entry was appended;
 """
 
 
+def note_size(note: str) -> int:
+    """The tree size a checkpoint note states (its second line)."""
+    return int(note.split("\n")[1])
+
+
 class BundleError(ValueError):
     """The directory is not a readable export bundle."""
 
 
-def export_bundle(log: TransparencyLog, directory: Path) -> int:
-    """Write a bundle of the whole log, ending with a fresh checkpoint; returns its size."""
+def export_bundle(log: TransparencyLog, directory: Path, covering: int | None = None) -> int:
+    """Write a bundle of the log, ending with a signed checkpoint; returns its size.
+
+    By default the bundle holds the whole log and a fresh checkpoint. With `covering`, it
+    ends at the first checkpoint that includes the first `covering` entries (a fresh one if
+    none does yet): verification needs every entry from 0, so a bundle for a time range is
+    the log up to that range's end.
+    """
     directory.mkdir(parents=True, exist_ok=True)
-    final = log.checkpoint()
-    size = int(final.split("\n")[1])
+    sizes = sorted(note_size(note) for note in log.checkpoints())
+    reaching = [size for size in sizes if covering is not None and size >= covering]
+    size = reaching[0] if reaching else note_size(log.checkpoint())
     with (directory / ENTRIES).open("wb") as out:
         for index, data in log.entries():
             if index >= size:
@@ -65,7 +77,7 @@ def export_bundle(log: TransparencyLog, directory: Path) -> int:
             if index >= size:
                 break
             out.write(value.hex() + "\n")
-    checkpoints = [note for note in log.checkpoints() if int(note.split("\n")[1]) <= size]
+    checkpoints = [note for note in log.checkpoints() if note_size(note) <= size]
     (directory / CHECKPOINTS).write_text(json.dumps(checkpoints, indent=1) + "\n", "utf-8")
     (directory / PUBLIC_KEY).write_text(log.verifier_key + "\n", encoding="utf-8")
     readme = _README.format(origin=log.origin, size=size, key=log.verifier_key)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,10 +21,11 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
+# Only modules that need nothing beyond the standard library and `cryptography` are
+# imported here, so `verify-receipt` runs without SQLAlchemy or httpx installed; commands
+# that read a database or reach a log import those modules when they run.
 from audit.bundle import Bundle, BundleError, export_bundle
 from audit.checkpoint import generate_cosigner, parse_cosigner_key
-from audit.log import TransparencyLog
-from audit.log_reader import LogReader
 from audit.note import (
     Ed25519Verifier,
     NoteError,
@@ -33,12 +35,12 @@ from audit.note import (
 )
 from audit.receipt import verify_receipt
 from audit.sink import LogUnavailable
-from audit.vault import Vault, generate_master_key, parse_master_key
 from audit.verify import LogSource, verify_log
-from audit.witness import WitnessError, witness_log
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+    from audit.log import TransparencyLog
 
 _T = TypeVar("_T")
 SIGNING_KEY_VARIABLE = "OPENCOUNTER_LOG_SIGNING_KEY"
@@ -131,6 +133,9 @@ def _open_engine(
 
 
 def _open_log(console: Console, data_dir: Path | None, database_url: str | None) -> TransparencyLog:
+    from audit.log import TransparencyLog
+    from audit.vault import Vault, parse_master_key
+
     keys = _data_dir(data_dir) / "audit"
     try:
         signer = parse_signer_key(_key_text(SIGNING_KEY_VARIABLE, keys / "log.key"))
@@ -198,6 +203,8 @@ def _keygen(console: Console) -> Callable[..., None]:
         _write_secret(keys / f"{stem}.key", made.to_string())
         (keys / f"{stem}.pub").write_text(made.verifier().to_string() + "\n", "utf-8")
         if not witness and not (keys / "vault.key").exists():
+            from audit.vault import generate_master_key
+
             _write_secret(keys / "vault.key", generate_master_key())
         typer.echo(made.verifier().to_string())
 
@@ -229,6 +236,8 @@ def _verify(console: Console) -> Callable[..., None]:
         else:
             # Reading needs no secret key: an oversight body can check a database copy.
             trusted = _trusted_key(console, key, data_dir)
+            from audit.log_reader import LogReader
+
             source = LogReader(_open_engine(console, data_dir, database_url, create=False))
         with Progress(console=console, transient=True) as bar:
             task = bar.add_task("verifying", total=None)
@@ -342,6 +351,8 @@ def _witness(console: Console) -> Callable[..., None]:
         submit: Annotated[bool, typer.Option(help="Post the cosignature to the log.")] = True,
     ) -> None:
         """Fetch the log's checkpoint, check it extends the last one seen, cosign it."""
+        from audit.witness import WitnessError, witness_log
+
         keys = _data_dir(data_dir) / "audit"
         try:
             cosigner = parse_cosigner_key((keys / "witness.key").read_text("utf-8").strip())
@@ -371,11 +382,14 @@ def _checkpoint(console: Console) -> Callable[..., None]:
 
 
 def _or_unavailable(console: Console, work: Callable[[], _T]) -> _T:
-    from sqlalchemy.exc import SQLAlchemyError
+    unavailable: tuple[type[Exception], ...] = (LogUnavailable,)
+    if "sqlalchemy" in sys.modules:  # else nothing can raise its errors (a bundle check)
+        from sqlalchemy.exc import SQLAlchemyError
 
+        unavailable = (LogUnavailable, SQLAlchemyError)
     try:
         return work()
-    except (LogUnavailable, SQLAlchemyError) as error:
+    except unavailable as error:
         reason = str(error).splitlines()[0]  # SQLAlchemy appends the statement and a link
         _fail(console, 2, f"The log is unavailable ({reason}); check the database and retry.")
 

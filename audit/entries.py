@@ -57,6 +57,8 @@ def _schemas() -> Mapping[str, EntrySchema]:
             "feedback": EntrySchema(True, {"rating": "str"}),
             "erasure": EntrySchema(True, {"reason": "str"}),
             "transcript_access": EntrySchema(True, {"accessor": "str", "purpose": "str"}),
+            # An oversight reviewer's rating of one answer (`answer`: its entry's index).
+            "review": EntrySchema(True, {"reviewer": "str", "answer": "int"}),
             "kb_version": EntrySchema(False, {"version": "str"}),
             "config_change": EntrySchema(False, {"setting": "str"}),
         }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal, Protocol
@@ -76,6 +77,8 @@ class Reply:
     mode: str
     confidence: float | None = None
     ai_generated: bool = True
+    # The knowledge-base version the reply was decided on (None when retrieval was not asked).
+    kb_version: str | None = None
 
 
 # What ask_stream yields: pieces, perhaps retractions, and last the Reply as logged.
@@ -158,6 +161,7 @@ class ConversationEngine:
 
     def ask(self, conversation_id: str, text: str) -> Reply:
         """Decide and write the reply, log message and reply together, then store the turns."""
+        started = time.perf_counter()
         question = self.validate(text)
         conversation = self.conversation(conversation_id)
         lang = detect_language(question, default=conversation.lang)
@@ -171,7 +175,9 @@ class ConversationEngine:
             if isinstance(decided, Reply)
             else self._answer(decided.question, lang, decided.result)
         )
-        return self._finish(conversation_id, question, lang, reply, streak, guard_fields, kept)
+        return self._finish(
+            conversation_id, question, lang, reply, streak, guard_fields, kept, started
+        )
 
     def ask_stream(self, conversation_id: str, text: str) -> Iterator[StreamEvent]:
         """Like `ask`, but the answer arrives in pieces; the last event is the logged Reply.
@@ -181,6 +187,7 @@ class ConversationEngine:
         reply is logged only when complete; if logging fails, the stream ends with a
         retraction and LogUnavailable is raised, so no unlogged answer is left standing.
         """
+        started = time.perf_counter()
         question = self.validate(text)
         conversation = self.conversation(conversation_id)
         lang = detect_language(question, default=conversation.lang)
@@ -199,7 +206,7 @@ class ConversationEngine:
             reply = yield from self._stream_answer(decided.question, lang, decided.result)
         try:
             finished = self._finish(
-                conversation_id, question, lang, reply, streak, guard_fields, kept
+                conversation_id, question, lang, reply, streak, guard_fields, kept, started
             )
         except LogUnavailable:
             yield Retraction()
@@ -237,9 +244,10 @@ class ConversationEngine:
         streak: int,
         guard_fields: dict[str, JsonValue],
         kept: str,
+        started: float,
     ) -> Reply:
         """Hand to a person if escalated (or hold the answer for one), log message and reply
-        together, store the turns."""
+        together, store the turns. `started` is when the message arrived (perf_counter)."""
         if reply.decision == "escalate":
             reply = self._hand_to_person(conversation_id, reply)
         message_event = AuditEvent(
@@ -258,9 +266,10 @@ class ConversationEngine:
             held, reply = (reply, review), fixed
         events = [message_event]
         if self._drafts is not None and held is not None:
-            answer_event = self._reply_event(conversation_id, held[0])
+            answer_event = self._reply_event(conversation_id, held[0], _elapsed_ms(started))
             events.append(self._drafts.held_event(answer_event, held[1]))
-        recorded = self._sink.record([*events, self._reply_event(conversation_id, reply)])
+        reply_event = self._reply_event(conversation_id, reply, _elapsed_ms(started))
+        recorded = self._sink.record([*events, reply_event])
         if self._drafts is not None and held is not None:
             draft, review = held
             self._drafts.keep(
@@ -413,7 +422,13 @@ class ConversationEngine:
             )
         else:
             reply = self._fixed("refuse", "not_covered", "not_covered", lang, result.confidence)
-        return reply, streak, guard_fields, kept
+        reason = _with_retrieval_fallback(reply.reason, result)
+        return (
+            replace(reply, reason=reason, kb_version=result.kb_version),
+            streak,
+            guard_fields,
+            kept,
+        )
 
     def _answer(self, question: str, lang: str, result: RetrievalResult) -> Reply:
         draft = self._writer.write(question, result.passages, lang)
@@ -426,14 +441,18 @@ class ConversationEngine:
         intro = self._replies.get("answer_intro", lang)
         return Reply(
             decision="answer",
-            reason="answered"
-            if draft.fallback_reason is None
-            else f"answered.{draft.fallback_reason}",
+            reason=_with_retrieval_fallback(
+                "answered"
+                if draft.fallback_reason is None
+                else f"answered.{draft.fallback_reason}",
+                result,
+            ),
             text=f"{intro} {text}",
             citations=citations,
             lang=lang,
             mode=draft.mode,
             confidence=result.confidence,
+            kb_version=result.kb_version,
         )
 
     def _fixed(
@@ -441,7 +460,9 @@ class ConversationEngine:
     ) -> Reply:
         return Reply(decision, reason, self._replies.get(key, lang), (), lang, "fixed", confidence)
 
-    def _reply_event(self, conversation_id: str, reply: Reply) -> AuditEvent:
+    def _reply_event(
+        self, conversation_id: str, reply: Reply, latency_ms: int | None = None
+    ) -> AuditEvent:
         fields: dict[str, JsonValue] = {
             "decision": reply.decision,
             "reason": reply.reason,
@@ -452,6 +473,11 @@ class ConversationEngine:
         if reply.confidence is not None:
             # Log entries carry no floats (RFC 8785 number rules): keep per mille.
             fields["confidence_permille"] = round(reply.confidence * 1000)
+        if reply.kb_version is not None:
+            fields["kb_version"] = reply.kb_version
+        if latency_ms is not None:
+            # Message in to reply logged: what oversight charts as latency.
+            fields["latency_ms"] = latency_ms
         return AuditEvent(
             type=_ENTRY_TYPE[reply.decision],
             conversation_id=conversation_id,
@@ -470,3 +496,12 @@ class ConversationEngine:
             citations=reply.citations,
             mode=reply.mode,
         )
+
+
+def _with_retrieval_fallback(reason: str, result: RetrievalResult) -> str:
+    """The reason, plus why retrieval ran degraded (e.g. "answered.lexical_fallback")."""
+    return reason if result.fallback_reason is None else f"{reason}.{result.fallback_reason}"
+
+
+def _elapsed_ms(started: float) -> int:
+    return round((time.perf_counter() - started) * 1000)

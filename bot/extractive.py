@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.grounding.links import strip_links
 from bot.grounding.planted import quarantine
 from knowledge.types import Passage
 
@@ -91,8 +92,9 @@ def extractive_answer(
     wanted = _terms(question)
     chosen: list[tuple[str, int]] = []
     for number, passage in enumerate(passages[:max_passages], start=1):
-        # A planted instruction in a page is content to drop, never a sentence to quote.
-        sentences = split_sentences(quarantine(passage.text).text)
+        # A planted instruction in a page is content to drop, never a sentence to quote; links
+        # go too, as from a model's answer: the citizen sees the cited passage's own URL.
+        sentences = split_sentences(strip_links(quarantine(passage.text).text)[0])
         if not sentences:
             continue
         scored = [(len(wanted & _terms(s)), -i, s) for i, s in enumerate(sentences)]

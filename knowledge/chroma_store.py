@@ -94,10 +94,10 @@ def persistent_store(path: Path, collection: str) -> ChromaVectorStore:
     return ChromaVectorStore(chromadb.PersistentClient(path=str(path)), collection)
 
 
-def server_store(host: str, port: int, collection: str) -> ChromaVectorStore:
-    """A Chroma server (`chroma run`) reached over HTTP."""
+def server_store(host: str, port: int, collection: str, ssl: bool = False) -> ChromaVectorStore:
+    """A Chroma server (`chroma run`) reached over HTTP (HTTPS with ssl)."""
     try:
-        client = chromadb.HttpClient(host=host, port=port)
+        client = chromadb.HttpClient(host=host, port=port, ssl=ssl)
     except _FAILURES as exc:
         raise VectorStoreUnavailable(f"cannot reach Chroma at {host}:{port}: {exc}") from exc
     return ChromaVectorStore(client, collection)

@@ -1,4 +1,7 @@
-"""Command-line commands of the knowledge base: ingest, `kb list|show|diff`, `eval retrieval`."""
+"""Command-line commands of the knowledge base: `kb list|show|diff`, `eval retrieval`.
+
+`opencounter ingest` is in web.cli: it also writes the new version to the transparency log.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +10,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
-from knowledge.cli_options import DataDir, LexicalOnly, choose_embedder, index_dir
+from knowledge.cli_options import DataDir, index_dir
 from knowledge.eval_cli import run_retrieval_eval
-from knowledge.fusion import FusionWeights
-from knowledge.ingest import IngestReport, NothingToIngest, ingest
 from knowledge.versions import (
     KnowledgeBaseVersion,
     UnknownVersion,
@@ -29,54 +22,6 @@ from knowledge.versions import (
     find_version,
     list_versions,
 )
-
-
-def ingest_command(
-    path: Annotated[str, typer.Argument(help="A folder, a file, or a sitemap / URL-list URL")],
-    data_dir: DataDir = None,
-    lexical_only: LexicalOnly = False,
-) -> None:
-    """Ingest a knowledge base; unchanged documents are skipped. Exit code 1 if any file failed."""
-    console = Console()
-    embedder = choose_embedder(lexical_only, console)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, TimeElapsedColumn(), console=console) as bar:
-        tasks: dict[str, TaskID] = {}
-
-        def progress(done: int, total: int, name: str) -> None:
-            label = "embedding" if name == "embedding chunks" else "reading"
-            if label not in tasks:
-                tasks[label] = bar.add_task(label, total=total)
-            bar.update(tasks[label], completed=done, total=total)
-
-        try:
-            report = ingest(
-                path,
-                index_dir(data_dir),
-                embedder=embedder,
-                progress=progress,
-                embed_languages=FusionWeights().dense_languages(),
-            )
-        except NothingToIngest as exc:
-            console.print(f"[red]Nothing ingested:[/red] {exc}")
-            raise typer.Exit(2) from exc
-    print_summary(report, console)
-    if report.failed:
-        raise typer.Exit(1)
-
-
-def print_summary(report: IngestReport, console: Console) -> None:
-    console.print(
-        f"Knowledge base version [bold]{report.version.id[:16]}[/bold]: "
-        f"{len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.removed)} removed, {len(report.unchanged)} unchanged, "
-        f"{len(report.failed)} failed; {report.chunk_count} chunks."
-    )
-    if report.failed:
-        table = Table("file", "reason", title="Not ingested")
-        for name, reason in report.failed:
-            table.add_row(name, reason)
-        console.print(table)
 
 
 def build_kb_cli() -> typer.Typer:

@@ -27,7 +27,9 @@ class Embedder(Protocol):
     @property
     def dim(self) -> int: ...
 
-    def embed(self, texts: Sequence[str]) -> Vectors: ...
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        """One vector per text; raises EmbedderUnavailable when the model fails or times out."""
+        ...
 
 
 def minilm_available() -> bool:

@@ -57,8 +57,17 @@ class OllamaEmbedder:
         try:
             raw = self._client.embed_documents(list(texts))
         except (ResponseError, httpx.HTTPError, ConnectionError) as exc:
+            # httpx.TimeoutException is an HTTPError: a server slower than `timeout` lands here.
             raise EmbedderUnavailable(f"Ollama embeddings ({self._model}) failed: {exc}") from exc
+        except ValueError as exc:  # a body that is not JSON, or not in Ollama's shape
+            raise EmbedderUnavailable(f"Ollama embeddings ({self._model}): {exc}") from exc
         if len(raw) != len(texts) or not raw or len({len(v) for v in raw}) != 1:
             raise EmbedderUnavailable(f"Ollama returned {len(raw)} vectors for {len(texts)} texts")
+        try:
+            vectors = normalise(raw)
+        except ValueError as exc:  # values that are not numbers
+            raise EmbedderUnavailable(f"Ollama returned non-numbers: {exc}") from exc
+        if not np.isfinite(vectors).all():
+            raise EmbedderUnavailable("Ollama returned vectors with NaN or infinite values")
         self._dim = len(raw[0])
-        return normalise(raw)
+        return vectors

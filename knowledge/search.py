@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ import numpy as np
 from knowledge.chunking import Chunk
 from knowledge.chunkstore import read_chunks
 from knowledge.confidence import HYBRID, LEXICAL_ONLY, ConfidenceModel
-from knowledge.embeddings import Embedder, Vectors
+from knowledge.embeddings import Embedder, EmbedderUnavailable, Vectors
 from knowledge.fusion import FusionWeights, rrf, with_document_prior
 from knowledge.languages import guess_language
 from knowledge.layout import BuildMeta, current_build
@@ -21,6 +22,10 @@ from knowledge.types import KnowledgeBaseUnavailable, Passage, RetrievalResult
 from knowledge.vector_store import ExactVectorStore, VectorStore
 
 CANDIDATES = 100  # per ranking, before fusion
+# RetrievalResult.fallback_reason when the embedder failed on a question: BM25 ranked it alone.
+LEXICAL_FALLBACK = "lexical_fallback"
+
+LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -84,12 +89,12 @@ class HybridRetriever:
         return self._lexical.languages
 
     def retrieve(self, question: str, lang: str | None = None, k: int = 5) -> RetrievalResult:
-        hits, cosine = self._ranked(question, lang, max(k, CANDIDATES))
+        hits, cosine, fallback = self._ranked(question, lang, max(k, CANDIDATES))
         passages = tuple(
             self._passage(p, s) for p, s in zip(hits.positions[:k], hits.scores[:k], strict=True)
         )
         confidence = self._confidence(question, hits, cosine)
-        return RetrievalResult(passages, confidence, self._meta.version_id)
+        return RetrievalResult(passages, confidence, self._meta.version_id, fallback)
 
     def rank_documents(self, question: str, lang: str | None = None, k: int = 10) -> list[str]:
         """Document ids best first (each once), as the retrieval eval scores them."""
@@ -99,7 +104,7 @@ class HybridRetriever:
         self, question: str, lang: str | None = None, k: int = 10
     ) -> RankedDocuments:
         """Document ids best first, with the confidence and the signals it was computed from."""
-        hits, cosine = self._ranked(question, lang, CANDIDATES)
+        hits, cosine, _ = self._ranked(question, lang, CANDIDATES)
         seen: dict[str, None] = {}
         for position in hits.positions.tolist():
             seen.setdefault(self._chunks[position].doc_id, None)
@@ -108,22 +113,30 @@ class HybridRetriever:
         signals = self._signals(question, hits, cosine)
         return RankedDocuments(list(seen), signals, self._score(signals))
 
-    def _ranked(self, question: str, lang: str | None, n: int) -> tuple[Hits, float | None]:
+    def _ranked(
+        self, question: str, lang: str | None, n: int
+    ) -> tuple[Hits, float | None, str | None]:
+        """The ranking, the best passage's cosine, and why dense search was skipped, if it was."""
         lexical = self._lexical.search(question, lang, n)
         dense_weight = self._weights.dense_for(lang or guess_language(question))
         if self._dense is None or dense_weight <= 0:
-            if self._weights.document_prior <= 0:
-                return lexical, None
-            lexical = rrf([(lexical, self._weights.lexical)], n)
-            documents = self._documents.search(question, lang, n)
-            prior = self._weights.document_prior
-            return with_document_prior(lexical, documents, prior, self._doc_of, n), None
-        query = self._dense.embedder.embed([question])[0]
+            return self._lexical_ranking(question, lang, lexical, n), None, None
+        query = _query_vector(self._dense, question)
+        if query is None:
+            return self._lexical_ranking(question, lang, lexical, n), None, LEXICAL_FALLBACK
         dense = self._dense.store.search(query, lang, n)
         fused = rrf([(lexical, self._weights.lexical), (dense, dense_weight)], n)
         best = int(fused.positions[0]) if len(fused) else -1
         cosine = float(self._dense.vectors[best] @ query) if best >= 0 else None
-        return fused, cosine
+        return fused, cosine, None
+
+    def _lexical_ranking(self, question: str, lang: str | None, lexical: Hits, n: int) -> Hits:
+        if self._weights.document_prior <= 0:
+            return lexical
+        lexical = rrf([(lexical, self._weights.lexical)], n)
+        documents = self._documents.search(question, lang, n)
+        prior = self._weights.document_prior
+        return with_document_prior(lexical, documents, prior, self._doc_of, n)
 
     def _confidence(self, question: str, hits: Hits, cosine: float | None) -> float:
         return self._score(self._signals(question, hits, cosine))
@@ -154,6 +167,31 @@ class HybridRetriever:
             last_reviewed=c.last_reviewed,
             score=float(score),
         )
+
+
+def _query_vector(dense: _Dense, question: str) -> Vectors | None:
+    """The question's vector, or None when the embedder failed, timed out or answered garbage.
+
+    A network embedder bounds its own wait (the Ollama adapter's HTTP timeout) and raises
+    EmbedderUnavailable; a vector of the wrong size or with NaN would break the search, so it
+    counts as a failure too. Either way the question is ranked by BM25 alone, and the log says so.
+    """
+    try:
+        vectors = dense.embedder.embed([question])
+    except EmbedderUnavailable as exc:
+        LOG.warning("embedder failed, ranking the question by BM25 alone: %s", exc)
+        return None
+    expected = (1, dense.vectors.shape[1])
+    if vectors.shape != expected or not np.isfinite(vectors).all():
+        LOG.warning(
+            "embedder %s returned a %s array (expected %s, finite): BM25 alone for the question",
+            dense.embedder.name,
+            vectors.shape,
+            expected,
+        )
+        return None
+    query: Vectors = vectors[0]
+    return query
 
 
 VectorStoreFactory = Callable[[str], VectorStore]

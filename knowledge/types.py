@@ -28,6 +28,9 @@ class RetrievalResult:
     passages: tuple[Passage, ...]
     confidence: float
     kb_version: str
+    # Why this question was ranked by BM25 alone although the index is hybrid ("lexical_fallback":
+    # the embedder failed, hung or answered garbage); None when retrieval ran as built.
+    fallback_reason: str | None = None
 
 
 class KnowledgeBaseUnavailable(Exception):

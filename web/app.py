@@ -19,6 +19,7 @@ from web.body_limits import JsonBodyLimits
 from web.console import login as console_login
 from web.console import routes as console_routes
 from web.console.access import SignInRequired, sign_in_redirect
+from web.oversight import routes as oversight_routes
 from web.i18n import ui_text
 from web.routes import api, health, log, transparency, widget
 from web.services import Services
@@ -142,4 +143,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(SignInRequired, sign_in_redirect)
     app.include_router(console_login.router)
     app.include_router(console_routes.router)
+    app.include_router(oversight_routes.router)
     return app

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from web.settings import Settings
+
+if TYPE_CHECKING:
+    from knowledge.embeddings import Embedder
+    from knowledge.ingest import IngestReport
 
 DEMO_KB = Path(__file__).resolve().parent.parent / "knowledge" / "demo"
 
@@ -42,10 +55,15 @@ def serve(
     import uvicorn
 
     from web.app import create_app
+    from web.wiring import AnswerModeUnavailable
 
     settings = _settings(data_dir)
     console = Console()
-    app = create_app(settings)
+    try:
+        app = create_app(settings)
+    except AnswerModeUnavailable as exc:
+        console.print(f"[red]Cannot start:[/] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from None
     services = app.state.services
     console.print(f"[bold]OpenCounter[/] for {services.organisation.name}")
     console.print(f"Answer mode: [bold]{services.engine.answer_mode}[/]")
@@ -55,59 +73,119 @@ def serve(
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
+# Ingest embeds 256 chunks per call: give a model server far longer than a question's wait.
+INGEST_EMBED_TIMEOUT_S = 300.0
+
+
 def ingest_command(
-    path: Annotated[
-        Path,
-        typer.Argument(help="A folder of Markdown/HTML/PDF/text pages, or a sitemap/URL list."),
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="PATH_OR_URL",
+            help="A folder or file of Markdown/HTML/PDF/text pages, or the http(s):// address "
+            "of a sitemap or a URL list.",
+            show_default=False,
+        ),
     ],
     data_dir: DataDir = None,
+    lexical_only: Annotated[
+        bool,
+        typer.Option(
+            "--lexical-only", help="Do not embed: BM25 only, whatever OPENCOUNTER_EMBEDDER says."
+        ),
+    ] = False,
 ) -> None:
-    """Ingest a knowledge base: unchanged pages are skipped, removed ones deleted."""
-    from knowledge.embeddings import default_embedder
+    """Ingest a knowledge base: unchanged pages are skipped, removed ones deleted.
+
+    Exit code 1 when a page failed (the others are ingested), 2 when nothing could be read.
+    """
+    from knowledge.embeddings import EmbedderUnavailable
     from knowledge.fusion import FusionWeights
     from knowledge.ingest import NothingToIngest, ingest
+    from web.wiring import choose_embedder, record_kb_version
 
     settings = _settings(data_dir)
     console = Console(stderr=True)
-    embedder = default_embedder()
+    # A URL stays a string (Path would fold `http://` into `http:/`); anything else is a path.
+    where: Path | str = source if source.startswith(("http://", "https://")) else Path(source)
+    embedders = None if lexical_only else choose_embedder(settings, INGEST_EMBED_TIMEOUT_S)
+    embedder = embedders.embedder if embedders is not None else None
     if embedder is None:
-        console.print("No embedding model installed: lexical-only retrieval (BM25).")
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("Reading pages", total=None)
-
-        def progress(done: int, total: int, name: str) -> None:
-            bar.update(task, completed=done, total=total, description=f"Reading {name[-40:]}")
-
-        try:
-            report = ingest(
-                path,
+        console.print("Retrieval mode: [bold]lexical only[/] (BM25, no embedder).")
+    else:
+        console.print(f"Retrieval mode: [bold]hybrid[/] (BM25 + {embedder.name}).")
+    try:
+        report = _ingest_with_progress(
+            console,
+            lambda progress: ingest(
+                where,
                 settings.kb_index_dir,
                 embedder=embedder,
                 progress=progress,
                 # Only languages the embedder knows are embedded (MiniLM: English).
                 embed_languages=FusionWeights().dense_languages(),
-            )
-        except NothingToIngest as exc:
-            console.print(f"[red]Nothing ingested:[/] {exc}")
-            raise typer.Exit(2) from None
-    from web.wiring import record_kb_version
-
+            ),
+        )
+        filled = _fill_vector_store(console, settings, embedder)
+    except NothingToIngest as exc:
+        console.print(f"[red]Nothing ingested:[/] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    except EmbedderUnavailable as exc:
+        console.print(f"[red]Embedding failed:[/] {escape(str(exc))}")
+        console.print("Start the embedding server, or ingest with --lexical-only.")
+        raise typer.Exit(1) from None
+    finally:
+        if embedders is not None:
+            embedders.close()
     record_kb_version(settings, report)
-    console.print(
-        f"Version {report.version.id}: {len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.removed)} removed, {len(report.unchanged)} unchanged, "
-        f"{len(report.failed)} failed ({report.chunk_count} chunks)."
-    )
-    for name, reason in report.failed:
-        console.print(f"[red]Failed:[/] {name}: {reason}")
+    _print_summary(console, report)
+    if filled:
+        console.print(f"Vectors loaded into {filled}.")
     if report.failed:
         raise typer.Exit(1)
+
+
+def _fill_vector_store(
+    console: Console, settings: Settings, embedder: Embedder | None
+) -> str | None:
+    from knowledge.types import KnowledgeBaseUnavailable
+    from web.wiring import fill_vector_store
+
+    try:
+        return fill_vector_store(settings, embedder)
+    except KnowledgeBaseUnavailable as exc:
+        # The index is built; only the copy into the vector store failed (serve retries it).
+        console.print(f"[yellow]Vector store not filled:[/] {escape(str(exc))}")
+        return None
+
+
+def _ingest_with_progress(
+    console: Console, run: Callable[[Callable[[int, int, str], None]], IngestReport]
+) -> IngestReport:
+    """Run an ingest under a progress bar: one bar for reading pages, one for embedding."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def progress(done: int, total: int, name: str) -> None:
+            label = "Embedding chunks" if name == "embedding chunks" else "Reading pages"
+            if label not in tasks:
+                tasks[label] = bar.add_task(label, total=total)
+            bar.update(tasks[label], completed=done, total=total)
+
+        return run(progress)
+
+
+def _print_summary(console: Console, report: IngestReport) -> None:
+    console.print(
+        f"Knowledge base version {report.version.id}: {len(report.added)} added, "
+        f"{len(report.updated)} updated, {len(report.removed)} removed, "
+        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed "
+        f"({report.chunk_count} chunks)."
+    )
+    for name, reason in report.failed:
+        # Each on its own line, never cut: an operator searches the output for the name.
+        console.print(f"[red]Not ingested:[/] {escape(name)}: {escape(reason)}", soft_wrap=True)
 
 
 def ask(
@@ -118,12 +196,16 @@ def ask(
     """Ask one question as a citizen would, and print the decision, answer and citations."""
     from audit.sink import LogUnavailable
     from bot.engine import InvalidMessage
-    from web.wiring import build_services
+    from web.wiring import AnswerModeUnavailable, build_services
 
     settings = _settings(data_dir)
     from web.app import STATIC_DIR
 
-    services = build_services(settings, STATIC_DIR)
+    try:
+        services = build_services(settings, STATIC_DIR)
+    except AnswerModeUnavailable as exc:
+        Console().print(f"[red]Cannot start:[/] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from None
     console = Console()
     try:
         conversation = services.engine.start(lang)

@@ -6,10 +6,12 @@ import hashlib
 import tempfile
 import time
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from bot.engine import InvalidMessage, Reply
@@ -31,16 +33,16 @@ from knowledge.fusion import FusionWeights
 from knowledge.ingest import NothingToIngest, ingest
 from knowledge.types import Passage
 from web.services import Services
-from web.settings import Settings
+from web.settings import ANSWER_MODES, AnswerMode, Settings
 
 DECISIONS = ("answer", "refuse", "escalate", "block_pii")
 
 
-def _mode(value: str) -> Literal["auto", "ollama", "extractive"]:
-    for mode in ("auto", "ollama", "extractive"):
+def _mode(value: str) -> AnswerMode:
+    for mode in ANSWER_MODES:
         if value == mode:
             return mode
-    raise typer.BadParameter("use extractive, auto or ollama", param_hint="--mode")
+    raise typer.BadParameter("use " + ", ".join(ANSWER_MODES), param_hint="--mode")
 
 
 def _index_for(kb: Path, base: Path) -> Path:
@@ -100,14 +102,18 @@ def eval_bot(
         Path | None, typer.Option(help="Where the eval index is cached (default: data dir).")
     ] = None,
     mode: Annotated[
-        str, typer.Option(help="Answer mode: extractive, auto or ollama.")
+        str,
+        typer.Option(
+            help="Answer mode: extractive, auto, ollama, openai or llama (settings as for serve)."
+        ),
     ] = "extractive",
 ) -> None:
     """Decisions against expectations (confusion matrix), citation validity and latency."""
     from web.app import STATIC_DIR
-    from web.wiring import build_services
+    from web.wiring import AnswerModeUnavailable, build_services
 
     console = Console()
+    answer_mode = _mode(mode)
     try:
         cases = load_cases(questions)
     except BadEvalFile as exc:
@@ -129,8 +135,15 @@ def eval_bot(
             console.print(f"KB {report.version.id[:16]}: {report.chunk_count} chunks.")
             (run_dir / "kb").symlink_to(index.resolve(), target_is_directory=True)
         # A scratch database and log: evaluating must not write to the real transparency log.
-        settings = Settings(data_dir=run_dir, answer_mode=_mode(mode))
-        services = build_services(settings, STATIC_DIR)
+        try:
+            settings = Settings(data_dir=run_dir, answer_mode=answer_mode)
+            services = build_services(settings, STATIC_DIR)
+        except ValidationError as exc:
+            console.print(f"[red]{escape(str(exc.errors()[0].get('msg', exc)))}[/red]")
+            raise typer.Exit(2) from None
+        except AnswerModeUnavailable as exc:
+            console.print(f"[red]Cannot start:[/] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(2) from None
         try:
             ask, check = _asker(services)
             results = run_cases(cases, ask, check)

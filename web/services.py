@@ -9,6 +9,7 @@ from fastapi.templating import Jinja2Templates
 
 from audit.checkpoint import CosignatureVerifier
 from audit.entries import decode_entry
+from audit.facets import FacetIndex
 from audit.log import TransparencyLog
 from audit.vault import Vault
 from bot.conversations import Citation, ConversationStore
@@ -32,6 +33,8 @@ class TurnView:
     citations: tuple[Citation, ...]
     seq: int = 0
     mode: str | None = None
+    # Where the turn's log entry is (oversight reviews rate an answer by its entry).
+    log_index: int | None = None
 
 
 @dataclass
@@ -53,6 +56,8 @@ class Services:
     witnesses: tuple[CosignatureVerifier, ...]
     replies: Replies
     people: PeopleServices
+    # The searchable projection of the log that the oversight console reads.
+    facets: FacetIndex
     pending: PendingQuestions = field(default_factory=PendingQuestions)
 
     def log_size(self) -> int:
@@ -77,6 +82,7 @@ class Services:
                     citations=turn.citations,
                     seq=turn.seq,
                     mode=turn.mode,
+                    log_index=turn.log_index,
                 )
             )
         return views

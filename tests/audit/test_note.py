@@ -249,3 +249,34 @@ def test_cosignature_by_wrong_key_is_rejected() -> None:
     genuine = Signature("w", witness.key_id, witness.sign(text.encode()))
     opened = open_checkpoint(signed + genuine.line(), log.verifier(), [witness.verifier()])
     assert len(opened.note.verified) == 2
+
+
+def test_a_note_with_16_signatures_is_accepted() -> None:
+    # signed-note: verifiers may cap the number of signatures but must accept at least 16.
+    signers = [generate_signer(f"signer{n}.example") for n in range(16)]
+    signed = sign_note("sixteen witnesses\n", signers)
+    opened = open_note(signed.encode(), [s.verifier() for s in signers])
+    assert pairs(opened.verified) == [[s.name, s.key_id.hex()] for s in signers]
+    assert opened.unverified == ()
+    one = open_note(signed.encode(), [signers[7].verifier()])
+    assert pairs(one.verified) == [[signers[7].name, signers[7].key_id.hex()]]
+    assert len(one.unverified) == 15
+
+
+def test_a_checkpoint_with_the_log_signature_and_15_cosignatures_opens() -> None:
+    log = generate_signer("city.example/audit")
+    witnesses = [generate_cosigner(f"witness{n}.example") for n in range(15)]
+    signed = sign_checkpoint(Checkpoint("city.example/audit", 3, bytes(32)), log)
+    opened = open_checkpoint(signed, log.verifier())
+    cosigned = sign_note(opened.note.text, witnesses, opened.note.verified)
+    both = open_checkpoint(cosigned, log.verifier(), [w.verifier() for w in witnesses])
+    assert len(both.note.verified) == 16
+    assert both.checkpoint.size == 3
+
+
+def test_100_distinct_signatures_are_accepted_and_101_refused() -> None:
+    signers = [generate_signer(f"s{n}") for n in range(101)]
+    hundred = sign_note("many\n", signers[:100])
+    assert len(open_note(hundred.encode(), [signers[0].verifier()]).unverified) == 99
+    with pytest.raises(NoteError, match="more than 100"):
+        open_note(sign_note("many\n", signers).encode(), [signers[0].verifier()])

@@ -17,7 +17,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Literal
@@ -31,6 +31,9 @@ from starlette.routing import Route
 # not_json: a 200 NDJSON stream whose lines are not JSON; wrong_shape: JSON lines without a
 # message; html_500: an HTML error page with status 500, as a broken reverse proxy would send.
 Garbage = Literal["not_json", "wrong_shape", "html_500"]
+# What `/api/embed` gets wrong: error_500: an Ollama error; wrong_size: vectors of another
+# dimension than before; nan: NaN in every vector. Slowness is `embed_delay_s`.
+EmbedGarbage = Literal["error_500", "wrong_size", "nan"]
 
 _TIMESTAMP = "2026-01-01T00:00:00Z"
 
@@ -45,6 +48,10 @@ class FakeOllamaBehaviour:
     garbage: Garbage | None = None
     models: tuple[str, ...] = ("fake:latest",)
     served: int = 0  # chat requests answered so far; the n-th gets replies[min(n, last)]
+    embed_delay_s: float = 0.0
+    embed_garbage: EmbedGarbage | None = None
+    # The vector /api/embed returns for a text; default (len(text), 1, 0), which ranks nothing.
+    embedding: Callable[[str], list[float]] | None = None
 
     def next_reply(self) -> str:
         reply = self.replies[min(self.served, len(self.replies) - 1)]
@@ -133,8 +140,20 @@ def _build_app(state: RunningFakeOllama) -> Starlette:
         body = await request.json()
         state.requests.append({"path": "/api/embed", **body})
         inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
-        vectors = [[float(len(text)), 1.0, 0.0] for text in inputs]
-        return JSONResponse({"model": body["model"], "embeddings": vectors})
+        await asyncio.sleep(behaviour.embed_delay_s)
+        if behaviour.embed_garbage == "error_500":
+            return JSONResponse({"error": "model runner has crashed"}, status_code=500)
+        embedding = behaviour.embedding or (lambda text: [float(len(text)), 1.0, 0.0])
+        vectors = [embedding(text) for text in inputs]
+        if behaviour.embed_garbage == "wrong_size":
+            vectors = [[*vector, 1.0, 1.0] for vector in vectors]
+        elif behaviour.embed_garbage == "nan":
+            # json.dumps writes NaN, which Python's JSON reader (and so the client) accepts.
+            vectors = [[float("nan"), *vector[1:]] for vector in vectors]
+        return Response(
+            json.dumps({"model": body["model"], "embeddings": vectors}),
+            media_type="application/json",
+        )
 
     async def tags(request: Request) -> Response:
         if behaviour.garbage == "html_500":
@@ -164,6 +183,30 @@ def free_port() -> int:
         return port
 
 
+def serve_on_loopback(app: Starlette, name: str) -> tuple[uvicorn.Server, threading.Thread, int]:
+    """Run `app` with uvicorn in a daemon thread on a free 127.0.0.1 port, once it accepts."""
+    port = free_port()
+    config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="off",
+        # A slow stream would otherwise hold the shutdown until it finished.
+        timeout_graceful_shutdown=1,
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name=f"{name}-{port}", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            msg = f"{name} did not start on port {port}"
+            raise RuntimeError(msg)
+        time.sleep(0.01)
+    return server, thread, port
+
+
 def start_fake_ollama(
     replies: str | Sequence[str] = "Paris is the capital of France.",
     *,
@@ -181,26 +224,9 @@ def start_fake_ollama(
         garbage=garbage,
         models=models,
     )
-    port = free_port()
-    state = RunningFakeOllama(base_url=f"http://127.0.0.1:{port}", behaviour=behaviour)
-    config = uvicorn.Config(
-        _build_app(state),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="off",
-        # A slow stream would otherwise hold the shutdown until it finished.
-        timeout_graceful_shutdown=1,
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name=f"fake-ollama-{port}", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            msg = f"fake Ollama server did not start on port {port}"
-            raise RuntimeError(msg)
-        time.sleep(0.01)
+    state = RunningFakeOllama(base_url="", behaviour=behaviour)
+    server, thread, port = serve_on_loopback(_build_app(state), "fake-ollama")
+    state.base_url = f"http://127.0.0.1:{port}"
     state._server = server
     state._thread = thread
     return state

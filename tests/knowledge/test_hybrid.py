@@ -10,11 +10,11 @@ import numpy.typing as npt
 import pytest
 
 from knowledge.chroma_store import persistent_store
-from knowledge.embeddings import Embedder
+from knowledge.embeddings import Embedder, EmbedderUnavailable
 from knowledge.fusion import FusionWeights, rrf
 from knowledge.ingest import ingest
 from knowledge.ranking import Hits
-from knowledge.search import open_retriever
+from knowledge.search import LEXICAL_FALLBACK, open_retriever
 from knowledge.types import KnowledgeBaseUnavailable
 from knowledge.vector_store import ExactVectorStore
 
@@ -128,3 +128,47 @@ def test_document_prior_lifts_every_chunk_of_a_ranked_document() -> None:
     # chunk 0 joins as the first chunk of "a", chunk 3 as that of "c".
     assert fused.positions.tolist() == [1, 2, 0, 3]
     assert fused.scores[0] == pytest.approx(0.01 + 1 / 61)
+
+
+class FalteringEmbedder:
+    """The word-hash embedder, until told to fail: raise, or answer the wrong size or NaN."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self._inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self.failure: str | None = None
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        vectors = self._inner.embed(texts)
+        if self.failure == "raise":
+            raise EmbedderUnavailable("embedding server is down")
+        if self.failure == "wrong_size":
+            return np.ones((len(texts), self.dim + 2), dtype=np.float32)
+        if self.failure == "nan":
+            return np.full_like(vectors, np.nan)
+        return vectors
+
+
+@pytest.mark.parametrize("failure", ["raise", "wrong_size", "nan"])
+def test_an_embedder_failure_gives_the_lexical_ranking_and_says_so(
+    tmp_path: Path, kb: Path, word_hash: Embedder, failure: str
+) -> None:
+    embedder = FalteringEmbedder(word_hash)
+    ingest(kb, tmp_path / "index", embedder=embedder)
+    retriever = open_retriever(tmp_path / "index", embedder=embedder)
+    lexical = open_retriever(tmp_path / "index")
+    assert not retriever.lexical_only
+    question = "bulky items sofas fridges"
+    assert retriever.retrieve(question, "en").fallback_reason is None
+
+    embedder.failure = failure
+    result = retriever.retrieve(question, "en", k=3)
+    expected = lexical.retrieve(question, "en", k=3)
+    assert result.fallback_reason == LEXICAL_FALLBACK
+    assert [p.chunk_id for p in result.passages] == [p.chunk_id for p in expected.passages]
+    assert result.confidence == pytest.approx(expected.confidence)
+    assert expected.fallback_reason is None  # a lexical-only build is not a fallback
+
+    embedder.failure = None
+    assert retriever.retrieve(question, "en").fallback_reason is None

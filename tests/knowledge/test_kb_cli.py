@@ -1,4 +1,7 @@
-"""The knowledge-base commands, run through Typer's test runner."""
+"""The knowledge-base commands, run through Typer's test runner.
+
+`ingest` is the registered `opencounter ingest` (web.cli), the one operators run.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +12,15 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from knowledge.cli import build_eval_retrieval_cli, build_kb_cli, ingest_command
+from knowledge.cli import build_eval_retrieval_cli, build_kb_cli
 from knowledge.versions import list_versions
+from web.cli import build_cli
 
 runner = CliRunner(env={"COLUMNS": "200"})  # rich wraps and trims at 80
 
 
 def _ingest_app() -> typer.Typer:
-    app = typer.Typer()
-    app.command("ingest")(ingest_command)
-    app.command("unused")(lambda: None)  # two commands, so "ingest" stays a subcommand
-    return app
+    return build_cli()
 
 
 def test_ingest_then_list_show_and_diff(tmp_path: Path, kb: Path) -> None:

@@ -29,6 +29,10 @@ def test_every_command_has_help(run: CliRunner) -> None:
         ["audit", "verify", "--help"],
         ["kb", "--help"],
         ["eval", "--help"],
+        ["users", "--help"],
+        ["users", "add", "--help"],
+        ["users", "disable", "--help"],
+        ["users", "list", "--help"],
     ):
         result = run.invoke(cli, args)
         assert result.exit_code == 0, (args, result.output)

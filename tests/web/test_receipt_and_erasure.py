@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from audit.receipt import verify_receipt
 from web.app import create_app
 from web.settings import Settings
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def start(client: TestClient) -> str:
@@ -29,6 +36,51 @@ def test_receipt_downloads_and_verifies_offline(settings: Settings) -> None:
     report = verify_receipt(r.content, key)
     assert report.ok, report
     assert report.entries == 3  # disclosure, message, answer
+
+
+def _tampered(receipt: bytes) -> bytes:
+    """The receipt with one logged timestamp moved by a second (still canonical JSON)."""
+    data = json.loads(receipt)
+    entry = json.loads(data["entries"][-1]["entry"])
+    entry["ts"] = entry["ts"][:17] + ("1" if entry["ts"][17] != "1" else "2") + entry["ts"][18:]
+    data["entries"][-1]["entry"] = json.dumps(entry, sort_keys=True, separators=(",", ":"))
+    return json.dumps(data).encode()
+
+
+def test_verify_receipt_command_needs_neither_sqlalchemy_nor_httpx(
+    settings: Settings, tmp_path: Path
+) -> None:
+    with TestClient(create_app(settings)) as client:
+        cid = start(client)
+        receipt = client.get(f"/chat/receipt?conversation_id={cid}").content
+        key = client.get("/audit/key").text.strip()
+    # Packages earlier on the path that fail to import, as if they were not installed.
+    shim = tmp_path / "shim"
+    for name in ("sqlalchemy", "httpx"):
+        (shim / name).mkdir(parents=True)
+        (shim / name / "__init__.py").write_text(f"raise ImportError('{name} is not installed')\n")
+    env = {**os.environ, "PYTHONPATH": f"{shim}{os.pathsep}{REPO}"}
+    (tmp_path / "good.json").write_bytes(receipt)
+    (tmp_path / "bad.json").write_bytes(_tampered(receipt))
+    script = Path(sys.executable).with_name("opencounter-audit")
+    command = (
+        [str(script)]
+        if script.is_file()
+        else [sys.executable, "-c", "from audit.cli import main; main()"]
+    )
+
+    def run(*arguments: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*arguments], check=False, capture_output=True, text=True, env=env, timeout=120
+        )
+
+    assert run(sys.executable, "-c", "import sqlalchemy").returncode != 0  # the shim works
+    good = run(*command, "verify-receipt", str(tmp_path / "good.json"), "--key", key)
+    assert good.returncode == 0, good.stderr
+    assert good.stdout.startswith(f"OK: 3 entries of conversation {cid}")
+    bad = run(*command, "verify-receipt", str(tmp_path / "bad.json"), "--key", key)
+    assert bad.returncode == 1, bad.stderr
+    assert "Receipt NOT valid" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_receipt_for_no_conversation_is_a_readable_404(settings: Settings) -> None:

@@ -19,8 +19,9 @@ router = APIRouter(include_in_schema=False)
 
 
 def _safe_next(target: str) -> str:
-    # Only paths inside the console: never an open redirect to another site.
-    return target if target.startswith("/console") and "//" not in target else "/console"
+    # Only paths inside the consoles: never an open redirect to another site.
+    inside = target.startswith(("/console", "/oversight")) and "//" not in target
+    return target if inside and "\\" not in target else "/console"
 
 
 def _login_page(
@@ -114,7 +115,10 @@ def login(
             username=username,
             next_path=next,
         )
-    response = RedirectResponse(_safe_next(next), status_code=303)
+    target = _safe_next(next)
+    if target == "/console" and account.role == "oversight":
+        target = "/oversight"  # oversight reads the log; the queue is for caseworkers
+    response = RedirectResponse(target, status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
         people.sessions.issue(account.id),

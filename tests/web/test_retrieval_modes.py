@@ -1,0 +1,132 @@
+"""Retrieval as configured: the Ollama embedder, Chroma as the vector store, and the kb_version
+that every answer and refusal logs."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from knowledge.embeddings import minilm_available
+from knowledge.versions import current_version
+from tests.conftest import DEMO_KB, make_settings
+from tests.fakes.ollama_server import start_fake_ollama
+from web.app import create_app
+from web.cli import build_cli
+
+QUESTION = "How do I apply for a resident parking permit?"
+
+
+def ask(client: TestClient, text: str) -> tuple[str, dict[str, object]]:
+    cid = str(client.post("/api/v1/conversations", json={"lang": "en"}).json()["id"])
+    r = client.post(f"/api/v1/conversations/{cid}/messages", json={"text": text})
+    assert r.status_code == 200, r.text
+    body: dict[str, object] = r.json()
+    return cid, body
+
+
+def _doc_ids(body: dict[str, object]) -> list[str]:
+    citations = body["citations"]
+    assert isinstance(citations, list)
+    return [str(c["doc_id"]) for c in citations]
+
+
+def word_hash(text: str) -> list[float]:
+    """A stand-in embedding model that ranks by shared words: 64 buckets of word counts."""
+    vector = [0.0] * 64
+    for word in re.findall(r"\w+", text.lower()):
+        vector[zlib.crc32(word.encode()) % 64] += 1.0
+    return vector
+
+
+def test_ollama_embedder_is_used_to_ingest_and_to_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    with start_fake_ollama() as ollama:
+        ollama.behaviour.embedding = word_hash
+        monkeypatch.setenv("OPENCOUNTER_DATA_DIR", str(data))
+        monkeypatch.setenv("OPENCOUNTER_EMBEDDER", "ollama")
+        monkeypatch.setenv("OPENCOUNTER_OLLAMA_URL", ollama.base_url)
+        monkeypatch.setenv("OPENCOUNTER_OLLAMA_EMBED_MODEL", "fake-embed")
+        result = CliRunner().invoke(build_cli(), ["ingest", str(DEMO_KB)])
+        assert result.exit_code == 0, result.output
+        assert "ollama:fake-embed" in result.output
+        ingested = [r for r in ollama.requests if r["path"] == "/api/embed"]
+        assert ingested and all(r["model"] == "fake-embed" for r in ingested)
+
+        settings = make_settings(
+            data, embedder="ollama", ollama_url=ollama.base_url, ollama_embed_model="fake-embed"
+        )
+        with TestClient(create_app(settings)) as client:
+            notes = " ".join(client.app.state.services.startup_notes)  # type: ignore[attr-defined]
+            _, body = ask(client, QUESTION)
+        asked = [r for r in ollama.requests if r["path"] == "/api/embed"][len(ingested) :]
+    assert "hybrid BM25 + ollama:fake-embed" in notes, notes
+    assert [r["input"] for r in asked] == [[QUESTION]]
+    assert body["decision"] == "answer", body
+    assert "en/parking-permits" in _doc_ids(body)
+
+
+def test_note_says_lexical_when_the_index_has_no_vectors_for_the_embedder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    monkeypatch.setenv("OPENCOUNTER_DATA_DIR", str(data))
+    assert CliRunner().invoke(build_cli(), ["ingest", str(DEMO_KB), "--lexical-only"]).exit_code == 0
+    settings = make_settings(data, embedder="ollama", ollama_url="http://127.0.0.1:9")
+    with TestClient(create_app(settings)) as client:
+        notes = " ".join(client.app.state.services.startup_notes)  # type: ignore[attr-defined]
+        _, body = ask(client, QUESTION)
+    assert "BM25 only: the index holds no vectors (lexical-only ingest)" in notes, notes
+    assert body["decision"] == "answer"
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("chromadb") is None or not minilm_available(),
+    reason="needs the 'chroma' and 'embeddings' extras",
+)
+def test_the_app_answers_with_chroma_as_the_vector_store(data_dir: Path) -> None:
+    settings = make_settings(data_dir, vector_store="chroma")
+    with TestClient(create_app(settings)) as client:
+        notes = " ".join(client.app.state.services.startup_notes)  # type: ignore[attr-defined]
+        _, body = ask(client, QUESTION)
+    assert f"vectors searched Chroma in {data_dir / 'chroma'}" in notes, notes
+    assert body["decision"] == "answer", body
+    assert "en/parking-permits" in _doc_ids(body)
+    assert any((data_dir / "chroma").iterdir()), "Chroma stored the collection"
+
+
+def test_an_unreachable_chroma_server_refuses_and_health_says_why(data_dir: Path) -> None:
+    settings = make_settings(data_dir, vector_store="chroma_http", chroma_url="http://127.0.0.1:9")
+    with TestClient(create_app(settings)) as client:
+        _, body = ask(client, QUESTION)
+        health = client.get("/healthz")
+    assert body["decision"] == "refuse" and body["reason"] == "kb.unavailable", body
+    assert health.status_code == 503
+    assert "vector store" in health.json()["checks"]["knowledge_base"]
+
+
+def test_answers_and_refusals_log_the_served_kb_version(data_dir: Path) -> None:
+    served = current_version(data_dir / "kb")
+    assert served is not None
+    with TestClient(create_app(make_settings(data_dir))) as client:
+        services = client.app.state.services  # type: ignore[attr-defined]
+        answered, body = ask(client, QUESTION)
+        assert body["decision"] == "answer"
+        refused, body = ask(client, "Who won the football world cup in 1966?")
+        assert body["decision"] == "refuse"
+        entries = [
+            e
+            for cid in (answered, refused)
+            for e in services.conversation_entries(cid)
+            if e["type"] in {"answer", "refusal"}
+        ]
+    assert [e["type"] for e in entries] == ["answer", "refusal"]
+    assert [e["kb_version"] for e in entries] == [served.id, served.id]
+    assert services.kb_version() == served.id

@@ -1,0 +1,1 @@
+"""The oversight console: search the log, timelines, statistics, review samples."""
