@@ -19,8 +19,8 @@ from web.body_limits import JsonBodyLimits
 from web.console import login as console_login
 from web.console import routes as console_routes
 from web.console.access import SignInRequired, sign_in_redirect
-from web.oversight import routes as oversight_routes
 from web.i18n import ui_text
+from web.oversight import routes as oversight_routes
 from web.routes import api, health, log, transparency, widget
 from web.services import Services
 from web.settings import Settings
@@ -54,6 +54,16 @@ async def _checkpoints(services: Services, interval_s: int) -> None:
             LOG.warning("checkpoint not issued: the log is unavailable; retrying next interval")
 
 
+async def _index_for_oversight(services: Services, interval_s: float) -> None:
+    """Keep the oversight search index caught up, so searches never wait for a backlog."""
+    while True:
+        try:
+            await asyncio.to_thread(services.facets.catch_up, services.log.size())
+        except LogUnavailable:
+            LOG.warning("oversight index not updated: the log is unavailable; retrying")
+        await asyncio.sleep(interval_s)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the whole application; nothing is opened before this is called."""
     settings = settings or Settings()
@@ -63,8 +73,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         services.people.start()
         ticker = asyncio.create_task(_checkpoints(services, settings.checkpoint_interval_s))
+        indexer = asyncio.create_task(_index_for_oversight(services, 5.0))
         yield
         ticker.cancel()
+        indexer.cancel()
         services.people.close()
         services.close()
 

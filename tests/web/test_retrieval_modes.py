@@ -78,7 +78,9 @@ def test_note_says_lexical_when_the_index_has_no_vectors_for_the_embedder(
 ) -> None:
     data = tmp_path / "data"
     monkeypatch.setenv("OPENCOUNTER_DATA_DIR", str(data))
-    assert CliRunner().invoke(build_cli(), ["ingest", str(DEMO_KB), "--lexical-only"]).exit_code == 0
+    assert (
+        CliRunner().invoke(build_cli(), ["ingest", str(DEMO_KB), "--lexical-only"]).exit_code == 0
+    )
     settings = make_settings(data, embedder="ollama", ollama_url="http://127.0.0.1:9")
     with TestClient(create_app(settings)) as client:
         notes = " ".join(client.app.state.services.startup_notes)  # type: ignore[attr-defined]

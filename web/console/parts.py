@@ -12,13 +12,13 @@ from bot.conversations import ConversationStore
 from bot.handoff.desk import DeskPolicy, HandoffDesk, teams_from
 from bot.handoff.draft_store import DraftStore
 from bot.handoff.drafts import DraftApprovalPolicy
-from bot.handoff.hours import OpeningHours
+from bot.handoff.hours import InvalidOpeningHours, OpeningHours, UnknownTimeZone
 from bot.handoff.review import DraftReview
 from bot.handoff.store import HandoffStore
 from bot.hooks.dead_letters import DeadLetterStore
 from bot.hooks.dispatch import HookDispatcher
-from bot.hooks.plugins import load_hooks
-from bot.hooks.port import HookOptions
+from bot.hooks.plugins import HookPluginError, load_hooks
+from bot.hooks.port import EscalationHook, HookOptions
 from web.auth.accounts import AccountStore
 from web.auth.passwords import PasswordHashing
 from web.auth.port import Authenticator, PasswordAuthenticator
@@ -73,12 +73,37 @@ def choose_events(settings: Settings, engine: Engine) -> LiveEventBus:
     return InProcessEvents()
 
 
+def _opening_hours(settings: Settings) -> OpeningHours:
+    try:
+        return OpeningHours.parse(settings.opening_hours, settings.opening_timezone)
+    except UnknownTimeZone as exc:
+        raise UnusableSetting("OPENCOUNTER_OPENING_TIMEZONE", str(exc)) from exc
+    except InvalidOpeningHours as exc:
+        raise UnusableSetting("OPENCOUNTER_OPENING_HOURS", str(exc)) from exc
+
+
+def _escalation_hooks(settings: Settings) -> list[EscalationHook]:
+    try:
+        return load_hooks(hook_options(settings))
+    except HookPluginError as exc:
+        raise UnusableSetting(
+            "OPENCOUNTER_HOOK_* (or the installed hook plugins)",
+            f"{exc}; fix the hook's settings, or uninstall the broken plugin",
+        ) from exc
+
+
 def build_people(
     settings: Settings,
     engine: Engine,
     conversations: ConversationStore,
     sink: AuditSink,
+    *,
+    hooks_enabled: bool = True,
 ) -> PeopleServices:
+    """Raises UnusableSetting when the opening hours or an escalation hook cannot be set up.
+
+    Without `hooks_enabled` (the CLI's one-off questions) no hook is loaded or called.
+    """
     accounts = AccountStore(engine)
     accounts.create_tables()
     handoffs = HandoffStore(engine)
@@ -91,7 +116,7 @@ def build_people(
     dead_letters = DeadLetterStore(engine)
     dead_letters.create_tables()
     hooks = HookDispatcher(
-        load_hooks(hook_options(settings)),
+        _escalation_hooks(settings) if hooks_enabled else [],
         dead_letters,
         public_url=settings.public_url,
         attempts=settings.hook_attempts,
@@ -102,7 +127,7 @@ def build_people(
         conversations=conversations,
         sink=sink,
         events=events,
-        hours=OpeningHours.parse(settings.opening_hours, settings.opening_timezone),
+        hours=_opening_hours(settings),
         notifier=hooks,
         policy=DeskPolicy(
             teams=teams_from(settings.teams),

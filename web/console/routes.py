@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from audit.sink import LogUnavailable
 from bot.handoff.ports import QUEUE_CHANNEL, conversation_channel
@@ -107,17 +108,22 @@ def _transcript_context(services: Services, handoff: Handoff) -> dict[str, objec
     }
 
 
-@router.get("/console/handoffs/{handoff_id}", response_class=HTMLResponse)
-def conversation_page(
-    request: Request, services: ServicesDep, staff: StaffDep, handoff_id: int
-) -> Response:
-    handoff = _handoff(services.people, handoff_id)
+def _record_access(services: Services, staff: Staff, handoff: Handoff) -> None:
+    """Log this reading of the decrypted transcript; raises 503 when the log cannot record it."""
     purpose = "handoff" if staff.account.can_act else "oversight"
     try:
         services.people.desk.record_transcript_access(handoff, staff.account.pseudonym, purpose)
     except LogUnavailable:
         # No log entry, no transcript: the access must be on record before the words are shown.
         raise HTTPException(503, "the transparency log is unavailable; try again soon") from None
+
+
+@router.get("/console/handoffs/{handoff_id}", response_class=HTMLResponse)
+def conversation_page(
+    request: Request, services: ServicesDep, staff: StaffDep, handoff_id: int
+) -> Response:
+    handoff = _handoff(services.people, handoff_id)
+    _record_access(services, staff, handoff)
     context = {
         **_base(services, staff),
         **_transcript_context(services, handoff),
@@ -131,8 +137,12 @@ def conversation_page(
 async def conversation_events(
     request: Request, services: ServicesDep, staff: StaffDep, handoff_id: int
 ) -> Response:
-    """Live updates of a transcript already opened (and logged) by this caseworker's page."""
-    handoff = _handoff(services.people, handoff_id)
+    """Live updates of a transcript; the stream is an access of its own, logged before it opens.
+
+    The page's entry is not enough: anyone signed in can subscribe here without the page.
+    """
+    handoff = await run_in_threadpool(_handoff, services.people, handoff_id)
+    await run_in_threadpool(_record_access, services, staff, handoff)
     template = services.templates.get_template("console/_transcript.html")
 
     def render(_: Event) -> str:
