@@ -7,6 +7,7 @@ ECMAScript, whose integers are exact only up to 2^53 - 1).
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping, Sequence
 
@@ -41,7 +42,7 @@ def canonical_json(value: object) -> bytes:
         # Same bytes, written by the C encoder: for ASCII keys code-point order is UTF-16
         # order, and with ensure_ascii=False `json` escapes exactly what RFC 8785 does
         # (the short escapes, other controls as lowercase \u00xx, nothing else).
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        text = _encoder().encode(value)
     else:
         parts: list[str] = []
         _write(value, parts)
@@ -60,15 +61,34 @@ def parse_canonical_json(data: bytes) -> object:
     """
     try:
         text = data.decode("utf-8")
-        value = json.loads(text, parse_float=_reject_float, parse_constant=_reject_float)
+        value = _decoder().decode(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise CanonicalJsonError(f"not JSON: {error}") from error
+    if data.isascii() and _encoder().encode(value) == text:
+        # The common case, without the walk of `_plain`: the value holds only JSON types
+        # and safe integers (the decoder's hooks), and the encoder writes every character
+        # from U+0020 up raw except '"' and '\\', so an ASCII result means every key and
+        # string is ASCII: `_plain(value)` holds and `canonical_json(value)` is this text.
+        return value
     if canonical_json(value) != data:
         # A duplicate key also lands here (the dict kept one of them, so the bytes differ);
         # parse again, keeping pairs, only to name it. Not done up front: it is slow.
         json.loads(text, object_pairs_hook=_unique_keys)
         raise CanonicalJsonError("JSON is valid but not in RFC 8785 canonical form")
     return value
+
+
+@functools.cache
+def _encoder() -> json.JSONEncoder:
+    # Built once: `json.dumps` with options builds a new encoder on every call.
+    return json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+@functools.cache
+def _decoder() -> json.JSONDecoder:
+    return json.JSONDecoder(
+        parse_float=_reject_float, parse_int=_safe_integer, parse_constant=_reject_float
+    )
 
 
 def _plain(value: object) -> bool:
@@ -136,6 +156,13 @@ def _utf16_units(key: object) -> bytes:
         return str(key).encode("utf-16-be", "surrogatepass")
     except UnicodeEncodeError as error:
         raise CanonicalJsonError("object key is not encodable as UTF-16") from error
+
+
+def _safe_integer(text: str) -> int:
+    value = int(text)
+    if abs(value) > MAX_SAFE_INTEGER:
+        raise CanonicalJsonError(f"integer {value} is outside the exact range of a double")
+    return value
 
 
 def _reject_float(text: str) -> object:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from audit.checkpoint import CheckpointError, open_checkpoint
-from audit.entries import InvalidEntry, decode_entry
 from audit.merkle import CompactRange
 from audit.note import Verifier
+from audit.schema_pass import Invalid, checked_chunks, default_workers
 
 # Called as progress(entries_done, entries_total) every `PROGRESS_STEP` entries and at the end.
 Progress = Callable[[int, int], None]
@@ -72,6 +72,7 @@ def verify_log(
     check_schema: bool = True,
     progress: Progress | None = None,
     chunk_size: int = CHUNK,
+    schema_workers: int | None = None,
 ) -> VerifyReport:
     """Recompute the tree from `source` and check it against every signed checkpoint.
 
@@ -80,7 +81,9 @@ def verify_log(
     root at its size; since all are compared against one recomputed sequence of leaves,
     successive checkpoints are then consistent with each other (RFC 9162 2.1.4), and a
     checkpoint that shrinks or contradicts an earlier one is reported.
-    With `check_schema`, each entry must also be canonical JSON of a valid entry.
+    With `check_schema`, each entry must also be canonical JSON of a valid entry; that
+    pass runs in `schema_workers` processes beside this one (default: none for a small
+    log, else one per spare core), with the same result.
     Entries are read and hashed `chunk_size` at a time (memory against per-step cost).
     """
     targets, problem = _open_checkpoints(source.checkpoints(), log_key, witnesses)
@@ -90,11 +93,12 @@ def verify_log(
     total = max([recorded, *(t.size for t in targets)])
     walk = _Walk(targets, total, progress)
     hints = _Hints(source.leaf_hashes())
-    entries = iter(source.entries())
-    while chunk := list(itertools.islice(entries, chunk_size)):
-        failure = walk.check(chunk, recorded, hints, check_schema)
-        if failure is not None:
-            return failure
+    workers = default_workers(total) if schema_workers is None else schema_workers
+    with checked_chunks(source.entries(), chunk_size, check_schema, workers) as chunks:
+        for chunk, invalid in chunks:
+            failure = walk.check(chunk, recorded, hints, invalid)
+            if failure is not None:
+                return failure
     if walk.compact.size < total:
         size = walk.compact.size
         return walk.fail(size, f"entries from {size} are missing (log claims {total})")
@@ -119,15 +123,21 @@ class _Walk:
         chunk: list[tuple[int, bytes]],
         recorded: int,
         hints: _Hints,
-        check_schema: bool,
+        invalid: Invalid,
     ) -> VerifyReport | None:
-        """Check a run of entries in order; a report if one of them is the first bad one."""
+        """Check a run of entries in order; a report if one of them is the first bad one.
+
+        `invalid` is the schema pass's result for the chunk: its first invalid entry.
+        """
         start = self.compact.size
         data = [item[1] for item in chunk]
         # Find the first bad entry of the chunk (if any); the entries before it are added.
         good, problem = _first_gap([item[0] for item in chunk], start, recorded)
-        if check_schema:
-            good, problem = _first_invalid(data, start, good, problem)
+        if invalid is not None and invalid[0] < good:
+            good, problem = (
+                invalid[0],
+                f"entry {start + invalid[0]} is not a valid entry: {invalid[1]}",
+            )
         leaves = [_sha256(b"\x00" + item).digest() for item in data[:good]]
         stored = hints.take(start, good)
         if stored != leaves:
@@ -232,17 +242,6 @@ def _first_gap(indices: list[int], start: int, recorded: int) -> tuple[int, str 
         if index >= recorded:
             return offset, f"entry {index} lies beyond the log's recorded size {recorded}"
     return len(indices), None
-
-
-def _first_invalid(
-    data: list[bytes], start: int, good: int, problem: str | None
-) -> tuple[int, str | None]:
-    for offset, item in enumerate(data[:good]):
-        try:
-            decode_entry(item)
-        except InvalidEntry as error:
-            return offset, f"entry {start + offset} is not a valid entry: {error}"
-    return good, problem
 
 
 def _open_checkpoints(

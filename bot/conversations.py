@@ -24,6 +24,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 
 metadata = MetaData()
 
@@ -53,6 +54,18 @@ turns_table = Table(
     Column("mode", String(64), nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# One row per answer the citizen rated: a second rating of the same answer is refused.
+ratings_table = Table(
+    "bot_answer_ratings",
+    metadata,
+    Column("conversation_id", String(64), primary_key=True),
+    Column("log_index", Integer, primary_key=True, autoincrement=False),
+)
+
+
+class AlreadyRated(Exception):
+    """This answer has been rated already."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +119,37 @@ class ConversationStore:
                     low_confidence_streak=0,
                 )
             )
+
+    def claim_rating(self, conversation_id: str, log_index: int) -> None:
+        """Mark an answer as rated; raises AlreadyRated if it was."""
+        try:
+            with self._engine.begin() as db:
+                db.execute(
+                    ratings_table.insert().values(
+                        conversation_id=conversation_id, log_index=log_index
+                    )
+                )
+        except IntegrityError:
+            raise AlreadyRated(conversation_id, log_index) from None
+
+    def release_rating(self, conversation_id: str, log_index: int) -> None:
+        """Undo `claim_rating` (the rating could not be logged)."""
+        with self._engine.begin() as db:
+            db.execute(
+                ratings_table.delete().where(
+                    ratings_table.c.conversation_id == conversation_id,
+                    ratings_table.c.log_index == log_index,
+                )
+            )
+
+    def rated(self, conversation_id: str) -> set[int]:
+        with self._engine.connect() as db:
+            rows = db.execute(
+                select(ratings_table.c.log_index).where(
+                    ratings_table.c.conversation_id == conversation_id
+                )
+            ).scalars()
+            return {int(value) for value in rows}
 
     def get(self, conversation_id: str) -> ConversationRecord | None:
         with self._engine.connect() as db:

@@ -11,7 +11,13 @@ from typing import Literal, Protocol
 from audit.sink import AuditEvent, AuditSink, JsonValue, LogUnavailable
 from bot.answering import AnswerWriter, DraftAnswer, Retraction
 from bot.citation_numbers import CitationNumbering
-from bot.conversations import Citation, ConversationRecord, ConversationStore, TurnRecord
+from bot.conversations import (
+    AlreadyRated,
+    Citation,
+    ConversationRecord,
+    ConversationStore,
+    TurnRecord,
+)
 from bot.guards.verdict import GuardVerdict
 from bot.handoff.desk import HandoffDesk
 from bot.handoff.drafts import DRAFT_REVIEW
@@ -42,6 +48,10 @@ class InvalidMessage(Exception):
         super().__init__(reason)
         self.reason = reason
         self.limit = limit
+
+
+class InvalidFeedback(ValueError):
+    """Feedback that names no answer of the conversation, or rates one a second time."""
 
 
 class ConversationNotFound(Exception):
@@ -79,6 +89,8 @@ class Reply:
     ai_generated: bool = True
     # The knowledge-base version the reply was decided on (None when retrieval was not asked).
     kb_version: str | None = None
+    # The reply's log entry, once logged (a citizen rates an answer by it).
+    log_index: int | None = None
 
 
 # What ask_stream yields: pieces, perhaps retractions, and last the Reply as logged.
@@ -290,7 +302,7 @@ class ConversationEngine:
             status=status,
             low_confidence_streak=streak,
         )
-        return reply
+        return replace(reply, log_index=recorded[-1].index)
 
     def request_person(self, conversation_id: str) -> Reply:
         """The citizen pressed "Talk to a person": record the escalation and give the contacts."""
@@ -304,6 +316,28 @@ class ConversationEngine:
             status="escalated",
         )
         return reply
+
+    def feedback(self, conversation_id: str, answer_index: int, helpful: bool) -> int:
+        """The citizen says whether an answer helped; logged as a `feedback` entry (labels
+        only). Raises InvalidFeedback when `answer_index` is not one of this conversation's
+        answers, and for a second rating of the same answer. Returns the entry's index."""
+        self.conversation(conversation_id)
+        turns = self._store.turns(conversation_id)
+        answers = {t.log_index for t in turns if t.role == "assistant" and t.decision == "answer"}
+        if answer_index not in answers:
+            raise InvalidFeedback("that answer is not part of this conversation")
+        try:
+            self._store.claim_rating(conversation_id, answer_index)
+        except AlreadyRated:
+            raise InvalidFeedback("this answer has already been rated") from None
+        rating = "helpful" if helpful else "not_helpful"
+        event = AuditEvent("feedback", conversation_id, {"rating": rating, "answer": answer_index})
+        try:
+            recorded = self._sink.record([event])
+        except LogUnavailable:
+            self._store.release_rating(conversation_id, answer_index)
+            raise
+        return recorded[0].index
 
     def request_callback(self, conversation_id: str, contact: str) -> None:
         """Out of hours, the citizen leaves their contact details for a person to call back."""

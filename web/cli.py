@@ -55,15 +55,12 @@ def serve(
     import uvicorn
 
     from web.app import create_app
-    from web.wiring import AnswerModeUnavailable
+    from web.cli_startup import starting
 
     settings = _settings(data_dir)
     console = Console()
-    try:
+    with starting(console):
         app = create_app(settings)
-    except AnswerModeUnavailable as exc:
-        console.print(f"[red]Cannot start:[/] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from None
     services = app.state.services
     console.print(f"[bold]OpenCounter[/] for {services.organisation.name}")
     console.print(f"Answer mode: [bold]{services.engine.answer_mode}[/]")
@@ -193,20 +190,21 @@ def ask(
     lang: Annotated[str, typer.Option(help="Language of the conversation: en or fr.")] = "en",
     data_dir: DataDir = None,
 ) -> None:
-    """Ask one question as a citizen would, and print the decision, answer and citations."""
+    """Ask one question as a citizen would, and print the decision, answer and citations.
+
+    Escalation hooks are off: a question that asks for a person sends no webhook or email.
+    """
     from audit.sink import LogUnavailable
     from bot.engine import InvalidMessage
-    from web.wiring import AnswerModeUnavailable, build_services
+    from web.cli_startup import HOOKS_OFF, starting
+    from web.wiring import build_services
 
     settings = _settings(data_dir)
     from web.app import STATIC_DIR
 
-    try:
-        services = build_services(settings, STATIC_DIR)
-    except AnswerModeUnavailable as exc:
-        Console().print(f"[red]Cannot start:[/] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from None
     console = Console()
+    with starting(console):
+        services = build_services(settings, STATIC_DIR, hooks_enabled=False)
     try:
         conversation = services.engine.start(lang)
         reply = services.engine.ask(conversation, question)
@@ -219,6 +217,8 @@ def ask(
     finally:
         services.close()
     console.print(f"[bold]Decision:[/] {reply.decision} ({reply.reason}); mode: {reply.mode}")
+    if reply.decision == "escalate":
+        console.print(HOOKS_OFF)
     console.print(reply.text, markup=False, highlight=False)
     for n, c in enumerate(reply.citations, start=1):
         console.print(f"  [{n}] {c.title} — {c.url} ({c.doc_id})", markup=False, highlight=False)

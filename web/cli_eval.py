@@ -108,9 +108,13 @@ def eval_bot(
         ),
     ] = "extractive",
 ) -> None:
-    """Decisions against expectations (confusion matrix), citation validity and latency."""
+    """Decisions against expectations (confusion matrix), citation validity and latency.
+
+    Escalation hooks are off: questions that escalate send no webhook or email.
+    """
     from web.app import STATIC_DIR
-    from web.wiring import AnswerModeUnavailable, build_services
+    from web.cli_startup import HOOKS_OFF, starting
+    from web.wiring import build_services
 
     console = Console()
     answer_mode = _mode(mode)
@@ -136,14 +140,13 @@ def eval_bot(
             (run_dir / "kb").symlink_to(index.resolve(), target_is_directory=True)
         # A scratch database and log: evaluating must not write to the real transparency log.
         try:
-            settings = Settings(data_dir=run_dir, answer_mode=answer_mode)
-            services = build_services(settings, STATIC_DIR)
+            with starting(console):
+                settings = Settings(data_dir=run_dir, answer_mode=answer_mode)
+                services = build_services(settings, STATIC_DIR, hooks_enabled=False)
         except ValidationError as exc:
             console.print(f"[red]{escape(str(exc.errors()[0].get('msg', exc)))}[/red]")
             raise typer.Exit(2) from None
-        except AnswerModeUnavailable as exc:
-            console.print(f"[red]Cannot start:[/] {escape(str(exc))}", highlight=False)
-            raise typer.Exit(2) from None
+        console.print(HOOKS_OFF)
         try:
             ask, check = _asker(services)
             results = run_cases(cases, ask, check)

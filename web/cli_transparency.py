@@ -79,16 +79,14 @@ def build_transparency_cli() -> typer.Typer:
     ) -> None:
         """Print what /transparency shows: texts, versions, live figures and the log's state."""
         from web.app import STATIC_DIR
+        from web.cli_startup import starting
         from web.transparency.source import TransparencySource
         from web.wiring import build_services
 
         settings = _settings(data_dir)
         console = Console()
-        try:
-            services = build_services(settings, STATIC_DIR)
-        except ConfigurationError as exc:
-            console.print(f"[red]{exc}[/]")
-            raise typer.Exit(2) from None
+        with starting(console):
+            services = build_services(settings, STATIC_DIR, hooks_enabled=False)
         try:
             record = TransparencySource(services, settings).record()
         except ConfigurationError as exc:

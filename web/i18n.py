@@ -18,6 +18,14 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "auto_label": "Automatic reply",
         "writing": "Looking through the city's pages…",
         "receipt": "Download a receipt of this conversation",
+        "feedback_question": "Did this answer help?",
+        "feedback_yes": "Yes",
+        "feedback_no": "No",
+        "feedback_thanks": "Thank you for telling us.",
+        "feedback_person": "Sorry it did not help. You can talk to a person with the button "
+        "below.",
+        "feedback_invalid": "This answer can't be rated (it was rated already, or it is not "
+        "in this conversation).",
         "erase": "Erase this conversation",
         "erase_explain": "Your messages and the answers will be made unreadable for good. The "
         "transparency log keeps a record that an erasure happened, without any of the words.",
@@ -51,6 +59,14 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "auto_label": "Réponse automatique",
         "writing": "Recherche dans les pages de la ville…",
         "receipt": "Télécharger un reçu de cette conversation",
+        "feedback_question": "Cette réponse vous a-t-elle aidé ?",
+        "feedback_yes": "Oui",
+        "feedback_no": "Non",
+        "feedback_thanks": "Merci de nous l'avoir dit.",
+        "feedback_person": "Désolé qu'elle ne vous ait pas aidé. Vous pouvez parler à une "
+        "personne avec le bouton ci-dessous.",
+        "feedback_invalid": "Cette réponse ne peut pas être notée (elle l'a déjà été, ou elle "
+        "ne fait pas partie de cette conversation).",
         "erase": "Effacer cette conversation",
         "erase_explain": "Vos messages et les réponses deviendront illisibles définitivement. Le "
         "journal de transparence garde la trace d'un effacement, sans aucun des mots.",

@@ -41,6 +41,7 @@ from web.console.parts import build_people
 from web.keys import load_signer, load_vault_key, load_witnesses
 from web.services import Services
 from web.settings import Settings
+from web.startup import UnusableSetting
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -328,7 +329,13 @@ def choose_embedder(settings: Settings, timeout_s: float | None = None) -> Embed
     return EmbedderChoice(default_embedder(), _nothing_to_close)
 
 
-def build_services(settings: Settings, static_dir: Path) -> Services:
+def build_services(
+    settings: Settings, static_dir: Path, *, hooks_enabled: bool = True
+) -> Services:
+    """Everything the routes use. `hooks_enabled=False` (the CLI) never calls escalation hooks.
+
+    Raises AnswerModeUnavailable or UnusableSetting when a setting stops start-up.
+    """
     # First, so that a mode that cannot start (AnswerModeUnavailable) leaves nothing open.
     choice = choose_writer(settings)
     engine = open_database(settings)
@@ -337,7 +344,12 @@ def build_services(settings: Settings, static_dir: Path) -> Services:
     log, vault = open_log(settings, engine)
     facets = FacetIndex(engine)
     facets.create()
-    people = build_people(settings, engine, store, log)
+    try:
+        people = build_people(settings, engine, store, log, hooks_enabled=hooks_enabled)
+    except UnusableSetting:
+        choice.close()
+        engine.dispose()
+        raise
     organisation = load_organisation(settings.organisation_file)
     disclosure = load_disclosure(organisation)
     embedders = choose_embedder(settings)
@@ -379,6 +391,8 @@ def build_services(settings: Settings, static_dir: Path) -> Services:
     )
 
     def close() -> None:
+        # The hook dispatcher's workers too, so a command that asked a question exits promptly.
+        people.close()
         choice.close()
         embedders.close()
         engine.dispose()

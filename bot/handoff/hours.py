@@ -17,6 +17,10 @@ class InvalidOpeningHours(ValueError):
     """The opening-hours text or time zone cannot be read."""
 
 
+class UnknownTimeZone(InvalidOpeningHours):
+    """The time zone is not an IANA name this system knows (the hours text may be fine)."""
+
+
 @dataclass(frozen=True)
 class OpeningHours:
     # One (opens, closes) list per weekday, Monday first.
@@ -29,7 +33,7 @@ class OpeningHours:
         try:
             tz = ZoneInfo(zone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise InvalidOpeningHours(f"unknown time zone {zone!r}") from exc
+            raise UnknownTimeZone(f"unknown time zone {zone!r}") from exc
         if not text.strip():
             return cls(spans=((),) * 7, zone=tz, always_open=True)
         days: list[list[tuple[time, time]]] = [[] for _ in DAYS]

@@ -9,7 +9,7 @@ from bot.hooks.port import ENTRY_POINT_GROUP, EscalationHook, HookOptions
 
 
 class HookPluginError(Exception):
-    """An entry point that does not load or does not give a hook factory."""
+    """An entry point that does not load, does not give a hook factory, or whose factory fails."""
 
 
 def load_hooks(options: HookOptions, group: str = ENTRY_POINT_GROUP) -> list[EscalationHook]:
@@ -21,7 +21,14 @@ def load_hooks(options: HookOptions, group: str = ENTRY_POINT_GROUP) -> list[Esc
             raise HookPluginError(f"escalation hook {point.name!r} ({point.value}): {exc}") from exc
         if not callable(factory):
             raise HookPluginError(f"escalation hook {point.name!r} is not a factory")
-        hook = factory(options)
+        try:
+            hook = factory(options)
+        except Exception as exc:
+            # Any error of a plugin's factory stops start-up, named, instead of a traceback.
+            raise HookPluginError(
+                f"escalation hook {point.name!r} ({point.value}) could not be built: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
         if hook is not None:
             hooks.append(hook)
     return hooks

@@ -152,3 +152,27 @@ def test_llama_mode_defaults_to_the_smollm2_gguf_in_process(data_dir: Path) -> N
         assert any(str(gguf) in note for note in choice.notes)
     finally:
         choice.close()
+
+
+def test_eval_bot_takes_every_answer_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        '{"id": "1", "question": "I want to talk to a person", "expect": "escalate"}\n'
+    )
+    rows = tmp_path / "rows.jsonl"
+    args = ["eval", "bot", "--questions", str(questions), "--rows", str(rows)]
+    args += ["--data-dir", str(tmp_path / "data")]
+    unknown = CliRunner().invoke(build_cli(), [*args, "--mode", "gpt"])
+    assert unknown.exit_code == 2
+    assert "openai" in unknown.output and "llama" in unknown.output
+    # openai is a mode eval accepts: here it stops on the missing server settings, clearly.
+    no_server = CliRunner().invoke(build_cli(), [*args, "--mode", "openai"])
+    assert no_server.exit_code == 2, no_server.output
+    assert "OPENCOUNTER_OPENAI_URL" in no_server.output
+    assert "Traceback" not in no_server.output
+    with start_fake_openai("unused") as server:
+        monkeypatch.setenv("OPENCOUNTER_OPENAI_URL", server.base_url)
+        monkeypatch.setenv("OPENCOUNTER_OPENAI_MODEL", "fake")
+        ran = CliRunner().invoke(build_cli(), [*args, "--mode", "openai"])
+    assert ran.exit_code == 0, ran.output
+    assert '"decision": "escalate"' in rows.read_text()

@@ -33,3 +33,39 @@ def test_production_starts_with_real_secrets(
     monkeypatch.setenv("OPENCOUNTER_LOG_SIGNING_KEY", "PRIVATE+KEY+x+00000000+AAAA")
     s = Settings(_env_file=None, data_dir=tmp_path)  # type: ignore[call-arg]
     assert s.environment == "production"
+
+
+@pytest.mark.parametrize("mode", ["auto", "ollama", "llama", "extractive"])
+def test_every_answer_mode_without_a_server_setting_is_accepted(tmp_path: Path, mode: str) -> None:
+    s = Settings(_env_file=None, data_dir=tmp_path, answer_mode=mode)  # type: ignore[call-arg]
+    assert s.answer_mode == mode
+
+
+def test_openai_mode_reads_its_server_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENCOUNTER_ANSWER_MODE", "openai")
+    monkeypatch.setenv("OPENCOUNTER_OPENAI_URL", "http://127.0.0.1:8080/v1")
+    monkeypatch.setenv("OPENCOUNTER_OPENAI_MODEL", "smollm2")
+    monkeypatch.setenv("OPENCOUNTER_OPENAI_API_KEY", "sk-local")
+    monkeypatch.setenv("OPENCOUNTER_GGUF_PATH", str(tmp_path / "model.gguf"))
+    s = Settings(_env_file=None, data_dir=tmp_path)  # type: ignore[call-arg]
+    assert (s.answer_mode, s.openai_url, s.openai_model) == (
+        "openai",
+        "http://127.0.0.1:8080/v1",
+        "smollm2",
+    )
+    assert s.openai_api_key == "sk-local"
+    assert s.gguf_path == tmp_path / "model.gguf"
+
+
+def test_openai_mode_needs_a_url_and_a_model(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as error:
+        Settings(_env_file=None, data_dir=tmp_path, answer_mode="openai")  # type: ignore[call-arg]
+    assert "OPENCOUNTER_OPENAI_URL" in str(error.value)
+    assert "OPENCOUNTER_OPENAI_MODEL" in str(error.value)
+
+
+def test_an_unknown_answer_mode_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="answer_mode"):
+        Settings(_env_file=None, data_dir=tmp_path, answer_mode="gpt")  # type: ignore[call-arg]

@@ -26,6 +26,7 @@ from web.auth.sessions import SessionCodec
 from web.auth.throttle import LoginThrottle
 from web.events import InProcessEvents, LiveEventBus, PostgresEvents
 from web.settings import Settings
+from web.startup import UnusableSetting
 
 
 @dataclass
@@ -86,9 +87,11 @@ def _escalation_hooks(settings: Settings) -> list[EscalationHook]:
     try:
         return load_hooks(hook_options(settings))
     except HookPluginError as exc:
+        # Plugins read OPENCOUNTER_HOOK_OPTIONS; a plugin that cannot load is a package problem.
         raise UnusableSetting(
-            "OPENCOUNTER_HOOK_* (or the installed hook plugins)",
-            f"{exc}; fix the hook's settings, or uninstall the broken plugin",
+            "OPENCOUNTER_HOOK_OPTIONS",
+            str(exc),
+            "Fix the hook's OPENCOUNTER_HOOK_* settings, or uninstall the plugin that provides it.",
         ) from exc
 
 
@@ -104,6 +107,9 @@ def build_people(
 
     Without `hooks_enabled` (the CLI's one-off questions) no hook is loaded or called.
     """
+    # Settings first, so that one that cannot be used stops start-up before tables are made.
+    hours = _opening_hours(settings)
+    escalation_hooks = _escalation_hooks(settings) if hooks_enabled else []
     accounts = AccountStore(engine)
     accounts.create_tables()
     handoffs = HandoffStore(engine)
@@ -116,7 +122,7 @@ def build_people(
     dead_letters = DeadLetterStore(engine)
     dead_letters.create_tables()
     hooks = HookDispatcher(
-        _escalation_hooks(settings) if hooks_enabled else [],
+        escalation_hooks,
         dead_letters,
         public_url=settings.public_url,
         attempts=settings.hook_attempts,
@@ -127,7 +133,7 @@ def build_people(
         conversations=conversations,
         sink=sink,
         events=events,
-        hours=_opening_hours(settings),
+        hours=hours,
         notifier=hooks,
         policy=DeskPolicy(
             teams=teams_from(settings.teams),

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from audit.sink import LogUnavailable
 from bot.answering import Retraction
-from bot.engine import ConversationNotFound, InvalidMessage, Piece, Reply
+from bot.engine import ConversationNotFound, InvalidFeedback, InvalidMessage, Piece, Reply
 from bot.organisation import LANGUAGES
 from web.deps import ServicesDep
 
@@ -62,6 +62,16 @@ class ReplyOut(BaseModel):
     ai_generated: bool
     lang: str
     mode: str
+    entry: int | None = None  # the reply's log entry; rate an answer with .../feedback
+
+
+class FeedbackIn(BaseModel):
+    answer: int  # the `entry` of an answer in this conversation
+    helpful: bool
+
+
+class FeedbackOut(BaseModel):
+    entry: int  # the feedback's own log entry
 
 
 class ErrorOut(BaseModel):
@@ -81,6 +91,7 @@ def _reply(reply: Reply) -> ReplyOut:
         ai_generated=reply.ai_generated,
         lang=reply.lang,
         mode=reply.mode,
+        entry=reply.log_index,
     )
 
 
@@ -197,3 +208,25 @@ def stream_message(
         media_type="text/event-stream",
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )
+
+
+@router.post(
+    "/conversations/{conversation_id}/feedback",
+    status_code=201,
+    response_model=FeedbackOut,
+    responses=_ERRORS,
+)
+def send_feedback(
+    conversation_id: ConversationId, body: FeedbackIn, services: ServicesDep
+) -> FeedbackOut | JSONResponse:
+    """Say whether an answer helped (once per answer); logged as a `feedback` entry."""
+    try:
+        return FeedbackOut(
+            entry=services.engine.feedback(conversation_id, body.answer, body.helpful)
+        )
+    except ConversationNotFound:
+        return _error(404, _NOT_FOUND)
+    except InvalidFeedback as exc:
+        return _error(422, f"Not recorded: {exc}. Use the 'entry' of an answer you received.")
+    except LogUnavailable:
+        return _error(503, _LOG_DOWN)

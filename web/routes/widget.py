@@ -12,7 +12,7 @@ from markupsafe import escape
 from audit.receipt import ReceiptError, receipt_for
 from audit.sink import LogUnavailable
 from bot.answering import Retraction
-from bot.engine import ConversationNotFound, InvalidMessage, Piece
+from bot.engine import ConversationNotFound, InvalidFeedback, InvalidMessage, Piece
 from bot.handoff.ports import conversation_channel
 from bot.handoff.state import InvalidStaffText
 from bot.organisation import LANGUAGES
@@ -55,6 +55,8 @@ def _context(
         "draft": draft,
         "max_chars": services.engine.policy.max_message_chars,
         "htmx_available": services.htmx_available,
+        # Answers already rated show no feedback buttons.
+        "rated": services.store.rated(conversation_id) if conversation_id else set(),
         **_live_context(services, conversation_id, turns or []),
     }
 
@@ -511,3 +513,48 @@ def post_callback(
             draft="",
         )
     return _after_post(request, services, conversation_id, 2, chosen, view)
+
+
+@router.post("/chat/feedback", include_in_schema=False)
+def post_feedback(
+    request: Request,
+    services: ServicesDep,
+    conversation_id: Annotated[str, Form()] = "",
+    answer: Annotated[str, Form()] = "",
+    helpful: Annotated[str, Form()] = "",
+    lang: Annotated[str, Form()] = "en",
+    view: Annotated[str, Form()] = "page",
+) -> Response:
+    """ "Did this answer help?": logged as a `feedback` entry; a "no" points to a person."""
+    chosen, view = _lang(lang), ("widget" if view == "widget" else "page")
+    words = ui_text(chosen)
+    try:
+        if not answer.isdigit() or helpful not in ("yes", "no"):
+            raise InvalidFeedback("the form was incomplete")
+        services.engine.feedback(conversation_id, int(answer), helpful == "yes")
+    except InvalidFeedback:
+        return _form_error(
+            request,
+            services,
+            422,
+            words["feedback_invalid"],
+            lang=chosen,
+            view=view,
+            conversation_id=conversation_id,
+            draft="",
+        )
+    except (ConversationNotFound, LogUnavailable) as exc:
+        return _refusal(
+            request,
+            services,
+            exc,
+            lang=chosen,
+            view=view,
+            conversation_id=conversation_id,
+            draft="",
+        )
+    if _is_htmx(request):
+        said = words["feedback_thanks"] if helpful == "yes" else words["feedback_person"]
+        return HTMLResponse(f'<p class="oc-feedback-done" role="status">{escape(said)}</p>')
+    path = "/widget" if view == "widget" else "/chat"
+    return RedirectResponse(f"{path}?c={conversation_id}&lang={chosen}#log", status_code=303)

