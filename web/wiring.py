@@ -329,9 +329,7 @@ def choose_embedder(settings: Settings, timeout_s: float | None = None) -> Embed
     return EmbedderChoice(default_embedder(), _nothing_to_close)
 
 
-def build_services(
-    settings: Settings, static_dir: Path, *, hooks_enabled: bool = True
-) -> Services:
+def build_services(settings: Settings, static_dir: Path, *, hooks_enabled: bool = True) -> Services:
     """Everything the routes use. `hooks_enabled=False` (the CLI) never calls escalation hooks.
 
     Raises AnswerModeUnavailable or UnusableSetting when a setting stops start-up.

@@ -104,3 +104,41 @@ def test_matches_the_rfc8785_package(value: object) -> None:
 @given(json_values)
 def test_parse_inverts_canonical_json(value: object) -> None:
     assert parse_canonical_json(canonical_json(value)) == value
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"a":9007199254740992}',  # ASCII, one past the safe integers
+        b'{"a":"\\u00e9"}',  # an escape RFC 8785 writes raw
+        b'{"\\u00e9":1}',
+        b'{"a":"\\u001F"}',  # uppercase hex
+        b'{"a":"\\/"}',
+        b'{"a":1,"a":2}',
+        b'{"a":[1,{"c":1,"b":2}]}',  # a nested object out of order
+    ],
+)
+def test_ascii_bytes_that_are_not_canonical_are_refused(data: bytes) -> None:
+    with pytest.raises(CanonicalJsonError):
+        parse_canonical_json(data)
+
+
+@given(
+    json_values,
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from([(",", ":"), (", ", ": "), (",", ": ")]),
+)
+def test_parse_accepts_exactly_the_rfc8785_bytes(
+    value: object, ensure_ascii: bool, sort_keys: bool, separators: tuple[str, str]
+) -> None:
+    # Other writers' JSON for the same value: accepted if and only if it is RFC 8785's.
+    data = json.dumps(
+        value, ensure_ascii=ensure_ascii, sort_keys=sort_keys, separators=separators
+    ).encode("utf-8", "surrogatepass")
+    canonical = rfc8785.dumps(value)  # type: ignore[arg-type]
+    if data == canonical:
+        assert parse_canonical_json(data) == value
+    else:
+        with pytest.raises(CanonicalJsonError):
+            parse_canonical_json(data)

@@ -130,6 +130,39 @@ def test_a_missing_leaf_hash_costs_only_its_own_entry_precision(engine: Engine, 
     assert report.first_bad_index == 6 and "checkpoint of size 11" in str(report.problem)
 
 
+def rewrite_entry(engine: Engine, index: int, old: bytes, new: bytes) -> None:
+    with engine.begin() as conn:
+        data = bytes(
+            conn.execute(text(f"SELECT data FROM audit_entries WHERE idx = {index}")).one()[0]
+        )
+        conn.execute(
+            text("UPDATE audit_entries SET data = :d WHERE idx = :i"),
+            {"d": data.replace(old, new), "i": index},
+        )
+
+
+@pytest.mark.parametrize(("chunk", "workers"), [(3, 0), (CHUNK, 0), (3, 1)])
+def test_an_entry_that_breaks_its_schema_is_named_by_either_pass(
+    engine: Engine, chunk: int, workers: int
+) -> None:
+    log = filled_log(engine)
+    key = parse_verifier_key(log.verifier_key)
+    assert verify_log(log, key, chunk_size=chunk, schema_workers=workers).ok
+    rewrite_entry(engine, 11, b'"n":', b'"n": ')  # same value, not canonical
+    report = verify_log(log, key, chunk_size=chunk, schema_workers=workers)
+    assert report.first_bad_index == 11, report.problem
+    assert "entry 11 is not a valid entry" in str(report.problem)
+    assert "canonical" in str(report.problem)
+    rewrite_entry(engine, 4, b'"n":4', b'"n":40')  # valid, but not what was logged
+    report = verify_log(log, key, chunk_size=chunk, schema_workers=workers)
+    assert report.first_bad_index == 4 and "changed" in str(report.problem)
+    rewrite_entry(engine, 4, b"message", b"massage")  # both: the schema is named first
+    report = verify_log(log, key, chunk_size=chunk, schema_workers=workers)
+    assert report.first_bad_index == 4, report.problem
+    assert "unknown entry type 'massage'" in str(report.problem)
+    assert verify_log(log, key, chunk_size=chunk, check_schema=False).first_bad_index == 4
+
+
 def test_without_leaf_hashes_a_change_is_caught_in_its_checkpoint_range(
     engine: Engine, tmp_path: Path
 ) -> None:

@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import make_settings
+from web.app import STATIC_DIR
 from web.cli import build_cli
+from web.wiring import build_services
 
 
 @pytest.fixture
@@ -61,10 +64,10 @@ def test_ask_for_a_person_sends_nothing_to_the_webhook(
     result = run.invoke(build_cli(), ["ask", "I want to talk to a person"])
     assert result.exit_code == 0, result.output
     assert "Decision: escalate" in result.output
-    assert "hooks are off" in " ".join(result.output.split())
     # Deliveries run in the background: give one that was wrongly queued time to arrive.
     time.sleep(1.0)
     assert receiver.received == []
+    assert "hooks are off" in " ".join(result.output.split())
 
 
 def test_ask_help_says_hooks_are_off(run: CliRunner) -> None:
@@ -123,3 +126,18 @@ def test_broken_hook_plugin_stops_serve_with_a_sentence(
     assert "Cannot start" in output and "'broken'" in output
     assert "OPENCOUNTER_HOOK_OPTIONS" in output
     assert "Traceback" not in result.output
+
+
+def test_closing_the_services_finishes_and_stops_the_hook_workers(
+    data_dir: Path, receiver: Receiver
+) -> None:
+    settings = make_settings(
+        data_dir, hook_webhook_url=receiver.url, hook_webhook_secret="webhook-secret-for-tests"
+    )
+    services = build_services(settings, STATIC_DIR)
+    conversation = services.engine.start("en")
+    assert services.engine.ask(conversation, "I want to talk to a person").decision == "escalate"
+    services.close()
+    # The notice under way was delivered, and no hook worker outlives the services.
+    assert len(receiver.received) == 1
+    assert not [t for t in threading.enumerate() if t.name.startswith("opencounter-hook")]

@@ -18,7 +18,9 @@ def _accesses(client: TestClient, cid: str) -> list[dict[str, object]]:
     return [e for e in entries if e["type"] == "transcript_access"]
 
 
-@pytest.mark.parametrize(("role", "purpose"), [("caseworker", "handoff"), ("oversight", "oversight")])
+@pytest.mark.parametrize(
+    ("role", "purpose"), [("caseworker", "handoff"), ("oversight", "oversight")]
+)
 def test_subscribing_to_the_transcript_without_the_page_is_logged_first(
     console_client: TestClient, add_staff: Callable[..., str], role: str, purpose: str
 ) -> None:
