@@ -36,7 +36,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, insert, text, update
+from sqlalchemy import Engine, TextClause, create_engine, event, insert, text, update
 
 from audit.entries import encode_entry
 from audit.facets import FacetIndex, FacetQuery, facet_row, facet_tables
@@ -532,6 +532,27 @@ def measures(
     def choices(_rng: random.Random) -> Call:
         return lambda: sum(len(facets.distinct(name)) for name in CHOICES)
 
+    def loose(column: str) -> TextClause:
+        # Proposed for FacetIndex.distinct: one index probe per distinct value (a "loose
+        # index scan"), instead of reading the whole (label, idx) index.
+        return text(
+            f"WITH RECURSIVE v(x) AS (SELECT MIN({column}) FROM audit_facets UNION ALL "
+            f"SELECT (SELECT MIN({column}) FROM audit_facets WHERE {column} > v.x) FROM v "
+            "WHERE v.x IS NOT NULL) SELECT x FROM v WHERE x IS NOT NULL LIMIT 200"
+        )
+
+    loose_statements = {name: loose(name) for name in CHOICES}
+    with engine.connect() as conn:
+        for name, statement in loose_statements.items():
+            assert list(conn.execute(statement).scalars()) == facets.distinct(name), name
+
+    def loose_choices(_rng: random.Random) -> Call:
+        def call() -> int:
+            with engine.connect() as conn:
+                return sum(len(conn.execute(s).all()) for s in loose_statements.values())
+
+        return call
+
     def fixed(query: FacetQuery) -> Callable[[random.Random], Call]:
         return lambda _rng: search(query)
 
@@ -553,6 +574,9 @@ def measures(
     )
     found.append(
         Measure("search form choices (6 x FacetIndex.distinct)", choices, slow_runs, False)
+    )
+    found.append(
+        Measure("proposed: the 6 choices by loose index scan", loose_choices, slow_runs, False)
     )
     return found
 

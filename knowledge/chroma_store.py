@@ -13,6 +13,7 @@ from chromadb.errors import ChromaError
 
 from knowledge.embeddings import Vectors
 from knowledge.ranking import Hits
+from knowledge.vector_store import VectorStoreUnavailable
 
 EF_SEARCH = 100  # HNSW breadth at query time; recall matters more here than a millisecond
 
@@ -20,10 +21,6 @@ EF_SEARCH = 100  # HNSW breadth at query time; recall matters more here than a m
 # What chromadb raises when the server is down or refuses: its own errors, httpx's, and a
 # ValueError("Could not connect to a Chroma server") from HttpClient.
 _FAILURES = (ChromaError, httpx.HTTPError, ValueError, ConnectionError)
-
-
-class VectorStoreUnavailable(Exception):
-    """The Chroma store could not be opened or did not answer."""
 
 
 class ChromaVectorStore:
@@ -64,15 +61,18 @@ class ChromaVectorStore:
             )
 
     def search(self, query: Vectors, lang: str | None, n: int) -> Hits:
-        total = self.count()
-        if total == 0 or n <= 0:
-            return Hits.empty()
-        found = self._collection.query(
-            query_embeddings=query[None, :],
-            n_results=min(n, total),
-            where={"lang": lang} if lang is not None else None,
-            include=["distances"],
-        )
+        try:
+            total = self.count()
+            if total == 0 or n <= 0:
+                return Hits.empty()
+            found = self._collection.query(
+                query_embeddings=query[None, :],
+                n_results=min(n, total),
+                where={"lang": lang} if lang is not None else None,
+                include=["distances"],
+            )
+        except _FAILURES as exc:
+            raise VectorStoreUnavailable(f"Chroma did not answer the search: {exc}") from exc
         ids = found["ids"][0]
         distances = found["distances"][0] if found["distances"] else []
         return Hits(

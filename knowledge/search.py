@@ -19,7 +19,7 @@ from knowledge.layout import BuildMeta, current_build
 from knowledge.lexical import LexicalIndex
 from knowledge.ranking import Hits
 from knowledge.types import KnowledgeBaseUnavailable, Passage, RetrievalResult
-from knowledge.vector_store import ExactVectorStore, VectorStore
+from knowledge.vector_store import ExactVectorStore, VectorStore, VectorStoreUnavailable
 
 CANDIDATES = 100  # per ranking, before fusion
 # RetrievalResult.fallback_reason when the embedder failed on a question: BM25 ranked it alone.
@@ -124,7 +124,11 @@ class HybridRetriever:
         query = _query_vector(self._dense, question)
         if query is None:
             return self._lexical_ranking(question, lang, lexical, n), None, LEXICAL_FALLBACK
-        dense = self._dense.store.search(query, lang, n)
+        try:
+            dense = self._dense.store.search(query, lang, n)
+        except VectorStoreUnavailable as exc:
+            LOG.warning("vector store failed, ranking the question by BM25 alone: %s", exc)
+            return self._lexical_ranking(question, lang, lexical, n), None, LEXICAL_FALLBACK
         fused = rrf([(lexical, self._weights.lexical), (dense, dense_weight)], n)
         best = int(fused.positions[0]) if len(fused) else -1
         cosine = float(self._dense.vectors[best] @ query) if best >= 0 else None

@@ -12,6 +12,10 @@ from knowledge.embeddings import Vectors
 from knowledge.ranking import Hits, top_hits
 
 
+class VectorStoreUnavailable(Exception):
+    """A vector store could not be opened or did not answer (a server store, mostly)."""
+
+
 class VectorStore(Protocol):
     """Nearest chunks to a unit query vector by cosine, optionally within one language."""
 
@@ -19,7 +23,9 @@ class VectorStore(Protocol):
         """Append vectors; the i-th added vector is chunk position (count before + i)."""
         ...
 
-    def search(self, query: Vectors, lang: str | None, n: int) -> Hits: ...
+    def search(self, query: Vectors, lang: str | None, n: int) -> Hits:
+        """Raises VectorStoreUnavailable when the store does not answer."""
+        ...
 
     def count(self) -> int: ...
 

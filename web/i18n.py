@@ -22,8 +22,7 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "feedback_yes": "Yes",
         "feedback_no": "No",
         "feedback_thanks": "Thank you for telling us.",
-        "feedback_person": "Sorry it did not help. You can talk to a person with the button "
-        "below.",
+        "feedback_person": "Sorry it did not help. You can talk to a person with the button below.",
         "feedback_invalid": "This answer can't be rated (it was rated already, or it is not "
         "in this conversation).",
         "erase": "Erase this conversation",

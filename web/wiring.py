@@ -36,7 +36,7 @@ from knowledge.layout import current_build
 from knowledge.ollama_embedder import OllamaEmbedder
 from knowledge.search import HybridRetriever, VectorStoreFactory, open_retriever
 from knowledge.types import KnowledgeBaseUnavailable, RetrievalResult
-from knowledge.vector_store import VectorStore
+from knowledge.vector_store import VectorStore, VectorStoreUnavailable
 from web.console.parts import build_people
 from web.keys import load_signer, load_vault_key, load_witnesses
 from web.services import Services
@@ -114,7 +114,7 @@ def choose_vector_store(settings: Settings) -> VectorStoreChoice:
 
 def _chroma_store(where: Path | str, build: str) -> VectorStore:
     try:
-        from knowledge.chroma_store import VectorStoreUnavailable, persistent_store, server_store
+        from knowledge.chroma_store import persistent_store, server_store
     except ModuleNotFoundError as exc:
         raise KnowledgeBaseUnavailable(
             f"OPENCOUNTER_VECTOR_STORE needs the 'chroma' extra ({exc.name} is not installed): "

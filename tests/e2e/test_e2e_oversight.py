@@ -128,7 +128,8 @@ def test_oversight_reads_an_escalation_for_a_purpose_and_sees_the_access_logged(
         assert oversight.evaluate("() => typeof window.htmx === 'object'"), "htmx did not load"
 
         _filter(oversight, today, "escalation")
-        # htmx swaps #results in place and puts the search in the address bar.
+        # htmx swaps #results in place and puts the search in the address bar: the page's own
+        # URL (/oversight?...), so that reloading, a bookmark or Back shows the whole page.
         expect(oversight).to_have_url(re.compile(r"/oversight\?.*\btype=escalation\b"))
         expect(oversight).to_have_url(re.compile(rf"\bsince={today}\b"))
         rows = oversight.locator("#entries tbody tr")

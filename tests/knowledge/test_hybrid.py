@@ -16,7 +16,7 @@ from knowledge.ingest import ingest
 from knowledge.ranking import Hits
 from knowledge.search import LEXICAL_FALLBACK, open_retriever
 from knowledge.types import KnowledgeBaseUnavailable
-from knowledge.vector_store import ExactVectorStore
+from knowledge.vector_store import ExactVectorStore, VectorStoreUnavailable
 
 
 def _hits(*positions: int) -> Hits:
@@ -172,3 +172,30 @@ def test_an_embedder_failure_gives_the_lexical_ranking_and_says_so(
 
     embedder.failure = None
     assert retriever.retrieve(question, "en").fallback_reason is None
+
+
+class FailingStore(ExactVectorStore):
+    """The exact store, until told the server behind it went away."""
+
+    down = False
+
+    def search(self, query: npt.NDArray[np.float32], lang: str | None, n: int) -> Hits:
+        if self.down:
+            raise VectorStoreUnavailable("vector server went away")
+        return super().search(query, lang, n)
+
+
+def test_a_vector_store_failure_mid_search_gives_the_lexical_ranking(
+    tmp_path: Path, kb: Path, word_hash: Embedder
+) -> None:
+    store = FailingStore()
+    ingest(kb, tmp_path / "index", embedder=word_hash)
+    retriever = open_retriever(tmp_path / "index", embedder=word_hash, vector_store=lambda _: store)
+    lexical = open_retriever(tmp_path / "index")
+    question = "bulky items sofas fridges"
+    assert retriever.retrieve(question, "en").fallback_reason is None
+    store.down = True
+    result = retriever.retrieve(question, "en", k=3)
+    expected = lexical.retrieve(question, "en", k=3)
+    assert result.fallback_reason == LEXICAL_FALLBACK
+    assert [p.chunk_id for p in result.passages] == [p.chunk_id for p in expected.passages]

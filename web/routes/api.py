@@ -15,6 +15,7 @@ from bot.answering import Retraction
 from bot.engine import ConversationNotFound, InvalidFeedback, InvalidMessage, Piece, Reply
 from bot.organisation import LANGUAGES
 from web.deps import ServicesDep
+from web.services import Services
 
 router = APIRouter(prefix="/api/v1", tags=["conversations"])
 
@@ -106,7 +107,16 @@ def _invalid(exc: InvalidMessage, text: str) -> JSONResponse:
 
 
 _NOT_FOUND = "No conversation has this id. Start one with POST /api/v1/conversations."
-_LOG_DOWN = "The transparency log is unavailable, so nothing was recorded. Retry in a minute."
+
+
+def _log_down(services: Services) -> str:
+    contact = services.organisation.contact
+    return (
+        "The transparency log is unavailable, so nothing was recorded. Retry in a minute, "
+        f"or reach a person: {contact.phone}, {contact.email}."
+    )
+
+
 _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut},
     422: {"model": ErrorOut},
@@ -124,7 +134,7 @@ def start_conversation(
     try:
         conversation_id = services.engine.start(lang)
     except LogUnavailable:
-        return _error(503, _LOG_DOWN)
+        return _error(503, _log_down(services))
     d = services.disclosure.text(lang)
     return ConversationOut(
         id=conversation_id,
@@ -148,7 +158,7 @@ def send_message(
     except ConversationNotFound:
         return _error(404, _NOT_FOUND)
     except LogUnavailable:
-        return _error(503, _LOG_DOWN)
+        return _error(503, _log_down(services))
 
 
 @router.post(
@@ -163,7 +173,7 @@ def ask_for_person(
     except ConversationNotFound:
         return _error(404, _NOT_FOUND)
     except LogUnavailable:
-        return _error(503, _LOG_DOWN)
+        return _error(503, _log_down(services))
 
 
 def _sse(event: str, data: str) -> str:
@@ -201,7 +211,7 @@ def stream_message(
                 else:
                     yield _sse("done", _reply(event).model_dump_json())
         except LogUnavailable:
-            yield _sse("error", json.dumps({"error": _LOG_DOWN}))
+            yield _sse("error", json.dumps({"error": _log_down(services)}))
 
     return StreamingResponse(
         events(),
@@ -229,4 +239,4 @@ def send_feedback(
     except InvalidFeedback as exc:
         return _error(422, f"Not recorded: {exc}. Use the 'entry' of an answer you received.")
     except LogUnavailable:
-        return _error(503, _LOG_DOWN)
+        return _error(503, _log_down(services))
