@@ -2,31 +2,46 @@
 
 On a large log the pass runs in worker processes ahead of the tree pass, which hashes in
 the calling process: on 2 cores the two passes overlap. While the caller would wait for
-a worker, it checks the newest chunk no worker has started itself, so neither core
-idles. Either way each chunk's result is the same: the offset of its first invalid
-entry and why, so verification still names the exact first bad index.
+a worker, it checks the newest chunk no worker has been given, so neither core idles; a
+chunk a worker loses (it died) is checked here. Either way each chunk's result is the
+same, the offset of its first invalid entry and why, so verification still names the
+exact first bad index.
+
+A worker is `python -m audit.schema_pass` reading chunks on stdin (a count, the entries'
+lengths, their bytes) and writing one JSON line per chunk: null or [offset, why]. It is a
+plain child process, not multiprocessing, so the caller's main module is never re-run.
 """
 
 from __future__ import annotations
 
 import itertools
-import multiprocessing
+import json
 import os
+import queue
+import subprocess
+import sys
+import threading
+from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
 
 from audit.entries import InvalidEntry, decode_entry
 
 # Below this many entries a worker's start-up costs more than it saves.
 PARALLEL_MIN_ENTRIES = 100_000
 MAX_WORKERS = 4
+# Chunks handed to one worker and not yet answered: enough to keep it busy, few enough
+# that the caller still finds chunks of its own to check while it waits.
+IN_FLIGHT = 2
 # A chunk's (index, entry bytes) and its first invalid entry: (offset, why) or None.
 Chunk = list[tuple[int, bytes]]
 Invalid = tuple[int, str] | None
+_PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
+_WORKER = "import sys; sys.path.insert(0, sys.argv[1]); from audit.schema_pass import serve; serve()"
 
 
 def first_invalid(data: Sequence[bytes]) -> Invalid:
@@ -58,62 +73,165 @@ def checked_chunks(
     elif workers <= 0:
         yield ((chunk, first_invalid([item[1] for item in chunk])) for chunk in chunks)
     else:
-        # spawn, not fork: the caller may be a threaded server, and fork copies its locks.
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        parallel = ParallelPass(workers)
         try:
-            yield _ahead(pool, chunks, 2 * workers + 2)
+            yield parallel.results(chunks)
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            parallel.close()
 
 
 @dataclass
 class _Pending:
     chunk: Chunk
     data: list[bytes]
-    future: Future[Invalid] | None
+    worker: _Worker | None = None  # None: not given to a worker (or lost by one)
+    done: bool = False
     result: Invalid = None
-    done_here: bool = False
 
 
-def _ahead(
-    pool: ProcessPoolExecutor, chunks: Iterator[Chunk], depth: int
-) -> Iterator[tuple[Chunk, Invalid]]:
-    queue: deque[_Pending] = deque()
-    broken = False
-    for chunk in chunks:
-        data = [item[1] for item in chunk]
-        future = None
-        if not broken:
-            try:
-                future = pool.submit(first_invalid, data)
-            except BrokenProcessPool:
-                broken = True  # a worker died: the rest is checked here
-        queue.append(_Pending(chunk, data, future))
-        if len(queue) > depth:
-            yield _settle(queue)
-    while queue:
-        yield _settle(queue)
+class ParallelPass:
+    """Chunks checked by worker processes and by this one, results handed out in order."""
 
+    def __init__(self, workers: int) -> None:
+        self._changed = threading.Condition()
+        self.workers = [_Worker(self._changed) for _ in range(workers)]
+        self.checked_here = 0
 
-def _settle(queue: deque[_Pending]) -> tuple[Chunk, Invalid]:
-    """The oldest chunk's result; while a worker is still on it, check a newer one here."""
-    front = queue.popleft()
-    while front.future is not None and not front.future.done():
-        spare = next((p for p in reversed(queue) if not p.done_here and _take_over(p)), None)
-        if spare is None:
-            break  # every newer chunk is with a worker: wait for this one
-        spare.result, spare.done_here = first_invalid(spare.data), True
-    if front.done_here:
+    def results(self, chunks: Iterator[Chunk]) -> Iterator[tuple[Chunk, Invalid]]:
+        ahead: deque[_Pending] = deque()
+        depth = (IN_FLIGHT + 1) * len(self.workers) + 1
+        for chunk in chunks:
+            ahead.append(_Pending(chunk, [item[1] for item in chunk]))
+            self._hand_out(ahead)
+            if len(ahead) > depth:
+                yield self._settle(ahead)
+        while ahead:
+            yield self._settle(ahead)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.stop()
+
+    def _hand_out(self, ahead: deque[_Pending]) -> None:
+        with self._changed:
+            for pending in ahead:
+                if pending.worker is None and not pending.done:
+                    free = [w for w in self.workers if w.alive and len(w.waiting) < IN_FLIGHT]
+                    if not free:
+                        return
+                    free[0].send(pending)
+
+    def _settle(self, ahead: deque[_Pending]) -> tuple[Chunk, Invalid]:
+        """The oldest chunk's result; while a worker is still on it, check a newer one here."""
+        front = ahead.popleft()
+        while True:
+            with self._changed:
+                if front.done or front.worker is None:
+                    break
+                spare = next((p for p in reversed(ahead) if p.worker is None and not p.done), None)
+                if spare is None:
+                    self._changed.wait(timeout=1.0)  # a worker answers or is found dead
+                    continue
+            self._check_here(spare)
+        if not front.done:
+            self._check_here(front)
+        self._hand_out(ahead)
         return front.chunk, front.result
-    future = front.future
-    if future is not None and not future.cancel():  # a worker has it, or is done with it
+
+    def _check_here(self, pending: _Pending) -> None:
+        pending.result, pending.done = first_invalid(pending.data), True
+        self.checked_here += 1
+
+
+class _Worker:
+    """One `python -m audit.schema_pass` child: a thread writes chunks, one reads results."""
+
+    def __init__(self, changed: threading.Condition) -> None:
+        self.waiting: deque[_Pending] = deque()  # sent, not yet answered, in order
+        self.alive = True
+        self._changed = changed
+        self._outbox: queue.SimpleQueue[_Pending | None] = queue.SimpleQueue()
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", _WORKER, _PACKAGE_ROOT],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        self._threads = [
+            threading.Thread(target=self._write, daemon=True),
+            threading.Thread(target=self._read, daemon=True),
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def send(self, pending: _Pending) -> None:
+        """Give the worker a chunk (the caller holds the condition's lock)."""
+        pending.worker = self
+        self.waiting.append(pending)
+        self._outbox.put(pending)
+
+    def stop(self) -> None:
+        self._outbox.put(None)
+        self._process.kill()
+        self._process.wait(timeout=30)
+        for thread in self._threads:
+            thread.join(timeout=30)
+
+    def _write(self) -> None:
+        stdin = self._process.stdin
+        assert stdin is not None
         try:
-            return front.chunk, future.result()
-        except BrokenProcessPool:
-            pass  # a worker died: check the chunk here
-    return front.chunk, first_invalid(front.data)
+            while (pending := self._outbox.get()) is not None:
+                lengths = array("Q", map(len, pending.data))
+                stdin.write(len(pending.data).to_bytes(8, "little") + lengths.tobytes())
+                stdin.write(b"".join(pending.data))
+                stdin.flush()
+        except OSError:
+            self._process.kill()  # the reader then sees the end and hands the chunks back
+        finally:
+            try:
+                stdin.close()
+            except OSError:
+                pass  # already broken: nothing more to flush
+
+    def _read(self) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        for line in stdout:
+            answer = json.loads(line)
+            with self._changed:
+                pending = self.waiting.popleft()
+                pending.result = None if answer is None else (int(answer[0]), str(answer[1]))
+                pending.done = True
+                self._changed.notify_all()
+        with self._changed:  # the worker ended: what it had not answered is checked here
+            self.alive = False
+            while self.waiting:
+                self.waiting.popleft().worker = None
+            self._changed.notify_all()
 
 
-def _take_over(pending: _Pending) -> bool:
-    """True if no worker has this chunk (none was asked, or it is withdrawn before it starts)."""
-    return pending.future is None or pending.future.cancel()
+def serve(source: BinaryIO | None = None, sink: BinaryIO | None = None) -> None:
+    """The worker's loop: read chunks until the input ends, answer each with one line."""
+    source = source or sys.stdin.buffer
+    sink = sink or sys.stdout.buffer
+    while header := source.read(8):
+        lengths = array("Q")
+        lengths.frombytes(_read_exactly(source, 8 * int.from_bytes(header, "little")))
+        payload = _read_exactly(source, sum(lengths))
+        data, start = [], 0
+        for length in lengths:
+            data.append(payload[start : start + length])
+            start += length
+        sink.write(json.dumps(first_invalid(data)).encode() + b"\n")
+        sink.flush()
+
+
+def _read_exactly(source: BinaryIO, size: int) -> bytes:
+    data = source.read(size)
+    if len(data) != size:
+        raise EOFError("the chunk ended early")
+    return data
+
+
+if __name__ == "__main__":
+    serve()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
@@ -117,7 +118,13 @@ def _search(request: Request, services: Services, staff: Staff, template: str) -
         "result": result,
         "next_params": next_params,
     }
-    return services.templates.TemplateResponse(request, template, context)
+    response = services.templates.TemplateResponse(request, template, context)
+    if template == "oversight/_results.html":
+        # The address bar gets the whole page's URL (never the fragment's), without the
+        # empty filters: reloading, bookmarking or sharing it shows the same search.
+        pushed = {**next_params, **({"before": str(before)} if before is not None else {})}
+        response.headers["HX-Push-Url"] = "/oversight" + ("?" + urlencode(pushed) if pushed else "")
+    return response
 
 
 @router.get("/oversight/conversations/{conversation_id}", response_class=HTMLResponse)

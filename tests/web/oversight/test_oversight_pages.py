@@ -66,6 +66,9 @@ def test_search_filters_by_type_decision_language_and_day(
     assert {kind for _, kind in _rows(r.text)} == {"refusal"}
     assert refused[:10] in r.text
     assert "<html" not in r.text  # the fragment htmx swaps in
+    # ...while the address bar gets the whole page's URL, without empty filters.
+    r = client.get("/oversight/entries", params={"decision": "refuse", "lang": "", "topic": ""})
+    assert r.headers["HX-Push-Url"] == "/oversight?decision=refuse"
     r = client.get("/oversight", params={"decision": "answer", "topic": "en/parking-permits"})
     assert [kind for _, kind in _rows(r.text)] == ["answer"]
     today = datetime.now(UTC).date()
