@@ -7,13 +7,15 @@ chunk a worker loses (it died) is checked here. Either way each chunk's result i
 same, the offset of its first invalid entry and why, so verification still names the
 exact first bad index.
 
-A worker is `python -m audit.schema_pass` reading chunks on stdin (a count, the entries'
-lengths, their bytes) and writing one JSON line per chunk: null or [offset, why]. It is a
-plain child process, not multiprocessing, so the caller's main module is never re-run.
+A worker is a child Python running `serve()`: it reads chunks on stdin (a count, the
+entries' lengths, their bytes) and writes one JSON line per chunk, null or [offset, why].
+It is a plain subprocess, not multiprocessing, so the caller's main module is never re-run
+and nothing is forked from a process that may hold threads.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -24,7 +26,6 @@ import threading
 from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -41,7 +42,9 @@ IN_FLIGHT = 2
 Chunk = list[tuple[int, bytes]]
 Invalid = tuple[int, str] | None
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
-_WORKER = "import sys; sys.path.insert(0, sys.argv[1]); from audit.schema_pass import serve; serve()"
+_WORKER = (
+    "import sys; sys.path.insert(0, sys.argv[1]); from audit.schema_pass import serve; serve()"
+)
 
 
 def first_invalid(data: Sequence[bytes]) -> Invalid:
@@ -61,7 +64,7 @@ def default_workers(entries: int) -> int:
     return max(0, min(MAX_WORKERS, (os.cpu_count() or 1) - 1))
 
 
-@contextmanager
+@contextlib.contextmanager
 def checked_chunks(
     entries: Iterable[tuple[int, bytes]], chunk_size: int, check: bool, workers: int
 ) -> Iterator[Iterator[tuple[Chunk, Invalid]]]:
@@ -73,7 +76,11 @@ def checked_chunks(
     elif workers <= 0:
         yield ((chunk, first_invalid([item[1] for item in chunk])) for chunk in chunks)
     else:
-        parallel = ParallelPass(workers)
+        try:
+            parallel = ParallelPass(workers)
+        except OSError:  # no interpreter to start (an embedded Python): check here
+            yield ((chunk, first_invalid([item[1] for item in chunk])) for chunk in chunks)
+            return
         try:
             yield parallel.results(chunks)
         finally:
@@ -171,10 +178,12 @@ class _Worker:
 
     def stop(self) -> None:
         self._outbox.put(None)
-        self._process.kill()
+        self._process.kill()  # its answers, if any are left, are no longer needed
         self._process.wait(timeout=30)
         for thread in self._threads:
             thread.join(timeout=30)
+        if self._process.stdout is not None:
+            self._process.stdout.close()
 
     def _write(self) -> None:
         stdin = self._process.stdin
@@ -188,21 +197,22 @@ class _Worker:
         except OSError:
             self._process.kill()  # the reader then sees the end and hands the chunks back
         finally:
-            try:
+            with contextlib.suppress(OSError):  # already broken: nothing more to flush
                 stdin.close()
-            except OSError:
-                pass  # already broken: nothing more to flush
 
     def _read(self) -> None:
         stdout = self._process.stdout
         assert stdout is not None
-        for line in stdout:
-            answer = json.loads(line)
-            with self._changed:
-                pending = self.waiting.popleft()
-                pending.result = None if answer is None else (int(answer[0]), str(answer[1]))
-                pending.done = True
-                self._changed.notify_all()
+        try:
+            for line in stdout:
+                answer = json.loads(line)
+                result = None if answer is None else (int(answer[0]), str(answer[1]))
+                with self._changed:
+                    pending = self.waiting.popleft()
+                    pending.result, pending.done = result, True
+                    self._changed.notify_all()
+        except (ValueError, TypeError, IndexError, OSError):
+            self._process.kill()  # a garbled answer: trust none of what follows
         with self._changed:  # the worker ended: what it had not answered is checked here
             self.alive = False
             while self.waiting:
@@ -215,6 +225,8 @@ def serve(source: BinaryIO | None = None, sink: BinaryIO | None = None) -> None:
     source = source or sys.stdin.buffer
     sink = sink or sys.stdout.buffer
     while header := source.read(8):
+        if len(header) != 8:
+            raise EOFError("the chunk header ended early")
         lengths = array("Q")
         lengths.frombytes(_read_exactly(source, 8 * int.from_bytes(header, "little")))
         payload = _read_exactly(source, sum(lengths))
@@ -231,7 +243,3 @@ def _read_exactly(source: BinaryIO, size: int) -> bytes:
     if len(data) != size:
         raise EOFError("the chunk ended early")
     return data
-
-
-if __name__ == "__main__":
-    serve()

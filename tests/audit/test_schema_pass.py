@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections import deque
-from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
+import io
+from array import array
 from datetime import UTC, datetime
 
 from audit.entries import build_entry, encode_entry
 from audit.schema_pass import (
     PARALLEL_MIN_ENTRIES,
-    Invalid,
-    _Pending,
-    _settle,
+    ParallelPass,
     checked_chunks,
     default_workers,
     first_invalid,
+    serve,
 )
 
 MOMENT = datetime(2026, 8, 2, tzinfo=UTC)
@@ -33,6 +31,10 @@ def log_with(bad: dict[int, bytes], size: int = 50) -> list[tuple[int, bytes]]:
     return [(n, bad.get(n, valid(n))) for n in range(size)]
 
 
+def chunked(entries: list[tuple[int, bytes]], size: int) -> list[list[tuple[int, bytes]]]:
+    return [entries[n : n + size] for n in range(0, len(entries), size)]
+
+
 def test_first_invalid_names_the_offset_and_why() -> None:
     assert first_invalid([valid(0), valid(1)]) is None
     offset, why = first_invalid([valid(0), NOT_CANONICAL, UNKNOWN_TYPE]) or (None, "")
@@ -41,59 +43,55 @@ def test_first_invalid_names_the_offset_and_why() -> None:
 
 
 def test_workers_give_the_same_chunks_and_results_as_this_process() -> None:
-    entries = log_with({7: NOT_CANONICAL, 8: UNKNOWN_TYPE, 31: UNKNOWN_TYPE})
+    entries = log_with({0: UNKNOWN_TYPE, 7: NOT_CANONICAL, 8: UNKNOWN_TYPE, 31: UNKNOWN_TYPE})
     runs = []
-    for workers in (0, 1):
+    for workers in (0, 1, 2):
         with checked_chunks(entries, 4, True, workers) as chunks:
             runs.append(list(chunks))
-    assert runs[0] == runs[1]
-    assert [chunk for chunk, _ in runs[0]] == [entries[n : n + 4] for n in range(0, 50, 4)]
-    found = [(n * 4 + r[0], r[1]) for n, (_, r) in enumerate(runs[0]) if r is not None]
-    assert [index for index, _ in found] == [7, 8, 31]  # one per chunk: 7 and 8 are apart
+    assert runs[0] == runs[1] == runs[2]
+    assert [chunk for chunk, _ in runs[0]] == chunked(entries, 4)
+    found = [n * 4 + r[0] for n, (_, r) in enumerate(runs[0]) if r is not None]
+    assert found == [0, 7, 8, 31]  # the first of each chunk: 7 and 8 are in two chunks
     with checked_chunks(entries, 4, False, 1) as chunks:
         assert all(result is None for _, result in chunks)
+
+
+def test_the_first_chunk_is_always_a_workers_and_its_answer_is_used() -> None:
+    entries = log_with({3: NOT_CANONICAL, 77: UNKNOWN_TYPE}, size=400)
+    parallel = ParallelPass(1)
+    try:
+        results = [result for _, result in parallel.results(iter(chunked(entries, 10)))]
+    finally:
+        parallel.close()
+    assert results[0] is not None and results[0][0] == 3
+    assert results[7] == (7, "unknown entry type 'mess'")
+    assert [n for n, r in enumerate(results) if r is not None] == [0, 7]
+    assert parallel.checked_here < len(results)  # chunk 0 at least came from the worker
+
+
+def test_chunks_of_a_dead_worker_are_checked_here() -> None:
+    entries = log_with({12: UNKNOWN_TYPE}, size=60)
+    parallel = ParallelPass(1)
+    try:
+        parallel.workers[0]._process.kill()
+        results = [result for _, result in parallel.results(iter(chunked(entries, 5)))]
+    finally:
+        parallel.close()
+    assert results == [None, None, (2, "unknown entry type 'mess'"), *[None] * 9]
+    assert parallel.checked_here == 12 and not parallel.workers[0].alive
+
+
+def test_the_worker_protocol_round_trip() -> None:
+    chunks = [[valid(0), UNKNOWN_TYPE], [valid(1)], []]
+    frames = b"".join(
+        len(data).to_bytes(8, "little") + array("Q", map(len, data)).tobytes() + b"".join(data)
+        for data in chunks
+    )
+    answers = io.BytesIO()
+    serve(io.BytesIO(frames), answers)
+    assert answers.getvalue() == b"[1, \"unknown entry type 'mess'\"]\nnull\nnull\n"
 
 
 def test_workers_only_for_a_large_log() -> None:
     assert default_workers(PARALLEL_MIN_ENTRIES - 1) == 0
     assert default_workers(PARALLEL_MIN_ENTRIES) >= 0
-
-
-def pending(data: list[bytes], future: Future[Invalid] | None) -> _Pending:
-    return _Pending([(n, item) for n, item in enumerate(data)], data, future)
-
-
-def test_a_worker_result_is_used_and_an_unstarted_chunk_is_checked_here() -> None:
-    finished: Future[Invalid] = Future()
-    finished.set_running_or_notify_cancel()
-    finished.set_result((0, "as the worker found"))
-    unstarted: Future[Invalid] = Future()
-    queue = deque([pending([valid(0)], finished), pending([UNKNOWN_TYPE], unstarted)])
-    assert _settle(queue)[1] == (0, "as the worker found")
-    assert _settle(queue)[1] == (0, "unknown entry type 'mess'")
-    assert unstarted.cancelled()  # withdrawn from the pool, checked here
-
-
-def test_while_a_worker_is_busy_the_newest_chunk_is_checked_here() -> None:
-    busy: Future[Invalid] = Future()
-    busy.set_running_or_notify_cancel()
-    newest: Future[Invalid] = Future()
-    # The worker finishes when this process has taken the newest chunk over.
-    newest.add_done_callback(lambda _: busy.set_result(None))
-    queue = deque(
-        [pending([valid(0)], busy), pending([valid(1)], Future()), pending([UNKNOWN_TYPE], newest)]
-    )
-    assert _settle(queue) == ([(0, valid(0))], None)
-    assert newest.cancelled() and queue[-1].done_here
-    assert queue[0].future is not None and not queue[0].future.cancelled()
-    assert _settle(queue)[1] is None
-    assert _settle(queue)[1] == (0, "unknown entry type 'mess'")
-
-
-def test_a_dead_worker_costs_nothing_but_time() -> None:
-    broken: Future[Invalid] = Future()
-    broken.set_running_or_notify_cancel()
-    broken.set_exception(BrokenProcessPool("a worker died"))
-    queue = deque([pending([valid(0), UNKNOWN_TYPE], broken), pending([NOT_CANONICAL], None)])
-    assert _settle(queue)[1] == (1, "unknown entry type 'mess'")
-    assert _settle(queue)[1] is not None

@@ -138,6 +138,12 @@ def test_invalid_utf8_in_the_form_gets_a_readable_message(client: TestClient) ->
     )
     assert r.status_code in (400, 422)
     assert "Traceback" not in r.text
+    assert "could not be read" in r.text and "type it again" in r.text
+    assert _log_size(client) == 0  # not even a conversation was started
+
+
+def _log_size(client: TestClient) -> int:
+    return int(client.app.state.services.log_size())  # type: ignore[attr-defined]
 
 
 def test_unknown_conversation_in_the_widget(client: TestClient) -> None:
@@ -147,6 +153,21 @@ def test_unknown_conversation_in_the_widget(client: TestClient) -> None:
     r = client.post("/chat/messages", data={"text": "hello", "conversation_id": "nope"})
     assert r.status_code == 404
     assert "no longer exists" in r.text
+    assert _log_size(client) == 0
+
+
+def test_an_unrelated_question_in_the_widget_is_refused_with_the_contact(
+    client: TestClient,
+) -> None:
+    r = client.post(
+        "/chat/messages", data={"text": "What is the best recipe for a chocolate cake?"}
+    )
+    assert r.status_code == 200
+    reply = re.findall(r'<li class="oc-turn oc-assistant[^"]*" data-decision="([a-z_]+)"', r.text)
+    assert reply == ["refuse"]
+    turn = r.text.split('data-decision="refuse"')[1].split("</li>")[0]
+    contact = client.app.state.services.organisation.contact  # type: ignore[attr-defined]
+    assert contact.phone in turn or contact.email in turn, turn
 
 
 def test_widget_script_embeds_an_iframe(client: TestClient) -> None:
