@@ -481,14 +481,14 @@ def measures(
     total = built.entries
     days = (built.last_day - built.first_day).days + 1
     first = built.first_day
-    statement = text("SELECT idx FROM audit_facets WHERE idx < :b ORDER BY idx DESC LIMIT 51")
+    page = text("SELECT idx FROM audit_facets WHERE idx < :b ORDER BY idx DESC LIMIT 51")
 
     def baseline(rng: random.Random) -> Call:
         before = rng.randrange(PAGE + 1, total + 1)
 
         def call() -> int:
             with engine.connect() as conn:
-                return len(conn.execute(statement, {"b": before}).all())
+                return len(conn.execute(page, {"b": before}).all())
 
         return call
 
@@ -543,8 +543,8 @@ def measures(
 
     loose_statements = {name: loose(name) for name in CHOICES}
     with engine.connect() as conn:
-        for name, statement in loose_statements.items():
-            assert list(conn.execute(statement).scalars()) == facets.distinct(name), name
+        for name, probe in loose_statements.items():
+            assert list(conn.execute(probe).scalars()) == facets.distinct(name), name
 
     def loose_choices(_rng: random.Random) -> Call:
         def call() -> int:

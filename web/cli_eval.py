@@ -28,7 +28,7 @@ from bot.evaluation import (
 )
 from bot.grounding.citations import check_answer
 from bot.organisation import LANGUAGES
-from knowledge.embeddings import default_embedder
+from knowledge.embeddings import EmbedderUnavailable
 from knowledge.fusion import FusionWeights
 from knowledge.ingest import NothingToIngest, ingest
 from knowledge.types import Passage
@@ -113,8 +113,9 @@ def eval_bot(
     Escalation hooks are off: questions that escalate send no webhook or email.
     """
     from web.app import STATIC_DIR
+    from web.cli import INGEST_EMBED_TIMEOUT_S
     from web.cli_startup import HOOKS_OFF, starting
-    from web.wiring import build_services
+    from web.wiring import build_services, choose_embedder
 
     console = Console()
     answer_mode = _mode(mode)
@@ -127,15 +128,24 @@ def eval_bot(
     with tempfile.TemporaryDirectory(prefix="opencounter-eval-") as scratch:
         run_dir = Path(scratch)
         if kb is not None:
-            embedder = default_embedder()
+            # The embedder the settings choose, as `opencounter ingest` and `serve` use.
+            embedders = choose_embedder(Settings(), INGEST_EMBED_TIMEOUT_S)
             index = _index_for(kb, base)
             try:
                 report = ingest(
-                    kb, index, embedder=embedder, embed_languages=FusionWeights().dense_languages()
+                    kb,
+                    index,
+                    embedder=embedders.embedder,
+                    embed_languages=FusionWeights().dense_languages(),
                 )
             except NothingToIngest as exc:
                 console.print(f"[red]{exc}[/red]")
                 raise typer.Exit(2) from None
+            except EmbedderUnavailable as exc:
+                console.print(f"[red]The embedder failed:[/red] {escape(str(exc))}")
+                raise typer.Exit(1) from None
+            finally:
+                embedders.close()
             console.print(f"KB {report.version.id[:16]}: {report.chunk_count} chunks.")
             (run_dir / "kb").symlink_to(index.resolve(), target_is_directory=True)
         # A scratch database and log: evaluating must not write to the real transparency log.

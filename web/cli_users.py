@@ -26,17 +26,34 @@ DataDirOption = Annotated[
 ]
 
 
+def _settings(data_dir: Path | None) -> Settings:
+    try:
+        return Settings(data_dir=data_dir) if data_dir else Settings()
+    except ValidationError as exc:
+        raise typer.BadParameter(str(exc.errors()[0].get("msg", exc))) from None
+
+
 def _accounts(data_dir: Path | None) -> tuple[AccountStore, Engine]:
     from web.wiring import open_database
 
-    try:
-        settings = Settings(data_dir=data_dir) if data_dir else Settings()
-    except ValidationError as exc:
-        raise typer.BadParameter(str(exc.errors()[0].get("msg", exc))) from None
-    engine = open_database(settings)
+    engine = open_database(_settings(data_dir))
     store = AccountStore(engine)
     store.create_tables()
     return store, engine
+
+
+def _log_change(data_dir: Path | None, engine: Engine, fields: dict[str, str]) -> None:
+    """Who may read and act is configuration: each account change is a log entry (by
+    pseudonym, never the name)."""
+    from audit.sink import AuditEvent, LogUnavailable
+    from web.wiring import open_log
+
+    try:
+        log, _ = open_log(_settings(data_dir), engine)
+        log.record([AuditEvent("config_change", None, {"setting": "staff_account", **fields})])
+    except LogUnavailable as exc:
+        Console(stderr=True).print(f"[red]The change was made but could not be logged:[/] {exc}")
+        raise typer.Exit(1) from None
 
 
 def add(
@@ -62,6 +79,8 @@ def add(
     store, engine = _accounts(data_dir)
     try:
         account = store.add(username, password_hash, role, team)
+        fields = {"action": "add", "account": account.pseudonym, "role": account.role}
+        _log_change(data_dir, engine, {**fields, "team": account.team})
     except AccountError as exc:
         console.print(f"[red]Not added:[/] {type(exc).__name__}: {exc}.")
         raise typer.Exit(2) from None
@@ -81,6 +100,9 @@ def disable(
     store, engine = _accounts(data_dir)
     try:
         store.set_disabled(username)
+        account = store.find(username)
+        if account is not None:
+            _log_change(data_dir, engine, {"action": "disable", "account": account.pseudonym})
     except AccountError:
         Console(stderr=True).print(f"[red]No account called[/] {username}.")
         raise typer.Exit(2) from None

@@ -117,3 +117,35 @@ def test_disabling_an_unknown_account_says_so(run: CliRunner) -> None:
     assert result.exit_code != 0
     assert "No account called" in result.output and "nobody" in result.output
     assert "Traceback" not in result.output
+
+
+def test_account_changes_are_logged_by_pseudonym(run: CliRunner, data_dir: Path) -> None:
+    from audit.entries import decode_entry
+    from web.wiring import open_database, open_log
+
+    cli = build_cli()
+    added = run.invoke(
+        cli,
+        ["users", "add", "olive", "--role", "oversight", "--password-stdin"],
+        input=f"{GOOD_PASSWORD}\n",
+    )
+    assert added.exit_code == 0, added.output
+    assert run.invoke(cli, ["users", "disable", "olive"]).exit_code == 0
+    settings = make_settings(data_dir)
+    engine = open_database(settings)
+    try:
+        log, _ = open_log(settings, engine)
+        changes = [
+            entry
+            for entry in (decode_entry(data) for _, data in log.entries())
+            if entry["type"] == "config_change" and entry["setting"] == "staff_account"
+        ]
+    finally:
+        engine.dispose()
+    pseudonym = re.search(r"staff-[0-9a-f]{12}", added.output).group(0)  # type: ignore[union-attr]
+    assert [(c["action"], c["account"]) for c in changes] == [
+        ("add", pseudonym),
+        ("disable", pseudonym),
+    ]
+    assert changes[0]["role"] == "oversight"
+    assert "olive" not in str(changes)
