@@ -4,28 +4,14 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
 from audit.sink import LogUnavailable
-from web.settings import Settings
-
-DataDir = Annotated[
-    Path | None,
-    typer.Option("--data-dir", help="Data directory (default: $OPENCOUNTER_DATA_DIR or data/)."),
-]
-
-
-def _settings(data_dir: Path | None) -> Settings:
-    try:
-        return Settings(data_dir=data_dir) if data_dir else Settings()
-    except ValidationError as exc:
-        raise typer.BadParameter(str(exc.errors()[0].get("msg", exc))) from None
+from web.cli_options import DataDir, read_settings
 
 
 def _day(value: str | None, option: str) -> datetime | None:
@@ -55,7 +41,7 @@ def sample(
     from web.oversight.reviews import InvalidReview, draw_sample
     from web.wiring import build_services
 
-    settings = _settings(data_dir)
+    settings = read_settings(data_dir)
     start = _day(since, "--since") or datetime.now(UTC).replace(
         hour=0, minute=0, second=0, microsecond=0
     ) - timedelta(days=29)
@@ -93,7 +79,7 @@ def index(data_dir: DataDir = None) -> None:
     from web.app import STATIC_DIR
     from web.wiring import build_services
 
-    settings = _settings(data_dir)
+    settings = read_settings(data_dir)
     console = Console()
     services = build_services(settings, STATIC_DIR)
     try:

@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
 from bot.organisation import ConfigurationError
-from web.settings import Settings
+from web.cli_options import DataDir, read_settings
 from web.transparency.record import JsonObject
-
-DataDir = Annotated[
-    Path | None,
-    typer.Option("--data-dir", help="Data directory (default: $OPENCOUNTER_DATA_DIR or data/)."),
-]
-
-
-def _settings(data_dir: Path | None) -> Settings:
-    try:
-        return Settings(data_dir=data_dir) if data_dir else Settings()
-    except ValidationError as exc:
-        raise typer.BadParameter(str(exc.errors()[0].get("msg", exc))) from None
 
 
 def _section(value: object) -> dict[str, object]:
@@ -83,7 +69,7 @@ def build_transparency_cli() -> typer.Typer:
         from web.transparency.source import TransparencySource
         from web.wiring import build_services
 
-        settings = _settings(data_dir)
+        settings = read_settings(data_dir)
         console = Console()
         with starting(console):
             services = build_services(settings, STATIC_DIR, hooks_enabled=False)

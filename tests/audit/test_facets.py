@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import Engine, create_engine, update
 
 from audit.facets import FacetIndex, FacetQuery, facet_row
@@ -146,6 +147,10 @@ def test_counts_and_distinct_values(engine: Engine) -> None:
     by_day = facets.counts(FacetQuery(), ["day"])
     assert by_day == [("2026-08-02", 4), ("2026-08-03", 2)]
     assert facets.distinct("lang") == ["en", "fr"]
+    assert facets.distinct("kb_version") == ["kb-1", "kb-2"]
+    assert facets.distinct("decision", limit=2) == ["answer", "escalate"]
+    with pytest.raises(ValueError, match="not a label column"):
+        facets.distinct("idx; DROP TABLE audit_facets")
     replies = facets.counts(FacetQuery(types=("answer", "refusal", "escalation")), ["decision"])
     assert replies == [("answer", 1), ("escalate", 1), ("refuse", 1)]
 

@@ -146,6 +146,38 @@ def timeline_page(
     return services.templates.TemplateResponse(request, "oversight/timeline.html", context)
 
 
+def _transcript(
+    request: Request,
+    services: Services,
+    staff: Staff,
+    conversation_id: str,
+    purpose: str,
+    reference: str = "",
+    *,
+    review: bool = False,
+) -> Response:
+    """Log the access (who, why), then show the words; with `review`, a rating form per answer."""
+    try:
+        turns, access = _oversight(services).read_transcript(
+            conversation_id, staff.account.pseudonym, purpose, reference
+        )
+    except PurposeRequired as exc:
+        raise HTTPException(422, f"Not shown: {exc}.") from None
+    except UnknownConversation:
+        raise HTTPException(404, "the log has no entry for this conversation") from None
+    except LogUnavailable as exc:
+        raise _unavailable(exc) from None
+    context = {
+        **_base(services, staff, "reviews" if review else "search"),
+        "conversation_id": conversation_id,
+        "turns": turns,
+        "access_index": access,
+        "purpose": PURPOSES[purpose],
+        "review": {"questions": QUESTIONS, "answers": ANSWERS} if review else None,
+    }
+    return services.templates.TemplateResponse(request, "oversight/transcript.html", context)
+
+
 @router.post("/oversight/conversations/{conversation_id}/transcript", response_class=HTMLResponse)
 def read_transcript(
     request: Request,
@@ -156,26 +188,7 @@ def read_transcript(
     reference: Annotated[str, Form()] = "",
 ) -> Response:
     """The words, shown only after the access (who, why) is in the log."""
-    oversight = _oversight(services)
-    try:
-        turns, access = oversight.read_transcript(
-            conversation_id, staff.account.pseudonym, purpose, reference
-        )
-    except PurposeRequired as exc:
-        raise HTTPException(422, f"Not shown: {exc}.") from None
-    except UnknownConversation:
-        raise HTTPException(404, "the log has no entry for this conversation") from None
-    except LogUnavailable as exc:
-        raise _unavailable(exc) from None
-    context = {
-        **_base(services, staff, "search"),
-        "conversation_id": conversation_id,
-        "turns": turns,
-        "access_index": access,
-        "purpose": PURPOSES[purpose],
-        "review": None,
-    }
-    return services.templates.TemplateResponse(request, "oversight/transcript.html", context)
+    return _transcript(request, services, staff, conversation_id, purpose, reference)
 
 
 @router.get("/oversight/conversations/{conversation_id}/transcript")
@@ -237,7 +250,6 @@ def reviews_page(
         "new_seed": secrets.randbelow(10**9),
         "sample": sample,
         "results": results_over_time(found),
-        "recent": list(reversed(found[-20:])),
         "questions": QUESTIONS,
         "notice": request.query_params.get("recorded") and "Review recorded in the log.",
     }
@@ -249,23 +261,7 @@ def open_for_review(
     request: Request, conversation_id: str, services: ServicesDep, staff: OversightCsrfDep
 ) -> Response:
     """Reviewing needs the words: the access is logged with the purpose "quality_review"."""
-    try:
-        turns, access = _oversight(services).read_transcript(
-            conversation_id, staff.account.pseudonym, "quality_review"
-        )
-    except UnknownConversation:
-        raise HTTPException(404, "the log has no entry for this conversation") from None
-    except LogUnavailable as exc:
-        raise _unavailable(exc) from None
-    context = {
-        **_base(services, staff, "reviews"),
-        "conversation_id": conversation_id,
-        "turns": turns,
-        "access_index": access,
-        "purpose": PURPOSES["quality_review"],
-        "review": {"questions": QUESTIONS, "answers": ANSWERS},
-    }
-    return services.templates.TemplateResponse(request, "oversight/transcript.html", context)
+    return _transcript(request, services, staff, conversation_id, "quality_review", review=True)
 
 
 @router.post("/oversight/reviews")
