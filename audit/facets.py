@@ -37,6 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from audit.facet_days import add_counts, day_counts, days_table, read_counts
 from audit.sink import LogUnavailable
 from audit.store import audit_tables, scan_column
 
@@ -210,6 +211,9 @@ class FacetIndex:
     batch: int = 5_000
     _tables: tuple[Table, Table] = field(default_factory=facet_tables)
 
+    def __post_init__(self) -> None:
+        self._days = days_table(self._tables[0].metadata)
+
     @property
     def table(self) -> Table:
         return self._tables[0]
@@ -222,8 +226,39 @@ class FacetIndex:
             with self.engine.begin() as conn:
                 if conn.execute(select(state.c.id)).first() is None:
                     conn.execute(insert(state).values(id=1, size=0))
+                _lock(conn, state)
+                no_days = conn.execute(select(self._days.c.day).limit(1)).first() is None
+                if no_days and conn.execute(select(facets.c.idx).limit(1)).first() is not None:
+                    # A projection made before the day counts existed: count it once.
+                    self._count_days_from_rows(conn)
         except SQLAlchemyError as error:
             raise LogUnavailable(f"could not create the oversight index: {error}") from error
+
+    def write(self, conn: Connection, records: Sequence[Mapping[str, object]]) -> None:
+        """Insert facet rows (from `facet_row`) and add them to the day counts."""
+        if records:
+            conn.execute(insert(self.table), list(records))
+            add_counts(conn, self._days, day_counts(records))
+
+    def daily(
+        self, first_day: str, last_day: str, types: Sequence[str], dimension: str
+    ) -> list[tuple[str, str, int]]:
+        """(day, value, count) of the entries of `types` per day, by `dimension` (or "all")."""
+        try:
+            with self.engine.connect() as conn:
+                return read_counts(conn, self._days, first_day, last_day, types, dimension)
+        except SQLAlchemyError as error:
+            raise LogUnavailable(f"could not read the oversight index: {error}") from error
+
+    def _count_days_from_rows(self, conn: Connection) -> None:
+        facets = self.table
+        for position in range(0, self._covered(conn), self.batch * 10):
+            rows = conn.execute(
+                select(facets).where(
+                    facets.c.idx >= position, facets.c.idx < position + self.batch * 10
+                )
+            )
+            add_counts(conn, self._days, day_counts(dict(row._mapping) for row in rows))
 
     def indexed(self) -> int:
         """How many entries (from index 0) the projection covers."""
@@ -240,13 +275,16 @@ class FacetIndex:
         covered = self.indexed()
         while covered < log_size and (budget is None or budget > 0):
             step = min(self.batch, log_size - covered, budget or self.batch)
-            covered = self._index_batch(step)
+            reached = self._index_batch(step)
+            if reached == covered:
+                break  # the log holds no more entries than this (yet)
+            covered = reached
             if budget is not None:
                 budget -= step
         return covered
 
     def _index_batch(self, limit: int) -> int:
-        facets, state = self._tables
+        state = self._tables[1]
         entries = audit_tables().entries
         try:
             with self.engine.begin() as conn:
@@ -255,7 +293,7 @@ class FacetIndex:
                 rows = scan_column(conn, entries, "data", None, start, limit)
                 records = [facet_row(index, _decode(data)) for index, data in rows]
                 if records:
-                    conn.execute(insert(facets), records)
+                    self.write(conn, records)
                     end = int(rows[-1][0]) + 1
                     conn.execute(update(state).where(state.c.id == 1).values(size=end))
                     return end

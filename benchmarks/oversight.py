@@ -401,7 +401,7 @@ def build(engine: Engine, total: int, catch_up: int) -> Built:
     facets = FacetIndex(engine)
     facets.create()
     entries_table = audit_tables().entries
-    facets_table, state = facet_tables()
+    state = facet_tables()[1]
     traffic = Traffic()
     stream = traffic.entries(total)
     catch_up = min(catch_up, total)
@@ -424,8 +424,8 @@ def build(engine: Engine, total: int, catch_up: int) -> Built:
             first_ts = first_ts or last_ts
         with engine.begin() as conn:
             conn.execute(insert(entries_table), rows)
-            if facet_rows:
-                conn.execute(insert(facets_table), facet_rows)
+            # The facet rows and their day counts, as catch_up writes them.
+            facets.write(conn, facet_rows)
         done = end
         if done == catch_up:
             clock = time.perf_counter()

@@ -181,3 +181,12 @@ def test_facet_row_ignores_fields_of_the_wrong_type() -> None:
     )
     assert row["topic"] is None and row["latency_ms"] is None and row["lang"] is None
     assert row["day"] == "2026-08-02"
+
+
+def test_catch_up_past_the_end_of_the_log_stops(engine: Engine) -> None:
+    log = make_log(engine, Clock())
+    log.record([AuditEvent("message", "c", {"lang": "en"}) for _ in range(3)])
+    facets = FacetIndex(engine, batch=2)
+    facets.create()
+    # A size read before another process's append was rolled back, say: no endless wait.
+    assert facets.catch_up(10) == 3

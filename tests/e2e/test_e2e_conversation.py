@@ -136,3 +136,17 @@ def test_empty_box_is_stopped_by_the_browser_before_any_request(citizen: Citizen
     assert citizen.box.evaluate("(box) => box.validity.valueMissing") is True
     expect(citizen.turns).to_have_count(0)
     assert not [u for u in citizen.events.requests if u.endswith("/chat/messages")]
+
+
+def test_feedback_on_an_answer_is_asked_once(citizen: Citizen) -> None:
+    citizen.open("/")
+    reply = citizen.ask(PARKING)
+    feedback = reply.locator("form.oc-feedback")
+    expect(feedback).to_be_visible()
+    feedback.get_by_role("button", name="No").click()
+    expect(reply.locator(".oc-feedback-done")).to_contain_text("talk to a person")
+    expect(reply.locator("form.oc-feedback")).to_have_count(0)
+    citizen.page.goto(f"/chat?c={citizen.conversation_ids()[0]}")
+    expect(citizen.turns.nth(1)).to_have_attribute("data-decision", "answer")
+    expect(citizen.page.locator("form.oc-feedback")).to_have_count(0)
+    assert citizen.events.trouble() == []

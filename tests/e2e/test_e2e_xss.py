@@ -37,7 +37,8 @@ OWN_PATH_PREFIXES = ("/chat/stream/",)
 
 # Payload text only ever lands in a turn's own paragraph, which must hold no elements at all
 # (checked per turn). Across the whole conversation, none of these may appear either; the
-# templates' one legitimate htmx form in a turn is the out-of-hours callback form.
+# templates' legitimate htmx forms in a turn are the out-of-hours callback form and the
+# "did this answer help?" form.
 FOREIGN_MARKUP = """
 () => {
   const banned = new Set(["SCRIPT", "IFRAME", "FRAME", "OBJECT", "EMBED", "IMG", "SVG", "MATH",
@@ -49,8 +50,8 @@ FOREIGN_MARKUP = """
     }
     for (const a of el.attributes) {
       const name = a.name.toLowerCase();
-      // The templates' own: the callback form, and an answer still streaming in.
-      const own = el.closest("form.oc-callback") || el.closest("li.oc-pending");
+      // The templates' own: the callback and feedback forms, and an answer still streaming in.
+      const own = el.closest("form.oc-callback, form.oc-feedback") || el.closest("li.oc-pending");
       const htmx = /^(data-)?(hx-|sse-|ws-)/.test(name) && !own;
       if (name.startsWith("on") || htmx) found.push("attribute " + name + " on " + el.tagName);
     }

@@ -73,36 +73,34 @@ def _sorted(counts: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _percentile(values: list[int], share: float) -> int:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
 def compute_statistics(
     facets: FacetIndex, since: date, until: date, start: datetime, end: datetime
 ) -> Statistics:
-    """Figures for the entries with `start <= ts < end` (`since`..`until` are its days)."""
+    """Figures for the entries with `start <= ts < end`: the whole UTC days `since`..`until`.
+
+    Counts come from the projection's per-day counts (a few rows per day and label, however
+    busy the log); only the time to a person reads entries (escalations and takeovers).
+    """
     days = _range(since, until)
+    first, last = days[0] if days else since.isoformat(), days[-1] if days else until.isoformat()
 
-    def counted(group: str, entry_type: str) -> Counter[str]:
-        query = FacetQuery(since=start, until=end, type=entry_type)
-        return Counter(
-            {str(row[0]): int(str(row[1])) for row in facets.counts(query, [group]) if row[0]}
-        )
+    def counted(dimension: str, *types: str) -> Counter[str]:
+        totals: Counter[str] = Counter()
+        for _, value, count in facets.daily(first, last, types, dimension):
+            totals[value] += count
+        return totals
 
-    per_day = counted("day", "disclosure")
-    decisions: Counter[str] = Counter()
-    for entry_type in REPLY_TYPES:
-        decisions.update(counted("decision", entry_type))
+    per_day = counted_by_day(facets, first, last, ("disclosure",), "all")
+    decisions = counted("decision", *REPLY_TYPES)
     guards = counted("guard", "message")
     guards.pop("ok", None)
     escalated, waits = _time_to_person(facets, start, end)
-    latency = _latency(facets, start, end)
+    latency = _latency(facets, first, last)
     return Statistics(
         since=since,
         until=until,
         days=days,
-        conversations_per_day=[(day, per_day.get(day, 0)) for day in days],
+        conversations_per_day=[(day, sum(per_day.get(day, {}).values())) for day in days],
         decisions=[(name, decisions.get(name, 0)) for name in DECISIONS],
         escalation_reasons=_sorted(counted("reason", "escalation")),
         refusal_reasons=_sorted(counted("reason", "refusal")),
@@ -113,9 +111,19 @@ def compute_statistics(
         median_seconds_to_person=median(waits) if waits else None,
         wait_buckets=_bucketed(waits),
         latency=[latency[day] for day in days if day in latency],
-        kb_versions=_per_day(facets, "kb_version", start, end, days),
-        models=_per_day(facets, "model", start, end, days),
+        kb_versions=_per_day(facets, "kb_version", first, last, days),
+        models=_per_day(facets, "model", first, last, days),
     )
+
+
+def counted_by_day(
+    facets: FacetIndex, first: str, last: str, types: tuple[str, ...], dimension: str
+) -> dict[str, Counter[str]]:
+    """day -> value -> count, from the projection's day counts."""
+    by_day: dict[str, Counter[str]] = defaultdict(Counter)
+    for day, value, count in facets.daily(first, last, types, dimension):
+        by_day[day][value] += count
+    return by_day
 
 
 def _time_to_person(facets: FacetIndex, start: datetime, end: datetime) -> tuple[int, list[float]]:
@@ -147,28 +155,37 @@ def _bucketed(waits: list[float]) -> list[tuple[str, int]]:
     return list(counts.items())
 
 
-def _latency(facets: FacetIndex, start: datetime, end: datetime) -> dict[str, DayLatency]:
-    rows = facets.rows(FacetQuery(since=start, until=end, types=REPLY_TYPES), ["day", "latency_ms"])
-    by_day: dict[str, list[int]] = defaultdict(list)
-    for day, latency in rows:
-        if isinstance(latency, int):
-            by_day[str(day)].append(latency)
-    return {
-        day: DayLatency(day, len(values), _percentile(values, 0.5), _percentile(values, 0.95))
-        for day, values in by_day.items()
-    }
+def _latency(facets: FacetIndex, first: str, last: str) -> dict[str, DayLatency]:
+    """Exact p50 / p95 per day from the count of each latency value."""
+    result = {}
+    for day, counts in counted_by_day(facets, first, last, REPLY_TYPES, "latency_ms").items():
+        values = sorted((int(value), n) for value, n in counts.items())
+        total = sum(n for _, n in values)
+        result[day] = DayLatency(
+            day, total, _nth(values, int(0.5 * total)), _nth(values, int(0.95 * total))
+        )
+    return result
+
+
+def _nth(values: list[tuple[int, int]], position: int) -> int:
+    """The value at `position` (0-based) of the sorted multiset given as (value, count)."""
+    seen = 0
+    for value, count in values:
+        seen += count
+        if position < seen:
+            return value
+    return values[-1][0]
 
 
 def _per_day(
-    facets: FacetIndex, column: str, start: datetime, end: datetime, days: list[str]
+    facets: FacetIndex, column: str, first: str, last: str, days: list[str]
 ) -> dict[str, list[int]]:
     """Replies per day for each value of `column` (a knowledge-base version, a model)."""
-    query = FacetQuery(since=start, until=end, types=REPLY_TYPES)
     series: dict[str, list[int]] = {}
     position = {day: n for n, day in enumerate(days)}
-    for day, value, count in facets.counts(query, ["day", column]):
-        if value is None or str(day) not in position:
+    for day, counts in counted_by_day(facets, first, last, REPLY_TYPES, column).items():
+        if day not in position:
             continue
-        values = series.setdefault(str(value), [0] * len(days))
-        values[position[str(day)]] += int(str(count))
+        for value, count in counts.items():
+            series.setdefault(value, [0] * len(days))[position[day]] += count
     return series
