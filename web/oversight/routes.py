@@ -93,14 +93,17 @@ def search_results(request: Request, services: ServicesDep, staff: OversightDep)
 def _search(request: Request, services: Services, staff: Staff, template: str) -> Response:
     params = request.query_params
     try:
-        start, end = day_bounds(parse_day(params.get("since")), parse_day(params.get("until")))
+        first, last = parse_day(params.get("since")), parse_day(params.get("until"))
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
+    if first and last and first > last:
+        raise HTTPException(422, "the start date is after the end date: swap them")
+    start, end = day_bounds(first, last)
     query = FacetQuery.of(
         start, end, {name: params.get(name) for name in (*FILTERS, "conversation")}
     )
     before_text = params.get("before") or ""
-    if before_text and not before_text.isdigit():
+    if before_text and not (before_text.isdigit() and len(before_text) <= 18):
         raise HTTPException(422, "before must be an entry index (a whole number)")
     before = int(before_text) if before_text else None
     oversight = _oversight(services)

@@ -108,8 +108,11 @@ def test_bad_filters_get_a_clear_message(overseer: tuple[TestClient, str]) -> No
     client, _ = overseer
     r = client.get("/oversight", params={"since": "30/11/2026"})
     assert r.status_code == 422 and "YYYY-MM-DD" in r.text
-    r = client.get("/oversight", params={"before": "drop table"})
-    assert r.status_code == 422 and "whole number" in r.text
+    for before in ("drop table", "9" * 40, "-1"):
+        r = client.get("/oversight", params={"before": before})
+        assert r.status_code == 422 and "whole number" in r.text
+    r = client.get("/oversight", params={"since": "2026-12-01", "until": "2026-11-01"})
+    assert r.status_code == 422 and "swap" in r.text
     r = client.get("/oversight/statistics", params={"since": "2026-12-01", "until": "2026-11-01"})
     assert r.status_code == 422 and "swap" in r.text
     assert client.get("/oversight/conversations/nope").status_code == 404
@@ -249,3 +252,26 @@ def test_oversight_pages_show_hostile_labels_as_text(overseer: tuple[TestClient,
     assert r.status_code == 200
     assert "<script>alert(1)</script>" not in r.text
     assert csrf_of(r.text)
+
+
+XSS = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "xss.jsonl"
+
+
+def test_hostile_citizen_words_stay_text_in_the_oversight_transcript(
+    overseer: tuple[TestClient, str],
+) -> None:
+    import json
+
+    client, csrf = overseer
+    payloads = [json.loads(line)["text"] for line in XSS.read_text("utf-8").splitlines()][::9]
+    payloads = [p for p in payloads if p.strip()][:12]
+    cid = _citizen_asks(client, *payloads)
+    r = client.post(
+        f"/oversight/conversations/{cid}/transcript", data={"csrf": csrf, "purpose": "incident"}
+    )
+    assert r.status_code == 200
+    body = r.text.split('aria-label="Transcript"')[1].split("</ol>")[0].lower()
+    # Every "<" of the payloads arrives escaped: the only tags are the template's own.
+    tags = set(re.findall(r"<([a-z][a-z0-9]*)", body))
+    assert tags <= {"li", "span", "p", "a", "form", "input", "fieldset", "legend", "label"}, tags
+    assert "&lt;" in body
