@@ -4,43 +4,22 @@ citizen sees the reply without reloading; the caseworker hands back; the bot ans
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-from sqlalchemy import create_engine
+from playwright.sync_api import Browser, expect
 
-from tests.e2e.conftest import RESULTS
-from tests.e2e.live_server import LiveServer, server_environment, start_server
-from web.auth.accounts import AccountStore
-from web.auth.passwords import PasswordHashing
+from tests.e2e.live_server import LiveServer
+from tests.e2e.staff import PASSWORD, save_screenshots, server_with_staff
 
-REPO = Path(__file__).resolve().parents[2]
-PASSWORD = "correct horse battery staple"
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def console_server(demo_index: Path, tmp_path: Path) -> Iterator[LiveServer]:
-    data = tmp_path / "data"
-    shutil.copytree(demo_index, data / "kb", symlinks=True)
-    env = server_environment({"OPENCOUNTER_ANSWER_MODE": "extractive", "PYTHONPATH": str(REPO)})
-    server = start_server(data, env)
-    engine = create_engine(f"sqlite:///{(data / 'opencounter.db').resolve()}")
-    AccountStore(engine).add("casey", PasswordHashing().hash(PASSWORD), "caseworker")
-    engine.dispose()
-    try:
+    with server_with_staff(demo_index, tmp_path, "casey", "caseworker") as server:
         yield server
-    finally:
-        server.stop()
-
-
-def _screenshots(name: str, pages: list[Page]) -> None:
-    RESULTS.mkdir(exist_ok=True)
-    for n, page in enumerate(pages):
-        page.screenshot(path=RESULTS / f"{name}-{n}.png", full_page=True)
 
 
 def test_caseworker_takes_over_live_and_hands_back(
@@ -88,7 +67,7 @@ def test_caseworker_takes_over_live_and_hands_back(
             "data-decision", "answer"
         )
     except BaseException:
-        _screenshots("test_caseworker_takes_over_live_and_hands_back", [citizen, caseworker])
+        save_screenshots("test_caseworker_takes_over_live_and_hands_back", [citizen, caseworker])
         raise
     finally:
         citizen.context.close()

@@ -6,24 +6,19 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from sqlalchemy import create_engine
 
 from tests.e2e.citizen import Citizen
 from tests.e2e.conftest import RESULTS
-from tests.e2e.live_server import LiveServer, server_environment, start_server
+from tests.e2e.live_server import LiveServer
 from tests.e2e.page_events import PageEvents
-from web.auth.accounts import AccountStore
-from web.auth.passwords import PasswordHashing
+from tests.e2e.staff import PASSWORD, save_screenshots, server_with_staff
 
-REPO = Path(__file__).resolve().parents[2]
-PASSWORD = "correct horse battery staple"
 QUESTION = "How do I apply for a resident parking permit?"
 UNRELATED = "Who won the football world cup in 1966?"
 PURPOSE = "Investigating a complaint about this conversation"
@@ -43,23 +38,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def oversight_server(demo_index: Path, tmp_path: Path) -> Iterator[LiveServer]:
-    data = tmp_path / "data"
-    shutil.copytree(demo_index, data / "kb", symlinks=True)
-    env = server_environment({"OPENCOUNTER_ANSWER_MODE": "extractive", "PYTHONPATH": str(REPO)})
-    server = start_server(data, env)
-    engine = create_engine(f"sqlite:///{(data / 'opencounter.db').resolve()}")
-    AccountStore(engine).add("olive", PasswordHashing().hash(PASSWORD), "oversight")
-    engine.dispose()
-    try:
+    with server_with_staff(demo_index, tmp_path, "olive", "oversight") as server:
         yield server
-    finally:
-        server.stop()
-
-
-def _screenshots(name: str, pages: list[Page]) -> None:
-    RESULTS.mkdir(exist_ok=True)
-    for n, page in enumerate(pages):
-        page.screenshot(path=RESULTS / f"{name}-{n}.png", full_page=True)
 
 
 def _context(browser: Browser, url: str) -> tuple[BrowserContext, PageEvents]:
@@ -171,7 +151,7 @@ def test_oversight_reads_an_escalation_for_a_purpose_and_sees_the_access_logged(
         trouble = escalating.events.trouble() + refused.events.trouble() + events.trouble()
         assert not trouble, trouble
     except BaseException:
-        _screenshots("test_e2e_oversight", pages)
+        save_screenshots("test_e2e_oversight", pages)
         raise
     finally:
         for page in pages:
