@@ -6,8 +6,13 @@ import numpy as np
 import pytest
 
 from knowledge.embeddings import default_embedder, minilm_available
+from tests.needs import missing
 
-pytestmark = pytest.mark.skipif(not minilm_available(), reason="the embeddings extra is missing")
+
+@pytest.fixture(autouse=True)
+def _need_minilm() -> None:
+    if not minilm_available():
+        missing("the embeddings extra is missing")
 
 
 def test_vectors_are_unit_length_and_384_wide() -> None:

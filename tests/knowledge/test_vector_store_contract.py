@@ -16,6 +16,7 @@ import pytest
 from knowledge.chroma_store import persistent_store, server_store
 from knowledge.embeddings import normalise
 from knowledge.vector_store import ExactVectorStore, VectorStore
+from tests.needs import missing
 
 CHROMA = Path(os.environ.get("VIRTUAL_ENV", ".venv")) / "bin" / "chroma"
 
@@ -31,7 +32,7 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     """`chroma run` on loopback, for as long as this module's tests need it."""
     chroma = CHROMA if CHROMA.exists() else Path(".venv/bin/chroma")
     if not chroma.exists():
-        pytest.skip("the chroma CLI is not installed (pip install chromadb)")
+        missing("the chroma CLI is not installed (pip install chromadb)")
     port = _free_port()
     data = tmp_path_factory.mktemp("chroma-server")
     log = (data / "server.log").open("wb")

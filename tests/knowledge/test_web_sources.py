@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -10,44 +8,27 @@ import pytest
 from knowledge.ingest import NothingToIngest, ingest
 from knowledge.search import open_retriever
 from knowledge.web_sources import doc_id_for_url
-
-PAGES: dict[str, tuple[str, bytes]] = {}
-
-
-class _Site(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        found = PAGES.get(self.path)
-        if found is None:
-            self.send_response(404)
-            self.end_headers()
-            return
-        kind, body = found
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep test output quiet."""
+from tests.fakes.static_site import Pages, serve_pages
 
 
 @pytest.fixture
 def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    PAGES.clear()
+    pages: Pages = {}
+    with serve_pages(pages) as base:
+        _fill(pages, base)
+        yield base
+
+
+def _fill(pages: Pages, base: str) -> None:
     html = (
         "<html lang='en'><head><title>Library opening hours</title></head><body><main>"
         "<h1>Library opening hours</h1><p>The central library opens at 9am from Monday to "
         "Saturday and closes at 7pm. On Sundays it is closed, except in December when it "
         "opens from noon to 5pm for the holiday reading programme.</p></main></body></html>"
     )
-    PAGES["/libraries/hours.html"] = ("text/html; charset=utf-8", html.encode())
+    pages["/libraries/hours.html"] = ("text/html; charset=utf-8", html.encode())
     markdown = "---\ntitle: Swimming pools\nlang: en\n---\nPools open every day at 7am."
-    PAGES["/pools.md"] = ("text/markdown", markdown.encode())
+    pages["/pools.md"] = ("text/markdown", markdown.encode())
     urlset = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
@@ -55,22 +36,16 @@ def site() -> Iterator[str]:
         f"<url><loc>{base}/pools.md</loc></url>"
         f"<url><loc>{base}/missing</loc></url></urlset>"
     )
-    PAGES["/sitemap-pages.xml"] = ("application/xml", urlset.encode())
+    pages["/sitemap-pages.xml"] = ("application/xml", urlset.encode())
     index = (
         '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
         f"<sitemap><loc>{base}/sitemap-pages.xml</loc></sitemap></sitemapindex>"
     )
-    PAGES["/sitemap.xml"] = ("application/xml", index.encode())
-    PAGES["/urls.txt"] = (
+    pages["/sitemap.xml"] = ("application/xml", index.encode())
+    pages["/urls.txt"] = (
         "text/plain",
         f"{base}/pools.md\n\n{base}/libraries/hours.html\n".encode(),
     )
-    try:
-        yield base
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def test_sitemap_index_is_followed_and_missing_pages_reported(site: str, tmp_path: Path) -> None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -13,42 +11,25 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from knowledge.versions import current_version
+from tests.fakes.static_site import Pages, serve_pages
 from web.cli import build_cli
-
-PAGES: dict[str, tuple[str, bytes]] = {}
-
-
-class _Site(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        found = PAGES.get(self.path)
-        if found is None:
-            self.send_response(404)
-            self.end_headers()
-            return
-        kind, body = found
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep test output quiet."""
 
 
 @pytest.fixture
 def site() -> Iterator[str]:
     """A council site with a sitemap of two pages and one dead link."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    PAGES.clear()
-    PAGES["/pools.md"] = (
+    pages: Pages = {}
+    with serve_pages(pages) as base:
+        _fill(pages, base)
+        yield base
+
+
+def _fill(pages: Pages, base: str) -> None:
+    pages["/pools.md"] = (
         "text/markdown",
         b"---\ntitle: Swimming pools\nlang: en\n---\nThe city pools open every day at 7am.",
     )
-    PAGES["/libraries.md"] = (
+    pages["/libraries.md"] = (
         "text/markdown",
         b"---\ntitle: Libraries\nlang: en\n---\nThe central library lends books for 3 weeks.",
     )
@@ -59,13 +40,7 @@ def site() -> Iterator[str]:
         f"<url><loc>{base}/libraries.md</loc></url>"
         f"<url><loc>{base}/gone</loc></url></urlset>"
     )
-    PAGES["/sitemap.xml"] = ("application/xml", urlset.encode())
-    try:
-        yield base
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    pages["/sitemap.xml"] = ("application/xml", urlset.encode())
 
 
 def _logged_versions(data: Path) -> list[dict[str, object]]:

