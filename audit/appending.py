@@ -18,7 +18,7 @@ from audit.entries import InvalidEntry, build_entry, format_timestamp
 from audit.merkle import CompactRange, leaf_hash
 from audit.sink import AuditEvent, LogUnavailable, Recorded
 from audit.store import AuditTables
-from audit.vault import Vault
+from audit.vault import TextToStore, Vault
 
 # Stands in for the real commitment while an event is checked, before its text is stored.
 _PLACEHOLDER_COMMITMENT = "0" * 64
@@ -78,10 +78,11 @@ def append_batches(
         else:
             outcomes.append([])
             accepted.extend(batch)
+    # Each text is sealed to the index its entry will get (the next ones, in order).
     texts = vault.put_many(
         [
-            (e.conversation_id, e.text)
-            for e in accepted
+            TextToStore(e.conversation_id, compact.size + position, e.text)
+            for position, e in enumerate(accepted)
             if e.conversation_id is not None and e.text is not None
         ],
         connection=conn,

@@ -144,6 +144,19 @@ class TransparencyLog(LogReader):
             return None
         return self.checkpoint()
 
+    def time_to_next_checkpoint(self) -> timedelta:
+        """How long until the log's own schedule signs the entries not yet covered.
+
+        Zero when one is due now (it is signed at the next append or `checkpoint_if_due`
+        tick, which the app runs every interval). Receipts use it to say when to come back.
+        """
+        with self._engine.connect() as conn:
+            state = self._state(conn)
+        if state.checkpoint_at is None:
+            return timedelta(0)
+        due = aware(state.checkpoint_at) + self._interval
+        return max(timedelta(0), due - self._clock())
+
     def add_cosignature(self, cosigned: str, witness: CosignatureVerifier) -> None:
         """Store a witness's cosignature of one of our checkpoints (opened and checked)."""
         opened = open_checkpoint(cosigned, self._signer.verifier(), [witness])

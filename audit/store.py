@@ -37,6 +37,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.exc import SQLAlchemyError
 
 from audit.merkle import NodeId
 
@@ -126,6 +127,9 @@ def audit_tables() -> AuditTables:
             metadata,
             Column("id", _ROW_ID, primary_key=True, autoincrement=True),
             Column("conversation_id", String(200), nullable=False, index=True),
+            # The entry whose commitment this text opens; with the conversation it is the
+            # ciphertext's associated data, so a text moved to another entry fails to open.
+            Column("entry_idx", BigInteger, nullable=False, unique=True),
             Column("nonce", LargeBinary, nullable=False),
             Column("ciphertext", LargeBinary, nullable=False),
         ),
@@ -144,14 +148,16 @@ def create_tables(engine: Engine) -> None:
 def tune_engine(engine: Engine) -> None:
     """Set up a SQLite engine for the log; call once, before its first connection.
 
-    Every new SQLite connection gets `journal_mode=WAL`, `synchronous=NORMAL` and a
-    30 s busy timeout. Why: in WAL mode a commit appends to the write-ahead log without
-    an fsync (one fsync per WAL checkpoint instead of several per commit), readers do not
-    block the writer, and several writer processes wait for each other instead of failing
-    with "database is locked". The durability trade-off: every committed transaction
-    survives an application crash (kill -9: the WAL is in the OS page cache and is
-    replayed on the next open); a power loss or OS crash may lose the last transactions
-    committed before the last fsync, never corrupt the file. PostgreSQL needs nothing
+    Every new SQLite connection gets `journal_mode=WAL`, `synchronous=NORMAL`,
+    `secure_delete=ON` and a 30 s busy timeout. Why: in WAL mode a commit appends to the
+    write-ahead log without an fsync (one fsync per WAL checkpoint instead of several per
+    commit), readers do not block the writer, and several writer processes wait for each
+    other instead of failing with "database is locked". `secure_delete` zeroes deleted
+    content in the file, so an erased key leaves no readable copy (see `scrub_after_erase`).
+    The durability trade-off: every committed transaction survives an application crash
+    (kill -9: the WAL is in the OS page cache and is replayed on the next open); a power
+    loss or OS crash may lose the last transactions committed before the last fsync,
+    never corrupt the file. PostgreSQL needs nothing
     here: this does nothing for other dialects.
     """
     if engine.dialect.name != "sqlite":
@@ -167,8 +173,38 @@ def _tune_sqlite_connection(dbapi_connection: DBAPIConnection, _record: object) 
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        # Erased keys and ciphertexts are overwritten with zeros in the file, not just
+        # unlinked from the b-tree (see `scrub_after_erase` for the WAL).
+        cursor.execute("PRAGMA secure_delete = ON")
     finally:
         cursor.close()
+
+
+def scrub_after_erase(engine: Engine, tables: AuditTables) -> str | None:
+    """Make erased keys and texts unreadable on disk; None, or why it could not (best effort).
+
+    Call after the erasing transaction committed. SQLite (with `secure_delete`) has
+    zeroed the rows in its pages, but the write-ahead log still holds page images from
+    before the erase: a TRUNCATE checkpoint copies the pages back and empties the WAL
+    file. It cannot finish while a reader holds an older snapshot; the next checkpoint
+    (SQLite runs one every 1000 pages) or a clean shutdown does. PostgreSQL keeps the old
+    row version (with the wrapped key) as a dead tuple until VACUUM, which cannot run
+    inside a transaction, so it runs here on its own autocommit connection.
+    """
+    try:
+        if engine.dialect.name == "sqlite":
+            with engine.connect() as connection:
+                busy, _, _ = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+            return (
+                None if busy == 0 else "a reader held the WAL; it is emptied at a later checkpoint"
+            )
+        if engine.dialect.name == "postgresql":
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                for table in (tables.conversation_keys, tables.texts):
+                    connection.exec_driver_sql(f"VACUUM {table.name}")
+    except SQLAlchemyError as error:
+        return str(error).splitlines()[0]
+    return None
 
 
 def lock_for_append(connection: Connection, tables: AuditTables) -> None:

@@ -3,9 +3,11 @@
 Each conversation gets a random AES-256-GCM key and a random salt. The log entry holds
 only the commitment SHA-256(salt || text). The conversation key is stored wrapped
 (AES-GCM) under the master key given at construction: that master key comes from the
-settings, must be kept secret and must not be stored in the database. Erasure deletes
-the conversation's wrapped key, salt and ciphertexts (crypto-shredding): the log stays
-verifiable, the words are gone, and a backup of the tables cannot be decrypted later.
+settings, must be kept secret and must not be stored in the database. Each ciphertext
+carries its conversation and its entry index as associated data, so a text moved to
+another conversation or another entry (two texts swapped) no longer opens. Erasure
+deletes the conversation's wrapped key, salt and ciphertexts (crypto-shredding): the log
+stays verifiable, the words are gone, and a backup of the tables cannot be decrypted later.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -38,6 +41,10 @@ class ConversationErased(VaultError):
     """The conversation was erased; its texts are gone and no new text may be added."""
 
 
+class TextDoesNotOpen(VaultError):
+    """A stored ciphertext fails authentication: changed, or moved to another entry."""
+
+
 class VaultKeyMismatch(VaultError):
     """A stored key does not open with this master key: wrong key in the settings."""
 
@@ -47,6 +54,14 @@ class ConversationKey(NamedTuple):
 
     key: bytes
     salt: bytes
+
+
+class TextToStore(NamedTuple):
+    """A text for the vault and the log entry whose commitment it opens."""
+
+    conversation_id: str
+    entry_index: int
+    text: str
 
 
 class _KeyRow(NamedTuple):
@@ -73,6 +88,15 @@ def parse_master_key(text: str) -> bytes:
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def text_associated_data(conversation_id: str, entry_index: int) -> bytes:
+    """AES-GCM associated data of a text: length-prefixed conversation id, then entry index.
+
+    Length prefixes make the encoding unambiguous (no id can run into the index).
+    """
+    conversation = conversation_id.encode("utf-8")
+    return struct.pack(">H", len(conversation)) + conversation + struct.pack(">Q", entry_index)
 
 
 class Vault:
@@ -107,23 +131,29 @@ class Vault:
                 yield own
 
     def put(
-        self, conversation_id: str, text: str, *, connection: Connection | None = None
+        self,
+        conversation_id: str,
+        entry_index: int,
+        text: str,
+        *,
+        connection: Connection | None = None,
     ) -> tuple[int, str]:
-        """Store `text` encrypted; returns (text id, commitment hex).
+        """Store `text` of log entry `entry_index` encrypted; returns (text id, commitment hex).
 
         Pass `connection` to take part in the caller's transaction (the log does).
         """
         with self._connection(connection) as conn:
-            return self.put_many([(conversation_id, text)], connection=conn)[0]
+            item = TextToStore(conversation_id, entry_index, text)
+            return self.put_many([item], connection=conn)[0]
 
     def put_many(
         self,
-        items: Sequence[tuple[str, str]],
+        items: Sequence[TextToStore],
         *,
         connection: Connection,
         keys: Mapping[str, ConversationKey | None] | None = None,
     ) -> list[tuple[int, str]]:
-        """Store many (conversation id, text) pairs in the caller's transaction.
+        """Store many texts in the caller's transaction.
 
         Returns (text id, commitment hex) per item, in order: one key lookup for all the
         conversations (none if `keys` from `conversation_keys` is given) and one
@@ -132,11 +162,11 @@ class Vault:
         if not items:
             return []
         if keys is None:
-            keys = self.conversation_keys(connection, [cid for cid, _ in items])
+            keys = self.conversation_keys(connection, [item.conversation_id for item in items])
         ciphers: dict[str, tuple[AESGCM, bytes]] = {}
         rows: list[dict[str, object]] = []
         digests: list[str] = []
-        for conversation_id, text in items:
+        for conversation_id, entry_index, text in items:
             if conversation_id not in ciphers:
                 key = keys.get(conversation_id)
                 if key is None:
@@ -144,8 +174,15 @@ class Vault:
                 ciphers[conversation_id] = AESGCM(key.key), key.salt
             cipher, salt = ciphers[conversation_id]
             nonce = os.urandom(_NONCE_SIZE)
-            sealed = cipher.encrypt(nonce, text.encode("utf-8"), conversation_id.encode())
-            rows.append({"conversation_id": conversation_id, "nonce": nonce, "ciphertext": sealed})
+            aad = text_associated_data(conversation_id, entry_index)
+            rows.append(
+                {
+                    "conversation_id": conversation_id,
+                    "entry_idx": entry_index,
+                    "nonce": nonce,
+                    "ciphertext": cipher.encrypt(nonce, text.encode("utf-8"), aad),
+                }
+            )
             digests.append(commitment(salt, text))
         # RETURNING in parameter order gives each row its id in one statement (SQLite
         # 3.35+ and PostgreSQL both support it).
@@ -154,15 +191,21 @@ class Vault:
             raise VaultError("database returned no id for a stored text")
         return list(zip(ids, digests, strict=True))
 
+    def stored_keys(
+        self, connection: Connection, conversation_ids: Iterable[str]
+    ) -> dict[str, ConversationKey | None]:
+        """Keys that exist (None for erased ones); unlike `conversation_keys`, writes nothing."""
+        return {
+            conversation_id: self._open_row(conversation_id, row)
+            for conversation_id, row in self._key_rows(connection, conversation_ids).items()
+        }
+
     def conversation_keys(
         self, connection: Connection, conversation_ids: Iterable[str]
     ) -> dict[str, ConversationKey | None]:
         """Each conversation's key and salt, None if it was erased; new ones are created."""
         wanted = list(dict.fromkeys(conversation_ids))
-        stored: dict[str, _KeyRow] = {}
-        for chunk in _chunks(wanted):
-            for found in connection.execute(self._select_keys, {"ids": chunk}):
-                stored[str(found[0])] = _KeyRow(found[1], found[2], found[3])
+        stored = self._key_rows(connection, wanted)
         result: dict[str, ConversationKey | None] = {}
         new_rows: list[dict[str, object]] = []
         for conversation_id in wanted:
@@ -180,58 +223,97 @@ class Vault:
                     }
                 )
                 result[conversation_id] = key
-            elif row.erased_at is not None or row.wrapped_key is None or row.salt is None:
-                result[conversation_id] = None
             else:
-                unwrapped = self._unwrap(conversation_id, bytes(row.wrapped_key))
-                result[conversation_id] = ConversationKey(unwrapped, bytes(row.salt))
+                result[conversation_id] = self._open_row(conversation_id, row)
         if new_rows:
             connection.execute(insert(self._tables.conversation_keys), new_rows)
         return result
+
+    def _key_rows(
+        self, connection: Connection, conversation_ids: Iterable[str]
+    ) -> dict[str, _KeyRow]:
+        stored: dict[str, _KeyRow] = {}
+        for chunk in _chunks(list(dict.fromkeys(conversation_ids))):
+            for found in connection.execute(self._select_keys, {"ids": chunk}):
+                stored[str(found[0])] = _KeyRow(found[1], found[2], found[3])
+        return stored
+
+    def _open_row(self, conversation_id: str, row: _KeyRow) -> ConversationKey | None:
+        if row.erased_at is not None or row.wrapped_key is None or row.salt is None:
+            return None
+        return ConversationKey(
+            self._unwrap(conversation_id, bytes(row.wrapped_key)), bytes(row.salt)
+        )
+
+    def open_text(
+        self,
+        key: ConversationKey,
+        conversation_id: str,
+        entry_index: int,
+        nonce: bytes,
+        sealed: bytes,
+    ) -> str:
+        """Decrypt one stored text; raises `TextDoesNotOpen` if it was changed or moved."""
+        aad = text_associated_data(conversation_id, entry_index)
+        try:
+            return AESGCM(key.key).decrypt(nonce, sealed, aad).decode("utf-8")
+        except (InvalidTag, UnicodeDecodeError) as error:
+            raise TextDoesNotOpen(
+                f"the text of entry {entry_index} does not open: changed, or moved from another "
+                "entry or conversation"
+            ) from error
 
     def get(self, text_id: int) -> str | None:
         """The text, or None if it does not exist or its conversation was erased."""
         texts = self._tables.texts
         with self._engine.connect() as conn:
             row = conn.execute(
-                select(texts.c.conversation_id, texts.c.nonce, texts.c.ciphertext).where(
-                    texts.c.id == text_id
-                )
+                select(
+                    texts.c.conversation_id, texts.c.entry_idx, texts.c.nonce, texts.c.ciphertext
+                ).where(texts.c.id == text_id)
             ).first()
             if row is None:
                 return None
-            keys = self._stored_key(conn, row.conversation_id)
-        if keys is None:
+            key = self._stored_key(conn, row.conversation_id)
+        if key is None:
             return None
-        plain = AESGCM(keys[0]).decrypt(
-            bytes(row.nonce), bytes(row.ciphertext), row.conversation_id.encode()
+        return self.open_text(
+            key, row.conversation_id, int(row.entry_idx), bytes(row.nonce), bytes(row.ciphertext)
         )
-        return plain.decode("utf-8")
 
     def texts_for(self, conversation_id: str) -> dict[int, str]:
-        """All texts of a conversation by text id (empty once erased)."""
+        """All texts of a conversation by the index of their log entry (empty once erased).
+
+        Raises `TextDoesNotOpen` for a text changed or moved in storage.
+        """
+        opened = self.opened_conversation(conversation_id)
+        return {} if opened is None else opened[1]
+
+    def opened_conversation(self, conversation_id: str) -> tuple[bytes, dict[int, str]] | None:
+        """The salt and texts (by entry index) read together, None once erased (receipts)."""
         texts = self._tables.texts
         with self._engine.connect() as conn:
-            keys = self._stored_key(conn, conversation_id)
-            if keys is None:
-                return {}
+            key = self._stored_key(conn, conversation_id)
+            if key is None:
+                return None
             rows = conn.execute(
-                select(texts.c.id, texts.c.nonce, texts.c.ciphertext)
+                select(texts.c.entry_idx, texts.c.nonce, texts.c.ciphertext)
                 .where(texts.c.conversation_id == conversation_id)
-                .order_by(texts.c.id)
+                .order_by(texts.c.entry_idx)
             ).all()
-        cipher = AESGCM(keys[0])
-        aad = conversation_id.encode()
-        return {
-            int(row.id): cipher.decrypt(bytes(row.nonce), bytes(row.ciphertext), aad).decode()
+        opened = {
+            int(row.entry_idx): self.open_text(
+                key, conversation_id, int(row.entry_idx), bytes(row.nonce), bytes(row.ciphertext)
+            )
             for row in rows
         }
+        return key.salt, opened
 
     def salt_for(self, conversation_id: str) -> bytes | None:
         """The conversation's commitment salt (for receipts), None once erased."""
         with self._engine.connect() as conn:
-            keys = self._stored_key(conn, conversation_id)
-        return None if keys is None else keys[1]
+            key = self._stored_key(conn, conversation_id)
+        return None if key is None else key.salt
 
     def erase(self, conversation_id: str, *, connection: Connection | None = None) -> bool:
         """Shred a conversation: delete its key, salt and ciphertexts. True if it had any."""
@@ -267,11 +349,9 @@ class Vault:
             ).all()
         return [row.conversation_id for row in rows]
 
-    def _stored_key(self, conn: Connection, conversation_id: str) -> tuple[bytes, bytes] | None:
+    def _stored_key(self, conn: Connection, conversation_id: str) -> ConversationKey | None:
         row = self._key_row(conn, conversation_id)
-        if row is None or row.wrapped_key is None or row.salt is None:
-            return None
-        return self._unwrap(conversation_id, bytes(row.wrapped_key)), bytes(row.salt)
+        return None if row is None else self._open_row(conversation_id, row)
 
     def _key_row(self, conn: Connection, conversation_id: str) -> _KeyRow | None:
         keys = self._tables.conversation_keys

@@ -25,9 +25,15 @@ def start(client: TestClient) -> str:
     return re.search(r"c=([A-Za-z0-9_-]+)", r.headers["location"]).group(1)  # type: ignore[union-attr]
 
 
+def sign_now(client: TestClient) -> None:
+    """What the log's checkpoint schedule does; a receipt only uses stored checkpoints."""
+    client.app.state.services.log.checkpoint()  # type: ignore[attr-defined]
+
+
 def test_receipt_downloads_and_verifies_offline(settings: Settings) -> None:
     with TestClient(create_app(settings)) as client:
         cid = start(client)
+        sign_now(client)
         assert "Download a receipt" in client.get(f"/chat?c={cid}").text
         r = client.get(f"/chat/receipt?conversation_id={cid}")
         assert r.status_code == 200
@@ -52,6 +58,7 @@ def test_verify_receipt_command_needs_neither_sqlalchemy_nor_httpx(
 ) -> None:
     with TestClient(create_app(settings)) as client:
         cid = start(client)
+        sign_now(client)
         receipt = client.get(f"/chat/receipt?conversation_id={cid}").content
         key = client.get("/audit/key").text.strip()
     # Packages earlier on the path that fail to import, as if they were not installed.
