@@ -6,8 +6,14 @@ from collections.abc import Iterable
 
 from bot.guards.normalise import fold_aligned, lower_aligned
 from bot.guards.pii_contact import find_emails, find_phones
-from bot.guards.pii_identity import find_credentials_and_documents, find_identity
+from bot.guards.pii_identity import (
+    find_credentials_and_documents,
+    find_identity,
+    private_street_ends,
+)
+from bot.guards.pii_network import find_disguised_emails, find_ip_addresses, find_own_websites
 from bot.guards.pii_numbers import find_digit_identifiers, find_ibans, find_lettered_identifiers
+from bot.guards.pii_places import find_postcodes
 from bot.guards.policy import PIIPolicy
 from bot.guards.verdict import PIIFinding
 
@@ -27,13 +33,17 @@ def find_pii(text: str, policy: PIIPolicy) -> tuple[PIIFinding, ...]:
     folded = lower_aligned(aligned)
     contact = policy.contact
     found: list[PIIFinding] = []
-    found += find_ibans(aligned)
+    found += find_ibans(aligned, folded)
     found += find_lettered_identifiers(aligned, folded)
     found += find_digit_identifiers(aligned, folded)
     found += find_emails(aligned, contact)
+    found += find_disguised_emails(aligned, folded, contact)
+    found += find_own_websites(aligned, folded)
+    found += find_ip_addresses(aligned, folded)
     found += find_credentials_and_documents(aligned)
     found += find_phones(aligned, folded, contact)
     found += find_identity(aligned, folded)
+    found += find_postcodes(aligned, folded, private_street_ends(aligned, folded))
     return _without_overlaps(f for f in found if f.kind in policy.kinds)
 
 

@@ -36,7 +36,7 @@ class ContactPolicy:
     public_mail_domains: tuple[str, ...]
 
 
-def _email_is_public(address: str, policy: ContactPolicy) -> bool:
+def email_is_public(address: str, policy: ContactPolicy) -> bool:
     local, _, domain = address.lower().partition("@")
     role = re.split(r"[.+_-]", local, maxsplit=1)[0]
     if role in policy.role_mailboxes:
@@ -48,7 +48,7 @@ def find_emails(text: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
     """Personal e-mail addresses."""
     for match in _EMAIL.finditer(text):
         address = match.group(0).rstrip(".")
-        if not _email_is_public(address, policy):
+        if not email_is_public(address, policy):
             yield PIIFinding("email", match.start(), match.start() + len(address))
 
 

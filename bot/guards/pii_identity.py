@@ -1,9 +1,10 @@
 """Who a person is: name, date of birth and home address, credentials, labelled documents.
 
-A name, a birth date or an address alone is rarely enough to identify someone, so two
-of the three together are personal data (`name_dob_address`). A name the citizen gives
-as their own ("my name is ..."), an address they say is theirs, a password, and a passport
-or account number they label as such are personal data on their own.
+A third person's name, a birth date, an address or a salary alone is rarely enough to
+identify someone, so two of them together are personal data (`name_dob_address`). A name
+the citizen gives as their own or behind a title (`bot.guards.pii_names`), an address they
+say is theirs or write out with its postcode, a password, and a passport, account or
+customer number named as such are personal data on their own.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.guards.pii_names import other_names, own_and_titled_names
+from bot.guards.pii_places import CA_POSTAL_CODE, FR_POSTAL_CODE, PUBLIC_PLACE, UK_POSTCODE
 from bot.guards.verdict import PIIFinding
 
 _MONTHS = (
@@ -29,24 +32,6 @@ _BIRTH = re.compile(
     rf"|sunniaeg|sünniaeg)\b[\s:(]{{0,3}}({_DATE})",
     re.IGNORECASE,
 )
-_NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:['’-][A-Za-zÀ-ÿ][a-zß-öø-ÿ]+)?|O['’][A-Z][a-z]+)"
-_FULL_NAME = (
-    rf"({_NAME_WORD}(?: (?:(?:de|van|von|der|den|la|le|del|da|dos|du) )?{_NAME_WORD}){{1,3}})"
-)
-_SELF_NAME = re.compile(
-    r"(?i:\b(?:my name is|my name's|je m'appelle|je m’appelle|mijn naam is|ich hei(?:ss|ß)e"
-    r"|me llamo|minu nimi on|name|nom|naam|nombre|nimi)\b:?) " + _FULL_NAME
-)
-_OTHER_NAME = re.compile(
-    r"(?i:\b(?:i'm|i’m|i am|this is|je suis|my (?:son|daughter|husband|wife|partner|mum|mom"
-    r"|mother|father|dad|brother|sister|child|baby|grandson|granddaughter)|mon (?:fils|mari"
-    r"|epoux|époux|pere|père|frere|frère|enfant)|ma (?:fille|femme|epouse|épouse|mere|mère"
-    r"|soeur|sœur)|patient|account holder|au nom de|a nombre de|made by|claimant)\b:?) "
-    + _FULL_NAME
-    + r"|"
-    + _FULL_NAME
-    + r" here\b"
-)
 _STREET_WORDS = (
     r"(?:road|rd|street|st|lane|ln|avenue|ave|close|court|ct|drive|dr|way|place|square"
     r"|crescent|terrace|gardens|grove|row|walk|boulevard|blvd|mews|parade)"
@@ -64,52 +49,125 @@ _ADDRESS = re.compile(
     r"|\b(?i:p\.? ?o\.? box|boite postale|bp) \d{1,6}\b"
 )
 _OWN_ADDRESS = re.compile(
-    r"\b(?:my|our|new|home) address\b|\b(?:i|we) (?:live|lived|am living|are living) at\b"
-    r"|\bj'habite\b|\bmon adresse\b|\bnouvelle adresse\b|\bwoon(?:t)? (?:op|aan)\b|\bwohne\b"
+    r"\b(?:my|our|new|home|his|her|their) address\b|\bj'habite\b|\bmon adresse\b"
+    r"|\b(?:i|we|he|she|they) (?:live|lived|am living|are living|is living|lives|stay"
+    r"|am staying|are staying|reside|resides) (?:at|in)\b|\bhabit\w* (?:au|a|à)\b"
+    r"|\b(?:je vis|nous vivons|il vit|elle vit) (?:au|a|à)\b|\bnouvelle adresse\b"
+    r"|\bwoon(?:t)? (?:op|aan)\b|\bwohne\b|\b(?:mail|send|post|deliver|forward|write|sent"
+    r"|posted|delivered)(?: (?:it|this|them|that|the \w+|my \w+|a \w+))? to\b"
+    r"|\benvoy\w*(?: (?:le|la|les|mon|ma|mes) \w+)? (?:au|a|à)\b|\b(?:moved|move|moving) to\b"
+    r"|\bd[ée]m[ée]nag\w* (?:au|a|à)\b|\bchez moi\b"
 )
+_POSTCODE_AFTER = re.compile(
+    r"[,\s]{1,3}(?:[A-Za-zÀ-ÿ'’-]+[ ,]{1,2}){0,3}"
+    rf"(?:{UK_POSTCODE.pattern}|{CA_POSTAL_CODE.pattern}|{FR_POSTAL_CODE.pattern})",
+    re.IGNORECASE,
+)
+_SALARY = re.compile(
+    r"(?i:\b(?:salary|salaire|wage|wages|income|revenu|earns?|earning|gross pay|net pay|paid"
+    r"|r[ée]mun[ée]ration|gagne)\b)[^\d£$€\n]{0,20}((?:[£$€]|eur|cad)?\s?\d[\d,.  ]{2,12}"
+    r"(?:\s?(?:€|eur|euros|k|£|\$|dollars|pounds))?)"
+)
+_WINDOW = 40
 _CREDENTIAL = re.compile(
     r"(?i:\b(?:password|passcode|passwd|pin(?: code)?|mot de passe|mdp|wachtwoord|passwort"
     r"|contrase[nñ]a|parool)\b(?: (?:is|was|est|:|=))?:? )"
     r"((?=[^\s,;]{0,40}\d)(?=[^\s,;]{0,40}[^\W\d])[^\s,;]{4,40})"
 )
-_DOCUMENT = re.compile(
-    r"(?i:\b(?:passport|passeport|pasaporte|paspoort|reisepass|brp|residence permit"
-    r"|driving licen[cs]e|driver'?s licen[cs]e|permis de conduire|account|acc|compte"
-    r"|rekeningnummer|iban)(?: (?:number|no\.?|num[eé]ro|nummer|n°|#))?(?: (?:is|est|:))?:? )"
-    r"([A-Z0-9][A-Z0-9-]{4,20})\b"
+_FILLER = (
+    r"(?:[\s:#.,]{0,3}(?:(?:number|no|num[ée]ro|num|nr|id|is|was|est|of|de|du|my|mon|ma|the|le"
+    r"|la|with|which is|c'est|reads|sera)\b|d'|n°|nº|#|:)){0,4}[\s:#.,°]{0,3}"
 )
+_DOCUMENT = re.compile(
+    r"(?i:\b(?:passports?|passeports?|pasaporte|paspoort|reisepass|brp|biometric residence permit"
+    r"|residence permit|residence card|titre de s[ée]jour|carte de s[ée]jour|carte de r[ée]sident"
+    r"|driving licen[cs]e|driver'?s licen[cs]e|permis de conduire|permis|id card|identity card"
+    r"|carte d'identit[ée]|cni|national id|travel document|document de voyage|visa|uci"
+    r"|immigration)\b)"
+    + _FILLER
+    + r"(?P<value>(?=[A-Za-z]{0,4}-?\d)[A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=\d)){4,20})(?![\w])"
+)
+_ACCOUNT = re.compile(
+    r"(?i:\b(?:(?P<strong>account|acc|acct|a/c|compte|customer|client|member|membership|policy"
+    r"|user|login|utr|taxpayer|unique taxpayer reference|tax reference|fiscal|allocataire|matricule"
+    r"|employee|staff|payroll|student|pupil|patient|hospital|subscriber|abonn[ée]|adh[ée]rent"
+    r"|contract|contrat|tenancy|council tax|benefit|pension|s[ée]curit[ée] sociale|caf|cpam|ameli)"
+    r"|(?P<weak>reference|ref|case|dossier|file|application|demande|claim|r[ée]f[ée]rence))\b)"
+    + _FILLER
+    + r"(?P<value>(?=[A-Za-z]{0,4}-?\d)[A-Za-z0-9](?:[A-Za-z0-9]|[ /.-](?=\d)){4,24})(?![\w])"
+)
+_UNBROKEN = re.compile(r"[A-Za-z]{0,4}-?\d{8,}[A-Za-z]?")
 _UK_DRIVING_LICENCE = re.compile(r"\b[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2}\b")
 _SORT_CODE_AND_ACCOUNT = re.compile(
     r"(?i:\bsort code\b)[: ]{0,3}(\d{2}[ -]?\d{2}[ -]?\d{2})[^\d]{1,30}?\b(\d{8})\b"
 )
 
 
+def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
+    """Street addresses that are not a public building's, each with whether it is personal
+    on its own (said to be the citizen's, or written out with its postcode)."""
+    spans: list[tuple[int, int, bool]] = []
+    for match in _ADDRESS.finditer(text):
+        start, end = match.span()
+        before = folded[max(0, start - _WINDOW) : start]
+        own = _OWN_ADDRESS.search(before) is not None
+        if not own and PUBLIC_PLACE.search(before):
+            continue
+        spans.append((start, end, own or _POSTCODE_AFTER.match(text, end) is not None))
+    return spans
+
+
+def private_street_ends(text: str, folded: str) -> tuple[int, ...]:
+    """Where street addresses that are not a public building's end (a postcode may follow)."""
+    return tuple(end for _, end, _ in _address_spans(text, folded))
+
+
 def find_identity(text: str, folded: str) -> Iterator[PIIFinding]:
-    """Name + date of birth + address (two of three), and self-declared names/addresses."""
-    names = [m.span(m.lastindex or 0) for m in _OTHER_NAME.finditer(text)]
-    own_names = [m.span(1) for m in _SELF_NAME.finditer(text)]
+    """Two of name, date of birth, address and salary together; own names and addresses."""
+    names = other_names(text)
+    own_names = own_and_titled_names(text)
     births = [m.span(1) for m in _BIRTH.finditer(text)]
-    addresses = [m.span() for m in _ADDRESS.finditer(text)]
-    present = sum(bool(spans) for spans in (names + own_names, births, addresses))
+    salaries = [m.span(1) for m in _SALARY.finditer(text)]
+    addresses = _address_spans(text, folded)
+    streets = [(start, end) for start, end, _ in addresses]
+    present = sum(bool(spans) for spans in (names + own_names, births, streets, salaries))
     if present >= 2:
-        for start, end in names + own_names + births + addresses:
+        for start, end in names + own_names + births + streets + salaries:
             yield PIIFinding("name_dob_address", start, end)
         return
     for start, end in own_names:
         yield PIIFinding("name", start, end)
-    for start, end in addresses:
-        if _OWN_ADDRESS.search(folded[max(0, start - 40) : start]):
+    for start, end, personal in addresses:
+        if personal:
             yield PIIFinding("address", start, end)
 
 
+def _document_number(value: str) -> bool:
+    digits = sum(ch.isdigit() for ch in value)
+    letters = sum(ch.isalpha() for ch in value)
+    return digits >= 5 or (digits >= 3 and letters >= 2 and len(value) >= 6)
+
+
+def _account_number(value: str, strong: bool) -> bool:
+    compact = value.replace(" ", "")
+    if strong:
+        return sum(ch.isdigit() for ch in compact) >= 6
+    # A reference or case number is personal when it is one long number, not a structured
+    # code with a year and a team in it ("2026/CR/00981", "APP-2026-004512").
+    return _UNBROKEN.fullmatch(compact) is not None
+
+
 def find_credentials_and_documents(text: str) -> Iterator[PIIFinding]:
-    """Passwords, labelled passport/licence/account numbers, UK driving licences."""
+    """Passwords, labelled identity documents and account numbers, UK driving licences."""
     for match in _CREDENTIAL.finditer(text):
         yield PIIFinding("credential", *match.span(1))
-    for match in _DOCUMENT.finditer(text):
-        if sum(ch.isdigit() for ch in match.group(1)) >= 5:
-            yield PIIFinding("document_number", *match.span(1))
-    for match in _UK_DRIVING_LICENCE.finditer(text):
-        yield PIIFinding("document_number", *match.span())
     for match in _SORT_CODE_AND_ACCOUNT.finditer(text):
         yield PIIFinding("bank_account", match.start(1), match.end(2))
+    for match in _UK_DRIVING_LICENCE.finditer(text):
+        yield PIIFinding("document_number", *match.span())
+    for match in _DOCUMENT.finditer(text):
+        if _document_number(match.group("value")):
+            yield PIIFinding("document_number", *match.span("value"))
+    for match in _ACCOUNT.finditer(text):
+        if _account_number(match.group("value"), match.group("strong") is not None):
+            yield PIIFinding("account_number", *match.span("value"))

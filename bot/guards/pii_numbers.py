@@ -1,7 +1,9 @@
 """Identifiers and payment numbers in a message, confirmed by their check digits.
 
-A number that passes its checksum is personal data wherever it appears. A number that
-the citizen labels as their own identifier ("my SIN is ...") is personal data even when
+A number that passes its checksum is personal data wherever it appears, unless the words
+before it say it is a product, order or meter number; where the check is weak (one number
+in ten passes Luhn) the number must also be written the way the identifier is printed. A
+number the citizen labels as an identifier ("my SIN is ...") is personal data even when
 mistyped. Everything else shaped like an identifier (a reference number, a serial number
 that fails the checksum) is left alone.
 """
@@ -18,6 +20,13 @@ _LABEL_WINDOW = 32
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?=[ A-Za-z0-9])")
 _DIGIT_RUN = re.compile(r"(?<![\w+/.,-])\d+(?:[ .-]\d+)*(?![\w/]|[.,]\d)")
 _NINO = re.compile(r"(?<![\w])[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![\w])")
+# Introduced as a NINO, any two letters and six digits count (a mistyped or unusual prefix).
+_NINO_LOOSE = re.compile(
+    r"(?<![\w])[A-Za-z]{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}(?:[ -]?[A-Za-z])?(?![\w])"
+)
+# How a SIN (3-3-3) and an NHS number (3-3-4) are printed.
+_SIN_PRINTED = re.compile(r"\d{3}([ -])\d{3}\1\d{3}")
+_NHS_PRINTED = re.compile(r"[4-9]\d{2}([ -])\d{3}\1\d{4}")
 _NIR = re.compile(r"(?<![\w])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2}(?![\w])")
 _DNI_NIE = re.compile(r"(?<![\w])(?:[XYZxyz]\d{7}|\d{8})[ -]?[A-Za-z](?![\w])")
 
@@ -29,6 +38,20 @@ _LABELS: dict[str, re.Pattern[str]] = {
     "ee_isikukood": re.compile(r"\b(?:isikukood|personal code|id code)\b"),
     "fr_nir": re.compile(r"\b(?:nir|s[eé]cu|s[eé]curit[eé] sociale|insee|carte vitale)\b"),
     "es_dni_nie": re.compile(r"\b(?:dni|nie|documento|nif)\b"),
+    "iban": re.compile(r"\b(?:iban|rib|bank account|compte bancaire)\b"),
+    "uk_nino": re.compile(
+        r"\b(?:national insurance|insurance (?:number|no)|ni (?:number|no|num)|nino|nin)\b"
+    ),
+    "payment_card": re.compile(
+        r"\b(?:card|carte(?: bancaire| bleue)?|cb|visa|mastercard|amex|credit|debit)\b"
+        r"(?: (?:number|no|num(?:e|é)ro|n°))?\W{0,4}(?:(?:is|est)\W{0,3})?$"
+    ),
+    # Words saying a number is an object's, not a person's: a checksum alone is then no proof.
+    "object": re.compile(
+        r"\b(?:product|order|serial|reference|ref|code|meter|barcode|ticket|tracking|invoice"
+        r"|version|model|part|item|isbn|commande|colis|facture|s(?:e|é)rie|compteur|article"
+        r"|produit|phone|tel|call|mobile|fax|helpline|line|appel\w*|t(?:e|é)l(?:e|é)phone)\b"
+    ),
 }
 
 
@@ -54,26 +77,43 @@ def _iban_end(text: str, start: int, length: int) -> int | None:
     return index if taken == length else None
 
 
-def find_ibans(text: str) -> Iterator[PIIFinding]:
-    """IBANs written with or without the usual groups of four."""
+def find_ibans(text: str, folded: str) -> Iterator[PIIFinding]:
+    """IBANs written with or without the usual groups of four; a mistyped one named as such."""
     for match in _IBAN_START.finditer(text):
         length = checksums.IBAN_LENGTHS.get(match.group(0)[:2].upper())
         end = None if length is None else _iban_end(text, match.start(), length)
-        if end is not None and checksums.iban_valid(_compact(text[match.start() : end])):
+        if end is None:
+            continue
+        if checksums.iban_valid(_compact(text[match.start() : end])) or _labelled(
+            folded, match.start(), "iban"
+        ):
             yield PIIFinding("iban", match.start(), end)
 
 
-def _run_kind(digits: str, labelled: Callable[[str], bool]) -> str | None:
+def _printed_id_kind(raw: str, digits: str, labelled: Callable[[str], bool]) -> str | None:
+    """A SIN (9 digits) or NHS number (10): named as such, or printed as one with a valid check."""
+    if len(digits) == 9:
+        named = next((kind for kind in ("ca_sin", "nl_bsn") if labelled(kind)), None)
+        if named is not None:
+            return named
+        printed = _SIN_PRINTED.fullmatch(raw) is not None
+        return "ca_sin" if printed and checksums.ca_sin_valid(digits) else None
+    if labelled("uk_nhs_number"):
+        return "uk_nhs_number"
+    printed = _NHS_PRINTED.fullmatch(raw) is not None
+    return "uk_nhs_number" if printed and checksums.uk_nhs_number_valid(digits) else None
+
+
+def _run_kind(raw: str, digits: str, labelled: Callable[[str], bool]) -> str | None:
     """Which identifier a run of digits is, if any."""
     size = len(digits)
-    if 13 <= size <= 19 and checksums.payment_card_valid(digits):
+    if 13 <= size <= 19 and (checksums.payment_card_valid(digits) or labelled("payment_card")):
         return "payment_card"
-    if size == 9:
-        for kind in ("ca_sin", "nl_bsn"):
-            if labelled(kind):
-                return kind
-    if size == 10 and labelled("uk_nhs_number"):
-        return "uk_nhs_number"
+    if size in (9, 10):
+        kind = _printed_id_kind(raw, digits, labelled)
+        # A checksum alone is no proof for a number the message says is an object's.
+        named = kind is not None and labelled(kind)
+        return kind if named or (kind is not None and not labelled("object")) else None
     if size == 11 and (checksums.ee_isikukood_valid(digits) or labelled("ee_isikukood")):
         return "ee_isikukood"
     return None
@@ -90,7 +130,7 @@ def find_digit_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
         def labelled(kind: str, start: int = start) -> bool:
             return _labelled(folded, start, kind)
 
-        kind = _run_kind(digits, labelled)
+        kind = _run_kind(match.group(0), digits, labelled)
         if kind is not None:
             yield PIIFinding(kind, start, match.end())
 
@@ -99,6 +139,9 @@ def find_lettered_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
     """UK NINO, French NIR and Spanish DNI/NIE, which mix letters and digits."""
     for match in _NINO.finditer(text):
         if checksums.uk_nino_valid(_compact(match.group(0))):
+            yield PIIFinding("uk_nino", match.start(), match.end())
+    for match in _NINO_LOOSE.finditer(text):
+        if _labelled(folded, match.start(), "uk_nino"):
             yield PIIFinding("uk_nino", match.start(), match.end())
     for match in _NIR.finditer(text):
         nir = _compact(match.group(0))

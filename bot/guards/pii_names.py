@@ -1,0 +1,104 @@
+"""Names of people in a message, found from the words around them (English and French).
+
+No English name model can be installed here, and a list of names would miss most of the
+people a city serves, so a name is recognised by how it is introduced: given as one's own
+("my name is", "je m'appelle", "I'm Ann Example"), behind a title ("Mrs Okafor",
+"M. Dupont"), behind a record label ("employee: Jane Doe", "nom : Martin"), or as a
+relative ("my son Oliver Grant"). Own names, titled names and labelled names are personal
+data on their own; a relative's or a third person's name counts with a birth date, an
+address or a salary (`find_identity`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# A capitalised word that can be a name: "Okafor", "O'Neill", "Jean-Luc", "Näidis".
+NAME_WORD = (
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:['’-][A-Za-zÀ-ÿ][a-zß-öø-ÿ]+)?|O['’][A-Z][a-z]+"
+    r"|Mc[A-Z][a-z]+|[A-Z]{2,}(?=[ ,.)]|$))"
+)
+_PARTICLE = r"(?:(?:de|van|von|der|den|la|le|del|da|dos|du|bin|ibn|al|el)\s)"
+FULL_NAME = rf"({NAME_WORD}(?:[ \t]{_PARTICLE}?{NAME_WORD}){{1,3}})"
+_ONE_OR_MORE = rf"({NAME_WORD}(?:[ \t]{_PARTICLE}?{NAME_WORD}){{0,3}})"
+
+# Capitalised words that follow "I'm" or a label but are not names.
+_NOT_NAMES = frozenset(
+    "The A An And Or But Not Very So Really Just Still Also Only Here There In On At From With"
+    " For To Of About Looking Trying Going Writing Calling Asking Worried Confused Unemployed"
+    " Disabled Self Employed Retired Pregnant British English French Canadian Irish Scottish"
+    " Welsh Universal Credit Child Benefit Pension Housing Council Tax Jobseeker Carer Student"
+    " Sorry Please Hello Hi Thanks Thank Yes No Ok Okay Sure Unable Able New Old Single Married"
+    " Divorced Widowed Living Currently Now Today Still Le La Les Un Une Des Du De Je Il Elle"
+    " Nous Vous Ils Et Ou Mais Pas Plus Tres Très Bien Bonjour Merci Oui Non Madame Monsieur"
+    " Gov Government Service Services Department Office Agency Ministry HMRC DWP NHS CAF"
+    " January February March April May June July August September October November December"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday Janvier Fevrier Février Mars"
+    " Avril Mai Juin Juillet Aout Août Septembre Octobre Novembre Decembre Décembre".split()
+)
+
+_SELF = re.compile(
+    r"(?i:\b(?:my\s+(?:full\s+|legal\s+)?name\s+is|my\s+name's|the\s+name's|je\s+m['’]\s?appelle"
+    r"|mon\s+nom\s+(?:complet\s+)?(?:est|c'est)|je\s+me\s+nomme|mijn\s+naam\s+is|ich\s+hei(?:ss|ß)e"
+    r"|me\s+llamo|minu\s+nimi\s+on|signed|sign[ée]|cordialement|regards|sincerely)\b[:,]?)"
+    r"\s+" + _ONE_OR_MORE
+)
+_SELF_PLAIN = re.compile(r"(?i:\b(?:i'm|i’m|i\s+am|im|this\s+is|je\s+suis)\b)\s+" + FULL_NAME)
+_TITLED = re.compile(
+    r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Madame|Monsieur|Mademoiselle|Mme|Mlle"
+    r"|Ma[iî]tre|Docteur|MR|MRS|MS|MISS|mr|mrs|mme|mlle)\.?|M\.)\s+" + _ONE_OR_MORE
+)
+_LABELLED = re.compile(
+    r"(?i:\b(?:(?:full\s+|first\s+|last\s+|given\s+|family\s+|legal\s+|maiden\s+)?name|surname"
+    r"|forename|nom(?:\s+de\s+(?:famille|naissance|jeune\s+fille))?|pr[ée]noms?|nom\s+complet"
+    r"|employee(?:\s+name)?|staff\s+member|worker|tenant|landlord|applicant|claimant|patient"
+    r"|client|customer|pupil|student|child|beneficiary|account\s+holder|contact\s+person"
+    r"|salari[ée]e?|employ[ée]e?|locataire|propri[ée]taire|demandeu(?:r|se)|b[ée]n[ée]ficiaire"
+    r"|allocataire|enfant|[ée]l[èe]ve|titulaire|assur[ée]e?|patiente?|agent)\b)"
+    r"\s*[:=]\s*" + _ONE_OR_MORE
+)
+_RELATIVE = re.compile(
+    r"(?i:\b(?:my|our)\s+(?:son|daughter|husband|wife|partner|mum|mom|mother|father|dad|brother"
+    r"|sister|child|baby|grandson|granddaughter|grandmother|grandfather|nan|gran|uncle|aunt"
+    r"|nephew|niece|cousin|neighbour|neighbor|landlord|tenant|carer|employer|boss|colleague"
+    r"|friend|ex|fianc[ée]e?|stepson|stepdaughter)"
+    r"|\b(?:mon|notre)\s+(?:fils|mari|[ée]poux|p[èe]re|fr[èe]re|enfant|compagnon|conjoint|voisin"
+    r"|propri[ée]taire|employeur|patron|coll[èe]gue|ami|oncle|neveu|cousin|petit-fils|grand-p[èe]re)"
+    r"|\b(?:ma|notre)\s+(?:fille|femme|[ée]pouse|m[èe]re|s(?:oe|œ)ur|compagne|conjointe|voisine"
+    r"|propri[ée]taire|coll[èe]gue|amie|tante|ni[èe]ce|cousine|petite-fille|grand-m[èe]re)"
+    r"|\b(?:patient|account\s+holder|au\s+nom\s+de|a\s+nombre\s+de|made\s+by|claimant|employee"
+    r"|tenant|applicant))\b,?\s+" + FULL_NAME
+)
+_BEFORE_BIRTH = re.compile(
+    FULL_NAME + r",?\s*[(,]?\s*(?i:born|dob|d\.o\.b|date\s+of\s+birth|n[ée]e?\s+le|n[ée]e?\s+en)\b"
+)
+_HERE = re.compile(FULL_NAME + r"\s+here\b")
+
+
+def _real(span_text: str) -> bool:
+    words = span_text.replace("\t", " ").split(" ")
+    return bool(words) and not any(w in _NOT_NAMES for w in words[:2])
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    for match in pattern.finditer(text):
+        group = match.lastindex or 0
+        if _real(match.group(group)):
+            yield match.span(group)
+
+
+def own_and_titled_names(text: str) -> list[tuple[int, int]]:
+    """Names that are personal data on their own: one's own, behind a title or a label."""
+    spans: list[tuple[int, int]] = []
+    for pattern in (_SELF, _SELF_PLAIN, _TITLED, _LABELLED):
+        spans += _spans(pattern, text)
+    return spans
+
+
+def other_names(text: str) -> list[tuple[int, int]]:
+    """Names of relatives and third persons, personal data with another identifying detail."""
+    spans: list[tuple[int, int]] = []
+    for pattern in (_RELATIVE, _BEFORE_BIRTH, _HERE):
+        spans += _spans(pattern, text)
+    return spans

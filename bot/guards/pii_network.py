@@ -1,0 +1,118 @@
+"""Addresses a person can be reached or traced by online: disguised e-mails, IPs, own websites.
+
+A citizen who hides an address from spam filters ("jane dot doe at example dot com",
+"jane [at] example.com", "jane.doe @ example . com") still gives it away. An IP address
+identifies a household's connection, so any public one is personal data; private, loopback
+and link-local addresses (a home router's 192.168.1.1) identify no one unless the citizen
+says it is their IP. A website counts only when the citizen says it is theirs.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+
+from bot.guards.pii_contact import ContactPolicy, email_is_public
+from bot.guards.verdict import PIIFinding
+
+_AT_SIGN = r"\s{0,3}@\s{0,3}"
+_AT_BRACKETED = r"\s{0,3}[\[({<]\s{0,2}(?:at|arobase|@)\s{0,2}[\])}>]\s{0,3}"
+_AT_WORD = r"\s{1,3}(?:at|arobase)\s{1,3}"
+_DOT_PLAIN = r"\s{0,3}\.\s{0,3}"
+_DOT_SPELT = (
+    r"\s{0,3}[\[({<]\s{0,2}(?:dot|point|\.)\s{0,2}[\])}>]\s{0,3}|\s{1,3}(?:dot|point)\s{1,3}"
+)
+_DOT = rf"(?:{_DOT_SPELT}|{_DOT_PLAIN})"
+_PART = r"[A-Za-z0-9][\w%+-]{0,63}"
+_LABEL = r"[A-Za-z0-9][A-Za-z0-9-]{0,62}"
+_DISGUISED_EMAIL = re.compile(
+    rf"(?<![\w.%+'’-])(?P<local>{_PART}(?:{_DOT}{_PART}){{0,3}})"
+    rf"(?P<at>{_AT_BRACKETED}|{_AT_SIGN}|{_AT_WORD})"
+    rf"(?P<domain>{_LABEL}(?:{_DOT}{_LABEL}){{1,4}})(?![\w@])",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(rf"{_DOT_SPELT}|{_DOT_PLAIN}", re.IGNORECASE)
+_SPELT = re.compile(rf"{_DOT_SPELT}|{_AT_BRACKETED}", re.IGNORECASE)
+_TOP_LEVEL = re.compile(r"[a-z]{2,24}")
+# "at" is an ordinary word: with it, the address needs a spelt-out dot or an e-mail cue.
+_EMAIL_CUE = re.compile(
+    r"\b(?:e-?mail|mail|courriel|adresse|address|reach|contact|write|ecri\w*|écri\w*)\b"
+)
+_WINDOW = 48
+
+_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
+_IPV6 = re.compile(
+    r"(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:\.\d{1,3}){0,3}(?![\w:])"
+)
+_IP_CUE = re.compile(r"\b(?:ip|ipv4|ipv6|adresse ip|ip address)\b")
+_NOT_IP_CUE = re.compile(
+    r"\b(?:version|v|section|article|art|clause|chapter|paragraph|rule)\.?\s*$"
+)
+
+# Documentation ranges (RFC 5737, RFC 3849) stand for real public addresses in examples,
+# though Python counts them as private.
+_DOCUMENTATION = tuple(
+    ipaddress.ip_network(n)
+    for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
+)
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']{3,200}", re.IGNORECASE)
+_OWN_SITE = re.compile(
+    r"\b(?:my|our|mon|ma|notre)\s+(?:personal\s+|own\s+|perso\w*\s+)?(?:web\s?site|site(?: web)?"
+    r"|blog|page|profile|profil|facebook|instagram|linkedin|tiktok|x|twitter|youtube|channel"
+    r"|cha[iî]ne)\b"
+)
+
+
+def find_disguised_emails(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
+    """E-mail addresses written with spaces, words or brackets for '@' and '.'."""
+    for match in _DISGUISED_EMAIL.finditer(text):
+        at, whole = match.group("at"), match.group(0)
+        if at == "@" and "@" in whole and " " not in whole and not _SPELT.search(whole):
+            continue  # a plain address: find_emails has it
+        domain_parts = _SEPARATOR.split(match.group("domain"))
+        if not _TOP_LEVEL.fullmatch(domain_parts[-1].lower()):
+            continue
+        if "@" not in at and not re.search(r"[\[({<]", at):
+            before = folded[max(0, match.start() - _WINDOW) : match.start()]
+            if not _SPELT.search(whole) and not _EMAIL_CUE.search(before):
+                continue
+        local = "".join(p for p in _SEPARATOR.split(match.group("local")))
+        address = f"{local}@{'.'.join(domain_parts)}"
+        if not email_is_public(address, policy):
+            yield PIIFinding("email", match.start(), match.end())
+
+
+def _ip_is_personal(value: str, cue: bool) -> bool:
+    try:
+        address = ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    if any(address in network for network in _DOCUMENTATION if address.version == network.version):
+        return True
+    if address.is_unspecified or address.is_loopback or address.is_multicast:
+        return cue
+    return cue or not (address.is_link_local or address.is_private)
+
+
+def find_ip_addresses(text: str, folded: str) -> Iterator[PIIFinding]:
+    """IPv4 and IPv6 addresses that can identify a connection."""
+    for pattern in (_IPV4, _IPV6):
+        for match in pattern.finditer(text):
+            value = match.group(0)
+            if pattern is _IPV6 and value.count(":") < 2:
+                continue
+            before = folded[max(0, match.start() - _WINDOW) : match.start()]
+            if _NOT_IP_CUE.search(before):
+                continue
+            if _ip_is_personal(value, _IP_CUE.search(before) is not None):
+                yield PIIFinding("ip_address", match.start(), match.end())
+
+
+def find_own_websites(text: str, folded: str) -> Iterator[PIIFinding]:
+    """A web address the citizen says is their own site or profile."""
+    for match in _URL.finditer(text):
+        before = folded[max(0, match.start() - _WINDOW) : match.start()]
+        if _OWN_SITE.search(before):
+            yield PIIFinding("web_address", match.start(), match.end())

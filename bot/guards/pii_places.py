@@ -1,0 +1,88 @@
+"""Postal codes that locate a person: UK postcodes, Canadian postal codes, French codes postaux.
+
+A full UK postcode covers about fifteen homes and a Canadian one a street side, so either
+one points at a household when the citizen gives it as theirs or as where to send things.
+The same code in a question about an area ("which council covers SW1A 1AA?") locates no
+one. A district alone ("SW1A", "75011") is never personal data. A French code postal is
+five digits like many other numbers, so it counts only inside a postal address (a street
+before it, or the citizen saying it is where they live).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.guards.verdict import PIIFinding
+
+# Royal Mail format: outward code (area letters, district) and inward code (sector digit,
+# unit letters; the unit never uses C, I, K, M, O or V). Ordinals ("ww2 1st") are not units.
+UK_POSTCODE = re.compile(
+    r"(?<![\w-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)[ -]{0,2}\d(?!st|nd|rd|th)"
+    r"[ABD-HJLNP-UW-Z]{2}(?![\w-])",
+    re.IGNORECASE,
+)
+# Canada Post: letter-digit-letter digit-letter-digit; D, F, I, O, Q, U never appear and
+# W, Z never start a code.
+CA_POSTAL_CODE = re.compile(
+    r"(?<![\w-])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]{0,2}\d[ABCEGHJ-NPRSTV-Z]\d(?![\w-])",
+    re.IGNORECASE,
+)
+# French departments 01-95 (20 for Corsica) and overseas 97x; a city name follows.
+FR_POSTAL_CODE = re.compile(r"(?<![\w,.-])(?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3}(?= ?[A-Za-zÀ-ÿ]{2})")
+_LIVES_THERE = re.compile(
+    r"\b(?:j'habite|habite|i live|we live|domicil\w*|my address|mon adresse)\b"
+)
+
+_PERSONAL = re.compile(
+    r"\b(?:my|mine|our|home|live|living|lives|reside\w*|mon|ma|mes|notre|nos|habite\w*"
+    r"|domicil\w*|vis|vivons|address|adresse|deliver\w*|livr\w*|send|sent|mail|post|envoy\w*"
+    r"|write to|ecrire a|ecrivez|i'm at|we're at|i am at|we are at|moved to|move to|demenag\w*)\b"
+)
+_AREA_BEFORE = re.compile(
+    r"\b(?:which|what|where|quel\w*|ou|near|nearby|close to|around|cover\w*|serve\w*|area"
+    r"|council|borough|district|ward|constituency|office|arrondissement|quartier|commune|zone"
+    r"|secteur|pres de|autour)\b"
+)
+_AREA_AFTER = re.compile(
+    r"\s*(?:is |est )?(?:in|within|part of|covered|served|dans|fait partie|c'est|c’est|,? c'est)\b",
+    re.IGNORECASE,
+)
+# Words saying the address is a public building's, not a home's.
+PUBLIC_PLACE = re.compile(
+    r"\b(?:town hall|city hall|hall|council|office|offices|mairie|pr[ée]fecture|centre|center"
+    r"|library|biblioth[èe]que|jobcentre|hospital|h[ôo]pital|school|[ée]cole|station|court"
+    r"|tribunal|embassy|consulate|ambassade|consulat|museum|mus[ée]e|caf|cpam|service|agency"
+    r"|agence|headquarters|si[èe]ge|branch|bank|post office|la poste|police|gendarmerie|located"
+    r"|situ[ée]e?|opening|open|ouvert\w*|guichet|desk|clinic|surgery|pharmacy|pharmacie)\b"
+)
+_WINDOW = 50
+
+
+def _locates_someone(folded: str, start: int, end: int) -> bool:
+    before = folded[max(0, start - _WINDOW) : start]
+    if _PERSONAL.search(before):
+        return True
+    if _AREA_BEFORE.search(before) or _AREA_AFTER.match(folded, end):
+        return False
+    return not PUBLIC_PLACE.search(before)
+
+
+def find_postcodes(text: str, folded: str, street_ends: tuple[int, ...]) -> Iterator[PIIFinding]:
+    """Postal codes given as the citizen's own or as part of a postal address.
+
+    `street_ends` are the offsets where street addresses found in the text end: a code
+    right after one completes a postal address, whoever's it is.
+    """
+    for pattern in (UK_POSTCODE, CA_POSTAL_CODE):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            after_street = any(0 <= start - e <= 40 for e in street_ends)
+            if after_street or _locates_someone(folded, start, end):
+                yield PIIFinding("postcode", start, end)
+    for match in FR_POSTAL_CODE.finditer(text):
+        start, end = match.span()
+        after_street = any(0 <= start - e <= 40 for e in street_ends)
+        before = folded[max(0, start - _WINDOW) : start]
+        if after_street or _LIVES_THERE.search(before):
+            yield PIIFinding("postcode", start, end)
