@@ -224,9 +224,18 @@ def _verify(console: Console) -> Callable[..., None]:
         bundle: Annotated[Path | None, typer.Option(help="Verify an export bundle.")] = None,
         key: KeyOption = None,
         schema: Annotated[bool, typer.Option(help="Also check every entry's schema.")] = True,
+        texts: Annotated[
+            bool,
+            typer.Option(
+                help="Also decrypt every stored text and check it against its entry's "
+                "commitment (operator-side: needs the vault key)."
+            ),
+        ] = False,
     ) -> None:
         """Recompute the tree, check every checkpoint, name the first bad index."""
         source: LogSource
+        if texts and bundle is not None:
+            _fail(console, 2, "A bundle holds no texts; run --texts on the database itself.")
         if bundle is not None:
             try:
                 source = Bundle(bundle)
@@ -238,7 +247,8 @@ def _verify(console: Console) -> Callable[..., None]:
             trusted = _trusted_key(console, key, data_dir)
             from audit.log_reader import LogReader
 
-            source = LogReader(_open_engine(console, data_dir, database_url, create=False))
+            engine = _open_engine(console, data_dir, database_url, create=False)
+            source = LogReader(engine)
         with Progress(console=console, transient=True) as bar:
             task = bar.add_task("verifying", total=None)
             report = _or_unavailable(
@@ -261,8 +271,36 @@ def _verify(console: Console) -> Callable[..., None]:
             f"OK: {report.entries_checked} entries, {report.checkpoints_checked} checkpoints, "
             f"root {report.root.hex()}"
         )
+        if texts:
+            _verify_texts(console, engine, data_dir)
 
     return verify
+
+
+def _verify_texts(console: Console, engine: Engine, data_dir: Path | None) -> None:
+    """`verify --texts`: every stored text opens and matches its entry's commitment."""
+    from audit.log_reader import LogReader
+    from audit.text_check import check_texts
+    from audit.vault import Vault, parse_master_key
+
+    keys = _data_dir(data_dir) / "audit"
+    try:
+        master = parse_master_key(_key_text(VAULT_KEY_VARIABLE, keys / "vault.key"))
+    except OSError:
+        _fail(console, 2, f"--texts needs the vault key: set {VAULT_KEY_VARIABLE} or {keys}.")
+    except ValueError as error:
+        _fail(console, 2, f"The vault key is damaged ({error}); restore it from backup.")
+    report = _or_unavailable(console, lambda: check_texts(LogReader(engine), Vault(engine, master)))
+    if not report.ok:
+        _fail(
+            console,
+            1,
+            f"Text check FAILED. First bad index: {report.first_bad_index}. {report.problem}",
+        )
+    typer.echo(
+        f"OK: {report.texts_checked} texts match their entries' commitments; "
+        f"{report.erased_entries} entries belong to erased conversations"
+    )
 
 
 def _verify_receipt(console: Console) -> Callable[..., None]:

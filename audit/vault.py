@@ -64,6 +64,15 @@ class TextToStore(NamedTuple):
     text: str
 
 
+class SealedText(NamedTuple):
+    """A stored ciphertext as it is in the table (for checks that trust nothing stored)."""
+
+    entry_index: int
+    conversation_id: str
+    nonce: bytes
+    ciphertext: bytes
+
+
 class _KeyRow(NamedTuple):
     wrapped_key: bytes | None
     salt: bytes | None
@@ -199,6 +208,24 @@ class Vault:
             conversation_id: self._open_row(conversation_id, row)
             for conversation_id, row in self._key_rows(connection, conversation_ids).items()
         }
+
+    def sealed_texts(self, start: int, stop: int | None) -> list[SealedText]:
+        """Stored texts of entries `start` <= index < `stop` (None: to the end), by index."""
+        texts = self._tables.texts
+        query = select(
+            texts.c.entry_idx, texts.c.conversation_id, texts.c.nonce, texts.c.ciphertext
+        )
+        query = query.where(texts.c.entry_idx >= start)
+        if stop is not None:
+            query = query.where(texts.c.entry_idx < stop)
+        with self._engine.connect() as conn:
+            rows = conn.execute(query.order_by(texts.c.entry_idx)).all()
+        return [SealedText(int(row[0]), str(row[1]), bytes(row[2]), bytes(row[3])) for row in rows]
+
+    def read_keys(self, conversation_ids: Iterable[str]) -> dict[str, ConversationKey | None]:
+        """`stored_keys` on a connection of its own."""
+        with self._engine.connect() as conn:
+            return self.stored_keys(conn, conversation_ids)
 
     def conversation_keys(
         self, connection: Connection, conversation_ids: Iterable[str]
