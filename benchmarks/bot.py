@@ -60,7 +60,7 @@ def main() -> None:
                 t0 = time.perf_counter()
                 retriever.retrieve(question, lang=lang, k=5)
                 search.append((time.perf_counter() - t0) * 1000)
-                cid = engine.start(lang)
+                cid = engine.start(lang).id
                 t0 = time.perf_counter()
                 got_first = None
                 for event in engine.ask_stream(cid, question):

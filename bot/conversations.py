@@ -37,6 +37,8 @@ conversations_table = Table(
     Column("disclosure_version", String(64), nullable=False),
     Column("status", String(16), nullable=False, default="open"),
     Column("low_confidence_streak", Integer, nullable=False, default=0),
+    # SHA-256 of the citizen's secret (bot/citizen_secret.py); the id alone unlocks nothing.
+    Column("secret_digest", String(64), nullable=False),
 )
 
 turns_table = Table(
@@ -83,6 +85,7 @@ class ConversationRecord:
     disclosure_version: str
     status: str
     low_confidence_streak: int
+    secret_digest: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,9 @@ class ConversationStore:
     def create_tables(self) -> None:
         metadata.create_all(self._engine)
 
-    def create(self, conversation_id: str, lang: str, disclosure_version: str) -> None:
+    def create(
+        self, conversation_id: str, lang: str, disclosure_version: str, secret_digest: str
+    ) -> None:
         with self._engine.begin() as db:
             db.execute(
                 conversations_table.insert().values(
@@ -117,6 +122,7 @@ class ConversationStore:
                     disclosure_version=disclosure_version,
                     status="open",
                     low_confidence_streak=0,
+                    secret_digest=secret_digest,
                 )
             )
 
@@ -165,6 +171,7 @@ class ConversationStore:
             disclosure_version=row.disclosure_version,
             status=row.status,
             low_confidence_streak=row.low_confidence_streak,
+            secret_digest=row.secret_digest,
         )
 
     def add_turns(

@@ -5,12 +5,13 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
 from audit.sink import AuditEvent, AuditSink, JsonValue, LogUnavailable
 from bot.answering import AnswerWriter, DraftAnswer, Retraction
 from bot.citation_numbers import CitationNumbering
+from bot.citizen_secret import new_secret, secret_digest, secret_matches
 from bot.conversations import (
     AlreadyRated,
     Citation,
@@ -55,7 +56,16 @@ class InvalidFeedback(ValueError):
 
 
 class ConversationNotFound(Exception):
-    """No conversation has this id (it never existed, or it was erased)."""
+    """No conversation has this id (it never existed, or it was erased), or the caller does
+    not hold its secret: both look the same from outside."""
+
+
+@dataclass(frozen=True)
+class StartedConversation:
+    """A new conversation: its public log id and the citizen's secret (handed out once)."""
+
+    id: str
+    secret: str = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -137,10 +147,15 @@ class ConversationEngine:
     def answer_mode(self) -> str:
         return self._writer.mode
 
-    def start(self, lang: str) -> str:
-        """Open a conversation whose citizen has been shown the current disclosure; log that."""
+    def start(self, lang: str) -> StartedConversation:
+        """Open a conversation whose citizen has been shown the current disclosure; log that.
+
+        The id is public (it is in the log); the secret is the citizen's alone, and only its
+        digest is kept.
+        """
         lang = lang if lang in LANGUAGES else "en"
         conversation_id = secrets.token_urlsafe(16)
+        secret = new_secret()
         self._sink.record(
             [
                 AuditEvent(
@@ -150,12 +165,26 @@ class ConversationEngine:
                 )
             ]
         )
-        self._store.create(conversation_id, lang, self._disclosure.version)
-        return conversation_id
+        self._store.create(conversation_id, lang, self._disclosure.version, secret_digest(secret))
+        return StartedConversation(conversation_id, secret)
 
     def conversation(self, conversation_id: str) -> ConversationRecord:
+        """The conversation, for code that is already authorised (staff routes, the engine)."""
         record = self._store.get(conversation_id)
         if record is None or record.status == "erased":
+            raise ConversationNotFound(conversation_id)
+        return record
+
+    def open(self, conversation_id: str, secret: str | None) -> ConversationRecord:
+        """The conversation, for the holder of its secret only.
+
+        Without the right secret it raises `ConversationNotFound`, exactly as for an id that
+        never existed: the public log id alone tells nothing and unlocks nothing.
+        """
+        record = self._store.get(conversation_id)
+        if record is None or record.status == "erased":
+            raise ConversationNotFound(conversation_id)
+        if not secret_matches(secret, record.secret_digest):
             raise ConversationNotFound(conversation_id)
         return record
 

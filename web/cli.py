@@ -206,7 +206,7 @@ def ask(
     with starting(console):
         services = build_services(settings, STATIC_DIR, hooks_enabled=False)
     try:
-        conversation = services.engine.start(lang)
+        conversation = services.engine.start(lang).id
         reply = services.engine.ask(conversation, question)
     except InvalidMessage as exc:
         console.print(f"[red]Not sent:[/] the question is {exc.reason.replace('_', ' ')}.")

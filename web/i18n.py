@@ -31,6 +31,8 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "erase_confirm": "Yes, erase it",
         "erased": "Your conversation was erased. You can start a new one below.",
         "no_receipt": "There is no conversation to make a receipt of. Ask a question first.",
+        "receipt_not_ready": "Your receipt is not ready yet: the transparency log signs your "
+        "latest messages on its own schedule. Please try again in {seconds} seconds.",
         "chat_off_heading": "The assistant is switched off for now",
         "chat_off_body": "You can reach a person instead:",
         "expired": "This answer is no longer available. Please send your question again.",
@@ -72,6 +74,9 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "erase_confirm": "Oui, l'effacer",
         "erased": "Votre conversation a été effacée. Vous pouvez en commencer une nouvelle.",
         "no_receipt": "Aucune conversation dont faire un reçu. Posez d'abord une question.",
+        "receipt_not_ready": "Votre reçu n'est pas encore prêt : le journal de transparence "
+        "signe vos derniers messages selon son propre calendrier. Réessayez dans {seconds} "
+        "secondes.",
         "chat_off_heading": "L'assistant est désactivé pour le moment",
         "chat_off_body": "Vous pouvez joindre une personne :",
         "expired": "Cette réponse n'est plus disponible. Veuillez renvoyer votre question.",

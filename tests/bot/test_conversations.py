@@ -25,7 +25,7 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
 def test_conversation_round_trip(engine: Engine) -> None:
     store = ConversationStore(engine)
     store.create_tables()
-    store.create("abc", "fr", "2026-11-23.1")
+    store.create("abc", "fr", "2026-11-23.1", "d" * 64)
     record = store.get("abc")
     assert record is not None
     assert (record.lang, record.disclosure_version, record.status) == ("fr", "2026-11-23.1", "open")
@@ -35,7 +35,7 @@ def test_conversation_round_trip(engine: Engine) -> None:
 def test_turns_keep_order_citations_and_state_changes(engine: Engine) -> None:
     store = ConversationStore(engine)
     store.create_tables()
-    store.create("c1", "en", "v")
+    store.create("c1", "en", "v", "d" * 64)
     cite = Citation("en/parking-permits", "Parking permits", "https://e.example/p")
     store.add_turns(
         "c1",

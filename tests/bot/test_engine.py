@@ -73,7 +73,7 @@ def make_engine(
 
 def test_confident_retrieval_answers_with_citations_from_passage_metadata() -> None:
     engine, sink, store = make_engine(FixedRetriever((PERMITS, BINS), 0.9))
-    cid = engine.start("en")
+    cid = engine.start("en").id
     reply = engine.ask(cid, "How much is a resident permit?")
     assert reply.decision == "answer"
     assert [c.doc_id for c in reply.citations] == ["permits"]
@@ -87,7 +87,7 @@ def test_confident_retrieval_answers_with_citations_from_passage_metadata() -> N
 
 def test_low_confidence_refuses_and_the_second_time_offers_a_person() -> None:
     engine, sink, _store = make_engine(FixedRetriever((BINS,), 0.1))
-    cid = engine.start("en")
+    cid = engine.start("en").id
     first = engine.ask(cid, "What is the weather tomorrow?")
     assert (first.decision, first.reason) == ("refuse", "not_covered")
     assert "020 7946 0000" in first.text
@@ -100,7 +100,7 @@ def test_low_confidence_refuses_and_the_second_time_offers_a_person() -> None:
 def test_an_answer_resets_the_low_confidence_streak() -> None:
     retriever = FixedRetriever((PERMITS,), 0.1)
     engine, _, _store = make_engine(retriever)
-    cid = engine.start("en")
+    cid = engine.start("en").id
     engine.ask(cid, "Unrelated question one")
     retriever.result = RetrievalResult((PERMITS,), 0.9, "v1")
     engine.ask(cid, "How much is a permit?")
@@ -109,7 +109,7 @@ def test_an_answer_resets_the_low_confidence_streak() -> None:
 
 def test_french_question_gets_a_french_reply() -> None:
     engine, _, _ = make_engine(FixedRetriever((BINS,), 0.1))
-    cid = engine.start("en")
+    cid = engine.start("en").id
     reply = engine.ask(cid, "Quelle est la météo de demain pour la ville ?")
     assert reply.lang == "fr"
     assert "Désolé" in reply.text
@@ -127,7 +127,7 @@ def test_pii_block_keeps_no_personal_data_even_in_the_vault() -> None:
         )
     )
     engine, sink, _ = make_engine(FixedRetriever((PERMITS,), 0.9), guard)
-    cid = engine.start("en")
+    cid = engine.start("en").id
     reply = engine.ask(cid, "My IBAN is GB82 WEST 1234 5698 7654 32")
     assert (reply.decision, reply.reason) == ("block_pii", "pii.iban")
     assert all("GB82" not in t for t in sink.texts)
@@ -139,7 +139,7 @@ def test_hidden_characters_are_kept_for_reviewers_and_labelled_in_the_log() -> N
     raw = "How much is a permit?\u200b\u200b"
     guard = FixedGuard(Verdict("allow", "ok", None, "How much is a permit?", ("U+200B x2",)))
     engine, sink, _ = make_engine(FixedRetriever((PERMITS,), 0.9), guard)
-    engine.ask(engine.start("en"), raw)
+    engine.ask(engine.start("en").id, raw)
     assert sink.texts[0] == raw
     assert sink.events[1].fields["hidden"] == ["U+200B x2"]
 
@@ -150,7 +150,7 @@ def test_hidden_characters_are_kept_for_reviewers_and_labelled_in_the_log() -> N
 def test_guard_actions_become_decisions(action: str, decision: str) -> None:
     guard = FixedGuard(Verdict(action, f"{action}.x", "fixed reply", "text", ()))  # type: ignore[arg-type]
     engine, _sink, _store = make_engine(FixedRetriever((PERMITS,), 0.9), guard)
-    cid = engine.start("en")
+    cid = engine.start("en").id
     reply = engine.ask(cid, "anything")
     assert reply.decision == decision
     assert reply.text == "fixed reply"
@@ -162,14 +162,14 @@ def test_knowledge_base_down_is_a_refusal_with_contacts_not_an_error() -> None:
     retriever = FixedRetriever((PERMITS,), 0.9)
     retriever.down = True
     engine, _, _ = make_engine(retriever)
-    reply = engine.ask(engine.start("en"), "How much is a permit?")
+    reply = engine.ask(engine.start("en").id, "How much is a permit?")
     assert (reply.decision, reply.reason) == ("refuse", "kb.unavailable")
     assert "020 7946 0000" in reply.text
 
 
 def test_invalid_messages_and_unknown_conversations_write_nothing() -> None:
     engine, sink, _ = make_engine(FixedRetriever((PERMITS,), 0.9))
-    cid = engine.start("en")
+    cid = engine.start("en").id
     with pytest.raises(InvalidMessage):
         engine.ask(cid, "   ")
     with pytest.raises(InvalidMessage) as too_long:
@@ -182,7 +182,7 @@ def test_invalid_messages_and_unknown_conversations_write_nothing() -> None:
 
 def test_log_failure_leaves_no_turns() -> None:
     engine, sink, store = make_engine(FixedRetriever((PERMITS,), 0.9))
-    cid = engine.start("en")
+    cid = engine.start("en").id
     sink.fail = True
     with pytest.raises(Exception, match="down"):
         engine.ask(cid, "How much is a permit?")
@@ -199,6 +199,6 @@ def test_citation_markers_are_renumbered_to_the_documents_shown() -> None:
         text="Visitor permits cost £2 a day and are sold in books of ten.",
     )
     engine, _, _ = make_engine(FixedRetriever((PERMITS, second_chunk), 0.9))
-    reply = engine.ask(engine.start("en"), "How much do resident and visitor permits cost?")
+    reply = engine.ask(engine.start("en").id, "How much do resident and visitor permits cost?")
     assert len(reply.citations) == 1
     assert "[2]" not in reply.text

@@ -135,7 +135,7 @@ def test_closing_the_services_finishes_and_stops_the_hook_workers(
         data_dir, hook_webhook_url=receiver.url, hook_webhook_secret="webhook-secret-for-tests"
     )
     services = build_services(settings, STATIC_DIR)
-    conversation = services.engine.start("en")
+    conversation = services.engine.start("en").id
     assert services.engine.ask(conversation, "I want to talk to a person").decision == "escalate"
     services.close()
     # The notice under way was delivered, and no hook worker outlives the services.

@@ -1,4 +1,9 @@
-"""The JSON API for other front ends: start a conversation, send a message, ask for a person."""
+"""The JSON API for other front ends: start a conversation, send a message, ask for a person.
+
+Starting a conversation returns its public `id` and, once, its `token`: every later call on
+that conversation sends `Authorization: Bearer <token>`. Without the right token a call
+answers 404, exactly as for a conversation that does not exist.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,17 @@ import json
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from audit.receipt import ReceiptError, ReceiptNotReady, receipt_for
 from audit.sink import LogUnavailable
 from bot.answering import Retraction
 from bot.engine import ConversationNotFound, InvalidFeedback, InvalidMessage, Piece, Reply
 from bot.organisation import LANGUAGES
 from web.deps import ServicesDep
+from web.routes.citizen_access import bearer_secret, retry_after_seconds
 from web.services import Services
 
 router = APIRouter(prefix="/api/v1", tags=["conversations"])
@@ -34,7 +41,12 @@ class DisclosureOut(BaseModel):
 
 
 class ConversationOut(BaseModel):
-    id: str
+    id: str = Field(description="The conversation's public log id (it appears in the log).")
+    token: str = Field(
+        description="The citizen's secret for this conversation, given only now: send it as "
+        "`Authorization: Bearer <token>` on every later call. Keep it private; it is stored "
+        "only hashed and cannot be recovered."
+    )
     lang: str
     disclosure: DisclosureOut = Field(
         description="Show this to the citizen before the first message (EU AI Act Art. 50)."
@@ -106,7 +118,10 @@ def _invalid(exc: InvalidMessage, text: str) -> JSONResponse:
     )
 
 
-_NOT_FOUND = "No conversation has this id. Start one with POST /api/v1/conversations."
+_NOT_FOUND = (
+    "No conversation has this id for this token. Send the token you got when you started it "
+    "as 'Authorization: Bearer <token>', or start one with POST /api/v1/conversations."
+)
 
 
 def _log_down(services: Services) -> str:
@@ -132,12 +147,13 @@ def start_conversation(
     if lang not in LANGUAGES:
         return _error(422, f"Unknown language '{lang[:20]}'. Use one of: {', '.join(LANGUAGES)}.")
     try:
-        conversation_id = services.engine.start(lang)
+        started = services.engine.start(lang)
     except LogUnavailable:
         return _error(503, _log_down(services))
     d = services.disclosure.text(lang)
     return ConversationOut(
-        id=conversation_id,
+        id=started.id,
+        token=started.secret,
         lang=lang,
         disclosure=DisclosureOut(
             version=services.disclosure.version, heading=d.heading, text=d.body
@@ -149,9 +165,10 @@ def start_conversation(
     "/conversations/{conversation_id}/messages", response_model=ReplyOut, responses=_ERRORS
 )
 def send_message(
-    conversation_id: ConversationId, body: MessageIn, services: ServicesDep
+    conversation_id: ConversationId, body: MessageIn, request: Request, services: ServicesDep
 ) -> ReplyOut | JSONResponse:
     try:
+        services.engine.open(conversation_id, bearer_secret(request))
         return _reply(services.engine.ask(conversation_id, body.text))
     except InvalidMessage as exc:
         return _invalid(exc, body.text)
@@ -165,10 +182,11 @@ def send_message(
     "/conversations/{conversation_id}/escalations", response_model=ReplyOut, responses=_ERRORS
 )
 def ask_for_person(
-    conversation_id: ConversationId, services: ServicesDep
+    conversation_id: ConversationId, request: Request, services: ServicesDep
 ) -> ReplyOut | JSONResponse:
     """The citizen asks for a person: the request is logged and the contact details returned."""
     try:
+        services.engine.open(conversation_id, bearer_secret(request))
         return _reply(services.engine.request_person(conversation_id))
     except ConversationNotFound:
         return _error(404, _NOT_FOUND)
@@ -185,7 +203,7 @@ def _sse(event: str, data: str) -> str:
     responses={**_ERRORS, 200: {"content": {"text/event-stream": {}}}},
 )
 def stream_message(
-    conversation_id: ConversationId, body: MessageIn, services: ServicesDep
+    conversation_id: ConversationId, body: MessageIn, request: Request, services: ServicesDep
 ) -> Response:
     """The reply as server-sent events while it is written.
 
@@ -194,8 +212,8 @@ def stream_message(
     non-streaming endpoint; show its text, which is final) or `error` (`{"error"}`).
     """
     try:
+        services.engine.open(conversation_id, bearer_secret(request))
         services.engine.validate(body.text)
-        services.engine.conversation(conversation_id)
     except InvalidMessage as exc:
         return _invalid(exc, body.text)
     except ConversationNotFound:
@@ -227,10 +245,11 @@ def stream_message(
     responses=_ERRORS,
 )
 def send_feedback(
-    conversation_id: ConversationId, body: FeedbackIn, services: ServicesDep
+    conversation_id: ConversationId, body: FeedbackIn, request: Request, services: ServicesDep
 ) -> FeedbackOut | JSONResponse:
     """Say whether an answer helped (once per answer); logged as a `feedback` entry."""
     try:
+        services.engine.open(conversation_id, bearer_secret(request))
         return FeedbackOut(
             entry=services.engine.feedback(conversation_id, body.answer, body.helpful)
         )
@@ -240,3 +259,59 @@ def send_feedback(
         return _error(422, f"Not recorded: {exc}. Use the 'entry' of an answer you received.")
     except LogUnavailable:
         return _error(503, _log_down(services))
+
+
+@router.get(
+    "/conversations/{conversation_id}/receipt",
+    responses={**_ERRORS, 200: {"content": {"application/json": {}}}},
+)
+def get_receipt(
+    conversation_id: ConversationId, request: Request, services: ServicesDep
+) -> Response:
+    """The conversation's log entries, their inclusion proofs and a signed checkpoint.
+
+    `opencounter audit verify-receipt FILE --key <log key>` checks it offline. It uses the
+    newest checkpoint the log has signed; a conversation newer than that gets 503 with
+    `Retry-After` (the log signs on its own schedule, never because of a request).
+    """
+    try:
+        services.engine.open(conversation_id, bearer_secret(request))
+        body = receipt_for(services.log, conversation_id)
+    except ConversationNotFound:
+        return _error(404, _NOT_FOUND)
+    except ReceiptNotReady as exc:
+        seconds = retry_after_seconds(exc)
+        return JSONResponse(
+            {"error": _not_ready(seconds)},
+            status_code=503,
+            headers={"Retry-After": str(seconds)},
+        )
+    except ReceiptError:
+        return _error(404, _NOT_FOUND)
+    except LogUnavailable:
+        return _error(503, _log_down(services))
+    return Response(body, media_type="application/json")
+
+
+def _not_ready(seconds: int) -> str:
+    return (
+        "The log has not yet signed a checkpoint that covers this conversation. "
+        f"Ask again in {seconds} seconds."
+    )
+
+
+@router.delete("/conversations/{conversation_id}", status_code=204, responses=_ERRORS)
+def erase_conversation(
+    conversation_id: ConversationId, request: Request, services: ServicesDep
+) -> Response:
+    """Erase the conversation: its words become unreadable (crypto-shredding) and an
+    `erasure` entry is logged; the log stays verifiable. The token stops working."""
+    try:
+        services.engine.open(conversation_id, bearer_secret(request))
+        services.log.erase(conversation_id, reason="citizen_request")
+    except ConversationNotFound:
+        return _error(404, _NOT_FOUND)
+    except LogUnavailable:
+        return _error(503, _log_down(services))
+    services.store.add_turns(conversation_id, [], status="erased")
+    return Response(status_code=204)

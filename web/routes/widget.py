@@ -9,10 +9,16 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from markupsafe import escape
 
-from audit.receipt import ReceiptError, receipt_for
+from audit.receipt import ReceiptError, ReceiptNotReady, receipt_for
 from audit.sink import LogUnavailable
 from bot.answering import Retraction
-from bot.engine import ConversationNotFound, InvalidFeedback, InvalidMessage, Piece
+from bot.engine import (
+    ConversationNotFound,
+    InvalidFeedback,
+    InvalidMessage,
+    Piece,
+    StartedConversation,
+)
 from bot.handoff.ports import conversation_channel
 from bot.handoff.state import InvalidStaffText
 from bot.organisation import LANGUAGES
@@ -20,6 +26,7 @@ from web.console.stream import live_fragments
 from web.deps import ServicesDep
 from web.events import Event
 from web.i18n import LANGUAGE_LABELS, ui_text
+from web.routes.citizen_access import cookie_secret, forget, remember, retry_after_seconds
 from web.services import Services, TurnView
 
 router = APIRouter()
@@ -103,7 +110,7 @@ def _show(
     chosen = _lang(lang)
     if c:
         try:
-            conversation = services.engine.conversation(c)
+            conversation = services.engine.open(c, cookie_secret(request, c))
         except ConversationNotFound:
             return _render_chat(
                 request, services, 404, lang=chosen, view=view, error=ui_text(chosen)["not_found"]
@@ -259,6 +266,7 @@ def post_message(
     chosen, view = _lang(lang), ("widget" if view == "widget" else "page")
     words = ui_text(chosen)
     cid = conversation_id or None
+    started: StartedConversation | None = None
     if "\ufffd" in text:
         # The form parser replaces bytes that are not UTF-8 with U+FFFD; say so, keep the rest.
         return _form_error(
@@ -274,11 +282,13 @@ def post_message(
     try:
         services.engine.validate(text)
         if cid is None:
-            cid = services.engine.start(chosen)
-        services.engine.conversation(cid)
+            started = services.engine.start(chosen)
+            cid = started.id
+        else:
+            services.engine.open(cid, cookie_secret(request, cid))
         if _is_htmx(request) and not services.engine.with_person(cid):
             # With JavaScript the answer streams: show the question now, the answer as written.
-            return _pending(request, services, cid, text, chosen, view)
+            return _keep(_pending(request, services, cid, text, chosen, view), request, started)
         reply = services.engine.ask(cid, text)
     except InvalidMessage as exc:
         message = words[exc.reason].format(length=len(text.strip()), limit=exc.limit)
@@ -286,12 +296,21 @@ def post_message(
             request, services, 422, message, lang=chosen, view=view, conversation_id=cid, draft=text
         )
     except (ConversationNotFound, LogUnavailable) as exc:
-        return _refusal(
+        refused = _refusal(
             request, services, exc, lang=chosen, view=view, conversation_id=cid, draft=text
         )
+        return _keep(refused, request, started)
     # With a person on the conversation the bot stays silent: only the citizen's turn is new.
     new_turns = 1 if reply.decision == "to_person" else 2
-    return _after_post(request, services, cid, new_turns, chosen, view, clear_draft=True)
+    after = _after_post(request, services, cid, new_turns, chosen, view, clear_draft=True)
+    return _keep(after, request, started)
+
+
+def _keep(response: Response, request: Request, started: StartedConversation | None) -> Response:
+    """Hand a conversation started by this request its secret, in the browser's cookie."""
+    if started is not None:
+        remember(response, request, started)
+    return response
 
 
 def _pending(
@@ -316,6 +335,8 @@ def _sse_html(event: str, html: str) -> str:
 def stream_answer(request: Request, services: ServicesDep, ticket: str) -> Response:
     """The answer to a posted question as SSE: `piece` (the text so far), then `done` (the turn)."""
     pending = services.pending.take(ticket)
+    if pending is not None and not _holds(request, services, pending.conversation_id):
+        pending = None  # a ticket works only in the browser that holds the conversation
     lang = pending.lang if pending else "en"
     words = ui_text(lang)
     context = _context(
@@ -362,6 +383,14 @@ def stream_answer(request: Request, services: ServicesDep, ticket: str) -> Respo
     )
 
 
+def _holds(request: Request, services: Services, conversation_id: str) -> bool:
+    try:
+        services.engine.open(conversation_id, cookie_secret(request, conversation_id))
+    except ConversationNotFound:
+        return False
+    return True
+
+
 @router.get("/chat/receipt", include_in_schema=False)
 def download_receipt(
     request: Request, services: ServicesDep, conversation_id: str = "", lang: str = "en"
@@ -370,8 +399,22 @@ def download_receipt(
     `opencounter audit verify-receipt FILE` checks it offline."""
     chosen = _lang(lang)
     try:
-        services.engine.conversation(conversation_id)
+        services.engine.open(conversation_id, cookie_secret(request, conversation_id))
         body = receipt_for(services.log, conversation_id)
+    except ReceiptNotReady as exc:
+        seconds = retry_after_seconds(exc)
+        waiting = _render_chat(
+            request,
+            services,
+            503,
+            lang=chosen,
+            view="page",
+            conversation_id=conversation_id,
+            turns=services.transcript(conversation_id),
+            error=ui_text(chosen)["receipt_not_ready"].format(seconds=seconds),
+        )
+        waiting.headers["Retry-After"] = str(seconds)
+        return waiting
     except (ConversationNotFound, ReceiptError):
         return _render_chat(
             request, services, 404, lang=chosen, view="page", error=ui_text(chosen)["no_receipt"]
@@ -406,7 +449,7 @@ def erase_conversation(
     chosen, view = _lang(lang), ("widget" if view == "widget" else "page")
     words = ui_text(chosen)
     try:
-        services.engine.conversation(conversation_id)
+        services.engine.open(conversation_id, cookie_secret(request, conversation_id))
         services.log.erase(conversation_id, reason="citizen_request")
     except ConversationNotFound:
         return _render_chat(
@@ -424,7 +467,9 @@ def erase_conversation(
             error=words["log_unavailable"],
         )
     services.store.add_turns(conversation_id, [], status="erased")
-    return _render_chat(request, services, 200, lang=chosen, view=view, notice=words["erased"])
+    done = _render_chat(request, services, 200, lang=chosen, view=view, notice=words["erased"])
+    forget(done, request, conversation_id)
+    return done
 
 
 @router.post("/chat/person", include_in_schema=False)
@@ -437,15 +482,20 @@ def post_person(
 ) -> Response:
     chosen, view = _lang(lang), ("widget" if view == "widget" else "page")
     cid = conversation_id or None
+    started: StartedConversation | None = None
     try:
         if cid is None:
-            cid = services.engine.start(chosen)
+            started = services.engine.start(chosen)
+            cid = started.id
+        else:
+            services.engine.open(cid, cookie_secret(request, cid))
         services.engine.request_person(cid)
     except (ConversationNotFound, LogUnavailable) as exc:
-        return _refusal(
+        refused = _refusal(
             request, services, exc, lang=chosen, view=view, conversation_id=cid, draft=""
         )
-    return _after_post(request, services, cid, 1, chosen, view)
+        return _keep(refused, request, started)
+    return _keep(_after_post(request, services, cid, 1, chosen, view), request, started)
 
 
 @router.get("/chat/live", include_in_schema=False)
@@ -453,9 +503,7 @@ async def live_turns(
     request: Request, services: ServicesDep, c: str, lang: str = "en", after: int = 0
 ) -> Response:
     """The citizen's live link: a person's replies and notices, as they are sent (SSE)."""
-    try:
-        services.engine.conversation(c)
-    except ConversationNotFound:
+    if not _holds(request, services, c):
         return Response(status_code=404)
     resumed = request.headers.get("last-event-id", "")
     seen = max(after, int(resumed) if resumed.isdigit() else 0)
@@ -500,7 +548,7 @@ def post_callback(
     """Out of hours: the citizen leaves how to reach them; it is kept encrypted."""
     chosen, view = _lang(lang), ("widget" if view == "widget" else "page")
     try:
-        services.engine.conversation(conversation_id)
+        services.engine.open(conversation_id, cookie_secret(request, conversation_id))
         services.engine.request_callback(conversation_id, contact)
     except (ConversationNotFound, InvalidStaffText, LogUnavailable) as exc:
         return _refusal(
@@ -529,6 +577,7 @@ def post_feedback(
     chosen, view = _lang(lang), ("widget" if view == "widget" else "page")
     words = ui_text(chosen)
     try:
+        services.engine.open(conversation_id, cookie_secret(request, conversation_id))
         if not answer.isdigit() or helpful not in ("yes", "no"):
             raise InvalidFeedback("the form was incomplete")
         services.engine.feedback(conversation_id, int(answer), helpful == "yes")

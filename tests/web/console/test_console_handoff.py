@@ -108,7 +108,7 @@ def test_crisis_comes_first_and_forwarding_moves_between_team_queues(
     ordinary = ask_for_person(console_client)
     desk = services.people.desk
     # A crisis escalation opened after the ordinary one still goes to the head of the queue.
-    crisis = services.engine.start("en")
+    crisis = services.engine.start("en").id
     opened = desk.open(crisis, reason="crisis.self_harm", lang="en", topic="general")
     assert [h.conversation_id for h in desk.queue()] == [crisis, ordinary]
     assert opened.priority_label == "crisis"
