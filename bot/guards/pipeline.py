@@ -8,6 +8,7 @@ and disguised text; otherwise the message is allowed.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from bot.guards.hidden import unhide
@@ -53,19 +54,42 @@ class InputGuard:
         head = clean[:limit]
         too_long = len(text) > limit * _SCAN_FACTOR or len(clean) > limit
         findings = find_pii(head, self.policy.pii)
-        downstream = redact(clean, findings) if self.pii_mode == "redact" else clean
+        removed = tuple(f for f in findings if self.pii_action(f.kind) == "redact")
+        downstream = redact(clean, removed) if removed else clean
 
         seen = variants_of(head, unhidden.tag_text)
         crisis = self._match("crisis", seen.everyday)
         if crisis is not None:
-            return self._verdict(*crisis, lang, downstream, hidden, findings)
+            verdict = self._verdict(*crisis, lang, downstream, hidden, findings)
+            return self._told(verdict, removed, lang)
         if too_long:
             return self._fixed("refuse", "input.too_long", lang, downstream[:limit], hidden)
-        if findings and self.pii_mode == "block":
+        if len(removed) < len(findings):
             return self._blocked(lang, clean, hidden, findings)
         if findings:
             seen = variants_of(redact(head, findings), unhidden.tag_text)
-        return self._after_pii(seen, lang, downstream, hidden, findings)
+        verdict = self._after_pii(seen, lang, downstream, hidden, findings)
+        return self._told(verdict, removed, lang)
+
+    def pii_action(self, kind: str) -> PIIMode:
+        """Block or redact this kind: the policy file's word for it, else the global mode."""
+        return "redact" if self.policy.pii.actions.get(kind, self.pii_mode) == "redact" else "block"
+
+    def _told(
+        self, verdict: GuardVerdict, removed: tuple[PIIFinding, ...], lang: str
+    ) -> GuardVerdict:
+        """The verdict with a notice naming what was removed from the message, if anything."""
+        if not removed:
+            return verdict
+        notice = localised(self.policy.pii.redacted_notice, lang)
+        return replace(verdict, notice=notice.replace("{kinds}", self._labels(removed, lang)))
+
+    def _labels(self, findings: tuple[PIIFinding, ...], lang: str) -> str:
+        kinds: list[str] = []
+        for finding in findings:
+            if finding.kind not in kinds:
+                kinds.append(finding.kind)
+        return ", ".join(localised(self.policy.pii.kinds[kind], lang) for kind in kinds)
 
     def _after_pii(
         self,
@@ -104,10 +128,8 @@ class InputGuard:
     def _blocked(
         self, lang: str, text: str, hidden: tuple[str, ...], findings: tuple[PIIFinding, ...]
     ) -> GuardVerdict:
-        kinds: list[str] = []
-        for finding in findings:
-            if finding.kind not in kinds:
-                kinds.append(finding.kind)
-        labels = ", ".join(localised(self.policy.pii.kinds[kind], lang) for kind in kinds)
-        reply = localised(self.policy.pii.reply, lang).replace("{kinds}", labels)
-        return GuardVerdict("block_pii", f"pii.{kinds[0]}", reply, text, hidden, findings)
+        first = next(f.kind for f in findings if self.pii_action(f.kind) == "block")
+        reply = localised(self.policy.pii.reply, lang).replace(
+            "{kinds}", self._labels(findings, lang)
+        )
+        return GuardVerdict("block_pii", f"pii.{first}", reply, text, hidden, findings)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import cast
@@ -38,13 +38,29 @@ class PolicyError(ValueError):
     """The policy file cannot be used; the message says where and why."""
 
 
+PII_ACTIONS = frozenset({"block", "redact"})
+# Said to the citizen beside the answer when data was removed, if the policy gives no text.
+DEFAULT_REDACTED_NOTICE = {
+    "en": "To protect you, I removed {kinds} from your message before answering it.",
+    "fr": "Pour vous protéger, j'ai retiré {kinds} de votre message avant d'y répondre.",
+}
+
+
 @dataclass(frozen=True)
 class PIIPolicy:
-    """Which personal data is looked for, how it is named to the citizen, what is public."""
+    """Which personal data is looked for, how it is named to the citizen, what is public.
+
+    `actions` holds the kinds whose `action` the file sets (block or redact); the others
+    follow the deployment's global personal-data mode.
+    """
 
     kinds: Mapping[str, Mapping[str, str]]
     reply: Mapping[str, str]
     contact: ContactPolicy
+    actions: Mapping[str, str] = field(default_factory=dict)
+    redacted_notice: Mapping[str, str] = field(
+        default_factory=lambda: dict(DEFAULT_REDACTED_NOTICE)
+    )
 
 
 @dataclass(frozen=True)
@@ -206,10 +222,28 @@ class _Loader:
                 self.strings(data.get("public_mail_domains", []), "pii.public_mail_domains")
             ),
         )
+        names: dict[str, dict[str, str]] = {}
+        actions: dict[str, str] = {}
+        for kind, described in kinds.items():
+            entry = dict(self.mapping(described, f"pii.kinds.{kind}"))
+            if "action" in entry:
+                action = self.string(entry.pop("action"), f"pii.kinds.{kind}.action")
+                if action not in PII_ACTIONS:
+                    raise self.fail(
+                        f"pii.kinds.{kind}.action",
+                        f"{action!r} is not one of {sorted(PII_ACTIONS)}",
+                    )
+                actions[kind] = action
+            names[kind] = self.texts(entry, f"pii.kinds.{kind}")
+        notice = data.get("redacted_notice")
         return PIIPolicy(
-            kinds={k: self.texts(v, f"pii.kinds.{k}") for k, v in kinds.items()},
+            kinds=names,
             reply=self.texts(data.get("reply"), "pii.reply", frozenset({"kinds"})),
             contact=contact,
+            actions=actions,
+            redacted_notice=DEFAULT_REDACTED_NOTICE
+            if notice is None
+            else self.texts(notice, "pii.redacted_notice", frozenset({"kinds"})),
         )
 
     def joined(self, value: object, where: str) -> re.Pattern[str]:

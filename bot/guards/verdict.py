@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 GuardAction = Literal["allow", "block_pii", "refuse", "escalate", "crisis"]
+# Which layer of the input guard decided: hidden-character and disguise checks
+# ("normalisation"), patterns ("rules"), personal-data detection ("pii"), the learned
+# intent classifier ("classifier"), a model check ("model"); "none" when nothing objected.
+GuardLayer = Literal["normalisation", "rules", "pii", "classifier", "model", "none"]
 
 
 @dataclass(frozen=True)
@@ -27,3 +31,6 @@ class GuardVerdict:
     text: str
     hidden: tuple[str, ...]
     findings: tuple[PIIFinding, ...] = ()
+    # Told to the citizen beside the reply when personal data was removed (redact), else None.
+    notice: str | None = None
+    layer: GuardLayer = "rules"
