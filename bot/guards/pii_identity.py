@@ -84,7 +84,7 @@ _DOCUMENT = re.compile(
     r"|driving licen[cs]e|driver'?s licen[cs]e|permis de conduire|permis|id card|identity card"
     r"|carte d'identit[ée]|cni|national id|travel document|document de voyage|visa|uci"
     r"|immigration)\b)"
-    + _FILLER
+    + f"(?P<filler>{_FILLER})"
     + r"(?P<value>(?=[A-Za-z]{0,4}-?\d)[A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=\d)){4,20})(?![\w])"
 )
 _ACCOUNT = re.compile(
@@ -96,6 +96,7 @@ _ACCOUNT = re.compile(
     + _FILLER
     + r"(?P<value>(?=[A-Za-z]{0,4}-?\d)[A-Za-z0-9](?:[A-Za-z0-9]|[ /.-](?=\d)){4,24})(?![\w])"
 )
+_NUMBER_WORD = re.compile(r"(?i:number|no|num[ée]ro|num|nr|n°|nº|#)")
 _UNBROKEN = re.compile(r"[A-Za-z]{0,4}-?\d{8,}[A-Za-z]?")
 _UK_DRIVING_LICENCE = re.compile(r"\b[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2}\b")
 _SORT_CODE_AND_ACCOUNT = re.compile(
@@ -142,10 +143,15 @@ def find_identity(text: str, folded: str) -> Iterator[PIIFinding]:
             yield PIIFinding("address", start, end)
 
 
-def _document_number(value: str) -> bool:
+def _document_number(value: str, filler: str) -> bool:
     digits = sum(ch.isdigit() for ch in value)
     letters = sum(ch.isalpha() for ch in value)
-    return digits >= 5 or (digits >= 3 and letters >= 2 and len(value) >= 6)
+    if digits >= 5 or (digits >= 3 and letters >= 2 and len(value) >= 6):
+        return True
+    # Newer documents (the French identity card since 2021) are nine capitals and digits;
+    # with "number" said before them, one digit is enough.
+    numbered = _NUMBER_WORD.search(filler) is not None
+    return numbered and digits >= 1 and 8 <= len(value) <= 12 and value.isupper()
 
 
 def _account_number(value: str, strong: bool) -> bool:
@@ -166,7 +172,7 @@ def find_credentials_and_documents(text: str) -> Iterator[PIIFinding]:
     for match in _UK_DRIVING_LICENCE.finditer(text):
         yield PIIFinding("document_number", *match.span())
     for match in _DOCUMENT.finditer(text):
-        if _document_number(match.group("value")):
+        if _document_number(match.group("value"), match.group("filler")):
             yield PIIFinding("document_number", *match.span("value"))
     for match in _ACCOUNT.finditer(text):
         if _account_number(match.group("value"), match.group("strong") is not None):

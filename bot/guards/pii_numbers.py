@@ -30,6 +30,9 @@ _NHS_PRINTED = re.compile(r"[4-9]\d{2}([ -])\d{3}\1\d{4}")
 _NIR = re.compile(r"(?<![\w])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2}(?![\w])")
 _DNI_NIE = re.compile(r"(?<![\w])(?:[XYZxyz]\d{7}|\d{8})[ -]?[A-Za-z](?![\w])")
 
+_EXAMPLE = re.compile(
+    r"\b(?:sample|example|specimen|dummy|fake|test|exemple|fictif|fictive|factice|mod[eè]le)\b"
+)
 # Labels, matched on the case-folded text just before the number.
 _LABELS: dict[str, re.Pattern[str]] = {
     "ca_sin": re.compile(r"\b(?:sin|nas|social insurance|assurance sociale)\b"),
@@ -60,6 +63,12 @@ def _labelled(folded: str, start: int, kind: str) -> bool:
     return _LABELS[kind].search(window) is not None
 
 
+def _named_as_own(folded: str, start: int, kind: str) -> bool:
+    """Labelled as `kind` and not shown as an example ("the sample IBAN on your page")."""
+    window = folded[max(0, start - _LABEL_WINDOW) : start]
+    return _labelled(folded, start, kind) and _EXAMPLE.search(window) is None
+
+
 def _compact(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
@@ -84,7 +93,7 @@ def find_ibans(text: str, folded: str) -> Iterator[PIIFinding]:
         end = None if length is None else _iban_end(text, match.start(), length)
         if end is None:
             continue
-        if checksums.iban_valid(_compact(text[match.start() : end])) or _labelled(
+        if checksums.iban_valid(_compact(text[match.start() : end])) or _named_as_own(
             folded, match.start(), "iban"
         ):
             yield PIIFinding("iban", match.start(), end)
@@ -128,7 +137,9 @@ def find_digit_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
         start = match.start()
 
         def labelled(kind: str, start: int = start) -> bool:
-            return _labelled(folded, start, kind)
+            if kind == "object":
+                return _labelled(folded, start, kind)
+            return _named_as_own(folded, start, kind)
 
         kind = _run_kind(match.group(0), digits, labelled)
         if kind is not None:
@@ -141,7 +152,7 @@ def find_lettered_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
         if checksums.uk_nino_valid(_compact(match.group(0))):
             yield PIIFinding("uk_nino", match.start(), match.end())
     for match in _NINO_LOOSE.finditer(text):
-        if _labelled(folded, match.start(), "uk_nino"):
+        if _named_as_own(folded, match.start(), "uk_nino"):
             yield PIIFinding("uk_nino", match.start(), match.end())
     for match in _NIR.finditer(text):
         nir = _compact(match.group(0))
