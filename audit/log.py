@@ -9,6 +9,7 @@ service pays one commit for many messages.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -22,7 +23,7 @@ from audit.log_reader import LogReader, aware
 from audit.merkle import CompactRange
 from audit.note import Ed25519Signer
 from audit.sink import AuditEvent, LogUnavailable, Recorded
-from audit.store import lock_for_append
+from audit.store import lock_for_append, scrub_after_erase
 from audit.vault import Vault, VaultError
 
 # What one transaction does with the write lock held: (connection, compact range to
@@ -95,8 +96,14 @@ class TransparencyLog(LogReader):
         prepared = [prepare_event(event, now) for event in events]
         return self._group.submit(prepared)
 
-    def erase(self, conversation_id: str, reason: str = "citizen_request") -> Recorded:
-        """Crypto-shred a conversation's texts and log an erasure entry, atomically."""
+    def erase(
+        self, conversation_id: str, reason: str = "citizen_request", *, scrub: bool = True
+    ) -> Recorded:
+        """Crypto-shred a conversation's texts and log an erasure entry, atomically.
+
+        Then, unless `scrub` is False (erasing many: call `scrub_erased` once after),
+        scrub the old bytes from the database files (`scrub_after_erase`).
+        """
         prepared = prepare_event(
             AuditEvent("erasure", conversation_id, {"reason": reason}), self._clock()
         )
@@ -110,7 +117,26 @@ class TransparencyLog(LogReader):
         outcome = self._write(shred_and_log)[0]
         if isinstance(outcome, Exception):
             raise outcome
+        if scrub:
+            self.scrub_erased(f"conversation {conversation_id}")
         return outcome[0]
+
+    def scrub_erased(self, erased: str = "erased conversations") -> bool:
+        """Remove shredded keys' old bytes from the database files; False if it could not.
+
+        After commit, they may still sit in the WAL (SQLite) or as dead row versions
+        (PostgreSQL). Best effort: the erasure is logged and the key is unreachable
+        through the database either way; a failure is said in the log, not hidden.
+        """
+        problem = scrub_after_erase(self._engine, self._tables)
+        if problem is not None:
+            logging.getLogger("opencounter.audit").warning(
+                "%s erased, but old bytes are not yet scrubbed from the database files (%s); "
+                "the next erase or retention run scrubs them",
+                erased,
+                problem,
+            )
+        return problem is None
 
     def checkpoint(self) -> str:
         """Sign, store and return a checkpoint of the current tree now.

@@ -47,6 +47,9 @@ NODES_TABLE = "audit_nodes"
 _ROW_ID = BigInteger().with_variant(Integer, "sqlite")
 # How long a SQLite writer waits for another to commit before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# How long the scrub after an erase waits for the key table (PostgreSQL VACUUM FULL);
+# SQLite's WAL checkpoint waits a fifth of it for readers.
+SCRUB_LOCK_TIMEOUT_MS = 5_000
 # pg_advisory_xact_lock key for appends: "OCaudit1" read as a signed 64-bit integer.
 APPEND_LOCK_KEY = int.from_bytes(b"OCaudit1", "big", signed=True)
 
@@ -181,27 +184,42 @@ def _tune_sqlite_connection(dbapi_connection: DBAPIConnection, _record: object) 
 
 
 def scrub_after_erase(engine: Engine, tables: AuditTables) -> str | None:
-    """Make erased keys and texts unreadable on disk; None, or why it could not (best effort).
+    """Make erased keys unreadable in the database files; None, or why not (best effort).
 
-    Call after the erasing transaction committed. SQLite (with `secure_delete`) has
-    zeroed the rows in its pages, but the write-ahead log still holds page images from
-    before the erase: a TRUNCATE checkpoint copies the pages back and empties the WAL
-    file. It cannot finish while a reader holds an older snapshot; the next checkpoint
-    (SQLite runs one every 1000 pages) or a clean shutdown does. PostgreSQL keeps the old
-    row version (with the wrapped key) as a dead tuple until VACUUM, which cannot run
-    inside a transaction, so it runs here on its own autocommit connection.
+    Call after the erasing transaction committed; it cannot run inside one.
+
+    SQLite (with `secure_delete`) has zeroed the rows in its pages, but the WAL still
+    holds page images from before the erase: a TRUNCATE checkpoint copies the pages back
+    and empties the WAL file. It cannot finish while a reader holds an older snapshot;
+    then the old frames stay until SQLite overwrites them after a later checkpoint, or
+    deletes the WAL when the last connection closes.
+
+    PostgreSQL never overwrites a row in place: the row version holding the wrapped key
+    stays in the page as a dead tuple, and plain VACUUM frees its space without zeroing
+    it. VACUUM FULL rewrites the key table into a new file (one short row per
+    conversation, so this is quick; it waits at most `lock_timeout` for the table).
+    The texts table gets a plain VACUUM: its stale ciphertext bytes may stay in free
+    page space until overwritten, but they cannot be opened once the key is gone.
     """
     try:
         if engine.dialect.name == "sqlite":
             with engine.connect() as connection:
-                busy, _, _ = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
-            return (
-                None if busy == 0 else "a reader held the WAL; it is emptied at a later checkpoint"
-            )
+                # A TRUNCATE checkpoint waits for readers through the busy handler: give
+                # them a moment, not the 30 s a writer waits, so an erase is not held up.
+                connection.exec_driver_sql(f"PRAGMA busy_timeout = {SCRUB_LOCK_TIMEOUT_MS // 5}")
+                try:
+                    busy, _, _ = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+                finally:
+                    connection.exec_driver_sql(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+            return None if busy == 0 else "a reader held the WAL open; it is emptied later"
         if engine.dialect.name == "postgresql":
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-                for table in (tables.conversation_keys, tables.texts):
-                    connection.exec_driver_sql(f"VACUUM {table.name}")
+                connection.exec_driver_sql(f"SET lock_timeout = {SCRUB_LOCK_TIMEOUT_MS}")
+                try:
+                    connection.exec_driver_sql(f"VACUUM FULL {tables.conversation_keys.name}")
+                    connection.exec_driver_sql(f"VACUUM {tables.texts.name}")
+                finally:
+                    connection.exec_driver_sql("RESET lock_timeout")
     except SQLAlchemyError as error:
         return str(error).splitlines()[0]
     return None

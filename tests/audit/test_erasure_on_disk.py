@@ -1,0 +1,198 @@
+"""Erasure leaves nothing readable in the database files (issue 11).
+
+What is searched for: the erased conversation's wrapped key, salt and ciphertexts as
+they were stored (the words themselves are never stored in clear; they are searched
+for too). SQLite: the database file and its WAL, read as raw bytes. PostgreSQL: every
+page of the key and text tables as the server holds them (pageinspect's
+`get_raw_page`), after the erase and its VACUUM; the server's own WAL files and
+backups are outside what a test can read (the README says what remains there).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from audit.log import TransparencyLog
+from audit.note import generate_signer
+from audit.sink import AuditEvent
+from audit.store import create_tables, tune_engine
+from audit.vault import Vault
+from tests.needs import missing
+
+ORIGIN = "city.example/audit"
+# The long one spills into overflow pages (SQLite) and TOAST (PostgreSQL).
+WORDS = ["my daughter Alice Martin has asthma", "we live at 14 rue des Lilas " * 300]
+
+
+def chatty_log(engine: Engine) -> TransparencyLog:
+    log = TransparencyLog(
+        engine,
+        generate_signer(ORIGIN),
+        ORIGIN,
+        Vault(engine, os.urandom(32)),
+        checkpoint_interval=timedelta(days=1),
+    )
+    for n, words in enumerate(WORDS):
+        # "kept" first: the erased key row is then the last one written to its page,
+        # where a plain VACUUM's compaction leaves its bytes in the freed space.
+        log.record([AuditEvent("message", "kept", {"n": n}, f"kept words {n}")])
+        log.record([AuditEvent("message", "gone", {"n": n}, words)])
+    return log
+
+
+def stored_secrets(connection: Connection, conversation: str) -> list[bytes]:
+    """The bytes an erasure must leave nowhere: wrapped key, salt, ciphertexts."""
+    key, salt = connection.execute(
+        text("SELECT wrapped_key, salt FROM audit_conversation_keys WHERE conversation_id = :c"),
+        {"c": conversation},
+    ).one()
+    sealed = connection.execute(
+        text("SELECT ciphertext FROM audit_texts WHERE conversation_id = :c"), {"c": conversation}
+    ).all()
+    return [bytes(key), bytes(salt), *(bytes(row[0]) for row in sealed)]
+
+
+def found_in(raw: bytes, secrets: list[bytes]) -> list[str]:
+    needles = [*secrets, *(w.encode() for w in WORDS)]
+    # 16 bytes of a random key or ciphertext cannot turn up by chance.
+    return [needle[:16].hex() for needle in needles if needle[:16] in raw]
+
+
+def test_sqlite_files_hold_nothing_of_an_erased_conversation(tmp_path: Path) -> None:
+    path = tmp_path / "audit.db"
+    engine = create_engine(f"sqlite:///{path}")
+    tune_engine(engine)
+    create_tables(engine)
+    log = chatty_log(engine)
+    with engine.connect() as connection:
+        gone, kept = stored_secrets(connection, "gone"), stored_secrets(connection, "kept")
+        # Into the main file too, so both the file and the WAL have held the secrets.
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    log.record([AuditEvent("message", "gone", {"n": 9}, "one more, in the WAL only")])
+    with engine.connect() as connection:
+        gone += stored_secrets(connection, "gone")[2:]
+    raw = path.read_bytes() + Path(f"{path}-wal").read_bytes()
+    assert found_in(raw, kept) and found_in(raw, gone)  # the search does find stored bytes
+
+    log.erase("gone")
+
+    wal = Path(f"{path}-wal")
+    raw = path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    assert found_in(raw, gone) == []
+    assert found_in(raw, kept)  # the other conversation is untouched
+    engine.dispose()
+
+
+def raw_pages(connection: Connection, table: str) -> bytes:
+    try:
+        connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pageinspect SCHEMA public")
+    except SQLAlchemyError as error:
+        missing(f"pageinspect is not available: {error}")
+    blocks = connection.execute(
+        text("SELECT pg_relation_size(CAST(:t AS regclass)) / current_setting('block_size')::int"),
+        {"t": table},
+    ).scalar_one()
+    pages = [
+        bytes(
+            connection.execute(
+                text("SELECT public.get_raw_page(:t, :b)"), {"t": table, "b": block}
+            ).scalar_one()
+        )
+        for block in range(int(blocks))
+    ]
+    return b"".join(pages)
+
+
+@pytest.mark.postgres
+def test_postgres_key_table_holds_no_erased_key(postgres_url: str) -> None:
+    """The wrapped key and salt are gone from every page of the key table.
+
+    What this cannot see: the server's WAL and backups (the README says how long they
+    keep the key), and stale ciphertext bytes in the free space of text pages, which a
+    plain VACUUM does not zero; without the key they cannot be opened.
+    """
+    engine = create_engine(postgres_url)
+    create_tables(engine)
+    log = chatty_log(engine)
+    with engine.connect() as connection:
+        gone, kept = stored_secrets(connection, "gone"), stored_secrets(connection, "kept")
+    with engine.begin() as connection:
+        assert found_in(raw_pages(connection, "audit_conversation_keys"), gone[:2])
+
+    log.erase("gone")
+
+    with engine.begin() as connection:
+        raw = raw_pages(connection, "audit_conversation_keys")
+        texts = connection.execute(
+            text("SELECT count(*) FROM audit_texts WHERE conversation_id = 'gone'")
+        ).scalar_one()
+        dead = connection.execute(
+            text(
+                "SELECT n_dead_tup FROM pg_stat_user_tables WHERE relid = "
+                "CAST('audit_conversation_keys' AS regclass)"
+            )
+        ).scalar_one_or_none()
+    assert found_in(raw, gone[:2]) == []  # neither the wrapped key nor the salt
+    assert found_in(raw, kept[:2])  # the search finds what is still there
+    assert texts == 0
+    assert not dead  # no row version of the key table waits for a vacuum
+    engine.dispose()
+
+
+def test_every_sqlite_connection_deletes_securely(tmp_path: Path) -> None:
+    # Some SQLite builds turn secure_delete on by default (Debian's); others do not.
+    engine = create_engine(f"sqlite:///{tmp_path / 'audit.db'}")
+    tune_engine(engine)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+    engine.dispose()
+
+
+def test_a_scrub_that_cannot_finish_is_said(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "audit.db"
+    engine = create_engine(f"sqlite:///{path}")
+    tune_engine(engine)
+    create_tables(engine)
+    log = chatty_log(engine)
+    reader = engine.connect()
+    reader.exec_driver_sql("BEGIN")
+    reader.exec_driver_sql("SELECT count(*) FROM audit_texts").all()  # holds a snapshot
+    with engine.connect() as connection:
+        gone = stored_secrets(connection, "gone")
+    with caplog.at_level(logging.WARNING, logger="opencounter.audit"):
+        log.erase("gone")
+    assert "not yet scrubbed" in caplog.text and "gone" in caplog.text
+    reader.rollback()
+    reader.close()
+    log.erase("kept")  # the next erase empties the WAL of both
+    raw = path.read_bytes() + Path(f"{path}-wal").read_bytes()
+    assert found_in(raw, gone) == []
+    engine.dispose()
+
+
+def test_many_erasures_scrub_once(tmp_path: Path) -> None:
+    """Retention erases many conversations; one scrub afterwards covers them all."""
+    path = tmp_path / "audit.db"
+    engine = create_engine(f"sqlite:///{path}")
+    tune_engine(engine)
+    create_tables(engine)
+    log = chatty_log(engine)
+    with engine.connect() as connection:
+        secrets = stored_secrets(connection, "gone") + stored_secrets(connection, "kept")
+    log.erase("gone", scrub=False)
+    log.erase("kept", scrub=False)
+    assert found_in(Path(f"{path}-wal").read_bytes(), secrets)  # not scrubbed yet
+    assert log.scrub_erased() is True
+    wal = Path(f"{path}-wal")
+    raw = path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    assert found_in(raw, secrets) == []
+    engine.dispose()
