@@ -3,7 +3,8 @@
 Layout: `entries.jsonl` (one canonical entry per line; canonical JSON never holds a raw
 newline), `leaf-hashes.txt` (hex, one per line: the hashes stored at append time, used
 to name the exact entry that changed), `checkpoints.json` (signed notes, oldest first),
-`log.pub` (the log's verifier key, to compare with the one published elsewhere) and
+`log.pub` (the log's verifier key as the operator states it: the verifier never reads
+it, an oversight body compares it with the key published elsewhere and passes that) and
 `README.md`.
 """
 
@@ -13,6 +14,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from audit.schema_pass import Row
 
 if TYPE_CHECKING:
     from audit.log import TransparencyLog
@@ -33,7 +36,12 @@ Log public key (also in `log.pub`; compare it with the key the operator publishe
 ## Verify
 
     pip install opencounter[audit]   # the verifier needs only `audit` and `cryptography`
-    opencounter audit verify --bundle . --key "$(cat log.pub)"
+    opencounter audit verify --bundle . --key "PUBLISHED KEY" [--since WITNESSED.txt]
+
+Pass the key the operator published (or that your witness pinned), not `log.pub` from
+this directory: whoever made the bundle also chose that file. With `--since`, give a
+checkpoint you saw earlier (e.g. one your witness cosigned): a bundle that was rolled
+back or forked from it fails.
 
 The verifier recomputes the RFC 9162 Merkle tree from `entries.jsonl`, checks the
 Ed25519 signature on every checkpoint in `checkpoints.json` (C2SP tlog-checkpoint
@@ -101,10 +109,6 @@ class Bundle:
             raise BundleError(f"{CHECKPOINTS} must be a list of signed notes")
         self._checkpoints: list[str] = notes
 
-    def public_key(self) -> str | None:
-        path = self.directory / PUBLIC_KEY
-        return path.read_text("utf-8").strip() if path.is_file() else None
-
     def size(self) -> int:
         # A bundle records no size apart from its newest checkpoint.
         sizes = [int(note.split("\n")[1]) for note in self._checkpoints if note.count("\n") > 1]
@@ -128,3 +132,19 @@ class Bundle:
 
     def checkpoints(self) -> list[str]:
         return list(self._checkpoints)
+
+    # -- as a `LogSource`: a bundle has entries, leaf hashes and checkpoints, nothing more --
+
+    def entry_rows(self) -> Iterator[Row]:
+        for index, data in self.entries():
+            yield index, data, None
+
+    def has_conversation_column(self) -> bool:
+        return False
+
+    def stored_nodes(self, level: int) -> Iterator[tuple[int, bytes]]:
+        if level == 0:
+            yield from self.leaf_hashes()
+
+    def stored_state(self) -> None:
+        return None

@@ -17,11 +17,12 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from audit.appending import PreparedEvent, append_batches, prepare_event
-from audit.checkpoint import Checkpoint, CosignatureVerifier, open_checkpoint, sign_checkpoint
+from audit.checkpoint import CosignatureVerifier, open_checkpoint, sign_checkpoint
 from audit.commit_group import GroupCommit
 from audit.log_reader import LogReader, aware
 from audit.merkle import CompactRange
 from audit.note import Ed25519Signer
+from audit.signing import checkpoint_to_sign
 from audit.sink import AuditEvent, LogUnavailable, Recorded
 from audit.store import lock_for_append, scrub_after_erase
 from audit.vault import Vault, VaultError
@@ -266,7 +267,12 @@ class TransparencyLog(LogReader):
         return now - aware(last_at) >= self._interval
 
     def _issue_checkpoint(self, conn: Connection, compact: CompactRange, now: datetime) -> str:
-        note = sign_checkpoint(Checkpoint(self.origin, compact.size, compact.root()), self._signer)
+        # Sign a root recomputed from the entries, linked to the previous checkpoint;
+        # `TreeMismatch` (nothing signed, the transaction rolled back) if storage disagrees.
+        checkpoint = checkpoint_to_sign(
+            conn, self._tables, compact, self.origin, self._signer.verifier()
+        )
+        note = sign_checkpoint(checkpoint, self._signer)
         conn.execute(
             insert(self._tables.checkpoints).values(size=compact.size, note=note, created_at=now)
         )

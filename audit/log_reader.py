@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from sqlalchemy import Connection, Engine, Table, select
 
@@ -22,8 +22,10 @@ from audit.merkle import (
     inclusion_proof,
     root_at,
 )
+from audit.schema_pass import Row
 from audit.sink import LogUnavailable
 from audit.store import AuditTables, audit_tables, read_nodes, scan_column
+from audit.verify import StoredState
 
 SCAN_BATCH = 50_000
 
@@ -84,6 +86,33 @@ class LogReader:
     def leaf_hashes(self, start: int = 0, batch: int = SCAN_BATCH) -> Iterator[tuple[int, bytes]]:
         """(index, stored leaf hash) in index order: untrusted hints for verification."""
         yield from self._scan(self._tables.nodes, "hash", 0, start, batch)
+
+    # -- as a `LogSource` for verification: every stored claim, read as stored ----------
+
+    def entry_rows(self, start: int = 0, batch: int = SCAN_BATCH) -> Iterator[Row]:
+        """(index, data, conversation column) for every stored entry, in index order."""
+        position = start
+        while True:
+            with self._engine.connect() as conn:
+                rows = _scan_entry_rows(conn, self._tables.entries, position, batch)
+            yield from rows
+            if len(rows) < batch:
+                return
+            position = rows[-1][0] + 1
+
+    def has_conversation_column(self) -> bool:
+        return True
+
+    def stored_nodes(self, level: int, batch: int = SCAN_BATCH) -> Iterator[tuple[int, bytes]]:
+        """(index, hash) of the stored perfect subtrees of `level`, in index order."""
+        yield from self._scan(self._tables.nodes, "hash", level, 0, batch)
+
+    def stored_state(self) -> StoredState:
+        """The state row as stored (size, saved compact range, last checkpoint size)."""
+        with self._engine.connect() as conn:
+            state = self._state(conn)
+        size = None if state.checkpoint_size is None else int(state.checkpoint_size)
+        return StoredState(state.size, state.compact_range, size)
 
     def _scan(
         self, table: Table, column: str, level: int | None, start: int, batch: int
@@ -171,6 +200,30 @@ class LogReader:
     def _check_size(size: int, current: int) -> None:
         if not 0 <= size <= current:
             raise ProofError(f"the log has {current} entries, not {size}")
+
+
+def _scan_entry_rows(connection: Connection, entries: Table, start: int, limit: int) -> list[Row]:
+    """Up to `limit` entry rows from `start` on the driver's cursor, as `scan_column` does."""
+    query = (
+        select(entries.c.idx, entries.c.data, entries.c.conversation_id)
+        .where(entries.c.idx >= start)
+        .order_by(entries.c.idx)
+        .limit(limit)
+    )
+    compiled = query.compile(dialect=connection.dialect)
+    params = compiled.params
+    arguments = (
+        [params[name] for name in compiled.positiontup or ()] if compiled.positional else params
+    )
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled), arguments)
+        rows = cast(list[Row], cursor.fetchall())
+    finally:
+        cursor.close()
+    if rows and type(rows[0][1]) is not bytes:
+        rows = [(int(idx), bytes(data), column) for idx, data, column in rows]
+    return rows
 
 
 def aware(moment: datetime) -> datetime:

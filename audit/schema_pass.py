@@ -1,4 +1,9 @@
-"""The schema pass of verification: every entry canonical JSON of a valid entry, per chunk.
+"""The content pass of verification: every entry canonical JSON of a valid entry, per chunk.
+
+It also checks what needs the parsed entry: timestamps never go backwards within a chunk
+(the caller checks across chunks) and, for a database, the entries table's conversation
+column equals the entry's own conversation (the column is what receipts and erasure
+look entries up by).
 
 On a large log the pass runs in worker processes ahead of the tree pass, which hashes in
 the calling process: on 2 cores the two passes overlap. While the caller would wait for
@@ -31,6 +36,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from audit.entries import InvalidEntry, decode_entry
+from audit.faults import Fault
 
 # Below this many entries a worker's start-up costs more than it saves.
 PARALLEL_MIN_ENTRIES = 100_000
@@ -38,23 +44,46 @@ MAX_WORKERS = 4
 # Chunks handed to one worker and not yet answered: enough to keep it busy, few enough
 # that the caller still finds chunks of its own to check while it waits.
 IN_FLIGHT = 2
-# A chunk's (index, entry bytes) and its first invalid entry: (offset, why) or None.
-Chunk = list[tuple[int, bytes]]
-Invalid = tuple[int, str] | None
+# A chunk's (index, entry bytes, conversation column) and its first invalid entry:
+# (offset, fault, why) or None.
+Row = tuple[int, bytes, str | None]
+Chunk = list[Row]
+Invalid = tuple[int, Fault, str] | None
+# A column value that stands for SQL NULL in the worker protocol (never valid UTF-8).
+_NULL = b"\xff"
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
 _WORKER = (
     "import sys; sys.path.insert(0, sys.argv[1]); from audit.schema_pass import serve; serve()"
 )
 
 
-def first_invalid(data: Sequence[bytes]) -> Invalid:
-    """The offset of the first entry that is not canonical JSON of a valid entry, and why."""
+def first_invalid(data: Sequence[bytes], columns: Sequence[str | None] | None = None) -> Invalid:
+    """The first entry that is not canonical JSON of a valid entry, goes back in time or
+    is filed under another conversation (when `columns` are given): offset, fault, why."""
+    previous = ""
     for offset, item in enumerate(data):
         try:
-            decode_entry(item)
+            entry = decode_entry(item)
         except InvalidEntry as error:
-            return offset, str(error)
+            return offset, Fault.ENTRY_INVALID, str(error)
+        timestamp = str(entry["ts"])
+        if timestamp < previous:
+            return offset, Fault.TIMESTAMP_BACKWARDS, backwards(timestamp, previous)
+        previous = timestamp
+        if columns is not None and columns[offset] != entry["conversation"]:
+            return offset, Fault.CONVERSATION_COLUMN, misfiled(columns[offset], entry)
     return None
+
+
+def backwards(timestamp: str, previous: str) -> str:
+    return f"its time {timestamp} is earlier than the entry before it ({previous})"
+
+
+def misfiled(column: str | None, entry: dict[str, object]) -> str:
+    return (
+        f"the entries table files it under conversation {column!r}, but the entry names "
+        f"{entry['conversation']!r}"
+    )
 
 
 def default_workers(entries: int) -> int:
@@ -66,20 +95,23 @@ def default_workers(entries: int) -> int:
 
 @contextlib.contextmanager
 def checked_chunks(
-    entries: Iterable[tuple[int, bytes]], chunk_size: int, check: bool, workers: int
+    rows: Iterable[Row], chunk_size: int, check: bool, workers: int, columns: bool = False
 ) -> Iterator[Iterator[tuple[Chunk, Invalid]]]:
-    """The entries in chunks, in order, each with its schema result (None when `check` is off)."""
-    stream = iter(entries)
+    """The rows in chunks, in order, each with its content result (None when `check` is off).
+
+    With `columns`, each row's conversation column is checked against its entry.
+    """
+    stream = iter(rows)
     chunks = iter(lambda: list(itertools.islice(stream, chunk_size)), [])
     if not check:
         yield ((chunk, None) for chunk in chunks)
     elif workers <= 0:
-        yield ((chunk, first_invalid([item[1] for item in chunk])) for chunk in chunks)
+        yield ((chunk, _check(chunk, columns)) for chunk in chunks)
     else:
         try:
-            parallel = ParallelPass(workers)
+            parallel = ParallelPass(workers, columns)
         except OSError:  # no interpreter to start (an embedded Python): check here
-            yield ((chunk, first_invalid([item[1] for item in chunk])) for chunk in chunks)
+            yield ((chunk, _check(chunk, columns)) for chunk in chunks)
             return
         try:
             yield parallel.results(chunks)
@@ -87,10 +119,15 @@ def checked_chunks(
             parallel.close()
 
 
+def _check(chunk: Chunk, columns: bool) -> Invalid:
+    return first_invalid([row[1] for row in chunk], [row[2] for row in chunk] if columns else None)
+
+
 @dataclass
 class _Pending:
     chunk: Chunk
     data: list[bytes]
+    columns: list[str | None] | None
     worker: _Worker | None = None  # None: not given to a worker (or lost by one)
     done: bool = False
     result: Invalid = None
@@ -99,7 +136,8 @@ class _Pending:
 class ParallelPass:
     """Chunks checked by worker processes and by this one, results handed out in order."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, columns: bool = False) -> None:
+        self._columns = columns
         self._changed = threading.Condition()
         self.workers = [_Worker(self._changed) for _ in range(workers)]
         self.checked_here = 0
@@ -108,7 +146,8 @@ class ParallelPass:
         ahead: deque[_Pending] = deque()
         depth = (IN_FLIGHT + 1) * len(self.workers) + 1
         for chunk in chunks:
-            ahead.append(_Pending(chunk, [item[1] for item in chunk]))
+            columns = [row[2] for row in chunk] if self._columns else None
+            ahead.append(_Pending(chunk, [row[1] for row in chunk], columns))
             self._hand_out(ahead)
             if len(ahead) > depth:
                 yield self._settle(ahead)
@@ -146,7 +185,7 @@ class ParallelPass:
         return front.chunk, front.result
 
     def _check_here(self, pending: _Pending) -> None:
-        pending.result, pending.done = first_invalid(pending.data), True
+        pending.result, pending.done = first_invalid(pending.data, pending.columns), True
         self.checked_here += 1
 
 
@@ -190,9 +229,15 @@ class _Worker:
         assert stdin is not None
         try:
             while (pending := self._outbox.get()) is not None:
-                lengths = array("Q", map(len, pending.data))
-                stdin.write(len(pending.data).to_bytes(8, "little") + lengths.tobytes())
-                stdin.write(b"".join(pending.data))
+                # Entries, then (when checked) their columns as UTF-8, NULL as one 0xff byte.
+                parts = list(pending.data)
+                if pending.columns is not None:
+                    parts += [_NULL if c is None else c.encode() for c in pending.columns]
+                lengths = array("Q", map(len, parts))
+                header = len(pending.data).to_bytes(8, "little")
+                header += (len(parts) - len(pending.data)).to_bytes(8, "little")
+                stdin.write(header + lengths.tobytes())
+                stdin.write(b"".join(parts))
                 stdin.flush()
         except OSError:
             self._process.kill()  # the reader then sees the end and hands the chunks back
@@ -206,7 +251,9 @@ class _Worker:
         try:
             for line in stdout:
                 answer = json.loads(line)
-                result = None if answer is None else (int(answer[0]), str(answer[1]))
+                result = (
+                    None if answer is None else (int(answer[0]), Fault(answer[1]), str(answer[2]))
+                )
                 with self._changed:
                     pending = self.waiting.popleft()
                     pending.result, pending.done = result, True
@@ -224,17 +271,21 @@ def serve(source: BinaryIO | None = None, sink: BinaryIO | None = None) -> None:
     """The worker's loop: read chunks until the input ends, answer each with one line."""
     source = source or sys.stdin.buffer
     sink = sink or sys.stdout.buffer
-    while header := source.read(8):
-        if len(header) != 8:
+    while header := source.read(16):
+        if len(header) != 16:
             raise EOFError("the chunk header ended early")
+        count = int.from_bytes(header[:8], "little")
+        column_count = int.from_bytes(header[8:], "little")
         lengths = array("Q")
-        lengths.frombytes(_read_exactly(source, 8 * int.from_bytes(header, "little")))
+        lengths.frombytes(_read_exactly(source, 8 * (count + column_count)))
         payload = _read_exactly(source, sum(lengths))
-        data, start = [], 0
+        parts, start = [], 0
         for length in lengths:
-            data.append(payload[start : start + length])
+            parts.append(payload[start : start + length])
             start += length
-        sink.write(json.dumps(first_invalid(data)).encode() + b"\n")
+        columns = [None if c == _NULL else c.decode() for c in parts[count:]]
+        result = first_invalid(parts[:count], columns if column_count else None)
+        sink.write(json.dumps(result).encode() + b"\n")
         sink.flush()
 
 

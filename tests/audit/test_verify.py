@@ -51,11 +51,14 @@ def test_intact_log_verifies_with_progress(engine: Engine) -> None:
 
 
 def mutate_rows(engine: Engine, kind: str, index: int) -> None:
+    """Change the entries table as a careless forger would: rows move with their column."""
     with engine.begin() as conn:
-        rows = conn.execute(text("SELECT idx, data FROM audit_entries ORDER BY idx")).all()
-        data = [bytes(row.data) for row in rows]
+        rows = conn.execute(
+            text("SELECT idx, data, conversation_id FROM audit_entries ORDER BY idx")
+        ).all()
+        data = [(bytes(row.data), row.conversation_id) for row in rows]
         if kind == "change":
-            data[index] = data[index].replace(b'"n":', b'"n":1')
+            data[index] = (data[index][0].replace(b'"n":', b'"n":1'), data[index][1])
         elif kind == "drop":
             del data[index]
         elif kind == "reorder":
@@ -64,10 +67,10 @@ def mutate_rows(engine: Engine, kind: str, index: int) -> None:
             data.insert(index, data[(index + 7) % len(data)])
         conn.execute(text("DELETE FROM audit_entries"))
         conn.execute(
-            text("INSERT INTO audit_entries (idx, data) VALUES (:i, :d)"),
+            text("INSERT INTO audit_entries (idx, data, conversation_id) VALUES (:i, :d, :c)"),
             [
-                {"i": i if kind != "drop" or i < index else i + 1, "d": d}
-                for i, d in enumerate(data)
+                {"i": i if kind != "drop" or i < index else i + 1, "d": d, "c": c}
+                for i, (d, c) in enumerate(data)
             ],
         )
 
@@ -124,7 +127,11 @@ def test_a_missing_leaf_hash_costs_only_its_own_entry_precision(engine: Engine, 
     mutate_rows(engine, "change", 13)  # its hash is still stored: named exactly
     report = verify_log(log, key, chunk_size=chunk)
     assert report.first_bad_index == 13 and "changed" in str(report.problem)
-    mutate_rows(engine, "change", 8)  # no stored hash: pinned to its checkpoint range
+    mutate_rows(engine, "change", 8)  # no stored leaf hash: its stored parent names it
+    report = verify_log(log, key, chunk_size=chunk)
+    assert report.first_bad_index == 8 and "entries 8..9 were changed" in str(report.problem)
+    with engine.begin() as conn:  # nor any stored node above it: its checkpoint range
+        conn.execute(text("DELETE FROM audit_nodes WHERE level > 0"))
     report = verify_log(log, key, chunk_size=chunk)
     assert report.first_bad_index == 6 and "checkpoint of size 11" in str(report.problem)
 
