@@ -45,8 +45,6 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 SIGNING_KEY_VARIABLE = "OPENCOUNTER_LOG_SIGNING_KEY"
 VAULT_KEY_VARIABLE = "OPENCOUNTER_VAULT_KEY"
-# The verifier's pinned copy of the log's public key (the key itself or a file holding it).
-PUBLIC_KEY_VARIABLE = "OPENCOUNTER_LOG_PUBLIC_KEY"
 DataDir = Annotated[
     Path | None, typer.Option(help="Data directory (default: $OPENCOUNTER_DATA_DIR or ./data).")
 ]
@@ -72,29 +70,27 @@ def _read_key_text(value: str) -> str:
     return Path(value[1:]).read_text("utf-8").strip() if value.startswith("@") else value.strip()
 
 
-def _trusted_key(console: Console, value: str | None) -> Ed25519Verifier:
-    """--key, else the pinned key ($OPENCOUNTER_LOG_PUBLIC_KEY): never a file of the data checked.
-
-    Whoever holds the data (the operator's data dir, a bundle's `log.pub`) could have
-    replaced the key along with the checkpoints, so the verifier never reads it there.
-    """
-    configured = value or os.environ.get(PUBLIC_KEY_VARIABLE)
-    if not configured:
-        _fail(
-            console,
-            2,
-            "No trusted log key: pass --key with the key the operator published (or @FILE), "
-            f"or pin it in {PUBLIC_KEY_VARIABLE} (the key or a file holding it). The verifier "
-            "never takes the key from the data it checks.",
-        )
+def _trusted_key(console: Console, value: str | None, data_dir: Path | None) -> Ed25519Verifier:
+    """--key, else `<data-dir>/audit/log.pub`, else the public half of the signing key."""
+    fallback = _data_dir(data_dir) / "audit" / "log.pub"
     try:
         if value:
             return parse_verifier_key(_read_key_text(value))
-        return parse_verifier_key(_setting_text(configured))
+        if fallback.is_file():
+            return parse_verifier_key(fallback.read_text("utf-8").strip())
+        configured = os.environ.get(SIGNING_KEY_VARIABLE)
+        if configured:
+            return parse_signer_key(_setting_text(configured)).verifier()
     except OSError as error:
         _fail(console, 2, f"Cannot read the log key ({error}); pass --key with the published key.")
     except NoteError as error:
         _fail(console, 2, f"The log key is not valid ({error}); pass the published key string.")
+    _fail(
+        console,
+        2,
+        f"No log key found at {fallback}; pass --key with the published key "
+        "(the operator makes it with `opencounter audit keygen`).",
+    )
 
 
 def _setting_text(value: str) -> str:
@@ -227,22 +223,7 @@ def _verify(console: Console) -> Callable[..., None]:
         database_url: DatabaseUrl = None,
         bundle: Annotated[Path | None, typer.Option(help="Verify an export bundle.")] = None,
         key: KeyOption = None,
-        schema: Annotated[
-            bool,
-            typer.Option(
-                help="Also check every entry's content: schema, time order, conversation column."
-            ),
-        ] = True,
-        since: Annotated[
-            list[str] | None,
-            typer.Option(
-                help="A signed checkpoint seen earlier (FILE or http(s) URL), e.g. one a "
-                "witness cosigned: the log must extend it. Repeat for several."
-            ),
-        ] = None,
-        require_signed: Annotated[
-            bool, typer.Option(help="Fail if entries past the newest checkpoint are unsigned.")
-        ] = False,
+        schema: Annotated[bool, typer.Option(help="Also check every entry's schema.")] = True,
         texts: Annotated[
             bool,
             typer.Option(
@@ -260,15 +241,14 @@ def _verify(console: Console) -> Callable[..., None]:
                 source = Bundle(bundle)
             except BundleError as error:
                 _fail(console, 2, f"{error}; pass the directory `audit export` wrote.")
-            trusted = _trusted_key(console, key)
+            trusted = _trusted_key(console, key or f"@{bundle / 'log.pub'}", data_dir)
         else:
             # Reading needs no secret key: an oversight body can check a database copy.
-            trusted = _trusted_key(console, key)
+            trusted = _trusted_key(console, key, data_dir)
             from audit.log_reader import LogReader
 
             engine = _open_engine(console, data_dir, database_url, create=False)
             source = LogReader(engine)
-        seen = [_seen_checkpoint(console, location) for location in since or []]
         with Progress(console=console, transient=True) as bar:
             task = bar.add_task("verifying", total=None)
             report = _or_unavailable(
@@ -276,8 +256,6 @@ def _verify(console: Console) -> Callable[..., None]:
                 lambda: verify_log(
                     source,
                     trusted,
-                    seen=seen,
-                    require_signed=require_signed,
                     check_schema=schema,
                     progress=lambda done, total: bar.update(task, completed=done, total=total),
                 ),
@@ -288,33 +266,15 @@ def _verify(console: Console) -> Callable[..., None]:
                 if report.first_bad_index is None
                 else f" First bad index: {report.first_bad_index}."
             )
-            _fail(console, 1, f"Verification FAILED ({report.fault}).{where} {report.problem}")
+            _fail(console, 1, f"Verification FAILED.{where} {report.problem}")
         typer.echo(
             f"OK: {report.entries_checked} entries, {report.checkpoints_checked} checkpoints, "
             f"root {report.root.hex()}"
         )
-        if seen:
-            typer.echo(f"The log extends the {len(seen)} checkpoint(s) seen earlier.")
-        if report.unsigned:
-            typer.echo(
-                f"{report.unsigned} entries not yet signed (from index {report.signed_size}): "
-                "no checkpoint vouches for them yet; check again after the next one, or pass "
-                "--require-signed to fail on them."
-            )
         if texts:
             _verify_texts(console, engine, data_dir)
 
     return verify
-
-
-def _seen_checkpoint(console: Console, location: str) -> str:
-    """The signed checkpoint at `location` (a file, or an http(s) URL such as a witness's)."""
-    from audit.witness import WitnessError, read_checkpoint
-
-    try:
-        return read_checkpoint(location)
-    except WitnessError as error:
-        _fail(console, 2, f"--since {location}: {error}")
 
 
 def _verify_texts(console: Console, engine: Engine, data_dir: Path | None) -> None:

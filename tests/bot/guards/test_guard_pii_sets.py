@@ -1,0 +1,51 @@
+"""Personal-data figures on the in-repo sets: the hostile corpus copy and the team's dev half.
+
+Counts, not timing. The frozen test half (bot/guards/data/pii/test.jsonl) is not asserted
+here: it is measured and reported, never tuned on (see its README).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.guards import GuardPolicy, InputGuard
+from bot.guards.evaluate import evaluate
+
+HERE = Path(__file__).parent
+REPO = HERE.parents[2]
+SETS = REPO / "bot" / "guards" / "data" / "pii"
+
+
+@pytest.fixture(scope="module")
+def guard() -> InputGuard:
+    return InputGuard(GuardPolicy.default())
+
+
+def test_hostile_corpus_copy(guard: InputGuard) -> None:
+    result = evaluate(guard, HERE / "data" / "shared_pii.jsonl")
+    assert len(result.decisions) == 153
+    assert result.rate("block_pii") >= 0.95
+    assert result.rate("allow", {"block_pii"}) <= 0.05
+
+
+def test_own_dev_half(guard: InputGuard) -> None:
+    result = evaluate(guard, SETS / "dev.jsonl")
+    assert result.rate("block_pii") >= 0.95
+    assert result.rate("allow", {"block_pii"}) <= 0.05
+
+
+@pytest.mark.parametrize("half", ["dev.jsonl", "test.jsonl"])
+def test_own_set_is_well_formed_and_balanced(half: str) -> None:
+    records = [json.loads(line) for line in (SETS / half).read_text(encoding="utf-8").splitlines()]
+    assert {r["expect"] for r in records} == {"block_pii", "allow"}
+    assert {r["lang"] for r in records} == {"en", "fr"}
+    assert all(r["id"].startswith("ocp-") and r["text"].strip() for r in records)
+
+
+def test_halves_do_not_share_a_message() -> None:
+    dev = (SETS / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    test = (SETS / "test.jsonl").read_text(encoding="utf-8").splitlines()
+    assert not {json.loads(x)["text"] for x in dev} & {json.loads(x)["text"] for x in test}
