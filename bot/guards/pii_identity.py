@@ -48,6 +48,7 @@ _ADDRESS = re.compile(
     r"|\b[A-ZÀ-Þ][\w'’-]+ (?:tn|tänav|mnt|pst)\.? \d{1,4}[a-z]?\b"
     r"|\b(?i:p\.? ?o\.? box|boite postale|bp) \d{1,6}\b"
 )
+_BARE_STREET = re.compile(r"\b\d{1,4}[a-z]?,? [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2}")
 _OWN_ADDRESS = re.compile(
     r"\b(?:my|our|new|home|his|her|their) address\b|\bj'habite\b|\bmon adresse\b"
     r"|\b(?:i|we|he|she|they) (?:live|lived|am living|are living|is living|lives|stay"
@@ -75,8 +76,8 @@ _CREDENTIAL = re.compile(
     r"((?=[^\s,;]{0,40}\d)(?=[^\s,;]{0,40}[^\W\d])[^\s,;]{4,40})"
 )
 _FILLER = (
-    r"(?:[\s:#.,]{0,3}(?:(?:number|no|num[ée]ro|num|nr|id|is|was|est|of|de|du|my|mon|ma|the|le"
-    r"|la|with|which is|c'est|reads|sera)\b|d'|n°|nº|#|:)){0,4}[\s:#.,°]{0,3}"
+    r"(?i:(?:[\s:#.,]{0,3}(?:(?:number|no|num[ée]ro|num|nr|id|is|was|est|of|de|du|my|mon|ma|the"
+    r"|le|la|with|which is|c'est|reads|sera)\b|d'|n°|nº|#|:)){0,4}[\s:#.,°]{0,3})"
 )
 _DOCUMENT = re.compile(
     r"(?i:\b(?:passports?|passeports?|pasaporte|paspoort|reisepass|brp|biometric residence permit"
@@ -108,7 +109,14 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
     """Street addresses that are not a public building's, each with whether it is personal
     on its own (said to be the citizen's, or written out with its postcode)."""
     spans: list[tuple[int, int, bool]] = []
+    # A street without a street word ("88 Kingsway") is an address only when said to be one.
+    for match in _BARE_STREET.finditer(text):
+        if _OWN_ADDRESS.search(folded[max(0, match.start() - _WINDOW) : match.start()]):
+            spans.append((match.start(), match.end(), True))
+    taken = [(start, end) for start, end, _ in spans]
     for match in _ADDRESS.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
         start, end = match.span()
         before = folded[max(0, start - _WINDOW) : start]
         own = _OWN_ADDRESS.search(before) is not None

@@ -45,6 +45,18 @@ _SELF = re.compile(
     r"\s+" + _ONE_OR_MORE
 )
 _SELF_PLAIN = re.compile(r"(?i:\b(?:i'm|i’m|i\s+am|im|this\s+is|je\s+suis)\b)\s+" + FULL_NAME)
+# After an explicit introduction, names typed in lower case count too ("my name is john smith").
+_SELF_LOWER = re.compile(
+    r"(?i:\b(?:my\s+(?:full\s+|legal\s+)?name\s+is|my\s+name's|je\s+m['’]\s?appelle"
+    r"|mon\s+nom\s+(?:complet\s+)?est|je\s+me\s+nomme)\s+)"
+    r"([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+(?:\s[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+){0,2})"
+)
+_LOWER_STOP = frozenset(
+    "and et i je how comment what quel quelle is est my mon ma from de du in a à the le la on"
+    " but mais please svp merci thanks so donc also aussi here ici calling writing ecris j'ai"
+    " i'm im not pas on sur for pour with avec to au et and or ou can peux could pourrais who"
+    " where ou when quand why pourquoi".split()
+)
 _TITLED = re.compile(
     r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Madame|Monsieur|Mademoiselle|Mme|Mlle"
     r"|Ma[iî]tre|Docteur|MR|MRS|MS|MISS|mr|mrs|mme|mlle)\.?|M\.)\s+" + _ONE_OR_MORE
@@ -88,11 +100,25 @@ def _spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
             yield match.span(group)
 
 
+def _lower_case_own_names(text: str) -> Iterator[tuple[int, int]]:
+    for match in _SELF_LOWER.finditer(text):
+        start = match.start(1)
+        words = match.group(1).split()
+        kept: list[str] = []
+        for word in words:
+            if word.strip("'’") in _LOWER_STOP or word.title() in _NOT_NAMES:
+                break
+            kept.append(word)
+        if kept:
+            yield start, start + len(" ".join(kept))
+
+
 def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     """Names that are personal data on their own: one's own, behind a title or a label."""
     spans: list[tuple[int, int]] = []
     for pattern in (_SELF, _SELF_PLAIN, _TITLED, _LABELLED):
         spans += _spans(pattern, text)
+    spans += _lower_case_own_names(text)
     return spans
 
 

@@ -53,7 +53,8 @@ _LABELS: dict[str, re.Pattern[str]] = {
     "object": re.compile(
         r"\b(?:product|order|serial|reference|ref|code|meter|barcode|ticket|tracking|invoice"
         r"|version|model|part|item|isbn|commande|colis|facture|s(?:e|é)rie|compteur|article"
-        r"|produit|phone|tel|call|mobile|fax|helpline|line|appel\w*|t(?:e|é)l(?:e|é)phone)\b"
+        r"|produit|phone|tel|call|mobile|fax|helpline|line|appel\w*|t(?:e|é)l(?:e|é)phone"
+        r"|library|loyalty|gift|store|biblioth(?:e|è)que|fid(?:e|é)lit(?:e|é))\b"
     ),
 }
 
@@ -116,8 +117,11 @@ def _printed_id_kind(raw: str, digits: str, labelled: Callable[[str], bool]) -> 
 def _run_kind(raw: str, digits: str, labelled: Callable[[str], bool]) -> str | None:
     """Which identifier a run of digits is, if any."""
     size = len(digits)
-    if 13 <= size <= 19 and (checksums.payment_card_valid(digits) or labelled("payment_card")):
-        return "payment_card"
+    if 13 <= size <= 19:
+        if checksums.payment_card_valid(digits):
+            return "payment_card"
+        if labelled("payment_card") and not labelled("object"):
+            return "payment_card"
     if size in (9, 10):
         kind = _printed_id_kind(raw, digits, labelled)
         # A checksum alone is no proof for a number the message says is an object's.

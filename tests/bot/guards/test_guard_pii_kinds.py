@@ -36,6 +36,11 @@ def found(text: str, policy: GuardPolicy) -> list[tuple[str, str]]:
         ("je suis Marie Exemple et je cherche un logement", "name", "Marie Exemple"),
         ("Kind regards, Jane Sample", "name", "Jane Sample"),
         ("employee: Jane Doe", "name", "Jane Doe"),
+        ("my name is john smith, how do i get a blue badge", "name", "john smith"),
+        ("je m'appelle luc moreau, comment je fais", "name", "luc moreau"),
+        ("we have moved to 88 Kingsway, do we need to tell you?", "address", "88 Kingsway"),
+        ("user ID 882190334455 - I can't log in", "account_number", "882190334455"),
+        ("My Account Number is 40308669", "account_number", "40308669"),
         # Postal codes given as one's own or as where to send things.
         ("My postcode is sw1a 1aa", "postcode", "sw1a 1aa"),
         ("I live in EX1 2AB, which council is mine?", "postcode", "EX1 2AB"),
@@ -129,6 +134,9 @@ def test_addresses_and_combinations(text: str, kinds: set[str], policy: GuardPol
         "Is QQ123456C a real National Insurance number?",
         "the product code 046 454 286 is on the box",
         "Library barcode 4362 0333 6048 7041 is not recognised.",
+        "Library card 4111 1111 1111 1112 doesn't scan",
+        "The sample IBAN GB00 ABCD 1234 5678 9012 34 on your page is wrong",
+        "my name is on the tenancy, can I stay?",
         # Public people, places and addresses that are not e-mails.
         "Was Louis Riel a founder of Manitoba?",
         "When was Mark Carney elected?",

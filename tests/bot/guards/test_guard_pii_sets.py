@@ -25,7 +25,7 @@ def guard() -> InputGuard:
 
 
 def test_hostile_corpus_copy(guard: InputGuard) -> None:
-    result = evaluate(guard, HERE / "data" / "shared_pii.jsonl")
+    result = evaluate(guard, HERE / "corpora" / "shared_pii.jsonl")
     assert len(result.decisions) == 153
     assert result.rate("block_pii") >= 0.95
     assert result.rate("allow", {"block_pii"}) <= 0.05
