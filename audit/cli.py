@@ -4,7 +4,9 @@ Exit codes: 0 ok, 1 verification failed, 2 bad input. Keys are read as the app r
 them (web/keys.py): from OPENCOUNTER_LOG_SIGNING_KEY and OPENCOUNTER_VAULT_KEY when set
 (the key itself or the path of a file holding it), else from `<data-dir>/audit/`:
 `log.key` (the log's signing key, secret), `log.pub` (publish it), `vault.key` (the text
-vault's master key, secret). `verify` needs no secret key, only the public one.
+vault's master key, secret). `verify` needs no secret key, only the log's public key,
+which the verifier passes (`--key`) or pins (OPENCOUNTER_LOG_PUBLIC_KEY), never read
+from the data it checks.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 SIGNING_KEY_VARIABLE = "OPENCOUNTER_LOG_SIGNING_KEY"
 VAULT_KEY_VARIABLE = "OPENCOUNTER_VAULT_KEY"
+# The verifier's pinned copy of the log's public key (the key itself or a file holding it).
+PUBLIC_KEY_VARIABLE = "OPENCOUNTER_LOG_PUBLIC_KEY"
 DataDir = Annotated[
     Path | None, typer.Option(help="Data directory (default: $OPENCOUNTER_DATA_DIR or ./data).")
 ]
@@ -70,27 +74,29 @@ def _read_key_text(value: str) -> str:
     return Path(value[1:]).read_text("utf-8").strip() if value.startswith("@") else value.strip()
 
 
-def _trusted_key(console: Console, value: str | None, data_dir: Path | None) -> Ed25519Verifier:
-    """--key, else `<data-dir>/audit/log.pub`, else the public half of the signing key."""
-    fallback = _data_dir(data_dir) / "audit" / "log.pub"
+def _trusted_key(console: Console, value: str | None) -> Ed25519Verifier:
+    """--key, else the pinned key ($OPENCOUNTER_LOG_PUBLIC_KEY): never a file of the data checked.
+
+    Whoever holds the data (the operator's data dir, a bundle's `log.pub`) could have
+    replaced the key along with the checkpoints, so the verifier never reads it there.
+    """
+    configured = value or os.environ.get(PUBLIC_KEY_VARIABLE)
+    if not configured:
+        _fail(
+            console,
+            2,
+            "No trusted log key: pass --key with the key the operator published (or @FILE), "
+            f"or pin it in {PUBLIC_KEY_VARIABLE} (the key or a file holding it). The verifier "
+            "never takes the key from the data it checks.",
+        )
     try:
         if value:
             return parse_verifier_key(_read_key_text(value))
-        if fallback.is_file():
-            return parse_verifier_key(fallback.read_text("utf-8").strip())
-        configured = os.environ.get(SIGNING_KEY_VARIABLE)
-        if configured:
-            return parse_signer_key(_setting_text(configured)).verifier()
+        return parse_verifier_key(_setting_text(configured))
     except OSError as error:
         _fail(console, 2, f"Cannot read the log key ({error}); pass --key with the published key.")
     except NoteError as error:
         _fail(console, 2, f"The log key is not valid ({error}); pass the published key string.")
-    _fail(
-        console,
-        2,
-        f"No log key found at {fallback}; pass --key with the published key "
-        "(the operator makes it with `opencounter audit keygen`).",
-    )
 
 
 def _setting_text(value: str) -> str:
@@ -223,7 +229,22 @@ def _verify(console: Console) -> Callable[..., None]:
         database_url: DatabaseUrl = None,
         bundle: Annotated[Path | None, typer.Option(help="Verify an export bundle.")] = None,
         key: KeyOption = None,
-        schema: Annotated[bool, typer.Option(help="Also check every entry's schema.")] = True,
+        schema: Annotated[
+            bool,
+            typer.Option(
+                help="Also check every entry's content: schema, time order, conversation column."
+            ),
+        ] = True,
+        since: Annotated[
+            list[str] | None,
+            typer.Option(
+                help="A signed checkpoint seen earlier (FILE or http(s) URL), e.g. one a "
+                "witness cosigned: the log must extend it. Repeat for several."
+            ),
+        ] = None,
+        require_signed: Annotated[
+            bool, typer.Option(help="Fail if entries past the newest checkpoint are unsigned.")
+        ] = False,
         texts: Annotated[
             bool,
             typer.Option(
@@ -241,14 +262,15 @@ def _verify(console: Console) -> Callable[..., None]:
                 source = Bundle(bundle)
             except BundleError as error:
                 _fail(console, 2, f"{error}; pass the directory `audit export` wrote.")
-            trusted = _trusted_key(console, key or f"@{bundle / 'log.pub'}", data_dir)
+            trusted = _trusted_key(console, key)
         else:
             # Reading needs no secret key: an oversight body can check a database copy.
-            trusted = _trusted_key(console, key, data_dir)
+            trusted = _trusted_key(console, key)
             from audit.log_reader import LogReader
 
             engine = _open_engine(console, data_dir, database_url, create=False)
             source = LogReader(engine)
+        seen = [_seen_checkpoint(console, location) for location in since or []]
         with Progress(console=console, transient=True) as bar:
             task = bar.add_task("verifying", total=None)
             report = _or_unavailable(
@@ -256,6 +278,8 @@ def _verify(console: Console) -> Callable[..., None]:
                 lambda: verify_log(
                     source,
                     trusted,
+                    seen=seen,
+                    require_signed=require_signed,
                     check_schema=schema,
                     progress=lambda done, total: bar.update(task, completed=done, total=total),
                 ),
@@ -266,15 +290,33 @@ def _verify(console: Console) -> Callable[..., None]:
                 if report.first_bad_index is None
                 else f" First bad index: {report.first_bad_index}."
             )
-            _fail(console, 1, f"Verification FAILED.{where} {report.problem}")
+            _fail(console, 1, f"Verification FAILED ({report.fault}).{where} {report.problem}")
         typer.echo(
             f"OK: {report.entries_checked} entries, {report.checkpoints_checked} checkpoints, "
             f"root {report.root.hex()}"
         )
+        if seen:
+            typer.echo(f"The log extends the {len(seen)} checkpoint(s) seen earlier.")
+        if report.unsigned:
+            typer.echo(
+                f"{report.unsigned} entries not yet signed (from index {report.signed_size}): "
+                "no checkpoint vouches for them yet; check again after the next one, or pass "
+                "--require-signed to fail on them."
+            )
         if texts:
             _verify_texts(console, engine, data_dir)
 
     return verify
+
+
+def _seen_checkpoint(console: Console, location: str) -> str:
+    """The signed checkpoint at `location` (a file, or an http(s) URL such as a witness's)."""
+    from audit.witness import WitnessError, read_checkpoint
+
+    try:
+        return read_checkpoint(location)
+    except WitnessError as error:
+        _fail(console, 2, f"--since {location}: {error}")
 
 
 def _verify_texts(console: Console, engine: Engine, data_dir: Path | None) -> None:

@@ -138,6 +138,31 @@ def witness_log(
     return cosigned
 
 
+def read_checkpoint(location: str, client: httpx.Client | None = None) -> str:
+    """A signed checkpoint seen earlier, from a file or an http(s) URL (`verify --since`).
+
+    Only its signature makes it evidence, so where it comes from needs no trust: a
+    witness's published copy, the log's own `/audit/checkpoint` saved last month, a file.
+    """
+    if location.startswith(("http://", "https://")):
+        http = client or httpx.Client(timeout=30)
+        try:
+            text = _get(http, location)
+        except httpx.HTTPError as error:
+            raise WitnessError(f"could not fetch {location}: {error}") from error
+        finally:
+            if client is None:
+                http.close()
+    else:
+        try:
+            text = Path(location).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise WitnessError(f"cannot read {location}: {error}") from error
+    if "\n\n" not in text:
+        raise WitnessError(f"{location} holds no signed checkpoint (a signed note)")
+    return text
+
+
 def _get(http: httpx.Client, url: str) -> str:
     response = http.get(url)
     if response.status_code != 200:

@@ -45,14 +45,14 @@ def test_full_flow(tmp_path: Path) -> None:
     assert run("keygen", "--origin", ORIGIN, "--data-dir", str(data))[0] == 2
     log, engine = seed(data)
 
-    code, output = run("verify", "--data-dir", str(data))
+    pub = f"@{data / 'audit' / 'log.pub'}"  # the key as published, passed by the verifier
+    code, output = run("verify", "--data-dir", str(data), "--key", pub)
     assert code == 0 and "10 entries" in output
     code, output = run("checkpoint", "--data-dir", str(data))
     assert code == 0 and output.split("\n")[:2] == [ORIGIN, "10"]
 
     receipt = tmp_path / "receipt.json"
     receipt.write_text(receipt_for(log, "c1"))
-    pub = f"@{data / 'audit' / 'log.pub'}"
     assert run("verify-receipt", str(receipt), "--key", pub)[0] == 0
     receipt.write_text(receipt.read_text().replace('\\"n\\":1', '\\"n\\":2'))
     assert run("verify-receipt", str(receipt), "--key", pub)[0] == 1
@@ -72,13 +72,13 @@ def test_full_flow(tmp_path: Path) -> None:
     code, output = run("retention", "--older-than", "0m", "--data-dir", str(data))
     assert code == 0 and "Erased 2 conversations" in output
     assert run("retention", "--older-than", "soon", "--data-dir", str(data))[0] == 2
-    assert run("verify", "--data-dir", str(data))[0] == 0
+    assert run("verify", "--data-dir", str(data), "--key", pub)[0] == 0
     engine.dispose()  # type: ignore[attr-defined]
 
 
 def test_bad_input_exits_2(tmp_path: Path) -> None:
     code, output = run("verify", "--data-dir", str(tmp_path))
-    assert code == 2 and "keygen" in output
+    assert code == 2 and "--key" in output and "never takes the key from the data" in output
     assert run("verify", "--bundle", str(tmp_path), "--key", "nonsense")[0] == 2
     assert run("keygen", "--origin", "has space", "--data-dir", str(tmp_path))[0] == 2
     code, output = run("witness", "--log-url", "http://127.0.0.1:9", "--log-key", "x")
@@ -98,7 +98,8 @@ def test_keys_come_from_the_environment_before_the_data_dir(
     assert code == 0 and output.startswith(ORIGIN + "\n0\n")
     code, output = run("erase", "c1", "--data-dir", str(data))
     assert code == 0 and "erasure entry 0" in output
-    # No log.pub in the data dir: verify falls back to the public half of the signing key.
+    # The verifier's key is pinned in its own setting, never read from the data dir.
+    monkeypatch.setenv("OPENCOUNTER_LOG_PUBLIC_KEY", str(made / "audit" / "log.pub"))
     code, output = run("verify", "--data-dir", str(data))
     assert code == 0 and "OK: 1 entries" in output
     monkeypatch.setenv("OPENCOUNTER_VAULT_KEY", "not a key")
@@ -112,7 +113,8 @@ def test_verify_needs_only_the_public_key(tmp_path: Path) -> None:
     _log, engine = seed(data)
     for secret in ("log.key", "vault.key"):
         (data / "audit" / secret).unlink()
-    code, output = run("verify", "--data-dir", str(data))
+    pub = f"@{data / 'audit' / 'log.pub'}"
+    code, output = run("verify", "--data-dir", str(data), "--key", pub)
     assert code == 0 and "OK: 10 entries" in output
     engine.dispose()  # type: ignore[attr-defined]
 
@@ -120,7 +122,8 @@ def test_verify_needs_only_the_public_key(tmp_path: Path) -> None:
 def test_verify_of_a_database_without_a_log_exits_2(tmp_path: Path) -> None:
     data = tmp_path / "data"
     assert run("keygen", "--origin", ORIGIN, "--data-dir", str(data))[0] == 0
-    code, output = run("verify", "--data-dir", str(data))
+    pub = f"@{data / 'audit' / 'log.pub'}"
+    code, output = run("verify", "--data-dir", str(data), "--key", pub)
     assert code == 2 and "unavailable" in output
 
 

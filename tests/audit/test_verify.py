@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, text
+from typer.testing import CliRunner
 
 from audit.bundle import ENTRIES, LEAF_HASHES, Bundle, BundleError, export_bundle
-from audit.checkpoint import Checkpoint, generate_cosigner, open_checkpoint, sign_checkpoint
+from audit.checkpoint import (
+    Checkpoint,
+    generate_cosigner,
+    open_checkpoint,
+    parse_checkpoint,
+    sign_checkpoint,
+)
+from audit.cli import build_audit_cli
 from audit.log import TransparencyLog
 from audit.note import generate_signer, parse_verifier_key, sign_note
 from audit.sink import AuditEvent
+from audit.store import create_tables
 from audit.vault import Vault
 from audit.verify import CHUNK, verify_log
 
@@ -214,3 +228,93 @@ def test_witness_cosignatures_are_checked(engine: Engine) -> None:
     )
     key = parse_verifier_key(log.verifier_key)
     assert verify_log(log, key, witnesses=[witness.verifier()]).ok
+
+
+# -- `opencounter audit verify`: the key, --since and --require-signed --------------------
+
+
+@contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 serving `directory` (a witness's published files)."""
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def run_verify(*arguments: str) -> tuple[int, str]:
+    result = CliRunner().invoke(build_audit_cli(), ["verify", *arguments])
+    return result.exit_code, " ".join(result.output.split())  # as read, not as wrapped
+
+
+def test_verify_takes_the_key_from_the_caller_never_from_the_bundle(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = filled_log(engine)
+    export_bundle(log, tmp_path / "bundle")
+    monkeypatch.delenv("OPENCOUNTER_LOG_PUBLIC_KEY", raising=False)
+    code, output = run_verify("--bundle", str(tmp_path / "bundle"))
+    assert code == 2 and "--key" in output and "OPENCOUNTER_LOG_PUBLIC_KEY" in output
+    # A forger re-signs the bundle and swaps its log.pub: the pinned key still decides.
+    forger = generate_signer(ORIGIN)
+    notes = json.loads((tmp_path / "bundle" / "checkpoints.json").read_text())
+    resigned = [sign_checkpoint(parse_checkpoint(n.split("\n\n")[0] + "\n"), forger) for n in notes]
+    (tmp_path / "bundle" / "checkpoints.json").write_text(json.dumps(resigned))
+    (tmp_path / "bundle" / "log.pub").write_text(forger.verifier().to_string() + "\n")
+    monkeypatch.setenv("OPENCOUNTER_LOG_PUBLIC_KEY", log.verifier_key)
+    code, output = run_verify("--bundle", str(tmp_path / "bundle"))
+    assert code == 1 and "checkpoint-invalid" in output
+
+
+def test_verify_since_a_witnessed_checkpoint_from_a_file_or_url(
+    engine: Engine, tmp_path: Path
+) -> None:
+    log = filled_log(engine)
+    witnessed = log.checkpoint()  # size 23: what a witness saw and publishes
+    published = tmp_path / "witness"
+    published.mkdir()
+    (published / "checkpoint").write_text(witnessed)
+    export_bundle(log, tmp_path / "new")
+    export_bundle(log, tmp_path / "old", covering=11)  # the operator hands out an older copy
+    key = log.verifier_key
+    with serving(published) as url:
+        for since in (str(published / "checkpoint"), f"{url}/checkpoint"):
+            code, output = run_verify(
+                "--bundle", str(tmp_path / "new"), "--key", key, "--since", since
+            )
+            assert code == 0 and "extends the 1 checkpoint(s) seen earlier" in output, output
+            code, output = run_verify(
+                "--bundle", str(tmp_path / "old"), "--key", key, "--since", since
+            )
+            assert code == 1 and "rollback" in output and "rolled back" in output
+        code, output = run_verify(
+            "--bundle", str(tmp_path / "new"), "--key", key, "--since", f"{url}/none"
+        )
+        assert code == 2 and "404" in output
+    code, output = run_verify(
+        "--bundle", str(tmp_path / "new"), "--key", key, "--since", str(tmp_path)
+    )
+    assert code == 2 and "cannot read" in output
+
+
+def test_verify_names_unsigned_entries_and_fails_on_them_when_asked(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    engine = create_engine(sqlite_url)
+    create_tables(engine)
+    log = filled_log(engine)  # 23 entries, the newest checkpoint at 21
+    key = log.verifier_key
+    code, output = run_verify("--database-url", sqlite_url, "--key", key)
+    assert code == 0 and "2 entries not yet signed (from index 21)" in output
+    code, output = run_verify("--database-url", sqlite_url, "--key", key, "--require-signed")
+    assert code == 1 and "First bad index: 21" in output and "2 entries not yet signed" in output
+    log.checkpoint()
+    code, output = run_verify("--database-url", sqlite_url, "--key", key, "--require-signed")
+    assert code == 0 and "not yet signed" not in output
+    engine.dispose()
