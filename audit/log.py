@@ -172,17 +172,17 @@ class TransparencyLog(LogReader):
         return self.checkpoint()
 
     def time_to_next_checkpoint(self) -> timedelta:
-        """How long until the log's own schedule signs the entries not yet covered.
+        """At most how long until the log's own schedule signs the entries not yet covered.
 
-        Zero when one is due now (it is signed at the next append or `checkpoint_if_due`
-        tick, which the app runs every interval). Receipts use it to say when to come back.
+        A checkpoint is due `checkpoint_interval` after the last one and is signed at the
+        next append or `checkpoint_if_due` tick (the app ticks every interval), so by one
+        more interval at the latest. At least a second. Receipts say when to come back.
         """
         with self._engine.connect() as conn:
             state = self._state(conn)
-        if state.checkpoint_at is None:
-            return timedelta(0)
-        due = aware(state.checkpoint_at) + self._interval
-        return max(timedelta(0), due - self._clock())
+        last = self._clock() if state.checkpoint_at is None else aware(state.checkpoint_at)
+        latest = last + 2 * self._interval
+        return max(timedelta(seconds=1), latest - self._clock())
 
     def add_cosignature(self, cosigned: str, witness: CosignatureVerifier) -> None:
         """Store a witness's cosignature of one of our checkpoints (opened and checked)."""

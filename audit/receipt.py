@@ -43,8 +43,8 @@ class ReceiptError(ValueError):
 class ReceiptNotReady(ReceiptError):
     """None of the conversation's entries is in a signed checkpoint yet: come back later.
 
-    `retry_after` is when the log's own schedule signs the next checkpoint (the app's
-    checkpoint task may take up to one more interval to run).
+    `retry_after` (at least a second) is at most how long until the log's own schedule
+    signs the entries not yet covered (`TransparencyLog.time_to_next_checkpoint`).
     """
 
     def __init__(self, message: str, retry_after: timedelta) -> None:

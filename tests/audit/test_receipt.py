@@ -95,10 +95,12 @@ def test_no_covering_checkpoint_says_when_to_come_back(engine: Engine) -> None:
     before = count_checkpoints(engine)
     with pytest.raises(ReceiptNotReady) as caught:
         receipt_for(log, "late")
-    assert caught.value.retry_after == timedelta(minutes=3)
+    # Due 3 minutes from now; the app's checkpoint task runs every interval (5 minutes).
+    assert caught.value.retry_after == timedelta(minutes=8)
     assert isinstance(caught.value, ReceiptError)  # old callers still catch it
     assert count_checkpoints(engine) == before
-    clock.now += timedelta(minutes=3)
+    clock.now += timedelta(minutes=20)  # the app was down: never less than a second
+    assert log.time_to_next_checkpoint() == timedelta(seconds=1)
     assert log.checkpoint_if_due() is not None  # the log's own schedule
     assert verify_receipt(receipt_for(log, "late"), log.verifier_key).ok
 
