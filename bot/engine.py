@@ -448,10 +448,15 @@ class ConversationEngine:
                     if verdict.action == "refuse"
                     else "escalate"
                 )
+                text = verdict.reply or self._replies.get("person_requested", lang)
+                if verdict.reason.startswith("out_of_scope"):
+                    # Another body's service or no service at all: say so, and give the
+                    # organisation's own contact as a retrieval miss does.
+                    text = f"{text} {self._replies.get('not_covered', lang)}"
                 reply = Reply(
                     decision=decision,
                     reason=verdict.reason,
-                    text=verdict.reply or self._replies.get("person_requested", lang),
+                    text=text,
                     citations=(),
                     lang=lang,
                     mode="guard",

@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     organisation_file: Path | None = None
     guard_policy_file: Path | None = None
     pii_mode: Literal["block", "redact"] = "block"
+    # The input guard's learned intent classifier (bot/guards/intent.py), after the rules.
+    guard_classifier: bool = True
     model_enabled: bool = (
         True  # kill switch default; `opencounter admin switch model off` overrides
     )

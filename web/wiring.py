@@ -23,6 +23,7 @@ from audit.vault import Vault
 from bot.answering import AnswerWriter, ExtractiveWriter, ModelWriter, SwitchableWriter
 from bot.conversations import ConversationStore
 from bot.engine import ConversationEngine, EnginePolicy
+from bot.guards.intent import LazyIntentClassifier
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
 from bot.models.ollama import OllamaChatModel
@@ -378,7 +379,12 @@ def build_services(settings: Settings, static_dir: Path, *, hooks_enabled: bool 
         writer=writer,
         replies=replies,
         disclosure=disclosure,
-        guard=InputGuard(policy, pii_mode=settings.pii_mode),
+        guard=InputGuard(
+            policy,
+            pii_mode=settings.pii_mode,
+            # Fitted on the first message (under a second), then kept by this guard.
+            intents=LazyIntentClassifier() if settings.guard_classifier else None,
+        ),
         guard_version=policy.version,
         policy=EnginePolicy(
             max_message_chars=settings.max_message_chars,

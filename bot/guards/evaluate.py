@@ -1,10 +1,11 @@
 """Run the input guard over a JSON Lines file and count what it decided.
 
-Works on the eval sets (`question`, `expect`, `category`) and on the hardening corpora
-(`text`, `expect`, `kind`, and for malformed input `generate` / `bytes_b64`). Counts are
-kept per (expect, action) and per (kind or category, expect, action).
+Works on the eval sets (`question`, `expect`, `category`), on the hardening corpora
+(`text`, `expect`, `kind`, and for malformed input `generate` / `bytes_b64`) and on the
+team's labelled intent files (bot/guards/data). Counts are kept per (expect, action), per
+(kind or category, expect, action) and per deciding layer.
 
-    python -m bot.guards.evaluate FILE.jsonl [FILE.jsonl ...]
+    python -m bot.guards.evaluate [--rules-only] FILE.jsonl [FILE.jsonl ...]
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.guards.intent import IntentClassifier
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
-from bot.guards.verdict import GuardAction
+from bot.guards.verdict import GuardAction, GuardLayer
 
 # Which guard actions count as doing what a record's `expect` asks for.
 EXPECTED_ACTIONS: Mapping[str, frozenset[GuardAction]] = {
@@ -47,6 +49,7 @@ class Decision:
     action: GuardAction
     reason: str
     seconds: float = 0.0
+    layer: GuardLayer = "rules"
 
     @property
     def correct(self) -> bool:
@@ -135,6 +138,7 @@ def evaluate(guard: InputGuard, path: Path) -> GuardEvaluation:
                 action=verdict.action,
                 reason=verdict.reason,
                 seconds=seconds,
+                layer=verdict.layer,
             )
         )
     return GuardEvaluation.of(decisions)
@@ -151,6 +155,10 @@ def render(evaluation: GuardEvaluation) -> str:
         if expect in EXPECTED_ACTIONS:
             rate = evaluation.rate(expect, group=group)
             lines.append(f"  {group:<40} {expect:<20} {rate:6.1%}")
+    layers = Counter((d.layer, d.correct) for d in evaluation.decisions)
+    lines.append("deciding layer (right / wrong):")
+    for layer in sorted({d.layer for d in evaluation.decisions}):
+        lines.append(f"  {layer:<14} {layers[(layer, True)]:>5} / {layers[(layer, False)]}")
     timings = sorted(d.seconds for d in evaluation.decisions)
     if timings:
         p95 = timings[min(len(timings) - 1, int(0.95 * len(timings)))]
@@ -162,12 +170,16 @@ def render(evaluation: GuardEvaluation) -> str:
 
 
 def main(argv: list[str]) -> int:
-    guard = InputGuard(GuardPolicy.default())
-    for name in argv:
+    rules_only = "--rules-only" in argv
+    intents = None if rules_only else IntentClassifier.fit()
+    guard = InputGuard(GuardPolicy.default(), intents=intents)
+    for name in (a for a in argv if a != "--rules-only"):
         evaluation = evaluate(guard, Path(name))
         sys.stdout.write(f"== {name}\n{render(evaluation)}\n")
         for miss in evaluation.misses():
-            sys.stdout.write(f"  MISS {miss.id} {miss.expect} -> {miss.action} ({miss.reason})\n")
+            sys.stdout.write(
+                f"  MISS {miss.id} {miss.expect} -> {miss.action} ({miss.reason}, {miss.layer})\n"
+            )
     return 0
 
 

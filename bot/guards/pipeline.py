@@ -4,6 +4,10 @@ Order: hidden characters stripped; crisis (before personal data, so that a perso
 danger who gives a phone number still gets help); personal data; a request for a person
 or a complaint; injection, extraction, role-play, political opinion, harmful requests
 and disguised text; otherwise the message is allowed.
+
+Within each step the precise rules speak first; the learned intent classifier (when one is
+given) decides what no rule matched: crisis right after the crisis rules, the other classes
+after all the rules. The verdict's `layer` says which layer decided.
 """
 
 from __future__ import annotations
@@ -12,11 +16,12 @@ from dataclasses import replace
 from typing import Literal
 
 from bot.guards.hidden import unhide
+from bot.guards.intent_decision import IntentClassifierLike, IntentDecision
 from bot.guards.pii import find_pii, redact
 from bot.guards.policy import GuardPolicy, localised
 from bot.guards.rules import Category
 from bot.guards.variants import Variants, variants_of
-from bot.guards.verdict import GuardAction, GuardVerdict, PIIFinding
+from bot.guards.verdict import GuardAction, GuardLayer, GuardVerdict, PIIFinding
 
 PIIMode = Literal["block", "redact"]
 # Input beyond this multiple of max_chars is not even scanned for hidden characters.
@@ -24,13 +29,20 @@ _SCAN_FACTOR = 4
 
 
 class InputGuard:
-    """Inspects one message at a time; holds only its policy, so it is safe to share."""
+    """Inspects one message at a time; holds only its policy and its (immutable) intent
+    classifier, so it is safe to share."""
 
-    def __init__(self, policy: GuardPolicy, pii_mode: PIIMode = "block") -> None:
+    def __init__(
+        self,
+        policy: GuardPolicy,
+        pii_mode: PIIMode = "block",
+        intents: IntentClassifierLike | None = None,
+    ) -> None:
         if pii_mode not in ("block", "redact"):
             raise ValueError(f"pii_mode must be 'block' or 'redact', not {pii_mode!r}")
         self.policy = policy
         self.pii_mode: PIIMode = pii_mode
+        self.intents = intents
 
     def _categories(self, action: GuardAction) -> tuple[Category, ...]:
         return tuple(c for c in self.policy.categories if c.action == action)
@@ -62,13 +74,18 @@ class InputGuard:
         if crisis is not None:
             verdict = self._verdict(*crisis, lang, downstream, hidden, findings)
             return self._told(verdict, removed, lang)
+        intent = self.intents.classify(head) if self.intents is not None else None
+        if intent is not None and intent.intent == "crisis":
+            classified = self._classified(intent, lang, downstream, hidden, findings)
+            if classified is not None:
+                return self._told(classified, removed, lang)
         if too_long:
             return self._fixed("refuse", "input.too_long", lang, downstream[:limit], hidden)
         if len(removed) < len(findings):
             return self._blocked(lang, clean, hidden, findings)
         if findings:
             seen = variants_of(redact(head, findings), unhidden.tag_text)
-        verdict = self._after_pii(seen, lang, downstream, hidden, findings)
+        verdict = self._after_pii(seen, lang, downstream, hidden, findings, intent)
         return self._told(verdict, removed, lang)
 
     def pii_action(self, kind: str) -> PIIMode:
@@ -98,14 +115,38 @@ class InputGuard:
         text: str,
         hidden: tuple[str, ...],
         findings: tuple[PIIFinding, ...],
+        intent: IntentDecision | None = None,
     ) -> GuardVerdict:
         decided = self._match("escalate", seen.everyday) or self._match(
             "refuse", seen.every, seen.signals
         )
         if decided is not None:
             return self._verdict(*decided, lang, text, hidden, findings)
+        if intent is not None:
+            classified = self._classified(intent, lang, text, hidden, findings)
+            if classified is not None:
+                return classified
         reason = "pii.redacted" if findings else "ok"
-        return GuardVerdict("allow", reason, None, text, hidden, findings)
+        layer: GuardLayer = "pii" if findings else "none"
+        return GuardVerdict("allow", reason, None, text, hidden, findings, layer=layer)
+
+    def _classified(
+        self,
+        intent: IntentDecision,
+        lang: str,
+        text: str,
+        hidden: tuple[str, ...],
+        findings: tuple[PIIFinding, ...],
+    ) -> GuardVerdict | None:
+        """The verdict of the category the policy gives the classifier's class, if any."""
+        category = self.policy.intent_category(intent.intent)
+        if category is None:
+            return None
+        reply = localised(category.reply, lang)
+        reason = f"{intent.intent}.classifier"
+        return GuardVerdict(
+            category.action, reason, reply, text, hidden, findings, layer="classifier"
+        )
 
     def _verdict(
         self,
@@ -117,7 +158,9 @@ class InputGuard:
         findings: tuple[PIIFinding, ...],
     ) -> GuardVerdict:
         reply = localised(category.reply, lang)
-        return GuardVerdict(category.action, reason, reply, text, hidden, findings)
+        # A reason given by a disguise signal was found while normalising, not by a pattern.
+        layer: GuardLayer = "normalisation" if reason in category.signals.values() else "rules"
+        return GuardVerdict(category.action, reason, reply, text, hidden, findings, layer=layer)
 
     def _fixed(
         self, action: GuardAction, reason: str, lang: str, text: str, hidden: tuple[str, ...]
@@ -132,4 +175,4 @@ class InputGuard:
         reply = localised(self.policy.pii.reply, lang).replace(
             "{kinds}", self._labels(findings, lang)
         )
-        return GuardVerdict("block_pii", f"pii.{first}", reply, text, hidden, findings)
+        return GuardVerdict("block_pii", f"pii.{first}", reply, text, hidden, findings, layer="pii")

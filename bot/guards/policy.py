@@ -16,6 +16,7 @@ from typing import cast
 
 import yaml
 
+from bot.guards.intent_data import INTENTS
 from bot.guards.pii_contact import ContactPolicy
 from bot.guards.rules import SIGNALS, Category, Rule
 from bot.guards.verdict import GuardAction
@@ -73,6 +74,14 @@ class GuardPolicy:
     replies: Mapping[str, Mapping[str, str]]
     pii: PIIPolicy
     categories: tuple[Category, ...]
+    # Intent class -> the category whose action and reply it takes when the learned
+    # classifier decides it; a class not named here is logged but never acted on.
+    intents: Mapping[str, str] = field(default_factory=dict)
+
+    def intent_category(self, intent: str) -> Category | None:
+        """The category the policy gives a class of the intent classifier, if any."""
+        name = self.intents.get(intent)
+        return next((c for c in self.categories if c.name == name), None)
 
     @classmethod
     def from_yaml(cls, path: Path) -> GuardPolicy:
@@ -195,7 +204,21 @@ class _Loader:
             categories=tuple(
                 self.category(c, f"categories[{i}]") for i, c in enumerate(categories)
             ),
+            intents=self.intents(root.get("intents", {}), categories),
         )
+
+    def intents(self, value: object, categories: list[object]) -> dict[str, str]:
+        """The intent -> category mapping; both sides must exist."""
+        mapping = {
+            k: self.string(v, f"intents.{k}") for k, v in self.mapping(value, "intents").items()
+        }
+        names = {c.get("name") for c in categories if isinstance(c, dict)}
+        for intent, name in mapping.items():
+            if intent not in INTENTS:
+                raise self.fail(f"intents.{intent}", f"unknown intent; known: {list(INTENTS)}")
+            if name not in names:
+                raise self.fail(f"intents.{intent}", f"no category named {name!r}")
+        return mapping
 
     def pii(self, value: object) -> PIIPolicy:
         data = self.mapping(value, "pii")
