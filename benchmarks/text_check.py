@@ -1,0 +1,77 @@
+"""`audit verify --texts` benchmark: stored texts decrypted and checked per second.
+
+    python -m benchmarks.text_check [--entries 100000] [--postgres URL]
+Each entry carries a 300-character text in one of entries/10 conversations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+
+from audit.log import TransparencyLog
+from audit.note import generate_signer
+from audit.sink import AuditEvent
+from audit.store import create_tables, tune_engine
+from audit.text_check import check_texts
+from audit.vault import Vault
+from benchmarks.audit import fresh_schema
+
+ORIGIN = "bench.example/audit"
+
+
+def measure(name: str, engine: Engine, entries: int) -> None:
+    create_tables(engine)
+    log = TransparencyLog(
+        engine,
+        generate_signer(ORIGIN),
+        ORIGIN,
+        Vault(engine, os.urandom(32)),
+        checkpoint_interval=timedelta(days=1),
+    )
+    start = time.perf_counter()
+    conversations = max(1, entries // 10)
+    for first in range(0, entries, 500):
+        log.record(
+            [
+                AuditEvent("message", f"c{n % conversations}", {"n": n}, f"{n:08d} " + "w" * 291)
+                for n in range(first, min(first + 500, entries))
+            ]
+        )
+    print(
+        f"{name}: fill {entries:,} entries with texts (setup): {time.perf_counter() - start:.1f} s"
+    )
+    start = time.perf_counter()
+    report = check_texts(log, log.vault)
+    seconds = time.perf_counter() - start
+    assert report.ok, report.problem
+    print(
+        f"{name}: verify --texts {report.texts_checked:,} texts in {seconds:.1f} s "
+        f"({report.texts_checked / seconds:,.0f} texts/s)"
+    )
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--postgres", default=os.environ.get("OPENCOUNTER_TEST_DATABASE_URL"))
+    args = parser.parse_args()
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    with tempfile.TemporaryDirectory() as name:
+        engine = create_engine(f"sqlite:///{Path(name) / 'texts.db'}")
+        tune_engine(engine)
+        measure("sqlite", engine, args.entries)
+    if args.postgres:
+        with fresh_schema(args.postgres) as url:
+            measure("postgresql", create_engine(url), args.entries)
+
+
+if __name__ == "__main__":
+    main()
