@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from audit.appending import PreparedEvent, append_batches, prepare_event
@@ -185,15 +185,27 @@ class TransparencyLog(LogReader):
         return max(timedelta(seconds=1), latest - self._clock())
 
     def add_cosignature(self, cosigned: str, witness: CosignatureVerifier) -> None:
-        """Store a witness's cosignature of one of our checkpoints (opened and checked)."""
-        opened = open_checkpoint(cosigned, self._signer.verifier(), [witness])
-        ours = [s for s in opened.note.verified if s.key_id == witness.key_id]
-        if not ours or ours[0].name != witness.name:
-            raise ValueError("the note carries no valid cosignature from this witness")
+        """Store one witness's cosignature of one of our checkpoints (opened and checked)."""
+        self.add_cosignatures(cosigned, [witness])
+
+    def add_cosignatures(
+        self, cosigned: str, witnesses: Sequence[CosignatureVerifier]
+    ) -> list[str]:
+        """Store the cosignatures of configured `witnesses` on one of our checkpoints.
+
+        Returns the names of the witnesses whose cosignature is new (empty: all were
+        stored already). Raises `ValueError`, storing nothing, when the note carries a
+        line from a key that is not a configured witness (unless we stored and served
+        that line ourselves), or no configured witness's cosignature at all: an answer
+        of "stored" must never cover a signature that was not stored.
+        """
+        opened = open_checkpoint(cosigned, self._signer.verifier(), witnesses)
         own = next(s for s in opened.note.verified if s.key_id == self._signer.key_id)
+        theirs = [s for s in opened.note.verified if s is not own]
+        if not theirs:
+            raise ValueError("the note carries no valid cosignature from a configured witness")
         note = opened.note.text + "\n" + own.line()
-        table = self._tables.checkpoints
-        cosignatures = self._tables.cosignatures
+        table, cosignatures = self._tables.checkpoints, self._tables.cosignatures
         try:
             with self._engine.begin() as conn:
                 row = conn.execute(
@@ -201,25 +213,38 @@ class TransparencyLog(LogReader):
                 ).first()
                 if row is None:
                     raise ValueError("the cosigned checkpoint was not issued by this log")
-                existing = conn.execute(
-                    select(cosignatures.c.id).where(
-                        cosignatures.c.checkpoint_id == row.id,
-                        cosignatures.c.key_id == witness.key_id.hex(),
-                        cosignatures.c.name == witness.name,
+                stored = {
+                    str(line)
+                    for line in conn.execute(
+                        select(cosignatures.c.line).where(cosignatures.c.checkpoint_id == row.id)
+                    ).scalars()
+                }
+                strangers = [s.name for s in opened.note.unverified if s.line() not in stored]
+                if strangers:
+                    raise ValueError(
+                        f"{', '.join(strangers)}: not a configured witness; nothing was stored"
                     )
-                ).first()
-                if existing is None:
+                new = [s for s in theirs if s.line() not in stored]
+                for signature in new:
+                    conn.execute(
+                        delete(cosignatures).where(
+                            cosignatures.c.checkpoint_id == row.id,
+                            cosignatures.c.key_id == signature.key_id.hex(),
+                            cosignatures.c.name == signature.name,
+                        )
+                    )  # a witness's newer cosignature of the same checkpoint replaces its older
                     conn.execute(
                         insert(cosignatures).values(
                             checkpoint_id=row.id,
-                            name=witness.name,
-                            key_id=witness.key_id.hex(),
-                            line=ours[0].line(),
+                            name=signature.name,
+                            key_id=signature.key_id.hex(),
+                            line=signature.line(),
                             created_at=self._clock(),
                         )
                     )
         except SQLAlchemyError as error:
             raise LogUnavailable("could not store the cosignature") from error
+        return [signature.name for signature in new]
 
     def _write_group(
         self, batches: Sequence[Sequence[PreparedEvent]]

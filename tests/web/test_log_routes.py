@@ -13,6 +13,7 @@ from audit.checkpoint import generate_cosigner, parse_checkpoint
 from audit.merkle import leaf_hash, verify_consistency, verify_inclusion
 from audit.witness import check_and_cosign
 from tests.conftest import make_settings
+from tests.web.citizens import start_api
 from web.app import create_app
 
 
@@ -33,11 +34,11 @@ def test_inclusion_and_consistency_proofs_verify(
 ) -> None:
     _, client = witness_and_client
     for _ in range(3):
-        cid = client.post("/api/v1/conversations", json={}).json()["id"]
+        cid = start_api(client)
         client.post(f"/api/v1/conversations/{cid}/messages", json={"text": "Library card?"})
     log = client.app.state.services.log  # type: ignore[attr-defined]
     small = parse_checkpoint(log.checkpoint().split("\n\n")[0] + "\n")
-    cid = client.post("/api/v1/conversations", json={}).json()["id"]
+    cid = start_api(client)
     big = parse_checkpoint(client.get("/audit/checkpoint").text.split("\n\n")[0] + "\n")
     if big.size == small.size:
         big = parse_checkpoint(log.checkpoint().split("\n\n")[0] + "\n")
@@ -83,7 +84,7 @@ def test_checkpoints_are_signed_on_time_while_the_app_runs(data_dir: Path) -> No
     settings = make_settings(data_dir, checkpoint_every=1000, checkpoint_interval_s=1)
     with TestClient(create_app(settings)) as client:
         for _ in range(2):
-            cid = client.post("/api/v1/conversations", json={}).json()["id"]
+            cid = start_api(client)
             client.post(f"/api/v1/conversations/{cid}/messages", json={"text": "Library card?"})
         size = client.app.state.services.log_size()  # type: ignore[attr-defined]
         deadline = time.monotonic() + 10
@@ -93,3 +94,25 @@ def test_checkpoints_are_signed_on_time_while_the_app_runs(data_dir: Path) -> No
                 break
             time.sleep(0.2)
         assert note and int(note.split("\n")[1]) == size
+
+
+def test_an_unconfigured_witness_riding_on_a_configured_one_is_refused(
+    witness_and_client: tuple[object, TestClient],
+) -> None:
+    """Finding 6: a stranger's line beside a configured witness's got `201 stored`."""
+    witness, client = witness_and_client
+    log = client.app.state.services.log  # type: ignore[attr-defined]
+    from audit.note import parse_verifier_key
+
+    key = parse_verifier_key(log.verifier_key)
+    cosigned, _ = check_and_cosign(log.checkpoint(), key, witness, None, [])  # type: ignore[arg-type]
+    assert client.post("/audit/cosignature", content=cosigned.encode()).status_code == 201
+    stranger = generate_cosigner("stranger.example")
+    both, _ = check_and_cosign(cosigned, key, stranger, None, [])
+    response = client.post("/audit/cosignature", content=both.encode())
+    assert response.status_code == 403, response.text
+    assert "stranger.example" in response.text and "nothing was stored" in response.text
+    assert "stranger.example" not in client.get("/audit/checkpoint").text
+    # The configured witness posting again: nothing new, and the answer says so.
+    again = client.post("/audit/cosignature", content=cosigned.encode())
+    assert again.status_code == 200 and "already stored" in again.text

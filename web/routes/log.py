@@ -73,12 +73,10 @@ async def cosignature(request: Request, services: ServicesDep) -> PlainTextRespo
         return _bad("The body must be the cosigned checkpoint as UTF-8 text.")
     if not services.witnesses:
         return _bad("This log has no witnesses configured (OPENCOUNTER_WITNESS_KEYS).", 403)
-    problems = []
-    for witness in services.witnesses:
-        try:
-            services.log.add_cosignature(note, witness)
-        except (NoteError, ValueError) as exc:
-            problems.append(f"{witness.name}: {exc}")
-        else:
-            return PlainTextResponse("stored\n", status_code=201)
-    return _bad("No configured witness cosigned this checkpoint: " + "; ".join(problems), 403)
+    try:
+        stored = services.log.add_cosignatures(note, services.witnesses)
+    except (NoteError, ValueError) as exc:
+        return _bad(f"Not stored: {exc}. Only configured witnesses may cosign this log.", 403)
+    if not stored:
+        return PlainTextResponse("already stored\n", status_code=200)
+    return PlainTextResponse(f"stored: {', '.join(stored)}\n", status_code=201)
