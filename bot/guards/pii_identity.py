@@ -27,9 +27,9 @@ _DATE = (
     rf"|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
 )
 _BIRTH = re.compile(
-    r"\b(?:born(?: on)?|dob|d\.o\.b\.?|date of birth|birth ?date|birthday|n[ée]e? le"
+    r"(?:\b(?:born(?: on)?|dob|date of birth|birth ?date|birthday|n[ée]e? le"
     r"|date de naissance|geboren(?: op| am)?|geboortedatum|nacid[oa] el|fecha de nacimiento"
-    rf"|sunniaeg|sünniaeg)\b[\s:(]{{0,3}}({_DATE})",
+    rf"|sunniaeg|sünniaeg)\b|\bd\.o\.b\b\.?)[\s:(,]{{0,3}}({_DATE})",
     re.IGNORECASE,
 )
 _STREET_WORDS = (
@@ -51,11 +51,11 @@ _ADDRESS = re.compile(
 _BARE_STREET = re.compile(r"\b\d{1,4}[a-z]?,? [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2}")
 _OWN_ADDRESS = re.compile(
     r"\b(?:my|our|new|home|his|her|their) address\b|\bj'habite\b|\bmon adresse\b"
-    r"|\b(?:i|we|he|she|they) (?:live|lived|am living|are living|is living|lives|stay"
-    r"|am staying|are staying|reside|resides) (?:at|in)\b|\bhabit\w* (?:au|a|à)\b"
+    r"|\b(?:i|we|he|she|they)(?:'m|'re|'s| am| are| is)? (?:live|lived|living|lives|stay|staying"
+    r"|stays|reside|resides|residing|lodging|based) (?:at|in)\b|\bhabit\w* (?:au|a|à)\b"
     r"|\b(?:je vis|nous vivons|il vit|elle vit) (?:au|a|à)\b|\bnouvelle adresse\b"
     r"|\bwoon(?:t)? (?:op|aan)\b|\bwohne\b|\b(?:mail|send|post|deliver|forward|write|sent"
-    r"|posted|delivered)(?: (?:it|this|them|that|the \w+|my \w+|a \w+))? to\b"
+    r"|posted|delivered)(?: [\w'’-]+){0,3} to\b"
     r"|\benvoy\w*(?: (?:le|la|les|mon|ma|mes) \w+)? (?:au|a|à)\b|\b(?:moved|move|moving) to\b"
     r"|\bd[ée]m[ée]nag\w* (?:au|a|à)\b|\bchez moi\b"
 )
@@ -77,7 +77,8 @@ _CREDENTIAL = re.compile(
 )
 _FILLER = (
     r"(?i:(?:[\s:#.,]{0,3}(?:(?:number|no|num[ée]ro|num|nr|id|is|was|est|of|de|du|my|mon|ma|the"
-    r"|le|la|with|which is|c'est|reads|sera)\b|d'|n°|nº|#|:)){0,4}[\s:#.,°]{0,3})"
+    r"|le|la|with|which is|c'est|reads|sera|has|bears|shows|porte|indique|avec|a|its|son|sa)\b"
+    r"|d'|n°|nº|#|:)){0,5}[\s:#.,°]{0,3})"
 )
 _DOCUMENT = re.compile(
     r"(?i:\b(?:passports?|passeports?|pasaporte|paspoort|reisepass|brp|biometric residence permit"

@@ -39,10 +39,17 @@ _NOT_NAMES = frozenset(
 )
 
 _SELF = re.compile(
-    r"(?i:\b(?:my\s+(?:full\s+|legal\s+)?name\s+is|my\s+name's|the\s+name's|je\s+m['’]\s?appelle"
+    r"(?i:\b(?:my\s+(?:full\s+|legal\s+)?name\s+is|my\s+names?(?:'s)?|the\s+name's|je\s+m['’]\s?appelle"
     r"|mon\s+nom\s+(?:complet\s+)?(?:est|c'est)|je\s+me\s+nomme|mijn\s+naam\s+is|ich\s+hei(?:ss|ß)e"
     r"|me\s+llamo|minu\s+nimi\s+on|signed|sign[ée]|cordialement|regards|sincerely)\b[:,]?)"
     r"\s+" + _ONE_OR_MORE
+)
+# A greeting then "it's …" / "ici …" at the start of a message introduces the writer.
+_GREETING_SELF = re.compile(
+    r"^\W*(?i:(?P<greeting>(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|bonjour|bonsoir"
+    r"|salut)\W+)?"
+    r"(?:it's|it’s|its|ici|c'est|c’est|moi\s+c'est)\s+)"
+    r"([A-Za-zÀ-ÿ][a-zß-öø-ÿ'’-]+\s[A-Za-zÀ-ÿ][A-Za-zß-öø-ÿ'’-]+)"
 )
 _SELF_PLAIN = re.compile(r"(?i:\b(?:i'm|i’m|i\s+am|im|this\s+is|je\s+suis)\b)\s+" + FULL_NAME)
 # After an explicit introduction, names typed in lower case count too ("my name is john smith").
@@ -51,11 +58,20 @@ _SELF_LOWER = re.compile(
     r"|mon\s+nom\s+(?:complet\s+)?est|je\s+me\s+nomme)\s+)"
     r"([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+(?:\s[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+){0,2})"
 )
-_LOWER_STOP = frozenset(
-    "and et i je how comment what quel quelle is est my mon ma from de du in a à the le la on"
-    " but mais please svp merci thanks so donc also aussi here ici calling writing ecris j'ai"
-    " i'm im not pas on sur for pour with avec to au et and or ou can peux could pourrais who"
-    " where ou when quand why pourquoi".split()
+# Words that end a lower-case name ("my name is john smith and ...").
+_BOUNDARY = frozenset(
+    "and et i je j'ai how comment what quel quelle from here ici please svp merci thanks so"
+    " donc but mais can could peux pourriez who where ou où when quand why pourquoi i'm im"
+    " again encore".split()
+)
+# Words that say what follows "my name is" is not a name ("my name is spelt wrong").
+_LOWER_STOP = _BOUNDARY | frozenset(
+    "is est my mon ma de du in a à the le la on sur for pour with avec to au or also aussi"
+    " not pas calling writing ecris missing wrong spelt spelled incorrect still already being"
+    " listed changed different mentioned down right correct on off mal bien pas toujours"
+    " deja déjà change changé écrit ecrit faux incorrect orthographie orthographié very really"
+    " urgent about regarding concerning me just only too quite important late early been going"
+    " an no yes ok okay fine good bad tres très pour par urgente".split()
 )
 _TITLED = re.compile(
     r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Madame|Monsieur|Mademoiselle|Mme|Mlle"
@@ -100,17 +116,39 @@ def _spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
             yield match.span(group)
 
 
+def _closed_name(text: str, start: int, words: list[str]) -> tuple[int, int] | None:
+    """The leading name words, if what follows them ends the name (punctuation, end, 'and')."""
+    kept: list[str] = []
+    for word in words:
+        if word.strip("'’") in _LOWER_STOP or word.title() in _NOT_NAMES:
+            break
+        kept.append(word)
+    if not kept:
+        return None
+    end = start + len(" ".join(kept))
+    rest = text[end:].lstrip()
+    following = rest.split(maxsplit=1)[0].lower().strip(".,;:!?") if rest else ""
+    if rest and rest[0].isalnum() and following not in _BOUNDARY:
+        return None
+    return start, end
+
+
 def _lower_case_own_names(text: str) -> Iterator[tuple[int, int]]:
-    for match in _SELF_LOWER.finditer(text):
-        start = match.start(1)
-        words = match.group(1).split()
-        kept: list[str] = []
-        for word in words:
-            if word.strip("'’") in _LOWER_STOP or word.title() in _NOT_NAMES:
-                break
-            kept.append(word)
-        if kept:
-            yield start, start + len(" ".join(kept))
+    for pattern in (_SELF_LOWER, _GREETING_SELF):
+        for match in pattern.finditer(text):
+            name = match.group(match.lastindex or 0)
+            span = _closed_name(text, match.start(match.lastindex or 0), name.split())
+            if span is None:
+                continue
+            # "It's Christmas Eve, ..." is no introduction: without a greeting, the writer
+            # must go on as a caller does ("It's Sarah Ng again", "... here", "... speaking").
+            if pattern is _GREETING_SELF and len(text[span[0] : span[1]].split()) < 2:
+                continue
+            if pattern is _GREETING_SELF and match.group("greeting") is None:
+                after = text[span[1] :].lstrip().lower()
+                if not after.startswith(("again", "here", "speaking", "calling", "from")):
+                    continue
+            yield span
 
 
 def own_and_titled_names(text: str) -> list[tuple[int, int]]:

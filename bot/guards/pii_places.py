@@ -31,7 +31,8 @@ CA_POSTAL_CODE = re.compile(
 # French departments 01-95 (20 for Corsica) and overseas 97x; a city name follows.
 FR_POSTAL_CODE = re.compile(r"(?<![\w,.-])(?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3}(?= ?[A-Za-zÀ-ÿ]{2})")
 _LIVES_THERE = re.compile(
-    r"\b(?:j'habite|habite|i live|we live|domicil\w*|my address|mon adresse)\b"
+    r"\b(?:j'habite|habite|i live|we live|domicil\w*|my address|mon adresse"
+    r"|(?:my|our|mon|notre) (?:code postal|postcode|post code|postal code))\b"
 )
 
 _PERSONAL = re.compile(
@@ -45,7 +46,8 @@ _AREA_BEFORE = re.compile(
     r"|secteur|pres de|autour)\b"
 )
 _AREA_AFTER = re.compile(
-    r"\s*(?:is |est )?(?:in|within|part of|covered|served|dans|fait partie|c'est|c’est|,? c'est)\b",
+    r"\s*(?:is |est )?(?:in|inside|within|outside|part of|covered|served|near|dans|fait partie"
+    r"|c'est|c’est|,? c'est)\b",
     re.IGNORECASE,
 )
 # Words saying the address is a public building's, not a home's.
