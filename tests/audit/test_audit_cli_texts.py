@@ -40,7 +40,8 @@ def test_verify_texts_names_the_first_swapped_entry(tmp_path: Path, database_url
     log.record([AuditEvent("message", f"c{n % 3}", {"n": n}, f"text {n}") for n in range(10)])
     log.erase("c2")
     log.checkpoint()
-    where = ["--data-dir", str(data), "--database-url", database_url]
+    pub = f"@{keys / 'log.pub'}"
+    where = ["--data-dir", str(data), "--database-url", database_url, "--key", pub]
 
     code, output = run("verify", "--texts", *where)
     assert code == 0, output
