@@ -19,6 +19,12 @@ _EMAIL = re.compile(
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d(?:[ .()-]{0,2}\d){6,16}(?!\w)")
 _DATE_SHAPE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _GROUPS = re.compile(r"\d+")
+# Words saying a number is an object's (a meter, a parcel), so not a phone to call.
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:product|order|serial|reference|ref|meter|barcode|ticket|tracking|invoice|version"
+    r"|model|part|item|isbn|commande|colis|facture|s[eé]rie|compteur|article|produit|library"
+    r"|gift|loyalty)\b[^\d]{0,20}$"
+)
 _WINDOW_BEFORE = 60
 _PERSONAL_WINDOW = 40
 
@@ -92,7 +98,7 @@ def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFi
         raw = match.group(0)
         digits = "".join(ch for ch in raw if ch.isdigit())
         before = folded[max(0, match.start() - _WINDOW_BEFORE) : match.start()]
-        if not _shaped_like_phone(raw, digits, before, policy):
+        if not _shaped_like_phone(raw, digits, before, policy) or _OBJECT_BEFORE.search(before):
             continue
         if not _phone_is_public(raw, digits, before, policy):
             yield PIIFinding("phone", match.start(), match.end())

@@ -27,6 +27,8 @@ _NINO_LOOSE = re.compile(
 # How a SIN (3-3-3) and an NHS number (3-3-4) are printed.
 _SIN_PRINTED = re.compile(r"\d{3}([ -])\d{3}\1\d{3}")
 _NHS_PRINTED = re.compile(r"[4-9]\d{2}([ -])\d{3}\1\d{4}")
+# A Dutch BSN as printed on documents: 1234.56.782.
+_BSN_PRINTED = re.compile(r"\d{4}\.\d{2}\.\d{3}")
 _NIR = re.compile(r"(?<![\w])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2}(?![\w])")
 _DNI_NIE = re.compile(r"(?<![\w])(?:[XYZxyz]\d{7}|\d{8})[ -]?[A-Za-z](?![\w])")
 
@@ -101,11 +103,14 @@ def find_ibans(text: str, folded: str) -> Iterator[PIIFinding]:
 
 
 def _printed_id_kind(raw: str, digits: str, labelled: Callable[[str], bool]) -> str | None:
-    """A SIN (9 digits) or NHS number (10): named as such, or printed as one with a valid check."""
+    """A SIN or BSN (9 digits) or NHS number (10): named as such, or printed as one with a
+    valid check."""
     if len(digits) == 9:
         named = next((kind for kind in ("ca_sin", "nl_bsn") if labelled(kind)), None)
         if named is not None:
             return named
+        if _BSN_PRINTED.fullmatch(raw) and checksums.nl_bsn_valid(digits):
+            return "nl_bsn"
         printed = _SIN_PRINTED.fullmatch(raw) is not None
         return "ca_sin" if printed and checksums.ca_sin_valid(digits) else None
     if labelled("uk_nhs_number"):
