@@ -51,8 +51,10 @@ _ADDRESS = re.compile(
 _BARE_STREET = re.compile(r"\b\d{1,4}[a-z]?,? [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2}")
 _OWN_ADDRESS = re.compile(
     r"\b(?:my|our|new|home|his|her|their) address\b|\bj'habite\b|\bmon adresse\b"
-    r"|\b(?:i|we|he|she|they)(?:'m|'re|'s| am| are| is)? (?:live|lived|living|lives|stay|staying"
-    r"|stays|reside|resides|residing|lodging|based) (?:at|in)\b|\bhabit\w* (?:au|a|à)\b"
+    r"|\b(?:i|we|he|she|they)(?:'m|'re|'s|'ve| am| are| is| have| has)?(?: been)? (?:live|lived"
+    r"|living|lives|stay|stayed|staying|stays|reside|resides|resided|residing|lodging|based)"
+    r" (?:at|in)\b|\bhabit\w* (?:au|a|à)\b|\br[ée]sid\w* (?:au|a|à)\b"
+    r"|\b(?:[ée]cri\w*|m'[ée]cri\w*|envoy\w*|adress\w*|exp[ée]di\w*)(?: \w+){0,2} (?:au|à)\b"
     r"|\b(?:je vis|nous vivons|il vit|elle vit) (?:au|a|à)\b|\bnouvelle adresse\b"
     r"|\bwoon(?:t)? (?:op|aan)\b|\bwohne\b|\b(?:mail|send|post|deliver|forward|write|sent"
     r"|posted|delivered)(?: [\w'’-]+){0,3} to\b"

@@ -35,14 +35,23 @@ _NOT_NAMES = frozenset(
     " Gov Government Service Services Department Office Agency Ministry HMRC DWP NHS CAF"
     " January February March April May June July August September October November December"
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday Janvier Fevrier Février Mars"
-    " Avril Mai Juin Juillet Aout Août Septembre Octobre Novembre Decembre Décembre".split()
+    " Avril Mai Juin Juillet Aout Août Septembre Octobre Novembre Decembre Décembre Bonne"
+    " Journée Journee Soirée Soiree Day Week Weekend Evening Morning Afternoon Wishes Regards"
+    " Best Kind Warm Again Advance".split()
 )
 
 _SELF = re.compile(
     r"(?i:\b(?:my\s+(?:full\s+|legal\s+)?name\s+is|my\s+names?(?:'s)?|the\s+name's|je\s+m['’]\s?appelle"
     r"|mon\s+nom\s+(?:complet\s+)?(?:est|c'est)|je\s+me\s+nomme|mijn\s+naam\s+is|ich\s+hei(?:ss|ß)e"
-    r"|me\s+llamo|minu\s+nimi\s+on|signed|sign[ée]|cordialement|regards|sincerely)\b[:,]?)"
+    r"|me\s+llamo|minu\s+nimi\s+on|signed|sign[ée]|cordialement|regards|sincerely"
+    r"|(?:i'm|i\s+am|i’m)\s+called|on\s+m['’]appelle|they\s+call\s+me)\b[:,]?)"
     r"\s+" + _ONE_OR_MORE
+)
+# A sign-off: the message ends with a line (or a closing formula) that is only a name.
+_SIGN_OFF = re.compile(
+    r"(?:\n|(?i:\b(?:thanks|thank\s+you|regards|best|cheers|yours|sincerely|faithfully"
+    r"|bien\s+[àa]\s+vous|cordialement|merci|salutations|amicalement|bonne\s+journ[ée]e)\b)"
+    r"[,.!]?[ \t]*(?:\n|,)?)[ \t]*" + FULL_NAME + r"[ \t.!]*$"
 )
 # A greeting then "it's …" / "ici …" at the start of a message introduces the writer.
 _GREETING_SELF = re.compile(
@@ -75,7 +84,8 @@ _LOWER_STOP = _BOUNDARY | frozenset(
 )
 _TITLED = re.compile(
     r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Madame|Monsieur|Mademoiselle|Mme|Mlle"
-    r"|Ma[iî]tre|Docteur|MR|MRS|MS|MISS|mr|mrs|mme|mlle)\.?|M\.)\s+" + _ONE_OR_MORE
+    r"|Ma[iî]tre|Docteur|MR|MRS|MS|MISS|mr|mrs|mme|mlle)\.?|M\.)\s+(?:[A-Z]\.\s?){0,2}"
+    + _ONE_OR_MORE
 )
 _LABELLED = re.compile(
     r"(?i:\b(?:(?:full\s+|first\s+|last\s+|given\s+|family\s+|legal\s+|maiden\s+)?name|surname"
@@ -83,7 +93,8 @@ _LABELLED = re.compile(
     r"|employee(?:\s+name)?|staff\s+member|worker|tenant|landlord|applicant|claimant|patient"
     r"|client|customer|pupil|student|child|beneficiary|account\s+holder|contact\s+person"
     r"|salari[ée]e?|employ[ée]e?|locataire|propri[ée]taire|demandeu(?:r|se)|b[ée]n[ée]ficiaire"
-    r"|allocataire|enfant|[ée]l[èe]ve|titulaire|assur[ée]e?|patiente?|agent)\b)"
+    r"|allocataire|enfant|[ée]l[èe]ve|titulaire|assur[ée]e?|patiente?|agent|from|de\s+la\s+part\s+de"
+    r"|sender|exp[ée]diteur|signed\s+by)\b)"
     r"\s*[:=]\s*" + _ONE_OR_MORE
 )
 _RELATIVE = re.compile(
@@ -154,7 +165,7 @@ def _lower_case_own_names(text: str) -> Iterator[tuple[int, int]]:
 def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     """Names that are personal data on their own: one's own, behind a title or a label."""
     spans: list[tuple[int, int]] = []
-    for pattern in (_SELF, _SELF_PLAIN, _TITLED, _LABELLED):
+    for pattern in (_SELF, _SELF_PLAIN, _TITLED, _LABELLED, _SIGN_OFF):
         spans += _spans(pattern, text)
     spans += _lower_case_own_names(text)
     return spans

@@ -47,7 +47,8 @@ _IPV6 = re.compile(
 )
 _IP_CUE = re.compile(r"\b(?:ip|ipv4|ipv6|adresse ip|ip address)\b")
 _NOT_IP_CUE = re.compile(
-    r"\b(?:version|v|section|article|art|clause|chapter|paragraph|rule)\.?\s*$"
+    r"\b(?:version|v|section|article|art|clause|chapter|paragraph|rule|android|ios|windows"
+    r"|macos|firmware|build|release|update|app|software|logiciel|mise [àa] jour)\.?\s*$"
 )
 
 # Documentation ranges (RFC 5737, RFC 3849) stand for real public addresses in examples,

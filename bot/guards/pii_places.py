@@ -35,6 +35,10 @@ _LIVES_THERE = re.compile(
     r"|(?:my|our|mon|notre) (?:code postal|postcode|post code|postal code))\b"
 )
 
+_OWN_CODE_POSTAL = re.compile(
+    r"\b(?:my|our|mon|notre) (?:code postal|postal code|zip code)\W{0,4}"
+    r"(?:(?:is|est|c'est)\W{1,3})?(?:le |l'|the )?((?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3})\b"
+)
 _PERSONAL = re.compile(
     r"\b(?:my|mine|our|home|live|living|lives|reside\w*|mon|ma|mes|notre|nos|habite\w*"
     r"|domicil\w*|vis|vivons|address|adresse|deliver\w*|livr\w*|send|sent|mail|post|envoy\w*"
@@ -88,3 +92,6 @@ def find_postcodes(text: str, folded: str, street_ends: tuple[int, ...]) -> Iter
         before = folded[max(0, start - _WINDOW) : start]
         if after_street or _LIVES_THERE.search(before):
             yield PIIFinding("postcode", start, end)
+    # "mon code postal est le 06000": said to be one's own, no city needed.
+    for match in _OWN_CODE_POSTAL.finditer(folded):
+        yield PIIFinding("postcode", *match.span(1))
