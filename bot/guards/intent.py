@@ -48,19 +48,27 @@ from bot.guards.intent_decision import (
     IN_SCOPE,
     RECALL_FIRST,
     REFUSAL_CLASSES,
+    TO_A_PERSON,
     IntentDecision,
     decide,
 )
 from bot.guards.normalise import fold
 
 # Bump when features, model or threshold rules change: the calibration file must be rebuilt.
-MODEL_VERSION = "intent-4"
+MODEL_VERSION = "intent-5"
 CALIBRATION_FILE = "intents.calibration.json"
 RECALL_TARGET = 0.98
-# At most this share of in-scope questions may be sent to a person by each recall-first class.
+# At most this share of in-scope questions may be sent to a person by each recall-first
+# class, and by their summed score.
 IN_SCOPE_ESCALATED_AT_MOST = 0.01
-# Refusal thresholds: at most this share of in-scope questions refused by each class.
-IN_SCOPE_REFUSED_AT_MOST = 0.005
+IN_SCOPE_TO_A_PERSON_AT_MOST = 0.03
+# Refusal thresholds: at most this share of in-scope questions refused by each class, and
+# never below REFUSAL_FLOOR: the rules catch the clear cases, retrieval refuses what the
+# pages do not cover, so the classifier refuses only when it is fairly sure.
+IN_SCOPE_REFUSED_AT_MOST = 0.003
+REFUSAL_FLOOR = 0.6
+# A recall-first class alone decides only above this; below, the summed score decides.
+ALONE_FLOOR = 0.5
 FOLDS = 5
 SEED = 20261202
 
@@ -252,9 +260,26 @@ def choose_thresholds(
     for intent in RECALL_FIRST:
         own = sorted(s[intent] for s, label in zip(scores, labels, strict=True) if label == intent)
         for_recall = own[int((1.0 - RECALL_TARGET) * len(own))] - 1e-6
-        thresholds[intent] = max(for_recall, _keeping(in_scope, intent, IN_SCOPE_ESCALATED_AT_MOST))
+        thresholds[intent] = max(
+            ALONE_FLOOR, for_recall, _keeping(in_scope, intent, IN_SCOPE_ESCALATED_AT_MOST)
+        )
+    people = [
+        {TO_A_PERSON: sum(s[c] for c in RECALL_FIRST), "label": label == IN_SCOPE}
+        for s, label in zip(scores, labels, strict=True)
+        if label in RECALL_FIRST or label == IN_SCOPE
+    ]
+    summed = sorted(p[TO_A_PERSON] for p in people if not p["label"])
+    for_recall = summed[int((1.0 - RECALL_TARGET) * len(summed))] - 1e-6
+    budget = _keeping(
+        [{TO_A_PERSON: p[TO_A_PERSON]} for p in people if p["label"]],
+        TO_A_PERSON,
+        IN_SCOPE_TO_A_PERSON_AT_MOST,
+    )
+    thresholds[TO_A_PERSON] = max(for_recall, budget)
     for intent in REFUSAL_CLASSES:
-        thresholds[intent] = max(0.5, _keeping(in_scope, intent, IN_SCOPE_REFUSED_AT_MOST))
+        thresholds[intent] = max(
+            REFUSAL_FLOOR, _keeping(in_scope, intent, IN_SCOPE_REFUSED_AT_MOST)
+        )
     thresholds[IN_SCOPE] = 0.0
     return {k: round(v, 6) for k, v in thresholds.items()}
 
@@ -267,8 +292,18 @@ def _keeping(in_scope: Sequence[Mapping[str, float]], intent: str, share: float)
 
 
 def rates(decided: Sequence[str], labels: Sequence[str]) -> dict[str, dict[str, float]]:
-    """Recall and precision per class, and the counts they come from."""
-    report: dict[str, dict[str, float]] = {}
+    """Recall and precision per class, and the counts they come from; `to_a_person`: the
+    share of recall-first messages sent to a person (as any of those classes)."""
+    people = [
+        d in RECALL_FIRST for d, label in zip(decided, labels, strict=True) if label in RECALL_FIRST
+    ]
+    in_scope = [
+        d == IN_SCOPE for d, label in zip(decided, labels, strict=True) if label == IN_SCOPE
+    ]
+    report: dict[str, dict[str, float]] = {
+        TO_A_PERSON: {"n": len(people), "recall": round(sum(people) / len(people), 4)},
+        "in_scope_passed": {"n": len(in_scope), "recall": round(sum(in_scope) / len(in_scope), 4)},
+    }
     for intent in INTENTS:
         truth = sum(label == intent for label in labels)
         said = sum(d == intent for d in decided)
@@ -302,9 +337,12 @@ def main(argv: Sequence[str]) -> int:
     calibration = calibrate(train_file)
     train_file.with_name(CALIBRATION_FILE).write_text(calibration.to_json(), encoding="utf-8")
     for intent, figures in calibration.report.items():
+        precision = f" precision {figures['precision']:.1%}" if "precision" in figures else ""
+        threshold = calibration.thresholds.get(intent)
         sys.stdout.write(
-            f"{intent:<18} n={figures['n']:<5} cv recall {figures['recall']:.1%} "
-            f"precision {figures['precision']:.1%} threshold {calibration.thresholds[intent]:.3f}\n"
+            f"{intent:<18} n={figures['n']:<5} cv recall {figures['recall']:.1%}{precision}"
+            + (f" threshold {threshold:.3f}" if threshold is not None else "")
+            + "\n"
         )
     return 0
 

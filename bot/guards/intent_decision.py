@@ -15,6 +15,9 @@ RECALL_FIRST = ("crisis", "human_request", "complaint")
 # Refused when their score passes the threshold and no recall-first class did.
 REFUSAL_CLASSES = ("injection", "abuse_of_service", "out_of_scope")
 IN_SCOPE = "in_scope"
+# The threshold on the summed scores of the recall-first classes: a message that is
+# probably one of them, though none alone is sure, still goes to a person.
+TO_A_PERSON = "to_a_person"
 
 
 @dataclass(frozen=True)
@@ -31,10 +34,15 @@ class IntentClassifierLike(Protocol):
 
 
 def decide(scores: Mapping[str, float], thresholds: Mapping[str, float]) -> IntentDecision:
-    """Recall-first classes in order, then the strongest refusal class, else in scope."""
+    """Recall-first classes in order, then their sum (the likeliest of them), then the
+    strongest refusal class, else in scope."""
+    people = {intent: scores.get(intent, 0.0) for intent in RECALL_FIRST}
     for intent in RECALL_FIRST:
-        if scores.get(intent, 0.0) >= thresholds[intent]:
-            return IntentDecision(intent, scores[intent], scores)
+        if people[intent] >= thresholds[intent]:
+            return IntentDecision(intent, people[intent], scores)
+    if sum(people.values()) >= thresholds.get(TO_A_PERSON, 2.0):
+        likeliest = max(RECALL_FIRST, key=lambda c: people[c])
+        return IntentDecision(likeliest, people[likeliest], scores)
     passing = [c for c in REFUSAL_CLASSES if scores.get(c, 0.0) >= thresholds[c]]
     if passing:
         best = max(passing, key=lambda c: scores[c])

@@ -33,7 +33,7 @@ from bot.guards.intent_data import (
     read_written,
     with_variants,
 )
-from bot.guards.intent_decision import decide
+from bot.guards.intent_decision import TO_A_PERSON, decide
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
 
@@ -92,7 +92,7 @@ def test_the_calibration_was_built_for_this_training_file() -> None:
     assert calibration.fingerprint == fingerprint(DATA / TRAIN_FILE), (
         "run `python -m bot.guards.intent` after changing the training data"
     )
-    assert set(calibration.thresholds) == set(INTENTS)
+    assert set(calibration.thresholds) == {*INTENTS, TO_A_PERSON}
 
 
 def test_a_calibration_for_other_data_is_refused_with_what_to_do(tmp_path: Path) -> None:
@@ -144,6 +144,12 @@ def test_recall_first_classes_win_over_refusals() -> None:
     assert decide(dict.fromkeys(INTENTS, 0.1), thresholds).intent == "in_scope"
 
 
+def test_a_message_probably_for_a_person_goes_to_one_though_no_class_is_sure() -> None:
+    thresholds = dict.fromkeys(INTENTS, 0.5) | {TO_A_PERSON: 0.6}
+    scores = dict.fromkeys(INTENTS, 0.0) | {"crisis": 0.25, "complaint": 0.4, "in_scope": 0.35}
+    assert decide(scores, thresholds).intent == "complaint"
+
+
 # -- the whole guard (rules, then the classifier) on the frozen split ---------------------
 
 
@@ -153,7 +159,7 @@ def _share(guard: InputGuard, messages: list[LabelledMessage], wanted: set[str])
 
 
 @pytest.mark.parametrize(
-    ("intent", "floor"), [("crisis", 0.70), ("human_request", 0.80), ("complaint", 0.70)]
+    ("intent", "floor"), [("crisis", 0.75), ("human_request", 0.90), ("complaint", 0.85)]
 )
 def test_frozen_people_at_risk_are_escalated(
     guard: InputGuard, frozen: list[LabelledMessage], intent: str, floor: float
@@ -167,7 +173,7 @@ def test_frozen_crisis_gets_the_crisis_reply_in_both_languages(
 ) -> None:
     for lang in ("en", "fr"):
         chosen = [m for m in frozen if m.label == "crisis" and m.lang == lang]
-        assert _share(guard, chosen, {"crisis"}) >= 0.70
+        assert _share(guard, chosen, {"crisis"}) >= 0.60
 
 
 def test_frozen_refusals(guard: InputGuard, frozen: list[LabelledMessage]) -> None:
