@@ -45,8 +45,9 @@ back or forked from it fails.
 
 The verifier recomputes the RFC 9162 Merkle tree from `entries.jsonl`, checks the
 Ed25519 signature on every checkpoint in `checkpoints.json` (C2SP tlog-checkpoint
-signed notes) and that each one's root equals the recomputed root at its size, and
-names the first entry that is missing, malformed or changed.
+signed notes), that each one names the checkpoint before it (none was removed) and
+that its root equals the recomputed root at its size, and names the first entry that
+is missing, malformed, out of time order or changed.
 
 Files: `entries.jsonl` one RFC 8785 canonical JSON entry per line (the exact leaf
 bytes); `leaf-hashes.txt` the leaf hashes stored when each entry was appended;

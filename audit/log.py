@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from audit.appending import PreparedEvent, append_batches, prepare_event
 from audit.checkpoint import CosignatureVerifier, open_checkpoint, sign_checkpoint
 from audit.commit_group import GroupCommit
-from audit.log_reader import LogReader, aware
+from audit.log_reader import LogReader, aware, last_entry_time
 from audit.merkle import CompactRange
 from audit.note import Ed25519Signer
 from audit.signing import checkpoint_to_sign
@@ -266,7 +266,8 @@ class TransparencyLog(LogReader):
                 lock_for_append(conn, self._tables)
                 state = self._state(conn)
                 compact = CompactRange.from_bytes(state.size, state.compact_range)
-                now = self._clock()
+                # Entry times never go back (verification checks it), even if the clock does.
+                now = max(self._clock(), last_entry_time(conn, self._tables, state.size))
                 outcomes = work(conn, compact, now)
                 if compact.size != state.size:
                     conn.execute(

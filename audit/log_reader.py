@@ -8,6 +8,8 @@ and proofs read all their nodes in one query on a pooled connection: both are ho
 
 from __future__ import annotations
 
+import itertools
+import json
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import NamedTuple, cast
@@ -81,21 +83,28 @@ class LogReader:
 
     def entries(self, start: int = 0, batch: int = SCAN_BATCH) -> Iterator[tuple[int, bytes]]:
         """(index, data) for every stored entry from `start`, in index order."""
-        yield from self._scan(self._tables.entries, "data", None, start, batch)
+        return itertools.chain.from_iterable(
+            self._scan(self._tables.entries, "data", None, start, batch)
+        )
 
     def leaf_hashes(self, start: int = 0, batch: int = SCAN_BATCH) -> Iterator[tuple[int, bytes]]:
         """(index, stored leaf hash) in index order: untrusted hints for verification."""
-        yield from self._scan(self._tables.nodes, "hash", 0, start, batch)
+        return itertools.chain.from_iterable(
+            self._scan(self._tables.nodes, "hash", 0, start, batch)
+        )
 
     # -- as a `LogSource` for verification: every stored claim, read as stored ----------
 
     def entry_rows(self, start: int = 0, batch: int = SCAN_BATCH) -> Iterator[Row]:
         """(index, data, conversation column) for every stored entry, in index order."""
+        return itertools.chain.from_iterable(self._batches(start, batch))
+
+    def _batches(self, start: int, batch: int) -> Iterator[list[Row]]:
         position = start
         while True:
             with self._engine.connect() as conn:
                 rows = _scan_entry_rows(conn, self._tables.entries, position, batch)
-            yield from rows
+            yield rows
             if len(rows) < batch:
                 return
             position = rows[-1][0] + 1
@@ -105,7 +114,9 @@ class LogReader:
 
     def stored_nodes(self, level: int, batch: int = SCAN_BATCH) -> Iterator[tuple[int, bytes]]:
         """(index, hash) of the stored perfect subtrees of `level`, in index order."""
-        yield from self._scan(self._tables.nodes, "hash", level, 0, batch)
+        return itertools.chain.from_iterable(
+            self._scan(self._tables.nodes, "hash", level, 0, batch)
+        )
 
     def stored_state(self) -> StoredState:
         """The state row as stored (size, saved compact range, last checkpoint size)."""
@@ -116,13 +127,14 @@ class LogReader:
 
     def _scan(
         self, table: Table, column: str, level: int | None, start: int, batch: int
-    ) -> Iterator[tuple[int, bytes]]:
+    ) -> Iterator[list[tuple[int, bytes]]]:
+        """Batches of rows (callers chain them: no Python frame per row on the hot path)."""
         position = start
         while True:
             # A short-lived connection per batch: a long scan pins no snapshot or lock.
             with self._engine.connect() as conn:
                 rows = scan_column(conn, table, column, level, position, batch)
-            yield from rows
+            yield rows
             if len(rows) < batch:
                 return
             position = rows[-1][0] + 1
@@ -224,6 +236,24 @@ def _scan_entry_rows(connection: Connection, entries: Table, start: int, limit: 
     if rows and type(rows[0][1]) is not bytes:
         rows = [(int(idx), bytes(data), column) for idx, data, column in rows]
     return rows
+
+
+def last_entry_time(connection: Connection, tables: AuditTables, size: int) -> datetime:
+    """The time of entry `size - 1` (the newest), or the earliest time for an empty log."""
+    entries = tables.entries
+    if size == 0:
+        return datetime.min.replace(tzinfo=UTC)
+    data = connection.execute(
+        select(entries.c.data).where(entries.c.idx == size - 1)
+    ).scalar_one_or_none()
+    if data is None:
+        return datetime.min.replace(tzinfo=UTC)
+    try:
+        stamp = str(json.loads(bytes(data))["ts"])
+        return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except (ValueError, TypeError, KeyError):
+        # Not readable (the log is damaged): the clock decides, verification names it.
+        return datetime.min.replace(tzinfo=UTC)
 
 
 def aware(moment: datetime) -> datetime:

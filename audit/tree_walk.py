@@ -110,6 +110,8 @@ class TreeWalk:
             return  # judged at the next target; the rest cannot change the verdict
         found: list[_Suspect] = []
         for level, nodes in enumerate(made):
+            if not nodes:
+                continue
             first = start >> level
             stored = self._hint(level).take(first, len(nodes))
             if stored != nodes:
@@ -213,18 +215,18 @@ def _extend_listing(compact: CompactRange, leaves: list[bytes]) -> list[list[byt
 
     The loop is `CompactRange.extend`'s, kept as tight: it runs for every leaf of the log.
     """
-    made: list[list[bytes]] = [leaves]
-    hashes, size, sha256 = compact.hashes, compact.size, _sha256
+    size = compact.size
+    made: list[list[bytes]] = [leaves, *([] for _ in range((size + len(leaves)).bit_length()))]
+    hashes, sha256 = compact.hashes, _sha256
+    pop, push = hashes.pop, hashes.append
     for leaf in leaves:
         result, carry, level = leaf, size, 0
         while carry & 1:
-            result = sha256(b"\x01" + hashes.pop() + result).digest()
+            result = sha256(b"\x01" + pop() + result).digest()
             carry >>= 1
             level += 1
-            if level == len(made):
-                made.append([])
             made[level].append(result)
-        hashes.append(result)
+        push(result)
         size += 1
     compact.size = size
     return made

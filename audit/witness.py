@@ -111,7 +111,8 @@ def witness_log(
 ) -> str:
     """Fetch, check and cosign the log's latest checkpoint; returns the cosigned note.
 
-    The witness remembers the checkpoint it cosigned in `state_path`; with `submit`, it
+    The witness remembers the checkpoint it cosigned in `state_path` (and the signed note
+    itself beside it, `cosigned_path`, for `audit verify --since`); with `submit`, it
     posts the cosigned checkpoint back to the log.
     """
     last = WitnessState.load(state_path)
@@ -135,7 +136,19 @@ def witness_log(
         if own_client:
             http.close()
     WitnessState(checkpoint.origin, checkpoint.size, checkpoint.root).save(state_path)
+    _save_text(cosigned_path(state_path), cosigned)
     return cosigned
+
+
+def cosigned_path(state_path: Path) -> Path:
+    """Where the witness keeps the signed checkpoint it cosigned last: `verify --since` it."""
+    return state_path.with_suffix(".checkpoint")
+
+
+def _save_text(path: Path, text: str) -> None:
+    temporary = path.with_suffix(path.suffix + ".tmp")
+    temporary.write_text(text, "utf-8")
+    temporary.replace(path)
 
 
 def read_checkpoint(location: str, client: httpx.Client | None = None) -> str:

@@ -8,8 +8,8 @@ fail with its named fault and the exact first bad index (None where no entry is 
 blame). "Resealed" cases are the dishonest ones: the forger also recomputes every
 stored node and the saved range, so only a signature can catch them.
 
-Changed or swapped ciphertexts are checked by `audit verify --texts` (tests/audit for
-the vault's associated data), not by the tree pass here.
+Changed or swapped ciphertexts are not part of the tree: `audit verify --texts`
+(audit/text_check.py, operator-side) names them, tested at the end of this file.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from audit.merkle import MemoryTree, leaf_hash
 from audit.note import Ed25519Signer, generate_signer, parse_verifier_key
 from audit.signing import TreeMismatch
 from audit.sink import AuditEvent, LogUnavailable
+from audit.text_check import check_texts
 from audit.vault import Vault
 from audit.verify import CHUNK, VerifyReport, verify_log
 
@@ -542,3 +543,59 @@ def test_each_checkpoint_names_the_one_before_it(logged: Logged) -> None:
         digest = base64.b64encode(hashlib.sha256(before.encode()).digest()).decode()
         size = parse_checkpoint(before).size
         assert parse_checkpoint(after).extensions == (f"previous {size} {digest}",)
+
+
+def test_an_honest_log_whose_clock_steps_back_still_verifies(engine: Engine) -> None:
+    """Entry times must not go back; the log keeps them in order even when its clock does."""
+    moments = iter(
+        datetime(2026, 8, 2, tzinfo=UTC) + timedelta(seconds=s)
+        for s in [10, 10, 20, 20, 5, 5, 30, 30]
+    )
+    log = TransparencyLog(
+        engine,
+        generate_signer(ORIGIN),
+        ORIGIN,
+        Vault(engine, os.urandom(32)),
+        clock=lambda: next(moments),
+    )
+    for n in range(4):
+        log.record([AuditEvent("message", "conv-0", {"n": n})])
+    times = [json.loads(data)["ts"] for _, data in log.entries()]
+    assert times == sorted(times) and times[2] == times[1]  # held at 20 s, not back to 5 s
+    report = verify_log(LogReader(engine), parse_verifier_key(log.verifier_key))
+    assert report.ok, report.problem
+
+
+# -- the texts beside the log: `audit verify --texts` (audit/text_check.py) --------------
+
+
+def _texts(engine: Engine) -> dict[int, tuple[bytes, bytes]]:
+    with engine.begin() as conn:
+        found = conn.execute(text("SELECT entry_idx, nonce, ciphertext FROM audit_texts")).all()
+    return {int(r.entry_idx): (bytes(r.nonce), bytes(r.ciphertext)) for r in found}
+
+
+def _put_text(engine: Engine, index: int, nonce: bytes, ciphertext: bytes) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE audit_texts SET nonce = :n, ciphertext = :c WHERE entry_idx = :i"),
+            {"n": nonce, "c": ciphertext, "i": index},
+        )
+
+
+@pytest.mark.parametrize("kind", ["change a ciphertext", "swap two ciphertexts"])
+def test_changed_or_swapped_ciphertexts_are_named(logged: Logged, kind: str) -> None:
+    assert check_texts(LogReader(logged.engine), logged.log.vault).ok
+    stored = _texts(logged.engine)
+    if kind == "change a ciphertext":
+        nonce, ciphertext = stored[7]
+        _put_text(logged.engine, 7, nonce, flip(ciphertext))
+        expected = 7
+    else:  # entries 4 and 8 belong to the same conversation, sealed under one key
+        _put_text(logged.engine, 4, *stored[8])
+        _put_text(logged.engine, 8, *stored[4])
+        expected = 4
+    report = check_texts(LogReader(logged.engine), logged.log.vault)
+    assert not report.ok and report.first_bad_index == expected, report.problem
+    for verified in check(logged):  # the tree is untouched: texts live beside the log
+        assert verified.ok

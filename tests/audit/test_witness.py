@@ -14,12 +14,21 @@ import pytest
 from sqlalchemy import Engine, create_engine
 
 from audit.checkpoint import generate_cosigner, open_checkpoint
+from audit.faults import Fault
 from audit.log import TransparencyLog
+from audit.log_reader import LogReader
 from audit.note import generate_signer, parse_signer_key, parse_verifier_key
 from audit.sink import AuditEvent
 from audit.store import create_tables
 from audit.vault import Vault
-from audit.witness import InconsistentCheckpoint, WitnessError, WitnessState, witness_log
+from audit.verify import verify_log
+from audit.witness import (
+    InconsistentCheckpoint,
+    WitnessError,
+    WitnessState,
+    cosigned_path,
+    witness_log,
+)
 
 SERVER = Path(__file__).with_name("log_server_process.py")
 REPO = Path(__file__).resolve().parents[2]
@@ -73,11 +82,18 @@ def test_witness_cosigns_growing_log_and_refuses_a_fork(tmp_path: Path) -> None:
         assert len(open_checkpoint(served, log_key, [witness.verifier()]).note.verified) == 2
     saved = WitnessState.load(state)
     assert saved is not None and saved.size == 13 and saved.root == log.root()
+    # The signed note it cosigned is kept beside its state: evidence for `verify --since`.
+    kept = cosigned_path(state).read_text()
+    assert kept == second
+    report = verify_log(LogReader(engine), log_key, witnesses=[witness.verifier()], seen=[kept])
+    assert report.ok, report.problem
     engine.dispose()
 
     # Same key, different history: the witness must refuse to cosign.
     fork_engine, fork = new_log(tmp_path / "fork.db", signer, master)
     append(fork, 20, "forged")
+    forked = verify_log(LogReader(fork_engine), log_key, seen=[kept])
+    assert not forked.ok and forked.fault is Fault.FORK, forked.problem
     with log_server(f"sqlite:///{tmp_path / 'fork.db'}", signer, master, wkey) as url:
         with pytest.raises(InconsistentCheckpoint):
             witness_log(url, log_key, witness, state)
