@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.guards.pii_names import other_names, own_and_titled_names
+from bot.guards.pii_names import FIRST_PERSON, other_names, own_and_titled_names
 from bot.guards.pii_places import CA_POSTAL_CODE, FR_POSTAL_CODE, PUBLIC_PLACE, UK_POSTCODE
 from bot.guards.verdict import PIIFinding
 
@@ -34,14 +34,15 @@ _BIRTH = re.compile(
 )
 _STREET_WORDS = (
     r"(?:road|rd|street|st|lane|ln|avenue|ave|close|court|ct|drive|dr|way|place|square"
-    r"|crescent|terrace|gardens|grove|row|walk|boulevard|blvd|mews|parade)"
+    r"|crescent|terrace|gardens|grove|row|walk|boulevard|blvd|mews|parade|view|rise|hill|green"
+    r"|vale|heights|fields|croft|chase|wharf|quay|circus|esplanade|park|broadway|drove|wynd)"
 )
 _FOREIGN_STREET = (
     r"(?:rue|avenue|boulevard|bd|chemin|impasse|allee|allée|place|quai|route|calle|avenida|plaza)"
 )
 _ADDRESS = re.compile(
     rf"(?i:\b(?:flat|apt|apartment|appartement) \d{{1,4}}[a-z]?,? )?"
-    rf"\b\d{{1,4}}[a-z]?,? (?:(?i:{_FOREIGN_STREET}) [^,.\n\d]{{2,40}}"
+    rf"\b\d{{1,4}}[a-z]?(?: (?:bis|ter))?,? (?:(?i:{_FOREIGN_STREET}) [^,.\n\d]{{2,40}}"
     rf"|(?:[A-Z][\w'’-]+ ){{1,3}}(?i:{_STREET_WORDS}))\b"
     r"|\b[A-ZÀ-Þ][\w'’-]+(?:stra(?:ss|ß)e|straat|laan|weg|gasse|plein)\.? \d{1,4}[a-z]?\b"
     r"|\b(?:[A-ZÀ-Þ][\w'’-]+ )?(?:Calle|Avenida|Plaza|Rua) [\w'’ -]{2,40}? \d{1,4}\b"
@@ -57,7 +58,9 @@ _OWN_ADDRESS = re.compile(
     r"|\b(?:[ée]cri\w*|m'[ée]cri\w*|envoy\w*|adress\w*|exp[ée]di\w*)(?: \w+){0,2} (?:au|à)\b"
     r"|\b(?:je vis|nous vivons|il vit|elle vit) (?:au|a|à)\b|\bnouvelle adresse\b"
     r"|\bwoon(?:t)? (?:op|aan)\b|\bwohne\b|\b(?:mail|send|post|deliver|forward|write|sent"
-    r"|posted|delivered)(?: [\w'’-]+){0,3} to\b"
+    r"|posted|delivered|ship|bring|take)(?: [\w'’-]+){0,3} to\b|\baddress\s*:|\badresse\s*:"
+    r"|\b(?:i|we) (?:rent|own|rented|bought)\b|\b(?:je loue|nous louons)\b"
+    r"|\b(?:we're|we are|i'm|i am) at\b|\b(?:nous sommes|je suis) (?:au|à)\b"
     r"|\benvoy\w*(?: (?:le|la|les|mon|ma|mes) \w+)? (?:au|a|à)\b|\b(?:moved|move|moving) to\b"
     r"|\bd[ée]m[ée]nag\w* (?:au|a|à)\b|\bchez moi\b"
 )
@@ -125,7 +128,12 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
         own = _OWN_ADDRESS.search(before) is not None
         if not own and PUBLIC_PLACE.search(before):
             continue
-        spans.append((start, end, own or _POSTCODE_AFTER.match(text, end) is not None))
+        # In a message about the writer's own affairs, a street address that no word ties
+        # to a public building (before it or after it: "... open on Sunday?") is theirs.
+        after = folded[end : end + _WINDOW]
+        writer = FIRST_PERSON.search(text) is not None and not PUBLIC_PLACE.search(after)
+        written_out = _POSTCODE_AFTER.match(text, end) is not None
+        spans.append((start, end, own or written_out or writer))
     return spans
 
 

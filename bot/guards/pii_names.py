@@ -11,8 +11,10 @@ address or a salary (`find_identity`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from importlib import resources
 
 # A capitalised word that can be a name: "Okafor", "O'Neill", "Jean-Luc", "Näidis".
 NAME_WORD = (
@@ -115,6 +117,70 @@ _BEFORE_BIRTH = re.compile(
 _HERE = re.compile(FULL_NAME + r"\s+here\b")
 
 
+# A word of the writer's own: a name in such a message is someone the writer deals with.
+FIRST_PERSON = re.compile(
+    r"(?i:\b(?:(?:i|i'm|i've|i'd|me|my|mine|myself|we|we're|our|us|je|moi|mon|ma|mes|nous"
+    r"|notre|nos)(?=\W|$)|[jm]['’](?=\w)))"
+)
+# The surname is in a lookahead so that "Is Mark Carney" is also read from "Mark".
+_GIVEN_FULL = re.compile(
+    r"(?<![\w'’.-])(?P<given>[A-ZÀ-Þ][a-zß-öø-ÿ'’-]+)(?=[ \t]"
+    r"(?:(?:de|van|von|le|la|du|al|el|bin|ben|da|di)\s)?"
+    r"(?P<surname>(?:Mc|O['’])?[A-ZÀ-Þ][a-zß-öø-ÿ'’-]+|[A-Z]{4,})(?![\w'’-]))"
+)
+# Words beside a name that make it a place's, a building's or a day's, not a person's.
+_PLACE_BEFORE = re.compile(
+    r"(?i:\b(?:rue|avenue|boulevard|place|quai|all[ée]e|chemin|impasse|lyc[ée]e|coll[èe]ge"
+    r"|[ée]cole|h[ôo]pital|m[ée]diath[èe]que|biblioth[èe]que|mus[ée]e|gare|stade|parc|pont"
+    r"|centre|salle|institut|fondation|universit[ée]|st|saint|sainte|street|road|school|college"
+    r"|hospital|museum|library|station|park|bridge|hall|church|prime minister|president"
+    r"|pr[ée]sident|ministre|minister|king|queen|prince|princess|sir|dame|lord|lady|pope|pape"
+    r"|general|g[ée]n[ée]ral|mp|mayor|maire)\W{0,3}$)"
+)
+_PLACE_AFTER = re.compile(
+    r"(?i:^\W{0,3}(?:street|road|avenue|lane|way|square|college|school|academy|hospital|hospice"
+    r"|museum|library|centre|center|station|house|hall|park|bridge|day|prize|trust|foundation"
+    r"|institute|university|memorial|stadium|airport|building|court|primary|secondary|high"
+    r"|grammar|church|chapel|mosque|temple|theatre|theater|gallery|estate|ward)\b)"
+)
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Common given names (bot/guards/data/pii/given_names.txt), lower case."""
+    text = resources.files("bot").joinpath("guards", "data", "pii", "given_names.txt")
+    lines = text.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _given_and_surname(text: str) -> Iterator[tuple[int, int]]:
+    """A common given name and a surname, in a message where the writer speaks of themself."""
+    if FIRST_PERSON.search(text) is None:
+        return
+    names = given_names()
+    for match in _GIVEN_FULL.finditer(text):
+        given, surname = match.group("given"), match.group("surname")
+        if given.lower() not in names or surname in _NOT_NAMES or given in _NOT_NAMES:
+            continue
+        end = match.end("surname")
+        if _PLACE_AFTER.match(surname) or _in_a_title(text, match.start(), end):
+            continue
+        yield match.start(), end
+
+
+def _in_a_title(text: str, start: int, end: int) -> bool:
+    """Whether a name is part of a place's or building's name, or inside a capitalised title
+    ("Queen Elizabeth Grammar", "rue Jean Moulin", "St George's Day")."""
+    before = text[max(0, start - 24) : start]
+    if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text[end : end + 24]):
+        return True
+    words = before.split()
+    if len(words) < 2 or words[-2].endswith((".", "!", "?", ":", ",")):
+        return False  # the word before starts a sentence: capitalised anyway
+    previous = words[-1]
+    return previous[:1].isupper() and previous not in ("I", "I'm", "I’m")
+
+
 def _real(span_text: str) -> bool:
     words = span_text.replace("\t", " ").split(" ")
     return bool(words) and not any(w in _NOT_NAMES for w in words[:2])
@@ -123,8 +189,9 @@ def _real(span_text: str) -> bool:
 def _spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
     for match in pattern.finditer(text):
         group = match.lastindex or 0
-        if _real(match.group(group)):
-            yield match.span(group)
+        start, end = match.span(group)
+        if _real(match.group(group)) and not _PLACE_AFTER.match(text[end : end + 24]):
+            yield start, end
 
 
 def _closed_name(text: str, start: int, words: list[str]) -> tuple[int, int] | None:
@@ -168,6 +235,7 @@ def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     for pattern in (_SELF, _SELF_PLAIN, _TITLED, _LABELLED, _SIGN_OFF):
         spans += _spans(pattern, text)
     spans += _lower_case_own_names(text)
+    spans += _given_and_surname(text)
     return spans
 
 
