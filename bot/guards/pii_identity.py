@@ -61,6 +61,8 @@ _OWN_ADDRESS = re.compile(
     r"|posted|delivered|ship|bring|take)(?: [\w'’-]+){0,3} to\b|\baddress\s*:|\badresse\s*:"
     r"|\b(?:i|we) (?:rent|own|rented|bought)\b|\b(?:je loue|nous louons)\b"
     r"|\b(?:we're|we are|i'm|i am) at\b|\b(?:nous sommes|je suis) (?:au|à)\b"
+    r"|\b(?:collect|pick up|come to|visit|inspect|ramass\w*|r[ée]cup[ée]r\w*|passer)"
+    r"(?: [\w'’-]+){0,3} (?:from|at|to|au|à)\b"
     r"|\benvoy\w*(?: (?:le|la|les|mon|ma|mes) \w+)? (?:au|a|à)\b|\b(?:moved|move|moving) to\b"
     r"|\bd[ée]m[ée]nag\w* (?:au|a|à)\b|\bchez moi\b"
 )
@@ -98,7 +100,8 @@ _ACCOUNT = re.compile(
     r"(?i:\b(?:(?P<strong>account|acc|acct|a/c|compte|customer|client|member|membership|policy"
     r"|user|login|utr|taxpayer|unique taxpayer reference|tax reference|fiscal|allocataire|matricule"
     r"|employee|staff|payroll|student|pupil|patient|hospital|subscriber|abonn[ée]|adh[ée]rent"
-    r"|contract|contrat|tenancy|council tax|benefit|pension|s[ée]curit[ée] sociale|caf|cpam|ameli)"
+    r"|contract|contrat|tenancy|council tax|benefit|pension|s[ée]curit[ée] sociale|caf|cpam|ameli"
+    r"|b[ée]n[ée]ficiaire|rent|loyer)"
     r"|(?P<weak>reference|ref|case|dossier|file|application|demande|claim|r[ée]f[ée]rence))\b)"
     + _FILLER
     + r"(?P<value>(?=[A-Za-z]{0,4}-?\d)[A-Za-z0-9](?:[A-Za-z0-9]|[ /.-](?=\d)){4,24})(?![\w])"

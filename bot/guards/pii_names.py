@@ -55,6 +55,11 @@ _SIGN_OFF = re.compile(
     r"|bien\s+[àa]\s+vous|cordialement|merci|salutations|amicalement|bonne\s+journ[ée]e)\b)"
     r"[,.!]?[ \t]*(?:\n|,)?)[ \t]*" + FULL_NAME + r"[ \t.!]*$"
 )
+# After a closing formula, a first name alone signs the message too ("regards - Pam").
+_SIGN_OFF_FIRST_NAME = re.compile(
+    r"(?i:\b(?:thanks|thank\s+you|regards|best|cheers|sincerely|bien\s+[àa]\s+vous|cordialement"
+    r"|merci|amicalement|bises)\b)[ \t]*[,.!:–—-]?[ \t]*\n?[ \t]*(" + NAME_WORD + r")[ \t.!]*$"
+)
 # A greeting then "it's …" / "ici …" at the start of a message introduces the writer.
 _GREETING_SELF = re.compile(
     r"^\W*(?i:(?P<greeting>(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|bonjour|bonsoir"
@@ -232,7 +237,7 @@ def _lower_case_own_names(text: str) -> Iterator[tuple[int, int]]:
 def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     """Names that are personal data on their own: one's own, behind a title or a label."""
     spans: list[tuple[int, int]] = []
-    for pattern in (_SELF, _SELF_PLAIN, _TITLED, _LABELLED, _SIGN_OFF):
+    for pattern in (_SELF, _SELF_PLAIN, _TITLED, _LABELLED, _SIGN_OFF, _SIGN_OFF_FIRST_NAME):
         spans += _spans(pattern, text)
     spans += _lower_case_own_names(text)
     spans += _given_and_surname(text)

@@ -31,7 +31,8 @@ CA_POSTAL_CODE = re.compile(
 # French departments 01-95 (20 for Corsica) and overseas 97x; a city name follows.
 FR_POSTAL_CODE = re.compile(r"(?<![\w,.-])(?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3}(?= ?[A-Za-zÀ-ÿ]{2})")
 _LIVES_THERE = re.compile(
-    r"\b(?:j'habite|habite|i live|we live|domicil\w*|my address|mon adresse"
+    r"\b(?:j'habite|habite|i live|we live|domicil\w*|my address|mon adresse|je vis|nous vivons"
+    r"|je r[ée]side|nous r[ée]sidons"
     r"|(?:my|our|mon|notre) (?:code postal|postcode|post code|postal code))\b"
 )
 

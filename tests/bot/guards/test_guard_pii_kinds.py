@@ -54,6 +54,14 @@ def found(text: str, policy: GuardPolicy) -> list[tuple[str, str]]:
         ("From: Kwame Mensah\nSubject: missed collection", "name", "Kwame Mensah"),
         ("Bien à vous, Gaëlle Perrin", "name", "Gaëlle Perrin"),
         ("Is the bin day Monday?\nThanks\nJo Bloggs", "name", "Jo Bloggs"),
+        ("Many thanks,\nregards - Pam", "name", "Pam"),
+        ("je vis à 13005 Marseille", "postcode", "13005"),
+        (
+            "numéro de bénéficiaire 12345678, la prime n'est pas arrivée",
+            "account_number",
+            "12345678",
+        ),
+        ("can you collect the sofa from 33 Birch Road?", "address", "33 Birch Road"),
         # A common given name and a surname, when the writer speaks of their own affairs.
         ("I spoke to Sarah Jennings at the housing office", "name", "Sarah Jennings"),
         ("my caseworker Tom Ashby hasn't called back", "name", "Tom Ashby"),
@@ -171,6 +179,8 @@ def test_addresses_and_combinations(text: str, kinds: set[str], policy: GuardPol
         "Where is the Town Hall?\nExampleton Council",
         "My bins were missed.\nBest wishes",
         "Android 14.0.1.2 app crashes on login",
+        "Thanks again",
+        "Merci, Madame",
         "Where is the Sir John Soane museum?",
         "I live on Victoria Street",
         "Is Queen Elizabeth Grammar my son's school?",
