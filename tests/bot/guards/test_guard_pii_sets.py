@@ -7,6 +7,7 @@ here: it is measured and reported, never tuned on (see its README).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -37,15 +38,20 @@ def test_own_dev_half(guard: InputGuard) -> None:
     assert result.rate("allow", {"block_pii"}) <= 0.05
 
 
-@pytest.mark.parametrize("half", ["dev.jsonl", "test.jsonl"])
+@pytest.mark.parametrize(
+    "half", ["dev.jsonl", "test.jsonl", "test2.jsonl", "test3.jsonl", "test4.jsonl", "test5.jsonl"]
+)
 def test_own_set_is_well_formed_and_balanced(half: str) -> None:
     records = [json.loads(line) for line in (SETS / half).read_text(encoding="utf-8").splitlines()]
     assert {r["expect"] for r in records} == {"block_pii", "allow"}
     assert {r["lang"] for r in records} == {"en", "fr"}
-    assert all(r["id"].startswith("ocp-") and r["text"].strip() for r in records)
+    assert all(re.fullmatch(r"oc[p-t]-[0-9a-f]{10}", r["id"]) for r in records)
+    assert all(r["text"].strip() for r in records)
 
 
 def test_halves_do_not_share_a_message() -> None:
-    dev = (SETS / "dev.jsonl").read_text(encoding="utf-8").splitlines()
-    test = (SETS / "test.jsonl").read_text(encoding="utf-8").splitlines()
-    assert not {json.loads(x)["text"] for x in dev} & {json.loads(x)["text"] for x in test}
+    seen: set[str] = set()
+    for half in sorted(SETS.glob("*.jsonl")):
+        texts = {json.loads(x)["text"] for x in half.read_text(encoding="utf-8").splitlines()}
+        assert not texts & seen, half.name
+        seen |= texts
