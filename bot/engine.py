@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
@@ -28,6 +28,7 @@ from bot.handoff.texts import handoff_text
 from bot.language import detect_language
 from bot.organisation import LANGUAGES, Disclosure
 from bot.replies import Replies
+from knowledge.confidence import RECOMMENDED_THRESHOLD, RECOMMENDED_THRESHOLD_LEXICAL_ONLY
 from knowledge.types import KnowledgeBaseUnavailable, RetrievalResult, Retriever
 
 # "to_person": a person has the conversation, so the message went to them and the bot is silent.
@@ -110,9 +111,22 @@ StreamEvent = Piece | Retraction | Reply
 @dataclass(frozen=True)
 class EnginePolicy:
     max_message_chars: int = 2000
-    answer_threshold: float = 0.5
+    answer_threshold: float = RECOMMENDED_THRESHOLD
     top_k: int = 5
     low_confidence_turns_before_offer: int = 2
+    # The confidence needed when BM25 ranked alone (a lexical-only index, a language without
+    # vectors, an embedder outage): that confidence model is calibrated apart, and at the
+    # hybrid threshold it answers from loosely matching pages (knowledge/confidence.py).
+    lexical_answer_threshold: float = RECOMMENDED_THRESHOLD_LEXICAL_ONLY
+    # Overrides by language and retrieval mode: "fr:lexical", "fr:hybrid" or "fr" -> threshold.
+    answer_thresholds: Mapping[str, float] = field(default_factory=dict)
+
+    def threshold_for(self, lang: str, ranked_by: str | None) -> float:
+        """The answer threshold for this language and the mode that ranked the question."""
+        for key in (f"{lang}:{ranked_by}", lang):
+            if key in self.answer_thresholds:
+                return float(self.answer_thresholds[key])
+        return self.lexical_answer_threshold if ranked_by == "lexical" else self.answer_threshold
 
 
 class ConversationEngine:
@@ -429,6 +443,7 @@ class ConversationEngine:
         and the text to keep."""
         streak = conversation.low_confidence_streak
         guard_fields: dict[str, JsonValue] = {}
+        distress = False
         if self._guard is not None:
             verdict = self._guard.inspect(question, lang)
             guard_fields = {
@@ -465,6 +480,7 @@ class ConversationEngine:
                     kept = f"[withheld: {verdict.reason}]"
                 return reply, streak, guard_fields, kept
             question = verdict.text
+            distress = verdict.distress
         else:
             kept = question
         try:
@@ -476,10 +492,23 @@ class ConversationEngine:
                 guard_fields,
                 kept,
             )
-        if result.passages and result.confidence >= self.policy.answer_threshold:
+        threshold = self.policy.threshold_for(lang, result.ranked_by)
+        if result.passages and result.confidence >= threshold:
             return _ToAnswer(question, result), 0, guard_fields, kept
         streak += 1
-        if streak >= self.policy.low_confidence_turns_before_offer:
+        if distress:
+            # When in doubt, a person: a message with a sign of distress that the pages do
+            # not answer goes to a caseworker, never only "not covered".
+            reply = Reply(
+                "escalate",
+                "not_covered.distress",
+                self._replies.get("not_covered", lang),
+                (),
+                lang,
+                "fixed",
+                result.confidence,
+            )
+        elif streak >= self.policy.low_confidence_turns_before_offer:
             text = (
                 self._replies.get("not_covered", lang)
                 + " "

@@ -94,7 +94,8 @@ class HybridRetriever:
             self._passage(p, s) for p, s in zip(hits.positions[:k], hits.scores[:k], strict=True)
         )
         confidence = self._confidence(question, hits, cosine)
-        return RetrievalResult(passages, confidence, self._meta.version_id, fallback)
+        ranked_by = "lexical" if cosine is None else "hybrid"
+        return RetrievalResult(passages, confidence, self._meta.version_id, fallback, ranked_by)
 
     def rank_documents(self, question: str, lang: str | None = None, k: int = 10) -> list[str]:
         """Document ids best first (each once), as the retrieval eval scores them."""

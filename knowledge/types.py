@@ -31,6 +31,10 @@ class RetrievalResult:
     # Why this question was ranked by BM25 alone although the index is hybrid ("lexical_fallback":
     # the embedder failed, hung or answered garbage); None when retrieval ran as built.
     fallback_reason: str | None = None
+    # Which confidence model scored it: "hybrid" (BM25 + vectors) or "lexical" (BM25 alone,
+    # e.g. a language without vectors); None when the retriever does not say. Each needs its
+    # own answer threshold (knowledge/confidence.py).
+    ranked_by: str | None = None
 
 
 class KnowledgeBaseUnavailable(Exception):

@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     ollama_embed_model: str = "nomic-embed-text"
     embed_timeout_s: float = Field(default=5.0, gt=0)
     answer_threshold: float = 0.5
+    # When BM25 ranked alone (lexical-only index, a language without vectors, an outage).
+    lexical_answer_threshold: float = 0.7
+    # Per language and mode, e.g. {"fr:lexical": 0.75}; beats the two above.
+    answer_thresholds: dict[str, float] = Field(default_factory=dict)
     max_message_chars: int = 2000
     organisation_file: Path | None = None
     guard_policy_file: Path | None = None

@@ -389,6 +389,8 @@ def build_services(settings: Settings, static_dir: Path, *, hooks_enabled: bool 
         policy=EnginePolicy(
             max_message_chars=settings.max_message_chars,
             answer_threshold=settings.answer_threshold,
+            lexical_answer_threshold=settings.lexical_answer_threshold,
+            answer_thresholds=settings.answer_thresholds,
         ),
         handoffs=people.desk,
         drafts=people.drafts,

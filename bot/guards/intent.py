@@ -45,6 +45,7 @@ from bot.guards.intent_data import (
     read_labelled,
 )
 from bot.guards.intent_decision import (
+    DISTRESS,
     IN_SCOPE,
     RECALL_FIRST,
     REFUSAL_CLASSES,
@@ -55,9 +56,10 @@ from bot.guards.intent_decision import (
 from bot.guards.normalise import fold
 
 # Bump when features, model or threshold rules change: the calibration file must be rebuilt.
-MODEL_VERSION = "intent-5"
+MODEL_VERSION = "intent-6"
 CALIBRATION_FILE = "intents.calibration.json"
 RECALL_TARGET = 0.98
+DISTRESS_RECALL = 0.95
 # At most this share of in-scope questions may be sent to a person by each recall-first
 # class, and by their summed score.
 IN_SCOPE_ESCALATED_AT_MOST = 0.01
@@ -276,6 +278,10 @@ def choose_thresholds(
         IN_SCOPE_TO_A_PERSON_AT_MOST,
     )
     thresholds[TO_A_PERSON] = max(for_recall, budget)
+    # Acted on only when retrieval cannot answer, so recall sets it; a lower target than
+    # RECALL_TARGET, because every out-of-scope question above it goes to a person too.
+    for_distress = summed[int((1.0 - DISTRESS_RECALL) * len(summed))] - 1e-6
+    thresholds[DISTRESS] = min(for_distress, thresholds[TO_A_PERSON])
     for intent in REFUSAL_CLASSES:
         thresholds[intent] = max(
             REFUSAL_FLOOR, _keeping(in_scope, intent, IN_SCOPE_REFUSED_AT_MOST)

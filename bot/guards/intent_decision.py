@@ -18,6 +18,8 @@ IN_SCOPE = "in_scope"
 # The threshold on the summed scores of the recall-first classes: a message that is
 # probably one of them, though none alone is sure, still goes to a person.
 TO_A_PERSON = "to_a_person"
+# A lower threshold on the same sum: a sign of distress, acted on when the bot cannot answer.
+DISTRESS = "distress"
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,8 @@ class IntentDecision:
     intent: str
     score: float
     scores: Mapping[str, float]
+    # The recall-first classes together pass the DISTRESS threshold.
+    distress: bool = False
 
 
 class IntentClassifierLike(Protocol):
@@ -47,4 +51,5 @@ def decide(scores: Mapping[str, float], thresholds: Mapping[str, float]) -> Inte
     if passing:
         best = max(passing, key=lambda c: scores[c])
         return IntentDecision(best, scores[best], scores)
-    return IntentDecision(IN_SCOPE, scores.get(IN_SCOPE, 0.0), scores)
+    distress = sum(people.values()) >= thresholds.get(DISTRESS, 2.0)
+    return IntentDecision(IN_SCOPE, scores.get(IN_SCOPE, 0.0), scores, distress)

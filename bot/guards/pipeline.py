@@ -128,7 +128,10 @@ class InputGuard:
                 return classified
         reason = "pii.redacted" if findings else "ok"
         layer: GuardLayer = "pii" if findings else "none"
-        return GuardVerdict("allow", reason, None, text, hidden, findings, layer=layer)
+        distress = intent is not None and intent.distress
+        return GuardVerdict(
+            "allow", reason, None, text, hidden, findings, layer=layer, distress=distress
+        )
 
     def _classified(
         self,

@@ -34,3 +34,6 @@ class GuardVerdict:
     # Told to the citizen beside the reply when personal data was removed (redact), else None.
     notice: str | None = None
     layer: GuardLayer = "rules"
+    # Allowed, but the intent classifier saw a sign of distress (a crisis, a wish for a
+    # person, a grievance) below its thresholds: if the pages cannot answer, a person should.
+    distress: bool = False

@@ -33,7 +33,7 @@ from bot.guards.intent_data import (
     read_written,
     with_variants,
 )
-from bot.guards.intent_decision import TO_A_PERSON, decide
+from bot.guards.intent_decision import DISTRESS, TO_A_PERSON, decide
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
 
@@ -92,7 +92,7 @@ def test_the_calibration_was_built_for_this_training_file() -> None:
     assert calibration.fingerprint == fingerprint(DATA / TRAIN_FILE), (
         "run `python -m bot.guards.intent` after changing the training data"
     )
-    assert set(calibration.thresholds) == {*INTENTS, TO_A_PERSON}
+    assert set(calibration.thresholds) == {*INTENTS, TO_A_PERSON, DISTRESS}
 
 
 def test_a_calibration_for_other_data_is_refused_with_what_to_do(tmp_path: Path) -> None:
