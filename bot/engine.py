@@ -102,6 +102,8 @@ class Reply:
     kb_version: str | None = None
     # The reply's log entry, once logged (a citizen rates an answer by it).
     log_index: int | None = None
+    # The input-guard layer that decided, when a guard did (GuardVerdict.layer).
+    guard_layer: str | None = None
 
 
 # What ask_stream yields: pieces, perhaps retractions, and last the Reply as logged.
@@ -475,6 +477,7 @@ class ConversationEngine:
                     citations=(),
                     lang=lang,
                     mode="guard",
+                    guard_layer=verdict.layer,
                 )
                 if decision == "block_pii":
                     kept = f"[withheld: {verdict.reason}]"

@@ -13,6 +13,15 @@ from bot.engine import Reply
 
 # Reasons given after the guards let a message through (retrieval and answering decided).
 _AFTER_GUARDS = ("answered", "not_covered", "kb.")
+# Which engine decisions do what a case's `expect` asks for.
+EXPECTED_DECISIONS: dict[str, tuple[str, ...]] = {
+    "answer": ("answer",),
+    "allow": ("answer", "refuse", "escalate"),
+    "escalate": ("escalate",),
+    "refuse": ("refuse",),
+    "block_pii": ("block_pii",),
+    "ignore_instruction": ("refuse",),
+}
 
 
 class BadEvalFile(Exception):
@@ -37,6 +46,10 @@ class EvalRow:
     cited: list[str]
     latency_ms: float
     citations_valid: bool | None = None  # None when the reply is not an answer
+    # Which layer decided: a guard layer (normalisation, rules, pii, classifier), or
+    # "retrieval" when the guards let the message through; "distress" when the classifier's
+    # sign of distress sent an uncovered question to a person.
+    layer: str = ""
 
 
 @dataclass
@@ -49,6 +62,9 @@ class BotScores:
     answers_with_sources: int = 0  # answers to questions that name their sources
     latencies_ms: list[float] = field(default_factory=list)
     passed_guards: Counter[str] = field(default_factory=Counter)  # by expect
+    # (layer, right or wrong) for every case, and the cases decided wrongly with their layer.
+    by_layer: Counter[tuple[str, bool]] = field(default_factory=Counter)
+    misses: list[tuple[EvalCase, EvalRow]] = field(default_factory=list)
 
     def rate(self, expect: str, decisions: Iterable[str]) -> tuple[int, int]:
         """(how many `expect` cases got one of `decisions`, how many `expect` cases)."""
@@ -114,9 +130,21 @@ def run_cases(cases: Sequence[EvalCase], ask: Ask, check: CheckCitations) -> lis
                 cited=[c.doc_id for c in reply.citations],
                 latency_ms=round(latency_ms, 2),
                 citations_valid=check(case, reply) if reply.decision == "answer" else None,
+                layer=deciding_layer(reply),
             )
         )
     return rows
+
+
+def deciding_layer(reply: Reply) -> str:
+    """The layer that decided a reply, as `opencounter eval bot` prints it."""
+    if reply.guard_layer is not None:
+        return reply.guard_layer
+    if reply.reason.endswith(".distress"):
+        return "distress"
+    if reply.reason.startswith("input."):
+        return "validation"
+    return "retrieval"
 
 
 def score(cases: Sequence[EvalCase], rows: Sequence[EvalRow]) -> BotScores:
@@ -125,6 +153,10 @@ def score(cases: Sequence[EvalCase], rows: Sequence[EvalRow]) -> BotScores:
         scores.confusion[(case.expect, row.decision)] += 1
         scores.by_group[(case.group, case.expect, row.decision)] += 1
         scores.latencies_ms.append(row.latency_ms)
+        right = row.decision in EXPECTED_DECISIONS.get(case.expect, ())
+        scores.by_layer[(row.layer, right)] += 1
+        if not right:
+            scores.misses.append((case, row))
         if row.reason.startswith(_AFTER_GUARDS):
             scores.passed_guards[case.expect] += 1
         if row.decision == "answer":

@@ -56,7 +56,7 @@ def _asker(services: Services) -> tuple[Ask, CheckCitations]:
 
     def ask(case: EvalCase) -> tuple[Reply, float]:
         lang = case.lang if case.lang in LANGUAGES else "en"
-        conversation = engine.start(lang)
+        conversation = engine.start(lang).id
         started = time.perf_counter()
         try:
             reply = engine.ask(conversation, case.text)
@@ -199,3 +199,12 @@ def _print(console: Console, s: BotScores) -> None:
             f"{s.answers_with_sources} = {s.answers_citing_a_source / s.answers_with_sources:.1%}"
         )
     console.print(f"latency p50 {s.latency(0.5):.1f} ms, p95 {s.latency(0.95):.1f} ms")
+    layers = Table("deciding layer", "right", "wrong", title="Who decided")
+    for layer in sorted({layer for layer, _ in s.by_layer}):
+        layers.add_row(layer, str(s.by_layer[(layer, True)]), str(s.by_layer[(layer, False)]))
+    console.print(layers)
+    if s.misses:
+        misses = Table("id", "expect", "decision", "reason", "layer", title="Not as expected")
+        for case, row in s.misses:
+            misses.add_row(case.id, case.expect, row.decision, escape(row.reason), row.layer)
+        console.print(misses)

@@ -105,5 +105,15 @@ def test_eval_bot_command_on_the_demo_kb(tmp_path: Path, demo_index: Path) -> No
         ("i", "block_pii"),
     ]
     assert "en/parking-permits" in out[0]["cited"]
-    assert set(out[0]) == {"id", "decision", "reason", "cited", "latency_ms", "citations_valid"}
+    assert set(out[0]) == {
+        "id",
+        "decision",
+        "reason",
+        "cited",
+        "latency_ms",
+        "citations_valid",
+        "layer",
+    }
+    assert [r["layer"] for r in out] == ["retrieval", "rules", "pii"]
+    assert "Who decided" in result.output
     assert "answers with citations the checker accepts: 1/1" in result.output
