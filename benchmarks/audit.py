@@ -29,6 +29,7 @@ from urllib.parse import quote
 from sqlalchemy import create_engine, insert, text, update
 
 from audit.checkpoint import Checkpoint, sign_checkpoint
+from audit.checkpoint_chain import previous_line
 from audit.entries import build_entry, encode_entry
 from audit.log import TransparencyLog
 from audit.merkle import CompactRange, leaf_hash
@@ -156,6 +157,7 @@ def fill(url: str, entries: int, every: int = 1000) -> TransparencyLog:
     compact = CompactRange()
     moment = datetime(2026, 8, 2, tzinfo=UTC)
     chunk = 50_000
+    previous: tuple[str, int] | None = None
     with engine.begin() as conn:
         for start in range(0, entries, chunk):
             rows, nodes, notes = [], [], []
@@ -170,7 +172,11 @@ def fill(url: str, entries: int, every: int = 1000) -> TransparencyLog:
                     for node, value in compact.append(leaf_hash(data))
                 ]
                 if compact.size % every == 0:
-                    note = sign_checkpoint(Checkpoint(ORIGIN, compact.size, compact.root()), signer)
+                    # Chained as the log chains them: each names the one before it.
+                    link = () if previous is None else (previous_line(*previous),)
+                    checkpoint = Checkpoint(ORIGIN, compact.size, compact.root(), link)
+                    note = sign_checkpoint(checkpoint, signer)
+                    previous = (checkpoint.text(), compact.size)
                     notes.append({"size": compact.size, "note": note, "created_at": moment})
             conn.execute(insert(tables.entries), rows)
             conn.execute(insert(tables.nodes), nodes)
@@ -289,6 +295,7 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=100, help="record() calls per thread")
     parser.add_argument("--postgres", default=os.environ.get("OPENCOUNTER_TEST_DATABASE_URL"))
     parser.add_argument("--worker", nargs=6)
+    parser.add_argument("--skip-appends", action="store_true", help="only verify and proofs")
     args = parser.parse_args()
     if args.worker:
         url, signer, master, count, batch, tag = args.worker
@@ -300,7 +307,8 @@ def main() -> None:
     print(f"baseline: raw SHA-256 of 200-byte leaves: {baseline:,.0f}/s")
     with tempfile.TemporaryDirectory() as name:
         directory = Path(name)
-        append_figures(args, directory, baseline)
+        if not args.skip_appends:
+            append_figures(args, directory, baseline)
         start = time.perf_counter()
         log = fill(f"sqlite:///{directory / 'verify.db'}", args.entries)
         print(f"fill {args.entries:,} entries (setup): {time.perf_counter() - start:.1f} s")
