@@ -26,9 +26,10 @@ from audit.checkpoint import (
 )
 from audit.cli import build_audit_cli
 from audit.log import TransparencyLog
+from audit.log_reader import LogReader
 from audit.note import generate_signer, parse_verifier_key, sign_note
 from audit.sink import AuditEvent
-from audit.store import create_tables
+from audit.store import create_tables, tune_engine
 from audit.vault import Vault
 from audit.verify import CHUNK, verify_log
 
@@ -317,4 +318,35 @@ def test_verify_names_unsigned_entries_and_fails_on_them_when_asked(
     log.checkpoint()
     code, output = run_verify("--database-url", sqlite_url, "--key", key, "--require-signed")
     assert code == 0 and "not yet signed" not in output
+    engine.dispose()
+
+
+def test_verifying_a_log_while_it_grows_finds_nothing_wrong(sqlite_url: str) -> None:
+    """A live log: entries, nodes and the state row move on between the verifier's reads."""
+    engine = create_engine(sqlite_url)
+    tune_engine(engine)
+    create_tables(engine)
+    log = filled_log(engine, 40)
+    key = parse_verifier_key(log.verifier_key)
+    stop = threading.Event()
+
+    def keep_appending() -> None:
+        n = 0
+        while not stop.is_set():
+            log.record([AuditEvent("message", f"live-{n % 3}", {"n": n}, f"more words {n}")])
+            n += 1
+
+    writer = threading.Thread(target=keep_appending)
+    writer.start()
+    try:
+        checked = []
+        for chunk in (3, 7, CHUNK, 3, 7):
+            report = verify_log(LogReader(engine), key, chunk_size=chunk)
+            assert report.ok, report.problem
+            checked.append(report.entries_checked)
+        assert checked == sorted(checked) and checked[-1] > checked[0]  # it did grow
+    finally:
+        stop.set()
+        writer.join()
+    assert verify_log(LogReader(engine), key).entries_checked == log.size()
     engine.dispose()
