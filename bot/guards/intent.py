@@ -26,6 +26,7 @@ import json
 import math
 import sys
 import threading
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,12 +123,41 @@ class _Model:
         self.svm = LinearSVC(C=0.5, class_weight="balanced", random_state=SEED)
         self.svm.fit(features.tocsr(), [m.label for m in messages])
         self.classes = tuple(str(c) for c in self.svm.classes_)
+        # The weights split by feature block, so scoring needs no stacking of matrices.
+        split = len(self.chars.vocabulary_)
+        weights = np.asarray(self.svm.coef_.T, dtype=np.float32)
+        self._char_weights, self._word_weights = weights[:split], weights[split:]
+        self._bias = np.asarray(self.svm.intercept_, dtype=np.float32)
 
     def decisions(self, texts: Sequence[str]) -> np.ndarray:
-        folded = [fold(t) for t in texts]
-        features = hstack([self.chars.transform(folded), self.words.transform(folded)]).tocsr()
-        values: np.ndarray = features @ self.svm.coef_.T + self.svm.intercept_
+        values = np.empty((len(texts), len(self.classes)), dtype=np.float64)
+        for row, text in enumerate(texts):
+            folded = fold(text)
+            values[row] = (
+                _weighted(self.chars, self._char_weights, folded)
+                + _weighted(self.words, self._word_weights, folded)
+                + self._bias
+            )
         return values
+
+
+def _weighted(vectorizer: TfidfVectorizer, weights: np.ndarray, text: str) -> np.ndarray:
+    """`vectorizer.transform([text]) @ weights`, computed directly: the same sublinear tf-idf
+    and l2 norm, without building a sparse matrix (ten times faster for one message)."""
+    vocabulary = vectorizer.vocabulary_
+    counts = Counter(
+        index
+        for gram in vectorizer.build_analyzer()(text)
+        if (index := vocabulary.get(gram)) is not None
+    )
+    if not counts:
+        return np.zeros(weights.shape[1], dtype=np.float32)
+    indices = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+    tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+    values = (1.0 + np.log(tf)) * vectorizer.idf_[indices]
+    values /= np.sqrt(np.dot(values, values))
+    result: np.ndarray = values.astype(np.float32) @ weights[indices]
+    return result
 
 
 class IntentClassifier:
