@@ -116,3 +116,15 @@ def test_an_unconfigured_witness_riding_on_a_configured_one_is_refused(
     # The configured witness posting again: nothing new, and the answer says so.
     again = client.post("/audit/cosignature", content=cosigned.encode())
     assert again.status_code == 200 and "already stored" in again.text
+
+
+def test_reading_the_checkpoint_never_makes_the_log_sign(data_dir: Path) -> None:
+    with TestClient(create_app(make_settings(data_dir))) as client:
+        log = client.app.state.services.log  # type: ignore[attr-defined]
+        before = log.checkpoints()
+        response = client.get("/audit/checkpoint")
+        assert log.checkpoints() == before
+        if before:
+            assert response.status_code == 200 and response.text == log.latest_checkpoint()
+        else:
+            assert response.status_code == 404 and "no checkpoint yet" in response.text

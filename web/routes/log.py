@@ -27,8 +27,17 @@ def _bad(message: str, status: int = 400) -> PlainTextResponse:
 
 @router.get("/checkpoint", response_class=PlainTextResponse)
 def latest_checkpoint(services: ServicesDep) -> PlainTextResponse:
-    """The latest signed checkpoint (C2SP tlog-checkpoint) with its witnesses' cosignatures."""
-    note = services.log.latest_checkpoint() or services.log.checkpoint()
+    """The latest signed checkpoint (C2SP tlog-checkpoint) with its witnesses' cosignatures.
+
+    Read only: an anonymous request never makes the log sign (it signs on its own schedule).
+    """
+    note = services.log.latest_checkpoint()
+    if note is None:
+        return _bad(
+            "The log has signed no checkpoint yet: it signs its first with its first entry. "
+            "Try again later.",
+            404,
+        )
     return PlainTextResponse(note, media_type="text/plain; charset=utf-8")
 
 
