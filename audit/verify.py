@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -126,21 +126,24 @@ def verify_log(
     finding = walk.start()
     expected = max([signed_size, *(c.size for c in earlier), state.size if state else 0])
     workers = default_workers(expected) if schema_workers is None else schema_workers
-    columns = source.has_conversation_column()
-    pass_ = _EntryPass(walk, progress, expected)
     if finding is None:
+        entries = _EntryPass(walk, progress, expected)
         with checked_chunks(
-            source.entry_rows(), chunk_size, check_schema, workers, columns
+            source.entry_rows(), chunk_size, check_schema, workers, source.has_conversation_column()
         ) as chunks:
-            for chunk, invalid in chunks:
-                finding = pass_.check(chunk, invalid if check_schema else None, check_schema)
-                if finding is not None:
-                    break
+            finding = entries.run(chunks, check_schema)
     if finding is None:
         finding = _after_walking(walk, opened, earlier, state, source.stored_state())
-    size = walk.compact.size
     if finding is not None:
-        return _failed(finding, size, walk.checkpoints_met)
+        return _failed(finding, walk.compact.size, walk.checkpoints_met)
+    return _verdict(walk, signed_size, require_signed, progress)
+
+
+def _verdict(
+    walk: TreeWalk, signed_size: int, require_signed: bool, progress: Progress | None
+) -> VerifyReport:
+    """Every claim held: ok, unless unsigned entries were to fail the check."""
+    size = walk.compact.size
     unsigned = size - signed_size
     if require_signed and unsigned:
         return _failed(
@@ -276,6 +279,14 @@ class _EntryPass:
         self.expected = expected
         self.last_time = ""
         self._reported = 0
+
+    def run(self, chunks: Iterator[tuple[Chunk, Invalid]], content: bool) -> Finding | None:
+        """Check every chunk in order; the first finding, if any."""
+        for chunk, invalid in chunks:
+            finding = self.check(chunk, invalid if content else None, content)
+            if finding is not None:
+                return finding
+        return None
 
     def check(self, chunk: Chunk, invalid: Invalid, content: bool) -> Finding | None:
         """Check a run of rows in order; a finding if one of them is the first bad one.
