@@ -29,6 +29,8 @@ class Evaluation:
     measured: date
     source: str
     figures: tuple[EvaluationFigure, ...]
+    # Kinds of message the system is known to get wrong on the same sets, in plain words.
+    known_failures: tuple[str, ...] = ()
 
 
 def _figure(item: object, where: str) -> EvaluationFigure:
@@ -66,8 +68,12 @@ def load_evaluation(path: Path | None = None) -> Evaluation:
         day = measured if isinstance(measured, date) else date.fromisoformat(str(measured))
     except ValueError:
         raise ConfigurationError(f"{where}: 'measured' must be a date, not {measured!r}.") from None
+    failures = data.get("known_failures", [])
+    if not isinstance(failures, list) or not all(isinstance(f, str) for f in failures):
+        raise ConfigurationError(f"{where}: 'known_failures' must be a list of sentences.")
     return Evaluation(
         measured=day,
         source=str(data.get("source", where)),
         figures=tuple(_figure(item, where) for item in data["figures"]),
+        known_failures=tuple(failures),
     )

@@ -167,6 +167,7 @@ def _evaluation(parts: RecordParts) -> JsonObject:
             {"set": f.set, "measure": f.measure, "hits": f.hits, "total": f.total, "share": f.share}
             for f in e.figures
         ],
+        "known_failures": list(e.known_failures),
     }
 
 

@@ -124,6 +124,7 @@ def _sections() -> dict[str, JsonSchema]:
                         }
                     ),
                 },
+                "known_failures": {"type": "array", "items": _TEXT},
             }
         ),
         "live": _object(
