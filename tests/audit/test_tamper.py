@@ -413,6 +413,22 @@ CASES: dict[str, Case] = {
         16,
         require_signed=True,
     ),
+    "swap two checkpoints": Case(
+        lambda g: (
+            replace_checkpoint(g.engine, 1, g.notes[2]),
+            replace_checkpoint(g.engine, 2, g.notes[1]),
+        ),
+        Fault.CHECKPOINT_ORDER,
+        None,
+    ),
+    "replay an old checkpoint as the newest": Case(
+        lambda g: replace_checkpoint(g.engine, 4, g.notes[1]), Fault.CHECKPOINT_ORDER, None
+    ),
+    "cut signed entries at the end, resealed": Case(
+        lambda g: (write_rows(g.engine, rows(g.engine)[:16]), reseal(g.engine)),
+        Fault.ENTRY_MISSING,
+        16,
+    ),
     "re-sign a checkpoint with another key": Case(
         lambda g: replace_checkpoint(g.engine, 2, resign(g.notes[2], generate_signer(ORIGIN))),
         Fault.CHECKPOINT_INVALID,
