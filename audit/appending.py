@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, func, insert, select
 
 from audit.canonical import CanonicalJsonError, canonical_json
 from audit.entries import InvalidEntry, build_entry, format_timestamp
@@ -20,6 +20,8 @@ from audit.sink import AuditEvent, LogUnavailable, Recorded
 from audit.store import AuditTables
 from audit.vault import TextToStore, Vault
 
+# Conversations per IN list (SQLite caps the bound parameters of a statement).
+_IN_LIST = 500
 # Stands in for the real commitment while an event is checked, before its text is stored.
 _PLACEHOLDER_COMMITMENT = "0" * 64
 
@@ -89,12 +91,16 @@ def append_batches(
         keys=keys,
     )
     stored = iter(texts)
+    seqs = _conversation_sizes(conn, tables, [e.conversation_id for e in accepted])
     timestamp = format_timestamp(now)
     entry_rows: list[dict[str, object]] = []
     node_rows: list[dict[str, object]] = []
     recorded: list[Recorded] = []
     for event in accepted:
         entry = {**event.entry, "ts": timestamp}
+        if event.conversation_id is not None:
+            entry["seq"] = seqs[event.conversation_id]
+            seqs[event.conversation_id] += 1
         text_id: int | None = None
         if event.conversation_id is not None and event.text is not None:
             text_id, entry["text_commitment"] = next(stored)
@@ -108,6 +114,25 @@ def append_batches(
         conn.execute(insert(tables.entries), entry_rows)
         conn.execute(insert(tables.nodes), node_rows)
     return _hand_out(outcomes, batches, recorded)
+
+
+def _conversation_sizes(
+    conn: Connection, tables: AuditTables, conversation_ids: Sequence[str | None]
+) -> dict[str, int]:
+    """How many entries each conversation has so far: the `seq` of its next entry."""
+    wanted = list(dict.fromkeys(c for c in conversation_ids if c is not None))
+    sizes = dict.fromkeys(wanted, 0)
+    entries = tables.entries
+    for start in range(0, len(wanted), _IN_LIST):
+        chunk = wanted[start : start + _IN_LIST]
+        query = (
+            select(entries.c.conversation_id, func.count())
+            .where(entries.c.conversation_id.in_(chunk))
+            .group_by(entries.c.conversation_id)
+        )
+        for conversation_id, count in conn.execute(query):
+            sizes[str(conversation_id)] = int(count)
+    return sizes
 
 
 def _hand_out(

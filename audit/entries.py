@@ -1,7 +1,9 @@
 """Log entry schemas (version 1): one small JSON object per event, without personal data.
 
 An entry is `{"v": 1, "type": ..., "ts": RFC 3339 UTC, "conversation": id or null,
-...fields, "text_commitment": hex (only when the event carried text)}`. Its RFC 8785
+"seq": n (only with a conversation), ...fields, "text_commitment": hex (only when the
+event carried text)}`. `seq` is the entry's place in its conversation (0 for the first),
+set at append: a receipt whose entries do not run 0, 1, 2, ... lost some. Its RFC 8785
 canonical bytes are the Merkle leaf data.
 """
 
@@ -18,7 +20,7 @@ from types import MappingProxyType
 from audit.canonical import CanonicalJsonError, canonical_json, parse_canonical_json
 
 ENTRY_VERSION = 1
-RESERVED_KEYS = frozenset({"v", "type", "ts", "conversation", "text_commitment"})
+RESERVED_KEYS = frozenset({"v", "type", "ts", "conversation", "seq", "text_commitment"})
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
 _COMMITMENT = re.compile(r"[0-9a-f]{64}")
 _FIELD_TYPES: dict[str, type] = {"str": str, "int": int, "bool": bool, "list": list}
@@ -120,6 +122,9 @@ def validate_entry(entry: Mapping[str, object]) -> None:
             raise InvalidEntry(f"{entry_type} entries need a conversation id")
     elif conversation is not None:
         raise InvalidEntry(f"{entry_type} entries have conversation null")
+    seq = entry.get("seq", 0)
+    if "seq" in entry and (conversation is None or type(seq) is not int or seq < 0):
+        raise InvalidEntry("seq is a non-negative integer, only on entries of a conversation")
     for name, kind in schema.required.items():
         value = entry.get(name)
         if not isinstance(value, _FIELD_TYPES[kind]) or (kind == "int" and value is True):

@@ -9,7 +9,10 @@ What a receipt binds (format v2):
   checkpoint are left out and only counted (`not_yet_signed`); `ReceiptNotReady`
   says when to come back if none of the conversation's entries is signed yet;
 - every entry of the conversation in that signed tree, in index order, and their
-  number (`conversation_entries`): a receipt with entries dropped no longer verifies;
+  number (`conversation_entries`). Each entry carries its signed place in the
+  conversation (`seq`), so a receipt with entries dropped no longer verifies, even with
+  its count edited to match (the last entries excepted: offline, nothing shows that the
+  conversation did not go on; the stated count is the operator's word for that);
 - each entry's own text next to it, checked against that entry's commitment with the
   conversation's salt. The salt is required: only a receipt that shows the signed
   erasure entry of its conversation may go without salt and texts.
@@ -22,6 +25,7 @@ import binascii
 import json
 from dataclasses import dataclass
 from datetime import timedelta
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from audit.checkpoint import CheckpointError, open_checkpoint
@@ -171,18 +175,24 @@ def _signed_entries(
 ) -> _Listed:
     """(index, entry, receipt item) of each listed entry, checked to be in the signed tree."""
     entries: _Listed = []
-    previous = -1
-    for item in items:
-        index, data = int(str(item["index"])), str(item["entry"]).encode("utf-8")
+    indices = [int(str(item["index"])) for item in items]
+    for previous, index in pairwise(indices):
         if index <= previous:
             raise _Invalid(f"entry {index} is out of order or listed twice")
-        previous = index
+    for index, item in zip(indices, items, strict=True):
+        data = str(item["entry"]).encode("utf-8")
         try:
             entry = decode_entry(data)
         except InvalidEntry as error:
             raise _Invalid(f"entry {index} is not a valid canonical entry: {error}") from error
         if entry["conversation"] != conversation:
             raise _Invalid(f"entry {index} belongs to another conversation")
+        # `seq` is signed with the entry: a gap means entries of the conversation are missing.
+        if entry.get("seq") != len(entries):
+            raise _Invalid(
+                f"entry {index} is the conversation's entry #{entry.get('seq')}, but the "
+                f"receipt lists it as #{len(entries)}: entries were dropped"
+            )
         hashes = item["inclusion_proof"]
         if not isinstance(hashes, list):
             raise _Invalid(f"the inclusion proof of entry {index} is not a list")

@@ -69,6 +69,7 @@ def test_every_type_has_a_schema_and_accepts_its_required_fields() -> None:
         ("message", "c", {"ts": "x"}, None),
         ("message", "c", {}, "ABCD"),
         ("message", "c", {"score": 0.5}, None),
+        ("message", "c", {"seq": 0}, None),  # set at append, never by the event
     ],
 )
 def test_invalid_entries_are_rejected(
@@ -85,8 +86,17 @@ def test_invalid_entries_are_rejected(
         b'{"conversation":"c","ts":"2026-08-02T09:30:15Z","type":"message","v":1}',
         b'{"v":1,"conversation":"c","ts":"2026-08-02T09:30:15.123Z","type":"message"}',
         b"[1]",
+        b'{"conversation":"c","seq":-1,"ts":"2026-08-02T09:30:15.123Z","type":"message","v":1}',
+        b'{"conversation":"c","seq":true,"ts":"2026-08-02T09:30:15.123Z","type":"message","v":1}',
+        b'{"conversation":null,"seq":0,"ts":"2026-08-02T09:30:15.123Z","type":"kb_version",'
+        b'"v":1,"version":"1"}',
     ],
 )
 def test_decode_rejects_bad_stored_entries(data: bytes) -> None:
     with pytest.raises(InvalidEntry):
         decode_entry(data)
+
+
+def test_an_entry_of_a_conversation_may_carry_its_place() -> None:
+    data = b'{"conversation":"c","seq":3,"ts":"2026-08-02T09:30:15.123Z","type":"message","v":1}'
+    assert decode_entry(data)["seq"] == 3

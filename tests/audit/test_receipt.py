@@ -82,6 +82,7 @@ def test_a_receipt_request_never_signs(engine: Engine) -> None:
     # The newest stored checkpoint, covered entries only, and a count of the rest.
     assert receipt["checkpoint"] == log.latest_checkpoint()
     assert [e["index"] for e in receipt["entries"]] == [1, 5]
+    assert [json.loads(e["entry"])["seq"] for e in receipt["entries"]] == [0, 1]
     assert receipt["not_yet_signed"] == 1
     assert verify_receipt(json.dumps(receipt), log.verifier_key).ok
 
@@ -149,6 +150,10 @@ def test_dropped_or_reordered_entries_fail(engine: Engine) -> None:
     del document["entries"][0]
     assert "entries were dropped" in problem(document, log)
     del document["conversation_entries"]
+    assert "entries were dropped" in problem(document, log)
+    document = json.loads(receipt)
+    del document["entries"][0]
+    document["conversation_entries"] = 1  # the count edited to match: seq still tells
     assert "entries were dropped" in problem(document, log)
     document = json.loads(receipt)
     document["entries"].reverse()
