@@ -489,8 +489,11 @@ class ConversationEngine:
         try:
             result = self._retriever.retrieve(question, lang=lang, k=self.policy.top_k)
         except KnowledgeBaseUnavailable:
+            # A sign of distress with no pages to answer from: a person, as below.
+            down: Decision = "escalate" if distress else "refuse"
+            reason = "kb.unavailable.distress" if distress else "kb.unavailable"
             return (
-                self._fixed("refuse", "kb.unavailable", "kb_unavailable", lang),
+                self._fixed(down, reason, "kb_unavailable", lang),
                 streak,
                 guard_fields,
                 kept,

@@ -49,6 +49,15 @@ def test_a_sign_of_distress_the_pages_do_not_answer_goes_to_a_person() -> None:
     assert "020 7946 0000" in reply.text
 
 
+def test_a_sign_of_distress_with_the_knowledge_base_down_goes_to_a_person() -> None:
+    retriever = FixedRetriever((BINS,), 0.9)
+    retriever.down = True
+    engine, _, _ = make_engine(retriever, FixedGuard(_distressed("it is all too much")))
+    cid = engine.start("en").id
+    reply = engine.ask(cid, "it is all too much")
+    assert (reply.decision, reply.reason) == ("escalate", "kb.unavailable.distress")
+
+
 def test_a_sign_of_distress_does_not_stop_an_answer_the_pages_give() -> None:
     retriever = FixedRetriever((PERMITS,), 0.9)
     text = "I'm at my wits' end, how much is a resident permit?"
