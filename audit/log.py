@@ -67,6 +67,9 @@ class TransparencyLog(LogReader):
         self._clock = clock
         self._every = checkpoint_every
         self._interval = checkpoint_interval
+        # Erased here with `scrub=False` (or a scrub that could not finish) since the last
+        # scrub that did: `scrub_if_pending` (the app's background task) finishes the job.
+        self._scrub_pending = False
         # One write transaction at a time per process (SQLite connections of one process
         # would otherwise wait on each other's file lock); waiting batches are grouped.
         self._group: GroupCommit[Sequence[PreparedEvent], list[Recorded]] = GroupCommit(
@@ -120,7 +123,19 @@ class TransparencyLog(LogReader):
             raise outcome
         if scrub:
             self.scrub_erased(f"conversation {conversation_id}")
+        else:
+            self._scrub_pending = True
         return outcome[0]
+
+    def scrub_if_pending(self) -> bool | None:
+        """Scrub if this process erased without a finished scrub since; None if nothing was due.
+
+        Lets a web request erase with `scrub=False` (on PostgreSQL the scrub locks the key
+        table for a while) and a background task scrub shortly after.
+        """
+        if not self._scrub_pending:
+            return None
+        return self.scrub_erased()
 
     def scrub_erased(self, erased: str = "erased conversations") -> bool:
         """Remove shredded keys' old bytes from the database files; False if it could not.
@@ -129,11 +144,13 @@ class TransparencyLog(LogReader):
         (PostgreSQL). Best effort: the erasure is logged and the key is unreachable
         through the database either way; a failure is said in the log, not hidden.
         """
+        self._scrub_pending = False
         problem = scrub_after_erase(self._engine, self._tables)
         if problem is not None:
+            self._scrub_pending = True
             logging.getLogger("opencounter.audit").warning(
                 "%s erased, but old bytes are not yet scrubbed from the database files (%s); "
-                "the next erase or retention run scrubs them",
+                "the next scrub (erase, retention run or the app's background task) removes them",
                 erased,
                 problem,
             )
