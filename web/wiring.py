@@ -23,7 +23,7 @@ from audit.vault import Vault
 from bot.answering import AnswerWriter, ExtractiveWriter, ModelWriter, SwitchableWriter
 from bot.conversations import ConversationStore
 from bot.engine import ConversationEngine, EnginePolicy
-from bot.guards.intent import LazyIntentClassifier
+from bot.guards.intent import IntentModelError, LazyIntentClassifier
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
 from bot.models.ollama import OllamaChatModel
@@ -330,11 +330,29 @@ def choose_embedder(settings: Settings, timeout_s: float | None = None) -> Embed
     return EmbedderChoice(default_embedder(), _nothing_to_close)
 
 
+def _intent_classifier(settings: Settings) -> LazyIntentClassifier | None:
+    """The guard's intent classifier, fitted on the first message (under a second) and then
+    kept by the guard; its files are checked now."""
+    if not settings.guard_classifier:
+        return None
+    try:
+        return LazyIntentClassifier()
+    except IntentModelError as exc:
+        raise UnusableSetting(
+            "OPENCOUNTER_GUARD_CLASSIFIER",
+            str(exc),
+            "Rebuild the calibration, or set OPENCOUNTER_GUARD_CLASSIFIER=false to run the "
+            "guard's rules alone.",
+        ) from exc
+
+
 def build_services(settings: Settings, static_dir: Path, *, hooks_enabled: bool = True) -> Services:
     """Everything the routes use. `hooks_enabled=False` (the CLI) never calls escalation hooks.
 
     Raises AnswerModeUnavailable or UnusableSetting when a setting stops start-up.
     """
+    # Before anything is opened: a classifier whose files do not match stops start-up.
+    intents = _intent_classifier(settings)
     # First, so that a mode that cannot start (AnswerModeUnavailable) leaves nothing open.
     choice = choose_writer(settings)
     engine = open_database(settings)
@@ -382,8 +400,7 @@ def build_services(settings: Settings, static_dir: Path, *, hooks_enabled: bool 
         guard=InputGuard(
             policy,
             pii_mode=settings.pii_mode,
-            # Fitted on the first message (under a second), then kept by this guard.
-            intents=LazyIntentClassifier() if settings.guard_classifier else None,
+            intents=intents,
         ),
         guard_version=policy.version,
         policy=EnginePolicy(

@@ -64,7 +64,7 @@ DISTRESS_RECALL = 0.95
 # At most this share of in-scope questions may be sent to a person by each recall-first
 # class, and by their summed score.
 IN_SCOPE_ESCALATED_AT_MOST = 0.01
-IN_SCOPE_TO_A_PERSON_AT_MOST = 0.03
+IN_SCOPE_TO_A_PERSON_AT_MOST = 0.02
 # Refusal thresholds: at most this share of in-scope questions refused by each class, and
 # never below REFUSAL_FLOOR: the rules catch the clear cases, retrieval refuses what the
 # pages do not cover, so the classifier refuses only when it is fairly sure.
@@ -177,23 +177,9 @@ class IntentClassifier:
         Raises IntentModelError when the calibration was built for other data: run
         `python -m bot.guards.intent` after changing the training file.
         """
-        folder = data_dir()
-        train_file = train_file or folder / TRAIN_FILE
-        calibration_file = calibration_file or train_file.with_name(CALIBRATION_FILE)
-        messages = read_labelled(train_file)
-        try:
-            calibration = Calibration.from_json(calibration_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            raise IntentModelError(
-                f"cannot read the intent calibration {calibration_file}: {error}; "
-                "build it with `python -m bot.guards.intent`"
-            ) from error
-        if calibration.fingerprint != fingerprint(train_file):
-            raise IntentModelError(
-                f"{calibration_file} was built for other training data; "
-                "rebuild it with `python -m bot.guards.intent`"
-            )
-        return cls(_Model(messages), calibration)
+        train_file = train_file or data_dir() / TRAIN_FILE
+        calibration = check_calibration(train_file, calibration_file)
+        return cls(_Model(read_labelled(train_file)), calibration)
 
     def scores(self, text: str) -> dict[str, float]:
         """Calibrated probability of each class for one message (they sum to 1)."""
@@ -213,6 +199,8 @@ class LazyIntentClassifier:
         self._calibration_file = calibration_file
         self._fitted: IntentClassifier | None = None
         self._lock = threading.Lock()
+        # Fail at start-up, not on a citizen's first message: the files must match.
+        check_calibration(train_file, calibration_file)
 
     def fitted(self) -> IntentClassifier:
         with self._lock:
@@ -222,6 +210,28 @@ class LazyIntentClassifier:
 
     def classify(self, text: str) -> IntentDecision:
         return self.fitted().classify(text)
+
+
+def check_calibration(
+    train_file: Path | None = None, calibration_file: Path | None = None
+) -> Calibration:
+    """The calibration for the training file; IntentModelError saying what to run if the
+    file is missing, unreadable or was built for other training data."""
+    train_file = train_file or data_dir() / TRAIN_FILE
+    calibration_file = calibration_file or train_file.with_name(CALIBRATION_FILE)
+    try:
+        calibration = Calibration.from_json(calibration_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise IntentModelError(
+            f"cannot read the intent calibration {calibration_file}: {error}; "
+            "build it with `python -m bot.guards.intent`"
+        ) from error
+    if calibration.fingerprint != fingerprint(train_file):
+        raise IntentModelError(
+            f"{calibration_file} was built for other training data; "
+            "rebuild it with `python -m bot.guards.intent`"
+        )
+    return calibration
 
 
 def _calibrated(

@@ -110,6 +110,12 @@ def test_a_missing_calibration_is_refused_with_what_to_do(tmp_path: Path) -> Non
         IntentClassifier.fit(DATA / TRAIN_FILE, tmp_path / "none.json")
 
 
+def test_the_lazy_classifier_checks_its_files_when_built(tmp_path: Path) -> None:
+    """An app stops at start-up, not on a citizen's first message."""
+    with pytest.raises(IntentModelError, match="cannot read the intent calibration"):
+        LazyIntentClassifier(DATA / TRAIN_FILE, tmp_path / "none.json")
+
+
 def test_a_bad_labelled_line_names_the_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     row = {"id": "x", "text": "t", "lang": "en", "label": "gossip", "kind": "k", "group": "g"}
