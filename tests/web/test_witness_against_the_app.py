@@ -53,7 +53,10 @@ def app(data_dir: Path, demo_index: Path, env: dict[str, str]) -> Iterator[str]:
 
 
 def served_size(url: str) -> int:
-    return int(httpx.get(f"{url}/audit/checkpoint", timeout=10).text.split("\n")[1])
+    served = httpx.get(f"{url}/audit/checkpoint", timeout=10)
+    if served.status_code == 404:  # none signed yet: the log signs its first with its first entry
+        return 0
+    return int(served.text.split("\n")[1])
 
 
 def citizen_asks(url: str, question: str) -> None:
