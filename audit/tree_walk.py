@@ -101,7 +101,7 @@ class TreeWalk:
                 f"entry {suspect.first} was changed: it no longer matches its leaf hash",
                 suspect.first,
             )
-        return self._wrong_node(suspect, "no signed checkpoint covers them yet")
+        return self._wrong_node(suspect, "no signed root has judged them yet")
 
     def _extend(self, leaves: list[bytes]) -> None:
         start = self.compact.size
@@ -144,7 +144,7 @@ class TreeWalk:
     def _meet_range(self, target: Target) -> Finding | None:
         suspect = self.suspect
         if self.compact.to_bytes() == target.compact_range:
-            return None if suspect is None else self._wrong_node(suspect, target.label)
+            return None if suspect is None else self._wrong_node(suspect, _agrees(target))
         if suspect is not None:
             return self._changed(suspect, target)
         return Finding(
@@ -157,7 +157,7 @@ class TreeWalk:
         suspect = self.suspect
         if target.root == self.compact.root():
             if suspect is not None:
-                return self._wrong_node(suspect, target.label)
+                return self._wrong_node(suspect, _agrees(target))
             if target.kind is TargetKind.CHECKPOINT:
                 self.checkpoints_met += 1
                 self.last_good = target.size
@@ -195,7 +195,7 @@ class TreeWalk:
         return Finding(Fault.ENTRY_CHANGED, problem, suspect.first)
 
     @staticmethod
-    def _wrong_node(suspect: _Suspect, judge: str) -> Finding:
+    def _wrong_node(suspect: _Suspect, because: str) -> Finding:
         where = (
             f"the stored leaf hash of entry {suspect.first}"
             if suspect.level == 0
@@ -204,10 +204,14 @@ class TreeWalk:
         )
         return Finding(
             Fault.STORED_NODE,
-            f"{where} does not match the tree recomputed from the entries ({judge} agrees "
-            "with the entries): proofs served from it would not verify",
+            f"{where} does not match the tree recomputed from the entries ({because}): "
+            "proofs served from it would not verify",
             suspect.first,
         )
+
+
+def _agrees(target: Target) -> str:
+    return f"{target.label} agrees with the entries"
 
 
 def _extend_listing(compact: CompactRange, leaves: list[bytes]) -> list[list[bytes]]:
