@@ -304,19 +304,17 @@ def test_verify_since_a_witnessed_checkpoint_from_a_file_or_url(
     assert code == 2 and "cannot read" in output
 
 
-def test_verify_names_unsigned_entries_and_fails_on_them_when_asked(
-    tmp_path: Path, sqlite_url: str
-) -> None:
-    engine = create_engine(sqlite_url)
+def test_verify_names_unsigned_entries_and_fails_on_them_when_asked(database_url: str) -> None:
+    engine = create_engine(database_url)
     create_tables(engine)
     log = filled_log(engine)  # 23 entries, the newest checkpoint at 21
     key = log.verifier_key
-    code, output = run_verify("--database-url", sqlite_url, "--key", key)
+    code, output = run_verify("--database-url", database_url, "--key", key)
     assert code == 0 and "2 entries not yet signed (from index 21)" in output
-    code, output = run_verify("--database-url", sqlite_url, "--key", key, "--require-signed")
+    code, output = run_verify("--database-url", database_url, "--key", key, "--require-signed")
     assert code == 1 and "First bad index: 21" in output and "2 entries not yet signed" in output
     log.checkpoint()
-    code, output = run_verify("--database-url", sqlite_url, "--key", key, "--require-signed")
+    code, output = run_verify("--database-url", database_url, "--key", key, "--require-signed")
     assert code == 0 and "not yet signed" not in output
     engine.dispose()
 
