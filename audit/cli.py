@@ -1,23 +1,26 @@
 """`opencounter audit ...`: keys, verification, receipts, export, erasure, retention, witness.
 
-Exit codes: 0 ok, 1 verification failed, 2 bad input. Keys are read as the app reads
-them (web/keys.py): from OPENCOUNTER_LOG_SIGNING_KEY and OPENCOUNTER_VAULT_KEY when set
-(the key itself or the path of a file holding it), else from `<data-dir>/audit/`:
-`log.key` (the log's signing key, secret), `log.pub` (publish it), `vault.key` (the text
-vault's master key, secret). `verify` needs no secret key, only the log's public key,
+Exit codes: 0 ok, 1 verification failed, 2 bad input. The commands that change or export
+the operator's log (export, erase, retention, checkpoint) exist only where the app mounts
+them (`opencounter audit`), with an `OperatorLog` built from the app's own settings: they
+read exactly the database, keys and data dir the app reads, and stop with a message naming
+the setting when there is no log there, never creating an empty one. `opencounter-audit`,
+for an oversight body, has the offline commands only: verify (a bundle or a database URL),
+verify-receipt, keygen and witness. `verify` needs no secret key, only the log's public key,
 which the verifier passes (`--key`) or pins (OPENCOUNTER_LOG_PUBLIC_KEY), never read
 from the data it checks.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, Protocol, TypeVar
 
 import typer
 from rich.console import Console
@@ -32,7 +35,6 @@ from audit.note import (
     Ed25519Verifier,
     NoteError,
     generate_signer,
-    parse_signer_key,
     parse_verifier_key,
 )
 from audit.receipt import verify_receipt
@@ -45,16 +47,10 @@ if TYPE_CHECKING:
     from audit.log import TransparencyLog
 
 _T = TypeVar("_T")
-SIGNING_KEY_VARIABLE = "OPENCOUNTER_LOG_SIGNING_KEY"
-VAULT_KEY_VARIABLE = "OPENCOUNTER_VAULT_KEY"
 # The verifier's pinned copy of the log's public key (the key itself or a file holding it).
 PUBLIC_KEY_VARIABLE = "OPENCOUNTER_LOG_PUBLIC_KEY"
 DataDir = Annotated[
     Path | None, typer.Option(help="Data directory (default: $OPENCOUNTER_DATA_DIR or ./data).")
-]
-DatabaseUrl = Annotated[
-    str | None,
-    typer.Option(help="SQLAlchemy database URL (default: sqlite file <data-dir>/opencounter.db)."),
 ]
 KeyOption = Annotated[
     str | None, typer.Option("--key", help="Trusted log public key, or @FILE to read it from.")
@@ -107,56 +103,101 @@ def _setting_text(value: str) -> str:
     return value.strip()
 
 
-def _key_text(variable: str, path: Path) -> str:
-    configured = os.environ.get(variable)
-    return _setting_text(configured) if configured else path.read_text("utf-8").strip()
+class OperatorSetupError(Exception):
+    """The app's settings lead to no usable log; the message names the setting to fix."""
 
 
-def _open_engine(
-    console: Console, data_dir: Path | None, database_url: str | None, *, create: bool
+class OperatorLog(Protocol):
+    """The operator's log as the app's own settings describe it (see `build_audit_cli`)."""
+
+    @property
+    def data_dir(self) -> Path:
+        """Where the app keeps its state (keys included, unless set in the environment)."""
+        ...
+
+    @property
+    def origin(self) -> str:
+        """The log's origin (the name its signing key must carry)."""
+        ...
+
+    def engine(self) -> Engine:
+        """The app's database, which must already hold a log; else `OperatorSetupError`."""
+        ...
+
+    def log(self) -> TransparencyLog:
+        """The app's log with its signing and vault keys; else `OperatorSetupError`."""
+        ...
+
+    def close(self) -> None:
+        """Release the database connections."""
+        ...
+
+
+# Builds the OperatorLog from the app's settings, with the command's --data-dir if given.
+OpenOperatorLog = Callable[[Path | None], OperatorLog]
+
+
+def _operator(
+    console: Console,
+    open_operator: OpenOperatorLog,
+    data_dir: Path | None,
+    resources: contextlib.ExitStack,
+) -> OperatorLog:
+    try:
+        operator = open_operator(data_dir)
+    except OperatorSetupError as error:
+        _fail(console, 2, str(error))
+    resources.callback(operator.close)  # its connections must not outlive the command
+    return operator
+
+
+def _operator_log(
+    console: Console,
+    open_operator: OpenOperatorLog,
+    data_dir: Path | None,
+    resources: contextlib.ExitStack,
+) -> TransparencyLog:
+    try:
+        return _operator(console, open_operator, data_dir, resources).log()
+    except OperatorSetupError as error:
+        _fail(console, 2, str(error))
+
+
+def _operator_engine(
+    console: Console,
+    open_operator: OpenOperatorLog,
+    data_dir: Path | None,
+    resources: contextlib.ExitStack,
 ) -> Engine:
-    from sqlalchemy import create_engine
+    try:
+        return _operator(console, open_operator, data_dir, resources).engine()
+    except OperatorSetupError as error:
+        _fail(console, 2, str(error))
+
+
+def _database_copy(console: Console, url: str, resources: contextlib.ExitStack) -> Engine:
+    """A database named on the command line (an oversight body's copy): read, never created."""
+    from sqlalchemy import create_engine, make_url
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-    from audit.store import create_tables, tune_engine
+    from audit.store import tune_engine
 
-    url = database_url or f"sqlite:///{_data_dir(data_dir) / 'opencounter.db'}"
     try:
-        if create and database_url is None:
-            # With keys from the environment, nothing else may have made the directory yet.
-            _data_dir(data_dir).mkdir(parents=True, exist_ok=True)
+        parsed = make_url(url)
+        file = parsed.database if parsed.get_backend_name() == "sqlite" else None
+        if file not in (None, "", ":memory:") and not Path(str(file)).is_file():
+            # Opening it would create an empty database: say what is missing instead.
+            _fail(console, 2, f"No database file at {file}; check --database-url.")
         engine = create_engine(url)
         tune_engine(engine)
-        if create:
-            create_tables(engine)
+        resources.callback(engine.dispose)
     except ArgumentError:
         _fail(console, 2, f"{url!r} is not a database URL; pass --database-url correctly.")
-    except (SQLAlchemyError, ImportError, OSError) as error:
+    except (SQLAlchemyError, ImportError) as error:
         _fail(
             console, 2, f"Cannot open the database ({type(error).__name__}); check --database-url."
         )
     return engine
-
-
-def _open_log(console: Console, data_dir: Path | None, database_url: str | None) -> TransparencyLog:
-    from audit.log import TransparencyLog
-    from audit.vault import Vault, parse_master_key
-
-    keys = _data_dir(data_dir) / "audit"
-    try:
-        signer = parse_signer_key(_key_text(SIGNING_KEY_VARIABLE, keys / "log.key"))
-        master = parse_master_key(_key_text(VAULT_KEY_VARIABLE, keys / "vault.key"))
-    except OSError:
-        _fail(
-            console,
-            2,
-            f"No keys in {keys} and {SIGNING_KEY_VARIABLE} / {VAULT_KEY_VARIABLE} are not set; "
-            "run `opencounter audit keygen --origin NAME` first.",
-        )
-    except (NoteError, ValueError) as error:
-        _fail(console, 2, f"The log or vault key is damaged ({error}); restore it from backup.")
-    engine = _open_engine(console, data_dir, database_url, create=True)
-    return TransparencyLog(engine, signer, signer.name, Vault(engine, master))
 
 
 def _parse_age(text: str) -> timedelta:
@@ -171,33 +212,46 @@ def _parse_age(text: str) -> timedelta:
     }[unit]
 
 
-def build_audit_cli() -> typer.Typer:
-    """The audit sub-app; mount it as `opencounter audit`."""
+def build_audit_cli(open_operator: OpenOperatorLog | None = None) -> typer.Typer:
+    """The audit sub-app. The app mounts it as `opencounter audit` with `open_operator`,
+    which reads the app's settings; without it (`opencounter-audit`) only the commands an
+    oversight body runs offline are there."""
     app = typer.Typer(help="The transparency log: keys, verification, receipts, erasure.")
     console = Console(stderr=True)
-    for command in (
-        _keygen,
-        _verify,
-        _verify_receipt,
-        _export,
-        _erase,
-        _retention,
-        _witness,
-        _checkpoint,
-    ):
-        name = command.__name__.strip("_").replace("_", "-")
-        app.command(name)(command(console))
+    app.command("keygen")(_keygen(console, open_operator))
+    app.command("verify")(_verify(console, open_operator))
+    app.command("verify-receipt")(_verify_receipt(console))
+    if open_operator is not None:
+        for command in (_export, _erase, _retention, _checkpoint):
+            name = command.__name__.strip("_")
+            app.command(name)(command(console, open_operator))
+    app.command("witness")(_witness(console))
     return app
 
 
-def _keygen(console: Console) -> Callable[..., None]:
+def _keygen(console: Console, open_operator: OpenOperatorLog | None) -> Callable[..., None]:
     def keygen(
-        origin: Annotated[str, typer.Option(help="Log origin, e.g. city.example/audit.")],
+        origin: Annotated[
+            str | None,
+            typer.Option(
+                help="Log origin, e.g. city.example/audit (default: the app's "
+                "OPENCOUNTER_LOG_ORIGIN; required for a witness key)."
+            ),
+        ] = None,
         data_dir: DataDir = None,
         witness: Annotated[bool, typer.Option(help="Make a witness (cosigner) key.")] = False,
     ) -> None:
         """Create the log's signing key and vault key (or, with --witness, a witness key)."""
-        keys = _data_dir(data_dir) / "audit"
+        folder = _data_dir(data_dir)
+        if open_operator is not None:
+            with contextlib.ExitStack() as resources:
+                operator = _operator(console, open_operator, data_dir, resources)
+            folder = operator.data_dir
+            if origin is None and not witness:
+                origin = operator.origin
+        if origin is None:
+            _fail(console, 2, "Pass --origin with the name of the log (or of the witness).")
+        keys = folder / "audit"
         keys.mkdir(parents=True, exist_ok=True)
         stem = "witness" if witness else "log"
         if (keys / f"{stem}.key").exists():
@@ -223,10 +277,16 @@ def _write_secret(path: Path, text: str) -> None:
         out.write(text + "\n")
 
 
-def _verify(console: Console) -> Callable[..., None]:
+def _verify(console: Console, open_operator: OpenOperatorLog | None) -> Callable[..., None]:
     def verify(
         data_dir: DataDir = None,
-        database_url: DatabaseUrl = None,
+        database_url: Annotated[
+            str | None,
+            typer.Option(
+                help="Verify this database (e.g. a copy) instead of the app's own "
+                "(OPENCOUNTER_DATABASE_URL)."
+            ),
+        ] = None,
         bundle: Annotated[Path | None, typer.Option(help="Verify an export bundle.")] = None,
         key: KeyOption = None,
         schema: Annotated[
@@ -254,57 +314,74 @@ def _verify(console: Console) -> Callable[..., None]:
         ] = False,
     ) -> None:
         """Recompute the tree, check every checkpoint, name the first bad index."""
-        source: LogSource
-        if texts and bundle is not None:
-            _fail(console, 2, "A bundle holds no texts; run --texts on the database itself.")
-        if bundle is not None:
-            try:
-                source = Bundle(bundle)
-            except BundleError as error:
-                _fail(console, 2, f"{error}; pass the directory `audit export` wrote.")
-            trusted = _trusted_key(console, key)
-        else:
-            # Reading needs no secret key: an oversight body can check a database copy.
-            trusted = _trusted_key(console, key)
-            from audit.log_reader import LogReader
+        with contextlib.ExitStack() as resources:
+            source: LogSource
+            if texts and (bundle is not None or database_url is not None or open_operator is None):
+                _fail(
+                    console,
+                    2,
+                    "--texts checks the app's own database with its vault key: run "
+                    "`opencounter audit verify --texts` where the app's settings are.",
+                )
+            if bundle is not None:
+                try:
+                    source = Bundle(bundle)
+                except BundleError as error:
+                    _fail(console, 2, f"{error}; pass the directory `audit export` wrote.")
+                trusted = _trusted_key(console, key)
+            else:
+                # Reading needs no secret key: an oversight body can check a database copy.
+                trusted = _trusted_key(console, key)
+                from audit.log_reader import LogReader
 
-            engine = _open_engine(console, data_dir, database_url, create=False)
-            source = LogReader(engine)
-        seen = [_seen_checkpoint(console, location) for location in since or []]
-        with Progress(console=console, transient=True) as bar:
-            task = bar.add_task("verifying", total=None)
-            report = _or_unavailable(
-                console,
-                lambda: verify_log(
-                    source,
-                    trusted,
-                    seen=seen,
-                    require_signed=require_signed,
-                    check_schema=schema,
-                    progress=lambda done, total: bar.update(task, completed=done, total=total),
-                ),
-            )
-        if not report.ok:
-            where = (
-                ""
-                if report.first_bad_index is None
-                else f" First bad index: {report.first_bad_index}."
-            )
-            _fail(console, 1, f"Verification FAILED ({report.fault}).{where} {report.problem}")
-        typer.echo(
-            f"OK: {report.entries_checked} entries, {report.checkpoints_checked} checkpoints, "
-            f"root {report.root.hex()}"
-        )
-        if seen:
-            typer.echo(f"The log extends the {len(seen)} checkpoint(s) seen earlier.")
-        if report.unsigned:
+                if database_url is not None:
+                    engine = _database_copy(console, database_url, resources)
+                elif open_operator is not None:
+                    engine = _operator_engine(console, open_operator, data_dir, resources)
+                else:
+                    _fail(
+                        console,
+                        2,
+                        "Pass --bundle DIR (an export) or --database-url URL (a database copy) "
+                        "to verify; on the app's machine `opencounter audit verify` reads its "
+                        "settings.",
+                    )
+                source = LogReader(engine)
+            seen = [_seen_checkpoint(console, location) for location in since or []]
+            with Progress(console=console, transient=True) as bar:
+                task = bar.add_task("verifying", total=None)
+                report = _or_unavailable(
+                    console,
+                    lambda: verify_log(
+                        source,
+                        trusted,
+                        seen=seen,
+                        require_signed=require_signed,
+                        check_schema=schema,
+                        progress=lambda done, total: bar.update(task, completed=done, total=total),
+                    ),
+                )
+            if not report.ok:
+                where = (
+                    ""
+                    if report.first_bad_index is None
+                    else f" First bad index: {report.first_bad_index}."
+                )
+                _fail(console, 1, f"Verification FAILED ({report.fault}).{where} {report.problem}")
             typer.echo(
-                f"{report.unsigned} entries not yet signed (from index {report.signed_size}): "
-                "no checkpoint vouches for them yet; check again after the next one, or pass "
-                "--require-signed to fail on them."
+                f"OK: {report.entries_checked} entries, {report.checkpoints_checked} checkpoints, "
+                f"root {report.root.hex()}"
             )
-        if texts:
-            _verify_texts(console, engine, data_dir)
+            if seen:
+                typer.echo(f"The log extends the {len(seen)} checkpoint(s) seen earlier.")
+            if report.unsigned:
+                typer.echo(
+                    f"{report.unsigned} entries not yet signed (from index {report.signed_size}): "
+                    "no checkpoint vouches for them yet; check again after the next one, or pass "
+                    "--require-signed to fail on them."
+                )
+            if texts and open_operator is not None:
+                _verify_texts(console, _operator_log(console, open_operator, data_dir, resources))
 
     return verify
 
@@ -319,20 +396,11 @@ def _seen_checkpoint(console: Console, location: str) -> str:
         _fail(console, 2, f"--since {location}: {error}")
 
 
-def _verify_texts(console: Console, engine: Engine, data_dir: Path | None) -> None:
+def _verify_texts(console: Console, log: TransparencyLog) -> None:
     """`verify --texts`: every stored text opens and matches its entry's commitment."""
-    from audit.log_reader import LogReader
     from audit.text_check import check_texts
-    from audit.vault import Vault, parse_master_key
 
-    keys = _data_dir(data_dir) / "audit"
-    try:
-        master = parse_master_key(_key_text(VAULT_KEY_VARIABLE, keys / "vault.key"))
-    except OSError:
-        _fail(console, 2, f"--texts needs the vault key: set {VAULT_KEY_VARIABLE} or {keys}.")
-    except ValueError as error:
-        _fail(console, 2, f"The vault key is damaged ({error}); restore it from backup.")
-    report = _or_unavailable(console, lambda: check_texts(LogReader(engine), Vault(engine, master)))
+    report = _or_unavailable(console, lambda: check_texts(log, log.vault))
     if not report.ok:
         _fail(
             console,
@@ -369,61 +437,63 @@ def _verify_receipt(console: Console) -> Callable[..., None]:
     return verify_receipt_command
 
 
-def _export(console: Console) -> Callable[..., None]:
+def _export(console: Console, open_operator: OpenOperatorLog) -> Callable[..., None]:
     def export(
         out: Annotated[Path, typer.Option(help="Directory to write the bundle to.")],
         data_dir: DataDir = None,
-        database_url: DatabaseUrl = None,
     ) -> None:
         """Write entries, checkpoints, the public key and instructions for offline checks."""
-        log = _open_log(console, data_dir, database_url)
-        size = _or_unavailable(console, lambda: export_bundle(log, out))
-        typer.echo(f"Exported {size} entries to {out}")
+        with contextlib.ExitStack() as resources:
+            log = _operator_log(console, open_operator, data_dir, resources)
+            size = _or_unavailable(console, lambda: export_bundle(log, out))
+            typer.echo(f"Exported {size} entries to {out}")
 
     return export
 
 
-def _erase(console: Console) -> Callable[..., None]:
+def _erase(console: Console, open_operator: OpenOperatorLog) -> Callable[..., None]:
     def erase(
         conversation_id: Annotated[str, typer.Argument(help="The conversation to erase.")],
         reason: Annotated[str, typer.Option(help="Why (label).")] = "operator",
         data_dir: DataDir = None,
-        database_url: DatabaseUrl = None,
     ) -> None:
         """Crypto-shred a conversation's texts and log an erasure entry."""
-        log = _open_log(console, data_dir, database_url)
-        recorded = _or_unavailable(console, lambda: log.erase(conversation_id, reason))
-        typer.echo(f"Erased {conversation_id}; erasure entry {recorded.index}")
+        with contextlib.ExitStack() as resources:
+            log = _operator_log(console, open_operator, data_dir, resources)
+            recorded = _or_unavailable(console, lambda: log.erase(conversation_id, reason))
+            typer.echo(f"Erased {conversation_id}; erasure entry {recorded.index}")
 
     return erase
 
 
-def _retention(console: Console) -> Callable[..., None]:
+def _retention(console: Console, open_operator: OpenOperatorLog) -> Callable[..., None]:
     def retention(
         older_than: Annotated[str, typer.Option(help="Age, e.g. 365d, 12h, 30m.")],
         data_dir: DataDir = None,
-        database_url: DatabaseUrl = None,
     ) -> None:
         """Erase every conversation older than the given age."""
         age = _parse_age(older_than)
-        log = _open_log(console, data_dir, database_url)
-        cutoff = datetime.now(UTC) - age
-        expired = log.vault.conversations_older_than(cutoff)
-        for conversation in expired:
-            try:
-                # One scrub of the database files for the whole run, not one per erase.
-                log.erase(conversation, "retention", scrub=False)
-            except LogUnavailable as error:
-                _fail(
-                    console, 2, f"The log is unavailable ({error}); check the database and retry."
+        with contextlib.ExitStack() as resources:
+            log = _operator_log(console, open_operator, data_dir, resources)
+            cutoff = datetime.now(UTC) - age
+            expired = log.vault.conversations_older_than(cutoff)
+            for conversation in expired:
+                try:
+                    # One scrub of the database files for the whole run, not one per erase.
+                    log.erase(conversation, "retention", scrub=False)
+                except LogUnavailable as error:
+                    _fail(
+                        console,
+                        2,
+                        f"The log is unavailable ({error}); check the database and retry.",
+                    )
+            if expired and not log.scrub_erased(f"{len(expired)} conversations"):
+                console.print(
+                    "Erased, but old bytes are not yet scrubbed from the database files "
+                    "(busy database); the next erase scrubs them.",
+                    style="yellow",
                 )
-        if expired and not log.scrub_erased(f"{len(expired)} conversations"):
-            console.print(
-                "Erased, but old bytes are not yet scrubbed from the database files "
-                "(busy database); the next erase scrubs them.",
-                style="yellow",
-            )
-        typer.echo(f"Erased {len(expired)} conversations older than {older_than}")
+            typer.echo(f"Erased {len(expired)} conversations older than {older_than}")
 
     return retention
 
@@ -459,11 +529,12 @@ def _witness(console: Console) -> Callable[..., None]:
     return witness
 
 
-def _checkpoint(console: Console) -> Callable[..., None]:
-    def checkpoint(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
+def _checkpoint(console: Console, open_operator: OpenOperatorLog) -> Callable[..., None]:
+    def checkpoint(data_dir: DataDir = None) -> None:
         """Issue a signed checkpoint now and print it."""
-        log = _open_log(console, data_dir, database_url)
-        typer.echo(_or_unavailable(console, log.checkpoint), nl=False)
+        with contextlib.ExitStack() as resources:
+            log = _operator_log(console, open_operator, data_dir, resources)
+            typer.echo(_or_unavailable(console, log.checkpoint), nl=False)
 
     return checkpoint
 

@@ -234,10 +234,10 @@ def build_cli() -> typer.Typer:
     app.command("serve")(serve)
     app.command("ingest")(ingest_command)
     app.command("ask")(ask)
-    from audit.cli import build_audit_cli
+    from web.cli_audit import build_app_audit_cli
 
     app.add_typer(
-        build_audit_cli(), name="audit", help="Verify, export and manage the transparency log."
+        build_app_audit_cli(), name="audit", help="Verify, export and manage the transparency log."
     )
     from web.cli_admin import build_admin_cli
     from web.cli_users import build_users_cli

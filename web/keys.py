@@ -33,11 +33,20 @@ def _value_or_file(value: str) -> str:
     return value.strip()
 
 
-def load_signer(configured: str | None, data_dir: Path, origin: str) -> Ed25519Signer:
+def load_signer(
+    configured: str | None, data_dir: Path, origin: str, *, create: bool = True
+) -> Ed25519Signer:
+    """The configured key, else the data dir's; made there if missing and `create` (dev)."""
     if configured:
         text = _value_or_file(configured)
     else:
         path = data_dir / SIGNING_KEY_FILE
+        if not path.exists() and not create:
+            raise KeyConfigurationError(
+                f"No log signing key: OPENCOUNTER_LOG_SIGNING_KEY is not set and {path} does "
+                "not exist. Run this command with the app's settings (OPENCOUNTER_DATA_DIR, "
+                "OPENCOUNTER_LOG_SIGNING_KEY)."
+            )
         if not path.exists():
             signer = generate_signer(origin)
             _write_secret(path, signer.to_string())
@@ -58,11 +67,18 @@ def load_signer(configured: str | None, data_dir: Path, origin: str) -> Ed25519S
     return signer
 
 
-def load_vault_key(configured: str | None, data_dir: Path) -> bytes:
+def load_vault_key(configured: str | None, data_dir: Path, *, create: bool = True) -> bytes:
+    """The configured master key, else the data dir's; made there if missing and `create`."""
     if configured:
         text = _value_or_file(configured)
     else:
         path = data_dir / VAULT_KEY_FILE
+        if not path.exists() and not create:
+            raise KeyConfigurationError(
+                f"No vault key: OPENCOUNTER_VAULT_KEY is not set and {path} does not exist. "
+                "Run this command with the app's settings (OPENCOUNTER_DATA_DIR, "
+                "OPENCOUNTER_VAULT_KEY)."
+            )
         if not path.exists():
             _write_secret(path, generate_master_key())
         text = path.read_text(encoding="utf-8").strip()

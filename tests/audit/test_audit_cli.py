@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from sqlalchemy import create_engine
 from typer.testing import CliRunner
 
@@ -17,11 +16,19 @@ from audit.receipt import receipt_for
 from audit.sink import AuditEvent
 from audit.store import create_tables
 from audit.vault import Vault, parse_master_key
+from tests.audit.operator_log import operator_cli
 
 ORIGIN = "city.example/audit"
 
 
 def run(*arguments: str) -> tuple[int, str]:
+    """The operator's `opencounter audit` (the app mounts it with its settings)."""
+    result = CliRunner().invoke(operator_cli(ORIGIN), list(arguments))
+    return result.exit_code, result.output
+
+
+def run_offline(*arguments: str) -> tuple[int, str]:
+    """`opencounter-audit`, as an oversight body runs it: no operator commands."""
     result = CliRunner().invoke(build_audit_cli(), list(arguments))
     return result.exit_code, result.output
 
@@ -85,26 +92,24 @@ def test_bad_input_exits_2(tmp_path: Path) -> None:
     assert code == 2
 
 
-def test_keys_come_from_the_environment_before_the_data_dir(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    made = tmp_path / "made"
-    assert run("keygen", "--origin", ORIGIN, "--data-dir", str(made))[0] == 0
-    signing = (made / "audit" / "log.key").read_text().strip()
-    data = tmp_path / "data"  # holds no keys at all
-    monkeypatch.setenv("OPENCOUNTER_LOG_SIGNING_KEY", signing)  # the key itself
-    monkeypatch.setenv("OPENCOUNTER_VAULT_KEY", str(made / "audit" / "vault.key"))  # a file
-    code, output = run("checkpoint", "--data-dir", str(data))
-    assert code == 0 and output.startswith(ORIGIN + "\n0\n")
-    code, output = run("erase", "c1", "--data-dir", str(data))
-    assert code == 0 and "erasure entry 0" in output
-    # The verifier's key is pinned in its own setting, never read from the data dir.
-    monkeypatch.setenv("OPENCOUNTER_LOG_PUBLIC_KEY", str(made / "audit" / "log.pub"))
-    code, output = run("verify", "--data-dir", str(data))
-    assert code == 0 and "OK: 1 entries" in output
-    monkeypatch.setenv("OPENCOUNTER_VAULT_KEY", "not a key")
-    code, output = run("erase", "c2", "--data-dir", str(data))
-    assert code == 2 and "damaged" in output
+def test_offline_commands_only_without_the_app(tmp_path: Path) -> None:
+    """An oversight body's `opencounter-audit` cannot change a log, nor make an empty one."""
+    data = tmp_path / "data"
+    assert run("keygen", "--origin", ORIGIN, "--data-dir", str(data))[0] == 0
+    _log, engine = seed(data)
+    for command in ("checkpoint", "erase", "retention", "export"):
+        code, output = run_offline(command, "--help")
+        assert code == 2 and "No such command" in output, command
+    pub = f"@{data / 'audit' / 'log.pub'}"
+    code, output = run_offline("verify", "--key", pub)
+    assert code == 2 and "--database-url" in output
+    url = f"sqlite:///{data / 'opencounter.db'}"
+    code, output = run_offline("verify", "--key", pub, "--database-url", url)
+    assert code == 0 and "OK: 10 entries" in output
+    missing = f"sqlite:///{tmp_path / 'missing.db'}"
+    assert run_offline("verify", "--key", pub, "--database-url", missing)[0] == 2
+    assert not (tmp_path / "missing.db").exists()
+    engine.dispose()  # type: ignore[attr-defined]
 
 
 def test_verify_needs_only_the_public_key(tmp_path: Path) -> None:
@@ -124,7 +129,7 @@ def test_verify_of_a_database_without_a_log_exits_2(tmp_path: Path) -> None:
     assert run("keygen", "--origin", ORIGIN, "--data-dir", str(data))[0] == 0
     pub = f"@{data / 'audit' / 'log.pub'}"
     code, output = run("verify", "--data-dir", str(data), "--key", pub)
-    assert code == 2 and "unavailable" in output
+    assert code == 2 and "no transparency log" in output.lower()
 
 
 def test_standalone_entry_point_imports_no_web_framework(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.web.citizens import start_api
 from web.app import create_app
 from web.settings import Settings
 
@@ -18,9 +19,7 @@ def client(settings: Settings) -> Iterator[TestClient]:
 
 
 def start(client: TestClient, lang: str = "en") -> str:
-    r = client.post("/api/v1/conversations", json={"lang": lang})
-    assert r.status_code == 201, r.text
-    return str(r.json()["id"])
+    return start_api(client, lang)
 
 
 def log_size(client: TestClient) -> int:

@@ -78,7 +78,8 @@ def test_audit_verify_passes_then_names_the_altered_entry(run: CliRunner, data_d
     cli = build_cli()
     for question in ("How do I register a birth?", "When are bins collected?"):
         assert run.invoke(cli, ["ask", question]).exit_code == 0
-    ok = run.invoke(cli, ["audit", "verify"])
+    key = ["--key", f"@{data_dir / 'audit' / 'log.pub'}"]  # the key as published
+    ok = run.invoke(cli, ["audit", "verify", *key])
     assert ok.exit_code == 0, ok.output
     engine = create_engine(f"sqlite:///{data_dir / 'opencounter.db'}")
     with engine.begin() as db:
@@ -88,7 +89,7 @@ def test_audit_verify_passes_then_names_the_altered_entry(run: CliRunner, data_d
             {"d": data.replace(b'"answer"', b'"refusal"')},
         )
     engine.dispose()
-    bad = run.invoke(cli, ["audit", "verify"])
+    bad = run.invoke(cli, ["audit", "verify", *key])
     assert bad.exit_code == 1, bad.output
     assert "Traceback" not in bad.output
     assert "First bad index: 2." in " ".join(bad.output.split())

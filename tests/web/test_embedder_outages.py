@@ -18,6 +18,7 @@ from knowledge.ingest import ingest
 from knowledge.ollama_embedder import OllamaEmbedder
 from tests.conftest import DEMO_KB, make_settings
 from tests.fakes.ollama_server import RunningFakeOllama, start_fake_ollama
+from tests.web.citizens import start_api
 from web.app import create_app
 
 QUESTION = "How do I apply for a resident parking permit?"
@@ -45,7 +46,7 @@ def ollama_data(tmp_path: Path, ollama: RunningFakeOllama) -> Path:
 
 
 def ask(client: TestClient) -> dict[str, object]:
-    cid = client.post("/api/v1/conversations", json={"lang": "en"}).json()["id"]
+    cid = start_api(client, "en")
     r = client.post(f"/api/v1/conversations/{cid}/messages", json={"text": QUESTION})
     assert r.status_code == 200, r.text
     body: dict[str, object] = r.json()

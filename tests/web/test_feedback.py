@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from audit.entries import decode_entry
+from tests.web.citizens import start_api
 from web.app import create_app
 from web.services import Services
 from web.settings import Settings
@@ -29,7 +30,7 @@ def _services(client: TestClient) -> Services:
 
 
 def _ask(client: TestClient, text: str) -> tuple[str, dict[str, object]]:
-    cid = client.post("/api/v1/conversations", json={"lang": "en"}).json()["id"]
+    cid = start_api(client, "en")
     reply = client.post(f"/api/v1/conversations/{cid}/messages", json={"text": text}).json()
     return cid, reply
 
@@ -54,12 +55,14 @@ def test_an_answer_is_rated_once_and_the_rating_is_logged(client: TestClient) ->
 
 def test_feedback_must_name_an_answer_of_that_conversation(client: TestClient) -> None:
     cid, refused = _ask(client, UNRELATED)
+    auth = {"Authorization": client.headers["Authorization"]}  # the first conversation's
     _, answered = _ask(client, PARKING)
     size = _services(client).log.size()
     for conversation, answer in ((cid, refused["entry"]), (cid, answered["entry"]), (cid, 0)):
         r = client.post(
             f"/api/v1/conversations/{conversation}/feedback",
             json={"answer": answer, "helpful": True},
+            headers=auth,
         )
         assert r.status_code == 422, (conversation, answer, r.text)
         assert "answer" in r.json()["error"]

@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import SHARED
+from tests.web.citizens import start_api
 from web.app import create_app
 from web.settings import Settings
 
@@ -54,7 +55,7 @@ def client(tmp_path_factory: pytest.TempPathFactory, demo_index: Path) -> Iterat
 
 
 def test_malformed_input_never_gets_a_5xx(client: TestClient) -> None:
-    cid = client.post("/api/v1/conversations", json={"lang": "en"}).json()["id"]
+    cid = start_api(client, "en")
     url = f"/api/v1/conversations/{cid}/messages"
     problems = []
     for record in records("malformed.jsonl"):
@@ -121,6 +122,8 @@ class _PageReader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "p":
             self._in_p = False
+        if tag == "li":
+            self._in_citizen = False
 
     def handle_data(self, data: str) -> None:
         if self._in_p and self._in_citizen:
@@ -167,7 +170,7 @@ def test_xss_payloads_are_rendered_as_text(client: TestClient) -> None:
     ],
 )
 def test_guards_decide_before_retrieval(client: TestClient, text: str, decision: str) -> None:
-    cid = client.post("/api/v1/conversations", json={"lang": "en"}).json()["id"]
+    cid = start_api(client, "en")
     body = client.post(f"/api/v1/conversations/{cid}/messages", json={"text": text}).json()
     assert body["decision"] == decision, body
     assert body["citations"] == []

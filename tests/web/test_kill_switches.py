@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import make_settings
 from tests.fakes.ollama_server import start_fake_ollama
+from tests.web.citizens import start_api
 from web.app import create_app
 from web.cli import build_cli
 
@@ -54,7 +55,7 @@ def test_model_off_answers_by_quoting(data_dir: Path) -> None:
             data_dir, answer_mode="ollama", ollama_url=ollama.base_url, ollama_model="fake:latest"
         )
         with TestClient(create_app(settings)) as client:
-            cid = client.post("/api/v1/conversations", json={}).json()["id"]
+            cid = start_api(client)
             url = f"/api/v1/conversations/{cid}/messages"
             assert client.post(url, json={"text": QUESTION}).json()["mode"] == "ollama:fake:latest"
             switch(data_dir, "model", "off")

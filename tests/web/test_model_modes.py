@@ -14,6 +14,7 @@ from tests.conftest import make_settings
 from tests.fakes.ollama_server import start_fake_ollama
 from tests.fakes.openai_server import start_fake_openai
 from tests.needs import missing
+from tests.web.citizens import start_api
 from web.app import create_app
 from web.cli import build_cli
 from web.wiring import AnswerModeUnavailable, choose_writer
@@ -22,7 +23,7 @@ QUESTION = "How many resident parking permits can a household have?"
 
 
 def ask(client: TestClient, text: str) -> dict[str, object]:
-    cid = client.post("/api/v1/conversations", json={}).json()["id"]
+    cid = start_api(client)
     r = client.post(f"/api/v1/conversations/{cid}/messages", json={"text": text})
     assert r.status_code == 200, r.text
     body: dict[str, object] = r.json()

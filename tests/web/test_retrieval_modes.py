@@ -17,6 +17,7 @@ from knowledge.versions import current_version
 from tests.conftest import DEMO_KB, make_settings
 from tests.fakes.ollama_server import start_fake_ollama
 from tests.needs import missing
+from tests.web.citizens import start_api
 from web.app import create_app
 from web.cli import build_cli
 
@@ -24,7 +25,7 @@ QUESTION = "How do I apply for a resident parking permit?"
 
 
 def ask(client: TestClient, text: str) -> tuple[str, dict[str, object]]:
-    cid = str(client.post("/api/v1/conversations", json={"lang": "en"}).json()["id"])
+    cid = start_api(client, "en")
     r = client.post(f"/api/v1/conversations/{cid}/messages", json={"text": text})
     assert r.status_code == 200, r.text
     body: dict[str, object] = r.json()

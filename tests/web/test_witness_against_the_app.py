@@ -66,7 +66,8 @@ def citizen_asks(url: str, question: str) -> None:
         started = client.post("/api/v1/conversations", json={"lang": "en"})
         assert started.status_code == 201, started.text
         path = f"/api/v1/conversations/{started.json()['id']}/messages"
-        assert client.post(path, json={"text": question}).status_code == 200
+        auth = {"Authorization": f"Bearer {started.json()['token']}"}
+        assert client.post(path, json={"text": question}, headers=auth).status_code == 200
     deadline = time.monotonic() + WAIT_S
     # The appender drains the outbox in the background: disclosure, message and answer.
     while served_size(url) < before + 3:

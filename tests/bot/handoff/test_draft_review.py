@@ -67,7 +67,7 @@ def _parts(tmp_path: Path, hours: str) -> Iterator[Parts]:
         sink=sink,
         events=events,
     )
-    conversations.create("c1", "en", "v1")
+    conversations.create("c1", "en", "v1", "d" * 64)
     yield Parts(review, desk, sink, events, conversations)
     engine.dispose()
 

@@ -42,7 +42,7 @@ def parts(tmp_path: Path) -> Iterator[tuple[HandoffDesk, MemorySink, EventList, 
         policy=DeskPolicy(teams=("general", "housing"), minutes_per_case=5),
     )
     for cid in ("a", "b", "c"):
-        conversations.create(cid, "en", "v1")
+        conversations.create(cid, "en", "v1", "d" * 64)
     yield desk, sink, events, conversations
     engine.dispose()
 

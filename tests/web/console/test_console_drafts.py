@@ -99,9 +99,11 @@ def test_held_answer_is_hidden_until_approved_then_sent_as_checked_ai(
     assert f"/chat/live?c={cid}" in page  # the checked answer arrives on the live link
 
     # The JSON API holds the answer back too.
-    api_cid = citizen.post("/api/v1/conversations", json={"lang": "en"}).json()["id"]
+    started = citizen.post("/api/v1/conversations", json={"lang": "en"}).json()
     reply = citizen.post(
-        f"/api/v1/conversations/{api_cid}/messages", json={"text": HELD_QUESTION}
+        f"/api/v1/conversations/{started['id']}/messages",
+        json={"text": HELD_QUESTION},
+        headers={"Authorization": f"Bearer {started['token']}"},
     ).json()
     assert FIXED in reply["text"] and body not in json.dumps(reply)
 

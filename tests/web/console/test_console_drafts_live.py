@@ -51,6 +51,7 @@ def test_approved_answer_arrives_on_the_citizens_live_link(server: LiveServer) -
     ):
         r = citizen.post("/chat/messages", data={"text": "How do I apply for housing benefit?"})
         cid = re.search(r"c=([A-Za-z0-9_-]+)", r.headers["location"]).group(1)  # type: ignore[union-attr]
+        citizen_stream.cookies = citizen.cookies  # the same browser: its conversation cookie
         live = Stream(citizen_stream, f"/chat/live?c={cid}&lang=en&after=0")
 
         form = caseworker.get("/login").text

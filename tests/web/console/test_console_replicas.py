@@ -100,6 +100,7 @@ def test_citizen_and_caseworker_on_two_processes_talk_live(
     ):
         r = citizen.post("/chat/person", data={"lang": "en"})
         cid = re.search(r"c=([A-Za-z0-9_-]+)", r.headers["location"]).group(1)  # type: ignore[union-attr]
+        citizen_stream.cookies = citizen.cookies  # the same browser: its conversation cookie
         live = Stream(citizen_stream, f"/chat/live?c={cid}&lang=en&after=0")
 
         form = caseworker.get("/login").text
