@@ -82,6 +82,13 @@ class _ToAnswer:
 
     question: str
     result: RetrievalResult
+    # What was removed from the message (redacted personal data), told before the answer.
+    notice: str | None = None
+
+
+def _with_notice(reply: Reply, notice: str | None) -> Reply:
+    """The reply, opened by the redaction notice when personal data was taken out."""
+    return reply if not notice else replace(reply, text=f"{notice} {reply.text}")
 
 
 class InputGuardLike(Protocol):
@@ -230,7 +237,7 @@ class ConversationEngine:
         reply = (
             decided
             if isinstance(decided, Reply)
-            else self._answer(decided.question, lang, decided.result)
+            else _with_notice(self._answer(decided.question, lang, decided.result), decided.notice)
         )
         return self._finish(
             conversation_id, question, lang, reply, streak, guard_fields, kept, started
@@ -258,9 +265,14 @@ class ConversationEngine:
         if isinstance(decided, Reply):
             reply = decided
         elif quiet:
-            reply = self._answer(decided.question, lang, decided.result)
+            reply = _with_notice(
+                self._answer(decided.question, lang, decided.result), decided.notice
+            )
         else:
-            reply = yield from self._stream_answer(decided.question, lang, decided.result)
+            if decided.notice:
+                yield Piece(decided.notice + " ")
+            streamed = yield from self._stream_answer(decided.question, lang, decided.result)
+            reply = _with_notice(streamed, decided.notice)
         try:
             finished = self._finish(
                 conversation_id, question, lang, reply, streak, guard_fields, kept, started
@@ -446,6 +458,7 @@ class ConversationEngine:
         streak = conversation.low_confidence_streak
         guard_fields: dict[str, JsonValue] = {}
         distress = False
+        notice: str | None = None
         if self._guard is not None:
             verdict = self._guard.inspect(question, lang)
             guard_fields = {
@@ -484,6 +497,7 @@ class ConversationEngine:
                 return reply, streak, guard_fields, kept
             question = verdict.text
             distress = verdict.distress
+            notice = verdict.notice
         else:
             kept = question
         try:
@@ -500,7 +514,7 @@ class ConversationEngine:
             )
         threshold = self.policy.threshold_for(lang, result.ranked_by)
         if result.passages and result.confidence >= threshold:
-            return _ToAnswer(question, result), 0, guard_fields, kept
+            return _ToAnswer(question, result, notice), 0, guard_fields, kept
         streak += 1
         if distress:
             # When in doubt, a person: a message with a sign of distress that the pages do
@@ -527,7 +541,7 @@ class ConversationEngine:
             reply = self._fixed("refuse", "not_covered", "not_covered", lang, result.confidence)
         reason = _with_retrieval_fallback(reply.reason, result)
         return (
-            replace(reply, reason=reason, kb_version=result.kb_version),
+            _with_notice(replace(reply, reason=reason, kb_version=result.kb_version), notice),
             streak,
             guard_fields,
             kept,

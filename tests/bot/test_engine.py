@@ -7,7 +7,7 @@ from sqlalchemy import create_engine
 
 from bot.answering import ExtractiveWriter
 from bot.conversations import ConversationStore
-from bot.engine import ConversationEngine, ConversationNotFound, InvalidMessage
+from bot.engine import ConversationEngine, ConversationNotFound, InvalidMessage, Piece, Reply
 from bot.guards.verdict import GuardVerdict as Verdict
 from bot.guards.verdict import PIIFinding
 from bot.organisation import load_disclosure, load_organisation
@@ -202,3 +202,29 @@ def test_citation_markers_are_renumbered_to_the_documents_shown() -> None:
     reply = engine.ask(engine.start("en").id, "How much do resident and visitor permits cost?")
     assert len(reply.citations) == 1
     assert "[2]" not in reply.text
+
+
+def test_redacted_personal_data_is_named_to_the_citizen_before_the_answer() -> None:
+    notice = "I removed your e-mail address before reading your question."
+    verdict = Verdict(
+        "allow",
+        "pii.redacted",
+        None,
+        "How much is a permit? Write to [email].",
+        (),
+        (PIIFinding("email", 30, 46),),
+        notice=notice,
+    )
+    engine, _, _ = make_engine(FixedRetriever((PERMITS,), 0.9), FixedGuard(verdict))
+    cid = engine.start("en").id
+    reply = engine.ask(cid, "How much is a permit? Write to jane@example.org.")
+    assert reply.decision == "answer"
+    assert reply.text.startswith(notice) and "£60" in reply.text
+    streamed = list(engine.ask_stream(cid, "How much is a permit? Write to jane@example.org."))
+    final = streamed[-1]
+    assert isinstance(final, Reply) and final.text.startswith(notice)
+    assert isinstance(streamed[0], Piece) and streamed[0].text.startswith(notice)
+    # Not covered either: the citizen still learns what was removed.
+    engine2, _, _ = make_engine(FixedRetriever((PERMITS,), 0.1), FixedGuard(verdict))
+    refused = engine2.ask(engine2.start("en").id, "Write to jane@example.org.")
+    assert refused.decision == "refuse" and refused.text.startswith(notice)
