@@ -21,6 +21,8 @@ class SourceDocument:
     body: str
     last_reviewed: str = ""
     owner: str = ""
+    # Why the page's link was dropped at reading (an unsafe scheme, say); "" when it was kept.
+    link_problem: str = ""
 
     @property
     def content_hash(self) -> str:

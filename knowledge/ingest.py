@@ -36,7 +36,8 @@ class NothingToIngest(Exception):
 
 @dataclass(frozen=True)
 class IngestReport:
-    """What an ingest did, by document id; failed holds (file name, reason)."""
+    """What an ingest did, by document id; failed holds (file name, reason), links_dropped
+    (document id, reason) for pages ingested without their link."""
 
     added: list[str]
     updated: list[str]
@@ -46,6 +47,7 @@ class IngestReport:
     version: KnowledgeBaseVersion
     chunk_count: int = 0
     lexical_only: bool = True
+    links_dropped: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -242,4 +244,7 @@ def _report(
         version=version,
         chunk_count=chunk_count,
         lexical_only=lexical_only,
+        links_dropped=sorted(
+            (d, doc.link_problem) for d, doc in reading.documents.items() if doc.link_problem
+        ),
     )

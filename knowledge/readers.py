@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from knowledge.documents import SourceDocument, UnreadableDocument
 from knowledge.frontmatter import split_front_matter
 from knowledge.languages import guess_language, supported_languages
+from knowledge.links import UnsafeLink, checked_link
 from knowledge.page_text import PageText
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -38,23 +39,41 @@ def read_file(path: Path, root: Path) -> SourceDocument:
     return build_document(doc_id_for(path, root), page, fallback_title=path.stem)
 
 
-def build_document(doc_id: str, page: PageText, *, fallback_title: str) -> SourceDocument:
-    """Turn extracted text and metadata into a SourceDocument, filling gaps with sane guesses."""
+def build_document(
+    doc_id: str, page: PageText, *, fallback_title: str, base_url: str = ""
+) -> SourceDocument:
+    """Turn extracted text and metadata into a SourceDocument, filling gaps with sane guesses.
+
+    The page's link is kept only in a scheme a citation may show (see knowledge.links), a
+    relative one resolved against base_url (the address the page was read from); otherwise it
+    is dropped and the reason kept for the ingest report: the page's text is still ingested.
+    """
     if not page.body.strip():
         raise UnreadableDocument("the document has no text")
     meta = page.metadata
     title = meta.get("title") or _first_heading(page.body) or _humanise(fallback_title)
     lang = (meta.get("lang") or _lang_from_path(doc_id) or _guess(page.body)).lower()
     reviewed = meta.get("last_reviewed") or meta.get("updated") or meta.get("modified") or ""
+    url, link_problem = _link(meta.get("url", ""), base_url)
     return SourceDocument(
         doc_id=doc_id,
         title=title.strip(),
-        url=meta.get("url", ""),
+        url=url,
         lang=lang,
         body=page.body,
         last_reviewed=reviewed,
         owner=meta.get("owner", ""),
+        link_problem=link_problem,
     )
+
+
+def _link(raw: str, base_url: str) -> tuple[str, str]:
+    if not raw.strip():
+        return "", ""
+    try:
+        return checked_link(raw, base_url), ""
+    except UnsafeLink as exc:
+        return "", f"link dropped: {exc}"
 
 
 def decode_text(raw: bytes) -> str:

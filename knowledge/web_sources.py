@@ -54,7 +54,9 @@ def _loader(url: str) -> Callable[[], SourceDocument]:
         response = _get(url)
         page = _page_text(response, url)
         page.metadata.setdefault("url", url)
-        return build_document(doc_id_for_url(url), page, fallback_title=_last_segment(url))
+        return build_document(
+            doc_id_for_url(url), page, fallback_title=_last_segment(url), base_url=url
+        )
 
     return load
 

@@ -20,6 +20,7 @@ from web.console import login as console_login
 from web.console import routes as console_routes
 from web.console.access import SignInRequired, sign_in_redirect
 from web.i18n import ui_text
+from web.kb_links import add_link_filter
 from web.oversight import routes as oversight_routes
 from web.routes import api, health, log, transparency, widget
 from web.services import Services
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the whole application; nothing is opened before this is called."""
     settings = settings or Settings()
     services = build_services(settings, STATIC_DIR)
+    add_link_filter(services.templates.env)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -183,6 +183,11 @@ def _print_summary(console: Console, report: IngestReport) -> None:
     for name, reason in report.failed:
         # Each on its own line, never cut: an operator searches the output for the name.
         console.print(f"[red]Not ingested:[/] {escape(name)}: {escape(reason)}", soft_wrap=True)
+    for doc_id, reason in report.links_dropped:
+        console.print(
+            f"[yellow]Ingested without its link:[/] {escape(doc_id)}: {escape(reason)}",
+            soft_wrap=True,
+        )
 
 
 def ask(
