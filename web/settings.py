@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     pii_mode: Literal["block", "redact"] = "block"
     # The input guard's learned intent classifier (bot/guards/intent.py), after the rules.
     guard_classifier: bool = True
+    # Its last layer: the answer model (when one is configured) asked about doubtful messages.
+    guard_model_check: bool = True
     model_enabled: bool = (
         True  # kill switch default; `opencounter admin switch model off` overrides
     )

@@ -24,6 +24,7 @@ from bot.answering import AnswerWriter, ExtractiveWriter, ModelWriter, Switchabl
 from bot.conversations import ConversationStore
 from bot.engine import ConversationEngine, EnginePolicy
 from bot.guards.intent import IntentModelError, LazyIntentClassifier
+from bot.guards.model_check import ModelIntentCheck
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
 from bot.models.ollama import OllamaChatModel
@@ -204,6 +205,8 @@ class WriterChoice:
     writer: AnswerWriter
     notes: list[str]
     close: Callable[[], None]
+    # The answer model, when there is one: the input guard's optional last layer asks it too.
+    model: ChatModel | None = None
 
 
 def _nothing_to_close() -> None:
@@ -245,7 +248,7 @@ def choose_writer(settings: Settings) -> WriterChoice:
         return _model_writer(ollama, settings.ollama_url)
     if ollama.available():
         note = f"Ollama answered at {settings.ollama_url}: answers are written by {ollama.name}."
-        return WriterChoice(ModelWriter(ollama), [note], ollama.close)
+        return WriterChoice(ModelWriter(ollama), [note], ollama.close, ollama)
     ollama.close()
     note = (
         f"No Ollama server at {settings.ollama_url}: answers quote the knowledge base "
@@ -259,7 +262,7 @@ def _model_writer(model: _ClosableChatModel, where: str) -> WriterChoice:
         f"Answers are written by {model.name} at {where}; when it is down or "
         "an answer fails the citation check, the extractive answer is used."
     )
-    return WriterChoice(ModelWriter(model), [note], model.close)
+    return WriterChoice(ModelWriter(model), [note], model.close, model)
 
 
 def _openai_model(settings: Settings) -> tuple[_ClosableChatModel, str]:
@@ -401,6 +404,11 @@ def build_services(settings: Settings, static_dir: Path, *, hooks_enabled: bool 
             policy,
             pii_mode=settings.pii_mode,
             intents=intents,
+            model_check=(
+                ModelIntentCheck(choice.model, lambda: switchboard.is_on("model"))
+                if choice.model is not None and intents is not None and settings.guard_model_check
+                else None
+            ),
         ),
         guard_version=policy.version,
         policy=EnginePolicy(

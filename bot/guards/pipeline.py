@@ -17,6 +17,7 @@ from typing import Literal
 
 from bot.guards.hidden import unhide
 from bot.guards.intent_decision import IntentClassifierLike, IntentDecision
+from bot.guards.model_check import ModelIntentCheck
 from bot.guards.pii import find_pii, redact
 from bot.guards.policy import GuardPolicy, localised
 from bot.guards.rules import Category
@@ -37,12 +38,15 @@ class InputGuard:
         policy: GuardPolicy,
         pii_mode: PIIMode = "block",
         intents: IntentClassifierLike | None = None,
+        model_check: ModelIntentCheck | None = None,
     ) -> None:
         if pii_mode not in ("block", "redact"):
             raise ValueError(f"pii_mode must be 'block' or 'redact', not {pii_mode!r}")
         self.policy = policy
         self.pii_mode: PIIMode = pii_mode
         self.intents = intents
+        # Asked only about messages the classifier let through with a sign of distress.
+        self.model_check = model_check
 
     def _categories(self, action: GuardAction) -> tuple[Category, ...]:
         return tuple(c for c in self.policy.categories if c.action == action)
@@ -126,6 +130,16 @@ class InputGuard:
             classified = self._classified(intent, lang, text, hidden, findings)
             if classified is not None:
                 return classified
+            said = (
+                self.model_check.classify(text)
+                if intent.distress and self.model_check is not None
+                else None
+            )
+            if said is not None:
+                checked = IntentDecision(said, intent.score, intent.scores)
+                classified = self._classified(checked, lang, text, hidden, findings, "model")
+                if classified is not None:
+                    return classified
         reason = "pii.redacted" if findings else "ok"
         layer: GuardLayer = "pii" if findings else "none"
         distress = intent is not None and intent.distress
@@ -140,16 +154,15 @@ class InputGuard:
         text: str,
         hidden: tuple[str, ...],
         findings: tuple[PIIFinding, ...],
+        layer: GuardLayer = "classifier",
     ) -> GuardVerdict | None:
         """The verdict of the category the policy gives the classifier's class, if any."""
         category = self.policy.intent_category(intent.intent)
         if category is None:
             return None
         reply = localised(category.reply, lang)
-        reason = f"{intent.intent}.classifier"
-        return GuardVerdict(
-            category.action, reason, reply, text, hidden, findings, layer="classifier"
-        )
+        reason = f"{intent.intent}.{layer}"
+        return GuardVerdict(category.action, reason, reply, text, hidden, findings, layer=layer)
 
     def _verdict(
         self,
