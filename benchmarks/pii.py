@@ -24,7 +24,7 @@ SHARED = REPO.parent / "shared" / "eval"
 
 def messages() -> list[str]:
     files = sorted((REPO / "bot" / "guards" / "data" / "pii").glob("*.jsonl"))
-    files.append(REPO / "tests" / "bot" / "guards" / "corpora" / "shared_pii.jsonl")
+    files.append(REPO / "tests" / "corpora" / "pii.jsonl")
     files += sorted(SHARED.glob("*/questions.dev.jsonl"))
     texts: list[str] = []
     for path in files:

@@ -20,7 +20,6 @@ from web.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO_KB = REPO / "knowledge" / "demo"
-SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(autouse=True)

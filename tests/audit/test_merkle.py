@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,8 +25,7 @@ from audit.merkle import (
     verify_consistency,
     verify_inclusion,
 )
-
-VECTORS = Path(__file__).resolve().parents[3] / "shared" / "vectors"
+from tests.data import VECTORS
 
 
 def load(name: str) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,8 +32,7 @@ from audit.note import (
     sign_note,
     split_note,
 )
-
-VECTORS = Path(__file__).resolve().parents[3] / "shared" / "vectors"
+from tests.data import VECTORS
 
 
 def load(name: str) -> dict[str, Any]:

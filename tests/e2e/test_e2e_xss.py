@@ -1,23 +1,23 @@
 """Hostile text in the widget stays text: nothing runs, nothing is fetched, nothing is evaluated.
 
-Payloads are the shared XSS corpus (../shared/corpora/xss.jsonl): every `htmx` and
+Payloads are the XSS corpus (tests/corpora/xss.jsonl, a copy of the shared one): every `htmx` and
 `template_injection` record, and the first records (by id) of every other kind.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.data import CORPORA
 from tests.e2e.citizen import Citizen
 
 pytestmark = pytest.mark.browser
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "xss.jsonl"
+CORPUS = CORPORA / "xss.jsonl"
 ALL_OF = ("htmx", "template_injection")
 SAMPLE_PER_OTHER_KIND = 4
 
@@ -81,8 +81,7 @@ def _payloads() -> dict[str, list[tuple[str, str]]]:
 
 
 def _kinds() -> list[str]:
-    # Collection must not fail when the shared corpora are absent; the test then says so.
-    return sorted(_payloads()) if CORPUS.is_file() else ["corpus-missing"]
+    return sorted(_payloads())
 
 
 def _shown_as_sent(citizen: Citizen, turn_index: int, text: str) -> str | None:
@@ -121,8 +120,6 @@ def _listing(problems: list[tuple[str, str]]) -> str:
 
 @pytest.mark.parametrize("kind", _kinds())
 def test_payloads_are_shown_as_text_and_nothing_runs(citizen: Citizen, kind: str) -> None:
-    if not CORPUS.is_file():
-        pytest.fail(f"the shared XSS corpus is missing: {CORPUS}")
     sent = _payloads()[kind]
     citizen.open("/")
     for _, text in sent:

@@ -1,4 +1,4 @@
-"""The shared hostile-input corpora against the real app: never a 5xx, always inert rendering."""
+"""The hostile-input corpora against the real app: never a 5xx, always inert rendering."""
 
 from __future__ import annotations
 
@@ -13,18 +13,14 @@ from urllib.parse import urlparse
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import SHARED
+from tests.data import CORPORA
 from tests.web.citizens import start_api
 from web.app import create_app
 from web.settings import Settings
 
-CORPORA = SHARED / "corpora"
-
 
 def records(name: str) -> list[dict[str, Any]]:
     path = CORPORA / name
-    if not path.is_file():
-        pytest.fail(f"{path} is missing: the shared corpora must sit beside the repository")
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 

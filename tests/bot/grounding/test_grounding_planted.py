@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -12,11 +11,11 @@ from bot.grounding.citations import check_sentence
 from bot.grounding.planted import is_planted, quarantine
 from bot.grounding.prompt import build_messages
 from knowledge.types import Passage
+from tests.data import CORPORA, EVAL
 from tests.needs import missing
 
-SHARED = Path(__file__).resolve().parents[4] / "shared"
-CORPUS = SHARED / "corpora" / "prompt_injection.jsonl"
-KB_DIRS = [SHARED / "eval" / "govuk_en" / "kb", SHARED / "eval" / "servicepublic_fr" / "kb"]
+CORPUS = CORPORA / "prompt_injection.jsonl"
+KB_DIRS = [EVAL / "govuk_en" / "kb", EVAL / "servicepublic_fr" / "kb"]
 
 # What a planted instruction is after: if any of this survives quarantine, it leaked.
 PAYLOAD = re.compile(
@@ -38,8 +37,6 @@ BENIGN = [
 
 
 def indirect_records() -> list[dict[str, str]]:
-    if not CORPUS.exists():
-        return []
     records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
     return [record for record in records if record["kind"] == "indirect"]
 

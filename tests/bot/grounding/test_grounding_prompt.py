@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -15,9 +14,9 @@ from bot.grounding.prompt import (
     retry_messages,
 )
 from knowledge.types import Passage
-from tests.needs import missing
+from tests.data import CORPORA
 
-CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "prompt_injection.jsonl"
+CORPUS = CORPORA / "prompt_injection.jsonl"
 
 
 def passage(text: str, number: int = 1, lang: str = "en") -> Passage:
@@ -27,8 +26,6 @@ def passage(text: str, number: int = 1, lang: str = "en") -> Passage:
 
 
 def indirect_records() -> list[dict[str, str]]:
-    if not CORPUS.exists():
-        return []
     records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
     return [record for record in records if record["kind"] == "indirect"]
 
@@ -95,8 +92,6 @@ def test_indirect_injection_corpus_stays_inside_its_passage(record: dict[str, st
 
 
 def test_indirect_corpus_is_present_where_expected() -> None:
-    if not CORPUS.exists():
-        missing(f"{CORPUS} is not on this machine")
     assert len(indirect_records()) >= 20
 
 

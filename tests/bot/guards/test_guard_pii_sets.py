@@ -14,6 +14,7 @@ import pytest
 
 from bot.guards import GuardPolicy, InputGuard
 from bot.guards.evaluate import evaluate
+from tests.data import CORPORA
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[2]
@@ -26,7 +27,7 @@ def guard() -> InputGuard:
 
 
 def test_hostile_corpus_copy(guard: InputGuard) -> None:
-    result = evaluate(guard, HERE / "corpora" / "shared_pii.jsonl")
+    result = evaluate(guard, CORPORA / "pii.jsonl")
     assert len(result.decisions) == 153
     assert result.rate("block_pii") >= 0.95
     assert result.rate("allow", {"block_pii"}) <= 0.05

@@ -6,7 +6,6 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import jinja2
 import pytest
@@ -14,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 
+from tests.data import CORPORA
 from web.oversight.charts import Bar, bar_chart, hbar_chart, stacked_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
-CORPORA = Path(__file__).resolve().parents[3].parent / "shared" / "corpora"
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 

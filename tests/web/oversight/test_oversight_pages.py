@@ -17,6 +17,7 @@ from audit.bundle import Bundle
 from audit.entries import decode_entry
 from audit.note import parse_verifier_key
 from audit.verify import verify_log
+from tests.data import CORPORA
 from tests.web.console.conftest import ask_for_person, csrf_of, services_of, sign_in
 
 PARKING = "How do I apply for a resident parking permit?"
@@ -254,7 +255,7 @@ def test_oversight_pages_show_hostile_labels_as_text(overseer: tuple[TestClient,
     assert csrf_of(r.text)
 
 
-XSS = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "xss.jsonl"
+XSS = CORPORA / "xss.jsonl"
 
 
 def test_hostile_citizen_words_stay_text_in_the_oversight_transcript(
