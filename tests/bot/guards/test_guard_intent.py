@@ -165,7 +165,7 @@ def _share(guard: InputGuard, messages: list[LabelledMessage], wanted: set[str])
 
 
 @pytest.mark.parametrize(
-    ("intent", "floor"), [("crisis", 0.75), ("human_request", 0.90), ("complaint", 0.85)]
+    ("intent", "floor"), [("crisis", 0.85), ("human_request", 0.90), ("complaint", 0.90)]
 )
 def test_frozen_people_at_risk_are_escalated(
     guard: InputGuard, frozen: list[LabelledMessage], intent: str, floor: float
@@ -179,7 +179,7 @@ def test_frozen_crisis_gets_the_crisis_reply_in_both_languages(
 ) -> None:
     for lang in ("en", "fr"):
         chosen = [m for m in frozen if m.label == "crisis" and m.lang == lang]
-        assert _share(guard, chosen, {"crisis"}) >= 0.60
+        assert _share(guard, chosen, {"crisis"}) >= 0.75
 
 
 def test_frozen_refusals(guard: InputGuard, frozen: list[LabelledMessage]) -> None:
