@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -11,7 +12,7 @@ from audit.checkpoint import CosignatureVerifier
 from audit.entries import decode_entry
 from audit.facets import FacetIndex
 from audit.log import TransparencyLog
-from audit.vault import Vault
+from audit.vault import TextDoesNotOpen, Vault
 from bot.conversations import Citation, ConversationStore
 from bot.engine import ConversationEngine
 from bot.organisation import Disclosure, Organisation
@@ -20,6 +21,27 @@ from bot.switches import Switchboard
 from knowledge.types import Retriever
 from web.console.parts import PeopleServices
 from web.pending import PendingQuestions
+
+ERASED = "[erased]"
+# Shown instead of a stored text that fails its integrity check (changed or moved in the
+# database): the page still works, the words shown are never wrong ones.
+UNREADABLE = "[unreadable: this text was changed in storage; the operator has been alerted]"
+
+
+def shown_text(vault: Vault, text_id: int | None) -> str:
+    """A stored text for a screen: the words, `[erased]`, or the integrity-failure marker."""
+    if text_id is None:
+        return ERASED
+    try:
+        text = vault.get(text_id)
+    except TextDoesNotOpen:
+        logging.getLogger("opencounter.vault").error(
+            "stored text %s fails its integrity check (changed or moved in the database); "
+            "run `opencounter audit verify --texts` to find every such entry",
+            text_id,
+        )
+        return UNREADABLE
+    return ERASED if text is None else text
 
 
 @dataclass(frozen=True)
@@ -72,11 +94,10 @@ class Services:
     def transcript(self, conversation_id: str) -> list[TurnView]:
         views = []
         for turn in self.store.turns(conversation_id):
-            text = self.vault.get(turn.text_id) if turn.text_id is not None else None
             views.append(
                 TurnView(
                     role=turn.role,
-                    text=text if text is not None else "[erased]",
+                    text=shown_text(self.vault, turn.text_id),
                     decision=turn.decision,
                     reason=turn.reason,
                     citations=turn.citations,

@@ -17,7 +17,7 @@ from web.console.parts import PeopleServices
 from web.console.stream import live_fragments
 from web.deps import ServicesDep
 from web.events import Event
-from web.services import Services
+from web.services import Services, shown_text
 
 router = APIRouter(include_in_schema=False)
 
@@ -88,17 +88,17 @@ def _transcript_context(services: Services, handoff: Handoff) -> dict[str, objec
             "id": n.id,
             "caseworker": n.caseworker,
             "created_at": n.created_at,
-            "text": (vault.get(n.text_id) if n.text_id is not None else None) or "[erased]",
+            "text": shown_text(vault, n.text_id),
         }
         for n in services.people.desk.notes(handoff.conversation_id)
     ]
     callback = None
     if handoff.callback_text_id is not None:
-        callback = vault.get(handoff.callback_text_id) or "[erased]"
+        callback = shown_text(vault, handoff.callback_text_id)
     draft = services.people.drafts.draft(handoff.id)
     draft_text = None
     if draft is not None:
-        draft_text = (vault.get(draft.text_id) if draft.text_id is not None else None) or "[erased]"
+        draft_text = shown_text(vault, draft.text_id)
     return {
         "turns": services.transcript(handoff.conversation_id),
         "notes": notes,
