@@ -165,7 +165,7 @@ def _share(guard: InputGuard, messages: list[LabelledMessage], wanted: set[str])
 
 
 @pytest.mark.parametrize(
-    ("intent", "floor"), [("crisis", 0.85), ("human_request", 0.90), ("complaint", 0.90)]
+    ("intent", "floor"), [("crisis", 0.85), ("human_request", 0.90), ("complaint", 0.80)]
 )
 def test_frozen_people_at_risk_are_escalated(
     guard: InputGuard, frozen: list[LabelledMessage], intent: str, floor: float

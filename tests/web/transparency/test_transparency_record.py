@@ -77,19 +77,18 @@ def seed(settings: Settings) -> Seeded:
         _conversation(log, clock, f"old-{i}", "escalate")
         log.record([AuditEvent("takeover", f"old-{i}", {"caseworker": "cw", "action": "claim"})])
     clock.now = datetime.now(UTC) - timedelta(days=10)
-    escalated = []
+    # Nine of the ten escalations reach a person after 1, 2, ... 9 minutes (median 5 min); a
+    # caseworker's note does not count as reaching the citizen. Entries are recorded in time
+    # order: the log never lets an entry's time go back.
+    k = 0
     for i in range(100):
         clock.now += timedelta(minutes=3)
         decision = DECISIONS[i % 10]
-        _conversation(log, clock, f"c-{i}", decision)
-        if decision == "escalate":
-            escalated.append(f"c-{i}")
-    # Nine of the ten escalations reach a person after 1, 2, ... 9 minutes (median 5 min); a
-    # caseworker's note does not count as reaching the citizen.
-    for k, cid in enumerate(escalated[:9]):
-        moment = datetime.fromisoformat(
-            str(json.loads(log.entries_for_conversation(cid)[-1][1])["ts"]).replace("Z", "+00:00")
-        )
+        cid = f"c-{i}"
+        _conversation(log, clock, cid, decision)
+        if decision != "escalate" or k == 9:
+            continue
+        moment = clock.now
         clock.now = moment + timedelta(seconds=10)
         log.record([AuditEvent("staff_reply", cid, {"caseworker": "cw", "action": "note"})])
         clock.now = moment + timedelta(minutes=k + 1)
@@ -97,6 +96,7 @@ def seed(settings: Settings) -> Seeded:
         log.record(
             [AuditEvent(kind, cid, {"caseworker": "cw", "action": "claim" if k % 2 else "reply"})]
         )
+        k += 1
     clock.now = datetime.now(UTC) - timedelta(minutes=1)
     log.checkpoint()
     size = log.size()
@@ -162,7 +162,7 @@ def test_record_names_the_running_configuration(client: TestClient, seeded: Seed
     # The newest of texts reviewed (2026-11-23), evaluation measured (2026-12-02) and the KB.
     assert record["last_changed"] == max("2026-12-02", seeded.kb_ts[:10])
     second = record["evaluation"]["figures"][1]
-    assert (second["hits"], second["total"], second["share"]) == (63, 75, round(63 / 75, 4))
+    assert (second["hits"], second["total"], second["share"]) == (67, 82, round(67 / 82, 4))
     # Only frozen splits are published, with what the system is known to get wrong.
     assert all("frozen" in f["set"] for f in record["evaluation"]["figures"])
     assert record["evaluation"]["known_failures"]
