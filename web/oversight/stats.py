@@ -3,7 +3,9 @@
 Every figure is a count or a measure of entries in the range: conversations started
 (`disclosure`), replies by decision, reasons, guard triggers, feedback, time from a
 conversation's first escalation to a person, reply latency, and the knowledge-base
-versions and models that replies were made with, per day.
+versions and models that replies were made with, per day. What an entry counts as (a
+conversation, a reply, a request for a person, a person in touch) is decided in
+`web.log_figures`, shared with the public transparency record.
 """
 
 from __future__ import annotations
@@ -11,15 +13,17 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from statistics import median
 
 from audit.facets import FacetIndex, FacetQuery
+from web.log_figures import (
+    CONVERSATION_STARTED,
+    DECISIONS,
+    PERSON_TYPES,
+    REPLY_TYPES,
+    PersonWaits,
+    time_to_a_person,
+)
 
-REPLY_TYPES = ("answer", "refusal", "escalation")
-DECISIONS = ("answer", "refuse", "escalate", "block_pii")
-# Reaching a person: a caseworker taking the conversation or writing to the citizen
-# (an internal note is not a reply to the citizen).
-_REACHED = ("takeover", "staff_reply")
 # Buckets for time to a person, in seconds: (upper bound, label).
 WAIT_BUCKETS: tuple[tuple[float, str], ...] = (
     (60, "under 1 min"),
@@ -90,11 +94,11 @@ def compute_statistics(
             totals[value] += count
         return totals
 
-    per_day = counted_by_day(facets, first, last, ("disclosure",), "all")
+    per_day = counted_by_day(facets, first, last, (CONVERSATION_STARTED,), "all")
     decisions = counted("decision", *REPLY_TYPES)
     guards = counted("guard", "message")
     guards.pop("ok", None)
-    escalated, waits = _time_to_person(facets, start, end)
+    waits = _time_to_person(facets, start, end)
     latency = _latency(facets, first, last)
     return Statistics(
         since=since,
@@ -106,10 +110,10 @@ def compute_statistics(
         refusal_reasons=_sorted(counted("reason", "refusal")),
         guard_triggers=_sorted(guards),
         feedback=_sorted(counted("rating", "feedback")),
-        escalated_conversations=escalated,
-        reached=len(waits),
-        median_seconds_to_person=median(waits) if waits else None,
-        wait_buckets=_bucketed(waits),
+        escalated_conversations=waits.asked,
+        reached=waits.reached,
+        median_seconds_to_person=waits.median_seconds,
+        wait_buckets=_bucketed(waits.waits),
         latency=[latency[day] for day in days if day in latency],
         kb_versions=_per_day(facets, "kb_version", first, last, days),
         models=_per_day(facets, "model", first, last, days),
@@ -126,28 +130,14 @@ def counted_by_day(
     return by_day
 
 
-def _time_to_person(facets: FacetIndex, start: datetime, end: datetime) -> tuple[int, list[float]]:
-    """Conversations escalated, and seconds from each first escalation to a person."""
-    rows = facets.rows(
-        FacetQuery(since=start, until=end, types=("escalation", *_REACHED)),
-        ["conversation", "type", "ts", "action"],
-    )
-    first_escalation: dict[str, datetime] = {}
-    waits: list[float] = []
-    done: set[str] = set()
-    for conversation, entry_type, stamp, action in rows:
-        if not isinstance(conversation, str) or not isinstance(stamp, str):
-            continue
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-        if entry_type == "escalation":
-            first_escalation.setdefault(conversation, moment)
-        elif conversation in first_escalation and conversation not in done and action != "note":
-            waits.append((moment - first_escalation[conversation]).total_seconds())
-            done.add(conversation)
-    return len(first_escalation), waits
+def _time_to_person(facets: FacetIndex, start: datetime, end: datetime) -> PersonWaits:
+    """Requests for a person and the waits until one, from the projection's labels."""
+    columns = ["conversation", "type", "ts", "action"]
+    rows = facets.rows(FacetQuery(since=start, until=end, types=PERSON_TYPES), columns)
+    return time_to_a_person(dict(zip(columns, row, strict=True)) for row in rows)
 
 
-def _bucketed(waits: list[float]) -> list[tuple[str, int]]:
+def _bucketed(waits: tuple[float, ...]) -> list[tuple[str, int]]:
     counts = dict.fromkeys((label for _, label in WAIT_BUCKETS), 0)
     for wait in waits:
         label = next(label for bound, label in WAIT_BUCKETS if wait < bound)
