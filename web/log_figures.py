@@ -23,13 +23,15 @@ read the same numbers from the same entries:
 
 Each conversation counts once, by the entries in the range the caller read: a request
 before the range is not seen, so a person's action in the range without one is not a wait.
+"The last N days" is whole UTC days, today included (`last_days`): the range the oversight
+statistics show by default, so both pages count the same entries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta
 from statistics import median
 
 CONVERSATION_STARTED = "disclosure"
@@ -40,6 +42,12 @@ ASKS_FOR_A_PERSON = "escalation"
 REACHES_A_PERSON: Mapping[str, str] = {"takeover": "claim", "staff_reply": "reply"}
 # What a reader must fetch to measure the time to a person.
 PERSON_TYPES = (ASKS_FOR_A_PERSON, *REACHES_A_PERSON)
+
+
+def last_days(now: datetime, days: int) -> datetime:
+    """The start of the last `days` whole UTC days up to `now`, today included."""
+    first = (now.astimezone(UTC) - timedelta(days=max(days, 1) - 1)).date()
+    return datetime.combine(first, time(), UTC)
 
 
 def reply_decision(entry: Mapping[str, object]) -> str | None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from web.log_figures import reply_decision, time_to_a_person
+from web.log_figures import last_days, reply_decision, time_to_a_person
 
 T0 = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 
@@ -131,3 +131,9 @@ def test_entries_without_a_time_or_conversation_are_skipped() -> None:
 )
 def test_reply_decision(entry: dict[str, object], decision: str | None) -> None:
     assert reply_decision(entry) == decision
+
+
+def test_last_days_are_whole_utc_days_today_included() -> None:
+    evening_elsewhere = datetime(2026, 12, 2, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
+    assert last_days(evening_elsewhere, 30) == datetime(2026, 11, 4, tzinfo=UTC)  # 3 Dec UTC
+    assert last_days(T0, 1) == datetime(2026, 11, 30, tzinfo=UTC)

@@ -3,7 +3,8 @@
 
 The log holds the cases on which the two pages once disagreed: a note before the claim, a
 callback request, a draft decision and a forward before the person, an entry from before
-actions were labelled, and an escalation no one took.
+actions were labelled, an escalation no one took, and a conversation a minute before the
+first of the last 30 UTC days (a rolling 30 x 24 h window counted it; the statistics did not).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from tests.web.console.conftest import PASSWORD, services_of, sign_in
 from web.app import create_app
 from web.cli import build_cli
 from web.keys import load_signer, load_vault_key
+from web.log_figures import last_days
 from web.settings import Settings
 from web.wiring import open_database
 
@@ -52,10 +54,12 @@ class Clock:
 
 
 def _seed(settings: Settings) -> None:
-    """Through the real log, in time order, two days back: inside both pages' ranges."""
+    """Through the real log, in time order: one conversation just before the last 30 days,
+    then the others two days back, inside both pages' ranges."""
     engine = open_database(settings)
     create_tables(engine)
-    clock = Clock(datetime.now(UTC) - timedelta(days=2))
+    now = datetime.now(UTC)
+    clock = Clock(last_days(now, 30) - timedelta(minutes=2))
     log = TransparencyLog(
         engine,
         signer=load_signer(None, settings.data_dir, settings.log_origin),
@@ -72,10 +76,15 @@ def _seed(settings: Settings) -> None:
         at(60, AuditEvent("disclosure", cid, {"disclosure_version": "t", "lang": "en"}))
         at(5, AuditEvent("message", cid, {"lang": "en"}, text="question"))
 
-    for n, decision in enumerate(["answer", "answer", "refuse", "block_pii"]):
-        opened(f"bot-{n}")
+    def replied(cid: str, decision: str) -> None:
+        opened(cid)
         fields = {"decision": decision, "reason": f"test.{decision}", "lang": "en", "mode": "fixed"}
-        at(1, AuditEvent(ENTRY_TYPE[decision], f"bot-{n}", fields, text="reply"))
+        at(1, AuditEvent(ENTRY_TYPE[decision], cid, fields, text="reply"))
+
+    replied("before-the-range", "answer")
+    clock.now = now - timedelta(days=2)
+    for n, decision in enumerate(["answer", "answer", "refuse", "block_pii"]):
+        replied(f"bot-{n}", decision)
     for cid, steps in AFTER_ESCALATION.items():
         opened(cid)
         at(1, AuditEvent("escalation", cid, ESCALATE, text="a person will reply"))

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from audit.checkpoint import CheckpointError, open_checkpoint
 from audit.note import parse_verifier_key
 from bot.guards.policy import GuardPolicy
+from web.log_figures import last_days
 from web.services import Services
 from web.settings import Settings
 from web.transparency.evaluation import Evaluation, load_evaluation
@@ -109,7 +110,7 @@ class TransparencySource:
         days = settings.transparency_window_days
         recent = read_recent(
             services.log,
-            now - timedelta(days=days),
+            last_days(now, days),
             now,
             max_entries=settings.transparency_scan_limit,
             known=self._rare,
