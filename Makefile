@@ -40,6 +40,9 @@ web/static/vendor/htmx.min.js: package.json package-lock.json
 	cp node_modules/htmx.org/dist/htmx.min.js web/static/vendor/htmx.min.js
 	cp node_modules/htmx-ext-sse/dist/sse.min.js web/static/vendor/sse.min.js
 	cp node_modules/axe-core/axe.min.js web/static/vendor/axe.min.js
+	mkdir -p web/static/vendor/swagger-ui
+	cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css \
+	   node_modules/swagger-ui-dist/LICENSE web/static/vendor/swagger-ui/
 
 assets: web/static/vendor/htmx.min.js
 

@@ -22,7 +22,8 @@ from web.console.access import SignInRequired, sign_in_redirect
 from web.i18n import ui_text
 from web.kb_links import add_link_filter
 from web.oversight import routes as oversight_routes
-from web.routes import api, health, log, transparency, widget
+from web.routes import api, api_docs, health, log, transparency, widget
+from web.security_headers import HeaderPolicy, SecurityHeaders
 from web.services import Services
 from web.settings import Settings
 from web.wiring import build_services
@@ -87,9 +88,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="A public-service assistant that answers from the city's pages, with citations.",
         version="0.1.0",
         lifespan=lifespan,
+        # /docs is ours (web/routes/api_docs.py): FastAPI's pages load Swagger UI and ReDoc
+        # from a CDN with an inline script, which the CSP forbids.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.services = services
     app.state.settings = settings
+    app.state.static_dir = STATIC_DIR
 
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -158,4 +164,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(console_login.router)
     app.include_router(console_routes.router)
     app.include_router(oversight_routes.router)
+    app.include_router(api_docs.router)
+    # Added last, so it is outermost: every response gets the headers, errors included.
+    app.add_middleware(SecurityHeaders, policy=HeaderPolicy.from_settings(settings))
     return app

@@ -9,6 +9,9 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET = "dev-only-not-secret-change-me"  # noqa: S105 - a marker production refuses
+_SOURCE = r"(\*|'self'|https?://(\*\.)?[A-Za-z0-9.-]+(:\d+)?)"
+# No `;`, `,` or quote can reach the header: a source list, nothing more.
+FRAME_ANCESTORS = rf"^\s*{_SOURCE}(\s+{_SOURCE})*\s*$"
 
 # Who writes the answers: `auto` (Ollama when it answers, else extractive), a model server
 # (`ollama`, `openai` for any OpenAI-compatible server), llama.cpp in this process (`llama`),
@@ -23,6 +26,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="OPENCOUNTER_", env_file=".env", extra="ignore")
 
     environment: Literal["development", "production"] = "development"
+    # Sites whose pages may frame the widget (CSP frame-ancestors): `*` for any, or origins
+    # separated by spaces. Only /widget and its /chat/ posts may be framed; nothing else.
+    widget_frame_ancestors: str = Field(default="*", pattern=FRAME_ANCESTORS)
     data_dir: Path = Field(default=Path("data"))
     database_url: str | None = None
     secret_key: str = DEV_SECRET

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, Dialog, Error, Page, Request, Route
+from playwright.sync_api import BrowserContext, ConsoleMessage, Dialog, Error, Page, Request, Route
 
 # htmx reports what it refused or could not do as DOM events, not as script errors.
 HTMX_ERROR_EVENTS = (
@@ -39,6 +39,9 @@ class PageEvents:
     blocked: list[str] = field(default_factory=list)
     script_errors: list[str] = field(default_factory=list)
     htmx_errors: list[str] = field(default_factory=list)
+    # What the app's Content-Security-Policy refused: a template with inline script or style,
+    # or a payload that became markup. The browser says so only on the console.
+    csp_violations: list[str] = field(default_factory=list)
 
     def is_ours(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -56,12 +59,14 @@ class PageEvents:
             + [f"request {u}" for u in self.foreign_requests()]
             + [f"script error {e}" for e in self.script_errors]
             + [f"htmx error {e}" for e in self.htmx_errors]
+            + [f"CSP violation {e}" for e in self.csp_violations]
         )
 
     def watch_page(self, page: Page) -> None:
         page.on("dialog", self._on_dialog)
         page.on("request", self._on_request)
         page.on("pageerror", self._on_page_error)
+        page.on("console", self._on_console)
 
     def keep_on_server(self, context: BrowserContext) -> None:
         """Abort every request that would leave the app: the sandbox has no network anyway,
@@ -89,6 +94,10 @@ class PageEvents:
 
     def _on_htmx_error(self, description: str) -> None:
         self.htmx_errors.append(description)
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(message.text)
 
     def _on_page_error(self, error: Error) -> None:
         self.script_errors.append(f"{error.name}: {error.message}")
