@@ -109,7 +109,7 @@ def test_median_is_to_the_millisecond_and_none_without_waits() -> None:
 
 
 def test_entries_without_a_time_or_conversation_are_skipped() -> None:
-    entries = [
+    entries: list[dict[str, object]] = [
         {"type": "escalation", "conversation": "c", "ts": "yesterday", **ESCALATE},
         {"type": "escalation", "conversation": None, "ts": at(0, "x")["ts"], **ESCALATE},
         at(60, "takeover", action="claim"),

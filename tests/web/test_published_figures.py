@@ -113,7 +113,8 @@ def _oversight_figures(client: TestClient) -> dict[str, object]:
     sign_in(client, "olive")
     today = datetime.now(UTC).date()
     since = (today - timedelta(days=29)).isoformat()
-    page = client.get("/oversight/statistics", params={"since": since, "until": today})
+    until = today.isoformat()
+    page = client.get("/oversight/statistics", params={"since": since, "until": until})
     assert page.status_code == 200, page.text
     summary = re.search(
         r"(\d+) conversations, (\d+) replies,\s*(\d+) conversations escalated, (\d+) of them "
