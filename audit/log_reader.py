@@ -26,7 +26,7 @@ from audit.merkle import (
 )
 from audit.schema_pass import Row
 from audit.sink import LogUnavailable
-from audit.store import AuditTables, audit_tables, read_nodes, scan_column
+from audit.store import AuditTables, audit_tables, fetch_raw_rows, read_nodes, scan_column
 from audit.verify import StoredState
 
 SCAN_BATCH = 50_000
@@ -222,17 +222,7 @@ def _scan_entry_rows(connection: Connection, entries: Table, start: int, limit: 
         .order_by(entries.c.idx)
         .limit(limit)
     )
-    compiled = query.compile(dialect=connection.dialect)
-    params = compiled.params
-    arguments = (
-        [params[name] for name in compiled.positiontup or ()] if compiled.positional else params
-    )
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(str(compiled), arguments)
-        rows = cast(list[Row], cursor.fetchall())
-    finally:
-        cursor.close()
+    rows = cast(list[Row], fetch_raw_rows(connection, query))
     if rows and type(rows[0][1]) is not bytes:
         rows = [(int(idx), bytes(data), column) for idx, data, column in rows]
     return rows

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import (
     BigInteger,
@@ -266,6 +266,25 @@ def _node_query(count: int) -> Select[int, int, bytes]:
     return select(nodes.c.level, nodes.c.idx, nodes.c.hash).where(or_(*probes))
 
 
+def fetch_raw_rows(connection: Connection, query: Select[Any]) -> list[tuple[Any, ...]]:
+    """All rows of `query` as the driver's plain tuples, fetched at once on its cursor.
+
+    For scans of millions of rows (verification): row objects would cost more than the
+    hashing they feed.
+    """
+    compiled = query.compile(dialect=connection.dialect)
+    params = compiled.params
+    arguments = (
+        [params[name] for name in compiled.positiontup or ()] if compiled.positional else params
+    )
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled), arguments)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def scan_column(
     connection: Connection, table: Table, column: str, level: int | None, start: int, limit: int
 ) -> list[tuple[int, bytes]]:
@@ -277,17 +296,10 @@ def scan_column(
     query = select(table.c.idx, table.c[column]).where(table.c.idx >= start)
     if level is not None:
         query = query.where(table.c.level == level)
-    compiled = query.order_by(table.c.idx).limit(limit).compile(dialect=connection.dialect)
-    params = compiled.params
-    arguments = (
-        [params[name] for name in compiled.positiontup or ()] if compiled.positional else params
+    rows = cast(
+        list[tuple[int, bytes]],
+        fetch_raw_rows(connection, query.order_by(table.c.idx).limit(limit)),
     )
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(str(compiled), arguments)
-        rows = cast(list[tuple[int, bytes]], cursor.fetchall())
-    finally:
-        cursor.close()
     if rows and type(rows[0][1]) is not bytes:
         rows = [(int(idx), bytes(value)) for idx, value in rows]
     return rows
