@@ -245,3 +245,19 @@ def test_receipt_requests_never_sign_a_checkpoint(settings: Settings) -> None:
         widget = client.get(f"/chat/receipt?conversation_id={started['id']}")
         assert widget.status_code == 404  # the API token is not a widget cookie
         assert _log_state(client) == before
+
+
+def test_a_stream_ticket_works_only_in_the_browser_that_holds_the_conversation(
+    citizen: Citizen,
+) -> None:
+    posted = citizen.client.post(
+        "/chat/messages",
+        data={"text": "Where is the library?", "conversation_id": citizen.conversation_id},
+        headers={"HX-Request": "true"},
+    )
+    found = re.search(r'sse-connect="/chat/stream/([^"]+)"', posted.text)
+    assert found is not None
+    streamed = _stranger(citizen).get(f"/chat/stream/{found.group(1)}")
+    assert streamed.status_code == 200  # an SSE stream that only says "expired"
+    assert "library" not in streamed.text.lower()
+    assert "Where is the library?" not in streamed.text
