@@ -46,7 +46,36 @@ def check_json_body(body: bytes) -> tuple[int, str] | None:
         return 400, "The request body is not valid UTF-8. Encode the text as UTF-8 and retry."
     if _nesting_depth(body) > MAX_DEPTH:
         return 400, f"The JSON is nested more than {MAX_DEPTH} levels deep. Send a flat object."
+    if b"\\u" in body and _holds_lone_surrogate(body):
+        return 422, (
+            "The text holds a lone UTF-16 surrogate (such as \\ud800), which is not a "
+            "character. Send the character itself, or both halves of its surrogate pair."
+        )
     return None
+
+
+def _holds_lone_surrogate(body: bytes) -> bool:
+    """JSON may escape half of a character (\\ud800) that no text can hold: the parser
+    accepts it, and every later encode (hashing, the database, the log) fails."""
+    try:
+        value = json.loads(body)
+    except ValueError:
+        return False  # not JSON at all: the route's own parser says so
+    return not _encodable(value)
+
+
+def _encodable(value: object) -> bool:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_encodable(k) and _encodable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_encodable(v) for v in value)
+    return True
 
 
 class JsonBodyLimits:

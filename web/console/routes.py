@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -16,10 +16,13 @@ from web.console.errors import desk_errors
 from web.console.parts import PeopleServices
 from web.console.stream import live_fragments
 from web.deps import ServicesDep
+from web.entry_numbers import LARGEST
 from web.events import Event
 from web.services import Services, shown_text
 
 router = APIRouter(include_in_schema=False)
+# A handoff's id is a database key: beyond 64 bits it is a 422, not an overflow further in.
+HandoffId = Annotated[int, Path(ge=1, le=LARGEST)]
 
 
 def _base(services: Services, staff: Staff) -> dict[str, object]:
@@ -120,7 +123,7 @@ def _record_access(services: Services, staff: Staff, handoff: Handoff) -> None:
 
 @router.get("/console/handoffs/{handoff_id}", response_class=HTMLResponse)
 def conversation_page(
-    request: Request, services: ServicesDep, staff: StaffDep, handoff_id: int
+    request: Request, services: ServicesDep, staff: StaffDep, handoff_id: HandoffId
 ) -> Response:
     handoff = _handoff(services.people, handoff_id)
     _record_access(services, staff, handoff)
@@ -135,7 +138,7 @@ def conversation_page(
 
 @router.get("/console/handoffs/{handoff_id}/events")
 async def conversation_events(
-    request: Request, services: ServicesDep, staff: StaffDep, handoff_id: int
+    request: Request, services: ServicesDep, staff: StaffDep, handoff_id: HandoffId
 ) -> Response:
     """Live updates of a transcript; the stream is an access of its own, logged before it opens.
 
@@ -163,7 +166,7 @@ def _act(request: Request, handoff_id: int, action: str) -> Response:
 
 @router.post("/console/handoffs/{handoff_id}/claim")
 def claim(
-    request: Request, services: ServicesDep, staff: ActingStaffDep, handoff_id: int
+    request: Request, services: ServicesDep, staff: ActingStaffDep, handoff_id: HandoffId
 ) -> Response:
     _handoff(services.people, handoff_id)
     with desk_errors():
@@ -176,7 +179,7 @@ def reply(
     request: Request,
     services: ServicesDep,
     staff: ActingStaffDep,
-    handoff_id: int,
+    handoff_id: HandoffId,
     text: Annotated[str, Form()] = "",
 ) -> Response:
     handoff = _handoff(services.people, handoff_id)
@@ -193,7 +196,7 @@ def add_note(
     request: Request,
     services: ServicesDep,
     staff: ActingStaffDep,
-    handoff_id: int,
+    handoff_id: HandoffId,
     text: Annotated[str, Form()] = "",
 ) -> Response:
     _handoff(services.people, handoff_id)
@@ -204,7 +207,7 @@ def add_note(
 
 @router.post("/console/handoffs/{handoff_id}/hand-back")
 def hand_back(
-    request: Request, services: ServicesDep, staff: ActingStaffDep, handoff_id: int
+    request: Request, services: ServicesDep, staff: ActingStaffDep, handoff_id: HandoffId
 ) -> Response:
     _handoff(services.people, handoff_id)
     with desk_errors():
@@ -218,7 +221,7 @@ def forward(
     request: Request,
     services: ServicesDep,
     staff: ActingStaffDep,
-    handoff_id: int,
+    handoff_id: HandoffId,
     team: Annotated[str, Form()] = "",
 ) -> Response:
     _handoff(services.people, handoff_id)
@@ -232,7 +235,7 @@ def close(
     request: Request,
     services: ServicesDep,
     staff: ActingStaffDep,
-    handoff_id: int,
+    handoff_id: HandoffId,
     outcome: Annotated[str, Form()] = "",
 ) -> Response:
     _handoff(services.people, handoff_id)
@@ -244,7 +247,7 @@ def close(
 
 @router.post("/console/handoffs/{handoff_id}/draft/approve")
 def approve_draft(
-    request: Request, services: ServicesDep, staff: ActingStaffDep, handoff_id: int
+    request: Request, services: ServicesDep, staff: ActingStaffDep, handoff_id: HandoffId
 ) -> Response:
     """Send the held AI answer as written (shown as AI-generated, checked by a person)."""
     _handoff(services.people, handoff_id)
@@ -258,7 +261,7 @@ def edit_draft(
     request: Request,
     services: ServicesDep,
     staff: ActingStaffDep,
-    handoff_id: int,
+    handoff_id: HandoffId,
     text: Annotated[str, Form()] = "",
 ) -> Response:
     """Send the caseworker's edited answer (shown as from a person)."""
@@ -273,7 +276,7 @@ def reject_draft(
     request: Request,
     services: ServicesDep,
     staff: ActingStaffDep,
-    handoff_id: int,
+    handoff_id: HandoffId,
     text: Annotated[str, Form()] = "",
 ) -> Response:
     """Drop the held answer and send the caseworker's own reply instead."""

@@ -17,6 +17,7 @@ from audit.facets import FILTERS, FacetQuery
 from audit.sink import LogUnavailable
 from web.console.access import Staff
 from web.deps import ServicesDep
+from web.entry_numbers import InvalidNumber, is_whole_number, whole_number
 from web.oversight.access import OversightCsrfDep, OversightDep
 from web.oversight.exports import bundle_response
 from web.oversight.figures import stats_charts
@@ -46,6 +47,7 @@ router = APIRouter(include_in_schema=False)
 # Labels offered as choices in the search form (the rest are free text).
 _CHOICES = ("type", "decision", "lang", "kb_version", "model", "policy")
 DEFAULT_DAYS = 30
+MAX_STATISTICS_DAYS = 3660
 
 
 def _oversight(services: Services) -> Oversight:
@@ -117,9 +119,10 @@ def _search(request: Request, services: Services, staff: Staff, template: str) -
         start, end, {name: params.get(name) for name in (*FILTERS, "conversation")}
     )
     before_text = params.get("before") or ""
-    if before_text and not (before_text.isdigit() and len(before_text) <= 18):
-        raise HTTPException(422, "before must be an entry index (a whole number)")
-    before = int(before_text) if before_text else None
+    try:
+        before = whole_number(before_text, "before (an entry index)") if before_text else None
+    except InvalidNumber as exc:
+        raise HTTPException(422, str(exc)) from None
     oversight = _oversight(services)
     page = template == "oversight/search.html"
     with _as_http():
@@ -213,6 +216,9 @@ def statistics_page(
     until: str | None = None,
 ) -> Response:
     first, last = _days(since, until, DEFAULT_DAYS)
+    if (last - first).days >= MAX_STATISTICS_DAYS:
+        # One row and one bar per day: ten years is already 3,650 of them.
+        raise HTTPException(422, f"statistics cover at most {MAX_STATISTICS_DAYS} days at a time")
     start, end = day_bounds(first, last)
     assert start is not None and end is not None
     with _as_http():
@@ -274,7 +280,7 @@ async def submit_review(
     form = await request.form()
     conversation = str(form.get("conversation_id", ""))
     answer_text = str(form.get("answer", ""))
-    if not answer_text.isdigit():
+    if not is_whole_number(answer_text):
         raise HTTPException(422, "the review names no answer: open the conversation again")
     ratings = {name: str(form.get(name, "")) for name in QUESTIONS}
     with _as_http():

@@ -58,14 +58,23 @@ class SearchResult:
         return max(0, self.log_size - self.page.indexed)
 
 
+# The log's entries carry Unix times, and the day after 9999-12-31 has no datetime: a day
+# outside these is refused rather than overflowing further in.
+FIRST_DAY = date(1970, 1, 1)
+LAST_DAY = date(9998, 12, 31)
+
+
 def parse_day(value: str | None) -> date | None:
     """A form's YYYY-MM-DD, or None when empty; raises ValueError with a usable message."""
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-30") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(f"{value!r} is outside the log's days: use {FIRST_DAY} to {LAST_DAY}")
+    return day
 
 
 def day_bounds(since: date | None, until: date | None) -> tuple[datetime | None, datetime | None]:

@@ -6,7 +6,13 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from fastapi.responses import (
+    HTMLResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from markupsafe import escape
 
 from audit.receipt import ReceiptError, ReceiptNotReady, receipt_for
@@ -24,6 +30,7 @@ from bot.handoff.state import InvalidStaffText
 from bot.organisation import LANGUAGES
 from web.console.stream import live_fragments
 from web.deps import ServicesDep
+from web.entry_numbers import is_whole_number
 from web.events import Event
 from web.i18n import LANGUAGE_LABELS, ui_text
 from web.routes.citizen_access import cookie_secret, forget, remember, retry_after_seconds
@@ -506,7 +513,10 @@ async def live_turns(
     if not _holds(request, services, c):
         return Response(status_code=404)
     resumed = request.headers.get("last-event-id", "")
-    seen = max(after, int(resumed) if resumed.isdigit() else 0)
+    if resumed and not is_whole_number(resumed):
+        # Browsers send back the id we gave; anything else is not worth a stream.
+        return PlainTextResponse("Last-Event-ID must be an event id we sent.", status_code=422)
+    seen = max(after, int(resumed) if resumed else 0)
     chosen = _lang(lang)
     template = services.templates.get_template("_turn.html")
 
@@ -578,7 +588,7 @@ def post_feedback(
     words = ui_text(chosen)
     try:
         services.engine.open(conversation_id, cookie_secret(request, conversation_id))
-        if not answer.isdigit() or helpful not in ("yes", "no"):
+        if not is_whole_number(answer) or helpful not in ("yes", "no"):
             raise InvalidFeedback("the form was incomplete")
         services.engine.feedback(conversation_id, int(answer), helpful == "yes")
     except InvalidFeedback:
