@@ -56,9 +56,15 @@ def serve(
 
     from web.app import create_app
     from web.cli_startup import starting
+    from web.listen_check import DefaultSecretExposed, check_listen_address
 
     settings = _settings(data_dir)
     console = Console()
+    try:
+        check_listen_address(host, settings)
+    except DefaultSecretExposed as exc:
+        Console(stderr=True).print(f"[red]{escape(str(exc))}[/]", soft_wrap=True)
+        raise typer.Exit(2) from None
     with starting(console):
         app = create_app(settings)
     services = app.state.services
