@@ -10,20 +10,22 @@ service pays one commit for many messages.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, RootTransaction, delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from audit.appending import PreparedEvent, append_batches, prepare_event
 from audit.checkpoint import CosignatureVerifier, open_checkpoint, sign_checkpoint
 from audit.commit_group import GroupCommit
-from audit.log_reader import LogReader, aware, last_entry_time
+from audit.log_reader import LogReader, LogState, aware, last_entry_time
 from audit.merkle import CompactRange
 from audit.note import Ed25519Signer
 from audit.signing import checkpoint_to_sign
-from audit.sink import AuditEvent, LogUnavailable, Recorded
+from audit.sink import AuditEvent, LogUnavailable, Recorded, UnitOfWork
 from audit.store import lock_for_append, scrub_after_erase
 from audit.vault import Vault, VaultError
 
@@ -75,6 +77,9 @@ class TransparencyLog(LogReader):
         self._group: GroupCommit[Sequence[PreparedEvent], list[Recorded]] = GroupCommit(
             self._write_group
         )
+        # The thread inside `unit_of_work`, if any: its own `record` would wait forever
+        # for the write lock it holds, so that is refused instead.
+        self._unit_thread: int | None = None
 
     @property
     def vault(self) -> Vault:
@@ -96,9 +101,70 @@ class TransparencyLog(LogReader):
         """
         if not events:
             return []
+        self._refuse_inside_unit()
         now = self._clock()
         prepared = [prepare_event(event, now) for event in events]
         return self._group.submit(prepared)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[UnitOfWork]:
+        """One transaction, under the log's write lock, for a state change and its entries.
+
+        The lock is taken first (before the caller's writes), so units and appends of
+        all processes queue in one order and the state row is read only under it. The
+        entries skip group commit: the transaction commits once, when the block ends,
+        together with the caller's writes, the compact range and any due checkpoint.
+        An exception in the block, or a failure to lock, append or commit, rolls all of
+        it back (the state row included); storage failures raise `LogUnavailable`.
+        """
+        self._refuse_inside_unit()
+        with self._group.write_lock:
+            self._unit_thread = threading.get_ident()
+            try:
+                with self._engine.connect() as conn:
+                    yield from self._run_unit(conn)
+            except (SQLAlchemyError, VaultError, OSError) as error:
+                raise LogUnavailable(f"the transparency log could not record: {error}") from error
+            finally:
+                self._unit_thread = None
+
+    def _run_unit(self, conn: Connection) -> Iterator[UnitOfWork]:
+        # Errors of the caller's block pass through unchanged (a conflict stays a conflict);
+        # the connection, closed by the caller, discards whatever was not committed.
+        transaction = conn.begin()
+        lock_for_append(conn, self._tables)
+        state = self._state(conn)
+        compact = CompactRange.from_bytes(state.size, state.compact_range)
+        now = max(self._clock(), last_entry_time(conn, self._tables, state.size))
+        unit = _LogUnit(conn, compact, now, self._append_one)
+        try:
+            yield unit
+            unit.closed = True
+            if unit.broken:
+                # An append failed half-way: the compact range in hand may not match the rows.
+                raise LogUnavailable("an append in this unit of work failed; nothing was kept")
+            self._advance(conn, state, compact, now)
+            transaction.commit()
+        except BaseException:
+            unit.closed = True
+            _discard(conn, transaction)
+            raise
+
+    def _append_one(
+        self, conn: Connection, compact: CompactRange, now: datetime, events: Sequence[AuditEvent]
+    ) -> list[Recorded]:
+        prepared = [prepare_event(event, now) for event in events]
+        try:
+            outcome = append_batches(conn, self._tables, self._vault, compact, now, [prepared])[0]
+        except (SQLAlchemyError, VaultError, OSError) as error:
+            raise LogUnavailable(f"the transparency log could not record: {error}") from error
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    def _refuse_inside_unit(self) -> None:
+        if self._unit_thread == threading.get_ident():
+            raise RuntimeError("inside a unit of work, record through the unit, not the log")
 
     def erase(
         self, conversation_id: str, reason: str = "citizen_request", *, scrub: bool = True
@@ -286,19 +352,24 @@ class TransparencyLog(LogReader):
                 # Entry times never go back (verification checks it), even if the clock does.
                 now = max(self._clock(), last_entry_time(conn, self._tables, state.size))
                 outcomes = work(conn, compact, now)
-                if compact.size != state.size:
-                    conn.execute(
-                        update(self._tables.state)
-                        .where(self._tables.state.c.id == 1)
-                        .values(size=compact.size, compact_range=compact.to_bytes())
-                    )
-                    if self._checkpoint_due(
-                        state.checkpoint_size, state.checkpoint_at, compact, now
-                    ):
-                        self._issue_checkpoint(conn, compact, now)
+                self._advance(conn, state, compact, now)
                 return outcomes
         except (SQLAlchemyError, VaultError, OSError) as error:
             raise LogUnavailable(f"the transparency log could not record: {error}") from error
+
+    def _advance(
+        self, conn: Connection, state: LogState, compact: CompactRange, now: datetime
+    ) -> None:
+        """Store the grown compact range and sign a checkpoint if one is due (same transaction)."""
+        if compact.size == state.size:
+            return
+        conn.execute(
+            update(self._tables.state)
+            .where(self._tables.state.c.id == 1)
+            .values(size=compact.size, compact_range=compact.to_bytes())
+        )
+        if self._checkpoint_due(state.checkpoint_size, state.checkpoint_at, compact, now):
+            self._issue_checkpoint(conn, compact, now)
 
     def _checkpoint_due(
         self, last_size: int | None, last_at: datetime | None, compact: CompactRange, now: datetime
@@ -325,3 +396,46 @@ class TransparencyLog(LogReader):
             .values(checkpoint_size=compact.size, checkpoint_at=now)
         )
         return note
+
+
+def _discard(conn: Connection, transaction: RootTransaction) -> None:
+    """Roll back for certain, also after a failed commit (closing alone may not, on SQLite)."""
+    try:
+        transaction.rollback()
+    except SQLAlchemyError:
+        conn.invalidate()  # the database connection is dropped, and its transaction with it
+
+
+class _LogUnit:
+    """The `UnitOfWork` a `TransparencyLog` hands out: appends go into its transaction."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        compact: CompactRange,
+        now: datetime,
+        append: Callable[
+            [Connection, CompactRange, datetime, Sequence[AuditEvent]], list[Recorded]
+        ],
+    ) -> None:
+        self._connection = connection
+        self._compact = compact
+        self._now = now
+        self._append = append
+        self.closed = False
+        self.broken = False
+
+    @property
+    def connection(self) -> Connection:
+        return self._connection
+
+    def record(self, events: Sequence[AuditEvent]) -> list[Recorded]:
+        if self.closed:
+            raise RuntimeError("this unit of work has ended; open another")
+        if not events:
+            return []
+        try:
+            return self._append(self._connection, self._compact, self._now, events)
+        except Exception:
+            self.broken = True  # the whole unit fails, even if the caller catches this
+            raise

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
+
+from sqlalchemy import Connection
 
 # JSON values allowed in an entry's metadata (no floats: RFC 8785 number rules stay trivial).
 JsonValue = str | int | bool | None | Sequence["JsonValue"] | Mapping[str, "JsonValue"]
@@ -36,7 +39,31 @@ class LogUnavailable(Exception):
     """The log could not durably record an event; the caller must not acknowledge it."""
 
 
+class UnitOfWork(Protocol):
+    """One database transaction shared by a state change and its log entries.
+
+    Stores write through `connection`; `record` appends inside the same transaction.
+    When the `with` block ends without an exception, everything commits at once;
+    otherwise nothing does, neither the state change nor any entry. A `Recorded`
+    handed out inside the block counts only once the block has exited normally.
+    """
+
+    @property
+    def connection(self) -> Connection: ...
+
+    def record(self, events: Sequence[AuditEvent]) -> list[Recorded]:
+        """Append the events in order inside this unit; raises `LogUnavailable` on failure."""
+        ...
+
+
 class AuditSink(Protocol):
     def record(self, events: Sequence[AuditEvent]) -> list[Recorded]:
         """Append the events in order; returns only after they are committed."""
+        ...
+
+    def unit_of_work(self) -> AbstractContextManager[UnitOfWork]:
+        """Open a transaction in which state changes and log entries commit together.
+
+        Raises `LogUnavailable` (nothing kept) when the log cannot begin, append or commit.
+        """
         ...

@@ -7,11 +7,13 @@ vault's text id so that erasing the conversation's key leaves nothing readable h
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import (
     Column,
+    Connection,
     DateTime,
     Engine,
     ForeignKey,
@@ -181,10 +183,16 @@ class ConversationStore:
         *,
         status: str | None = None,
         low_confidence_streak: int | None = None,
+        connection: Connection | None = None,
     ) -> None:
-        """Store the turns and the conversation's new state in one transaction."""
+        """Store the turns and the conversation's new state in one transaction.
+
+        With `connection` (a unit of work's), in the caller's transaction: the turns then
+        stand only if the log entries they point at commit with them.
+        """
         now = datetime.now(UTC)
-        with self._engine.begin() as db:
+        begun = nullcontext(connection) if connection is not None else self._engine.begin()
+        with begun as db:
             last = db.execute(
                 select(func.max(turns_table.c.seq)).where(
                     turns_table.c.conversation_id == conversation_id

@@ -1,5 +1,6 @@
 """Kill switches an operator flips at run time: the model (off: quote the pages) and the chat
-(off: citizens see how to reach a person). Every change is written to the transparency log."""
+(off: citizens see how to reach a person). Every change is written to the transparency log,
+in one unit of work with the switch's new state: both commit, or neither does."""
 
 from __future__ import annotations
 
@@ -53,21 +54,26 @@ class Switchboard:
 
     def set(self, name: SwitchName, on: bool, actor: str, sink: AuditSink) -> bool:
         """Flip a switch and log it; returns False when it was already in that state."""
-        if self.states()[name] == on:
-            return False
-        sink.record(
-            [
-                AuditEvent(
-                    type="config_change",
-                    fields={
-                        "setting": f"switch.{name}",
-                        "value": "on" if on else "off",
-                        "actor": actor,
-                    },
-                )
-            ]
-        )
-        with self._engine.begin() as db:
+        with sink.unit_of_work() as unit:
+            db = unit.connection
+            # Read in the unit, not from the cache: another process may have flipped it.
+            row = db.execute(select(switches_table.c.on).where(switches_table.c.name == name))
+            stored = row.scalar()
+            current = self._defaults.get(name, True) if stored is None else bool(stored)
+            if current == on:
+                return False
+            unit.record(
+                [
+                    AuditEvent(
+                        type="config_change",
+                        fields={
+                            "setting": f"switch.{name}",
+                            "value": "on" if on else "off",
+                            "actor": actor,
+                        },
+                    )
+                ]
+            )
             db.execute(switches_table.delete().where(switches_table.c.name == name))
             db.execute(
                 switches_table.insert().values(

@@ -1,7 +1,9 @@
 """The handoff desk: opens handoffs from escalations and carries out caseworkers' actions.
 
 Every action is logged through the AuditSink (pseudonymous caseworker ids and labels; the
-words of replies, notes and callback requests go to the vault, encrypted), stored, and
+words of replies, notes and callback requests go to the vault, encrypted) and stored in one
+unit of work: the state change and its log entry commit together, or neither does (a claim
+the log could not record is no claim, and its retry is no conflict). Only then is it
 announced on the live events so that every app process updates its screens.
 """
 
@@ -10,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+
+from sqlalchemy import Connection
 
 from audit.sink import AuditEvent, AuditSink
 from bot.conversations import ConversationStore, TurnRecord
@@ -117,33 +121,36 @@ class HandoffDesk:
         text is the confirmation the citizen is shown.
         """
         contact = self.checked_text(contact)
-        recorded = self._sink.record(callback_events(conversation_id, lang, contact))
-        self._conversations.add_turns(
-            conversation_id,
-            [
-                TurnRecord("citizen", recorded[0].text_id, recorded[0].index),
-                TurnRecord(
-                    "assistant",
-                    recorded[1].text_id,
-                    recorded[1].index,
-                    decision="escalate",
-                    reason="callback_requested",
-                    mode="handoff",
-                ),
-            ],
-            status="escalated",
-        )
-        handoff = self._store.insert(
-            conversation_id=conversation_id,
-            kind="callback",
-            reason="callback_requested",
-            topic="callback",
-            lang=lang,
-            priority=priority_for("callback"),
-            team=self.policy.teams[0],
-            created_at=self._clock(),
-            callback_text_id=recorded[0].text_id,
-        )
+        with self._sink.unit_of_work() as unit:
+            recorded = unit.record(callback_events(conversation_id, lang, contact))
+            self._conversations.add_turns(
+                conversation_id,
+                [
+                    TurnRecord("citizen", recorded[0].text_id, recorded[0].index),
+                    TurnRecord(
+                        "assistant",
+                        recorded[1].text_id,
+                        recorded[1].index,
+                        decision="escalate",
+                        reason="callback_requested",
+                        mode="handoff",
+                    ),
+                ],
+                status="escalated",
+                connection=unit.connection,
+            )
+            handoff = self._store.insert(
+                conversation_id=conversation_id,
+                kind="callback",
+                reason="callback_requested",
+                topic="callback",
+                lang=lang,
+                priority=priority_for("callback"),
+                team=self.policy.teams[0],
+                created_at=self._clock(),
+                callback_text_id=recorded[0].text_id,
+                connection=unit.connection,
+            )
         self._announce(handoff, "callback_requested")
         if self._notifier is not None:
             self._notifier.notify(handoff)
@@ -158,12 +165,14 @@ class HandoffDesk:
     def relay(self, handoff: Handoff, text: str, fields: dict[str, str | int]) -> None:
         """A citizen's message while a person has the conversation: to the person, not the bot."""
         cid = handoff.conversation_id
-        recorded = self._sink.record(
-            [AuditEvent("message", cid, {**fields, "to": "person", "handoff": handoff.id}, text)]
-        )
-        self._conversations.add_turns(
-            cid, [TurnRecord("citizen", recorded[0].text_id, recorded[0].index)]
-        )
+        event = AuditEvent("message", cid, {**fields, "to": "person", "handoff": handoff.id}, text)
+        with self._sink.unit_of_work() as unit:
+            recorded = unit.record([event])
+            self._conversations.add_turns(
+                cid,
+                [TurnRecord("citizen", recorded[0].text_id, recorded[0].index)],
+                connection=unit.connection,
+            )
         self._events.publish(conversation_channel(cid), {"kind": "citizen_message"})
 
     # -- the caseworker's side -------------------------------------------------------------
@@ -183,20 +192,24 @@ class HandoffDesk:
 
     def claim(self, handoff_id: int, caseworker: str) -> Handoff:
         handoff = self.get(handoff_id)
-        taken = self._store.transition(
-            handoff_id,
-            from_states=("waiting",),
-            owner=None,
-            state="claimed",
-            caseworker=caseworker,
-            claimed_at=self._clock(),
-        )
-        if not taken:
-            raise HandoffConflict("this conversation was already claimed or closed")
-        self._sink.record(
-            [staff_event("claim", handoff.conversation_id, caseworker, handoff_id=handoff_id)]
-        )
-        self._conversations.add_turns(handoff.conversation_id, [], status="with_person")
+        with self._sink.unit_of_work() as unit:
+            taken = self._store.transition(
+                handoff_id,
+                from_states=("waiting",),
+                owner=None,
+                connection=unit.connection,
+                state="claimed",
+                caseworker=caseworker,
+                claimed_at=self._clock(),
+            )
+            if not taken:
+                raise HandoffConflict("this conversation was already claimed or closed")
+            unit.record(
+                [staff_event("claim", handoff.conversation_id, caseworker, handoff_id=handoff_id)]
+            )
+            self._conversations.add_turns(
+                handoff.conversation_id, [], status="with_person", connection=unit.connection
+            )
         claimed = self.get(handoff_id)
         self._announce(claimed, "handoff_claimed")
         return claimed
@@ -207,25 +220,38 @@ class HandoffDesk:
         event = staff_event(
             "reply", handoff.conversation_id, caseworker, handoff_id=handoff_id, text=text
         )
-        recorded = self._sink.record([event])
-        turn = TurnRecord("staff", recorded[0].text_id, recorded[0].index, mode="person")
-        self._conversations.add_turns(handoff.conversation_id, [turn])
+        with self._sink.unit_of_work() as unit:
+            self._still_owned(unit.connection, handoff_id, caseworker)
+            recorded = unit.record([event])
+            turn = TurnRecord("staff", recorded[0].text_id, recorded[0].index, mode="person")
+            self._conversations.add_turns(
+                handoff.conversation_id, [turn], connection=unit.connection
+            )
         self._events.publish(conversation_channel(handoff.conversation_id), {"kind": "staff_reply"})
 
-    def release(self, handoff_id: int, caseworker: str) -> None:
+    def release(self, handoff_id: int, caseworker: str, connection: Connection) -> None:
         """The bot answers again, without a notice: the person's action already told the citizen
-        (a checked answer was sent)."""
-        self.owned(handoff_id, caseworker)
+        (a checked answer was sent).
+
+        Part of that action's unit of work (`connection`), whose entry records it; the
+        caller announces it with `announce_returned` once the unit has committed.
+        """
+        handoff = self._still_owned(connection, handoff_id, caseworker)
         done = self._store.transition(
             handoff_id,
             from_states=("claimed",),
             owner=caseworker,
+            connection=connection,
             state="returned",
             closed_at=self._clock(),
         )
         if not done:
             raise HandoffConflict("the conversation changed meanwhile; reload it")
-        self._conversations.add_turns(self.get(handoff_id).conversation_id, [], status="open")
+        self._conversations.add_turns(
+            handoff.conversation_id, [], status="open", connection=connection
+        )
+
+    def announce_returned(self, handoff_id: int) -> None:
         self._announce(self.get(handoff_id), "handoff_returned")
 
     def hand_back(self, handoff_id: int, caseworker: str) -> None:
@@ -242,48 +268,50 @@ class HandoffDesk:
         if team not in self.policy.teams:
             raise UnknownTeam(team)
         handoff = self.owned(handoff_id, caseworker)
-        moved = self._store.transition(
-            handoff_id,
-            from_states=("claimed",),
-            owner=caseworker,
-            state="waiting",
-            team=team,
-            caseworker=None,
-            claimed_at=None,
-        )
-        if not moved:
-            raise HandoffConflict("the conversation changed meanwhile; reload it")
-        self._sink.record(
-            [
-                staff_event(
-                    "forward",
-                    handoff.conversation_id,
-                    caseworker,
-                    handoff_id=handoff_id,
-                    team=team,
-                    from_team=handoff.team,
-                )
-            ]
-        )
+        with self._sink.unit_of_work() as unit:
+            moved = self._store.transition(
+                handoff_id,
+                from_states=("claimed",),
+                owner=caseworker,
+                connection=unit.connection,
+                state="waiting",
+                team=team,
+                caseworker=None,
+                claimed_at=None,
+            )
+            if not moved:
+                raise HandoffConflict("the conversation changed meanwhile; reload it")
+            unit.record(
+                [
+                    staff_event(
+                        "forward",
+                        handoff.conversation_id,
+                        caseworker,
+                        handoff_id=handoff_id,
+                        team=team,
+                        from_team=handoff.team,
+                    )
+                ]
+            )
         self._announce(self.get(handoff_id), "handoff_forwarded")
 
     def add_note(self, handoff_id: int, caseworker: str, text: str) -> None:
         """An internal note for colleagues; never shown to the citizen."""
         handoff = self.get(handoff_id)
         text = self.checked_text(text)
-        recorded = self._sink.record(
-            [
-                staff_event(
-                    "note",
-                    handoff.conversation_id,
-                    caseworker,
-                    handoff_id=handoff_id,
-                    text=text,
-                    visibility="internal",
-                )
-            ]
+        event = staff_event(
+            "note",
+            handoff.conversation_id,
+            caseworker,
+            handoff_id=handoff_id,
+            text=text,
+            visibility="internal",
         )
-        self._store.add_note(handoff_id, caseworker, recorded[0].text_id, self._clock())
+        with self._sink.unit_of_work() as unit:
+            recorded = unit.record([event])
+            self._store.add_note(
+                handoff_id, caseworker, recorded[0].text_id, self._clock(), unit.connection
+            )
         self._events.publish(conversation_channel(handoff.conversation_id), {"kind": "note"})
 
     def notes(self, conversation_id: str) -> list[HandoffNote]:
@@ -313,6 +341,15 @@ class HandoffDesk:
             raise HandoffConflict("claim the conversation before acting on it")
         return handoff
 
+    def _still_owned(self, connection: Connection, handoff_id: int, caseworker: str) -> Handoff:
+        # Checked again inside the unit of work: the claim may have ended since `owned`.
+        handoff = self._store.get(handoff_id, connection)
+        if handoff is None:
+            raise HandoffNotFound(handoff_id)
+        if handoff.state != "claimed" or handoff.caseworker != caseworker:
+            raise HandoffConflict("the conversation changed meanwhile; reload it")
+        return handoff
+
     def _finish(
         self,
         handoff_id: int,
@@ -323,16 +360,6 @@ class HandoffDesk:
         labels: dict[str, str],
     ) -> None:
         handoff = self.owned(handoff_id, caseworker)
-        done = self._store.transition(
-            handoff_id,
-            from_states=ACTIVE_STATES,
-            owner=caseworker,
-            state=state,
-            closed_at=self._clock(),
-            outcome=labels.get("outcome"),
-        )
-        if not done:
-            raise HandoffConflict("the conversation changed meanwhile; reload it")
         notice = handoff_text(text_key, handoff.lang)
         event = staff_event(
             action,
@@ -342,15 +369,29 @@ class HandoffDesk:
             text=notice,
             **labels,
         )
-        recorded = self._sink.record([event])
-        turn = TurnRecord(
-            "assistant",
-            recorded[0].text_id,
-            recorded[0].index,
-            reason=text_key,
-            mode="handoff",
-        )
-        self._conversations.add_turns(handoff.conversation_id, [turn], status="open")
+        with self._sink.unit_of_work() as unit:
+            done = self._store.transition(
+                handoff_id,
+                from_states=ACTIVE_STATES,
+                owner=caseworker,
+                connection=unit.connection,
+                state=state,
+                closed_at=self._clock(),
+                outcome=labels.get("outcome"),
+            )
+            if not done:
+                raise HandoffConflict("the conversation changed meanwhile; reload it")
+            recorded = unit.record([event])
+            turn = TurnRecord(
+                "assistant",
+                recorded[0].text_id,
+                recorded[0].index,
+                reason=text_key,
+                mode="handoff",
+            )
+            self._conversations.add_turns(
+                handoff.conversation_id, [turn], status="open", connection=unit.connection
+            )
         self._announce(self.get(handoff_id), f"handoff_{state}")
 
     def checked_text(self, text: str) -> str:

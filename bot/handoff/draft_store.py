@@ -9,12 +9,24 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, Engine, Integer, MetaData, String, Table, Text, select
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    select,
+)
 from sqlalchemy import update as sql_update
 from sqlalchemy.engine import Row
 
 from bot.conversations import Citation
 from bot.handoff.drafts import Draft
+from bot.handoff.store import writing
 
 metadata = MetaData()
 
@@ -103,28 +115,24 @@ class DraftStore:
         return _draft(row) if row is not None else None
 
     def decide(
-        self, draft_id: int, *, state: str, caseworker: str | None, decided_at: datetime | None
-    ) -> bool:
-        """Settle a pending draft; False if it was already settled (by someone else)."""
-        return self._set(draft_id, "pending", state, caseworker, decided_at)
-
-    def reopen(self, draft_id: int, state: str) -> None:
-        """Undo `decide` when the decision could not be logged: nothing was sent."""
-        self._set(draft_id, state, "pending", None, None)
-
-    def _set(
         self,
         draft_id: int,
-        from_state: str,
+        *,
         state: str,
         caseworker: str | None,
         decided_at: datetime | None,
+        connection: Connection | None = None,
     ) -> bool:
+        """Settle a pending draft; False if it was already settled (by someone else).
+
+        Pass the unit of work's `connection`: the decision then stands only if its log
+        entry commits with it.
+        """
         query = (
             sql_update(drafts_table)
-            .where(drafts_table.c.id == draft_id, drafts_table.c.state == from_state)
+            .where(drafts_table.c.id == draft_id, drafts_table.c.state == "pending")
             .values(state=state, caseworker=caseworker, decided_at=decided_at)
         )
-        with self._engine.begin() as db:
+        with writing(self._engine, connection) as db:
             changed = db.execute(query).rowcount
         return bool(changed == 1)

@@ -3,7 +3,9 @@ it, or rejects it and writes their own reply.
 
 The draft is logged when it is written (an `answer` entry marked `held`, its words in the
 vault) but never shown; each decision is logged with the caseworker's pseudonym, labels and
-the sent text's commitment, then reaches the citizen through the live channel.
+the sent text's commitment, in one unit of work with the draft's new state, the citizen's
+turn and the handoff's release (all or nothing), then reaches the citizen through the live
+channel.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from audit.sink import AuditEvent, AuditSink, LogUnavailable, Recorded
+from audit.sink import AuditEvent, AuditSink, Recorded
 from bot.conversations import Citation, ConversationStore, TurnRecord
 from bot.handoff.audit_events import staff_event
 from bot.handoff.desk import HandoffDesk
@@ -119,18 +121,20 @@ class DraftReview:
             ai_generated=True,
             citations=[c.doc_id for c in draft.citations],
         )
-        recorded = self._decide(draft, "approved", caseworker, event)
-        # The words are the draft's, already in the vault: the turn points at them.
-        turn = TurnRecord(
-            "assistant",
-            draft.text_id,
-            recorded.index,
-            decision="answer",
-            reason="draft_approved",
-            citations=draft.citations,
-            mode=draft.mode,
-        )
-        self._send(handoff, turn, caseworker, release=True)
+
+        def turn(recorded: Recorded) -> TurnRecord:
+            # The words are the draft's, already in the vault: the turn points at them.
+            return TurnRecord(
+                "assistant",
+                draft.text_id,
+                recorded.index,
+                decision="answer",
+                reason="draft_approved",
+                citations=draft.citations,
+                mode=draft.mode,
+            )
+
+        self._decide(handoff, draft, "approved", caseworker, event, turn, release=True)
 
     def edit(self, handoff_id: int, caseworker: str, text: str) -> None:
         """Send the caseworker's edited version: a person's words, no longer the AI's."""
@@ -156,11 +160,13 @@ class DraftReview:
             draft=draft.log_index,
             ai_generated=False,
         )
-        recorded = self._decide(draft, state, caseworker, event)
-        turn = TurnRecord(
-            "staff", recorded.text_id, recorded.index, reason=f"draft_{state}", mode="person"
-        )
-        self._send(handoff, turn, caseworker, release=release)
+
+        def turn(recorded: Recorded) -> TurnRecord:
+            return TurnRecord(
+                "staff", recorded.text_id, recorded.index, reason=f"draft_{state}", mode="person"
+            )
+
+        self._decide(handoff, draft, state, caseworker, event, turn, release=release)
 
     def _pending(self, handoff_id: int, caseworker: str) -> tuple[Handoff, Draft]:
         handoff = self._desk.owned(handoff_id, caseworker)
@@ -169,21 +175,34 @@ class DraftReview:
             raise HandoffConflict("there is no answer waiting for approval here")
         return handoff, draft
 
-    def _decide(self, draft: Draft, state: str, caseworker: str, event: AuditEvent) -> Recorded:
-        if not self._store.decide(
-            draft.id, state=state, caseworker=caseworker, decided_at=self._clock()
-        ):
-            raise HandoffConflict("this answer was already sent or replaced")
-        try:
-            return self._sink.record([event])[0]
-        except LogUnavailable:
-            # Not on record, so not sent: the draft waits again.
-            self._store.reopen(draft.id, state)
-            raise
-
-    def _send(self, handoff: Handoff, turn: TurnRecord, caseworker: str, *, release: bool) -> None:
+    def _decide(
+        self,
+        handoff: Handoff,
+        draft: Draft,
+        state: str,
+        caseworker: str,
+        event: AuditEvent,
+        turn: Callable[[Recorded], TurnRecord],
+        *,
+        release: bool,
+    ) -> None:
+        """Settle the draft, log the decision, add the citizen's turn and (if `release`) give
+        the conversation back to the bot: one unit of work. Not on record means not sent:
+        the draft still waits, and deciding it again is no conflict."""
         cid = handoff.conversation_id
-        self._conversations.add_turns(cid, [turn])
+        with self._sink.unit_of_work() as unit:
+            if not self._store.decide(
+                draft.id,
+                state=state,
+                caseworker=caseworker,
+                decided_at=self._clock(),
+                connection=unit.connection,
+            ):
+                raise HandoffConflict("this answer was already sent or replaced")
+            recorded = unit.record([event])[0]
+            self._conversations.add_turns(cid, [turn(recorded)], connection=unit.connection)
+            if release:
+                self._desk.release(handoff.id, caseworker, unit.connection)
         self._events.publish(conversation_channel(cid), {"kind": "staff_reply"})
         if release:
-            self._desk.release(handoff.id, caseworker)
+            self._desk.announce_returned(handoff.id)

@@ -6,11 +6,13 @@ processes cannot both claim the same conversation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import (
     Column,
+    Connection,
     DateTime,
     Engine,
     Integer,
@@ -58,6 +60,16 @@ notes_table = Table(
 )
 
 
+@contextmanager
+def writing(engine: Engine, connection: Connection | None) -> Iterator[Connection]:
+    """The caller's transaction (a unit of work commits it), or a new one committed here."""
+    if connection is not None:
+        yield connection
+        return
+    with engine.begin() as db:
+        yield db
+
+
 def _handoff(row: Row[tuple[object, ...]]) -> Handoff:
     m = row._mapping
     return Handoff(
@@ -98,8 +110,9 @@ class HandoffStore:
         team: str,
         created_at: datetime,
         callback_text_id: int | None = None,
+        connection: Connection | None = None,
     ) -> Handoff:
-        with self._engine.begin() as db:
+        with writing(self._engine, connection) as db:
             result = db.execute(
                 handoffs_table.insert().values(
                     conversation_id=conversation_id,
@@ -119,11 +132,14 @@ class HandoffStore:
             row = db.execute(select(handoffs_table).where(handoffs_table.c.id == key[0])).one()
         return _handoff(row)
 
-    def get(self, handoff_id: int) -> Handoff | None:
-        with self._engine.connect() as db:
-            row = db.execute(
-                select(handoffs_table).where(handoffs_table.c.id == handoff_id)
-            ).first()
+    def get(self, handoff_id: int, connection: Connection | None = None) -> Handoff | None:
+        """The handoff as committed, or as the caller's transaction sees it."""
+        query = select(handoffs_table).where(handoffs_table.c.id == handoff_id)
+        if connection is not None:
+            row = connection.execute(query).first()
+        else:
+            with self._engine.connect() as db:
+                row = db.execute(query).first()
         return _handoff(row) if row is not None else None
 
     def active_for(self, conversation_id: str) -> Handoff | None:
@@ -179,7 +195,13 @@ class HandoffStore:
         return int(count or 0)
 
     def transition(
-        self, handoff_id: int, *, from_states: Iterable[str], owner: str | None, **values: object
+        self,
+        handoff_id: int,
+        *,
+        from_states: Iterable[str],
+        owner: str | None,
+        connection: Connection | None = None,
+        **values: object,
     ) -> bool:
         """Change a handoff only if it is in one of `from_states` (and, if given, is theirs)."""
         query = update(handoffs_table).where(
@@ -187,14 +209,19 @@ class HandoffStore:
         )
         if owner is not None:
             query = query.where(handoffs_table.c.caseworker == owner)
-        with self._engine.begin() as db:
+        with writing(self._engine, connection) as db:
             changed = db.execute(query.values(**values)).rowcount
         return bool(changed == 1)
 
     def add_note(
-        self, handoff_id: int, caseworker: str, text_id: int | None, created_at: datetime
+        self,
+        handoff_id: int,
+        caseworker: str,
+        text_id: int | None,
+        created_at: datetime,
+        connection: Connection | None = None,
     ) -> None:
-        with self._engine.begin() as db:
+        with writing(self._engine, connection) as db:
             db.execute(
                 notes_table.insert().values(
                     handoff_id=handoff_id,

@@ -50,7 +50,7 @@ def _parts(tmp_path: Path, hours: str) -> Iterator[Parts]:
     handoffs.create_tables()
     drafts = DraftStore(engine)
     drafts.create_tables()
-    sink, events = MemorySink(), EventList()
+    sink, events = MemorySink(engine), EventList()
     desk = HandoffDesk(
         store=handoffs,
         conversations=conversations,

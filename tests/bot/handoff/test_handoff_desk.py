@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from sqlalchemy import create_engine
 
+from audit.sink import LogUnavailable
 from bot.conversations import ConversationStore
 from bot.handoff.desk import DeskPolicy, HandoffDesk
 from bot.handoff.hours import InvalidOpeningHours, OpeningHours
@@ -32,7 +34,7 @@ def parts(tmp_path: Path) -> Iterator[tuple[HandoffDesk, MemorySink, EventList, 
     conversations.create_tables()
     store = HandoffStore(engine)
     store.create_tables()
-    sink, events = MemorySink(), EventList()
+    sink, events = MemorySink(engine), EventList()
     desk = HandoffDesk(
         store=store,
         conversations=conversations,
@@ -80,7 +82,7 @@ def test_actions_need_the_claim_and_are_logged_without_words(parts: tuple) -> No
     assert "Your permit" not in str(reply.fields)
     desk.close(handoff.id, "staff-1", "resolved")
     assert desk.get(handoff.id).state == "closed"
-    assert conversations.get("a").status == "open"  # type: ignore[union-attr]
+    assert conversations.get("a").status == "open"
     with pytest.raises(InvalidStaffText):
         desk.close(handoff.id, "staff-1", "made-up outcome")
 
@@ -122,3 +124,21 @@ def test_opening_hours() -> None:
             OpeningHours.parse(bad)
     with pytest.raises(InvalidOpeningHours):
         OpeningHours.parse("", "Mars/Olympus")
+
+
+@pytest.mark.parametrize("step", ["begin", "append", "commit"])
+def test_a_claim_the_log_cannot_record_is_no_claim_and_the_retry_is_no_conflict(
+    parts: tuple,  # type: ignore[type-arg]
+    step: Literal["begin", "append", "commit"],
+) -> None:
+    desk, sink, events, conversations = parts
+    handoff = desk.open("a", reason="person.button", lang="en", topic="general")
+    logged, announced = len(sink.events), len(events.events)
+    sink.fail_at = step
+    with pytest.raises(LogUnavailable):
+        desk.claim(handoff.id, "staff-1")
+    assert desk.get(handoff.id).state == "waiting" and len(sink.events) == logged
+    assert conversations.get("a").status == "open" and len(events.events) == announced
+    sink.fail_at = None
+    assert desk.claim(handoff.id, "staff-1").state == "claimed"
+    assert [e.fields["action"] for e in sink.events[logged:]] == ["claim"]
