@@ -8,7 +8,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal, cast
 
-from sqlalchemy import Boolean, Column, DateTime, Engine, MetaData, String, Table, select, update
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Engine,
+    MetaData,
+    String,
+    Table,
+    delete,
+    select,
+    update,
+)
 from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 
@@ -31,6 +42,16 @@ accounts_table = Table(
     Column("pseudonym", String(32), nullable=False, unique=True),
     Column("disabled", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Live staff sessions, kept server-side so that sign-out and disabling end them at once
+# (web/auth/session_store.py). The key is a digest of the cookie's nonce, never the nonce.
+sessions_table = Table(
+    "staff_sessions",
+    metadata,
+    Column("digest", String(64), primary_key=True),
+    Column("account_id", String(32), nullable=False, index=True),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
 )
 
 
@@ -137,12 +158,17 @@ class AccountStore:
         return [_account(r) for r in rows]
 
     def set_disabled(self, username: str, disabled: bool = True) -> None:
+        """Disabling also ends the account's sessions, in the same transaction."""
+        name = username.strip().lower()
         with self._engine.begin() as db:
             changed = db.execute(
                 update(accounts_table)
-                .where(accounts_table.c.username == username.strip().lower())
+                .where(accounts_table.c.username == name)
                 .values(disabled=disabled)
             ).rowcount
+            if changed == 1 and disabled:
+                ids = select(accounts_table.c.id).where(accounts_table.c.username == name)
+                db.execute(delete(sessions_table).where(sessions_table.c.account_id.in_(ids)))
         if changed != 1:
             raise UnknownAccount(username)
 

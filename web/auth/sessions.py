@@ -5,6 +5,8 @@ secret key (itsdangerous, HMAC-SHA1 over a key derived with a per-purpose salt) 
 timestamp checked against the maximum age. A CSRF token is HMAC-SHA256(secret, purpose ||
 nonce): forms carry it, and a forged or another session's token fails the comparison.
 Before sign-in the login form is bound the same way to a nonce in a short-lived cookie.
+A signature is not enough: each session is also recorded server-side (SessionRecords), and a
+cookie whose record is gone (signed out, account disabled) is refused like a forged one.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from typing import Protocol
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
@@ -26,15 +29,32 @@ class StaffSession:
     nonce: str
 
 
+class SessionRecords(Protocol):
+    """Where live sessions are kept (web/auth/session_store.py)."""
+
+    def open(self, account_id: str, nonce: str, max_age_s: int) -> None: ...
+
+    def is_live(self, account_id: str, nonce: str) -> bool: ...
+
+    def close(self, nonce: str) -> None: ...
+
+
 class SessionCodec:
-    def __init__(self, secret_key: str, max_age_s: int) -> None:
+    def __init__(self, secret_key: str, max_age_s: int, records: SessionRecords) -> None:
         self._secret = secret_key.encode()
         self.max_age_s = max_age_s
+        self._records = records
         self._sessions = URLSafeTimedSerializer(secret_key, salt="opencounter.staff-session")
         self._logins = URLSafeTimedSerializer(secret_key, salt="opencounter.login-form")
 
     def issue(self, account_id: str) -> str:
-        return self._sessions.dumps({"a": account_id, "n": secrets.token_urlsafe(16)})
+        nonce = secrets.token_urlsafe(16)
+        self._records.open(account_id, nonce, self.max_age_s)
+        return self._sessions.dumps({"a": account_id, "n": nonce})
+
+    def end(self, session: StaffSession) -> None:
+        """Sign-out: the cookie stops working everywhere, whatever the browser keeps."""
+        self._records.close(session.nonce)
 
     def read(self, cookie: str | None) -> StaffSession | None:
         """The session, or None when the cookie is missing, forged, altered or expired."""
@@ -49,6 +69,8 @@ class SessionCodec:
         account_id, nonce = data.get("a"), data.get("n")
         if not isinstance(account_id, str) or not isinstance(nonce, str):
             return None
+        if not self._records.is_live(account_id, nonce):
+            return None  # signed out, disabled, or signed with the key but never issued
         return StaffSession(account_id, nonce)
 
     # -- CSRF ---------------------------------------------------------------------------------

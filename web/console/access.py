@@ -12,7 +12,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from web.auth.accounts import StaffAccount
-from web.auth.sessions import SESSION_COOKIE
+from web.auth.sessions import SESSION_COOKIE, StaffSession
 from web.console.parts import PeopleServices
 from web.deps import ServicesDep
 
@@ -21,6 +21,7 @@ from web.deps import ServicesDep
 class Staff:
     account: StaffAccount
     csrf: str
+    session: StaffSession | None = None  # what sign-out ends
 
 
 def get_people(services: ServicesDep) -> PeopleServices:
@@ -57,7 +58,7 @@ def current_staff(request: Request, people: PeopleDep) -> Staff:
     account = people.accounts.get(session.account_id) if session is not None else None
     if session is None or account is None or account.disabled:
         raise _refuse(request)
-    return Staff(account, people.sessions.csrf_token(session.nonce))
+    return Staff(account, people.sessions.csrf_token(session.nonce), session)
 
 
 StaffDep = Annotated[Staff, Depends(current_staff)]

@@ -132,7 +132,9 @@ def login(
 
 
 @router.post("/logout")
-def logout(staff: CsrfStaffDep) -> Response:
+def logout(staff: CsrfStaffDep, people: PeopleDep) -> Response:
+    if staff.session is not None:
+        people.sessions.end(staff.session)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response

@@ -22,6 +22,7 @@ from bot.hooks.port import EscalationHook, HookOptions
 from web.auth.accounts import AccountStore
 from web.auth.passwords import PasswordHashing
 from web.auth.port import Authenticator, PasswordAuthenticator
+from web.auth.session_store import StaffSessionStore
 from web.auth.sessions import SessionCodec
 from web.auth.throttle import LoginThrottle
 from web.events import InProcessEvents, LiveEventBus, PostgresEvents
@@ -144,7 +145,9 @@ def build_people(
         accounts=accounts,
         hashing=hashing,
         authenticator=PasswordAuthenticator(accounts, hashing, throttle),
-        sessions=SessionCodec(settings.secret_key, settings.session_max_age_s),
+        sessions=SessionCodec(
+            settings.secret_key, settings.session_max_age_s, StaffSessionStore(engine)
+        ),
         desk=desk,
         drafts=DraftReview(
             policy=DraftApprovalPolicy.parse(settings.draft_approval_topics),
