@@ -92,6 +92,18 @@ def test_the_chat_shows_the_source_title_without_an_unsafe_link(client: TestClie
     assert unsafe_links(widget) == []
 
 
+def test_the_api_gives_no_unsafe_link(client: TestClient) -> None:
+    api = TestClient(client.app)
+    started = api.post("/api/v1/conversations", json={"lang": "en"}).json()
+    reply = api.post(
+        f"/api/v1/conversations/{started['id']}/messages",
+        json={"text": PARKING},
+        headers={"Authorization": f"Bearer {started['token']}"},
+    ).json()
+    assert reply["citations"], reply
+    assert {c["url"] for c in reply["citations"]} == {""}
+
+
 def test_console_draft_sources_and_oversight_transcript_show_no_unsafe_link(
     client: TestClient,
 ) -> None:

@@ -21,6 +21,7 @@ from bot.answering import Retraction
 from bot.engine import ConversationNotFound, InvalidFeedback, InvalidMessage, Piece, Reply
 from bot.organisation import LANGUAGES
 from web.deps import ServicesDep
+from web.kb_links import kb_link
 from web.routes.citizen_access import bearer_secret, retry_after_seconds
 from web.services import Services
 
@@ -61,7 +62,7 @@ class MessageIn(BaseModel):
 class CitationOut(BaseModel):
     doc_id: str
     title: str
-    url: str
+    url: str = Field(description="http(s), mailto or tel only; empty when the page has none")
 
 
 class ReplyOut(BaseModel):
@@ -100,7 +101,10 @@ def _reply(reply: Reply) -> ReplyOut:
         decision=reply.decision,
         reason=reply.reason,
         text=reply.text,
-        citations=[CitationOut(**c.__dict__) for c in reply.citations],
+        # The same check as the pages: an API client may put the url straight into an href.
+        citations=[
+            CitationOut(doc_id=c.doc_id, title=c.title, url=kb_link(c.url)) for c in reply.citations
+        ],
         ai_generated=reply.ai_generated,
         lang=reply.lang,
         mode=reply.mode,
