@@ -340,6 +340,7 @@ class TransparencyLog(LogReader):
         return self._transaction(append)
 
     def _write(self, work: _Work) -> list[list[Recorded] | Exception]:
+        self._refuse_inside_unit()
         with self._group.write_lock:
             return self._transaction(work)
 

@@ -100,6 +100,10 @@ def test_recording_on_the_log_inside_a_unit_is_refused_not_a_deadlock(engine: En
     log = make_log(engine)
     with pytest.raises(RuntimeError, match="through the unit"), log.unit_of_work():
         log.record([chat("c1")])
+    with pytest.raises(RuntimeError, match="through the unit"), log.unit_of_work():
+        log.checkpoint()
+    with pytest.raises(RuntimeError, match="through the unit"), log.unit_of_work():
+        log.erase("c1")
     with log.unit_of_work() as unit:
         unit.record([chat("c1")])
     with pytest.raises(RuntimeError, match="has ended"):
