@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy import Connection
+if TYPE_CHECKING:
+    # Type-only: `verify-receipt` imports this module where SQLAlchemy is not installed.
+    from sqlalchemy import Connection
 
 # JSON values allowed in an entry's metadata (no floats: RFC 8785 number rules stay trivial).
 JsonValue = str | int | bool | None | Sequence["JsonValue"] | Mapping[str, "JsonValue"]
