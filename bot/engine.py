@@ -28,11 +28,7 @@ from bot.handoff.texts import handoff_text
 from bot.language import detect_language
 from bot.organisation import LANGUAGES, Disclosure
 from bot.replies import Replies
-from knowledge.confidence import (
-    RECOMMENDED_THRESHOLD,
-    RECOMMENDED_THRESHOLD_LEXICAL_ONLY,
-    RECOMMENDED_THRESHOLDS_BY_LANGUAGE,
-)
+from knowledge.confidence import RECOMMENDED_THRESHOLD, RECOMMENDED_THRESHOLD_LEXICAL_ONLY
 from knowledge.types import KnowledgeBaseUnavailable, RetrievalResult, Retriever
 
 # "to_person": a person has the conversation, so the message went to them and the bot is silent.
@@ -132,9 +128,7 @@ class EnginePolicy:
     # hybrid threshold it answers from loosely matching pages (knowledge/confidence.py).
     lexical_answer_threshold: float = RECOMMENDED_THRESHOLD_LEXICAL_ONLY
     # Overrides by language and retrieval mode: "fr:lexical", "fr:hybrid" or "fr" -> threshold.
-    answer_thresholds: Mapping[str, float] = field(
-        default_factory=lambda: dict(RECOMMENDED_THRESHOLDS_BY_LANGUAGE)
-    )
+    answer_thresholds: Mapping[str, float] = field(default_factory=dict)
 
     def threshold_for(self, lang: str, ranked_by: str | None) -> float:
         """The answer threshold for this language and the mode that ranked the question."""

@@ -42,10 +42,3 @@ HYBRID = ConfidenceModel(bias=-6.256, w_coverage=5.555, w_cosine=10.652)
 # needs 0.7 for 93.3 % refused (91.2 % answered).
 RECOMMENDED_THRESHOLD = 0.5
 RECOMMENDED_THRESHOLD_LEXICAL_ONLY = 0.7
-# French is ranked by BM25 alone (the English MiniLM gives it no vectors), and the 0.7 above
-# was chosen on English questions. On servicepublic_fr dev (829 answerable questions, all
-# lexical) 0.7 refused 23, 14 of them with the right page in the top 5; 0.5 refused 1. On the
-# 11 French demo pages 0.7 refused the library-card (0.57) and bin-collection (0.70)
-# questions while an out-of-scope passport question scored 0.84: in this mode the confidence
-# does not tell out-of-scope questions apart, so the input guard's out_of_scope class does.
-RECOMMENDED_THRESHOLDS_BY_LANGUAGE: dict[str, float] = {"fr:lexical": 0.5}

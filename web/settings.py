@@ -8,8 +8,6 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from knowledge.confidence import RECOMMENDED_THRESHOLDS_BY_LANGUAGE
-
 DEV_SECRET = "dev-only-not-secret-change-me"  # noqa: S105 - a marker production refuses
 _SOURCE = r"(\*|'self'|https?://(\*\.)?[A-Za-z0-9.-]+(:\d+)?)"
 # No `;`, `,` or quote can reach the header: a source list, nothing more.
@@ -60,9 +58,7 @@ class Settings(BaseSettings):
     # When BM25 ranked alone (lexical-only index, a language without vectors, an outage).
     lexical_answer_threshold: float = 0.7
     # Per language and mode, e.g. {"fr:lexical": 0.75}; beats the two above.
-    answer_thresholds: dict[str, float] = Field(
-        default_factory=lambda: dict(RECOMMENDED_THRESHOLDS_BY_LANGUAGE)
-    )
+    answer_thresholds: dict[str, float] = Field(default_factory=dict)
     max_message_chars: int = 2000
     organisation_file: Path | None = None
     guard_policy_file: Path | None = None

@@ -14,9 +14,7 @@ from tests.bot.test_engine import BINS, PERMITS, FixedGuard, FixedRetriever, mak
 
 def test_the_lexical_threshold_applies_when_bm25_ranked_alone() -> None:
     policy = EnginePolicy()
-    assert policy.threshold_for("en", "lexical") == 0.7
-    # French is always lexical here and measured apart (knowledge/confidence.py).
-    assert policy.threshold_for("fr", "lexical") == 0.5
+    assert policy.threshold_for("fr", "lexical") == 0.7
     assert policy.threshold_for("en", "hybrid") == 0.5
     assert policy.threshold_for("en", None) == 0.5
 
@@ -33,9 +31,8 @@ def test_a_loose_lexical_match_is_not_answered(ranked_by: str, decision: str) ->
     retriever = FixedRetriever((PERMITS, BINS), 0.6)
     retriever.result = replace(retriever.result, ranked_by=ranked_by)
     engine, _, _ = make_engine(retriever)
-    # English (French lexical matches have their own, measured threshold).
-    cid = engine.start("en").id
-    reply = engine.ask(cid, "how much is a resident permit?")
+    cid = engine.start("fr").id
+    reply = engine.ask(cid, "combien coûte une carte de résident ?")
     assert reply.decision == decision
 
 
