@@ -41,6 +41,12 @@ class PendingQuestions:
             self._items[ticket] = PendingQuestion(conversation_id, text, lang, view, now)
         return ticket
 
+    def peek(self, ticket: str) -> PendingQuestion | None:
+        """The question for this ticket, left in place; None when unknown or expired."""
+        with self._lock:
+            self._expire(time.monotonic())
+            return self._items.get(ticket)
+
     def take(self, ticket: str) -> PendingQuestion | None:
         """The question for this ticket, once; None when unknown or expired."""
         with self._lock:

@@ -258,6 +258,10 @@ def test_a_stream_ticket_works_only_in_the_browser_that_holds_the_conversation(
     found = re.search(r'sse-connect="/chat/stream/([^"]+)"', posted.text)
     assert found is not None
     streamed = _stranger(citizen).get(f"/chat/stream/{found.group(1)}")
-    assert streamed.status_code == 200  # an SSE stream that only says "expired"
+    assert streamed.status_code == 200  # an SSE stream that only says it has expired
+    assert "no longer available" in streamed.text
     assert "library" not in streamed.text.lower()
     assert "Where is the library?" not in streamed.text
+    # The stranger did not use the ticket up: the citizen's browser still gets its answer.
+    answer = citizen.client.get(f"/chat/stream/{found.group(1)}")
+    assert "event: done" in answer.text and "no longer available" not in answer.text

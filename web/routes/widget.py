@@ -341,9 +341,11 @@ def _sse_html(event: str, html: str) -> str:
 @router.get("/chat/stream/{ticket}", include_in_schema=False)
 def stream_answer(request: Request, services: ServicesDep, ticket: str) -> Response:
     """The answer to a posted question as SSE: `piece` (the text so far), then `done` (the turn)."""
-    pending = services.pending.take(ticket)
-    if pending is not None and not _holds(request, services, pending.conversation_id):
-        pending = None  # a ticket works only in the browser that holds the conversation
+    # A ticket works only in the browser that holds the conversation; anyone else neither
+    # reads the answer nor uses the ticket up.
+    waiting = services.pending.peek(ticket)
+    holder = waiting is not None and _holds(request, services, waiting.conversation_id)
+    pending = services.pending.take(ticket) if holder else None
     lang = pending.lang if pending else "en"
     words = ui_text(lang)
     context = _context(
