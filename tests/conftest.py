@@ -45,8 +45,16 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def make_settings(data_dir: Path, **overrides: object) -> Settings:
-    """Settings for a test: extractive answers unless a test asks for a model."""
-    values: dict[str, object] = {"answer_mode": "extractive", **overrides}
+    """Settings for a test: extractive answers unless a test asks for a model; no request
+    limits unless a test asks (tests/web/test_rate_limits.py does), since suites that send many
+    requests from one test client would otherwise be measuring the limiter."""
+    no_limits = {
+        "rate_limit_client_per_minute": 0,
+        "rate_limit_conversation_per_minute": 0,
+        "rate_limit_staff_per_minute": 0,
+        "rate_limit_streams_per_client": 0,
+    }
+    values: dict[str, object] = {"answer_mode": "extractive", **no_limits, **overrides}
     return Settings(_env_file=None, data_dir=data_dir, **values)  # type: ignore[call-arg]
 
 

@@ -22,6 +22,7 @@ from web.console.access import SignInRequired, sign_in_redirect
 from web.i18n import ui_text
 from web.kb_links import add_link_filter
 from web.oversight import routes as oversight_routes
+from web.request_limits import add_request_limits
 from web.routes import api, api_docs, health, log, transparency, widget
 from web.security_headers import HeaderPolicy, SecurityHeaders
 from web.services import Services
@@ -154,6 +155,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
 
     app.add_middleware(JsonBodyLimits)
+    # Outside the chat switch and the body limits: a flood is refused before anything else.
+    add_request_limits(app, settings, services)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(widget.router)
     app.include_router(api.router)

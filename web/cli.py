@@ -73,7 +73,9 @@ def serve(
     for line in services.startup_notes:
         console.print(f"  {line}")
     console.print(f"Open [bold]http://{host}:{port}/[/] (API docs at http://{host}:{port}/docs)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # Uvicorn would believe X-Forwarded-For from loopback; the app decides instead, from
+    # OPENCOUNTER_TRUSTED_PROXIES only (web/client_address.py).
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
 
 
 # Ingest embeds 256 chunks per call: give a model server far longer than a question's wait.

@@ -48,6 +48,8 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "log_unavailable": "The assistant can't record conversations right now, so it is paused. "
         "Please try again in a few minutes or contact the city directly.",
         "error_heading": "Something needs your attention",
+        "too_many": "You are sending messages faster than the assistant accepts. Please wait "
+        "{seconds} seconds, then send again.",
     },
     "fr": {
         "ask_heading": "Posez votre question à la ville",
@@ -92,6 +94,8 @@ UI_TEXT: Mapping[str, Mapping[str, str]] = {
         "log_unavailable": "L'assistant ne peut pas enregistrer les conversations pour le moment. "
         "Réessayez dans quelques minutes ou contactez directement la ville.",
         "error_heading": "Un point demande votre attention",
+        "too_many": "Vous envoyez des messages plus vite que l'assistant ne les accepte. "
+        "Attendez {seconds} secondes, puis renvoyez.",
     },
 }
 

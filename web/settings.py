@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from web.client_address import parse_proxies
 
 DEV_SECRET = "dev-only-not-secret-change-me"  # noqa: S105 - a marker production refuses
 _SOURCE = r"(\*|'self'|https?://(\*\.)?[A-Za-z0-9.-]+(:\d+)?)"
@@ -76,6 +78,14 @@ class Settings(BaseSettings):
     session_max_age_s: int = Field(default=8 * 3600, ge=60)
     login_max_failures: int = Field(default=5, ge=1)
     login_lockout_s: int = Field(default=900, ge=1)
+    # -- limits per process (README, "Limits"): 0 switches a limit off -------------------------
+    # Addresses or networks of the proxies in front; only their X-Forwarded-For is believed.
+    trusted_proxies: str = ""
+    rate_limit_client_per_minute: int = Field(default=60, ge=0)
+    rate_limit_conversation_per_minute: int = Field(default=20, ge=0)
+    rate_limit_staff_per_minute: int = Field(default=120, ge=0)
+    rate_limit_streams_per_client: int = Field(default=20, ge=0)
+    rate_limit_tracked_keys: int = Field(default=10_000, ge=100)
     teams: str = "general"
     handoff_minutes_per_case: int = Field(default=6, ge=1)
     opening_hours: str = ""
@@ -99,6 +109,12 @@ class Settings(BaseSettings):
     transparency_window_days: int = Field(default=30, ge=1, le=366)
     transparency_scan_limit: int = Field(default=1_000_000, ge=1)
     transparency_cache_s: float = Field(default=60.0, ge=0)
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_are_addresses(cls, value: str) -> str:
+        parse_proxies(value)  # says which entry is wrong, at start rather than per request
+        return value
 
     @model_validator(mode="after")
     def _webhook_needs_a_secret(self) -> Settings:

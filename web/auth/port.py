@@ -43,15 +43,17 @@ class PasswordAuthenticator:
 
     def authenticate(self, attempt: LoginAttempt) -> StaffAccount:
         user_key, address_key = LoginThrottle.keys(attempt.username, attempt.address)
-        self._throttle.check(user_key, address_key)
         account = self._accounts.find(attempt.username)
+        # A known account is locked by its name alone, so the staff behind one proxy address
+        # don't lock each other out; names that are no account are counted per address, which
+        # stops an address from probing for names without locking anyone.
+        key = user_key if account is not None else address_key
+        self._throttle.check(key)
         stored = account.password_hash if account is not None else None
         valid = self._hashing.verify(stored, attempt.secret)
         if account is None or not valid or account.disabled:
-            self._throttle.failed(user_key, address_key)
+            self._throttle.failed(key)
             raise AuthenticationFailed("wrong user name or password")
-        # Only the user's count is cleared: one good password must not reset an address
-        # that is guessing at other accounts.
         self._throttle.succeeded(user_key)
         if stored is not None and self._hashing.needs_rehash(stored):
             self._accounts.set_password_hash(account.id, self._hashing.hash(attempt.secret))

@@ -1,4 +1,5 @@
-"""Login throttling: too many failures for one user name or one address lock it for a while.
+"""Login throttling: too many failures for one account (or, for names that are no account,
+one address) lock it for a while.
 
 Counts are kept per process; behind several replicas an attacker gets at most `max_failures`
 tries per replica per window, which still defeats online guessing of Argon2 hashes.
