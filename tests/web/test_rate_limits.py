@@ -197,3 +197,9 @@ def test_open_streams_are_counted_per_key_and_bounded() -> None:
     assert streams.open("c") is not None  # two keys tracked: no room for a third
     streams.close("a")
     assert streams.open("c") is None
+
+
+def test_the_api_documents_the_429(data_dir: Path) -> None:
+    with _app_client(data_dir) as client:
+        paths = client.get("/openapi.json").json()["paths"]
+    assert "429" in paths["/api/v1/conversations/{conversation_id}/messages"]["post"]["responses"]

@@ -139,6 +139,8 @@ def _log_down(services: Services) -> str:
 _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut},
     422: {"model": ErrorOut},
+    # Sent by web/request_limits.py before the route runs, with Retry-After.
+    429: {"model": ErrorOut, "description": "Too many requests; wait Retry-After seconds"},
     503: {"model": ErrorOut},
 }
 
