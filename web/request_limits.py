@@ -7,6 +7,7 @@ the citizen's form posts, a short page for staff.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from web.auth.sessions import SESSION_COOKIE
 from web.client_address import ClientAddresses, parse_proxies
 from web.i18n import ui_text
 from web.rate_limits import RateLimits, Refused, limits_from
+from web.routes.citizen_access import cookie_name
 from web.services import Services
 from web.settings import Settings
 
@@ -136,10 +138,9 @@ class RequestLimits:
             return None
         # Sign-in posts count per client too: each one costs an Argon2 verification.
         conversation = _conversation_of(req.path, form)
+        holder = _holder_key(req, conversation) if conversation else None
         return limits.per_client.take(f"client:{req.client}") or (
-            limits.per_conversation.take(f"conversation:{conversation[:80]}")
-            if conversation
-            else None
+            limits.per_conversation.take(holder) if holder else None
         )
 
     def _refusal(
@@ -189,6 +190,24 @@ def _lang(form: dict[str, list[str]], scope: Scope) -> str:
     query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
     chosen = (form.get("lang") or query.get("lang") or ["en"])[0]
     return chosen if chosen in ("en", "fr") else "en"
+
+
+def _holder_key(req: _Request, conversation: str) -> str | None:
+    """The per-conversation bucket of whoever holds the secret this request presents.
+
+    Keyed by the secret, not by the conversation's public id: anyone can read the id in the
+    log, and a bucket keyed by it alone would let them use up the citizen's requests. Without
+    a secret there is no conversation bucket (the route answers 404 anyway).
+    """
+    scheme, _, token = req.headers.get("authorization", "").partition(" ")
+    secret = token.strip() if scheme.lower() == "bearer" else ""
+    if not secret:
+        morsel = SimpleCookie(req.headers.get("cookie", "")).get(cookie_name(conversation))
+        secret = morsel.value if morsel is not None else ""
+    if not secret:
+        return None
+    digest = hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return f"conversation:{conversation[:80]}:{digest}"
 
 
 def _conversation_of(path: str, form: dict[str, list[str]]) -> str | None:

@@ -81,6 +81,29 @@ def test_one_conversation_is_limited_on_its_own(data_dir: Path) -> None:
         assert client.post("/api/v1/conversations", json={}).status_code == 201
 
 
+def test_strangers_who_know_the_public_id_cannot_use_up_the_citizens_budget(
+    data_dir: Path,
+) -> None:
+    """The id is in the public log: requests without the secret must not count against it."""
+    app = create_app(
+        make_settings(
+            data_dir, rate_limit_client_per_minute=100, rate_limit_conversation_per_minute=2
+        )
+    )
+    with TestClient(app, client=("203.0.113.7", 1)) as citizen:
+        started = citizen.post("/api/v1/conversations", json={}).json()
+        path = f"/api/v1/conversations/{started['id']}/messages"
+        for n in range(6):  # other addresses, no secret or a guessed one
+            with TestClient(app, client=(f"198.51.100.{n}", 1)) as stranger:
+                guess = {"Authorization": f"Bearer {n}" + "x" * 42} if n % 2 else {}
+                assert stranger.post(path, json={"text": "hi"}, headers=guess).status_code == 404
+        auth = {"Authorization": f"Bearer {started['token']}"}
+        assert (
+            citizen.post(path, json={"text": "library opening hours"}, headers=auth).status_code
+            == 200
+        )
+
+
 def test_the_chat_form_gets_the_error_box_in_its_language(tight: TestClient) -> None:
     for _ in range(3):
         tight.post("/chat/messages", data={"text": "bonjour", "lang": "fr"}, follow_redirects=False)
