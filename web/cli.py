@@ -252,6 +252,9 @@ def build_cli() -> typer.Typer:
     app.add_typer(
         build_app_audit_cli(), name="audit", help="Verify, export and manage the transparency log."
     )
+    from web.cli_db import build_db_cli
+
+    app.add_typer(build_db_cli(), name="db", help="Upgrade the database schema.")
     from web.cli_admin import build_admin_cli
     from web.cli_users import build_users_cli
 

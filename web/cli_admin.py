@@ -20,7 +20,6 @@ def _open(data_dir: Path | None) -> tuple[Switchboard, TransparencyLog, Engine]:
     settings = Settings(data_dir=data_dir) if data_dir else Settings()
     engine = open_database(settings)
     board = Switchboard(engine, {"model": settings.model_enabled, "chat": settings.chat_enabled})
-    board.create_tables()
     log, _ = open_log(settings, engine)
     return board, log, engine
 

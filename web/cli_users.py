@@ -38,7 +38,6 @@ def _accounts(data_dir: Path | None) -> tuple[AccountStore, Engine]:
 
     engine = open_database(_settings(data_dir))
     store = AccountStore(engine)
-    store.create_tables()
     return store, engine
 
 

@@ -17,7 +17,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from audit.facets import FacetIndex
 from audit.log import TransparencyLog
 from audit.sink import AuditEvent
-from audit.store import create_tables as create_log_tables
 from audit.store import tune_engine
 from audit.vault import Vault
 from bot.answering import AnswerWriter, ExtractiveWriter, ModelWriter, SwitchableWriter
@@ -40,6 +39,7 @@ from knowledge.search import HybridRetriever, VectorStoreFactory, open_retriever
 from knowledge.types import KnowledgeBaseUnavailable, RetrievalResult
 from knowledge.vector_store import VectorStore, VectorStoreUnavailable
 from web.console.parts import build_people
+from web.database import prepare_schema
 from web.keys import load_signer, load_vault_key, load_witnesses
 from web.services import Services
 from web.settings import Settings
@@ -182,11 +182,16 @@ def open_database(settings: Settings) -> Engine:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(settings.resolved_database_url, pool_pre_ping=True)
     tune_engine(engine)  # SQLite: WAL, synchronous=NORMAL, busy timeout (see audit.store)
+    try:
+        # Development upgrades to head; production refuses a database behind (web/database.py).
+        prepare_schema(engine, settings.environment)
+    except BaseException:
+        engine.dispose()
+        raise
     return engine
 
 
 def open_log(settings: Settings, engine: Engine) -> tuple[TransparencyLog, Vault]:
-    create_log_tables(engine)
     signer = load_signer(settings.log_signing_key, settings.data_dir, settings.log_origin)
     vault = Vault(engine, master_key=load_vault_key(settings.vault_key, settings.data_dir))
     log = TransparencyLog(
@@ -358,9 +363,12 @@ def build_services(settings: Settings, static_dir: Path, *, hooks_enabled: bool 
     intents = _intent_classifier(settings)
     # First, so that a mode that cannot start (AnswerModeUnavailable) leaves nothing open.
     choice = choose_writer(settings)
-    engine = open_database(settings)
+    try:
+        engine = open_database(settings)
+    except UnusableSetting:  # a schema behind this version, in production
+        choice.close()
+        raise
     store = ConversationStore(engine)
-    store.create_tables()
     log, vault = open_log(settings, engine)
     facets = FacetIndex(engine)
     facets.create()
@@ -380,7 +388,6 @@ def build_services(settings: Settings, static_dir: Path, *, hooks_enabled: bool 
     switchboard = Switchboard(
         engine, {"model": settings.model_enabled, "chat": settings.chat_enabled}
     )
-    switchboard.create_tables()
     writer = SwitchableWriter(choice.writer, lambda: switchboard.is_on("model"))
     notes = choice.notes
     for name, on in switchboard.states().items():

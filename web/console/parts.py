@@ -108,20 +108,16 @@ def build_people(
 
     Without `hooks_enabled` (the CLI's one-off questions) no hook is loaded or called.
     """
-    # Settings first, so that one that cannot be used stops start-up before tables are made.
+    # Settings first, so that one that cannot be used stops start-up before a store is opened.
     hours = _opening_hours(settings)
     escalation_hooks = _escalation_hooks(settings) if hooks_enabled else []
     accounts = AccountStore(engine)
-    accounts.create_tables()
     handoffs = HandoffStore(engine)
-    handoffs.create_tables()
     drafts = DraftStore(engine)
-    drafts.create_tables()
     hashing = PasswordHashing()
     throttle = LoginThrottle(settings.login_max_failures, settings.login_lockout_s)
     events = choose_events(settings, engine)
     dead_letters = DeadLetterStore(engine)
-    dead_letters.create_tables()
     hooks = HookDispatcher(
         escalation_hooks,
         dead_letters,
