@@ -69,8 +69,19 @@ def opencounter_command() -> str:
 def server_environment(extra: dict[str, str]) -> dict[str, str]:
     """The test's environment without the developer's OPENCOUNTER_ settings, plus `extra`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENCOUNTER_")}
+    # As make_settings does: a browser test that sends many messages is not a flood; the
+    # limits have their own tests (tests/web/test_rate_limits.py). `extra` may set them.
+    env.update({f"OPENCOUNTER_RATE_LIMIT_{name}": "0" for name in _RATE_LIMITS})
     env.update(extra)
     return env
+
+
+_RATE_LIMITS = (
+    "CLIENT_PER_MINUTE",
+    "CONVERSATION_PER_MINUTE",
+    "STAFF_PER_MINUTE",
+    "STREAMS_PER_CLIENT",
+)
 
 
 def start_server(data_dir: Path, env: dict[str, str]) -> LiveServer:
