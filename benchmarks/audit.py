@@ -20,13 +20,13 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import create_engine, insert, text, update
+from sqlalchemy import Engine, create_engine, insert, text, update
 
 from audit.checkpoint import Checkpoint, sign_checkpoint
 from audit.checkpoint_chain import previous_line
@@ -117,6 +117,20 @@ def fresh_schema(base: str) -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+def on_each_database(
+    measure: Callable[[str, Engine, int], None], count: int, postgres: str | None
+) -> None:
+    """Run `measure` on a fresh SQLite file, then in a fresh PostgreSQL schema if given."""
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    with tempfile.TemporaryDirectory() as name:
+        engine = create_engine(f"sqlite:///{Path(name) / 'bench.db'}")
+        tune_engine(engine)
+        measure("sqlite", engine, count)
+    if postgres:
+        with fresh_schema(postgres) as url:
+            measure("postgresql", create_engine(url), count)
 
 
 def append_rate(url: str, writers: int, per_writer: int, batch: int) -> float:

@@ -11,19 +11,17 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, insert
+from sqlalchemy import Engine, insert
 
 from audit.log import TransparencyLog
 from audit.note import generate_signer
 from audit.sink import AuditEvent
-from audit.store import audit_tables, create_tables, scrub_after_erase, tune_engine
+from audit.store import audit_tables, create_tables, scrub_after_erase
 from audit.vault import Vault
-from benchmarks.audit import fresh_schema
+from benchmarks.audit import on_each_database
 
 ORIGIN = "bench.example/audit"
 ROUNDS = 5
@@ -103,14 +101,7 @@ def main() -> None:
     parser.add_argument("--conversations", type=int, default=100_000)
     parser.add_argument("--postgres", default=os.environ.get("OPENCOUNTER_TEST_DATABASE_URL"))
     args = parser.parse_args()
-    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    with tempfile.TemporaryDirectory() as name:
-        engine = create_engine(f"sqlite:///{Path(name) / 'erase.db'}")
-        tune_engine(engine)
-        measure("sqlite", engine, args.conversations)
-    if args.postgres:
-        with fresh_schema(args.postgres) as url:
-            measure("postgresql", create_engine(url), args.conversations)
+    on_each_database(measure, args.conversations, args.postgres)
 
 
 if __name__ == "__main__":

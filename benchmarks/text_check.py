@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 import time
 from datetime import timedelta
-from pathlib import Path
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine
 
 from audit.log import TransparencyLog
 from audit.note import generate_signer
 from audit.sink import AuditEvent
-from audit.store import create_tables, tune_engine
+from audit.store import create_tables
 from audit.text_check import check_texts
 from audit.vault import Vault
-from benchmarks.audit import fresh_schema
+from benchmarks.audit import on_each_database
 
 ORIGIN = "bench.example/audit"
 
@@ -63,14 +61,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--postgres", default=os.environ.get("OPENCOUNTER_TEST_DATABASE_URL"))
     args = parser.parse_args()
-    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    with tempfile.TemporaryDirectory() as name:
-        engine = create_engine(f"sqlite:///{Path(name) / 'texts.db'}")
-        tune_engine(engine)
-        measure("sqlite", engine, args.entries)
-    if args.postgres:
-        with fresh_schema(args.postgres) as url:
-            measure("postgresql", create_engine(url), args.entries)
+    on_each_database(measure, args.entries, args.postgres)
 
 
 if __name__ == "__main__":

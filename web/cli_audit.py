@@ -7,7 +7,6 @@ point stops and names the settings, instead of creating an empty log elsewhere.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import typer
@@ -17,9 +16,8 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from audit.cli import OperatorSetupError, build_audit_cli
 from audit.log import TransparencyLog
 from audit.store import audit_tables, tune_engine
-from audit.vault import Vault
 from web.cli_options import read_settings
-from web.keys import KeyConfigurationError, load_signer, load_vault_key
+from web.keys import KeyConfigurationError
 from web.settings import Settings
 
 
@@ -85,23 +83,14 @@ class AppOperatorLog:
         return engine
 
     def log(self) -> TransparencyLog:
-        settings = self._settings
+        # Imported here: the app's parts list is not needed to build the command line.
+        from web.wiring import open_log
+
         engine = self.engine()  # first: with no log there, the keys are not the problem
         try:
-            signer = load_signer(
-                settings.log_signing_key, settings.data_dir, settings.log_origin, create=False
-            )
-            master = load_vault_key(settings.vault_key, settings.data_dir, create=False)
+            return open_log(self._settings, engine, create_keys=False)[0]
         except KeyConfigurationError as error:
             raise OperatorSetupError(str(error)) from None
-        return TransparencyLog(
-            engine,
-            signer,
-            settings.log_origin,
-            Vault(engine, master),
-            checkpoint_every=settings.checkpoint_every,
-            checkpoint_interval=timedelta(seconds=settings.checkpoint_interval_s),
-        )
 
     def close(self) -> None:
         if self._engine is not None:

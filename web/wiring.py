@@ -191,9 +191,16 @@ def open_database(settings: Settings) -> Engine:
     return engine
 
 
-def open_log(settings: Settings, engine: Engine) -> tuple[TransparencyLog, Vault]:
-    signer = load_signer(settings.log_signing_key, settings.data_dir, settings.log_origin)
-    vault = Vault(engine, master_key=load_vault_key(settings.vault_key, settings.data_dir))
+def open_log(
+    settings: Settings, engine: Engine, *, create_keys: bool = True
+) -> tuple[TransparencyLog, Vault]:
+    """The log and its vault; keys missing from the settings are made in the data dir only
+    when `create_keys` (the app in development), else `KeyConfigurationError`."""
+    signer = load_signer(
+        settings.log_signing_key, settings.data_dir, settings.log_origin, create=create_keys
+    )
+    master_key = load_vault_key(settings.vault_key, settings.data_dir, create=create_keys)
+    vault = Vault(engine, master_key=master_key)
     log = TransparencyLog(
         engine,
         signer=signer,
