@@ -7,7 +7,6 @@ the citizen's form posts, a short page for staff.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,12 +21,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot.citizen_secret import secret_digest
 from bot.organisation import Organisation
 from web.auth.sessions import SESSION_COOKIE
 from web.client_address import ClientAddresses, parse_proxies
 from web.i18n import ui_text
 from web.rate_limits import RateLimits, Refused, limits_from
-from web.routes.citizen_access import cookie_name
+from web.routes.citizen_access import bearer_token, cookie_name
 from web.services import Services
 from web.settings import Settings
 
@@ -199,15 +199,13 @@ def _holder_key(req: _Request, conversation: str) -> str | None:
     log, and a bucket keyed by it alone would let them use up the citizen's requests. Without
     a secret there is no conversation bucket (the route answers 404 anyway).
     """
-    scheme, _, token = req.headers.get("authorization", "").partition(" ")
-    secret = token.strip() if scheme.lower() == "bearer" else ""
-    if not secret:
+    secret = bearer_token(req.headers.get("authorization", ""))
+    if secret is None:
         morsel = SimpleCookie(req.headers.get("cookie", "")).get(cookie_name(conversation))
-        secret = morsel.value if morsel is not None else ""
+        secret = morsel.value if morsel is not None else None
     if not secret:
         return None
-    digest = hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return f"conversation:{conversation[:80]}:{digest}"
+    return f"conversation:{conversation[:80]}:{secret_digest(secret)[:32]}"
 
 
 def _conversation_of(path: str, form: dict[str, list[str]]) -> str | None:

@@ -91,6 +91,15 @@ class Services:
             decode_entry(data) for _, data in self.log.entries_for_conversation(conversation_id)
         ]
 
+    def erase(self, conversation_id: str) -> None:
+        """The citizen's erasure: words crypto-shredded and logged, then the conversation closed.
+
+        Raises `LogUnavailable` with nothing erased. (The two steps are not yet one unit of
+        work: if the second fails, the words are gone and the conversation shows as empty.)
+        """
+        self.log.erase(conversation_id, reason="citizen_request")
+        self.store.add_turns(conversation_id, [], status="erased")
+
     def transcript(self, conversation_id: str) -> list[TurnView]:
         views = []
         for turn in self.store.turns(conversation_id):

@@ -314,10 +314,9 @@ def erase_conversation(
     `erasure` entry is logged; the log stays verifiable. The token stops working."""
     try:
         services.engine.open(conversation_id, bearer_secret(request))
-        services.log.erase(conversation_id, reason="citizen_request")
+        services.erase(conversation_id)
     except ConversationNotFound:
         return _error(404, _NOT_FOUND)
     except LogUnavailable:
         return _error(503, _log_down(services))
-    services.store.add_turns(conversation_id, [], status="erased")
     return Response(status_code=204)

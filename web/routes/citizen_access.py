@@ -32,7 +32,12 @@ def cookie_secret(request: Request, conversation_id: str | None) -> str | None:
 
 def bearer_secret(request: Request) -> str | None:
     """The API client's `Authorization: Bearer` token, if it sent one."""
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return bearer_token(request.headers.get("authorization", ""))
+
+
+def bearer_token(authorization: str) -> str | None:
+    """The token of an `Authorization: Bearer <token>` header value, else None."""
+    scheme, _, token = authorization.partition(" ")
     token = token.strip()
     return token if scheme.lower() == "bearer" and token else None
 

@@ -459,7 +459,7 @@ def erase_conversation(
     words = ui_text(chosen)
     try:
         services.engine.open(conversation_id, cookie_secret(request, conversation_id))
-        services.log.erase(conversation_id, reason="citizen_request")
+        services.erase(conversation_id)
     except ConversationNotFound:
         return _render_chat(
             request, services, 404, lang=chosen, view=view, error=words["not_found"]
@@ -475,7 +475,6 @@ def erase_conversation(
             turns=services.transcript(conversation_id),
             error=words["log_unavailable"],
         )
-    services.store.add_turns(conversation_id, [], status="erased")
     done = _render_chat(request, services, 200, lang=chosen, view=view, notice=words["erased"])
     forget(done, request, conversation_id)
     return done
