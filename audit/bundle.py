@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from audit.schema_pass import Row
 
 if TYPE_CHECKING:
-    from audit.log import TransparencyLog
+    from audit.storage.log import TransparencyLog
 
 ENTRIES = "entries.jsonl"
 LEAF_HASHES = "leaf-hashes.txt"

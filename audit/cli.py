@@ -44,7 +44,7 @@ from audit.verify import LogSource, verify_log
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from audit.log import TransparencyLog
+    from audit.storage.log import TransparencyLog
 
 _T = TypeVar("_T")
 # The verifier's pinned copy of the log's public key (the key itself or a file holding it).
@@ -180,7 +180,7 @@ def _database_copy(console: Console, url: str, resources: contextlib.ExitStack) 
     from sqlalchemy import create_engine, make_url
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-    from audit.store import tune_engine
+    from audit.storage.store import tune_engine
 
     try:
         parsed = make_url(url)
@@ -263,7 +263,7 @@ def _keygen(console: Console, open_operator: OpenOperatorLog | None) -> Callable
         _write_secret(keys / f"{stem}.key", made.to_string())
         (keys / f"{stem}.pub").write_text(made.verifier().to_string() + "\n", "utf-8")
         if not witness and not (keys / "vault.key").exists():
-            from audit.vault import generate_master_key
+            from audit.storage.vault import generate_master_key
 
             _write_secret(keys / "vault.key", generate_master_key())
         typer.echo(made.verifier().to_string())
@@ -332,7 +332,7 @@ def _verify(console: Console, open_operator: OpenOperatorLog | None) -> Callable
             else:
                 # Reading needs no secret key: an oversight body can check a database copy.
                 trusted = _trusted_key(console, key)
-                from audit.log_reader import LogReader
+                from audit.storage.log_reader import LogReader
 
                 if database_url is not None:
                     engine = _database_copy(console, database_url, resources)
@@ -398,7 +398,7 @@ def _seen_checkpoint(console: Console, location: str) -> str:
 
 def _verify_texts(console: Console, log: TransparencyLog) -> None:
     """`verify --texts`: every stored text opens and matches its entry's commitment."""
-    from audit.text_check import check_texts
+    from audit.storage.text_check import check_texts
 
     report = _or_unavailable(console, lambda: check_texts(log, log.vault))
     if not report.ok:

@@ -34,7 +34,7 @@ from audit.merkle import leaf_hash, verify_inclusion
 from audit.note import NoteError, Verifier, parse_verifier_key
 
 if TYPE_CHECKING:
-    from audit.log import TransparencyLog
+    from audit.storage.log import TransparencyLog
 
 RECEIPT_FORMAT = "opencounter-receipt/v2"
 _OLD_FORMATS = frozenset({"opencounter-receipt/v1"})

@@ -31,12 +31,12 @@ from sqlalchemy import Engine, create_engine, insert, text, update
 from audit.checkpoint import Checkpoint, sign_checkpoint
 from audit.checkpoint_chain import previous_line
 from audit.entries import build_entry, encode_entry
-from audit.log import TransparencyLog
 from audit.merkle import CompactRange, leaf_hash
 from audit.note import generate_signer, parse_signer_key, parse_verifier_key
 from audit.sink import AuditEvent
-from audit.store import audit_tables, create_tables, tune_engine
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.store import audit_tables, create_tables, tune_engine
+from audit.storage.vault import Vault
 from audit.verify import verify_log
 
 ORIGIN = "bench.example/audit"

@@ -1,6 +1,6 @@
 """Erasure benchmark: what one citizen's erase costs, and how much of it is the scrub.
 
-The scrub (audit.store.scrub_after_erase) runs after the erasing transaction: a WAL
+The scrub (audit.storage.store.scrub_after_erase) runs after the erasing transaction: a WAL
 TRUNCATE checkpoint on SQLite, VACUUM FULL of the key table and VACUUM of the text
 table on PostgreSQL. Its cost grows with the number of conversations kept.
     python -m benchmarks.erasure [--conversations 100000] [--postgres URL]
@@ -16,11 +16,11 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, insert
 
-from audit.log import TransparencyLog
 from audit.note import generate_signer
 from audit.sink import AuditEvent
-from audit.store import audit_tables, create_tables, scrub_after_erase
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.store import audit_tables, create_tables, scrub_after_erase
+from audit.storage.vault import Vault
 from benchmarks.audit import on_each_database
 
 ORIGIN = "bench.example/audit"

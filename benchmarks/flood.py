@@ -15,7 +15,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from web.app import create_app
-from web.rate_limits import TokenBuckets
+from web.http.rate_limits import TokenBuckets
 from web.settings import Settings
 
 

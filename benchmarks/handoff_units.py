@@ -16,10 +16,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
 
-from audit.log import TransparencyLog
 from audit.note import generate_signer
-from audit.store import create_tables, tune_engine
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.store import create_tables, tune_engine
+from audit.storage.vault import Vault
 from benchmarks.audit import fresh_schema
 from bot.conversations import ConversationStore
 from bot.handoff.desk import HandoffDesk

@@ -39,9 +39,9 @@ from typing import Any
 from sqlalchemy import Engine, TextClause, create_engine, event, insert, text, update
 
 from audit.entries import encode_entry
-from audit.facets import FacetIndex, FacetQuery, facet_row, facet_tables
-from audit.store import audit_tables, create_tables, tune_engine
+from audit.storage.store import audit_tables, create_tables, tune_engine
 from benchmarks.audit import fresh_schema, load_average
+from web.oversight.facets import FacetIndex, FacetQuery, facet_row, facet_tables
 from web.oversight.stats import compute_statistics
 
 START = datetime(2026, 9, 1, tzinfo=UTC)

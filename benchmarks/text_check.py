@@ -13,12 +13,12 @@ from datetime import timedelta
 
 from sqlalchemy import Engine
 
-from audit.log import TransparencyLog
 from audit.note import generate_signer
 from audit.sink import AuditEvent
-from audit.store import create_tables
-from audit.text_check import check_texts
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.store import create_tables
+from audit.storage.text_check import check_texts
+from audit.storage.vault import Vault
 from benchmarks.audit import on_each_database
 
 ORIGIN = "bench.example/audit"

@@ -1,6 +1,6 @@
 """Command-line commands of the knowledge base: `kb list|show|diff`, `eval retrieval`.
 
-`opencounter ingest` is in web.cli: it also writes the new version to the transparency log.
+`opencounter ingest` is in web.cli.main: it also writes the new version to the transparency log.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer.main
 
-from web.cli import build_cli
+from web.cli.main import build_cli
 from web.settings import Settings
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

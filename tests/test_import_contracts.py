@@ -29,8 +29,8 @@ OFFLINE = "the offline verifier imports no database or network library"
 
 # (file in the scratch copy, lines appended to it)
 ADDED = {
-    "bot/leak.py": ["import audit.facets"],
-    "audit/sink.py": ["import audit.store"],
+    "bot/leak.py": ["import web.oversight.facets"],
+    "audit/sink.py": ["import audit.storage.store"],
     "audit/leak_web.py": [
         "import fastapi",
         "import starlette",
@@ -49,8 +49,8 @@ EXPECTED = [
     (KNOWLEDGE, "knowledge.leak -> audit.merkle"),
     (AUDIT, "audit.leak_project -> knowledge.types"),
     # The oversight read model, not the port: the case the old list of seven missed.
-    (BOT_TO_AUDIT, "bot.leak -> audit.facets"),
-    (SINK, "audit.sink -> audit.store"),
+    (BOT_TO_AUDIT, "bot.leak -> web.oversight.facets"),
+    (SINK, "audit.sink -> audit.storage.store"),
     (NO_WEB, "audit.leak_web -> fastapi"),
     (NO_WEB, "audit.leak_web -> starlette"),
     (NO_WEB, "audit.leak_web -> langchain (l."),

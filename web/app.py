@@ -15,16 +15,17 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from audit.sink import LogUnavailable
-from web.body_limits import JsonBodyLimits
-from web.console import login as console_login
-from web.console import routes as console_routes
-from web.console.access import SignInRequired, sign_in_redirect
+from web.http import api_docs, health, log, transparency
+from web.http.body_limits import JsonBodyLimits
+from web.http.citizen import api, widget
+from web.http.console import login as console_login
+from web.http.console import routes as console_routes
+from web.http.console.access import SignInRequired, sign_in_redirect
+from web.http.kb_links import add_link_filter
+from web.http.oversight import routes as oversight_routes
+from web.http.request_limits import add_request_limits
+from web.http.security_headers import HeaderPolicy, SecurityHeaders
 from web.i18n import ui_text
-from web.kb_links import add_link_filter
-from web.oversight import routes as oversight_routes
-from web.request_limits import add_request_limits
-from web.routes import api, api_docs, health, log, transparency, widget
-from web.security_headers import HeaderPolicy, SecurityHeaders
 from web.services import Services
 from web.settings import Settings
 from web.wiring import build_services
@@ -89,7 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="A public-service assistant that answers from the city's pages, with citations.",
         version="0.1.0",
         lifespan=lifespan,
-        # /docs is ours (web/routes/api_docs.py): FastAPI's pages load Swagger UI and ReDoc
+        # /docs is ours (web/http/api_docs.py): FastAPI's pages load Swagger UI and ReDoc
         # from a CDN with an inline script, which the CSP forbids.
         docs_url=None,
         redoc_url=None,

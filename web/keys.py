@@ -7,7 +7,7 @@ from pathlib import Path
 
 from audit.checkpoint import CosignatureVerifier, parse_cosigner_verifier_key
 from audit.note import Ed25519Signer, generate_signer, parse_signer_key
-from audit.vault import generate_master_key, parse_master_key
+from audit.storage.vault import generate_master_key, parse_master_key
 
 SIGNING_KEY_FILE = "audit/log.key"  # the same layout as `opencounter audit keygen`
 VERIFIER_KEY_FILE = "audit/log.pub"

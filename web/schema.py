@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from sqlalchemy import MetaData
 
-from audit.facet_days import days_table
-from audit.facets import facet_tables
-from audit.store import audit_tables
+from audit.storage.store import audit_tables
 from bot.conversations import metadata as conversations_metadata
 from bot.handoff.draft_store import metadata as drafts_metadata
 from bot.handoff.store import metadata as handoffs_metadata
 from bot.hooks.dead_letters import metadata as dead_letters_metadata
 from bot.switches import metadata as switches_metadata
 from web.auth.accounts import metadata as accounts_metadata
+from web.oversight.facet_days import days_table
+from web.oversight.facets import facet_tables
 
 
 def app_metadata() -> MetaData:

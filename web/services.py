@@ -10,17 +10,17 @@ from fastapi.templating import Jinja2Templates
 
 from audit.checkpoint import CosignatureVerifier
 from audit.entries import decode_entry
-from audit.facets import FacetIndex
-from audit.log import TransparencyLog
-from audit.vault import TextDoesNotOpen, Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.vault import TextDoesNotOpen, Vault
 from bot.conversations import Citation, ConversationStore
 from bot.engine import ConversationEngine
 from bot.organisation import Disclosure, Organisation
 from bot.replies import Replies
 from bot.switches import Switchboard
 from knowledge.types import Retriever
-from web.console.parts import PeopleServices
-from web.pending import PendingQuestions
+from web.http.console.parts import PeopleServices
+from web.http.pending import PendingQuestions
+from web.oversight.facets import FacetIndex
 
 ERASED = "[erased]"
 # Shown instead of a stored text that fails its integrity check (changed or moved in the

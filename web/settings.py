@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from web.client_address import parse_proxies
+from web.http.client_address import parse_proxies
 
 DEV_SECRET = "dev-only-not-secret-change-me"  # noqa: S105 - a marker production refuses
 _SOURCE = r"(\*|'self'|https?://(\*\.)?[A-Za-z0-9.-]+(:\d+)?)"

@@ -14,11 +14,10 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from audit.facets import FacetIndex
-from audit.log import TransparencyLog
 from audit.sink import AuditEvent
-from audit.store import tune_engine
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.store import tune_engine
+from audit.storage.vault import Vault
 from bot.answering import AnswerWriter, ExtractiveWriter, ModelWriter, SwitchableWriter
 from bot.conversations import ConversationStore
 from bot.engine import ConversationEngine, EnginePolicy
@@ -38,9 +37,10 @@ from knowledge.ollama_embedder import OllamaEmbedder
 from knowledge.search import HybridRetriever, VectorStoreFactory, open_retriever
 from knowledge.types import KnowledgeBaseUnavailable, RetrievalResult
 from knowledge.vector_store import VectorStore, VectorStoreUnavailable
-from web.console.parts import build_people
 from web.database import prepare_schema
+from web.http.console.parts import build_people
 from web.keys import load_signer, load_vault_key, load_witnesses
+from web.oversight.facets import FacetIndex
 from web.services import Services
 from web.settings import Settings
 from web.startup import UnusableSetting
@@ -181,7 +181,7 @@ def retrieval_note(settings: Settings, embedder: Embedder | None) -> str:
 def open_database(settings: Settings) -> Engine:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(settings.resolved_database_url, pool_pre_ping=True)
-    tune_engine(engine)  # SQLite: WAL, synchronous=NORMAL, busy timeout (see audit.store)
+    tune_engine(engine)  # SQLite: WAL, synchronous=NORMAL, busy timeout (see audit.storage.store)
     try:
         # Development upgrades to head; production refuses a database behind (web/database.py).
         prepare_schema(engine, settings.environment)

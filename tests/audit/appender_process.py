@@ -12,11 +12,11 @@ from datetime import timedelta
 
 from sqlalchemy import create_engine
 
-from audit.log import TransparencyLog
 from audit.note import parse_signer_key
 from audit.sink import AuditEvent
-from audit.store import tune_engine
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.store import tune_engine
+from audit.storage.vault import Vault
 
 
 def main(argv: list[str]) -> None:

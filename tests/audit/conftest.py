@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import OperationalError
 
-from audit.store import create_tables, tune_engine
+from audit.storage.store import create_tables, tune_engine
 from tests.needs import missing
 
 DATABASE_URL_VARIABLE = "OPENCOUNTER_TEST_DATABASE_URL"

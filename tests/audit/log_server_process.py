@@ -14,9 +14,9 @@ from urllib.parse import parse_qs, urlparse
 from sqlalchemy import create_engine
 
 from audit.checkpoint import parse_cosigner_verifier_key
-from audit.log import TransparencyLog
 from audit.note import parse_signer_key
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.vault import Vault
 from audit.witness import format_proof
 
 

@@ -1,6 +1,6 @@
 """An `OperatorLog` for the audit package's own tests: a database URL and a key folder.
 
-The app builds its OperatorLog from its settings (web/cli_audit.py); these tests stand in
+The app builds its OperatorLog from its settings (web/cli/audit.py); these tests stand in
 for that with the same contract, so the operator commands are tested without the web app.
 """
 
@@ -12,10 +12,10 @@ import typer
 from sqlalchemy import Engine, create_engine, inspect
 
 from audit.cli import OperatorSetupError, build_audit_cli
-from audit.log import TransparencyLog
 from audit.note import NoteError, parse_signer_key
-from audit.store import tune_engine
-from audit.vault import Vault, parse_master_key
+from audit.storage.log import TransparencyLog
+from audit.storage.store import tune_engine
+from audit.storage.vault import Vault, parse_master_key
 
 
 class FolderOperatorLog:

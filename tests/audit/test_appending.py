@@ -8,10 +8,10 @@ from datetime import timedelta
 
 from sqlalchemy import Engine
 
-from audit.log import TransparencyLog
 from audit.note import generate_signer
 from audit.sink import AuditEvent
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.vault import Vault
 
 ORIGIN = "city.example/audit"
 

@@ -10,12 +10,12 @@ from sqlalchemy import create_engine
 from typer.testing import CliRunner
 
 from audit.cli import build_audit_cli
-from audit.log import TransparencyLog
 from audit.note import parse_signer_key
 from audit.receipt import receipt_for
 from audit.sink import AuditEvent
-from audit.store import create_tables
-from audit.vault import Vault, parse_master_key
+from audit.storage.log import TransparencyLog
+from audit.storage.store import create_tables
+from audit.storage.vault import Vault, parse_master_key
 from tests.audit.operator_log import operator_cli
 
 ORIGIN = "city.example/audit"

@@ -8,11 +8,11 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
-from audit.log import TransparencyLog
 from audit.note import parse_signer_key
 from audit.sink import AuditEvent
-from audit.store import create_tables, tune_engine
-from audit.vault import Vault, parse_master_key
+from audit.storage.log import TransparencyLog
+from audit.storage.store import create_tables, tune_engine
+from audit.storage.vault import Vault, parse_master_key
 from tests.audit.operator_log import operator_cli
 
 ORIGIN = "city.example/audit"

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import pytest
 
-from audit.commit_group import GroupCommit
 from audit.sink import LogUnavailable
+from audit.storage.commit_group import GroupCommit
 
 
 class SlowStore:

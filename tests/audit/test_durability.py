@@ -11,10 +11,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
 
-from audit.log import TransparencyLog
 from audit.note import generate_signer, parse_signer_key, parse_verifier_key
-from audit.store import create_tables, tune_engine
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.store import create_tables, tune_engine
+from audit.storage.vault import Vault
 from audit.verify import verify_log
 
 HELPER = Path(__file__).with_name("appender_process.py")

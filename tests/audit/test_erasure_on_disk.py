@@ -19,11 +19,11 @@ import pytest
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from audit.log import TransparencyLog
 from audit.note import generate_signer
 from audit.sink import AuditEvent
-from audit.store import create_tables, tune_engine
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.store import create_tables, tune_engine
+from audit.storage.vault import Vault
 from tests.needs import missing
 
 ORIGIN = "city.example/audit"

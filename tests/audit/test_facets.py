@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine, create_engine, update
 
-from audit.facets import FacetIndex, FacetQuery, facet_row
 from audit.sink import AuditEvent
-from audit.store import audit_tables
+from audit.storage.store import audit_tables
 from tests.audit.test_log import Clock, make_log
+from web.oversight.facets import FacetIndex, FacetQuery, facet_row
 
 DAY = datetime(2026, 8, 2, 9, 0, tzinfo=UTC)
 

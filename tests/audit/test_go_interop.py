@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from audit.log import TransparencyLog
 from audit.note import generate_signer
 from audit.sink import AuditEvent
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.vault import Vault
 from tests.needs import missing
 
 GO_SOURCE = Path(__file__).with_name("go") / "interop"

@@ -12,12 +12,12 @@ from sqlalchemy import Engine, create_engine, text
 
 from audit.checkpoint import generate_cosigner, open_checkpoint
 from audit.entries import InvalidEntry, commitment, decode_entry
-from audit.log import TransparencyLog
 from audit.merkle import MemoryTree, leaf_hash, verify_consistency, verify_inclusion
 from audit.note import generate_signer, parse_verifier_key, sign_note
 from audit.sink import AuditEvent, AuditSink, LogUnavailable
-from audit.store import create_tables
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.store import create_tables
+from audit.storage.vault import Vault
 
 ORIGIN = "city.example/audit"
 

@@ -10,11 +10,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine, text
 
-from audit.log import TransparencyLog
 from audit.note import generate_signer
 from audit.receipt import ReceiptError, ReceiptNotReady, receipt_for, verify_receipt
 from audit.sink import AuditEvent
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.vault import Vault
 
 ORIGIN = "city.example/audit"
 

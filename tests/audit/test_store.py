@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, text
 
-from audit.store import SQLITE_BUSY_TIMEOUT_MS, create_tables, tune_engine
+from audit.storage.store import SQLITE_BUSY_TIMEOUT_MS, create_tables, tune_engine
 
 
 def pragmas(engine: Engine) -> tuple[str, int, int]:

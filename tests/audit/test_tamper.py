@@ -9,7 +9,7 @@ blame). "Resealed" cases are the dishonest ones: the forger also recomputes ever
 stored node and the saved range, so only a signature can catch them.
 
 Changed or swapped ciphertexts are not part of the tree: `audit verify --texts`
-(audit/text_check.py, operator-side) names them, tested at the end of this file.
+(audit/storage/text_check.py, operator-side) names them, tested at the end of this file.
 """
 
 from __future__ import annotations
@@ -36,14 +36,14 @@ from audit.checkpoint import (
 )
 from audit.checkpoint_chain import note_text
 from audit.faults import Fault
-from audit.log import TransparencyLog
-from audit.log_reader import LogReader
 from audit.merkle import MemoryTree, leaf_hash
 from audit.note import Ed25519Signer, generate_signer, parse_verifier_key
-from audit.signing import TreeMismatch
 from audit.sink import AuditEvent, LogUnavailable
-from audit.text_check import check_texts
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.log_reader import LogReader
+from audit.storage.signing import TreeMismatch
+from audit.storage.text_check import check_texts
+from audit.storage.vault import Vault
 from audit.verify import CHUNK, VerifyReport, verify_log
 
 ORIGIN = "city.example/audit"
@@ -582,7 +582,7 @@ def test_an_honest_log_whose_clock_steps_back_still_verifies(engine: Engine) -> 
     assert report.ok, report.problem
 
 
-# -- the texts beside the log: `audit verify --texts` (audit/text_check.py) --------------
+# -- the texts beside the log: `audit verify --texts` (audit/storage/text_check.py) --------------
 
 
 def _texts(engine: Engine) -> dict[int, tuple[bytes, bytes]]:

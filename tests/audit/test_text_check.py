@@ -9,11 +9,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import Connection, Engine, text
 
-from audit.log import TransparencyLog
 from audit.note import generate_signer
 from audit.sink import AuditEvent
-from audit.text_check import check_texts
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.text_check import check_texts
+from audit.storage.vault import Vault
 
 ORIGIN = "city.example/audit"
 

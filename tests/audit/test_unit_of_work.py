@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, select
 
 from audit.entries import decode_entry
-from audit.log import TransparencyLog
 from audit.sink import AuditEvent, LogUnavailable
-from audit.store import audit_tables
+from audit.storage.log import TransparencyLog
+from audit.storage.store import audit_tables
 from tests.audit.test_log import chat, make_log
 from tests.fakes.failing_database import STEPS, Step, failing
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from audit.entries import commitment
-from audit.vault import (
+from audit.storage.vault import (
     ConversationErased,
     TextDoesNotOpen,
     TextToStore,

@@ -25,12 +25,12 @@ from audit.checkpoint import (
     sign_checkpoint,
 )
 from audit.cli import build_audit_cli
-from audit.log import TransparencyLog
-from audit.log_reader import LogReader
 from audit.note import generate_signer, parse_verifier_key, sign_note
 from audit.sink import AuditEvent
-from audit.store import create_tables, tune_engine
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.log_reader import LogReader
+from audit.storage.store import create_tables, tune_engine
+from audit.storage.vault import Vault
 from audit.verify import CHUNK, verify_log
 
 ORIGIN = "city.example/audit"

@@ -15,12 +15,12 @@ from sqlalchemy import Engine, create_engine
 
 from audit.checkpoint import generate_cosigner, open_checkpoint
 from audit.faults import Fault
-from audit.log import TransparencyLog
-from audit.log_reader import LogReader
 from audit.note import generate_signer, parse_signer_key, parse_verifier_key
 from audit.sink import AuditEvent
-from audit.store import create_tables
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.log_reader import LogReader
+from audit.storage.store import create_tables
+from audit.storage.vault import Vault
 from audit.verify import verify_log
 from audit.witness import (
     InconsistentCheckpoint,

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from bot.evaluation import BadEvalFile, EvalCase, EvalRow, load_cases, score
 from tests.conftest import DEMO_KB
-from web.cli import build_cli
-from web.cli_eval import _index_for
+from web.cli.eval import _index_for
+from web.cli.main import build_cli
 
 
 def test_loads_eval_sets_and_corpora(tmp_path: Path) -> None:

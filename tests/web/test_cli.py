@@ -9,7 +9,7 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from tests.conftest import DEMO_KB
-from web.cli import build_cli
+from web.cli.main import build_cli
 
 
 @pytest.fixture

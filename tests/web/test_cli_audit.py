@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from tests.conftest import make_settings
 from tests.web.citizens import start_api
 from web.app import create_app
-from web.cli import build_cli
+from web.cli.main import build_cli
 
 QUESTIONS = ("How do I get a library card?", "When are the bins collected?")
 

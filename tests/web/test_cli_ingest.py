@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from knowledge.versions import current_version
 from tests.fakes.static_site import Pages, serve_pages
-from web.cli import build_cli
+from web.cli.main import build_cli
 
 
 @pytest.fixture

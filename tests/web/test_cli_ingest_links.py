@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.knowledge.test_ingest_links import page
-from web.cli import build_cli
+from web.cli.main import build_cli
 
 
 def test_the_ingest_command_names_the_dropped_link(

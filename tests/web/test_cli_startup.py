@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import make_settings
 from web.app import STATIC_DIR
-from web.cli import build_cli
+from web.cli.main import build_cli
 from web.wiring import build_services
 
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from tests.conftest import make_settings
 from tests.web.console.conftest import csrf_of
 from web.app import create_app
-from web.cli import build_cli
+from web.cli.main import build_cli
 
 GOOD_PASSWORD = "a long enough passphrase"
 

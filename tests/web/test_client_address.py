@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from web.client_address import BadProxyList, ClientAddresses, parse_proxies
+from web.http.client_address import BadProxyList, ClientAddresses, parse_proxies
 
 
 def test_no_proxy_is_trusted_by_default() -> None:

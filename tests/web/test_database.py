@@ -11,9 +11,8 @@ import pytest
 from sqlalchemy import Engine, create_engine, inspect, text
 from typer.testing import CliRunner
 
-from audit.facets import FacetIndex
-from audit.store import create_tables as create_log_tables
-from web.cli import build_cli
+from audit.storage.store import create_tables as create_log_tables
+from web.cli.main import build_cli
 from web.database import (
     SchemaNotCurrent,
     current_revision,
@@ -22,6 +21,7 @@ from web.database import (
     schema_differences,
     upgrade_schema,
 )
+from web.oversight.facets import FacetIndex
 from web.schema import app_metadata
 
 

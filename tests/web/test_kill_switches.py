@@ -12,7 +12,7 @@ from tests.conftest import make_settings
 from tests.fakes.ollama_server import start_fake_ollama
 from tests.web.citizens import start_api
 from web.app import create_app
-from web.cli import build_cli
+from web.cli.main import build_cli
 
 QUESTION = "How many resident parking permits can a household have?"
 

@@ -9,7 +9,7 @@ import uvicorn
 from typer.testing import CliRunner
 
 from tests.conftest import make_settings
-from web.cli import build_cli
+from web.cli.main import build_cli
 from web.listen_check import DefaultSecretExposed, check_listen_address, is_loopback
 
 

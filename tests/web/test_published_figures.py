@@ -18,13 +18,13 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from audit.log import TransparencyLog
 from audit.sink import AuditEvent
-from audit.store import create_tables
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.store import create_tables
+from audit.storage.vault import Vault
 from tests.web.console.conftest import PASSWORD, services_of, sign_in
 from web.app import create_app
-from web.cli import build_cli
+from web.cli.main import build_cli
 from web.keys import load_signer, load_vault_key
 from web.log_figures import last_days
 from web.settings import Settings

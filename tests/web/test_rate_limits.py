@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from tests.conftest import make_settings
 from tests.web.console.conftest import PASSWORD
 from web.app import create_app
-from web.rate_limits import OpenStreams, RateLimits, TokenBuckets
+from web.http.rate_limits import OpenStreams, RateLimits, TokenBuckets
 
 
 def _app_client(data_dir: Path, peer: str = "203.0.113.7", **limits: object) -> TestClient:

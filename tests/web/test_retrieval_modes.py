@@ -19,7 +19,7 @@ from tests.fakes.ollama_server import start_fake_ollama
 from tests.needs import missing
 from tests.web.citizens import start_api
 from web.app import create_app
-from web.cli import build_cli
+from web.cli.main import build_cli
 
 QUESTION = "How do I apply for a resident parking permit?"
 

@@ -14,7 +14,7 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from tests.conftest import make_settings
 from web.app import create_app
-from web.security_headers import HSTS, HeaderPolicy
+from web.http.security_headers import HSTS, HeaderPolicy
 from web.settings import Settings
 
 PARAM = re.compile(r"\{[^}]+\}")

@@ -10,7 +10,7 @@ import pytest
 import uvicorn
 from typer.testing import CliRunner
 
-from web.cli import build_cli
+from web.cli.main import build_cli
 
 
 def test_serve_switches_off_uvicorns_proxy_headers(

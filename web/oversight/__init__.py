@@ -1,1 +1,3 @@
-"""The oversight console: search the log, timelines, statistics, review samples."""
+"""The oversight read model: facets of the log, statistics, charts, reviews and exports.
+
+The pages that show them are in `web.http.oversight`."""

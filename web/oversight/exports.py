@@ -13,8 +13,8 @@ from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
 from audit.bundle import export_bundle
-from audit.facets import FacetIndex, FacetQuery
-from audit.log import TransparencyLog
+from audit.storage.log import TransparencyLog
+from web.oversight.facets import FacetIndex, FacetQuery
 from web.oversight.service import day_bounds
 
 RANGE_FILE = "range.json"

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from audit.entries import InvalidEntry, decode_entry
-from audit.facets import FacetIndex, FacetQuery
-from audit.log import TransparencyLog
 from audit.sink import AuditEvent
+from audit.storage.log import TransparencyLog
+from web.oversight.facets import FacetIndex, FacetQuery
 
 # The short form: each question is answered yes / no / unsure.
 QUESTIONS: dict[str, str] = {

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from audit.entries import RESERVED_KEYS, InvalidEntry, decode_entry
-from audit.facets import FacetIndex, FacetPage, FacetQuery
-from audit.log import TransparencyLog
 from audit.sink import AuditEvent
+from audit.storage.log import TransparencyLog
+from web.oversight.facets import FacetIndex, FacetPage, FacetQuery
 from web.services import TurnView
 
 # Why an oversight user may read a conversation's words. A fixed list keeps free text

@@ -14,7 +14,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from audit.facets import FacetIndex, FacetQuery
 from web.log_figures import (
     CONVERSATION_STARTED,
     DECISIONS,
@@ -23,6 +22,7 @@ from web.log_figures import (
     PersonWaits,
     time_to_a_person,
 )
+from web.oversight.facets import FacetIndex, FacetQuery
 
 # Buckets for time to a person, in seconds: (upper bound, label).
 WAIT_BUCKETS: tuple[tuple[float, str], ...] = (

@@ -31,7 +31,7 @@ _UNCOUNTED = re.compile(rb'"type":"(?:message|feedback|transcript_access|erasure
 
 
 class EntrySource(Protocol):
-    """What the scan needs of a log (`audit.log_reader.LogReader` has it)."""
+    """What the scan needs of a log (`audit.storage.log_reader.LogReader` has it)."""
 
     def size(self) -> int: ...
 

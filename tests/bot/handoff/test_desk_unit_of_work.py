@@ -14,12 +14,12 @@ import pytest
 from sqlalchemy import Engine, Table, create_engine, select
 
 from audit.entries import decode_entry
-from audit.log import TransparencyLog
 from audit.note import generate_signer
 from audit.sink import AuditEvent, LogUnavailable
-from audit.store import audit_tables, tune_engine
-from audit.store import create_tables as create_audit_tables
-from audit.vault import Vault
+from audit.storage.log import TransparencyLog
+from audit.storage.store import audit_tables, tune_engine
+from audit.storage.store import create_tables as create_audit_tables
+from audit.storage.vault import Vault
 from bot.conversations import ConversationStore, conversations_table, turns_table
 from bot.handoff.desk import DeskPolicy, HandoffDesk
 from bot.handoff.draft_store import DraftStore, drafts_table

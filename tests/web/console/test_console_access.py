@@ -19,8 +19,8 @@ from tests.web.console.conftest import (
     sign_in,
 )
 from web.auth.sessions import SESSION_COOKIE
-from web.console import login as console_login
-from web.console import routes as console_routes
+from web.http.console import login as console_login
+from web.http.console import routes as console_routes
 
 
 def _console_routes() -> list[tuple[str, str]]:

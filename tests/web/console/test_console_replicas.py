@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from audit.note import generate_signer
-from audit.vault import generate_master_key
+from audit.storage.vault import generate_master_key
 from tests.e2e.live_server import LiveServer, server_environment, start_server
 from tests.web.console.conftest import PASSWORD
 from web.auth.accounts import AccountStore

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from audit.entries import decode_entry
 from tests.web.console.conftest import ask_for_person, services_of, sign_in
-from web.oversight import routes as oversight_routes
+from web.http.oversight import routes as oversight_routes
 
 PARKING = "How do I apply for a resident parking permit?"
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import make_settings
 from web.app import create_app
-from web.cli import build_cli
+from web.cli.main import build_cli
 
 PARKING = "How do I apply for a resident parking permit?"
 

@@ -6,10 +6,10 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Engine, delete
 
-from audit.facet_days import DAYS_TABLE
-from audit.facets import FacetIndex
 from audit.sink import AuditEvent
 from tests.audit.test_log import Clock, make_log
+from web.oversight.facet_days import DAYS_TABLE
+from web.oversight.facets import FacetIndex
 from web.oversight.service import day_bounds
 from web.oversight.stats import compute_statistics
 

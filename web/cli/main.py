@@ -1,0 +1,286 @@
+"""The `opencounter` command: serve, ingest, ask, and the kb, eval and audit groups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from web.settings import Settings
+
+if TYPE_CHECKING:
+    from knowledge.embeddings import Embedder
+    from knowledge.ingest import IngestReport
+
+DEMO_KB = Path(__file__).resolve().parents[2] / "knowledge" / "demo"
+
+
+def _settings(data_dir: Path | None = None) -> Settings:
+    try:
+        return Settings(data_dir=data_dir) if data_dir else Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise typer.BadParameter(str(first.get("msg", exc))) from None
+
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Where all state lives; default: $OPENCOUNTER_DATA_DIR or data/.",
+        show_default=False,
+    ),
+]
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    data_dir: DataDir = None,
+) -> None:
+    """Serve the citizen widget, the JSON API and the log endpoints."""
+    import uvicorn
+
+    from web.app import create_app
+    from web.cli.startup import starting
+    from web.listen_check import DefaultSecretExposed, check_listen_address
+
+    settings = _settings(data_dir)
+    console = Console()
+    try:
+        check_listen_address(host, settings)
+    except DefaultSecretExposed as exc:
+        Console(stderr=True).print(f"[red]{escape(str(exc))}[/]", soft_wrap=True)
+        raise typer.Exit(2) from None
+    with starting(console):
+        app = create_app(settings)
+    services = app.state.services
+    console.print(f"[bold]OpenCounter[/] for {services.organisation.name}")
+    console.print(f"Answer mode: [bold]{services.engine.answer_mode}[/]")
+    for line in services.startup_notes:
+        console.print(f"  {line}")
+    console.print(f"Open [bold]http://{host}:{port}/[/] (API docs at http://{host}:{port}/docs)")
+    # Uvicorn would believe X-Forwarded-For from loopback; the app decides instead, from
+    # OPENCOUNTER_TRUSTED_PROXIES only (web/http/client_address.py).
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
+
+
+# Ingest embeds 256 chunks per call: give a model server far longer than a question's wait.
+INGEST_EMBED_TIMEOUT_S = 300.0
+
+
+def ingest_command(
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="PATH_OR_URL",
+            help="A folder or file of Markdown/HTML/PDF/text pages, or the http(s):// address "
+            "of a sitemap or a URL list.",
+            show_default=False,
+        ),
+    ],
+    data_dir: DataDir = None,
+    lexical_only: Annotated[
+        bool,
+        typer.Option(
+            "--lexical-only", help="Do not embed: BM25 only, whatever OPENCOUNTER_EMBEDDER says."
+        ),
+    ] = False,
+) -> None:
+    """Ingest a knowledge base: unchanged pages are skipped, removed ones deleted.
+
+    Exit code 1 when a page failed (the others are ingested), 2 when nothing could be read.
+    """
+    from knowledge.embeddings import EmbedderUnavailable
+    from knowledge.fusion import FusionWeights
+    from knowledge.ingest import NothingToIngest, ingest
+    from web.wiring import choose_embedder, record_kb_version
+
+    settings = _settings(data_dir)
+    console = Console(stderr=True)
+    # A URL stays a string (Path would fold `http://` into `http:/`); anything else is a path.
+    where: Path | str = source if source.startswith(("http://", "https://")) else Path(source)
+    embedders = None if lexical_only else choose_embedder(settings, INGEST_EMBED_TIMEOUT_S)
+    embedder = embedders.embedder if embedders is not None else None
+    if embedder is None:
+        console.print("Retrieval mode: [bold]lexical only[/] (BM25, no embedder).")
+    else:
+        console.print(f"Retrieval mode: [bold]hybrid[/] (BM25 + {embedder.name}).")
+    try:
+        report = _ingest_with_progress(
+            console,
+            lambda progress: ingest(
+                where,
+                settings.kb_index_dir,
+                embedder=embedder,
+                progress=progress,
+                # Only languages the embedder knows are embedded (MiniLM: English).
+                embed_languages=FusionWeights().dense_languages(),
+            ),
+        )
+        filled = _fill_vector_store(console, settings, embedder)
+    except NothingToIngest as exc:
+        console.print(f"[red]Nothing ingested:[/] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    except EmbedderUnavailable as exc:
+        console.print(f"[red]Embedding failed:[/] {escape(str(exc))}")
+        console.print("Start the embedding server, or ingest with --lexical-only.")
+        raise typer.Exit(1) from None
+    finally:
+        if embedders is not None:
+            embedders.close()
+    record_kb_version(settings, report)
+    _print_summary(console, report)
+    if filled:
+        console.print(f"Vectors loaded into {filled}.")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _fill_vector_store(
+    console: Console, settings: Settings, embedder: Embedder | None
+) -> str | None:
+    from knowledge.types import KnowledgeBaseUnavailable
+    from web.wiring import fill_vector_store
+
+    try:
+        return fill_vector_store(settings, embedder)
+    except KnowledgeBaseUnavailable as exc:
+        # The index is built; only the copy into the vector store failed (serve retries it).
+        console.print(f"[yellow]Vector store not filled:[/] {escape(str(exc))}")
+        return None
+
+
+def _ingest_with_progress(
+    console: Console, run: Callable[[Callable[[int, int, str], None]], IngestReport]
+) -> IngestReport:
+    """Run an ingest under a progress bar: one bar for reading pages, one for embedding."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def progress(done: int, total: int, name: str) -> None:
+            label = "Embedding chunks" if name == "embedding chunks" else "Reading pages"
+            if label not in tasks:
+                tasks[label] = bar.add_task(label, total=total)
+            bar.update(tasks[label], completed=done, total=total)
+
+        return run(progress)
+
+
+def _print_summary(console: Console, report: IngestReport) -> None:
+    console.print(
+        f"Knowledge base version {report.version.id}: {len(report.added)} added, "
+        f"{len(report.updated)} updated, {len(report.removed)} removed, "
+        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed "
+        f"({report.chunk_count} chunks)."
+    )
+    for name, reason in report.failed:
+        # Each on its own line, never cut: an operator searches the output for the name.
+        console.print(f"[red]Not ingested:[/] {escape(name)}: {escape(reason)}", soft_wrap=True)
+    for doc_id, reason in report.links_dropped:
+        console.print(
+            f"[yellow]Ingested without its link:[/] {escape(doc_id)}: {escape(reason)}",
+            soft_wrap=True,
+        )
+
+
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, as a citizen would type it.")],
+    lang: Annotated[str, typer.Option(help="Language of the conversation: en or fr.")] = "en",
+    data_dir: DataDir = None,
+) -> None:
+    """Ask one question as a citizen would, and print the decision, answer and citations.
+
+    Escalation hooks are off: a question that asks for a person sends no webhook or email.
+    """
+    from audit.sink import LogUnavailable
+    from bot.engine import InvalidMessage
+    from web.cli.startup import HOOKS_OFF, starting
+    from web.wiring import build_services
+
+    settings = _settings(data_dir)
+    from web.app import STATIC_DIR
+
+    console = Console()
+    with starting(console):
+        services = build_services(settings, STATIC_DIR, hooks_enabled=False)
+    try:
+        conversation = services.engine.start(lang).id
+        reply = services.engine.ask(conversation, question)
+    except InvalidMessage as exc:
+        console.print(f"[red]Not sent:[/] the question is {exc.reason.replace('_', ' ')}.")
+        raise typer.Exit(2) from None
+    except LogUnavailable as exc:
+        console.print(f"[red]The transparency log is unavailable:[/] {exc}")
+        raise typer.Exit(1) from None
+    finally:
+        services.close()
+    console.print(f"[bold]Decision:[/] {reply.decision} ({reply.reason}); mode: {reply.mode}")
+    if reply.decision == "escalate":
+        console.print(HOOKS_OFF)
+    console.print(reply.text, markup=False, highlight=False)
+    for n, c in enumerate(reply.citations, start=1):
+        console.print(f"  [{n}] {c.title} — {c.url} ({c.doc_id})", markup=False, highlight=False)
+
+
+def build_cli() -> typer.Typer:
+    app = typer.Typer(
+        help="OpenCounter: a public-service assistant with a verifiable transparency log.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    app.command("serve")(serve)
+    app.command("ingest")(ingest_command)
+    app.command("ask")(ask)
+    from web.cli.audit import build_app_audit_cli
+
+    app.add_typer(
+        build_app_audit_cli(), name="audit", help="Verify, export and manage the transparency log."
+    )
+    from web.cli.db import build_db_cli
+
+    app.add_typer(build_db_cli(), name="db", help="Upgrade the database schema.")
+    from web.cli.admin import build_admin_cli
+    from web.cli.users import build_users_cli
+
+    app.add_typer(build_admin_cli(), name="admin", help="Kill switches for the model and the chat.")
+
+    app.add_typer(build_users_cli(), name="users", help="Staff accounts for the console.")
+    from web.cli.oversight import build_oversight_cli
+
+    app.add_typer(
+        build_oversight_cli(), name="oversight", help="Review samples and the log's search index."
+    )
+    from web.cli.transparency import build_transparency_cli
+
+    app.add_typer(
+        build_transparency_cli(), name="transparency", help="The public transparency record."
+    )
+    from knowledge.cli import build_eval_retrieval_cli, build_kb_cli
+
+    app.add_typer(build_kb_cli(), name="kb", help="List, show and compare knowledge-base versions.")
+    evaluation = build_eval_retrieval_cli()
+    from web.cli.eval import eval_bot
+
+    evaluation.command("bot")(eval_bot)
+    app.add_typer(evaluation, name="eval", help="Measure quality on evaluation sets.")
+    return app
+
+
+def main() -> None:
+    build_cli()()

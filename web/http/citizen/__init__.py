@@ -1,0 +1,1 @@
+"""What a citizen reaches: the chat page and widget, the API, and the credential for each."""

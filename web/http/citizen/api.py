@@ -1,0 +1,322 @@
+"""The JSON API for other front ends: start a conversation, send a message, ask for a person.
+
+Starting a conversation returns its public `id` and, once, its `token`: every later call on
+that conversation sends `Authorization: Bearer <token>`. Without the right token a call
+answers 404, exactly as for a conversation that does not exist.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from audit.receipt import ReceiptError, ReceiptNotReady, receipt_for
+from audit.sink import LogUnavailable
+from bot.answering import Retraction
+from bot.engine import ConversationNotFound, InvalidFeedback, InvalidMessage, Piece, Reply
+from bot.organisation import LANGUAGES
+from web.http.citizen.access import bearer_secret, retry_after_seconds
+from web.http.deps import ServicesDep
+from web.http.kb_links import kb_link
+from web.services import Services
+
+router = APIRouter(prefix="/api/v1", tags=["conversations"])
+
+ConversationId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+class StartConversation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    lang: str = Field(default="en", description="Language of the page: 'en' or 'fr'.")
+
+
+class DisclosureOut(BaseModel):
+    version: str
+    heading: str
+    text: str
+
+
+class ConversationOut(BaseModel):
+    id: str = Field(description="The conversation's public log id (it appears in the log).")
+    token: str = Field(
+        description="The citizen's secret for this conversation, given only now: send it as "
+        "`Authorization: Bearer <token>` on every later call. Keep it private; it is stored "
+        "only hashed and cannot be recovered."
+    )
+    lang: str
+    disclosure: DisclosureOut = Field(
+        description="Show this to the citizen before the first message (EU AI Act Art. 50)."
+    )
+
+
+class MessageIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(description="The citizen's message.")
+
+
+class CitationOut(BaseModel):
+    doc_id: str
+    title: str
+    url: str = Field(description="http(s), mailto or tel only; empty when the page has none")
+
+
+class ReplyOut(BaseModel):
+    decision: str = Field(
+        description="answer | refuse | escalate | block_pii, or to_person (empty text) while a "
+        "caseworker has the conversation: their replies arrive in the widget's live channel"
+    )
+    reason: str
+    text: str
+    citations: list[CitationOut]
+    ai_generated: bool
+    lang: str
+    mode: str
+    entry: int | None = None  # the reply's log entry; rate an answer with .../feedback
+
+
+class FeedbackIn(BaseModel):
+    answer: int  # the `entry` of an answer in this conversation
+    helpful: bool
+
+
+class FeedbackOut(BaseModel):
+    entry: int  # the feedback's own log entry
+
+
+class ErrorOut(BaseModel):
+    error: str
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def _reply(reply: Reply) -> ReplyOut:
+    return ReplyOut(
+        decision=reply.decision,
+        reason=reply.reason,
+        text=reply.text,
+        # The same check as the pages: an API client may put the url straight into an href.
+        citations=[
+            CitationOut(doc_id=c.doc_id, title=c.title, url=kb_link(c.url)) for c in reply.citations
+        ],
+        ai_generated=reply.ai_generated,
+        lang=reply.lang,
+        mode=reply.mode,
+        entry=reply.log_index,
+    )
+
+
+def _invalid(exc: InvalidMessage, text: str) -> JSONResponse:
+    if exc.reason == "empty":
+        return _error(422, "The message is empty. Send the question in the 'text' field.")
+    return _error(
+        422,
+        f"The message is too long ({len(text)} characters); the limit is {exc.limit}. "
+        "Shorten it or split it into several messages.",
+    )
+
+
+_NOT_FOUND = (
+    "No conversation has this id for this token. Send the token you got when you started it "
+    "as 'Authorization: Bearer <token>', or start one with POST /api/v1/conversations."
+)
+
+
+def _log_down(services: Services) -> str:
+    contact = services.organisation.contact
+    return (
+        "The transparency log is unavailable, so nothing was recorded. Retry in a minute, "
+        f"or reach a person: {contact.phone}, {contact.email}."
+    )
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorOut},
+    422: {"model": ErrorOut},
+    # Sent by web/http/request_limits.py before the route runs, with Retry-After.
+    429: {"model": ErrorOut, "description": "Too many requests; wait Retry-After seconds"},
+    503: {"model": ErrorOut},
+}
+
+
+@router.post("/conversations", status_code=201, response_model=ConversationOut, responses=_ERRORS)
+def start_conversation(
+    services: ServicesDep, body: StartConversation | None = None
+) -> ConversationOut | JSONResponse:
+    lang = (body or StartConversation()).lang
+    if lang not in LANGUAGES:
+        return _error(422, f"Unknown language '{lang[:20]}'. Use one of: {', '.join(LANGUAGES)}.")
+    try:
+        started = services.engine.start(lang)
+    except LogUnavailable:
+        return _error(503, _log_down(services))
+    d = services.disclosure.text(lang)
+    return ConversationOut(
+        id=started.id,
+        token=started.secret,
+        lang=lang,
+        disclosure=DisclosureOut(
+            version=services.disclosure.version, heading=d.heading, text=d.body
+        ),
+    )
+
+
+@router.post(
+    "/conversations/{conversation_id}/messages", response_model=ReplyOut, responses=_ERRORS
+)
+def send_message(
+    conversation_id: ConversationId, body: MessageIn, request: Request, services: ServicesDep
+) -> ReplyOut | JSONResponse:
+    try:
+        services.engine.open(conversation_id, bearer_secret(request))
+        return _reply(services.engine.ask(conversation_id, body.text))
+    except InvalidMessage as exc:
+        return _invalid(exc, body.text)
+    except ConversationNotFound:
+        return _error(404, _NOT_FOUND)
+    except LogUnavailable:
+        return _error(503, _log_down(services))
+
+
+@router.post(
+    "/conversations/{conversation_id}/escalations", response_model=ReplyOut, responses=_ERRORS
+)
+def ask_for_person(
+    conversation_id: ConversationId, request: Request, services: ServicesDep
+) -> ReplyOut | JSONResponse:
+    """The citizen asks for a person: the request is logged and the contact details returned."""
+    try:
+        services.engine.open(conversation_id, bearer_secret(request))
+        return _reply(services.engine.request_person(conversation_id))
+    except ConversationNotFound:
+        return _error(404, _NOT_FOUND)
+    except LogUnavailable:
+        return _error(503, _log_down(services))
+
+
+def _sse(event: str, data: str) -> str:
+    return f"event: {event}\ndata: {data}\n\n"
+
+
+@router.post(
+    "/conversations/{conversation_id}/messages/stream",
+    responses={**_ERRORS, 200: {"content": {"text/event-stream": {}}}},
+)
+def stream_message(
+    conversation_id: ConversationId, body: MessageIn, request: Request, services: ServicesDep
+) -> Response:
+    """The reply as server-sent events while it is written.
+
+    Events: `piece` (`{"text"}` to append), `retract` (discard what was shown: a model attempt
+    failed its citation check), then `done` with the reply as logged (same shape as the
+    non-streaming endpoint; show its text, which is final) or `error` (`{"error"}`).
+    """
+    try:
+        services.engine.open(conversation_id, bearer_secret(request))
+        services.engine.validate(body.text)
+    except InvalidMessage as exc:
+        return _invalid(exc, body.text)
+    except ConversationNotFound:
+        return _error(404, _NOT_FOUND)
+
+    def events() -> Iterator[str]:
+        try:
+            for event in services.engine.ask_stream(conversation_id, body.text):
+                if isinstance(event, Piece):
+                    yield _sse("piece", json.dumps({"text": event.text}, ensure_ascii=False))
+                elif isinstance(event, Retraction):
+                    yield _sse("retract", "{}")
+                else:
+                    yield _sse("done", _reply(event).model_dump_json())
+        except LogUnavailable:
+            yield _sse("error", json.dumps({"error": _log_down(services)}))
+
+    return StreamingResponse(
+        events(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
+
+
+@router.post(
+    "/conversations/{conversation_id}/feedback",
+    status_code=201,
+    response_model=FeedbackOut,
+    responses=_ERRORS,
+)
+def send_feedback(
+    conversation_id: ConversationId, body: FeedbackIn, request: Request, services: ServicesDep
+) -> FeedbackOut | JSONResponse:
+    """Say whether an answer helped (once per answer); logged as a `feedback` entry."""
+    try:
+        services.engine.open(conversation_id, bearer_secret(request))
+        return FeedbackOut(
+            entry=services.engine.feedback(conversation_id, body.answer, body.helpful)
+        )
+    except ConversationNotFound:
+        return _error(404, _NOT_FOUND)
+    except InvalidFeedback as exc:
+        return _error(422, f"Not recorded: {exc}. Use the 'entry' of an answer you received.")
+    except LogUnavailable:
+        return _error(503, _log_down(services))
+
+
+@router.get(
+    "/conversations/{conversation_id}/receipt",
+    responses={**_ERRORS, 200: {"content": {"application/json": {}}}},
+)
+def get_receipt(
+    conversation_id: ConversationId, request: Request, services: ServicesDep
+) -> Response:
+    """The conversation's log entries, their inclusion proofs and a signed checkpoint.
+
+    `opencounter audit verify-receipt FILE --key <log key>` checks it offline. It uses the
+    newest checkpoint the log has signed; a conversation newer than that gets 503 with
+    `Retry-After` (the log signs on its own schedule, never because of a request).
+    """
+    try:
+        services.engine.open(conversation_id, bearer_secret(request))
+        body = receipt_for(services.log, conversation_id)
+    except ConversationNotFound:
+        return _error(404, _NOT_FOUND)
+    except ReceiptNotReady as exc:
+        seconds = retry_after_seconds(exc)
+        return JSONResponse(
+            {"error": _not_ready(seconds)},
+            status_code=503,
+            headers={"Retry-After": str(seconds)},
+        )
+    except ReceiptError:
+        return _error(404, _NOT_FOUND)
+    except LogUnavailable:
+        return _error(503, _log_down(services))
+    return Response(body, media_type="application/json")
+
+
+def _not_ready(seconds: int) -> str:
+    return (
+        "The log has not yet signed a checkpoint that covers this conversation. "
+        f"Ask again in {seconds} seconds."
+    )
+
+
+@router.delete("/conversations/{conversation_id}", status_code=204, responses=_ERRORS)
+def erase_conversation(
+    conversation_id: ConversationId, request: Request, services: ServicesDep
+) -> Response:
+    """Erase the conversation: its words become unreadable (crypto-shredding) and an
+    `erasure` entry is logged; the log stays verifiable. The token stops working."""
+    try:
+        services.engine.open(conversation_id, bearer_secret(request))
+        services.erase(conversation_id)
+    except ConversationNotFound:
+        return _error(404, _NOT_FOUND)
+    except LogUnavailable:
+        return _error(503, _log_down(services))
+    return Response(status_code=204)

@@ -1,0 +1,1 @@
+"""The oversight body's pages: log search, timelines, statistics, reviews, exports."""

@@ -1,0 +1,78 @@
+"""What the public may read about the system: the transparency record as a page, JSON and schema."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+
+from bot.organisation import LANGUAGES, ConfigurationError
+from web.http.deps import ServicesDep
+from web.i18n import ui_text
+from web.settings import Settings
+from web.transparency.schema import record_schema
+from web.transparency.source import TransparencySource
+
+router = APIRouter(tags=["transparency record"])
+
+
+def get_transparency(request: Request, services: ServicesDep) -> TransparencySource:
+    """The app's record source, made on first use and kept on app.state (it caches figures).
+
+    Two first requests at once may each make one; the last kept wins and both are correct.
+    """
+    state = request.app.state
+    source: TransparencySource | None = getattr(state, "transparency", None)
+    if source is None:
+        settings: Settings = state.settings
+        source = TransparencySource(services, settings)
+        state.transparency = source
+    return source
+
+
+TransparencyDep = Annotated[TransparencySource, Depends(get_transparency)]
+
+
+def _unavailable(exc: ConfigurationError) -> PlainTextResponse:
+    # The operator's file is broken: say so plainly rather than publish a partial record.
+    return PlainTextResponse(f"The transparency record is unavailable: {exc}\n", status_code=503)
+
+
+@router.get("/transparency.json", response_model=None)
+def transparency_json(source: TransparencyDep) -> Response:
+    """The transparency record: organisation, purpose, model, data kept, guards, live figures."""
+    try:
+        record = source.record()
+    except ConfigurationError as exc:
+        return _unavailable(exc)
+    return JSONResponse(record, headers={"Cache-Control": "public, max-age=60"})
+
+
+@router.get("/transparency.schema.json")
+def transparency_schema() -> JSONResponse:
+    """The JSON Schema (draft 2020-12) that /transparency.json follows."""
+    return JSONResponse(record_schema(), media_type="application/schema+json")
+
+
+@router.get("/transparency", response_class=HTMLResponse, include_in_schema=False)
+def transparency_page(
+    request: Request, services: ServicesDep, source: TransparencyDep, lang: str = "en"
+) -> Response:
+    lang = lang if lang in LANGUAGES else "en"
+    try:
+        record = source.record()
+    except ConfigurationError as exc:
+        return _unavailable(exc)
+    return services.templates.TemplateResponse(
+        request,
+        "transparency.html",
+        {
+            "lang": lang,
+            "t": ui_text(lang),
+            "organisation": services.organisation,
+            "d": services.disclosure.text(lang),
+            "r": record,
+            "htmx_available": False,
+        },
+    )

@@ -1,1 +1,0 @@
-"""HTTP routes, grouped by who uses them."""
