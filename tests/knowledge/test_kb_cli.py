@@ -1,6 +1,6 @@
 """The knowledge-base commands, run through Typer's test runner.
 
-`ingest` is the registered `opencounter ingest` (web.cli), the one operators run.
+`ingest` is the registered `opencounter ingest` (web.cli.main), the one operators run.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from knowledge.cli import build_eval_retrieval_cli, build_kb_cli
 from knowledge.versions import list_versions
-from web.cli import build_cli
+from web.cli.main import build_cli
 
 runner = CliRunner(env={"COLUMNS": "200"})  # rich wraps and trims at 80
 
