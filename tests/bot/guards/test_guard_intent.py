@@ -48,6 +48,8 @@ from knowledge.embeddings import Vectors, minilm_available, normalise
 from tests.needs import missing
 
 DATA = data_dir()
+# The cross-validated gain in people sent to a person that would justify the vectors' cost.
+MINILM_WORTH = 0.02
 
 
 @pytest.fixture(scope="module")
@@ -144,13 +146,18 @@ def test_the_calibration_was_built_for_this_training_file() -> None:
     assert calibrations[WITH_MINILM].embedder == "minilm-l6-v2-int8-onnx-256"
 
 
-def test_the_sentence_vectors_were_kept_because_they_send_more_people_to_a_person() -> None:
-    """The adoption rule, on cross-validated figures (never the frozen split)."""
+def test_the_sentence_vectors_are_off_by_default_because_cross_validation_says_so() -> None:
+    """The adoption rule, on cross-validated figures (never the frozen split): the vectors
+    (about 5 ms a message) are worth turning on by default only if they send at least
+    MINILM_WORTH more of the recall-first classes to a person without costing in-scope
+    questions. When the data changes so that they do, this fails: measure the latency
+    (benchmarks/guards.py) and decide again."""
     calibrations = calibrations_from_json((DATA / CALIBRATION_FILE).read_text(encoding="utf-8"))
     ngrams, minilm = calibrations[NGRAMS].report, calibrations[WITH_MINILM].report
-    for intent in (TO_A_PERSON, "crisis", "human_request", "complaint"):
-        assert minilm[intent]["recall"] > ngrams[intent]["recall"]
-    assert minilm["in_scope_passed"]["recall"] >= ngrams["in_scope_passed"]["recall"]
+    gain = minilm[TO_A_PERSON]["recall"] - ngrams[TO_A_PERSON]["recall"]
+    kept_in_scope = minilm["in_scope_passed"]["recall"] >= ngrams["in_scope_passed"]["recall"]
+    worth_it = gain >= MINILM_WORTH and kept_in_scope
+    assert worth_it == intent_module.SENTENCE_VECTORS_BY_DEFAULT, (gain, kept_in_scope)
 
 
 def test_without_minilm_the_classifier_runs_on_ngrams_and_says_so(
@@ -343,3 +350,43 @@ def test_a_clearly_in_scope_message_gets_no_sentence_vector() -> None:
     assert embedder.texts == after_fit
     assert classifier.classify("I don't see the point of waking up anymore").intent == "crisis"
     assert embedder.texts == after_fit + 1
+
+
+# -- the issue-12 pass of the training data, as the trained model sees it ---------------
+
+ISSUE_12_PASS = "# pass of 2 December 2026 (issue 12)"
+
+
+def _issue_12_pass(labels: Sequence[str]) -> list[LabelledMessage]:
+    """The messages written after the issue-12 marker that are in the training file (not
+    the frozen ones): indirect wishes to die, emergencies now, French polite requests,
+    bare-statement complaints, look-alikes."""
+    trained = {m.text for m in read_labelled(DATA / TRAIN_FILE)}
+    marked: set[str] = set()
+    for label in labels:
+        lines = (DATA / "written" / f"{label}.tsv").read_text(encoding="utf-8").splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith(ISSUE_12_PASS))
+        marked |= {line.split("\t")[2] for line in lines[start + 1 :] if line.count("\t") == 2}
+    return [
+        m
+        for m in read_written(DATA / "written")
+        if m.label in labels and m.text in marked and m.text in trained
+    ]
+
+
+def test_the_issue_12_pass_of_people_at_risk_goes_to_a_person(guard: InputGuard) -> None:
+    """The model keeps what it was taught: the indirect, French and texting forms of crisis,
+    requests for a person and complaints are escalated (a property of the fit and the
+    thresholds, not a generalisation figure: that is the cross-validated one)."""
+    chosen = _issue_12_pass(["crisis", "human_request", "complaint"])
+    assert len(chosen) >= 300
+    assert {m.lang for m in chosen} == {"en", "fr"}
+    assert _share(guard, chosen, {"escalate", "crisis"}) >= 0.99
+
+
+def test_the_issue_12_look_alikes_pass(guard: InputGuard) -> None:
+    """In-scope questions with alarming words (a death to register, a flooded cellar, a
+    complaint form, a call back about a bin) are let through, not escalated."""
+    chosen = _issue_12_pass(["in_scope"])
+    assert len(chosen) >= 80
+    assert _share(guard, chosen, {"allow"}) >= 0.97
