@@ -1,13 +1,19 @@
-"""Heading-aware chunking: split a document at its headings, then to size with overlap."""
+"""Heading-aware chunking: split a document at its headings, then to size with overlap.
+
+Planted instructions are removed from the body first (knowledge/planted.py); each removal leaves
+a numbered marker, so the chunk that held it carries the finding in `Chunk.planted`, and the
+marker itself never reaches the index.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from knowledge.documents import SourceDocument
+from knowledge.planted import Finding, markers_in, quarantine, without_markers
 
 # About 200-250 MiniLM word pieces for English prose: under the 256 the embedder keeps.
 CHUNK_CHARS = 1000
@@ -29,6 +35,8 @@ class Chunk:
     section: str
     text: str
     last_reviewed: str = ""
+    # Planted instructions removed from this chunk's text at ingest (kind and excerpt).
+    planted: tuple[Finding, ...] = ()
 
     def index_text(self) -> str:
         """What both indexes see: title and heading path give context a bare chunk lacks."""
@@ -77,11 +85,20 @@ def chunk_document(
     splitter = RecursiveCharacterTextSplitter(
         chunk_size=size, chunk_overlap=overlap, separators=["\n\n", "\n", ". ", " ", ""]
     )
+    cleaned = quarantine(doc.body, mark_from=len(doc.findings))
+    findings = doc.findings + cleaned.findings
     chunks: list[Chunk] = []
-    for section in split_sections(doc.body):
+    flagged: set[int] = set()
+    for section in split_sections(cleaned.text):
         # A heading repeating the page title adds nothing to the path.
-        names = [name for name in section.path if name != doc.title]
+        names = [without_markers(name) for name in section.path if name != doc.title]
+        in_path = markers_in(" ".join(section.path))
         for piece in splitter.split_text(section.text):
+            numbers = [n for n in markers_in(piece) + in_path if n < len(findings)]
+            text = _tidy(without_markers(piece)) if _has_marker(piece) else piece
+            if not text:
+                continue  # the marker alone: its finding goes to the page's first chunk
+            flagged.update(numbers)
             chunks.append(
                 Chunk(
                     chunk_id=f"{doc.doc_id}#{len(chunks)}",
@@ -90,8 +107,22 @@ def chunk_document(
                     url=doc.url,
                     lang=doc.lang,
                     section=" > ".join(names),
-                    text=piece,
+                    text=text,
                     last_reviewed=doc.last_reviewed,
+                    planted=tuple(findings[n] for n in dict.fromkeys(numbers)),
                 )
             )
+    unplaced = tuple(finding for n, finding in enumerate(findings) if n not in flagged)
+    if unplaced and chunks:
+        # A finding whose marker no chunk kept is still shown to the operator, never lost.
+        chunks[0] = replace(chunks[0], planted=chunks[0].planted + unplaced)
     return chunks
+
+
+def _has_marker(text: str) -> bool:
+    return without_markers(text) != text
+
+
+def _tidy(text: str) -> str:
+    """Text with the blank lines a removed marker leaves behind closed up."""
+    return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", text)).strip()

@@ -6,8 +6,10 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from knowledge.chunking import Chunk
+from knowledge.planted import Finding
 
 
 def write_chunks(path: Path, chunks: Iterable[Chunk]) -> None:
@@ -18,4 +20,11 @@ def write_chunks(path: Path, chunks: Iterable[Chunk]) -> None:
 
 def read_chunks(path: Path) -> list[Chunk]:
     with path.open(encoding="utf-8") as lines:
-        return [Chunk(**json.loads(line)) for line in lines if line.strip()]
+        return [_chunk(json.loads(line)) for line in lines if line.strip()]
+
+
+def _chunk(record: dict[str, Any]) -> Chunk:
+    # JSON has a list of objects where the chunk has a tuple of findings; chunks written before
+    # findings existed have none.
+    planted = tuple(Finding(**finding) for finding in record.pop("planted", None) or ())
+    return Chunk(**record, planted=planted)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from knowledge.planted import Finding
+
 
 class UnreadableDocument(Exception):
     """A knowledge-base file or page could not be read, or had no text in it."""
@@ -23,6 +25,8 @@ class SourceDocument:
     owner: str = ""
     # Why the page's link was dropped at reading (an unsafe scheme, say); "" when it was kept.
     link_problem: str = ""
+    # Planted instructions already removed from body (hidden HTML), marked there by number.
+    findings: tuple[Finding, ...] = ()
 
     @property
     def content_hash(self) -> str:
@@ -31,4 +35,6 @@ class SourceDocument:
         for part in (self.doc_id, self.title, self.url, self.lang, self.last_reviewed, self.body):
             digest.update(part.encode("utf-8"))
             digest.update(b"\x00")
+        for finding in self.findings:
+            digest.update(f"{finding.kind}\x00{finding.excerpt}\x00".encode())
         return digest.hexdigest()

@@ -1,4 +1,9 @@
-"""Extract the main text of an HTML page as Markdown (trafilatura adapter)."""
+"""Extract the main text of an HTML page as Markdown (trafilatura adapter).
+
+Hidden markup goes first (knowledge/hidden_markup.py): trafilatura drops `display:none`,
+comments and `aria-hidden`, but keeps the text of `hidden` elements, `<template>`, white text and
+`font-size:0`, which no reader of the page sees.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from trafilatura.metadata import extract_metadata
 
 from knowledge.documents import UnreadableDocument
 from knowledge.page_text import PageText
+from knowledge.planted import remove_hidden, without_markers
 
 _HTML_LANG = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 
@@ -16,8 +22,11 @@ _HTML_LANG = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGN
 def extract_html(raw: bytes, url: str = "") -> PageText:
     """Main content without menus and footers; title, canonical URL and `lang` when present."""
     text = raw.decode("utf-8", errors="replace")
+    # A flagged hidden part leaves a marker as a paragraph of its own, which trafilatura keeps
+    # as text, so that chunking can flag the chunk where it was.
+    visible = remove_hidden(without_markers(text), markdown=False, mark_from=0, wrap="<p>{}</p>")
     body = trafilatura.extract(
-        text,
+        visible.text,
         url=url or None,
         output_format="markdown",
         include_tables=True,
@@ -37,4 +46,4 @@ def extract_html(raw: bytes, url: str = "") -> PageText:
     lang = _HTML_LANG.search(raw[:4096])
     if lang:
         metadata["lang"] = lang.group(1).decode("ascii").lower()
-    return PageText(body=body, metadata=metadata)
+    return PageText(body=body, metadata=metadata, findings=visible.findings)

@@ -26,8 +26,28 @@ from knowledge.versions import (
 
 Progress = Callable[[int, int, str], None]
 
-# Bump when chunking or analysis changes, so that old chunks are not reused.
-SETTINGS = f"chunks={CHUNK_CHARS}/{OVERLAP_CHARS};analysis=3"
+# Bump when chunking or analysis changes, so that old chunks are not reused. analysis=4: planted
+# instructions and hidden markup are removed at ingest, so every page is read again once.
+SETTINGS = f"chunks={CHUNK_CHARS}/{OVERLAP_CHARS};analysis=4"
+
+
+@dataclass(frozen=True)
+class PlantedFlag:
+    """A chunk that held a planted instruction, removed at ingest: what kind, and its start."""
+
+    doc_id: str
+    chunk_id: str
+    kind: str
+    excerpt: str
+
+
+def planted_flags(chunks: Sequence[Chunk]) -> list[PlantedFlag]:
+    """Every finding stored with the chunks, in index order."""
+    return [
+        PlantedFlag(chunk.doc_id, chunk.chunk_id, finding.kind, finding.excerpt)
+        for chunk in chunks
+        for finding in chunk.planted
+    ]
 
 
 class NothingToIngest(Exception):
@@ -37,7 +57,8 @@ class NothingToIngest(Exception):
 @dataclass(frozen=True)
 class IngestReport:
     """What an ingest did, by document id; failed holds (file name, reason), links_dropped
-    (document id, reason) for pages ingested without their link."""
+    (document id, reason) for pages ingested without their link, planted the chunks of the new
+    version that held planted instructions (removed from their text; the pages are ingested)."""
 
     added: list[str]
     updated: list[str]
@@ -48,6 +69,7 @@ class IngestReport:
     chunk_count: int = 0
     lexical_only: bool = True
     links_dropped: list[tuple[str, str]] = field(default_factory=list)
+    planted: list[PlantedFlag] = field(default_factory=list)
 
 
 @dataclass
@@ -109,6 +131,7 @@ def ingest(
         version=version,
         chunk_count=len(chunks),
         lexical_only=embedder is None,
+        planted=planted_flags(chunks),
     )
 
 
@@ -234,6 +257,7 @@ def _report(
     version: KnowledgeBaseVersion,
     chunk_count: int,
     lexical_only: bool,
+    planted: list[PlantedFlag],
 ) -> IngestReport:
     return IngestReport(
         added=sorted(d for d in hashes if d not in old_hashes),
@@ -247,4 +271,5 @@ def _report(
         links_dropped=sorted(
             (d, doc.link_problem) for d, doc in reading.documents.items() if doc.link_problem
         ),
+        planted=planted,
     )

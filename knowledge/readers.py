@@ -11,6 +11,7 @@ from knowledge.frontmatter import split_front_matter
 from knowledge.languages import guess_language, supported_languages
 from knowledge.links import UnsafeLink, checked_link
 from knowledge.page_text import PageText
+from knowledge.planted import without_markers
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -64,6 +65,7 @@ def build_document(
         last_reviewed=reviewed,
         owner=meta.get("owner", ""),
         link_problem=link_problem,
+        findings=page.findings,
     )
 
 
@@ -85,11 +87,12 @@ def decode_text(raw: bytes) -> str:
 
 def _read_markdown(raw: bytes) -> PageText:
     metadata, body = split_front_matter(decode_text(raw))
-    return PageText(body=body, metadata=metadata)
+    # Markers are ingest's own: a page may not bring its own to mislabel a finding.
+    return PageText(body=without_markers(body), metadata=metadata)
 
 
 def _read_text(raw: bytes) -> PageText:
-    return PageText(body=decode_text(raw), metadata={})
+    return PageText(body=without_markers(decode_text(raw)), metadata={})
 
 
 def _read_html(raw: bytes) -> PageText:

@@ -69,9 +69,10 @@ def _page_text(response: httpx.Response, url: str) -> PageText:
         return extract_pdf(response.content)
     if kind in {"text/markdown", "text/plain"}:
         from knowledge.frontmatter import split_front_matter
+        from knowledge.planted import without_markers
 
         metadata, body = split_front_matter(decode_text(response.content))
-        return PageText(body=body, metadata=metadata)
+        return PageText(body=without_markers(body), metadata=metadata)
     from knowledge.html_text import extract_html
 
     return extract_html(response.content, url=url)

@@ -12,3 +12,5 @@ CORPORA = REPO / "tests" / "corpora"
 # Evaluation data stays out of the repository (it is scored on, never tuned on here): a test
 # that reads it calls tests.needs.missing() when it is absent, so CI fails and a laptop skips.
 EVAL = REPO.parent / "shared" / "eval"
+# Knowledge-base pages with planted instructions, and clean look-alikes (see its README).
+PLANTED_PAGES = REPO / "tests" / "planted_pages"

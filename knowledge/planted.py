@@ -1,0 +1,290 @@
+"""Planted instructions in knowledge-base text: find them, remove them, and say what they were.
+
+Knowledge-base content is data for citizens, never instructions for the assistant. Ingest removes
+what a page says to the AI before the page is indexed, and records a `Finding` (kind and excerpt)
+with the chunk it came from, for the ingest report and the oversight console; the answer path
+runs the same `quarantine` again on every passage, for indexes built before this existed.
+
+What goes:
+* hidden markup (`hidden_markup.py`): never indexed; flagged when it holds a planted instruction;
+* a sentence that matches a pattern of `planted_patterns.py`, with the rest of its line (a planted
+  note runs to the end of its line, often with a quoted reply that reads like ordinary text), and
+  what belongs to it: the rest of a fenced code block, an open JSON object or list, more-indented
+  lines under a YAML key, an INI section, a sentence wrapped onto the next line;
+* words disguised with zero-width characters, look-alike letters (Cyrillic, Greek) or
+  full-width forms are matched as the letters they imitate; base64 that decodes to a planted
+  instruction counts as one.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from knowledge.hidden_markup import hidden_parts
+from knowledge.planted_patterns import (
+    TRIGGER_ENDS,
+    TRIGGER_MARKS,
+    TRIGGER_STARTS,
+    TRIGGER_WORDS,
+    compiled,
+)
+
+_PLANTED, _KINDS = compiled()
+_WORD = re.compile(r"\w+")
+# Sentences end at a full stop followed by a space; planted text rarely spans a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Characters used to hide or split keywords ("SYSTEM\u200bOVERRIDE", "ig\u200bnore").
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e]")
+# Letters of other scripts drawn like Latin ones (after Unicode's confusables list, cut down to
+# those that look the same in common fonts).
+_LOOK_ALIKES = str.maketrans(
+    "аеорсухіјѕԁӏАВЕКМНОРСТХІЈЅУαορνιΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdlABEKMHOPCTXIJSYaopviABEZHIKMNOPTYX",
+)
+_BASE64 = re.compile(r"(?<![\w+/=-])[A-Za-z0-9+/_-]{24,}={0,2}(?![\w+/=-])")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_INI_SECTION = re.compile(r"^\s*\[[^\]\n]+\]\s*$")
+_OPENERS, _CLOSERS = "{[(", "}])"
+_ENDS_A_SENTENCE = tuple(".!?:;>)]}\"'”»")
+_MARKER = re.compile(r"⟦planted (\d+)⟧")
+EXCERPT_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One planted instruction: what kind it is, and the start of its text as it was found."""
+
+    kind: str
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class Quarantine:
+    """Text without planted instructions or hidden markup, what was removed, and its kinds."""
+
+    text: str
+    removed: tuple[str, ...]
+    findings: tuple[Finding, ...] = ()
+
+
+def marker(index: int) -> str:
+    """Stands in, during ingest, for removed text, so that its finding reaches the right chunk."""
+    return f"⟦planted {index}⟧"
+
+
+def markers_in(text: str) -> list[int]:
+    return [int(number) for number in _MARKER.findall(text)]
+
+
+def without_markers(text: str) -> str:
+    return _MARKER.sub("", text)
+
+
+def _has_trigger(text: str) -> bool:
+    lowered = text.casefold()
+    if any(mark in lowered for mark in TRIGGER_MARKS):
+        return True
+    words = set(_WORD.findall(lowered))
+    return not words.isdisjoint(TRIGGER_WORDS) or any(
+        word.startswith(TRIGGER_STARTS) or word.endswith(TRIGGER_ENDS) for word in words
+    )
+
+
+def _match(view: str) -> str | None:
+    if not _has_trigger(view):
+        return None
+    found = _PLANTED.search(view)
+    if found is None or found.lastgroup is None:
+        return None
+    return _KINDS[int(found.lastgroup[1:])]
+
+
+def _decoded(token: str) -> str | None:
+    padded = token + "=" * (-len(token) % 4)
+    try:
+        raw = base64.urlsafe_b64decode(padded.replace("+", "-").replace("/", "_"))
+        text = raw.decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    printable = sum(1 for char in text if char.isprintable())
+    return text if " " in text and printable >= 0.95 * len(text) else None
+
+
+def _visible(text: str) -> str:
+    return _INVISIBLE.sub("", text)
+
+
+def planted_kind(sentence: str) -> str | None:
+    """The kind of planted instruction the sentence is, or None for ordinary text."""
+    disguised = _INVISIBLE.search(sentence) is not None
+    kind = _match(_INVISIBLE.sub(" ", sentence))
+    if kind is not None:
+        return f"{kind}, disguised" if disguised else kind
+    folded = unicodedata.normalize("NFKC", _visible(sentence)).translate(_LOOK_ALIKES)
+    if folded != sentence:
+        kind = _match(folded)
+        if kind is not None:
+            return f"{kind}, disguised"
+    for token in _BASE64.findall(sentence):
+        decoded = _decoded(token)
+        if decoded is not None and _match(decoded) is not None:
+            return "encoded instruction (base64)"
+    return None
+
+
+def is_planted(sentence: str) -> bool:
+    return planted_kind(sentence) is not None
+
+
+def _excerpt(text: str) -> str:
+    words = " ".join(_visible(text).split())
+    for token in _BASE64.findall(words):
+        decoded = _decoded(token)
+        if decoded is not None:
+            words = words.replace(token, f"{token[:16]}… (decodes to: {decoded})")
+    return words if len(words) <= EXCERPT_CHARS else words[: EXCERPT_CHARS - 1] + "…"
+
+
+class _Removal:
+    """Builds the cleaned text and the findings, with markers in place when ingest asks."""
+
+    def __init__(self, mark_from: int | None) -> None:
+        self.mark_from = mark_from
+        self.removed: list[str] = []
+        self.findings: list[Finding] = []
+
+    def add(self, kind: str, text: str) -> str:
+        """Record a removal; returns what takes its place in the text."""
+        self.removed.append(text)
+        self.findings.append(Finding(kind, _excerpt(text)))
+        if self.mark_from is None:
+            return ""
+        return marker(self.mark_from + len(self.findings) - 1)
+
+
+def remove_hidden(
+    text: str, *, markdown: bool, mark_from: int | None = None, wrap: str = "{}"
+) -> Quarantine:
+    """Text without its hidden markup; findings for the hidden parts that hold an instruction.
+
+    With mark_from, each flagged part is replaced by `marker(n)` (formatted into wrap, so that
+    an HTML extractor keeps it as text), n counting from mark_from.
+    """
+    removal = _Removal(mark_from)
+    pieces: list[str] = []
+    last = 0
+    for part in hidden_parts(text, markdown=markdown):
+        pieces.append(text[last : part.start])
+        kind = planted_kind(part.words) if part.words else None
+        if kind is not None:
+            pieces.append(wrap.format(removal.add(f"hidden markup: {kind}", part.words)))
+        last = part.end
+    pieces.append(text[last:])
+    return Quarantine("".join(pieces), tuple(removal.removed), tuple(removal.findings))
+
+
+def _planted_in_line(line: str) -> tuple[int, str] | None:
+    """Where in the line the first planted sentence starts, and its kind."""
+    start = 0
+    for boundary in [*_SENTENCE_END.finditer(line), None]:
+        end = len(line) if boundary is None else boundary.start()
+        kind = planted_kind(line[start:end])
+        if kind is not None:
+            return start, kind
+        if boundary is not None:
+            start = boundary.end()
+    return None
+
+
+def _fences(lines: list[str]) -> list[tuple[int, int] | None]:
+    """For each line, the (first, past-last) lines of the fenced code block it is in."""
+    inside: list[tuple[int, int] | None] = [None] * len(lines)
+    opened: int | None = None
+    for index, line in enumerate(lines):
+        if not _FENCE.match(line):
+            continue
+        if opened is None:
+            opened = index
+        else:
+            for member in range(opened, index + 1):
+                inside[member] = (opened, index + 1)
+            opened = None
+    if opened is not None:  # a block cut off by the end of a chunk runs to the end
+        for member in range(opened, len(lines)):
+            inside[member] = (opened, len(lines))
+    return inside
+
+
+def _depth(text: str) -> int:
+    return sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _belonging(lines: list[str], first: int, removed: str) -> int:
+    """Past-last line of what a planted line carries with it (see the module docstring)."""
+    end = first + 1
+    depth = _depth(removed)
+    while depth > 0 and end < len(lines) and end - first < 50:
+        depth += _depth(lines[end])
+        end += 1
+    base = _indent(lines[first])
+    section = _INI_SECTION.match(lines[first]) is not None
+    while end < len(lines) and lines[end].strip():
+        line = lines[end]
+        wrapped = not lines[end - 1].rstrip().endswith(_ENDS_A_SENTENCE) and (
+            line[:1].islower() or line[:1].isdigit()
+        )
+        in_section = section and _INI_SECTION.match(line) is None
+        if not (_indent(line) > base or wrapped or in_section):
+            break
+        end += 1
+    return end
+
+
+def quarantine(text: str, *, markdown: bool = True, mark_from: int | None = None) -> Quarantine:
+    """Remove hidden markup and every planted instruction with what belongs to it.
+
+    With mark_from (ingest), each removal leaves `marker(n)` in its place, n counting from
+    mark_from in the order of the findings; without it (answer time) it leaves nothing.
+    """
+    hidden = remove_hidden(text, markdown=markdown, mark_from=mark_from)
+    lines = hidden.text.split("\n")
+    next_mark = None if mark_from is None else mark_from + len(hidden.findings)
+    removal = _Removal(next_mark)
+    fences = _fences(lines)
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        found = _planted_in_line(line)
+        if found is None:
+            kept.append(line)
+            index += 1
+            continue
+        start, kind = found
+        fence = fences[index]
+        if fence is not None:
+            # The whole block goes: its lines before this one were kept, take them back.
+            del kept[len(kept) - (index - fence[0]) :]
+            prefix, end = "", fence[1]
+            removed = "\n".join(lines[fence[0] : end])
+        else:
+            prefix = line[:start].rstrip()
+            end = _belonging(lines, index, line[start:])
+            removed = "\n".join([line[start:], *lines[index + 1 : end]])
+        stand_in = removal.add(kind, removed)
+        if prefix or stand_in:
+            kept.append(" ".join(part for part in (prefix, stand_in) if part))
+        index = end
+    return Quarantine(
+        "\n".join(kept),
+        hidden.removed + tuple(removal.removed),
+        hidden.findings + tuple(removal.findings),
+    )

@@ -1,0 +1,185 @@
+"""What planted instructions look like: regular expressions by kind, in the corpus's languages.
+
+A knowledge-base page is content for citizens. Text in it that talks to the AI reading it ("Note
+to AI: ...", "Ignore previous instructions", a forged chat turn, a JSON `"role": "system"`
+message, `assistant.configure(reply=...)`, a YAML `system_prompt:` key) is a planted instruction.
+Each pattern belongs to a kind, which the ingest report and the oversight console show.
+
+The patterns need the words that make text an instruction *to the model*, not just words about
+notes, instructions or assistants: "Note for applicants", "Follow these instructions to fill in
+the form", "Ignore the old leaflet", "reply with STOP", "personal assistants go free",
+"l'assistante maternelle" and JSON examples on a developer page are ordinary text and must stay
+(tests/planted_pages/clean.jsonl, and the demo and dev knowledge bases).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that can only mean the AI reading the page.
+_AI_STRONG = (
+    r"(?:ai|a\.i\.|ia|ki|k\.i\.|gpt|llms?|chat\s?bots?|(?:large\s+)?language\s+models?|"
+    r"ai\s+models?|sprachmodell\w*|taalmodel\w*|tehisintellekt\w*|"
+    r"(?:automated\s+)?summari[sz]er?s?|summari[sz]ing\s+tools?|virtual\s+assistants?|"
+    r"intelligence\s+artificielle|inteligencia\s+artificial|intelligenza\s+artificiale|"
+    r"inteligência\s+artificial|künstliche\s+intelligenz|assistant\s+virtuel|"
+    r"asistente\s+virtual|assistente\s+virtuale|robot\s+conversationnel|agent\s+conversationnel)"
+)
+# Words that can mean the AI, or a person ("personal assistant", "assistente sociale"): they
+# count only where the sentence plainly addresses the reader (a colon or bracket follows).
+_AI_WEAK = r"(?:assistants?|asistentes?|assistentes?|assistenten|assistent|bots?|models?)"
+_AI = rf"(?:{_AI_STRONG}|{_AI_WEAK})"
+# After a weak word: the end of a heading, a label or a bracket, or "model(s) reading this".
+_ADDRESSED = r"(?=\s*(?:[:)\]\-–—]|$)|\s+(?:models?|only|reading|when)\b)"
+_ADDRESSEE = rf"(?:{_AI_STRONG}\b|{_AI_WEAK}{_ADDRESSED})"
+
+_NOTE_WORDS = (
+    r"(?:note|message|instructions?|action|notice|policy|reminder|hint|memo|directive|"
+    r"nota|mensaje|mensagem|messaggio|instrucci[oó]n(?:es)?|istruzion[ei]|instruç(?:ão|ões)|"
+    r"aviso|avviso|hinweis|nachricht|anweisung(?:en)?|notiz|anmerkung|consignes?|remarque|"
+    r"aanwijzing(?:en)?|instructies?|notitie|bericht|märkus)"
+)
+_TO = (
+    r"(?:to|for|pour|à|para|per|al|alla|ao|à|für|an|voor|aan)\s+"
+    r"(?:the\s+|all\s+|any\s+|l['’]\s?|le\s+|la\s+|les\s+|el\s+|los\s+|il\s+|lo\s+|o\s+|a\s+|"
+    r"die\s+|den\s+|das\s+|de\s+|het\s+)?(?:automated\s+)?"
+)
+
+# Objects an override tells the model to drop: only rule-like words. "Ignore the previous bill"
+# and "ignore the old leaflet: the recycling rules changed" are not overrides.
+_RULES = (
+    r"(?:instruction\w*|consigne\w*|anweisung\w*|instructie\w*|aanwijzing\w*|juhis\w*|rules|"
+    r"regole|reglas|regras|regeln|richtlinien|vorgaben|prompt\w*|guidelines|directives|"
+    r"istruzion\w*|instrucci\w*|instruç\w*|system\s?prompt\w*)\b"
+)
+_FILLER = (
+    r"(?:all|any|every|the|your|my|these|those|this|of|previous|prior|earlier|above|preceding|"
+    r"former|original|alle|je|uw|eerdere|vorige|bisherigen|vorherigen|deine|ihre|kõiki|"
+    r"varasemaid|eelnevaid|les|tes|vos|toutes|tous|précédentes|antérieures|las|los|todas|"
+    r"todos|tus|sus|anteriores|previas|le|tutte|tutti|precedenti|tue|as|os|suas|seus)"
+)
+_DROP = (
+    r"(?:ignor\w*|disregard\w*|forget|negeer\w*|vergiss\w*|oubli\w*|olvid\w*|dimentic\w*|"
+    r"esquec\w*|esqueç\w*)"
+)
+
+# (kind, pattern). Kinds are shown to operators; keep them short and plain.
+PATTERNS: tuple[tuple[str, str], ...] = (
+    # "Note to AI:", "[INSTRUCTIONS FOR THE ASSISTANT]", "Hinweis für die KI:", "Nota per l'IA:"
+    ("note to the AI", rf"\b{_NOTE_WORDS}\s+{_TO}{_ADDRESSEE}"),
+    ("note to the AI", r"\btehisintellektile\b"),
+    (
+        "note to the AI",
+        rf"\(\s*(?:for\s+)?{_AI_STRONG}\s+only\s*\)|\b{_AI_STRONG}\s+(?:only|seulement)\b",
+    ),
+    # "If you are an AI", "Si vous êtes une IA", "Si eres una IA", "Wenn du eine KI bist"
+    (
+        "note to the AI",
+        rf"\bif\s+you\s+are\s+an?\s+{_AI}\b|\bsi\s+(?:vous\s+êtes|tu\s+es)\s+une?\s+{_AI}\b|"
+        rf"\bsi\s+eres\s+una?\s+{_AI}\b|\bse\s+sei\s+(?:una?\s+|un['’]\s?)?{_AI}\b|"
+        rf"\bse\s+(?:você\s+é|voce\s+e|és|es)\s+(?:uma?\s+)?{_AI}\b|"
+        rf"\b(?:wenn|falls)\s+du\s+(?:eine?\s+)?{_AI}\s+bist\b|\bals\s+je\s+een\s+{_AI}\s+bent\b",
+    ),
+    # "Assistant, when you summarise ...", at the start of a line or sentence
+    (
+        "note to the AI",
+        rf"(?:^|(?<=[.!?:\]>]\s))\s*(?:dear\s+)?{_AI}\s*,\s*"
+        r"(?:when|please|you|always|from|ignore|do|never|remember)\b",
+    ),
+    ("note to the AI", rf"\bthe\s+{_AI}\s+(?:should|must|is\s+permitted|is\s+allowed)\b"),
+    ("note to the AI", rf"\b{_AI}\s+(?:reading|summari[sz]ing)\s+this\b"),
+    # "Ignore previous instructions", "Disregard all info except", "Ignora le istruzioni precedenti"
+    ("override of its instructions", rf"\b{_DROP}\s+(?:{_FILLER}\s+){{0,4}}{_RULES}"),
+    (
+        "override of its instructions",
+        rf"\b{_DROP}\s+(?:all|everything|the\s+rest\s+of(?:\s+this|\s+the)?|alles|tout|todo|"
+        r"tutto|tudo)\s+(?:the\s+)?(?:above|before|previous|prior|info|information|data|"
+        r"context|text|said)\b",
+    ),
+    (
+        "override of its instructions",
+        r"\bsystem\s+override\b|\b(?:begin|end)\s+admin(?:istrator)?\s+message\b|"
+        r"\blegal\s+amendment\b|\bfollow\s+instruction\b|\bnew\s+(?:task|instructions?|rules?)\s*:",
+    ),
+    # Forged chat turns: "User:", "<system>", "### SYSTEM ###", {"role": "system", ...}
+    ("forged chat turn", r"^\s*(?:assistant|user|system|human|ai|developer)\s*:"),
+    ("forged chat turn", r"\[\s*system\s*\]|<\s*/?\s*system\s*>|#+\s*system\s*#+"),
+    (
+        "forged chat turn",
+        r"[\"'](?:role|author)[\"']\s*:\s*[\"'](?:system|assistant|developer|user|tool|model)[\"']|"
+        r"[\"'](?:system_?prompt|system_?message|developer_?message|assistant_?instructions)"
+        r"[\"']\s*:",
+    ),
+    # Control tokens of chat templates (ChatML, Llama 2/3, Gemma, Mistral)
+    (
+        "chat-template token",
+        r"<\|[^|>\n]{1,40}\|>|\[/?INST\]|<</?SYS>>|<(?:start|end)_of_turn>",
+    ),
+    # assistant.configure(reply="..."), llm.system_message = "...", set_system_prompt("...")
+    (
+        "code-like call to the AI",
+        r"\b(?:ai|llm|gpt|assistant|chatbot|bot|model|agent|copilot)\.[A-Za-z_]\w*\s*(?:\(|=(?!=))|"
+        r"\b\w*(?:_prompt|prompt_|_persona|persona_|system_message)\w*\(",
+    ),
+    # system_prompt: |, assistant_instructions = ..., an INI section [assistant]
+    (
+        "configuration key for the AI",
+        r"^\s*(?:-\s+)?(?:[\w.-]*[._-])?(?:system_?prompt|system_?message|\w*_prompt|"
+        r"assistant_\w+|ai_\w+|llm_\w+|chatbot_\w+|bot_\w+)\s*[:=]",
+    ),
+    (
+        "configuration key for the AI",
+        r"^\s*\[\s*(?:assistant|ai|llm|chatbot|bot|prompt|model|persona)\s*\]\s*$",
+    ),
+    # Asking for what the model holds: its prompt, configuration, keys
+    (
+        "request for its prompt or keys",
+        r"\bsystem\s?prompt\w*\b|\bhidden\s+instructions\b|"
+        r"\b(?:reveal|print|output|disclose|dump|leak|paste)\b[^.\n]{0,40}\b(?:api\s+keys?|"
+        r"configuration|credentials|internal\s+notes|case\s+files)\b",
+    ),
+    # Telling the model what to say
+    (
+        "scripted reply",
+        r"\b(?:tell|inform)\s+(?:the\s+)?users?\b|\b(?:reply|respond|answer)\s+only\s+with\b|"
+        r"\breply\s+with\s+only\b|\b(?:reply|respond|answer)\s+with\s+the\s+following\b|"
+        r"\bfrom\s+now\s+on\s+answer\b|\bwhen\s+asked\s+anything\b|"
+        r"\bwhen\s+this\s+page\s+is\s+retrieved\b|\bwhen\s+(?:translating\s+or\s+)?summari[sz]ing\b|"
+        r"\bwhen\s+you\s+summari[sz]e\b|\bappend\s+['‘\"]|\{conversation_history\}|\bpwned\b|"
+        r"\balways\s+render\b",
+    ),
+    (
+        "scripted reply",
+        r"\bdi(?:ga|les?)?\s+a\s+los\s+usuarios\b|\bresponde\s+(?:siempre|solo|solamente)\b|"
+        r"\b(?:di|dì|dite)\s+agli\s+utenti\b|\brispondi\s+(?:sempre|solo|soltanto)\b|"
+        r"\bdiga\s+aos\s+(?:utilizadores|usuários)\b|\bresponda\s+(?:sempre|apenas|só)\b|"
+        r"\bsag(?:e|t)?\s+(?:den|allen)\s+nutzer\w*|\bantworte\s+(?:immer|nur)\b",
+    ),
+)
+
+# Every pattern above needs one of these words (or word starts, ends, or marks) to match.
+# Checking for them first is a set lookup per word, and skips the regex for nearly every line of
+# a real page: the regex alone ran at about 0.5 MB/s, several milliseconds per answer.
+TRIGGER_WORDS = frozenset(
+    """ai ia ki gpt llm llms bot bots chat chatbot chatbots assistant assistants asistente
+    asistentes assistente assistenti assistent assistenten model models modell modello modelo
+    intelligence inteligencia intelligenza inteligência intelligenz forget system user users
+    human admin administrator legal instruction instructions task policy prompt api reply respond
+    answer anything retrieved translating append pwned render conversation_history role author
+    developer tool agent copilot usuarios utenti utilizadores usuários nutzer responde rispondi
+    responda antworte sag sage sagt dì dite diga robot virtuel persona""".split()
+)
+TRIGGER_STARTS = (
+    "ignor", "disregard", "negeer", "vergiss", "oubli", "olvid", "dimentic", "esquec", "esqueç",
+    "tehisintellekt", "summari", "instructie", "instrucci", "istruzion", "instruç", "anweisung",
+    "consigne", "systemprompt", "system_", "aanwijzing", "juhis", "sprachmodell", "taalmodel",
+    "assistant_", "ai_", "llm_", "chatbot_", "bot_", "set_",
+)  # fmt: skip
+TRIGGER_ENDS = ("_prompt", "_message", "prompt")
+TRIGGER_MARKS = ("<|", "[inst", "[/inst", "<<sys", "<</sys", "_of_turn>", "[assistant", "[ai]")
+
+
+def compiled() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One regex with a group per pattern, and the kind of each group, in order."""
+    groups = "|".join(f"(?P<k{index}>{pattern})" for index, (_, pattern) in enumerate(PATTERNS))
+    return re.compile(groups, re.IGNORECASE | re.MULTILINE), tuple(kind for kind, _ in PATTERNS)
