@@ -1,0 +1,1 @@
+"""Tests of the deployment files: the image, compose, the reverse proxy, two processes."""
