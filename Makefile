@@ -31,8 +31,15 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.run-installed
 	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install --quiet -e ".[$(TEST_EXTRAS)]"
 	touch $@
 
+# The opencounter-verifier wheel's dependencies and build tools, as wheels: its test builds
+# the wheel and installs it into a clean venv with no network (tests/packaging/).
+VERIFIER_DEPENDENCIES = $(shell $(PYTHON) -c 'import tomllib; print(" ".join(tomllib.load(open("packaging/verifier/pyproject.toml", "rb"))["project"]["dependencies"]))')
+$(VENV)/wheelhouse/.complete: packaging/verifier/pyproject.toml | $(BIN)/python
+	$(BIN)/pip download --quiet --dest $(VENV)/wheelhouse "setuptools>=77" wheel $(VERIFIER_DEPENDENCIES)
+	touch $@
+
 install: $(VENV)/.run-installed assets
-install-test: $(VENV)/.test-installed assets system-packages
+install-test: $(VENV)/.test-installed $(VENV)/wheelhouse/.complete assets system-packages
 
 web/static/vendor/htmx.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -46,16 +53,22 @@ web/static/vendor/htmx.min.js: package.json package-lock.json
 
 assets: web/static/vendor/htmx.min.js
 
-# Chromium for the browser tests and Go for the log's interop test, from Debian.
+# Chromium for the browser tests, Go for the log's interop test, nginx for the two-process
+# topology test and a compose client to validate compose.yaml, from Debian. (docker-compose
+# without its recommended docker.io: the tests only render the files, no daemon runs.)
 system-packages:
-	@missing=""; \
+	@missing=""; lean=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v go >/dev/null || missing="$$missing golang-go"; \
 	test -d /usr/share/gocode/src/golang.org/x/mod || missing="$$missing golang-golang-x-mod-dev"; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing from Debian:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; fi; \
+	command -v nginx >/dev/null || test -x /usr/sbin/nginx || lean="$$lean nginx-light"; \
+	command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 || lean="$$lean docker-compose"; \
+	if [ -n "$$missing$$lean" ]; then \
+	  echo "Installing from Debian:$$missing$$lean"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq; \
+	  [ -z "$$missing" ] || $$sudo apt-get install -y -qq $$missing; \
+	  [ -z "$$lean" ] || $$sudo apt-get install -y -qq --no-install-recommends $$lean; \
 	fi
 
 run: install
@@ -73,4 +86,4 @@ test: install-test lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) node_modules web/static/vendor .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) dist node_modules web/static/vendor .mypy_cache .ruff_cache .pytest_cache
