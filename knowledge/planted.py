@@ -26,7 +26,6 @@ from dataclasses import dataclass
 
 from knowledge.hidden_markup import hidden_parts
 from knowledge.planted_patterns import (
-    TRIGGER_ENDS,
     TRIGGER_MARKS,
     TRIGGER_STARTS,
     TRIGGER_WORDS,
@@ -34,6 +33,13 @@ from knowledge.planted_patterns import (
 )
 
 _PLANTED, _KINDS = compiled()
+_MARKS = re.compile("|".join(re.escape(mark) for mark in TRIGGER_MARKS))
+# A base64 token long enough to hold an instruction; checked before the exact pattern.
+_LONG_RUN = re.compile(r"[A-Za-z0-9+/_-]{24}")
+# Trigger word starts by their first three letters: one dict lookup per word of a line.
+_STARTS_BY_HEAD: dict[str, tuple[str, ...]] = {}
+for _start in TRIGGER_STARTS:
+    _STARTS_BY_HEAD[_start[:3]] = (*_STARTS_BY_HEAD.get(_start[:3], ()), _start)
 _WORD = re.compile(r"\w+")
 # Sentences end at a full stop followed by a space; planted text rarely spans a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -86,12 +92,16 @@ def without_markers(text: str) -> str:
 
 def _has_trigger(text: str) -> bool:
     lowered = text.casefold()
-    if any(mark in lowered for mark in TRIGGER_MARKS):
+    if _MARKS.search(lowered) is not None:
         return True
     words = set(_WORD.findall(lowered))
-    return not words.isdisjoint(TRIGGER_WORDS) or any(
-        word.startswith(TRIGGER_STARTS) or word.endswith(TRIGGER_ENDS) for word in words
-    )
+    if not words.isdisjoint(TRIGGER_WORDS):
+        return True
+    for word in words:
+        starts = _STARTS_BY_HEAD.get(word[:3])
+        if starts is not None and word.startswith(starts):
+            return True
+    return False
 
 
 def _match(view: str) -> str | None:
@@ -118,17 +128,34 @@ def _visible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+def _folded(text: str) -> str:
+    """Text as the letters it imitates: no invisible characters, no look-alikes, NFKC."""
+    return unicodedata.normalize("NFKC", _visible(text)).translate(_LOOK_ALIKES)
+
+
+def _may_hold(line: str) -> bool:
+    """Whether any sentence of the line could match: most lines are ruled out here."""
+    if _LONG_RUN.search(line) is not None:
+        return True
+    if line.isascii():
+        return _has_trigger(line)
+    return _has_trigger(_INVISIBLE.sub(" ", line)) or _has_trigger(_folded(line))
+
+
 def planted_kind(sentence: str) -> str | None:
     """The kind of planted instruction the sentence is, or None for ordinary text."""
-    disguised = _INVISIBLE.search(sentence) is not None
-    kind = _match(_INVISIBLE.sub(" ", sentence))
+    plain = sentence.isascii()
+    disguised = not plain and _INVISIBLE.search(sentence) is not None
+    kind = _match(_INVISIBLE.sub(" ", sentence) if disguised else sentence)
     if kind is not None:
         return f"{kind}, disguised" if disguised else kind
-    folded = unicodedata.normalize("NFKC", _visible(sentence)).translate(_LOOK_ALIKES)
+    folded = sentence if plain else _folded(sentence)
     if folded != sentence:
         kind = _match(folded)
         if kind is not None:
             return f"{kind}, disguised"
+    if _LONG_RUN.search(sentence) is None:
+        return None
     for token in _BASE64.findall(sentence):
         decoded = _decoded(token)
         if decoded is not None and _match(decoded) is not None:
@@ -189,6 +216,8 @@ def remove_hidden(
 
 def _planted_in_line(line: str) -> tuple[int, str] | None:
     """Where in the line the first planted sentence starts, and its kind."""
+    if not _may_hold(line):
+        return None
     start = 0
     for boundary in [*_SENTENCE_END.finditer(line), None]:
         end = len(line) if boundary is None else boundary.start()

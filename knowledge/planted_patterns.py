@@ -157,7 +157,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
 )
 
-# Every pattern above needs one of these words (or word starts, ends, or marks) to match.
+# Every pattern above needs one of these words (or word starts, or marks) to match; a start is
+# at least three letters long.
 # Checking for them first is a set lookup per word, and skips the regex for nearly every line of
 # a real page: the regex alone ran at about 0.5 MB/s, several milliseconds per answer.
 TRIGGER_WORDS = frozenset(
@@ -173,10 +174,9 @@ TRIGGER_STARTS = (
     "ignor", "disregard", "negeer", "vergiss", "oubli", "olvid", "dimentic", "esquec", "esqueç",
     "tehisintellekt", "summari", "instructie", "instrucci", "istruzion", "instruç", "anweisung",
     "consigne", "systemprompt", "system_", "aanwijzing", "juhis", "sprachmodell", "taalmodel",
-    "assistant_", "ai_", "llm_", "chatbot_", "bot_", "set_",
+    "assistant_", "ai_", "llm_", "chatbot_", "bot_", "set_", "get_", "use_", "new_",
 )  # fmt: skip
-TRIGGER_ENDS = ("_prompt", "_message", "prompt")
-TRIGGER_MARKS = ("<|", "[inst", "[/inst", "<<sys", "<</sys", "_of_turn>", "[assistant", "[ai]")
+TRIGGER_MARKS = ("prompt", "persona", "<|", "[inst", "[/inst", "<<sys", "<</sys", "_of_turn>", "[assistant", "[ai]")
 
 
 def compiled() -> tuple[re.Pattern[str], tuple[str, ...]]:

@@ -1,0 +1,87 @@
+"""Planted-instruction detection: what it catches, what it removes by mistake, and its speed.
+
+    python -m benchmarks.planted
+
+Prints, for the planted-pages set (tests/planted_pages, a development set: the patterns were
+written while looking at it), the `indirect` records of tests/corpora/prompt_injection.jsonl, the
+demo knowledge base and the dev knowledge bases in ../shared/eval (when present): instructions
+left in the text after `quarantine`, look-alike sentences removed, pages that lost a sentence,
+and the scan rate.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from knowledge.frontmatter import split_front_matter
+from knowledge.planted import quarantine
+from tests.data import CORPORA, EVAL, REPO
+from tests.planted_cases import CLEAN, PLANTED, PageCase, flat, leaked
+
+KBS = {
+    "demo": REPO / "knowledge" / "demo",
+    "govuk_en (dev)": EVAL / "govuk_en" / "kb",
+    "servicepublic_fr (dev)": EVAL / "servicepublic_fr" / "kb",
+}
+
+
+def page_text(case: PageCase) -> str:
+    """The page as an index built before ingest removed anything would hold it."""
+    raw = case.path.read_text(encoding="utf-8")
+    if case.path.suffix == ".html":
+        return re.sub(r"<[^>]+>", "\n", raw)
+    return split_front_matter(raw)[1]
+
+
+def planted_set() -> None:
+    left = [case.doc_id for case in PLANTED if leaked(case, quarantine(page_text(case)).text)]
+    print(f"planted pages: instruction left in {len(left)} of {len(PLANTED)} {left or ''}")
+    sentences = [(case, sentence) for case in CLEAN for sentence in case.survives]
+    lost = [s for case, s in sentences if s not in flat(quarantine(page_text(case)).text)]
+    print(f"clean pages: look-alike sentences removed {len(lost)} of {len(sentences)} {lost or ''}")
+
+
+def corpus() -> None:
+    lines = (CORPORA / "prompt_injection.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [r for r in map(json.loads, lines) if r["kind"] == "indirect"]
+    missed = [r["id"] for r in records if not quarantine(r["text"]).removed]
+    print(f"corpus indirect records: nothing removed in {len(missed)} of {len(records)}")
+
+
+def scan(folder: Path, clean: Callable[[str], tuple[str, ...]]) -> tuple[int, int, int, float]:
+    """(pages, bytes, pages with a removal, seconds)."""
+    pages = size = hits = 0
+    elapsed = 0.0
+    for path in sorted(folder.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        removed = clean(text)
+        elapsed += time.perf_counter() - start
+        pages, size, hits = pages + 1, size + len(text.encode()), hits + bool(removed)
+    return pages, size, hits, elapsed
+
+
+def knowledge_bases() -> None:
+    for name, folder in KBS.items():
+        if not folder.is_dir():
+            print(f"{name}: not on this machine")
+            continue
+        pages, size, hits, seconds = scan(folder, lambda text: quarantine(text).removed)
+        print(
+            f"{name}: {hits} of {pages} pages lost a sentence; {size / 1e6:.1f} MB scanned at "
+            f"{size / seconds / 1e6:.2f} MB/s ({seconds / pages * 1000:.2f} ms a page)"
+        )
+
+
+def main() -> None:
+    planted_set()
+    corpus()
+    knowledge_bases()
+
+
+if __name__ == "__main__":
+    main()
