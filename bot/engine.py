@@ -26,6 +26,7 @@ from bot.handoff.review import DraftReview
 from bot.handoff.state import Handoff
 from bot.handoff.texts import handoff_text
 from bot.language import detect_language
+from bot.observer import EngineObserver, NoObserver
 from bot.organisation import LANGUAGES, Disclosure
 from bot.replies import Replies
 from knowledge.confidence import RECOMMENDED_THRESHOLD, RECOMMENDED_THRESHOLD_LEXICAL_ONLY
@@ -165,6 +166,11 @@ class ConversationEngine:
         self.policy = policy or EnginePolicy()
         self._handoffs = handoffs
         self._drafts = drafts
+        self._observer: EngineObserver = NoObserver()
+
+    def observe(self, observer: EngineObserver) -> None:
+        """Report timings and decisions to `observer` (the app's metrics) from now on."""
+        self._observer = observer
 
     @property
     def answer_mode(self) -> str:
@@ -359,6 +365,7 @@ class ConversationEngine:
             status=status,
             low_confidence_streak=streak,
         )
+        self._observer.replied(reply.decision, reply.reason, reply.guard_layer)
         return replace(reply, log_index=recorded[-1].index)
 
     def request_person(self, conversation_id: str) -> Reply:
@@ -372,6 +379,7 @@ class ConversationEngine:
             [self._reply_turn(reply, recorded[0].text_id, recorded[0].index)],
             status="escalated",
         )
+        self._observer.replied(reply.decision, reply.reason, None)
         return reply
 
     def feedback(self, conversation_id: str, answer_index: int, helpful: bool) -> int:
@@ -501,7 +509,7 @@ class ConversationEngine:
         else:
             kept = question
         try:
-            result = self._retriever.retrieve(question, lang=lang, k=self.policy.top_k)
+            result = self._retrieve(question, lang)
         except KnowledgeBaseUnavailable:
             # A sign of distress with no pages to answer from: a person, as below.
             down: Decision = "escalate" if distress else "refuse"
@@ -547,8 +555,17 @@ class ConversationEngine:
             kept,
         )
 
+    def _retrieve(self, question: str, lang: str) -> RetrievalResult:
+        started = time.perf_counter()
+        try:
+            return self._retriever.retrieve(question, lang=lang, k=self.policy.top_k)
+        finally:
+            self._observer.retrieved(time.perf_counter() - started)
+
     def _answer(self, question: str, lang: str, result: RetrievalResult) -> Reply:
+        started = time.perf_counter()
         draft = self._writer.write(question, result.passages, lang)
+        self._observer.wrote(draft.mode, time.perf_counter() - started)
         return self._reply_from_draft(draft, lang, result)
 
     def _reply_from_draft(self, draft: DraftAnswer, lang: str, result: RetrievalResult) -> Reply:
