@@ -15,6 +15,7 @@ from knowledge.documents import SourceDocument, UnreadableDocument
 from knowledge.embeddings import Embedder
 from knowledge.index_build import build_index
 from knowledge.layout import BUILDS_DIR, BuildPaths, current_build, make_current
+from knowledge.planted_flags import PlantedFlag, planted_flags, write_flags
 from knowledge.sources import SourceItem, SourceNotFound, list_sources
 from knowledge.versions import (
     KnowledgeBaseVersion,
@@ -29,25 +30,6 @@ Progress = Callable[[int, int, str], None]
 # Bump when chunking or analysis changes, so that old chunks are not reused. analysis=4: planted
 # instructions and hidden markup are removed at ingest, so every page is read again once.
 SETTINGS = f"chunks={CHUNK_CHARS}/{OVERLAP_CHARS};analysis=4"
-
-
-@dataclass(frozen=True)
-class PlantedFlag:
-    """A chunk that held a planted instruction, removed at ingest: what kind, and its start."""
-
-    doc_id: str
-    chunk_id: str
-    kind: str
-    excerpt: str
-
-
-def planted_flags(chunks: Sequence[Chunk]) -> list[PlantedFlag]:
-    """Every finding stored with the chunks, in index order."""
-    return [
-        PlantedFlag(chunk.doc_id, chunk.chunk_id, finding.kind, finding.excerpt)
-        for chunk in chunks
-        for finding in chunk.planted
-    ]
 
 
 class NothingToIngest(Exception):
@@ -220,6 +202,7 @@ def _build(
     staging.root.mkdir(parents=True)
     try:
         write_chunks(staging.chunks, chunks)
+        write_flags(staging, planted_flags(chunks))
         build_index(
             staging,
             version_id=version_id,

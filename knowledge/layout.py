@@ -67,6 +67,11 @@ class BuildPaths:
         return self.root / "meta.json"
 
     @property
+    def planted(self) -> Path:
+        """Planted instructions removed from this build's chunks (knowledge/planted_flags.py)."""
+        return self.root / "planted.jsonl"
+
+    @property
     def chroma(self) -> Path:
         return self.root / "chroma"
 

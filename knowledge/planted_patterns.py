@@ -176,7 +176,10 @@ TRIGGER_STARTS = (
     "consigne", "systemprompt", "system_", "aanwijzing", "juhis", "sprachmodell", "taalmodel",
     "assistant_", "ai_", "llm_", "chatbot_", "bot_", "set_", "get_", "use_", "new_",
 )  # fmt: skip
-TRIGGER_MARKS = ("prompt", "persona", "<|", "[inst", "[/inst", "<<sys", "<</sys", "_of_turn>", "[assistant", "[ai]")
+TRIGGER_MARKS = (
+    "prompt", "persona", "<|", "[inst", "[/inst", "<<sys", "<</sys", "_of_turn>", "[assistant",
+    "[ai]",
+)  # fmt: skip
 
 
 def compiled() -> tuple[re.Pattern[str], tuple[str, ...]]:

@@ -11,6 +11,7 @@ from knowledge.chunking import Chunk
 from knowledge.chunkstore import read_chunks
 from knowledge.ingest import IngestReport, ingest
 from knowledge.layout import current_build
+from knowledge.planted_flags import FlagsNotRecorded, current_flags
 from tests.planted_cases import CLEAN, KB, PLANTED, PageCase, flat, leaked
 
 
@@ -138,3 +139,22 @@ def test_hidden_markup_is_never_indexed_even_when_it_says_nothing_planted(
     assert [word for word in stored.split() if word.endswith("-TEXT")] == []
     # Hidden text that says nothing to the assistant is dropped without a warning.
     assert report.planted == []
+
+
+def test_the_flags_are_kept_beside_the_build_and_read_back(tmp_path: Path) -> None:
+    kb = tmp_path / "kb" / "en"
+    kb.mkdir(parents=True)
+    for case in PLANTED[:3] + CLEAN[:2]:
+        (kb / case.path.name).write_bytes(case.path.read_bytes())
+    index = tmp_path / "index"
+    report = ingest(tmp_path / "kb", index)
+    assert current_flags(index) == report.planted
+    assert {flag.doc_id for flag in report.planted} == {
+        f"en/{case.path.stem}" for case in PLANTED[:3]
+    }
+    build = current_build(index)
+    assert build is not None
+    build.planted.unlink()  # as in a build made before the check existed
+    with pytest.raises(FlagsNotRecorded, match="run `opencounter ingest` again"):
+        current_flags(index)
+    assert current_flags(tmp_path / "nothing-here") == []
