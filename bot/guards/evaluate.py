@@ -5,7 +5,10 @@ Works on the eval sets (`question`, `expect`, `category`), on the hardening corp
 team's labelled intent files (bot/guards/data). Counts are kept per (expect, action), per
 (kind or category, expect, action) and per deciding layer.
 
-    python -m bot.guards.evaluate [--rules-only] FILE.jsonl [FILE.jsonl ...]
+    python -m bot.guards.evaluate [--rules-only] [--no-span-model] FILE.jsonl [FILE.jsonl ...]
+
+`--rules-only` leaves out the intent classifier; `--no-span-model` leaves out the learned
+name and address tagger of the personal-data layer (`bot/guards/pii_spans.py`).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from bot.guards.intent import IntentClassifier
 from bot.guards.pipeline import InputGuard
@@ -172,8 +176,9 @@ def render(evaluation: GuardEvaluation) -> str:
 def main(argv: list[str]) -> int:
     rules_only = "--rules-only" in argv
     intents = None if rules_only else IntentClassifier.fit()
-    guard = InputGuard(GuardPolicy.default(), intents=intents)
-    for name in (a for a in argv if a != "--rules-only"):
+    tagger: Literal["none", "shipped"] = "none" if "--no-span-model" in argv else "shipped"
+    guard = InputGuard(GuardPolicy.default(), intents=intents, pii_tagger=tagger)
+    for name in (a for a in argv if a not in ("--rules-only", "--no-span-model")):
         evaluation = evaluate(guard, Path(name))
         sys.stdout.write(f"== {name}\n{render(evaluation)}\n")
         for miss in evaluation.misses():

@@ -14,6 +14,7 @@ from bot.guards.pii_identity import (
 from bot.guards.pii_network import find_disguised_emails, find_ip_addresses, find_own_websites
 from bot.guards.pii_numbers import find_digit_identifiers, find_ibans, find_lettered_identifiers
 from bot.guards.pii_places import find_postcodes
+from bot.guards.pii_spans import SpanTagger
 from bot.guards.policy import PIIPolicy
 from bot.guards.verdict import PIIFinding
 
@@ -27,8 +28,14 @@ def _without_overlaps(findings: Iterable[PIIFinding]) -> tuple[PIIFinding, ...]:
     return tuple(sorted(kept, key=lambda f: (f.start, f.end)))
 
 
-def find_pii(text: str, policy: PIIPolicy) -> tuple[PIIFinding, ...]:
-    """Personal data of the kinds the policy enables; offsets index `text`."""
+def find_pii(
+    text: str, policy: PIIPolicy, tagger: SpanTagger | None = None
+) -> tuple[PIIFinding, ...]:
+    """Personal data of the kinds the policy enables; offsets index `text`.
+
+    With a `tagger`, names and addresses that no rule introduced are found by the learned
+    span tagger too (`pii_spans`), then judged by their context (`find_identity`).
+    """
     aligned = fold_aligned(text)
     folded = lower_aligned(aligned)
     contact = policy.contact
@@ -42,7 +49,8 @@ def find_pii(text: str, policy: PIIPolicy) -> tuple[PIIFinding, ...]:
     found += find_ip_addresses(aligned, folded)
     found += find_credentials_and_documents(aligned)
     found += find_phones(aligned, folded, contact)
-    found += find_identity(aligned, folded)
+    learned = tagger.spans(aligned) if tagger is not None else []
+    found += find_identity(aligned, folded, learned)
     found += find_postcodes(aligned, folded, private_street_ends(aligned, folded))
     return _without_overlaps(f for f in found if f.kind in policy.kinds)
 

@@ -10,10 +10,11 @@ customer number named as such are personal data on their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from bot.guards.pii_names import FIRST_PERSON, other_names, own_and_titled_names
+from bot.guards.pii_names import FIRST_PERSON, learned_names, other_names, own_and_titled_names
 from bot.guards.pii_places import CA_POSTAL_CODE, FR_POSTAL_CODE, PUBLIC_PLACE, UK_POSTCODE
+from bot.guards.pii_spans import STREET_WORDS, Span
 from bot.guards.verdict import PIIFinding
 
 _MONTHS = (
@@ -145,13 +146,87 @@ def private_street_ends(text: str, folded: str) -> tuple[int, ...]:
     return tuple(end for _, end, _ in _address_spans(text, folded))
 
 
-def find_identity(text: str, folded: str) -> Iterator[PIIFinding]:
-    """Two of name, date of birth, address and salary together; own names and addresses."""
+def _learned_addresses(
+    text: str, folded: str, spans: Sequence[Span]
+) -> list[tuple[int, int, bool]]:
+    """The span tagger's addresses that no word ties to a public building (before or after)
+    and that hold a number or a street or rural word."""
+    found: list[tuple[int, int, bool]] = []
+    for span in spans:
+        if not _address_shaped(text, span.start, span.end):
+            continue
+        before = folded[max(0, span.start - _WINDOW) : span.start]
+        after = folded[span.end : span.end + _WINDOW]
+        own = _OWN_ADDRESS.search(before) is not None
+        if not own and (PUBLIC_PLACE.search(before) or PUBLIC_PLACE.search(after)):
+            continue
+        found.append((span.start, span.end, True))
+    return found
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
+
+
+_HOUSE_NUMBER = re.compile(r"(?<![\w%&=/.+-])\d{1,5}[a-zA-Z]?(?=[ ,]|$)")
+# Words that name a dwelling or a rural address with no house number ("lieu-dit La Combe").
+_DWELLING_WORDS = frozenset(
+    "lieu-dit hameau résidence residence bâtiment batiment farm cottage cottages lodge manor"
+    " house rural rr route site box ferme domaine mas".split()
+)
+
+
+def _address_shaped(text: str, start: int, end: int) -> bool:
+    """A house number standing as a word, then a capitalised or street word ("12 Marchmont",
+    "88 lakeshore rd"), or a dwelling word and a name ("lieu-dit La Combe"); not the tail of
+    a longer number ("0300 123 1100 Acas"), a number alone, nor digits inside a code."""
+    words = _WORD.findall(text[start:end])
+    before = _WORD.findall(text[max(0, start - 16) : start])[-2:]
+    if not words or (len(before) == 2 and all(w.isdigit() for w in before + words[:1])):
+        return False
+    named = [w for w in words if not w.isdigit() and (w[0].isupper() or w.lower() in STREET_WORDS)]
+    number = _HOUSE_NUMBER.search(text, start, end)
+    if number is not None:
+        after = _WORD.findall(text[number.end() : end])
+        return any(not w.isdigit() and w in named for w in after)
+    if any(w.isdigit() for w in words):
+        return False
+    dwelling = [w for w in words if w.lower() in _DWELLING_WORDS]
+    return bool(dwelling) and len(named) >= 2
+
+
+def vet_learned(
+    text: str, folded: str, spans: Sequence[Span]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int, bool]]]:
+    """The tagger's spans that are personal data, by their context: (names personal on
+    their own, names personal beside another detail, addresses)."""
+    names = [(s.start, s.end, s.sure) for s in spans if s.label == "NAME"]
+    own, others = learned_names(text, names)
+    return own, others, _learned_addresses(text, folded, [s for s in spans if s.label == "ADDR"])
+
+
+def _overlapping(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Iterator[PIIFinding]:
+    """Two of name, date of birth, address and salary together; own names and addresses.
+
+    `learned` are the span tagger's names and addresses (`pii_spans`); those the rules did
+    not already find are judged by their context like the rules' own.
+    """
     names = other_names(text)
     own_names = own_and_titled_names(text)
     births = [m.span(1) for m in _BIRTH.finditer(text)]
     salaries = [m.span(1) for m in _SALARY.finditer(text)]
     addresses = _address_spans(text, folded)
+    # What the rules already hold as personal on its own stands; elsewhere the tagger's
+    # judgement may add to or upgrade the rules' (a relative's name said with "my").
+    taken = own_names + births + salaries + [(s, e) for s, e, own in addresses if own]
+    fresh = [span for span in learned if not _overlapping(span.start, span.end, taken)]
+    learned_own, learned_other, learned_addresses = vet_learned(text, folded, fresh)
+    own_names += learned_own
+    names += learned_other
+    addresses += learned_addresses
     streets = [(start, end) for start, end, _ in addresses]
     present = sum(bool(spans) for spans in (names + own_names, births, streets, salaries))
     if present >= 2:

@@ -122,6 +122,7 @@ _BEFORE_BIRTH = re.compile(
 _HERE = re.compile(FULL_NAME + r"\s+here\b")
 
 
+_TITLE_WORDS = frozenset("mr mrs ms miss mx dr m mme mlle madame monsieur".split())
 # A word of the writer's own: a name in such a message is someone the writer deals with.
 FIRST_PERSON = re.compile(
     r"(?i:\b(?:(?:i|i'm|i've|i'd|me|my|mine|myself|we|we're|our|us|je|moi|mon|ma|mes|nous"
@@ -140,13 +141,16 @@ _PLACE_BEFORE = re.compile(
     r"|centre|salle|institut|fondation|universit[ée]|st|saint|sainte|street|road|school|college"
     r"|hospital|museum|library|station|park|bridge|hall|church|prime minister|president"
     r"|pr[ée]sident|ministre|minister|king|queen|prince|princess|sir|dame|lord|lady|pope|pape"
-    r"|general|g[ée]n[ée]ral|mp|mayor|maire)\W{0,3}$)"
+    r"|general|g[ée]n[ée]ral|mp|mayor|maire|boulangerie|magasin|piscine|gymnase|m[ée]tro|cin[ée]ma"
+    r"|restaurant|caf[ée]|pharmacie|clinique|councillor|conseill[èe]re?|senator|s[ée]nateur"
+    r"|d[ée]put[ée]e?)\W{0,3}$)"
 )
 _PLACE_AFTER = re.compile(
     r"(?i:^\W{0,3}(?:street|road|avenue|lane|way|square|college|school|academy|hospital|hospice"
     r"|museum|library|centre|center|station|house|hall|park|bridge|day|prize|trust|foundation"
     r"|institute|university|memorial|stadium|airport|building|court|primary|secondary|high"
-    r"|grammar|church|chapel|mosque|temple|theatre|theater|gallery|estate|ward)\b)"
+    r"|grammar|church|chapel|mosque|temple|theatre|theater|gallery|estate|ward|metro|m[ée]tro"
+    r"|tube|film|films|movie|show|concert|exhibition|statue|stadium|arena)\b)"
 )
 
 
@@ -168,12 +172,12 @@ def _given_and_surname(text: str) -> Iterator[tuple[int, int]]:
         if given.lower() not in names or surname in _NOT_NAMES or given in _NOT_NAMES:
             continue
         end = match.end("surname")
-        if _PLACE_AFTER.match(surname) or _in_a_title(text, match.start(), end):
+        if _PLACE_AFTER.match(surname) or in_a_title(text, match.start(), end):
             continue
         yield match.start(), end
 
 
-def _in_a_title(text: str, start: int, end: int) -> bool:
+def in_a_title(text: str, start: int, end: int) -> bool:
     """Whether a name is part of a place's or building's name, or inside a capitalised title
     ("Queen Elizabeth Grammar", "rue Jean Moulin", "St George's Day")."""
     before = text[max(0, start - 24) : start]
@@ -183,7 +187,8 @@ def _in_a_title(text: str, start: int, end: int) -> bool:
     if len(words) < 2 or words[-2].endswith((".", "!", "?", ":", ",")):
         return False  # the word before starts a sentence: capitalised anyway
     previous = words[-1]
-    return previous[:1].isupper() and previous not in ("I", "I'm", "I’m")
+    titled = previous.lower().rstrip(".") in _TITLE_WORDS
+    return previous[:1].isupper() and previous not in ("I", "I'm", "I’m") and not titled
 
 
 def _real(span_text: str) -> bool:
@@ -242,6 +247,61 @@ def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     spans += _lower_case_own_names(text)
     spans += _given_and_surname(text)
     return spans
+
+
+# A question about someone, in a message where the writer says nothing of themself ("When
+# was Mark Carney elected?", "Is Sarah Lancashire opening the library?"): a public person.
+_ASKED_ABOUT = re.compile(
+    r"(?:^|[.!?\n]\s*)(?i:is|was|are|were|did|does|do|has|had|will|can|could|should|would"
+    r"|when|what|who|whom|why|how|where|which|quand|est-ce|qui|que|quel\w*|comment|pourquoi"
+    r"|o[uù])\b[^.!?\n]{0,24}$"
+)
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Whether the name is all its line says (a reply, a signature), titles aside, written
+    as names are: each word capitalised, or the whole message in lower case."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[line_start:start] + " " + text[end : len(text) if line_end < 0 else line_end]
+    words = re.findall(r"[^\W\d_]{2,}", rest)
+    if not all(word.lower() in _TITLE_WORDS for word in words):
+        return False
+    name = text[start:end].split()
+    capitalised = all(word[:1].isupper() for word in name)
+    return capitalised or (text == text.lower() and text.strip() == text[start:end].strip())
+
+
+def learned_names(
+    text: str, spans: list[tuple[int, int, bool]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The span tagger's names (start, end, sure), split as (personal on their own, personal
+    with another detail): a name in a message about the writer's own affairs, standing
+    alone on its line, or one the tagger is sure of is personal on its own; a place's, a
+    building's or a title's name is no one's."""
+    own: list[tuple[int, int]] = []
+    others: list[tuple[int, int]] = []
+    writer = FIRST_PERSON.search(text) is not None
+    names = given_names()
+    for start, end, sure in spans:
+        if in_a_title(text, start, end):
+            continue
+        words = text[start:end].split()
+        # One word alone ("Show", "Infinity", "DAN", "a caseworker called Sarah") is a name
+        # only as a signature: a common given name, written as one, ending its line.
+        word = words[0].strip(".,'’") if len(words) == 1 else ""
+        line_end = text.find("\n", end)
+        signs = not re.sub(r"[\W_]", "", text[end : len(text) if line_end < 0 else line_end])
+        if word and (word.lower() not in names or word.isupper() or not signs):
+            continue
+        if _PLACE_AFTER.match(words[-1]):
+            continue  # "Victoria Park", "Elizabeth Hospital"
+        asked_about = _ASKED_ABOUT.search(text, max(0, start - 40), start) is not None
+        if writer or (sure and not asked_about) or _alone_on_line(text, start, end):
+            own.append((start, end))
+        else:
+            others.append((start, end))
+    return own, others
 
 
 def other_names(text: str) -> list[tuple[int, int]]:

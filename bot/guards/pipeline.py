@@ -19,6 +19,7 @@ from bot.guards.hidden import unhide
 from bot.guards.intent_decision import IntentClassifierLike, IntentDecision
 from bot.guards.model_check import ModelIntentCheck
 from bot.guards.pii import find_pii, redact
+from bot.guards.pii_spans import SpanTagger, shipped_span_tagger
 from bot.guards.policy import GuardPolicy, localised
 from bot.guards.rules import Category
 from bot.guards.variants import Variants, variants_of
@@ -39,10 +40,21 @@ class InputGuard:
         pii_mode: PIIMode = "block",
         intents: IntentClassifierLike | None = None,
         model_check: ModelIntentCheck | None = None,
+        pii_tagger: SpanTagger | Literal["shipped", "none"] = "shipped",
     ) -> None:
         if pii_mode not in ("block", "redact"):
             raise ValueError(f"pii_mode must be 'block' or 'redact', not {pii_mode!r}")
         self.policy = policy
+        # Names and addresses no rule introduced: the shipped span model unless told
+        # otherwise ("none" measures the rules alone); a missing model file stops the start
+        # with SpanModelUnavailable, never a silent fallback to the rules.
+        self.pii_tagger: SpanTagger | None = (
+            shipped_span_tagger()
+            if pii_tagger == "shipped"
+            else None
+            if pii_tagger == "none"
+            else pii_tagger
+        )
         self.pii_mode: PIIMode = pii_mode
         self.intents = intents
         # Asked only about messages the classifier let through with a sign of distress.
@@ -69,7 +81,7 @@ class InputGuard:
             return self._fixed("refuse", "input.empty", lang, clean, hidden)
         head = clean[:limit]
         too_long = len(text) > limit * _SCAN_FACTOR or len(clean) > limit
-        findings = find_pii(head, self.policy.pii)
+        findings = find_pii(head, self.policy.pii, self.pii_tagger)
         removed = tuple(f for f in findings if self.pii_action(f.kind) == "redact")
         downstream = redact(clean, removed) if removed else clean
 
