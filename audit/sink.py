@@ -38,7 +38,31 @@ class Recorded:
 
 
 class LogUnavailable(Exception):
-    """The log could not durably record an event; the caller must not acknowledge it."""
+    """The log could not durably record an event; the caller must not acknowledge it.
+
+    The subclasses below say why, so the edge can tell a person what is wrong and for how
+    long; a plain `LogUnavailable` is a failure no subclass describes.
+    """
+
+
+class LogBlocked(LogUnavailable):
+    """Another writer held the log's write lock longer than a write may wait for it."""
+
+
+class LogOverloaded(LogUnavailable):
+    """More writes were waiting than the log (or its connection pool) takes at once."""
+
+
+class StorageUnreachable(LogUnavailable):
+    """The database did not answer: refused, dropped or timed out the connection."""
+
+
+class StorageFull(LogUnavailable):
+    """The disk (or the database's quota) under the log is full."""
+
+
+class StorageReadOnly(LogUnavailable):
+    """The log's database or data directory cannot be written to."""
 
 
 class UnitOfWork(Protocol):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
 from audit.sink import AuditEvent, AuditSink, JsonValue, LogUnavailable
-from bot.answering import AnswerWriter, DraftAnswer, Retraction
+from bot.answering import AnswerWriter, DraftAnswer
 from bot.citation_numbers import CitationNumbering
 from bot.citizen_secret import new_secret, secret_digest, secret_matches
 from bot.conversations import (
@@ -114,8 +114,8 @@ class Reply:
     guard_layer: str | None = None
 
 
-# What ask_stream yields: pieces, perhaps retractions, and last the Reply as logged.
-StreamEvent = Piece | Retraction | Reply
+# What ask_stream yields: the logged reply's words, then the Reply itself.
+StreamEvent = Piece | Reply
 
 
 @dataclass(frozen=True)
@@ -250,65 +250,18 @@ class ConversationEngine:
         )
 
     def ask_stream(self, conversation_id: str, text: str) -> Iterator[StreamEvent]:
-        """Like `ask`, but the answer arrives in pieces; the last event is the logged Reply.
+        """Like `ask`, for a client that shows the reply as events: its words, then the Reply.
 
+        No word is handed out before the reply's log entry is committed: the answer is
+        written whole (a model attempt that fails its citation check is never seen), logged
+        with the message, and only then yielded. When logging fails, `LogUnavailable` is
+        raised before any word, so no citizen reads an answer the log does not hold.
         Check `validate` and `conversation` first: errors raised here surface on first use.
-        A `Retraction` withdraws the pieces so far (a model attempt failed its check). The
-        reply is logged only when complete; if logging fails, the stream ends with a
-        retraction and LogUnavailable is raised, so no unlogged answer is left standing.
         """
-        started = time.perf_counter()
-        question = self.validate(text)
-        conversation = self.conversation(conversation_id)
-        lang = detect_language(question, default=conversation.lang)
-        if self.with_person(conversation_id):
-            yield self.ask(conversation_id, text)
-            return
-        decided, streak, guard_fields, kept = self._decide(question, lang, conversation)
-        # An answer that may be held for a person is written whole, never streamed: the
-        # citizen must not see a draft before a person has checked it.
-        quiet = isinstance(decided, Reply) or self._may_hold(decided.result)
-        if isinstance(decided, Reply):
-            reply = decided
-        elif quiet:
-            reply = _with_notice(
-                self._answer(decided.question, lang, decided.result), decided.notice
-            )
-        else:
-            if decided.notice:
-                yield Piece(decided.notice + " ")
-            streamed = yield from self._stream_answer(decided.question, lang, decided.result)
-            reply = _with_notice(streamed, decided.notice)
-        try:
-            finished = self._finish(
-                conversation_id, question, lang, reply, streak, guard_fields, kept, started
-            )
-        except LogUnavailable:
-            yield Retraction()
-            raise
-        if quiet:
+        finished = self.ask(conversation_id, text)
+        if finished.text:  # empty while a person has the conversation: their words come live
             yield Piece(finished.text)
         yield finished
-
-    def _stream_answer(
-        self, question: str, lang: str, result: RetrievalResult
-    ) -> Generator[StreamEvent, None, Reply]:
-        intro = self._replies.get("answer_intro", lang)
-        numbering = CitationNumbering(result.passages)
-        yield Piece(intro + " ")
-        draft: DraftAnswer | None = None
-        for event in self._writer.stream(question, result.passages, lang):
-            if isinstance(event, DraftAnswer):
-                draft = event
-            elif isinstance(event, Retraction):
-                numbering = CitationNumbering(result.passages)
-                yield event
-                yield Piece(intro + " ")
-            else:
-                yield Piece(numbering.renumber(event))
-        if draft is None:
-            raise RuntimeError("the answer writer's stream ended without an answer")
-        return self._reply_from_draft(draft, lang, result)
 
     def _finish(
         self,
@@ -430,9 +383,6 @@ class ConversationEngine:
         )
         note = self._handoffs.status_text(handoff, reply.lang, phone=phone)
         return replace(reply, text=f"{reply.text} {note}")
-
-    def _may_hold(self, result: RetrievalResult) -> bool:
-        return self._drafts is not None and self._drafts.may_hold(p.doc_id for p in result.passages)
 
     def _hold(
         self, drafts: DraftReview, conversation_id: str, answer: Reply

@@ -21,6 +21,7 @@ from web.http.citizen import api, widget
 from web.http.console import login as console_login
 from web.http.console import routes as console_routes
 from web.http.console.access import SignInRequired, sign_in_redirect
+from web.http.faults import StorageFaultBoundary
 from web.http.kb_links import add_link_filter
 from web.http.oversight import routes as oversight_routes
 from web.http.request_limits import add_request_limits
@@ -169,6 +170,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(console_routes.router)
     app.include_router(oversight_routes.router)
     app.include_router(api_docs.router)
+    # Outside every other part but the headers: a storage fault anywhere is a 503 that says
+    # what is down and how to reach a person, never a 500 or a dropped connection.
+    app.add_middleware(StorageFaultBoundary, services=services)
     # Added last, so it is outermost: every response gets the headers, errors included.
     app.add_middleware(SecurityHeaders, policy=HeaderPolicy.from_settings(settings))
     return app

@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     log_origin: str = "exampleton.example/opencounter/log"
     checkpoint_every: int = Field(default=1000, ge=1)
     checkpoint_interval_s: int = Field(default=60, ge=1)
+    # How long a write waits for the log's lock held by another writer; then the citizen is
+    # told the log is blocked (503), instead of waiting without end.
+    log_lock_wait_s: float = Field(default=30.0, gt=0)
     witness_keys: str = ""  # comma-separated cosignature/v1 verifier keys of trusted witnesses
     kb_path: Path | None = None
     # -- retrieval: where the vectors are searched (exact in memory, or Chroma) --------------

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from audit.sink import LogUnavailable
+from audit.storage.failures import storage_failure
 
 _In = TypeVar("_In")
 _Out = TypeVar("_Out")
@@ -93,9 +94,11 @@ class GroupCommit(Generic[_In, _Out]):
 
 def _copy_failure(error: Exception) -> Exception:
     if isinstance(error, LogUnavailable):
-        copy = LogUnavailable(*error.args)
+        # Of the same type: a blocked log stays "blocked" for every member.
+        copy = type(error)(*error.args)
         copy.__cause__ = error.__cause__
         return copy
-    failure = LogUnavailable(f"the transparency log could not record: {error}")
+    doing = "the transparency log could not record"
+    failure = storage_failure(error, doing) or LogUnavailable(f"{doing}: {error}")
     failure.__cause__ = error
     return failure

@@ -24,6 +24,7 @@ from audit.note import Ed25519Signer
 from audit.sink import AuditEvent, LogUnavailable, Recorded, UnitOfWork
 from audit.storage.appending import PreparedEvent, append_batches, prepare_event
 from audit.storage.commit_group import GroupCommit
+from audit.storage.failures import storage_failure
 from audit.storage.log_reader import LogReader, LogState, aware, last_entry_time
 from audit.storage.signing import checkpoint_to_sign
 from audit.storage.store import lock_for_append, scrub_after_erase
@@ -57,6 +58,7 @@ class TransparencyLog(LogReader):
         clock: Callable[[], datetime] = _utc_now,
         checkpoint_every: int = 1000,
         checkpoint_interval: timedelta = timedelta(seconds=60),
+        lock_wait: timedelta = timedelta(seconds=30),
     ) -> None:
         if signer.name != origin:
             raise ValueError(f"the log key is named {signer.name!r}, not the origin {origin!r}")
@@ -69,6 +71,8 @@ class TransparencyLog(LogReader):
         self._clock = clock
         self._every = checkpoint_every
         self._interval = checkpoint_interval
+        # How long an append waits for another writer's lock before it fails as `LogBlocked`.
+        self._lock_wait_ms = max(1, round(lock_wait.total_seconds() * 1000))
         # Erased here with `scrub=False` (or a scrub that could not finish) since the last
         # scrub that did: `scrub_if_pending` (the app's background task) finishes the job.
         self._scrub_pending = False
@@ -124,7 +128,7 @@ class TransparencyLog(LogReader):
                 with self._engine.connect() as conn:
                     yield from self._run_unit(conn)
             except (SQLAlchemyError, VaultError, OSError) as error:
-                raise LogUnavailable(f"the transparency log could not record: {error}") from error
+                raise _could_not_record(error) from error
             finally:
                 self._unit_thread = None
 
@@ -132,7 +136,7 @@ class TransparencyLog(LogReader):
         # Errors of the caller's block pass through unchanged (a conflict stays a conflict);
         # the connection, closed by the caller, discards whatever was not committed.
         transaction = conn.begin()
-        lock_for_append(conn, self._tables)
+        lock_for_append(conn, self._tables, self._lock_wait_ms)
         state = self._state(conn)
         compact = CompactRange.from_bytes(state.size, state.compact_range)
         now = max(self._clock(), last_entry_time(conn, self._tables, state.size))
@@ -157,10 +161,26 @@ class TransparencyLog(LogReader):
         try:
             outcome = append_batches(conn, self._tables, self._vault, compact, now, [prepared])[0]
         except (SQLAlchemyError, VaultError, OSError) as error:
-            raise LogUnavailable(f"the transparency log could not record: {error}") from error
+            raise _could_not_record(error) from error
         if isinstance(outcome, Exception):
             raise outcome
         return outcome
+
+    def probe(self, wait: timedelta = timedelta(seconds=1)) -> None:
+        """Take the log's write lock and let it go, writing nothing; for readiness checks.
+
+        Raises the typed fault an append would meet now (`LogBlocked` when another writer
+        holds the lock past `wait`, `StorageUnreachable`, `StorageReadOnly`, ...).
+        """
+        try:
+            with self._engine.connect() as conn:
+                transaction = conn.begin()
+                try:
+                    lock_for_append(conn, self._tables, round(wait.total_seconds() * 1000))
+                finally:
+                    _discard(conn, transaction)
+        except (SQLAlchemyError, OSError) as error:
+            raise _could_not_record(error) from error
 
     def _refuse_inside_unit(self) -> None:
         if self._unit_thread == threading.get_ident():
@@ -347,7 +367,7 @@ class TransparencyLog(LogReader):
     def _transaction(self, work: _Work) -> list[list[Recorded] | Exception]:
         try:
             with self._engine.begin() as conn:
-                lock_for_append(conn, self._tables)
+                lock_for_append(conn, self._tables, self._lock_wait_ms)
                 state = self._state(conn)
                 compact = CompactRange.from_bytes(state.size, state.compact_range)
                 # Entry times never go back (verification checks it), even if the clock does.
@@ -356,7 +376,7 @@ class TransparencyLog(LogReader):
                 self._advance(conn, state, compact, now)
                 return outcomes
         except (SQLAlchemyError, VaultError, OSError) as error:
-            raise LogUnavailable(f"the transparency log could not record: {error}") from error
+            raise _could_not_record(error) from error
 
     def _advance(
         self, conn: Connection, state: LogState, compact: CompactRange, now: datetime
@@ -397,6 +417,12 @@ class TransparencyLog(LogReader):
             .values(checkpoint_size=compact.size, checkpoint_at=now)
         )
         return note
+
+
+def _could_not_record(error: BaseException) -> LogUnavailable:
+    """The typed failure (blocked, unreachable, full, read-only) the append ran into."""
+    doing = "the transparency log could not record"
+    return storage_failure(error, doing) or LogUnavailable(f"{doing}: {error}")
 
 
 def _discard(conn: Connection, transaction: RootTransaction) -> None:

@@ -225,11 +225,22 @@ def scrub_after_erase(engine: Engine, tables: AuditTables) -> str | None:
     return None
 
 
-def lock_for_append(connection: Connection, tables: AuditTables) -> None:
-    """Take the log's write lock for the rest of this transaction: one appender at a time."""
+def lock_for_append(
+    connection: Connection, tables: AuditTables, wait_ms: int = SQLITE_BUSY_TIMEOUT_MS
+) -> None:
+    """Take the log's write lock for the rest of this transaction: one appender at a time.
+
+    A lock held by another writer is waited for at most `wait_ms`; then the driver fails
+    (SQLite "database is locked", PostgreSQL lock_not_available), which the log reports
+    as `LogBlocked` rather than keeping the citizen waiting without end.
+    """
     if connection.dialect.name == "postgresql":
+        # Transaction-scoped: the app's other statements keep the server's own setting.
+        connection.execute(text(f"SET LOCAL lock_timeout = {int(wait_ms)}"))
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": APPEND_LOCK_KEY})
     else:
+        # The busy handler is the connection's; every append sets it to the log's wait.
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(wait_ms)}")
         # A write as the first statement makes SQLite take its RESERVED lock now, so two
         # appenders never both read the state and then race to upgrade.
         connection.execute(

@@ -1,4 +1,4 @@
-"""The reply as server-sent events: pieces, retractions, and the logged reply last."""
+"""The reply as server-sent events: its words once logged, and the logged reply last."""
 
 from __future__ import annotations
 
@@ -46,8 +46,7 @@ def test_extractive_answer_streams_and_ends_with_the_logged_reply(settings: Sett
         cid = start_api(client)
         before = client.app.state.services.log_size()  # type: ignore[attr-defined]
         stream = events(client, cid, QUESTION)
-        assert [n for n, _ in stream][-1] == "done"
-        assert sum(1 for n, _ in stream if n == "piece") >= 2
+        assert [n for n, _ in stream] == ["piece", "done"], "words only once logged"
         done = stream[-1][1]
         assert done["decision"] == "answer"
         assert shown(stream) == done["text"]
@@ -62,7 +61,7 @@ def test_refusals_stream_as_one_piece(settings: Settings) -> None:
         assert stream[1][1]["decision"] == "refuse"
 
 
-def test_a_sentence_that_fails_the_check_is_retracted(data_dir: Path) -> None:
+def test_a_sentence_that_fails_the_check_is_never_shown(data_dir: Path) -> None:
     half_true = (
         "Each household can have up to 2 resident permits [1]. "
         "Permits are free for everyone and never expire [1]."
@@ -74,8 +73,8 @@ def test_a_sentence_that_fails_the_check_is_retracted(data_dir: Path) -> None:
         with TestClient(create_app(settings)) as client:
             cid = start_api(client)
             stream = events(client, cid, QUESTION)
-    names = [n for n, _ in stream]
-    assert "retract" in names
+    # The model's attempt failed its check before anything was sent: nothing to retract.
+    assert [n for n, _ in stream] == ["piece", "done"]
     done = stream[-1][1]
     assert done["mode"] == "extractive"
     assert done["reason"] == "answered.citation_check_failed"

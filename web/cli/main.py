@@ -283,4 +283,8 @@ def build_cli() -> typer.Typer:
 
 
 def main() -> None:
-    build_cli()()
+    from web.cli.startup import reported_faults
+
+    # A storage fault any command meets is one sentence and exit code 1, not a traceback.
+    with reported_faults():
+        build_cli()()

@@ -17,11 +17,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from audit.receipt import ReceiptError, ReceiptNotReady, receipt_for
 from audit.sink import LogUnavailable
-from bot.answering import Retraction
 from bot.engine import ConversationNotFound, InvalidFeedback, InvalidMessage, Piece, Reply
 from bot.organisation import LANGUAGES
 from web.http.citizen.access import bearer_secret, retry_after_seconds
 from web.http.deps import ServicesDep
+from web.http.faults import as_fault, fault_name, fault_sentence, retry_after, sse_fault
 from web.http.kb_links import kb_link
 from web.services import Services
 
@@ -128,11 +128,12 @@ _NOT_FOUND = (
 )
 
 
-def _log_down(services: Services) -> str:
-    contact = services.organisation.contact
-    return (
-        "The transparency log is unavailable, so nothing was recorded. Retry in a minute, "
-        f"or reach a person: {contact.phone}, {contact.email}."
+def _log_down(services: Services, fault: LogUnavailable) -> JSONResponse:
+    """503 naming the fault (blocked, unreachable, disk full...), when to retry, whom to call."""
+    return JSONResponse(
+        {"error": fault_sentence(fault, services.organisation), "fault": fault_name(fault)},
+        status_code=503,
+        headers={"Retry-After": str(retry_after(fault))},
     )
 
 
@@ -154,8 +155,8 @@ def start_conversation(
         return _error(422, f"Unknown language '{lang[:20]}'. Use one of: {', '.join(LANGUAGES)}.")
     try:
         started = services.engine.start(lang)
-    except LogUnavailable:
-        return _error(503, _log_down(services))
+    except LogUnavailable as exc:
+        return _log_down(services, exc)
     d = services.disclosure.text(lang)
     return ConversationOut(
         id=started.id,
@@ -180,8 +181,8 @@ def send_message(
         return _invalid(exc, body.text)
     except ConversationNotFound:
         return _error(404, _NOT_FOUND)
-    except LogUnavailable:
-        return _error(503, _log_down(services))
+    except LogUnavailable as exc:
+        return _log_down(services, exc)
 
 
 @router.post(
@@ -196,8 +197,8 @@ def ask_for_person(
         return _reply(services.engine.request_person(conversation_id))
     except ConversationNotFound:
         return _error(404, _NOT_FOUND)
-    except LogUnavailable:
-        return _error(503, _log_down(services))
+    except LogUnavailable as exc:
+        return _log_down(services, exc)
 
 
 def _sse(event: str, data: str) -> str:
@@ -211,11 +212,12 @@ def _sse(event: str, data: str) -> str:
 def stream_message(
     conversation_id: ConversationId, body: MessageIn, request: Request, services: ServicesDep
 ) -> Response:
-    """The reply as server-sent events while it is written.
+    """The reply as server-sent events, once it is logged.
 
-    Events: `piece` (`{"text"}` to append), `retract` (discard what was shown: a model attempt
-    failed its citation check), then `done` with the reply as logged (same shape as the
-    non-streaming endpoint; show its text, which is final) or `error` (`{"error"}`).
+    Events: `piece` (`{"text"}` to append), then `done` with the reply as logged (same shape
+    as the non-streaming endpoint; show its text, which is final), or `error` (`{"error",
+    "fault"}`: nothing was recorded, and nothing was shown). No word is sent before the
+    reply's log entry is committed, so a blocked log shows the citizen no answer at all.
     """
     try:
         services.engine.open(conversation_id, bearer_secret(request))
@@ -230,12 +232,14 @@ def stream_message(
             for event in services.engine.ask_stream(conversation_id, body.text):
                 if isinstance(event, Piece):
                     yield _sse("piece", json.dumps({"text": event.text}, ensure_ascii=False))
-                elif isinstance(event, Retraction):
-                    yield _sse("retract", "{}")
                 else:
                     yield _sse("done", _reply(event).model_dump_json())
-        except LogUnavailable:
-            yield _sse("error", json.dumps({"error": _log_down(services)}))
+        except Exception as error:
+            # The status line is sent: a fault can only be told as an event now.
+            fault = as_fault(error)
+            if fault is None:
+                raise
+            yield _sse("error", sse_fault(fault, services.organisation))
 
     return StreamingResponse(
         events(),
@@ -263,8 +267,8 @@ def send_feedback(
         return _error(404, _NOT_FOUND)
     except InvalidFeedback as exc:
         return _error(422, f"Not recorded: {exc}. Use the 'entry' of an answer you received.")
-    except LogUnavailable:
-        return _error(503, _log_down(services))
+    except LogUnavailable as exc:
+        return _log_down(services, exc)
 
 
 @router.get(
@@ -294,8 +298,8 @@ def get_receipt(
         )
     except ReceiptError:
         return _error(404, _NOT_FOUND)
-    except LogUnavailable:
-        return _error(503, _log_down(services))
+    except LogUnavailable as exc:
+        return _log_down(services, exc)
     return Response(body, media_type="application/json")
 
 
@@ -317,6 +321,6 @@ def erase_conversation(
         services.erase(conversation_id)
     except ConversationNotFound:
         return _error(404, _NOT_FOUND)
-    except LogUnavailable:
-        return _error(503, _log_down(services))
+    except LogUnavailable as exc:
+        return _log_down(services, exc)
     return Response(status_code=204)

@@ -17,7 +17,6 @@ from markupsafe import escape
 
 from audit.receipt import ReceiptError, ReceiptNotReady, receipt_for
 from audit.sink import LogUnavailable
-from bot.answering import Retraction
 from bot.engine import (
     ConversationNotFound,
     InvalidFeedback,
@@ -33,6 +32,7 @@ from web.http.citizen.access import cookie_secret, forget, remember, retry_after
 from web.http.console.stream import live_fragments
 from web.http.deps import ServicesDep
 from web.http.entry_numbers import is_whole_number
+from web.http.faults import as_fault, fault_sentence
 from web.i18n import LANGUAGE_LABELS, ui_text
 from web.services import Services, TurnView
 
@@ -207,7 +207,6 @@ def _form_error(
 # What a citizen's form post can run into, with the status and the sentence that explains it.
 _REFUSALS: dict[type[Exception], tuple[int, str]] = {
     ConversationNotFound: (404, "not_found"),
-    LogUnavailable: (503, "log_unavailable"),
     InvalidStaffText: (422, "empty"),
 }
 
@@ -222,12 +221,16 @@ def _refusal(
     conversation_id: str | None,
     draft: str,
 ) -> Response:
-    status, key = _REFUSALS[type(exc)]
+    if isinstance(exc, LogUnavailable):
+        status, message = 503, fault_sentence(exc, services.organisation, lang)
+    else:
+        status, key = _REFUSALS[type(exc)]
+        message = ui_text(lang)[key]
     return _form_error(
         request,
         services,
         status,
-        ui_text(lang)[key],
+        message,
         lang=lang,
         view=view,
         # A conversation that is gone is not shown again.
@@ -368,9 +371,6 @@ def stream_answer(request: Request, services: ServicesDep, ticket: str) -> Respo
                 if isinstance(event, Piece):
                     shown += event.text
                     yield _sse_html("piece", str(escape(shown)))
-                elif isinstance(event, Retraction):
-                    shown = ""
-                    yield _sse_html("piece", str(escape(words["writing"])))
                 elif event.decision == "to_person":
                     # A person took the conversation meanwhile: the bot's turn goes away.
                     yield _sse_html("done", '<li hidden class="oc-relayed"></li>')
@@ -382,10 +382,15 @@ def stream_answer(request: Request, services: ServicesDep, ticket: str) -> Respo
                         live = _live_context(services, pending.conversation_id, turns)
                         html += live_template.render({**context, **live, "oob": True})
                     yield _sse_html("done", html)
-        except LogUnavailable:
-            yield _sse_html("done", error_turn.format(escape(words["log_unavailable"])))
         except (InvalidMessage, ConversationNotFound):
             yield _sse_html("done", error_turn.format(escape(words["not_found"])))
+        except Exception as error:
+            # Nothing was shown (words come only once logged): say what is down, whom to call.
+            fault = as_fault(error)
+            if fault is None:
+                raise
+            said = fault_sentence(fault, services.organisation, lang)
+            yield _sse_html("done", error_turn.format(escape(said)))
 
     return StreamingResponse(
         events(), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
@@ -428,14 +433,14 @@ def download_receipt(
         return _render_chat(
             request, services, 404, lang=chosen, view="page", error=ui_text(chosen)["no_receipt"]
         )
-    except LogUnavailable:
+    except LogUnavailable as exc:
         return _render_chat(
             request,
             services,
             503,
             lang=chosen,
             view="page",
-            error=ui_text(chosen)["log_unavailable"],
+            error=fault_sentence(exc, services.organisation, chosen),
         )
     name = f"opencounter-receipt-{conversation_id[:8]}.json"
     return Response(
@@ -464,7 +469,7 @@ def erase_conversation(
         return _render_chat(
             request, services, 404, lang=chosen, view=view, error=words["not_found"]
         )
-    except LogUnavailable:
+    except LogUnavailable as exc:
         return _render_chat(
             request,
             services,
@@ -473,7 +478,7 @@ def erase_conversation(
             view=view,
             conversation_id=conversation_id,
             turns=services.transcript(conversation_id),
-            error=words["log_unavailable"],
+            error=fault_sentence(exc, services.organisation, chosen),
         )
     done = _render_chat(request, services, 200, lang=chosen, view=view, notice=words["erased"])
     forget(done, request, conversation_id)
