@@ -208,6 +208,7 @@ def open_log(
         vault=vault,
         checkpoint_every=settings.checkpoint_every,
         checkpoint_interval=timedelta(seconds=settings.checkpoint_interval_s),
+        lock_wait=timedelta(seconds=settings.log_lock_wait_s),
     )
     return log, vault
 
@@ -453,6 +454,22 @@ def build_services(settings: Settings, static_dir: Path, *, hooks_enabled: bool 
             checks["database"] = "ok"
         except SQLAlchemyError as exc:
             checks["database"] = f"unreachable: {type(exc).__name__}"
+        # "off" is a part switched off on purpose; anything but "ok"/"off" is degraded.
+        if choice.model is None:
+            checks["model"] = "off"  # extractive: answers quote the pages
+        elif not switchboard.is_on("model"):
+            checks["model"] = "off"  # the kill switch
+        else:
+            checks["model"] = (
+                "ok" if choice.model.available() else "unreachable: answers quote the pages"
+            )
+        index = checks["knowledge_base"]
+        if embedder is None:
+            checks["vector_store"] = "off"  # BM25 alone
+        elif index == "ok" or "vector store" in index or "Chroma" in index:
+            checks["vector_store"] = index
+        else:
+            checks["vector_store"] = "not opened: the index is not available"
         return checks
 
     return Services(
