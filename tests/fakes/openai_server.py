@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 
@@ -32,6 +32,8 @@ class RunningFakeOpenAI:
     requests: list[dict[str, object]] = field(default_factory=list)
     authorizations: list[str] = field(default_factory=list)  # the Authorization headers seen
     served: int = 0
+    # When set, the reply is computed from the request body (an echoing model, say).
+    reply_to: Callable[[dict[str, object]], str] | None = None
     _server: uvicorn.Server | None = None
     _thread: threading.Thread | None = None
 
@@ -81,7 +83,8 @@ def _build_app(state: RunningFakeOpenAI) -> Starlette:
         state.authorizations.append(request.headers.get("authorization", ""))
         # Like llama.cpp's server, stop after `max_tokens` tokens (here: pieces).
         limit = body.get("max_tokens") or body.get("max_completion_tokens")
-        pieces = reply_pieces(state.next_reply())[:limit]
+        reply = state.reply_to(body) if state.reply_to is not None else state.next_reply()
+        pieces = reply_pieces(reply)[:limit]
         if not body.get("stream"):
             message = {"role": "assistant", "content": "".join(pieces)}
             return JSONResponse(
@@ -111,11 +114,14 @@ def _build_app(state: RunningFakeOpenAI) -> Starlette:
 
 
 def start_fake_openai(
-    replies: str | Sequence[str] = "Paris is the capital of France.", *, model: str = "fake"
+    replies: str | Sequence[str] = "Paris is the capital of France.",
+    *,
+    model: str = "fake",
+    reply_to: Callable[[dict[str, object]], str] | None = None,
 ) -> RunningFakeOpenAI:
     """Start the fake on a free loopback port; returns once it accepts connections."""
     scripted = [replies] if isinstance(replies, str) else list(replies)
-    state = RunningFakeOpenAI(base_url="", replies=scripted, model=model)
+    state = RunningFakeOpenAI(base_url="", replies=scripted, model=model, reply_to=reply_to)
     server, thread, port = serve_on_loopback(_build_app(state), "fake-openai")
     state.base_url = f"http://127.0.0.1:{port}/v1"
     state._server = server
