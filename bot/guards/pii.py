@@ -28,6 +28,22 @@ def _without_overlaps(findings: Iterable[PIIFinding]) -> tuple[PIIFinding, ...]:
     return tuple(sorted(kept, key=lambda f: (f.start, f.end)))
 
 
+_WORDY = frozenset({"name", "address", "name_dob_address"})
+
+
+def _whole_words(text: str, finding: PIIFinding) -> PIIFinding:
+    """A name or address widened to whole words ("Oona Mac" of "Oona MacLeod" is redacted
+    as the whole name, never leaving "Leod" behind)."""
+    if finding.kind not in _WORDY:
+        return finding
+    start, end = finding.start, finding.end
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return PIIFinding(finding.kind, start, end)
+
+
 def find_pii(
     text: str, policy: PIIPolicy, tagger: SpanTagger | None = None
 ) -> tuple[PIIFinding, ...]:
@@ -52,7 +68,7 @@ def find_pii(
     learned = tagger.spans(aligned) if tagger is not None else []
     found += find_identity(aligned, folded, learned)
     found += find_postcodes(aligned, folded, private_street_ends(aligned, folded))
-    return _without_overlaps(f for f in found if f.kind in policy.kinds)
+    return _without_overlaps(_whole_words(text, f) for f in found if f.kind in policy.kinds)
 
 
 def redact(text: str, findings: Iterable[PIIFinding]) -> str:

@@ -160,8 +160,26 @@ def _learned_addresses(
         own = _OWN_ADDRESS.search(before) is not None
         if not own and (PUBLIC_PLACE.search(before) or PUBLIC_PLACE.search(after)):
             continue
-        found.append((span.start, span.end, True))
+        found.append((*_with_unit(text, span.start, span.end), True))
     return found
+
+
+# A flat, unit or building before an address, and site, box, building or flat numbers after
+# it, belong to it: "Flat 3, 12 Marchmont", "Rural Route 2, Site 5, Box 14".
+_UNIT_BEFORE = re.compile(
+    r"(?i:\b(?:flat|apartment|apt|unit|suite|appt|appartement|logement)"
+    r"(?:\s+\d{1,5}[a-z]?[ ,]{1,3}|\s+))$"
+)
+_UNIT_AFTER = re.compile(
+    r"(?i:(?:[ ,]{1,3}(?:(?:site|box|b[âa]timent|bloc|appt|apt|flat|unit|escalier)\s+"
+    r"(?:[a-z]?\d{1,5}[a-z]?|[a-z])|[a-z]?\d{1,5}[a-z]?)\b)+)"
+)
+
+
+def _with_unit(text: str, start: int, end: int) -> tuple[int, int]:
+    before = _UNIT_BEFORE.search(text, max(0, start - 24), start)
+    after = _UNIT_AFTER.match(text, end)
+    return (before.start() if before else start), (after.end() if after else end)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")

@@ -39,10 +39,18 @@ def test_own_dev_half(guard: InputGuard) -> None:
     assert result.rate("allow", {"block_pii"}) <= 0.05
 
 
+def test_second_dev_set_names_and_addresses(guard: InputGuard) -> None:
+    # Written for the span tagger (dev, tuned on): the rules alone blocked 36 of 66.
+    result = evaluate(guard, SETS / "dev2.jsonl")
+    assert result.rate("block_pii") >= 0.85
+    assert result.rate("allow", {"block_pii"}) <= 0.05
+
+
 @pytest.mark.parametrize(
     "half",
     [
         "dev.jsonl",
+        "dev2.jsonl",
         "test.jsonl",
         "test2.jsonl",
         "test3.jsonl",
@@ -55,7 +63,7 @@ def test_own_set_is_well_formed_and_balanced(half: str) -> None:
     records = [json.loads(line) for line in (SETS / half).read_text(encoding="utf-8").splitlines()]
     assert {r["expect"] for r in records} == {"block_pii", "allow"}
     assert {r["lang"] for r in records} == {"en", "fr"}
-    assert all(re.fullmatch(r"oc[p-u]-[0-9a-f]{10}", r["id"]) for r in records)
+    assert all(re.fullmatch(r"oc[p-v]-[0-9a-f]{10}", r["id"]) for r in records)
     assert all(r["text"].strip() for r in records)
 
 
