@@ -13,7 +13,14 @@ from dataclasses import dataclass, replace
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from knowledge.documents import SourceDocument
-from knowledge.planted import Finding, markers_in, quarantine, without_markers
+from knowledge.planted import (
+    Finding,
+    excerpt,
+    markers_in,
+    planted_kind,
+    quarantine,
+    without_markers,
+)
 
 # About 200-250 MiniLM word pieces for English prose: under the 256 the embedder keeps.
 CHUNK_CHARS = 1000
@@ -87,6 +94,12 @@ def chunk_document(
     )
     cleaned = quarantine(doc.body, mark_from=len(doc.findings))
     findings = doc.findings + cleaned.findings
+    title = doc.title
+    title_kind = planted_kind(title)
+    if title_kind is not None:
+        # The title is the citation's link text: a planted one would be shown to every citizen.
+        findings += (Finding(f"page title: {title_kind}", excerpt(title)),)
+        title = doc.doc_id.rsplit("/", 1)[-1].replace("-", " ").replace("_", " ").capitalize()
     chunks: list[Chunk] = []
     flagged: set[int] = set()
     for section in split_sections(cleaned.text):
@@ -103,7 +116,7 @@ def chunk_document(
                 Chunk(
                     chunk_id=f"{doc.doc_id}#{len(chunks)}",
                     doc_id=doc.doc_id,
-                    title=doc.title,
+                    title=title,
                     url=doc.url,
                     lang=doc.lang,
                     section=" > ".join(names),

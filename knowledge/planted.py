@@ -167,7 +167,8 @@ def is_planted(sentence: str) -> bool:
     return planted_kind(sentence) is not None
 
 
-def _excerpt(text: str) -> str:
+def excerpt(text: str) -> str:
+    """The start of a removed text as an operator reads it: one line, visible, decoded."""
     words = " ".join(_visible(text).split())
     for token in _BASE64.findall(words):
         decoded = _decoded(token)
@@ -187,7 +188,7 @@ class _Removal:
     def add(self, kind: str, text: str) -> str:
         """Record a removal; returns what takes its place in the text."""
         self.removed.append(text)
-        self.findings.append(Finding(kind, _excerpt(text)))
+        self.findings.append(Finding(kind, excerpt(text)))
         if self.mark_from is None:
             return ""
         return marker(self.mark_from + len(self.findings) - 1)
