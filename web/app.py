@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from audit.sink import LogUnavailable
 from web.http import api_docs, health, log, transparency
+from web.http import metrics as metrics_routes
 from web.http.body_limits import JsonBodyLimits
 from web.http.citizen import api, widget
 from web.http.console import login as console_login
@@ -167,12 +168,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(log.router)
     app.add_exception_handler(SignInRequired, sign_in_redirect)
     app.include_router(console_login.router)
-    app.include_router(console_routes.router)
-    app.include_router(oversight_routes.router)
-    app.include_router(api_docs.router)
+    for routes in (console_routes, oversight_routes, api_docs):
+        app.include_router(routes.router)
     # Outside every other part but the headers: a storage fault anywhere is a 503 that says
     # what is down and how to reach a person, never a 500 or a dropped connection.
     app.add_middleware(StorageFaultBoundary, services=services)
+    # Outside every part but the headers, so it counts the status the client got.
+    metrics_routes.add_metrics(app, services)
     # Added last, so it is outermost: every response gets the headers, errors included.
     app.add_middleware(SecurityHeaders, policy=HeaderPolicy.from_settings(settings))
     return app

@@ -112,6 +112,12 @@ class Settings(BaseSettings):
     transparency_window_days: int = Field(default=30, ge=1, le=366)
     transparency_scan_limit: int = Field(default=1_000_000, ge=1)
     transparency_cache_s: float = Field(default=60.0, ge=0)
+    # -- operations (README, "Production") ---------------------------------------------------
+    # Bearer token Prometheus sends to /metrics; unset, only a direct loopback peer may read.
+    metrics_token: str | None = Field(default=None, min_length=16)
+    # One JSON line per request on stderr (request id, route, status, latency); unset: on in
+    # production, off in development.
+    json_logs: bool | None = None
 
     @field_validator("trusted_proxies")
     @classmethod
@@ -163,6 +169,10 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'opencounter.db').resolve()}"
+
+    @property
+    def logs_json(self) -> bool:
+        return self.json_logs if self.json_logs is not None else self.environment == "production"
 
     @property
     def uses_postgres(self) -> bool:

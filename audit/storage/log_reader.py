@@ -63,6 +63,12 @@ class LogReader:
         with self._engine.connect() as conn:
             return self._state(conn).size
 
+    def last_checkpoint_at(self) -> datetime | None:
+        """When the newest checkpoint was signed (None before the first), for monitoring."""
+        with self._engine.connect() as conn:
+            at = self._state(conn).checkpoint_at
+        return None if at is None else aware(at)
+
     def root(self, size: int | None = None) -> bytes:
         """The tree root at `size` (default: now)."""
         with self._engine.connect() as conn:
