@@ -33,7 +33,7 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.run-installed
 
 # The opencounter-verifier wheel's dependencies and build tools, as wheels: its test builds
 # the wheel and installs it into a clean venv with no network (tests/packaging/).
-VERIFIER_DEPENDENCIES = $(shell $(PYTHON) -c 'import tomllib; print(" ".join(tomllib.load(open("packaging/verifier/pyproject.toml", "rb"))["project"]["dependencies"]))')
+VERIFIER_DEPENDENCIES = $(shell $(PYTHON) -c "import shlex, tomllib; print(' '.join(map(shlex.quote, tomllib.load(open('packaging/verifier/pyproject.toml', 'rb'))['project']['dependencies'])))")
 $(VENV)/wheelhouse/.complete: packaging/verifier/pyproject.toml | $(BIN)/python
 	$(BIN)/pip download --quiet --dest $(VENV)/wheelhouse "setuptools>=77" wheel $(VERIFIER_DEPENDENCIES)
 	touch $@

@@ -11,14 +11,11 @@ it, an oversight body compares it with the key published elsewhere and passes th
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from audit.schema_pass import Row
-
-if TYPE_CHECKING:
-    from audit.storage.log import TransparencyLog
 
 ENTRIES = "entries.jsonl"
 LEAF_HASHES = "leaf-hashes.txt"
@@ -35,8 +32,11 @@ Log public key (also in `log.pub`; compare it with the key the operator publishe
 
 ## Verify
 
-    pip install opencounter[audit]   # the verifier needs only `audit` and `cryptography`
-    opencounter audit verify --bundle . --key "PUBLISHED KEY" [--since WITNESSED.txt]
+    pip install opencounter_verifier-*.whl
+    opencounter-audit verify --bundle . --key "PUBLISHED KEY" [--since WITNESSED.txt]
+
+The opencounter-verifier wheel is the verifier alone (no web framework, no database):
+build it from the OpenCounter repository with `python packaging/verifier/build.py dist`.
 
 Pass the key the operator published (or that your witness pinned), not `log.pub` from
 this directory: whoever made the bundle also chose that file. With `--since`, give a
@@ -64,7 +64,36 @@ class BundleError(ValueError):
     """The directory is not a readable export bundle."""
 
 
-def export_bundle(log: TransparencyLog, directory: Path, covering: int | None = None) -> int:
+class ExportedLog(Protocol):
+    """What an export reads of the issuing log (`audit.storage.log.TransparencyLog` is one).
+
+    Named here, not imported, so the verifier's modules need nothing of the storage side.
+    """
+
+    @property
+    def origin(self) -> str: ...
+
+    @property
+    def verifier_key(self) -> str: ...
+
+    def entries(self) -> Iterable[tuple[int, bytes]]:
+        """Every entry's canonical bytes by leaf index, oldest first."""
+        ...
+
+    def leaf_hashes(self) -> Iterable[tuple[int, bytes]]:
+        """The leaf hashes stored at append time, by leaf index."""
+        ...
+
+    def checkpoints(self) -> list[str]:
+        """Every stored signed checkpoint, oldest first."""
+        ...
+
+    def checkpoint(self) -> str:
+        """A checkpoint covering the whole log now (signed if the newest does not)."""
+        ...
+
+
+def export_bundle(log: ExportedLog, directory: Path, covering: int | None = None) -> int:
     """Write a bundle of the log, ending with a signed checkpoint; returns its size.
 
     By default the bundle holds the whole log and a fresh checkpoint. With `covering`, it

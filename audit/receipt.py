@@ -26,15 +26,12 @@ import json
 from dataclasses import dataclass
 from datetime import timedelta
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from audit.checkpoint import CheckpointError, open_checkpoint
 from audit.entries import InvalidEntry, commitment, decode_entry
 from audit.merkle import leaf_hash, verify_inclusion
 from audit.note import NoteError, Verifier, parse_verifier_key
-
-if TYPE_CHECKING:
-    from audit.storage.log import TransparencyLog
 
 RECEIPT_FORMAT = "opencounter-receipt/v2"
 _OLD_FORMATS = frozenset({"opencounter-receipt/v1"})
@@ -56,6 +53,35 @@ class ReceiptNotReady(ReceiptError):
         self.retry_after = retry_after
 
 
+class ConversationTexts(Protocol):
+    """The text vault as a receipt reads it (`audit.storage.vault.Vault` is one)."""
+
+    def opened_conversation(self, conversation_id: str) -> tuple[bytes, dict[int, str]] | None:
+        """The conversation's salt and its texts by leaf index; None once erased."""
+        ...
+
+
+class IssuingLog(Protocol):
+    """What a receipt reads of the issuing log (`audit.storage.log.TransparencyLog` is one).
+
+    Named here, not imported, so the verifier's modules need nothing of the storage side.
+    """
+
+    @property
+    def verifier_key(self) -> str: ...
+
+    @property
+    def vault(self) -> ConversationTexts: ...
+
+    def entries_for_conversation(self, conversation_id: str) -> list[tuple[int, bytes]]: ...
+
+    def latest_checkpoint(self) -> str | None: ...
+
+    def time_to_next_checkpoint(self) -> timedelta: ...
+
+    def inclusion_proof(self, index: int, size: int | None = None) -> list[bytes]: ...
+
+
 @dataclass(frozen=True)
 class ReceiptReport:
     ok: bool
@@ -65,7 +91,7 @@ class ReceiptReport:
     tree_size: int
 
 
-def receipt_for(log: TransparencyLog, conversation_id: str) -> str:
+def receipt_for(log: IssuingLog, conversation_id: str) -> str:
     """The receipt JSON for one conversation, against the newest stored checkpoint.
 
     Reads only: raises `ReceiptError` when nothing is logged for the conversation and

@@ -1,5 +1,5 @@
-"""The witness: an oversight body fetches the log's checkpoint, checks it extends the last
-one it saw, and cosigns it (c2sp.org/tlog-cosignature).
+"""The witness: an oversight body checks the log's checkpoint extends the last one it saw,
+and cosigns it (c2sp.org/tlog-cosignature). Fetching it is `audit.remote`'s part.
 
 HTTP interface the log serves (plain text):
   GET  /audit/checkpoint                  the latest signed checkpoint
@@ -14,8 +14,6 @@ import binascii
 import json
 from dataclasses import dataclass
 from pathlib import Path
-
-import httpx
 
 from audit.checkpoint import Checkpoint, CheckpointError, CosignatureSigner, open_checkpoint
 from audit.merkle import verify_consistency
@@ -100,91 +98,15 @@ def check_and_cosign(
     return cosigned, new
 
 
-def witness_log(
-    base_url: str,
-    log_key: Verifier,
-    cosigner: CosignatureSigner,
-    state_path: Path,
-    *,
-    submit: bool = True,
-    client: httpx.Client | None = None,
-) -> str:
-    """Fetch, check and cosign the log's latest checkpoint; returns the cosigned note.
-
-    The witness remembers the checkpoint it cosigned in `state_path` (and the signed note
-    itself beside it, `cosigned_path`, for `audit verify --since`); with `submit`, it
-    posts the cosigned checkpoint back to the log.
-    """
-    last = WitnessState.load(state_path)
-    own_client = client is None
-    http = client or httpx.Client(timeout=30)
-    base = base_url.rstrip("/")
-    try:
-        signed = _get(http, f"{base}/audit/checkpoint")
-        size = _size_of(signed)
-        proof: list[bytes] = []
-        if last is not None and 0 < last.size < size:
-            proof = parse_proof(_get(http, f"{base}/audit/consistency?old={last.size}&new={size}"))
-        cosigned, checkpoint = check_and_cosign(signed, log_key, cosigner, last, proof)
-        if submit:
-            response = http.post(f"{base}/audit/cosignature", content=cosigned.encode())
-            if response.status_code >= 400:
-                raise WitnessError(f"the log refused the cosignature: {response.status_code}")
-    except httpx.HTTPError as error:
-        raise WitnessError(f"could not reach the log at {base}: {error}") from error
-    finally:
-        if own_client:
-            http.close()
-    WitnessState(checkpoint.origin, checkpoint.size, checkpoint.root).save(state_path)
-    _save_text(cosigned_path(state_path), cosigned)
-    return cosigned
-
-
 def cosigned_path(state_path: Path) -> Path:
     """Where the witness keeps the signed checkpoint it cosigned last: `verify --since` it."""
     return state_path.with_suffix(".checkpoint")
 
 
-def _save_text(path: Path, text: str) -> None:
-    temporary = path.with_suffix(path.suffix + ".tmp")
-    temporary.write_text(text, "utf-8")
-    temporary.replace(path)
-
-
-def read_checkpoint(location: str, client: httpx.Client | None = None) -> str:
-    """A signed checkpoint seen earlier, from a file or an http(s) URL (`verify --since`).
-
-    Only its signature makes it evidence, so where it comes from needs no trust: a
-    witness's published copy, the log's own `/audit/checkpoint` saved last month, a file.
-    """
-    if location.startswith(("http://", "https://")):
-        http = client or httpx.Client(timeout=30)
-        try:
-            text = _get(http, location)
-        except httpx.HTTPError as error:
-            raise WitnessError(f"could not fetch {location}: {error}") from error
-        finally:
-            if client is None:
-                http.close()
-    else:
-        try:
-            text = Path(location).read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise WitnessError(f"cannot read {location}: {error}") from error
-    if "\n\n" not in text:
-        raise WitnessError(f"{location} holds no signed checkpoint (a signed note)")
-    return text
-
-
-def _get(http: httpx.Client, url: str) -> str:
-    response = http.get(url)
-    if response.status_code != 200:
-        raise WitnessError(f"GET {url} answered {response.status_code}")
-    return response.text
-
-
-def _size_of(signed: str) -> int:
-    lines = signed.split("\n")
-    if len(lines) < 3 or not lines[1].isdigit():
-        raise WitnessError("the log did not serve a checkpoint")
-    return int(lines[1])
+def remember(state_path: Path, checkpoint: Checkpoint, cosigned: str) -> None:
+    """Keep the checkpoint just cosigned as the one the next must extend, and its note."""
+    WitnessState(checkpoint.origin, checkpoint.size, checkpoint.root).save(state_path)
+    note = cosigned_path(state_path)
+    temporary = note.with_suffix(note.suffix + ".tmp")
+    temporary.write_text(cosigned, "utf-8")
+    temporary.replace(note)

@@ -7,7 +7,9 @@ in pyproject.toml that no case breaks fails the test: it would be a rule no one 
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,11 +27,13 @@ AUDIT = "audit imports nothing of the project"
 BOT_TO_AUDIT = "bot reaches audit only through audit.sink"
 SINK = "audit.sink, bot's one way into audit, imports nothing of audit"
 NO_WEB = "audit, the verifier's package, imports no web framework and no LangChain"
-OFFLINE = "the offline verifier imports no database or network library"
+VERIFIER = "the verifier imports no database or network library, nothing of audit.storage"
+OFFLINE = "the verifier's checks reach no network: only audit.remote does"
 
 # (file in the scratch copy, lines appended to it)
 ADDED = {
     "bot/leak.py": ["import web.oversight.facets"],
+    "bot/leak_direct.py": ["import audit", "import audit.verify", "from audit import storage"],
     "audit/sink.py": ["import audit.storage.store"],
     "audit/leak_web.py": [
         "import fastapi",
@@ -38,8 +42,17 @@ ADDED = {
         "import langchain_community",
         "from langchain_ollama import ChatOllama",
     ],
-    "audit/verify.py": ["import sqlalchemy"],
+    "audit/verify.py": ["import sqlalchemy", "from audit.remote import read_checkpoint"],
     "audit/tree_walk.py": ["import httpx"],
+    # Type-only imports count: the issuing log is named by Protocols on the verifier's side.
+    "audit/bundle.py": [
+        "import typing",
+        "if typing.TYPE_CHECKING:",
+        "    import audit.storage.log",
+    ],
+    "audit/cli.py": ["from audit.sink import LogUnavailable"],
+    "audit/merkle.py": ["import urllib.request"],
+    "audit/receipt.py": ["import socket"],
     "audit/leak_project.py": ["import knowledge.types"],
     "knowledge/leak.py": ["import audit.merkle", "import bot.engine"],
 }
@@ -50,15 +63,23 @@ EXPECTED = [
     (AUDIT, "audit.leak_project -> knowledge.types"),
     # The oversight read model, not the port: the case the old list of seven missed.
     (BOT_TO_AUDIT, "bot.leak -> web.oversight.facets"),
+    (BOT_TO_AUDIT, "bot.leak_direct -> audit (l."),
+    (BOT_TO_AUDIT, "bot.leak_direct -> audit.verify"),
+    (BOT_TO_AUDIT, "bot.leak_direct -> audit.storage"),
     (SINK, "audit.sink -> audit.storage.store"),
     (NO_WEB, "audit.leak_web -> fastapi"),
     (NO_WEB, "audit.leak_web -> starlette"),
     (NO_WEB, "audit.leak_web -> langchain (l."),
     (NO_WEB, "audit.leak_web -> langchain_community"),
     (NO_WEB, "audit.leak_web -> langchain_ollama"),
-    (OFFLINE, "audit.verify -> sqlalchemy"),
+    (VERIFIER, "audit.verify -> sqlalchemy"),
     # Through a module the verifier imports.
-    (OFFLINE, "audit.tree_walk -> httpx"),
+    (VERIFIER, "audit.tree_walk -> httpx"),
+    (VERIFIER, "audit.bundle -> audit.storage.log"),
+    (VERIFIER, "audit.cli -> audit.sink"),
+    (OFFLINE, "audit.verify -> audit.remote"),
+    (OFFLINE, "audit.merkle -> urllib"),
+    (OFFLINE, "audit.receipt -> socket"),
 ]
 
 
@@ -116,3 +137,79 @@ def test_each_forbidden_import_breaks_its_contract(tmp_path: Path) -> None:
         (contract, line) for contract, line in EXPECTED if line not in found.get(contract, "")
     ]
     assert unseen == [], result.stdout[-6000:]
+
+
+def verifier_modules(root: Path) -> set[str]:
+    """Every module of audit/ outside audit/storage/ and the sink: what the verifier wheel ships."""
+    audit = root / "audit"
+    names = {f"audit.{path.stem}" for path in audit.glob("*.py") if path.stem != "__init__"}
+    return (names | {"audit"}) - {"audit.sink"}
+
+
+def contract(name: str) -> dict[str, list[str]]:
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    found: dict[str, list[str]] = next(
+        entry for entry in config["tool"]["importlinter"]["contracts"] if entry["name"] == name
+    )
+    return found
+
+
+def test_every_verifier_module_is_held_by_the_verifier_contracts() -> None:
+    """The contracts list modules (not the package, which holds storage too): a new module of
+    the verifier must be added to them, or this fails."""
+    modules = verifier_modules(REPO)
+    assert set(contract(VERIFIER)["source_modules"]) == modules
+    assert set(contract(OFFLINE)["source_modules"]) == modules - {"audit.cli", "audit.remote"}
+
+
+def foreign_imports(root: Path, allowed: set[str]) -> set[tuple[str, str]]:
+    """(module, top-level name) for every import of a verifier module, type-only and
+    function-level ones included, that is neither the standard library, `audit`, nor allowed."""
+    found = set()
+    for module in sorted(verifier_modules(root)):
+        relative = "__init__" if module == "audit" else module.removeprefix("audit.")
+        tree = ast.parse((root / "audit" / f"{relative}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top not in sys.stdlib_module_names and top != "audit" and top not in allowed:
+                    found.add((module, top))
+    return found
+
+
+def wheel_dependencies() -> set[str]:
+    """The import names of the opencounter-verifier wheel's dependencies (packaging/verifier)."""
+    config = tomllib.loads(
+        (REPO / "packaging" / "verifier" / "pyproject.toml").read_text(encoding="utf-8")
+    )
+    return {
+        re.split(r"[<>=!~\[ ;]", requirement, maxsplit=1)[0].replace("-", "_")
+        for requirement in config["project"]["dependencies"]
+    }
+
+
+def test_the_verifier_imports_only_what_its_wheel_depends_on(tmp_path: Path) -> None:
+    """An allow-list beside the contracts' deny-lists: a LangChain module, web framework or
+    database driver no contract names still fails here, and so does a dependency the wheel
+    would not install."""
+    allowed = wheel_dependencies()
+    assert allowed == {"cryptography", "typer", "rich"}
+    assert foreign_imports(REPO, allowed) == set()
+    scratch = tmp_path / "audit"
+    shutil.copytree(REPO / "audit", scratch, ignore=shutil.ignore_patterns("__pycache__"))
+    merkle = scratch / "merkle.py"
+    merkle.write_text(
+        merkle.read_text(encoding="utf-8") + "\ndef _later() -> None:\n    import yaml\n",
+        encoding="utf-8",
+    )
+    (scratch / "novel.py").write_text('"""A new module."""\nimport langchain_anthropic\n')
+    assert foreign_imports(tmp_path, allowed) == {
+        ("audit.merkle", "yaml"),
+        ("audit.novel", "langchain_anthropic"),
+    }

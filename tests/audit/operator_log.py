@@ -11,8 +11,8 @@ from pathlib import Path
 import typer
 from sqlalchemy import Engine, create_engine, inspect
 
-from audit.cli import OperatorSetupError, build_audit_cli
 from audit.note import NoteError, parse_signer_key
+from audit.storage.cli import OperatorSetupError, build_audit_cli
 from audit.storage.log import TransparencyLog
 from audit.storage.store import tune_engine
 from audit.storage.vault import Vault, parse_master_key

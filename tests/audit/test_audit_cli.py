@@ -9,10 +9,10 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from typer.testing import CliRunner
 
-from audit.cli import build_audit_cli
 from audit.note import parse_signer_key
 from audit.receipt import receipt_for
 from audit.sink import AuditEvent
+from audit.storage.cli import build_audit_cli
 from audit.storage.log import TransparencyLog
 from audit.storage.store import create_tables
 from audit.storage.vault import Vault, parse_master_key

@@ -24,9 +24,9 @@ from audit.checkpoint import (
     parse_checkpoint,
     sign_checkpoint,
 )
-from audit.cli import build_audit_cli
 from audit.note import generate_signer, parse_verifier_key, sign_note
 from audit.sink import AuditEvent
+from audit.storage.cli import build_audit_cli
 from audit.storage.log import TransparencyLog
 from audit.storage.log_reader import LogReader
 from audit.storage.store import create_tables, tune_engine

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine
 from audit.checkpoint import generate_cosigner, open_checkpoint
 from audit.faults import Fault
 from audit.note import generate_signer, parse_signer_key, parse_verifier_key
+from audit.remote import witness_log
 from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
 from audit.storage.log_reader import LogReader
@@ -27,7 +28,6 @@ from audit.witness import (
     WitnessError,
     WitnessState,
     cosigned_path,
-    witness_log,
 )
 
 SERVER = Path(__file__).with_name("log_server_process.py")

@@ -13,7 +13,7 @@ import typer
 from sqlalchemy import Engine, create_engine, inspect, make_url, select
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from audit.cli import OperatorSetupError, build_audit_cli
+from audit.storage.cli import OperatorSetupError, build_audit_cli
 from audit.storage.log import TransparencyLog
 from audit.storage.store import audit_tables, tune_engine
 from web.cli.options import read_settings

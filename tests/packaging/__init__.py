@@ -1,0 +1,1 @@
+"""Tests of the distributions built from the repository (packaging/)."""
