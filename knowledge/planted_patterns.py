@@ -18,8 +18,10 @@ import re
 
 # Words that can only mean the AI reading the page.
 _AI_STRONG = (
-    r"(?:ai|a\.i\.|ia|ki|k\.i\.|gpt|llms?|chat\s?bots?|(?:large\s+)?language\s+models?|"
-    r"ai\s+models?|sprachmodell\w*|taalmodel\w*|tehisintellekt\w*|"
+    r"(?:ai\s+(?:models?|systems?|tools?|agents?)|ai|a\.i\.|ia|ki|k\.i\.|gpt|llms?|copilot|"
+    r"chat\s?bots?|(?:large\s+)?language\s+models?|sprachmodell\w*|taalmodel\w*|"
+    r"tehisintellekt\w*|modèles?\s+de\s+langage|modelos?\s+de\s+(?:lenguaje|linguagem)|"
+    r"modell[oi]\s+linguistic[oi]|"
     r"(?:automated\s+)?summari[sz]er?s?|summari[sz]ing\s+tools?|virtual\s+assistants?|"
     r"intelligence\s+artificielle|inteligencia\s+artificial|intelligenza\s+artificiale|"
     r"inteligência\s+artificial|künstliche\s+intelligenz|assistant\s+virtuel|"
@@ -27,10 +29,12 @@ _AI_STRONG = (
 )
 # Words that can mean the AI, or a person ("personal assistant", "assistente sociale"): they
 # count only where the sentence plainly addresses the reader (a colon or bracket follows).
-_AI_WEAK = r"(?:assistants?|asistentes?|assistentes?|assistenten|assistent|bots?|models?)"
+_AI_WEAK = (
+    r"(?:assistants?|asistentes?|assistentes?|assistenti|assistenten|assistent|bots?|models?)"
+)
 _AI = rf"(?:{_AI_STRONG}|{_AI_WEAK})"
 # After a weak word: the end of a heading, a label or a bracket, or "model(s) reading this".
-_ADDRESSED = r"(?=\s*(?:[:)\]\-–—]|$)|\s+(?:models?|only|reading|when)\b)"
+_ADDRESSED = r"(?=\s*(?:[:)\]\-–—]|$)|\s+(?:models?|only|reading|when|ia|ai|ki)\b)"
 _ADDRESSEE = rf"(?:{_AI_STRONG}\b|{_AI_WEAK}{_ADDRESSED})"
 
 _NOTE_WORDS = (
@@ -40,9 +44,9 @@ _NOTE_WORDS = (
     r"aanwijzing(?:en)?|instructies?|notitie|bericht|märkus)"
 )
 _TO = (
-    r"(?:to|for|pour|à|para|per|al|alla|ao|à|für|an|voor|aan)\s+"
-    r"(?:the\s+|all\s+|any\s+|l['’]\s?|le\s+|la\s+|les\s+|el\s+|los\s+|il\s+|lo\s+|o\s+|a\s+|"
-    r"die\s+|den\s+|das\s+|de\s+|het\s+)?(?:automated\s+)?"
+    r"(?:to|for|pour|à|a|aux|au|para|per|al|alla|agli|ai|ao|aos|für|an|voor|aan)\s+"
+    r"(?:the\s+|all\s+|any\s+|l['’]\s?|le\s+|la\s+|les\s+|el\s+|los\s+|las\s+|il\s+|lo\s+|"
+    r"gli\s+|o\s+|os\s+|a\s+|die\s+|den\s+|das\s+|de\s+|het\s+)?(?:automated\s+)?"
 )
 
 # Objects an override tells the model to drop: only rule-like words. "Ignore the previous bill"
@@ -87,9 +91,40 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:when|please|you|always|from|ignore|do|never|remember)\b",
     ),
     ("note to the AI", rf"\bthe\s+{_AI}\s+(?:should|must|is\s+permitted|is\s+allowed)\b"),
-    ("note to the AI", rf"\b{_AI}\s+(?:reading|summari[sz]ing)\s+this\b"),
+    (
+        "note to the AI",
+        rf"\b{_AI}\s+(?:reading|processing|parsing|ingesting|indexing|summari[sz]ing)\s+"
+        rf"(?:this|these)\b|\b{_AI_STRONG}\s+(?:qui\s+lit|que\s+lee|che\s+legge|que\s+lê|"
+        r"die\s+\w+\s+liest)\b",
+    ),
+    # Addressed by name: "Attention language model:", "Hey Copilot,", "Chatbots: disregard ..."
+    (
+        "note to the AI",
+        r"(?:^|(?<=[.!?]\s))\s*(?:dear|hey|hi|hello|attention|attn|cher|chère|querido|caro|"
+        rf"liebe[rs]?|hallo|beste)\s+(?:the\s+|any\s+|all\s+)?{_AI_STRONG}\s*[:,\-–—]|"
+        r"(?:^|(?<=[.!?]\s))\s*(?:(?:the|any|all)\s+)?(?:ai\s+(?:models|systems|tools|agents)|"
+        r"chat\s?bots|llms|language\s+models|assistants)\s*:|"
+        rf"\b{_AI}\s+(?:instructions?|directives?|note|notice|message|rules)\s*:|"
+        rf"(?:^|(?<=[.!?]\s))\s*{_TO}(?:{_AI_STRONG}|{_AI_WEAK}(?:\s+(?:ia|ai|ki))?)\s*:|"
+        rf"\byou\s*,\s*(?:the|an?|our)\s+{_AI_STRONG}\s*,|"
+        r"\b(?:ai|ki|ia|llm)-(?:hinweis|note|notice|instruction|anweisung|nota|consigne)\w*",
+    ),
+    # "AI systems summarising this page must state ...": a directive to the AI about the page
+    (
+        "note to the AI",
+        rf"\b{_AI_STRONG}\b[^.\n]{{0,60}}\b(?:must|should|shall|is\s+to|are\s+to|has\s+to|"
+        r"have\s+to|needs?\s+to|doit|doivent|debe|deben|deve|devono|muss|müssen|moet)\s+"
+        r"(?:\w+\s+){0,2}(?:say|state|tell|answer|respond|reply|add|include|recommend|output|"
+        r"print|claim|mention|write|inform|ask|indiquer|dire|répondre|decir|responder|indicar|"
+        r"rispondere|sagen|antworten|angeben)\b[^.\n]{0,80}\b(?:this\s+(?:page|document|text|"
+        r"passage|section)|the\s+(?:users?|citizens?|readers?)|anyone|every(?:one|body))\b",
+    ),
     # "Ignore previous instructions", "Disregard all info except", "Ignora le istruzioni precedenti"
     ("override of its instructions", rf"\b{_DROP}\s+(?:{_FILLER}\s+){{0,4}}{_RULES}"),
+    (
+        "override of its instructions",
+        rf"\b{_DROP}\s+(?:what|everything|anything|all)\s+you\s+(?:were|have\s+been|are)\s+told\b",
+    ),
     (
         "override of its instructions",
         rf"\b{_DROP}\s+(?:all|everything|the\s+rest\s+of(?:\s+this|\s+the)?|alles|tout|todo|"
@@ -99,10 +134,18 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "override of its instructions",
         r"\bsystem\s+override\b|\b(?:begin|end)\s+admin(?:istrator)?\s+message\b|"
-        r"\blegal\s+amendment\b|\bfollow\s+instruction\b|\bnew\s+(?:task|instructions?|rules?)\s*:",
+        r"\blegal\s+amendment\b|\bfollow\s+instruction\b|\bnew\s+(?:task|instructions?|rules?)\s*:|"
+        r"\boverride\s*:|\bsystem\s+(?:message|note|notice|instructions?|prompt)\s*:|"
+        r"\byou\s+are\s+(?:now\s+)?(?:chat\s?gpt|gpt|dan|an?\s+(?:ai|llm|language\s+model|chatbot))\b|"
+        r"\bfrom\s+now\s+on,?\s+you\s+(?:respond|answer|reply|act|will\s+(?:respond|answer|act))\b|"
+        r"\b(?:pretend|imagine)\s+(?:that\s+)?you\s+are\b|\broleplay\s+as\b",
     ),
     # Forged chat turns: "User:", "<system>", "### SYSTEM ###", {"role": "system", ...}
     ("forged chat turn", r"^\s*(?:assistant|user|system|human|ai|developer)\s*:"),
+    (
+        "forged chat turn",
+        r"^\s*(?:-\s+)?[\"']?role[\"']?\s*[:=]\s*[\"']?(?:system|assistant|developer)\b",
+    ),
     ("forged chat turn", r"\[\s*system\s*\]|<\s*/?\s*system\s*>|#+\s*system\s*#+"),
     (
         "forged chat turn",
@@ -136,7 +179,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "request for its prompt or keys",
         r"\bsystem\s?prompt\w*\b|\bhidden\s+instructions\b|"
         r"\b(?:reveal|print|output|disclose|dump|leak|paste)\b[^.\n]{0,40}\b(?:api\s+keys?|"
-        r"configuration|credentials|internal\s+notes|case\s+files)\b",
+        r"configuration|credentials|internal\s+notes|case\s+files)\b|"
+        r"\b(?:output|print|reveal|repeat|show|display|disclose)\s+(?:your|its)\s+(?:initial\s+|"
+        r"original\s+|full\s+|complete\s+|system\s+|hidden\s+|secret\s+|internal\s+)?"
+        r"(?:instructions|prompt|rules|configuration)\b",
     ),
     # Telling the model what to say
     (
@@ -146,7 +192,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bfrom\s+now\s+on\s+answer\b|\bwhen\s+asked\s+anything\b|"
         r"\bwhen\s+this\s+page\s+is\s+retrieved\b|\bwhen\s+(?:translating\s+or\s+)?summari[sz]ing\b|"
         r"\bwhen\s+you\s+summari[sz]e\b|\bappend\s+['‘\"]|\{conversation_history\}|\bpwned\b|"
-        r"\balways\s+render\b",
+        r"\balways\s+render\b|\b(?:answer|respond\s+to|reply\s+to)\s+(?:every|all|any)\s+"
+        r"(?:other\s+)?(?:questions?|messages?|quer(?:y|ies))\s+with\b",
     ),
     (
         "scripted reply",
@@ -167,8 +214,10 @@ TRIGGER_WORDS = frozenset(
     intelligence inteligencia intelligenza inteligência intelligenz forget system user users
     human admin administrator legal instruction instructions task policy prompt api reply respond
     answer anything retrieved translating append pwned render conversation_history role author
-    developer tool agent copilot usuarios utenti utilizadores usuários nutzer responde rispondi
-    responda antworte sag sage sagt dì dite diga robot virtuel persona""".split()
+    developer tool agent agents copilot override attention dear hey pretend imagine roleplay
+    chatgpt dan directive usuarios utenti utilizadores
+    usuários nutzer responde rispondi responda antworte sag sage sagt dì dite diga robot virtuel
+    persona""".split()
 )
 TRIGGER_STARTS = (
     "ignor", "disregard", "negeer", "vergiss", "oubli", "olvid", "dimentic", "esquec", "esqueç",
