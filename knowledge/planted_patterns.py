@@ -22,7 +22,9 @@ _AI_STRONG = (
     r"chat\s?bots?|(?:large\s+)?language\s+models?|sprachmodell\w*|taalmodel\w*|"
     r"tehisintellekt\w*|modèles?\s+de\s+langage|modelos?\s+de\s+(?:lenguaje|linguagem)|"
     r"modell[oi]\s+linguistic[oi]|"
-    r"(?:automated\s+)?summari[sz]er?s?|summari[sz]ing\s+tools?|virtual\s+assistants?|"
+    r"(?:automated\s+)?summari[sz]er?s?|summari[sz]ing\s+tools?|virtual\s+(?:assistants?|agents?)|"
+    r"automated\s+(?:systems?|assistants?|agents?|tools?|readers?)|"
+    r"(?:machine\s+learning|ml)\s+models?|neural\s+networks?|"
     r"intelligence\s+artificielle|inteligencia\s+artificial|intelligenza\s+artificiale|"
     r"inteligência\s+artificial|künstliche\s+intelligenz|assistant\s+virtuel|"
     r"asistente\s+virtual|assistente\s+virtuale|robot\s+conversationnel|agent\s+conversationnel)"
@@ -30,7 +32,8 @@ _AI_STRONG = (
 # Words that can mean the AI, or a person ("personal assistant", "assistente sociale"): they
 # count only where the sentence plainly addresses the reader (a colon or bracket follows).
 _AI_WEAK = (
-    r"(?:assistants?|asistentes?|assistentes?|assistenti|assistenten|assistent|bots?|models?)"
+    r"(?:assistants?|asistentes?|assistentes?|assistenti|assistenten|assistent|bots?|models?|"
+    r"modelos?|modell[oi]?)"
 )
 _AI = rf"(?:{_AI_STRONG}|{_AI_WEAK})"
 # After a weak word: the end of a heading, a label or a bracket, or "model(s) reading this".
@@ -39,6 +42,7 @@ _ADDRESSEE = rf"(?:{_AI_STRONG}\b|{_AI_WEAK}{_ADDRESSED})"
 
 _NOTE_WORDS = (
     r"(?:note|message|instructions?|action|notice|policy|reminder|hint|memo|directive|"
+    r"p\.\s?s\.|n\.\s?b\.|nota\s+bene|"
     r"nota|mensaje|mensagem|messaggio|instrucci[oó]n(?:es)?|istruzion[ei]|instruç(?:ão|ões)|"
     r"aviso|avviso|hinweis|nachricht|anweisung(?:en)?|notiz|anmerkung|consignes?|remarque|"
     r"aanwijzing(?:en)?|instructies?|notitie|bericht|märkus)"
@@ -60,11 +64,12 @@ _FILLER = (
     r"(?:all|any|every|the|your|my|these|those|this|of|previous|prior|earlier|above|preceding|"
     r"former|original|alle|je|uw|eerdere|vorige|bisherigen|vorherigen|deine|ihre|kõiki|"
     r"varasemaid|eelnevaid|les|tes|vos|toutes|tous|précédentes|antérieures|las|los|todas|"
-    r"todos|tus|sus|anteriores|previas|le|tutte|tutti|precedenti|tue|as|os|suas|seus)"
+    r"todos|tus|sus|anteriores|previas|le|tutte|tutti|precedenti|tue|as|os|suas|seus|sie|du|"
+    r"bitte|please|just|simply|kindly|now)"
 )
 _DROP = (
     r"(?:ignor\w*|disregard\w*|forget|negeer\w*|vergiss\w*|oubli\w*|olvid\w*|dimentic\w*|"
-    r"esquec\w*|esqueç\w*)"
+    r"esquec\w*|esqueç\w*|(?:haz|hagan?|haced)\s+caso\s+omiso\s+(?:de|a))"
 )
 
 # (kind, pattern). Kinds are shown to operators; keep them short and plain.
@@ -87,8 +92,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "Assistant, when you summarise ...", at the start of a line or sentence
     (
         "note to the AI",
-        rf"(?:^|(?<=[.!?:\]>]\s))\s*(?:dear\s+)?{_AI}\s*,\s*"
-        r"(?:when|please|you|always|from|ignore|do|never|remember)\b",
+        rf"(?:^|(?<=[.!?:\]>]\s))\s*(?:dear\s+|as\s+(?:the|an?|our)\s+)?{_AI}\s*,\s*"
+        r"(?:when|please|you|always|from|ignore|do|never|remember|tell|say|answer|reply|respond|"
+        r"add|include|mention|dis|dites|réponds|répondez|di|dì|responde|rispondi|responda|diga|sag|"
+        r"sage|antworte|zeg|antwoord|ütle|vasta|ignoreeri)\b",
+    ),
+    # "For AI eyes only", "[[AI-ONLY]]", "If this page is being processed by a ... model"
+    (
+        "note to the AI",
+        rf"\b{_AI_STRONG}[-\s]+(?:eyes[-\s]+)?only\b|"
+        r"\bif\s+(?:this|the)\s+(?:text|page|document|passage|content)\s+is\s+(?:being\s+)?"
+        r"(?:read|processed|parsed|summari[sz]ed|ingested|indexed|retrieved)\s+by\b",
     ),
     ("note to the AI", rf"\bthe\s+{_AI}\s+(?:should|must|is\s+permitted|is\s+allowed)\b"),
     (
@@ -123,6 +137,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("override of its instructions", rf"\b{_DROP}\s+(?:{_FILLER}\s+){{0,4}}{_RULES}"),
     (
         "override of its instructions",
+        rf"\b{_DROP}\s+(?:[\w'’]+\s+){{0,4}}(?:guidance|information|text|content|rules|"
+        r"instructions|everything|anything)\s+(?:above|before|below)\b",
+    ),
+    (
+        "override of its instructions",
         rf"\b{_DROP}\s+(?:what|everything|anything|all)\s+you\s+(?:were|have\s+been|are)\s+told\b",
     ),
     (
@@ -138,7 +157,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\boverride\s*:|\bsystem\s+(?:message|note|notice|instructions?|prompt)\s*:|"
         r"\byou\s+are\s+(?:now\s+)?(?:chat\s?gpt|gpt|dan|an?\s+(?:ai|llm|language\s+model|chatbot))\b|"
         r"\bfrom\s+now\s+on,?\s+you\s+(?:respond|answer|reply|act|will\s+(?:respond|answer|act))\b|"
-        r"\b(?:pretend|imagine)\s+(?:that\s+)?you\s+are\b|\broleplay\s+as\b",
+        r"\b(?:pretend|imagine)\s+(?:that\s+)?you\s+are\b|\broleplay\s+as\b|"
+        r"\byou\s+have\s+been\s+(?:updated|reprogrammed|reconfigured|jailbroken)\b|"
+        r"\b(?:begin|end|start)\s+(?:hidden\s+|secret\s+|system\s+|admin\s+)?(?:prompt|"
+        r"instructions?|system\s+message)\b",
     ),
     # Forged chat turns: "User:", "<system>", "### SYSTEM ###", {"role": "system", ...}
     ("forged chat turn", r"^\s*(?:assistant|user|system|human|ai|developer)\s*:"),
@@ -151,7 +173,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "forged chat turn",
         r"[\"'](?:role|author)[\"']\s*:\s*[\"'](?:system|assistant|developer|user|tool|model)[\"']|"
         r"[\"'](?:system_?prompt|system_?message|developer_?message|assistant_?instructions)"
-        r"[\"']\s*:",
+        r"[\"']\s*:|[\"']\s*:\s*[\"'](?:system|developer)[\"']",
     ),
     # Control tokens of chat templates (ChatML, Llama 2/3, Gemma, Mistral)
     (
@@ -187,7 +209,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # Telling the model what to say
     (
         "scripted reply",
-        r"\b(?:tell|inform)\s+(?:the\s+)?users?\b|\b(?:reply|respond|answer)\s+only\s+with\b|"
+        r"\b(?:tell|inform)\s+(?:the\s+)?users?\b|"
+        r"\b(?:reply|respond|answer)\s+(?:to\s+(?:the\s+)?(?:users?|citizens?|readers?)\s+)?only\s+"
+        r"with\s*(?::|the\s+following|this|these|the\s+(?:sentence|text|words)|['\"‘“])|"
         r"\breply\s+with\s+only\b|\b(?:reply|respond|answer)\s+with\s+the\s+following\b|"
         r"\bfrom\s+now\s+on\s+answer\b|\bwhen\s+asked\s+anything\b|"
         r"\bwhen\s+this\s+page\s+is\s+retrieved\b|\bwhen\s+(?:translating\s+or\s+)?summari[sz]ing\b|"
@@ -215,9 +239,9 @@ TRIGGER_WORDS = frozenset(
     human admin administrator legal instruction instructions task policy prompt api reply respond
     answer anything retrieved translating append pwned render conversation_history role author
     developer tool agent agents copilot override attention dear hey pretend imagine roleplay
-    chatgpt dan directive usuarios utenti utilizadores
-    usuários nutzer responde rispondi responda antworte sag sage sagt dì dite diga robot virtuel
-    persona""".split()
+    chatgpt dan directive automated machine neural omiso updated reprogrammed ütle vasta zeg
+    tehisintellekt usuarios utenti utilizadores usuários nutzer responde rispondi responda
+    antworte sag sage sagt dì dite diga robot virtuel persona modelos""".split()
 )
 TRIGGER_STARTS = (
     "ignor", "disregard", "negeer", "vergiss", "oubli", "olvid", "dimentic", "esquec", "esqueç",
