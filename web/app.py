@@ -16,7 +16,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from audit.sink import LogUnavailable
 from web.http import api_docs, health, log, transparency
-from web.http import metrics as metrics_routes
 from web.http.body_limits import JsonBodyLimits
 from web.http.citizen import api, widget
 from web.http.console import login as console_login
@@ -24,6 +23,7 @@ from web.http.console import routes as console_routes
 from web.http.console.access import SignInRequired, sign_in_redirect
 from web.http.faults import StorageFaultBoundary
 from web.http.kb_links import add_link_filter
+from web.http.operations import add_operations
 from web.http.oversight import routes as oversight_routes
 from web.http.request_limits import add_request_limits
 from web.http.security_headers import HeaderPolicy, SecurityHeaders
@@ -173,8 +173,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Outside every other part but the headers: a storage fault anywhere is a 503 that says
     # what is down and how to reach a person, never a 500 or a dropped connection.
     app.add_middleware(StorageFaultBoundary, services=services)
-    # Outside every part but the headers, so it counts the status the client got.
-    metrics_routes.add_metrics(app, services)
+    # Metrics and the request log: outside every part but the headers (the status sent).
+    add_operations(app, services, settings)
     # Added last, so it is outermost: every response gets the headers, errors included.
     app.add_middleware(SecurityHeaders, policy=HeaderPolicy.from_settings(settings))
     return app

@@ -204,14 +204,16 @@ class RequestMetrics:
         try:
             await self.app(scope, receive, sending)
         finally:
-            route = _route_template(scope)
+            route = route_template(scope)
             self.metrics.requests.labels(
                 route=route, method=scope["method"], status=str(status)
             ).inc()
             self.metrics.request_seconds.labels(route=route).observe(time.perf_counter() - started)
 
 
-def _route_template(scope: Scope) -> str:
+def route_template(scope: Scope) -> str:
+    """The template of the route that served `scope` (its path with {placeholders}), or
+    `unrouted`: never the path itself, which holds conversation ids."""
     route = scope.get("route")
     path = getattr(route, "path", None)
     return path if isinstance(path, str) and path else UNROUTED

@@ -75,7 +75,18 @@ def serve(
     console.print(f"Open [bold]http://{host}:{port}/[/] (API docs at http://{host}:{port}/docs)")
     # Uvicorn would believe X-Forwarded-For from loopback; the app decides instead, from
     # OPENCOUNTER_TRUSTED_PROXIES only (web/http/client_address.py).
-    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
+    if settings.logs_json:
+        from web.http.request_log import log_json_lines
+
+        log_json_lines()  # uvicorn's records too (log_config=None): one format, no texts
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        proxy_headers=False,
+        log_config=None if settings.logs_json else uvicorn.config.LOGGING_CONFIG,
+    )
 
 
 # Ingest embeds 256 chunks per call: give a model server far longer than a question's wait.

@@ -42,6 +42,10 @@ def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
 class ClientAddresses:
     trusted: tuple[Network, ...] = ()
 
+    def trusts(self, peer: str) -> bool:
+        """Whether `peer` is one of the proxies in front (the request log takes its id)."""
+        return self._is_trusted(peer)
+
     def _is_trusted(self, text: str) -> bool:
         address = _address(text)
         return address is not None and any(address in net for net in self.trusted)
