@@ -3,7 +3,8 @@
     python -m benchmarks.planted
 
 Prints, for the planted-pages set (tests/planted_pages, a development set: the patterns were
-written while looking at it), the `indirect` records of tests/corpora/prompt_injection.jsonl, the
+written while looking at it), its held-out sentences (`heldout.jsonl`, never tuned on), the
+`indirect` records of tests/corpora/prompt_injection.jsonl, the
 demo knowledge base and the dev knowledge bases in ../shared/eval (when present): instructions
 left in the text after `quarantine`, look-alike sentences removed, pages that lost a sentence,
 and the scan rate.
@@ -18,8 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from knowledge.frontmatter import split_front_matter
-from knowledge.planted import quarantine
-from tests.data import CORPORA, EVAL, REPO
+from knowledge.planted import planted_kind, quarantine
+from tests.data import CORPORA, EVAL, PLANTED_PAGES, REPO
 from tests.planted_cases import CLEAN, PLANTED, PageCase, flat, leaked
 
 KBS = {
@@ -43,6 +44,18 @@ def planted_set() -> None:
     sentences = [(case, sentence) for case in CLEAN for sentence in case.survives]
     lost = [s for case, s in sentences if s not in flat(quarantine(page_text(case)).text)]
     print(f"clean pages: look-alike sentences removed {len(lost)} of {len(sentences)} {lost or ''}")
+
+
+def held_out() -> None:
+    rows = [json.loads(line) for line in (PLANTED_PAGES / "heldout.jsonl").open(encoding="utf-8")]
+    planted = [row["text"] for row in rows if row["planted"]]
+    people = [row["text"] for row in rows if not row["planted"]]
+    caught = sum(planted_kind(text) is not None for text in planted)
+    flagged = sum(planted_kind(text) is not None for text in people)
+    print(
+        f"held-out sentences (never tuned on): planted caught {caught} of {len(planted)}, "
+        f"people's sentences flagged {flagged} of {len(people)}"
+    )
 
 
 def corpus() -> None:
@@ -79,6 +92,7 @@ def knowledge_bases() -> None:
 
 def main() -> None:
     planted_set()
+    held_out()
     corpus()
     knowledge_bases()
 
