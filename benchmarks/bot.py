@@ -18,9 +18,8 @@ from bot.engine import Piece
 from knowledge.embeddings import default_embedder
 from knowledge.fusion import FusionWeights
 from knowledge.ingest import ingest
-from web.app import STATIC_DIR
+from web.bootstrap import build_services
 from web.settings import Settings
-from web.wiring import build_services
 
 QUESTIONS = [
     ("How do I apply for a resident parking permit?", "en"),
@@ -52,7 +51,7 @@ def main() -> None:
             embedder=default_embedder(),
             embed_languages=FusionWeights().dense_languages(),
         )
-        services = build_services(Settings(data_dir=data, answer_mode="extractive"), STATIC_DIR)
+        services = build_services(Settings(data_dir=data, answer_mode="extractive"))
         engine, retriever = services.engine, services.retriever
         first, whole, search = [], [], []
         for _ in range(args.rounds):

@@ -670,7 +670,7 @@ def report(label: str, built: Built, found: list[Measure]) -> None:
 
 
 def bench(label: str, url: str, args: argparse.Namespace) -> None:
-    engine = create_engine(url, pool_pre_ping=True)  # as web.wiring.open_database
+    engine = create_engine(url, pool_pre_ping=True)  # as web.bootstrap.connect_database
     tune_engine(engine)
     try:
         built = build(engine, args.entries, args.catch_up)

@@ -1,4 +1,4 @@
-"""The application factory: builds every part from Settings and wires the routes."""
+"""The application factory: services from the composition root (web/bootstrap), routes wired."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -15,6 +14,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from audit.sink import LogUnavailable
+from web.bootstrap import NO_OVERRIDES, STATIC_DIR, Overrides, build_services, load_settings
+from web.bootstrap import transparency_source as transparency_source_for
 from web.http import api_docs, health, log, transparency
 from web.http.body_limits import JsonBodyLimits
 from web.http.citizen import api, widget
@@ -22,7 +23,6 @@ from web.http.console import login as console_login
 from web.http.console import routes as console_routes
 from web.http.console.access import SignInRequired, sign_in_redirect
 from web.http.faults import StorageFaultBoundary
-from web.http.kb_links import add_link_filter
 from web.http.operations import add_operations
 from web.http.oversight import routes as oversight_routes
 from web.http.request_limits import add_request_limits
@@ -30,9 +30,6 @@ from web.http.security_headers import HeaderPolicy, SecurityHeaders
 from web.i18n import ui_text
 from web.services import Services
 from web.settings import Settings
-from web.wiring import build_services
-
-STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -70,11 +67,13 @@ async def _index_for_oversight(services: Services, interval_s: float) -> None:
         await asyncio.sleep(interval_s)
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the whole application; nothing is opened before this is called."""
-    settings = settings or Settings()
-    services = build_services(settings, STATIC_DIR)
-    add_link_filter(services.templates.env)
+def create_app(settings: Settings | None = None, overrides: Overrides = NO_OVERRIDES) -> FastAPI:
+    """Build the whole application; nothing is opened before this is called.
+
+    `overrides` puts a test's embedder, model, clock or password hasher in place.
+    """
+    settings = settings or load_settings()
+    services = build_services(settings, overrides)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -100,6 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.services = services
     app.state.settings = settings
     app.state.static_dir = STATIC_DIR
+    app.state.transparency = transparency_source_for(services, settings, overrides)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:

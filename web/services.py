@@ -14,6 +14,7 @@ from audit.storage.log import TransparencyLog
 from audit.storage.vault import TextDoesNotOpen, Vault
 from bot.conversations import Citation, ConversationStore
 from bot.engine import ConversationEngine
+from bot.guards.policy import GuardPolicy
 from bot.organisation import Disclosure, Organisation
 from bot.replies import Replies
 from bot.switches import Switchboard
@@ -80,6 +81,8 @@ class Services:
     people: PeopleServices
     # The searchable projection of the log that the oversight console reads.
     facets: FacetIndex
+    # Loaded once at start: the guard applies it, the transparency record describes it.
+    guard_policy: GuardPolicy
     pending: PendingQuestions = field(default_factory=PendingQuestions)
 
     def log_size(self) -> int:

@@ -14,9 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import make_settings
-from web.app import STATIC_DIR
+from web.bootstrap import build_services
 from web.cli.main import build_cli
-from web.wiring import build_services
 
 
 @pytest.fixture
@@ -134,7 +133,7 @@ def test_closing_the_services_finishes_and_stops_the_hook_workers(
     settings = make_settings(
         data_dir, hook_webhook_url=receiver.url, hook_webhook_secret="webhook-secret-for-tests"
     )
-    services = build_services(settings, STATIC_DIR)
+    services = build_services(settings)
     conversation = services.engine.start("en").id
     assert services.engine.ask(conversation, "I want to talk to a person").decision == "escalate"
     services.close()

@@ -121,7 +121,7 @@ def test_disabling_an_unknown_account_says_so(run: CliRunner) -> None:
 
 def test_account_changes_are_logged_by_pseudonym(run: CliRunner, data_dir: Path) -> None:
     from audit.entries import decode_entry
-    from web.wiring import open_database, open_log
+    from web.bootstrap import open_storage
 
     cli = build_cli()
     added = run.invoke(
@@ -132,16 +132,15 @@ def test_account_changes_are_logged_by_pseudonym(run: CliRunner, data_dir: Path)
     assert added.exit_code == 0, added.output
     assert run.invoke(cli, ["users", "disable", "olive"]).exit_code == 0
     settings = make_settings(data_dir)
-    engine = open_database(settings)
+    storage = open_storage(settings)
     try:
-        log, _ = open_log(settings, engine)
         changes = [
             entry
-            for entry in (decode_entry(data) for _, data in log.entries())
+            for entry in (decode_entry(data) for _, data in storage.log.entries())
             if entry["type"] == "config_change" and entry["setting"] == "staff_account"
         ]
     finally:
-        engine.dispose()
+        storage.close()
     pseudonym = re.search(r"staff-[0-9a-f]{12}", added.output).group(0)  # type: ignore[union-attr]
     assert [(c["action"], c["account"]) for c in changes] == [
         ("add", pseudonym),

@@ -16,8 +16,8 @@ from tests.fakes.openai_server import start_fake_openai
 from tests.needs import missing
 from tests.web.citizens import start_api
 from web.app import create_app
+from web.bootstrap.adapters import AnswerModeUnavailable, choose_writer
 from web.cli.main import build_cli
-from web.wiring import AnswerModeUnavailable, choose_writer
 
 QUESTION = "How many resident parking permits can a household have?"
 

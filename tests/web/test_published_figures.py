@@ -19,16 +19,12 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from audit.sink import AuditEvent
-from audit.storage.log import TransparencyLog
-from audit.storage.store import create_tables
-from audit.storage.vault import Vault
 from tests.web.console.conftest import PASSWORD, services_of, sign_in
 from web.app import create_app
+from web.bootstrap import Overrides, open_storage
 from web.cli.main import build_cli
-from web.keys import load_signer, load_vault_key
 from web.log_figures import last_days
 from web.settings import Settings
-from web.wiring import open_database
 
 ENTRY_TYPE = {"answer": "answer", "refuse": "refusal", "block_pii": "refusal"}
 ESCALATE = {"decision": "escalate", "reason": "person.button", "lang": "en", "mode": "fixed"}
@@ -56,17 +52,10 @@ class Clock:
 def _seed(settings: Settings) -> None:
     """Through the real log, in time order: one conversation just before the last 30 days,
     then the others two days back, inside both pages' ranges."""
-    engine = open_database(settings)
-    create_tables(engine)
     now = datetime.now(UTC)
     clock = Clock(last_days(now, 30) - timedelta(minutes=2))
-    log = TransparencyLog(
-        engine,
-        signer=load_signer(None, settings.data_dir, settings.log_origin),
-        origin=settings.log_origin,
-        vault=Vault(engine, master_key=load_vault_key(None, settings.data_dir)),
-        clock=clock,
-    )
+    storage = open_storage(settings, Overrides(clock=clock))  # the app's database and keys
+    log = storage.log
 
     def at(seconds: float, *events: AuditEvent) -> None:
         clock.now += timedelta(seconds=seconds)
@@ -97,7 +86,7 @@ def _seed(settings: Settings) -> None:
     callback = {"reason": "callback_requested", "lang": "en"}
     at(1, AuditEvent("escalation", "callback", callback, text="we will call you"))
     at(600, AuditEvent("takeover", "callback", {"caseworker": "cw", "action": "claim"}))
-    engine.dispose()
+    storage.close()
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal, cast
@@ -11,9 +13,11 @@ from typing import Literal, cast
 from sqlalchemy import (
     Boolean,
     Column,
+    Connection,
     DateTime,
     Engine,
     MetaData,
+    Select,
     String,
     Table,
     delete,
@@ -110,13 +114,18 @@ class AccountStore:
         metadata.create_all(self._engine)
 
     def add(
-        self, username: str, password_hash: str | None, role: str, team: str = "general"
+        self,
+        username: str,
+        password_hash: str | None,
+        role: str,
+        team: str = "general",
+        connection: Connection | None = None,
     ) -> StaffAccount:
+        """With `connection` (a unit of work's), the account stands only if that commits."""
         username = username.strip().lower()
         if not _USERNAME.fullmatch(username):
             raise InvalidAccount("user names are 2-63 of a-z, 0-9, '.', '_' and '-'")
-        if role not in ROLES:
-            raise InvalidAccount(f"role must be one of {', '.join(ROLES)}")
+        _check_role(role)
         if not team.strip():
             raise InvalidAccount("team must not be empty")
         values = {
@@ -129,20 +138,21 @@ class AccountStore:
             "disabled": False,
             "created_at": datetime.now(UTC),
         }
-        try:
-            with self._engine.begin() as db:
+        with _writing(self._engine, connection) as db:
+            if db.execute(_by_name(username)).first() is not None:
+                raise AccountExists(username)
+            try:
                 db.execute(accounts_table.insert().values(**values))
-        except IntegrityError as exc:
-            raise AccountExists(username) from exc
-        found = self.find(username)
-        assert found is not None
-        return found
+            except IntegrityError as exc:  # added meanwhile by another process
+                raise AccountExists(username) from exc
+            return _account(db.execute(_by_name(username)).one())
 
-    def find(self, username: str) -> StaffAccount | None:
-        with self._engine.connect() as db:
-            row = db.execute(
-                select(accounts_table).where(accounts_table.c.username == username.strip().lower())
-            ).first()
+    def find(self, username: str, connection: Connection | None = None) -> StaffAccount | None:
+        if connection is not None:
+            row = connection.execute(_by_name(username)).first()
+        else:
+            with self._engine.connect() as db:
+                row = db.execute(_by_name(username)).first()
         return _account(row) if row is not None else None
 
     def get(self, account_id: str) -> StaffAccount | None:
@@ -157,25 +167,65 @@ class AccountStore:
             rows = db.execute(select(accounts_table).order_by(accounts_table.c.username)).all()
         return [_account(r) for r in rows]
 
-    def set_disabled(self, username: str, disabled: bool = True) -> None:
+    def set_disabled(
+        self, username: str, disabled: bool = True, connection: Connection | None = None
+    ) -> StaffAccount:
         """Disabling also ends the account's sessions, in the same transaction."""
         name = username.strip().lower()
-        with self._engine.begin() as db:
+        with _writing(self._engine, connection) as db:
             changed = db.execute(
                 update(accounts_table)
                 .where(accounts_table.c.username == name)
                 .values(disabled=disabled)
             ).rowcount
-            if changed == 1 and disabled:
+            if changed != 1:
+                raise UnknownAccount(username)
+            if disabled:
                 ids = select(accounts_table.c.id).where(accounts_table.c.username == name)
                 db.execute(delete(sessions_table).where(sessions_table.c.account_id.in_(ids)))
-        if changed != 1:
-            raise UnknownAccount(username)
+            return _account(db.execute(_by_name(name)).one())
 
-    def set_password_hash(self, account_id: str, password_hash: str) -> None:
-        with self._engine.begin() as db:
+    def set_role(
+        self, username: str, role: str, connection: Connection | None = None
+    ) -> StaffAccount:
+        """A new role ends the account's sessions: the next sign-in carries the new rights."""
+        _check_role(role)
+        name = username.strip().lower()
+        with _writing(self._engine, connection) as db:
+            changed = db.execute(
+                update(accounts_table).where(accounts_table.c.username == name).values(role=role)
+            ).rowcount
+            if changed != 1:
+                raise UnknownAccount(username)
+            ids = select(accounts_table.c.id).where(accounts_table.c.username == name)
+            db.execute(delete(sessions_table).where(sessions_table.c.account_id.in_(ids)))
+            return _account(db.execute(_by_name(name)).one())
+
+    def set_password_hash(
+        self, account_id: str, password_hash: str, connection: Connection | None = None
+    ) -> None:
+        with _writing(self._engine, connection) as db:
             db.execute(
                 update(accounts_table)
                 .where(accounts_table.c.id == account_id)
                 .values(password_hash=password_hash)
             )
+
+
+def _by_name(username: str) -> Select[tuple[object, ...]]:
+    return select(accounts_table).where(accounts_table.c.username == username.strip().lower())
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise InvalidAccount(f"role must be one of {', '.join(ROLES)}")
+
+
+@contextmanager
+def _writing(engine: Engine, connection: Connection | None) -> Iterator[Connection]:
+    """The caller's transaction (a unit of work commits it), or a new one committed here."""
+    if connection is not None:
+        yield connection
+        return
+    with engine.begin() as db:
+        yield db

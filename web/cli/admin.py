@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated, Literal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
-from sqlalchemy import Engine
 
-from audit.storage.log import TransparencyLog
-from bot.switches import SWITCHES, Switchboard
-from web.settings import Settings
+from audit.sink import LogUnavailable
+from bot.switches import SWITCHES
+from web.cli.options import DataDir, read_settings
 
-
-def _open(data_dir: Path | None) -> tuple[Switchboard, TransparencyLog, Engine]:
-    from web.wiring import open_database, open_log
-
-    settings = Settings(data_dir=data_dir) if data_dir else Settings()
-    engine = open_database(settings)
-    board = Switchboard(engine, {"model": settings.model_enabled, "chat": settings.chat_enabled})
-    log, _ = open_log(settings, engine)
-    return board, log, engine
+if TYPE_CHECKING:
+    from web.bootstrap import Storage
 
 
-DataDir = Annotated[
-    Path | None,
-    typer.Option("--data-dir", help="Data directory (default: $OPENCOUNTER_DATA_DIR or data/)."),
-]
+@contextmanager
+def _storage(data_dir: DataDir) -> Iterator[Storage]:
+    """The app's database and log, through the composition root; start-up errors exit 2."""
+    from web.bootstrap import open_storage
+    from web.cli.startup import starting
+
+    settings = read_settings(data_dir)
+    with starting(Console(stderr=True)):
+        storage = open_storage(settings)
+    try:
+        yield storage
+    finally:
+        storage.close()
 
 
 def build_admin_cli() -> typer.Typer:
@@ -51,22 +53,21 @@ def build_admin_cli() -> typer.Typer:
         if name not in SWITCHES or state not in ("on", "off"):
             console.print("Use: opencounter admin switch model|chat on|off")
             raise typer.Exit(2)
-        board, log, engine = _open(data_dir)
-        try:
-            which: Literal["model", "chat"] = "model" if name == "model" else "chat"
-            changed = board.set(which, state == "on", actor, log)
-        finally:
-            engine.dispose()
+        which: Literal["model", "chat"] = "model" if name == "model" else "chat"
+        with _storage(data_dir) as storage:
+            try:
+                changed = storage.switchboard().set(which, state == "on", actor, storage.log)
+            except LogUnavailable as exc:
+                console.print(f"[red]Not switched, nothing changed:[/] {exc}")
+                raise typer.Exit(1) from None
         console.print(f"{name} is {state}" + ("" if changed else " (it already was)") + ".")
 
     @app.command("status")
     def status(data_dir: DataDir = None) -> None:
         """Show the kill switches."""
-        board, _, engine = _open(data_dir)
-        try:
-            for name, on in board.states().items():
-                Console().print(f"{name}: {'on' if on else 'OFF'}")
-        finally:
-            engine.dispose()
+        with _storage(data_dir) as storage:
+            states = storage.switchboard().states()
+        for name, on in states.items():
+            Console().print(f"{name}: {'on' if on else 'OFF'}")
 
     return app

@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from sqlalchemy import Engine, create_engine, inspect, make_url, select
+from sqlalchemy import Engine, inspect, make_url, select
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from audit.storage.cli import OperatorSetupError, build_audit_cli
 from audit.storage.log import TransparencyLog
-from audit.storage.store import audit_tables, tune_engine
+from audit.storage.store import audit_tables
 from web.cli.options import read_settings
 from web.keys import KeyConfigurationError
 from web.settings import Settings
@@ -45,6 +45,8 @@ class AppOperatorLog:
             return "an unreadable URL"
 
     def engine(self) -> Engine:
+        from web.bootstrap import connect_database
+
         if self._engine is not None:
             return self._engine
         url = self._settings.resolved_database_url
@@ -60,8 +62,7 @@ class AppOperatorLog:
                 "app's own setting."
             )
         try:
-            engine = create_engine(url, pool_pre_ping=True)
-            tune_engine(engine)
+            engine = connect_database(self._settings)
             found = _holds_a_log(engine)
         except ArgumentError:
             raise OperatorSetupError(
@@ -83,8 +84,8 @@ class AppOperatorLog:
         return engine
 
     def log(self) -> TransparencyLog:
-        # Imported here: the app's parts list is not needed to build the command line.
-        from web.wiring import open_log
+        # Imported here: the composition root is not needed to build the command line.
+        from web.bootstrap import open_log
 
         engine = self.engine()  # first: with no log there, the keys are not the problem
         try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 from rich.markup import escape
-from sqlalchemy import create_engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from web.cli.options import DataDir, read_settings
@@ -13,14 +12,12 @@ from web.cli.options import DataDir, read_settings
 
 def upgrade(data_dir: DataDir = None) -> None:
     """Bring the database to this version's schema (safe to run again, or from two hosts)."""
-    from audit.storage.store import tune_engine
+    from web.bootstrap import connect_database
     from web.database import SchemaNotCurrent, upgrade_schema
 
     console = Console()
     settings = read_settings(data_dir)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(settings.resolved_database_url)
-    tune_engine(engine)  # the same SQLite connection settings as the app's
+    engine = connect_database(settings)  # the same connection settings as the app's
     try:
         head = upgrade_schema(engine)
     except SchemaNotCurrent as exc:

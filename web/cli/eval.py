@@ -33,7 +33,7 @@ from knowledge.fusion import FusionWeights
 from knowledge.ingest import NothingToIngest, ingest
 from knowledge.types import Passage
 from web.services import Services
-from web.settings import ANSWER_MODES, AnswerMode, Settings
+from web.settings import ANSWER_MODES, AnswerMode
 
 DECISIONS = ("answer", "refuse", "escalate", "block_pii")
 
@@ -112,10 +112,9 @@ def eval_bot(
 
     Escalation hooks are off: questions that escalate send no webhook or email.
     """
-    from web.app import STATIC_DIR
-    from web.cli.main import INGEST_EMBED_TIMEOUT_S
+    from web.bootstrap import INGEST_EMBED_TIMEOUT_S, build_services, embedder_for
+    from web.cli.options import read_settings
     from web.cli.startup import HOOKS_OFF, starting
-    from web.wiring import build_services, choose_embedder
 
     console = Console()
     answer_mode = _mode(mode)
@@ -124,12 +123,13 @@ def eval_bot(
     except BadEvalFile as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
-    base = data_dir or Settings().data_dir
+    configured = read_settings(None)
+    base = data_dir or configured.data_dir
     with tempfile.TemporaryDirectory(prefix="opencounter-eval-") as scratch:
         run_dir = Path(scratch)
         if kb is not None:
             # The embedder the settings choose, as `opencounter ingest` and `serve` use.
-            embedders = choose_embedder(Settings(), INGEST_EMBED_TIMEOUT_S)
+            embedders = embedder_for(configured, timeout_s=INGEST_EMBED_TIMEOUT_S)
             index = _index_for(kb, base)
             try:
                 report = ingest(
@@ -151,8 +151,15 @@ def eval_bot(
         # A scratch database and log: evaluating must not write to the real transparency log.
         try:
             with starting(console):
-                settings = Settings(data_dir=run_dir, answer_mode=answer_mode)
-                services = build_services(settings, STATIC_DIR, hooks_enabled=False)
+                settings = configured.model_copy(
+                    update={
+                        "data_dir": run_dir,
+                        "answer_mode": answer_mode,
+                        "database_url": None,
+                        "environment": "development",
+                    }
+                )
+                services = build_services(settings, hooks_enabled=False)
         except ValidationError as exc:
             console.print(f"[red]{escape(str(exc.errors()[0].get('msg', exc)))}[/red]")
             raise typer.Exit(2) from None

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
@@ -19,6 +18,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from web.cli.options import DataDir, read_settings
 from web.settings import Settings
 
 if TYPE_CHECKING:
@@ -26,24 +26,6 @@ if TYPE_CHECKING:
     from knowledge.ingest import IngestReport
 
 DEMO_KB = Path(__file__).resolve().parents[2] / "knowledge" / "demo"
-
-
-def _settings(data_dir: Path | None = None) -> Settings:
-    try:
-        return Settings(data_dir=data_dir) if data_dir else Settings()
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise typer.BadParameter(str(first.get("msg", exc))) from None
-
-
-DataDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--data-dir",
-        help="Where all state lives; default: $OPENCOUNTER_DATA_DIR or data/.",
-        show_default=False,
-    ),
-]
 
 
 def serve(
@@ -58,7 +40,7 @@ def serve(
     from web.cli.startup import starting
     from web.listen_check import DefaultSecretExposed, check_listen_address
 
-    settings = _settings(data_dir)
+    settings = read_settings(data_dir)
     console = Console()
     try:
         check_listen_address(host, settings)
@@ -89,10 +71,6 @@ def serve(
     )
 
 
-# Ingest embeds 256 chunks per call: give a model server far longer than a question's wait.
-INGEST_EMBED_TIMEOUT_S = 300.0
-
-
 def ingest_command(
     source: Annotated[
         str,
@@ -115,16 +93,33 @@ def ingest_command(
 
     Exit code 1 when a page failed (the others are ingested), 2 when nothing could be read.
     """
+    from web.bootstrap import open_storage
+    from web.cli.startup import starting
+
+    settings = read_settings(data_dir)
+    console = Console(stderr=True)
+    # First: a database this version cannot write to stops the command before any work.
+    with starting(console):
+        storage = open_storage(settings)
+    try:
+        report = _ingest(console, settings, source, lexical_only)
+        storage.record_kb_version(report)
+    finally:
+        storage.close()
+    _print_summary(console, report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _ingest(console: Console, settings: Settings, source: str, lexical_only: bool) -> IngestReport:
     from knowledge.embeddings import EmbedderUnavailable
     from knowledge.fusion import FusionWeights
     from knowledge.ingest import NothingToIngest, ingest
-    from web.wiring import choose_embedder, record_kb_version
+    from web.bootstrap import INGEST_EMBED_TIMEOUT_S, embedder_for
 
-    settings = _settings(data_dir)
-    console = Console(stderr=True)
     # A URL stays a string (Path would fold `http://` into `http:/`); anything else is a path.
     where: Path | str = source if source.startswith(("http://", "https://")) else Path(source)
-    embedders = None if lexical_only else choose_embedder(settings, INGEST_EMBED_TIMEOUT_S)
+    embedders = None if lexical_only else embedder_for(settings, timeout_s=INGEST_EMBED_TIMEOUT_S)
     embedder = embedders.embedder if embedders is not None else None
     if embedder is None:
         console.print("Retrieval mode: [bold]lexical only[/] (BM25, no embedder).")
@@ -153,19 +148,16 @@ def ingest_command(
     finally:
         if embedders is not None:
             embedders.close()
-    record_kb_version(settings, report)
-    _print_summary(console, report)
     if filled:
         console.print(f"Vectors loaded into {filled}.")
-    if report.failed:
-        raise typer.Exit(1)
+    return report
 
 
 def _fill_vector_store(
     console: Console, settings: Settings, embedder: Embedder | None
 ) -> str | None:
     from knowledge.types import KnowledgeBaseUnavailable
-    from web.wiring import fill_vector_store
+    from web.bootstrap import fill_vector_store
 
     try:
         return fill_vector_store(settings, embedder)
@@ -220,15 +212,13 @@ def ask(
     """
     from audit.sink import LogUnavailable
     from bot.engine import InvalidMessage
+    from web.bootstrap import build_services
     from web.cli.startup import HOOKS_OFF, starting
-    from web.wiring import build_services
 
-    settings = _settings(data_dir)
-    from web.app import STATIC_DIR
-
+    settings = read_settings(data_dir)
     console = Console()
     with starting(console):
-        services = build_services(settings, STATIC_DIR, hooks_enabled=False)
+        services = build_services(settings, hooks_enabled=False)
     try:
         conversation = services.engine.start(lang).id
         reply = services.engine.ask(conversation, question)

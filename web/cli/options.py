@@ -18,7 +18,9 @@ DataDir = Annotated[
 
 def read_settings(data_dir: Path | None) -> Settings:
     """The settings, `data_dir` replacing the configured one; a bad value is a usage error."""
+    from web.bootstrap import load_settings
+
     try:
-        return Settings(data_dir=data_dir) if data_dir else Settings()
+        return load_settings(data_dir)
     except ValidationError as exc:
         raise typer.BadParameter(str(exc.errors()[0].get("msg", exc))) from None

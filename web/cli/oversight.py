@@ -37,9 +37,9 @@ def sample(
     data_dir: DataDir = None,
 ) -> None:
     """Draw a random sample of answered conversations to review in /oversight/reviews."""
-    from web.app import STATIC_DIR
+    from web.bootstrap import build_services
+    from web.cli.startup import starting
     from web.oversight.reviews import InvalidReview, draw_sample
-    from web.wiring import build_services
 
     settings = read_settings(data_dir)
     start = _day(since, "--since") or datetime.now(UTC).replace(
@@ -48,7 +48,8 @@ def sample(
     end = _day(until, "--until")
     seed = seed if seed is not None else secrets.randbelow(10**9)
     console = Console()
-    services = build_services(settings, STATIC_DIR)
+    with starting(console):
+        services = build_services(settings, hooks_enabled=False)
     try:
         services.facets.catch_up(services.log.size())
         drawn = draw_sample(services.facets, start, end, size, seed)
@@ -76,12 +77,13 @@ def sample(
 
 def index(data_dir: DataDir = None) -> None:
     """Bring the log's search index up to date (the app also does it in the background)."""
-    from web.app import STATIC_DIR
-    from web.wiring import build_services
+    from web.bootstrap import build_services
+    from web.cli.startup import starting
 
     settings = read_settings(data_dir)
     console = Console()
-    services = build_services(settings, STATIC_DIR)
+    with starting(console):
+        services = build_services(settings, hooks_enabled=False)
     try:
         size = services.log.size()
         covered = services.facets.catch_up(size)

@@ -64,17 +64,15 @@ def build_transparency_cli() -> typer.Typer:
         data_dir: DataDir = None,
     ) -> None:
         """Print what /transparency shows: texts, versions, live figures and the log's state."""
-        from web.app import STATIC_DIR
+        from web.bootstrap import build_services, transparency_source
         from web.cli.startup import starting
-        from web.transparency.source import TransparencySource
-        from web.wiring import build_services
 
         settings = read_settings(data_dir)
         console = Console()
         with starting(console):
-            services = build_services(settings, STATIC_DIR, hooks_enabled=False)
+            services = build_services(settings, hooks_enabled=False)
         try:
-            record = TransparencySource(services, settings).record()
+            record = transparency_source(services, settings).record()
         except ConfigurationError as exc:
             console.print(f"[red]{exc}[/]")
             raise typer.Exit(2) from None

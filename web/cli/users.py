@@ -1,90 +1,80 @@
-"""`opencounter users add/disable/list`: staff accounts for the caseworker console."""
+"""`opencounter users add/disable/role/password/list`: staff accounts for the caseworker console.
+
+Each change is made through the app's composition (web/bootstrap) and logged with it in one
+unit of work (web/auth/staff.py): with the log down, nothing changes.
+"""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import Engine
 
-from web.auth.accounts import ROLES, AccountError, AccountStore
-from web.auth.passwords import PasswordHashing, WeakPassword
-from web.settings import Settings
-
-DataDirOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data-dir",
-        help="Where all state lives; default: $OPENCOUNTER_DATA_DIR or data/.",
-        show_default=False,
-    ),
-]
+from audit.sink import LogUnavailable
+from web.auth.accounts import ROLES, AccountError, UnknownAccount
+from web.auth.passwords import WeakPassword
+from web.auth.staff import StaffDirectory
+from web.cli.options import DataDir, read_settings
 
 
-def _settings(data_dir: Path | None) -> Settings:
+@contextmanager
+def _staff(data_dir: DataDir, refused: str) -> Iterator[StaffDirectory]:
+    """The staff directory over the app's database and log; errors become a sentence.
+
+    `refused` starts the sentence for a change that was not made ("Not added").
+    """
+    from web.bootstrap import open_storage
+    from web.cli.startup import starting
+
+    console = Console(stderr=True)
+    settings = read_settings(data_dir)
+    with starting(console):
+        storage = open_storage(settings)
     try:
-        return Settings(data_dir=data_dir) if data_dir else Settings()
-    except ValidationError as exc:
-        raise typer.BadParameter(str(exc.errors()[0].get("msg", exc))) from None
-
-
-def _accounts(data_dir: Path | None) -> tuple[AccountStore, Engine]:
-    from web.wiring import open_database
-
-    engine = open_database(_settings(data_dir))
-    store = AccountStore(engine)
-    return store, engine
-
-
-def _log_change(data_dir: Path | None, engine: Engine, fields: dict[str, str]) -> None:
-    """Who may read and act is configuration: each account change is a log entry (by
-    pseudonym, never the name)."""
-    from audit.sink import AuditEvent, LogUnavailable
-    from web.wiring import open_log
-
-    try:
-        log, _ = open_log(_settings(data_dir), engine)
-        log.record([AuditEvent("config_change", None, {"setting": "staff_account", **fields})])
+        yield storage.staff()
+    except WeakPassword as exc:
+        console.print(f"[red]{refused}:[/] {exc}.")
+        raise typer.Exit(2) from None
+    except UnknownAccount as exc:
+        console.print(f"[red]{refused}: No account called[/] {exc}.")
+        raise typer.Exit(2) from None
+    except AccountError as exc:
+        console.print(f"[red]{refused}:[/] {type(exc).__name__}: {exc}.")
+        raise typer.Exit(2) from None
     except LogUnavailable as exc:
-        Console(stderr=True).print(f"[red]The change was made but could not be logged:[/] {exc}")
+        console.print(f"[red]{refused}, nothing changed:[/] the log is unavailable ({exc}).")
         raise typer.Exit(1) from None
+    finally:
+        storage.close()
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
+PasswordStdin = Annotated[
+    bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+]
 
 
 def add(
     username: Annotated[str, typer.Argument(help="Sign-in name: a-z, 0-9, '.', '_', '-'.")],
     role: Annotated[str, typer.Option(help=f"One of: {', '.join(ROLES)}.")] = "caseworker",
     team: Annotated[str, typer.Option(help="The team whose queue the person works.")] = "general",
-    password_stdin: Annotated[
-        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
-    ] = False,
-    data_dir: DataDirOption = None,
+    password_stdin: PasswordStdin = False,
+    data_dir: DataDir = None,
 ) -> None:
     """Add a staff account; the password is asked for (or read from stdin) and hashed."""
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    console = Console(stderr=True)
-    try:
-        password_hash = PasswordHashing().hash(password)
-    except WeakPassword as exc:
-        console.print(f"[red]Not added:[/] {exc}.")
-        raise typer.Exit(2) from None
-    store, engine = _accounts(data_dir)
-    try:
-        account = store.add(username, password_hash, role, team)
-        fields = {"action": "add", "account": account.pseudonym, "role": account.role}
-        _log_change(data_dir, engine, {**fields, "team": account.team})
-    except AccountError as exc:
-        console.print(f"[red]Not added:[/] {type(exc).__name__}: {exc}.")
-        raise typer.Exit(2) from None
-    finally:
-        engine.dispose()
+    password = _password(password_stdin)
+    with _staff(data_dir, "Not added") as staff:
+        account = staff.add(username, password, role, team)
     Console().print(
         f"Added {account.username} ({account.role}, team {account.team}); "
         f"the log knows them as {account.pseudonym}."
@@ -93,30 +83,41 @@ def add(
 
 def disable(
     username: Annotated[str, typer.Argument(help="The account to disable.")],
-    data_dir: DataDirOption = None,
+    data_dir: DataDir = None,
 ) -> None:
     """Disable an account: its sessions stop working at the next request."""
-    store, engine = _accounts(data_dir)
-    try:
-        store.set_disabled(username)
-        account = store.find(username)
-        if account is not None:
-            _log_change(data_dir, engine, {"action": "disable", "account": account.pseudonym})
-    except AccountError:
-        Console(stderr=True).print(f"[red]No account called[/] {username}.")
-        raise typer.Exit(2) from None
-    finally:
-        engine.dispose()
+    with _staff(data_dir, "Not disabled") as staff:
+        staff.disable(username)
     Console().print(f"Disabled {username}.")
 
 
-def list_accounts(data_dir: DataDirOption = None) -> None:
+def role(
+    username: Annotated[str, typer.Argument(help="The account to change.")],
+    new_role: Annotated[str, typer.Argument(metavar="ROLE", help=f"One of: {', '.join(ROLES)}.")],
+    data_dir: DataDir = None,
+) -> None:
+    """Give an account another role; its sessions end, the next sign-in has the new rights."""
+    with _staff(data_dir, "Role not changed") as staff:
+        account = staff.set_role(username, new_role)
+    Console().print(f"{account.username} is now {account.role}.")
+
+
+def password(
+    username: Annotated[str, typer.Argument(help="The account whose password to set.")],
+    password_stdin: PasswordStdin = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Set a new password for an account (asked for, or read from stdin)."""
+    new_password = _password(password_stdin)
+    with _staff(data_dir, "Password not changed") as staff:
+        account = staff.change_password(username, new_password)
+    Console().print(f"New password set for {account.username}.")
+
+
+def list_accounts(data_dir: DataDir = None) -> None:
     """List staff accounts with role, team, log pseudonym and status."""
-    store, engine = _accounts(data_dir)
-    try:
-        accounts = store.all()
-    finally:
-        engine.dispose()
+    with _staff(data_dir, "Not listed") as staff:
+        accounts = staff.accounts.all()
     table = Table("user", "role", "team", "pseudonym", "status")
     for a in accounts:
         table.add_row(
@@ -129,5 +130,7 @@ def build_users_cli() -> typer.Typer:
     users = typer.Typer(no_args_is_help=True, add_completion=False)
     users.command("add")(add)
     users.command("disable")(disable)
+    users.command("role")(role)
+    users.command("password")(password)
     users.command("list")(list_accounts)
     return users

@@ -10,24 +10,15 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from bot.organisation import LANGUAGES, ConfigurationError
 from web.http.deps import ServicesDep
 from web.i18n import ui_text
-from web.settings import Settings
 from web.transparency.schema import record_schema
 from web.transparency.source import TransparencySource
 
 router = APIRouter(tags=["transparency record"])
 
 
-def get_transparency(request: Request, services: ServicesDep) -> TransparencySource:
-    """The app's record source, made on first use and kept on app.state (it caches figures).
-
-    Two first requests at once may each make one; the last kept wins and both are correct.
-    """
-    state = request.app.state
-    source: TransparencySource | None = getattr(state, "transparency", None)
-    if source is None:
-        settings: Settings = state.settings
-        source = TransparencySource(services, settings)
-        state.transparency = source
+def get_transparency(request: Request) -> TransparencySource:
+    """The app's record source, built with it (web/bootstrap) and kept on app.state."""
+    source: TransparencySource = request.app.state.transparency
     return source
 
 

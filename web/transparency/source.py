@@ -48,12 +48,7 @@ class _Fixed:
     guards: GuardFacts
 
 
-def _guard_facts(settings: Settings) -> GuardFacts:
-    policy = (
-        GuardPolicy.from_yaml(settings.guard_policy_file)
-        if settings.guard_policy_file
-        else GuardPolicy.default()
-    )
+def _guard_facts(policy: GuardPolicy, settings: Settings) -> GuardFacts:
     return GuardFacts(
         policy_version=policy.version,
         max_guard_chars=policy.max_chars,
@@ -100,7 +95,7 @@ class TransparencySource:
             self._fixed = _Fixed(
                 texts=load_record_texts(self._settings.transparency_file),
                 evaluation=load_evaluation(self._settings.transparency_evaluation_file),
-                guards=_guard_facts(self._settings),
+                guards=_guard_facts(self._services.guard_policy, self._settings),
             )
         return self._fixed
 

@@ -15,13 +15,10 @@ from typer.testing import CliRunner
 
 from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
-from audit.storage.store import create_tables
-from audit.storage.vault import Vault
 from web.app import create_app
+from web.bootstrap import Overrides, open_storage
 from web.cli.main import build_cli
-from web.keys import load_signer, load_vault_key
 from web.settings import Settings
-from web.wiring import open_database
 
 # 100 conversations in the window: decision by i % 10.
 DECISIONS = ["answer"] * 6 + ["refuse"] * 2 + ["escalate", "block_pii"]
@@ -60,15 +57,10 @@ def _conversation(log: TransparencyLog, clock: Clock, cid: str, decision: str) -
 
 def seed(settings: Settings) -> Seeded:
     """Through the real TransparencyLog, with the app's own keys and a clock we move."""
-    engine = open_database(settings)
-    create_tables(engine)
-    signer = load_signer(None, settings.data_dir, settings.log_origin)
-    vault = Vault(engine, master_key=load_vault_key(None, settings.data_dir))
     start = datetime.now(UTC) - timedelta(days=45)
     clock = Clock(start)
-    log = TransparencyLog(
-        engine, signer=signer, origin=settings.log_origin, vault=vault, clock=clock
-    )
+    storage = open_storage(settings, Overrides(clock=clock))  # the app's database and keys
+    log = storage.log
     kb = log.record([AuditEvent("kb_version", None, {"version": "abc", "documents": 7})])
     kb_ts = json.loads(log.entry(kb[0].index))["ts"]
     # 20 conversations 44 days ago: outside the 30-day window, all escalated and taken over.
@@ -100,7 +92,7 @@ def seed(settings: Settings) -> Seeded:
     clock.now = datetime.now(UTC) - timedelta(minutes=1)
     log.checkpoint()
     size = log.size()
-    engine.dispose()
+    storage.close()
     return Seeded(size=size, kb_ts=kb_ts)
 
 

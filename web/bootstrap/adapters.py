@@ -1,47 +1,27 @@
-"""The composition root's parts list: which adapter serves each port, chosen from Settings."""
+"""Which adapter serves each port, chosen from Settings: web.bootstrap's parts list.
+
+Only `web.bootstrap` imports this module; the app and the commands build through it.
+"""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from fastapi.templating import Jinja2Templates
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.exc import SQLAlchemyError
-
-from audit.sink import AuditEvent
-from audit.storage.log import TransparencyLog
-from audit.storage.store import tune_engine
-from audit.storage.vault import Vault
-from bot.answering import AnswerWriter, ExtractiveWriter, ModelWriter, SwitchableWriter
-from bot.conversations import ConversationStore
-from bot.engine import ConversationEngine, EnginePolicy
+from bot.answering import AnswerWriter, ExtractiveWriter, ModelWriter
 from bot.guards.intent import IntentModelError, LazyIntentClassifier
-from bot.guards.model_check import ModelIntentCheck
-from bot.guards.pipeline import InputGuard
-from bot.guards.policy import GuardPolicy
 from bot.models.ollama import OllamaChatModel
 from bot.models.port import ChatModel
-from bot.organisation import load_disclosure, load_organisation
-from bot.replies import load_replies
-from bot.switches import Switchboard
 from knowledge.embeddings import Embedder, default_embedder
-from knowledge.ingest import IngestReport
 from knowledge.layout import current_build
 from knowledge.ollama_embedder import OllamaEmbedder
 from knowledge.search import HybridRetriever, VectorStoreFactory, open_retriever
 from knowledge.types import KnowledgeBaseUnavailable, RetrievalResult
 from knowledge.vector_store import VectorStore, VectorStoreUnavailable
-from web.database import prepare_schema
-from web.http.console.parts import build_people
-from web.keys import load_signer, load_vault_key, load_witnesses
-from web.oversight.facets import FacetIndex
-from web.services import Services
 from web.settings import Settings
 from web.startup import UnusableSetting
 
@@ -178,41 +158,6 @@ def retrieval_note(settings: Settings, embedder: Embedder | None) -> str:
     )
 
 
-def open_database(settings: Settings) -> Engine:
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(settings.resolved_database_url, pool_pre_ping=True)
-    tune_engine(engine)  # SQLite: WAL, synchronous=NORMAL, busy timeout (see audit.storage.store)
-    try:
-        # Development upgrades to head; production refuses a database behind (web/database.py).
-        prepare_schema(engine, settings.environment)
-    except BaseException:
-        engine.dispose()
-        raise
-    return engine
-
-
-def open_log(
-    settings: Settings, engine: Engine, *, create_keys: bool = True
-) -> tuple[TransparencyLog, Vault]:
-    """The log and its vault; keys missing from the settings are made in the data dir only
-    when `create_keys` (the app in development), else `KeyConfigurationError`."""
-    signer = load_signer(
-        settings.log_signing_key, settings.data_dir, settings.log_origin, create=create_keys
-    )
-    master_key = load_vault_key(settings.vault_key, settings.data_dir, create=create_keys)
-    vault = Vault(engine, master_key=master_key)
-    log = TransparencyLog(
-        engine,
-        signer=signer,
-        origin=settings.log_origin,
-        vault=vault,
-        checkpoint_every=settings.checkpoint_every,
-        checkpoint_interval=timedelta(seconds=settings.checkpoint_interval_s),
-        lock_wait=timedelta(seconds=settings.log_lock_wait_s),
-    )
-    return log, vault
-
-
 @dataclass(frozen=True)
 class WriterChoice:
     writer: AnswerWriter
@@ -222,7 +167,7 @@ class WriterChoice:
     model: ChatModel | None = None
 
 
-def _nothing_to_close() -> None:
+def nothing_to_close() -> None:
     return None
 
 
@@ -246,7 +191,7 @@ def choose_writer(settings: Settings) -> WriterChoice:
         return WriterChoice(
             ExtractiveWriter(),
             ["Answers quote the knowledge base (extractive mode, no model)."],
-            _nothing_to_close,
+            nothing_to_close,
         )
     if settings.answer_mode == "openai":
         model, where = _openai_model(settings)
@@ -267,7 +212,7 @@ def choose_writer(settings: Settings) -> WriterChoice:
         f"No Ollama server at {settings.ollama_url}: answers quote the knowledge base "
         "(extractive mode). Start Ollama and restart to use a model."
     )
-    return WriterChoice(ExtractiveWriter(), [note], _nothing_to_close)
+    return WriterChoice(ExtractiveWriter(), [note], nothing_to_close)
 
 
 def _model_writer(model: _ClosableChatModel, where: str) -> WriterChoice:
@@ -335,7 +280,7 @@ def choose_embedder(settings: Settings, timeout_s: float | None = None) -> Embed
     The default timeout is the one for a citizen's question; ingestion passes a longer one.
     """
     if settings.embedder == "none":
-        return EmbedderChoice(None, _nothing_to_close)
+        return EmbedderChoice(None, nothing_to_close)
     if settings.embedder == "ollama":
         embedder = OllamaEmbedder(
             settings.ollama_url,
@@ -343,10 +288,10 @@ def choose_embedder(settings: Settings, timeout_s: float | None = None) -> Embed
             timeout=timeout_s or settings.embed_timeout_s,
         )
         return EmbedderChoice(embedder, embedder.close)
-    return EmbedderChoice(default_embedder(), _nothing_to_close)
+    return EmbedderChoice(default_embedder(), nothing_to_close)
 
 
-def _intent_classifier(settings: Settings) -> LazyIntentClassifier | None:
+def intent_classifier(settings: Settings) -> LazyIntentClassifier | None:
     """The guard's intent classifier, fitted on the first message (under a second) and then
     kept by the guard; its files are checked now."""
     if not settings.guard_classifier:
@@ -360,159 +305,3 @@ def _intent_classifier(settings: Settings) -> LazyIntentClassifier | None:
             "Rebuild the calibration, or set OPENCOUNTER_GUARD_CLASSIFIER=false to run the "
             "guard's rules alone.",
         ) from exc
-
-
-def build_services(settings: Settings, static_dir: Path, *, hooks_enabled: bool = True) -> Services:
-    """Everything the routes use. `hooks_enabled=False` (the CLI) never calls escalation hooks.
-
-    Raises AnswerModeUnavailable or UnusableSetting when a setting stops start-up.
-    """
-    # Before anything is opened: a classifier whose files do not match stops start-up.
-    intents = _intent_classifier(settings)
-    # First, so that a mode that cannot start (AnswerModeUnavailable) leaves nothing open.
-    choice = choose_writer(settings)
-    try:
-        engine = open_database(settings)
-    except UnusableSetting:  # a schema behind this version, in production
-        choice.close()
-        raise
-    store = ConversationStore(engine)
-    log, vault = open_log(settings, engine)
-    facets = FacetIndex(engine)
-    facets.create()
-    try:
-        people = build_people(settings, engine, store, log, hooks_enabled=hooks_enabled)
-    except UnusableSetting:
-        choice.close()
-        engine.dispose()
-        raise
-    organisation = load_organisation(settings.organisation_file)
-    disclosure = load_disclosure(organisation)
-    embedders = choose_embedder(settings)
-    embedder = embedders.embedder
-    retriever = ReopeningRetriever(
-        settings.kb_index_dir, embedder, choose_vector_store(settings).factory
-    )
-    switchboard = Switchboard(
-        engine, {"model": settings.model_enabled, "chat": settings.chat_enabled}
-    )
-    writer = SwitchableWriter(choice.writer, lambda: switchboard.is_on("model"))
-    notes = choice.notes
-    for name, on in switchboard.states().items():
-        if not on:
-            notes.append(f"Kill switch: {name} is OFF (`opencounter admin switch {name} on`).")
-    notes.append(retrieval_note(settings, embedder))
-    if intents is not None:
-        # Says whether MiniLM is in the classifier or it runs on n-grams alone (fewer caught).
-        notes.append(intents.startup_note)
-    policy = (
-        GuardPolicy.from_yaml(settings.guard_policy_file)
-        if settings.guard_policy_file
-        else GuardPolicy.default()
-    )
-    replies = load_replies(organisation)
-    conversation_engine = ConversationEngine(
-        retriever=retriever,
-        sink=log,
-        store=store,
-        writer=writer,
-        replies=replies,
-        disclosure=disclosure,
-        guard=InputGuard(
-            policy,
-            pii_mode=settings.pii_mode,
-            intents=intents,
-            model_check=(
-                ModelIntentCheck(choice.model, lambda: switchboard.is_on("model"))
-                if choice.model is not None and intents is not None and settings.guard_model_check
-                else None
-            ),
-        ),
-        guard_version=policy.version,
-        policy=EnginePolicy(
-            max_message_chars=settings.max_message_chars,
-            answer_threshold=settings.answer_threshold,
-            lexical_answer_threshold=settings.lexical_answer_threshold,
-            answer_thresholds=settings.answer_thresholds,
-        ),
-        handoffs=people.desk,
-        drafts=people.drafts,
-    )
-
-    def close() -> None:
-        # The hook dispatcher's workers too, so a command that asked a question exits promptly.
-        people.close()
-        choice.close()
-        embedders.close()
-        engine.dispose()
-
-    def health() -> dict[str, str]:
-        checks = {"knowledge_base": retriever.status()}
-        try:
-            with engine.connect() as db:
-                db.execute(text("SELECT 1"))
-            checks["database"] = "ok"
-        except SQLAlchemyError as exc:
-            checks["database"] = f"unreachable: {type(exc).__name__}"
-        # "off" is a part switched off on purpose; anything but "ok"/"off" is degraded.
-        if choice.model is None:
-            checks["model"] = "off"  # extractive: answers quote the pages
-        elif not switchboard.is_on("model"):
-            checks["model"] = "off"  # the kill switch
-        else:
-            checks["model"] = (
-                "ok" if choice.model.available() else "unreachable: answers quote the pages"
-            )
-        index = checks["knowledge_base"]
-        if embedder is None:
-            checks["vector_store"] = "off"  # BM25 alone
-        elif index == "ok" or "vector store" in index or "Chroma" in index:
-            checks["vector_store"] = index
-        else:
-            checks["vector_store"] = "not opened: the index is not available"
-        return checks
-
-    return Services(
-        engine=conversation_engine,
-        store=store,
-        log=log,
-        vault=vault,
-        organisation=organisation,
-        disclosure=disclosure,
-        templates=Jinja2Templates(directory=TEMPLATES_DIR),
-        htmx_available=(static_dir / "vendor" / "htmx.min.js").is_file(),
-        close=close,
-        health=health,
-        kb_version=retriever.kb_version,
-        retriever=retriever,
-        switchboard=switchboard,
-        witnesses=load_witnesses(settings.witness_keys),
-        replies=replies,
-        people=people,
-        facets=facets,
-        startup_notes=notes,
-    )
-
-
-def record_kb_version(settings: Settings, report: IngestReport) -> None:
-    """Write the knowledge-base version an ingest produced to the transparency log."""
-    engine = open_database(settings)
-    try:
-        log, _ = open_log(settings, engine)
-        version = report.version
-        log.record(
-            [
-                AuditEvent(
-                    type="kb_version",
-                    fields={
-                        "version": version.id,
-                        "documents": len(version.documents),
-                        "added": len(report.added),
-                        "updated": len(report.updated),
-                        "removed": len(report.removed),
-                    },
-                )
-            ]
-        )
-    finally:
-        engine.dispose()
