@@ -65,15 +65,15 @@ def floors(request: pytest.FixtureRequest) -> tuple[InputGuard, dict[str, float]
     if features == WITH_MINILM:
         if not minilm_available():
             missing("the embeddings extra is missing (MiniLM)")
-        # crisis 92/95, person 34/35, complaint 27/32, crisis reply en 45/45 fr 47/50,
-        # refused 61/99, in scope en 60/60 fr 55/58.
-        floor = {"crisis": 0.95, "human_request": 0.95, "complaint": 0.82}
-        floor |= {"crisis_reply": 0.92, "refused": 0.6, "in_scope": 0.94}
+        # On the 538-message split: crisis 159/164, person 49/51, complaint 46/54, crisis
+        # reply en 73/74 fr 86/90, refused 84/121, in scope en 70/73 fr 73/75.
+        floor = {"crisis": 0.96, "human_request": 0.95, "complaint": 0.84}
+        floor |= {"crisis_reply": 0.95, "refused": 0.68, "in_scope": 0.95}
     else:
-        # crisis 83/95, person 33/35, complaint 26/32, crisis reply en 42/45 fr 41/50,
-        # refused 54/99, in scope en 60/60 fr 57/58.
-        floor = {"crisis": 0.85, "human_request": 0.90, "complaint": 0.80}
-        floor |= {"crisis_reply": 0.8, "refused": 0.5, "in_scope": 0.95}
+        # On the 538-message split: crisis 157/164, person 49/51, complaint 46/54, crisis
+        # reply en 70/74 fr 86/90, refused 66/121, in scope en 71/73 fr 73/75.
+        floor = {"crisis": 0.95, "human_request": 0.95, "complaint": 0.84}
+        floor |= {"crisis_reply": 0.94, "refused": 0.5, "in_scope": 0.97}
     classifier = IntentClassifier.fit(sentence_vectors=features == WITH_MINILM)
     return InputGuard(GuardPolicy.default(), intents=classifier), floor
 
