@@ -13,7 +13,6 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from audit.sink import LogUnavailable
 from web.bootstrap import NO_OVERRIDES, STATIC_DIR, Overrides, build_services, load_settings
 from web.bootstrap import transparency_source as transparency_source_for
 from web.http import api_docs, health, log, transparency
@@ -22,7 +21,7 @@ from web.http.citizen import api, widget
 from web.http.console import login as console_login
 from web.http.console import routes as console_routes
 from web.http.console.access import SignInRequired, sign_in_redirect
-from web.http.faults import StorageFaultBoundary
+from web.http.faults import StorageFaultBoundary, as_fault
 from web.http.operations import add_operations
 from web.http.oversight import routes as oversight_routes
 from web.http.request_limits import add_request_limits
@@ -53,17 +52,26 @@ async def _checkpoints(services: Services, interval_s: int) -> None:
         await asyncio.sleep(interval_s)
         try:
             await asyncio.to_thread(services.log.checkpoint_if_due)
-        except LogUnavailable:
-            LOG.warning("checkpoint not issued: the log is unavailable; retrying next interval")
+        except Exception as error:
+            # Any storage fault (the database down too): the loop must live to retry.
+            fault = as_fault(error)
+            if fault is None:
+                raise
+            LOG.warning("checkpoint not issued (%s); retrying next interval", fault)
 
 
 async def _index_for_oversight(services: Services, interval_s: float) -> None:
     """Keep the oversight search index caught up, so searches never wait for a backlog."""
     while True:
         try:
-            await asyncio.to_thread(services.facets.catch_up, services.log.size())
-        except LogUnavailable:
-            LOG.warning("oversight index not updated: the log is unavailable; retrying")
+            size = await asyncio.to_thread(services.log.size)
+            await asyncio.to_thread(services.facets.catch_up, size)
+        except Exception as error:
+            # The database down must not end the loop: the index catches up once it is back.
+            fault = as_fault(error)
+            if fault is None:
+                raise
+            LOG.warning("oversight index not updated (%s); retrying", fault)
         await asyncio.sleep(interval_s)
 
 

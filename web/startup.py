@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 FIX_THE_SETTING = "Fix the setting and start again."
 
 
@@ -12,3 +15,22 @@ class UnusableSetting(Exception):
         super().__init__(f"{setting} cannot be used: {problem}. {fix}")
         self.setting = setting
         self.problem = problem
+
+
+def require_writable_dir(path: Path, setting: str = "OPENCOUNTER_DATA_DIR") -> None:
+    """Make `path` if needed and write a scratch file in it; UnusableSetting if that fails.
+
+    Checked before the database is opened: SQLite would only say "unable to open database
+    file", which names neither the directory nor that it is read-only.
+    """
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as exc:
+        raise UnusableSetting(
+            setting,
+            f"{path} cannot be written to ({exc.strerror or exc})",
+            "Make it writable (and not full) for the user running OpenCounter, or point "
+            f"{setting} at a directory that is, then start again.",
+        ) from None

@@ -58,6 +58,7 @@ from web.keys import load_signer, load_vault_key, load_witnesses
 from web.oversight.facets import FacetIndex
 from web.services import Services
 from web.settings import Settings
+from web.startup import require_writable_dir
 from web.transparency.source import TransparencySource
 
 WEB_DIR = Path(__file__).resolve().parents[1]
@@ -111,6 +112,10 @@ def connect_database(settings: Settings) -> Engine:
 def open_database(settings: Settings) -> Engine:
     """The database at this version's schema: development upgrades it, production requires
     it (SchemaNotCurrent, naming `opencounter db upgrade`; see web/database.py)."""
+    if settings.resolved_database_url.startswith("sqlite"):
+        # The app writes its SQLite file, the WAL and (in development) keys here: say so
+        # plainly when it cannot, before SQLite says only "unable to open database file".
+        require_writable_dir(settings.data_dir)
     engine = connect_database(settings)
     try:
         prepare_schema(engine, settings.environment)
