@@ -23,13 +23,20 @@ from audit.sink import (
     StorageUnreachable,
 )
 from audit.storage.failures import storage_failure
+from bot.guards.pii_spans import SpanModelUnavailable
 from bot.organisation import ConfigurationError
 from web.bootstrap.adapters import AnswerModeUnavailable
 from web.keys import KeyConfigurationError
 from web.startup import UnusableSetting
 
 # Each names the setting or file to fix; a traceback would only hide that sentence.
-STARTUP_ERRORS = (AnswerModeUnavailable, UnusableSetting, KeyConfigurationError, ConfigurationError)
+STARTUP_ERRORS = (
+    AnswerModeUnavailable,
+    UnusableSetting,
+    KeyConfigurationError,
+    ConfigurationError,
+    SpanModelUnavailable,
+)
 
 HOOKS_OFF = "Escalation hooks are off for this command: no webhook or email is sent."
 

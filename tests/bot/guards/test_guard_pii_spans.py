@@ -7,6 +7,7 @@ it is blocked, or redacted with the name or address replaced by a placeholder.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from importlib import resources
@@ -14,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 import yaml
+from rich.console import Console
 
 from bot.guards.pii_spans import (
     FEATURES_VERSION,
@@ -26,6 +29,7 @@ from bot.guards.pii_spans import (
 from bot.guards.pii_spans_train import SPANS_FILE, inputs_digest, pii_dir, read_span_file
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
+from web.cli.startup import starting
 
 # The sets the training file must not borrow from. Never the newest frozen half or the
 # holdout: nothing here opens them.
@@ -184,3 +188,13 @@ def test_the_training_file_borrows_nothing_from_the_evaluated_sets() -> None:
 def test_an_initial_keeps_its_stop_and_a_sentence_stop_stands_alone() -> None:
     words = [t.text for t in tokens_of("Signed T. Okonkwo. Thanks")]
     assert words == ["Signed", "T.", "Okonkwo", ".", "Thanks"]
+
+
+def test_a_missing_model_stops_the_start_with_one_sentence(tmp_path: Path) -> None:
+    out = io.StringIO()
+    with pytest.raises(typer.Exit) as stopped, starting(Console(file=out, width=400)):
+        SpanTagger.load(tmp_path / MODEL_FILE)
+    assert stopped.value.exit_code == 2
+    said = out.getvalue()
+    assert said.startswith("Cannot start:") and "pii_spans_train" in said
+    assert "Traceback" not in said
