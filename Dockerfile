@@ -48,7 +48,7 @@ USER opencounter:opencounter
 VOLUME ["/data"]
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status != 200)"]
+  CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/readyz', timeout=4).status != 200)"]
 ENTRYPOINT ["opencounter-entrypoint"]
 # With no command: upgrade the schema, then serve. Any other command runs as given
 # (`opencounter ingest /app/knowledge/demo`, `opencounter audit retention --older-than 90d`).

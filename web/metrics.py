@@ -216,4 +216,9 @@ def route_template(scope: Scope) -> str:
     `unrouted`: never the path itself, which holds conversation ids."""
     route = scope.get("route")
     path = getattr(route, "path", None)
-    return path if isinstance(path, str) and path else UNROUTED
+    if isinstance(path, str) and path:
+        return path
+    if "endpoint" in scope and scope.get("root_path"):
+        # A mounted app (the static files): its mount point, never the file asked for.
+        return str(scope["root_path"])
+    return UNROUTED
