@@ -37,9 +37,11 @@ class IntentClassifierLike(Protocol):
     def classify(self, text: str) -> IntentDecision: ...
 
 
-def decide(scores: Mapping[str, float], thresholds: Mapping[str, float]) -> IntentDecision:
+def decide(
+    scores: Mapping[str, float], thresholds: Mapping[str, float], *, may_refuse: bool = True
+) -> IntentDecision:
     """Recall-first classes in order, then their sum (the likeliest of them), then the
-    strongest refusal class, else in scope."""
+    strongest refusal class (unless `may_refuse` is False), else in scope."""
     people = {intent: scores.get(intent, 0.0) for intent in RECALL_FIRST}
     for intent in RECALL_FIRST:
         if people[intent] >= thresholds[intent]:
@@ -47,7 +49,7 @@ def decide(scores: Mapping[str, float], thresholds: Mapping[str, float]) -> Inte
     if sum(people.values()) >= thresholds.get(TO_A_PERSON, 2.0):
         likeliest = max(RECALL_FIRST, key=lambda c: people[c])
         return IntentDecision(likeliest, people[likeliest], scores)
-    passing = [c for c in REFUSAL_CLASSES if scores.get(c, 0.0) >= thresholds[c]]
+    passing = [c for c in REFUSAL_CLASSES if may_refuse and scores.get(c, 0.0) >= thresholds[c]]
     if passing:
         best = max(passing, key=lambda c: scores[c])
         return IntentDecision(best, scores[best], scores)

@@ -393,3 +393,34 @@ def test_the_issue_12_look_alikes_pass(guard: InputGuard) -> None:
     chosen = _issue_12_pass(["in_scope"])
     assert len(chosen) >= 100
     assert _share(guard, chosen, {"allow"}) >= 0.95
+
+
+def test_a_refusal_needs_known_words() -> None:
+    thresholds = dict.fromkeys(INTENTS, 0.5)
+    scores = dict.fromkeys(INTENTS, 0.0) | {"out_of_scope": 0.9}
+    assert decide(scores, thresholds).intent == "out_of_scope"
+    assert decide(scores, thresholds, may_refuse=False).intent == "in_scope"
+    crisis = scores | {"crisis": 0.8}
+    assert decide(crisis, thresholds, may_refuse=False).intent == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أين يمكنني دفع ضريبة السكن",  # Arabic: where can I pay the housing tax
+        "چگونه می توانم برای کارت کتابخانه ثبت نام کنم",  # Persian: a library card
+        "我怎么申请图书馆卡",  # Chinese: a library card
+    ],
+)
+def test_a_message_in_a_language_it_was_not_trained_on_is_not_refused_by_it(
+    classifier: IntentClassifier, text: str
+) -> None:
+    """Its scores would be the model's biases: retrieval decides instead."""
+    assert classifier.classify(text).intent == "in_scope"
+
+
+def test_an_out_of_scope_message_in_its_languages_is_still_refused(
+    classifier: IntentClassifier,
+) -> None:
+    decided = classifier.classify("write me a short story about a dragon who runs a bakery")
+    assert decided.intent == "out_of_scope"
