@@ -1,10 +1,12 @@
-"""What operators watch, added to the app in one place: /metrics and the per-request log."""
+"""What operators run the app with, added in one place: /metrics, the per-request log, and the
+scheme a TLS-terminating proxy reports."""
 
 from __future__ import annotations
 
 from fastapi import FastAPI
 
 from web.http.client_address import ClientAddresses, parse_proxies
+from web.http.forwarded_scheme import ForwardedScheme
 from web.http.metrics import add_metrics
 from web.http.request_log import RequestLog
 from web.services import Services
@@ -18,3 +20,5 @@ def add_operations(app: FastAPI, services: Services, settings: Settings) -> None
     addresses = ClientAddresses(parse_proxies(settings.trusted_proxies))
     # Outside the metrics: the request id is on every response, the metrics page's too.
     app.add_middleware(RequestLog, addresses=addresses, enabled=settings.logs_json)
+    # Outside the routes, so every link they build has the scheme the client used.
+    app.add_middleware(ForwardedScheme, addresses=addresses)
