@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from audit.sink import AuditEvent, AuditSink, JsonValue, LogUnavailable
+from audit.sink import AuditEvent, AuditSink, JsonValue, LogUnavailable, Recorded
 from bot.answering import AnswerWriter, DraftAnswer
 from bot.citation_numbers import CitationNumbering
 from bot.citizen_secret import new_secret, secret_digest, secret_matches
@@ -31,6 +32,9 @@ from bot.organisation import LANGUAGES, Disclosure
 from bot.replies import Replies
 from knowledge.confidence import RECOMMENDED_THRESHOLD, RECOMMENDED_THRESHOLD_LEXICAL_ONLY
 from knowledge.types import KnowledgeBaseUnavailable, RetrievalResult, Retriever
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection  # a unit of work's, handed through to the stores
 
 # "to_person": a person has the conversation, so the message went to them and the bot is silent.
 Decision = Literal["answer", "refuse", "escalate", "block_pii", "to_person"]
@@ -137,6 +141,19 @@ class EnginePolicy:
             if key in self.answer_thresholds:
                 return float(self.answer_thresholds[key])
         return self.lexical_answer_threshold if ranked_by == "lexical" else self.answer_threshold
+
+
+_Record = Callable[[Sequence[AuditEvent]], list[Recorded]]
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """A citizen's message and the reply decided for it, on the way to the log."""
+
+    message: AuditEvent
+    reply: Reply
+    streak: int
+    started: float
 
 
 class ConversationEngine:
@@ -275,29 +292,64 @@ class ConversationEngine:
         started: float,
     ) -> Reply:
         """Hand to a person if escalated (or hold the answer for one), log message and reply
-        together, store the turns. `started` is when the message arrived (perf_counter)."""
-        if reply.decision == "escalate":
-            reply = self._hand_to_person(conversation_id, reply)
+        together, store the turns. `started` is when the message arrived (perf_counter).
+
+        A handoff opened here is stored in one unit of work with the entries and turns that
+        tell of it (all or nothing), and announced only once that has committed.
+        """
         message_event = AuditEvent(
             type="message",
             conversation_id=conversation_id,
             fields={"lang": lang, "chars": len(question), **guard_fields},
             text=kept,
         )
-        held: tuple[Reply, Handoff] | None = None
-        if (
+        turn = _Turn(message_event, reply, streak, started)
+        opens = (reply.decision == "escalate" and self._handoffs is not None) or self._holds(reply)
+        with self._writing(opens) as (record, connection):
+            reply, recorded, opened = self._log_turn(conversation_id, turn, record, connection)
+        if opened is not None and self._handoffs is not None:
+            self._handoffs.announce_opened(opened)
+        self._observer.replied(reply.decision, reply.reason, reply.guard_layer)
+        return replace(reply, log_index=recorded[-1].index)
+
+    @contextmanager
+    def _writing(self, opens_handoff: bool) -> Iterator[tuple[_Record, Connection | None]]:
+        """A unit of work when a handoff opens with the entries that tell of it (all or
+        nothing); otherwise the log alone, whose group commit batches concurrent replies."""
+        if not opens_handoff:
+            yield self._sink.record, None
+            return
+        with self._sink.unit_of_work() as unit:
+            yield unit.record, unit.connection
+
+    def _holds(self, reply: Reply) -> bool:
+        return (
             self._drafts is not None
             and reply.decision == "answer"
             and self._drafts.holds(reply.citations)
-        ):
-            review, fixed = self._hold(self._drafts, conversation_id, reply)
-            held, reply = (reply, review), fixed
-        events = [message_event]
-        if self._drafts is not None and held is not None:
-            answer_event = self._reply_event(conversation_id, held[0], _elapsed_ms(started))
-            events.append(self._drafts.held_event(answer_event, held[1]))
-        reply_event = self._reply_event(conversation_id, reply, _elapsed_ms(started))
-        recorded = self._sink.record([*events, reply_event])
+        )
+
+    def _log_turn(
+        self,
+        conversation_id: str,
+        turn: _Turn,
+        record: _Record,
+        connection: Connection | None,
+    ) -> tuple[Reply, list[Recorded], Handoff | None]:
+        """Open the handoff (in `connection`'s unit), log message and reply, keep a held
+        draft, store the turns; returns the reply, where it was logged, the new handoff."""
+        reply, opened = turn.reply, None
+        if reply.decision == "escalate":
+            reply, opened = self._hand_to_person(conversation_id, reply, connection)
+        events = [turn.message]
+        held: tuple[Reply, Handoff] | None = None
+        if self._drafts is not None and self._holds(reply):
+            review, fixed, new = self._hold(self._drafts, conversation_id, reply, connection)
+            held, reply, opened = (reply, review), fixed, (review if new else None)
+            answer_event = self._reply_event(conversation_id, held[0], _elapsed_ms(turn.started))
+            events.append(self._drafts.held_event(answer_event, review))
+        reply_event = self._reply_event(conversation_id, reply, _elapsed_ms(turn.started))
+        recorded = record([*events, reply_event])
         if self._drafts is not None and held is not None:
             draft, review = held
             self._drafts.keep(
@@ -307,31 +359,38 @@ class ConversationEngine:
                 mode=draft.mode,
                 reason=draft.reason,
                 citations=draft.citations,
+                connection=connection,
             )
-        status = "escalated" if reply.decision == "escalate" else None
         self._store.add_turns(
             conversation_id,
             [
                 TurnRecord("citizen", recorded[0].text_id, recorded[0].index),
                 self._reply_turn(reply, recorded[-1].text_id, recorded[-1].index),
             ],
-            status=status,
-            low_confidence_streak=streak,
+            status="escalated" if reply.decision == "escalate" else None,
+            low_confidence_streak=turn.streak,
+            connection=connection,
         )
-        self._observer.replied(reply.decision, reply.reason, reply.guard_layer)
-        return replace(reply, log_index=recorded[-1].index)
+        return reply, recorded, opened
 
     def request_person(self, conversation_id: str) -> Reply:
-        """The citizen pressed "Talk to a person": record the escalation and give the contacts."""
+        """The citizen pressed "Talk to a person": record the escalation and give the contacts.
+
+        The handoff, its entry and the turn commit together, or none of them does.
+        """
         conversation = self.conversation(conversation_id)
         reply = self._fixed("escalate", "person.button", "person_requested", conversation.lang)
-        reply = self._hand_to_person(conversation_id, reply)
-        recorded = self._sink.record([self._reply_event(conversation_id, reply)])
-        self._store.add_turns(
-            conversation_id,
-            [self._reply_turn(reply, recorded[0].text_id, recorded[0].index)],
-            status="escalated",
-        )
+        with self._writing(self._handoffs is not None) as (record, connection):
+            reply, opened = self._hand_to_person(conversation_id, reply, connection)
+            recorded = record([self._reply_event(conversation_id, reply)])
+            self._store.add_turns(
+                conversation_id,
+                [self._reply_turn(reply, recorded[0].text_id, recorded[0].index)],
+                status="escalated",
+                connection=connection,
+            )
+        if opened is not None and self._handoffs is not None:
+            self._handoffs.announce_opened(opened)
         self._observer.replied(reply.decision, reply.reason, None)
         return reply
 
@@ -364,40 +423,49 @@ class ConversationEngine:
             raise ConversationNotFound(conversation_id)
         self._handoffs.request_callback(conversation_id, lang=conversation.lang, contact=contact)
 
-    def _hand_to_person(self, conversation_id: str, reply: Reply) -> Reply:
-        """Queue the conversation for a person and tell the citizen the wait (or the hours)."""
+    def _hand_to_person(
+        self, conversation_id: str, reply: Reply, connection: Connection | None
+    ) -> tuple[Reply, Handoff | None]:
+        """Queue the conversation for a person (in `connection`'s unit of work) and tell the
+        citizen the wait (or the hours); returns the reply and the handoff if it is new."""
         if self._handoffs is None:
-            return reply
+            return reply, None
         phone = self._replies.organisation.contact.phone
         if not self._handoffs.is_open():
             hours = self._replies.organisation.contact.hours_in(reply.lang)
             note = handoff_text("closed_hours", reply.lang, hours=hours)
-            return replace(
+            closed = replace(
                 reply, reason=f"{reply.reason}.out_of_hours", text=f"{reply.text} {note}"
             )
-        handoff = self._handoffs.open(
+            return closed, None
+        handoff, new = self._handoffs.open_in(
+            connection,
             conversation_id,
             reason=reply.reason,
             lang=reply.lang,
             topic=self._topic(conversation_id),
         )
         note = self._handoffs.status_text(handoff, reply.lang, phone=phone)
-        return replace(reply, text=f"{reply.text} {note}")
+        return replace(reply, text=f"{reply.text} {note}"), (handoff if new else None)
 
     def _hold(
-        self, drafts: DraftReview, conversation_id: str, answer: Reply
-    ) -> tuple[Handoff, Reply]:
-        """Queue the answer for a person to check; the citizen gets a fixed reply meanwhile."""
+        self,
+        drafts: DraftReview,
+        conversation_id: str,
+        answer: Reply,
+        connection: Connection | None,
+    ) -> tuple[Handoff, Reply, bool]:
+        """Queue the answer for a person to check (in `connection`'s unit of work); the
+        citizen gets a fixed reply meanwhile. Also says whether the handoff is new."""
         contact = self._replies.organisation.contact
-        review, notice = drafts.open(
-            conversation_id,
-            lang=answer.lang,
-            topic=answer.citations[0].doc_id,
-            phone=contact.phone,
-            hours=contact.hours_in(answer.lang),
+        review, new = drafts.open_in(
+            connection, conversation_id, lang=answer.lang, topic=answer.citations[0].doc_id
+        )
+        notice = drafts.notice(
+            review, lang=answer.lang, phone=contact.phone, hours=contact.hours_in(answer.lang)
         )
         fixed = Reply("escalate", DRAFT_REVIEW, notice, (), answer.lang, "fixed", answer.confidence)
-        return review, fixed
+        return review, fixed, new
 
     def _topic(self, conversation_id: str) -> str:
         """The document the bot last cited: a label for routing, never the citizen's words."""

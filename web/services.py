@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fastapi.templating import Jinja2Templates
+from sqlalchemy import Connection, Engine
 
 from audit.checkpoint import CosignatureVerifier
 from audit.entries import decode_entry
@@ -63,6 +64,8 @@ class TurnView:
 @dataclass
 class Services:
     engine: ConversationEngine
+    # The app's database, which the stores and the log share (one unit of work spans both).
+    database: Engine
     store: ConversationStore
     log: TransparencyLog
     vault: Vault
@@ -95,13 +98,13 @@ class Services:
         ]
 
     def erase(self, conversation_id: str) -> None:
-        """The citizen's erasure: words crypto-shredded and logged, then the conversation closed.
+        """The citizen's erasure: words crypto-shredded, logged and the conversation closed, in
+        one transaction. Raises `LogUnavailable` with nothing erased, logged or closed."""
 
-        Raises `LogUnavailable` with nothing erased. (The two steps are not yet one unit of
-        work: if the second fails, the words are gone and the conversation shows as empty.)
-        """
-        self.log.erase(conversation_id, reason="citizen_request")
-        self.store.add_turns(conversation_id, [], status="erased")
+        def close(connection: Connection) -> None:
+            self.store.add_turns(conversation_id, [], status="erased", connection=connection)
+
+        self.log.erase(conversation_id, reason="citizen_request", also=close)
 
     def transcript(self, conversation_id: str) -> list[TurnView]:
         views = []

@@ -187,10 +187,17 @@ class TransparencyLog(LogReader):
             raise RuntimeError("inside a unit of work, record through the unit, not the log")
 
     def erase(
-        self, conversation_id: str, reason: str = "citizen_request", *, scrub: bool = True
+        self,
+        conversation_id: str,
+        reason: str = "citizen_request",
+        *,
+        scrub: bool = True,
+        also: Callable[[Connection], None] | None = None,
     ) -> Recorded:
         """Crypto-shred a conversation's texts and log an erasure entry, atomically.
 
+        `also` runs in the same transaction (the caller's own state change, e.g. marking the
+        conversation erased): all of it commits, or none of it does.
         Then, unless `scrub` is False (erasing many: call `scrub_erased` once after),
         scrub the old bytes from the database files (`scrub_after_erase`).
         """
@@ -202,6 +209,8 @@ class TransparencyLog(LogReader):
             conn: Connection, compact: CompactRange, now: datetime
         ) -> list[list[Recorded] | Exception]:
             self._vault.erase(conversation_id, connection=conn)
+            if also is not None:
+                also(conn)
             return append_batches(conn, self._tables, self._vault, compact, now, [[prepared]])
 
         outcome = self._write(shred_and_log)[0]

@@ -85,9 +85,26 @@ class HandoffDesk:
 
     def open(self, conversation_id: str, *, reason: str, lang: str, topic: str) -> Handoff:
         """Queue the conversation for a person (once: an active handoff is returned as is)."""
-        existing = self._store.active_for(conversation_id)
+        handoff, new = self.open_in(None, conversation_id, reason=reason, lang=lang, topic=topic)
+        if new:
+            self.announce_opened(handoff)
+        return handoff
+
+    def open_in(
+        self,
+        connection: Connection | None,
+        conversation_id: str,
+        *,
+        reason: str,
+        lang: str,
+        topic: str,
+    ) -> tuple[Handoff, bool]:
+        """`open` inside the caller's unit of work (`connection`): the handoff stands only if
+        the unit commits, with the entry that tells of it. Returns the handoff and whether it
+        is new; announce a new one with `announce_opened` once the unit has committed."""
+        existing = self._store.active_for(conversation_id, connection)
         if existing is not None:
-            return existing
+            return existing, False
         handoff = self._store.insert(
             conversation_id=conversation_id,
             kind="live",
@@ -97,11 +114,15 @@ class HandoffDesk:
             priority=priority_for(reason),
             team=self.policy.teams[0],
             created_at=self._clock(),
+            connection=connection,
         )
+        return handoff, True
+
+    def announce_opened(self, handoff: Handoff) -> None:
+        """Tell every app process's screens, and the escalation hooks, that a person is needed."""
         self._announce(handoff, "handoff_opened")
         if self._notifier is not None:
             self._notifier.notify(handoff)
-        return handoff
 
     def status_text(self, handoff: Handoff, lang: str, phone: str = "") -> str:
         if handoff.priority == PRIORITY_CRISIS:

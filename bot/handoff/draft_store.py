@@ -87,8 +87,10 @@ class DraftStore:
         reason: str,
         citations: tuple[Citation, ...],
         created_at: datetime,
+        connection: Connection | None = None,
     ) -> None:
-        with self._engine.begin() as db:
+        """With `connection` (a unit of work's), the draft stands only if that unit commits."""
+        with writing(self._engine, connection) as db:
             db.execute(
                 drafts_table.insert().values(
                     handoff_id=handoff_id,

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from sqlalchemy import Connection
+
 from audit.sink import AuditEvent, AuditSink, Recorded
 from bot.conversations import Citation, ConversationStore, TurnRecord
 from bot.handoff.audit_events import staff_event
@@ -63,10 +65,22 @@ class DraftReview:
         """Queue the conversation for a person to check the answer; returns the handoff and
         the fixed reply the citizen sees instead of the answer."""
         handoff = self._desk.open(conversation_id, reason=DRAFT_REVIEW, lang=lang, topic=topic)
+        return handoff, self.notice(handoff, lang=lang, phone=phone, hours=hours)
+
+    def open_in(
+        self, connection: Connection | None, conversation_id: str, *, lang: str, topic: str
+    ) -> tuple[Handoff, bool]:
+        """`open` inside the caller's unit of work (see `HandoffDesk.open_in`)."""
+        return self._desk.open_in(
+            connection, conversation_id, reason=DRAFT_REVIEW, lang=lang, topic=topic
+        )
+
+    def notice(self, handoff: Handoff, *, lang: str, phone: str, hours: str) -> str:
+        """What the citizen reads instead of the held answer: the wait, or the hours."""
         if not self._desk.is_open():
-            return handoff, handoff_text("draft_review_closed", lang, hours=hours, phone=phone)
+            return handoff_text("draft_review_closed", lang, hours=hours, phone=phone)
         ahead, minutes = self._desk.expected_wait(handoff)
-        return handoff, handoff_text("draft_review", lang, minutes=minutes, ahead=ahead)
+        return handoff_text("draft_review", lang, minutes=minutes, ahead=ahead)
 
     @staticmethod
     def held_event(answer: AuditEvent, handoff: Handoff) -> AuditEvent:
@@ -84,7 +98,9 @@ class DraftReview:
         mode: str,
         reason: str,
         citations: tuple[Citation, ...],
+        connection: Connection | None = None,
     ) -> None:
+        """Keep the held answer; with `connection`, in the caller's unit of work."""
         self._store.insert(
             handoff_id=handoff.id,
             conversation_id=handoff.conversation_id,
@@ -95,6 +111,7 @@ class DraftReview:
             reason=reason,
             citations=citations,
             created_at=self._clock(),
+            connection=connection,
         )
 
     # -- the caseworker's side ---------------------------------------------------------------

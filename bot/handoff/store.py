@@ -142,18 +142,25 @@ class HandoffStore:
                 row = db.execute(query).first()
         return _handoff(row) if row is not None else None
 
-    def active_for(self, conversation_id: str) -> Handoff | None:
-        """The conversation's live handoff (waiting or claimed), newest first."""
-        with self._engine.connect() as db:
-            row = db.execute(
-                select(handoffs_table)
-                .where(
-                    handoffs_table.c.conversation_id == conversation_id,
-                    handoffs_table.c.kind == "live",
-                    handoffs_table.c.state.in_(ACTIVE_STATES),
-                )
-                .order_by(handoffs_table.c.id.desc())
-            ).first()
+    def active_for(
+        self, conversation_id: str, connection: Connection | None = None
+    ) -> Handoff | None:
+        """The conversation's live handoff (waiting or claimed), newest first; as committed,
+        or as the caller's transaction sees it."""
+        query = (
+            select(handoffs_table)
+            .where(
+                handoffs_table.c.conversation_id == conversation_id,
+                handoffs_table.c.kind == "live",
+                handoffs_table.c.state.in_(ACTIVE_STATES),
+            )
+            .order_by(handoffs_table.c.id.desc())
+        )
+        if connection is not None:
+            row = connection.execute(query).first()
+        else:
+            with self._engine.connect() as db:
+                row = db.execute(query).first()
         return _handoff(row) if row is not None else None
 
     def latest_for(self, conversation_id: str) -> Handoff | None:

@@ -361,6 +361,7 @@ def _assemble(
     add_link_filter(templates.env)
     return Services(
         engine=conversation_engine,
+        database=engine,
         store=store,
         log=log,
         vault=storage.vault,
