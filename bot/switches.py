@@ -4,8 +4,8 @@ in one unit of work with the switch's new state: both commit, or neither does.""
 
 from __future__ import annotations
 
-import time
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from sqlalchemy import Boolean, Column, DateTime, Engine, MetaData, String, Table, select
@@ -26,23 +26,38 @@ switches_table = Table(
 )
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 class Switchboard:
-    """Reads switches from the database (shared by every app process), cached for a second."""
+    """Reads switches from the database (shared by every app process), cached for a second.
+
+    `clock` stamps each change and ages the cache: a test moves it on to see another
+    process's flip, instead of waiting or clearing the cache by hand.
+    """
 
     def __init__(
-        self, engine: Engine, defaults: dict[SwitchName, bool], cache_s: float = 1.0
+        self,
+        engine: Engine,
+        defaults: dict[SwitchName, bool],
+        cache_s: float = 1.0,
+        *,
+        clock: Callable[[], datetime] = _utc_now,
     ) -> None:
         self._engine = engine
         self._defaults = defaults
-        self._cache_s = cache_s
-        self._cached: tuple[float, dict[str, bool]] | None = None
+        self._cache_for = timedelta(seconds=cache_s)
+        self._clock = clock
+        self._cached: tuple[datetime, dict[str, bool]] | None = None
 
     def create_tables(self) -> None:
         metadata.create_all(self._engine)
 
     def states(self) -> dict[SwitchName, bool]:
-        now = time.monotonic()
-        if self._cached is None or now - self._cached[0] > self._cache_s:
+        now = self._clock()
+        # A clock set back (a corrected wall clock) reads again rather than trusting the cache.
+        if self._cached is None or not self._cached[0] <= now <= self._cached[0] + self._cache_for:
             with self._engine.connect() as db:
                 rows = db.execute(select(switches_table.c.name, switches_table.c.on)).all()
             self._cached = (now, {r.name: bool(r.on) for r in rows})
@@ -77,7 +92,7 @@ class Switchboard:
             db.execute(switches_table.delete().where(switches_table.c.name == name))
             db.execute(
                 switches_table.insert().values(
-                    name=name, on=on, changed_at=datetime.now(UTC), changed_by=actor
+                    name=name, on=on, changed_at=self._clock(), changed_by=actor
                 )
             )
         self._cached = None

@@ -7,6 +7,7 @@ import secrets
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -17,6 +18,11 @@ from knowledge.fusion import FusionWeights
 from knowledge.ingest import ingest
 from tests.needs import missing
 from web.settings import Settings
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+
+    from web.services import Services
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO_KB = REPO / "knowledge" / "demo"
@@ -44,7 +50,7 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return index_dir
 
 
-def make_settings(data_dir: Path, **overrides: object) -> Settings:
+def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     """Settings for a test: extractive answers unless a test asks for a model; no request
     limits unless a test asks (tests/web/test_rate_limits.py does), since suites that send many
     requests from one test client would otherwise be measuring the limiter."""
@@ -54,7 +60,8 @@ def make_settings(data_dir: Path, **overrides: object) -> Settings:
         "rate_limit_staff_per_minute": 0,
         "rate_limit_streams_per_client": 0,
     }
-    values: dict[str, object] = {"answer_mode": "extractive", **no_limits, **overrides}
+    # Any: each value is checked against its field's type by pydantic, when Settings is built.
+    values: dict[str, Any] = {"answer_mode": "extractive", **no_limits, **overrides}
     return Settings(_env_file=None, data_dir=data_dir, **values)  # type: ignore[call-arg]
 
 
@@ -69,6 +76,28 @@ def data_dir(tmp_path: Path, demo_index: Path) -> Path:
 @pytest.fixture
 def settings(data_dir: Path) -> Settings:
     return make_settings(data_dir)
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[TestClient]:
+    """The whole app in-process on `settings` (house rule 6), started and shut down."""
+    # Imported here: the tests of audit/, bot/ and knowledge/ load no web framework.
+    from fastapi.testclient import TestClient
+
+    from web.app import create_app
+
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+def services_of(client: TestClient) -> Services:
+    """The services the composition root built for the app `client` runs."""
+    from fastapi import FastAPI
+
+    app = client.app
+    assert isinstance(app, FastAPI)
+    services: Services = app.state.services
+    return services
 
 
 def _postgres_base_url() -> str | None:

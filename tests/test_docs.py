@@ -27,7 +27,7 @@ def _commands(group: typer.Typer, prefix: str = "") -> list[str]:
     for name, sub in getattr(command, "commands", {}).items():
         full = f"{prefix}{name}"
         if getattr(sub, "commands", None):
-            names.extend(f"{full} {child}" for child in sub.commands)  # type: ignore[attr-defined]
+            names.extend(f"{full} {child}" for child in sub.commands)
         else:
             names.append(full)
     return names

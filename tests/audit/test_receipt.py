@@ -29,7 +29,9 @@ class Clock:
         return self.now
 
 
-def make_log(engine: Engine, clock: Callable[[], datetime] | None = None) -> TransparencyLog:
+def make_log(
+    engine: Engine, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+) -> TransparencyLog:
     return TransparencyLog(
         engine,
         generate_signer(ORIGIN),
@@ -37,7 +39,7 @@ def make_log(engine: Engine, clock: Callable[[], datetime] | None = None) -> Tra
         Vault(engine, os.urandom(32)),
         checkpoint_every=1000,
         checkpoint_interval=timedelta(minutes=5),
-        **({} if clock is None else {"clock": clock}),
+        clock=clock,
     )
 
 

@@ -231,6 +231,16 @@ class Case:
     seen: Callable[[Logged], tuple[str, ...]] = lambda logged: ()
 
 
+def in_turn(*steps: Callable[[Logged], object]) -> Callable[[Logged], None]:
+    """Tampering in several steps, one after the other (a forger's change, then the reseal)."""
+
+    def tamper(logged: Logged) -> None:
+        for step in steps:
+            step(logged)
+
+    return tamper
+
+
 def _swap(engine: Engine, first: int) -> None:
     current = rows(engine)
     current[first], current[first + 1] = current[first + 1], current[first]
@@ -327,7 +337,7 @@ CASES: dict[str, Case] = {
         lambda g: rewrite(g.engine, 7, b'"n":7', b'"n":70'), Fault.ENTRY_CHANGED, 7
     ),
     "rewrite a signed entry, resealed": Case(
-        lambda g: (rewrite(g.engine, 7, b'"n":7', b'"n":70'), reseal(g.engine)),
+        in_turn(lambda g: rewrite(g.engine, 7, b'"n":7', b'"n":70'), lambda g: reseal(g.engine)),
         Fault.CHECKPOINT_ROOT,
         6,
     ),
@@ -353,27 +363,29 @@ CASES: dict[str, Case] = {
         lambda g: rewrite(g.engine, 22, b'"n":22', b'"n":220'), Fault.ENTRY_CHANGED, 22
     ),
     "rewrite an unsigned entry, resealed": Case(
-        lambda g: (rewrite(g.engine, 22, b'"n":22', b'"n":220'), reseal(g.engine)),
+        in_turn(lambda g: rewrite(g.engine, 22, b'"n":22', b'"n":220'), lambda g: reseal(g.engine)),
         Fault.UNSIGNED,
         SIGNED,
         require_signed=True,
     ),
     "cut the unsigned tail": Case(lambda g: _delete_entry_row(g.engine, 22), Fault.STATE_SIZE, 22),
     "cut the unsigned tail, resealed": Case(
-        lambda g: (_delete_entry_row(g.engine, 22), reseal(g.engine)),
+        in_turn(lambda g: _delete_entry_row(g.engine, 22), lambda g: reseal(g.engine)),
         Fault.UNSIGNED,
         SIGNED,
         require_signed=True,
     ),
     "add an entry at the end": Case(lambda g: _append_copy(g.engine), Fault.STATE_SIZE, SIZE),
     "add an entry at the end, resealed": Case(
-        lambda g: (_append_copy(g.engine), reseal(g.engine)),
+        in_turn(lambda g: _append_copy(g.engine), lambda g: reseal(g.engine)),
         Fault.UNSIGNED,
         SIGNED,
         require_signed=True,
     ),
     "swap two unsigned entries, resealed": Case(
-        lambda g: (_swap(g.engine, 21), reseal(g.engine)), Fault.TIMESTAMP_BACKWARDS, 22
+        in_turn(lambda g: _swap(g.engine, 21), lambda g: reseal(g.engine)),
+        Fault.TIMESTAMP_BACKWARDS,
+        22,
     ),
     # What the operator stores beside the entries.
     "corrupt a leaf hash": Case(lambda g: corrupt_node(g.engine, 0, 7), Fault.STORED_NODE, 7),
@@ -402,21 +414,25 @@ CASES: dict[str, Case] = {
         lambda g: delete_checkpoint(g.engine, 4), Fault.CHECKPOINT_CHAIN, None
     ),
     "delete the last checkpoint and its trace, seen by a witness": Case(
-        lambda g: (delete_checkpoint(g.engine, 4), state(g.engine, checkpoint_size=16)),
+        in_turn(
+            lambda g: delete_checkpoint(g.engine, 4), lambda g: state(g.engine, checkpoint_size=16)
+        ),
         Fault.ROLLBACK,
         None,
         seen=_newest,
     ),
     "delete the last checkpoint and its trace, signed entries required": Case(
-        lambda g: (delete_checkpoint(g.engine, 4), state(g.engine, checkpoint_size=16)),
+        in_turn(
+            lambda g: delete_checkpoint(g.engine, 4), lambda g: state(g.engine, checkpoint_size=16)
+        ),
         Fault.UNSIGNED,
         16,
         require_signed=True,
     ),
     "swap two checkpoints": Case(
-        lambda g: (
-            replace_checkpoint(g.engine, 1, g.notes[2]),
-            replace_checkpoint(g.engine, 2, g.notes[1]),
+        in_turn(
+            lambda g: replace_checkpoint(g.engine, 1, g.notes[2]),
+            lambda g: replace_checkpoint(g.engine, 2, g.notes[1]),
         ),
         Fault.CHECKPOINT_ORDER,
         None,
@@ -425,7 +441,7 @@ CASES: dict[str, Case] = {
         lambda g: replace_checkpoint(g.engine, 4, g.notes[1]), Fault.CHECKPOINT_ORDER, None
     ),
     "cut signed entries at the end, resealed": Case(
-        lambda g: (write_rows(g.engine, rows(g.engine)[:16]), reseal(g.engine)),
+        in_turn(lambda g: write_rows(g.engine, rows(g.engine)[:16]), lambda g: reseal(g.engine)),
         Fault.ENTRY_MISSING,
         16,
     ),

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.conftest import services_of
 from tests.web.citizens import start_api
-from web.app import create_app
-from web.settings import Settings
-
-
-@pytest.fixture
-def client(settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings)) as c:
-        yield c
 
 
 def start(client: TestClient, lang: str = "en") -> str:
@@ -23,7 +14,7 @@ def start(client: TestClient, lang: str = "en") -> str:
 
 
 def log_size(client: TestClient) -> int:
-    return int(client.app.state.services.log_size())  # type: ignore[attr-defined]
+    return services_of(client).log_size()
 
 
 def test_start_returns_id_and_disclosure(client: TestClient) -> None:
@@ -31,7 +22,7 @@ def test_start_returns_id_and_disclosure(client: TestClient) -> None:
     assert r.status_code == 201
     body = r.json()
     assert len(body["id"]) >= 16
-    assert body["disclosure"]["version"] == client.app.state.services.disclosure.version  # type: ignore[attr-defined]
+    assert body["disclosure"]["version"] == services_of(client).disclosure.version
     assert "intelligence artificielle" in body["disclosure"]["heading"]
 
 
@@ -122,7 +113,7 @@ def test_bad_input_gets_a_clear_4xx_and_writes_nothing(
     assert r.status_code == status, r.text
     assert words.lower() in r.json()["error"].lower()
     assert log_size(client) == before
-    assert client.app.state.services.store.turns(cid) == []  # type: ignore[attr-defined]
+    assert services_of(client).store.turns(cid) == []
 
 
 def test_unknown_conversation_is_a_404_with_advice(client: TestClient) -> None:

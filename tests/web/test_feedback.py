@@ -3,30 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
 from fastapi.testclient import TestClient
 
 from audit.entries import decode_entry
+from tests.conftest import services_of
 from tests.web.citizens import start_api
-from web.app import create_app
-from web.services import Services
-from web.settings import Settings
 
 PARKING = "How do I apply for a resident parking permit?"
 UNRELATED = "What is the best recipe for a chocolate cake?"
-
-
-@pytest.fixture
-def client(settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings)) as c:
-        yield c
-
-
-def _services(client: TestClient) -> Services:
-    services: Services = client.app.state.services  # type: ignore[attr-defined]
-    return services
 
 
 def _ask(client: TestClient, text: str) -> tuple[str, dict[str, object]]:
@@ -42,22 +27,22 @@ def test_an_answer_is_rated_once_and_the_rating_is_logged(client: TestClient) ->
         f"/api/v1/conversations/{cid}/feedback", json={"answer": reply["entry"], "helpful": False}
     )
     assert r.status_code == 201, r.text
-    entry = decode_entry(_services(client).log.entry(r.json()["entry"]))
+    entry = decode_entry(services_of(client).log.entry(r.json()["entry"]))
     assert (entry["type"], entry["conversation"]) == ("feedback", cid)
     assert (entry["rating"], entry["answer"]) == ("not_helpful", reply["entry"])
-    size = _services(client).log.size()
+    size = services_of(client).log.size()
     again = client.post(
         f"/api/v1/conversations/{cid}/feedback", json={"answer": reply["entry"], "helpful": True}
     )
     assert again.status_code == 422 and "already been rated" in again.json()["error"]
-    assert _services(client).log.size() == size
+    assert services_of(client).log.size() == size
 
 
 def test_feedback_must_name_an_answer_of_that_conversation(client: TestClient) -> None:
     cid, refused = _ask(client, UNRELATED)
     auth = {"Authorization": client.headers["Authorization"]}  # the first conversation's
     _, answered = _ask(client, PARKING)
-    size = _services(client).log.size()
+    size = services_of(client).log.size()
     for conversation, answer in ((cid, refused["entry"]), (cid, answered["entry"]), (cid, 0)):
         r = client.post(
             f"/api/v1/conversations/{conversation}/feedback",
@@ -68,7 +53,7 @@ def test_feedback_must_name_an_answer_of_that_conversation(client: TestClient) -
         assert "answer" in r.json()["error"]
     r = client.post("/api/v1/conversations/nope/feedback", json={"answer": 2, "helpful": True})
     assert r.status_code == 404
-    assert _services(client).log.size() == size
+    assert services_of(client).log.size() == size
 
 
 def test_the_widget_asks_once_and_a_no_points_to_a_person(client: TestClient) -> None:
@@ -93,7 +78,7 @@ def test_the_widget_asks_once_and_a_no_points_to_a_person(client: TestClient) ->
     assert r.status_code == 422
     ratings = [
         decode_entry(data)["rating"]
-        for _, data in _services(client).log.entries()
+        for _, data in services_of(client).log.entries()
         if decode_entry(data)["type"] == "feedback"
     ]
     assert ratings == ["not_helpful"]

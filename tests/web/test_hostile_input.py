@@ -30,10 +30,12 @@ def value_of(record: dict[str, Any]) -> bytes:
         return base64.b64decode(record["bytes_b64"])
     spec = record.get("generate")
     if spec and spec["generate"] == "repeat":
-        return (spec["unit"] * spec["count"]).encode()
+        return (str(spec["unit"]) * int(spec["count"])).encode()
     if spec and spec["generate"] == "nest":
-        d = spec["depth"]
-        return (spec["open"] * d + spec.get("inner", "") + spec["close"] * d).encode()
+        d = int(spec["depth"])
+        return (
+            str(spec["open"]) * d + str(spec.get("inner", "")) + str(spec["close"]) * d
+        ).encode()
     return str(record["text"]).encode()
 
 

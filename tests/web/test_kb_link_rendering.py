@@ -20,8 +20,8 @@ from fastapi.testclient import TestClient
 from knowledge.chunkstore import read_chunks, write_chunks
 from knowledge.layout import current_build
 from knowledge.links import UnsafeLink, checked_link
-from tests.conftest import make_settings
-from tests.web.console.conftest import PASSWORD, csrf_of, services_of, sign_in
+from tests.conftest import make_settings, services_of
+from tests.web.console.conftest import PASSWORD, csrf_of, sign_in
 from web.app import create_app
 
 HOSTILE = [

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from tests.conftest import make_settings
+from tests.conftest import make_settings, services_of
 from tests.fakes.ollama_server import start_fake_ollama
 from tests.web.citizens import start_api
 from web.app import create_app
@@ -38,10 +38,8 @@ def test_chat_off_shows_contacts_and_the_api_says_503(data_dir: Path) -> None:
         assert "020 7946 0000" in r.json()["error"]
         assert client.post("/chat/messages", data={"text": "hello"}).status_code == 503
         assert client.get("/transparency").status_code == 200  # the record stays public
-        entries = [
-            client.app.state.services.log.entry(i)
-            for i in range(client.app.state.services.log_size())
-        ]  # type: ignore[attr-defined]
+        log = services_of(client).log
+        entries = [log.entry(i) for i in range(log.size())]
         assert any(b'"setting":"switch.chat"' in e and b'"value":"off"' in e for e in entries)
         switch(data_dir, "chat", "on")
         client.app.state.services.switchboard._cached = None  # type: ignore[attr-defined]

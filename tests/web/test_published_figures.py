@@ -19,7 +19,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from audit.sink import AuditEvent
-from tests.web.console.conftest import PASSWORD, services_of, sign_in
+from tests.conftest import services_of
+from tests.web.console.conftest import PASSWORD, sign_in
 from web.app import create_app
 from web.bootstrap import Overrides, open_storage
 from web.cli.main import build_cli

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from tests.conftest import make_settings
 from web.settings import Settings
 
 
@@ -37,7 +38,7 @@ def test_production_starts_with_real_secrets(
 
 @pytest.mark.parametrize("mode", ["auto", "ollama", "llama", "extractive"])
 def test_every_answer_mode_without_a_server_setting_is_accepted(tmp_path: Path, mode: str) -> None:
-    s = Settings(_env_file=None, data_dir=tmp_path, answer_mode=mode)  # type: ignore[call-arg]
+    s = make_settings(tmp_path, answer_mode=mode)
     assert s.answer_mode == mode
 
 
@@ -68,4 +69,4 @@ def test_openai_mode_needs_a_url_and_a_model(tmp_path: Path) -> None:
 
 def test_an_unknown_answer_mode_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="answer_mode"):
-        Settings(_env_file=None, data_dir=tmp_path, answer_mode="gpt")  # type: ignore[call-arg]
+        make_settings(tmp_path, answer_mode="gpt")

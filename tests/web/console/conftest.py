@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import make_settings
+from tests.conftest import make_settings, services_of
 from web.app import create_app
-from web.services import Services
 
 PASSWORD = "correct horse battery staple"
 
@@ -23,11 +22,6 @@ def console_client(tmp_path: Path, demo_index: Path) -> Iterator[TestClient]:
     shutil.copytree(demo_index, data / "kb", symlinks=True)
     with TestClient(create_app(make_settings(data, teams="general,housing"))) as client:
         yield client
-
-
-def services_of(client: TestClient) -> Services:
-    services: Services = client.app.state.services  # type: ignore[attr-defined]
-    return services
 
 
 @pytest.fixture

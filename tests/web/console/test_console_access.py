@@ -11,24 +11,19 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
-from tests.web.console.conftest import (
-    PASSWORD,
-    ask_for_person,
-    csrf_of,
-    services_of,
-    sign_in,
-)
+from tests.conftest import services_of
+from tests.web.console.conftest import PASSWORD, ask_for_person, csrf_of, sign_in
 from web.auth.sessions import SESSION_COOKIE
 from web.http.console import login as console_login
 from web.http.console import routes as console_routes
 
 
 def _console_routes() -> list[tuple[str, str]]:
-    routes = []
+    routes: list[tuple[str, str]] = []
     for route in [*console_routes.router.routes, *console_login.router.routes]:
         if isinstance(route, APIRoute) and route.path.startswith(("/console", "/logout")):
             path = route.path.replace("{handoff_id}", "1")
-            routes.extend((method, path) for method in sorted(route.methods))
+            routes.extend((method, path) for method in sorted(route.methods or ()))
     return routes
 
 

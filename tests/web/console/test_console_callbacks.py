@@ -16,8 +16,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from bot.handoff.hours import DAYS
-from tests.conftest import make_settings
-from tests.web.console.conftest import PASSWORD, services_of, sign_in
+from tests.conftest import make_settings, services_of
+from tests.web.console.conftest import PASSWORD, sign_in
 from web.app import create_app
 
 CONTACT = "Call 07700 900123 after 5pm, ask for Sam Taylor"

@@ -13,8 +13,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot.handoff.drafts import DraftApprovalPolicy
-from tests.conftest import make_settings
-from tests.web.console.conftest import PASSWORD, csrf_of, services_of, sign_in
+from tests.conftest import make_settings, services_of
+from tests.web.console.conftest import PASSWORD, csrf_of, sign_in
 from tests.web.test_widget import stream_done
 from web.app import create_app
 from web.services import Services

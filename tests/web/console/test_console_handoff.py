@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 
-from tests.web.console.conftest import ask_for_person, services_of, sign_in
+from tests.conftest import services_of
+from tests.web.console.conftest import ask_for_person, sign_in
 from tests.web.test_widget import stream_done
 
 HTMX = {"HX-Request": "true"}

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import make_settings
-from tests.web.console.conftest import ask_for_person, services_of
+from tests.conftest import make_settings, services_of
+from tests.web.console.conftest import ask_for_person
 from web.app import create_app
 
 SECRET = "a webhook secret for this test"

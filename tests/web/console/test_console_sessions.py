@@ -8,7 +8,8 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 from itsdangerous import URLSafeTimedSerializer
 
-from tests.web.console.conftest import csrf_of, services_of, sign_in
+from tests.conftest import services_of
+from tests.web.console.conftest import csrf_of, sign_in
 from web.auth.sessions import SESSION_COOKIE
 from web.settings import DEV_SECRET
 

@@ -10,7 +10,8 @@ from fastapi.testclient import TestClient
 
 from audit.sink import LogUnavailable
 from bot.handoff.state import Handoff
-from tests.web.console.conftest import ask_for_person, services_of, sign_in
+from tests.conftest import services_of
+from tests.web.console.conftest import ask_for_person, sign_in
 
 
 def _accesses(client: TestClient, cid: str) -> list[dict[str, object]]:

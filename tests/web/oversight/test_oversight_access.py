@@ -10,18 +10,19 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from audit.entries import decode_entry
-from tests.web.console.conftest import ask_for_person, services_of, sign_in
+from tests.conftest import services_of
+from tests.web.console.conftest import ask_for_person, sign_in
 from web.http.oversight import routes as oversight_routes
 
 PARKING = "How do I apply for a resident parking permit?"
 
 
 def _oversight_routes(conversation: str) -> list[tuple[str, str]]:
-    routes = []
+    routes: list[tuple[str, str]] = []
     for route in oversight_routes.router.routes:
         assert isinstance(route, APIRoute)
         path = route.path.replace("{conversation_id}", conversation)
-        routes.extend((method, path) for method in sorted(route.methods))
+        routes.extend((method, path) for method in sorted(route.methods or ()))
     return routes
 
 

@@ -17,8 +17,9 @@ from audit.bundle import Bundle
 from audit.entries import decode_entry
 from audit.note import parse_verifier_key
 from audit.verify import verify_log
+from tests.conftest import services_of
 from tests.data import CORPORA
-from tests.web.console.conftest import ask_for_person, csrf_of, services_of, sign_in
+from tests.web.console.conftest import ask_for_person, csrf_of, sign_in
 
 PARKING = "How do I apply for a resident parking permit?"
 LIBRARY = "How do I get a library card?"
