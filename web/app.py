@@ -20,6 +20,7 @@ from web.http.body_limits import JsonBodyLimits
 from web.http.citizen import api, widget
 from web.http.console import login as console_login
 from web.http.console import routes as console_routes
+from web.http.console import sso as console_sso
 from web.http.console.access import SignInRequired, sign_in_redirect
 from web.http.faults import StorageFaultBoundary, as_fault
 from web.http.operations import add_operations
@@ -176,7 +177,7 @@ def create_app(settings: Settings | None = None, overrides: Overrides = NO_OVERR
     app.include_router(log.router)
     app.add_exception_handler(SignInRequired, sign_in_redirect)
     app.include_router(console_login.router)
-    for routes in (console_routes, oversight_routes, api_docs):
+    for routes in (console_sso, console_routes, oversight_routes, api_docs):
         app.include_router(routes.router)
     # Outside every other part but the headers: a storage fault anywhere is a 503 that says
     # what is down and how to reach a person, never a 500 or a dropped connection.

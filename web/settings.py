@@ -81,6 +81,15 @@ class Settings(BaseSettings):
     session_max_age_s: int = Field(default=8 * 3600, ge=60)
     login_max_failures: int = Field(default=5, ge=1)
     login_lockout_s: int = Field(default=900, ge=1)
+    # Staff single sign-on (OpenID Connect, README "Single sign-on"): off while no issuer is set.
+    oidc_issuer: str | None = Field(default=None, pattern=r"^https?://[^\s?#]+$")
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    oidc_provider_name: str = "single sign-on"
+    oidc_scopes: str = "openid profile"
+    oidc_role_claim: str = "groups"
+    oidc_roles: str = ""  # e.g. "admin=oc-admins;oversight=oc-oversight;caseworker=oc-staff"
+    oidc_team_claim: str | None = None
     # -- limits per process (README, "Limits"): 0 switches a limit off -------------------------
     # Addresses or networks of the proxies in front; only their X-Forwarded-For is believed.
     trusted_proxies: str = ""
@@ -142,6 +151,27 @@ class Settings(BaseSettings):
                 "URL, e.g. http://127.0.0.1:8080/v1) and OPENCOUNTER_OPENAI_MODEL (the model "
                 "name it serves)"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _single_sign_on_is_whole(self) -> Settings:
+        if self.oidc_issuer is None:
+            return self
+        missing = [
+            name
+            for name, value in (
+                ("OPENCOUNTER_OIDC_CLIENT_ID", self.oidc_client_id),
+                ("OPENCOUNTER_OIDC_ROLES", self.oidc_roles.strip()),
+            )
+            if not value
+        ]
+        if missing:
+            raise ValueError(
+                "OPENCOUNTER_OIDC_ISSUER is set, so single sign-on also needs "
+                + " and ".join(missing)
+            )
+        if self.environment == "production" and not self.oidc_issuer.startswith("https://"):
+            raise ValueError("OPENCOUNTER_OIDC_ISSUER must be an https:// address in production")
         return self
 
     @model_validator(mode="after")

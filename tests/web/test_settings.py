@@ -70,3 +70,38 @@ def test_openai_mode_needs_a_url_and_a_model(tmp_path: Path) -> None:
 def test_an_unknown_answer_mode_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="answer_mode"):
         make_settings(tmp_path, answer_mode="gpt")
+
+
+def test_single_sign_on_needs_a_client_and_a_role_mapping(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as error:
+        make_settings(tmp_path, oidc_issuer="https://id.city.example/realms/staff")
+    assert "OPENCOUNTER_OIDC_CLIENT_ID" in str(error.value)
+    assert "OPENCOUNTER_OIDC_ROLES" in str(error.value)
+
+
+def test_single_sign_on_in_production_needs_an_https_issuer(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="https:// address in production"):
+        make_settings(
+            tmp_path,
+            environment="production",
+            secret_key="s" * 40,
+            vault_key="v" * 44,
+            log_signing_key="key",
+            oidc_issuer="http://id.city.example",
+            oidc_client_id="opencounter",
+            oidc_roles="caseworker=staff",
+        )
+
+
+def test_a_role_mapping_that_cannot_be_read_stops_the_start(tmp_path: Path) -> None:
+    from web.app import create_app
+    from web.startup import UnusableSetting
+
+    settings = make_settings(
+        tmp_path,
+        oidc_issuer="https://id.city.example",
+        oidc_client_id="opencounter",
+        oidc_roles="boss=everyone",
+    )
+    with pytest.raises(UnusableSetting, match="OPENCOUNTER_OIDC_ROLES"):
+        create_app(settings)

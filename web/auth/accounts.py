@@ -59,6 +59,17 @@ sessions_table = Table(
 )
 
 
+# Accounts made by single sign-on, keyed by the provider's stable pair (issuer, subject): never
+# by a user name, which a provider may let people choose, so no one signs in as a local account.
+identities_table = Table(
+    "staff_identities",
+    metadata,
+    Column("issuer", String(255), primary_key=True),
+    Column("subject", String(255), primary_key=True),
+    Column("account_id", String(32), nullable=False, unique=True),
+    Column("display_name", String(120), nullable=False),
+)
+
 class AccountError(Exception):
     """An account operation that cannot be done."""
 
@@ -155,11 +166,13 @@ class AccountStore:
                 row = db.execute(_by_name(username)).first()
         return _account(row) if row is not None else None
 
-    def get(self, account_id: str) -> StaffAccount | None:
-        with self._engine.connect() as db:
-            row = db.execute(
-                select(accounts_table).where(accounts_table.c.id == account_id)
-            ).first()
+    def get(self, account_id: str, connection: Connection | None = None) -> StaffAccount | None:
+        query = select(accounts_table).where(accounts_table.c.id == account_id)
+        if connection is not None:
+            row = connection.execute(query).first()
+        else:
+            with self._engine.connect() as db:
+                row = db.execute(query).first()
         return _account(row) if row is not None else None
 
     def all(self) -> list[StaffAccount]:

@@ -46,6 +46,7 @@ class SessionCodec:
         self._records = records
         self._sessions = URLSafeTimedSerializer(secret_key, salt="opencounter.staff-session")
         self._logins = URLSafeTimedSerializer(secret_key, salt="opencounter.login-form")
+        self._flows = URLSafeTimedSerializer(secret_key, salt="opencounter.oidc-flow")
 
     def issue(self, account_id: str) -> str:
         nonce = secrets.token_urlsafe(16)
@@ -95,3 +96,23 @@ class SessionCodec:
         except BadSignature:
             return None
         return nonce if isinstance(nonce, str) else None
+
+    # -- single sign-on: what must come back from the provider, kept by the browser ------------
+
+    def seal_flow(self, values: dict[str, str]) -> str:
+        """A signed cookie value holding a sign-in's state, nonce, PKCE verifier and target."""
+        return self._flows.dumps(values)
+
+    def open_flow(self, cookie: str | None, max_age_s: int) -> dict[str, str] | None:
+        """The values sealed by `seal_flow`, or None when missing, forged or too old."""
+        if not cookie:
+            return None
+        try:
+            data = self._flows.loads(cookie, max_age=max_age_s)
+        except BadSignature:
+            return None
+        if not isinstance(data, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+        ):
+            return None
+        return data

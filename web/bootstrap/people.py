@@ -23,10 +23,12 @@ from bot.hooks.dispatch import HookDispatcher
 from bot.hooks.plugins import HookPluginError, load_hooks
 from bot.hooks.port import EscalationHook, HookOptions
 from web.auth.accounts import AccountStore
+from web.auth.oidc import OidcClient, OidcConfig, RoleMapping
 from web.auth.passwords import PasswordHashing
 from web.auth.port import PasswordAuthenticator
 from web.auth.session_store import StaffSessionStore
 from web.auth.sessions import SessionCodec
+from web.auth.sso import SingleSignOn
 from web.auth.throttle import LoginThrottle
 from web.events import InProcessEvents, LiveEventBus, PostgresEvents
 from web.http.console.parts import PeopleServices
@@ -77,6 +79,40 @@ def _escalation_hooks(settings: Settings) -> list[EscalationHook]:
         ) from exc
 
 
+def single_sign_on(settings: Settings, engine: Engine, sink: AuditSink) -> SingleSignOn | None:
+    """The OpenID Connect sign-in when an issuer is configured; UnusableSetting if it can't be."""
+    if settings.oidc_issuer is None or settings.oidc_client_id is None:
+        return None
+    try:
+        roles = RoleMapping.parse(settings.oidc_roles)
+    except ValueError as exc:
+        raise UnusableSetting(
+            "OPENCOUNTER_OIDC_ROLES",
+            str(exc),
+            "Write it as ROLE=VALUE[,VALUE...] separated by ';', "
+            "e.g. admin=oc-admins;caseworker=oc-caseworkers.",
+        ) from exc
+    client = OidcClient(
+        OidcConfig(
+            issuer=settings.oidc_issuer,
+            client_id=settings.oidc_client_id,
+            client_secret=settings.oidc_client_secret,
+            redirect_uri=settings.public_url.rstrip("/") + "/login/oidc/callback",
+            scopes=settings.oidc_scopes,
+            role_claim=settings.oidc_role_claim,
+            team_claim=settings.oidc_team_claim,
+        )
+    )
+    return SingleSignOn(
+        client,
+        roles,
+        engine,
+        sink,
+        default_team=teams_from(settings.teams)[0],
+        provider_name=settings.oidc_provider_name,
+    )
+
+
 def build_people(
     settings: Settings,
     engine: Engine,
@@ -120,6 +156,7 @@ def build_people(
         ),
         clock=clock,
     )
+    sso = single_sign_on(settings, engine, sink)
     return PeopleServices(
         accounts=accounts,
         hashing=hashing,
@@ -141,5 +178,6 @@ def build_people(
         secure_cookies=settings.environment == "production",
         hooks=hooks,
         dead_letters=dead_letters,
-        closers=[hooks.close],
+        closers=[hooks.close] + ([sso.client.close] if sso is not None else []),
+        single_sign_on=sso,
     )

@@ -18,13 +18,13 @@ from web.services import Services
 router = APIRouter(include_in_schema=False)
 
 
-def _safe_next(target: str) -> str:
+def safe_next(target: str) -> str:
     # Only paths inside the consoles: never an open redirect to another site.
     inside = target.startswith(("/console", "/oversight")) and "//" not in target
     return target if inside and "\\" not in target else "/console"
 
 
-def _login_page(
+def login_page(
     request: Request,
     services: Services,
     people: PeopleServices,
@@ -45,8 +45,11 @@ def _login_page(
             "staff": None,
             "error": error,
             "csrf": people.sessions.csrf_token(nonce, "login"),
-            "next": _safe_next(next_path),
+            "next": safe_next(next_path),
             "username": username,
+            "sso_name": (
+                people.single_sign_on.provider_name if people.single_sign_on is not None else None
+            ),
         },
         status_code=status_code,
         headers=headers,
@@ -67,7 +70,7 @@ def _login_page(
 def login_form(
     request: Request, services: ServicesDep, people: PeopleDep, next: str = "/console"
 ) -> Response:
-    return _login_page(request, services, people, next_path=next)
+    return login_page(request, services, people, next_path=next)
 
 
 @router.post("/login")
@@ -82,7 +85,7 @@ def login(
 ) -> Response:
     nonce = people.sessions.read_login_nonce(request.cookies.get(LOGIN_COOKIE))
     if nonce is None or not people.sessions.csrf_valid(nonce, csrf, "login"):
-        return _login_page(
+        return login_page(
             request,
             services,
             people,
@@ -95,7 +98,7 @@ def login(
     try:
         account = people.authenticator.authenticate(LoginAttempt(username, password, address))
     except TooManyAttempts as exc:
-        return _login_page(
+        return login_page(
             request,
             services,
             people,
@@ -106,7 +109,7 @@ def login(
             headers={"Retry-After": str(exc.retry_after_s)},
         )
     except AuthenticationFailed:
-        return _login_page(
+        return login_page(
             request,
             services,
             people,
@@ -115,7 +118,7 @@ def login(
             username=username,
             next_path=next,
         )
-    target = _safe_next(next)
+    target = safe_next(next)
     if target == "/console" and account.role == "oversight":
         target = "/oversight"  # oversight reads the log; the queue is for caseworkers
     response = RedirectResponse(target, status_code=303)

@@ -16,6 +16,7 @@ from web.auth.accounts import AccountStore
 from web.auth.passwords import PasswordHashing
 from web.auth.port import Authenticator
 from web.auth.sessions import SessionCodec
+from web.auth.sso import SingleSignOn
 from web.events import LiveEventBus
 
 
@@ -32,6 +33,8 @@ class PeopleServices:
     hooks: HookDispatcher
     dead_letters: DeadLetterStore
     closers: list[Callable[[], None]] = field(default_factory=list)
+    # OpenID Connect sign-in beside passwords; None while no provider is configured.
+    single_sign_on: SingleSignOn | None = None
 
     def start(self) -> None:
         self.events.start()
