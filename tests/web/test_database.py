@@ -5,7 +5,6 @@ at once."""
 from __future__ import annotations
 
 import re
-
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
