@@ -31,7 +31,7 @@ from web.auth.oidc import (
     SignInRequest,
 )
 
-log = logging.getLogger("opencounter.staff")
+log = logging.getLogger("opencounter.staff")  # the same log as password sign-ins
 
 
 class NoRoleGiven(OidcRejected):

@@ -308,3 +308,20 @@ def test_role_mapping_is_checked_when_read() -> None:
     for bad in ("", "boss=a", "caseworker=", "caseworker"):
         with pytest.raises(ValueError):
             RoleMapping.parse(bad)
+
+
+def test_sign_in_and_sign_out_are_logged_by_pseudonym_never_by_name(
+    app_client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("INFO", logger="opencounter.staff"):
+        page = _signed_in_page(app_client, _through_the_provider(app_client, "ada"))
+        csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
+        assert csrf is not None
+        app_client.post("/logout", data={"csrf": csrf.group(1)}, follow_redirects=False)
+    account = services_of(app_client).people.accounts.find("ada")
+    assert account is not None
+    lines = [r.getMessage() for r in caplog.records if r.name == "opencounter.staff"]
+    assert any("sign-in" in line and account.pseudonym in line for line in lines), lines
+    assert any("sign-out" in line and account.pseudonym in line for line in lines), lines
+    assert not any("ada" in line.replace(account.pseudonym, "") for line in lines)
+    assert app_client.get("/console", follow_redirects=False).status_code == 401

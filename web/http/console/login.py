@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -16,6 +17,8 @@ from web.http.deps import ServicesDep
 from web.services import Services
 
 router = APIRouter(include_in_schema=False)
+# Sign-ins and sign-outs, by the account's pseudonym (never the name): the app's log.
+staff_log = logging.getLogger("opencounter.staff")
 
 
 def safe_next(target: str) -> str:
@@ -118,6 +121,9 @@ def login(
             username=username,
             next_path=next,
         )
+    staff_log.info(
+        "staff sign-in: account %s, role %s, via password", account.pseudonym, account.role
+    )
     target = safe_next(next)
     if target == "/console" and account.role == "oversight":
         target = "/oversight"  # oversight reads the log; the queue is for caseworkers
@@ -138,6 +144,7 @@ def login(
 def logout(staff: CsrfStaffDep, people: PeopleDep) -> Response:
     if staff.session is not None:
         people.sessions.end(staff.session)
+        staff_log.info("staff sign-out: account %s", staff.account.pseudonym)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response
