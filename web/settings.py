@@ -153,6 +153,14 @@ class Settings(BaseSettings):
             )
         return self
 
+    @field_validator(
+        "oidc_issuer", "oidc_client_id", "oidc_client_secret", "oidc_team_claim", mode="before"
+    )
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        # compose passes an unset optional variable as an empty string.
+        return None if isinstance(value, str) and not value.strip() else value
+
     @model_validator(mode="after")
     def _single_sign_on_is_whole(self) -> Settings:
         if self.oidc_issuer is None:

@@ -105,3 +105,8 @@ def test_a_role_mapping_that_cannot_be_read_stops_the_start(tmp_path: Path) -> N
     )
     with pytest.raises(UnusableSetting, match="OPENCOUNTER_OIDC_ROLES"):
         create_app(settings)
+
+
+def test_empty_single_sign_on_variables_leave_it_off(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, oidc_issuer="", oidc_client_id="", oidc_roles="")
+    assert settings.oidc_issuer is None and settings.oidc_client_id is None
