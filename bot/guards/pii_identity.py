@@ -193,10 +193,16 @@ _DWELLING_WORDS = frozenset(
 )
 
 
+# A Canadian rural address: "Rural Route 2", "RR 1".
+_RURAL_ROUTE = re.compile(r"(?i:\b(?:rural\s+route|r\.?r\.?)\s*\d{1,3}\b)")
+
+
 def _address_shaped(text: str, start: int, end: int) -> bool:
     """A house number standing as a word, then a capitalised or street word ("12 Marchmont",
     "88 lakeshore rd"), or a dwelling word and a name ("lieu-dit La Combe"); not the tail of
     a longer number ("0300 123 1100 Acas"), a number alone, nor digits inside a code."""
+    if _RURAL_ROUTE.search(text, start, end):
+        return True
     words = _WORD.findall(text[start:end])
     before = _WORD.findall(text[max(0, start - 16) : start])[-2:]
     if not words or (len(before) == 2 and all(w.isdigit() for w in before + words[:1])):

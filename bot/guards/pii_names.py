@@ -258,6 +258,21 @@ _ASKED_ABOUT = re.compile(
 )
 
 
+# Words after a name at the start of a sentence that make the writer the one named.
+_INTRODUCING = frozenset("here speaking calling ici again from de à".split())
+
+
+def _spoken_of(text: str, start: int, end: int) -> bool:
+    """A name opening a sentence, its verb after it ("Emmanuel Macron a annoncé une prime"):
+    someone spoken of, in a message where the writer says nothing of themself."""
+    opens = re.search(r"(?:^|[.!?\n])\s*$", text[max(0, start - 4) : start]) is not None
+    following = re.match(r"\s+([^\W\d_][\w'’-]*)", text[end:])
+    if not opens or following is None:
+        return False
+    word = following.group(1)
+    return word[0].islower() and word not in _INTRODUCING and not word.startswith("l'app")
+
+
 def _alone_on_line(text: str, start: int, end: int) -> bool:
     """Whether the name is all its line says (a reply, a signature), titles aside, written
     as names are: each word capitalised, or the whole message in lower case."""
@@ -297,6 +312,7 @@ def learned_names(
         if _PLACE_AFTER.match(words[-1]):
             continue  # "Victoria Park", "Elizabeth Hospital"
         asked_about = _ASKED_ABOUT.search(text, max(0, start - 40), start) is not None
+        asked_about = asked_about or _spoken_of(text, start, end)
         if writer or (sure and not asked_about) or _alone_on_line(text, start, end):
             own.append((start, end))
         else:

@@ -241,14 +241,22 @@ def spans_of(
     probs: Sequence[Sequence[float]],
     thresholds: Mapping[str, float],
 ) -> list[Span]:
-    """Neighbouring words of one label, each above its label's threshold, as spans."""
+    """Neighbouring words of one label, each above its label's threshold, as spans; a word
+    between two of the same label joins them at half the threshold ("Rural Route 2")."""
     found: list[Span] = []
     current: Span | None = None
     line = -1
-    for token, row in zip(tokens, probs, strict=True):
-        label = max(range(1, len(LABELS)), key=row.__getitem__)
+    best = [max(range(1, len(LABELS)), key=row.__getitem__) for row in probs]
+    above = [probs[i][k] >= thresholds.get(LABELS[k], 0.5) for i, k in enumerate(best)]
+    for i in range(1, len(tokens) - 1):
+        k = best[i - 1]
+        between = not above[i] and above[i - 1] and above[i + 1] and best[i + 1] == k
+        if between and probs[i][k] >= thresholds.get(LABELS[k], 0.5) / 2:
+            best[i], above[i] = k, True
+    for i, (token, row) in enumerate(zip(tokens, probs, strict=True)):
+        label = best[i]
         name = LABELS[label]
-        keep = row[label] >= thresholds.get(name, 0.5)
+        keep = above[i]
         if keep and current is not None and current.label == name and token.line == line:
             current = Span(name, current.start, token.end, min(current.score, row[label]))
             continue

@@ -51,7 +51,7 @@ FILLINGS = 4
 NEGATIVES_FROM_INTENTS = 5000
 FALSE_ALARMS_AT_MOST = 0.01
 C = 2.0
-_SLOT = re.compile(r"\{([NGSAaLnPCTBX9])\}|\[\[([^|\]]+)\|([NA])\]\]")
+_SLOT = re.compile(r"\{([NGSAaLnPCTBUX9])\}|\[\[([^|\]]+)\|([NA])\]\]")
 _SLOT_LABEL = {"N": "NAME", "G": "NAME", "S": "NAME", "n": "NAME", "A": "ADDR", "a": "ADDR"}
 _SLOT_LABEL["L"] = "ADDR"
 # A public building's address is address-shaped: the tagger finds it, and the context check
@@ -162,6 +162,7 @@ class Filler:
             "C": lambda: self.pick("cities"),
             "T": lambda: self.pick("places"),
             "B": lambda: self.pick("businesses"),
+            "U": lambda: self.pick("services"),
             "X": lambda: self.address(lang),
             "9": self.number,
         }[slot]()
