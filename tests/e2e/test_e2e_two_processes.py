@@ -151,10 +151,16 @@ def test_a_live_handoff_across_two_processes_behind_nginx(
     topology.proxy.stop()
     for server in topology.servers.values():
         server.stop()  # every stream has ended: its line is written
-    logged = {
-        name: json_lines(server.output_path.read_text(errors="replace"))
+    outputs = {
+        name: server.output_path.read_text(errors="replace")
         for name, server in topology.servers.items()
     }
+    for name, output in outputs.items():
+        # With OPENCOUNTER_JSON_LOGS every line is JSON, start-up notes included.
+        bare = [line for line in output.splitlines() if line.strip() and not line.startswith("{")]
+        assert bare == [], (name, bare[:5])
+    logged = {name: json_lines(output) for name, output in outputs.items()}
+    assert any(line["logger"] == "opencounter.serve" for line in logged["a"])
     requests = {
         name: [line for line in lines if line.get("logger") == "opencounter.requests"]
         for name, lines in logged.items()

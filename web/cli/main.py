@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -50,17 +51,25 @@ def serve(
     with starting(console):
         app = create_app(settings)
     services = app.state.services
-    console.print(f"[bold]OpenCounter[/] for {services.organisation.name}")
-    console.print(f"Answer mode: [bold]{services.engine.answer_mode}[/]")
-    for line in services.startup_notes:
-        console.print(f"  {line}")
-    console.print(f"Open [bold]http://{host}:{port}/[/] (API docs at http://{host}:{port}/docs)")
-    # Uvicorn would believe X-Forwarded-For from loopback; the app decides instead, from
-    # OPENCOUNTER_TRUSTED_PROXIES only (web/http/client_address.py).
+    notes = [
+        f"OpenCounter for {services.organisation.name}",
+        f"Answer mode: {services.engine.answer_mode}",
+        *services.startup_notes,
+        f"Listening on http://{host}:{port}/ (API docs at /docs)",
+    ]
     if settings.logs_json:
         from web.http.request_log import log_json_lines
 
-        log_json_lines()  # uvicorn's records too (log_config=None): one format, no texts
+        # Every line of the process is JSON from here: uvicorn's records (log_config=None
+        # below), warnings, and these notes.
+        log_json_lines()
+        for note in notes:
+            logging.getLogger("opencounter.serve").info(note)
+    else:
+        for note in notes:
+            console.print(note, markup=False, highlight=False)
+    # Uvicorn would believe X-Forwarded-For from loopback; the app decides instead, from
+    # OPENCOUNTER_TRUSTED_PROXIES only (web/http/client_address.py).
     uvicorn.run(
         app,
         host=host,

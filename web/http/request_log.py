@@ -120,4 +120,5 @@ def log_json_lines(stream: IO[str] | None = None) -> logging.Handler:
     root.addHandler(handler)
     root.setLevel(logging.WARNING)
     logging.getLogger("opencounter").setLevel(logging.INFO)
+    logging.captureWarnings(True)  # a library's warning is a record too, not a bare line
     return handler
