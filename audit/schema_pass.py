@@ -209,6 +209,11 @@ class _Worker:
         for thread in self._threads:
             thread.start()
 
+    @property
+    def pid(self) -> int:
+        """The child's process id: a worker can die (killed, out of memory) at any time."""
+        return self._process.pid
+
     def send(self, pending: _Pending) -> None:
         """Give the worker a chunk (the caller holds the condition's lock)."""
         pending.worker = self

@@ -46,6 +46,11 @@ class GroupCommit(Generic[_In, _Out]):
         self._leading = False
         self.write_lock = threading.Lock()  # also held by writes that bypass the queue
 
+    def queued(self) -> int:
+        """How many requests wait for the next transaction."""
+        with self._changed:
+            return len(self._queue)
+
     def submit(self, item: _In) -> _Out:
         """Queue `item`, wait until a transaction holding it has committed, return its result."""
         request: _Request[_In, _Out] = _Request(item)

@@ -61,7 +61,7 @@ def test_requests_queued_during_a_write_share_the_next_transaction() -> None:
     assert store.first_started.wait(10)
     threads += submit_in_threads(group, ["b", "c", "d"], results)
     # b, c and d are queued (their threads wait for the write lock) before the first ends.
-    while len(group._queue) < 3:
+    while group.queued() < 3:
         threading.Event().wait(0.01)
     store.release.set()
     for thread in threads:

@@ -76,7 +76,7 @@ def test_entry_holds_a_commitment_not_the_text(engine: Engine) -> None:
     data = log.entry(recorded.index)
     assert b"Jane" not in data
     entry = json.loads(data)
-    vault = log._vault
+    vault = log.vault
     salt = vault.salt_for("c1")
     assert salt is not None
     assert entry["text_commitment"] == commitment(salt, secret)
@@ -137,7 +137,7 @@ def test_erase_shreds_text_and_logs_erasure(engine: Engine) -> None:
     log = make_log(engine)
     first = log.record([chat("c1", "private words"), chat("c2", "other words")])
     erased = log.erase("c1", "citizen_request")
-    vault = log._vault
+    vault = log.vault
     assert first[0].text_id is not None and first[1].text_id is not None
     assert vault.get(first[0].text_id) is None
     assert vault.get(first[1].text_id) == "other words"

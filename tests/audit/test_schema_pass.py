@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
 from array import array
 from datetime import UTC, datetime
 
@@ -96,7 +98,7 @@ def test_chunks_of_a_dead_worker_are_checked_here() -> None:
     entries = log_with({12: UNKNOWN_TYPE}, size=60)
     parallel = ParallelPass(1)
     try:
-        parallel.workers[0]._process.kill()
+        os.kill(parallel.workers[0].pid, signal.SIGKILL)  # as the system would
         results = [result for _, result in parallel.results(iter(chunked(entries, 5)))]
     finally:
         parallel.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,24 @@ from tests.conftest import make_settings, services_of
 from tests.fakes.ollama_server import start_fake_ollama
 from tests.web.citizens import start_api
 from web.app import create_app
+from web.bootstrap import Overrides
 from web.cli.main import build_cli
 
 QUESTION = "How many resident parking permits can a household have?"
+
+
+class Clock:
+    """The app's clock: real time, moved on by a test to age the switchboard's cache."""
+
+    def __init__(self) -> None:
+        self.ahead = timedelta()
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.ahead
+
+    def pass_a_second(self) -> None:
+        """What a running app sees a second after an operator flipped a switch elsewhere."""
+        self.ahead += timedelta(seconds=1.5)
 
 
 def switch(data_dir: Path, name: str, state: str) -> str:
@@ -26,10 +42,11 @@ def switch(data_dir: Path, name: str, state: str) -> str:
 
 
 def test_chat_off_shows_contacts_and_the_api_says_503(data_dir: Path) -> None:
-    with TestClient(create_app(make_settings(data_dir))) as client:
+    clock = Clock()
+    with TestClient(create_app(make_settings(data_dir), Overrides(clock=clock))) as client:
         assert "You are talking to an AI system" in client.get("/").text
         assert "chat is off" in switch(data_dir, "chat", "off")
-        client.app.state.services.switchboard._cached = None  # type: ignore[attr-defined]
+        clock.pass_a_second()
         page = client.get("/widget")
         assert page.status_code == 200
         assert "switched off" in page.text and "020 7946 0000" in page.text
@@ -42,7 +59,7 @@ def test_chat_off_shows_contacts_and_the_api_says_503(data_dir: Path) -> None:
         entries = [log.entry(i) for i in range(log.size())]
         assert any(b'"setting":"switch.chat"' in e and b'"value":"off"' in e for e in entries)
         switch(data_dir, "chat", "on")
-        client.app.state.services.switchboard._cached = None  # type: ignore[attr-defined]
+        clock.pass_a_second()
         assert client.post("/api/v1/conversations", json={}).status_code == 201
 
 
@@ -52,12 +69,13 @@ def test_model_off_answers_by_quoting(data_dir: Path) -> None:
         settings = make_settings(
             data_dir, answer_mode="ollama", ollama_url=ollama.base_url, ollama_model="fake:latest"
         )
-        with TestClient(create_app(settings)) as client:
+        clock = Clock()
+        with TestClient(create_app(settings, Overrides(clock=clock))) as client:
             cid = start_api(client)
             url = f"/api/v1/conversations/{cid}/messages"
             assert client.post(url, json={"text": QUESTION}).json()["mode"] == "ollama:fake:latest"
             switch(data_dir, "model", "off")
-            client.app.state.services.switchboard._cached = None  # type: ignore[attr-defined]
+            clock.pass_a_second()
             asked = len(ollama.requests)
             assert client.post(url, json={"text": QUESTION}).json()["mode"] == "extractive"
             assert len(ollama.requests) == asked

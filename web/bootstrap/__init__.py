@@ -34,7 +34,7 @@ from bot.guards.policy import GuardPolicy
 from bot.models.port import ChatModel
 from bot.organisation import load_disclosure, load_organisation
 from bot.replies import load_replies
-from bot.switches import Switchboard
+from bot.switches import Switchboard, SwitchName
 from knowledge.embeddings import Embedder
 from knowledge.ingest import IngestReport
 from web.auth.passwords import PasswordHashing
@@ -163,7 +163,7 @@ class Storage:
     overrides: Overrides = NO_OVERRIDES
 
     def switchboard(self) -> Switchboard:
-        return switchboard_for(self.settings, self.engine)
+        return switchboard_for(self.settings, self.engine, self.overrides.clock)
 
     def staff(self) -> StaffDirectory:
         """Staff accounts, each change logged with it in one unit of work."""
@@ -200,8 +200,14 @@ def open_storage(settings: Settings, overrides: Overrides = NO_OVERRIDES) -> Sto
     return Storage(settings, engine, log, vault, overrides)
 
 
-def switchboard_for(settings: Settings, engine: Engine) -> Switchboard:
-    return Switchboard(engine, {"model": settings.model_enabled, "chat": settings.chat_enabled})
+def switchboard_for(
+    settings: Settings, engine: Engine, clock: Callable[[], datetime] = _utc_now
+) -> Switchboard:
+    defaults: dict[SwitchName, bool] = {
+        "model": settings.model_enabled,
+        "chat": settings.chat_enabled,
+    }
+    return Switchboard(engine, defaults, clock=clock)
 
 
 def guard_policy(settings: Settings) -> GuardPolicy:
@@ -292,7 +298,7 @@ def _assemble(
     retriever = ReopeningRetriever(
         settings.kb_index_dir, embedder, choose_vector_store(settings).factory
     )
-    switchboard = switchboard_for(settings, engine)
+    switchboard = switchboard_for(settings, engine, overrides.clock)
     writer = SwitchableWriter(choice.writer, lambda: switchboard.is_on("model"))
     notes = list(choice.notes)
     for name, on in switchboard.states().items():
