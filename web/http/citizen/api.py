@@ -8,7 +8,7 @@ answers 404, exactly as for a conversation that does not exist.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
@@ -146,7 +146,38 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.post("/conversations", status_code=201, response_model=ConversationOut, responses=_ERRORS)
+def _on_conversation(method: str, tail: str = "") -> dict[str, object]:
+    """An OpenAPI link: call `method` on this conversation (its id from the path or body)."""
+    pointer = "~1api~1v1~1conversations~1{conversation_id}" + tail.replace("/", "~1")
+    return {"operationRef": f"#/paths/{pointer}/{method}"}
+
+
+# What a client (and the stateful fuzz test) can do with a conversation it has: OpenAPI links.
+_FROM_START: dict[str, object] = {"parameters": {"conversation_id": "$response.body#/id"}}
+_FROM_PATH: dict[str, object] = {"parameters": {"conversation_id": "$request.path.conversation_id"}}
+_NEXT_STEPS = {
+    "SendMessage": _on_conversation("post", "/messages"),
+    "StreamMessage": _on_conversation("post", "/messages/stream"),
+    "AskForPerson": _on_conversation("post", "/escalations"),
+    "SendFeedback": _on_conversation("post", "/feedback"),
+    "GetReceipt": _on_conversation("get", "/receipt"),
+    "EraseConversation": _on_conversation("delete"),
+}
+
+
+def _links(source: Mapping[str, object]) -> dict[str, object]:
+    return {name: {**target, **source} for name, target in _NEXT_STEPS.items()}
+
+
+_LINKED = {**_ERRORS, 200: {"links": _links(_FROM_PATH)}}
+
+
+@router.post(
+    "/conversations",
+    status_code=201,
+    response_model=ConversationOut,
+    responses={**_ERRORS, 201: {"links": _links(_FROM_START)}},
+)
 def start_conversation(
     services: ServicesDep, body: StartConversation | None = None
 ) -> ConversationOut | JSONResponse:
@@ -169,7 +200,7 @@ def start_conversation(
 
 
 @router.post(
-    "/conversations/{conversation_id}/messages", response_model=ReplyOut, responses=_ERRORS
+    "/conversations/{conversation_id}/messages", response_model=ReplyOut, responses=_LINKED
 )
 def send_message(
     conversation_id: ConversationId, body: MessageIn, request: Request, services: ServicesDep
@@ -186,7 +217,7 @@ def send_message(
 
 
 @router.post(
-    "/conversations/{conversation_id}/escalations", response_model=ReplyOut, responses=_ERRORS
+    "/conversations/{conversation_id}/escalations", response_model=ReplyOut, responses=_LINKED
 )
 def ask_for_person(
     conversation_id: ConversationId, request: Request, services: ServicesDep
