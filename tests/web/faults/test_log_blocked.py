@@ -14,9 +14,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlalchemy import make_url
+from sqlalchemy import create_engine, make_url, text
 
-from tests.conftest import make_settings
+from audit.storage.store import APPEND_LOCK_KEY
+from tests.conftest import make_settings, services_of
+from tests.fakes.private_postgres import private_postgres
 from tests.web.citizens import start_api
 from tests.web.faults.views import (
     EMAIL,
@@ -56,7 +58,7 @@ def _settings(data_dir: Path) -> Settings:
 def test_a_blocked_log_shows_no_word_of_the_answer_on_either_stream(data_dir: Path) -> None:
     settings = _settings(data_dir)
     with TestClient(create_app(settings)) as client:
-        services = client.app.state.services  # type: ignore[attr-defined]
+        services = services_of(client)
         api_id = start_api(client)
         answered = api_stream(client, api_id)
         assert data_of(answered, "piece") and data_of(answered, "done"), answered
@@ -102,4 +104,33 @@ def test_a_blocked_log_is_503_with_retry_after_and_readyz_names_it(data_dir: Pat
     assert ready.json()["checks"]["database"] == "ok", "reading still works: only the log waits"
     assert alive.status_code == 200, "the process answers: a restart would cure nothing"
     assert ready_again.status_code == 200, ready_again.json()
+    assert answered.status_code == 200 and answered.json()["decision"] == "answer"
+
+
+def test_on_postgresql_a_held_log_lock_is_503_after_the_wait_not_a_hang(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """The log's advisory lock held by another session of a private server: before the lock
+    wait existed, an append waited for it without end and the citizen with it."""
+    with private_postgres(tmp_path) as server:
+        settings = make_settings(
+            data_dir, database_url=server.url, log_lock_wait_s=1.0, guard_classifier=False
+        )
+        holder = create_engine(server.url)
+        with TestClient(create_app(settings)) as client:
+            cid = start_api(client)
+            with holder.connect() as session:
+                session.execute(text("SELECT pg_advisory_lock(:key)"), {"key": APPEND_LOCK_KEY})
+                refused = client.post(
+                    f"/api/v1/conversations/{cid}/messages", json={"text": QUESTION}
+                )
+                streamed = api_stream(client, cid)
+                ready = client.get("/readyz")
+                session.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": APPEND_LOCK_KEY})
+            answered = client.post(f"/api/v1/conversations/{cid}/messages", json={"text": QUESTION})
+        holder.dispose()
+    assert refused.status_code == 503, refused.text
+    assert_fault_json(refused.json(), "blocked")
+    assert [name for name, _ in streamed] == ["error"], streamed
+    assert ready.status_code == 503 and ready.json()["checks"]["log"].startswith("blocked")
     assert answered.status_code == 200 and answered.json()["decision"] == "answer"
