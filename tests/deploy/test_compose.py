@@ -152,3 +152,12 @@ def test_the_development_override_validates_and_publishes_on_loopback_only() -> 
         for port in service.get("ports", []):
             text = port if isinstance(port, str) else str(port.get("host_ip", ""))
             assert text.startswith("127.0.0.1"), (name, port)
+
+
+def test_the_prometheus_example_scrapes_each_replica_with_the_token() -> None:
+    example = yaml.safe_load((ROOT / "deploy" / "prometheus.yml").read_text(encoding="utf-8"))
+    job = example["scrape_configs"][0]
+    assert job["authorization"]["type"] == "Bearer"
+    targets = job["static_configs"][0]["targets"]
+    assert sorted(targets) == [f"{name}:8000" for name in APPS]
+    assert "backend" in SERVICES["app-1"]["networks"]
