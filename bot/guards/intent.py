@@ -15,15 +15,13 @@ They are off by default (`SENTENCE_VECTORS_BY_DEFAULT`): no cross-validated gain
 guard's p95 with them was over the 10 ms budget on the shared test machine
 (benchmarks/README.md). Without MiniLM the classifier runs on the n-grams
 alone (`NGRAMS`) with a calibration of its own, and says which it runs on (`startup_note`).
-Each class's score is Platt-calibrated (a sigmoid fitted on cross-validated
-decision values, as `CalibratedClassifierCV(ensemble=False)` does) and each class has its own
-threshold, chosen on out-of-fold scores of the training set: for the classes where a miss
-hurts a person (crisis, a request for a person, a complaint) the threshold keeps recall at
-`RECALL_TARGET` unless that would send more than `IN_SCOPE_ESCALATED_AT_MOST` of in-scope
-questions to a person; for the refusal classes it keeps in-scope questions passing.
+Each class's score is Platt-calibrated and each class has its own threshold, chosen for
+recall where a miss hurts a person (`bot.guards.intent_calibration`). A refusal needs a
+message most of whose words the model knows (`KNOWN_WORDS_TO_REFUSE`).
 
 Where training happens: the cross-validation (seconds) runs once per data version, as a
-build step (`python -m bot.guards.intent`), and writes `intents.calibration.json` next to
+build step (`python -m bot.guards.intent`, in `bot.guards.intent_calibration`), and writes
+`intents.calibration.json` next to
 the data: sigmoid parameters, thresholds and the cross-validated figures, keyed by a hash
 of the training file, one calibration per feature set. At run time `IntentClassifier.fit`
 only fits the final model (about a second) and takes the calibration from that file;
@@ -31,7 +29,8 @@ only fits the final model (about a second) and takes the calibration from that f
 embedder) on itself, so an app or a test that never asks pays nothing. Embedding the
 training rows takes about 15 s on 2 cores, so their vectors are cached on disk beside the
 training file (`cache/`, not in git), keyed by a hash of the file and the embedder's name.
-scikit-learn is imported by this module alone. Everything is seeded: same data, same model.
+scikit-learn is imported by this module and that build step alone. Everything is seeded:
+same data, same model.
 """
 
 from __future__ import annotations
@@ -45,32 +44,16 @@ import tempfile
 import threading
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.svm import LinearSVC
 
-from bot.guards.intent_data import (
-    INTENTS,
-    TRAIN_FILE,
-    LabelledMessage,
-    data_dir,
-    read_labelled,
-)
-from bot.guards.intent_decision import (
-    DISTRESS,
-    IN_SCOPE,
-    RECALL_FIRST,
-    REFUSAL_CLASSES,
-    TO_A_PERSON,
-    IntentDecision,
-    decide,
-)
+from bot.guards.intent_data import TRAIN_FILE, LabelledMessage, data_dir, read_labelled
+from bot.guards.intent_decision import IN_SCOPE, TO_A_PERSON, IntentDecision, decide
 from bot.guards.normalise import fold
 from knowledge.embeddings import Embedder, EmbedderUnavailable, default_embedder, minilm_available
 
@@ -98,30 +81,11 @@ CHAR_NGRAMS = (1, 6)
 # cross-validation 0.3 leaves 2 of 1,336 refusal-class messages to retrieval (0.5: 10).
 KNOWN_WORDS_TO_REFUSE = 0.3
 CACHE_DIR = "cache"
-# The sentence vector costs about 5 ms a message, the n-grams 0.3 ms: a message the n-grams
-# alone call in scope with at least this probability is decided by them, without a vector.
-# The calibration keeps the lowest of these at which cross-validation sends no fewer
-# messages to a person than with a vector for every message.
-SKIP_GATES = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01)
 # Off: on the current training set they send no more people at risk to a person in
 # cross-validation (92.9 % with and without), and the guard's p95 with them is over the
 # 10 ms budget on the shared 2-core machine (benchmarks/README.md). Set True (or pass
 # sentence_vectors=True) to use them wherever MiniLM is installed.
 SENTENCE_VECTORS_BY_DEFAULT = False
-RECALL_TARGET = 0.98
-DISTRESS_RECALL = 0.95
-# At most this share of in-scope questions may be sent to a person by each recall-first
-# class, and by their summed score.
-IN_SCOPE_ESCALATED_AT_MOST = 0.01
-IN_SCOPE_TO_A_PERSON_AT_MOST = 0.02
-# Refusal thresholds: at most this share of in-scope questions refused by each class, and
-# never below REFUSAL_FLOOR: the rules catch the clear cases, retrieval refuses what the
-# pages do not cover, so the classifier refuses only when it is fairly sure.
-IN_SCOPE_REFUSED_AT_MOST = 0.003
-REFUSAL_FLOOR = 0.6
-# A recall-first class alone decides only above this; below, the summed score decides.
-ALONE_FLOOR = 0.5
-FOLDS = 5
 SEED = 20261202
 
 
@@ -191,7 +155,7 @@ def calibrations_from_json(text: str) -> dict[str, Calibration]:
     }
 
 
-class _Model:
+class LinearIntentModel:
     """Fitted features and linear model; scores one message without pipeline overhead.
 
     `vectors`: the messages' sentence vectors, one row each, or None for n-grams alone.
@@ -273,7 +237,7 @@ class IntentClassifier:
 
     def __init__(
         self,
-        model: _Model,
+        model: LinearIntentModel,
         calibration: Calibration,
         embedder: Embedder | None = None,
         plain: IntentClassifier | None = None,
@@ -312,23 +276,25 @@ class IntentClassifier:
         features = WITH_MINILM if embedder is not None else choose_features(sentence_vectors)
         calibration = check_calibration(train_file, calibration_file, features)
         messages = read_labelled(train_file)
-        plain = cls(_Model(messages), check_calibration(train_file, calibration_file, NGRAMS))
+        plain = cls(
+            LinearIntentModel(messages), check_calibration(train_file, calibration_file, NGRAMS)
+        )
         if features == NGRAMS:
             return plain
-        embedder = embedder or _load_embedder()
+        embedder = embedder or load_embedder()
         if embedder.name != calibration.embedder:
             raise IntentModelError(
                 f"the intent calibration was built with the embedder {calibration.embedder!r}, "
                 f"not {embedder.name!r}; rebuild it with `python -m bot.guards.intent`"
             )
         vectors = training_vectors(train_file, messages, embedder)
-        return cls(_Model(messages, vectors), calibration, embedder, plain)
+        return cls(LinearIntentModel(messages, vectors), calibration, embedder, plain)
 
     def scores(self, text: str) -> dict[str, float]:
         """Calibrated probability of each class for one message (they sum to 1)."""
         vectors = self._embed([text]) if self._embedder is not None else None
         decisions = self._model.decisions([text], vectors)[0]
-        return _calibrated(self._model.classes, decisions, self.calibration)
+        return calibrated_scores(self._model.classes, decisions, self.calibration)
 
     def classify(self, text: str) -> IntentDecision:
         may_refuse = self._model.known_words(text) >= KNOWN_WORDS_TO_REFUSE
@@ -436,7 +402,7 @@ def choose_features(sentence_vectors: bool | None) -> str:
     return NGRAMS
 
 
-def _load_embedder() -> Embedder:
+def load_embedder() -> Embedder:
     try:
         embedder = default_embedder()
     except EmbedderUnavailable as error:
@@ -499,7 +465,7 @@ def check_calibration(
     return calibration
 
 
-def _calibrated(
+def calibrated_scores(
     classes: Sequence[str], decisions: np.ndarray, calibration: Calibration
 ) -> dict[str, float]:
     raw = {}
@@ -523,189 +489,8 @@ def fingerprint(train_file: Path) -> str:
     return digest.hexdigest()
 
 
-def splits(messages: Sequence[LabelledMessage]) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Stratified folds that keep a message and its variants together."""
-    splitter = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
-    labels = [m.label for m in messages]
-    groups = [m.group for m in messages]
-    return list(splitter.split(np.zeros(len(messages)), labels, groups))
-
-
-def out_of_fold_decisions(
-    messages: Sequence[LabelledMessage], vectors: np.ndarray | None = None
-) -> tuple[tuple[str, ...], np.ndarray]:
-    """Each message's decision values from a model that never saw it nor its variants."""
-    values = np.zeros((len(messages), len(INTENTS)))
-    classes: tuple[str, ...] = ()
-    for train_index, test_index in splits(messages):
-        fold_vectors = vectors[train_index] if vectors is not None else None
-        model = _Model([messages[i] for i in train_index], fold_vectors)
-        classes = model.classes
-        values[test_index] = model.decisions(
-            [messages[i].text for i in test_index],
-            vectors[test_index] if vectors is not None else None,
-        )
-    return classes, values
-
-
-def fit_sigmoids(
-    classes: Sequence[str], values: np.ndarray, labels: Sequence[str]
-) -> dict[str, tuple[float, float]]:
-    """Platt scaling per class, one against the rest, on out-of-fold decision values."""
-    sigmoids: dict[str, tuple[float, float]] = {}
-    for column, c in enumerate(classes):
-        target = np.array([label == c for label in labels], dtype=int)
-        platt = LogisticRegression(C=1e4, max_iter=1000)
-        platt.fit(values[:, column : column + 1], target)
-        # sklearn's p = 1 / (1 + exp(-(w d + b))): store a = -w, b = -b.
-        sigmoids[c] = (-float(platt.coef_[0][0]), -float(platt.intercept_[0]))
-    return sigmoids
-
-
-def choose_thresholds(
-    scores: Sequence[Mapping[str, float]], labels: Sequence[str]
-) -> dict[str, float]:
-    """Per-class thresholds from out-of-fold scores (see the module docstring)."""
-    in_scope = [s for s, label in zip(scores, labels, strict=True) if label == IN_SCOPE]
-    thresholds: dict[str, float] = {}
-    for intent in RECALL_FIRST:
-        own = sorted(s[intent] for s, label in zip(scores, labels, strict=True) if label == intent)
-        for_recall = own[int((1.0 - RECALL_TARGET) * len(own))] - 1e-6
-        thresholds[intent] = max(
-            ALONE_FLOOR, for_recall, _keeping(in_scope, intent, IN_SCOPE_ESCALATED_AT_MOST)
-        )
-    people = [
-        {TO_A_PERSON: sum(s[c] for c in RECALL_FIRST), "label": label == IN_SCOPE}
-        for s, label in zip(scores, labels, strict=True)
-        if label in RECALL_FIRST or label == IN_SCOPE
-    ]
-    summed = sorted(p[TO_A_PERSON] for p in people if not p["label"])
-    for_recall = summed[int((1.0 - RECALL_TARGET) * len(summed))] - 1e-6
-    budget = _keeping(
-        [{TO_A_PERSON: p[TO_A_PERSON]} for p in people if p["label"]],
-        TO_A_PERSON,
-        IN_SCOPE_TO_A_PERSON_AT_MOST,
-    )
-    thresholds[TO_A_PERSON] = max(for_recall, budget)
-    # Acted on only when retrieval cannot answer, so recall sets it; a lower target than
-    # RECALL_TARGET, because every out-of-scope question above it goes to a person too.
-    for_distress = summed[int((1.0 - DISTRESS_RECALL) * len(summed))] - 1e-6
-    thresholds[DISTRESS] = min(for_distress, thresholds[TO_A_PERSON])
-    for intent in REFUSAL_CLASSES:
-        thresholds[intent] = max(
-            REFUSAL_FLOOR, _keeping(in_scope, intent, IN_SCOPE_REFUSED_AT_MOST)
-        )
-    thresholds[IN_SCOPE] = 0.0
-    return {k: round(v, 6) for k, v in thresholds.items()}
-
-
-def _keeping(in_scope: Sequence[Mapping[str, float]], intent: str, share: float) -> float:
-    """The lowest threshold at which at most `share` of in-scope messages score above it."""
-    ranked = sorted((s[intent] for s in in_scope), reverse=True)
-    allowed = int(share * len(ranked))
-    return ranked[allowed] + 1e-6 if ranked else 0.5
-
-
-def rates(decided: Sequence[str], labels: Sequence[str]) -> dict[str, dict[str, float]]:
-    """Recall and precision per class, and the counts they come from; `to_a_person`: the
-    share of recall-first messages sent to a person (as any of those classes)."""
-    people = [
-        d in RECALL_FIRST for d, label in zip(decided, labels, strict=True) if label in RECALL_FIRST
-    ]
-    in_scope = [
-        d == IN_SCOPE for d, label in zip(decided, labels, strict=True) if label == IN_SCOPE
-    ]
-    report: dict[str, dict[str, float]] = {
-        TO_A_PERSON: {"n": len(people), "recall": round(sum(people) / len(people), 4)},
-        "in_scope_passed": {"n": len(in_scope), "recall": round(sum(in_scope) / len(in_scope), 4)},
-    }
-    for intent in INTENTS:
-        truth = sum(label == intent for label in labels)
-        said = sum(d == intent for d in decided)
-        hit = sum(d == intent == label for d, label in zip(decided, labels, strict=True))
-        report[intent] = {
-            "n": truth,
-            "recall": round(hit / truth, 4) if truth else float("nan"),
-            "precision": round(hit / said, 4) if said else float("nan"),
-        }
-    return report
-
-
-def calibrate(train_file: Path, embedder: Embedder | None = None) -> list[Calibration]:
-    """Cross-validate on the training file: sigmoids, thresholds and the CV figures, for the
-    n-grams alone and (with an embedder) the n-grams and the sentence vectors, then the
-    gate below which the vector is computed (`SKIP_GATES`)."""
-    messages = read_labelled(train_file)
-    if {m.label for m in messages} != set(INTENTS):
-        raise IntentModelError(f"the training set must hold every class: {INTENTS}")
-    labels = [m.label for m in messages]
-    plain, plain_scores = _cross_validated(train_file, messages, None)
-    if embedder is None:
-        return [plain]
-    vectors = training_vectors(train_file, messages, embedder)
-    both, scores = _cross_validated(train_file, messages, vectors)
-    with_vectors = [decide(s, both.thresholds).intent for s in scores]
-    full = rates(with_vectors, labels)
-    for gate in SKIP_GATES:
-        decided = [
-            decide(p, plain.thresholds).intent if p[IN_SCOPE] >= gate else d
-            for p, d in zip(plain_scores, with_vectors, strict=True)
-        ]
-        report = rates(decided, labels)
-        if report[TO_A_PERSON]["recall"] >= full[TO_A_PERSON]["recall"]:
-            break
-    both = replace(both, embedder=embedder.name, skip_above=gate, report=report)
-    return [both, plain]
-
-
-def _cross_validated(
-    train_file: Path, messages: Sequence[LabelledMessage], vectors: np.ndarray | None
-) -> tuple[Calibration, list[dict[str, float]]]:
-    labels = [m.label for m in messages]
-    classes, values = out_of_fold_decisions(messages, vectors)
-    provisional = Calibration("", fit_sigmoids(classes, values, labels), {}, {})
-    scores = [_calibrated(classes, row, provisional) for row in values]
-    thresholds = choose_thresholds(scores, labels)
-    decided = [decide(s, thresholds).intent for s in scores]
-    calibration = Calibration(
-        fingerprint(train_file),
-        provisional.sigmoids,
-        thresholds,
-        rates(decided, labels),
-        features=NGRAMS if vectors is None else WITH_MINILM,
-    )
-    return calibration, scores
-
-
-def main(argv: Sequence[str]) -> int:
-    """Build the calibration of every feature set; MiniLM must be installed for this."""
-    train_file = Path(argv[0]) if argv else data_dir() / TRAIN_FILE
-    try:
-        embedder = _load_embedder()
-    except IntentModelError as error:
-        sys.stderr.write(f"{error}; the calibration file holds both feature sets\n")
-        return 2
-    calibrations = calibrate(train_file, embedder)
-    train_file.with_name(CALIBRATION_FILE).write_text(
-        calibrations_to_json(calibrations), encoding="utf-8"
-    )
-    for calibration in calibrations:
-        gate = calibration.skip_above
-        sys.stdout.write(
-            f"-- {calibration.features}"
-            + (f" (no vector when n-grams say in scope >= {gate})" if gate else "")
-            + "\n"
-        )
-        for intent, figures in calibration.report.items():
-            precision = f" precision {figures['precision']:.1%}" if "precision" in figures else ""
-            threshold = calibration.thresholds.get(intent)
-            sys.stdout.write(
-                f"{intent:<18} n={figures['n']:<5} cv recall {figures['recall']:.1%}{precision}"
-                + (f" threshold {threshold:.3f}" if threshold is not None else "")
-                + "\n"
-            )
-    return 0
-
-
 if __name__ == "__main__":
+    # The build step lives beside this module: `python -m bot.guards.intent` still runs it.
+    from bot.guards.intent_calibration import main
+
     raise SystemExit(main(sys.argv[1:]))
