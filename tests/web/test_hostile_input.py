@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.conftest import services_of
 from tests.data import CORPORA
 from tests.web.citizens import start_api
 from web.app import create_app
@@ -173,7 +174,7 @@ def test_guards_decide_before_retrieval(client: TestClient, text: str, decision:
     assert body["decision"] == decision, body
     assert body["citations"] == []
     if decision == "block_pii":
-        entries = client.app.state.services.conversation_entries(cid)  # type: ignore[attr-defined]
+        entries = services_of(client).conversation_entries(cid)
         assert "GB82" not in json.dumps(entries)
-        turns = client.app.state.services.transcript(cid)  # type: ignore[attr-defined]
+        turns = services_of(client).transcript(cid)
         assert all("GB82" not in t.text for t in turns)

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from audit.checkpoint import generate_cosigner, parse_checkpoint
 from audit.merkle import leaf_hash, verify_consistency, verify_inclusion
 from audit.witness import check_and_cosign
-from tests.conftest import make_settings
+from tests.conftest import make_settings, services_of
 from tests.web.citizens import start_api
 from web.app import create_app
 
@@ -36,7 +36,7 @@ def test_inclusion_and_consistency_proofs_verify(
     for _ in range(3):
         cid = start_api(client)
         client.post(f"/api/v1/conversations/{cid}/messages", json={"text": "Library card?"})
-    log = client.app.state.services.log  # type: ignore[attr-defined]
+    log = services_of(client).log
     small = parse_checkpoint(log.checkpoint().split("\n\n")[0] + "\n")
     cid = start_api(client)
     big = parse_checkpoint(client.get("/audit/checkpoint").text.split("\n\n")[0] + "\n")
@@ -65,7 +65,7 @@ def test_a_configured_witness_cosignature_is_stored_and_served(
 ) -> None:
     witness, client = witness_and_client
     client.post("/api/v1/conversations", json={})
-    log = client.app.state.services.log  # type: ignore[attr-defined]
+    log = services_of(client).log
     signed = log.checkpoint()
     from audit.note import parse_verifier_key
 
@@ -86,10 +86,10 @@ def test_checkpoints_are_signed_on_time_while_the_app_runs(data_dir: Path) -> No
         for _ in range(2):
             cid = start_api(client)
             client.post(f"/api/v1/conversations/{cid}/messages", json={"text": "Library card?"})
-        size = client.app.state.services.log_size()  # type: ignore[attr-defined]
+        size = services_of(client).log_size()
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
-            note = client.app.state.services.log.latest_checkpoint()  # type: ignore[attr-defined]
+            note = services_of(client).log.latest_checkpoint()
             if note and int(note.split("\n")[1]) == size:
                 break
             time.sleep(0.2)
@@ -101,7 +101,7 @@ def test_an_unconfigured_witness_riding_on_a_configured_one_is_refused(
 ) -> None:
     """Finding 6: a stranger's line beside a configured witness's got `201 stored`."""
     witness, client = witness_and_client
-    log = client.app.state.services.log  # type: ignore[attr-defined]
+    log = services_of(client).log
     from audit.note import parse_verifier_key
 
     key = parse_verifier_key(log.verifier_key)
@@ -120,7 +120,7 @@ def test_an_unconfigured_witness_riding_on_a_configured_one_is_refused(
 
 def test_reading_the_checkpoint_never_makes_the_log_sign(data_dir: Path) -> None:
     with TestClient(create_app(make_settings(data_dir))) as client:
-        log = client.app.state.services.log  # type: ignore[attr-defined]
+        log = services_of(client).log
         before = log.checkpoints()
         response = client.get("/audit/checkpoint")
         assert log.checkpoints() == before

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from tests.conftest import make_settings
+from tests.conftest import make_settings, services_of
 from tests.fakes.ollama_server import start_fake_ollama
 from tests.fakes.openai_server import start_fake_openai
 from tests.needs import missing
@@ -37,7 +37,7 @@ def test_auto_mode_uses_ollama_when_it_answers(data_dir: Path) -> None:
             data_dir, answer_mode="auto", ollama_url=ollama.base_url, ollama_model="fake:latest"
         )
         with TestClient(create_app(settings)) as client:
-            assert client.app.state.services.engine.answer_mode == "ollama:fake:latest"  # type: ignore[attr-defined]
+            assert services_of(client).engine.answer_mode == "ollama:fake:latest"
             body = ask(client, QUESTION)
     assert body["decision"] == "answer"
     assert body["mode"] == "ollama:fake:latest", body
@@ -76,8 +76,8 @@ def test_a_broken_model_server_never_breaks_the_chat(data_dir: Path) -> None:
 def test_auto_mode_without_a_server_is_extractive(data_dir: Path) -> None:
     settings = make_settings(data_dir, answer_mode="auto", ollama_url="http://127.0.0.1:9")
     with TestClient(create_app(settings)) as client:
-        assert client.app.state.services.engine.answer_mode == "extractive"  # type: ignore[attr-defined]
-        notes = client.app.state.services.startup_notes  # type: ignore[attr-defined]
+        assert services_of(client).engine.answer_mode == "extractive"
+        notes = services_of(client).startup_notes
         assert any("No Ollama server" in n for n in notes)
 
 
@@ -92,7 +92,7 @@ def test_openai_mode_answers_through_the_app(data_dir: Path) -> None:
             openai_api_key="sk-test-key",
         )
         with TestClient(create_app(settings)) as client:
-            services = client.app.state.services  # type: ignore[attr-defined]
+            services = services_of(client)
             assert services.engine.answer_mode == "openai:fake"
             assert any(server.base_url in note for note in services.startup_notes)
             body = ask(client, QUESTION)

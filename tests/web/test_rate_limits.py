@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import make_settings
+from tests.conftest import make_settings, services_of
 from tests.web.console.conftest import PASSWORD
 from web.app import create_app
 from web.http.rate_limits import OpenStreams, RateLimits, TokenBuckets
@@ -29,7 +29,7 @@ def tight(data_dir: Path) -> Iterator[TestClient]:
 
 
 def log_size(client: TestClient) -> int:
-    return int(client.app.state.services.log_size())  # type: ignore[attr-defined]
+    return int(services_of(client).log_size())
 
 
 def limits_of(client: TestClient) -> RateLimits:

@@ -12,6 +12,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from audit.receipt import verify_receipt
+from tests.conftest import services_of
 from web.app import create_app
 from web.settings import Settings
 
@@ -27,7 +28,7 @@ def start(client: TestClient) -> str:
 
 def sign_now(client: TestClient) -> None:
     """What the log's checkpoint schedule does; a receipt only uses stored checkpoints."""
-    client.app.state.services.log.checkpoint()  # type: ignore[attr-defined]
+    services_of(client).log.checkpoint()
 
 
 def test_receipt_downloads_and_verifies_offline(settings: Settings) -> None:
@@ -100,7 +101,7 @@ def test_receipt_for_no_conversation_is_a_readable_404(settings: Settings) -> No
 def test_erasure_makes_the_words_unreadable_and_the_log_still_verifies(settings: Settings) -> None:
     with TestClient(create_app(settings)) as client:
         cid = start(client)
-        services = client.app.state.services  # type: ignore[attr-defined]
+        services = services_of(client)
         size = services.log_size()
         r = client.post("/chat/erase", data={"conversation_id": cid})
         assert r.status_code == 200

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from knowledge.embeddings import minilm_available
 from knowledge.versions import current_version
-from tests.conftest import DEMO_KB, make_settings
+from tests.conftest import DEMO_KB, make_settings, services_of
 from tests.fakes.ollama_server import start_fake_ollama
 from tests.needs import missing
 from tests.web.citizens import start_api
@@ -66,7 +66,7 @@ def test_ollama_embedder_is_used_to_ingest_and_to_answer(
             data, embedder="ollama", ollama_url=ollama.base_url, ollama_embed_model="fake-embed"
         )
         with TestClient(create_app(settings)) as client:
-            notes = " ".join(client.app.state.services.startup_notes)  # type: ignore[attr-defined]
+            notes = " ".join(services_of(client).startup_notes)
             _, body = ask(client, QUESTION)
         asked = [r for r in ollama.requests if r["path"] == "/api/embed"][len(ingested) :]
     assert "hybrid BM25 + ollama:fake-embed" in notes, notes
@@ -85,7 +85,7 @@ def test_note_says_lexical_when_the_index_has_no_vectors_for_the_embedder(
     )
     settings = make_settings(data, embedder="ollama", ollama_url="http://127.0.0.1:9")
     with TestClient(create_app(settings)) as client:
-        notes = " ".join(client.app.state.services.startup_notes)  # type: ignore[attr-defined]
+        notes = " ".join(services_of(client).startup_notes)
         _, body = ask(client, QUESTION)
     assert "BM25 only: the index holds no vectors (lexical-only ingest)" in notes, notes
     assert body["decision"] == "answer"
@@ -96,7 +96,7 @@ def test_the_app_answers_with_chroma_as_the_vector_store(data_dir: Path) -> None
         missing("needs the 'chroma' and 'embeddings' extras")
     settings = make_settings(data_dir, vector_store="chroma")
     with TestClient(create_app(settings)) as client:
-        notes = " ".join(client.app.state.services.startup_notes)  # type: ignore[attr-defined]
+        notes = " ".join(services_of(client).startup_notes)
         _, body = ask(client, QUESTION)
     assert f"vectors searched Chroma in {data_dir / 'chroma'}" in notes, notes
     assert body["decision"] == "answer", body
@@ -122,7 +122,7 @@ def test_answers_and_refusals_log_the_served_kb_version(data_dir: Path) -> None:
     # Rules only: the intent classifier would refuse the football question before retrieval.
     settings = make_settings(data_dir).model_copy(update={"guard_classifier": False})
     with TestClient(create_app(settings)) as client:
-        services = client.app.state.services  # type: ignore[attr-defined]
+        services = services_of(client)
         answered, body = ask(client, QUESTION)
         assert body["decision"] == "answer"
         refused, body = ask(client, "Who won the football world cup in 1966?")

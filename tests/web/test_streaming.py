@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from tests.conftest import make_settings
+from tests.conftest import make_settings, services_of
 from tests.fakes.ollama_server import start_fake_ollama
 from tests.web.citizens import start_api
 from web.app import create_app
@@ -44,13 +44,13 @@ def shown(stream: list[tuple[str, dict[str, object]]]) -> str:
 def test_extractive_answer_streams_and_ends_with_the_logged_reply(settings: Settings) -> None:
     with TestClient(create_app(settings)) as client:
         cid = start_api(client)
-        before = client.app.state.services.log_size()  # type: ignore[attr-defined]
+        before = services_of(client).log_size()
         stream = events(client, cid, QUESTION)
         assert [n for n, _ in stream] == ["piece", "done"], "words only once logged"
         done = stream[-1][1]
         assert done["decision"] == "answer"
         assert shown(stream) == done["text"]
-        assert client.app.state.services.log_size() == before + 2  # type: ignore[attr-defined]
+        assert services_of(client).log_size() == before + 2
 
 
 def test_refusals_stream_as_one_piece(settings: Settings) -> None:

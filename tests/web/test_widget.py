@@ -7,13 +7,15 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.conftest import services_of
+
 HTMX = {"HX-Request": "true"}
 
 
 @pytest.mark.parametrize("path", ["/", "/chat", "/widget"])
 def test_disclosure_comes_before_the_first_message(client: TestClient, path: str) -> None:
     html = client.get(path).text
-    version = client.app.state.services.disclosure.version  # type: ignore[attr-defined]
+    version = services_of(client).disclosure.version
     assert "You are talking to an AI system" in html
     assert f'data-version="{version}"' in html
     assert html.index("You are talking to an AI system") < html.index('name="text"')
@@ -46,7 +48,7 @@ def test_disclosure_version_is_logged_with_the_conversation(client: TestClient) 
         "/chat/messages", data={"text": "Library opening hours?"}, follow_redirects=False
     )
     cid = re.search(r"c=([A-Za-z0-9_-]+)", r.headers["location"]).group(1)  # type: ignore[union-attr]
-    services = client.app.state.services  # type: ignore[attr-defined]
+    services = services_of(client)
     entries = services.conversation_entries(cid)
     assert entries[0]["type"] == "disclosure"
     assert entries[0]["disclosure_version"] == services.disclosure.version
@@ -79,7 +81,7 @@ def test_htmx_post_streams_the_answer_and_keeps_the_conversation(client: TestCli
         headers=HTMX,
     )
     stream_done(client, r2.text)
-    assert len(client.app.state.services.store.turns(cid)) == 4  # type: ignore[attr-defined]
+    assert len(services_of(client).store.turns(cid)) == 4
 
 
 def test_a_stream_ticket_works_once(client: TestClient) -> None:
@@ -106,7 +108,7 @@ def test_talk_to_a_person_shows_the_contact_details(client: TestClient) -> None:
 def test_bad_input_gets_a_readable_message_and_keeps_the_draft(
     client: TestClient, text: str, status: int, words: str
 ) -> None:
-    before = client.app.state.services.log_size()  # type: ignore[attr-defined]
+    before = services_of(client).log_size()
     r = client.post("/chat/messages", data={"text": text})
     assert r.status_code == status
     assert words in r.text
@@ -117,7 +119,7 @@ def test_bad_input_gets_a_readable_message_and_keeps_the_draft(
     assert partial.status_code == status
     assert partial.headers["HX-Retarget"] == "#error"
     assert words in partial.text
-    assert client.app.state.services.log_size() == before  # type: ignore[attr-defined]
+    assert services_of(client).log_size() == before
 
 
 def test_invalid_utf8_in_the_form_gets_a_readable_message(client: TestClient) -> None:
@@ -133,7 +135,7 @@ def test_invalid_utf8_in_the_form_gets_a_readable_message(client: TestClient) ->
 
 
 def _log_size(client: TestClient) -> int:
-    return int(client.app.state.services.log_size())  # type: ignore[attr-defined]
+    return int(services_of(client).log_size())
 
 
 def test_unknown_conversation_in_the_widget(client: TestClient) -> None:
@@ -156,7 +158,7 @@ def test_an_unrelated_question_in_the_widget_is_refused_with_the_contact(
     reply = re.findall(r'<li class="oc-turn oc-assistant[^"]*" data-decision="([a-z_]+)"', r.text)
     assert reply == ["refuse"]
     turn = r.text.split('data-decision="refuse"')[1].split("</li>")[0]
-    contact = client.app.state.services.organisation.contact  # type: ignore[attr-defined]
+    contact = services_of(client).organisation.contact
     assert contact.phone in turn or contact.email in turn, turn
 
 
@@ -170,7 +172,7 @@ def test_htmx_is_served_locally_never_from_a_cdn(client: TestClient) -> None:
     html = client.get("/").text
     assert "unpkg" not in html and "cdn" not in html.lower()
     # `make test` builds the assets from npm first; without them the forms still work.
-    assert client.app.state.services.htmx_available  # type: ignore[attr-defined]
+    assert services_of(client).htmx_available
     assert "/static/vendor/htmx.min.js" in html
     assert client.get("/static/vendor/htmx.min.js").status_code == 200
 
@@ -186,7 +188,7 @@ def test_transparency_page_and_checkpoint_are_public(client: TestClient) -> None
     lines = checkpoint.text.split("\n")
     assert lines[0] == "exampleton.example/opencounter/log"
     # Checkpoints are issued every N entries or T seconds, so the latest may trail the log.
-    assert 1 <= int(lines[1]) <= client.app.state.services.log_size()  # type: ignore[attr-defined]
+    assert 1 <= int(lines[1]) <= services_of(client).log_size()
     assert "\u2014 exampleton.example/opencounter/log " in checkpoint.text
     assert client.get("/audit/key").text.startswith("exampleton.example/opencounter/log+")
 

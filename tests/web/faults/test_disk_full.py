@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from tests.conftest import make_settings
+from tests.conftest import make_settings, services_of
 from tests.web.citizens import start_api
 from tests.web.faults.disks import fill, tmpfs
 from tests.web.faults.views import QUESTION, assert_fault_json
@@ -26,7 +26,7 @@ def test_a_full_disk_is_503_naming_it_and_the_conversation_goes_on(
         shutil.copytree(data_dir, data, symlinks=True)
         settings = make_settings(data, guard_classifier=False)
         with TestClient(create_app(settings)) as client:
-            services = client.app.state.services  # type: ignore[attr-defined]
+            services = services_of(client)
             cid = start_api(client)
             url = f"/api/v1/conversations/{cid}/messages"
             assert client.post(url, json={"text": QUESTION}).status_code == 200

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from tests.conftest import make_settings
+from tests.conftest import make_settings, services_of
 from tests.fakes.private_postgres import private_postgres
 from tests.web.citizens import conversation_in, start_api
 from tests.web.faults.views import EMAIL, PHONE, QUESTION, assert_fault_json
@@ -25,7 +25,7 @@ def test_postgres_stopped_and_restarted_mid_conversation(tmp_path: Path, data_di
             data_dir, database_url=server.url, guard_classifier=False, checkpoint_every=1
         )
         with TestClient(create_app(settings)) as client:
-            services = client.app.state.services  # type: ignore[attr-defined]
+            services = services_of(client)
             cid = start_api(client)
             first = client.post(f"/api/v1/conversations/{cid}/messages", json={"text": QUESTION})
             assert first.status_code == 200, first.text

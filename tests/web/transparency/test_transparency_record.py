@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
+from tests.conftest import services_of
 from web.app import create_app
 from web.bootstrap import Overrides, open_storage
 from web.cli.main import build_cli
@@ -149,7 +150,7 @@ def test_record_names_the_running_configuration(client: TestClient, seeded: Seed
     }
     assert record["guards"]["policy_version"] == "exampleton-guards-2026.11-r1"
     assert record["guards"]["max_message_chars"] == 2000
-    kb_version = client.app.state.services.kb_version()  # type: ignore[attr-defined]
+    kb_version = services_of(client).kb_version()
     assert kb_version and record["knowledge_base"]["version"] == kb_version
     # The newest of texts reviewed (2026-11-23), evaluation measured (2026-12-02) and the KB.
     assert record["last_changed"] == max("2026-12-02", seeded.kb_ts[:10])
