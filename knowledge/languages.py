@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import Stemmer
@@ -35,6 +36,16 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def supported_languages() -> tuple[str, ...]:
     """Language codes with a stemmer and stop words; others are indexed without either."""
     return tuple(_LANGUAGES)
+
+
+def stemmer(lang: str, fallback: str = "en") -> Callable[[list[str]], list[str]]:
+    """A Snowball stemmer for `lang` (else `fallback`'s): the one map from language to stemmer.
+
+    Each call makes its own: PyStemmer's stemmers keep a cache and are not shared by threads.
+    """
+    name = (_LANGUAGES.get(lang) or _LANGUAGES[fallback])[0]
+    stem: Callable[[list[str]], list[str]] = Stemmer.Stemmer(name).stemWords
+    return stem
 
 
 def fold_accents(text: str) -> str:

@@ -1,7 +1,7 @@
 """Content words of a text, stemmed, for the lexical support measure of the citation check.
 
-PyStemmer (Snowball stemmers) is imported here only. Stop words are short hand-written lists of
-English and French function words; everything else counts as content.
+The Snowball stemmers are the lexical index's (knowledge.languages.stemmer). Stop words are short
+hand-written lists of English and French function words; everything else counts as content.
 """
 
 from __future__ import annotations
@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import Stemmer
-
-_SNOWBALL = {"en": "english", "fr": "french"}
+from knowledge.languages import stemmer
 
 _STOP_EN = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -34,7 +32,6 @@ _STOP_FR = frozenset(
     quelles quels qui quoi s sa sans se sera seront ses si sien soi soit son sont sous sur ta
     te tes toi ton tous tout toute toutes tres tu un une vos votre vous y""".split()
 )
-STOP_WORDS = {"en": _STOP_EN, "fr": _STOP_FR}
 
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+")
@@ -56,7 +53,7 @@ class Lexicon:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._stemmer = Stemmer.Stemmer(_SNOWBALL.get(lang, "english"))
+        self._stem = stemmer(lang)
 
     def content_stems(self, text: str) -> frozenset[str]:
         words = [
@@ -67,8 +64,7 @@ class Lexicon:
             and word not in _STOP_EN
             and word not in _STOP_FR
         ]
-        stems: list[str] = self._stemmer.stemWords(words)
-        return frozenset(stems)
+        return frozenset(self._stem(words))
 
     @staticmethod
     def numbers(text: str) -> frozenset[str]:

@@ -7,7 +7,7 @@ naming a factory `(HookOptions) -> EscalationHook | None` (None: not configured,
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
@@ -75,6 +75,3 @@ class EscalationHook(Protocol):
     def deliver(self, notice: EscalationNotice) -> None:
         """Deliver once; raise `HookDeliveryFailed` to be retried."""
         ...
-
-
-HookFactory = Callable[[HookOptions], "EscalationHook | None"]
