@@ -258,6 +258,10 @@ _ASKED_ABOUT = re.compile(
 )
 
 
+# The writer introducing themself, right before a given name.
+_INTRODUCED = re.compile(
+    r"(?i:\b(?:c['’]est|it['’]?s|this\s+is|i['’]m|i\s+am|je\s+suis|ici|moi\s+c['’]est)\s+)$"
+)
 # Words after a name at the start of a sentence that make the writer the one named.
 _INTRODUCING = frozenset("here speaking calling ici again from de à".split())
 
@@ -303,10 +307,12 @@ def learned_names(
             continue
         words = text[start:end].split()
         # One word alone ("Show", "Infinity", "DAN", "a caseworker called Sarah") is a name
-        # only as a signature: a common given name, written as one, ending its line.
+        # only as a signature or right after the writer introduces themself ("Salut c'est
+        # Manon, …"): a common given name, written as one.
         word = words[0].strip(".,'’") if len(words) == 1 else ""
         line_end = text.find("\n", end)
         signs = not re.sub(r"[\W_]", "", text[end : len(text) if line_end < 0 else line_end])
+        signs = signs or _INTRODUCED.search(text, max(0, start - 20), start) is not None
         if word and (word.lower() not in names or word.isupper() or not signs):
             continue
         if _PLACE_AFTER.match(words[-1]):

@@ -43,6 +43,7 @@ NAMES = [
     ("Mon mari, Hervé Chassagne, est hospitalisé, qui touche sa pension ?", "fr"),
     ("Hamza Qureshi, my landlord, won't return the deposit", "en"),
     ("Yours faithfully\n\nE. Fitzgerald-Hume (Mrs)", "en"),
+    ("hello it's Kirsty, my bin wasn't emptied", "en"),
 ]
 ADDRESSES = [
     ("Flat 3, 12 Marchmont, the boiler has broken", "en", "Marchmont"),
