@@ -213,3 +213,33 @@ def test_the_verifier_imports_only_what_its_wheel_depends_on(tmp_path: Path) -> 
         ("audit.merkle", "yaml"),
         ("audit.novel", "langchain_anthropic"),
     }
+
+
+def imports_by_name(root: Path) -> list[str]:
+    """Calls that import a module named at run time, which no contract can see."""
+    found = []
+    for package in ("bot", "knowledge", "audit"):
+        for path in sorted((root / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call):
+                    name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+                    if name in ("import_module", "__import__"):
+                        found.append(f"{path.relative_to(root)}:{node.lineno}")
+    return found
+
+
+def test_no_import_escapes_the_contracts(tmp_path: Path) -> None:
+    """bot's one way into audit holds only if every import is one import-linter sees: none by a
+    name built at run time, and the escalation hooks registered as entry points are bot's."""
+    assert imports_by_name(REPO) == []
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    hooks = config["project"]["entry-points"]["opencounter.escalation_hooks"]
+    assert hooks and all(target.startswith("bot.hooks.") for target in hooks.values())
+    scratch = tmp_path / "bot"
+    scratch.mkdir()
+    for package in ("knowledge", "audit"):
+        (tmp_path / package).mkdir()
+    (scratch / "leak.py").write_text(
+        "import importlib\nstore = importlib.import_module('audit.storage.store')\n"
+    )
+    assert imports_by_name(tmp_path) == ["bot/leak.py:2"]
