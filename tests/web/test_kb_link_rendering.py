@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import shutil
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from knowledge.layout import current_build
 from knowledge.links import UnsafeLink, checked_link
 from tests.conftest import make_settings, services_of
 from tests.web.console.conftest import PASSWORD, csrf_of, sign_in
-from web.app import create_app
+from web.settings import Settings
 
 HOSTILE = [
     "javascript:alert(document.domain)",
@@ -60,19 +58,17 @@ def unsafe_links(html: str) -> list[str]:
 
 
 @pytest.fixture
-def client(tmp_path: Path, demo_index: Path) -> Iterator[TestClient]:
-    data = tmp_path / "data"
-    shutil.copytree(demo_index, data / "kb", symlinks=True)
-    build = current_build(data / "kb")
+def settings(data_dir: Path) -> Settings:
+    """The demo pages with hostile link targets, one topic held for approval; the shared
+    `client` fixture (tests/conftest.py) runs the app on them."""
+    build = current_build(data_dir / "kb")
     assert build is not None
     chunks = read_chunks(build.chunks)
     write_chunks(
         build.chunks,
         [dataclasses.replace(c, url=HOSTILE[i % len(HOSTILE)]) for i, c in enumerate(chunks)],
     )
-    settings = make_settings(data, draft_approval_topics=HELD)
-    with TestClient(create_app(settings)) as c:
-        yield c
+    return make_settings(data_dir, draft_approval_topics=HELD)
 
 
 def _ask(client: TestClient, question: str) -> tuple[str, str]:
