@@ -9,11 +9,12 @@ export OPENCOUNTER_DATA_DIR ?= $(CURDIR)/data
 RUN_EXTRAS := embeddings,chroma,openai,ingest
 TEST_EXTRAS := $(RUN_EXTRAS),dev,llama
 
-.PHONY: run test install install-test assets system-packages lint clean help
+.PHONY: run test install install-test assets system-packages lint clean help verifier-wheel
 
 help:
 	@echo "make run   - install, ingest the demo knowledge base, serve on http://$(HOST):$(PORT)/"
 	@echo "make test  - install everything and run ruff, mypy, import-linter and pytest"
+	@echo "make verifier-wheel - build dist/opencounter_verifier-*.whl, the verifier alone"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +38,10 @@ VERIFIER_DEPENDENCIES = $(shell $(PYTHON) -c "import shlex, tomllib; print(' '.j
 $(VENV)/wheelhouse/.complete: packaging/verifier/pyproject.toml | $(BIN)/python
 	$(BIN)/pip download --quiet --dest $(VENV)/wheelhouse "setuptools>=77" wheel $(VERIFIER_DEPENDENCIES)
 	touch $@
+
+# The verifier alone, for an oversight body (packaging/verifier/, README "For an oversight body").
+verifier-wheel:
+	$(PYTHON) packaging/verifier/build.py dist
 
 install: $(VENV)/.run-installed assets
 install-test: $(VENV)/.test-installed $(VENV)/wheelhouse/.complete assets system-packages
