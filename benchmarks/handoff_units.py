@@ -18,13 +18,14 @@ from sqlalchemy import Engine, create_engine
 
 from audit.note import generate_signer
 from audit.storage.log import TransparencyLog
-from audit.storage.store import create_tables, tune_engine
+from audit.storage.store import tune_engine
 from audit.storage.vault import Vault
 from benchmarks.audit import fresh_schema
 from bot.conversations import ConversationStore
 from bot.handoff.desk import HandoffDesk
 from bot.handoff.hours import OpeningHours
 from bot.handoff.store import HandoffStore
+from web.database import upgrade_schema
 
 ORIGIN = "bench.example/audit"
 
@@ -36,10 +37,8 @@ class _NoScreens:
 
 def measure(name: str, engine: Engine, cycles: int) -> None:
     tune_engine(engine)
-    create_tables(engine)
+    upgrade_schema(engine)  # the app's schema, from the migrations
     conversations, handoffs = ConversationStore(engine), HandoffStore(engine)
-    conversations.create_tables()
-    handoffs.create_tables()
     log = TransparencyLog(
         engine,
         generate_signer(ORIGIN),

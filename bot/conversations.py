@@ -109,9 +109,6 @@ class ConversationStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def create_tables(self) -> None:
-        metadata.create_all(self._engine)
-
     def create(
         self, conversation_id: str, lang: str, disclosure_version: str, secret_digest: str
     ) -> None:

@@ -51,9 +51,6 @@ class Switchboard:
         self._clock = clock
         self._cached: tuple[datetime, dict[str, bool]] | None = None
 
-    def create_tables(self) -> None:
-        metadata.create_all(self._engine)
-
     def states(self) -> dict[SwitchName, bool]:
         now = self._clock()
         # A clock set back (a corrected wall clock) reads again rather than trusting the cache.

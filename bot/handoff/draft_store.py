@@ -72,9 +72,6 @@ class DraftStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def create_tables(self) -> None:
-        metadata.create_all(self._engine)
-
     def insert(
         self,
         *,

@@ -37,9 +37,6 @@ class DeadLetterStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def create_tables(self) -> None:
-        metadata.create_all(self._engine)
-
     def add(
         self, hook: str, handoff_id: int, payload: bytes, error: str, attempts: int, at: datetime
     ) -> None:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Engine, create_engine
 
 from bot.conversations import Citation, ConversationStore, TurnRecord
+from tests.schema import create_schema
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -23,8 +24,8 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
 
 
 def test_conversation_round_trip(engine: Engine) -> None:
+    create_schema(engine)
     store = ConversationStore(engine)
-    store.create_tables()
     store.create("abc", "fr", "2026-11-23.1", "d" * 64)
     record = store.get("abc")
     assert record is not None
@@ -33,8 +34,8 @@ def test_conversation_round_trip(engine: Engine) -> None:
 
 
 def test_turns_keep_order_citations_and_state_changes(engine: Engine) -> None:
+    create_schema(engine)
     store = ConversationStore(engine)
-    store.create_tables()
     store.create("c1", "en", "v", "d" * 64)
     cite = Citation("en/parking-permits", "Parking permits", "https://e.example/p")
     store.add_turns(

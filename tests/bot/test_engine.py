@@ -14,6 +14,7 @@ from bot.organisation import load_disclosure, load_organisation
 from bot.replies import load_replies
 from knowledge.types import KnowledgeBaseUnavailable, Passage, RetrievalResult
 from tests.fakes.memory_sink import MemorySink
+from tests.schema import create_schema
 
 
 def passage(doc_id: str, text: str) -> Passage:
@@ -55,8 +56,9 @@ BINS = passage("bins", "Bins are emptied every Tuesday. Put glass in the green b
 def make_engine(
     retriever: FixedRetriever, guard: FixedGuard | None = None
 ) -> tuple[ConversationEngine, MemorySink, ConversationStore]:
-    store = ConversationStore(create_engine("sqlite://"))
-    store.create_tables()
+    database = create_engine("sqlite://")
+    create_schema(database)
+    store = ConversationStore(database)
     sink = MemorySink()
     organisation = load_organisation()
     engine = ConversationEngine(

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, select
 
 from bot.switches import Switchboard, switches_table
 from tests.fakes.memory_sink import MemorySink
+from tests.schema import create_schema
 
 START = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
 
@@ -35,7 +36,7 @@ def test_a_flip_elsewhere_is_seen_once_the_cache_has_aged(engine: Engine) -> Non
     clock = Clock()
     admin = Switchboard(engine, {"model": True, "chat": True}, clock=clock)  # `admin switch`
     app = Switchboard(engine, {"model": True, "chat": True}, clock=clock)  # a running app
-    admin.create_tables()
+    create_schema(engine)
     sink = MemorySink(engine)
     assert app.is_on("chat")
 
@@ -55,7 +56,7 @@ def test_a_flip_elsewhere_is_seen_once_the_cache_has_aged(engine: Engine) -> Non
 def test_each_flip_is_logged_and_stamped_by_the_clock(engine: Engine) -> None:
     clock = Clock()
     board = Switchboard(engine, {"model": True, "chat": True}, clock=clock)
-    board.create_tables()
+    create_schema(engine)
     sink = MemorySink(engine)
 
     assert board.set("model", False, "ops", sink)

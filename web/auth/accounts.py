@@ -70,6 +70,7 @@ identities_table = Table(
     Column("display_name", String(120), nullable=False),
 )
 
+
 class AccountError(Exception):
     """An account operation that cannot be done."""
 
@@ -120,9 +121,6 @@ def _account(row: Row[tuple[object, ...]]) -> StaffAccount:
 class AccountStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-
-    def create_tables(self) -> None:
-        metadata.create_all(self._engine)
 
     def add(
         self,

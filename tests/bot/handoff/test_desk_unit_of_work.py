@@ -18,7 +18,6 @@ from audit.note import generate_signer
 from audit.sink import AuditEvent, LogUnavailable
 from audit.storage.log import TransparencyLog
 from audit.storage.store import audit_tables, tune_engine
-from audit.storage.store import create_tables as create_audit_tables
 from audit.storage.vault import Vault
 from bot.conversations import ConversationStore, conversations_table, turns_table
 from bot.handoff.desk import DeskPolicy, HandoffDesk
@@ -30,6 +29,7 @@ from bot.handoff.state import Handoff
 from bot.handoff.store import HandoffStore, handoffs_table, notes_table
 from bot.switches import Switchboard, switches_table
 from tests.fakes.failing_database import STEPS, Step, failing
+from tests.schema import create_schema
 
 ORIGIN = "city.example/audit"
 HELD_TOPIC = "en/housing-benefit"  # answers citing it wait for a person
@@ -85,12 +85,10 @@ def counter(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Counter]
         url = request.getfixturevalue("postgres_url")
     engine = create_engine(url)
     tune_engine(engine)
-    create_audit_tables(engine)
+    create_schema(engine)
     conversations = ConversationStore(engine)
     handoffs, drafts = HandoffStore(engine), DraftStore(engine)
     switches = Switchboard(engine, {"model": True, "chat": True}, cache_s=0)
-    for store in (conversations, handoffs, drafts, switches):
-        store.create_tables()
     log = TransparencyLog(
         engine,
         generate_signer(ORIGIN),

@@ -20,6 +20,7 @@ from bot.handoff.review import DraftReview
 from bot.handoff.state import Handoff, HandoffConflict, InvalidStaffText
 from bot.handoff.store import HandoffStore
 from tests.fakes.memory_sink import MemorySink
+from tests.schema import create_schema
 
 SOURCE = Citation("en/housing-benefit", "Housing Benefit", "https://example.org/hb")
 TUESDAY_NOON = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -44,12 +45,10 @@ class Parts:
 
 def _parts(tmp_path: Path, hours: str) -> Iterator[Parts]:
     engine = create_engine(f"sqlite:///{tmp_path / 'drafts.db'}")
+    create_schema(engine)
     conversations = ConversationStore(engine)
-    conversations.create_tables()
     handoffs = HandoffStore(engine)
-    handoffs.create_tables()
     drafts = DraftStore(engine)
-    drafts.create_tables()
     sink, events = MemorySink(engine), EventList()
     desk = HandoffDesk(
         store=handoffs,

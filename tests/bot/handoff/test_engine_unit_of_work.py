@@ -18,7 +18,6 @@ from audit.note import generate_signer
 from audit.sink import LogUnavailable
 from audit.storage.log import TransparencyLog
 from audit.storage.store import audit_tables, tune_engine
-from audit.storage.store import create_tables as create_audit_tables
 from audit.storage.vault import Vault
 from bot.answering import ExtractiveWriter
 from bot.conversations import ConversationStore, conversations_table, turns_table
@@ -35,6 +34,7 @@ from bot.organisation import load_disclosure, load_organisation
 from bot.replies import load_replies
 from knowledge.types import Passage, RetrievalResult
 from tests.fakes.failing_database import STEPS, Step, failing
+from tests.schema import create_schema
 
 ORIGIN = "city.example/audit"
 HELD = Passage("hb-1", "en/housing-benefit", "Housing benefit", "https://e.example/hb", "en",
@@ -87,14 +87,12 @@ def counter(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Counter]
         url = request.getfixturevalue("postgres_url")
     engine = create_engine(url)
     tune_engine(engine)
-    create_audit_tables(engine)
+    create_schema(engine)
     conversations, handoffs, drafts = (
         ConversationStore(engine),
         HandoffStore(engine),
         DraftStore(engine),
     )
-    for store in (conversations, handoffs, drafts):
-        store.create_tables()
     log = TransparencyLog(
         engine,
         generate_signer(ORIGIN),

@@ -17,6 +17,7 @@ from bot.handoff.hours import InvalidOpeningHours, OpeningHours
 from bot.handoff.state import HandoffConflict, InvalidStaffText, UnknownTeam
 from bot.handoff.store import HandoffStore
 from tests.fakes.memory_sink import MemorySink
+from tests.schema import create_schema
 
 
 class EventList:
@@ -30,10 +31,9 @@ class EventList:
 @pytest.fixture
 def parts(tmp_path: Path) -> Iterator[tuple[HandoffDesk, MemorySink, EventList, ConversationStore]]:
     engine = create_engine(f"sqlite:///{tmp_path / 'desk.db'}")
+    create_schema(engine)
     conversations = ConversationStore(engine)
-    conversations.create_tables()
     store = HandoffStore(engine)
-    store.create_tables()
     sink, events = MemorySink(engine), EventList()
     desk = HandoffDesk(
         store=store,
