@@ -74,6 +74,12 @@ class Metrics:
             buckets=RETRIEVAL_BUCKETS,
             registry=self.registry,
         )
+        self.hook_failures = Counter(
+            "opencounter_hook_attempt_failures",
+            "Escalation-hook deliveries that failed (each attempt; retried, then dead-lettered).",
+            ["hook"],
+            registry=self.registry,
+        )
         self.model_seconds = Histogram(
             "opencounter_answer_write_duration_seconds",
             "Time to write one answer from the passages, by writer mode (a model or extractive).",
@@ -94,6 +100,9 @@ class Metrics:
         self.decisions.labels(decision=decision, reason=reason).inc()
         if guard_layer is not None:
             self.guard_triggers.labels(layer=guard_layer).inc()
+
+    def hook_attempt_failed(self, hook: str) -> None:
+        self.hook_failures.labels(hook=hook).inc()
 
     # -- state read at scrape time ----------------------------------------------------------
 

@@ -39,6 +39,11 @@ class HookDispatcher:
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="opencounter-hook")
         self._pending: set[Future[None]] = set()
         self._lock = threading.Lock()
+        self._failed: Callable[[str], None] = _ignore
+
+    def observe(self, attempt_failed: Callable[[str], None]) -> None:
+        """Tell `attempt_failed` the hook's name after each failed attempt (the app's metrics)."""
+        self._failed = attempt_failed
 
     def notify(self, handoff: Handoff) -> None:
         if not self.hooks:
@@ -74,9 +79,11 @@ class HookDispatcher:
             except HookDeliveryFailed as exc:
                 error = str(exc)
                 LOG.warning("hook %s attempt %d failed: %s", hook.name, attempt, error)
+                self._failed(hook.name)
             except Exception as exc:
                 # A plugin's own bug: retrying will not help; keep the notice and say why.
                 LOG.exception("hook %s raised", hook.name)
+                self._failed(hook.name)
                 error = f"{type(exc).__name__}: {exc}"
                 break
             if attempt < self._attempts and not self._stopping.is_set():
@@ -84,3 +91,7 @@ class HookDispatcher:
         self._dead_letters.add(
             hook.name, notice.handoff, notice.to_json(), error, attempt, datetime.now(UTC)
         )
+
+
+def _ignore(hook_name: str) -> None:
+    return None

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
 from tests.conftest import make_settings
+from tests.e2e.live_server import free_port
 from tests.web.citizens import start_api
 from web.app import create_app
 
@@ -156,3 +157,22 @@ def test_two_apps_in_one_process_count_apart(data_dir: object, tmp_path: object)
         started = {"route": "/api/v1/conversations", "method": "POST", "status": "201"}
         assert value(scrape(first)[1], "opencounter_http_requests_total", **started) == 1
         assert value(scrape(second)[1], "opencounter_http_requests_total", **started) == 0
+
+
+def test_failed_hook_attempts_and_the_dead_letter_are_counted(data_dir: object) -> None:
+    closed = free_port()  # nothing listens: every delivery is refused
+    settings = make_settings(
+        data_dir,  # type: ignore[arg-type]
+        metrics_token=TOKEN,
+        hook_webhook_url=f"http://127.0.0.1:{closed}/hook",
+        hook_webhook_secret="w" * 32,
+        hook_attempts=2,
+        hook_backoff_s=0,
+    )
+    with TestClient(create_app(settings)) as client:
+        cid = start_api(client, "en")
+        assert client.post(f"/api/v1/conversations/{cid}/escalations").status_code == 200
+        client.app.state.services.people.hooks.drain()  # type: ignore[attr-defined]
+        _, samples = scrape(client)
+    assert value(samples, "opencounter_hook_attempt_failures_total", hook="webhook") == 2
+    assert value(samples, "opencounter_hook_dead_letters") == 1

@@ -56,6 +56,7 @@ def add_metrics(app: FastAPI, services: Services) -> Metrics:
     metrics = Metrics()
     metrics.watch(services)
     services.engine.observe(metrics)
+    services.people.hooks.observe(metrics.hook_attempt_failed)
     app.state.metrics = metrics
     app.include_router(router)
     app.add_middleware(RequestMetrics, metrics=metrics)
