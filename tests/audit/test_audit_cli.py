@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sqlalchemy import create_engine
+from sqlalchemy import Engine, create_engine
 from typer.testing import CliRunner
 
 from audit.note import parse_signer_key
@@ -33,7 +33,7 @@ def run_offline(*arguments: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def seed(data: Path) -> tuple[TransparencyLog, object]:
+def seed(data: Path) -> tuple[TransparencyLog, Engine]:
     keys = data / "audit"
     engine = create_engine(f"sqlite:///{data / 'opencounter.db'}")
     create_tables(engine)
@@ -80,7 +80,7 @@ def test_full_flow(tmp_path: Path) -> None:
     assert code == 0 and "Erased 2 conversations" in output
     assert run("retention", "--older-than", "soon", "--data-dir", str(data))[0] == 2
     assert run("verify", "--data-dir", str(data), "--key", pub)[0] == 0
-    engine.dispose()  # type: ignore[attr-defined]
+    engine.dispose()
 
 
 def test_bad_input_exits_2(tmp_path: Path) -> None:
@@ -109,7 +109,7 @@ def test_offline_commands_only_without_the_app(tmp_path: Path) -> None:
     missing = f"sqlite:///{tmp_path / 'missing.db'}"
     assert run_offline("verify", "--key", pub, "--database-url", missing)[0] == 2
     assert not (tmp_path / "missing.db").exists()
-    engine.dispose()  # type: ignore[attr-defined]
+    engine.dispose()
 
 
 def test_verify_needs_only_the_public_key(tmp_path: Path) -> None:
@@ -121,7 +121,7 @@ def test_verify_needs_only_the_public_key(tmp_path: Path) -> None:
     pub = f"@{data / 'audit' / 'log.pub'}"
     code, output = run("verify", "--data-dir", str(data), "--key", pub)
     assert code == 0 and "OK: 10 entries" in output
-    engine.dispose()  # type: ignore[attr-defined]
+    engine.dispose()
 
 
 def test_verify_of_a_database_without_a_log_exits_2(tmp_path: Path) -> None:

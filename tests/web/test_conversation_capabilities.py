@@ -13,7 +13,6 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
 
 import pytest
 from fastapi.routing import APIRoute
@@ -21,6 +20,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from tests.conftest import make_settings
+from tests.web.responses import Answer
 from web.app import create_app
 from web.settings import Settings
 
@@ -66,16 +66,6 @@ def _public_conversation_id(stranger: TestClient) -> str:
 def _log_state(client: TestClient) -> tuple[int, str]:
     checkpoint = client.get("/audit/checkpoint").text
     return int(checkpoint.split("\n")[1]), checkpoint
-
-
-class Answer(Protocol):
-    """What the test reads of a response (the test client's, whichever HTTP package it uses)."""
-
-    @property
-    def status_code(self) -> int: ...
-
-    @property
-    def text(self) -> str: ...
 
 
 Attempt = Callable[[TestClient, str], Answer]

@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from tests.web.citizens import conversation_in, start_api
 from tests.web.console.conftest import add_staff, console_client, sign_in
+from tests.web.responses import Answer
 
 __all__ = ["add_staff", "console_client"]
 
@@ -28,10 +29,10 @@ DAYS = [
 ]
 
 
-def refused_clearly(r: object, what: str) -> str | None:
+def refused_clearly(r: Answer, what: str) -> str | None:
     """A problem description, or None when the reply is a 4xx that says something."""
-    status = r.status_code  # type: ignore[attr-defined]
-    text = r.text  # type: ignore[attr-defined]
+    status = r.status_code
+    text = r.text
     if not 400 <= status < 500:
         return f"{what}: {status}"
     if len(re.sub(r"<[^>]+>", "", text).strip()) < 10:

@@ -13,6 +13,7 @@ from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
 from tests.conftest import services_of
 from tests.web.console.conftest import PASSWORD, ask_for_person, csrf_of, sign_in
+from tests.web.responses import Answer
 from web.auth.sessions import SESSION_COOKIE
 from web.http.console import login as console_login
 from web.http.console import routes as console_routes
@@ -27,9 +28,9 @@ def _console_routes() -> list[tuple[str, str]]:
     return routes
 
 
-def _refused(r: object) -> bool:
-    status = r.status_code  # type: ignore[attr-defined]
-    location = r.headers.get("location", "")  # type: ignore[attr-defined]
+def _refused(r: Answer) -> bool:
+    status = r.status_code
+    location = r.headers.get("location", "")
     return status in (401, 403) or (status == 303 and location.startswith("/login"))
 
 

@@ -11,7 +11,7 @@ from tests.audit.test_log import Clock, make_log
 from web.oversight.facet_days import DAYS_TABLE
 from web.oversight.facets import FacetIndex
 from web.oversight.service import day_bounds
-from web.oversight.stats import compute_statistics
+from web.oversight.stats import Statistics, compute_statistics
 
 DAY1 = datetime(2026, 8, 2, 9, 0, tzinfo=UTC)
 
@@ -62,7 +62,7 @@ def _seed(engine: Engine) -> None:
     )
 
 
-def _stats(facets: FacetIndex, first: date, last: date) -> object:
+def _stats(facets: FacetIndex, first: date, last: date) -> Statistics:
     start, end = day_bounds(first, last)
     assert start is not None and end is not None
     return compute_statistics(facets, first, last, start, end)
@@ -74,32 +74,32 @@ def test_statistics_match_the_seeded_log(engine: Engine) -> None:
     facets.create()
     facets.catch_up(100)
     stats = _stats(facets, date(2026, 8, 1), date(2026, 8, 3))
-    assert stats.conversations_per_day == [  # type: ignore[attr-defined]
+    assert stats.conversations_per_day == [
         ("2026-08-01", 0),
         ("2026-08-02", 3),
         ("2026-08-03", 1),
     ]
-    assert stats.decisions == [  # type: ignore[attr-defined]
+    assert stats.decisions == [
         ("answer", 10),
         ("refuse", 2),
         ("escalate", 1),
         ("block_pii", 1),
     ]
-    assert stats.refusal_reasons == [("not_covered", 2), ("pii.email", 1)]  # type: ignore[attr-defined]
-    assert stats.escalation_reasons == [("person.button", 1)]  # type: ignore[attr-defined]
-    assert stats.guard_triggers == [("injection.direct", 1)]  # type: ignore[attr-defined]
-    assert stats.feedback == [("helpful", 1)]  # type: ignore[attr-defined]
+    assert stats.refusal_reasons == [("not_covered", 2), ("pii.email", 1)]
+    assert stats.escalation_reasons == [("person.button", 1)]
+    assert stats.guard_triggers == [("injection.direct", 1)]
+    assert stats.feedback == [("helpful", 1)]
     # The note is not a person reaching the citizen; the claim, 90 s after, is.
-    assert (stats.escalated_conversations, stats.reached) == (1, 1)  # type: ignore[attr-defined]
-    assert stats.median_seconds_to_person == 90  # type: ignore[attr-defined]
-    day1, day2 = stats.latency  # type: ignore[attr-defined]
+    assert (stats.escalated_conversations, stats.reached) == (1, 1)
+    assert stats.median_seconds_to_person == 90
+    day1, day2 = stats.latency
     # Day 1: latencies 1..10, 40, 40, 5 -> sorted 1,2,3,4,5,5,6,7,8,9,10,40,40.
     assert (day1.day, day1.replies, day1.p50_ms, day1.p95_ms) == ("2026-08-02", 13, 6, 40)
     assert (day2.replies, day2.p50_ms, day2.p95_ms) == (1, 7, 7)
-    assert stats.kb_versions == {"kb-1": [0, 13, 0], "kb-2": [0, 0, 1]}  # type: ignore[attr-defined]
-    assert stats.models == {"extractive": [0, 10, 0], "fixed": [0, 3, 1]}  # type: ignore[attr-defined]
+    assert stats.kb_versions == {"kb-1": [0, 13, 0], "kb-2": [0, 0, 1]}
+    assert stats.models == {"extractive": [0, 10, 0], "fixed": [0, 3, 1]}
     only_day2 = _stats(facets, date(2026, 8, 3), date(2026, 8, 3))
-    assert only_day2.decisions == [  # type: ignore[attr-defined]
+    assert only_day2.decisions == [
         ("answer", 0),
         ("refuse", 0),
         ("escalate", 1),
