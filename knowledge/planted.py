@@ -169,7 +169,8 @@ def is_planted(sentence: str) -> bool:
 
 def excerpt(text: str) -> str:
     """The start of a removed text as an operator reads it: one line, visible, decoded."""
-    words = " ".join(_visible(text).split())
+    # No control characters: an excerpt is printed to an operator's terminal.
+    words = "".join(ch for ch in " ".join(_visible(text).split()) if ch.isprintable())
     for token in _BASE64.findall(words):
         decoded = _decoded(token)
         if decoded is not None:

@@ -19,6 +19,7 @@ from bot.guards.policy import GuardPolicy
 from bot.organisation import Disclosure, Organisation
 from bot.replies import Replies
 from bot.switches import Switchboard
+from knowledge.planted_flags import PlantedFlag
 from knowledge.types import Retriever
 from web.http.console.parts import PeopleServices
 from web.http.pending import PendingQuestions
@@ -77,6 +78,9 @@ class Services:
     health: Callable[[], dict[str, str]]
     startup_notes: list[str]
     kb_version: Callable[[], str | None]
+    # Texts addressed to the AI that the current index's ingest removed (raises FlagsNotRecorded
+    # for an index built before the check), for the oversight console.
+    planted_flags: Callable[[], list[PlantedFlag]]
     retriever: Retriever
     switchboard: Switchboard
     witnesses: tuple[CosignatureVerifier, ...]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -37,6 +38,7 @@ from bot.replies import load_replies
 from bot.switches import Switchboard, SwitchName
 from knowledge.embeddings import Embedder
 from knowledge.ingest import IngestReport
+from knowledge.planted_flags import current_flags
 from web.auth.passwords import PasswordHashing
 from web.auth.staff import StaffDirectory
 from web.bootstrap.adapters import (
@@ -379,6 +381,7 @@ def _assemble(
         close=opened.close,
         health=health,
         kb_version=retriever.kb_version,
+        planted_flags=partial(current_flags, settings.kb_index_dir),
         retriever=retriever,
         switchboard=switchboard,
         witnesses=load_witnesses(settings.witness_keys),

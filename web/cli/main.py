@@ -208,6 +208,30 @@ def _print_summary(console: Console, report: IngestReport) -> None:
             f"[yellow]Ingested without its link:[/] {escape(doc_id)}: {escape(reason)}",
             soft_wrap=True,
         )
+    _print_planted(console, report)
+
+
+def _print_planted(console: Console, report: IngestReport) -> None:
+    """One line per text addressed to the AI that ingest removed, then what to do about it."""
+    if not report.planted:
+        return
+    for flag in report.planted:
+        chunk = flag.chunk_id.rpartition("#")[2]
+        console.print(
+            f"[yellow]Planted instruction removed:[/] {escape(flag.doc_id)} (chunk {chunk}): "
+            f"{escape(flag.kind)}: “{escape(flag.excerpt)}”",
+            soft_wrap=True,
+        )
+    pages = len({flag.doc_id for flag in report.planted})
+    console.print(
+        f"[yellow]{pages} {'page' if pages == 1 else 'pages'} held text addressed to the AI.[/] "
+        "It is not indexed and can never be quoted; the rest of each page is ingested. "
+        "Check each page with its editor: if the text should not be there, remove it from the "
+        "source page; if it is meant for people, reword it so it does not address the "
+        "assistant. Then ingest again. The oversight console lists these at "
+        "/oversight/knowledge.",
+        soft_wrap=True,
+    )
 
 
 def ask(

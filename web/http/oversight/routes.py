@@ -1,5 +1,6 @@
 """The oversight console's pages: search the log, timelines, transcripts read for a purpose,
-statistics, review samples, the signed checkpoint and export bundles."""
+statistics, review samples, planted instructions removed from the knowledge base, the signed
+checkpoint and export bundles."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from audit.sink import LogUnavailable
+from knowledge.planted_flags import FlagsNotRecorded, PlantedFlag
 from web.http.console.access import Staff
 from web.http.deps import ServicesDep
 from web.http.entry_numbers import InvalidNumber, is_whole_number, whole_number
@@ -304,6 +306,27 @@ def reviews_export(services: ServicesDep, staff: OversightDep) -> Response:
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="opencounter-reviews.csv"'},
     )
+
+
+@router.get("/oversight/knowledge", response_class=HTMLResponse)
+def knowledge_page(request: Request, services: ServicesDep, staff: OversightDep) -> Response:
+    """Texts addressed to the AI that ingest removed from the current knowledge base."""
+    problem = None
+    try:
+        flags = services.planted_flags()
+    except FlagsNotRecorded as exc:
+        flags, problem = [], f"Not known for this knowledge base: {exc}."
+    pages: dict[str, list[PlantedFlag]] = {}
+    for flag in flags:
+        pages.setdefault(flag.doc_id, []).append(flag)
+    context = {
+        **_base(services, staff, "knowledge"),
+        "pages": pages,
+        "count": len(flags),
+        "problem": problem,
+        "kb_version": services.kb_version(),
+    }
+    return services.templates.TemplateResponse(request, "oversight/knowledge.html", context)
 
 
 @router.get("/oversight/log", response_class=HTMLResponse)
