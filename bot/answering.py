@@ -62,8 +62,8 @@ class ExtractiveWriter:
         self, question: str, passages: Sequence[Passage], lang: str
     ) -> Iterator[WriterEvent]:
         answer = extractive_answer(question, passages)
-        for n, (sentence, number) in enumerate(answer.sentences):
-            yield ("" if n == 0 else " ") + f"{sentence} [{number}]"
+        for n, quoted in enumerate(answer.quoted):
+            yield ("" if n == 0 else "\n\n") + quoted.text
         yield DraftAnswer(text=answer.text, cited=answer.cited, mode=self.mode)
 
 

@@ -10,6 +10,7 @@ import json
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -27,6 +28,8 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import IntegrityError
+
+from knowledge.links import PageLink
 
 metadata = MetaData()
 
@@ -77,6 +80,19 @@ class Citation:
     doc_id: str
     title: str
     url: str
+    # The page's own links the answer refers to, in the order of its "[link n.k]" tokens.
+    links: tuple[PageLink, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        fields: dict[str, object] = {"doc_id": self.doc_id, "title": self.title, "url": self.url}
+        if self.links:
+            fields["links"] = [{"text": link.text, "url": link.url} for link in self.links]
+        return fields
+
+    @classmethod
+    def from_json(cls, fields: dict[str, Any]) -> Citation:
+        links = tuple(PageLink(str(x["text"]), str(x["url"])) for x in fields.get("links", ()))
+        return cls(str(fields["doc_id"]), str(fields["title"]), str(fields["url"]), links)
 
 
 @dataclass(frozen=True)
@@ -206,7 +222,7 @@ class ConversationStore:
                         log_index=turn.log_index,
                         decision=turn.decision,
                         reason=turn.reason,
-                        citations=json.dumps([c.__dict__ for c in turn.citations]),
+                        citations=json.dumps([c.to_json() for c in turn.citations]),
                         mode=turn.mode,
                         created_at=now,
                     )
@@ -237,7 +253,7 @@ class ConversationStore:
                 log_index=r.log_index,
                 decision=r.decision,
                 reason=r.reason,
-                citations=tuple(Citation(**c) for c in json.loads(r.citations)),
+                citations=tuple(Citation.from_json(c) for c in json.loads(r.citations)),
                 mode=r.mode,
                 seq=r.seq,
                 created_at=r.created_at,

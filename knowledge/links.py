@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
@@ -74,3 +75,41 @@ def _resolved(link: str, raw: str, base: str) -> str:
         raise UnsafeLink(f"the page's address {base!r} is not an http or https address")
     # A backslash is a slash to the browser for http(s) addresses ("\\evil.example").
     return urljoin(base_link, link.replace("\\", "/"))
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link a page gives, shown by its own words: a Markdown link's text, or the address as
+    the page prints it. `url` has passed `checked_link`."""
+
+    text: str
+    url: str
+
+
+def shown_text(url: str) -> str:
+    """How a bare address reads in a sentence: without its scheme and a closing slash."""
+    text = re.sub(r"^(?:https?://|mailto:|tel:)", "", url, flags=re.IGNORECASE)
+    return text.rstrip("/") or url
+
+
+def page_link(raw: str, text: str, page_url: str) -> PageLink | None:
+    """The link as a page may show it to a citizen, or None.
+
+    Beyond `checked_link`, a web address must be on the page's own host: a page may point
+    anywhere, but an answer only sends people to the organisation's own site (a planted
+    "official portal" on another host stays text). mailto: and tel: links are kept.
+    """
+    try:
+        link = checked_link(raw, page_url)
+    except UnsafeLink:
+        return None
+    scheme = _scheme(link)
+    if scheme in ("http", "https"):
+        host = urlsplit(link).hostname
+        try:
+            home = urlsplit(checked_link(page_url)).hostname if page_url else None
+        except UnsafeLink:
+            home = None
+        if host is None or host != home:
+            return None
+    return PageLink(text=" ".join(text.split()) or shown_text(link), url=link)

@@ -21,6 +21,12 @@ check catches invented and misattributed facts, not every subtle misreading.
 
 A sentence that cites several passages is compared with all of them together. Passages are
 compared without their planted instructions (`planted.py`), as the model saw them.
+
+In a whole answer (`check_answer`), a paragraph may cite its passages once, at its very end, as
+the extractive writer does: each of its sentences is checked against them, and a
+paragraph's first line that is a passage's title is its lead, not a claim. (A streamed model
+answer is still checked sentence by sentence, each needing its own marker.) Link tokens
+("[link 1.2]") stand for a passage's own link and are no claim.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.grounding.lexicon import Lexicon
-from bot.grounding.links import strip_links
+from bot.grounding.links import LINK_TOKEN, strip_links
 from bot.grounding.planted import quarantine
 from knowledge.types import Passage
 
@@ -134,6 +140,7 @@ class CitationChecker:
         self._min_support = min_support
         self._lexicons: dict[str, Lexicon] = {}
         self._langs = [passage.lang for passage in passages]
+        self._titles = {passage.title.strip() for passage in passages if passage.title.strip()}
         self._evidence = [self._evidence_of(passage) for passage in passages]
 
     def _lexicon(self, lang: str) -> Lexicon:
@@ -143,7 +150,8 @@ class CitationChecker:
 
     def _evidence_of(self, passage: Passage) -> _Evidence:
         # Compared with what the model was shown: planted sentences do not support anything.
-        text = quarantine(passage.text).text
+        # The page's title and section are its own words too (the model is shown them).
+        text = f"{passage.title}\n{passage.section}\n{quarantine(passage.text).text}"
         lexicon = self._lexicon(passage.lang)
         return _Evidence(lexicon.content_stems(text), lexicon.numbers(text), lexicon.emails(text))
 
@@ -154,7 +162,7 @@ class CitationChecker:
         if any(not 1 <= number <= len(self._evidence) for number in citations):
             return SentenceCheck(sentence, citations, "out_of_range", 0.0)
         cited = [self._evidence[number - 1] for number in citations]
-        claim = _MARKER.sub(" ", sentence)
+        claim = _MARKER.sub(" ", LINK_TOKEN.sub(" ", sentence))
         lexicon = self._lexicon(self._langs[citations[0] - 1])
         numbers = frozenset().union(*(evidence.numbers for evidence in cited))
         emails = frozenset().union(*(evidence.emails for evidence in cited))
@@ -171,8 +179,21 @@ class CitationChecker:
         """Check a whole answer; links are removed first and the report's text has none."""
         text, links_removed = strip_links(answer)
         text = text.strip()
-        sentences = tuple(self.check_sentence(sentence) for sentence in split_sentences(text))
+        claims = [c for block in re.split(r"\n\s*\n", text) for c in self._claims(block)]
+        sentences = tuple(self.check_sentence(sentence) for sentence in claims)
         return CitationReport(text, sentences, cited_indices(sentences), links_removed)
+
+    def _claims(self, paragraph: str) -> list[str]:
+        """The paragraph's sentences. A paragraph cited once, by a marker at its very end, is
+        a quote of that passage: each of its sentences carries the marker."""
+        lead, _, rest = paragraph.strip().partition("\n")
+        if rest and lead.strip() in self._titles:
+            paragraph = rest  # the page's title leads the quote: a heading, not a claim
+        sentences = split_sentences(paragraph)
+        markers = _MARKER.findall(paragraph)
+        if len(markers) != 1 or not re.search(r"\]\s*$", paragraph):
+            return sentences
+        return [s if _MARKER.search(s) else f"{s} [{markers[0]}]" for s in sentences]
 
 
 def check_sentence(

@@ -60,7 +60,7 @@ def _draft(row: Row[tuple[object, ...]]) -> Draft:
         lang=m["lang"],
         mode=m["mode"],
         reason=m["reason"],
-        citations=tuple(Citation(**c) for c in json.loads(m["citations"])),
+        citations=tuple(Citation.from_json(c) for c in json.loads(m["citations"])),
         state=m["state"],
         created_at=m["created_at"],
         caseworker=m["caseworker"],
@@ -97,7 +97,7 @@ class DraftStore:
                     lang=lang,
                     mode=mode,
                     reason=reason,
-                    citations=json.dumps([c.__dict__ for c in citations]),
+                    citations=json.dumps([c.to_json() for c in citations]),
                     state="pending",
                     created_at=created_at,
                 )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.extractive import extractive_answer, split_sentences
+from bot.citation_numbers import CitationNumbering
+from bot.extractive import MAX_ANSWER_CHARS, extractive_answer, split_sentences
 from knowledge.types import Passage
 
 
@@ -21,7 +22,7 @@ def test_quotes_the_sentences_that_share_most_words_with_the_question() -> None:
     answer = extractive_answer(
         "How much does a resident permit cost?", [p], sentences_per_passage=1
     )
-    assert answer.text == "A resident permit costs £60 a year. [1]"
+    assert answer.text == "en/parking\nA resident permit costs £60 a year. [1]"
     assert answer.cited == (1,)
 
 
@@ -45,7 +46,7 @@ def test_sentence_split_drops_markdown_markers() -> None:
 
 
 def test_no_passages_gives_no_sentences() -> None:
-    assert extractive_answer("anything", []).sentences == ()
+    assert extractive_answer("anything", []).quoted == ()
 
 
 def test_markdown_emphasis_links_and_tables_are_quoted_as_plain_text() -> None:
@@ -71,3 +72,62 @@ def test_planted_instructions_in_a_page_are_never_quoted() -> None:
     assert "0900" not in answer.text
     assert "ignore previous instructions" not in answer.text
     assert "£60" in answer.text
+
+
+def test_a_list_is_quoted_whole_under_its_lead_in_with_one_citation() -> None:
+    p = passage(
+        "en/vote",
+        "Register online. It takes about 5 minutes. You need:\n\n- your date of birth;\n"
+        "- your National Insurance number.\n\nRegistration is free.",
+    )
+    answer = extractive_answer("What do I need to register?", [p], sentences_per_passage=1)
+    assert answer.text == (
+        "en/vote\nRegister online. It takes about 5 minutes. You need:\n"
+        "- your date of birth;\n- your National Insurance number. [1]"
+    )
+
+
+def test_a_list_without_a_lead_in_is_led_by_its_section() -> None:
+    p = Passage(
+        "c",
+        "fr/vote",
+        "Élections",
+        "https://x.example/fr/vote",
+        "fr",
+        "- **Vote par procuration** : une personne vote pour vous.\n- Vote par courrier.",
+        section="Voter sans se déplacer",
+    )
+    answer = extractive_answer("vote par procuration", [p], sentences_per_passage=1)
+    assert answer.text.splitlines()[1] == "Voter sans se déplacer :"
+
+
+def test_a_long_list_is_cut_at_the_limit_and_says_it_goes_on() -> None:
+    items = "".join(f"- item number {n} of a long list of things to bring;\n" for n in range(40))
+    p = passage("en/long", f"Bring all of these things:\n\n{items}")
+    answer = extractive_answer("What things do I bring?", [p])
+    assert len(answer.text) <= MAX_ANSWER_CHARS
+    assert answer.text.endswith(" … [1]")
+    assert answer.text.splitlines()[1] == "Bring all of these things:"
+
+
+def test_two_passages_of_one_page_are_one_quote_cited_once() -> None:
+    first = passage("en/bins", "Bins are emptied weekly on Tuesdays.")
+    second = passage("en/bins", "Recycling bins are emptied every two weeks.")
+    answer = extractive_answer("When are bins emptied?", [first, second])
+    assert answer.text == (
+        "en/bins\nBins are emptied weekly on Tuesdays.\n"
+        "Recycling bins are emptied every two weeks. [1, 2]"
+    )
+    # Both passages are one page: the citizen sees one source, cited once.
+    numbering = CitationNumbering([first, second])
+    assert numbering.renumber(answer.text).endswith("every two weeks. [1]")
+    assert len(numbering.citations) == 1
+
+
+def test_a_link_stays_in_its_sentence_as_a_token_and_a_foreign_one_drops_the_sentence() -> None:
+    p = passage(
+        "en/vote",
+        "Register online at https://x.example/en/vote/form. Or pay at https://evil.example/pay now.",
+    )
+    answer = extractive_answer("register online or pay", [p], sentences_per_passage=2)
+    assert answer.text == "en/vote\nRegister online at [link 1.1]. [1]"

@@ -29,6 +29,7 @@ OWN_PATHS = {
     "/static/opencounter.css",
     "/static/vendor/htmx.min.js",
     "/static/vendor/sse.min.js",
+    "/static/opencounter-widget.js",
     "/favicon.ico",
 }
 

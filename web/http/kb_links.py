@@ -1,9 +1,15 @@
-"""The template filter every page uses to show a knowledge-base link: only a safe one."""
+"""The template filters every page uses to show knowledge-base links: only safe ones."""
 
 from __future__ import annotations
 
-from jinja2 import Environment
+import re
+from collections.abc import Sequence
 
+from jinja2 import Environment
+from markupsafe import Markup, escape
+
+from bot.conversations import Citation
+from bot.grounding.links import LINK_TOKEN
 from knowledge.links import UnsafeLink, checked_link
 
 
@@ -22,5 +28,34 @@ def kb_link(url: object) -> str:
         return ""
 
 
+def with_links(text: object, citations: Sequence[Citation] = ()) -> Markup:
+    """An answer's text, escaped, with each "[link n.k]" token shown as that link's own words.
+
+    The token names source n's k-th link, kept with the citation when the answer was written:
+    the address comes from the knowledge base, never from the writer. A link that may not be
+    shown keeps its words, unlinked; a token naming no link is left out.
+    """
+
+    def shown(match: re.Match[str]) -> Markup:
+        source, number = int(match.group(1)), int(match.group(2))
+        if not 1 <= source <= len(citations) or not 1 <= number <= len(citations[source - 1].links):
+            return Markup("")
+        link = citations[source - 1].links[number - 1]
+        href = kb_link(link.url)
+        if not href:
+            return escape(link.text)
+        anchor = Markup('<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>')
+        return anchor.format(href, link.text)
+
+    raw, shown_text, last = str(text), Markup(""), 0
+    for match in LINK_TOKEN.finditer(raw):
+        # Adding a str to Markup escapes it: the answer's own words are never markup.
+        shown_text += raw[last : match.start()]
+        shown_text += shown(match)
+        last = match.end()
+    return shown_text + raw[last:]
+
+
 def add_link_filter(env: Environment) -> None:
     env.filters["kb_link"] = kb_link
+    env.filters["with_links"] = with_links

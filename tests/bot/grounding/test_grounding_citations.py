@@ -201,3 +201,25 @@ def test_threshold_is_a_parameter() -> None:
     assert not check_answer(
         "Bins are collected every two weeks [1].", PASSAGES, min_support=1.01
     ).passed
+
+
+def test_a_paragraph_cited_once_at_its_end_is_checked_sentence_by_sentence() -> None:
+    # As the extractive writer quotes a page: its title, sentences, a list, one citation.
+    quoted = (
+        "Doc 2\nResidents can apply for a parking permit online. You need proof of address:\n"
+        "- such as a council tax bill. [1]"
+    )
+    report = check_answer(quoted, [PARKING])
+    assert [s.verdict for s in report.sentences] == ["supported"] * 3
+    assert all(s.citations == (1,) for s in report.sentences)
+    # The one citation does not make an invented sentence supported.
+    invented = "Doc 2\nResidents can apply for a parking permit online. Permits cost £900. [1]"
+    assert not check_answer(invented, [PARKING]).passed
+    # Nor does it reach into the next paragraph, and a title is a lead only for its own page.
+    assert not check_answer("Doc 9\nResidents can apply online. [1]", [PARKING]).passed
+    assert not check_answer("Residents can apply online.\n\nBins are collected. [1]", [BINS]).passed
+
+
+def test_a_link_token_is_no_claim() -> None:
+    report = check_answer("Residents can apply for a parking permit at [link 1.1]. [1]", [PARKING])
+    assert report.passed, report.problems()
