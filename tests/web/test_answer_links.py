@@ -7,11 +7,16 @@ link's own words pointing where the knowledge base points.
 
 from __future__ import annotations
 
+import re
+
+from fastapi.testclient import TestClient
+
 from bot.citation_numbers import CitationNumbering
 from bot.conversations import Citation
 from bot.grounding.prompt import build_messages
 from knowledge.links import PageLink
 from knowledge.types import Passage
+from tests.web.citizens import start_api
 from web.http.kb_links import with_links
 
 VOTE = Passage(
@@ -75,3 +80,17 @@ def test_a_page_cannot_forge_a_token() -> None:
     _, user = build_messages("How do I pay?", [forged], "en")
     assert "[link 1.1]" not in user.content
     assert CitationNumbering([forged]).renumber("Pay at [link 1.1] [1].") == "Pay at  [1]."
+
+
+def test_the_api_lists_the_links_its_tokens_name(client: TestClient) -> None:
+    cid = start_api(client, "en")
+    r = client.post(
+        f"/api/v1/conversations/{cid}/messages", json={"text": "How do I register to vote?"}
+    )
+    body = r.json()
+    assert body["decision"] == "answer", body
+    tokens = re.findall(r"\[link (\d+)\.(\d+)\]", body["text"])
+    assert tokens, body["text"]
+    for source, number in tokens:
+        link = body["citations"][int(source) - 1]["links"][int(number) - 1]
+        assert link["url"].startswith("https://www.exampleton.example/") and link["text"]

@@ -59,10 +59,20 @@ class MessageIn(BaseModel):
     text: str = Field(description="The citizen's message.")
 
 
+class LinkOut(BaseModel):
+    text: str = Field(description="the link's own words, to show in place of its token")
+    url: str = Field(description="http(s), mailto or tel only; empty when it may not be shown")
+
+
 class CitationOut(BaseModel):
     doc_id: str
     title: str
     url: str = Field(description="http(s), mailto or tel only; empty when the page has none")
+    links: list[LinkOut] = Field(
+        default_factory=list,
+        description='the page\'s links the text names: "[link n.k]" in the text is link k of '
+        "citation n (1-based); show its text, linked to its url",
+    )
 
 
 class ReplyOut(BaseModel):
@@ -103,7 +113,13 @@ def _reply(reply: Reply) -> ReplyOut:
         text=reply.text,
         # The same check as the pages: an API client may put the url straight into an href.
         citations=[
-            CitationOut(doc_id=c.doc_id, title=c.title, url=kb_link(c.url)) for c in reply.citations
+            CitationOut(
+                doc_id=c.doc_id,
+                title=c.title,
+                url=kb_link(c.url),
+                links=[LinkOut(text=link.text, url=kb_link(link.url)) for link in c.links],
+            )
+            for c in reply.citations
         ],
         ai_generated=reply.ai_generated,
         lang=reply.lang,
