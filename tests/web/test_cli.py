@@ -49,6 +49,13 @@ def test_ask_prints_decision_answer_and_citations(run: CliRunner) -> None:
     assert "en/parking-permits" in result.output
 
 
+def test_ask_says_what_each_link_token_stands_for(run: CliRunner) -> None:
+    result = run.invoke(build_cli(), ["ask", "How do I register to vote?"])
+    assert result.exit_code == 0, result.output
+    assert "[link 1.1]" in result.output
+    assert "[link 1.1] www.exampleton.example/en/register-to-vote — https://" in result.output
+
+
 def test_ask_refuses_an_empty_question_clearly(run: CliRunner) -> None:
     result = run.invoke(build_cli(), ["ask", "   "])
     assert result.exit_code == 2

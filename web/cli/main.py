@@ -269,6 +269,11 @@ def ask(
     console.print(reply.text, markup=False, highlight=False)
     for n, c in enumerate(reply.citations, start=1):
         console.print(f"  [{n}] {c.title} — {c.url} ({c.doc_id})", markup=False, highlight=False)
+        for k, link in enumerate(c.links, start=1):
+            # What "[link n.k]" in the text stands for.
+            console.print(
+                f"      [link {n}.{k}] {link.text} — {link.url}", markup=False, soft_wrap=True
+            )
 
 
 def build_cli() -> typer.Typer:
