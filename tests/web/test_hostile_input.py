@@ -147,9 +147,12 @@ def test_xss_payloads_are_rendered_as_text(client: TestClient) -> None:
     # Every payload comes back as the exact text the citizen typed, never as markup.
     assert reader.citizen_texts == sent
     scripts = [a.get("src") for t, a in reader.tags if t == "script"]
-    # Only the app's own vendored scripts, from its own host.
+    # Only the app's own scripts (vendored, and the widget's own), from its own host.
     assert all(
-        urlparse(src or "").path.startswith("/static/vendor/")
+        (
+            urlparse(src or "").path.startswith("/static/vendor/")
+            or urlparse(src or "").path == "/static/opencounter-widget.js"
+        )
         and urlparse(src or "").netloc in ("", "testserver")
         for src in scripts
     ), scripts
