@@ -7,17 +7,45 @@ Payloads are the XSS corpus (tests/corpora/xss.jsonl, a copy of the shared one):
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.data import CORPORA
+from tests.data import CORPORA, REPO
 from tests.e2e.citizen import Citizen
+from tests.e2e.live_server import LiveServer, server_environment, start_server
 
 pytestmark = pytest.mark.browser
 
 CORPUS = CORPORA / "xss.jsonl"
+
+
+@pytest.fixture(scope="module")
+def live_server(demo_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The e2e server with the guard's rules alone: this suite checks how hostile text is shown,
+    sending dozens of payloads into one conversation, and a payload the classifier hands to a
+    person would leave the rest with no reply to check (the guard's decisions on hostile text
+    are tested in tests/bot/guards/test_guard_corpora.py)."""
+    data_dir = tmp_path_factory.mktemp("e2e-xss-server") / "data"
+    shutil.copytree(demo_index, data_dir / "kb", symlinks=True)
+    env = server_environment(
+        {
+            "OPENCOUNTER_ANSWER_MODE": "extractive",
+            "OPENCOUNTER_GUARD_CLASSIFIER": "false",
+            "PYTHONPATH": str(REPO),
+        }
+    )
+    server: LiveServer = start_server(data_dir, env)
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
 ALL_OF = ("htmx", "template_injection")
 SAMPLE_PER_OTHER_KIND = 4
 
@@ -56,12 +84,17 @@ FOREIGN_MARKUP = """
       const htmx = /^(data-)?(hx-|sse-|ws-)/.test(name) && !own;
       if (name.startsWith("on") || htmx) found.push("attribute " + name + " on " + el.tagName);
     }
-    if (el.tagName === "A" && !el.href.startsWith("https://www.exampleton.example/")) {
-      found.push("link " + el.href);
+    if (el.tagName === "A") {
+      const own = ["https://www.exampleton.example/", "mailto:", "tel:"];
+      if (!own.some((start) => (el.href || "").startsWith(start))) found.push("link " + el.href);
     }
   }
+  // A citizen's turn is text alone; an answer may hold the pages' own links (checked above),
+  // rendered from its link tokens, and nothing else.
   for (const p of document.querySelectorAll("#log li.oc-turn > p")) {
-    if (p.children.length) found.push("markup in a turn: " + p.innerHTML.slice(0, 120));
+    const answer = p.parentElement.classList.contains("oc-assistant");
+    const other = [...p.children].filter((c) => !(answer && c.tagName === "A" && !c.children.length));
+    if (other.length) found.push("markup in a turn: " + p.innerHTML.slice(0, 120));
   }
   return found;
 }
