@@ -161,3 +161,20 @@ def test_an_erasure_shreds_logs_and_closes_together_or_not_at_all(
         assert {view.text for view in services.transcript(conversation)} == {"[erased]"}
     finally:
         services.close()
+
+
+def test_a_new_password_ends_the_accounts_sessions(storage: Storage) -> None:
+    staff = storage.staff()
+    added = staff.add("erin", PASSWORD, "caseworker", "general")
+    other = staff.add("finn", PASSWORD, "caseworker", "general")
+    with storage.engine.begin() as conn:
+        for account, digest in ((added, "a" * 64), (added, "b" * 64), (other, "c" * 64)):
+            conn.execute(
+                sessions_table.insert().values(
+                    digest=digest, account_id=account.id, expires_at=added.created_at
+                )
+            )
+    staff.change_password("erin", "another long passphrase")
+    with storage.engine.connect() as conn:
+        left = conn.execute(select(sessions_table.c.account_id)).scalars().all()
+    assert left == [other.id]  # erin's copies of a cookie stop working; finn keeps his

@@ -222,6 +222,11 @@ class AccountStore:
                 .values(password_hash=password_hash)
             )
 
+    def end_sessions(self, account_id: str, connection: Connection | None = None) -> None:
+        """Every live session of the account stops working (a new password, for one)."""
+        with _writing(self._engine, connection) as db:
+            db.execute(delete(sessions_table).where(sessions_table.c.account_id == account_id))
+
 
 def _by_name(username: str) -> Select[tuple[object, ...]]:
     return select(accounts_table).where(accounts_table.c.username == username.strip().lower())

@@ -60,12 +60,15 @@ class StaffDirectory:
         return account
 
     def change_password(self, username: str, password: str) -> StaffAccount:
-        """Set a new password (hashed); the entry says that it changed, never what to."""
+        """Set a new password (hashed) and end the account's sessions; the entry says that it
+        changed, never what to."""
         password_hash = self._hashing.hash(password)
         with self._sink.unit_of_work() as unit:
             account = self.accounts.find(username, connection=unit.connection)
             if account is None:
                 raise UnknownAccount(username)
             self.accounts.set_password_hash(account.id, password_hash, connection=unit.connection)
+            # Whoever signed in with the old password is signed out, in the same transaction.
+            self.accounts.end_sessions(account.id, connection=unit.connection)
             _staff_change(unit, {"action": "password", "account": account.pseudonym})
         return account
