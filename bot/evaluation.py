@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bot.engine import Reply
+from knowledge.question_file import BadQuestionFile, read_lines
 
 # Reasons given after the guards let a message through (retrieval and answering decided).
 _AFTER_GUARDS = ("answered", "not_covered", "kb.")
@@ -85,32 +86,26 @@ class BotScores:
 
 
 def load_cases(path: Path) -> list[EvalCase]:
-    """Read an eval set (`question`, `category`) or a corpus (`text`, `kind`) in JSON Lines."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadEvalFile(f"cannot read {path}: {exc}") from exc
+    """Read an eval set (`question`, `category`) or a corpus (`text`, `kind`) in JSON Lines.
+
+    `expect` is required; `id` defaults to the line number. Raises BadEvalFile naming the
+    line and the field at fault.
+    """
     cases = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-            text = raw.get("question", raw.get("text"))
-            if not isinstance(raw, dict) or not isinstance(text, str) or "expect" not in raw:
-                raise ValueError("needs 'question' or 'text', and 'expect'")
-        except (ValueError, AttributeError) as exc:
-            raise BadEvalFile(f"{path}:{number}: not a usable question ({exc})") from exc
-        cases.append(
-            EvalCase(
-                id=str(raw.get("id", number)),
-                text=text,
-                lang=str(raw.get("lang", "en")),
-                expect=str(raw["expect"]),
-                group=str(raw.get("category", raw.get("kind", ""))),
-                sources=tuple(str(s) for s in raw.get("sources", ())),
+    try:
+        for line in read_lines(path):
+            cases.append(
+                EvalCase(
+                    id=line.text("id", default=str(line.number)),
+                    text=line.text("question", "text"),
+                    lang=line.text("lang", default="en"),
+                    expect=line.text("expect"),
+                    group=line.text("category", "kind", default=""),
+                    sources=line.sources(),
+                )
             )
-        )
+    except BadQuestionFile as exc:
+        raise BadEvalFile(str(exc)) from None
     return cases
 
 

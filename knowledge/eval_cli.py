@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -10,11 +11,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from knowledge.chunkstore import read_chunks
 from knowledge.cli_options import DataDir, LexicalOnly, choose_embedder, data_root
 from knowledge.fusion import FusionWeights
 from knowledge.ingest import NothingToIngest, ingest
+from knowledge.layout import current_build
+from knowledge.question_file import BadQuestionFile
 from knowledge.retrieval_eval import (
-    BadQuestionFile,
     RetrievalScores,
     load_questions,
     run_questions,
@@ -22,6 +25,7 @@ from knowledge.retrieval_eval import (
     score_by_category,
     write_rows,
 )
+from knowledge.retrieval_report import write_retrieval_report
 from knowledge.search import open_retriever
 
 
@@ -31,16 +35,18 @@ def run_retrieval_eval(
     rows: Annotated[Path, typer.Option(help="Where to write one JSON row per question")],
     data_dir: DataDir = None,
     lexical_only: LexicalOnly = False,
+    report_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            help="Also write an HTML report (figures, charts per category, misses) to this file",
+        ),
+    ] = None,
 ) -> None:
     """Recall@1/5/10, MRR and latency p50/p95, overall and per category."""
     console = Console()
     embedder = choose_embedder(lexical_only, console)
-    base = data_root(data_dir)
-    # One cached index per KB folder (and mode): a re-run with an unchanged KB re-uses it.
-    key = hashlib.sha256(str(kb.resolve()).encode()).hexdigest()[:10]
-    folder = kb.resolve()
-    mode = "lex" if embedder is None else "hyb"
-    index = base / "eval" / f"{folder.parent.name}-{folder.name}-{key}-{mode}"
+    index = eval_index_dir(kb, data_root(data_dir), lexical=embedder is None)
     try:
         asked = load_questions(questions)
         report = ingest(
@@ -60,6 +66,31 @@ def run_retrieval_eval(
     console.print(table)
     per = [(c, s) for c, s in score_by_category(asked, results).items() if s.scored]
     console.print(_table("By category", per))
+    if report_to is not None:
+        mode = "BM25 only" if embedder is None else f"hybrid (BM25 + {embedder.name})"
+        subtitle = (
+            f"Questions {questions.name} ({len(asked)}); knowledge base {kb.resolve().name}, "
+            f"version {report.version.id[:16]}; ranking {mode}; "
+            f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC."
+        )
+        write_retrieval_report(report_to, asked, results, titles=_titles(index), subtitle=subtitle)
+        console.print(f"Report written to {report_to}.")
+
+
+def eval_index_dir(kb: Path, base: Path, *, lexical: bool) -> Path:
+    """One cached index per KB folder and mode: a re-run with an unchanged KB re-uses it."""
+    folder = kb.resolve()
+    key = hashlib.sha256(str(folder).encode()).hexdigest()[:10]
+    mode = "lex" if lexical else "hyb"
+    return base / "eval" / f"{folder.parent.name}-{folder.name}-{key}-{mode}"
+
+
+def _titles(index: Path) -> dict[str, str]:
+    """Each document's title in the index's current build."""
+    build = current_build(index)
+    if build is None:
+        return {}
+    return {c.doc_id: c.title for c in read_chunks(build.chunks)}
 
 
 def _table(title: str, lines: list[tuple[str, RetrievalScores]]) -> Table:

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-
-class BadQuestionFile(Exception):
-    """The questions file is missing or a line is not a question object."""
+from knowledge.question_file import check_unique, read_lines
 
 
 @dataclass(frozen=True)
@@ -49,28 +47,23 @@ class RetrievalScores:
 
 
 def load_questions(path: Path) -> list[EvalQuestion]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise BadQuestionFile(f"cannot read {path}: {exc.strerror or exc}") from exc
+    """The questions of a file in the documented format; raises BadQuestionFile naming the
+    line and field at fault (`id` and `question` are required, `id`s unique)."""
     questions = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-            questions.append(
-                EvalQuestion(
-                    id=str(data["id"]),
-                    question=str(data["question"]),
-                    lang=str(data.get("lang", "")),
-                    category=str(data.get("category", "")),
-                    expect=str(data.get("expect", "answer")),
-                    sources=tuple(str(s) for s in data.get("sources", [])),
-                )
+    numbers = []
+    for line in read_lines(path):
+        numbers.append(line.number)
+        questions.append(
+            EvalQuestion(
+                id=line.text("id"),
+                question=line.question("question"),
+                lang=line.text("lang", default=""),
+                category=line.text("category", default=""),
+                expect=line.text("expect", default="answer"),
+                sources=line.sources(),
             )
-        except (ValueError, KeyError, TypeError) as exc:
-            raise BadQuestionFile(f"{path}:{number}: not a question object ({exc})") from exc
+        )
+    check_unique(path, [(n, q.id) for n, q in zip(numbers, questions, strict=True)])
     return questions
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -21,11 +22,13 @@ from bot.evaluation import (
     BotScores,
     CheckCitations,
     EvalCase,
+    EvalRow,
     load_cases,
     run_cases,
     score,
     write_rows,
 )
+from bot.evaluation_report import write_bot_report
 from bot.grounding.citations import check_answer
 from bot.organisation import LANGUAGES
 from knowledge.embeddings import EmbedderUnavailable
@@ -107,6 +110,13 @@ def eval_bot(
             help="Answer mode: extractive, auto, ollama, openai or llama (settings as for serve)."
         ),
     ] = "extractive",
+    report_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            help="Also write an HTML report (accuracy per expected action and category, misses).",
+        ),
+    ] = None,
 ) -> None:
     """Decisions against expectations (confusion matrix), citation validity and latency.
 
@@ -170,7 +180,30 @@ def eval_bot(
         finally:
             services.close()
     write_rows(rows, results)
-    _print(console, score(cases, results))
+    scores = score(cases, results)
+    _print(console, scores)
+    _report(console, report_to, (questions, kb, answer_mode), cases, results, scores)
+
+
+def _report(
+    console: Console,
+    path: Path | None,
+    run: tuple[Path, Path | None, str],
+    cases: list[EvalCase],
+    results: list[EvalRow],
+    scores: BotScores,
+) -> None:
+    """Write the HTML report when asked for; run is (questions file, KB folder, answer mode)."""
+    if path is None:
+        return
+    questions, kb, answer_mode = run
+    subtitle = (
+        f"Questions {questions.name} ({len(cases)}); "
+        f"knowledge base {kb.resolve().name if kb else 'none'}; answer mode {answer_mode}; "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC."
+    )
+    write_bot_report(path, cases, results, scores, subtitle=subtitle)
+    console.print(f"Report written to {escape(str(path))}.")
 
 
 def _print(console: Console, s: BotScores) -> None:
