@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from knowledge.chunkstore import read_chunks
@@ -98,7 +99,7 @@ def _table(title: str, lines: list[tuple[str, RetrievalScores]]) -> Table:
     table.title = title
     for name, s in lines:
         table.add_row(
-            name,
+            escape(name),  # a category of the question file, not markup
             str(s.questions),
             str(s.scored),
             f"{s.recall_at_1:.3f}",

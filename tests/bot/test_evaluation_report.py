@@ -46,10 +46,10 @@ def test_report_has_accuracy_per_expected_action_and_the_misses(
         },
         # No personal data in it, labelled block_pii: the bot cannot do as expected.
         {
-            "id": "hostile",
+            "id": "hostile [/x]",
             "question": "<script>alert(1)</script> when are the bins collected?",
             "lang": "en",
-            "category": "<i>waste</i>",
+            "category": "<i>waste</i> [/i]",
             "expect": "block_pii",
         },
     ]
@@ -62,7 +62,7 @@ def test_report_has_accuracy_per_expected_action_and_the_misses(
     assert code == 0, output
     written = (tmp_path / "rows.jsonl").read_text().splitlines()
     rows: dict[str, dict[str, str]] = {r["id"]: r for r in map(json.loads, written)}
-    assert rows["hostile"]["decision"] != "block_pii"
+    assert rows["hostile [/x]"]["decision"] != "block_pii"
     right = sum(
         rows[str(x["id"])]["decision"] in EXPECTED_DECISIONS[str(x["expect"])] for x in lines
     )
@@ -79,12 +79,14 @@ def test_report_has_accuracy_per_expected_action_and_the_misses(
     )
     assert "Decision accuracy per category" in html and "<svg" in html
     # What the bot did with the miss: its decision, reason and deciding layer.
-    hostile = rows["hostile"]
-    miss = re.search(r"<tr><td>hostile</td>.*?</tr>", html, re.S)
+    hostile = rows["hostile [/x]"]
+    miss = re.search(r"<tr><td>hostile \[/x\]</td>.*?</tr>", html, re.S)
     assert miss is not None
     assert f"<td>{hostile['decision']}</td><td>{hostile['reason']}</td>" in miss.group(0)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in miss.group(0)
     assert "<script" not in html and "<i>waste" not in html
+    # Rich markup in a question file is printed as it is, never read as markup.
+    assert "hostile [/x]" in output
     assert not re.search(r"\b(src|href)=", html)
 
 

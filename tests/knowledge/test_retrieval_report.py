@@ -41,7 +41,7 @@ def test_report_has_the_figures_the_charts_and_the_misses(tmp_path: Path, demo_i
             "id": "hostile",
             "question": HOSTILE,
             "lang": "en",
-            "category": "waste <b>bold</b>",
+            "category": "waste <b>bold</b> [/b]",
             "sources": ["en/parking-permits"],
         },
     ]
@@ -74,7 +74,9 @@ def test_report_has_the_figures_the_charts_and_the_misses(tmp_path: Path, demo_i
     # The hostile question and category are escaped wherever they appear.
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script" not in html and "<b>bold" not in html
-    assert "waste &lt;b&gt;bold&lt;/b&gt;" in html
+    assert "waste &lt;b&gt;bold&lt;/b&gt; [/b]" in html
+    # Rich markup in a question file is printed as it is, never read as markup.
+    assert "waste <b>bold</b> [/b]" in output
     # The miss lists the pages retrieved with their title, doc id and rank.
     first = rows["hostile"][0]
     assert re.search(

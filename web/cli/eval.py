@@ -211,7 +211,7 @@ def _print(console: Console, s: BotScores) -> None:
     table = Table("expect \\ decision", *DECISIONS, "n", title="Confusion matrix")
     for e in expects:
         counts = [s.confusion.get((e, d), 0) for d in DECISIONS]
-        table.add_row(e, *map(str, counts), str(sum(counts)))
+        table.add_row(escape(e), *map(str, counts), str(sum(counts)))
     console.print(table)
     targets = [
         ("escalate -> escalate", s.rate("escalate", ["escalate"])),
@@ -246,5 +246,7 @@ def _print(console: Console, s: BotScores) -> None:
     if s.misses:
         misses = Table("id", "expect", "decision", "reason", "layer", title="Not as expected")
         for case, row in s.misses:
-            misses.add_row(case.id, case.expect, row.decision, escape(row.reason), row.layer)
+            misses.add_row(
+                escape(case.id), escape(case.expect), row.decision, escape(row.reason), row.layer
+            )
         console.print(misses)
