@@ -56,6 +56,13 @@ def _schemas() -> Mapping[str, EntrySchema]:
             "escalation": EntrySchema(True, {"reason": "str"}),
             "takeover": EntrySchema(True, {"caseworker": "str"}),
             "staff_reply": EntrySchema(True, {"caseworker": "str"}),
+            # A caseworker's other actions on a handoff, each its own type so that no figure
+            # has to read an `action` label to tell them from taking over or replying.
+            "hand_back": EntrySchema(True, {"caseworker": "str"}),
+            "forward": EntrySchema(True, {"caseworker": "str"}),
+            "handoff_close": EntrySchema(True, {"caseworker": "str"}),
+            "staff_note": EntrySchema(True, {"caseworker": "str"}),
+            "draft_decision": EntrySchema(True, {"caseworker": "str"}),
             "feedback": EntrySchema(True, {"rating": "str"}),
             "erasure": EntrySchema(True, {"reason": "str"}),
             "transcript_access": EntrySchema(True, {"accessor": "str", "purpose": "str"}),

@@ -1,10 +1,11 @@
 """The log entries of people's actions on a handoff: pseudonymous ids and labels, no words.
 
-Version-1 entry types cover taking over (`takeover`), replying (`staff_reply`) and reading a
-transcript (`transcript_access`). The other actions are logged under the nearest existing
-type with an `action` label until the log gains dedicated types (requested: `hand_back`,
-`forward`, `staff_note`, `handoff_close`, `draft_decision`); this table is
-the only place to change then.
+Each action has its own entry type: taking over (`takeover`), replying (`staff_reply`),
+reading a transcript (`transcript_access`), handing back, forwarding, closing, a note and a
+decision on a held draft. Logs written before these types existed carry the last five as
+`takeover` or `staff_reply` with an `action` label, which the figures still read. A callback
+request is the citizen asking for a person, so it stays an `escalation` (reason
+`callback_requested`).
 """
 
 from __future__ import annotations
@@ -16,15 +17,15 @@ ENTRY_TYPE: dict[str, str] = {
     "claim": "takeover",
     "reply": "staff_reply",
     "transcript": "transcript_access",
-    "hand_back": "takeover",
-    "forward": "takeover",
-    "note": "staff_reply",
-    "close": "takeover",
+    "hand_back": "hand_back",
+    "forward": "forward",
+    "note": "staff_note",
+    "close": "handoff_close",
     "callback": "escalation",
     # A held answer: the AI draft sent as written, edited text sent, or a person's own reply.
-    "approve_draft": "staff_reply",
-    "edit_draft": "staff_reply",
-    "reject_draft": "staff_reply",
+    "approve_draft": "draft_decision",
+    "edit_draft": "draft_decision",
+    "reject_draft": "draft_decision",
 }
 
 

@@ -45,7 +45,7 @@ def test_every_type_has_a_schema_and_accepts_its_required_fields() -> None:
     assert set(entry_schemas()) == {
         "message", "answer", "refusal", "escalation", "takeover", "staff_reply", "feedback",
         "erasure", "kb_version", "config_change", "transcript_access", "disclosure",
-        "review",
+        "review", "hand_back", "forward", "handoff_close", "staff_note", "draft_decision",
     }  # fmt: skip
     for name, schema in entry_schemas().items():
         fields = {field: samples[kind] for field, kind in schema.required.items()}

@@ -119,7 +119,7 @@ def test_a_decision_the_log_cannot_record_is_not_sent(parts: Parts) -> None:
     assert (turn.role, turn.reason, turn.text_id) == ("assistant", "draft_approved", draft.text_id)
     assert turn.citations == (SOURCE,)
     entry = parts.sink.events[-1]
-    assert entry.type == "staff_reply" and entry.text is None  # the words are the draft's
+    assert entry.type == "draft_decision" and entry.text is None  # the words are the draft's
     assert entry.fields["draft"] == draft.log_index and entry.fields["ai_generated"] is True
     assert parts.desk.get(handoff.id).state == "returned"
     assert ("conversation:c1", {"kind": "staff_reply"}) in parts.events.events

@@ -147,7 +147,7 @@ def test_held_answer_is_hidden_until_approved_then_sent_as_checked_ai(
     approval = next(e for e in entries if e.get("action") == "approve_draft")
     account = services.people.accounts.find("dana")
     assert account is not None
-    assert approval["type"] == "staff_reply" and approval["caseworker"] == account.pseudonym
+    assert approval["type"] == "draft_decision" and approval["caseworker"] == account.pseudonym
     assert approval["ai_generated"] is True
     logged = json.dumps(entries)
     assert "dana" not in logged and body not in logged
@@ -176,7 +176,7 @@ def test_edited_answer_is_sent_as_a_persons_words(
     assert services.people.desk.active(cid) is None  # the bot has the conversation again
 
     entry = next(e for e in services.conversation_entries(cid) if e.get("action") == "edit_draft")
-    assert entry["type"] == "staff_reply" and entry["ai_generated"] is False
+    assert entry["type"] == "draft_decision" and entry["ai_generated"] is False
     assert re.fullmatch(r"[0-9a-f]{64}", str(entry["text_commitment"]))
     assert "tenancy" not in json.dumps(services.conversation_entries(cid))
 

@@ -88,8 +88,8 @@ def test_caseworker_takes_over_and_hands_back(
         ("takeover", "claim"),
         ("transcript_access", "transcript"),
         ("staff_reply", "reply"),
-        ("staff_reply", "note"),
-        ("takeover", "hand_back"),
+        ("staff_note", "note"),
+        ("hand_back", "hand_back"),
     ]:
         assert expected in actions
     account = services.people.accounts.find("alice.smith")
@@ -140,11 +140,15 @@ def test_crisis_comes_first_and_forwarding_moves_between_team_queues(
     closed = desk.get(handoff.id)
     assert (closed.state, closed.outcome) == ("closed", "resolved")
     last = services.conversation_entries(ordinary)[-1]
-    assert (last["type"], last["action"], last["outcome"]) == ("takeover", "close", "resolved")
+    assert (last["type"], last["action"], last["outcome"]) == ("handoff_close", "close", "resolved")
     forward = next(
         e for e in services.conversation_entries(ordinary) if e.get("action") == "forward"
     )
-    assert (forward["team"], forward["from_team"]) == ("housing", "general")
+    assert (forward["type"], forward["team"], forward["from_team"]) == (
+        "forward",
+        "housing",
+        "general",
+    )
 
 
 def test_a_second_caseworker_cannot_take_a_claimed_conversation(
