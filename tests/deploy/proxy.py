@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.e2e.live_server import free_port
+from tests.e2e.live_server import free_port, stop_process
 from tests.needs import missing
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,13 +44,7 @@ class Proxy:
     error_log: Path
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        stop_process(self.process)
 
 
 def start_proxy(folder: Path, upstreams: tuple[str, str]) -> Proxy:

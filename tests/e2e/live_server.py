@@ -36,13 +36,7 @@ class LiveServer:
         return self.output_path.read_text(errors="replace")[-chars:]
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        stop_process(self.process)
         self.output.close()
 
 
@@ -64,6 +58,17 @@ def opencounter_command() -> str:
     if found is None:
         raise ServerDidNotStart("the `opencounter` command is not installed (pip install -e .)")
     return found
+
+
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    """Ask a process the test started to end; kill it if it has not within 10 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
 
 
 def server_environment(extra: dict[str, str]) -> dict[str, str]:
