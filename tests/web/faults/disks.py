@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
+from tests.needs import missing
 
 
 @contextmanager
@@ -24,7 +24,9 @@ def tmpfs(where: Path, size_mib: int) -> Iterator[Path]:
     where.mkdir(parents=True, exist_ok=True)
     mount = shutil.which("mount")
     if os.geteuid() != 0 or mount is None:
-        pytest.skip("mounting a small tmpfs needs root: this fault is not tested here")
+        missing(
+            "mounting a small tmpfs needs root (CI runs as root): this fault is not tested here"
+        )
     done = subprocess.run(
         [mount, "-t", "tmpfs", "-o", f"size={size_mib}m,mode=0755", "tmpfs", str(where)],
         check=False,
@@ -32,7 +34,7 @@ def tmpfs(where: Path, size_mib: int) -> Iterator[Path]:
         text=True,
     )
     if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here ({done.stderr.strip()}): not tested")
+        missing(f"cannot mount a tmpfs here ({done.stderr.strip()}): not tested")
     try:
         yield where
     finally:
