@@ -31,7 +31,8 @@ from web.auth.oidc import OidcClient, OidcConfig, OidcRejected, RoleMapping, Sig
 
 PROVIDER = REPO / "tests" / "oidc" / "provider.mjs"
 CLIENT_ID = "opencounter-console"
-REDIRECT = "http://testserver/login/oidc/callback"
+APP = "http://testserver/"
+REDIRECT = APP + "login/oidc/callback"
 ROLES = "admin=oc-admins;oversight=oc-oversight;caseworker=oc-caseworkers"
 
 
@@ -92,18 +93,13 @@ def app_client(tmp_path: Path, demo_index: Path, provider: Provider) -> Iterator
         yield client
 
 
-def _through_the_provider(
-    app: TestClient, login: str, *, start: str = "/login/oidc", consent: bool = True
-) -> httpx2.Response:
-    """Play the browser from the app's sign-in link to the app's callback; its answer."""
-    started = app.get(start, follow_redirects=False)
-    assert started.status_code == 303, started.text
-    url = started.headers["location"]
+def _at_the_provider(url: str, login: str, *, consent: bool = True) -> str:
+    """Play the browser at the provider, from its authorization URL through its sign-in and
+    consent forms, to where it sends the browser back (our redirect URI, with code and state)."""
     with httpx.Client(follow_redirects=False, timeout=10) as browser:
         for _ in range(12):
-            if url.startswith("http://testserver/"):
-                path = urlsplit(url)
-                return app.get(f"{path.path}?{path.query}", follow_redirects=False)
+            if url.startswith(APP):
+                return url
             r = browser.get(url)
             if r.status_code in (302, 303):
                 url = urljoin(url, r.headers["location"])
@@ -122,6 +118,16 @@ def _through_the_provider(
             assert r.status_code in (302, 303), r.text
             url = urljoin(target, r.headers["location"])
     raise AssertionError("the provider never sent the browser back")
+
+
+def _through_the_provider(
+    app: TestClient, login: str, *, start: str = "/login/oidc", consent: bool = True
+) -> httpx2.Response:
+    """Play the browser from the app's sign-in link to the app's callback; its answer."""
+    started = app.get(start, follow_redirects=False)
+    assert started.status_code == 303, started.text
+    back = urlsplit(_at_the_provider(started.headers["location"], login, consent=consent))
+    return app.get(f"{back.path}?{back.query}", follow_redirects=False)
 
 
 def _signed_in_page(app: TestClient, response: httpx2.Response, where: str = "/console") -> str:
@@ -276,24 +282,7 @@ def test_an_id_token_read_with_another_nonce_is_refused(
 
 def _redeem_with_the_wrong_nonce(client: OidcClient) -> None:
     flow = client.begin()
-    with httpx.Client(follow_redirects=False, timeout=10) as browser:
-        url = flow.url
-        for _ in range(12):
-            if url.startswith(REDIRECT):
-                break
-            r = browser.get(url)
-            if r.status_code in (302, 303):
-                url = urljoin(url, r.headers["location"])
-                continue
-            action = re.search(r'<form[^>]*action="([^"]+)"', r.text)
-            assert action is not None
-            fields = (
-                {"prompt": "login", "login": "ada", "password": "x"}
-                if 'name="login"' in r.text
-                else {"prompt": "consent"}
-            )
-            r = browser.post(urljoin(url, action.group(1)), data=fields)
-            url = urljoin(url, r.headers["location"])
+    url = _at_the_provider(flow.url, "ada")
     code = parse_qs(urlsplit(url).query)["code"][0]
     wrong_nonce = SignInRequest(url="", state=flow.state, nonce="another", verifier=flow.verifier)
     with pytest.raises(OidcRejected, match="nonce"):
