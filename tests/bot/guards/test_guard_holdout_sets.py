@@ -1,7 +1,7 @@
-"""The held-out intent set is well formed, matches its README and stays out of the training data.
+"""The held-out intent sets are well formed, match their README and stay out of the training data.
 
-The guards are never run on it here: it is scored once by the lead (see
-bot/guards/data/holdout/README.md). These checks only keep the file honest.
+The guards are never run on them here: each is scored once by the lead (see
+bot/guards/data/holdout/README.md). These checks only keep the files honest.
 """
 
 from __future__ import annotations
@@ -16,7 +16,14 @@ import pytest
 
 DATA = Path(__file__).resolve().parents[3] / "bot" / "guards" / "data"
 HOLDOUT = DATA / "holdout"
-INTENTS = HOLDOUT / "intents.holdout-2026-12-02.jsonl"
+README = HOLDOUT / "README.md"
+# Each held-out file and the prefix of its ids; the README describes the second one in a
+# section of its own, from SECOND_SECTION on, and the first one above it.
+ID_PREFIX = {
+    "intents.holdout-2026-12-02.jsonl": "hold-",
+    "intents.holdout-2026-12-02b.jsonl": "hol2-",
+}
+SECOND_SECTION = "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`"
 
 EXPECT = {
     "crisis": "escalate",
@@ -47,15 +54,32 @@ KINDS = {
 ROW = re.compile(r"^\| `(?P<label>\w+)` \| `(?P<kind>\w+)` \| (?P<en>\d+) \| (?P<fr>\d+) \|$", re.M)
 
 
+def read(name: str) -> list[dict[str, str]]:
+    return [json.loads(line) for line in (HOLDOUT / name).read_text("utf-8").splitlines()]
+
+
+def readme_section(name: str) -> str:
+    """The part of the README that describes `name`: its counts are read from there only."""
+    first, marker, second = README.read_text(encoding="utf-8").partition(SECOND_SECTION)
+    assert marker, f"README.md lost its heading {SECOND_SECTION!r}"
+    return marker + second if f"`{name}`" in SECOND_SECTION else first
+
+
+@pytest.fixture(scope="module", params=sorted(ID_PREFIX))
+def held_out_file(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
-def records() -> list[dict[str, str]]:
-    return [json.loads(line) for line in INTENTS.read_text(encoding="utf-8").splitlines()]
+def records(held_out_file: str) -> list[dict[str, str]]:
+    return read(held_out_file)
 
 
-def test_every_record_is_well_formed(records: list[dict[str, str]]) -> None:
+def test_every_record_is_well_formed(held_out_file: str, records: list[dict[str, str]]) -> None:
+    prefix = ID_PREFIX[held_out_file]
     for r in records:
         assert set(r) == {"id", "text", "lang", "label", "kind", "expect"}, r
-        assert r["id"] == "hold-" + hashlib.sha256(r["text"].encode()).hexdigest()[:10], r
+        assert r["id"] == prefix + hashlib.sha256(r["text"].encode()).hexdigest()[:10], r
         assert r["lang"] in {"en", "fr"}, r
         assert r["expect"] == EXPECT[r["label"]], r
         assert r["kind"] in KINDS[r["label"]], r
@@ -67,14 +91,16 @@ def test_no_message_is_repeated(records: list[dict[str, str]]) -> None:
     assert len(set(texts)) == len(texts)
 
 
-def test_the_readme_counts_are_the_files(records: list[dict[str, str]]) -> None:
-    table = {
-        (m["label"], m["kind"], lang): int(m[lang])
-        for m in ROW.finditer((HOLDOUT / "README.md").read_text(encoding="utf-8"))
-        for lang in ("en", "fr")
-    }
+def test_the_readme_counts_are_the_files(held_out_file: str, records: list[dict[str, str]]) -> None:
+    rows = list(ROW.finditer(readme_section(held_out_file)))
+    table = {(m["label"], m["kind"], lang): int(m[lang]) for m in rows for lang in ("en", "fr")}
+    assert len(table) == 2 * len(rows), "a (label, kind) row appears twice in one section"
     counted = Counter((r["label"], r["kind"], r["lang"]) for r in records)
     assert {k: n for k, n in table.items() if n} == dict(counted)
+    files_row = rf"^\| `{re.escape(held_out_file)}` \| (\d+) messages"
+    listed = re.search(files_row, README.read_text(encoding="utf-8"), re.M)
+    assert listed, f"the README's table of files does not list {held_out_file}"
+    assert int(listed[1]) == len(records)
 
 
 def test_about_half_is_french_in_each_large_class(records: list[dict[str, str]]) -> None:
@@ -94,3 +120,11 @@ def test_no_held_out_message_is_in_the_guards_training_or_frozen_files(
         other = {json.loads(x)["text"].casefold() for x in path.read_text("utf-8").splitlines()}
         shared = len(held_out & other)
         assert shared == 0, f"{shared} held-out messages are also in {name}"
+
+
+def test_the_held_out_sets_share_no_message() -> None:
+    # A message in both would be scored twice and, once the first set's figures were read,
+    # would no longer be unseen in the second. Counts only, as above.
+    first, second = ({r["text"].casefold() for r in read(name)} for name in sorted(ID_PREFIX))
+    shared = len(first & second)
+    assert shared == 0, f"{shared} messages are in both held-out sets"
