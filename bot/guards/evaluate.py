@@ -54,10 +54,19 @@ class Decision:
     reason: str
     seconds: float = 0.0
     layer: GuardLayer = "rules"
+    # The kinds of personal data the guard found, whatever it decided.
+    pii: tuple[str, ...] = ()
 
     @property
     def correct(self) -> bool:
         return self.action in EXPECTED_ACTIONS.get(self.expect, frozenset())
+
+    @property
+    def withheld_in_escalation(self) -> bool:
+        """Personal data expected and found in a message escalated as a crisis: the person
+        gets help and the data is replaced in what is kept, but it is not counted as blocked."""
+        escalated = self.action in ("crisis", "escalate")
+        return self.expect == "block_pii" and escalated and bool(self.pii)
 
 
 @dataclass(frozen=True)
@@ -143,6 +152,7 @@ def evaluate(guard: InputGuard, path: Path) -> GuardEvaluation:
                 reason=verdict.reason,
                 seconds=seconds,
                 layer=verdict.layer,
+                pii=tuple(sorted({f.kind for f in verdict.findings})),
             )
         )
     return GuardEvaluation.of(decisions)
@@ -159,6 +169,14 @@ def render(evaluation: GuardEvaluation) -> str:
         if expect in EXPECTED_ACTIONS:
             rate = evaluation.rate(expect, group=group)
             lines.append(f"  {group:<40} {expect:<20} {rate:6.1%}")
+    expected = [d for d in evaluation.decisions if d.expect == "block_pii"]
+    if expected:
+        blocked = sum(d.action == "block_pii" for d in expected)
+        escalated = sum(d.withheld_in_escalation for d in expected)
+        lines.append(
+            f"personal data expected: {blocked} blocked, {escalated} escalated with the data"
+            f" withheld, {len(expected) - blocked - escalated} let through, of {len(expected)}"
+        )
     layers = Counter((d.layer, d.correct) for d in evaluation.decisions)
     lines.append("deciding layer (right / wrong):")
     for layer in sorted({d.layer for d in evaluation.decisions}):
@@ -182,8 +200,10 @@ def main(argv: list[str]) -> int:
         evaluation = evaluate(guard, Path(name))
         sys.stdout.write(f"== {name}\n{render(evaluation)}\n")
         for miss in evaluation.misses():
+            withheld = f" data withheld: {', '.join(miss.pii)}" * miss.withheld_in_escalation
             sys.stdout.write(
-                f"  MISS {miss.id} {miss.expect} -> {miss.action} ({miss.reason}, {miss.layer})\n"
+                f"  MISS {miss.id} {miss.expect} -> {miss.action} ({miss.reason}, {miss.layer})"
+                f"{withheld}\n"
             )
     return 0
 

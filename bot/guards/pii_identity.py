@@ -36,10 +36,12 @@ _BIRTH = re.compile(
 _STREET_WORDS = (
     r"(?:road|rd|street|st|lane|ln|avenue|ave|close|court|ct|drive|dr|way|place|square"
     r"|crescent|terrace|gardens|grove|row|walk|boulevard|blvd|mews|parade|view|rise|hill|green"
-    r"|vale|heights|fields|croft|chase|wharf|quay|circus|esplanade|park|broadway|drove|wynd)"
+    r"|vale|heights|fields|croft|chase|wharf|quay|circus|esplanade|park|broadway|drove|wynd"
+    r"|cres|cl|gdns|pl|tce|sq|hwy|pkwy|cir|crt)"
 )
 _FOREIGN_STREET = (
-    r"(?:rue|avenue|boulevard|bd|chemin|impasse|allee|allée|place|quai|route|calle|avenida|plaza)"
+    r"(?:rue|avenue|boulevard|bd|chemin|impasse|allee|allée|place|quai|route|calle|avenida|plaza"
+    r"|boul\.?|boulv?\.?|ch\.|av\.|rang|mont[ée]e|c[ôo]te|croissant|promenade|terrasse)"
 )
 _ADDRESS = re.compile(
     rf"(?i:\b(?:flat|apt|apartment|appartement) \d{{1,4}}[a-z]?,? )?"
@@ -51,8 +53,23 @@ _ADDRESS = re.compile(
     r"|\b(?i:p\.? ?o\.? box|boite postale|bp) \d{1,6}\b"
 )
 _BARE_STREET = re.compile(r"\b\d{1,4}[a-z]?,? [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2}")
+# A French or Quebec housing block, its building and a door or flat number: one home
+# ("Résidence Les Tilleuls, bât B, porte 14"), whoever writes it.
+_RESIDENCE_UNIT = re.compile(
+    r"(?i:\b(?:r[ée]sidence|cit[ée]|immeuble|domaine|les\s+jardins)\s+[^,\n]{2,40}?,?\s+"
+    r"(?:b[âa]t(?:iment)?\.?|bloc|escalier|esc\.?)\s+[a-z0-9]{1,3}\b"
+    r"(,?\s+(?:porte|appt?\.?|appartement|logement|n°|no\.?)\s*[a-z]?\d{1,4}[a-z]?\b)?)"
+)
+_BUILDING_HINT = re.compile(r"\b(?:b[âa]t|bloc|esc)")
+# Said to be the writer's, an address may be typed in lower case ("i live at 14b orchard rd").
+_LOWER_STREET = re.compile(
+    rf"(?i:\b(?:(?:flat|apt|apartment|unit|appt?) \d{{1,4}}[a-z]?,? )?\d{{1,5}}[a-z]?"
+    rf"(?: (?:bis|ter))?,? (?:(?:{_FOREIGN_STREET}) [^,.\n\d]{{2,40}}"
+    rf"|(?:[^\W\d_][\w'’-]* ){{1,3}}{_STREET_WORDS})\b)"
+)
 _OWN_ADDRESS = re.compile(
-    r"\b(?:my|our|new|home|his|her|their) address\b|\bj'habite\b|\bmon adresse\b"
+    r"\b(?:my|our|new|home|his|her|their) (?:ad+res+e?|addy)\b|\bj'habite\b"
+    r"|\b(?:mon|notre|nouvelle) ad+res+e?\b"
     r"|\b(?:i|we|he|she|they)(?:'m|'re|'s|'ve| am| are| is| have| has)?(?: been)? (?:live|lived"
     r"|living|lives|stay|stayed|staying|stays|reside|resides|resided|residing|lodging|based)"
     r" (?:at|in)\b|\bhabit\w* (?:au|a|à)\b|\br[ée]sid\w* (?:au|a|à)\b"
@@ -123,6 +140,19 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
     for match in _BARE_STREET.finditer(text):
         if _OWN_ADDRESS.search(folded[max(0, match.start() - _WINDOW) : match.start()]):
             spans.append((match.start(), match.end(), True))
+    residence = _BUILDING_HINT.search(folded) is not None
+    for match in _RESIDENCE_UNIT.finditer(text) if residence else ():
+        before = folded[max(0, match.start() - _WINDOW) : match.start()]
+        own = match.group(1) is not None or _OWN_ADDRESS.search(before) is not None
+        if not PUBLIC_PLACE.search(before):
+            spans.append((match.start(), match.end(), own))
+    said_to_be = _OWN_ADDRESS.search(folded) is not None
+    for match in _LOWER_STREET.finditer(text) if said_to_be else ():
+        taken = [(start, end) for start, end, _ in spans]
+        if _overlapping(match.start(), match.end(), taken):
+            continue
+        if _OWN_ADDRESS.search(folded[max(0, match.start() - _WINDOW) : match.start()]):
+            spans.append((match.start(), match.end(), True))
     taken = [(start, end) for start, end, _ in spans]
     for match in _ADDRESS.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):
@@ -152,6 +182,7 @@ def _learned_addresses(
     """The span tagger's addresses that no word ties to a public building (before or after)
     and that hold a number or a street or rural word."""
     found: list[tuple[int, int, bool]] = []
+    writer = FIRST_PERSON.search(text) is not None
     for span in spans:
         if not _address_shaped(text, span.start, span.end):
             continue
@@ -160,8 +191,18 @@ def _learned_addresses(
         own = _OWN_ADDRESS.search(before) is not None
         if not own and (PUBLIC_PLACE.search(before) or PUBLIC_PLACE.search(after)):
             continue
+        if not own and not writer and _in_a_question(text, span.start, span.end):
+            continue  # "Is there parking near 10 Downing Street?": a place asked about
         found.append((*_with_unit(text, span.start, span.end), True))
     return found
+
+
+def _in_a_question(text: str, start: int, end: int) -> bool:
+    """Whether the sentence holding a span ends with a question mark and no postcode
+    follows the span."""
+    stop = re.search(r"[.!?\n]", text[end:])
+    closing = text[end + stop.start()] if stop else ""
+    return closing == "?" and _POSTCODE_AFTER.match(text, end) is None
 
 
 # A flat, unit or building before an address, and site, box, building or flat numbers after
@@ -182,7 +223,8 @@ def _with_unit(text: str, start: int, end: int) -> tuple[int, int]:
     return (before.start() if before else start), (after.end() if after else end)
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
+# Letters glued to digits ("cl053d") make no word: leetspeak is no street.
+_WORD = re.compile(r"(?<![^\W_])[^\W\d_]+(?:['’-][^\W\d_]+)*(?![^\W_])|\d+")
 
 
 _HOUSE_NUMBER = re.compile(r"(?<![\w%&=/.+-])\d{1,5}[a-zA-Z]?(?=[ ,]|$)")

@@ -42,8 +42,17 @@ _NOT_NAMES = frozenset(
     " Best Kind Warm Again Advance".split()
 )
 
+# The people whose name a writer gives as a record's: "the child's name is …".
+_KIN = (
+    r"(?:enfant|child|son|daughter|fils|fille|b[ée]b[ée]|baby|tenant|locataire|claimant"
+    r"|applicant|patient|mother|father|m[èe]re|p[èe]re|husband|wife|mari|femme|partner|mum|dad)"
+)
 _SELF = re.compile(
-    r"(?i:\b(?:my\s+(?:full\s+|legal\s+)?name\s+is|my\s+names?(?:'s)?|the\s+name's|je\s+m['’]\s?appelle"
+    r"(?i:\b(?:my\s+(?:full\s+|legal\s+)?name\s+is|my\s+names?(?:'s)?"
+    r"|(?<![\w'’])(?:the\s+)?name['’]s|je\s+m['’]\s?appelle|de\s+la\s+part\s+de"
+    r"|(?:le\s+nom|le\s+pr[ée]nom|the\s+(?:full\s+)?name)\s+(?:de|du|of)\s+(?:l['’]|la\s+|le\s+"
+    r"|the\s+|my\s+|mon\s+|ma\s+|our\s+|notre\s+)?" + _KIN + r"\s+(?:est|is)"
+    r"|(?:(?:my|our|the)\s+)?" + _KIN + r"['’]s\s+(?:full\s+)?name\s+is"
     r"|mon\s+nom\s+(?:complet\s+)?(?:est|c'est)|je\s+me\s+nomme|mijn\s+naam\s+is|ich\s+hei(?:ss|ß)e"
     r"|me\s+llamo|minu\s+nimi\s+on|signed|sign[ée]|cordialement|regards|sincerely"
     r"|(?:i'm|i\s+am|i’m)\s+called|on\s+m['’]appelle|they\s+call\s+me)\b[:,]?)"
@@ -64,7 +73,7 @@ _SIGN_OFF_FIRST_NAME = re.compile(
 _GREETING_SELF = re.compile(
     r"^\W*(?i:(?P<greeting>(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|bonjour|bonsoir"
     r"|salut)\W+)?"
-    r"(?:it's|it’s|its|ici|c'est|c’est|moi\s+c'est)\s+)"
+    r"(?:it's|it’s|its|ici|c'est|c’est|moi\s+c'est)\s+(?:me\s+|moi\s+)?)"
     r"([A-Za-zÀ-ÿ][a-zß-öø-ÿ'’-]+\s[A-Za-zÀ-ÿ][A-Za-zß-öø-ÿ'’-]+)"
 )
 _SELF_PLAIN = re.compile(r"(?i:\b(?:i'm|i’m|i\s+am|im|this\s+is|je\s+suis)\b)\s+" + FULL_NAME)
@@ -315,6 +324,11 @@ def learned_names(
         signs = signs or _INTRODUCED.search(text, max(0, start - 20), start) is not None
         if word and (word.lower() not in names or word.isupper() or not signs):
             continue
+        if words[0] in _NOT_NAMES:
+            continue  # "Bonne Soirée", "Kind Regards": a greeting written in capitals
+        capitals = [w.isupper() and len(w.strip(".")) > 1 for w in words]
+        if any(capitals) and not all(capitals):
+            continue  # "DAN Policy", "NHS Trust": an acronym beside a word, not a person
         if _PLACE_AFTER.match(words[-1]):
             continue  # "Victoria Park", "Elizabeth Hospital"
         asked_about = _ASKED_ABOUT.search(text, max(0, start - 40), start) is not None

@@ -40,6 +40,26 @@ _OWN_CODE_POSTAL = re.compile(
     r"\b(?:my|our|mon|notre) (?:code postal|postal code|zip code)\W{0,4}"
     r"(?:(?:is|est|c'est)\W{1,3})?(?:le |l'|the )?((?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3})\b"
 )
+# A code given after a label or said to be one's own, in any of the three countries' shapes,
+# spaced as people type them ("H 2 X 1 Y 4"): "CP : 75011", "code postal de mon domicile :
+# 13005", "new zip is 98109", "my postcode is LS6" (an outward code alone, said to be theirs).
+_CODE_WORD = (
+    r"(?:code postal|postal code|post ?code|zip(?: ?code)?|cp|c\.p\.)"
+    r"(?: (?:de|du|des|of|for) [^:=?\n]{1,30}?)?"
+)
+_OWN_CODE_WORD = re.compile(
+    rf"\b(?:my|our|mon|notre|new|nouveau|home|mailing) {_CODE_WORD}\W{{0,3}}"
+    r"(?:(?:is|est|c'est|was|now)\W{1,3}){0,2}(?:le |l'|the )?$"
+)
+_CODE_LABEL = re.compile(rf"(?<![\w'’]){_CODE_WORD} ?[:=] ?$")
+_ANY_CODE = re.compile(
+    r"[a-z] ?\d ?[a-z] ?\d ?[a-z] ?\d(?![\w-])"  # Canadian, spaced or not
+    r"|(?:[a-pr-uwyz][a-hk-y]?\d[a-z\d]?)(?:[ -]{0,2}\d[abd-hjlnp-uw-z]{2})?(?![\w-])"  # UK
+    r"|\d{5}(?:-\d{4})?(?![\w-])"  # French code postal, US ZIP
+)
+_CODE_HINT = re.compile(r"code|zip|\bc\.?p\b")
+# A French code postal written as a form's field, its town after it ("35000, ville Rennes").
+_CODE_THEN_TOWN = re.compile(r"\bcode postal\W{0,3}(\d{5}),? (?:ville|commune)\b")
 _PERSONAL = re.compile(
     r"\b(?:my|mine|our|home|live|living|lives|reside\w*|mon|ma|mes|notre|nos|habite\w*"
     r"|domicil\w*|vis|vivons|address|adresse|deliver\w*|livr\w*|send|sent|mail|post|envoy\w*"
@@ -96,3 +116,24 @@ def find_postcodes(text: str, folded: str, street_ends: tuple[int, ...]) -> Iter
     # "mon code postal est le 06000": said to be one's own, no city needed.
     for match in _OWN_CODE_POSTAL.finditer(folded):
         yield PIIFinding("postcode", *match.span(1))
+    for match in _CODE_THEN_TOWN.finditer(folded):
+        yield PIIFinding("postcode", *match.span(1))
+    yield from _labelled_codes(folded)
+
+
+def _labelled_codes(folded: str) -> Iterator[PIIFinding]:
+    """A code right after a label or the writer's own code word; questions about a code
+    ("what is the postcode for the town hall?") name no code of the writer's."""
+    if _CODE_HINT.search(folded) is None:
+        return
+    for match in _ANY_CODE.finditer(folded):
+        start = match.start()
+        if start > 0 and folded[start - 1].isalnum():
+            continue
+        before = folded[max(0, start - 48) : start]
+        if _OWN_CODE_WORD.search(before) is not None:
+            yield PIIFinding("postcode", start, match.end())
+        elif _CODE_LABEL.search(before) and not PUBLIC_PLACE.search(
+            folded, max(0, start - 80), start
+        ):
+            yield PIIFinding("postcode", start, match.end())

@@ -34,7 +34,7 @@ from bot.guards.pii_names import FIRST_PERSON, given_names
 MODEL_FILE = "spans.model.json"
 LABELS = ("O", "NAME", "ADDR")
 # Bump when the features change: a model file of another version is refused.
-FEATURES_VERSION = "spans-2"
+FEATURES_VERSION = "spans-3"
 
 # An initial keeps its full stop ("T."); a full stop after a word ends a sentence and is a
 # token of its own, so that no span runs across two sentences.
@@ -47,8 +47,28 @@ STREET_WORDS = frozenset(
     " heights fields croft chase wharf quay brae wynd loan gate end spinney drove rue chemin"
     " impasse allée allee quai route bd av cours sentier passage cité cite résidence"
     " residence hameau lieu-dit bâtiment batiment appt apt appartement flat unit suite"
-    " apartment house cottage farm manor lodge bis ter box".split()
+    " apartment house cottage farm manor lodge bis ter box cres cl gdns gdn pl dr crt ct"
+    " hwy pkwy boul boulv côte cote rang montée montee bât bat app esc escalier porte étage"
+    " logement".split()
 )
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+# Street words of four letters or more with one letter dropped: a word sharing one of these
+# with a street word is one typing slip away from it ("Raod", "streeet", "Avenu").
+_NEAR_STREET = frozenset(
+    variant for word in STREET_WORDS if len(word) >= 4 for variant in _deletions(word) | {word}
+)
+
+
+def near_street_word(lower: str) -> bool:
+    """One slip (a letter added, dropped, changed or two swapped) from a street word."""
+    if len(lower) < 4 or lower in STREET_WORDS or not lower.isalpha():
+        return False
+    return lower in _NEAR_STREET or not _deletions(lower).isdisjoint(_NEAR_STREET)
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december"
     " monday tuesday wednesday thursday friday saturday sunday janvier février fevrier mars"
@@ -99,6 +119,7 @@ def _word_features(word: str, names: frozenset[str]) -> list[str]:
         f"s={_shape(word)}",
         *(["given"] if lower in names else []),
         *(["street"] if lower in STREET_WORDS else []),
+        *(["street~"] if near_street_word(lower) else []),
         *(["cal"] if lower in _CALENDAR else []),
         f"p3={lower[:3]}",
         f"x3={lower[-3:]}",

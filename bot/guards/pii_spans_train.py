@@ -130,23 +130,43 @@ class Filler:
         return f"{given} {surname}"
 
     def address(self, lang: str) -> str:
-        number = str(self.random.randint(1, 240))
-        if self.random.random() < 0.1:
-            number += self.random.choice("abc")
+        r = self.random
+        number = str(r.randint(1, 240) if r.random() < 0.8 else r.randint(241, 9999))
+        if r.random() < 0.1:
+            number += r.choice("abc")
         if lang == "fr":
-            if self.random.random() < 0.15:
-                number += " " + self.random.choice(("bis", "ter"))
+            if r.random() < 0.15:
+                number += " " + r.choice(("bis", "ter"))
             street = f"{number} {self.pick('street_types_fr')} {self.pick('streets_fr')}"
-            return street if self.random.random() > 0.1 else f"appartement 4, {street}"
-        roll = self.random.random()
+            # Quebec puts the apartment after the street ("app. 5"); France, a building and
+            # a door before or after it ("Résidence …, bât B").
+            roll = r.random()
+            if roll < 0.1:
+                return f"appartement {r.randint(1, 40)}, {street}"
+            if roll < 0.2:
+                return f"{street}, {self.pick('units_fr')} {r.randint(1, 40)}"
+            if roll < 0.27:
+                return f"{self.pick('residences_fr')}, bât {r.choice('ABCDE')}, {street}"
+            if roll < 0.32:
+                unit = f"{self.pick('units_fr')} {r.randint(1, 90)}"
+                return f"{self.pick('residences_fr')}, bâtiment {r.choice('ABCDE')}, {unit}"
+            return street
+        roll = r.random()
         if roll < 0.15:
             street = f"{number} {self.pick('streets')}"
         elif roll < 0.2:
             street = f"{number} The {self.pick('streets')}s"
         else:
-            street = f"{number} {self.pick('streets')} {self.pick('street_types_en')}"
-        if self.random.random() < 0.12:
-            return f"Flat {self.random.randint(1, 30)}, {street}"
+            kind = self.pick("street_types_en")
+            kind = typo(kind, r) if r.random() < 0.06 else kind
+            street = f"{number} {self.pick('streets')} {kind}"
+        roll = r.random()
+        if roll < 0.12:
+            return f"Flat {r.randint(1, 30)}, {street}"
+        if roll < 0.18:
+            return f"{street} {self.pick('units_en')} {r.randint(1, 30)}"
+        if roll < 0.22:
+            return f"{r.randint(101, 2404)}-{street}"
         return street
 
     def fill(self, slot: str, lang: str) -> str:
@@ -191,6 +211,17 @@ class Filler:
                 f"20{r.randint(10, 30)}",
             )
         )
+
+
+def typo(word: str, r: random.Random) -> str:
+    """The word with one slip: two letters swapped, one doubled or one dropped."""
+    if len(word) < 4:
+        return word
+    i = r.randint(1, len(word) - 2)
+    return r.choice(
+        (word[:i] + word[i + 1] + word[i] + word[i + 2 :], word[:i] + word[i] + word[i:])
+        + ((word[:i] + word[i + 1 :],) if len(word) > 4 else ())
+    )
 
 
 def expand(template: str, lang: str, filler: Filler, lower: bool) -> Example:

@@ -1,9 +1,10 @@
 """The input guard: what happens to a citizen's message before any model sees it.
 
-Order: hidden characters stripped; crisis (before personal data, so that a person in
-danger who gives a phone number still gets help); personal data; a request for a person
-or a complaint; injection, extraction, role-play, political opinion, harmful requests
-and disguised text; otherwise the message is allowed.
+Order: hidden characters stripped; personal data looked for; crisis (before personal data
+is blocked, so that a person in danger who gives a phone number still gets help, with every
+piece of personal data replaced in the verdict's text); personal data blocked or redacted;
+a request for a person or a complaint; injection, extraction, role-play, political opinion,
+harmful requests and disguised text; otherwise the message is allowed.
 
 Within each step the precise rules speak first; the learned intent classifier (when one is
 given) decides what no rule matched: crisis right after the crisis rules, the other classes
@@ -86,15 +87,19 @@ class InputGuard:
         downstream = redact(clean, removed) if removed else clean
 
         seen = variants_of(head, unhidden.tag_text)
+        # A person in danger is escalated whatever else the message holds; what a caseworker
+        # reads and what is kept has every piece of personal data found replaced, whether
+        # its kind is blocked or redacted (nothing goes to a model or the pages on a crisis).
+        withheld = redact(clean, findings) if findings else clean
         crisis = self._match("crisis", seen.everyday)
         if crisis is not None:
-            verdict = self._verdict(*crisis, lang, downstream, hidden, findings)
-            return self._told(verdict, removed, lang)
+            verdict = self._verdict(*crisis, lang, withheld, hidden, findings)
+            return self._told(verdict, findings, lang)
         intent = self.intents.classify(head) if self.intents is not None else None
         if intent is not None and intent.intent == "crisis":
-            classified = self._classified(intent, lang, downstream, hidden, findings)
+            classified = self._classified(intent, lang, withheld, hidden, findings)
             if classified is not None:
-                return self._told(classified, removed, lang)
+                return self._told(classified, findings, lang)
         if too_long:
             return self._fixed("refuse", "input.too_long", lang, downstream[:limit], hidden)
         if len(removed) < len(findings):

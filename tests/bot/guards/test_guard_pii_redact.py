@@ -162,3 +162,26 @@ def test_the_notice_comes_from_the_policy_file() -> None:
 def test_an_unknown_action_is_a_policy_error_naming_the_place(action: str) -> None:
     with pytest.raises(PolicyError, match=r"pii\.kinds\.email\.action"):
         policy_with({"email": action})
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "secret", "kind"),
+    [
+        ("I want to end my life. My name is Corwen Blaylock.", "en", "Blaylock", "name"),
+        ("I can't go on, I live at 14b Orchard Rd, send someone", "en", "Orchard", "address"),
+        ("Je veux me suicider. J'habite au 12 bis rue des Lilas.", "fr", "Lilas", "address"),
+    ],
+)
+def test_a_crisis_message_is_escalated_with_blocked_kinds_withheld_too(
+    text: str, lang: str, secret: str, kind: str
+) -> None:
+    # Names and addresses are blocked by default, yet a person in danger must reach a
+    # person: the verdict stays a crisis, and what is kept or shown has the data replaced.
+    guard = InputGuard(default_policy())
+    assert guard.pii_action(kind) == "block"
+    verdict = guard.inspect(text, lang)
+    assert verdict.action == "crisis"
+    assert kind in {f.kind for f in verdict.findings}
+    assert secret not in verdict.text
+    assert f"[{kind.upper()}]" in verdict.text
+    assert verdict.notice is not None
