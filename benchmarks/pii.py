@@ -28,7 +28,7 @@ from bot.guards.policy import GuardPolicy
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "eval"
 # The sets this benchmark reads: never the held-out halves (test6, test7) or the holdout.
-PII_SETS = ("dev", "dev2", "dev3", "test", "test2", "test3", "test4", "test5")
+PII_SETS = ("dev", "dev2", "dev3", "dev4", "test", "test2", "test3", "test4", "test5")
 
 
 def messages() -> list[str]:

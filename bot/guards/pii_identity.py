@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from bot.guards.pii_names import FIRST_PERSON, learned_names, other_names, own_and_titled_names
 from bot.guards.pii_places import CA_POSTAL_CODE, FR_POSTAL_CODE, PUBLIC_PLACE, UK_POSTCODE
-from bot.guards.pii_spans import STREET_WORDS, Span
+from bot.guards.pii_spans import STREET_WORDS, Span, near_street_word
 from bot.guards.verdict import PIIFinding
 
 _MONTHS = (
@@ -59,6 +59,11 @@ _RESIDENCE_UNIT = re.compile(
     r"(?i:\b(?:r[ée]sidence|cit[ée]|immeuble|domaine|les\s+jardins)\s+[^,\n]{2,40}?,?\s+"
     r"(?:b[âa]t(?:iment)?\.?|bloc|escalier|esc\.?)\s+[a-z0-9]{1,3}\b"
     r"(,?\s+(?:porte|appt?\.?|appartement|logement|n°|no\.?)\s*[a-z]?\d{1,4}[a-z]?\b)?)"
+)
+# A Canadian rural route; with its site or box number it is one household's mailbox.
+_RURAL_BOX = re.compile(
+    r"(?i:\b(?:rural\s+route|r\.?r\.?)\s*#?\s?\d{1,3}\b"
+    r"((?:,?\s+(?:site|box|comp|c\.p\.|cp)\s*#?\s?\d{1,5}\b)+)?)"
 )
 _BUILDING_HINT = re.compile(r"\b(?:b[âa]t|bloc|esc)")
 # Said to be the writer's, an address may be typed in lower case ("i live at 14b orchard rd").
@@ -140,6 +145,10 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
     for match in _BARE_STREET.finditer(text):
         if _OWN_ADDRESS.search(folded[max(0, match.start() - _WINDOW) : match.start()]):
             spans.append((match.start(), match.end(), True))
+    for match in _RURAL_BOX.finditer(text):
+        before = folded[max(0, match.start() - _WINDOW) : match.start()]
+        own = match.group(1) is not None or _OWN_ADDRESS.search(before) is not None
+        spans.append((match.start(), match.end(), own))
     residence = _BUILDING_HINT.search(folded) is not None
     for match in _RESIDENCE_UNIT.finditer(text) if residence else ():
         before = folded[max(0, match.start() - _WINDOW) : match.start()]
@@ -147,12 +156,12 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
         if not PUBLIC_PLACE.search(before):
             spans.append((match.start(), match.end(), own))
     said_to_be = _OWN_ADDRESS.search(folded) is not None
-    for match in _LOWER_STREET.finditer(text) if said_to_be else ():
-        taken = [(start, end) for start, end, _ in spans]
-        if _overlapping(match.start(), match.end(), taken):
+    for start, end in _typed_streets(text) if said_to_be else ():
+        taken = [(s, e) for s, e, _ in spans]
+        if _overlapping(start, end, taken):
             continue
-        if _OWN_ADDRESS.search(folded[max(0, match.start() - _WINDOW) : match.start()]):
-            spans.append((match.start(), match.end(), True))
+        if _OWN_ADDRESS.search(folded[max(0, start - _WINDOW) : start]):
+            spans.append((start, end, True))
     taken = [(start, end) for start, end, _ in spans]
     for match in _ADDRESS.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):
@@ -169,6 +178,26 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
         written_out = _POSTCODE_AFTER.match(text, end) is not None
         spans.append((start, end, own or written_out or writer))
     return spans
+
+
+# A house number and up to three words, the last of which may be a street word typed with a
+# slip ("5 wren gardns", "7 Sorrel Stret").
+_NUMBER_AND_WORDS = re.compile(r"\b\d{1,5}[a-z]?,? ((?:[^\W\d_][\w'’-]*[ ]?){1,3})")
+
+
+def _typed_streets(text: str) -> Iterator[tuple[int, int]]:
+    """Streets as people type them: in lower case, or with a slip in the street word."""
+    for match in _LOWER_STREET.finditer(text):
+        yield match.span()
+    for match in _NUMBER_AND_WORDS.finditer(text):
+        position = match.start(1)
+        for word in match.group(1).split(" "):
+            if not word:
+                break
+            position = text.index(word, position) + len(word)
+            if near_street_word(word.lower()):
+                yield match.start(), position
+                break
 
 
 def private_street_ends(text: str, folded: str) -> tuple[int, ...]:

@@ -67,7 +67,8 @@ _SIGN_OFF = re.compile(
 # After a closing formula, a first name alone signs the message too ("regards - Pam").
 _SIGN_OFF_FIRST_NAME = re.compile(
     r"(?i:\b(?:thanks|thank\s+you|regards|best|cheers|sincerely|bien\s+[àa]\s+vous|cordialement"
-    r"|merci|amicalement|bises)\b)[ \t]*[,.!:–—-]?[ \t]*\n?[ \t]*(" + NAME_WORD + r")[ \t.!]*$"
+    r"|merci|amicalement|bises)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+again|\s+beaucoup)?\b)"
+    r"[ \t]*[,.!:–—-]?[ \t]*\n?[ \t]*(" + NAME_WORD + r")[ \t.!]*$"
 )
 # A greeting then "it's …" / "ici …" at the start of a message introduces the writer.
 _GREETING_SELF = re.compile(
@@ -200,8 +201,21 @@ def in_a_title(text: str, start: int, end: int) -> bool:
     return previous[:1].isupper() and previous not in ("I", "I'm", "I’m") and not titled
 
 
+# Particles written with a capital inside a surname ("Mme Le Goff", "Mr De Souza").
+_CAPITAL_PARTICLES = frozenset("Le La Les De Du Des Van Von Da Di Del Della Dos".split())
+# Offices written with a capital after a title or "je suis" ("Madame La Maire").
+_ROLES = frozenset(
+    "maire directeur directrice préfet préfète prefet prefete président présidente president"
+    " presidente ministre personne responsable juge conseiller conseillère conseillere député"
+    " députée depute deputee sénateur sénatrice senateur chef secrétaire secretaire".split()
+)
+
+
 def _real(span_text: str) -> bool:
     words = span_text.replace("\t", " ").split(" ")
+    if any(w.lower() in _ROLES for w in words):
+        return False  # "Mme La Maire", "Je suis Le Directeur": an office, not a name
+    words = [w for i, w in enumerate(words) if not (w in _CAPITAL_PARTICLES and i + 1 < len(words))]
     return bool(words) and not any(w in _NOT_NAMES for w in words[:2])
 
 

@@ -57,10 +57,19 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-# Street words of four letters or more with one letter dropped: a word sharing one of these
-# with a street word is one typing slip away from it ("Raod", "streeet", "Avenu").
+def _swaps(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+
+
+# Street words of five letters or more with one letter dropped: a word sharing one of these
+# with a street word is one typing slip away from it ("streeet", "Avenu", "Crecsent"). Four
+# letters leave too many ordinary words one letter away ("from" and "farm"), so for those
+# only two letters swapped count ("Raod", "Lnae").
 _NEAR_STREET = frozenset(
-    variant for word in STREET_WORDS if len(word) >= 4 for variant in _deletions(word) | {word}
+    variant for word in STREET_WORDS if len(word) >= 5 for variant in _deletions(word) | {word}
+)
+_SWAPPED_STREET = frozenset(
+    variant for word in STREET_WORDS if len(word) >= 4 for variant in _swaps(word)
 )
 
 
@@ -68,7 +77,11 @@ def near_street_word(lower: str) -> bool:
     """One slip (a letter added, dropped, changed or two swapped) from a street word."""
     if len(lower) < 4 or lower in STREET_WORDS or not lower.isalpha():
         return False
-    return lower in _NEAR_STREET or not _deletions(lower).isdisjoint(_NEAR_STREET)
+    if lower in _SWAPPED_STREET:
+        return True
+    return len(lower) >= 5 and (
+        lower in _NEAR_STREET or not _deletions(lower).isdisjoint(_NEAR_STREET)
+    )
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december"
     " monday tuesday wednesday thursday friday saturday sunday janvier février fevrier mars"

@@ -72,6 +72,9 @@ def test_codes_that_locate_no_one_pass(text: str, policy: GuardPolicy) -> None:
         ("we've lived at flat 9, 31 rosemount cres for years", "flat 9, 31 rosemount cres"),
         ("Mon adresse : 710 boul. Saint-Joseph Est, app 4", "710 boul. Saint-Joseph Est"),
         ("j'habite au 3 ch. des Patriotes, la neige n'est pas ramassée", "3 ch. des Patriotes"),
+        ("i live at 61 cowslip gardns, the gate is broken", "61 cowslip gardns"),
+        ("please send it to 7 Sorrel Stret", "7 Sorrel Stret"),
+        ("RR 4, Site 12, Box 3 - the mail has not come in a week", "RR 4, Site 12, Box 3"),
         (
             "Résidence Les Aubépines, bât D, porte 31 : la minuterie est en panne",
             "Résidence Les Aubépines, bât D, porte 31",
@@ -88,10 +91,13 @@ def test_an_address_typed_as_people_do_is_found(
     "text",
     [
         "I live at the end of a long lane, can the bin lorry reach me?",
+        "I live at 5 minutes from the station, is there a bus?",
+        "we live 3 hills over from the tip, is there a closer one?",
         "my address is changing soon, who should I tell?",
         "La résidence étudiante du campus a-t-elle des places ?",
         "The Residence Permit office, building B, is it open?",
         "Is 12 Tannery Lane the new council depot?",
+        "Is RR 4 ploughed yet after the storm?",
     ],
 )
 def test_address_look_alikes_pass(text: str, policy: GuardPolicy) -> None:
@@ -105,6 +111,9 @@ def test_address_look_alikes_pass(text: str, policy: GuardPolicy) -> None:
         ("De la part de Noémie Castagné : le dossier est-il complet ?", "Noémie Castagné"),
         ("My son's name is Tobias Ekwueme and he needs a place", "Tobias Ekwueme"),
         ("Le nom de l'enfant est Inès Garrigou", "Inès Garrigou"),
+        ("Bonsoir, Mme Le Bihan à l'appareil", "Le Bihan"),
+        ("Mr Van Der Berg here about the skip", "Van Der Berg"),
+        ("Thanks so much,\nOrla", "Orla"),
     ],
 )
 def test_names_given_in_new_ways_are_found(text: str, span: str, policy: GuardPolicy) -> None:
@@ -117,6 +126,9 @@ def test_names_given_in_new_ways_are_found(text: str, span: str, policy: GuardPo
         "What is the name of the form for a blue badge?",
         "The name of the street is Cooper's Row, is it adopted?",
         "My name's not on the letter, is that a problem?",
+        "Madame La Maire tient-elle une permanence samedi ?",
+        "Bonjour, je suis La Personne qui a écrit hier",
+        "Thanks so much, Best wishes",
     ],
 )
 def test_name_look_alikes_pass(text: str, policy: GuardPolicy) -> None:

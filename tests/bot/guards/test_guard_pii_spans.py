@@ -33,7 +33,7 @@ from web.cli.startup import starting
 
 # The sets the training file must not borrow from. Never the newest frozen half or the
 # holdout: nothing here opens them.
-EVALUATED = ("dev", "dev2", "dev3", "test", "test2", "test3", "test4", "test5")
+EVALUATED = ("dev", "dev2", "dev3", "dev4", "test", "test2", "test3", "test4", "test5")
 
 NAMES = [
     ("Priya Raman", "en"),
@@ -51,7 +51,8 @@ ADDRESSES = [
     ("Apartment 1204, 350 Front Street West - the buzzer is broken", "en", "Front"),
     ("The carer visits me at 19 Mill Brae every morning", "en", "Brae"),
     ("j'habite hameau de Brouillac, pas de ramassage depuis 2 semaines", "fr", "Brouillac"),
-    ("Rural Route 2, Site 5, Box 14, Antigonish - no mail delivery", "en", "Box 14"),
+    # A rural route with its site and box is a rule's since issue 12's second round.
+    ("Unit 6, 2290 Kingsgate - the intercom is dead", "en", "Kingsgate"),
 ]
 LOOK_ALIKES = [
     ("Is Victoria station step-free?", "en"),
