@@ -131,9 +131,7 @@ def _labelled_codes(folded: str) -> Iterator[PIIFinding]:
         if start > 0 and folded[start - 1].isalnum():
             continue
         before = folded[max(0, start - 48) : start]
-        if _OWN_CODE_WORD.search(before) is not None:
-            yield PIIFinding("postcode", start, match.end())
-        elif _CODE_LABEL.search(before) and not PUBLIC_PLACE.search(
-            folded, max(0, start - 80), start
-        ):
+        public = PUBLIC_PLACE.search(folded, max(0, start - 80), start) is not None
+        labelled = _CODE_LABEL.search(before) is not None and not public
+        if labelled or _OWN_CODE_WORD.search(before) is not None:
             yield PIIFinding("postcode", start, match.end())

@@ -82,6 +82,8 @@ def near_street_word(lower: str) -> bool:
     return len(lower) >= 5 and (
         lower in _NEAR_STREET or not _deletions(lower).isdisjoint(_NEAR_STREET)
     )
+
+
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december"
     " monday tuesday wednesday thursday friday saturday sunday janvier février fevrier mars"

@@ -135,22 +135,7 @@ class Filler:
         if r.random() < 0.1:
             number += r.choice("abc")
         if lang == "fr":
-            if r.random() < 0.15:
-                number += " " + r.choice(("bis", "ter"))
-            street = f"{number} {self.pick('street_types_fr')} {self.pick('streets_fr')}"
-            # Quebec puts the apartment after the street ("app. 5"); France, a building and
-            # a door before or after it ("Résidence …, bât B").
-            roll = r.random()
-            if roll < 0.1:
-                return f"appartement {r.randint(1, 40)}, {street}"
-            if roll < 0.2:
-                return f"{street}, {self.pick('units_fr')} {r.randint(1, 40)}"
-            if roll < 0.27:
-                return f"{self.pick('residences_fr')}, bât {r.choice('ABCDE')}, {street}"
-            if roll < 0.32:
-                unit = f"{self.pick('units_fr')} {r.randint(1, 90)}"
-                return f"{self.pick('residences_fr')}, bâtiment {r.choice('ABCDE')}, {unit}"
-            return street
+            return self._french_address(number)
         roll = r.random()
         if roll < 0.15:
             street = f"{number} {self.pick('streets')}"
@@ -167,6 +152,25 @@ class Filler:
             return f"{street} {self.pick('units_en')} {r.randint(1, 30)}"
         if roll < 0.22:
             return f"{r.randint(101, 2404)}-{street}"
+        return street
+
+    def _french_address(self, number: str) -> str:
+        r = self.random
+        if r.random() < 0.15:
+            number += " " + r.choice(("bis", "ter"))
+        street = f"{number} {self.pick('street_types_fr')} {self.pick('streets_fr')}"
+        # Quebec puts the apartment after the street ("app. 5"); France, a building and a
+        # door before or after it ("Résidence …, bât B").
+        roll = r.random()
+        if roll < 0.1:
+            return f"appartement {r.randint(1, 40)}, {street}"
+        if roll < 0.2:
+            return f"{street}, {self.pick('units_fr')} {r.randint(1, 40)}"
+        if roll < 0.27:
+            return f"{self.pick('residences_fr')}, bât {r.choice('ABCDE')}, {street}"
+        if roll < 0.32:
+            unit = f"{self.pick('units_fr')} {r.randint(1, 90)}"
+            return f"{self.pick('residences_fr')}, bâtiment {r.choice('ABCDE')}, {unit}"
         return street
 
     def fill(self, slot: str, lang: str) -> str:

@@ -81,9 +81,7 @@ def test_codes_that_locate_no_one_pass(text: str, policy: GuardPolicy) -> None:
         ),
     ],
 )
-def test_an_address_typed_as_people_do_is_found(
-    text: str, span: str, policy: GuardPolicy
-) -> None:
+def test_an_address_typed_as_people_do_is_found(text: str, span: str, policy: GuardPolicy) -> None:
     assert ("address", span) in found(text, policy)
 
 
