@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from collections.abc import Sequence
 from typing import Protocol
@@ -39,9 +40,19 @@ def minilm_available() -> bool:
 
 
 def default_embedder() -> Embedder | None:
-    """In-process MiniLM when installed, else None: the retriever then runs lexical-only."""
+    """In-process MiniLM when installed, else None: the retriever then runs lexical-only.
+
+    One MiniLM per process: the retriever and the intent classifier (and every app a process
+    builds) share it, since loading the model's two ONNX sessions takes a few hundred ms and
+    its memory; it holds no state between calls and onnxruntime runs it from many threads.
+    """
     if not minilm_available():
         return None
+    return _shared_minilm()
+
+
+@functools.cache
+def _shared_minilm() -> Embedder:
     from knowledge.minilm import MiniLMEmbedder
 
     return MiniLMEmbedder()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from filelock import FileLock
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
@@ -17,15 +18,26 @@ from knowledge.embeddings import default_embedder
 from knowledge.fusion import FusionWeights
 from knowledge.ingest import ingest
 from tests.needs import missing
+from tests.workers import drop_worker_database, use_worker_database
 from web.settings import Settings
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 
+    from web.bootstrap import Overrides
     from web.services import Services
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO_KB = REPO / "knowledge" / "demo"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist, this worker's own PostgreSQL database (tests/workers.py)."""
+    use_worker_database()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    drop_worker_database()
 
 
 @pytest.fixture(autouse=True)
@@ -38,15 +50,25 @@ def _no_opencounter_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo knowledge base, ingested once per test run (with the default embedder)."""
-    index_dir = tmp_path_factory.mktemp("demo-index") / "kb"
-    report = ingest(
-        DEMO_KB,
-        index_dir,
-        embedder=default_embedder(),
-        embed_languages=FusionWeights().dense_languages(),
-    )
-    assert not report.failed, report.failed
+    """The demo knowledge base, ingested once per test run (with the default embedder) and
+    only read after: tests copy it (`data_dir`). Under pytest-xdist the workers share one,
+    made by whichever asks first while the other waits on a lock."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    shared = tmp_path_factory.getbasetemp().parent if worker else None
+    root = shared / "demo-index" if shared else tmp_path_factory.mktemp("demo-index")
+    index_dir, done = root / "kb", root / "ingested"
+    root.mkdir(exist_ok=True)
+    with FileLock(str(root) + ".lock"):
+        if not done.exists():
+            shutil.rmtree(index_dir, ignore_errors=True)  # a worker stopped halfway
+            report = ingest(
+                DEMO_KB,
+                index_dir,
+                embedder=default_embedder(),
+                embed_languages=FusionWeights().dense_languages(),
+            )
+            assert not report.failed, report.failed
+            done.touch()
     return index_dir
 
 
@@ -78,6 +100,21 @@ def settings(data_dir: Path) -> Settings:
     return make_settings(data_dir)
 
 
+def fast_overrides() -> Overrides:
+    """Argon2id at its cheapest (still Argon2id, still checked): the app's tests are about
+    what it does with passwords, not the cost of hashing them, which at the default
+    parameters is most of a second per hash on a loaded 2-core runner. The default cost is
+    what `opencounter users` and the subprocess servers the tests start use."""
+    # Imported here: the tests of audit/, bot/ and knowledge/ load no web framework.
+    from argon2 import PasswordHasher
+
+    from web.auth.passwords import PasswordHashing
+    from web.bootstrap import Overrides
+
+    cheapest = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    return Overrides(password_hashing=PasswordHashing(cheapest))
+
+
 @pytest.fixture
 def client(settings: Settings) -> Iterator[TestClient]:
     """The whole app in-process on `settings` (house rule 6), started and shut down."""
@@ -86,7 +123,7 @@ def client(settings: Settings) -> Iterator[TestClient]:
 
     from web.app import create_app
 
-    with TestClient(create_app(settings)) as test_client:
+    with TestClient(create_app(settings, fast_overrides())) as test_client:
         yield test_client
 
 

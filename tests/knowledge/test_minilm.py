@@ -54,3 +54,5 @@ def test_empty_input_and_default() -> None:
     default = default_embedder()
     assert default is not None
     assert default.name == MiniLMEmbedder.name
+    # One model per process, shared by the retriever, the intent classifier and every app.
+    assert default_embedder() is default

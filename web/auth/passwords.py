@@ -16,8 +16,10 @@ class PasswordHashing:
     def __init__(self, hasher: PasswordHasher | None = None) -> None:
         self._hasher = hasher or PasswordHasher()
         # Verifying against this when the account does not exist costs the same time as a
-        # real check, so response times do not reveal which user names exist.
-        self._decoy = self._hasher.hash("decoy password, never matches")
+        # real check, so response times do not reveal which user names exist. Made at the
+        # first check, real name or not (so that one costs the same either way), not here:
+        # a hash is most of a second on a busy server, and most processes never check one.
+        self._decoy: str | None = None
 
     def hash(self, password: str) -> str:
         if len(password) < MIN_PASSWORD_CHARS:
@@ -25,6 +27,8 @@ class PasswordHashing:
         return self._hasher.hash(password)
 
     def verify(self, stored_hash: str | None, password: str) -> bool:
+        if self._decoy is None:
+            self._decoy = self._hasher.hash("decoy password, never matches")
         try:
             return self._hasher.verify(stored_hash or self._decoy, password) and bool(stored_hash)
         except (VerifyMismatchError, VerificationError, InvalidHashError):

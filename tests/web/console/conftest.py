@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import make_settings, services_of
+from tests.conftest import fast_overrides, make_settings, services_of
 from web.app import create_app
 
 PASSWORD = "correct horse battery staple"
@@ -20,7 +20,8 @@ PASSWORD = "correct horse battery staple"
 def console_client(tmp_path: Path, demo_index: Path) -> Iterator[TestClient]:
     data = tmp_path / "data"
     shutil.copytree(demo_index, data / "kb", symlinks=True)
-    with TestClient(create_app(make_settings(data, teams="general,housing"))) as client:
+    settings = make_settings(data, teams="general,housing")
+    with TestClient(create_app(settings, fast_overrides())) as client:
         yield client
 
 
