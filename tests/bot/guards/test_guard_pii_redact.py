@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from bot.guards.evaluate import evaluate, render
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import PII_KINDS, GuardPolicy, PolicyError
 
@@ -185,3 +188,31 @@ def test_a_crisis_message_is_escalated_with_blocked_kinds_withheld_too(
     assert secret not in verdict.text
     assert f"[{kind.upper()}]" in verdict.text
     assert verdict.notice is not None
+
+
+def test_the_evaluation_tells_escalated_personal_data_from_blocked_and_missed(
+    tmp_path: Path,
+) -> None:
+    records = [
+        {"id": "a", "text": "I want to end my life. My name is Corwen Blaylock.", "lang": "en"},
+        {"id": "b", "text": "My name is Corwen Blaylock, when is my bin day?", "lang": "en"},
+        {"id": "c", "text": "When is the bin day for my street?", "lang": "en"},
+    ]
+    path = tmp_path / "set.jsonl"
+    lines = [json.dumps(r | {"expect": "block_pii", "kind": "name"}) for r in records]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = evaluate(InputGuard(default_policy()), path)
+    escalated, blocked, missed = result.decisions
+    assert (escalated.action, escalated.pii, escalated.withheld_in_escalation) == (
+        "crisis",
+        ("name",),
+        True,
+    )
+    assert not escalated.correct  # still a miss of block_pii, counted apart
+    assert blocked.correct and not blocked.withheld_in_escalation
+    assert not missed.correct and not missed.withheld_in_escalation
+    said = render(result)
+    assert (
+        "personal data expected: 1 blocked, 1 escalated with the data withheld, 1 let through"
+        in said
+    )
