@@ -8,13 +8,15 @@ from sqlalchemy import create_engine
 from bot.answering import ExtractiveWriter
 from bot.conversations import ConversationStore
 from bot.engine import ConversationEngine, ConversationNotFound, InvalidMessage, Piece, Reply
+from bot.guards.pipeline import InputGuard
+from bot.guards.policy import GuardPolicy
 from bot.guards.verdict import GuardVerdict as Verdict
 from bot.guards.verdict import PIIFinding
 from bot.organisation import load_disclosure, load_organisation
-from bot.replies import load_replies
+from bot.replies import REPLY_TEXTS, Translate, in_english, load_replies
 from knowledge.types import KnowledgeBaseUnavailable, Passage, RetrievalResult
 from tests.fakes.memory_sink import MemorySink
-from tests.schema import create_schema
+from tests.schema import create_schema, tables
 
 
 def passage(doc_id: str, text: str) -> Passage:
@@ -54,11 +56,11 @@ BINS = passage("bins", "Bins are emptied every Tuesday. Put glass in the green b
 
 
 def make_engine(
-    retriever: FixedRetriever, guard: FixedGuard | None = None
+    retriever: FixedRetriever, guard: FixedGuard | None = None, translate: Translate = in_english
 ) -> tuple[ConversationEngine, MemorySink, ConversationStore]:
     database = create_engine("sqlite://")
     create_schema(database)
-    store = ConversationStore(database)
+    store = ConversationStore(database, tables().conversations)
     sink = MemorySink()
     organisation = load_organisation()
     engine = ConversationEngine(
@@ -66,7 +68,7 @@ def make_engine(
         sink=sink,
         store=store,
         writer=ExtractiveWriter(),
-        replies=load_replies(organisation),
+        replies=load_replies(organisation, translate),
         disclosure=load_disclosure(organisation),
         guard=guard,
     )
@@ -112,11 +114,16 @@ def test_an_answer_resets_the_low_confidence_streak() -> None:
 
 
 def test_french_question_gets_a_french_reply() -> None:
-    engine, _, _ = make_engine(FixedRetriever((BINS,), 0.1))
+    # The app's catalogs translate the replies (web/locale); here a one-entry stand-in.
+    def translate(lang: str, message: str) -> str:
+        french = message == REPLY_TEXTS["not_covered"] and lang == "fr"
+        return "Désolé, {organisation} : {phone}." if french else message
+
+    engine, _, _ = make_engine(FixedRetriever((BINS,), 0.1), translate=translate)
     cid = engine.start("en").id
     reply = engine.ask(cid, "Quelle est la météo de demain pour la ville ?")
     assert reply.lang == "fr"
-    assert "Désolé" in reply.text
+    assert reply.text == "Désolé, la Ville d'Exampleton : 020 7946 0000."
 
 
 def test_pii_block_keeps_no_personal_data_even_in_the_vault() -> None:
@@ -232,3 +239,25 @@ def test_redacted_personal_data_is_named_to_the_citizen_before_the_answer() -> N
     engine2, _, _ = make_engine(FixedRetriever((PERMITS,), 0.1), FixedGuard(verdict))
     refused = engine2.ask(engine2.start("en").id, "Write to jane@example.org.")
     assert refused.decision == "refuse" and refused.text.startswith(notice)
+
+
+class PolicyGuard(FixedGuard):
+    """The real input guard with the default policy, in FixedGuard's place."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.guard = InputGuard(GuardPolicy.default())
+
+    def inspect(self, text: str, lang: str) -> Verdict:
+        return self.guard.inspect(text, lang)
+
+
+def test_a_crisis_with_a_name_is_escalated_and_the_name_is_kept_nowhere() -> None:
+    engine, sink, _ = make_engine(FixedRetriever((PERMITS,), 0.9), PolicyGuard())
+    cid = engine.start("en").id
+    reply = engine.ask(cid, "I want to end my life. My name is Corwen Blaylock, 4 Tern Close.")
+    assert reply.decision == "escalate"
+    assert reply.reason.startswith("crisis.")
+    assert all("Blaylock" not in t and "Tern" not in t for t in sink.texts)
+    assert any("[NAME_DOB_ADDRESS]" in t or "[NAME]" in t for t in sink.texts)
+    assert sink.events[1].fields["pii"]
