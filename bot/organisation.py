@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from bot.handoff.hours import InvalidOpeningHours, OpeningHours
+
 LANGUAGES = ("en", "fr")
 
 
@@ -21,11 +23,13 @@ class Contact:
     email: str
     address: str
     url: str
-    hours: dict[str, str]
+    # When people answer: the one source that the queue (bot.handoff.desk) and every reply
+    # that quotes the hours both read.
+    opening: OpeningHours
     urls: dict[str, str] = field(default_factory=dict)
 
     def hours_in(self, lang: str) -> str:
-        return self.hours.get(lang) or self.hours.get("en", "")
+        return self.opening.describe(lang)
 
     def url_in(self, lang: str) -> str:
         return self.urls.get(lang) or self.url
@@ -87,7 +91,6 @@ def load_organisation(path: Path | None = None) -> Organisation:
     contact = _require(data, "contact", where)
     if not isinstance(contact, dict):
         raise ConfigurationError(f"{where}: 'contact' must be a mapping.")
-    hours = contact.get("hours", {})
     urls = contact.get("urls", {})
     names = data.get("names", {})
     return Organisation(
@@ -98,11 +101,35 @@ def load_organisation(path: Path | None = None) -> Organisation:
             email=str(_require(contact, "email", where)),
             address=str(contact.get("address", "")),
             url=str(contact.get("url", "")),
-            hours={str(k): str(v) for k, v in hours.items()} if isinstance(hours, dict) else {},
+            opening=_opening(contact, where),
             urls={str(k): str(v) for k, v in urls.items()} if isinstance(urls, dict) else {},
         ),
         names={str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {},
     )
+
+
+def _opening(contact: dict[str, object], where: str) -> OpeningHours:
+    if "hours" in contact:
+        raise ConfigurationError(
+            f"{where}: 'contact.hours' is no longer read: the hours citizens are told are written "
+            "from 'contact.opening', which also decides when people answer live. Replace it with "
+            "e.g. opening: {schedule: 'mon-fri 09:00-17:00', timezone: Europe/London}."
+        )
+    if "opening" not in contact:
+        raise ConfigurationError(
+            f"{where}: 'contact' lacks 'opening', the hours when people answer live. Add e.g. "
+            "opening: {schedule: 'mon-fri 09:00-17:00', timezone: Europe/London} "
+            "(or schedule: always)."
+        )
+    opening = contact["opening"]
+    if not isinstance(opening, dict):
+        raise ConfigurationError(f"{where}: 'contact.opening' must be a mapping.")
+    schedule = str(_require(opening, "schedule", f"{where}: contact.opening"))
+    zone = str(opening.get("timezone", "UTC"))
+    try:
+        return OpeningHours.parse(schedule, zone)
+    except InvalidOpeningHours as exc:
+        raise ConfigurationError(f"{where}: contact.opening: {exc}.") from exc
 
 
 def load_disclosure(organisation: Organisation, path: Path | None = None) -> Disclosure:

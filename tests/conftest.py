@@ -73,7 +73,8 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
-    """Settings for a test: extractive answers unless a test asks for a model; no request
+    """Settings for a test: extractive answers unless a test asks for a model; people always
+    there (opening hours `always`) unless a test sets other hours; no request
     limits unless a test asks (tests/web/test_rate_limits.py does), since suites that send many
     requests from one test client would otherwise be measuring the limiter."""
     no_limits = {
@@ -83,7 +84,14 @@ def make_settings(data_dir: Path, **overrides: Any) -> Settings:
         "rate_limit_streams_per_client": 0,
     }
     # Any: each value is checked against its field's type by pydantic, when Settings is built.
-    values: dict[str, Any] = {"answer_mode": "extractive", **no_limits, **overrides}
+    # People always there unless a test asks: the shipped default is the organisation's
+    # published hours, which would make a test's handoff depend on the time it runs.
+    values: dict[str, Any] = {
+        "answer_mode": "extractive",
+        "opening_hours": "always",
+        **no_limits,
+        **overrides,
+    }
     return Settings(_env_file=None, data_dir=data_dir, **values)  # type: ignore[call-arg]
 
 

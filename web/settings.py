@@ -100,8 +100,9 @@ class Settings(BaseSettings):
     rate_limit_tracked_keys: int = Field(default=10_000, ge=100)
     teams: str = "general"
     handoff_minutes_per_case: int = Field(default=6, ge=1)
+    # Empty: the organisation file's contact.opening (the one source the queue and replies read).
     opening_hours: str = ""
-    opening_timezone: str = "Europe/London"
+    opening_timezone: str = ""
     # Comma-separated document-id prefixes whose answers a person approves first; empty = off.
     draft_approval_topics: str = ""
     events_backend: Literal["auto", "in_process", "postgres"] = "auto"

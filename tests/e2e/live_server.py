@@ -77,6 +77,9 @@ def server_environment(extra: dict[str, str]) -> dict[str, str]:
     # As make_settings does: a browser test that sends many messages is not a flood; the
     # limits have their own tests (tests/web/test_rate_limits.py). `extra` may set them.
     env.update({f"OPENCOUNTER_RATE_LIMIT_{name}": "0" for name in _RATE_LIMITS})
+    # And people always there, whatever the time the test runs (the default is the
+    # organisation's published hours); `extra` may set other hours.
+    env["OPENCOUNTER_OPENING_HOURS"] = "always"
     env.update(extra)
     return env
 

@@ -11,7 +11,7 @@ side (accounts, handoffs, hooks) in `people.py`: this package's private parts.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -53,7 +53,7 @@ from web.bootstrap.adapters import (
     retrieval_note,
 )
 from web.bootstrap.adapters import fill_vector_store as fill_vector_store  # for ingest
-from web.bootstrap.people import build_people
+from web.bootstrap.people import build_people, opening_hours
 from web.database import prepare_schema
 from web.http.kb_links import add_link_filter
 from web.keys import load_signer, load_vault_key, load_witnesses
@@ -288,11 +288,21 @@ def _assemble(
     engine, log = storage.engine, storage.log
     store = ConversationStore(engine)
     hashing = overrides.password_hashing or PasswordHashing()
+    published = load_organisation(settings.organisation_file)
+    # One source of opening hours: the queue and every reply that quotes them read this one.
+    hours = opening_hours(settings, published.contact.opening)
+    organisation = replace(published, contact=replace(published.contact, opening=hours))
     people = build_people(
-        settings, engine, store, log, hashing, clock=overrides.clock, hooks_enabled=hooks_enabled
+        settings,
+        engine,
+        store,
+        log,
+        hashing,
+        hours=hours,
+        clock=overrides.clock,
+        hooks_enabled=hooks_enabled,
     )
     opened.closers.append(people.close)
-    organisation = load_organisation(settings.organisation_file)
     disclosure = load_disclosure(organisation)
     embedders = embedder_for(settings, overrides)
     opened.closers.append(embedders.close)

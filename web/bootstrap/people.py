@@ -58,9 +58,15 @@ def choose_events(settings: Settings, engine: Engine) -> LiveEventBus:
     return InProcessEvents()
 
 
-def _opening_hours(settings: Settings) -> OpeningHours:
+def opening_hours(settings: Settings, published: OpeningHours) -> OpeningHours:
+    """The organisation file's hours, or this installation's override from the settings.
+
+    Raises UnusableSetting naming the setting that cannot be read.
+    """
+    override = settings.opening_hours.strip()
+    zone = settings.opening_timezone or published.zone.key
     try:
-        return OpeningHours.parse(settings.opening_hours, settings.opening_timezone)
+        return OpeningHours.parse(override, zone) if override else published.in_zone(zone)
     except UnknownTimeZone as exc:
         raise UnusableSetting("OPENCOUNTER_OPENING_TIMEZONE", str(exc)) from exc
     except InvalidOpeningHours as exc:
@@ -120,15 +126,16 @@ def build_people(
     sink: AuditSink,
     hashing: PasswordHashing,
     *,
+    hours: OpeningHours,
     clock: Callable[[], datetime],
     hooks_enabled: bool = True,
 ) -> PeopleServices:
-    """Raises UnusableSetting when the opening hours or an escalation hook cannot be set up.
+    """Raises UnusableSetting when an escalation hook cannot be set up.
 
+    `hours` are the ones the replies quote (`opening_hours`), so the queue cannot disagree.
     Without `hooks_enabled` (the CLI's one-off questions) no hook is loaded or called.
     """
     # Settings first, so that one that cannot be used stops start-up before a store is opened.
-    hours = _opening_hours(settings)
     escalation_hooks = _escalation_hooks(settings) if hooks_enabled else []
     accounts = AccountStore(engine)
     handoffs = HandoffStore(engine)
