@@ -180,14 +180,22 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+# A house with a name and no number, then its street: "the Old Bakery, Church Lane".
+_NAMED_HOUSE = re.compile(
+    r"\b(?:[Tt]he\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2},\s+"
+    rf"(?:[A-Z][\w'’-]+\s+){{1,3}}(?i:{_STREET_WORDS})\b"
+)
 # A house number and up to three words, the last of which may be a street word typed with a
 # slip ("5 wren gardns", "7 Sorrel Stret").
 _NUMBER_AND_WORDS = re.compile(r"\b\d{1,5}[a-z]?,? ((?:[^\W\d_][\w'’-]*[ ]?){1,3})")
 
 
 def _typed_streets(text: str) -> Iterator[tuple[int, int]]:
-    """Streets as people type them: in lower case, or with a slip in the street word."""
+    """Streets as people type them: in lower case, with a slip in the street word, or a
+    house's name for its number."""
     for match in _LOWER_STREET.finditer(text):
+        yield match.span()
+    for match in _NAMED_HOUSE.finditer(text):
         yield match.span()
     for match in _NUMBER_AND_WORDS.finditer(text):
         position = match.start(1)

@@ -76,6 +76,10 @@ def test_codes_that_locate_no_one_pass(text: str, policy: GuardPolicy) -> None:
         ("please send it to 7 Sorrel Stret", "7 Sorrel Stret"),
         ("RR 4, Site 12, Box 3 - the mail has not come in a week", "RR 4, Site 12, Box 3"),
         (
+            "we live at the Old Forge, Mill Lane, Upper Slaughter - no collection",
+            "the Old Forge, Mill Lane",
+        ),
+        (
             "Résidence Les Aubépines, bât D, porte 31 : la minuterie est en panne",
             "Résidence Les Aubépines, bât D, porte 31",
         ),
@@ -96,6 +100,8 @@ def test_an_address_typed_as_people_do_is_found(text: str, span: str, policy: Gu
         "The Residence Permit office, building B, is it open?",
         "Is 12 Tannery Lane the new council depot?",
         "Is RR 4 ploughed yet after the storm?",
+        "The Town Hall, Market Street, is it open on Saturdays?",
+        "I went to the Old Forge, Mill Lane for the craft fair",
     ],
 )
 def test_address_look_alikes_pass(text: str, policy: GuardPolicy) -> None:
