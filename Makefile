@@ -9,7 +9,7 @@ export OPENCOUNTER_DATA_DIR ?= $(CURDIR)/data
 RUN_EXTRAS := embeddings,chroma,openai,ingest
 TEST_EXTRAS := $(RUN_EXTRAS),dev,llama
 
-.PHONY: run test install install-test assets system-packages lint clean help verifier-wheel
+.PHONY: run test install install-test assets system-packages lint clean help verifier-wheel messages
 
 help:
 	@echo "make run   - install, ingest the demo knowledge base, serve on http://$(HOST):$(PORT)/"
@@ -38,6 +38,14 @@ VERIFIER_DEPENDENCIES = $(shell $(PYTHON) -c "import shlex, tomllib; print(' '.j
 $(VENV)/wheelhouse/.complete: packaging/verifier/pyproject.toml | $(BIN)/python
 	$(BIN)/pip download --quiet --dest $(VENV)/wheelhouse "setuptools>=77" wheel $(VERIFIER_DEPENDENCIES)
 	touch $@
+
+# The public pages' words: extract the messages marked in web/ (babel.cfg) into messages.pot and
+# merge them into every catalog (README "Adding a language"). The app reads the .po files.
+messages: | $(BIN)/python
+	$(BIN)/pybabel extract -F babel.cfg -o web/locale/messages.pot --no-location --sort-output \
+	  --project OpenCounter --version 0.1 --copyright-holder "OpenCounter contributors" -w 100 .
+	$(BIN)/pybabel update -i web/locale/messages.pot -d web/locale -w 100 \
+	  --ignore-obsolete --no-fuzzy-matching
 
 # The verifier alone, for an oversight body (packaging/verifier/, README "For an oversight body").
 verifier-wheel:

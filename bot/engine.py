@@ -28,7 +28,7 @@ from bot.handoff.state import Handoff
 from bot.handoff.texts import handoff_text
 from bot.language import detect_language
 from bot.observer import EngineObserver, NoObserver
-from bot.organisation import LANGUAGES, Disclosure
+from bot.organisation import Disclosure
 from bot.replies import Replies
 from knowledge.confidence import RECOMMENDED_THRESHOLD, RECOMMENDED_THRESHOLD_LEXICAL_ONLY
 from knowledge.types import KnowledgeBaseUnavailable, RetrievalResult, Retriever
@@ -199,7 +199,8 @@ class ConversationEngine:
         The id is public (it is in the log); the secret is the citizen's alone, and only its
         digest is kept.
         """
-        lang = lang if lang in LANGUAGES else "en"
+        # A language the citizen can have been shown the disclosure in (disclosure.yaml).
+        lang = lang if lang in self._disclosure.texts else "en"
         conversation_id = secrets.token_urlsafe(16)
         secret = new_secret()
         self._sink.record(

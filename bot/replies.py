@@ -1,27 +1,60 @@
-"""The engine's fixed replies, per language, filled with the organisation's contact details."""
+"""The engine's fixed replies, filled with the organisation's contact details.
+
+Their English text is the msgid; the other languages come from the app's gettext catalogs
+(web/locale), handed in as `translate` by the composition root, so bot/ reads no catalog
+itself. Without one (a test of the engine alone) the replies are English.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from importlib.resources import files
-from pathlib import Path
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
-import yaml
+from bot.organisation import Organisation
 
-from bot.organisation import ConfigurationError, Organisation
+# (lang, English msgid) -> the words in that language.
+Translate = Callable[[str, str], str]
 
-REPLY_KEYS = ("answer_intro", "not_covered", "offer_person", "person_requested", "kb_unavailable")
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext name pybabel extract knows
+    """Marks `message` as a msgid for `pybabel extract` (babel.cfg) without translating it."""
+    return message
+
+
+def in_english(lang: str, message: str) -> str:
+    return message
+
+
+REPLY_TEXTS: Mapping[str, str] = {
+    "answer_intro": N_("Here is what the {organisation}'s pages say:"),
+    "not_covered": N_(
+        "I'm sorry, I can't find this in the {organisation}'s pages, so I won't guess. "
+        "A person can help: call {phone} ({hours}), email {email}, or see {url}."
+    ),
+    "offer_person": N_(
+        "I haven't been able to answer your last questions well. Would you like to talk to a "
+        "person? Call {phone} ({hours}) or email {email}."
+    ),
+    "person_requested": N_(
+        "You asked to talk to a person. You can reach the {organisation} by phone on {phone} "
+        "({hours}), by email at {email}, or in person at {address}."
+    ),
+    "kb_unavailable": N_(
+        "The assistant cannot search the {organisation}'s pages right now. Please contact a "
+        "person: call {phone} ({hours}) or email {email}."
+    ),
+}
+REPLY_KEYS = tuple(REPLY_TEXTS)
 
 
 @dataclass(frozen=True)
 class Replies:
-    texts: dict[str, dict[str, str]]
     organisation: Organisation
+    translate: Translate = field(default=in_english)
 
     def get(self, key: str, lang: str) -> str:
-        table = self.texts.get(lang) or self.texts["en"]
         contact = self.organisation.contact
-        return table[key].format(
+        return self.translate(lang, REPLY_TEXTS[key]).format(
             organisation=self.organisation.name_in(lang),
             phone=contact.phone,
             email=contact.email,
@@ -31,24 +64,6 @@ class Replies:
         )
 
 
-def load_replies(organisation: Organisation, path: Path | None = None) -> Replies:
-    try:
-        raw = (
-            path.read_text(encoding="utf-8")
-            if path
-            else (files("bot") / "config" / "replies.yaml").read_text(encoding="utf-8")
-        )
-        data = yaml.safe_load(raw)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigurationError(f"Cannot read the replies file: {exc}") from exc
-    if not isinstance(data, dict) or "en" not in data:
-        raise ConfigurationError("The replies file needs at least an 'en' section.")
-    texts: dict[str, dict[str, str]] = {}
-    for lang, table in data.items():
-        if not isinstance(table, dict):
-            raise ConfigurationError(f"Replies for '{lang}' must be a mapping.")
-        missing = [k for k in REPLY_KEYS if k not in table]
-        if missing:
-            raise ConfigurationError(f"Replies for '{lang}' lack: {', '.join(missing)}.")
-        texts[str(lang)] = {str(k): str(v) for k, v in table.items()}
-    return Replies(texts=texts, organisation=organisation)
+def load_replies(organisation: Organisation, translate: Translate = in_english) -> Replies:
+    """The replies for `organisation`, in the languages `translate` knows (English without)."""
+    return Replies(organisation=organisation, translate=translate)

@@ -23,11 +23,12 @@ from web.http.console import routes as console_routes
 from web.http.console import sso as console_sso
 from web.http.console.access import SignInRequired, sign_in_redirect
 from web.http.faults import StorageFaultBoundary, as_fault
+from web.http.language import request_language
 from web.http.operations import add_operations
 from web.http.oversight import routes as oversight_routes
 from web.http.request_limits import add_request_limits
 from web.http.security_headers import HeaderPolicy, SecurityHeaders
-from web.i18n import ui_text
+from web.i18n import N_
 from web.services import Services
 from web.settings import Settings
 
@@ -122,13 +123,18 @@ def create_app(settings: Settings | None = None, overrides: Overrides = NO_OVERR
             if exc.status_code == 400:
                 detail = f'{detail.rstrip(".")}. Send a JSON object like {{"text": "..."}}.'
             return JSONResponse({"error": detail}, status_code=exc.status_code, headers=exc.headers)
-        words = ui_text("en")
-        message = "This page does not exist." if exc.status_code == 404 else detail
+        lang = request_language(request, services.languages)
+        words = services.catalogs.ui_text(lang)
+        message = (
+            services.catalogs.gettext(lang, N_("This page does not exist."))
+            if exc.status_code == 404
+            else detail
+        )
         return services.templates.TemplateResponse(
             request,
             "error.html",
             {
-                "lang": "en",
+                "lang": lang,
                 "t": words,
                 "organisation": services.organisation,
                 "heading": words["error_heading"],
@@ -152,14 +158,13 @@ def create_app(settings: Settings | None = None, overrides: Overrides = NO_OVERR
                 f"{contact.phone}, {contact.email}."
             )
             return JSONResponse({"error": message}, status_code=503)
-        lang = request.query_params.get("lang", "en")
-        lang = lang if lang in ("en", "fr") else "en"
+        lang = request_language(request, services.languages)
         return services.templates.TemplateResponse(
             request,
             "chat_off.html",
             {
                 "lang": lang,
-                "t": ui_text(lang),
+                "t": services.catalogs.ui_text(lang),
                 "organisation": services.organisation,
                 "htmx_available": False,
             },

@@ -23,6 +23,7 @@ from knowledge.planted_flags import PlantedFlag
 from knowledge.types import Retriever
 from web.http.console.parts import PeopleServices
 from web.http.pending import PendingQuestions
+from web.i18n import Catalogs
 from web.oversight.facets import FacetIndex
 
 ERASED = "[erased]"
@@ -90,6 +91,10 @@ class Services:
     facets: FacetIndex
     # Loaded once at start: the guard applies it, the transparency record describes it.
     guard_policy: GuardPolicy
+    # The public interface's words (web/locale) and the languages offered: those with a
+    # catalog and an AI disclosure text, English first.
+    catalogs: Catalogs
+    languages: tuple[str, ...]
     pending: PendingQuestions = field(default_factory=PendingQuestions)
 
     def log_size(self) -> int:

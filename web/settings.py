@@ -66,6 +66,11 @@ class Settings(BaseSettings):
     answer_thresholds: dict[str, float] = Field(default_factory=dict)
     max_message_chars: int = 2000
     organisation_file: Path | None = None
+    # The AI disclosure's texts per language (default: bot/config/disclosure.yaml).
+    disclosure_file: Path | None = None
+    # More gettext catalogs, <lang>/LC_MESSAGES/messages.po, beside web/locale's (README
+    # "Adding a language"); a language here replaces the shipped one.
+    locale_dir: Path | None = None
     guard_policy_file: Path | None = None
     pii_mode: Literal["block", "redact"] = "block"
     # The input guard's learned intent classifier (bot/guards/intent.py), after the rules.

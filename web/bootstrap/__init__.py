@@ -56,6 +56,8 @@ from web.bootstrap.adapters import fill_vector_store as fill_vector_store  # for
 from web.bootstrap.people import build_people, opening_hours
 from web.database import prepare_schema
 from web.http.kb_links import add_link_filter
+from web.http.language import staff_page_language
+from web.i18n import install_translations, load_catalogs, offered_languages
 from web.keys import load_signer, load_vault_key, load_witnesses
 from web.oversight.facets import FacetIndex
 from web.services import Services
@@ -303,7 +305,8 @@ def _assemble(
         hooks_enabled=hooks_enabled,
     )
     opened.closers.append(people.close)
-    disclosure = load_disclosure(organisation)
+    disclosure = load_disclosure(organisation, settings.disclosure_file)
+    catalogs = load_catalogs(settings.locale_dir)
     embedders = embedder_for(settings, overrides)
     opened.closers.append(embedders.close)
     embedder = embedders.embedder
@@ -320,7 +323,7 @@ def _assemble(
     if intents is not None:
         # Says whether MiniLM is in the classifier or it runs on n-grams alone (fewer caught).
         notes.append(intents.startup_note)
-    replies = load_replies(organisation)
+    replies = load_replies(organisation, catalogs.gettext)
     conversation_engine = ConversationEngine(
         retriever=retriever,
         sink=log,
@@ -377,6 +380,9 @@ def _assemble(
 
     templates = Jinja2Templates(directory=TEMPLATES_DIR)
     add_link_filter(templates.env)
+    install_translations(templates.env, catalogs)
+    languages = offered_languages(catalogs, disclosure.texts)
+    templates.context_processors.append(staff_page_language(languages))
     return Services(
         engine=conversation_engine,
         database=engine,
@@ -400,6 +406,8 @@ def _assemble(
         facets=FacetIndex(engine),
         guard_policy=policy,
         startup_notes=notes,
+        catalogs=catalogs,
+        languages=languages,
     )
 
 

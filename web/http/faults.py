@@ -26,40 +26,26 @@ from audit.sink import (
     StorageUnreachable,
 )
 from audit.storage.failures import storage_failure
-from bot.organisation import LANGUAGES, Organisation
-from web.i18n import ui_text
+from bot.organisation import Organisation
+from web.http.language import request_language
+from web.i18n import N_, Catalogs
 from web.services import Services
 
 LOG = logging.getLogger("opencounter.faults")
 
 # What is wrong, in words a citizen can act on; the same fault, the same sentence everywhere.
-_WHAT: dict[str, dict[type[LogUnavailable], str]] = {
-    "en": {
-        LogBlocked: "The transparency log is blocked by another writer, so nothing was recorded.",
-        LogOverloaded: "The assistant is overloaded right now, so nothing was recorded.",
-        StorageUnreachable: "The assistant's database is not answering, so nothing was recorded.",
-        StorageFull: "The assistant's disk is full, so nothing was recorded.",
-        StorageReadOnly: "The assistant cannot write its data (read-only storage), "
-        "so nothing was recorded.",
-        LogUnavailable: "The transparency log is unavailable, so nothing was recorded.",
-    },
-    "fr": {
-        LogBlocked: "Le journal de transparence est bloqué par une autre écriture : "
-        "rien n'a été enregistré.",
-        LogOverloaded: "L'assistant est surchargé en ce moment : rien n'a été enregistré.",
-        StorageUnreachable: "La base de données de l'assistant ne répond pas : "
-        "rien n'a été enregistré.",
-        StorageFull: "Le disque de l'assistant est plein : rien n'a été enregistré.",
-        StorageReadOnly: "L'assistant ne peut pas écrire ses données (stockage en lecture "
-        "seule) : rien n'a été enregistré.",
-        LogUnavailable: "Le journal de transparence est indisponible : rien n'a été enregistré.",
-    },
+# English msgids; the other languages are in the catalogs (web/locale).
+_WHAT: dict[type[LogUnavailable], str] = {
+    LogBlocked: N_("The transparency log is blocked by another writer, so nothing was recorded."),
+    LogOverloaded: N_("The assistant is overloaded right now, so nothing was recorded."),
+    StorageUnreachable: N_("The assistant's database is not answering, so nothing was recorded."),
+    StorageFull: N_("The assistant's disk is full, so nothing was recorded."),
+    StorageReadOnly: N_(
+        "The assistant cannot write its data (read-only storage), so nothing was recorded."
+    ),
+    LogUnavailable: N_("The transparency log is unavailable, so nothing was recorded."),
 }
-_NEXT = {
-    "en": "The assistant is paused. Try again in {wait}, or reach a person: {phone}, {email}.",
-    "fr": "L'assistant est en pause. Réessayez dans {wait}, ou joignez une personne : "
-    "{phone}, {email}.",
-}
+_NEXT = N_("The assistant is paused. Try again in {wait}, or reach a person: {phone}, {email}.")
 # Seconds before a retry is worth it: a lock or a restart passes quicker than a full disk.
 _RETRY_AFTER: dict[type[LogUnavailable], int] = {
     LogBlocked: 30,
@@ -95,17 +81,28 @@ def fault_name(fault: LogUnavailable) -> str:
     return FAULT_NAMES[_kind(fault)]
 
 
-def fault_sentence(fault: LogUnavailable, organisation: Organisation, lang: str = "en") -> str:
-    """What is wrong and what to do: when to retry, and how to reach a person now."""
-    lang = lang if lang in _WHAT else "en"
+def fault_sentence(
+    fault: LogUnavailable,
+    organisation: Organisation,
+    lang: str = "en",
+    catalogs: Catalogs | None = None,
+) -> str:
+    """What is wrong and what to do: when to retry, and how to reach a person now.
+
+    In `lang` from `catalogs`; without catalogs (the API), in English.
+    """
+
+    def _(message: str) -> str:
+        return message if catalogs is None else catalogs.gettext(lang, message)
+
     seconds = retry_after(fault)
-    if lang == "fr":
-        wait = f"{seconds} secondes" if seconds < 120 else f"{seconds // 60} minutes"
+    if seconds < 120:
+        wait = _("{seconds} seconds").format(seconds=seconds)
     else:
-        wait = f"{seconds} seconds" if seconds < 120 else f"{seconds // 60} minutes"
+        wait = _("{minutes} minutes").format(minutes=seconds // 60)
     contact = organisation.contact
-    follow = _NEXT[lang].format(wait=wait, phone=contact.phone, email=contact.email)
-    return f"{_WHAT[lang][_kind(fault)]} {follow}"
+    follow = _(_NEXT).format(wait=wait, phone=contact.phone, email=contact.email)
+    return f"{_(_WHAT[_kind(fault)])} {follow}"
 
 
 def as_fault(error: BaseException) -> LogUnavailable | None:
@@ -149,9 +146,8 @@ class StorageFaultBoundary:
     def _response(self, request: Request, fault: LogUnavailable) -> Response:
         headers = {"Retry-After": str(retry_after(fault)), "Cache-Control": "no-store"}
         organisation = self.services.organisation
-        lang = request.query_params.get("lang", "en")
-        lang = lang if lang in LANGUAGES else "en"
-        message = fault_sentence(fault, organisation, lang)
+        lang = request_language(request, self.services.languages)
+        message = fault_sentence(fault, organisation, lang, self.services.catalogs)
         if _wants_json(request.url.path):
             return JSONResponse(
                 {"error": message, "fault": fault_name(fault)}, status_code=503, headers=headers
@@ -167,7 +163,7 @@ class StorageFaultBoundary:
             "unavailable.html",
             {
                 "lang": lang,
-                "t": ui_text(lang),
+                "t": self.services.catalogs.ui_text(lang),
                 "organisation": organisation,
                 "message": message,
                 "htmx_available": False,
@@ -177,9 +173,9 @@ class StorageFaultBoundary:
         )
 
 
-def sse_fault(fault: LogUnavailable, organisation: Organisation, lang: str = "en") -> str:
-    """The JSON `data` of an SSE `error` event for a fault met while streaming."""
+def sse_fault(fault: LogUnavailable, organisation: Organisation) -> str:
+    """The JSON `data` of an SSE `error` event for a fault met while streaming (the API's)."""
     return json.dumps(
-        {"error": fault_sentence(fault, organisation, lang), "fault": fault_name(fault)},
+        {"error": fault_sentence(fault, organisation), "fault": fault_name(fault)},
         ensure_ascii=False,
     )

@@ -27,7 +27,7 @@ from web.auth.sessions import SESSION_COOKIE
 from web.http.citizen.access import bearer_token, cookie_name
 from web.http.client_address import ClientAddresses, parse_proxies
 from web.http.rate_limits import RateLimits, Refused, limits_from
-from web.i18n import ui_text
+from web.i18n import Catalogs
 from web.services import Services
 from web.settings import Settings
 
@@ -64,6 +64,7 @@ class RequestLimits:
         templates: Jinja2Templates,
         session_cookie: str,
         organisation: Organisation,
+        catalogs: Catalogs,
     ) -> None:
         self._app = app
         self._limits = limits
@@ -72,6 +73,7 @@ class RequestLimits:
         self._templates = templates
         self._session_cookie = session_cookie
         self._organisation = organisation
+        self._catalogs = catalogs
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -154,12 +156,13 @@ class RequestLimits:
                 "then try again."
             )
             return JSONResponse({"error": message}, status_code=429, headers=headers)
+        catalogs = self._catalogs
         if req.path.startswith(("/chat", "/widget")):
-            lang = _lang(form, scope)
-            words = ui_text(lang)
+            lang = _lang(form, scope, catalogs.languages)
+            words = catalogs.ui_text(lang)
             message = words["too_many"].format(seconds=seconds)
         else:
-            lang, words = "en", ui_text("en")
+            lang, words = "en", catalogs.ui_text("en")
             message = (
                 f"Too many requests from this account or address. Wait {seconds} seconds, "
                 "then try again."
@@ -186,10 +189,10 @@ class RequestLimits:
         )
 
 
-def _lang(form: dict[str, list[str]], scope: Scope) -> str:
+def _lang(form: dict[str, list[str]], scope: Scope, offered: tuple[str, ...]) -> str:
     query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
     chosen = (form.get("lang") or query.get("lang") or ["en"])[0]
-    return chosen if chosen in ("en", "fr") else "en"
+    return chosen if chosen in offered else "en"
 
 
 def _holder_key(req: _Request, conversation: str) -> str | None:
@@ -266,5 +269,6 @@ def add_request_limits(app: FastAPI, settings: Settings, services: Services) -> 
         templates=services.templates,
         session_cookie=SESSION_COOKIE,
         organisation=services.organisation,
+        catalogs=services.catalogs,
     )
     return limits

@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
-from bot.organisation import LANGUAGES, ConfigurationError
+from bot.organisation import ConfigurationError
 from web.http.deps import ServicesDep
-from web.i18n import ui_text
+from web.http.language import remember_language, request_language
 from web.transparency.schema import record_schema
 from web.transparency.source import TransparencySource
 
@@ -47,23 +47,25 @@ def transparency_schema() -> JSONResponse:
 
 
 @router.get("/transparency", response_class=HTMLResponse, include_in_schema=False)
-def transparency_page(
-    request: Request, services: ServicesDep, source: TransparencyDep, lang: str = "en"
-) -> Response:
-    lang = lang if lang in LANGUAGES else "en"
+def transparency_page(request: Request, services: ServicesDep, source: TransparencyDep) -> Response:
+    # ?lang=, then the language cookie, then Accept-Language (web/http/language.py).
+    lang = request_language(request, services.languages)
     try:
         record = source.record()
     except ConfigurationError as exc:
         return _unavailable(exc)
-    return services.templates.TemplateResponse(
+    response = services.templates.TemplateResponse(
         request,
         "transparency.html",
         {
             "lang": lang,
-            "t": ui_text(lang),
+            "t": services.catalogs.ui_text(lang),
             "organisation": services.organisation,
             "d": services.disclosure.text(lang),
             "r": record,
+            "texts": source.texts_in(lang),
             "htmx_available": False,
         },
     )
+    remember_language(request, response, lang)
+    return response

@@ -90,6 +90,11 @@ class TransparencySource:
             self._cached = (now, record)
             return record
 
+    def texts_in(self, lang: str) -> RecordTexts:
+        """The organisation's statements as written in `lang` (English where not)."""
+        with self._lock:
+            return self._fixed_parts().texts.in_language(lang)
+
     def _fixed_parts(self) -> _Fixed:
         if self._fixed is None:
             self._fixed = _Fixed(

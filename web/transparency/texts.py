@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
@@ -49,6 +49,12 @@ class RecordTexts:
     guard_limits: str
     risks: str
     data_kept: tuple[DataKept, ...]
+    # The same statements in other languages (the file's `translations`), English the default.
+    translations: dict[str, RecordTexts] = field(default_factory=dict)
+
+    def in_language(self, lang: str) -> RecordTexts:
+        """The statements as written in `lang`, or in English where none were written."""
+        return self.translations.get(lang, self)
 
 
 def _read(path: Path | None) -> tuple[object, str]:
@@ -95,9 +101,54 @@ def load_record_texts(path: Path | None = None) -> RecordTexts:
     missing = [key for key in ("reviewed", "data_kept", *_REQUIRED_TEXTS) if key not in data]
     if missing:
         raise ConfigurationError(f"{where} lacks the field(s) {', '.join(missing)}.")
-    texts = {key: str(data[key]).strip() for key in _REQUIRED_TEXTS}
-    return RecordTexts(
-        reviewed=_reviewed(data["reviewed"], where),
-        data_kept=_data_kept(data["data_kept"], where),
-        **texts,
+    english = _statements(
+        {key: str(data[key]).strip() for key in _REQUIRED_TEXTS},
+        _reviewed(data["reviewed"], where),
+        _data_kept(data["data_kept"], where),
     )
+    return replace(english, translations=_translations(data.get("translations"), english, where))
+
+
+def _statements(text: dict[str, str], reviewed: date, kept: tuple[DataKept, ...]) -> RecordTexts:
+    return RecordTexts(
+        reviewed=reviewed,
+        owner=text["owner"],
+        responsible_role=text["responsible_role"],
+        purpose=text["purpose"],
+        scope=text["scope"],
+        human_alternative=text["human_alternative"],
+        decisions=text["decisions"],
+        erasure=text["erasure"],
+        legal_basis=text["legal_basis"],
+        complaints=text["complaints"],
+        guard_limits=text["guard_limits"],
+        risks=text["risks"],
+        data_kept=kept,
+    )
+
+
+def _translations(value: object, english: RecordTexts, where: str) -> dict[str, RecordTexts]:
+    """Each language's statements; a statement not translated stays in English."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigurationError(f"{where}: 'translations' must map a language to its texts.")
+    found: dict[str, RecordTexts] = {}
+    for lang, texts in value.items():
+        if not isinstance(texts, dict):
+            raise ConfigurationError(f"{where}: translations.{lang} must be a mapping.")
+        unknown = sorted(set(map(str, texts)) - {*_REQUIRED_TEXTS, "data_kept"})
+        if unknown:
+            raise ConfigurationError(
+                f"{where}: translations.{lang} has unknown field(s) {', '.join(unknown)}; "
+                f"use those of the English texts ({', '.join(_REQUIRED_TEXTS)}, data_kept)."
+            )
+        strings = {key: getattr(english, key) for key in _REQUIRED_TEXTS}
+        strings.update({str(k): str(v).strip() for k, v in texts.items() if k in _REQUIRED_TEXTS})
+        kept = (
+            _data_kept(texts["data_kept"], f"{where} translations.{lang}")
+            if "data_kept" in texts
+            else english.data_kept
+        )
+        found[str(lang)] = _statements(strings, english.reviewed, kept)
+    return found

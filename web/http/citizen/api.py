@@ -18,7 +18,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from audit.receipt import ReceiptError, ReceiptNotReady, receipt_for
 from audit.sink import LogUnavailable
 from bot.engine import ConversationNotFound, InvalidFeedback, InvalidMessage, Piece, Reply
-from bot.organisation import LANGUAGES
 from web.http.citizen.access import bearer_secret, retry_after_seconds
 from web.http.deps import ServicesDep
 from web.http.faults import as_fault, fault_name, fault_sentence, retry_after, sse_fault
@@ -198,8 +197,9 @@ def start_conversation(
     services: ServicesDep, body: StartConversation | None = None
 ) -> ConversationOut | JSONResponse:
     lang = (body or StartConversation()).lang
-    if lang not in LANGUAGES:
-        return _error(422, f"Unknown language '{lang[:20]}'. Use one of: {', '.join(LANGUAGES)}.")
+    if lang not in services.languages:
+        offered = ", ".join(services.languages)
+        return _error(422, f"Unknown language '{lang[:20]}'. Use one of: {offered}.")
     try:
         started = services.engine.start(lang)
     except LogUnavailable as exc:

@@ -26,21 +26,21 @@ from bot.engine import (
 )
 from bot.handoff.ports import conversation_channel
 from bot.handoff.state import InvalidStaffText
-from bot.organisation import LANGUAGES
 from web.events import Event
 from web.http.citizen.access import cookie_secret, forget, remember, retry_after_seconds
 from web.http.console.stream import live_fragments
 from web.http.deps import ServicesDep
 from web.http.entry_numbers import is_whole_number
 from web.http.faults import as_fault, fault_sentence
-from web.i18n import LANGUAGE_LABELS, ui_text
+from web.http.language import LANGUAGE_COOKIE, choose_language, remember_language
 from web.services import Services, TurnView
 
 router = APIRouter()
 
 
-def _lang(value: str | None) -> str:
-    return value if value in LANGUAGES else "en"
+def _lang(services: Services, value: str | None) -> str:
+    """A language posted back by a page's form: one offered, else English."""
+    return value if value in services.languages else "en"
 
 
 def _context(
@@ -58,11 +58,11 @@ def _context(
         "notice": notice,
         "lang": lang,
         "view": view,
-        "t": ui_text(lang),
+        "t": services.catalogs.ui_text(lang),
         "organisation": services.organisation,
         "disclosure": services.disclosure,
         "d": services.disclosure.text(lang),
-        "languages": LANGUAGE_LABELS,
+        "languages": [(code, services.catalogs.label(code)) for code in services.languages],
         "conversation_id": conversation_id,
         "turns": turns or [],
         "error": error,
@@ -114,23 +114,38 @@ def _render_chat(
 def _show(
     request: Request, services: Services, view: str, c: str | None, lang: str | None
 ) -> Response:
-    chosen = _lang(lang)
+    def chosen(conversation: str | None = None) -> str:
+        # The URL's language, then the conversation's, the cookie's, the browser's.
+        return choose_language(
+            services.languages,
+            url=lang,
+            conversation=conversation,
+            cookie=request.cookies.get(LANGUAGE_COOKIE),
+            accept_language=request.headers.get("accept-language"),
+        )
+
     if c:
         try:
             conversation = services.engine.open(c, cookie_secret(request, c))
         except ConversationNotFound:
+            words = services.catalogs.ui_text(chosen())
             return _render_chat(
-                request, services, 404, lang=chosen, view=view, error=ui_text(chosen)["not_found"]
+                request, services, 404, lang=chosen(), view=view, error=words["not_found"]
             )
-        return _render_chat(
+        shown = chosen(conversation.lang)
+        response: Response = _render_chat(
             request,
             services,
-            lang=_lang(lang or conversation.lang),
+            lang=shown,
             view=view,
             conversation_id=c,
             turns=services.transcript(c),
         )
-    return _render_chat(request, services, lang=chosen, view=view)
+    else:
+        shown = chosen()
+        response = _render_chat(request, services, lang=shown, view=view)
+    remember_language(request, response, shown)
+    return response
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -155,12 +170,18 @@ def widget(
 
 
 @router.get("/widget.js", include_in_schema=False)
-def widget_script(request: Request, lang: Annotated[str, Query()] = "en") -> Response:
-    """One <script> tag on any site: it adds the widget in an iframe from this server."""
+def widget_script(
+    request: Request, services: ServicesDep, lang: Annotated[str | None, Query()] = None
+) -> Response:
+    """One <script> tag on any site: it adds the widget in an iframe from this server.
+
+    Without `data-lang` (or `?lang=`) the widget speaks the visitor's browser language."""
     base = str(request.base_url).rstrip("/")
+    fixed = lang if lang in services.languages else ""
     script = (
         "(function(){var s=document.currentScript;var f=document.createElement('iframe');"
-        f"f.src={base!r}+'/widget?lang='+encodeURIComponent(s.dataset.lang||{_lang(lang)!r});"
+        f"var l=s.dataset.lang||{fixed!r};"
+        f"f.src={base!r}+(l?'/widget?lang='+encodeURIComponent(l):'/widget');"
         "f.title='Chat assistant';f.style.cssText='width:100%;max-width:420px;height:640px;"
         "border:1px solid #bbb;border-radius:8px';s.parentNode.insertBefore(f,s);})();"
     )
@@ -222,10 +243,10 @@ def _refusal(
     draft: str,
 ) -> Response:
     if isinstance(exc, LogUnavailable):
-        status, message = 503, fault_sentence(exc, services.organisation, lang)
+        status, message = 503, fault_sentence(exc, services.organisation, lang, services.catalogs)
     else:
         status, key = _REFUSALS[type(exc)]
-        message = ui_text(lang)[key]
+        message = services.catalogs.ui_text(lang)[key]
     return _form_error(
         request,
         services,
@@ -273,8 +294,8 @@ def post_message(
     lang: Annotated[str, Form()] = "en",
     view: Annotated[str, Form()] = "page",
 ) -> Response:
-    chosen, view = _lang(lang), ("widget" if view == "widget" else "page")
-    words = ui_text(chosen)
+    chosen, view = _lang(services, lang), ("widget" if view == "widget" else "page")
+    words = services.catalogs.ui_text(chosen)
     cid = conversation_id or None
     started: StartedConversation | None = None
     if "\ufffd" in text:
@@ -350,7 +371,7 @@ def stream_answer(request: Request, services: ServicesDep, ticket: str) -> Respo
     holder = waiting is not None and _holds(request, services, waiting.conversation_id)
     pending = services.pending.take(ticket) if holder else None
     lang = pending.lang if pending else "en"
-    words = ui_text(lang)
+    words = services.catalogs.ui_text(lang)
     context = _context(
         services,
         lang=lang,
@@ -389,7 +410,7 @@ def stream_answer(request: Request, services: ServicesDep, ticket: str) -> Respo
             fault = as_fault(error)
             if fault is None:
                 raise
-            said = fault_sentence(fault, services.organisation, lang)
+            said = fault_sentence(fault, services.organisation, lang, services.catalogs)
             yield _sse_html("done", error_turn.format(escape(said)))
 
     return StreamingResponse(
@@ -411,7 +432,7 @@ def download_receipt(
 ) -> Response:
     """The conversation's log entries, their inclusion proofs and a signed checkpoint, as JSON:
     `opencounter audit verify-receipt FILE` checks it offline."""
-    chosen = _lang(lang)
+    chosen = _lang(services, lang)
     try:
         services.engine.open(conversation_id, cookie_secret(request, conversation_id))
         body = receipt_for(services.log, conversation_id)
@@ -425,13 +446,14 @@ def download_receipt(
             view="page",
             conversation_id=conversation_id,
             turns=services.transcript(conversation_id),
-            error=ui_text(chosen)["receipt_not_ready"].format(seconds=seconds),
+            error=services.catalogs.ui_text(chosen)["receipt_not_ready"].format(seconds=seconds),
         )
         waiting.headers["Retry-After"] = str(seconds)
         return waiting
     except (ConversationNotFound, ReceiptError):
+        words = services.catalogs.ui_text(chosen)
         return _render_chat(
-            request, services, 404, lang=chosen, view="page", error=ui_text(chosen)["no_receipt"]
+            request, services, 404, lang=chosen, view="page", error=words["no_receipt"]
         )
     except LogUnavailable as exc:
         return _render_chat(
@@ -440,7 +462,7 @@ def download_receipt(
             503,
             lang=chosen,
             view="page",
-            error=fault_sentence(exc, services.organisation, chosen),
+            error=fault_sentence(exc, services.organisation, chosen, services.catalogs),
         )
     name = f"opencounter-receipt-{conversation_id[:8]}.json"
     return Response(
@@ -460,8 +482,8 @@ def erase_conversation(
 ) -> Response:
     """The citizen erases their conversation: its words become unreadable (crypto-shredding),
     an erasure entry is logged, and the log stays verifiable."""
-    chosen, view = _lang(lang), ("widget" if view == "widget" else "page")
-    words = ui_text(chosen)
+    chosen, view = _lang(services, lang), ("widget" if view == "widget" else "page")
+    words = services.catalogs.ui_text(chosen)
     try:
         services.engine.open(conversation_id, cookie_secret(request, conversation_id))
         services.erase(conversation_id)
@@ -478,7 +500,7 @@ def erase_conversation(
             view=view,
             conversation_id=conversation_id,
             turns=services.transcript(conversation_id),
-            error=fault_sentence(exc, services.organisation, chosen),
+            error=fault_sentence(exc, services.organisation, chosen, services.catalogs),
         )
     done = _render_chat(request, services, 200, lang=chosen, view=view, notice=words["erased"])
     forget(done, request, conversation_id)
@@ -493,7 +515,7 @@ def post_person(
     lang: Annotated[str, Form()] = "en",
     view: Annotated[str, Form()] = "page",
 ) -> Response:
-    chosen, view = _lang(lang), ("widget" if view == "widget" else "page")
+    chosen, view = _lang(services, lang), ("widget" if view == "widget" else "page")
     cid = conversation_id or None
     started: StartedConversation | None = None
     try:
@@ -523,7 +545,7 @@ async def live_turns(
         # Browsers send back the id we gave; anything else is not worth a stream.
         return PlainTextResponse("Last-Event-ID must be an event id we sent.", status_code=422)
     seen = max(after, int(resumed) if resumed else 0)
-    chosen = _lang(lang)
+    chosen = _lang(services, lang)
     template = services.templates.get_template("_turn.html")
 
     def render(_: Event) -> str | None:
@@ -562,7 +584,7 @@ def post_callback(
     view: Annotated[str, Form()] = "page",
 ) -> Response:
     """Out of hours: the citizen leaves how to reach them; it is kept encrypted."""
-    chosen, view = _lang(lang), ("widget" if view == "widget" else "page")
+    chosen, view = _lang(services, lang), ("widget" if view == "widget" else "page")
     try:
         services.engine.open(conversation_id, cookie_secret(request, conversation_id))
         services.engine.request_callback(conversation_id, contact)
@@ -590,8 +612,8 @@ def post_feedback(
     view: Annotated[str, Form()] = "page",
 ) -> Response:
     """ "Did this answer help?": logged as a `feedback` entry; a "no" points to a person."""
-    chosen, view = _lang(lang), ("widget" if view == "widget" else "page")
-    words = ui_text(chosen)
+    chosen, view = _lang(services, lang), ("widget" if view == "widget" else "page")
+    words = services.catalogs.ui_text(chosen)
     try:
         services.engine.open(conversation_id, cookie_secret(request, conversation_id))
         if not is_whole_number(answer) or helpful not in ("yes", "no"):
