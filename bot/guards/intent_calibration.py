@@ -56,9 +56,14 @@ SKIP_GATES = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01)
 RECALL_TARGET = 0.98
 DISTRESS_RECALL = 0.95
 # At most this share of in-scope questions may be sent to a person by each recall-first
-# class, and by their summed score.
-IN_SCOPE_ESCALATED_AT_MOST = 0.01
-IN_SCOPE_TO_A_PERSON_AT_MOST = 0.02
+# class alone, and by their summed score. The summed score is the surer way to a person (a
+# message between a request for a person and a complaint still goes to one), so most of the
+# budget is spent there. Chosen by cross-validation on the training file of the second
+# issue-12 pass: against the earlier 1 % each and 2 % summed, more of the recall-first
+# messages go to a person (90.8 % instead of 90.2 %; complaints 74.9 % instead of 71.5 %)
+# and as many in-scope questions pass (96.3 %); see bot/guards/data/README.md.
+IN_SCOPE_ESCALATED_AT_MOST = {"crisis": 0.005, "human_request": 0.005, "complaint": 0.005}
+IN_SCOPE_TO_A_PERSON_AT_MOST = 0.03
 # Refusal thresholds: at most this share of in-scope questions refused by each class, and
 # never below REFUSAL_FLOOR: the rules catch the clear cases, retrieval refuses what the
 # pages do not cover, so the classifier refuses only when it is fairly sure.
@@ -118,7 +123,9 @@ def choose_thresholds(
         own = sorted(s[intent] for s, label in zip(scores, labels, strict=True) if label == intent)
         for_recall = own[int((1.0 - RECALL_TARGET) * len(own))] - 1e-6
         thresholds[intent] = max(
-            ALONE_FLOOR, for_recall, _keeping(in_scope, intent, IN_SCOPE_ESCALATED_AT_MOST)
+            ALONE_FLOOR,
+            for_recall,
+            _keeping(in_scope, intent, IN_SCOPE_ESCALATED_AT_MOST[intent]),
         )
     people = [
         {TO_A_PERSON: sum(s[c] for c in RECALL_FIRST), "label": label == IN_SCOPE}

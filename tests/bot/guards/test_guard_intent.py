@@ -65,15 +65,16 @@ def floors(request: pytest.FixtureRequest) -> tuple[InputGuard, dict[str, float]
     if features == WITH_MINILM:
         if not minilm_available():
             missing("the embeddings extra is missing (MiniLM)")
-        # On the 538-message split: crisis 159/164, person 49/51, complaint 46/54, crisis
-        # reply en 73/74 fr 86/90, refused 84/121, in scope en 70/73 fr 73/75.
-        floor = {"crisis": 0.96, "human_request": 0.95, "complaint": 0.84}
-        floor |= {"crisis_reply": 0.95, "refused": 0.68, "in_scope": 0.95}
+        # On the 706-message split: crisis 195/201, person 80/89, complaint 86/94, crisis
+        # reply en 91/93 fr 104/108, refused 94/153, in scope en 83/85 fr 83/84.
+        floor = {"crisis": 0.96, "human_request": 0.88, "complaint": 0.9}
+        floor |= {"crisis_reply": 0.95, "refused": 0.6, "in_scope": 0.97}
     else:
-        # On the 538-message split: crisis 157/164, person 49/51, complaint 46/54, crisis
-        # reply en 70/74 fr 86/90, refused 66/121, in scope en 71/73 fr 73/75.
-        floor = {"crisis": 0.95, "human_request": 0.95, "complaint": 0.84}
-        floor |= {"crisis_reply": 0.94, "refused": 0.5, "in_scope": 0.97}
+        # On the 706-message split: crisis 190/201, person 74/89, complaint 83/94, crisis
+        # reply en 87/93 fr 102/108, refused 88/153, in scope en 83/85 fr 84/84. (On its first
+        # 538 messages, frozen before the second issue-12 pass: person 41/51, was 49/51.)
+        floor = {"crisis": 0.94, "human_request": 0.82, "complaint": 0.87}
+        floor |= {"crisis_reply": 0.93, "refused": 0.55, "in_scope": 0.97}
     classifier = IntentClassifier.fit(sentence_vectors=features == WITH_MINILM)
     return InputGuard(GuardPolicy.default(), intents=classifier), floor
 
