@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from audit.checkpoint import Checkpoint, CheckpointError, open_checkpoint
 from audit.faults import Fault, Finding
+from audit.key_change import signing_keys
 from audit.note import Verifier
 
 PREVIOUS = "previous"
@@ -67,13 +68,22 @@ class OpenedCheckpoint:
 def open_checkpoints(
     notes: Sequence[str], log_key: Verifier, witnesses: Sequence[Verifier] = ()
 ) -> list[OpenedCheckpoint] | Finding:
-    """Open every checkpoint with the trusted key and check the list is one unbroken chain."""
+    """Open every checkpoint with the trusted key and check the list is one unbroken chain.
+
+    Across a handover of the log's key (audit/key_change.py) each checkpoint is opened with
+    the key of its stretch, and the handover with both keys; the trusted key vouches for them.
+    """
     opened: list[OpenedCheckpoint] = []
     largest = 0
     roots: dict[int, bytes] = {}
+    needed = signing_keys(notes, log_key)
+    if isinstance(needed, Finding):
+        return needed
     for position, note in enumerate(notes):
         try:
-            signed = open_checkpoint(note, log_key, witnesses)
+            signed = open_checkpoint(note, needed[position][0], witnesses)
+            for also in needed[position][1:]:  # a handover: the key it hands to signed too
+                open_checkpoint(note, also, witnesses)
         except CheckpointError as error:
             return Finding(
                 Fault.CHECKPOINT_INVALID, f"checkpoint #{position + 1} is not valid: {error}"
@@ -131,13 +141,17 @@ def _broken_link(opened: Sequence[OpenedCheckpoint]) -> Finding | None:
 
 
 def open_seen(
-    notes: Sequence[str], log_key: Verifier, witnesses: Sequence[Verifier] = ()
+    notes: Sequence[str],
+    log_key: Verifier,
+    witnesses: Sequence[Verifier] = (),
+    handed_over: Sequence[Verifier] = (),
 ) -> list[Checkpoint] | Finding:
-    """Open checkpoints seen earlier (`--since`): each must carry the trusted log's signature."""
+    """Open checkpoints seen earlier (`--since`): each must carry the trusted log's signature,
+    or that of a key the trusted one handed over to or from (`handed_over`, from `log_keys`)."""
     seen: list[Checkpoint] = []
     for number, note in enumerate(notes, 1):
         try:
-            seen.append(open_checkpoint(note, log_key, witnesses).checkpoint)
+            seen.append(_open_with_any(note, [log_key, *handed_over], witnesses))
         except CheckpointError as error:
             return Finding(
                 Fault.SINCE_INVALID,
@@ -145,3 +159,14 @@ def open_seen(
                 f"{error}",
             )
     return seen
+
+
+def _open_with_any(
+    note: str, keys: Sequence[Verifier], witnesses: Sequence[Verifier]
+) -> Checkpoint:
+    for key in keys[1:]:
+        try:
+            return open_checkpoint(note, key, witnesses).checkpoint
+        except CheckpointError:
+            continue
+    return open_checkpoint(note, keys[0], witnesses).checkpoint  # its error names the trusted key

@@ -25,6 +25,7 @@ from typing import Protocol
 from audit.checkpoint import Checkpoint
 from audit.checkpoint_chain import OpenedCheckpoint, open_checkpoints, open_seen
 from audit.faults import Fault, Finding
+from audit.key_change import log_keys
 from audit.note import Verifier
 from audit.schema_pass import Chunk, Invalid, Row, backwards, checked_chunks, default_workers
 from audit.tree_walk import Target, TargetKind, TreeWalk
@@ -112,10 +113,11 @@ def verify_log(
     Entries are read and hashed `chunk_size` at a time (memory against per-step cost).
     """
     state = source.stored_state()
-    opened = open_checkpoints(source.checkpoints(), log_key, witnesses)
+    notes = source.checkpoints()
+    opened = open_checkpoints(notes, log_key, witnesses)
     if isinstance(opened, Finding):
         return _failed(opened)
-    earlier = open_seen(seen, log_key, witnesses)
+    earlier = open_seen(seen, log_key, witnesses, log_keys(notes, log_key)[1:])
     if isinstance(earlier, Finding):
         return _failed(earlier)
     signed_size = max((o.checkpoint.size for o in opened), default=0)

@@ -34,6 +34,8 @@ from web.services import Services
 LOG = logging.getLogger("opencounter.metrics")
 
 MODEL_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 60.0)
+# From minutes (staffed hours) to a night or a weekend (a queue left outside opening hours).
+WAIT_BUCKETS = (10.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0, 14400.0, 57600.0, 259200.0)
 RETRIEVAL_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 # A request outside every route (a 404, or refused by the request limits first).
 UNROUTED = "unrouted"
@@ -87,6 +89,13 @@ class Metrics:
             buckets=MODEL_BUCKETS,
             registry=self.registry,
         )
+        self.handoff_wait_seconds = Histogram(
+            "opencounter_handoff_wait_seconds",
+            "Seconds from a handoff's escalation to its claim by a person (claims made here).",
+            ["team"],
+            buckets=WAIT_BUCKETS,
+            registry=self.registry,
+        )
 
     # -- the engine's observer ------------------------------------------------------------
 
@@ -103,6 +112,14 @@ class Metrics:
 
     def hook_attempt_failed(self, hook: str) -> None:
         self.hook_failures.labels(hook=hook).inc()
+
+    def claimed(self, handoff: Handoff) -> None:
+        """A person claimed `handoff` here: how long it waited in the queue."""
+        if handoff.claimed_at is not None:
+            claimed = handoff.claimed_at
+            # SQLite hands times back without their zone; both are UTC.
+            waited = _age_s(claimed.replace(tzinfo=claimed.tzinfo or UTC), handoff.created_at)
+            self.handoff_wait_seconds.labels(team=handoff.team).observe(waited)
 
     # -- state read at scrape time ----------------------------------------------------------
 

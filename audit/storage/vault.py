@@ -389,6 +389,33 @@ class Vault:
         ).first()
         return None if row is None else _KeyRow(row.wrapped_key, row.salt, row.erased_at)
 
+    def rewrap(self, new_master_key: bytes) -> int:
+        """Wrap every conversation key under `new_master_key` instead, in one transaction.
+
+        Key rotation: the texts stay as they are (their keys do not change), only the wrapping
+        does; a key that does not open with the current master key raises `VaultKeyMismatch`
+        and nothing changes. Returns how many keys were re-wrapped (erased ones have none).
+        """
+        if len(new_master_key) != MASTER_KEY_SIZE:
+            raise ValueError("the vault master key must be 32 bytes")
+        new = AESGCM(new_master_key)
+        keys = self._tables.conversation_keys
+        with self._engine.begin() as conn:
+            rows = conn.execute(
+                select(keys.c.conversation_id, keys.c.wrapped_key).where(
+                    keys.c.wrapped_key.is_not(None)
+                )
+            ).all()
+            for conversation_id, wrapped in rows:
+                key = self._unwrap(conversation_id, bytes(wrapped))
+                nonce = os.urandom(_NONCE_SIZE)
+                conn.execute(
+                    update(keys)
+                    .where(keys.c.conversation_id == conversation_id)
+                    .values(wrapped_key=nonce + new.encrypt(nonce, key, conversation_id.encode()))
+                )
+        return len(rows)
+
     def _unwrap(self, conversation_id: str, wrapped: bytes) -> bytes:
         try:
             return self._master.decrypt(

@@ -47,8 +47,9 @@ class Proxy:
         stop_process(self.process)
 
 
-def start_proxy(folder: Path, upstreams: tuple[str, str]) -> Proxy:
-    """nginx in the foreground with the template included in `http {}`, as in the image."""
+def start_proxy(folder: Path, upstreams: tuple[str, str], connections: int = 256) -> Proxy:
+    """nginx in the foreground with the template included in `http {}`, as in the image;
+    `connections` per worker (benchmarks/load.py holds hundreds of live streams open)."""
     folder.mkdir(parents=True, exist_ok=True)
     port = free_port()
     site = folder / "opencounter.conf"
@@ -69,7 +70,7 @@ def start_proxy(folder: Path, upstreams: tuple[str, str]) -> Proxy:
     main = folder / "nginx.conf"
     main.write_text(
         f"{user}daemon off;\nworker_processes 1;\npid {folder / 'nginx.pid'};\n"
-        f"error_log {error_log} warn;\nevents {{ worker_connections 256; }}\n"
+        f"error_log {error_log} warn;\nevents {{ worker_connections {connections}; }}\n"
         "http {\n"
         + "".join(
             f"    {kind}_temp_path {folder / kind};\n"

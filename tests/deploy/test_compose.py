@@ -76,7 +76,11 @@ def test_every_long_running_service_with_a_healthcheck_has_a_start_period() -> N
             assert name in (*ONE_SHOTS, "scheduler"), f"{name} switched its healthcheck off"
             continue
         assert "start_period" in check, name
-    assert {"proxy", "app-1", "app-2", "postgres", "ollama"} <= set(checked)
+    assert {"proxy", "app-1", "app-2", "postgres", "ollama", "chroma"} <= set(checked)
+    # The apps and the ingest wait for a Chroma server that answers its heartbeat.
+    for name in ("app-1", "ingest"):
+        assert SERVICES[name]["depends_on"]["chroma"]["condition"] == "service_healthy", name
+    assert "/api/v2/heartbeat" in " ".join(SERVICES["chroma"]["healthcheck"]["test"])
 
 
 def test_one_shots_run_before_the_apps_and_the_apps_do_not_ingest() -> None:

@@ -294,6 +294,16 @@ def build_cli() -> typer.Typer:
     from web.cli.db import build_db_cli
 
     app.add_typer(build_db_cli(), name="db", help="Upgrade the database schema.")
+    from web.cli.backup import build_backup_cli
+
+    app.add_typer(
+        build_backup_cli(), name="backup", help="Back up and restore the database, index and keys."
+    )
+    from web.cli.keys import build_keys_cli
+
+    app.add_typer(
+        build_keys_cli(), name="keys", help="Rotate the vault key and the log's signing key."
+    )
     from web.cli.admin import build_admin_cli
     from web.cli.users import build_users_cli
 

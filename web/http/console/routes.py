@@ -18,6 +18,7 @@ from web.http.console.parts import PeopleServices
 from web.http.console.stream import live_fragments
 from web.http.deps import ServicesDep
 from web.http.entry_numbers import LARGEST
+from web.metrics import Metrics
 from web.services import Services, shown_text
 
 router = APIRouter(include_in_schema=False)
@@ -170,7 +171,10 @@ def claim(
 ) -> Response:
     _handoff(services.people, handoff_id)
     with desk_errors():
-        services.people.desk.claim(handoff_id, staff.account.pseudonym)
+        claimed = services.people.desk.claim(handoff_id, staff.account.pseudonym)
+    metrics: Metrics | None = getattr(request.app.state, "metrics", None)
+    if metrics is not None:
+        metrics.claimed(claimed)
     return _act(request, handoff_id, "claim")
 
 
