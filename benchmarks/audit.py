@@ -35,9 +35,10 @@ from audit.merkle import CompactRange, leaf_hash
 from audit.note import generate_signer, parse_signer_key, parse_verifier_key
 from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
-from audit.storage.store import audit_tables, create_tables, tune_engine
+from audit.storage.store import audit_tables, tune_engine
 from audit.storage.vault import Vault
 from audit.verify import verify_log
+from tests.schema import create_schema
 
 ORIGIN = "bench.example/audit"
 
@@ -79,7 +80,7 @@ def threaded_rate(url: str, threads: int, calls: int, per_call: int) -> float:
     events `calls` times, as web request handlers do (concurrent calls share commits)."""
     engine = create_engine(url)
     tune_engine(engine)
-    create_tables(engine)
+    create_schema(engine)
     log = TransparencyLog(
         engine,
         generate_signer(ORIGIN),
@@ -134,7 +135,7 @@ def on_each_database(
 
 
 def append_rate(url: str, writers: int, per_writer: int, batch: int) -> float:
-    create_tables(create_engine(url))
+    create_schema(create_engine(url))
     signer, master = generate_signer(ORIGIN).to_string(), base64.b64encode(os.urandom(32)).decode()
     arguments = [url, signer, master, str(per_writer), str(batch)]
     children = [
@@ -164,7 +165,7 @@ def fill(url: str, entries: int, every: int = 1000) -> TransparencyLog:
     """Write entries straight into the tables (faster than record()), a checkpoint every 1000."""
     engine = create_engine(url)
     tune_engine(engine)
-    create_tables(engine)
+    create_schema(engine)
     tables = audit_tables()
     signer = generate_signer(ORIGIN)
     log = TransparencyLog(engine, signer, ORIGIN, Vault(engine, os.urandom(32)))

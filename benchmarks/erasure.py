@@ -19,9 +19,10 @@ from sqlalchemy import Engine, insert
 from audit.note import generate_signer
 from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
-from audit.storage.store import audit_tables, create_tables, scrub_after_erase
+from audit.storage.store import audit_tables, scrub_after_erase
 from audit.storage.vault import Vault
 from benchmarks.audit import on_each_database
+from tests.schema import create_schema
 
 ORIGIN = "bench.example/audit"
 ROUNDS = 5
@@ -73,7 +74,7 @@ def seed(engine: Engine, conversations: int) -> TransparencyLog:
 
 
 def measure(name: str, engine: Engine, conversations: int) -> None:
-    create_tables(engine)
+    create_schema(engine)
     start = time.perf_counter()
     log = seed(engine, conversations)
     print(

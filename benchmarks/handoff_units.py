@@ -25,6 +25,7 @@ from bot.conversations import ConversationStore
 from bot.handoff.desk import HandoffDesk
 from bot.handoff.hours import OpeningHours
 from bot.handoff.store import HandoffStore
+from tests.schema import tables
 from web.database import upgrade_schema
 
 ORIGIN = "bench.example/audit"
@@ -38,7 +39,10 @@ class _NoScreens:
 def measure(name: str, engine: Engine, cycles: int) -> None:
     tune_engine(engine)
     upgrade_schema(engine)  # the app's schema, from the migrations
-    conversations, handoffs = ConversationStore(engine), HandoffStore(engine)
+    conversations, handoffs = (
+        ConversationStore(engine, tables().conversations),
+        HandoffStore(engine, tables().handoffs),
+    )
     log = TransparencyLog(
         engine,
         generate_signer(ORIGIN),

@@ -5,7 +5,7 @@
 Builds a log of realistic entries (60 days of traffic: disclosures, messages and their
 answers, refusals, escalations, PII blocks, handoffs, feedback, knowledge-base versions)
 straight into the log's tables, with the projection table and indexes that
-`FacetIndex.create` makes. The first `--catch-up` entries are indexed by
+the migrations make. The first `--catch-up` entries are indexed by
 `FacetIndex.catch_up` from the raw entries (timed: the first-run cost on an existing log);
 the facet rows of the rest are derived with `facet_row` and inserted directly. The Merkle
 tree is not written: nothing here reads it.
@@ -39,9 +39,10 @@ from typing import Any
 from sqlalchemy import Engine, TextClause, create_engine, event, insert, text, update
 
 from audit.entries import encode_entry
-from audit.storage.store import audit_tables, create_tables, tune_engine
+from audit.storage.store import tune_engine
 from benchmarks.audit import fresh_schema, load_average
-from web.oversight.facets import FacetIndex, FacetQuery, facet_row, facet_tables
+from tests.schema import create_schema, facet_index, tables
+from web.oversight.facets import FacetIndex, FacetQuery, facet_row
 from web.oversight.stats import compute_statistics
 
 START = datetime(2026, 9, 1, tzinfo=UTC)
@@ -397,11 +398,10 @@ class Built:
 def build(engine: Engine, total: int, catch_up: int) -> Built:
     """Write `total` entries; index the first `catch_up` with FacetIndex.catch_up (timed),
     insert the facet rows of the rest directly."""
-    create_tables(engine)
-    facets = FacetIndex(engine)
-    facets.create()
-    entries_table = audit_tables().entries
-    state = facet_tables()[1]
+    create_schema(engine)
+    facets = facet_index(engine)
+    entries_table = tables().audit.entries
+    state = tables().facets.state
     traffic = Traffic()
     stream = traffic.entries(total)
     catch_up = min(catch_up, total)
@@ -674,7 +674,7 @@ def bench(label: str, url: str, args: argparse.Namespace) -> None:
     tune_engine(engine)
     try:
         built = build(engine, args.entries, args.catch_up)
-        facets = FacetIndex(engine)
+        facets = facet_index(engine)
         found = measures(engine, facets, built, args.queries, args.slow_runs)
         run_measures(found, args.seed)
         report(label, built, found)

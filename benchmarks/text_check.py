@@ -16,16 +16,16 @@ from sqlalchemy import Engine
 from audit.note import generate_signer
 from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
-from audit.storage.store import create_tables
 from audit.storage.text_check import check_texts
 from audit.storage.vault import Vault
 from benchmarks.audit import on_each_database
+from tests.schema import create_schema
 
 ORIGIN = "bench.example/audit"
 
 
 def measure(name: str, engine: Engine, entries: int) -> None:
-    create_tables(engine)
+    create_schema(engine)
     log = TransparencyLog(
         engine,
         generate_signer(ORIGIN),

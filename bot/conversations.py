@@ -31,44 +31,55 @@ from sqlalchemy.exc import IntegrityError
 
 from knowledge.links import PageLink
 
-metadata = MetaData()
 
-conversations_table = Table(
-    "bot_conversations",
-    metadata,
-    Column("id", String(64), primary_key=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("lang", String(8), nullable=False),
-    Column("disclosure_version", String(64), nullable=False),
-    Column("status", String(16), nullable=False, default="open"),
-    Column("low_confidence_streak", Integer, nullable=False, default=0),
-    # SHA-256 of the citizen's secret (bot/citizen_secret.py); the id alone unlocks nothing.
-    Column("secret_digest", String(64), nullable=False),
-)
+@dataclass(frozen=True)
+class ConversationTables:
+    """The tables of conversations, their turns and the answers rated."""
 
-turns_table = Table(
-    "bot_turns",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("conversation_id", String(64), ForeignKey("bot_conversations.id"), nullable=False),
-    Column("seq", Integer, nullable=False),
-    Column("role", String(16), nullable=False),
-    Column("text_id", Integer, nullable=True),
-    Column("log_index", Integer, nullable=True),
-    Column("decision", String(16), nullable=True),
-    Column("reason", String(64), nullable=True),
-    Column("citations", Text, nullable=False, default="[]"),
-    Column("mode", String(64), nullable=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-)
+    conversations: Table
+    turns: Table
+    ratings: Table
 
-# One row per answer the citizen rated: a second rating of the same answer is refused.
-ratings_table = Table(
-    "bot_answer_ratings",
-    metadata,
-    Column("conversation_id", String(64), primary_key=True),
-    Column("log_index", Integer, primary_key=True, autoincrement=False),
-)
+
+def conversation_tables(metadata: MetaData) -> ConversationTables:
+    """Declare them on `metadata`: the database's one MetaData (web/schema.py)."""
+    conversations = Table(
+        "bot_conversations",
+        metadata,
+        Column("id", String(64), primary_key=True),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("lang", String(8), nullable=False),
+        Column("disclosure_version", String(64), nullable=False),
+        Column("status", String(16), nullable=False, default="open"),
+        Column("low_confidence_streak", Integer, nullable=False, default=0),
+        # SHA-256 of the citizen's secret (bot/citizen_secret.py); the id alone unlocks nothing.
+        Column("secret_digest", String(64), nullable=False),
+    )
+
+    turns = Table(
+        "bot_turns",
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("conversation_id", String(64), ForeignKey("bot_conversations.id"), nullable=False),
+        Column("seq", Integer, nullable=False),
+        Column("role", String(16), nullable=False),
+        Column("text_id", Integer, nullable=True),
+        Column("log_index", Integer, nullable=True),
+        Column("decision", String(16), nullable=True),
+        Column("reason", String(64), nullable=True),
+        Column("citations", Text, nullable=False, default="[]"),
+        Column("mode", String(64), nullable=True),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+    )
+
+    # One row per answer the citizen rated: a second rating of the same answer is refused.
+    ratings = Table(
+        "bot_answer_ratings",
+        metadata,
+        Column("conversation_id", String(64), primary_key=True),
+        Column("log_index", Integer, primary_key=True, autoincrement=False),
+    )
+    return ConversationTables(conversations=conversations, turns=turns, ratings=ratings)
 
 
 class AlreadyRated(Exception):
@@ -122,15 +133,16 @@ class TurnRecord:
 class ConversationStore:
     """Reads and writes conversations through one SQLAlchemy engine (SQLite or PostgreSQL)."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, tables: ConversationTables) -> None:
         self._engine = engine
+        self.tables = tables
 
     def create(
         self, conversation_id: str, lang: str, disclosure_version: str, secret_digest: str
     ) -> None:
         with self._engine.begin() as db:
             db.execute(
-                conversations_table.insert().values(
+                self.tables.conversations.insert().values(
                     id=conversation_id,
                     created_at=datetime.now(UTC),
                     lang=lang,
@@ -146,7 +158,7 @@ class ConversationStore:
         try:
             with self._engine.begin() as db:
                 db.execute(
-                    ratings_table.insert().values(
+                    self.tables.ratings.insert().values(
                         conversation_id=conversation_id, log_index=log_index
                     )
                 )
@@ -157,17 +169,17 @@ class ConversationStore:
         """Undo `claim_rating` (the rating could not be logged)."""
         with self._engine.begin() as db:
             db.execute(
-                ratings_table.delete().where(
-                    ratings_table.c.conversation_id == conversation_id,
-                    ratings_table.c.log_index == log_index,
+                self.tables.ratings.delete().where(
+                    self.tables.ratings.c.conversation_id == conversation_id,
+                    self.tables.ratings.c.log_index == log_index,
                 )
             )
 
     def rated(self, conversation_id: str) -> set[int]:
         with self._engine.connect() as db:
             rows = db.execute(
-                select(ratings_table.c.log_index).where(
-                    ratings_table.c.conversation_id == conversation_id
+                select(self.tables.ratings.c.log_index).where(
+                    self.tables.ratings.c.conversation_id == conversation_id
                 )
             ).scalars()
             return {int(value) for value in rows}
@@ -175,7 +187,9 @@ class ConversationStore:
     def get(self, conversation_id: str) -> ConversationRecord | None:
         with self._engine.connect() as db:
             row = db.execute(
-                select(conversations_table).where(conversations_table.c.id == conversation_id)
+                select(self.tables.conversations).where(
+                    self.tables.conversations.c.id == conversation_id
+                )
             ).first()
         if row is None:
             return None
@@ -207,14 +221,14 @@ class ConversationStore:
         begun = nullcontext(connection) if connection is not None else self._engine.begin()
         with begun as db:
             last = db.execute(
-                select(func.max(turns_table.c.seq)).where(
-                    turns_table.c.conversation_id == conversation_id
+                select(func.max(self.tables.turns.c.seq)).where(
+                    self.tables.turns.c.conversation_id == conversation_id
                 )
             ).scalar()
             seq = (last or 0) + 1
             for offset, turn in enumerate(turns):
                 db.execute(
-                    turns_table.insert().values(
+                    self.tables.turns.insert().values(
                         conversation_id=conversation_id,
                         seq=seq + offset,
                         role=turn.role,
@@ -234,17 +248,17 @@ class ConversationStore:
                 changes["low_confidence_streak"] = low_confidence_streak
             if changes:
                 db.execute(
-                    update(conversations_table)
-                    .where(conversations_table.c.id == conversation_id)
+                    update(self.tables.conversations)
+                    .where(self.tables.conversations.c.id == conversation_id)
                     .values(**changes)
                 )
 
     def turns(self, conversation_id: str) -> list[TurnRecord]:
         with self._engine.connect() as db:
             rows = db.execute(
-                select(turns_table)
-                .where(turns_table.c.conversation_id == conversation_id)
-                .order_by(turns_table.c.seq)
+                select(self.tables.turns)
+                .where(self.tables.turns.c.conversation_id == conversation_id)
+                .order_by(self.tables.turns.c.seq)
             ).all()
         return [
             TurnRecord(

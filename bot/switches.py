@@ -15,15 +15,17 @@ from audit.sink import AuditEvent, AuditSink
 SwitchName = Literal["model", "chat"]
 SWITCHES: tuple[SwitchName, ...] = ("model", "chat")
 
-metadata = MetaData()
-switches_table = Table(
-    "bot_switches",
-    metadata,
-    Column("name", String(32), primary_key=True),
-    Column("on", Boolean, nullable=False),
-    Column("changed_at", DateTime(timezone=True), nullable=False),
-    Column("changed_by", String(64), nullable=False),
-)
+
+def switch_table(metadata: MetaData) -> Table:
+    """Declare the table of the switches' stored states on `metadata`."""
+    return Table(
+        "bot_switches",
+        metadata,
+        Column("name", String(32), primary_key=True),
+        Column("on", Boolean, nullable=False),
+        Column("changed_at", DateTime(timezone=True), nullable=False),
+        Column("changed_by", String(64), nullable=False),
+    )
 
 
 def _utc_now() -> datetime:
@@ -40,12 +42,14 @@ class Switchboard:
     def __init__(
         self,
         engine: Engine,
+        table: Table,
         defaults: dict[SwitchName, bool],
         cache_s: float = 1.0,
         *,
         clock: Callable[[], datetime] = _utc_now,
     ) -> None:
         self._engine = engine
+        self.table = table
         self._defaults = defaults
         self._cache_for = timedelta(seconds=cache_s)
         self._clock = clock
@@ -56,7 +60,7 @@ class Switchboard:
         # A clock set back (a corrected wall clock) reads again rather than trusting the cache.
         if self._cached is None or not self._cached[0] <= now <= self._cached[0] + self._cache_for:
             with self._engine.connect() as db:
-                rows = db.execute(select(switches_table.c.name, switches_table.c.on)).all()
+                rows = db.execute(select(self.table.c.name, self.table.c.on)).all()
             self._cached = (now, {r.name: bool(r.on) for r in rows})
         stored = self._cached[1]
         return {name: stored.get(name, self._defaults.get(name, True)) for name in SWITCHES}
@@ -69,7 +73,7 @@ class Switchboard:
         with sink.unit_of_work() as unit:
             db = unit.connection
             # Read in the unit, not from the cache: another process may have flipped it.
-            row = db.execute(select(switches_table.c.on).where(switches_table.c.name == name))
+            row = db.execute(select(self.table.c.on).where(self.table.c.name == name))
             stored = row.scalar()
             current = self._defaults.get(name, True) if stored is None else bool(stored)
             if current == on:
@@ -86,9 +90,9 @@ class Switchboard:
                     )
                 ]
             )
-            db.execute(switches_table.delete().where(switches_table.c.name == name))
+            db.execute(self.table.delete().where(self.table.c.name == name))
             db.execute(
-                switches_table.insert().values(
+                self.table.insert().values(
                     name=name, on=on, changed_at=self._clock(), changed_by=actor
                 )
             )

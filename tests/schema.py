@@ -1,6 +1,7 @@
-"""The app's schema for tests that build stores by hand: made by the migrations, as
-`opencounter db upgrade` makes it (tests/web/test_database.py checks them against the one
-MetaData of web/schema.py). No store creates its own tables.
+"""The app's schema for tests that build stores by hand: the tables made by the migrations,
+as `opencounter db upgrade` makes them (tests/web/test_database.py checks them against the one
+MetaData of web/schema.py), and the stores handed their Table objects from that one MetaData
+(`tables()`), as the composition root hands them. No store creates its own tables.
 
 On SQLite the migrations run once per test process, into a template database that each test's
 database is then copied from (SQLite's online backup): the same schema, without paying for
@@ -17,6 +18,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine
 
 from web.database import upgrade_schema
+from web.oversight.facets import FacetIndex
+from web.schema import Schema, app_schema
 
 
 @cache
@@ -28,6 +31,18 @@ def _sqlite_template() -> Path:
     finally:
         engine.dispose()
     return path
+
+
+@cache
+def tables() -> Schema:
+    """The app's one MetaData and its tables, declared once per test process."""
+    return app_schema()
+
+
+def facet_index(engine: Engine, batch: int = 5_000) -> FacetIndex:
+    """The oversight projection over `engine`, on the tables `create_schema` made."""
+    schema = tables()
+    return FacetIndex(engine, schema.facets, schema.audit.entries, batch=batch)
 
 
 def create_schema(engine: Engine) -> None:

@@ -29,6 +29,11 @@ SINK = "audit.sink, bot's one way into audit, imports nothing of audit"
 NO_WEB = "audit, the verifier's package, imports no web framework and no LangChain"
 VERIFIER = "the verifier imports no database or network library, nothing of audit.storage"
 OFFLINE = "the verifier's checks reach no network: only audit.remote does"
+ROOT = "only web.app, web.cli and Alembic's entry point use the composition root"
+CLI = "the command line lives in web.cli and the audit commands"
+HISTORY = "the schema history lives in web.database and web.migrations"
+NO_SQL = "the HTTP surfaces and the public record import no SQLAlchemy"
+CORE = "bot and knowledge import no web framework"
 
 # (file in the scratch copy, lines appended to it)
 ADDED = {
@@ -55,6 +60,11 @@ ADDED = {
     "audit/receipt.py": ["import socket"],
     "audit/leak_project.py": ["import knowledge.types"],
     "knowledge/leak.py": ["import audit.merkle", "import bot.engine"],
+    "web/transparency/leak_root.py": ["from web.bootstrap import load_settings"],
+    "web/http/leak_root.py": ["import web.bootstrap.people", "import sqlalchemy"],
+    "web/oversight/leak_cli.py": ["import typer", "from rich.console import Console"],
+    "bot/leak_frameworks.py": ["import rich", "import fastapi", "from alembic import command"],
+    "knowledge/leak_frameworks.py": ["import starlette.responses", "import alembic.op"],
 }
 # (contract, a line lint-imports must print under it)
 EXPECTED = [
@@ -80,6 +90,16 @@ EXPECTED = [
     (OFFLINE, "audit.verify -> audit.remote"),
     (OFFLINE, "audit.merkle -> urllib"),
     (OFFLINE, "audit.receipt -> socket"),
+    (ROOT, "web.transparency.leak_root -> web.bootstrap"),
+    (ROOT, "web.http.leak_root -> web.bootstrap.people"),
+    (CLI, "web.oversight.leak_cli -> typer"),
+    (CLI, "web.oversight.leak_cli -> rich"),
+    (CLI, "bot.leak_frameworks -> rich"),
+    (HISTORY, "bot.leak_frameworks -> alembic"),
+    (HISTORY, "knowledge.leak_frameworks -> alembic"),
+    (NO_SQL, "web.http.leak_root -> sqlalchemy"),
+    (CORE, "bot.leak_frameworks -> fastapi"),
+    (CORE, "knowledge.leak_frameworks -> starlette"),
 ]
 
 

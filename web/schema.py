@@ -1,39 +1,60 @@
-"""The app's database schema: one MetaData built from every package's tables.
+"""The app's database schema: one MetaData that the stores, the migrations and the checks share.
 
-Each package defines its own tables (the stores query them); this is the one place that
-gathers them, so that Alembic (web/migrations) and the schema check see the whole database.
+Each package says what its tables look like (a function that declares them on a MetaData it
+is given) and queries the Table objects it is handed; this is the one place that declares them
+all, on one MetaData per database. The composition root (web/bootstrap) builds one `Schema`
+per process and hands each store its tables; Alembic (web/migrations) compares the same
+declarations with the database. No store creates a table: the migrations do
+(`opencounter db upgrade`).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData
+from dataclasses import dataclass
 
-from audit.storage.store import audit_tables
-from bot.conversations import metadata as conversations_metadata
-from bot.handoff.draft_store import metadata as drafts_metadata
-from bot.handoff.store import metadata as handoffs_metadata
-from bot.hooks.dead_letters import metadata as dead_letters_metadata
-from bot.switches import metadata as switches_metadata
-from web.auth.accounts import metadata as accounts_metadata
-from web.oversight.facet_days import days_table
-from web.oversight.facets import facet_tables
+from sqlalchemy import MetaData, Table
+
+from audit.storage.store import AuditTables, audit_tables
+from bot.conversations import ConversationTables, conversation_tables
+from bot.handoff.draft_store import draft_table
+from bot.handoff.store import HandoffTables, handoff_tables
+from bot.hooks.dead_letters import dead_letter_table
+from bot.switches import switch_table
+from web.auth.accounts import AccountTables, account_tables
+from web.oversight.facets import FacetTables, facet_tables
+
+
+@dataclass(frozen=True)
+class Schema:
+    """Every table of the app's database, all on `metadata`."""
+
+    metadata: MetaData
+    audit: AuditTables
+    facets: FacetTables
+    conversations: ConversationTables
+    handoffs: HandoffTables
+    drafts: Table
+    dead_letters: Table
+    switches: Table
+    accounts: AccountTables
+
+
+def app_schema() -> Schema:
+    """Declare every table of the app's database on one new MetaData."""
+    metadata = MetaData()
+    return Schema(
+        metadata=metadata,
+        audit=audit_tables(metadata),
+        facets=facet_tables(metadata),
+        conversations=conversation_tables(metadata),
+        handoffs=handoff_tables(metadata),
+        drafts=draft_table(metadata),
+        dead_letters=dead_letter_table(metadata),
+        switches=switch_table(metadata),
+        accounts=account_tables(metadata),
+    )
 
 
 def app_metadata() -> MetaData:
-    """A fresh MetaData holding every table of the app's database, for migrations and checks."""
-    metadata = MetaData()
-    for table in audit_tables().metadata.sorted_tables:
-        table.to_metadata(metadata)
-    facet_tables(metadata)
-    days_table(metadata)
-    for source in (
-        conversations_metadata,
-        handoffs_metadata,
-        drafts_metadata,
-        dead_letters_metadata,
-        switches_metadata,
-        accounts_metadata,
-    ):
-        for table in source.sorted_tables:
-            table.to_metadata(metadata)
-    return metadata
+    """The one MetaData of a new `app_schema()`: what Alembic and the schema check compare."""
+    return app_schema().metadata

@@ -27,7 +27,7 @@ from audit.storage.commit_group import GroupCommit
 from audit.storage.failures import storage_failure
 from audit.storage.log_reader import LogReader, LogState, aware, last_entry_time
 from audit.storage.signing import checkpoint_to_sign
-from audit.storage.store import lock_for_append, scrub_after_erase
+from audit.storage.store import AuditTables, lock_for_append, scrub_after_erase
 from audit.storage.vault import Vault, VaultError
 
 # What one transaction does with the write lock held: (connection, compact range to
@@ -59,12 +59,13 @@ class TransparencyLog(LogReader):
         checkpoint_every: int = 1000,
         checkpoint_interval: timedelta = timedelta(seconds=60),
         lock_wait: timedelta = timedelta(seconds=30),
+        tables: AuditTables | None = None,
     ) -> None:
         if signer.name != origin:
             raise ValueError(f"the log key is named {signer.name!r}, not the origin {origin!r}")
         if checkpoint_every < 1:
             raise ValueError("checkpoint_every must be at least 1")
-        super().__init__(engine)
+        super().__init__(engine, tables)
         self._signer = signer
         self.origin = origin
         self._vault = vault

@@ -53,7 +53,9 @@ class LogReader:
     def _state(self, conn: Connection) -> LogState:
         row = conn.execute(select(self._tables.state).where(self._tables.state.c.id == 1)).first()
         if row is None:
-            raise LogUnavailable("the audit tables are not initialised; run create_tables")
+            raise LogUnavailable(
+                "the audit tables are not initialised; run `opencounter db upgrade`"
+            )
         self._known_size = max(self._known_size, int(row.size))
         return LogState(
             int(row.size), bytes(row.compact_range), row.checkpoint_size, row.checkpoint_at
@@ -202,7 +204,7 @@ class LogReader:
 
     def _reader(self, conn: Connection) -> Callable[[Sequence[NodeId]], list[bytes]]:
         def read(ids: Sequence[NodeId]) -> list[bytes]:
-            return read_nodes(conn, ids)
+            return read_nodes(conn, self._tables.nodes, ids)
 
         return read
 

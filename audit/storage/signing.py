@@ -38,7 +38,7 @@ def checkpoint_to_sign(
             last = open_checkpoint(str(row.note), log_key).checkpoint
         except CheckpointError as error:
             raise TreeMismatch(f"the newest stored checkpoint does not verify: {error}") from error
-        base = _signed_range(conn, last, claimed.size)
+        base = _signed_range(conn, tables, last, claimed.size)
         extensions = (previous_line(note_text(str(row.note)), last.size),)
     _extend_from_entries(conn, tables, base, claimed.size)
     if base.hashes != claimed.hashes:
@@ -49,13 +49,15 @@ def checkpoint_to_sign(
     return Checkpoint(origin, base.size, base.root(), extensions)
 
 
-def _signed_range(conn: Connection, last: Checkpoint, size: int) -> CompactRange:
+def _signed_range(
+    conn: Connection, tables: AuditTables, last: Checkpoint, size: int
+) -> CompactRange:
     if last.size > size:
         raise TreeMismatch(
             f"the newest checkpoint has size {last.size}, larger than the log's {size} entries"
         )
     try:
-        base = CompactRange(last.size, read_nodes(conn, perfect_nodes(0, last.size)))
+        base = CompactRange(last.size, read_nodes(conn, tables.nodes, perfect_nodes(0, last.size)))
     except LookupError as error:
         raise TreeMismatch(f"stored tree nodes are missing: {error}") from error
     if base.root() != last.root:

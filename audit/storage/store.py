@@ -1,7 +1,9 @@
 """SQLAlchemy Core tables of the transparency log and the text vault (SQLite and PostgreSQL).
 
-Each call of `audit_tables()` builds its own `MetaData`, so importing this module
-creates nothing; table names all start with `audit_`.
+`audit_tables(metadata)` declares them on the MetaData it is given: the app's one MetaData
+(web/schema.py), which its migrations create; a reader of a database copy (`opencounter-audit
+verify --database-url`) declares them on its own. Importing this module creates nothing, and
+nothing here creates a table; table names all start with `audit_`.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     event,
-    insert,
     or_,
     select,
     text,
@@ -66,9 +67,9 @@ class AuditTables:
     texts: Table
 
 
-def audit_tables() -> AuditTables:
-    """Define the audit tables on a fresh MetaData."""
-    metadata = MetaData()
+def audit_tables(metadata: MetaData | None = None) -> AuditTables:
+    """Declare the audit tables on `metadata` (a fresh one by default, for queries alone)."""
+    metadata = MetaData() if metadata is None else metadata
     stamp = DateTime(timezone=True)
     return AuditTables(
         metadata=metadata,
@@ -137,15 +138,6 @@ def audit_tables() -> AuditTables:
             Column("ciphertext", LargeBinary, nullable=False),
         ),
     )
-
-
-def create_tables(engine: Engine) -> None:
-    """Create the audit tables if missing and the single state row of an empty log."""
-    tables = audit_tables()
-    tables.metadata.create_all(engine)
-    with engine.begin() as connection:
-        if connection.execute(select(tables.state.c.id)).first() is None:
-            connection.execute(insert(tables.state).values(id=1, size=0, compact_range=b""))
 
 
 def tune_engine(engine: Engine) -> None:
@@ -248,7 +240,7 @@ def lock_for_append(
         )
 
 
-def read_nodes(connection: Connection, ids: Sequence[NodeId]) -> list[bytes]:
+def read_nodes(connection: Connection, nodes: Table, ids: Sequence[NodeId]) -> list[bytes]:
     """Stored perfect-subtree hashes for `ids`, in the order asked, in one query."""
     if not ids:
         return []
@@ -256,7 +248,7 @@ def read_nodes(connection: Connection, ids: Sequence[NodeId]) -> list[bytes]:
     for n, node in enumerate(ids):
         params[f"l{n}"] = node.level
         params[f"i{n}"] = node.index
-    rows = connection.execute(_node_query(len(ids)), params)
+    rows = connection.execute(_node_query(nodes, len(ids)), params)
     found = {NodeId(int(level), int(idx)): bytes(value) for level, idx, value in rows}
     missing = [node for node in ids if node not in found]
     if missing:
@@ -265,11 +257,10 @@ def read_nodes(connection: Connection, ids: Sequence[NodeId]) -> list[bytes]:
 
 
 @functools.lru_cache(maxsize=256)
-def _node_query(count: int) -> Select[int, int, bytes]:
+def _node_query(nodes: Table, count: int) -> Select[int, int, bytes]:
     # One primary-key probe per node (an OR of equalities): a row-value IN list makes
     # SQLite scan the whole table. Built once per node count with bound parameters, as
     # building the expression anew costs more than running the query.
-    nodes = audit_tables().nodes
     probes = (
         and_(nodes.c.level == bindparam(f"l{n}"), nodes.c.idx == bindparam(f"i{n}"))
         for n in range(count)

@@ -28,25 +28,26 @@ from bot.conversations import Citation
 from bot.handoff.drafts import Draft
 from bot.handoff.store import writing
 
-metadata = MetaData()
 
-drafts_table = Table(
-    "bot_drafts",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("handoff_id", Integer, nullable=False, index=True),
-    Column("conversation_id", String(64), nullable=False, index=True),
-    Column("text_id", Integer, nullable=True),
-    Column("log_index", Integer, nullable=False),
-    Column("lang", String(8), nullable=False),
-    Column("mode", String(64), nullable=False),
-    Column("reason", String(64), nullable=False),
-    Column("citations", Text, nullable=False),
-    Column("state", String(16), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("caseworker", String(64), nullable=True),
-    Column("decided_at", DateTime(timezone=True), nullable=True),
-)
+def draft_table(metadata: MetaData) -> Table:
+    """Declare the table of answers drafted for a caseworker's approval on `metadata`."""
+    return Table(
+        "bot_drafts",
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("handoff_id", Integer, nullable=False, index=True),
+        Column("conversation_id", String(64), nullable=False, index=True),
+        Column("text_id", Integer, nullable=True),
+        Column("log_index", Integer, nullable=False),
+        Column("lang", String(8), nullable=False),
+        Column("mode", String(64), nullable=False),
+        Column("reason", String(64), nullable=False),
+        Column("citations", Text, nullable=False),
+        Column("state", String(16), nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("caseworker", String(64), nullable=True),
+        Column("decided_at", DateTime(timezone=True), nullable=True),
+    )
 
 
 def _draft(row: Row[tuple[object, ...]]) -> Draft:
@@ -69,8 +70,9 @@ def _draft(row: Row[tuple[object, ...]]) -> Draft:
 
 
 class DraftStore:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, table: Table) -> None:
         self._engine = engine
+        self.table = table
 
     def insert(
         self,
@@ -89,7 +91,7 @@ class DraftStore:
         """With `connection` (a unit of work's), the draft stands only if that unit commits."""
         with writing(self._engine, connection) as db:
             db.execute(
-                drafts_table.insert().values(
+                self.table.insert().values(
                     handoff_id=handoff_id,
                     conversation_id=conversation_id,
                     text_id=text_id,
@@ -107,9 +109,9 @@ class DraftStore:
         """The handoff's newest draft, decided or not."""
         with self._engine.connect() as db:
             row = db.execute(
-                select(drafts_table)
-                .where(drafts_table.c.handoff_id == handoff_id)
-                .order_by(drafts_table.c.id.desc())
+                select(self.table)
+                .where(self.table.c.handoff_id == handoff_id)
+                .order_by(self.table.c.id.desc())
             ).first()
         return _draft(row) if row is not None else None
 
@@ -128,8 +130,8 @@ class DraftStore:
         entry commits with it.
         """
         query = (
-            sql_update(drafts_table)
-            .where(drafts_table.c.id == draft_id, drafts_table.c.state == "pending")
+            sql_update(self.table)
+            .where(self.table.c.id == draft_id, self.table.c.state == "pending")
             .values(state=state, caseworker=caseworker, decided_at=decided_at)
         )
         with writing(self._engine, connection) as db:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import (
@@ -27,37 +28,47 @@ from sqlalchemy.engine import Row
 
 from bot.handoff.state import ACTIVE_STATES, Handoff, HandoffNote
 
-metadata = MetaData()
 
-handoffs_table = Table(
-    "bot_handoffs",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("conversation_id", String(64), nullable=False, index=True),
-    Column("kind", String(16), nullable=False),
-    Column("reason", String(64), nullable=False),
-    Column("topic", String(128), nullable=False),
-    Column("lang", String(8), nullable=False),
-    Column("priority", Integer, nullable=False),
-    Column("team", String(64), nullable=False),
-    Column("state", String(16), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("caseworker", String(64), nullable=True),
-    Column("claimed_at", DateTime(timezone=True), nullable=True),
-    Column("closed_at", DateTime(timezone=True), nullable=True),
-    Column("outcome", String(32), nullable=True),
-    Column("callback_text_id", Integer, nullable=True),
-)
+@dataclass(frozen=True)
+class HandoffTables:
+    """The tables of handoffs to people and the caseworkers' notes on them."""
 
-notes_table = Table(
-    "bot_handoff_notes",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("handoff_id", Integer, nullable=False, index=True),
-    Column("caseworker", String(64), nullable=False),
-    Column("text_id", Integer, nullable=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-)
+    handoffs: Table
+    notes: Table
+
+
+def handoff_tables(metadata: MetaData) -> HandoffTables:
+    """Declare them on `metadata`: the database's one MetaData (web/schema.py)."""
+    handoffs = Table(
+        "bot_handoffs",
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("conversation_id", String(64), nullable=False, index=True),
+        Column("kind", String(16), nullable=False),
+        Column("reason", String(64), nullable=False),
+        Column("topic", String(128), nullable=False),
+        Column("lang", String(8), nullable=False),
+        Column("priority", Integer, nullable=False),
+        Column("team", String(64), nullable=False),
+        Column("state", String(16), nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("caseworker", String(64), nullable=True),
+        Column("claimed_at", DateTime(timezone=True), nullable=True),
+        Column("closed_at", DateTime(timezone=True), nullable=True),
+        Column("outcome", String(32), nullable=True),
+        Column("callback_text_id", Integer, nullable=True),
+    )
+
+    notes = Table(
+        "bot_handoff_notes",
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("handoff_id", Integer, nullable=False, index=True),
+        Column("caseworker", String(64), nullable=False),
+        Column("text_id", Integer, nullable=True),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+    )
+    return HandoffTables(handoffs=handoffs, notes=notes)
 
 
 @contextmanager
@@ -92,8 +103,9 @@ def _handoff(row: Row[tuple[object, ...]]) -> Handoff:
 
 
 class HandoffStore:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, tables: HandoffTables) -> None:
         self._engine = engine
+        self.tables = tables
 
     def insert(
         self,
@@ -111,7 +123,7 @@ class HandoffStore:
     ) -> Handoff:
         with writing(self._engine, connection) as db:
             result = db.execute(
-                handoffs_table.insert().values(
+                self.tables.handoffs.insert().values(
                     conversation_id=conversation_id,
                     kind=kind,
                     reason=reason,
@@ -126,12 +138,13 @@ class HandoffStore:
             )
             key = result.inserted_primary_key
             assert key is not None
-            row = db.execute(select(handoffs_table).where(handoffs_table.c.id == key[0])).one()
+            handoffs = self.tables.handoffs
+            row = db.execute(select(handoffs).where(handoffs.c.id == key[0])).one()
         return _handoff(row)
 
     def get(self, handoff_id: int, connection: Connection | None = None) -> Handoff | None:
         """The handoff as committed, or as the caller's transaction sees it."""
-        query = select(handoffs_table).where(handoffs_table.c.id == handoff_id)
+        query = select(self.tables.handoffs).where(self.tables.handoffs.c.id == handoff_id)
         if connection is not None:
             row = connection.execute(query).first()
         else:
@@ -145,13 +158,13 @@ class HandoffStore:
         """The conversation's live handoff (waiting or claimed), newest first; as committed,
         or as the caller's transaction sees it."""
         query = (
-            select(handoffs_table)
+            select(self.tables.handoffs)
             .where(
-                handoffs_table.c.conversation_id == conversation_id,
-                handoffs_table.c.kind == "live",
-                handoffs_table.c.state.in_(ACTIVE_STATES),
+                self.tables.handoffs.c.conversation_id == conversation_id,
+                self.tables.handoffs.c.kind == "live",
+                self.tables.handoffs.c.state.in_(ACTIVE_STATES),
             )
-            .order_by(handoffs_table.c.id.desc())
+            .order_by(self.tables.handoffs.c.id.desc())
         )
         if connection is not None:
             row = connection.execute(query).first()
@@ -163,26 +176,25 @@ class HandoffStore:
     def latest_for(self, conversation_id: str) -> Handoff | None:
         with self._engine.connect() as db:
             row = db.execute(
-                select(handoffs_table)
-                .where(handoffs_table.c.conversation_id == conversation_id)
-                .order_by(handoffs_table.c.id.desc())
+                select(self.tables.handoffs)
+                .where(self.tables.handoffs.c.conversation_id == conversation_id)
+                .order_by(self.tables.handoffs.c.id.desc())
             ).first()
         return _handoff(row) if row is not None else None
 
     def listing(self, *, states: Iterable[str], team: str | None = None) -> list[Handoff]:
         """Handoffs in these states, crisis first, then oldest first."""
-        query = select(handoffs_table).where(handoffs_table.c.state.in_(list(states)))
+        t = self.tables.handoffs
+        query = select(t).where(t.c.state.in_(list(states)))
         if team is not None:
-            query = query.where(handoffs_table.c.team == team)
-        query = query.order_by(
-            handoffs_table.c.priority, handoffs_table.c.created_at, handoffs_table.c.id
-        )
+            query = query.where(t.c.team == team)
+        query = query.order_by(t.c.priority, t.c.created_at, t.c.id)
         with self._engine.connect() as db:
             return [_handoff(r) for r in db.execute(query).all()]
 
     def waiting_ahead(self, handoff: Handoff) -> int:
         """How many waiting live handoffs of the same team come before this one."""
-        t = handoffs_table
+        t = self.tables.handoffs
         with self._engine.connect() as db:
             count = db.execute(
                 select(func.count())
@@ -208,11 +220,10 @@ class HandoffStore:
         **values: object,
     ) -> bool:
         """Change a handoff only if it is in one of `from_states` (and, if given, is theirs)."""
-        query = update(handoffs_table).where(
-            handoffs_table.c.id == handoff_id, handoffs_table.c.state.in_(list(from_states))
-        )
+        t = self.tables.handoffs
+        query = update(t).where(t.c.id == handoff_id, t.c.state.in_(list(from_states)))
         if owner is not None:
-            query = query.where(handoffs_table.c.caseworker == owner)
+            query = query.where(t.c.caseworker == owner)
         with writing(self._engine, connection) as db:
             changed = db.execute(query.values(**values)).rowcount
         return bool(changed == 1)
@@ -227,7 +238,7 @@ class HandoffStore:
     ) -> None:
         with writing(self._engine, connection) as db:
             db.execute(
-                notes_table.insert().values(
+                self.tables.notes.insert().values(
                     handoff_id=handoff_id,
                     caseworker=caseworker,
                     text_id=text_id,
@@ -236,7 +247,7 @@ class HandoffStore:
             )
 
     def notes_for_conversation(self, conversation_id: str) -> list[HandoffNote]:
-        n, h = notes_table, handoffs_table
+        n, h = self.tables.notes, self.tables.handoffs
         with self._engine.connect() as db:
             rows = db.execute(
                 select(n)

@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import OperationalError
 
-from audit.storage.store import create_tables, tune_engine
+from audit.storage.store import tune_engine
 from tests.needs import missing
+from tests.schema import create_schema
 
 DATABASE_URL_VARIABLE = "OPENCOUNTER_TEST_DATABASE_URL"
 
@@ -57,6 +58,6 @@ def database_url(request: pytest.FixtureRequest) -> str:
 def engine(database_url: str) -> Iterator[Engine]:
     engine = create_engine(database_url)
     tune_engine(engine)  # as the app does: WAL and a busy timeout on SQLite
-    create_tables(engine)
+    create_schema(engine)
     yield engine
     engine.dispose()

@@ -14,9 +14,9 @@ from audit.receipt import receipt_for
 from audit.sink import AuditEvent
 from audit.storage.cli import build_audit_cli
 from audit.storage.log import TransparencyLog
-from audit.storage.store import create_tables
 from audit.storage.vault import Vault, parse_master_key
 from tests.audit.operator_log import operator_cli
+from tests.schema import create_schema
 
 ORIGIN = "city.example/audit"
 
@@ -36,7 +36,7 @@ def run_offline(*arguments: str) -> tuple[int, str]:
 def seed(data: Path) -> tuple[TransparencyLog, Engine]:
     keys = data / "audit"
     engine = create_engine(f"sqlite:///{data / 'opencounter.db'}")
-    create_tables(engine)
+    create_schema(engine)
     signer = parse_signer_key((keys / "log.key").read_text().strip())
     vault = Vault(engine, parse_master_key((keys / "vault.key").read_text().strip()))
     log = TransparencyLog(engine, signer, ORIGIN, vault)

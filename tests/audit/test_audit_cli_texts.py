@@ -11,9 +11,10 @@ from typer.testing import CliRunner
 from audit.note import parse_signer_key
 from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
-from audit.storage.store import create_tables, tune_engine
+from audit.storage.store import tune_engine
 from audit.storage.vault import Vault, parse_master_key
 from tests.audit.operator_log import operator_cli
+from tests.schema import create_schema
 
 ORIGIN = "city.example/audit"
 
@@ -29,7 +30,7 @@ def test_verify_texts_names_the_first_swapped_entry(tmp_path: Path, database_url
     keys = data / "audit"
     engine = create_engine(database_url)
     tune_engine(engine)
-    create_tables(engine)
+    create_schema(engine)
     signer = parse_signer_key((keys / "log.key").read_text().strip())
     vault = Vault(engine, parse_master_key((keys / "vault.key").read_text().strip()))
     log = TransparencyLog(engine, signer, ORIGIN, vault)

@@ -13,9 +13,10 @@ from sqlalchemy import Engine, create_engine
 
 from audit.note import generate_signer, parse_signer_key, parse_verifier_key
 from audit.storage.log import TransparencyLog
-from audit.storage.store import create_tables, tune_engine
+from audit.storage.store import tune_engine
 from audit.storage.vault import Vault
 from audit.verify import verify_log
+from tests.schema import create_schema
 
 HELPER = Path(__file__).with_name("appender_process.py")
 REPO = Path(__file__).resolve().parents[2]
@@ -42,7 +43,7 @@ def open_log(engine: Engine, signer_text: str, master: bytes) -> TransparencyLog
 def initialise(url: str) -> Engine:
     engine = create_engine(url)
     tune_engine(engine)
-    create_tables(engine)
+    create_schema(engine)
     return engine
 
 

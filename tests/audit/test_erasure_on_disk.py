@@ -22,9 +22,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from audit.note import generate_signer
 from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
-from audit.storage.store import create_tables, tune_engine
+from audit.storage.store import tune_engine
 from audit.storage.vault import Vault
 from tests.needs import missing
+from tests.schema import create_schema
 
 ORIGIN = "city.example/audit"
 # The long one spills into overflow pages (SQLite) and TOAST (PostgreSQL).
@@ -69,7 +70,7 @@ def test_sqlite_files_hold_nothing_of_an_erased_conversation(tmp_path: Path) -> 
     path = tmp_path / "audit.db"
     engine = create_engine(f"sqlite:///{path}")
     tune_engine(engine)
-    create_tables(engine)
+    create_schema(engine)
     log = chatty_log(engine)
     with engine.connect() as connection:
         gone, kept = stored_secrets(connection, "gone"), stored_secrets(connection, "kept")
@@ -119,7 +120,7 @@ def test_postgres_key_table_holds_no_erased_key(postgres_url: str) -> None:
     plain VACUUM does not zero; without the key they cannot be opened.
     """
     engine = create_engine(postgres_url)
-    create_tables(engine)
+    create_schema(engine)
     log = chatty_log(engine)
     with engine.connect() as connection:
         gone, kept = stored_secrets(connection, "gone"), stored_secrets(connection, "kept")
@@ -161,7 +162,7 @@ def test_a_scrub_that_cannot_finish_is_said(
     path = tmp_path / "audit.db"
     engine = create_engine(f"sqlite:///{path}")
     tune_engine(engine)
-    create_tables(engine)
+    create_schema(engine)
     log = chatty_log(engine)
     reader = engine.connect()
     reader.exec_driver_sql("BEGIN")
@@ -184,7 +185,7 @@ def test_many_erasures_scrub_once(tmp_path: Path) -> None:
     path = tmp_path / "audit.db"
     engine = create_engine(f"sqlite:///{path}")
     tune_engine(engine)
-    create_tables(engine)
+    create_schema(engine)
     log = chatty_log(engine)
     with engine.connect() as connection:
         secrets = stored_secrets(connection, "gone") + stored_secrets(connection, "kept")

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import Engine, create_engine, update
 
 from audit.sink import AuditEvent
-from audit.storage.store import audit_tables
 from tests.audit.test_log import Clock, make_log
-from web.oversight.facets import FacetIndex, FacetQuery, facet_row
+from tests.schema import facet_index, tables
+from web.oversight.facets import FacetQuery, facet_row
 
 DAY = datetime(2026, 8, 2, 9, 0, tzinfo=UTC)
 
@@ -60,8 +60,7 @@ def _seed(engine: Engine, clock: Clock) -> None:
 
 def test_labels_are_read_from_the_entries(engine: Engine) -> None:
     _seed(engine, Clock())
-    facets = FacetIndex(engine)
-    facets.create()
+    facets = facet_index(engine)
     assert facets.catch_up(6) == 6
     answer = facets.search(FacetQuery(type="answer")).rows
     assert len(answer) == 1
@@ -82,8 +81,7 @@ def test_labels_are_read_from_the_entries(engine: Engine) -> None:
 
 def test_filters_combine_and_time_bounds_are_whole_and_exact(engine: Engine) -> None:
     _seed(engine, Clock())
-    facets = FacetIndex(engine)
-    facets.create()
+    facets = facet_index(engine)
     facets.catch_up(6)
 
     def found(**labels: object) -> list[int]:
@@ -103,8 +101,7 @@ def test_paging_is_newest_first_without_gaps_or_repeats(engine: Engine) -> None:
     clock = Clock()
     log = make_log(engine, clock)
     log.record([AuditEvent("message", f"c{n}", {"lang": "en"}) for n in range(23)])
-    facets = FacetIndex(engine, batch=7)
-    facets.create()
+    facets = facet_index(engine, batch=7)
     facets.catch_up(log.size())
     seen: list[int] = []
     before = None
@@ -120,12 +117,11 @@ def test_paging_is_newest_first_without_gaps_or_repeats(engine: Engine) -> None:
 def test_catch_up_is_incremental_bounded_and_safe_from_two_threads(engine: Engine) -> None:
     log = make_log(engine, Clock())
     log.record([AuditEvent("message", "c", {"lang": "en"}) for _ in range(40)])
-    facets = FacetIndex(engine, batch=6)
-    facets.create()
+    facets = facet_index(engine, batch=6)
     assert facets.catch_up(log.size(), budget=10) == 10
     assert facets.search(FacetQuery()).indexed == 10
     # Two indexers at once (two app processes): every entry is indexed exactly once.
-    other = FacetIndex(create_engine(engine.url), batch=6)
+    other = facet_index(create_engine(engine.url), batch=6)
     threads = [threading.Thread(target=f.catch_up, args=(40,)) for f in (facets, other)]
     for thread in threads:
         thread.start()
@@ -141,8 +137,7 @@ def test_catch_up_is_incremental_bounded_and_safe_from_two_threads(engine: Engin
 
 def test_counts_and_distinct_values(engine: Engine) -> None:
     _seed(engine, Clock())
-    facets = FacetIndex(engine)
-    facets.create()
+    facets = facet_index(engine)
     facets.catch_up(6)
     by_day = facets.counts(FacetQuery(), ["day"])
     assert by_day == [("2026-08-02", 4), ("2026-08-03", 2)]
@@ -158,11 +153,10 @@ def test_counts_and_distinct_values(engine: Engine) -> None:
 def test_a_damaged_entry_is_indexed_as_unknown_not_a_crash(engine: Engine) -> None:
     log = make_log(engine, Clock())
     log.record([AuditEvent("message", "c", {"lang": "en"})])
-    entries = audit_tables().entries
+    entries = tables().audit.entries
     with engine.begin() as conn:
         conn.execute(update(entries).where(entries.c.idx == 0).values(data=b"\xff not json"))
-    facets = FacetIndex(engine)
-    facets.create()
+    facets = facet_index(engine)
     facets.catch_up(1)
     assert [r.type for r in facets.search(FacetQuery()).rows] == ["unknown"]
 
@@ -186,7 +180,6 @@ def test_facet_row_ignores_fields_of_the_wrong_type() -> None:
 def test_catch_up_past_the_end_of_the_log_stops(engine: Engine) -> None:
     log = make_log(engine, Clock())
     log.record([AuditEvent("message", "c", {"lang": "en"}) for _ in range(3)])
-    facets = FacetIndex(engine, batch=2)
-    facets.create()
+    facets = facet_index(engine, batch=2)
     # A size read before another process's append was rolled back, say: no endless wait.
     assert facets.catch_up(10) == 3

@@ -16,8 +16,8 @@ from audit.merkle import MemoryTree, leaf_hash, verify_consistency, verify_inclu
 from audit.note import generate_signer, parse_verifier_key, sign_note
 from audit.sink import AuditEvent, AuditSink, LogUnavailable
 from audit.storage.log import TransparencyLog
-from audit.storage.store import create_tables
 from audit.storage.vault import Vault
+from tests.schema import create_schema
 
 ORIGIN = "city.example/audit"
 
@@ -167,7 +167,7 @@ def test_signer_must_be_named_after_the_origin(engine: Engine) -> None:
 
 def test_storage_failure_is_log_unavailable(tmp_path: object) -> None:
     engine = create_engine(f"sqlite:///{tmp_path}/broken.db")
-    create_tables(engine)
+    create_schema(engine)
     log = make_log(engine)
     with engine.begin() as connection:
         connection.execute(text("DROP TABLE audit_nodes"))

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, text
 
-from audit.storage.store import SQLITE_BUSY_TIMEOUT_MS, create_tables, tune_engine
+from audit.storage.store import SQLITE_BUSY_TIMEOUT_MS, tune_engine
+from tests.schema import create_schema
 
 
 def pragmas(engine: Engine) -> tuple[str, int, int]:
@@ -21,7 +22,7 @@ def test_tune_engine_sets_wal_normal_and_busy_timeout(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path}/tuned.db")
     tune_engine(engine)
     tune_engine(engine)  # a second call adds nothing
-    create_tables(engine)
+    create_schema(engine)
     # synchronous: 1 is NORMAL (2 FULL, the default without tuning).
     assert pragmas(engine) == ("wal", 1, SQLITE_BUSY_TIMEOUT_MS)
     engine.dispose()
@@ -29,7 +30,7 @@ def test_tune_engine_sets_wal_normal_and_busy_timeout(tmp_path: Path) -> None:
 
 def test_untuned_engine_keeps_sqlite_defaults(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path}/plain.db")
-    create_tables(engine)
+    create_schema(engine)
     mode, synchronous, _ = pragmas(engine)
     assert (mode, synchronous) == ("delete", 2)
     engine.dispose()

@@ -29,9 +29,10 @@ from audit.sink import AuditEvent
 from audit.storage.cli import build_audit_cli
 from audit.storage.log import TransparencyLog
 from audit.storage.log_reader import LogReader
-from audit.storage.store import create_tables, tune_engine
+from audit.storage.store import tune_engine
 from audit.storage.vault import Vault
 from audit.verify import CHUNK, verify_log
+from tests.schema import create_schema
 
 ORIGIN = "city.example/audit"
 SIZE = 23
@@ -306,7 +307,7 @@ def test_verify_since_a_witnessed_checkpoint_from_a_file_or_url(
 
 def test_verify_names_unsigned_entries_and_fails_on_them_when_asked(database_url: str) -> None:
     engine = create_engine(database_url)
-    create_tables(engine)
+    create_schema(engine)
     log = filled_log(engine)  # 23 entries, the newest checkpoint at 21
     key = log.verifier_key
     code, output = run_verify("--database-url", database_url, "--key", key)
@@ -323,7 +324,7 @@ def test_verifying_a_log_while_it_grows_finds_nothing_wrong(sqlite_url: str) -> 
     """A live log: entries, nodes and the state row move on between the verifier's reads."""
     engine = create_engine(sqlite_url)
     tune_engine(engine)
-    create_tables(engine)
+    create_schema(engine)
     log = filled_log(engine, 40)
     key = parse_verifier_key(log.verifier_key)
     stop = threading.Event()

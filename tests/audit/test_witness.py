@@ -20,7 +20,6 @@ from audit.remote import witness_log
 from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
 from audit.storage.log_reader import LogReader
-from audit.storage.store import create_tables
 from audit.storage.vault import Vault
 from audit.verify import verify_log
 from audit.witness import (
@@ -29,6 +28,7 @@ from audit.witness import (
     WitnessState,
     cosigned_path,
 )
+from tests.schema import create_schema
 
 SERVER = Path(__file__).with_name("log_server_process.py")
 REPO = Path(__file__).resolve().parents[2]
@@ -54,7 +54,7 @@ def log_server(url: str, signer: str, master: bytes, witness_key: str) -> Iterat
 
 def new_log(path: Path, signer_text: str, master: bytes) -> tuple[Engine, TransparencyLog]:
     engine = create_engine(f"sqlite:///{path}")
-    create_tables(engine)
+    create_schema(engine)
     signer = parse_signer_key(signer_text)
     return engine, TransparencyLog(engine, signer, ORIGIN, Vault(engine, master))
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, create_engine
 
 from bot.conversations import Citation, ConversationStore, TurnRecord
-from tests.schema import create_schema
+from tests.schema import create_schema, tables
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -25,7 +25,7 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
 
 def test_conversation_round_trip(engine: Engine) -> None:
     create_schema(engine)
-    store = ConversationStore(engine)
+    store = ConversationStore(engine, tables().conversations)
     store.create("abc", "fr", "2026-11-23.1", "d" * 64)
     record = store.get("abc")
     assert record is not None
@@ -35,7 +35,7 @@ def test_conversation_round_trip(engine: Engine) -> None:
 
 def test_turns_keep_order_citations_and_state_changes(engine: Engine) -> None:
     create_schema(engine)
-    store = ConversationStore(engine)
+    store = ConversationStore(engine, tables().conversations)
     store.create("c1", "en", "v", "d" * 64)
     cite = Citation("en/parking-permits", "Parking permits", "https://e.example/p")
     store.add_turns(

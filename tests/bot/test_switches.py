@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, select
 
-from bot.switches import Switchboard, switches_table
+from bot.switches import Switchboard
 from tests.fakes.memory_sink import MemorySink
-from tests.schema import create_schema
+from tests.schema import create_schema, tables
 
 START = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
 
@@ -34,8 +34,12 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
 
 def test_a_flip_elsewhere_is_seen_once_the_cache_has_aged(engine: Engine) -> None:
     clock = Clock()
-    admin = Switchboard(engine, {"model": True, "chat": True}, clock=clock)  # `admin switch`
-    app = Switchboard(engine, {"model": True, "chat": True}, clock=clock)  # a running app
+    admin = Switchboard(
+        engine, tables().switches, {"model": True, "chat": True}, clock=clock
+    )  # `admin switch`
+    app = Switchboard(
+        engine, tables().switches, {"model": True, "chat": True}, clock=clock
+    )  # a running app
     create_schema(engine)
     sink = MemorySink(engine)
     assert app.is_on("chat")
@@ -55,7 +59,7 @@ def test_a_flip_elsewhere_is_seen_once_the_cache_has_aged(engine: Engine) -> Non
 
 def test_each_flip_is_logged_and_stamped_by_the_clock(engine: Engine) -> None:
     clock = Clock()
-    board = Switchboard(engine, {"model": True, "chat": True}, clock=clock)
+    board = Switchboard(engine, tables().switches, {"model": True, "chat": True}, clock=clock)
     create_schema(engine)
     sink = MemorySink(engine)
 
@@ -65,6 +69,6 @@ def test_each_flip_is_logged_and_stamped_by_the_clock(engine: Engine) -> None:
         {"setting": "switch.model", "value": "off", "actor": "ops"}
     ]
     with engine.connect() as db:
-        stamped = db.execute(select(switches_table.c.changed_at)).scalar_one()
+        stamped = db.execute(select(tables().switches.c.changed_at)).scalar_one()
     assert stamped.replace(tzinfo=UTC) == START  # SQLite keeps no zone
     assert board.states() == {"model": False, "chat": True}

@@ -13,6 +13,7 @@ from sqlalchemy import create_engine
 
 from tests.e2e.conftest import RESULTS
 from tests.e2e.live_server import LiveServer, server_environment, start_server
+from tests.schema import tables
 from web.auth.accounts import AccountStore
 from web.auth.passwords import PasswordHashing
 
@@ -30,7 +31,7 @@ def server_with_staff(
     env = server_environment({"OPENCOUNTER_ANSWER_MODE": "extractive", "PYTHONPATH": str(REPO)})
     server = start_server(data, env)
     engine = create_engine(f"sqlite:///{(data / 'opencounter.db').resolve()}")
-    AccountStore(engine).add(username, PasswordHashing().hash(PASSWORD), role)
+    AccountStore(engine, tables().accounts).add(username, PasswordHashing().hash(PASSWORD), role)
     engine.dispose()
     try:
         yield server

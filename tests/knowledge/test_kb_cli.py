@@ -12,8 +12,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from knowledge.cli import build_eval_retrieval_cli, build_kb_cli
 from knowledge.versions import list_versions
+from web.cli.eval_retrieval import build_eval_cli as build_eval_retrieval_cli
+from web.cli.kb import build_kb_cli
 from web.cli.main import build_cli
 
 runner = CliRunner(env={"COLUMNS": "200"})  # rich wraps and trims at 80
@@ -157,3 +158,32 @@ def test_eval_retrieval_bad_questions_file(tmp_path: Path, kb: Path) -> None:
     result = runner.invoke(build_eval_retrieval_cli(), args)
     assert result.exit_code == 2
     assert "bad.jsonl:1" in result.output
+
+
+def test_eval_retrieval_embeds_with_what_the_settings_choose(
+    tmp_path: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The app's setting, not the command's own default: no embedder, so BM25 alone.
+    monkeypatch.setenv("OPENCOUNTER_EMBEDDER", "none")
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text(json.dumps({"id": "q1", "question": "parking permit", "lang": "en"}))
+    args = ["retrieval", "--kb", str(kb), "--questions", str(questions)]
+    args += ["--rows", str(tmp_path / "rows.jsonl"), "--data-dir", str(tmp_path / "data")]
+    result = runner.invoke(build_eval_retrieval_cli(), args)
+    assert result.exit_code == 0, result.output
+    assert "lexical only" in result.output
+    assert any((tmp_path / "data" / "eval").glob("*-lex"))
+
+
+def test_kb_list_reads_the_data_dir_the_settings_name(
+    tmp_path: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "env-data"
+    ingested = runner.invoke(
+        _ingest_app(), ["ingest", str(kb), "--data-dir", str(data), "--lexical-only"]
+    )
+    assert ingested.exit_code == 0, ingested.output
+    monkeypatch.setenv("OPENCOUNTER_DATA_DIR", str(data))
+    listed = runner.invoke(build_kb_cli(), ["list"])
+    assert listed.exit_code == 0, listed.output
+    assert list_versions(data / "kb")[0].id[:16] in listed.output

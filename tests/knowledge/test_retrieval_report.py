@@ -9,8 +9,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from knowledge.eval_cli import eval_index_dir
 from tests.conftest import DEMO_KB
+from web.cli.eval_retrieval import eval_index_dir
 from web.cli.main import build_cli
 
 runner = CliRunner(env={"COLUMNS": "200"})  # rich wraps and trims at 80

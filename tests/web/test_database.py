@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import Engine, create_engine, inspect, text
 from typer.testing import CliRunner
 
-from audit.storage.store import create_tables as create_log_tables
 from web.cli.main import build_cli
 from web.database import (
     AFTER_BASELINE,
@@ -23,8 +22,7 @@ from web.database import (
     schema_differences,
     upgrade_schema,
 )
-from web.oversight.facets import FacetIndex
-from web.schema import app_metadata
+from web.schema import app_schema
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -72,12 +70,14 @@ def test_two_upgrades_at_once_both_succeed(database_url: str) -> None:
 
 
 def test_a_database_made_before_migrations_is_adopted(engine: Engine) -> None:
-    # What the stores' create_tables made before the schema had a history.
-    create_log_tables(engine)
-    FacetIndex(engine).create()
-    metadata = app_metadata()
-    before = [t for t in metadata.sorted_tables if t.name not in AFTER_BASELINE]
-    metadata.create_all(engine, tables=before)
+    # What the stores' create_all made before the schema had a history: the tables of the
+    # baseline, with the one-row states of the log and of its oversight projection.
+    schema = app_schema()
+    before = [t for t in schema.metadata.sorted_tables if t.name not in AFTER_BASELINE]
+    schema.metadata.create_all(engine, tables=before)
+    with engine.begin() as connection:
+        connection.execute(schema.audit.state.insert().values(id=1, size=0, compact_range=b""))
+        connection.execute(schema.facets.state.insert().values(id=1, size=0))
     upgrade_schema(engine)
     with engine.connect() as connection:
         assert current_revision(connection) == head_revision()

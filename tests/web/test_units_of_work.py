@@ -17,11 +17,9 @@ from sqlalchemy import Engine, Table, event, select
 from sqlalchemy.exc import OperationalError
 
 from audit.sink import LogUnavailable
-from audit.storage.store import audit_tables
-from bot.conversations import conversations_table, turns_table
 from tests.conftest import make_settings
 from tests.fakes.failing_database import STEPS, Step, failing
-from web.auth.accounts import accounts_table, sessions_table
+from tests.schema import tables as app_tables
 from web.auth.passwords import PasswordHashing
 from web.auth.staff import StaffDirectory
 from web.bootstrap import Overrides, Storage, build_services, open_storage
@@ -52,7 +50,7 @@ def storage(app_settings: Settings) -> Iterator[Storage]:
 
 
 def _rows(engine: Engine, tables: list[Table]) -> dict[str, list[tuple[object, ...]]]:
-    audit = audit_tables()
+    audit = app_tables().audit
     every = [*tables, audit.state, audit.entries, audit.checkpoints, audit.texts]
     with engine.connect() as conn:
         return {t.name: [tuple(r) for r in conn.execute(select(t))] for t in every}
@@ -92,11 +90,13 @@ def test_a_staff_change_and_its_entry_commit_together_or_not_at_all(
     set_up, change, action = CHANGES[name]
     staff = storage.staff()
     set_up(staff)
-    before, size = _rows(storage.engine, [accounts_table, sessions_table]), storage.log.size()
+    accounts = storage.schema.accounts
+    watched = [accounts.accounts, accounts.sessions]
+    before, size = _rows(storage.engine, watched), storage.log.size()
 
     with failing(storage.engine, step), pytest.raises(LogUnavailable):
         change(staff)
-    assert _rows(storage.engine, [accounts_table, sessions_table]) == before
+    assert _rows(storage.engine, watched) == before
 
     change(staff)  # the retry: nothing half-done in the way
     assert _actions(storage, size) == [action]
@@ -122,7 +122,7 @@ def _failing_close(engine: Engine) -> Iterator[None]:
 
     def on_statement(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         sql = " ".join(statement.split()).lower()
-        if sql.startswith(f"update {conversations_table.name}"):
+        if sql.startswith(f"update {app_tables().conversations.conversations.name}"):
             raise OperationalError("injected fault", {}, Exception("the row could not be written"))
 
     event.listen(engine, "before_cursor_execute", on_statement)
@@ -140,8 +140,9 @@ def test_an_erasure_shreds_logs_and_closes_together_or_not_at_all(
     try:
         conversation = services.engine.start("en").id
         services.engine.ask(conversation, "When are the bins emptied?")
-        keys = audit_tables().conversation_keys
-        tables = [conversations_table, turns_table, keys]
+        schema = app_tables()
+        conversations, keys = schema.conversations, schema.audit.conversation_keys
+        tables = [conversations.conversations, conversations.turns, keys]
         before, size = _rows(services.database, tables), services.log.size()
 
         fault = (
@@ -170,11 +171,12 @@ def test_a_new_password_ends_the_accounts_sessions(storage: Storage) -> None:
     with storage.engine.begin() as conn:
         for account, digest in ((added, "a" * 64), (added, "b" * 64), (other, "c" * 64)):
             conn.execute(
-                sessions_table.insert().values(
+                storage.schema.accounts.sessions.insert().values(
                     digest=digest, account_id=account.id, expires_at=added.created_at
                 )
             )
     staff.change_password("erin", "another long passphrase")
     with storage.engine.connect() as conn:
-        left = conn.execute(select(sessions_table.c.account_id)).scalars().all()
+        sessions = storage.schema.accounts.sessions
+        left = conn.execute(select(sessions.c.account_id)).scalars().all()
     assert left == [other.id]  # erin's copies of a cookie stop working; finn keeps his

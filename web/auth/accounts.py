@@ -33,42 +33,52 @@ ROLES: tuple[Role, ...] = ("caseworker", "oversight", "admin")
 ACTING_ROLES: frozenset[str] = frozenset({"caseworker", "admin"})
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,62}")
 
-metadata = MetaData()
 
-accounts_table = Table(
-    "staff_accounts",
-    metadata,
-    Column("id", String(32), primary_key=True),
-    Column("username", String(64), nullable=False, unique=True),
-    Column("password_hash", String(256), nullable=True),
-    Column("role", String(16), nullable=False),
-    Column("team", String(64), nullable=False),
-    Column("pseudonym", String(32), nullable=False, unique=True),
-    Column("disabled", Boolean, nullable=False, default=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-)
+@dataclass(frozen=True)
+class AccountTables:
+    """The tables of staff accounts, their live sessions and their single sign-on identities."""
 
-# Live staff sessions, kept server-side so that sign-out and disabling end them at once
-# (web/auth/session_store.py). The key is a digest of the cookie's nonce, never the nonce.
-sessions_table = Table(
-    "staff_sessions",
-    metadata,
-    Column("digest", String(64), primary_key=True),
-    Column("account_id", String(32), nullable=False, index=True),
-    Column("expires_at", DateTime(timezone=True), nullable=False),
-)
+    accounts: Table
+    sessions: Table
+    identities: Table
 
 
-# Accounts made by single sign-on, keyed by the provider's stable pair (issuer, subject): never
-# by a user name, which a provider may let people choose, so no one signs in as a local account.
-identities_table = Table(
-    "staff_identities",
-    metadata,
-    Column("issuer", String(255), primary_key=True),
-    Column("subject", String(255), primary_key=True),
-    Column("account_id", String(32), nullable=False, unique=True),
-    Column("display_name", String(120), nullable=False),
-)
+def account_tables(metadata: MetaData) -> AccountTables:
+    """Declare them on `metadata`: the database's one MetaData (web/schema.py)."""
+    accounts = Table(
+        "staff_accounts",
+        metadata,
+        Column("id", String(32), primary_key=True),
+        Column("username", String(64), nullable=False, unique=True),
+        Column("password_hash", String(256), nullable=True),
+        Column("role", String(16), nullable=False),
+        Column("team", String(64), nullable=False),
+        Column("pseudonym", String(32), nullable=False, unique=True),
+        Column("disabled", Boolean, nullable=False, default=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+    )
+
+    # Live staff sessions, kept server-side so that sign-out and disabling end them at once
+    # (web/auth/session_store.py). The key is a digest of the cookie's nonce, never the nonce.
+    sessions = Table(
+        "staff_sessions",
+        metadata,
+        Column("digest", String(64), primary_key=True),
+        Column("account_id", String(32), nullable=False, index=True),
+        Column("expires_at", DateTime(timezone=True), nullable=False),
+    )
+
+    # Accounts made by single sign-on, keyed by the provider's stable pair (issuer, subject): never
+    # by a user name, which a provider may let people choose, so no one signs in as a local account.
+    identities = Table(
+        "staff_identities",
+        metadata,
+        Column("issuer", String(255), primary_key=True),
+        Column("subject", String(255), primary_key=True),
+        Column("account_id", String(32), nullable=False, unique=True),
+        Column("display_name", String(120), nullable=False),
+    )
+    return AccountTables(accounts=accounts, sessions=sessions, identities=identities)
 
 
 class AccountError(Exception):
@@ -119,8 +129,10 @@ def _account(row: Row[tuple[object, ...]]) -> StaffAccount:
 
 
 class AccountStore:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, tables: AccountTables) -> None:
         self._engine = engine
+        # Public: sign-in by a provider and server-side sessions read the same tables.
+        self.tables = tables
 
     def add(
         self,
@@ -148,24 +160,24 @@ class AccountStore:
             "created_at": datetime.now(UTC),
         }
         with _writing(self._engine, connection) as db:
-            if db.execute(_by_name(username)).first() is not None:
+            if db.execute(_by_name(self.tables.accounts, username)).first() is not None:
                 raise AccountExists(username)
             try:
-                db.execute(accounts_table.insert().values(**values))
+                db.execute(self.tables.accounts.insert().values(**values))
             except IntegrityError as exc:  # added meanwhile by another process
                 raise AccountExists(username) from exc
-            return _account(db.execute(_by_name(username)).one())
+            return _account(db.execute(_by_name(self.tables.accounts, username)).one())
 
     def find(self, username: str, connection: Connection | None = None) -> StaffAccount | None:
         if connection is not None:
-            row = connection.execute(_by_name(username)).first()
+            row = connection.execute(_by_name(self.tables.accounts, username)).first()
         else:
             with self._engine.connect() as db:
-                row = db.execute(_by_name(username)).first()
+                row = db.execute(_by_name(self.tables.accounts, username)).first()
         return _account(row) if row is not None else None
 
     def get(self, account_id: str, connection: Connection | None = None) -> StaffAccount | None:
-        query = select(accounts_table).where(accounts_table.c.id == account_id)
+        query = select(self.tables.accounts).where(self.tables.accounts.c.id == account_id)
         if connection is not None:
             row = connection.execute(query).first()
         else:
@@ -175,7 +187,8 @@ class AccountStore:
 
     def all(self) -> list[StaffAccount]:
         with self._engine.connect() as db:
-            rows = db.execute(select(accounts_table).order_by(accounts_table.c.username)).all()
+            accounts = self.tables.accounts
+            rows = db.execute(select(accounts).order_by(accounts.c.username)).all()
         return [_account(r) for r in rows]
 
     def set_disabled(
@@ -185,16 +198,15 @@ class AccountStore:
         name = username.strip().lower()
         with _writing(self._engine, connection) as db:
             changed = db.execute(
-                update(accounts_table)
-                .where(accounts_table.c.username == name)
+                update(self.tables.accounts)
+                .where(self.tables.accounts.c.username == name)
                 .values(disabled=disabled)
             ).rowcount
             if changed != 1:
                 raise UnknownAccount(username)
             if disabled:
-                ids = select(accounts_table.c.id).where(accounts_table.c.username == name)
-                db.execute(delete(sessions_table).where(sessions_table.c.account_id.in_(ids)))
-            return _account(db.execute(_by_name(name)).one())
+                self._end_sessions_of(db, name)
+            return _account(db.execute(_by_name(self.tables.accounts, name)).one())
 
     def set_role(
         self, username: str, role: str, connection: Connection | None = None
@@ -204,32 +216,39 @@ class AccountStore:
         name = username.strip().lower()
         with _writing(self._engine, connection) as db:
             changed = db.execute(
-                update(accounts_table).where(accounts_table.c.username == name).values(role=role)
+                update(self.tables.accounts)
+                .where(self.tables.accounts.c.username == name)
+                .values(role=role)
             ).rowcount
             if changed != 1:
                 raise UnknownAccount(username)
-            ids = select(accounts_table.c.id).where(accounts_table.c.username == name)
-            db.execute(delete(sessions_table).where(sessions_table.c.account_id.in_(ids)))
-            return _account(db.execute(_by_name(name)).one())
+            self._end_sessions_of(db, name)
+            return _account(db.execute(_by_name(self.tables.accounts, name)).one())
 
     def set_password_hash(
         self, account_id: str, password_hash: str, connection: Connection | None = None
     ) -> None:
         with _writing(self._engine, connection) as db:
             db.execute(
-                update(accounts_table)
-                .where(accounts_table.c.id == account_id)
+                update(self.tables.accounts)
+                .where(self.tables.accounts.c.id == account_id)
                 .values(password_hash=password_hash)
             )
 
     def end_sessions(self, account_id: str, connection: Connection | None = None) -> None:
         """Every live session of the account stops working (a new password, for one)."""
         with _writing(self._engine, connection) as db:
-            db.execute(delete(sessions_table).where(sessions_table.c.account_id == account_id))
+            sessions = self.tables.sessions
+            db.execute(delete(sessions).where(sessions.c.account_id == account_id))
+
+    def _end_sessions_of(self, db: Connection, username: str) -> None:
+        accounts, sessions = self.tables.accounts, self.tables.sessions
+        ids = select(accounts.c.id).where(accounts.c.username == username)
+        db.execute(delete(sessions).where(sessions.c.account_id.in_(ids)))
 
 
-def _by_name(username: str) -> Select[tuple[object, ...]]:
-    return select(accounts_table).where(accounts_table.c.username == username.strip().lower())
+def _by_name(accounts: Table, username: str) -> Select[tuple[object, ...]]:
+    return select(accounts).where(accounts.c.username == username.strip().lower())
 
 
 def _check_role(role: str) -> None:

@@ -10,9 +10,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, delete, insert, select
-
-from web.auth.accounts import sessions_table
+from sqlalchemy import Engine, Table, delete, insert, select
 
 
 def _digest(nonce: str) -> str:
@@ -21,15 +19,17 @@ def _digest(nonce: str) -> str:
 
 
 class StaffSessionStore:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, table: Table) -> None:
+        """`table`: the sessions table of web/auth/accounts.py, on the database's MetaData."""
         self._engine = engine
+        self.table = table
 
     def open(self, account_id: str, nonce: str, max_age_s: int) -> None:
         now = datetime.now(UTC)
         with self._engine.begin() as db:
-            db.execute(delete(sessions_table).where(sessions_table.c.expires_at < now))
+            db.execute(delete(self.table).where(self.table.c.expires_at < now))
             db.execute(
-                insert(sessions_table).values(
+                insert(self.table).values(
                     digest=_digest(nonce),
                     account_id=account_id,
                     expires_at=now + timedelta(seconds=max_age_s),
@@ -39,8 +39,8 @@ class StaffSessionStore:
     def is_live(self, account_id: str, nonce: str) -> bool:
         with self._engine.connect() as db:
             row = db.execute(
-                select(sessions_table.c.account_id, sessions_table.c.expires_at).where(
-                    sessions_table.c.digest == _digest(nonce)
+                select(self.table.c.account_id, self.table.c.expires_at).where(
+                    self.table.c.digest == _digest(nonce)
                 )
             ).first()
         if row is None or row.account_id != account_id:
@@ -52,8 +52,8 @@ class StaffSessionStore:
 
     def close(self, nonce: str) -> None:
         with self._engine.begin() as db:
-            db.execute(delete(sessions_table).where(sessions_table.c.digest == _digest(nonce)))
+            db.execute(delete(self.table).where(self.table.c.digest == _digest(nonce)))
 
     def close_all(self, account_id: str) -> None:
         with self._engine.begin() as db:
-            db.execute(delete(sessions_table).where(sessions_table.c.account_id == account_id))
+            db.execute(delete(self.table).where(self.table.c.account_id == account_id))

@@ -21,7 +21,6 @@ from web.auth.accounts import (
     AccountStore,
     StaffAccount,
     UnknownAccount,
-    identities_table,
 )
 from web.auth.oidc import (
     OidcClient,
@@ -57,6 +56,7 @@ class SingleSignOn:
         self,
         client: OidcClient,
         roles: RoleMapping,
+        accounts: AccountStore,
         engine: Engine,
         sink: AuditSink,
         default_team: str = "general",
@@ -64,7 +64,7 @@ class SingleSignOn:
     ) -> None:
         self.client = client
         self.roles = roles
-        self.accounts = AccountStore(engine)
+        self.accounts = accounts
         self._engine = engine
         self._sink = sink
         self._default_team = default_team
@@ -100,10 +100,11 @@ class SingleSignOn:
         return account
 
     def _linked(self, identity: OidcIdentity, db: Connection) -> StaffAccount | None:
+        identities = self.accounts.tables.identities
         row = db.execute(
-            select(identities_table.c.account_id).where(
-                identities_table.c.issuer == identity.issuer,
-                identities_table.c.subject == identity.subject,
+            select(identities.c.account_id).where(
+                identities.c.issuer == identity.issuer,
+                identities.c.subject == identity.subject,
             )
         ).first()
         if row is None:
@@ -130,7 +131,7 @@ class SingleSignOn:
         else:  # pragma: no cover - a hundred people with one name
             raise OidcRejected("no free user name for this person; ask your administrator")
         unit.connection.execute(
-            insert(identities_table).values(
+            insert(self.accounts.tables.identities).values(
                 issuer=identity.issuer,
                 subject=identity.subject,
                 account_id=account.id,

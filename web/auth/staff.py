@@ -8,8 +8,6 @@ password, and a retry meets nothing half-done.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
-
 from audit.sink import AuditEvent, AuditSink, JsonValue, UnitOfWork
 from web.auth.accounts import AccountStore, StaffAccount, UnknownAccount
 from web.auth.passwords import PasswordHashing
@@ -20,8 +18,8 @@ def _staff_change(unit: UnitOfWork, fields: dict[str, JsonValue]) -> None:
 
 
 class StaffDirectory:
-    def __init__(self, engine: Engine, sink: AuditSink, hashing: PasswordHashing) -> None:
-        self.accounts = AccountStore(engine)
+    def __init__(self, accounts: AccountStore, sink: AuditSink, hashing: PasswordHashing) -> None:
+        self.accounts = accounts
         self._sink = sink
         self._hashing = hashing
 

@@ -32,6 +32,7 @@ from web.auth.sso import SingleSignOn
 from web.auth.throttle import LoginThrottle
 from web.events import InProcessEvents, LiveEventBus, PostgresEvents
 from web.http.console.parts import PeopleServices
+from web.schema import Schema
 from web.settings import Settings
 from web.startup import UnusableSetting
 
@@ -85,7 +86,9 @@ def _escalation_hooks(settings: Settings) -> list[EscalationHook]:
         ) from exc
 
 
-def single_sign_on(settings: Settings, engine: Engine, sink: AuditSink) -> SingleSignOn | None:
+def single_sign_on(
+    settings: Settings, accounts: AccountStore, engine: Engine, sink: AuditSink
+) -> SingleSignOn | None:
     """The OpenID Connect sign-in when an issuer is configured; UnusableSetting if it can't be."""
     if settings.oidc_issuer is None or settings.oidc_client_id is None:
         return None
@@ -112,6 +115,7 @@ def single_sign_on(settings: Settings, engine: Engine, sink: AuditSink) -> Singl
     return SingleSignOn(
         client,
         roles,
+        accounts,
         engine,
         sink,
         default_team=teams_from(settings.teams)[0],
@@ -122,6 +126,7 @@ def single_sign_on(settings: Settings, engine: Engine, sink: AuditSink) -> Singl
 def build_people(
     settings: Settings,
     engine: Engine,
+    schema: Schema,
     conversations: ConversationStore,
     sink: AuditSink,
     hashing: PasswordHashing,
@@ -137,12 +142,12 @@ def build_people(
     """
     # Settings first, so that one that cannot be used stops start-up before a store is opened.
     escalation_hooks = _escalation_hooks(settings) if hooks_enabled else []
-    accounts = AccountStore(engine)
-    handoffs = HandoffStore(engine)
-    drafts = DraftStore(engine)
+    accounts = AccountStore(engine, schema.accounts)
+    handoffs = HandoffStore(engine, schema.handoffs)
+    drafts = DraftStore(engine, schema.drafts)
     throttle = LoginThrottle(settings.login_max_failures, settings.login_lockout_s)
     events = choose_events(settings, engine)
-    dead_letters = DeadLetterStore(engine)
+    dead_letters = DeadLetterStore(engine, schema.dead_letters)
     hooks = HookDispatcher(
         escalation_hooks,
         dead_letters,
@@ -163,13 +168,15 @@ def build_people(
         ),
         clock=clock,
     )
-    sso = single_sign_on(settings, engine, sink)
+    sso = single_sign_on(settings, accounts, engine, sink)
     return PeopleServices(
         accounts=accounts,
         hashing=hashing,
         authenticator=PasswordAuthenticator(accounts, hashing, throttle),
         sessions=SessionCodec(
-            settings.secret_key, settings.session_max_age_s, StaffSessionStore(engine)
+            settings.secret_key,
+            settings.session_max_age_s,
+            StaffSessionStore(engine, schema.accounts.sessions),
         ),
         desk=desk,
         drafts=DraftReview(

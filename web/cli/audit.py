@@ -15,9 +15,10 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from audit.storage.cli import OperatorSetupError, build_audit_cli
 from audit.storage.log import TransparencyLog
-from audit.storage.store import audit_tables
+from audit.storage.store import AuditTables
 from web.cli.options import read_settings
 from web.keys import KeyConfigurationError
+from web.schema import app_schema
 from web.settings import Settings
 
 
@@ -27,6 +28,8 @@ class AppOperatorLog:
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
         self._engine: Engine | None = None
+        # The log's tables as the app declares them, on the database's one MetaData.
+        self._tables = app_schema().audit
 
     @property
     def data_dir(self) -> Path:
@@ -63,7 +66,7 @@ class AppOperatorLog:
             )
         try:
             engine = connect_database(self._settings)
-            found = _holds_a_log(engine)
+            found = _holds_a_log(engine, self._tables)
         except ArgumentError:
             raise OperatorSetupError(
                 f"OPENCOUNTER_DATABASE_URL is not a database URL ({self.where()})."
@@ -89,7 +92,7 @@ class AppOperatorLog:
 
         engine = self.engine()  # first: with no log there, the keys are not the problem
         try:
-            return open_log(self._settings, engine, create_keys=False)[0]
+            return open_log(self._settings, engine, self._tables, create_keys=False)[0]
         except KeyConfigurationError as error:
             raise OperatorSetupError(str(error)) from None
 
@@ -99,8 +102,8 @@ class AppOperatorLog:
             self._engine = None
 
 
-def _holds_a_log(engine: Engine) -> bool:
-    state = audit_tables().state
+def _holds_a_log(engine: Engine, tables: AuditTables) -> bool:
+    state = tables.state
     with engine.connect() as db:
         if not inspect(db).has_table(state.name):
             return False

@@ -320,11 +320,12 @@ def build_cli() -> typer.Typer:
     app.add_typer(
         build_transparency_cli(), name="transparency", help="The public transparency record."
     )
-    from knowledge.cli import build_eval_retrieval_cli, build_kb_cli
+    from web.cli.eval import eval_bot
+    from web.cli.eval_retrieval import build_eval_cli
+    from web.cli.kb import build_kb_cli
 
     app.add_typer(build_kb_cli(), name="kb", help="List, show and compare knowledge-base versions.")
-    evaluation = build_eval_retrieval_cli()
-    from web.cli.eval import eval_bot
+    evaluation = build_eval_cli()
 
     evaluation.command("bot")(eval_bot)
     app.add_typer(evaluation, name="eval", help="Measure quality on evaluation sets.")

@@ -26,12 +26,11 @@ def run_migrations(connection: Connection) -> None:
 
 
 def run_from_settings() -> None:
-    """`alembic revision --autogenerate` from a checkout: the database the settings name."""
-    from sqlalchemy import create_engine
+    """`alembic revision --autogenerate` from a checkout: the database the settings name,
+    read and opened as every command opens it (web/bootstrap)."""
+    from web.bootstrap import connect_database, load_settings
 
-    from web.settings import Settings
-
-    engine = create_engine(Settings().resolved_database_url)
+    engine = connect_database(load_settings())
     try:
         with engine.connect() as connection:
             run_migrations(connection)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import (
@@ -38,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from audit.sink import LogUnavailable
-from audit.storage.store import audit_tables, scan_column
+from audit.storage.store import scan_column
 from web.oversight.facet_days import add_counts, day_counts, days_table, read_counts
 
 FACETS_TABLE = "audit_facets"
@@ -53,9 +53,17 @@ FILTERS = ("type", "decision", "reason", "topic", "lang", "kb_version", "model",
 _TEXT_WIDTH = {"type": 32, "decision": 16, "lang": 8, "guard": 100, "rating": 32, "action": 32}
 
 
-def facet_tables(metadata: MetaData | None = None) -> tuple[Table, Table]:
-    """The projection table and its one-row state table, on a fresh MetaData by default."""
-    metadata = metadata or MetaData()
+@dataclass(frozen=True)
+class FacetTables:
+    """The projection, its one-row state (how many entries it covers) and its day counts."""
+
+    facets: Table
+    state: Table
+    days: Table
+
+
+def facet_tables(metadata: MetaData) -> FacetTables:
+    """Declare the projection's tables on `metadata`: the database's one MetaData."""
     columns: list[Column[object]] = [
         Column("idx", BigInteger, primary_key=True, autoincrement=False),
         # RFC 3339 UTC with milliseconds: sorts as text on every database.
@@ -82,7 +90,7 @@ def facet_tables(metadata: MetaData | None = None) -> tuple[Table, Table]:
         Column("id", Integer, primary_key=True, autoincrement=False),
         Column("size", BigInteger, nullable=False),
     )
-    return facets, state
+    return FacetTables(facets, state, days_table(metadata))
 
 
 def facet_row(index: int, entry: Mapping[str, object]) -> dict[str, object]:
@@ -205,40 +213,26 @@ class FacetPage:
 
 @dataclass
 class FacetIndex:
-    """The projection of one log's entries, kept in the log's database."""
+    """The projection of one log's entries, kept in the log's database.
+
+    Its tables and the log's `entries` table come from the database's one MetaData
+    (web/schema.py); the migrations make them, with the state row at 0.
+    """
 
     engine: Engine
+    tables: FacetTables
+    entries: Table
     batch: int = 5_000
-    _tables: tuple[Table, Table] = field(default_factory=facet_tables)
-
-    def __post_init__(self) -> None:
-        self._days = days_table(self._tables[0].metadata)
 
     @property
     def table(self) -> Table:
-        return self._tables[0]
-
-    def create(self) -> None:
-        """Create the tables if missing (the log's own tables must exist already)."""
-        facets, state = self._tables
-        try:
-            facets.metadata.create_all(self.engine)
-            with self.engine.begin() as conn:
-                if conn.execute(select(state.c.id)).first() is None:
-                    conn.execute(insert(state).values(id=1, size=0))
-                _lock(conn, state)
-                no_days = conn.execute(select(self._days.c.day).limit(1)).first() is None
-                if no_days and conn.execute(select(facets.c.idx).limit(1)).first() is not None:
-                    # A projection made before the day counts existed: count it once.
-                    self._count_days_from_rows(conn)
-        except SQLAlchemyError as error:
-            raise LogUnavailable(f"could not create the oversight index: {error}") from error
+        return self.tables.facets
 
     def write(self, conn: Connection, records: Sequence[Mapping[str, object]]) -> None:
         """Insert facet rows (from `facet_row`) and add them to the day counts."""
         if records:
             conn.execute(insert(self.table), list(records))
-            add_counts(conn, self._days, day_counts(records))
+            add_counts(conn, self.tables.days, day_counts(records))
 
     def daily(
         self, first_day: str, last_day: str, types: Sequence[str], dimension: str
@@ -246,23 +240,13 @@ class FacetIndex:
         """(day, value, count) of the entries of `types` per day, by `dimension` (or "all")."""
         try:
             with self.engine.connect() as conn:
-                return read_counts(conn, self._days, first_day, last_day, types, dimension)
+                return read_counts(conn, self.tables.days, first_day, last_day, types, dimension)
         except SQLAlchemyError as error:
             raise LogUnavailable(f"could not read the oversight index: {error}") from error
 
-    def _count_days_from_rows(self, conn: Connection) -> None:
-        facets = self.table
-        for position in range(0, self._covered(conn), self.batch * 10):
-            rows = conn.execute(
-                select(facets).where(
-                    facets.c.idx >= position, facets.c.idx < position + self.batch * 10
-                )
-            )
-            add_counts(conn, self._days, day_counts(dict(row._mapping) for row in rows))
-
     def indexed(self) -> int:
         """How many entries (from index 0) the projection covers."""
-        state = self._tables[1]
+        state = self.tables.state
         try:
             with self.engine.connect() as conn:
                 size = conn.execute(select(state.c.size).where(state.c.id == 1)).scalar()
@@ -284,8 +268,8 @@ class FacetIndex:
         return covered
 
     def _index_batch(self, limit: int) -> int:
-        state = self._tables[1]
-        entries = audit_tables().entries
+        state = self.tables.state
+        entries = self.entries
         try:
             with self.engine.begin() as conn:
                 _lock(conn, state)
@@ -378,7 +362,7 @@ class FacetIndex:
             raise LogUnavailable(f"could not read the oversight index: {error}") from error
 
     def _covered(self, conn: Connection) -> int:
-        state = self._tables[1]
+        state = self.tables.state
         return int(conn.execute(select(state.c.size).where(state.c.id == 1)).scalar() or 0)
 
     def _conditions(self, conn: Connection, query: FacetQuery) -> list[ColumnElement[bool]]:

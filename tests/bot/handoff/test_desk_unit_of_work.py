@@ -17,19 +17,19 @@ from audit.entries import decode_entry
 from audit.note import generate_signer
 from audit.sink import AuditEvent, LogUnavailable
 from audit.storage.log import TransparencyLog
-from audit.storage.store import audit_tables, tune_engine
+from audit.storage.store import tune_engine
 from audit.storage.vault import Vault
-from bot.conversations import ConversationStore, conversations_table, turns_table
+from bot.conversations import ConversationStore
 from bot.handoff.desk import DeskPolicy, HandoffDesk
-from bot.handoff.draft_store import DraftStore, drafts_table
+from bot.handoff.draft_store import DraftStore
 from bot.handoff.drafts import DraftApprovalPolicy
 from bot.handoff.hours import OpeningHours
 from bot.handoff.review import DraftReview
 from bot.handoff.state import Handoff
-from bot.handoff.store import HandoffStore, handoffs_table, notes_table
-from bot.switches import Switchboard, switches_table
+from bot.handoff.store import HandoffStore
+from bot.switches import Switchboard
 from tests.fakes.failing_database import STEPS, Step, failing
-from tests.schema import create_schema
+from tests.schema import create_schema, tables
 
 ORIGIN = "city.example/audit"
 HELD_TOPIC = "en/housing-benefit"  # answers citing it wait for a person
@@ -86,16 +86,18 @@ def counter(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Counter]
     engine = create_engine(url)
     tune_engine(engine)
     create_schema(engine)
-    conversations = ConversationStore(engine)
-    handoffs, drafts = HandoffStore(engine), DraftStore(engine)
-    switches = Switchboard(engine, {"model": True, "chat": True}, cache_s=0)
+    schema = tables()
+    conversations = ConversationStore(engine, schema.conversations)
+    handoffs, drafts = HandoffStore(engine, schema.handoffs), DraftStore(engine, schema.drafts)
+    switches = Switchboard(engine, schema.switches, {"model": True, "chat": True}, cache_s=0)
     log = TransparencyLog(
         engine,
         generate_signer(ORIGIN),
         ORIGIN,
-        Vault(engine, os.urandom(32)),
+        Vault(engine, os.urandom(32), tables=schema.audit),
         checkpoint_every=1,  # a checkpoint in every unit: its signing must roll back too
         checkpoint_interval=timedelta(minutes=5),
+        tables=schema.audit,
     )
     desk = HandoffDesk(
         store=handoffs,
@@ -120,14 +122,15 @@ def counter(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Counter]
 
 def _rows(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
     """Everything a transition may write: the stores' tables and the log's."""
-    audit = audit_tables()
-    tables: list[Table] = [
-        handoffs_table,
-        notes_table,
-        drafts_table,
-        turns_table,
-        conversations_table,
-        switches_table,
+    schema = tables()
+    audit = schema.audit
+    watched: list[Table] = [
+        schema.handoffs.handoffs,
+        schema.handoffs.notes,
+        schema.drafts,
+        schema.conversations.turns,
+        schema.conversations.conversations,
+        schema.switches,
         audit.state,
         audit.entries,
         audit.nodes,
@@ -136,7 +139,7 @@ def _rows(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
         audit.conversation_keys,
     ]
     with engine.connect() as conn:
-        return {t.name: [tuple(r) for r in conn.execute(select(t))] for t in tables}
+        return {t.name: [tuple(r) for r in conn.execute(select(t))] for t in watched}
 
 
 # name -> (set-up returning the handoff id, the transition, the actions it logs)

@@ -20,7 +20,7 @@ from bot.handoff.review import DraftReview
 from bot.handoff.state import Handoff, HandoffConflict, InvalidStaffText
 from bot.handoff.store import HandoffStore
 from tests.fakes.memory_sink import MemorySink
-from tests.schema import create_schema
+from tests.schema import create_schema, tables
 
 SOURCE = Citation("en/housing-benefit", "Housing Benefit", "https://example.org/hb")
 TUESDAY_NOON = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -46,9 +46,9 @@ class Parts:
 def _parts(tmp_path: Path, hours: str) -> Iterator[Parts]:
     engine = create_engine(f"sqlite:///{tmp_path / 'drafts.db'}")
     create_schema(engine)
-    conversations = ConversationStore(engine)
-    handoffs = HandoffStore(engine)
-    drafts = DraftStore(engine)
+    conversations = ConversationStore(engine, tables().conversations)
+    handoffs = HandoffStore(engine, tables().handoffs)
+    drafts = DraftStore(engine, tables().drafts)
     sink, events = MemorySink(engine), EventList()
     desk = HandoffDesk(
         store=handoffs,

@@ -17,24 +17,24 @@ from sqlalchemy import Engine, Table, create_engine, select
 from audit.note import generate_signer
 from audit.sink import LogUnavailable
 from audit.storage.log import TransparencyLog
-from audit.storage.store import audit_tables, tune_engine
+from audit.storage.store import tune_engine
 from audit.storage.vault import Vault
 from bot.answering import ExtractiveWriter
-from bot.conversations import ConversationStore, conversations_table, turns_table
+from bot.conversations import ConversationStore
 from bot.engine import ConversationEngine
 from bot.guards.verdict import GuardVerdict
 from bot.handoff.desk import HandoffDesk
-from bot.handoff.draft_store import DraftStore, drafts_table
+from bot.handoff.draft_store import DraftStore
 from bot.handoff.drafts import DraftApprovalPolicy
 from bot.handoff.hours import OpeningHours
 from bot.handoff.review import DraftReview
 from bot.handoff.state import Handoff
-from bot.handoff.store import HandoffStore, handoffs_table
+from bot.handoff.store import HandoffStore
 from bot.organisation import load_disclosure, load_organisation
 from bot.replies import load_replies
 from knowledge.types import Passage, RetrievalResult
 from tests.fakes.failing_database import STEPS, Step, failing
-from tests.schema import create_schema
+from tests.schema import create_schema, tables
 
 ORIGIN = "city.example/audit"
 HELD = Passage("hb-1", "en/housing-benefit", "Housing benefit", "https://e.example/hb", "en",
@@ -88,18 +88,20 @@ def counter(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Counter]
     engine = create_engine(url)
     tune_engine(engine)
     create_schema(engine)
+    schema = tables()
     conversations, handoffs, drafts = (
-        ConversationStore(engine),
-        HandoffStore(engine),
-        DraftStore(engine),
+        ConversationStore(engine, schema.conversations),
+        HandoffStore(engine, schema.handoffs),
+        DraftStore(engine, schema.drafts),
     )
     log = TransparencyLog(
         engine,
         generate_signer(ORIGIN),
         ORIGIN,
-        Vault(engine, os.urandom(32)),
+        Vault(engine, os.urandom(32), tables=schema.audit),
         checkpoint_every=1,  # a checkpoint in every unit: its signing must roll back too
         checkpoint_interval=timedelta(minutes=5),
+        tables=schema.audit,
     )
     said = Announcements()
     desk = HandoffDesk(
@@ -136,19 +138,20 @@ def counter(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Counter]
 
 
 def _rows(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
-    audit = audit_tables()
-    tables: list[Table] = [
-        handoffs_table,
-        drafts_table,
-        turns_table,
-        conversations_table,
+    schema = tables()
+    audit = schema.audit
+    watched: list[Table] = [
+        schema.handoffs.handoffs,
+        schema.drafts,
+        schema.conversations.turns,
+        schema.conversations.conversations,
         audit.state,
         audit.entries,
         audit.checkpoints,
         audit.texts,
     ]
     with engine.connect() as conn:
-        return {t.name: [tuple(r) for r in conn.execute(select(t))] for t in tables}
+        return {t.name: [tuple(r) for r in conn.execute(select(t))] for t in watched}
 
 
 # name -> (the opening, the entry types it logs, the handoff's reason)
@@ -194,7 +197,8 @@ def test_a_log_failure_opens_no_handoff_and_tells_nobody(
     opening(counter)  # the retry opens the one handoff, logged and announced
     assert _types(counter.log, size) == logged
     with counter.engine.connect() as conn:
-        opened = conn.execute(select(handoffs_table.c.id, handoffs_table.c.reason)).all()
+        handoffs = tables().handoffs.handoffs
+        opened = conn.execute(select(handoffs.c.id, handoffs.c.reason)).all()
     assert [r.reason for r in opened] == [reason]
     assert counter.said.notified == [opened[0].id]
     assert counter.bot.conversation(counter.conversation).status == "escalated"

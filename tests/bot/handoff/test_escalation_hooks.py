@@ -25,7 +25,7 @@ from bot.hooks.plugins import load_hooks
 from bot.hooks.port import EscalationNotice, HookOptions
 from bot.hooks.webhook import WebhookHook
 from tests.e2e.live_server import free_port
-from tests.schema import create_schema
+from tests.schema import create_schema, tables
 
 SECRET = "webhook-secret-for-tests"
 
@@ -79,7 +79,7 @@ class Receiver:
 def dead_letters(tmp_path: Path) -> Iterator[DeadLetterStore]:
     engine = create_engine(f"sqlite:///{tmp_path / 'hooks.db'}")
     create_schema(engine)
-    store = DeadLetterStore(engine)
+    store = DeadLetterStore(engine, tables().dead_letters)
     yield store
     engine.dispose()
 

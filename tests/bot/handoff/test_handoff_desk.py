@@ -17,7 +17,7 @@ from bot.handoff.hours import InvalidOpeningHours, OpeningHours
 from bot.handoff.state import HandoffConflict, InvalidStaffText, UnknownTeam
 from bot.handoff.store import HandoffStore
 from tests.fakes.memory_sink import MemorySink
-from tests.schema import create_schema
+from tests.schema import create_schema, tables
 
 
 class EventList:
@@ -32,8 +32,8 @@ class EventList:
 def parts(tmp_path: Path) -> Iterator[tuple[HandoffDesk, MemorySink, EventList, ConversationStore]]:
     engine = create_engine(f"sqlite:///{tmp_path / 'desk.db'}")
     create_schema(engine)
-    conversations = ConversationStore(engine)
-    store = HandoffStore(engine)
+    conversations = ConversationStore(engine, tables().conversations)
+    store = HandoffStore(engine, tables().handoffs)
     sink, events = MemorySink(engine), EventList()
     desk = HandoffDesk(
         store=store,

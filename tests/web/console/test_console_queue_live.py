@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.e2e.live_server import LiveServer, server_environment, start_server
+from tests.schema import tables
 from tests.web.console.conftest import PASSWORD
 from tests.web.console.test_console_replicas import Stream
 from web.auth.accounts import AccountStore
@@ -31,7 +32,9 @@ def server(demo_index: Path, tmp_path: Path) -> Iterator[tuple[LiveServer, Path]
     running = start_server(data, env)
     try:
         engine = create_engine(f"sqlite:///{data / 'opencounter.db'}")
-        AccountStore(engine).add("ines", PasswordHashing().hash(PASSWORD), "caseworker")
+        AccountStore(engine, tables().accounts).add(
+            "ines", PasswordHashing().hash(PASSWORD), "caseworker"
+        )
         engine.dispose()
         yield running, data / "opencounter.db"
     finally:

@@ -17,6 +17,7 @@ from sqlalchemy import create_engine
 from audit.note import generate_signer
 from audit.storage.vault import generate_master_key
 from tests.e2e.live_server import LiveServer, server_environment, start_server
+from tests.schema import tables
 from tests.web.console.conftest import PASSWORD
 from web.auth.accounts import AccountStore
 from web.auth.passwords import PasswordHashing
@@ -50,7 +51,9 @@ def replicas(
             shutil.copytree(demo_index, data / "kb", symlinks=True)
             servers.append(start_server(data, env))
         engine = create_engine(postgres_url)
-        AccountStore(engine).add("carol", PasswordHashing().hash(PASSWORD), "caseworker")
+        AccountStore(engine, tables().accounts).add(
+            "carol", PasswordHashing().hash(PASSWORD), "caseworker"
+        )
         engine.dispose()
         yield servers[0], servers[1]
     finally:

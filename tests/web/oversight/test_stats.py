@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from audit.sink import AuditEvent
 from tests.audit.test_log import Clock, make_log
-from web.oversight.facet_days import DAYS_TABLE
+from tests.schema import facet_index
 from web.oversight.facets import FacetIndex
 from web.oversight.service import day_bounds
 from web.oversight.stats import Statistics, compute_statistics
@@ -70,8 +70,7 @@ def _stats(facets: FacetIndex, first: date, last: date) -> Statistics:
 
 def test_statistics_match_the_seeded_log(engine: Engine) -> None:
     _seed(engine)
-    facets = FacetIndex(engine, batch=4)  # small batches: day counts add up across them
-    facets.create()
+    facets = facet_index(engine, batch=4)  # small batches: day counts add up across them
     facets.catch_up(100)
     stats = _stats(facets, date(2026, 8, 1), date(2026, 8, 3))
     assert stats.conversations_per_day == [
@@ -105,15 +104,3 @@ def test_statistics_match_the_seeded_log(engine: Engine) -> None:
         ("escalate", 1),
         ("block_pii", 0),
     ]
-
-
-def test_day_counts_are_rebuilt_for_a_projection_made_without_them(engine: Engine) -> None:
-    _seed(engine)
-    facets = FacetIndex(engine)
-    facets.create()
-    facets.catch_up(100)
-    before = _stats(facets, date(2026, 8, 2), date(2026, 8, 3))
-    with engine.begin() as conn:
-        conn.execute(text(f"DELETE FROM {DAYS_TABLE}"))
-    FacetIndex(engine).create()
-    assert _stats(facets, date(2026, 8, 2), date(2026, 8, 3)) == before

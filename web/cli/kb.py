@@ -1,6 +1,8 @@
-"""Command-line commands of the knowledge base: `kb list|show|diff`, `eval retrieval`.
+"""`opencounter kb list|show|diff`: the knowledge-base versions in the app's index.
 
-`opencounter ingest` is in web.cli.main: it also writes the new version to the transparency log.
+The index is the one the settings name (`<data dir>/kb`, read as the app reads them), so these
+commands see what the server beside them serves. `opencounter ingest` is in web.cli.main: it also
+writes the new version to the transparency log.
 """
 
 from __future__ import annotations
@@ -12,8 +14,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from knowledge.cli_options import DataDir, index_dir
-from knowledge.eval_cli import run_retrieval_eval
 from knowledge.versions import (
     KnowledgeBaseVersion,
     UnknownVersion,
@@ -22,6 +22,7 @@ from knowledge.versions import (
     find_version,
     list_versions,
 )
+from web.cli.options import DataDir, read_settings
 
 
 def build_kb_cli() -> typer.Typer:
@@ -35,7 +36,7 @@ def build_kb_cli() -> typer.Typer:
 
 def _list(data_dir: DataDir = None) -> None:
     """Every version, oldest first; the current one is marked."""
-    folder = index_dir(data_dir)
+    folder = read_settings(data_dir).kb_index_dir
     versions = list_versions(folder)
     if not versions:
         Console().print(f"No knowledge base ingested in {folder}: run `opencounter ingest PATH`.")
@@ -78,20 +79,7 @@ def _diff(
 
 def _find(data_dir: Path | None, prefix: str) -> KnowledgeBaseVersion:
     try:
-        return find_version(index_dir(data_dir), prefix)
+        return find_version(read_settings(data_dir).kb_index_dir, prefix)
     except UnknownVersion as exc:
         Console().print(f"[red]{exc}[/red] (see `opencounter kb list`)")
         raise typer.Exit(1) from exc
-
-
-def build_eval_retrieval_cli() -> typer.Typer:
-    """`eval retrieval --kb DIR --questions FILE --rows OUT.jsonl`."""
-    app = typer.Typer(help="Quality evaluations.", no_args_is_help=True)
-    # A callback keeps `retrieval` a subcommand: Typer runs a lone command as the app itself.
-    app.callback()(_eval_group)
-    app.command("retrieval")(run_retrieval_eval)
-    return app
-
-
-def _eval_group() -> None:
-    """Quality evaluations on the data sets in shared/eval."""

@@ -1,11 +1,16 @@
-"""The `eval retrieval` command: ingest an eval KB, run its questions, print the scores."""
+"""`opencounter eval retrieval`: ingest an eval KB, run its questions, print the scores.
+
+The settings are the app's (`read_settings`) and the embedder the one they choose, built by
+the composition root as for `opencounter ingest` and the server: the figures are those of the
+retrieval the app would run. The `eval` group is built here; `eval bot` is in web/cli/eval.py.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,7 +18,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from knowledge.chunkstore import read_chunks
-from knowledge.cli_options import DataDir, LexicalOnly, choose_embedder, data_root
+from knowledge.embeddings import EmbedderUnavailable
 from knowledge.fusion import FusionWeights
 from knowledge.ingest import NothingToIngest, ingest
 from knowledge.layout import current_build
@@ -28,6 +33,28 @@ from knowledge.retrieval_eval import (
 )
 from knowledge.retrieval_report import write_retrieval_report
 from knowledge.search import open_retriever
+from web.cli.options import DataDir, read_settings
+
+if TYPE_CHECKING:
+    from web.bootstrap.adapters import EmbedderChoice
+
+LexicalOnly = Annotated[
+    bool, typer.Option("--lexical-only", help="Do not embed: BM25 only, whatever the settings say")
+]
+
+
+def build_eval_cli() -> typer.Typer:
+    """`eval retrieval --kb DIR --questions FILE --rows OUT.jsonl` (and `eval bot`, added by
+    web.cli.main)."""
+    app = typer.Typer(help="Quality evaluations.", no_args_is_help=True)
+    # A callback keeps `retrieval` a subcommand: Typer runs a lone command as the app itself.
+    app.callback()(_eval_group)
+    app.command("retrieval")(run_retrieval_eval)
+    return app
+
+
+def _eval_group() -> None:
+    """Quality evaluations on the data sets in shared/eval."""
 
 
 def run_retrieval_eval(
@@ -45,9 +72,32 @@ def run_retrieval_eval(
     ] = None,
 ) -> None:
     """Recall@1/5/10, MRR and latency p50/p95, overall and per category."""
+    from web.bootstrap import INGEST_EMBED_TIMEOUT_S, embedder_for
+
     console = Console()
-    embedder = choose_embedder(lexical_only, console)
-    index = eval_index_dir(kb, data_root(data_dir), lexical=embedder is None)
+    settings = read_settings(data_dir)
+    embedders = None if lexical_only else embedder_for(settings, timeout_s=INGEST_EMBED_TIMEOUT_S)
+    try:
+        _evaluate(console, settings.data_dir, (kb, questions, rows, report_to), embedders)
+    finally:
+        if embedders is not None:
+            embedders.close()
+
+
+def _evaluate(
+    console: Console,
+    base: Path,
+    run: tuple[Path, Path, Path, Path | None],
+    embedders: EmbedderChoice | None,
+) -> None:
+    """Ingest, ask and score; run is (KB folder, questions file, rows file, report file)."""
+    kb, questions, rows, report_to = run
+    embedder = embedders.embedder if embedders is not None else None
+    if embedder is None:
+        console.print("Retrieval mode: [bold]lexical only[/bold] (BM25, no embedder).")
+    else:
+        console.print(f"Retrieval mode: [bold]hybrid[/bold] (BM25 + {embedder.name}).")
+    index = eval_index_dir(kb, base, lexical=embedder is None)
     try:
         asked = load_questions(questions)
         report = ingest(
@@ -56,6 +106,10 @@ def run_retrieval_eval(
     except (BadQuestionFile, NothingToIngest) as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
+    except EmbedderUnavailable as exc:
+        console.print(f"[red]Embedding failed:[/red] {escape(str(exc))}")
+        console.print("Start the embedding server, or run with --lexical-only.")
+        raise typer.Exit(1) from None
     console.print(
         f"KB {report.version.id[:16]}: {report.chunk_count} chunks "
         f"({len(report.unchanged)} documents unchanged, {len(report.failed)} failed)."
