@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from audit.sink import AuditEvent, JsonValue
 from audit.storage.log import TransparencyLog
-from audit.storage.store import tune_engine
+from audit.storage.store import AuditTables, tune_engine
 from audit.storage.vault import Vault
 from bot.answering import ModelWriter, SwitchableWriter
 from bot.conversations import ConversationStore
@@ -39,6 +39,7 @@ from bot.switches import Switchboard, SwitchName
 from knowledge.embeddings import Embedder
 from knowledge.ingest import IngestReport
 from knowledge.planted_flags import current_flags
+from web.auth.accounts import AccountStore
 from web.auth.passwords import PasswordHashing
 from web.auth.staff import StaffDirectory
 from web.bootstrap.adapters import (
@@ -60,6 +61,7 @@ from web.http.language import staff_page_language
 from web.i18n import install_translations, load_catalogs, offered_languages
 from web.keys import load_signer, load_vault_key, load_witnesses
 from web.oversight.facets import FacetIndex
+from web.schema import Schema, app_schema
 from web.services import Services
 from web.settings import Settings
 from web.startup import require_writable_dir
@@ -132,17 +134,19 @@ def open_database(settings: Settings) -> Engine:
 def open_log(
     settings: Settings,
     engine: Engine,
+    tables: AuditTables,
     *,
     create_keys: bool = True,
     clock: Callable[[], datetime] = _utc_now,
 ) -> tuple[TransparencyLog, Vault]:
-    """The log and its vault; keys missing from the settings are made in the data dir only
-    when `create_keys` (the app in development), else `KeyConfigurationError`."""
+    """The log and its vault over `tables` (the `Schema`'s); keys missing from the settings are
+    made in the data dir only when `create_keys` (the app in development), else
+    `KeyConfigurationError`."""
     signer = load_signer(
         settings.log_signing_key, settings.data_dir, settings.log_origin, create=create_keys
     )
     master_key = load_vault_key(settings.vault_key, settings.data_dir, create=create_keys)
-    vault = Vault(engine, master_key=master_key)
+    vault = Vault(engine, master_key=master_key, tables=tables)
     log = TransparencyLog(
         engine,
         signer=signer,
@@ -152,27 +156,34 @@ def open_log(
         checkpoint_every=settings.checkpoint_every,
         checkpoint_interval=timedelta(seconds=settings.checkpoint_interval_s),
         lock_wait=timedelta(seconds=settings.log_lock_wait_s),
+        tables=tables,
     )
     return log, vault
 
 
 @dataclass
 class Storage:
-    """The database and the log over it: what the state-changing commands need."""
+    """The database and the log over it: what the state-changing commands need.
+
+    `schema` is the database's one MetaData and its tables: every store built on `engine`
+    queries these (web/schema.py).
+    """
 
     settings: Settings
     engine: Engine
+    schema: Schema
     log: TransparencyLog
     vault: Vault
     overrides: Overrides = NO_OVERRIDES
 
     def switchboard(self) -> Switchboard:
-        return switchboard_for(self.settings, self.engine, self.overrides.clock)
+        return switchboard_for(self.settings, self.engine, self.schema, self.overrides.clock)
 
     def staff(self) -> StaffDirectory:
         """Staff accounts, each change logged with it in one unit of work."""
         hashing = self.overrides.password_hashing or PasswordHashing()
-        return StaffDirectory(self.engine, self.log, hashing)
+        accounts = AccountStore(self.engine, self.schema.accounts)
+        return StaffDirectory(accounts, self.log, hashing)
 
     def record_kb_version(self, report: IngestReport) -> None:
         """Write the knowledge-base version an ingest produced to the transparency log."""
@@ -195,23 +206,24 @@ def open_storage(settings: Settings, overrides: Overrides = NO_OVERRIDES) -> Sto
 
     Raises SchemaNotCurrent, or KeyConfigurationError for keys that cannot be used.
     """
+    schema = app_schema()
     engine = open_database(settings)
     try:
-        log, vault = open_log(settings, engine, clock=overrides.clock)
+        log, vault = open_log(settings, engine, schema.audit, clock=overrides.clock)
     except BaseException:
         engine.dispose()
         raise
-    return Storage(settings, engine, log, vault, overrides)
+    return Storage(settings, engine, schema, log, vault, overrides)
 
 
 def switchboard_for(
-    settings: Settings, engine: Engine, clock: Callable[[], datetime] = _utc_now
+    settings: Settings, engine: Engine, schema: Schema, clock: Callable[[], datetime] = _utc_now
 ) -> Switchboard:
     defaults: dict[SwitchName, bool] = {
         "model": settings.model_enabled,
         "chat": settings.chat_enabled,
     }
-    return Switchboard(engine, defaults, clock=clock)
+    return Switchboard(engine, schema.switches, defaults, clock=clock)
 
 
 def guard_policy(settings: Settings) -> GuardPolicy:
@@ -287,8 +299,8 @@ def _assemble(
     opened: _Opened,
     hooks_enabled: bool,
 ) -> Services:
-    engine, log = storage.engine, storage.log
-    store = ConversationStore(engine)
+    engine, log, schema = storage.engine, storage.log, storage.schema
+    store = ConversationStore(engine, schema.conversations)
     hashing = overrides.password_hashing or PasswordHashing()
     published = load_organisation(settings.organisation_file)
     # One source of opening hours: the queue and every reply that quotes them read this one.
@@ -297,6 +309,7 @@ def _assemble(
     people = build_people(
         settings,
         engine,
+        schema,
         store,
         log,
         hashing,
@@ -313,7 +326,7 @@ def _assemble(
     retriever = ReopeningRetriever(
         settings.kb_index_dir, embedder, choose_vector_store(settings).factory
     )
-    switchboard = switchboard_for(settings, engine, overrides.clock)
+    switchboard = switchboard_for(settings, engine, schema, overrides.clock)
     writer = SwitchableWriter(choice.writer, lambda: switchboard.is_on("model"))
     notes = list(choice.notes)
     for name, on in switchboard.states().items():
@@ -403,7 +416,7 @@ def _assemble(
         witnesses=load_witnesses(settings.witness_keys),
         replies=replies,
         people=people,
-        facets=FacetIndex(engine),
+        facets=FacetIndex(engine, schema.facets, schema.audit.entries),
         guard_policy=policy,
         startup_notes=notes,
         catalogs=catalogs,
