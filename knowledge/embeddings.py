@@ -42,9 +42,10 @@ def minilm_available() -> bool:
 def default_embedder() -> Embedder | None:
     """In-process MiniLM when installed, else None: the retriever then runs lexical-only.
 
-    One MiniLM per process: the retriever and the intent classifier (and every app a process
-    builds) share it, since loading the model's two ONNX sessions takes a few hundred ms and
-    its memory; it holds no state between calls and onnxruntime runs it from many threads.
+    One MiniLM per process: every app a process builds (a test run builds hundreds), the
+    ingest and the intent classifier when its sentence vectors are on share it, since loading
+    the model's two ONNX sessions takes a few hundred ms and their memory; it holds no state
+    between calls, and onnxruntime and the tokenizer run it from many threads.
     """
     if not minilm_available():
         return None
