@@ -1,0 +1,98 @@
+"""The energy and emissions of one reply, estimated from what was measured while it was made:
+the process's CPU seconds and, with a language model, the tokens it read and wrote.
+
+Each figure comes with a low and a high bound, because every coefficient below is a published
+average, not a measurement of this machine:
+
+- CPU power per busy core: the Cloud Carbon Footprint methodology's maximum watts per vCPU
+  (AWS 3.5 W, Azure 3.76 W, GCP 4.26 W; a core busy for the whole CPU time is at its maximum),
+  central value their mean. https://www.cloudcarbonfootprint.org/docs/methodology
+- Data-centre overhead (PUE): 1.1 (a hyperscale site, the CCF figure for GCP) to 1.58 (the
+  Uptime Institute's 2022 global survey average), central 1.135 (CCF's figure for AWS).
+- A model's energy per token: Samsi et al. 2023, "From Words to Watts: Benchmarking the Energy
+  Costs of Large Language Model Inference" (arXiv:2310.03003), measured about 3 to 4 J per
+  output token for LLaMA-65B on NVIDIA V100 and A100 GPUs. We scale it by parameter count
+  (our assumption, stated as such: smaller models on the same hardware use less per token, not
+  necessarily in proportion), and count a prompt token as a tenth of an output token (prompts
+  are processed in parallel; also an assumption).
+- Grid carbon intensity: a setting, in gCO2e per kWh, for the organisation's country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+JOULES_PER_WH = 3600.0
+
+# Watts per busy vCPU (CCF maximum watts: AWS, Azure, GCP).
+CORE_WATTS_LOW = 3.5
+CORE_WATTS = (3.5 + 3.76 + 4.26) / 3
+CORE_WATTS_HIGH = 4.26
+PUE_LOW = 1.1
+PUE = 1.135
+PUE_HIGH = 1.58
+# Samsi et al. 2023: LLaMA-65B, joules per output token.
+REFERENCE_PARAMETERS_B = 65.0
+OUTPUT_JOULES_LOW = 3.0
+OUTPUT_JOULES_HIGH = 4.0
+PROMPT_TOKEN_SHARE = 0.1
+
+
+@dataclass(frozen=True)
+class EnergyEstimate:
+    """Watt-hours for one reply (central, low, high) and the grams of CO2e they stand for."""
+
+    wh: float
+    wh_low: float
+    wh_high: float
+    grid_g_per_kwh: float
+
+    @property
+    def g_co2e(self) -> float:
+        return self.wh / 1000.0 * self.grid_g_per_kwh
+
+    def as_fields(self) -> dict[str, float]:
+        """The figures a reply's log entry carries (rounded: they are estimates)."""
+        return {
+            "energy_wh": round(self.wh, 6),
+            "energy_wh_low": round(self.wh_low, 6),
+            "energy_wh_high": round(self.wh_high, 6),
+        }
+
+
+@dataclass(frozen=True)
+class ModelUse:
+    """A language model's part in a reply: its size and the tokens it read and wrote."""
+
+    parameters_b: float
+    prompt_tokens: int
+    output_tokens: int
+
+
+class InvalidMeasurement(ValueError):
+    """A negative duration or token count: the measurement is wrong, not the reply."""
+
+
+def estimate(
+    cpu_seconds: float, model: ModelUse | None = None, *, grid_g_per_kwh: float
+) -> EnergyEstimate:
+    """The reply's energy from its CPU seconds and, when a model wrote it, its tokens."""
+    if cpu_seconds < 0 or grid_g_per_kwh < 0:
+        raise InvalidMeasurement("CPU seconds and carbon intensity cannot be negative")
+    low = cpu_seconds * CORE_WATTS_LOW * PUE_LOW
+    central = cpu_seconds * CORE_WATTS * PUE
+    high = cpu_seconds * CORE_WATTS_HIGH * PUE_HIGH
+    if model is not None:
+        if min(model.parameters_b, model.prompt_tokens, model.output_tokens) < 0:
+            raise InvalidMeasurement("model size and token counts cannot be negative")
+        tokens = model.output_tokens + PROMPT_TOKEN_SHARE * model.prompt_tokens
+        scale = model.parameters_b / REFERENCE_PARAMETERS_B
+        low += tokens * OUTPUT_JOULES_LOW * scale * PUE_LOW
+        central += tokens * (OUTPUT_JOULES_LOW + OUTPUT_JOULES_HIGH) / 2 * scale * PUE
+        high += tokens * OUTPUT_JOULES_HIGH * scale * PUE_HIGH
+    return EnergyEstimate(
+        wh=central / JOULES_PER_WH,
+        wh_low=low / JOULES_PER_WH,
+        wh_high=high / JOULES_PER_WH,
+        grid_g_per_kwh=grid_g_per_kwh,
+    )
