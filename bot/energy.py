@@ -51,12 +51,13 @@ class EnergyEstimate:
     def g_co2e(self) -> float:
         return self.wh / 1000.0 * self.grid_g_per_kwh
 
-    def as_fields(self) -> dict[str, float]:
-        """The figures a reply's log entry carries (rounded: they are estimates)."""
+    def as_fields(self) -> dict[str, int]:
+        """The figures a reply's log entry carries, in microwatt-hours: entries hold no floats
+        (RFC 8785 number rules, as confidence_permille), and a reply is about a thousand µWh."""
         return {
-            "energy_wh": round(self.wh, 6),
-            "energy_wh_low": round(self.wh_low, 6),
-            "energy_wh_high": round(self.wh_high, 6),
+            "energy_uwh": round(self.wh * 1e6),
+            "energy_uwh_low": round(self.wh_low * 1e6),
+            "energy_uwh_high": round(self.wh_high * 1e6),
         }
 
 

@@ -35,12 +35,13 @@ def test_the_figures_grow_with_cpu_time_and_tokens() -> None:
 
 def test_a_measured_reply_has_a_positive_figure() -> None:
     started = time.process_time()
-    sum(i * i for i in range(200_000))
+    sum(i * i for i in range(2_000_000))
     figure = estimate(time.process_time() - started, grid_g_per_kwh=UK_GRID)
     assert figure.wh > 0
     fields = figure.as_fields()
-    assert set(fields) == {"energy_wh", "energy_wh_low", "energy_wh_high"}
-    assert fields["energy_wh_low"] <= fields["energy_wh"] <= fields["energy_wh_high"]
+    assert set(fields) == {"energy_uwh", "energy_uwh_low", "energy_uwh_high"}
+    assert all(isinstance(value, int) for value in fields.values())
+    assert 0 < fields["energy_uwh_low"] <= fields["energy_uwh"] <= fields["energy_uwh_high"]
 
 
 @pytest.mark.parametrize(
