@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from bot.guards.evaluate import evaluate, render
+from bot.guards.intent_decision import IntentDecision
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import PII_KINDS, GuardPolicy, PolicyError
 
@@ -216,3 +217,33 @@ def test_the_evaluation_tells_escalated_personal_data_from_blocked_and_missed(
         "personal data expected: 1 blocked, 1 escalated with the data withheld, 1 let through"
         in said
     )
+
+
+class WordsClassifier:
+    """Calls a message a crisis when it holds one of `words`, and records what it read."""
+
+    def __init__(self, *words: str) -> None:
+        self.words = words
+        self.read: list[str] = []
+
+    def classify(self, text: str) -> IntentDecision:
+        self.read.append(text)
+        intent = "crisis" if any(w in text for w in self.words) else "in_scope"
+        return IntentDecision(intent, 0.9, {intent: 0.9})
+
+
+def test_the_classifier_reads_the_message_with_personal_data_replaced() -> None:
+    # A classifier swayed by a street's name ("Hope Street") would escalate an ordinary
+    # message as a crisis and keep the data out of the block; it never sees the name.
+    swayed = WordsClassifier("Hope")
+    guard = InputGuard(default_policy(), intents=swayed)
+    verdict = guard.inspect("I live at 12 Hope Street and my bin was not emptied", "en")
+    assert verdict.action == "block_pii"
+    assert swayed.read == ["I live at [ADDRESS] and my bin was not emptied"]
+
+
+def test_a_crisis_the_classifier_finds_is_still_found_with_the_data_replaced() -> None:
+    guard = InputGuard(default_policy(), intents=WordsClassifier("taken all my pills"))
+    verdict = guard.inspect("I'm at 14 Hope Street and I've taken all my pills", "en")
+    assert (verdict.action, verdict.layer) == ("crisis", "classifier")
+    assert "Hope" not in verdict.text
