@@ -7,19 +7,25 @@ written while looking at it), its held-out sentences (`heldout.jsonl`, never tun
 `indirect` records of tests/corpora/prompt_injection.jsonl, the
 demo knowledge base and the dev knowledge bases in ../shared/eval (when present): instructions
 left in the text after `quarantine`, look-alike sentences removed, pages that lost a sentence,
-and the scan rate.
+and the scan rate, each for the patterns alone ("patterns") and with the learned sentence
+classifier after them ("+ learned", what ingest and answers use), measured in the same run.
+
+    python -m benchmarks.planted --no-heldout   # everything but the held-out sentences
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from knowledge.frontmatter import split_front_matter
-from knowledge.planted import planted_kind, quarantine
+from knowledge.planted import Quarantine, planted_kind, quarantine
+from knowledge.planted_learned import packaged_classifier
 from tests.data import CORPORA, EVAL, PLANTED_PAGES, REPO
 from tests.planted_cases import CLEAN, PLANTED, PageCase, flat, leaked
 
@@ -38,12 +44,26 @@ def page_text(case: PageCase) -> str:
     return split_front_matter(raw)[1]
 
 
+Clean = Callable[[str], Quarantine]
+LAYERS: dict[str, Clean] = {
+    "patterns": partial(quarantine, patterns_only=True),
+    "+ learned": quarantine,
+}
+
+
 def planted_set() -> None:
-    left = [case.doc_id for case in PLANTED if leaked(case, quarantine(page_text(case)).text)]
-    print(f"planted pages: instruction left in {len(left)} of {len(PLANTED)} {left or ''}")
-    sentences = [(case, sentence) for case in CLEAN for sentence in case.survives]
-    lost = [s for case, s in sentences if s not in flat(quarantine(page_text(case)).text)]
-    print(f"clean pages: look-alike sentences removed {len(lost)} of {len(sentences)} {lost or ''}")
+    for layer, clean in LAYERS.items():
+        left = [case.doc_id for case in PLANTED if leaked(case, clean(page_text(case)).text)]
+        print(
+            f"[{layer}] planted pages: instruction left in {len(left)} of {len(PLANTED)} "
+            f"{left or ''}"
+        )
+        sentences = [(case, sentence) for case in CLEAN for sentence in case.survives]
+        lost = [s for case, s in sentences if s not in flat(clean(page_text(case)).text)]
+        print(
+            f"[{layer}] clean pages: look-alike sentences removed {len(lost)} of "
+            f"{len(sentences)} {lost or ''}"
+        )
 
 
 def held_out() -> None:
@@ -53,46 +73,69 @@ def held_out() -> None:
     caught = sum(planted_kind(text) is not None for text in planted)
     flagged = sum(planted_kind(text) is not None for text in people)
     print(
-        f"held-out sentences (never tuned on): planted caught {caught} of {len(planted)}, "
-        f"people's sentences flagged {flagged} of {len(people)}"
+        f"[patterns] held-out sentences (never tuned on): planted caught {caught} of "
+        f"{len(planted)}, people's sentences flagged {flagged} of {len(people)}"
+    )
+    learned = packaged_classifier()
+    caught = sum(
+        planted_kind(text) is not None or learned.kind(text) is not None for text in planted
+    )
+    flagged = sum(
+        planted_kind(text) is not None or learned.kind(text) is not None for text in people
+    )
+    print(
+        f"[+ learned] held-out sentences (never tuned on): planted caught {caught} of "
+        f"{len(planted)}, people's sentences flagged {flagged} of {len(people)}"
     )
 
 
 def corpus() -> None:
     lines = (CORPORA / "prompt_injection.jsonl").read_text(encoding="utf-8").splitlines()
     records = [r for r in map(json.loads, lines) if r["kind"] == "indirect"]
-    missed = [r["id"] for r in records if not quarantine(r["text"]).removed]
-    print(f"corpus indirect records: nothing removed in {len(missed)} of {len(records)}")
+    for layer, clean in LAYERS.items():
+        missed = [r["id"] for r in records if not clean(r["text"]).removed]
+        print(
+            f"[{layer}] corpus indirect records: nothing removed in {len(missed)} of {len(records)}"
+        )
 
 
-def scan(folder: Path, clean: Callable[[str], tuple[str, ...]]) -> tuple[int, int, int, float]:
+def scan(folder: Path, clean: Clean) -> tuple[int, int, int, float]:
     """(pages, bytes, pages with a removal, seconds)."""
     pages = size = hits = 0
     elapsed = 0.0
     for path in sorted(folder.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         start = time.perf_counter()
-        removed = clean(text)
+        removed = clean(text).removed
         elapsed += time.perf_counter() - start
         pages, size, hits = pages + 1, size + len(text.encode()), hits + bool(removed)
     return pages, size, hits, elapsed
 
 
 def knowledge_bases() -> None:
+    packaged_classifier()  # loading the weights is not part of the scan
     for name, folder in KBS.items():
         if not folder.is_dir():
             print(f"{name}: not on this machine")
             continue
-        pages, size, hits, seconds = scan(folder, lambda text: quarantine(text).removed)
+        rates = []
+        for layer, clean in LAYERS.items():
+            pages, size, hits, seconds = scan(folder, clean)
+            rates.append(seconds)
+            print(
+                f"[{layer}] {name}: {hits} of {pages} pages lost a sentence; {size / 1e6:.1f} MB "
+                f"scanned at {size / seconds / 1e6:.2f} MB/s "
+                f"({seconds / pages * 1000:.2f} ms a page)"
+            )
         print(
-            f"{name}: {hits} of {pages} pages lost a sentence; {size / 1e6:.1f} MB scanned at "
-            f"{size / seconds / 1e6:.2f} MB/s ({seconds / pages * 1000:.2f} ms a page)"
+            f"{name}: with the learned layer a scan takes {rates[1] / rates[0]:.2f} times as long"
         )
 
 
 def main() -> None:
     planted_set()
-    held_out()
+    if "--no-heldout" not in sys.argv[1:]:
+        held_out()
     corpus()
     knowledge_bases()
 

@@ -22,9 +22,11 @@ import base64
 import binascii
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from knowledge.hidden_markup import hidden_parts
+from knowledge.planted_learned import PlantedSentenceClassifier, packaged_classifier
 from knowledge.planted_patterns import (
     TRIGGER_MARKS,
     TRIGGER_STARTS,
@@ -50,6 +52,10 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e]")
 _LOOK_ALIKES = str.maketrans(
     "аеорсухіјѕԁӏАВЕКМНОРСТХІЈЅУαορνιΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
     "aeopcyxijsdlABEKMHOPCTXIJSYaopviABEZHIKMNOPTYX",
+)
+_DISGUISE = re.compile(
+    "[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e\uff01-\uff5e"
+    "аеорсухіјѕԁӏАВЕКМНОРСТХІЈЅУαορνιΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]"
 )
 _BASE64 = re.compile(r"(?<![\w+/=-])[A-Za-z0-9+/_-]{24,}={0,2}(?![\w+/=-])")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -195,20 +201,46 @@ class _Removal:
         return marker(self.mark_from + len(self.findings) - 1)
 
 
+def _learned_layer(
+    patterns_only: bool, classifier: PlantedSentenceClassifier | None
+) -> PlantedSentenceClassifier | None:
+    """The learned classifier a call uses: none, the one given, or the repository's weights
+    (loaded on first use; `PlantedModelMissing` says what to do when they are absent)."""
+    if patterns_only:
+        return None
+    return classifier if classifier is not None else packaged_classifier()
+
+
+def _hidden_kind(words: str, learned: PlantedSentenceClassifier | None) -> str | None:
+    kind = planted_kind(words)
+    if kind is None and learned is not None:
+        kind = next((k for _, s in line_sentences(words) if (k := learned.kind(s))), None)
+    return kind
+
+
 def remove_hidden(
-    text: str, *, markdown: bool, mark_from: int | None = None, wrap: str = "{}"
+    text: str,
+    *,
+    markdown: bool,
+    mark_from: int | None = None,
+    wrap: str = "{}",
+    patterns_only: bool = False,
+    classifier: PlantedSentenceClassifier | None = None,
 ) -> Quarantine:
     """Text without its hidden markup; findings for the hidden parts that hold an instruction.
 
     With mark_from, each flagged part is replaced by `marker(n)` (formatted into wrap, so that
-    an HTML extractor keeps it as text), n counting from mark_from.
+    an HTML extractor keeps it as text), n counting from mark_from. Hidden markup goes whatever
+    it says; the patterns and the learned layer (unless patterns_only) decide whether it is
+    flagged.
     """
+    learned = _learned_layer(patterns_only, classifier)
     removal = _Removal(mark_from)
     pieces: list[str] = []
     last = 0
     for part in hidden_parts(text, markdown=markdown):
         pieces.append(text[last : part.start])
-        kind = planted_kind(part.words) if part.words else None
+        kind = _hidden_kind(part.words, learned) if part.words else None
         if kind is not None:
             pieces.append(wrap.format(removal.add(f"hidden markup: {kind}", part.words)))
         last = part.end
@@ -216,18 +248,38 @@ def remove_hidden(
     return Quarantine("".join(pieces), tuple(removal.removed), tuple(removal.findings))
 
 
-def _planted_in_line(line: str) -> tuple[int, str] | None:
-    """Where in the line the first planted sentence starts, and its kind."""
-    if not _may_hold(line):
-        return None
+def line_sentences(line: str) -> Iterator[tuple[int, str]]:
+    """The sentences of a line, each with where it starts, as detection cuts them."""
     start = 0
     for boundary in [*_SENTENCE_END.finditer(line), None]:
         end = len(line) if boundary is None else boundary.start()
-        kind = planted_kind(line[start:end])
-        if kind is not None:
-            return start, kind
+        yield start, line[start:end]
         if boundary is not None:
             start = boundary.end()
+
+
+def _planted_in_line(
+    line: str, learned: PlantedSentenceClassifier | None
+) -> tuple[int, str] | None:
+    """Where in the line the first planted sentence starts, and its kind.
+
+    The patterns go first (most lines are ruled out by their trigger words); then the learned
+    layer scores each sentence, whatever its words.
+    """
+    if _may_hold(line):
+        for start, sentence in line_sentences(line):
+            kind = planted_kind(sentence)
+            if kind is not None:
+                return start, kind
+    if learned is None:
+        return None
+    for start, sentence in line_sentences(line):
+        kind = learned.kind(sentence)
+        if kind is None and _DISGUISE.search(sentence) is not None:
+            # Zero-width splits, look-alike letters and full-width forms undone.
+            kind = learned.kind(_folded(sentence))
+        if kind is not None:
+            return start, kind
     return None
 
 
@@ -279,13 +331,29 @@ def _belonging(lines: list[str], first: int, removed: str) -> int:
     return end
 
 
-def quarantine(text: str, *, markdown: bool = True, mark_from: int | None = None) -> Quarantine:
+def quarantine(
+    text: str,
+    *,
+    markdown: bool = True,
+    mark_from: int | None = None,
+    patterns_only: bool = False,
+    classifier: PlantedSentenceClassifier | None = None,
+) -> Quarantine:
     """Remove hidden markup and every planted instruction with what belongs to it.
 
     With mark_from (ingest), each removal leaves `marker(n)` in its place, n counting from
     mark_from in the order of the findings; without it (answer time) it leaves nothing.
+    A sentence is planted when a pattern matches it or, unless patterns_only, when the learned
+    classifier (the one given, else the repository's) scores it over its threshold.
     """
-    hidden = remove_hidden(text, markdown=markdown, mark_from=mark_from)
+    learned = _learned_layer(patterns_only, classifier)
+    hidden = remove_hidden(
+        text,
+        markdown=markdown,
+        mark_from=mark_from,
+        patterns_only=learned is None,
+        classifier=learned,
+    )
     lines = hidden.text.split("\n")
     next_mark = None if mark_from is None else mark_from + len(hidden.findings)
     removal = _Removal(next_mark)
@@ -294,7 +362,7 @@ def quarantine(text: str, *, markdown: bool = True, mark_from: int | None = None
     index = 0
     while index < len(lines):
         line = lines[index]
-        found = _planted_in_line(line)
+        found = _planted_in_line(line, learned)
         if found is None:
             kept.append(line)
             index += 1

@@ -39,6 +39,7 @@ from bot.switches import Switchboard, SwitchName
 from knowledge.embeddings import Embedder
 from knowledge.ingest import IngestReport
 from knowledge.planted_flags import current_flags
+from knowledge.planted_learned import packaged_classifier
 from web.auth.accounts import AccountStore
 from web.auth.passwords import PasswordHashing
 from web.auth.staff import StaffDirectory
@@ -267,11 +268,14 @@ def build_services(
     """Everything the routes use. `hooks_enabled=False` (the CLI) never calls escalation hooks.
 
     Raises AnswerModeUnavailable, UnusableSetting (SchemaNotCurrent among them),
-    KeyConfigurationError or ConfigurationError when a setting stops start-up; nothing it
-    opened is left open then.
+    KeyConfigurationError or ConfigurationError when a setting stops start-up, and
+    PlantedModelMissing without the planted-sentence classifier's weights; nothing it opened is
+    left open then.
     """
     # Before anything is opened: a classifier whose files do not match stops start-up.
     intents = intent_classifier(settings)
+    # Every answer cleans its passages with it: missing weights stop start-up, not an answer.
+    packaged_classifier()
     policy = guard_policy(settings)
     opened = _Opened()
     try:

@@ -102,6 +102,7 @@ def ingest_command(
 
     Exit code 1 when a page failed (the others are ingested), 2 when nothing could be read.
     """
+    from knowledge.planted_learned import packaged_classifier
     from web.bootstrap import open_storage
     from web.cli.startup import starting
 
@@ -110,6 +111,11 @@ def ingest_command(
     # First: a database this version cannot write to stops the command before any work.
     with starting(console):
         storage = open_storage(settings)
+        try:
+            packaged_classifier()  # ingest removes what it flags: no weights, no ingest
+        except BaseException:
+            storage.close()
+            raise
     try:
         report = _ingest(console, settings, source, lexical_only)
         storage.record_kb_version(report)

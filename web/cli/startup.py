@@ -25,6 +25,7 @@ from audit.sink import (
 from audit.storage.failures import storage_failure
 from bot.guards.pii_spans import SpanModelUnavailable
 from bot.organisation import ConfigurationError
+from knowledge.planted_learned import PlantedModelMissing
 from web.bootstrap.adapters import AnswerModeUnavailable
 from web.keys import KeyConfigurationError
 from web.startup import UnusableSetting
@@ -36,6 +37,7 @@ STARTUP_ERRORS = (
     KeyConfigurationError,
     ConfigurationError,
     SpanModelUnavailable,
+    PlantedModelMissing,
 )
 
 HOOKS_OFF = "Escalation hooks are off for this command: no webhook or email is sent."
