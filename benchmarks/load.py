@@ -174,18 +174,23 @@ def start(root: Path, template: Path, env: dict[str, str], count: int) -> Topolo
     live_server.STARTUP_TIMEOUT_S = 600.0
     servers: list[LiveServer] = []
     ready: list[float] = []
-    for n in range(count):
-        data = root / f"p{count}-{n}" / "data"
-        shutil.copytree(template, data, symlinks=True)
-        began = time.monotonic()
-        server = start_server(data, env)
-        servers.append(server)
-        ready.append(wait_ready(server.url, began))
-    proxy = None
-    if count == 2:
-        upstreams = tuple(s.url.removeprefix("http://") for s in servers)
-        # Each stream holds a client and an upstream connection in nginx.
-        proxy = start_proxy(root / "nginx", (upstreams[0], upstreams[1]), connections=4096)
+    try:
+        for n in range(count):
+            data = root / f"p{count}-{n}" / "data"
+            shutil.copytree(template, data, symlinks=True)
+            began = time.monotonic()
+            server = start_server(data, env)
+            servers.append(server)
+            ready.append(wait_ready(server.url, began))
+        proxy = None
+        if count == 2:
+            upstreams = tuple(s.url.removeprefix("http://") for s in servers)
+            # Each stream holds a client and an upstream connection in nginx.
+            proxy = start_proxy(root / "nginx", (upstreams[0], upstreams[1]), connections=4096)
+    except BaseException:
+        for server in servers:  # a topology that did not come up leaves no process behind
+            server.stop()
+        raise
     return Topology(proxy.url if proxy else servers[0].url, servers, proxy, ready)
 
 
@@ -207,17 +212,27 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def cpu_s(pids: Sequence[int]) -> float:
-    """User + system CPU seconds of these processes (their /proc/PID/stat)."""
+def cpu_by_pid(pids: Sequence[int]) -> dict[int, float]:
+    """User + system CPU seconds of each of these processes still running (/proc/PID/stat)."""
     tick = os.sysconf("SC_CLK_TCK")
-    total = 0
+    found = {}
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except FileNotFoundError:
             continue
-        total += int(fields[11]) + int(fields[12])
-    return total / tick
+        found[pid] = (int(fields[11]) + int(fields[12])) / tick
+    return found
+
+
+def cpu_s(pids: Sequence[int]) -> float:
+    return sum(cpu_by_pid(pids).values())
+
+
+def cpu_used(before: dict[int, float], pids: Sequence[int]) -> float:
+    """CPU seconds used since `before` by the processes alive at both readings."""
+    after = cpu_by_pid(pids)
+    return sum(after[pid] - before[pid] for pid in before.keys() & after.keys())
 
 
 def postgres_pids() -> list[int]:
@@ -465,13 +480,13 @@ async def measure(topology: Topology, args: argparse.Namespace) -> None:
     best = 0.0
     for workers in args.levels:
         app_cpu, pg = cpu_s(pids), postgres_pids()
-        pg_cpu = cpu_s(pg)
+        pg_cpu = cpu_by_pid(pg)
         tally, seconds = await saturation_level(topology.base, workers, args.level_s)
         rate = len(tally.times) / seconds
         best = max(best, rate)
         ratio = tally.quantile(0.95) / idle_p95
         app_share = (cpu_s(pids) - app_cpu) / seconds
-        pg_share = (cpu_s(pg) - pg_cpu) / seconds
+        pg_share = cpu_used(pg_cpu, pg) / seconds
         print(
             f"  {workers:>7}  {rate:>5.1f}  {ms(tally.quantile(0.5)):>7}  "
             f"{ms(tally.quantile(0.95)):>7}  {ratio:>8.2f}  {sum(tally.errors.values()):>6}  "
