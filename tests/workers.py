@@ -40,8 +40,13 @@ def use_worker_database() -> str | None:
     run = re.sub(r"[^0-9a-f]", "", os.environ.get("PYTEST_XDIST_TESTRUNUID", ""))[:8]
     name = f"{url.database or 'postgres'}_{run or 'run'}_{worker}"
     try:
+        # From template0, which takes no connections: from template1 (the default) the
+        # workers' CREATE DATABASE statements, made at the same moment, refuse each other
+        # ("source database is being accessed by other users").
         _run_on_server(
-            base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'
+            base,
+            f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
+            f'CREATE DATABASE "{name}" TEMPLATE template0',
         )
     except OperationalError:
         return None
