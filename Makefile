@@ -47,6 +47,11 @@ messages: | $(BIN)/python
 	$(BIN)/pybabel update -i web/locale/messages.pot -d web/locale -w 100 \
 	  --ignore-obsolete --no-fuzzy-matching
 
+# The run the accessibility statement publishes (/accessibility): axe-core over every page in
+# Chromium and the keyboard and no-JavaScript journeys; writes web/transparency/accessibility.json.
+accessibility: $(VENV)/.test-installed assets
+	RECORD_ACCESSIBILITY_RUN=1 $(BIN)/pytest -q tests/e2e/test_e2e_accessibility_run.py
+
 # The verifier alone, for an oversight body (packaging/verifier/, README "For an oversight body").
 verifier-wheel:
 	$(PYTHON) packaging/verifier/build.py dist

@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from web.bootstrap import NO_OVERRIDES, STATIC_DIR, Overrides, build_services, load_settings
 from web.bootstrap import transparency_source as transparency_source_for
-from web.http import api_docs, health, log, transparency
+from web.http import accessibility, api_docs, health, log, transparency
 from web.http.body_limits import JsonBodyLimits
 from web.http.citizen import api, widget
 from web.http.console import login as console_login
@@ -179,6 +179,7 @@ def create_app(settings: Settings | None = None, overrides: Overrides = NO_OVERR
     app.include_router(api.router)
     app.include_router(health.router)
     app.include_router(transparency.router)
+    app.include_router(accessibility.router)
     app.include_router(log.router)
     app.add_exception_handler(SignInRequired, sign_in_redirect)
     app.include_router(console_login.router)
