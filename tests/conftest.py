@@ -36,7 +36,8 @@ def pytest_configure(config: pytest.Config) -> None:
     use_worker_database()
 
 
-def pytest_unconfigure(config: pytest.Config) -> None:
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # Here, not at unconfigure: a worker that has reported its end may be stopped before that.
     drop_worker_database()
 
 
