@@ -97,3 +97,13 @@ def estimate(
         wh_high=high / JOULES_PER_WH,
         grid_g_per_kwh=grid_g_per_kwh,
     )
+
+
+def reply_energy_fields(cpu_seconds: float, model: ModelUse | None = None) -> dict[str, int]:
+    """What a reply's log entry carries: its energy alone, in µWh. Emissions are computed where
+    the grid's carbon intensity is known (it is a setting, and may change; the energy does not).
+
+    Measured as the CPU time of the thread that made the reply: work that thread hands to other
+    threads (an embedding library's own thread pool) is not counted, so this is a lower figure.
+    """
+    return estimate(cpu_seconds, model, grid_g_per_kwh=0.0).as_fields()

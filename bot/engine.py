@@ -20,6 +20,7 @@ from bot.conversations import (
     ConversationStore,
     TurnRecord,
 )
+from bot.energy import reply_energy_fields
 from bot.guards.verdict import GuardVerdict
 from bot.handoff.desk import HandoffDesk
 from bot.handoff.drafts import DRAFT_REVIEW
@@ -154,6 +155,8 @@ class _Turn:
     reply: Reply
     streak: int
     started: float
+    # This thread's CPU seconds when the message arrived: the reply's energy estimate.
+    cpu_started: float
 
 
 class ConversationEngine:
@@ -249,7 +252,7 @@ class ConversationEngine:
 
     def ask(self, conversation_id: str, text: str) -> Reply:
         """Decide and write the reply, log message and reply together, then store the turns."""
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.thread_time()
         question = self.validate(text)
         conversation = self.conversation(conversation_id)
         lang = detect_language(question, default=conversation.lang)
@@ -264,7 +267,7 @@ class ConversationEngine:
             else _with_notice(self._answer(decided.question, lang, decided.result), decided.notice)
         )
         return self._finish(
-            conversation_id, question, lang, reply, streak, guard_fields, kept, started
+            conversation_id, question, lang, reply, streak, guard_fields, kept, started, cpu_started
         )
 
     def ask_stream(self, conversation_id: str, text: str) -> Iterator[StreamEvent]:
@@ -291,6 +294,7 @@ class ConversationEngine:
         guard_fields: dict[str, JsonValue],
         kept: str,
         started: float,
+        cpu_started: float,
     ) -> Reply:
         """Hand to a person if escalated (or hold the answer for one), log message and reply
         together, store the turns. `started` is when the message arrived (perf_counter).
@@ -304,7 +308,7 @@ class ConversationEngine:
             fields={"lang": lang, "chars": len(question), **guard_fields},
             text=kept,
         )
-        turn = _Turn(message_event, reply, streak, started)
+        turn = _Turn(message_event, reply, streak, started, cpu_started)
         opens = (reply.decision == "escalate" and self._handoffs is not None) or self._holds(reply)
         with self._writing(opens) as (record, connection):
             reply, recorded, opened = self._log_turn(conversation_id, turn, record, connection)
@@ -347,9 +351,13 @@ class ConversationEngine:
         if self._drafts is not None and self._holds(reply):
             review, fixed, new = self._hold(self._drafts, conversation_id, reply, connection)
             held, reply, opened = (reply, review), fixed, (review if new else None)
-            answer_event = self._reply_event(conversation_id, held[0], _elapsed_ms(turn.started))
+            answer_event = self._reply_event(
+                conversation_id, held[0], _elapsed_ms(turn.started), _cpu_seconds(turn.cpu_started)
+            )
             events.append(self._drafts.held_event(answer_event, review))
-        reply_event = self._reply_event(conversation_id, reply, _elapsed_ms(turn.started))
+        reply_event = self._reply_event(
+            conversation_id, reply, _elapsed_ms(turn.started), _cpu_seconds(turn.cpu_started)
+        )
         recorded = record([*events, reply_event])
         if self._drafts is not None and held is not None:
             draft, review = held
@@ -614,7 +622,11 @@ class ConversationEngine:
         return Reply(decision, reason, self._replies.get(key, lang), (), lang, "fixed", confidence)
 
     def _reply_event(
-        self, conversation_id: str, reply: Reply, latency_ms: int | None = None
+        self,
+        conversation_id: str,
+        reply: Reply,
+        latency_ms: int | None = None,
+        cpu_seconds: float | None = None,
     ) -> AuditEvent:
         fields: dict[str, JsonValue] = {
             "decision": reply.decision,
@@ -631,6 +643,9 @@ class ConversationEngine:
         if latency_ms is not None:
             # Message in to reply logged: what oversight charts as latency.
             fields["latency_ms"] = latency_ms
+        if cpu_seconds is not None:
+            # Estimated from this thread's CPU time (bot/energy.py): µWh, central, low, high.
+            fields.update(reply_energy_fields(cpu_seconds))
         return AuditEvent(
             type=_ENTRY_TYPE[reply.decision],
             conversation_id=conversation_id,
@@ -658,3 +673,7 @@ def _with_retrieval_fallback(reason: str, result: RetrievalResult) -> str:
 
 def _elapsed_ms(started: float) -> int:
     return round((time.perf_counter() - started) * 1000)
+
+
+def _cpu_seconds(cpu_started: float) -> float:
+    return max(0.0, time.thread_time() - cpu_started)

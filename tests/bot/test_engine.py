@@ -261,3 +261,22 @@ def test_a_crisis_with_a_name_is_escalated_and_the_name_is_kept_nowhere() -> Non
     assert all("Blaylock" not in t and "Tern" not in t for t in sink.texts)
     assert any("[NAME_DOB_ADDRESS]" in t or "[NAME]" in t for t in sink.texts)
     assert sink.events[1].fields["pii"]
+
+
+def test_each_reply_entry_carries_its_energy_estimate() -> None:
+    engine, sink, _store = make_engine(FixedRetriever((PERMITS, BINS), 0.9))
+    cid = engine.start("en").id
+    engine.ask(cid, "How much is a resident permit?")
+    engine.ask(cid, "What is the weather tomorrow?")
+    for entry in (sink.events[2], sink.events[4]):
+        assert entry.type in ("answer", "refusal")
+        low, central, high = (
+            entry.fields["energy_uwh_low"],
+            entry.fields["energy_uwh"],
+            entry.fields["energy_uwh_high"],
+        )
+        # Integers (entries hold no floats); a reply costs some CPU, so more than nothing.
+        assert isinstance(central, int) and isinstance(low, int) and isinstance(high, int)
+        assert 0 <= low <= central <= high and high > 0
+    # The message entry is not a reply: it carries none.
+    assert "energy_uwh" not in sink.events[1].fields
