@@ -105,7 +105,11 @@ class InputGuard:
             if classified is not None:
                 return self._told(classified, findings, lang)
         if too_long:
-            return self._fixed("refuse", "input.too_long", lang, downstream[:limit], hidden)
+            # What is kept of it for reviewers has every piece of personal data found replaced,
+            # whatever its kind's action, and the findings go with it so the engine keeps this
+            # text and not the message as sent.
+            refused = self._fixed("refuse", "input.too_long", lang, withheld[:limit], hidden)
+            return replace(refused, findings=findings)
         if len(removed) < len(findings):
             return self._blocked(lang, clean, hidden, findings)
         if findings:

@@ -106,6 +106,18 @@ def test_empty_and_too_long_messages(guard: InputGuard) -> None:
     assert danger.action == "crisis"
 
 
+def test_a_too_long_message_keeps_none_of_its_personal_data() -> None:
+    # The engine keeps a refused message's text for reviewers unless the verdict found personal
+    # data; a too-long one used to come back with no findings, so it was kept as sent.
+    small = InputGuard(dataclasses.replace(GuardPolicy.default(), max_chars=80))
+    sent = "My email is jane.doe@example.com and my card is 4539 1488 0343 6467. " + "y" * 200
+    long = small.inspect(sent, "en")
+    assert (long.action, long.reason) == ("refuse", "input.too_long")
+    assert {f.kind for f in long.findings} >= {"email"}
+    assert "jane.doe@example.com" not in long.text and "4539" not in long.text
+    assert len(long.text) <= 80
+
+
 def test_unknown_pii_mode_is_refused() -> None:
     with pytest.raises(ValueError, match="pii_mode"):
         InputGuard(GuardPolicy.default(), pii_mode="ignore")  # type: ignore[arg-type]
