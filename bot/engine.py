@@ -40,6 +40,10 @@ if TYPE_CHECKING:
 # "to_person": a person has the conversation, so the message went to them and the bot is silent.
 Decision = Literal["answer", "refuse", "escalate", "block_pii", "to_person"]
 
+# The escalation reasons a citizen's button may log: the usual "Talk to a person" and the
+# one-click offer after a "No" rating.
+PERSON_REASONS = frozenset({"person.button", "person.feedback_no"})
+
 # Which log entry type records each decision.
 _ENTRY_TYPE: dict[str, str] = {
     "answer": "answer",
@@ -382,13 +386,16 @@ class ConversationEngine:
         )
         return reply, recorded, opened
 
-    def request_person(self, conversation_id: str) -> Reply:
+    def request_person(self, conversation_id: str, reason: str = "person.button") -> Reply:
         """The citizen pressed "Talk to a person": record the escalation and give the contacts.
 
+        `reason` says which button: the usual one, or the one offered after a "No" rating
+        (`person.feedback_no`); anything else is logged as the usual button.
         The handoff, its entry and the turn commit together, or none of them does.
         """
         conversation = self.conversation(conversation_id)
-        reply = self._fixed("escalate", "person.button", "person_requested", conversation.lang)
+        why = reason if reason in PERSON_REASONS else "person.button"
+        reply = self._fixed("escalate", why, "person_requested", conversation.lang)
         with self._writing(self._handoffs is not None) as (record, connection):
             reply, opened = self._hand_to_person(conversation_id, reply, connection)
             recorded = record([self._reply_event(conversation_id, reply)])

@@ -82,3 +82,32 @@ def test_the_widget_asks_once_and_a_no_points_to_a_person(client: TestClient) ->
         if decode_entry(data)["type"] == "feedback"
     ]
     assert ratings == ["not_helpful"]
+
+
+def test_a_no_offers_a_person_in_one_click_and_the_reason_is_logged(client: TestClient) -> None:
+    r = client.post("/chat/messages", data={"text": PARKING}, follow_redirects=False)
+    cid = re.search(r"c=([A-Za-z0-9_-]+)", r.headers["location"]).group(1)  # type: ignore[union-attr]
+    page = client.get(f"/chat?c={cid}").text
+    answer = re.search(r'class="oc-feedback".*?name="answer" value="(\d+)"', page, re.S)
+    assert answer is not None
+    r = client.post(
+        "/chat/feedback",
+        data={"conversation_id": cid, "answer": answer.group(1), "helpful": "no"},
+        headers={"HX-Request": "true"},
+    )
+    offer = re.search(r'<form class="oc-person-offer".*?</form>', r.text, re.S)
+    assert offer is not None and 'action="/chat/person"' in offer.group(0)
+    fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', offer.group(0)))
+    assert fields["reason"] == "person.feedback_no" and fields["conversation_id"] == cid
+    r = client.post("/chat/person", data=fields, follow_redirects=False)
+    assert r.status_code in (200, 303), r.text
+    escalations = [
+        decode_entry(data)
+        for _, data in services_of(client).log.entries()
+        if decode_entry(data).get("decision") == "escalate"
+    ]
+    assert [e["reason"] for e in escalations if e["conversation"] == cid] == ["person.feedback_no"]
+    # A reason the form never offers is logged as the usual button, not as given.
+    engine = services_of(client).engine
+    other = engine.start("en").id
+    assert engine.request_person(other, "made.up").reason == "person.button"

@@ -514,6 +514,7 @@ def post_person(
     conversation_id: Annotated[str, Form()] = "",
     lang: Annotated[str, Form()] = "en",
     view: Annotated[str, Form()] = "page",
+    reason: Annotated[str, Form()] = "person.button",
 ) -> Response:
     chosen, view = _lang(services, lang), ("widget" if view == "widget" else "page")
     cid = conversation_id or None
@@ -524,7 +525,7 @@ def post_person(
             cid = started.id
         else:
             services.engine.open(cid, cookie_secret(request, cid))
-        services.engine.request_person(cid)
+        services.engine.request_person(cid, reason)
     except (ConversationNotFound, LogUnavailable) as exc:
         refused = _refusal(
             request, services, exc, lang=chosen, view=view, conversation_id=cid, draft=""
@@ -601,6 +602,22 @@ def post_callback(
     return _after_post(request, services, conversation_id, 2, chosen, view)
 
 
+def _person_offer(services: Services, conversation_id: str, lang: str, view: str) -> str:
+    """One click after a "No": the same escalation as "Talk to a person", logged with the
+    reason `person.feedback_no`."""
+    label = services.disclosure.text(lang).person
+    return (
+        '<form class="oc-person-offer" method="post" action="/chat/person" '
+        'hx-post="/chat/person" hx-target="#log" hx-swap="beforeend" '
+        'hx-disabled-elt="find button">'
+        f'<input type="hidden" name="conversation_id" value="{escape(conversation_id)}">'
+        f'<input type="hidden" name="lang" value="{escape(lang)}">'
+        f'<input type="hidden" name="view" value="{escape(view)}">'
+        '<input type="hidden" name="reason" value="person.feedback_no">'
+        f'<button type="submit">{escape(label)}</button></form>'
+    )
+
+
 @router.post("/chat/feedback", include_in_schema=False)
 def post_feedback(
     request: Request,
@@ -642,6 +659,9 @@ def post_feedback(
         )
     if _is_htmx(request):
         said = words["feedback_thanks"] if helpful == "yes" else words["feedback_person"]
-        return HTMLResponse(f'<p class="oc-feedback-done" role="status">{escape(said)}</p>')
+        done = f'<p class="oc-feedback-done" role="status">{escape(said)}</p>'
+        if helpful == "no":
+            done += _person_offer(services, conversation_id, chosen, view)
+        return HTMLResponse(done)
     path = "/widget" if view == "widget" else "/chat"
     return RedirectResponse(f"{path}?c={conversation_id}&lang={chosen}#log", status_code=303)
