@@ -91,10 +91,18 @@ def test_mangled_keys_are_rejected() -> None:
                 parse(mangled)
 
 
-@pytest.mark.parametrize("case", NOTES["sign_cases"], ids=lambda c: c["id"])
+# One vector (`go_api_specific`) checks how the Go API's Sign replaces a signature already on
+# the note, not the signed-note format; it is left out of the parametrisation, not skipped.
+FORMAT_SIGN_CASES = [c for c in NOTES["sign_cases"] if not c.get("go_api_specific")]
+
+
+def test_only_the_go_api_vector_is_left_out() -> None:
+    left_out = [c["id"] for c in NOTES["sign_cases"] if c.get("go_api_specific")]
+    assert left_out == ["sign-replaces-existing-signature-same-key"]
+
+
+@pytest.mark.parametrize("case", FORMAT_SIGN_CASES, ids=lambda c: c["id"])
 def test_sign_cases(case: dict[str, Any]) -> None:
-    if case.get("go_api_specific"):
-        pytest.skip("tests the Go API's replacement of a placeholder signature, not the format")
     if "input_signed_note" in case:
         opened = open_note(
             case["input_signed_note"].encode(),
