@@ -44,14 +44,12 @@ from pathlib import Path
 import httpx
 from sqlalchemy import create_engine, make_url, text
 
-from audit.note import generate_signer
-from audit.storage.vault import generate_master_key
 from tests.deploy.proxy import Proxy, start_proxy
 from tests.e2e import live_server
 from tests.e2e.live_server import (
     LiveServer,
     opencounter_command,
-    server_environment,
+    replica_environment,
     start_server,
 )
 
@@ -140,22 +138,7 @@ def run(command: Sequence[str], env: dict[str, str], given: str | None = None) -
 
 
 def environment(database_url: str) -> dict[str, str]:
-    return server_environment(
-        {
-            "OPENCOUNTER_DATABASE_URL": database_url,
-            "OPENCOUNTER_SECRET_KEY": secrets.token_urlsafe(32),
-            "OPENCOUNTER_LOG_SIGNING_KEY": generate_signer(ORIGIN).to_string(),
-            "OPENCOUNTER_LOG_ORIGIN": ORIGIN,
-            "OPENCOUNTER_VAULT_KEY": generate_master_key(),
-            "OPENCOUNTER_ANSWER_MODE": "extractive",
-            "OPENCOUNTER_EVENTS_BACKEND": "postgres",
-            "OPENCOUNTER_EVENTS_CHANNEL": f"oc_{secrets.token_hex(6)}",
-            "OPENCOUNTER_TRUSTED_PROXIES": "127.0.0.1",
-            "OPENCOUNTER_JSON_LOGS": "true",
-            "PYTHONPATH": str(REPO),
-            **LIMITS,
-        }
-    )
+    return replica_environment(database_url, ORIGIN, LIMITS)
 
 
 def prepare(root: Path, env: dict[str, str]) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -13,6 +14,9 @@ from pathlib import Path
 from typing import IO
 
 import httpx
+
+from audit.note import generate_signer
+from audit.storage.vault import generate_master_key
 
 STARTUP_TIMEOUT_S = 90.0
 
@@ -82,6 +86,31 @@ def server_environment(extra: dict[str, str]) -> dict[str, str]:
     env["OPENCOUNTER_OPENING_HOURS"] = "always"
     env.update(extra)
     return env
+
+
+def replica_environment(
+    database_url: str, origin: str, extra: dict[str, str] | None = None
+) -> dict[str, str]:
+    """One environment for every replica of a topology on PostgreSQL: the same fresh keys, a
+    LISTEN/NOTIFY channel of its own (other runs may share the server), the proxy on loopback
+    trusted, JSON logs. The e2e two-process test and benchmarks/load.py start theirs with it."""
+    repo = Path(__file__).resolve().parents[2]
+    return server_environment(
+        {
+            "OPENCOUNTER_DATABASE_URL": database_url,
+            "OPENCOUNTER_SECRET_KEY": secrets.token_urlsafe(32),
+            "OPENCOUNTER_LOG_SIGNING_KEY": generate_signer(origin).to_string(),
+            "OPENCOUNTER_LOG_ORIGIN": origin,
+            "OPENCOUNTER_VAULT_KEY": generate_master_key(),
+            "OPENCOUNTER_ANSWER_MODE": "extractive",
+            "OPENCOUNTER_EVENTS_BACKEND": "postgres",
+            "OPENCOUNTER_EVENTS_CHANNEL": f"oc_{secrets.token_hex(6)}",
+            "OPENCOUNTER_TRUSTED_PROXIES": "127.0.0.1",
+            "OPENCOUNTER_JSON_LOGS": "true",
+            "PYTHONPATH": str(repo),
+            **(extra or {}),
+        }
+    )
 
 
 _RATE_LIMITS = (

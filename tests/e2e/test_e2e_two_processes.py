@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import secrets
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -22,13 +21,11 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, expect
 
-from audit.note import generate_signer
-from audit.storage.vault import generate_master_key
 from tests.deploy.proxy import Proxy, start_proxy
 from tests.e2e.live_server import (
     LiveServer,
     opencounter_command,
-    server_environment,
+    replica_environment,
     start_server,
 )
 from tests.e2e.staff import PASSWORD, save_screenshots
@@ -49,22 +46,7 @@ class Topology:
 
 @pytest.fixture
 def topology(demo_index: Path, postgres_url: str, tmp_path: Path) -> Iterator[Topology]:
-    env = server_environment(
-        {
-            "OPENCOUNTER_DATABASE_URL": postgres_url,
-            "OPENCOUNTER_SECRET_KEY": secrets.token_urlsafe(32),
-            "OPENCOUNTER_LOG_SIGNING_KEY": generate_signer(ORIGIN).to_string(),
-            "OPENCOUNTER_LOG_ORIGIN": ORIGIN,
-            "OPENCOUNTER_VAULT_KEY": generate_master_key(),
-            "OPENCOUNTER_ANSWER_MODE": "extractive",
-            # One channel per test: other tests may share the server's LISTEN/NOTIFY.
-            "OPENCOUNTER_EVENTS_BACKEND": "postgres",
-            "OPENCOUNTER_EVENTS_CHANNEL": f"oc_{secrets.token_hex(6)}",
-            "OPENCOUNTER_TRUSTED_PROXIES": "127.0.0.1",
-            "OPENCOUNTER_JSON_LOGS": "true",
-            "PYTHONPATH": str(REPO),
-        }
-    )
+    env = replica_environment(postgres_url, ORIGIN)
     data = {name: tmp_path / name / "data" for name in ("a", "b")}
     for folder in data.values():
         shutil.copytree(demo_index, folder / "kb", symlinks=True)
