@@ -7,6 +7,8 @@ vault's text id so that erasing the conversation's key leaves nothing readable h
 from __future__ import annotations
 
 import json
+import secrets
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -39,6 +41,15 @@ class ConversationTables:
     conversations: Table
     turns: Table
     ratings: Table
+
+
+def new_conversation_id(draw: Callable[[int], str] = secrets.token_urlsafe) -> str:
+    """A fresh public conversation id: 128 random bits, URL-safe, never starting with "-",
+    so that a command given the id (`opencounter audit erase ID`) cannot read it as an option."""
+    while True:
+        candidate = draw(16)
+        if not candidate.startswith("-"):
+            return candidate
 
 
 def conversation_tables(metadata: MetaData) -> ConversationTables:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from bot.conversations import (
     ConversationRecord,
     ConversationStore,
     TurnRecord,
+    new_conversation_id,
 )
 from bot.energy import reply_energy_fields
 from bot.guards.verdict import GuardVerdict
@@ -208,7 +208,7 @@ class ConversationEngine:
         """
         # A language the citizen can have been shown the disclosure in (disclosure.yaml).
         lang = lang if lang in self._disclosure.texts else "en"
-        conversation_id = secrets.token_urlsafe(16)
+        conversation_id = new_conversation_id()
         secret = new_secret()
         self._sink.record(
             [

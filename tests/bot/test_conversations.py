@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine
 
-from bot.conversations import Citation, ConversationStore, TurnRecord
+from bot.conversations import Citation, ConversationStore, TurnRecord, new_conversation_id
 from tests.schema import create_schema, tables
 
 
@@ -61,3 +61,11 @@ def test_turns_keep_order_citations_and_state_changes(engine: Engine) -> None:
     record = store.get("c1")
     assert record is not None
     assert (record.status, record.low_confidence_streak) == ("escalated", 2)
+
+
+def test_a_conversation_id_never_starts_with_a_dash() -> None:
+    # Ids are URL-safe base64, so one in 64 began with "-", which every command that takes an
+    # id (`opencounter audit erase ID`, …) read as an option ("No such option: -a").
+    draws = iter(["-aBcD", "_xYz-"])
+    assert new_conversation_id(lambda _size: next(draws)) == "_xYz-"
+    assert not any(new_conversation_id().startswith("-") for _ in range(2000))
