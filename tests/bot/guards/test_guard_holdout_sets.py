@@ -17,13 +17,17 @@ import pytest
 DATA = Path(__file__).resolve().parents[3] / "bot" / "guards" / "data"
 HOLDOUT = DATA / "holdout"
 README = HOLDOUT / "README.md"
-# Each held-out file and the prefix of its ids; the README describes the second one in a
-# section of its own, from SECOND_SECTION on, and the first one above it.
+# Each held-out file and the prefix of its ids; the README describes each later set in a
+# section of its own, from its heading to the next set's, and the first one above them all.
 ID_PREFIX = {
     "intents.holdout-2026-12-02.jsonl": "hold-",
     "intents.holdout-2026-12-02b.jsonl": "hol2-",
+    "intents.holdout-2026-12-03c.jsonl": "hol3-",
 }
-SECOND_SECTION = "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`"
+SECTIONS = {
+    "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
+    "intents.holdout-2026-12-03c.jsonl": "## Third held-out set: `intents.holdout-2026-12-03c.jsonl`",
+}
 
 EXPECT = {
     "crisis": "escalate",
@@ -60,9 +64,15 @@ def read(name: str) -> list[dict[str, str]]:
 
 def readme_section(name: str) -> str:
     """The part of the README that describes `name`: its counts are read from there only."""
-    first, marker, second = README.read_text(encoding="utf-8").partition(SECOND_SECTION)
-    assert marker, f"README.md lost its heading {SECOND_SECTION!r}"
-    return marker + second if f"`{name}`" in SECOND_SECTION else first
+    text = README.read_text(encoding="utf-8")
+    starts: dict[str, int] = {}
+    for file, heading in SECTIONS.items():
+        assert text.count(heading) == 1, f"README.md lost its heading {heading!r}"
+        starts[file] = text.index(heading)
+    if name not in starts:  # the first set: everything above the later sets' headings
+        return text[: min(starts.values())]
+    begin = starts[name]
+    return text[begin : min((at for at in starts.values() if at > begin), default=len(text))]
 
 
 @pytest.fixture(scope="module", params=sorted(ID_PREFIX))
@@ -123,8 +133,11 @@ def test_no_held_out_message_is_in_the_guards_training_or_frozen_files(
 
 
 def test_the_held_out_sets_share_no_message() -> None:
-    # A message in both would be scored twice and, once the first set's figures were read,
-    # would no longer be unseen in the second. Counts only, as above.
-    first, second = ({r["text"].casefold() for r in read(name)} for name in sorted(ID_PREFIX))
-    shared = len(first & second)
-    assert shared == 0, f"{shared} messages are in both held-out sets"
+    # A message in two sets would be scored twice and, once the earlier set's figures were
+    # read, would no longer be unseen in the later one. Counts only, as above.
+    texts = {name: {r["text"].casefold() for r in read(name)} for name in sorted(ID_PREFIX)}
+    for name, mine in texts.items():
+        for other, theirs in texts.items():
+            if other > name:
+                shared = len(mine & theirs)
+                assert shared == 0, f"{shared} messages are in both {name} and {other}"
