@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -85,22 +86,11 @@ def create_app(settings: Settings | None = None, overrides: Overrides = NO_OVERR
     settings = settings or load_settings()
     services = build_services(settings, overrides)
 
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        services.people.start()
-        ticker = asyncio.create_task(_checkpoints(services, settings.checkpoint_interval_s))
-        indexer = asyncio.create_task(_index_for_oversight(services, 5.0))
-        yield
-        ticker.cancel()
-        indexer.cancel()
-        services.people.close()
-        services.close()
-
     app = FastAPI(
         title="OpenCounter",
         summary="A public-service assistant that answers from the city's pages, with citations.",
         version="0.1.0",
-        lifespan=lifespan,
+        lifespan=partial(_lifespan, services, settings),
         # /docs is ours (web/http/api_docs.py): FastAPI's pages load Swagger UI and ReDoc
         # from a CDN with an inline script, which the CSP forbids.
         docs_url=None,
@@ -193,3 +183,17 @@ def create_app(settings: Settings | None = None, overrides: Overrides = NO_OVERR
     # Added last, so it is outermost: every response gets the headers, errors included.
     app.add_middleware(SecurityHeaders, policy=HeaderPolicy.from_settings(settings))
     return app
+
+
+@asynccontextmanager
+async def _lifespan(services: Services, settings: Settings, app: FastAPI) -> AsyncIterator[None]:
+    # Before the first request is served: the first citizen must not pay for it.
+    await asyncio.to_thread(services.warm_up)
+    services.people.start()
+    ticker = asyncio.create_task(_checkpoints(services, settings.checkpoint_interval_s))
+    indexer = asyncio.create_task(_index_for_oversight(services, 5.0))
+    yield
+    ticker.cancel()
+    indexer.cancel()
+    services.people.close()
+    services.close()

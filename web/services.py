@@ -96,6 +96,9 @@ class Services:
     catalogs: Catalogs
     languages: tuple[str, ...]
     pending: PendingQuestions = field(default_factory=PendingQuestions)
+    # What the first citizen would otherwise wait for (the guard classifier's fit, the index's
+    # load); the app runs it before it serves, so /readyz is ready only once it is done.
+    warm_up: Callable[[], None] = field(default=lambda: None)
 
     def log_size(self) -> int:
         return self.log.size()

@@ -6,15 +6,19 @@ errors stay inside this module (LangChain messages come from `langchain_messages
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Generator, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import httpx
 import ollama
-from langchain_ollama import ChatOllama
 
 from bot.models.deadline import ReplyDeadline
 from bot.models.langchain_messages import chunk_text, to_langchain
 from bot.models.port import ChatMessage, ModelUnavailable
+
+if TYPE_CHECKING:
+    from langchain_ollama import ChatOllama
 
 
 class OllamaChatModel:
@@ -42,14 +46,26 @@ class OllamaChatModel:
             self._options["num_ctx"] = num_ctx
         # The read timeout bounds each wait for bytes: the first token, then every stall.
         timeout = httpx.Timeout(self._deadline.first_token_s, connect=connect_timeout_s)
+        self._timeout = timeout
         # Our own transport, so that close() can release its pooled connections.
         self._transport = httpx.HTTPTransport()
-        self._chat = ChatOllama(
-            model=model,
-            base_url=base_url,
-            client_kwargs={"timeout": timeout},
-            sync_client_kwargs={"transport": self._transport},
-        )
+        # Built on the first answer: importing langchain-ollama takes over a second at start-up,
+        # which an app that finds no server (extractive mode) never needs.
+        self._chat: ChatOllama | None = None
+        self._chat_lock = threading.Lock()
+
+    def _client(self) -> ChatOllama:
+        with self._chat_lock:
+            if self._chat is None:
+                from langchain_ollama import ChatOllama
+
+                self._chat = ChatOllama(
+                    model=self._model,
+                    base_url=self._base_url,
+                    client_kwargs={"timeout": self._timeout},
+                    sync_client_kwargs={"transport": self._transport},
+                )
+            return self._chat
 
     def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512) -> Iterator[str]:
         return self._deadline.enforce(self.name, self._pieces(messages, max_tokens))
@@ -59,7 +75,7 @@ class OllamaChatModel:
     ) -> Generator[str, None, None]:
         options = {**self._options, "num_predict": max_tokens}
         try:
-            for chunk in self._chat.stream(to_langchain(messages), options=options):
+            for chunk in self._client().stream(to_langchain(messages), options=options):
                 text = chunk_text(chunk.content)
                 if text is None:
                     raise ModelUnavailable(self.name, "malformed", "non-text content")

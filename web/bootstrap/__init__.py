@@ -425,6 +425,7 @@ def _assemble(
         startup_notes=notes,
         catalogs=catalogs,
         languages=languages,
+        warm_up=partial(_warm_up, intents, retriever),
     )
 
 
@@ -433,3 +434,12 @@ def transparency_source(
 ) -> TransparencySource:
     """The public record's source for one app or one `transparency show` (it caches figures)."""
     return TransparencySource(services, settings, clock=overrides.clock)
+
+
+def _warm_up(intents: LazyIntentClassifier | None, retriever: ReopeningRetriever) -> None:
+    """What the first citizen would otherwise wait for: the classifier's fit (1-6 s on 2
+    cores) and the index, which loads on first use. A missing index is no error here: /readyz
+    names it, and an ingest afterwards is picked up."""
+    if intents is not None:
+        intents.fitted()
+    retriever.status()

@@ -5,6 +5,7 @@ Only `web.bootstrap` imports this module; the app and the commands build through
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +19,6 @@ from bot.models.ollama import OllamaChatModel
 from bot.models.port import ChatModel
 from knowledge.embeddings import Embedder, default_embedder
 from knowledge.layout import current_build
-from knowledge.ollama_embedder import OllamaEmbedder
 from knowledge.search import HybridRetriever, VectorStoreFactory, open_retriever
 from knowledge.types import KnowledgeBaseUnavailable, RetrievalResult
 from knowledge.vector_store import VectorStore, VectorStoreUnavailable
@@ -282,6 +282,9 @@ def choose_embedder(settings: Settings, timeout_s: float | None = None) -> Embed
     if settings.embedder == "none":
         return EmbedderChoice(None, nothing_to_close)
     if settings.embedder == "ollama":
+        # Here, not at the top: langchain-ollama takes a second to import, for this setting only.
+        from knowledge.ollama_embedder import OllamaEmbedder
+
         embedder = OllamaEmbedder(
             settings.ollama_url,
             settings.ollama_embed_model,
@@ -292,12 +295,13 @@ def choose_embedder(settings: Settings, timeout_s: float | None = None) -> Embed
 
 
 def intent_classifier(settings: Settings) -> LazyIntentClassifier | None:
-    """The guard's intent classifier, fitted on the first message (under a second) and then
-    kept by the guard; its files are checked now."""
+    """The guard's intent classifier; its files are checked now. It is fitted by the app's
+    warm-up before /readyz says ready (one to several seconds), once per process: every app
+    built in the process shares it, as the embedder is shared."""
     if not settings.guard_classifier:
         return None
     try:
-        return LazyIntentClassifier()
+        return _shared_intent_classifier()
     except IntentModelError as exc:
         raise UnusableSetting(
             "OPENCOUNTER_GUARD_CLASSIFIER",
@@ -305,3 +309,9 @@ def intent_classifier(settings: Settings) -> LazyIntentClassifier | None:
             "Rebuild the calibration, or set OPENCOUNTER_GUARD_CLASSIFIER=false to run the "
             "guard's rules alone.",
         ) from exc
+
+
+@functools.cache
+def _shared_intent_classifier() -> LazyIntentClassifier:
+    # Read-only once fitted, and fitted under its own lock: safe to share between apps.
+    return LazyIntentClassifier()
