@@ -186,6 +186,7 @@ def test_every_page_passes_axe_and_both_journeys_reach_a_person(
             ("chat page", "/"),
             ("widget", "/widget"),
             ("transparency record", "/transparency"),
+            ("impact assessment", "/transparency/impact"),
             ("accessibility statement", "/accessibility"),
             ("API documentation", "/docs"),
             ("page not found", "/no-such-page"),
@@ -201,6 +202,7 @@ def test_every_page_passes_axe_and_both_journeys_reach_a_person(
         for name, path in (
             ("widget, French", "/widget?lang=fr"),
             ("transparency record, French", "/transparency?lang=fr"),
+            ("impact assessment, French", "/transparency/impact?lang=fr"),
             ("accessibility statement, French", "/accessibility?lang=fr"),
         ):
             french.goto(path)

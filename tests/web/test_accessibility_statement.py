@@ -35,6 +35,7 @@ REQUIRED_PATHS = (
     "/oversight",
     "/oversight/statistics",
     "/transparency",
+    "/transparency/impact",
     "/accessibility",
     "/docs",
 )

@@ -69,3 +69,44 @@ def transparency_page(request: Request, services: ServicesDep, source: Transpare
     )
     remember_language(request, response, lang)
     return response
+
+
+def _wants_json(request: Request) -> bool:
+    """`Accept: application/json` preferred over HTML (a browser's Accept names text/html)."""
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+@router.get("/transparency/impact.json", response_model=None)
+def impact_json(source: TransparencyDep) -> Response:
+    """The impact assessment: computed facts and the organisation's statements, kept apart."""
+    try:
+        impact = source.impact()
+    except ConfigurationError as exc:
+        return _unavailable(exc)
+    return JSONResponse(impact, headers={"Cache-Control": "public, max-age=60"})
+
+
+@router.get("/transparency/impact", response_class=HTMLResponse, include_in_schema=False)
+def impact_page(request: Request, services: ServicesDep, source: TransparencyDep) -> Response:
+    if _wants_json(request):
+        return impact_json(source)
+    lang = request_language(request, services.languages)
+    try:
+        impact = source.impact(lang, lambda message: services.catalogs.gettext(lang, message))
+    except ConfigurationError as exc:
+        return _unavailable(exc)
+    response = services.templates.TemplateResponse(
+        request,
+        "impact.html",
+        {
+            "lang": lang,
+            "t": services.catalogs.ui_text(lang),
+            "organisation": services.organisation,
+            "i": impact,
+            "htmx_available": False,
+        },
+        headers={"Vary": "Accept"},
+    )
+    remember_language(request, response, lang)
+    return response

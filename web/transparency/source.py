@@ -16,11 +16,16 @@ from datetime import UTC, datetime, timedelta
 from audit.checkpoint import CheckpointError, open_checkpoint
 from audit.note import parse_verifier_key
 from bot.guards.policy import GuardPolicy
+from bot.handoff.desk import teams_from
+from bot.handoff.drafts import DraftApprovalPolicy
 from web.log_figures import last_days
+from web.oversight.service import PURPOSES
 from web.services import Services
 from web.settings import Settings
 from web.transparency.evaluation import Evaluation, load_evaluation
 from web.transparency.figures import live_figures
+from web.transparency.impact import ImpactParts, OversightFacts, Translate, build_impact
+from web.transparency.impact_texts import ImpactStatements, load_impact_statements
 from web.transparency.record import (
     CheckpointFacts,
     GuardFacts,
@@ -46,6 +51,7 @@ class _Fixed:
     texts: RecordTexts
     evaluation: Evaluation
     guards: GuardFacts
+    impact: ImpactStatements | None
 
 
 def _guard_facts(policy: GuardPolicy, settings: Settings) -> GuardFacts:
@@ -74,7 +80,7 @@ class TransparencySource:
         self._settings = settings
         self._clock = clock
         self._fixed: _Fixed | None = None
-        self._cached: tuple[datetime, JsonObject] | None = None
+        self._cached: tuple[datetime, JsonObject, RecordParts] | None = None
         # What earlier scans found below the size they searched: later scans stop there.
         self._rare = RareEntries()
         self._lock = threading.Lock()
@@ -82,13 +88,44 @@ class TransparencySource:
     def record(self) -> JsonObject:
         """The current record (at most `transparency_cache_s` seconds old)."""
         with self._lock:
-            now = self._clock()
-            max_age = timedelta(seconds=self._settings.transparency_cache_s)
-            if self._cached is not None and now - self._cached[0] < max_age:
-                return self._cached[1]
-            record = build_record(self._parts(now))
-            self._cached = (now, record)
-            return record
+            return self._current()[0]
+
+    def impact(self, lang: str = "en", tr: Translate | None = None) -> JsonObject:
+        """The impact assessment from the same parts as the record, its sentences through `tr`."""
+        with self._lock:
+            parts = self._current()[1]
+            impact_parts = ImpactParts(
+                record=parts,
+                oversight=self._oversight_facts(lang),
+                statements=self._fixed_parts().impact,
+            )
+        if tr is None:
+            return build_impact(impact_parts, lang)
+        return build_impact(impact_parts, lang, tr)
+
+    def _current(self) -> tuple[JsonObject, RecordParts]:
+        now = self._clock()
+        max_age = timedelta(seconds=self._settings.transparency_cache_s)
+        if self._cached is not None and now - self._cached[0] < max_age:
+            return self._cached[1], self._cached[2]
+        parts = self._parts(now)
+        record = build_record(parts)
+        self._cached = (now, record, parts)
+        return record, parts
+
+    def _oversight_facts(self, lang: str) -> OversightFacts:
+        opening = self._services.organisation.contact.opening
+        return OversightFacts(
+            opening_hours=opening.describe(lang),
+            always_open=opening.always_open,
+            teams=teams_from(self._settings.teams),
+            minutes_per_case=self._settings.handoff_minutes_per_case,
+            draft_approval_topics=DraftApprovalPolicy.parse(
+                self._settings.draft_approval_topics
+            ).prefixes,
+            transcript_purposes=len(PURPOSES),
+            languages=tuple(self._services.languages),
+        )
 
     def texts_in(self, lang: str) -> RecordTexts:
         """The organisation's statements as written in `lang` (English where not)."""
@@ -101,6 +138,7 @@ class TransparencySource:
                 texts=load_record_texts(self._settings.transparency_file),
                 evaluation=load_evaluation(self._settings.transparency_evaluation_file),
                 guards=_guard_facts(self._services.guard_policy, self._settings),
+                impact=load_impact_statements(self._settings.organisation_file),
             )
         return self._fixed
 

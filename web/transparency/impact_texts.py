@@ -1,0 +1,115 @@
+"""The organisation's own statements on the impact assessment: the optional `impact:` section of
+its organisation file (bot/config/organisation.yaml, or OPENCOUNTER_ORGANISATION_FILE).
+
+The section is free text, one answer per criterion, dated by `reviewed`; the impact page shows
+it apart from what is computed. A file without the section is valid: the page then says the
+organisation has not published its statements yet. A section that is there but malformed is a
+configuration error, named with the field to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+
+import yaml
+
+from bot.organisation import ConfigurationError
+
+# The criteria an organisation may answer, in the order the page shows them.
+STATEMENT_KEYS = (
+    "purpose",
+    "public_interest",
+    "alternatives",
+    "fairness",
+    "legality",
+    "data_protection",
+    "human_oversight",
+    "participation",
+    "complaints",
+    "impact_level",
+)
+
+
+@dataclass(frozen=True)
+class ImpactStatements:
+    """What the organisation says, per criterion (absent keys: not stated), and when it said it."""
+
+    reviewed: date
+    statements: dict[str, str]
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def in_language(self, lang: str) -> dict[str, str]:
+        """The statements written in `lang`, English where a statement was not translated."""
+        return {**self.statements, **self.translations.get(lang, {})}
+
+
+def _read(path: Path | None) -> tuple[object, str]:
+    where = str(path or "bot/config/organisation.yaml")
+    try:
+        raw = (
+            path.read_text(encoding="utf-8")
+            if path is not None
+            else (files("bot") / "config" / "organisation.yaml").read_text(encoding="utf-8")
+        )
+        return yaml.safe_load(raw), where
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigurationError(f"Cannot read {where}: {exc}. Fix or replace the file.") from exc
+
+
+def _texts(value: object, where: str) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ConfigurationError(f"{where} must map criteria to texts.")
+    unknown = sorted(str(key) for key in value if key not in STATEMENT_KEYS)
+    if unknown:
+        raise ConfigurationError(
+            f"{where} has unknown field(s) {', '.join(unknown)}; use {', '.join(STATEMENT_KEYS)}."
+        )
+    texts = {}
+    for key, text in value.items():
+        if not isinstance(text, str | int | float) or isinstance(text, bool):
+            raise ConfigurationError(f"{where}.{key} must be a text.")
+        if str(text).strip():
+            texts[str(key)] = str(text).strip()
+    return texts
+
+
+def _reviewed(value: object, where: str) -> date:
+    # YAML reads an unquoted 2026-12-03 as a date and a quoted one as a string: accept both.
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigurationError(
+            f"{where}: impact.reviewed must be a date such as 2026-12-03, not {value!r}."
+        ) from None
+
+
+def load_impact_statements(path: Path | None = None) -> ImpactStatements | None:
+    """The `impact:` section of the organisation file; None when the file has none."""
+    data, where = _read(path)
+    if not isinstance(data, dict):
+        raise ConfigurationError(f"{where} must be a YAML mapping.")
+    section = data.get("impact")
+    if section is None:
+        return None
+    if not isinstance(section, dict):
+        raise ConfigurationError(f"{where}: 'impact' must be a mapping.")
+    if "reviewed" not in section:
+        raise ConfigurationError(
+            f"{where}: 'impact' lacks 'reviewed', the date the statements were last reviewed."
+        )
+    translations = section.get("translations") or {}
+    if not isinstance(translations, dict):
+        raise ConfigurationError(f"{where}: impact.translations must map a language to texts.")
+    return ImpactStatements(
+        reviewed=_reviewed(section["reviewed"], where),
+        statements=_texts(section.get("statements") or {}, f"{where}: impact.statements"),
+        translations={
+            str(lang): _texts(texts, f"{where}: impact.translations.{lang}")
+            for lang, texts in translations.items()
+        },
+    )
