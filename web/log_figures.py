@@ -23,6 +23,13 @@ read the same numbers from the same entries:
 
 Each conversation counts once, by the entries in the range the caller read: a request
 before the range is not seen, so a person's action in the range without one is not a wait.
+- **Energy per day**: the sum of the estimates (`energy_uwh`, `energy_uwh_low`,
+  `energy_uwh_high`, in microwatt-hours; bot/energy.py) that reply entries carry, by the UTC
+  day of the entry, with the number of entries that carried one. An entry without the three
+  whole numbers (logged before estimates were made, or malformed) is not counted, so the
+  figures say how many replies they cover. Emissions are the energy times the grid's carbon
+  intensity (a setting, in gCO2e per kWh), computed where shown: the log keeps energy only.
+
 "The last N days" is whole UTC days, today included (`last_days`): the range the oversight
 statistics show by default, so both pages count the same entries.
 """
@@ -63,6 +70,60 @@ def reaches_a_person(entry: Mapping[str, object]) -> bool:
     if action is None:
         return False
     return entry.get("action") in (None, action)
+
+
+ENERGY_FIELDS = ("energy_uwh", "energy_uwh_low", "energy_uwh_high")
+
+
+@dataclass(frozen=True)
+class DayEnergy:
+    """The energy estimates of one UTC day's replies, in microwatt-hours (central, low, high)."""
+
+    day: str
+    replies: int
+    uwh: int
+    uwh_low: int
+    uwh_high: int
+
+    def __add__(self, other: DayEnergy) -> DayEnergy:
+        return DayEnergy(
+            self.day,
+            self.replies + other.replies,
+            self.uwh + other.uwh,
+            self.uwh_low + other.uwh_low,
+            self.uwh_high + other.uwh_high,
+        )
+
+
+def _energy(entry: Mapping[str, object]) -> tuple[int, int, int] | None:
+    values = [entry.get(name) for name in ENERGY_FIELDS]
+    found = [v for v in values if isinstance(v, int) and not isinstance(v, bool) and v >= 0]
+    return (found[0], found[1], found[2]) if len(found) == 3 else None
+
+
+def energy_by_day(entries: Iterable[Mapping[str, object]]) -> list[DayEnergy]:
+    """Each UTC day's summed reply estimates, oldest day first; days without any are left out."""
+    days: dict[str, DayEnergy] = {}
+    for entry in entries:
+        estimate, stamp = _energy(entry), entry.get("ts")
+        if estimate is None or not isinstance(stamp, str) or len(stamp) < 10:
+            continue
+        day = stamp[:10]
+        days[day] = days.get(day, DayEnergy(day, 0, 0, 0, 0)) + DayEnergy(day, 1, *estimate)
+    return [days[day] for day in sorted(days)]
+
+
+def energy_total(days: Iterable[DayEnergy], label: str = "total") -> DayEnergy:
+    """The days' estimates summed."""
+    total = DayEnergy(label, 0, 0, 0, 0)
+    for day in days:
+        total = total + day
+    return total
+
+
+def grams_co2e(uwh: int, grid_g_per_kwh: float) -> float:
+    """Grams of CO2e for `uwh` microwatt-hours at the grid's intensity (gCO2e per kWh)."""
+    return uwh / 1e9 * grid_g_per_kwh
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,15 @@ class Settings(BaseSettings):
     transparency_window_days: int = Field(default=30, ge=1, le=366)
     transparency_scan_limit: int = Field(default=1_000_000, ge=1)
     transparency_cache_s: float = Field(default=60.0, ge=0)
+    # The grid's carbon intensity in gCO2e per kWh, for the emissions shown next to each energy
+    # figure (/transparency, /oversight/statistics). Default: UK grid electricity as generated,
+    # 0.20705 kgCO2e/kWh (UK Government GHG Conversion Factors for Company Reporting 2024,
+    # DESNZ), the demo city's country; set your country's figure and name its source.
+    grid_intensity: float = Field(default=207.05, ge=0, le=2000)
+    grid_intensity_source: str = (
+        "UK Government GHG Conversion Factors for Company Reporting 2024 (DESNZ): "
+        "UK electricity generated, 0.20705 kgCO2e/kWh"
+    )
     # -- operations (README, "Production") ---------------------------------------------------
     # Bearer token Prometheus sends to /metrics; unset, only a direct loopback peer may read.
     metrics_token: str | None = Field(default=None, min_length=16)

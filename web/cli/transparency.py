@@ -45,6 +45,15 @@ def _print(console: Console, record: JsonObject) -> None:
         table.add_row(name, _share(live[name]))
     table.add_row("escalations reached by a person", str(live["escalations_reached_by_a_person"]))
     table.add_row("median seconds to a person", str(live["median_seconds_to_a_person"]))
+    energy = _section(record["energy"])
+    table.add_row("replies with an energy estimate", str(energy["replies_estimated"]))
+    table.add_row(
+        "energy (Wh, low–high)", f"{energy['wh']} ({energy['wh_low']}–{energy['wh_high']})"
+    )
+    table.add_row(
+        "emissions (g CO2e)",
+        f"{energy['g_co2e']} at {energy['grid_intensity_g_per_kwh']} g CO2e/kWh",
+    )
     console.print(table)
     if not live["complete"]:
         console.print(f"Only the newest {live['entries_scanned']} entries were read.")

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from web.log_figures import grams_co2e
 from web.oversight.charts import Bar, bar_chart, hbar_chart, stacked_chart
-from web.oversight.stats import Statistics
+from web.oversight.stats import EnergyFigures, Statistics
 
 _DECISION_LABELS = {
     "answer": "answered",
@@ -50,7 +51,28 @@ def _over_time(key: str, title: str, stats: Statistics, series: dict[str, list[i
     return Figure(key, title, chart, ("day", *names), rows)
 
 
-def stats_charts(stats: Statistics) -> list[Figure]:
+def _energy(energy: EnergyFigures) -> Figure:
+    title = "Energy of replies per day (estimate)"
+    grid = energy.grid_g_per_kwh
+    return Figure(
+        "energy",
+        title,
+        bar_chart(title, [Bar(d.day, d.uwh / 1e6) for d in energy.days], unit="Wh"),
+        ("day", "replies", "Wh", "Wh low–high", "g CO2e"),
+        [
+            (
+                d.day,
+                d.replies,
+                f"{d.uwh / 1e6:.3f}",
+                f"{d.uwh_low / 1e6:.3f}–{d.uwh_high / 1e6:.3f}",
+                f"{grams_co2e(d.uwh, grid):.3f}",
+            )
+            for d in energy.days
+        ],
+    )
+
+
+def stats_charts(stats: Statistics, energy: EnergyFigures | None = None) -> list[Figure]:
     """Every figure of the statistics page, in reading order."""
     decisions = [(_DECISION_LABELS[name], count) for name, count in stats.decisions]
     latency_title = "Reply latency per day, 95th percentile"
@@ -80,4 +102,5 @@ def stats_charts(stats: Statistics) -> list[Figure]:
         ),
         _over_time("kb_versions", "Replies per knowledge-base version", stats, stats.kb_versions),
         _over_time("models", "Replies per model", stats, stats.models),
+        *([_energy(energy)] if energy is not None else []),
     ]

@@ -19,10 +19,15 @@ from web.log_figures import (
     DECISIONS,
     PERSON_TYPES,
     REPLY_TYPES,
+    DayEnergy,
     PersonWaits,
+    energy_by_day,
+    energy_total,
+    grams_co2e,
     time_to_a_person,
 )
 from web.oversight.facets import FacetIndex, FacetQuery
+from web.transparency.window import EntrySource, read_recent
 
 # Buckets for time to a person, in seconds: (upper bound, label).
 WAIT_BUCKETS: tuple[tuple[float, str], ...] = (
@@ -66,6 +71,34 @@ class Statistics:
     @property
     def replies(self) -> int:
         return sum(count for _, count in self.decisions)
+
+
+@dataclass(frozen=True)
+class EnergyFigures:
+    """The range's replies' energy per day, read from the log's reply entries by the same rule
+    as the public record (`web.log_figures.energy_by_day`), and the grid that weighs it."""
+
+    days: list[DayEnergy]
+    grid_g_per_kwh: float
+    # False when the scan bound stopped before the range's start (the figures undercount).
+    complete: bool
+
+    @property
+    def total(self) -> DayEnergy:
+        return energy_total(self.days)
+
+    @property
+    def total_g_co2e(self) -> float:
+        return grams_co2e(self.total.uwh, self.grid_g_per_kwh)
+
+
+def energy_figures(
+    log: EntrySource, start: datetime, end: datetime, grid_g_per_kwh: float, max_entries: int
+) -> EnergyFigures:
+    """Energy of the entries with `start <= ts < end`, from the log itself: the projection keeps
+    no energy, and reading the entries keeps one implementation for /transparency and here."""
+    recent = read_recent(log, start, end - timedelta(milliseconds=1), max_entries=max_entries)
+    return EnergyFigures(energy_by_day(recent.entries), grid_g_per_kwh, recent.complete)
 
 
 def _range(since: date, until: date) -> list[str]:

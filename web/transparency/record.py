@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.organisation import Disclosure, Organisation
+from web.log_figures import DayEnergy, energy_total, grams_co2e
 from web.transparency.evaluation import Evaluation
 from web.transparency.figures import DecisionShare, LiveFigures
 from web.transparency.texts import RecordTexts
@@ -64,6 +65,15 @@ class LogFacts:
 
 
 @dataclass(frozen=True)
+class EnergyFacts:
+    """The window's replies' energy per day (web.log_figures) and the grid it is weighed by."""
+
+    days: tuple[DayEnergy, ...]
+    grid_g_per_kwh: float
+    grid_source: str
+
+
+@dataclass(frozen=True)
 class RecordParts:
     now: datetime
     window_days: int
@@ -77,6 +87,7 @@ class RecordParts:
     recent: RecentLog
     live: LiveFigures
     log: LogFacts
+    energy: EnergyFacts
 
 
 def _iso(moment: datetime) -> str:
@@ -194,6 +205,52 @@ def _live(parts: RecordParts) -> JsonObject:
     }
 
 
+ENERGY_METHOD = (
+    "Estimated per reply from the CPU time spent on it (and, with a language model, its tokens "
+    "and size), with published power and overhead coefficients; low and high bounds give the "
+    "uncertainty. Emissions are energy times the grid intensity. Method and sources: "
+    "bot/energy.py and the README, 'Energy per reply'."
+)
+
+
+def _wh(uwh: int) -> float:
+    return round(uwh / 1e6, 6)
+
+
+def _grams(uwh: int, grid: float) -> float:
+    return round(grams_co2e(uwh, grid), 6)
+
+
+def _energy(parts: RecordParts) -> JsonObject:
+    energy = parts.energy
+    grid = energy.grid_g_per_kwh
+    total = energy_total(energy.days)
+    return {
+        "method": ENERGY_METHOD,
+        "grid_intensity_g_per_kwh": grid,
+        "grid_intensity_source": energy.grid_source,
+        "replies_estimated": total.replies,
+        "wh": _wh(total.uwh),
+        "wh_low": _wh(total.uwh_low),
+        "wh_high": _wh(total.uwh_high),
+        "g_co2e": _grams(total.uwh, grid),
+        "g_co2e_low": _grams(total.uwh_low, grid),
+        "g_co2e_high": _grams(total.uwh_high, grid),
+        "wh_per_reply": _wh(round(total.uwh / total.replies)) if total.replies else None,
+        "days": [
+            {
+                "day": day.day,
+                "replies": day.replies,
+                "wh": _wh(day.uwh),
+                "wh_low": _wh(day.uwh_low),
+                "wh_high": _wh(day.uwh_high),
+                "g_co2e": _grams(day.uwh, grid),
+            }
+            for day in energy.days
+        ],
+    }
+
+
 def _log(parts: RecordParts) -> JsonObject:
     log = parts.log
     checkpoint = log.checkpoint
@@ -240,5 +297,6 @@ def build_record(parts: RecordParts) -> JsonObject:
         "guards": _guards(parts),
         "evaluation": _evaluation(parts),
         "live": _live(parts),
+        "energy": _energy(parts),
         "log": _log(parts),
     }

@@ -32,6 +32,40 @@ def _decision() -> JsonSchema:
     return _object({"count": _COUNT, "share": _SHARE})
 
 
+_WH: JsonSchema = {"type": "number", "minimum": 0}
+
+
+def _energy() -> JsonSchema:
+    return _object(
+        {
+            "method": _TEXT,
+            "grid_intensity_g_per_kwh": _WH,
+            "grid_intensity_source": _TEXT,
+            "replies_estimated": _COUNT,
+            "wh": _WH,
+            "wh_low": _WH,
+            "wh_high": _WH,
+            "g_co2e": _WH,
+            "g_co2e_low": _WH,
+            "g_co2e_high": _WH,
+            "wh_per_reply": {"type": ["number", "null"], "minimum": 0},
+            "days": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "day": _DATE,
+                        "replies": {"type": "integer", "minimum": 1},
+                        "wh": _WH,
+                        "wh_low": _WH,
+                        "wh_high": _WH,
+                        "g_co2e": _WH,
+                    }
+                ),
+            },
+        }
+    )
+
+
 def _sections() -> dict[str, JsonSchema]:
     return {
         "organisation": _object(
@@ -144,6 +178,7 @@ def _sections() -> dict[str, JsonSchema]:
                 "median_seconds_to_a_person": {"type": ["number", "null"], "minimum": 0},
             }
         ),
+        "energy": _energy(),
         "log": _object(
             {
                 "origin": _TEXT,

@@ -18,7 +18,7 @@ from audit.note import parse_verifier_key
 from bot.guards.policy import GuardPolicy
 from bot.handoff.desk import teams_from
 from bot.handoff.drafts import DraftApprovalPolicy
-from web.log_figures import last_days
+from web.log_figures import energy_by_day, last_days
 from web.oversight.service import PURPOSES
 from web.services import Services
 from web.settings import Settings
@@ -28,6 +28,7 @@ from web.transparency.impact import ImpactParts, OversightFacts, Translate, buil
 from web.transparency.impact_texts import ImpactStatements, load_impact_statements
 from web.transparency.record import (
     CheckpointFacts,
+    EnergyFacts,
     GuardFacts,
     JsonObject,
     LogFacts,
@@ -173,6 +174,11 @@ class TransparencySource:
             recent=recent,
             live=live_figures(recent.entries),
             log=self._log_facts(),
+            energy=EnergyFacts(
+                days=tuple(energy_by_day(recent.entries)),
+                grid_g_per_kwh=settings.grid_intensity,
+                grid_source=settings.grid_intensity_source,
+            ),
         )
 
     def _log_facts(self) -> LogFacts:

@@ -141,7 +141,7 @@ def test_statistics_count_what_the_log_holds(overseer: tuple[TestClient, str]) -
     assert r.status_code == 200
     page = r.text
     assert "3 conversations, 4 replies" in page
-    assert page.count("<svg") == 10
+    assert page.count("<svg") == 11
     decisions = page.split('id="figure-decisions"')[1].split("</section>")[0]
     assert "<td>answered</td><td>2</td>" in decisions
     assert "<td>refused</td><td>1</td>" in decisions

@@ -42,7 +42,7 @@ from web.oversight.service import (
     day_bounds,
     parse_day,
 )
-from web.oversight.stats import compute_statistics
+from web.oversight.stats import compute_statistics, energy_figures
 from web.services import Services
 
 router = APIRouter(include_in_schema=False)
@@ -226,10 +226,19 @@ def statistics_page(
     with _as_http():
         _oversight(services).refresh()
         stats = compute_statistics(services.facets, first, last, start, end)
+        settings = request.app.state.settings
+        energy = energy_figures(
+            services.log,
+            start,
+            end,
+            settings.grid_intensity,
+            max_entries=settings.transparency_scan_limit,
+        )
     context = {
         **_base(services, staff, "statistics"),
         "stats": stats,
-        "charts": stats_charts(stats),
+        "energy": energy,
+        "charts": stats_charts(stats, energy),
         "form": {"since": first.isoformat(), "until": last.isoformat()},
     }
     return services.templates.TemplateResponse(request, "oversight/statistics.html", context)
