@@ -42,7 +42,9 @@ Decision = Literal["answer", "refuse", "escalate", "block_pii", "to_person"]
 
 # The escalation reasons a citizen's button may log: the usual "Talk to a person" and the
 # one-click offer after a "No" rating.
-PERSON_REASONS = frozenset({"person.button", "person.feedback_no"})
+# Which one-click way to a person was used: the button, the offer after a "No" rating, or the
+# offer after two low-confidence turns in a row (reason not_covered.offer_person).
+PERSON_REASONS = frozenset({"person.button", "person.feedback_no", "person.low_confidence"})
 
 # Which log entry type records each decision.
 _ENTRY_TYPE: dict[str, str] = {
@@ -389,8 +391,9 @@ class ConversationEngine:
     def request_person(self, conversation_id: str, reason: str = "person.button") -> Reply:
         """The citizen pressed "Talk to a person": record the escalation and give the contacts.
 
-        `reason` says which button: the usual one, or the one offered after a "No" rating
-        (`person.feedback_no`); anything else is logged as the usual button.
+        `reason` says which button: the usual one, the one offered after a "No" rating
+        (`person.feedback_no`) or after two low-confidence turns (`person.low_confidence`);
+        anything else is logged as the usual button.
         The handoff, its entry and the turn commit together, or none of them does.
         """
         conversation = self.conversation(conversation_id)

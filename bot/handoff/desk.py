@@ -135,6 +135,15 @@ class HandoffDesk:
         ahead = self._store.waiting_ahead(handoff)
         return ahead, (ahead + 1) * self.policy.minutes_per_case
 
+    def expected_wait_if_queued(self) -> int:
+        """The minutes a conversation queued now would wait (normal priority, the first team):
+        what an offer of a person quotes before the citizen accepts it."""
+        team = self.policy.teams[0]
+        waiting = [
+            h for h in self._store.listing(states=("waiting",), team=team) if h.kind == "live"
+        ]
+        return (len(waiting) + 1) * self.policy.minutes_per_case
+
     def request_callback(self, conversation_id: str, *, lang: str, contact: str) -> Handoff:
         """Out of hours: keep the citizen's contact details (encrypted) for a person to call.
 

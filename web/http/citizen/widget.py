@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
@@ -53,6 +54,7 @@ def _context(
     error: str | None = None,
     draft: str = "",
     notice: str | None = None,
+    offer: str | None = None,
 ) -> dict[str, object]:
     return {
         "notice": notice,
@@ -71,8 +73,19 @@ def _context(
         "htmx_available": services.htmx_available,
         # Answers already rated show no feedback buttons.
         "rated": services.store.rated(conversation_id) if conversation_id else set(),
+        # Read only when an offer of a person is shown (_person_offer.html).
+        "person_offer": partial(_offer_facts, services, lang),
+        "offer_reason": offer,
         **_live_context(services, conversation_id, turns or []),
     }
+
+
+def _offer_facts(services: Services, lang: str) -> dict[str, object]:
+    """What an offer of a person says: the expected wait when people answer, else the hours."""
+    desk = services.people.desk
+    if desk.is_open():
+        return {"open": True, "minutes": desk.expected_wait_if_queued()}
+    return {"open": False, "hours": services.organisation.contact.hours_in(lang)}
 
 
 def _live_context(
@@ -95,6 +108,7 @@ def _render_chat(
     error: str | None = None,
     draft: str = "",
     notice: str | None = None,
+    offer: str | None = None,
 ) -> HTMLResponse:
     context = _context(
         services,
@@ -105,6 +119,7 @@ def _render_chat(
         error=error,
         draft=draft,
         notice=notice,
+        offer=offer,
     )
     return services.templates.TemplateResponse(
         request, "chat.html", context, status_code=status_code
@@ -140,6 +155,8 @@ def _show(
             view=view,
             conversation_id=c,
             turns=services.transcript(c),
+            # After a "No" without JavaScript: the offer of a person, below the log.
+            offer="person.feedback_no" if request.query_params.get("offer") == "no" else None,
         )
     else:
         shown = chosen()
@@ -397,7 +414,9 @@ def stream_answer(request: Request, services: ServicesDep, ticket: str) -> Respo
                     yield _sse_html("done", '<li hidden class="oc-relayed"></li>')
                 else:
                     turns = services.transcript(pending.conversation_id)
-                    html = turn_template.render({**context, "turn": turns[-1]})
+                    # With the conversation's turns: the offer of a person goes on the last one.
+                    now = _live_context(services, pending.conversation_id, turns)
+                    html = turn_template.render({**context, **now, "turn": turns[-1]})
                     if event.decision == "escalate":
                         # A person was asked for: start listening for their replies.
                         live = _live_context(services, pending.conversation_id, turns)
@@ -604,18 +623,11 @@ def post_callback(
 
 def _person_offer(services: Services, conversation_id: str, lang: str, view: str) -> str:
     """One click after a "No": the same escalation as "Talk to a person", logged with the
-    reason `person.feedback_no`."""
-    label = services.disclosure.text(lang).person
-    return (
-        '<form class="oc-person-offer" method="post" action="/chat/person" '
-        'hx-post="/chat/person" hx-target="#log" hx-swap="beforeend" '
-        'hx-disabled-elt="find button">'
-        f'<input type="hidden" name="conversation_id" value="{escape(conversation_id)}">'
-        f'<input type="hidden" name="lang" value="{escape(lang)}">'
-        f'<input type="hidden" name="view" value="{escape(view)}">'
-        '<input type="hidden" name="reason" value="person.feedback_no">'
-        f'<button type="submit">{escape(label)}</button></form>'
+    reason `person.feedback_no` (web/templates/_person_offer.html)."""
+    context = _context(
+        services, lang=lang, view=view, conversation_id=conversation_id, offer="person.feedback_no"
     )
+    return services.templates.get_template("_person_offer.html").render(context)
 
 
 @router.post("/chat/feedback", include_in_schema=False)
@@ -664,4 +676,6 @@ def post_feedback(
             done += _person_offer(services, conversation_id, chosen, view)
         return HTMLResponse(done)
     path = "/widget" if view == "widget" else "/chat"
-    return RedirectResponse(f"{path}?c={conversation_id}&lang={chosen}#log", status_code=303)
+    # Without JavaScript the page shows the offer of a person below the log after a "No".
+    offer = "&offer=no" if helpful == "no" else ""
+    return RedirectResponse(f"{path}?c={conversation_id}&lang={chosen}{offer}#log", status_code=303)
