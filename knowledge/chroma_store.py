@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from chromadb.errors import ChromaError
 
 from knowledge.embeddings import Vectors
 from knowledge.ranking import Hits
-from knowledge.vector_store import VectorStoreUnavailable
+from knowledge.vector_store import VectorStoreUnavailable, merge_cosines
 
 EF_SEARCH = 100  # HNSW breadth at query time; recall matters more here than a millisecond
 
@@ -24,7 +25,12 @@ _FAILURES = (ChromaError, httpx.HTTPError, ValueError, ConnectionError)
 
 
 class ChromaVectorStore:
-    """Vectors in one Chroma collection, ids = chunk positions, metadata = language.
+    """One Chroma collection per language, named `<collection>-l-<lang>`; ids = chunk positions.
+
+    A question searches its language's collection only, with no metadata filter (a filtered
+    HNSW query was slower than the exact scan here); with no language every collection is
+    searched and the rankings merged. A language code that a collection name cannot hold
+    (`pt-BR`) is spelled in hexadecimal: `<collection>-h-70742d4252`.
 
     We pass our own vectors (embedding_function=None): Chroma's default embedder would try to
     download a model at first use.
@@ -33,43 +39,75 @@ class ChromaVectorStore:
     def __init__(self, client: ClientAPI, collection: str) -> None:
         self._client = client
         self._name = collection
-        self._collection = self._open()
+        self._collections: dict[str, chromadb.Collection] = {}
+        try:
+            names = [c.name for c in client.list_collections()]
+        except _FAILURES as exc:
+            raise VectorStoreUnavailable(
+                f"cannot list the Chroma collections of {collection}: {exc}"
+            ) from exc
+        for name in names:
+            lang = self._lang_of(name)
+            if lang is not None:
+                self._collections[lang] = self._open(lang)
 
-    def _open(self) -> chromadb.Collection:
+    def _collection_name(self, lang: str) -> str:
+        if re.fullmatch(r"[A-Za-z0-9]+", lang):
+            return f"{self._name}-l-{lang}"
+        return f"{self._name}-h-{lang.encode('utf-8').hex()}"
+
+    def _lang_of(self, name: str) -> str | None:
+        if name.startswith(f"{self._name}-l-"):
+            return name[len(self._name) + 3 :]
+        if name.startswith(f"{self._name}-h-"):
+            try:
+                return bytes.fromhex(name[len(self._name) + 3 :]).decode("utf-8")
+            except ValueError:
+                return None
+        return None
+
+    def _open(self, lang: str) -> chromadb.Collection:
+        name = self._collection_name(lang)
         try:
             return self._client.get_or_create_collection(
-                self._name,
+                name,
                 embedding_function=None,
                 configuration={"hnsw": {"space": "cosine", "ef_search": EF_SEARCH}},
             )
         except _FAILURES as exc:
-            raise VectorStoreUnavailable(
-                f"cannot open Chroma collection {self._name}: {exc}"
-            ) from exc
+            raise VectorStoreUnavailable(f"cannot open Chroma collection {name}: {exc}") from exc
 
     def add(self, vectors: Vectors, langs: Sequence[str]) -> None:
         if len(langs) != vectors.shape[0]:
             raise ValueError("one language per vector is needed")
         start = self.count()
         step = int(self._client.get_max_batch_size())
-        for offset in range(0, len(langs), step):
-            end = min(offset + step, len(langs))
-            self._collection.add(
-                ids=[str(start + i) for i in range(offset, end)],
-                embeddings=vectors[offset:end],
-                metadatas=[{"lang": lang} for lang in langs[offset:end]],
-            )
+        lang_array = np.array(langs)
+        for lang in sorted(set(langs)):
+            if lang not in self._collections:
+                self._collections[lang] = self._open(lang)
+            picked = np.flatnonzero(lang_array == lang)
+            for offset in range(0, len(picked), step):
+                rows = picked[offset : offset + step]
+                self._collections[lang].add(
+                    ids=[str(start + int(i)) for i in rows], embeddings=vectors[rows]
+                )
 
     def search(self, query: Vectors, lang: str | None, n: int) -> Hits:
+        if lang is not None:
+            if lang not in self._collections:
+                return Hits.empty()
+            return self._search_one(self._collections[lang], query, n)
+        parts = [self._search_one(c, query, n) for c in self._collections.values()]
+        return merge_cosines(parts, n)
+
+    def _search_one(self, collection: chromadb.Collection, query: Vectors, n: int) -> Hits:
         try:
-            total = self.count()
+            total = int(collection.count())
             if total == 0 or n <= 0:
                 return Hits.empty()
-            found = self._collection.query(
-                query_embeddings=query[None, :],
-                n_results=min(n, total),
-                where={"lang": lang} if lang is not None else None,
-                include=["distances"],
+            found = collection.query(
+                query_embeddings=query[None, :], n_results=min(n, total), include=["distances"]
             )
         except _FAILURES as exc:
             raise VectorStoreUnavailable(f"Chroma did not answer the search: {exc}") from exc
@@ -81,12 +119,19 @@ class ChromaVectorStore:
         )
 
     def count(self) -> int:
-        return int(self._collection.count())
+        return sum(self.sizes().values())
+
+    def sizes(self) -> dict[str, int]:
+        try:
+            return {lang: int(c.count()) for lang, c in self._collections.items()}
+        except _FAILURES as exc:
+            raise VectorStoreUnavailable(f"Chroma did not answer: {exc}") from exc
 
     def reset(self) -> None:
-        """Drop every vector (the collection is recreated empty)."""
-        self._client.delete_collection(self._name)
-        self._collection = self._open()
+        """Drop every vector (each language's collection is deleted)."""
+        for lang in list(self._collections):
+            self._client.delete_collection(self._collection_name(lang))
+        self._collections = {}
 
 
 def persistent_store(path: Path, collection: str) -> ChromaVectorStore:

@@ -17,7 +17,11 @@ class VectorStoreUnavailable(Exception):
 
 
 class VectorStore(Protocol):
-    """Nearest chunks to a unit query vector by cosine, optionally within one language."""
+    """Nearest chunks to a unit query vector by cosine, optionally within one language.
+
+    Each language has an index of its own, so a question in one language never scans (or
+    filters out) the others' vectors; with no language every index is searched and merged.
+    """
 
     def add(self, vectors: Vectors, langs: Sequence[str]) -> None:
         """Append vectors; the i-th added vector is chunk position (count before + i)."""
@@ -29,49 +33,69 @@ class VectorStore(Protocol):
 
     def count(self) -> int: ...
 
+    def sizes(self) -> dict[str, int]:
+        """How many vectors each language's index holds."""
+        ...
+
 
 class ExactVectorStore:
-    """Brute-force cosine over a matrix: exact, and at 100,000 × 384 still a few ms."""
+    """Brute-force cosine over one matrix per language: exact, and at 100,000 × 384 a few ms.
+
+    Each vector is held once, in its language's matrix, with the chunk positions of its rows.
+    """
 
     def __init__(self) -> None:
-        self._vectors = np.zeros((0, 0), dtype=np.float32)
-        self._langs: list[str] = []
-        self._rows_by_lang: dict[str, npt.NDArray[np.int64]] = {}
         self._by_lang: dict[str, Vectors] = {}
+        self._rows_by_lang: dict[str, npt.NDArray[np.int64]] = {}
+        self._count = 0
 
     def add(self, vectors: Vectors, langs: Sequence[str]) -> None:
         if len(langs) != vectors.shape[0]:
             raise ValueError("one language per vector is needed")
         if vectors.shape[0] == 0:
             return
-        base = self._vectors if self._vectors.size else np.zeros((0, vectors.shape[1]), np.float32)
-        self._vectors = np.ascontiguousarray(np.vstack([base, vectors]), dtype=np.float32)
-        self._langs.extend(langs)
-        # Per-language copies: a filtered query then scans only its own rows.
-        lang_array = np.array(self._langs)
-        self._rows_by_lang = {
-            lg: np.flatnonzero(lang_array == lg).astype(np.int64) for lg in set(self._langs)
-        }
-        total = len(self._langs)
-        self._by_lang = {
-            # A one-language KB shares the full matrix instead of holding it twice.
-            lg: self._vectors if len(rows) == total else self._vectors[rows]
-            for lg, rows in self._rows_by_lang.items()
-        }
+        lang_array = np.array(langs)
+        for lang in sorted(set(langs)):
+            picked = np.flatnonzero(lang_array == lang)
+            rows = (picked + self._count).astype(np.int64)
+            block = np.asarray(vectors[picked], dtype=np.float32)
+            if lang in self._by_lang:
+                block = np.vstack([self._by_lang[lang], block])
+                rows = np.concatenate([self._rows_by_lang[lang], rows])
+            self._by_lang[lang] = np.ascontiguousarray(block)
+            self._rows_by_lang[lang] = rows
+        self._count += len(langs)
 
     def search(self, query: Vectors, lang: str | None, n: int) -> Hits:
-        if lang is None:
-            if not self._vectors.size:
+        if lang is not None:
+            if lang not in self._by_lang:
                 return Hits.empty()
-            rows = np.arange(self._vectors.shape[0], dtype=np.int64)
-            return top_hits(rows, _cosines(self._vectors, query), n, positive_only=False)
-        if lang not in self._by_lang:
-            return Hits.empty()
-        scores = _cosines(self._by_lang[lang], query)
-        return top_hits(self._rows_by_lang[lang], scores, n, positive_only=False)
+            scores = _cosines(self._by_lang[lang], query)
+            return top_hits(self._rows_by_lang[lang], scores, n, positive_only=False)
+        parts = [
+            top_hits(self._rows_by_lang[lg], _cosines(matrix, query), n, positive_only=False)
+            for lg, matrix in self._by_lang.items()
+        ]
+        return merge_cosines(parts, n)
 
     def count(self) -> int:
-        return len(self._langs)
+        return self._count
+
+    def sizes(self) -> dict[str, int]:
+        return {lang: int(rows.shape[0]) for lang, rows in self._rows_by_lang.items()}
+
+    def nbytes(self) -> int:
+        """Bytes of vectors held (each vector once)."""
+        return sum(int(matrix.nbytes) for matrix in self._by_lang.values())
+
+
+def merge_cosines(parts: Sequence[Hits], n: int) -> Hits:
+    """The n best of several languages' rankings (cosines may be negative: all are kept)."""
+    if not parts:
+        return Hits.empty()
+    positions = np.concatenate([p.positions for p in parts])
+    scores = np.concatenate([p.scores for p in parts])
+    return top_hits(positions, scores, n, positive_only=False)
 
 
 def _cosines(matrix: Vectors, query: Vectors) -> Vectors:

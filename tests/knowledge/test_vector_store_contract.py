@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import chromadb
 import httpx
 import numpy as np
 import pytest
@@ -123,3 +124,45 @@ def test_empty_store_finds_nothing(make_store: StoreFactory) -> None:
 def test_mismatched_languages_are_refused(make_store: StoreFactory) -> None:
     with pytest.raises(ValueError, match="one language per vector"):
         make_store("mismatch").add(_vectors(3), ["en"])
+
+
+def test_each_language_has_an_index_of_its_own(make_store: StoreFactory) -> None:
+    # Three languages, one spelled with characters a Chroma collection name cannot hold.
+    store = make_store("per-language")
+    vectors = _vectors(30)
+    langs = ["en", "fr", "pt-BR"] * 10
+    store.add(vectors[:15], langs[:15])
+    store.add(vectors[15:], langs[15:])
+    assert store.sizes() == {"en": 10, "fr": 10, "pt-BR": 10}
+    for lang in ("en", "fr", "pt-BR"):
+        hits = store.search(vectors[langs.index(lang) + 3], lang, 30)
+        # Only that language's vectors, all of them, and the query itself first.
+        assert sorted(hits.positions) == [i for i, lg in enumerate(langs) if lg == lang]
+        assert hits.positions[0] == langs.index(lang) + 3
+    # No language: every index is searched and the rankings merged.
+    everywhere = store.search(vectors[22], None, 30)
+    assert everywhere.positions[0] == 22 and sorted(everywhere.positions) == list(range(30))
+    assert list(everywhere.scores) == sorted(everywhere.scores, reverse=True)
+
+
+def test_the_in_memory_store_holds_each_vector_once() -> None:
+    store = ExactVectorStore()
+    store.add(_vectors(40), ["en", "fr"] * 20)
+    assert store.nbytes() == 40 * 16 * 4
+
+
+def test_chroma_keeps_a_collection_per_language_and_finds_them_again(tmp_path: Path) -> None:
+    vectors = _vectors(20)
+    langs = ["en", "fr", "pt-BR", "en"] * 5
+    persistent_store(tmp_path / "chroma", "kb-build").add(vectors, langs)
+    client = chromadb.PersistentClient(path=str(tmp_path / "chroma"))
+    names = sorted(c.name for c in client.list_collections())
+    assert len(names) == 3 and all(n.startswith("kb-build-") for n in names)
+    assert sorted(client.get_collection(n).count() for n in names) == [5, 5, 10]
+    # Opened again (a restart): the same languages, and positions go on after the last one.
+    again = persistent_store(tmp_path / "chroma", "kb-build")
+    assert again.count() == 20 and again.sizes() == {"en": 10, "fr": 5, "pt-BR": 5}
+    again.add(vectors[:2], ["fr", "fr"])
+    assert sorted(again.search(vectors[0], "fr", 10).positions)[-2:] == [20, 21]
+    # Another build's store in the same folder sees none of these.
+    assert persistent_store(tmp_path / "chroma", "kb-build2").count() == 0
