@@ -13,7 +13,14 @@ import re
 from collections.abc import Iterator, Sequence
 
 from bot.guards.pii_names import FIRST_PERSON, learned_names, other_names, own_and_titled_names
-from bot.guards.pii_places import CA_POSTAL_CODE, FR_POSTAL_CODE, PUBLIC_PLACE, UK_POSTCODE
+from bot.guards.pii_places import (
+    CA_POSTAL_CODE,
+    FR_POSTAL_CODE,
+    OWN_AFTER,
+    OWN_SAID,
+    PUBLIC_PLACE,
+    UK_POSTCODE,
+)
 from bot.guards.pii_spans import STREET_WORDS, Span, near_street_word
 from bot.guards.verdict import PIIFinding
 
@@ -161,12 +168,13 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
         own = match.group(1) is not None or _OWN_ADDRESS.search(before) is not None
         if not PUBLIC_PLACE.search(before):
             spans.append((match.start(), match.end(), own))
-    said_to_be = _OWN_ADDRESS.search(folded) is not None
+    said_to_be = _OWN_ADDRESS.search(folded) is not None or OWN_SAID.search(folded) is not None
     for start, end in _typed_streets(text) if said_to_be else ():
         taken = [(s, e) for s, e, _ in spans]
         if _overlapping(start, end, taken):
             continue
-        if _OWN_ADDRESS.search(folded[max(0, start - _WINDOW) : start]):
+        before = folded[max(0, start - _WINDOW) : start]
+        if _OWN_ADDRESS.search(before) or OWN_AFTER.match(folded, end):
             spans.append((start, end, True))
     taken = [(start, end) for start, end, _ in spans]
     for match in _ADDRESS.finditer(text):

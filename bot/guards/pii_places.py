@@ -35,6 +35,23 @@ _LIVES_THERE = re.compile(
     r"|je r[ée]side|nous r[ée]sidons"
     r"|(?:my|our|mon|notre) (?:code postal|postcode|post code|postal code))\b"
 )
+# Said after an address or a code to make it the writer's home ("..., that's my house",
+# "... pour mon adresse", "..., c'est chez moi"); `.match`ed on the folded text from its end.
+_OWN_WORDS = (
+    r"\b(?:(?:that|this|it|which)(?:'s| is) (?:my|our) (?:house|home|flat|address|place)"
+    r"|(?:it's|that's|this is|which is) where (?:i|we) live"
+    r"|c'est (?:chez (?:moi|nous)|mon adresse|mon domicile|ma maison|mon appartement)"
+    r"|(?:pour|de) (?:mon|notre) (?:adresse|domicile)"
+    r"|for (?:my|our) (?:home |current |new )?address|(?:la )?ou (?:j'habite|nous habitons"
+    r"|je vis|on habite))\b"
+)
+# Anywhere in the message, and within the same sentence after an address or a code.
+OWN_SAID = re.compile(_OWN_WORDS)
+OWN_AFTER = re.compile(r"[^.?!\n]{0,50}?" + _OWN_WORDS)
+_NAMED_CODE = re.compile(
+    r"\b(?:code postal|postal code|post ?code|zip(?: ?code)?|cp)\W{0,3}(?:(?:is|est)\W{1,3})?"
+    r"((?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3})\b"
+)
 
 _OWN_CODE_POSTAL = re.compile(
     r"\b(?:my|our|mon|notre) (?:code postal|postal code|zip code)\W{0,4}"
@@ -113,6 +130,10 @@ def find_postcodes(text: str, folded: str, street_ends: tuple[int, ...]) -> Iter
         before = folded[max(0, start - _WINDOW) : start]
         if after_street or _LIVES_THERE.search(before):
             yield PIIFinding("postcode", start, end)
+    # A code named as one and said to be the writer's after it: "cp 69003 c'est chez moi".
+    for match in _NAMED_CODE.finditer(folded):
+        if OWN_AFTER.match(folded, match.end(1)):
+            yield PIIFinding("postcode", *match.span(1))
     # "mon code postal est le 06000": said to be one's own, no city needed.
     for match in _OWN_CODE_POSTAL.finditer(folded):
         yield PIIFinding("postcode", *match.span(1))
