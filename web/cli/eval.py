@@ -114,6 +114,7 @@ def eval_bot(
         Path | None,
         typer.Option(
             "--report",
+            "--html",
             help="Also write an HTML report (accuracy per expected action and category, misses).",
         ),
     ] = None,

@@ -67,6 +67,7 @@ def run_retrieval_eval(
         Path | None,
         typer.Option(
             "--report",
+            "--html",
             help="Also write an HTML report (figures, charts per category, misses) to this file",
         ),
     ] = None,
