@@ -1,6 +1,7 @@
 """Retrieval benchmark: a synthetic 100,000-chunk KB; query latency, ingest and embedding speed.
 
     python benchmarks/retrieval.py speed [--chunks 100000] [--queries 300] [--chroma]
+    python benchmarks/retrieval.py speed --stores-only [--chunks 1000000] [--chroma]
     python benchmarks/retrieval.py calibrate --data DIR   # refit the confidence model
 
 Prints numbers; asserts nothing. Dense vectors of the synthetic KB are random unit vectors
@@ -21,12 +22,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from knowledge.calibration import expected_calibration_error, fit_logistic
 from knowledge.embeddings import Vectors, default_embedder, normalise
 from knowledge.ingest import ingest
+from knowledge.ranking import Hits, top_hits
 from knowledge.retrieval_eval import load_questions
 from knowledge.search import HybridRetriever, open_retriever
+from knowledge.vector_store import ExactVectorStore, VectorStore
 
 WORDS_PER_SECTION = 110  # about 880 characters: one chunk per section
 SECTIONS_PER_DOC = 5
@@ -78,7 +82,11 @@ def _percentiles(run: Callable[[str], object], questions: list[str]) -> tuple[fl
     return float(np.percentile(times, 50)), float(np.percentile(times, 95))
 
 
-def speed(chunks: int, queries: int, chroma: bool) -> None:
+def speed(chunks: int, queries: int, chroma: bool, stores_only: bool = False) -> None:
+    stores(chunks, queries, chroma)
+    if stores_only:
+        print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         kb, index = Path(tmp) / "kb", Path(tmp) / "index"
         kb.mkdir()
@@ -114,6 +122,171 @@ def speed(chunks: int, queries: int, chroma: bool) -> None:
             _report("hybrid (Chroma HNSW)", on_chroma, asked)
     embedding_throughput()
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+class FilteredExactStore:
+    """The in-memory store as it was before the per-language index (commit 695a434): the
+    whole matrix, plus a copy of each language's rows when the KB has several languages."""
+
+    def __init__(self) -> None:
+        self._vectors = np.zeros((0, 0), dtype=np.float32)
+        self._langs: list[str] = []
+        self._rows_by_lang: dict[str, npt.NDArray[np.int64]] = {}
+        self._by_lang: dict[str, Vectors] = {}
+
+    def add(self, vectors: Vectors, langs: Sequence[str]) -> None:
+        base = self._vectors if self._vectors.size else np.zeros((0, vectors.shape[1]), np.float32)
+        self._vectors = np.ascontiguousarray(np.vstack([base, vectors]), dtype=np.float32)
+        self._langs.extend(langs)
+        lang_array = np.array(self._langs)
+        self._rows_by_lang = {
+            lg: np.flatnonzero(lang_array == lg).astype(np.int64) for lg in set(self._langs)
+        }
+        total = len(self._langs)
+        self._by_lang = {
+            lg: self._vectors if len(rows) == total else self._vectors[rows]
+            for lg, rows in self._rows_by_lang.items()
+        }
+
+    def search(self, query: Vectors, lang: str | None, n: int) -> Hits:
+        if lang is None:
+            rows = np.arange(self._vectors.shape[0], dtype=np.int64)
+            return top_hits(
+                rows, np.einsum("ij,j->i", self._vectors, query), n, positive_only=False
+            )
+        scores = np.einsum("ij,j->i", self._by_lang[lang], query)
+        return top_hits(self._rows_by_lang[lang], scores, n, positive_only=False)
+
+    def count(self) -> int:
+        return len(self._langs)
+
+    def sizes(self) -> dict[str, int]:
+        return {lg: int(rows.shape[0]) for lg, rows in self._rows_by_lang.items()}
+
+    def nbytes(self) -> int:
+        copies = [m for m in self._by_lang.values() if m is not self._vectors]
+        return int(self._vectors.nbytes) + sum(int(m.nbytes) for m in copies)
+
+
+class FilteredChromaStore:
+    """Chroma as it was before: one collection, the language in each vector's metadata and a
+    `where` filter on every query."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        import chromadb
+
+        self._client = chromadb.PersistentClient(path=str(path))
+        self._collection = self._client.get_or_create_collection(
+            name,
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine", "ef_search": 100}},
+        )
+
+    def add(self, vectors: Vectors, langs: Sequence[str]) -> None:
+        start = self.count()
+        step = int(self._client.get_max_batch_size())
+        for offset in range(0, len(langs), step):
+            end = min(offset + step, len(langs))
+            self._collection.add(
+                ids=[str(start + i) for i in range(offset, end)],
+                embeddings=vectors[offset:end],
+                metadatas=[{"lang": lang} for lang in langs[offset:end]],
+            )
+
+    def search(self, query: Vectors, lang: str | None, n: int) -> Hits:
+        found = self._collection.query(
+            query_embeddings=query[None, :],
+            n_results=n,
+            where={"lang": lang} if lang is not None else None,
+            include=["distances"],
+        )
+        distances = found["distances"][0] if found["distances"] else []
+        return Hits(
+            np.array([int(i) for i in found["ids"][0]], dtype=np.int64),
+            np.array([1.0 - d for d in distances], dtype=np.float32),
+        )
+
+    def count(self) -> int:
+        return int(self._collection.count())
+
+    def sizes(self) -> dict[str, int]:
+        return {}
+
+
+def stores(chunks: int, queries: int, chroma: bool) -> None:
+    """Store level, before and after the per-language index, in the same run: a two-language
+    KB (half English, half French, in blocks of 5 chunks = one page), random unit vectors,
+    questions embedded once with the real MiniLM; each query asks for the 100 nearest
+    (CANDIDATES) in English, then in no language."""
+    langs = [("en", "fr")[(i // SECTIONS_PER_DOC) % 2] for i in range(chunks)]
+    rng = np.random.default_rng(5)
+    vectors = np.empty((chunks, 384), dtype=np.float32)
+    for start in range(0, chunks, 100_000):  # in slices: a float64 1M x 384 draw is 3 GB
+        end = min(start + 100_000, chunks)
+        vectors[start:end] = normalise(rng.normal(size=(end - start, 384)).astype(np.float32))
+    embedder = default_embedder()
+    assert embedder is not None, "MiniLM is not installed"
+    vocab = "council tax benefit claim employer school payment child housing form".split()
+    asked = [" ".join(rng.choice(vocab, size=6)) for _ in range(queries)]
+    embedder.embed(asked[:1])
+    times = []
+    questions = []
+    for q in asked:
+        begin = time.perf_counter()
+        questions.append(embedder.embed([q])[0])
+        times.append((time.perf_counter() - begin) * 1000)
+    print(
+        f"stores: {chunks} vectors ({sum(1 for lg in langs if lg == 'en')} en), "
+        f"question embedding p50 {np.percentile(times, 50):.2f} ms, "
+        f"p95 {np.percentile(times, 95):.2f} ms"
+    )
+    variants: list[tuple[str, Callable[[Path], VectorStore]]] = [
+        ("exact, before (whole matrix + copies)", lambda _: FilteredExactStore()),
+        ("exact, per-language index", lambda _: ExactVectorStore()),
+    ]
+    if chroma:
+        from knowledge.chroma_store import persistent_store
+
+        variants += [
+            (
+                "Chroma, before (one collection, where filter)",
+                lambda d: FilteredChromaStore(d, "one"),
+            ),
+            ("Chroma, collection per language", lambda d: persistent_store(d, "per-lang")),
+        ]
+    exact_top: dict[str | None, list[set[int]]] = {}
+    for label, make in variants:
+        with tempfile.TemporaryDirectory() as tmp:
+            store = make(Path(tmp))
+            begin = time.perf_counter()
+            for offset in range(0, chunks, 50_000):  # ingest adds a build at a time; 50k batches
+                store.add(vectors[offset : offset + 50_000], langs[offset : offset + 50_000])
+            fill = time.perf_counter() - begin
+            held = getattr(store, "nbytes", lambda: 0)()
+            line = [f"{label}: fill {fill:.1f} s"]
+            if held:
+                line.append(f"holds {held / 2**20:.0f} MB")
+            for lang in ("en", None):
+                tops = []
+                lat = []
+                store.search(questions[0], lang, 100)
+                for qv in questions:
+                    begin = time.perf_counter()
+                    hits = store.search(qv, lang, 100)
+                    lat.append((time.perf_counter() - begin) * 1000)
+                    tops.append({int(p) for p in hits.positions[:10]})
+                where = lang or "all"
+                p50, p95 = np.percentile(lat, 50), np.percentile(lat, 95)
+                line.append(f"{where}: p50 {p50:.2f} ms p95 {p95:.2f} ms")
+                if label.startswith("exact"):
+                    exact_top[lang] = tops
+                else:
+                    recall = np.mean(
+                        [len(a & b) / 10 for a, b in zip(tops, exact_top[lang], strict=True)]
+                    )
+                    line.append(f"recall@10 vs exact {recall:.3f}")
+            print("; ".join(line), flush=True)
+            del store
 
 
 def _report(label: str, retriever: HybridRetriever, asked: list[str]) -> None:
@@ -226,11 +399,14 @@ def main(argv: Sequence[str]) -> None:
     run.add_argument("--chunks", type=int, default=100_000)
     run.add_argument("--queries", type=int, default=300)
     run.add_argument("--chroma", action="store_true", help="also time Chroma's HNSW index")
+    run.add_argument(
+        "--stores-only", action="store_true", help="only the vector stores, before and after"
+    )
     cal = sub.add_parser("calibrate")
     cal.add_argument("--data", type=Path, default=Path("data"))
     args = parser.parse_args(argv)
     if args.command == "speed":
-        speed(args.chunks, args.queries, args.chroma)
+        speed(args.chunks, args.queries, args.chroma, args.stores_only)
     else:
         calibrate(args.data)
 
