@@ -58,7 +58,7 @@ from bot.guards.normalise import fold
 from knowledge.embeddings import Embedder, EmbedderUnavailable, default_embedder, minilm_available
 
 # Bump when features, model or threshold rules change: the calibration file must be rebuilt.
-MODEL_VERSION = "intent-9"
+MODEL_VERSION = "intent-10"
 CALIBRATION_FILE = "intents.calibration.json"
 # The feature sets, each with its own calibration in the file.
 NGRAMS = "ngrams"

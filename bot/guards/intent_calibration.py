@@ -40,10 +40,12 @@ from bot.guards.intent_data import INTENTS, TRAIN_FILE, LabelledMessage, data_di
 from bot.guards.intent_decision import (
     DISTRESS,
     IN_SCOPE,
+    LIKELIEST_TO_A_PERSON,
     RECALL_FIRST,
     REFUSAL_CLASSES,
     TO_A_PERSON,
     decide,
+    likeliest,
 )
 from knowledge.embeddings import Embedder
 
@@ -64,6 +66,14 @@ DISTRESS_RECALL = 0.95
 # and as many in-scope questions pass (96.3 %); see bot/guards/data/README.md.
 IN_SCOPE_ESCALATED_AT_MOST = {"crisis": 0.005, "human_request": 0.005, "complaint": 0.005}
 IN_SCOPE_TO_A_PERSON_AT_MOST = 0.03
+# When in doubt, a person (`LIKELIEST_TO_A_PERSON`): a request for a person that is the
+# likeliest class of all goes to a person from its `<class>_likeliest` score, the lowest that
+# sends at most this share of in-scope questions more to a person, and never below
+# ALONE_FLOOR. Cross-validated on the
+# training file of the third issue-12 pass (bot/guards/data/README.md): the in-scope
+# questions it costs are mostly ones about talking to someone ("can someone from the council
+# come and check my damp"), where a person is no harm.
+IN_SCOPE_LIKELIEST_AT_MOST = 0.005
 # Refusal thresholds: at most this share of in-scope questions refused by each class, and
 # never below REFUSAL_FLOOR: the rules catch the clear cases, retrieval refuses what the
 # pages do not cover, so the classifier refuses only when it is fairly sure.
@@ -149,7 +159,26 @@ def choose_thresholds(
             REFUSAL_FLOOR, _keeping(in_scope, intent, IN_SCOPE_REFUSED_AT_MOST)
         )
     thresholds[IN_SCOPE] = 0.0
+    for intent in LIKELIEST_TO_A_PERSON:
+        thresholds[likeliest(intent)] = _likeliest(in_scope, intent, thresholds)
     return {k: round(v, 6) for k, v in thresholds.items()}
+
+
+def _likeliest(
+    in_scope: Sequence[Mapping[str, float]], intent: str, thresholds: Mapping[str, float]
+) -> float:
+    """`intent`'s threshold as the likeliest class: of the in-scope messages the thresholds
+    so far let through, those whose likeliest class is `intent` are the ones it can send to a
+    person; at most IN_SCOPE_LIKELIEST_AT_MOST of all in-scope messages may go by it."""
+    unsure = [
+        s[intent]
+        for s in in_scope
+        if decide(s, thresholds).intent not in RECALL_FIRST and s[intent] >= max(s.values())
+    ]
+    allowed = int(IN_SCOPE_LIKELIEST_AT_MOST * len(in_scope))
+    ranked = sorted(unsure, reverse=True)
+    budget = ranked[allowed] + 1e-6 if len(ranked) > allowed else 0.0
+    return max(ALONE_FLOOR, budget)
 
 
 def _keeping(in_scope: Sequence[Mapping[str, float]], intent: str, share: float) -> float:

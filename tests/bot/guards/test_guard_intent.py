@@ -28,6 +28,7 @@ from bot.guards.intent import (
     fingerprint,
     training_vectors,
 )
+from bot.guards.intent_calibration import IN_SCOPE_LIKELIEST_AT_MOST, choose_thresholds
 from bot.guards.intent_data import (
     EXPECT,
     FROZEN_FILE,
@@ -41,7 +42,14 @@ from bot.guards.intent_data import (
     read_written,
     with_variants,
 )
-from bot.guards.intent_decision import DISTRESS, TO_A_PERSON, decide
+from bot.guards.intent_decision import (
+    DISTRESS,
+    LIKELIEST_TO_A_PERSON,
+    RECALL_FIRST,
+    TO_A_PERSON,
+    decide,
+    likeliest,
+)
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
 from knowledge.embeddings import Vectors, minilm_available, normalise
@@ -68,13 +76,19 @@ def floors(request: pytest.FixtureRequest) -> tuple[InputGuard, dict[str, float]
         # On the 706-message split: crisis 195/201, person 80/89, complaint 86/94, crisis
         # reply en 91/93 fr 104/108, refused 94/153, in scope en 83/85 fr 83/84.
         floor = {"crisis": 0.96, "human_request": 0.88, "complaint": 0.9}
-        floor |= {"crisis_reply": 0.95, "refused": 0.6, "in_scope": 0.97}
+        # On the 768-message split (third issue-12 pass and the "when in doubt, a person"
+        # rule for requests for a person): in scope en 90/96, so that floor is 0.93.
+        floor |= {"crisis_reply": 0.95, "refused": 0.6, "in_scope": 0.93}
     else:
         # On the 706-message split: crisis 190/201, person 74/89, complaint 83/94, crisis
         # reply en 87/93 fr 102/108, refused 88/153, in scope en 83/85 fr 84/84. (On its first
         # 538 messages, frozen before the second issue-12 pass: person 41/51, was 49/51.)
         floor = {"crisis": 0.94, "human_request": 0.82, "complaint": 0.87}
-        floor |= {"crisis_reply": 0.93, "refused": 0.55, "in_scope": 0.97}
+        # On the 768-message split (third issue-12 pass and the "when in doubt, a person"
+        # rule): in scope en 91/96, 81/85 on the 706 above (all 4 sent to a person, none
+        # refused), against 13 more of the 706's crisis, person and complaint messages sent to
+        # one; so that floor is 0.93 (bot/guards/data/README.md).
+        floor |= {"crisis_reply": 0.93, "refused": 0.55, "in_scope": 0.93}
     classifier = IntentClassifier.fit(sentence_vectors=features == WITH_MINILM)
     return InputGuard(GuardPolicy.default(), intents=classifier), floor
 
@@ -142,7 +156,12 @@ def test_the_calibration_was_built_for_this_training_file() -> None:
         assert calibration.fingerprint == fingerprint(DATA / TRAIN_FILE), (
             "run `python -m bot.guards.intent` after changing the training data"
         )
-        assert set(calibration.thresholds) == {*INTENTS, TO_A_PERSON, DISTRESS}
+        assert set(calibration.thresholds) == {
+            *INTENTS,
+            TO_A_PERSON,
+            DISTRESS,
+            *(likeliest(c) for c in LIKELIEST_TO_A_PERSON),
+        }
     assert calibrations[NGRAMS].embedder is None
     assert calibrations[WITH_MINILM].embedder == "minilm-l6-v2-int8-onnx-256"
 
@@ -266,6 +285,59 @@ def test_a_message_probably_for_a_person_goes_to_one_though_no_class_is_sure() -
     thresholds = dict.fromkeys(INTENTS, 0.5) | {TO_A_PERSON: 0.6}
     scores = dict.fromkeys(INTENTS, 0.0) | {"crisis": 0.25, "complaint": 0.4, "in_scope": 0.35}
     assert decide(scores, thresholds).intent == "complaint"
+
+
+@pytest.mark.parametrize("intent", LIKELIEST_TO_A_PERSON)
+def test_when_in_doubt_a_person_the_likeliest_request_goes_to_one(intent: str) -> None:
+    """A request for a person below its own threshold and the summed one still goes to a
+    person when it is the likeliest class of all and passes its likeliest threshold."""
+    thresholds = dict.fromkeys(INTENTS, 0.8) | {TO_A_PERSON: 0.9, likeliest(intent): 0.55}
+    base = dict.fromkeys(INTENTS, 0.0)
+    doubt = base | {intent: 0.6, "in_scope": 0.3, "out_of_scope": 0.2}
+    decision = decide(doubt, thresholds)
+    assert (decision.intent, decision.score) == (intent, 0.6)
+    # In scope likelier: the question passes.
+    assert decide(doubt | {"in_scope": 0.65}, thresholds).intent == "in_scope"
+    # Below the threshold: not enough doubt to act on.
+    assert decide(doubt | {intent: 0.5}, thresholds).intent == "in_scope"
+    # A refusal class likelier: refused, not sent to a person.
+    assert decide(doubt | {"out_of_scope": 0.85}, thresholds).intent == "out_of_scope"
+    # Crisis and complaint are not acted on this way: their own thresholds or the sum decide
+    # (and DISTRESS, when the bot cannot answer).
+    for other in set(RECALL_FIRST) - set(LIKELIEST_TO_A_PERSON):
+        assert decide(base | {other: 0.6, "in_scope": 0.3}, thresholds).intent == "in_scope"
+    # Without the threshold (an older calibration file), nothing changes.
+    del thresholds[likeliest(intent)]
+    assert decide(doubt, thresholds).intent == "in_scope"
+
+
+def test_the_likeliest_thresholds_keep_the_in_scope_budget() -> None:
+    """Chosen on out-of-fold scores: each sends at most IN_SCOPE_LIKELIEST_AT_MOST of
+    in-scope messages more to a person, and none goes below 0.5."""
+    rng = np.random.default_rng(7)
+    scores: list[dict[str, float]] = []
+    labels: list[str] = []
+    for label in [*INTENTS] * 200:
+        row = {c: float(rng.uniform(0.0, 0.4)) for c in INTENTS}
+        row[label] = float(rng.uniform(0.3, 1.0))
+        if label == "in_scope" and rng.uniform() < 0.3:
+            # In-scope questions with words of a person: likeliest, not sure.
+            worded = LIKELIEST_TO_A_PERSON[int(rng.integers(len(LIKELIEST_TO_A_PERSON)))]
+            row[worded] = float(rng.uniform(0.4, 0.75))
+            row["in_scope"] = float(rng.uniform(0.0, row[worded]))
+        scores.append(row)
+        labels.append(label)
+    thresholds = choose_thresholds(scores, labels)
+    in_scope = [s for s, label in zip(scores, labels, strict=True) if label == "in_scope"]
+    before = thresholds | {likeliest(c): 2.0 for c in LIKELIEST_TO_A_PERSON}
+    for intent in LIKELIEST_TO_A_PERSON:
+        assert thresholds[likeliest(intent)] >= 0.5
+        after = before | {likeliest(intent): thresholds[likeliest(intent)]}
+        extra = sum(
+            decide(s, after).intent in RECALL_FIRST and decide(s, before).intent not in RECALL_FIRST
+            for s in in_scope
+        )
+        assert 0 < extra <= IN_SCOPE_LIKELIEST_AT_MOST * len(in_scope)
 
 
 # -- the whole guard (rules, then the classifier) on the frozen split ---------------------
