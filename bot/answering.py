@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.energy import ModelMeter, ModelUse
 from bot.extractive import extractive_answer
 from bot.grounding.answer import (
     AnswerFinished,
@@ -25,6 +26,10 @@ class DraftAnswer:
     cited: tuple[int, ...]
     mode: str  # "extractive" or the model's name
     fallback_reason: str | None = None  # why a model answer was replaced by the extractive one
+    # What a model read and wrote for it (estimated tokens), even when it fell back; None
+    # when no model was called. `model_use` also needs the model's size (bot/energy.py).
+    model_tokens: tuple[int, int] | None = None
+    model_use: ModelUse | None = None
 
 
 @dataclass(frozen=True)
@@ -90,8 +95,10 @@ class ModelWriter:
         self, question: str, passages: Sequence[Passage], lang: str
     ) -> Iterator[WriterEvent]:
         shown = False
+        # Counts what the model reads and writes for this answer alone: its energy estimate.
+        meter = ModelMeter(self._model)
         events = stream_grounded_answer(
-            self._model, question, passages, lang, max_tokens=self._max_tokens
+            meter, question, passages, lang, max_tokens=self._max_tokens
         )
         for event in events:
             if isinstance(event, SentencePassed):
@@ -107,6 +114,8 @@ class ModelWriter:
                         text=result.text,
                         cited=tuple(i + 1 for i in result.cited),
                         mode=self.mode,
+                        model_tokens=meter.tokens(),
+                        model_use=meter.use(),
                     )
                     return
                 if shown:
@@ -114,7 +123,12 @@ class ModelWriter:
                 for piece in ExtractiveWriter().stream(question, passages, lang):
                     if isinstance(piece, DraftAnswer):
                         yield DraftAnswer(
-                            piece.text, piece.cited, piece.mode, fallback_reason=result.reason
+                            piece.text,
+                            piece.cited,
+                            piece.mode,
+                            fallback_reason=result.reason,
+                            model_tokens=meter.tokens(),
+                            model_use=meter.use(),
                         )
                     else:
                         yield piece

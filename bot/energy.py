@@ -16,11 +16,21 @@ average, not a measurement of this machine:
   necessarily in proportion), and count a prompt token as a tenth of an output token (prompts
   are processed in parallel; also an assumption).
 - Grid carbon intensity: a setting, in gCO2e per kWh, for the organisation's country.
+- Tokens, where a model writes the answer: the adapters stream text, not token counts, so the
+  tokens are estimated from characters, about four characters of English text per token
+  (OpenAI's rule of thumb, "What are tokens and how to count them"; French and other languages
+  run a little higher); the model's size is read from its name's size tag ("llama3.2:3b" is 3
+  billion parameters, "smollm2-360m" 0.36 billion). A model whose name gives no size is
+  counted by its tokens in the log but adds no energy (said, not guessed).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from bot.models.port import ChatMessage, ChatModel
 
 JOULES_PER_WH = 3600.0
 
@@ -107,3 +117,58 @@ def reply_energy_fields(cpu_seconds: float, model: ModelUse | None = None) -> di
     threads (an embedding library's own thread pool) is not counted, so this is a lower figure.
     """
     return estimate(cpu_seconds, model, grid_g_per_kwh=0.0).as_fields()
+
+
+CHARS_PER_TOKEN = 4.0
+_SIZE_TAG = re.compile(r"(?<![0-9a-z.])(\d+(?:\.\d+)?)([bm])(?![a-z])", re.IGNORECASE)
+
+
+def parameters_from_name(name: str) -> float | None:
+    """Billions of parameters from a model name's size tag ("llama3.2:3b" -> 3.0), else None."""
+    found = _SIZE_TAG.findall(name.replace("_", "-"))
+    if not found:
+        return None
+    number, unit = found[-1]
+    return float(number) / (1000.0 if unit.lower() == "m" else 1.0)
+
+
+def tokens_in(characters: int) -> int:
+    """Estimated tokens for `characters` of text (at least one for any text)."""
+    return 0 if characters <= 0 else max(1, round(characters / CHARS_PER_TOKEN))
+
+
+@dataclass
+class ModelMeter:
+    """A chat model whose prompts and replies are counted while one answer is written."""
+
+    model: ChatModel
+    prompt_chars: int = 0
+    output_chars: int = 0
+    calls: int = 0
+    name: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.name = self.model.name
+
+    def stream(self, messages: Sequence[ChatMessage], *, max_tokens: int = 512) -> Iterator[str]:
+        self.calls += 1
+        self.prompt_chars += sum(len(m.content) for m in messages)
+        for piece in self.model.stream(messages, max_tokens=max_tokens):
+            self.output_chars += len(piece)
+            yield piece
+
+    def available(self) -> bool:
+        return self.model.available()
+
+    def tokens(self) -> tuple[int, int] | None:
+        """Estimated (prompt, output) tokens so far; None when the model was not called."""
+        if not self.calls:
+            return None
+        return tokens_in(self.prompt_chars), tokens_in(self.output_chars)
+
+    def use(self) -> ModelUse | None:
+        """The model's part so far; None when it was not called or its size is unknown."""
+        size, tokens = parameters_from_name(self.name), self.tokens()
+        if tokens is None or size is None:
+            return None
+        return ModelUse(size, *tokens)

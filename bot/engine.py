@@ -20,7 +20,7 @@ from bot.conversations import (
     TurnRecord,
     new_conversation_id,
 )
-from bot.energy import reply_energy_fields
+from bot.energy import ModelUse, reply_energy_fields
 from bot.guards.verdict import GuardVerdict
 from bot.handoff.desk import HandoffDesk
 from bot.handoff.drafts import DRAFT_REVIEW
@@ -123,6 +123,10 @@ class Reply:
     log_index: int | None = None
     # The input-guard layer that decided, when a guard did (GuardVerdict.layer).
     guard_layer: str | None = None
+    # A model's estimated (prompt, output) tokens for the reply and, with its size, its part in
+    # the energy estimate (bot/energy.py); None when no model was called.
+    model_tokens: tuple[int, int] | None = None
+    model_use: ModelUse | None = None
 
 
 # What ask_stream yields: the logged reply's words, then the Reply itself.
@@ -624,6 +628,8 @@ class ConversationEngine:
             mode=draft.mode,
             confidence=result.confidence,
             kb_version=result.kb_version,
+            model_tokens=draft.model_tokens,
+            model_use=draft.model_use,
         )
 
     def _fixed(
@@ -653,9 +659,13 @@ class ConversationEngine:
         if latency_ms is not None:
             # Message in to reply logged: what oversight charts as latency.
             fields["latency_ms"] = latency_ms
+        if reply.model_tokens is not None:
+            # Estimated from characters (bot/energy.py): what the model read and wrote.
+            fields["model_tokens_prompt"], fields["model_tokens_output"] = reply.model_tokens
         if cpu_seconds is not None:
-            # Estimated from this thread's CPU time (bot/energy.py): µWh, central, low, high.
-            fields.update(reply_energy_fields(cpu_seconds))
+            # Estimated from this thread's CPU time and, with a model of known size, its tokens
+            # (bot/energy.py): µWh, central, low, high.
+            fields.update(reply_energy_fields(cpu_seconds, reply.model_use))
         return AuditEvent(
             type=_ENTRY_TYPE[reply.decision],
             conversation_id=conversation_id,
