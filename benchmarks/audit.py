@@ -35,10 +35,10 @@ from audit.merkle import CompactRange, leaf_hash
 from audit.note import generate_signer, parse_signer_key, parse_verifier_key
 from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
-from audit.storage.store import audit_tables, tune_engine
+from audit.storage.store import tune_engine
 from audit.storage.vault import Vault
 from audit.verify import verify_log
-from tests.schema import create_schema
+from tests.schema import create_schema, log_tables
 
 ORIGIN = "bench.example/audit"
 
@@ -57,7 +57,14 @@ def open_log(url: str, signer_text: str, master: bytes) -> TransparencyLog:
     engine = create_engine(url)
     tune_engine(engine)
     signer = parse_signer_key(signer_text)
-    return TransparencyLog(engine, signer, ORIGIN, Vault(engine, master), checkpoint_every=10_000)
+    return TransparencyLog(
+        engine,
+        signer,
+        ORIGIN,
+        Vault(engine, master, tables=log_tables()),
+        checkpoint_every=10_000,
+        tables=log_tables(),
+    )
 
 
 def worker(url: str, signer_text: str, master_b64: str, count: int, batch: int, tag: str) -> None:
@@ -85,8 +92,9 @@ def threaded_rate(url: str, threads: int, calls: int, per_call: int) -> float:
         engine,
         generate_signer(ORIGIN),
         ORIGIN,
-        Vault(engine, os.urandom(32)),
+        Vault(engine, os.urandom(32), tables=log_tables()),
         checkpoint_every=10_000,
+        tables=log_tables(),
     )
 
     def citizen(name: str) -> None:
@@ -166,9 +174,15 @@ def fill(url: str, entries: int, every: int = 1000) -> TransparencyLog:
     engine = create_engine(url)
     tune_engine(engine)
     create_schema(engine)
-    tables = audit_tables()
+    tables = log_tables()
     signer = generate_signer(ORIGIN)
-    log = TransparencyLog(engine, signer, ORIGIN, Vault(engine, os.urandom(32)))
+    log = TransparencyLog(
+        engine,
+        signer,
+        ORIGIN,
+        Vault(engine, os.urandom(32), tables=log_tables()),
+        tables=log_tables(),
+    )
     compact = CompactRange()
     moment = datetime(2026, 8, 2, tzinfo=UTC)
     chunk = 50_000

@@ -19,10 +19,10 @@ from sqlalchemy import Engine, insert
 from audit.note import generate_signer
 from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
-from audit.storage.store import audit_tables, scrub_after_erase
+from audit.storage.store import scrub_after_erase
 from audit.storage.vault import Vault
 from benchmarks.audit import on_each_database
-from tests.schema import create_schema
+from tests.schema import create_schema, log_tables
 
 ORIGIN = "bench.example/audit"
 ROUNDS = 5
@@ -30,7 +30,7 @@ ROUNDS = 5
 
 def seed(engine: Engine, conversations: int) -> TransparencyLog:
     """`conversations` key rows with one 300-byte text each, written directly (setup)."""
-    tables = audit_tables()
+    tables = log_tables()
     now = datetime.now(UTC)
     with engine.begin() as conn:
         for start in range(0, conversations, 10_000):
@@ -63,8 +63,9 @@ def seed(engine: Engine, conversations: int) -> TransparencyLog:
         engine,
         generate_signer(ORIGIN),
         ORIGIN,
-        Vault(engine, os.urandom(32)),
+        Vault(engine, os.urandom(32), tables=log_tables()),
         checkpoint_interval=timedelta(days=1),
+        tables=log_tables(),
     )
     for n in range(ROUNDS):
         log.record(
@@ -86,7 +87,7 @@ def measure(name: str, engine: Engine, conversations: int) -> None:
         log.erase(f"citizen-{n}")
         erase_ms.append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
-        problem = scrub_after_erase(engine, audit_tables())
+        problem = scrub_after_erase(engine, log_tables())
         scrub_ms.append((time.perf_counter() - start) * 1000)
         if problem is not None:
             print(f"{name}: scrub did not finish: {problem}")

@@ -25,7 +25,7 @@ from bot.conversations import ConversationStore
 from bot.handoff.desk import HandoffDesk
 from bot.handoff.hours import OpeningHours
 from bot.handoff.store import HandoffStore
-from tests.schema import tables
+from tests.schema import log_tables, tables
 from web.database import upgrade_schema
 
 ORIGIN = "bench.example/audit"
@@ -47,8 +47,9 @@ def measure(name: str, engine: Engine, cycles: int) -> None:
         engine,
         generate_signer(ORIGIN),
         ORIGIN,
-        Vault(engine, os.urandom(32)),
+        Vault(engine, os.urandom(32), tables=log_tables()),
         checkpoint_interval=timedelta(minutes=5),
+        tables=log_tables(),
     )
     desk = HandoffDesk(
         store=handoffs,

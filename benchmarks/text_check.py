@@ -19,7 +19,7 @@ from audit.storage.log import TransparencyLog
 from audit.storage.text_check import check_texts
 from audit.storage.vault import Vault
 from benchmarks.audit import on_each_database
-from tests.schema import create_schema
+from tests.schema import create_schema, log_tables
 
 ORIGIN = "bench.example/audit"
 
@@ -30,8 +30,9 @@ def measure(name: str, engine: Engine, entries: int) -> None:
         engine,
         generate_signer(ORIGIN),
         ORIGIN,
-        Vault(engine, os.urandom(32)),
+        Vault(engine, os.urandom(32), tables=log_tables()),
         checkpoint_interval=timedelta(days=1),
+        tables=log_tables(),
     )
     start = time.perf_counter()
     conversations = max(1, entries // 10)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
 
+from audit.storage.store import AuditTables
 from web.database import upgrade_schema
 from web.oversight.facets import FacetIndex
 from web.schema import Schema, app_schema
@@ -59,3 +60,9 @@ def create_schema(engine: Engine) -> None:
     finally:
         target.close()
         template.close()
+
+
+def log_tables() -> AuditTables:
+    """The log's tables, from the app's one MetaData: what every log, vault and reader built
+    by hand here is given, as the composition root gives them."""
+    return tables().audit

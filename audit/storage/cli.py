@@ -338,7 +338,10 @@ def _verify(console: Console, open_operator: OpenOperatorLog | None) -> Callable
             else:
                 # Reading needs no secret key: an oversight body can check a database copy.
                 trusted = trusted_key(console, key)
+                from sqlalchemy import MetaData
+
                 from audit.storage.log_reader import LogReader
+                from audit.storage.store import audit_tables
 
                 if database_url is not None:
                     engine = _database_copy(console, database_url, resources)
@@ -352,7 +355,8 @@ def _verify(console: Console, open_operator: OpenOperatorLog | None) -> Callable
                         "to verify; on the app's machine `opencounter audit verify` reads its "
                         "settings.",
                     )
-                source = LogReader(engine)
+                # A copy's tables, declared on a MetaData of its own: no app schema here.
+                source = LogReader(engine, audit_tables(MetaData()))
             check_log(
                 console,
                 source,

@@ -55,11 +55,11 @@ class TransparencyLog(LogReader):
         origin: str,
         vault: Vault,
         *,
+        tables: AuditTables,
         clock: Callable[[], datetime] = _utc_now,
         checkpoint_every: int = 1000,
         checkpoint_interval: timedelta = timedelta(seconds=60),
         lock_wait: timedelta = timedelta(seconds=30),
-        tables: AuditTables | None = None,
     ) -> None:
         if signer.name != origin:
             raise ValueError(f"the log key is named {signer.name!r}, not the origin {origin!r}")

@@ -26,7 +26,7 @@ from audit.merkle import (
 )
 from audit.schema_pass import Row
 from audit.sink import LogUnavailable
-from audit.storage.store import AuditTables, audit_tables, fetch_raw_rows, read_nodes, scan_column
+from audit.storage.store import AuditTables, fetch_raw_rows, read_nodes, scan_column
 from audit.verify import StoredState
 
 SCAN_BATCH = 50_000
@@ -44,9 +44,9 @@ class LogState(NamedTuple):
 class LogReader:
     """Reads the audit tables of `engine`."""
 
-    def __init__(self, engine: Engine, tables: AuditTables | None = None) -> None:
+    def __init__(self, engine: Engine, tables: AuditTables) -> None:
         self._engine = engine
-        self._tables = tables or audit_tables()
+        self._tables = tables
         # A log only grows: once it has been seen at size n, proofs up to n need no state read.
         self._known_size = 0
 

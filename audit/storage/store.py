@@ -67,9 +67,9 @@ class AuditTables:
     texts: Table
 
 
-def audit_tables(metadata: MetaData | None = None) -> AuditTables:
-    """Declare the audit tables on `metadata` (a fresh one by default, for queries alone)."""
-    metadata = MetaData() if metadata is None else metadata
+def audit_tables(metadata: MetaData) -> AuditTables:
+    """Declare the audit tables on `metadata`: the app's one MetaData (web/schema.py), or for
+    a reader of a database copy, one of its own (`audit_tables(MetaData())`)."""
     stamp = DateTime(timezone=True)
     return AuditTables(
         metadata=metadata,

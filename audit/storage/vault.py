@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
 
 from audit.entries import commitment
-from audit.storage.store import AuditTables, audit_tables
+from audit.storage.store import AuditTables
 
 MASTER_KEY_SIZE = 32
 SALT_SIZE = 32
@@ -116,15 +116,15 @@ class Vault:
         engine: Engine,
         master_key: bytes,
         *,
+        tables: AuditTables,
         clock: Callable[[], datetime] = _utc_now,
-        tables: AuditTables | None = None,
     ) -> None:
         if len(master_key) != MASTER_KEY_SIZE:
             raise ValueError("the vault master key must be 32 bytes")
         self._engine = engine
         self._master = AESGCM(master_key)
         self._clock = clock
-        self._tables = tables or audit_tables()
+        self._tables = tables
         texts, keys = self._tables.texts, self._tables.conversation_keys
         self._insert_texts = insert(texts).returning(texts.c.id, sort_by_parameter_order=True)
         self._select_keys = select(

@@ -17,6 +17,7 @@ from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
 from audit.storage.store import tune_engine
 from audit.storage.vault import Vault
+from tests.schema import log_tables
 
 
 def main(argv: list[str]) -> None:
@@ -24,9 +25,15 @@ def main(argv: list[str]) -> None:
     engine = create_engine(url)
     tune_engine(engine)  # WAL + synchronous=NORMAL: the crash test checks what that keeps
     signer = parse_signer_key(signer_text)
-    vault = Vault(engine, base64.b64decode(master))
+    vault = Vault(engine, base64.b64decode(master), tables=log_tables())
     log = TransparencyLog(
-        engine, signer, signer.name, vault, checkpoint_every=50, checkpoint_interval=timedelta(1)
+        engine,
+        signer,
+        signer.name,
+        vault,
+        checkpoint_every=50,
+        checkpoint_interval=timedelta(1),
+        tables=log_tables(),
     )
     count, batch = int(count_text), int(batch_text)
     done = 0

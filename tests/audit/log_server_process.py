@@ -18,12 +18,19 @@ from audit.note import parse_signer_key
 from audit.storage.log import TransparencyLog
 from audit.storage.vault import Vault
 from audit.witness import format_proof
+from tests.schema import log_tables
 
 
 def serve(url: str, signer_text: str, master: str, witness_key: str) -> None:
     engine = create_engine(url)
     signer = parse_signer_key(signer_text)
-    log = TransparencyLog(engine, signer, signer.name, Vault(engine, base64.b64decode(master)))
+    log = TransparencyLog(
+        engine,
+        signer,
+        signer.name,
+        Vault(engine, base64.b64decode(master), tables=log_tables()),
+        tables=log_tables(),
+    )
     witness = parse_cosigner_verifier_key(witness_key)
 
     class Handler(BaseHTTPRequestHandler):

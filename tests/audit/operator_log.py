@@ -16,6 +16,7 @@ from audit.storage.cli import OperatorSetupError, build_audit_cli
 from audit.storage.log import TransparencyLog
 from audit.storage.store import tune_engine
 from audit.storage.vault import Vault, parse_master_key
+from tests.schema import log_tables
 
 
 class FolderOperatorLog:
@@ -55,7 +56,13 @@ class FolderOperatorLog:
             raise OperatorSetupError(f"The log needs its vault key: {error}") from None
         except (NoteError, ValueError) as error:
             raise OperatorSetupError(f"A key is damaged: {error}") from None
-        return TransparencyLog(engine, signer, self._origin, Vault(engine, master))
+        return TransparencyLog(
+            engine,
+            signer,
+            self._origin,
+            Vault(engine, master, tables=log_tables()),
+            tables=log_tables(),
+        )
 
     def close(self) -> None:
         if self._engine is not None:

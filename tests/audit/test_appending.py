@@ -12,6 +12,7 @@ from audit.note import generate_signer
 from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
 from audit.storage.vault import Vault
+from tests.schema import log_tables
 
 ORIGIN = "city.example/audit"
 
@@ -21,8 +22,9 @@ def test_seq_counts_each_conversation_across_calls_and_batches(engine: Engine) -
         engine,
         generate_signer(ORIGIN),
         ORIGIN,
-        Vault(engine, os.urandom(32)),
+        Vault(engine, os.urandom(32), tables=log_tables()),
         checkpoint_interval=timedelta(days=1),
+        tables=log_tables(),
     )
     log.record([AuditEvent("message", "a", {}, "one"), AuditEvent("answer", "a", {}, "two")])
     log.record([AuditEvent("kb_version", None, {"version": "v1"})])

@@ -14,7 +14,7 @@ from audit.storage.log import TransparencyLog
 from audit.storage.store import tune_engine
 from audit.storage.vault import Vault, parse_master_key
 from tests.audit.operator_log import operator_cli
-from tests.schema import create_schema
+from tests.schema import create_schema, log_tables
 
 ORIGIN = "city.example/audit"
 
@@ -32,8 +32,10 @@ def test_verify_texts_names_the_first_swapped_entry(tmp_path: Path, database_url
     tune_engine(engine)
     create_schema(engine)
     signer = parse_signer_key((keys / "log.key").read_text().strip())
-    vault = Vault(engine, parse_master_key((keys / "vault.key").read_text().strip()))
-    log = TransparencyLog(engine, signer, ORIGIN, vault)
+    vault = Vault(
+        engine, parse_master_key((keys / "vault.key").read_text().strip()), tables=log_tables()
+    )
+    log = TransparencyLog(engine, signer, ORIGIN, vault, tables=log_tables())
     log.record([AuditEvent("message", f"c{n % 3}", {"n": n}, f"text {n}") for n in range(10)])
     log.erase("c2")
     log.checkpoint()

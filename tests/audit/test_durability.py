@@ -16,7 +16,7 @@ from audit.storage.log import TransparencyLog
 from audit.storage.store import tune_engine
 from audit.storage.vault import Vault
 from audit.verify import verify_log
-from tests.schema import create_schema
+from tests.schema import create_schema, log_tables
 
 HELPER = Path(__file__).with_name("appender_process.py")
 REPO = Path(__file__).resolve().parents[2]
@@ -37,7 +37,9 @@ def start_appender(
 
 def open_log(engine: Engine, signer_text: str, master: bytes) -> TransparencyLog:
     signer = parse_signer_key(signer_text)
-    return TransparencyLog(engine, signer, signer.name, Vault(engine, master))
+    return TransparencyLog(
+        engine, signer, signer.name, Vault(engine, master, tables=log_tables()), tables=log_tables()
+    )
 
 
 def initialise(url: str) -> Engine:

@@ -25,7 +25,7 @@ from audit.storage.log import TransparencyLog
 from audit.storage.store import tune_engine
 from audit.storage.vault import Vault
 from tests.needs import missing
-from tests.schema import create_schema
+from tests.schema import create_schema, log_tables
 
 ORIGIN = "city.example/audit"
 # The long one spills into overflow pages (SQLite) and TOAST (PostgreSQL).
@@ -37,8 +37,9 @@ def chatty_log(engine: Engine) -> TransparencyLog:
         engine,
         generate_signer(ORIGIN),
         ORIGIN,
-        Vault(engine, os.urandom(32)),
+        Vault(engine, os.urandom(32), tables=log_tables()),
         checkpoint_interval=timedelta(days=1),
+        tables=log_tables(),
     )
     for n, words in enumerate(WORDS):
         # "kept" first: the erased key row is then the last one written to its page,

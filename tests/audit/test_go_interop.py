@@ -21,6 +21,7 @@ from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
 from audit.storage.vault import Vault
 from tests.needs import missing
+from tests.schema import log_tables
 
 GO_SOURCE = Path(__file__).with_name("go") / "interop"
 GOPATH = Path("/usr/share/gocode")
@@ -61,7 +62,13 @@ def run_go(
 def test_go_verifies_our_checkpoint_and_proofs(
     interop_binary: Path, engine: Engine, tmp_path: Path
 ) -> None:
-    log = TransparencyLog(engine, generate_signer(ORIGIN), ORIGIN, Vault(engine, os.urandom(32)))
+    log = TransparencyLog(
+        engine,
+        generate_signer(ORIGIN),
+        ORIGIN,
+        Vault(engine, os.urandom(32), tables=log_tables()),
+        tables=log_tables(),
+    )
     sizes = [1, 2, 3, 7, 8, 13, 21, 37]
     for n in range(37):
         log.record([AuditEvent("message", f"c{n % 5}", {"n": n}, f"text {n}")])

@@ -17,7 +17,7 @@ from audit.note import generate_signer, parse_verifier_key, sign_note
 from audit.sink import AuditEvent, AuditSink, LogUnavailable
 from audit.storage.log import TransparencyLog
 from audit.storage.vault import Vault
-from tests.schema import create_schema
+from tests.schema import create_schema, log_tables
 
 ORIGIN = "city.example/audit"
 
@@ -33,7 +33,7 @@ class Clock:
 
 
 def make_log(engine: Engine, clock: Clock | None = None, every: int = 1000) -> TransparencyLog:
-    vault = Vault(engine, os.urandom(32))
+    vault = Vault(engine, os.urandom(32), tables=log_tables())
     return TransparencyLog(
         engine,
         generate_signer(ORIGIN),
@@ -42,6 +42,7 @@ def make_log(engine: Engine, clock: Clock | None = None, every: int = 1000) -> T
         clock=clock or Clock(),
         checkpoint_every=every,
         checkpoint_interval=timedelta(minutes=5),
+        tables=log_tables(),
     )
 
 
@@ -162,7 +163,13 @@ def test_proofs_beyond_the_log_are_rejected(engine: Engine) -> None:
 
 def test_signer_must_be_named_after_the_origin(engine: Engine) -> None:
     with pytest.raises(ValueError, match="origin"):
-        TransparencyLog(engine, generate_signer("other"), ORIGIN, Vault(engine, bytes(32)))
+        TransparencyLog(
+            engine,
+            generate_signer("other"),
+            ORIGIN,
+            Vault(engine, bytes(32), tables=log_tables()),
+            tables=log_tables(),
+        )
 
 
 def test_storage_failure_is_log_unavailable(tmp_path: object) -> None:

@@ -15,6 +15,7 @@ from audit.receipt import ReceiptError, ReceiptNotReady, receipt_for, verify_rec
 from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
 from audit.storage.vault import Vault
+from tests.schema import log_tables
 
 ORIGIN = "city.example/audit"
 
@@ -36,10 +37,11 @@ def make_log(
         engine,
         generate_signer(ORIGIN),
         ORIGIN,
-        Vault(engine, os.urandom(32)),
+        Vault(engine, os.urandom(32), tables=log_tables()),
         checkpoint_every=1000,
         checkpoint_interval=timedelta(minutes=5),
         clock=clock,
+        tables=log_tables(),
     )
 
 

@@ -45,6 +45,7 @@ from audit.storage.signing import TreeMismatch
 from audit.storage.text_check import check_texts
 from audit.storage.vault import Vault
 from audit.verify import CHUNK, VerifyReport, verify_log
+from tests.schema import log_tables
 
 ORIGIN = "city.example/audit"
 SIZE = 23  # checkpoints at sizes 1, 6, 11, 16, 21; entries 21 and 22 not yet signed
@@ -73,10 +74,11 @@ def logged(engine: Engine) -> Logged:
         engine,
         signer,
         ORIGIN,
-        Vault(engine, os.urandom(32)),
+        Vault(engine, os.urandom(32), tables=log_tables()),
         clock=ticking_clock(),
         checkpoint_every=5,
         checkpoint_interval=timedelta(days=1),
+        tables=log_tables(),
     )
     for n in range(SIZE):
         log.record([AuditEvent("message", f"conv-{n % 4}", {"n": n}, f"words number {n}")])
@@ -92,7 +94,7 @@ def check(
     key = parse_verifier_key(logged.log.verifier_key)
     for chunk in (4, CHUNK):
         yield verify_log(
-            LogReader(logged.engine),
+            LogReader(logged.engine, tables=log_tables()),
             key,
             witnesses=[logged.witness.verifier()],
             seen=seen,
@@ -587,14 +589,17 @@ def test_an_honest_log_whose_clock_steps_back_still_verifies(engine: Engine) -> 
         engine,
         generate_signer(ORIGIN),
         ORIGIN,
-        Vault(engine, os.urandom(32)),
+        Vault(engine, os.urandom(32), tables=log_tables()),
         clock=lambda: next(moments),
+        tables=log_tables(),
     )
     for n in range(4):
         log.record([AuditEvent("message", "conv-0", {"n": n})])
     times = [json.loads(data)["ts"] for _, data in log.entries()]
     assert times == sorted(times) and times[2] == times[1]  # held at 20 s, not back to 5 s
-    report = verify_log(LogReader(engine), parse_verifier_key(log.verifier_key))
+    report = verify_log(
+        LogReader(engine, tables=log_tables()), parse_verifier_key(log.verifier_key)
+    )
     assert report.ok, report.problem
 
 
@@ -617,7 +622,7 @@ def _put_text(engine: Engine, index: int, nonce: bytes, ciphertext: bytes) -> No
 
 @pytest.mark.parametrize("kind", ["change a ciphertext", "swap two ciphertexts"])
 def test_changed_or_swapped_ciphertexts_are_named(logged: Logged, kind: str) -> None:
-    assert check_texts(LogReader(logged.engine), logged.log.vault).ok
+    assert check_texts(LogReader(logged.engine, tables=log_tables()), logged.log.vault).ok
     stored = _texts(logged.engine)
     if kind == "change a ciphertext":
         nonce, ciphertext = stored[7]
@@ -627,7 +632,7 @@ def test_changed_or_swapped_ciphertexts_are_named(logged: Logged, kind: str) -> 
         _put_text(logged.engine, 4, *stored[8])
         _put_text(logged.engine, 8, *stored[4])
         expected = 4
-    report = check_texts(LogReader(logged.engine), logged.log.vault)
+    report = check_texts(LogReader(logged.engine, tables=log_tables()), logged.log.vault)
     assert not report.ok and report.first_bad_index == expected, report.problem
     for verified in check(logged):  # the tree is untouched: texts live beside the log
         assert verified.ok

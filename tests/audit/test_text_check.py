@@ -14,6 +14,7 @@ from audit.sink import AuditEvent
 from audit.storage.log import TransparencyLog
 from audit.storage.text_check import check_texts
 from audit.storage.vault import Vault
+from tests.schema import log_tables
 
 ORIGIN = "city.example/audit"
 
@@ -24,8 +25,9 @@ def seeded(engine: Engine) -> TransparencyLog:
         engine,
         generate_signer(ORIGIN),
         ORIGIN,
-        Vault(engine, os.urandom(32)),
+        Vault(engine, os.urandom(32), tables=log_tables()),
         checkpoint_interval=timedelta(days=1),
+        tables=log_tables(),
     )
     for n in range(10):
         words = None if n == 6 else f"words number {n}"

@@ -11,9 +11,9 @@ from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, select
 from audit.entries import decode_entry
 from audit.sink import AuditEvent, LogUnavailable
 from audit.storage.log import TransparencyLog
-from audit.storage.store import audit_tables
 from tests.audit.test_log import chat, make_log
 from tests.fakes.failing_database import STEPS, Step, failing
+from tests.schema import log_tables
 
 _metadata = MetaData()
 # Stands in for a store of the conversation engine (a handoff, a switch).
@@ -27,7 +27,7 @@ _things = Table(
 
 def _state_row(engine: Engine) -> tuple[object, ...]:
     with engine.connect() as conn:
-        return tuple(conn.execute(select(audit_tables().state)).one())
+        return tuple(conn.execute(select(log_tables().state)).one())
 
 
 def _things_in(engine: Engine) -> list[tuple[int, str]]:

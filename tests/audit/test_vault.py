@@ -18,10 +18,11 @@ from audit.storage.vault import (
     parse_master_key,
     text_associated_data,
 )
+from tests.schema import log_tables
 
 
 def test_put_get_and_commitment(engine: Engine) -> None:
-    vault = Vault(engine, os.urandom(32))
+    vault = Vault(engine, os.urandom(32), tables=log_tables())
     text_id, digest = vault.put("c1", 0, "Hällo, I need a parking permit")
     salt = vault.salt_for("c1")
     assert salt is not None and len(salt) == 32
@@ -33,7 +34,7 @@ def test_put_get_and_commitment(engine: Engine) -> None:
 
 
 def test_ciphertext_at_rest_is_not_the_text(engine: Engine) -> None:
-    vault = Vault(engine, os.urandom(32))
+    vault = Vault(engine, os.urandom(32), tables=log_tables())
     vault.put("c1", 0, "plain words here")
     with engine.connect() as connection:
         stored = connection.execute(text("SELECT ciphertext FROM audit_texts")).scalar()
@@ -43,14 +44,14 @@ def test_ciphertext_at_rest_is_not_the_text(engine: Engine) -> None:
 
 
 def test_each_conversation_has_its_own_salt(engine: Engine) -> None:
-    vault = Vault(engine, os.urandom(32))
+    vault = Vault(engine, os.urandom(32), tables=log_tables())
     _, first = vault.put("c1", 0, "same words")
     _, second = vault.put("c2", 1, "same words")
     assert first != second
 
 
 def test_erase_shreds_key_salt_and_texts(engine: Engine) -> None:
-    vault = Vault(engine, os.urandom(32))
+    vault = Vault(engine, os.urandom(32), tables=log_tables())
     text_id, _ = vault.put("c1", 0, "to be forgotten")
     kept, _ = vault.put("c2", 1, "to be kept")
     assert vault.erase("c1") is True
@@ -66,9 +67,9 @@ def test_erase_shreds_key_salt_and_texts(engine: Engine) -> None:
 
 
 def test_wrong_master_key_is_a_typed_error(engine: Engine) -> None:
-    text_id, _ = Vault(engine, os.urandom(32)).put("c1", 0, "words")
+    text_id, _ = Vault(engine, os.urandom(32), tables=log_tables()).put("c1", 0, "words")
     with pytest.raises(VaultKeyMismatch):
-        Vault(engine, os.urandom(32)).get(text_id)
+        Vault(engine, os.urandom(32), tables=log_tables()).get(text_id)
 
 
 def test_master_key_text_format() -> None:
@@ -77,11 +78,11 @@ def test_master_key_text_format() -> None:
         with pytest.raises(ValueError, match="master key"):
             parse_master_key(bad)
     with pytest.raises(ValueError, match="32 bytes"):
-        Vault(None, b"short")  # type: ignore[arg-type]
+        Vault(None, b"short", tables=log_tables())  # type: ignore[arg-type]
 
 
 def test_put_many_keeps_order_ids_and_commitments(engine: Engine) -> None:
-    vault = Vault(engine, os.urandom(32))
+    vault = Vault(engine, os.urandom(32), tables=log_tables())
     words = [("c1", "first"), ("c2", "second"), ("c1", "third"), ("c3", "fourth")]
     items = [TextToStore(c, n, w) for n, (c, w) in enumerate(words)]
     with engine.begin() as connection:
@@ -95,7 +96,7 @@ def test_put_many_keeps_order_ids_and_commitments(engine: Engine) -> None:
 
 
 def test_put_many_into_an_erased_conversation_writes_nothing(engine: Engine) -> None:
-    vault = Vault(engine, os.urandom(32))
+    vault = Vault(engine, os.urandom(32), tables=log_tables())
     vault.put("gone", 0, "old words")
     vault.erase("gone")
     with pytest.raises(ConversationErased), engine.begin() as connection:
@@ -126,7 +127,7 @@ def swap_ciphertexts(engine: Engine, first: int, second: int) -> None:
 
 
 def test_texts_swapped_inside_a_conversation_do_not_open(engine: Engine) -> None:
-    vault = Vault(engine, os.urandom(32))
+    vault = Vault(engine, os.urandom(32), tables=log_tables())
     first, _ = vault.put("c1", 0, "I live at 12 Elm Street")
     second, _ = vault.put("c1", 1, "my child is ill")
     swap_ciphertexts(engine, first, second)
@@ -137,7 +138,7 @@ def test_texts_swapped_inside_a_conversation_do_not_open(engine: Engine) -> None
 
 
 def test_a_text_moved_to_another_entry_does_not_open(engine: Engine) -> None:
-    vault = Vault(engine, os.urandom(32))
+    vault = Vault(engine, os.urandom(32), tables=log_tables())
     moved, _ = vault.put("c1", 4, "words of entry four")
     with engine.begin() as connection:
         connection.execute(
@@ -148,7 +149,7 @@ def test_a_text_moved_to_another_entry_does_not_open(engine: Engine) -> None:
 
 
 def test_stored_keys_reads_without_creating(engine: Engine) -> None:
-    vault = Vault(engine, os.urandom(32))
+    vault = Vault(engine, os.urandom(32), tables=log_tables())
     vault.put("c1", 0, "words")
     vault.erase("c2")
     with engine.connect() as connection:

@@ -32,7 +32,7 @@ from audit.storage.log_reader import LogReader
 from audit.storage.store import tune_engine
 from audit.storage.vault import Vault
 from audit.verify import CHUNK, verify_log
-from tests.schema import create_schema
+from tests.schema import create_schema, log_tables
 
 ORIGIN = "city.example/audit"
 SIZE = 23
@@ -43,9 +43,10 @@ def filled_log(engine: Engine, size: int = SIZE) -> TransparencyLog:
         engine,
         generate_signer(ORIGIN),
         ORIGIN,
-        Vault(engine, os.urandom(32)),
+        Vault(engine, os.urandom(32), tables=log_tables()),
         checkpoint_every=5,
         checkpoint_interval=timedelta(days=1),
+        tables=log_tables(),
     )
     for i in range(size):
         conversation = f"conv-{i % 4}"
@@ -340,12 +341,12 @@ def test_verifying_a_log_while_it_grows_finds_nothing_wrong(sqlite_url: str) -> 
     try:
         checked = []
         for chunk in (3, 7, CHUNK, 3, 7):
-            report = verify_log(LogReader(engine), key, chunk_size=chunk)
+            report = verify_log(LogReader(engine, tables=log_tables()), key, chunk_size=chunk)
             assert report.ok, report.problem
             checked.append(report.entries_checked)
         assert checked == sorted(checked) and checked[-1] > checked[0]  # it did grow
     finally:
         stop.set()
         writer.join()
-    assert verify_log(LogReader(engine), key).entries_checked == log.size()
+    assert verify_log(LogReader(engine, tables=log_tables()), key).entries_checked == log.size()
     engine.dispose()

@@ -28,7 +28,7 @@ from audit.witness import (
     WitnessState,
     cosigned_path,
 )
-from tests.schema import create_schema
+from tests.schema import create_schema, log_tables
 
 SERVER = Path(__file__).with_name("log_server_process.py")
 REPO = Path(__file__).resolve().parents[2]
@@ -56,7 +56,9 @@ def new_log(path: Path, signer_text: str, master: bytes) -> tuple[Engine, Transp
     engine = create_engine(f"sqlite:///{path}")
     create_schema(engine)
     signer = parse_signer_key(signer_text)
-    return engine, TransparencyLog(engine, signer, ORIGIN, Vault(engine, master))
+    return engine, TransparencyLog(
+        engine, signer, ORIGIN, Vault(engine, master, tables=log_tables()), tables=log_tables()
+    )
 
 
 def append(log: TransparencyLog, count: int, tag: str) -> None:
@@ -85,14 +87,16 @@ def test_witness_cosigns_growing_log_and_refuses_a_fork(tmp_path: Path) -> None:
     # The signed note it cosigned is kept beside its state: evidence for `verify --since`.
     kept = cosigned_path(state).read_text()
     assert kept == second
-    report = verify_log(LogReader(engine), log_key, witnesses=[witness.verifier()], seen=[kept])
+    report = verify_log(
+        LogReader(engine, tables=log_tables()), log_key, witnesses=[witness.verifier()], seen=[kept]
+    )
     assert report.ok, report.problem
     engine.dispose()
 
     # Same key, different history: the witness must refuse to cosign.
     fork_engine, fork = new_log(tmp_path / "fork.db", signer, master)
     append(fork, 20, "forged")
-    forked = verify_log(LogReader(fork_engine), log_key, seen=[kept])
+    forked = verify_log(LogReader(fork_engine, tables=log_tables()), log_key, seen=[kept])
     assert not forked.ok and forked.fault is Fault.FORK, forked.problem
     with log_server(f"sqlite:///{tmp_path / 'fork.db'}", signer, master, wkey) as url:
         with pytest.raises(InconsistentCheckpoint):

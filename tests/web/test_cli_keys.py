@@ -15,9 +15,9 @@ from sqlalchemy import create_engine
 from typer.testing import CliRunner
 
 from audit.note import generate_signer, parse_signer_key
-from audit.storage.store import audit_tables
 from audit.storage.vault import Vault, VaultKeyMismatch, parse_master_key
 from tests.conftest import make_settings
+from tests.schema import log_tables
 from tests.web.citizens import start_api
 from tests.web.console.conftest import PASSWORD, sign_in
 from web.app import create_app
@@ -78,7 +78,7 @@ def test_a_new_vault_key_reads_every_conversation_and_the_old_one_none(
     assert code == 0, output
     engine = create_engine(settings.resolved_database_url)
     try:
-        stale = Vault(engine, parse_master_key(old_key), tables=audit_tables())
+        stale = Vault(engine, parse_master_key(old_key), tables=log_tables())
         with pytest.raises(VaultKeyMismatch):
             stale.read_keys([cid])
     finally:

@@ -29,7 +29,7 @@ from audit.checkpoint_chain import note_text, previous_line
 from audit.key_change import key_change_line
 from audit.note import Ed25519Signer, NoteError, parse_signer_key, sign_note
 from audit.sink import LogUnavailable
-from audit.storage.store import audit_tables, lock_for_append
+from audit.storage.store import lock_for_append
 from audit.storage.vault import VaultKeyMismatch, parse_master_key
 from web.cli.options import DataDir, read_settings
 from web.keys import SIGNING_KEY_FILE, VAULT_KEY_FILE, VERIFIER_KEY_FILE, load_signer
@@ -113,7 +113,7 @@ def rotate_vault_key(new_key_file: NewKeyFile, data_dir: DataDir = None) -> None
 def hand_over(storage: Storage, old: Ed25519Signer, new: Ed25519Signer) -> str:
     """Sign the newest checkpoint again with a key-change line, by both keys; returns it."""
     storage.log.checkpoint()  # the newest checkpoint covers every entry (old key)
-    tables = audit_tables()  # the log's table names and columns, to build the statements
+    tables = storage.schema.audit  # the log's tables, from the app's one MetaData
     with storage.engine.begin() as conn:
         lock_for_append(conn, tables)
         row = conn.execute(
