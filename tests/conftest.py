@@ -41,12 +41,19 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     drop_worker_database()
 
 
-@pytest.fixture(autouse=True)
-def _no_opencounter_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see only the settings they build, never the developer's environment."""
+def without_opencounter_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Remove the developer's OPENCOUNTER_ settings (all but the test database's URL)."""
     for name in list(os.environ):
         if name.startswith("OPENCOUNTER_") and name != "OPENCOUNTER_TEST_DATABASE_URL":
             monkeypatch.delenv(name)
+
+
+@pytest.fixture(autouse=True)
+def _no_opencounter_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see only the settings they build, never the developer's environment. A
+    module-scoped app is built before this runs: its fixture calls `without_opencounter_env`
+    in a `pytest.MonkeyPatch.context()` of its own."""
+    without_opencounter_env(monkeypatch)
 
 
 @pytest.fixture(scope="session")
@@ -100,6 +107,15 @@ def make_settings(data_dir: Path, **overrides: Any) -> Settings:
 def data_dir(tmp_path: Path, demo_index: Path) -> Path:
     """A fresh data directory holding a copy of the ingested demo knowledge base."""
     data = tmp_path / "data"
+    shutil.copytree(demo_index, data / "kb", symlinks=True)
+    return data
+
+
+@pytest.fixture(scope="module")
+def module_data_dir(tmp_path_factory: pytest.TempPathFactory, demo_index: Path) -> Path:
+    """A data directory for a module's shared app, which its tests only read: one app start
+    (migrations, keys, index) for many tests instead of one each."""
+    data = tmp_path_factory.mktemp("module-data") / "data"
     shutil.copytree(demo_index, data / "kb", symlinks=True)
     return data
 

@@ -13,13 +13,14 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
-from tests.conftest import make_settings
+from tests.conftest import fast_overrides, make_settings, without_opencounter_env
 from tests.web.responses import Answer
 from web.app import create_app
 from web.settings import Settings
@@ -39,14 +40,29 @@ def app_settings(settings: Settings) -> Settings:
     return make_settings(settings.data_dir, checkpoint_every=1)
 
 
-@pytest.fixture
-def citizen(app_settings: Settings) -> Iterator[Citizen]:
-    with TestClient(create_app(app_settings)) as client:
+def _citizen_on(app_settings: Settings) -> Iterator[Citizen]:
+    with TestClient(create_app(app_settings, fast_overrides())) as client:
         posted = client.post("/chat/messages", data={"text": QUESTION}, follow_redirects=False)
         assert posted.status_code == 303
         found = re.search(r"c=([A-Za-z0-9_-]+)", posted.headers["location"])
         assert found is not None
         yield Citizen(client, found.group(1))
+
+
+@pytest.fixture
+def citizen(app_settings: Settings) -> Iterator[Citizen]:
+    """A citizen of their own, for the tests that change the conversation."""
+    yield from _citizen_on(app_settings)
+
+
+@pytest.fixture(scope="module")
+def watched_citizen(module_data_dir: Path) -> Iterator[Citizen]:
+    """One citizen for the whole module, for the tests that only try and look: each attempt
+    must leave the conversation and the log as they were, which each test checks (so an
+    attempt that changed them fails there, and the next test starts from what it left)."""
+    with pytest.MonkeyPatch.context() as env:
+        without_opencounter_env(env)
+        yield from _citizen_on(make_settings(module_data_dir, checkpoint_every=1))
 
 
 def _stranger(citizen: Citizen) -> TestClient:
@@ -114,7 +130,10 @@ ATTEMPTS: dict[str, Attempt] = {
 
 @pytest.mark.parametrize("name", sorted(ATTEMPTS))
 @pytest.mark.parametrize("credential", ["none", "wrong cookie", "wrong bearer", "log id"])
-def test_the_public_id_alone_unlocks_nothing(citizen: Citizen, name: str, credential: str) -> None:
+def test_the_public_id_alone_unlocks_nothing(
+    watched_citizen: Citizen, name: str, credential: str
+) -> None:
+    citizen = watched_citizen
     stranger = _stranger(citizen)
     cid = _public_conversation_id(stranger)
     assert cid == citizen.conversation_id
@@ -139,9 +158,9 @@ def test_the_public_id_alone_unlocks_nothing(citizen: Citizen, name: str, creden
     assert QUESTION in page.text
 
 
-def test_every_citizen_route_is_tried_by_the_stranger(citizen: Citizen) -> None:
+def test_every_citizen_route_is_tried_by_the_stranger(watched_citizen: Citizen) -> None:
     """A new route that takes a conversation must join ATTEMPTS (and so be checked)."""
-    app = citizen.client.app
+    app = watched_citizen.client.app
     assert hasattr(app, "routes")
     takes_conversation: set[str] = set()
     for route in app.routes:
