@@ -39,6 +39,11 @@ from web.transparency.accessibility import (
 pytestmark = pytest.mark.browser
 
 QUESTION = "How do I register to vote?"
+# In the city's line of work but not on the demo pages: two of them in a row offer a person.
+OFF_PAGE = (
+    "How do I renew a fishing licence for the canal?",
+    "When is the next street party on Mill Lane?",
+)
 RUN_AXE = """
 async (tags) => {
   const result = await axe.run(document, {
@@ -218,6 +223,19 @@ def test_every_page_passes_axe_and_both_journeys_reach_a_person(
         citizen.locator("form.oc-person button[type=submit]").click()
         expect(citizen.locator("#log > li.oc-turn").last).to_contain_text("person")
         run.axe(citizen, "chat page, person asked for")
+
+        # No dead end: after two questions the pages do not cover, and after a "No", a person is
+        # offered in one click (nothing is queued until it is taken).
+        offered = _context(browser, url).new_page()
+        offered.goto("/")
+        for text in OFF_PAGE:
+            _ask(offered, text)
+        expect(offered.locator("form.oc-person-offer")).to_have_count(1)
+        run.axe(offered, "chat page, a person offered after two unanswered questions")
+        _ask(offered, QUESTION)
+        offered.locator("form.oc-feedback button[value=no]").last.click()
+        expect(offered.locator("form.oc-person-offer")).to_have_count(2)
+        run.axe(offered, "chat page, a person offered after a No")
 
         _sign_in(staff, "/console", "casey")
         expect(staff.locator("#waiting tbody tr")).to_have_count(1)

@@ -18,9 +18,12 @@ from tests.conftest import make_settings, services_of
 from tests.web.citizens import conversation_in
 from web.app import create_app
 
-# Questions the demo pages do not cover and the guard's rules let through: each one is a
-# low-confidence turn.
-OFF_PAGE = ("What is the boiling point of lead?", "Which planet has the most moons?")
+# Questions in the city's line of work that the demo pages do not cover (the guard lets them
+# through, its classifier too): each one is a low-confidence turn.
+OFF_PAGE = (
+    "How do I renew a fishing licence for the canal?",
+    "When is the next street party on Mill Lane?",
+)
 PARKING = "How do I apply for a resident parking permit?"
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
