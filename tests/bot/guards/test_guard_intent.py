@@ -86,8 +86,8 @@ def floors(request: pytest.FixtureRequest) -> tuple[InputGuard, dict[str, float]
         floor = {"crisis": 0.94, "human_request": 0.82, "complaint": 0.87}
         # On the 768-message split (third issue-12 pass and the "when in doubt, a person"
         # rule): in scope en 91/96, 81/85 on the 706 above (all 4 sent to a person, none
-        # refused), against 13 more of the 706's crisis, person and complaint messages sent to
-        # one; so that floor is 0.93 (bot/guards/data/README.md).
+        # refused), against 11 more of the 706's crisis, person and complaint messages sent to
+        # one (person 84/89, was 74/89); so that floor is 0.93 (bot/guards/data/README.md).
         floor |= {"crisis_reply": 0.93, "refused": 0.55, "in_scope": 0.93}
     classifier = IntentClassifier.fit(sentence_vectors=features == WITH_MINILM)
     return InputGuard(GuardPolicy.default(), intents=classifier), floor
