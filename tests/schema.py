@@ -14,8 +14,9 @@ import sqlite3
 import tempfile
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 
 from audit.storage.store import AuditTables
 from web.database import upgrade_schema
@@ -46,8 +47,49 @@ def facet_index(engine: Engine, batch: int = 5_000) -> FacetIndex:
     return FacetIndex(engine, schema.facets, schema.audit.entries, batch=batch)
 
 
+# On PostgreSQL each test has a fresh schema (its search_path): the statements the migrations
+# wrote into the first one, replayed into the next in one transaction.
+_postgres_statements: list[tuple[str, Any, bool]] = []
+
+
+def _upgrade_recording(engine: Engine) -> None:
+    """Run the migrations, keeping every statement that changed the schema or its rows."""
+
+    def record(
+        conn: object,
+        cursor: object,
+        statement: str,
+        parameters: Any,
+        context: object,
+        executemany: bool,
+    ) -> None:
+        if not statement.lstrip().upper().startswith(("SELECT", "SHOW")):
+            _postgres_statements.append((statement, parameters, executemany))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        upgrade_schema(engine)
+    except BaseException:
+        _postgres_statements.clear()
+        raise
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def _create_postgres_schema(engine: Engine) -> None:
+    if not _postgres_statements:
+        _upgrade_recording(engine)
+        return
+    with engine.begin() as conn:
+        for statement, parameters, _ in _postgres_statements:
+            conn.exec_driver_sql(statement, parameters)
+
+
 def create_schema(engine: Engine) -> None:
     """Every table of the app's database, with the rows the migrations seed (the log's state)."""
+    if engine.dialect.name == "postgresql":
+        _create_postgres_schema(engine)
+        return
     if engine.dialect.name != "sqlite":
         upgrade_schema(engine)
         return
