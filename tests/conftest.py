@@ -18,6 +18,7 @@ from knowledge.embeddings import default_embedder
 from knowledge.fusion import FusionWeights
 from knowledge.ingest import ingest
 from tests.needs import missing
+from tests.schema import copy_migrated_sqlite
 from tests.workers import drop_worker_database, use_worker_database
 from web.settings import Settings
 
@@ -148,6 +149,11 @@ def client(settings: Settings) -> Iterator[TestClient]:
 
     from web.app import create_app
 
+    if settings.database_url is None:
+        # Migrated once per run and copied: the app finds its schema current (its upgrade on
+        # an empty database is tested in tests/web/test_database.py and by each app a test
+        # builds itself).
+        copy_migrated_sqlite(settings.data_dir / "opencounter.db")
     with TestClient(create_app(settings, fast_overrides())) as test_client:
         yield test_client
 

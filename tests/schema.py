@@ -10,6 +10,7 @@ Alembic in every test.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import tempfile
 from functools import cache
@@ -33,6 +34,13 @@ def _sqlite_template() -> Path:
     finally:
         engine.dispose()
     return path
+
+
+def copy_migrated_sqlite(target: Path) -> None:
+    """Put at `target` a SQLite database the migrations brought to head (this run's template):
+    an app started on it finds its schema current, as after `opencounter db upgrade`."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_sqlite_template(), target)
 
 
 @cache
