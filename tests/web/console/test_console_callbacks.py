@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from bot.handoff.hours import DAYS
-from tests.conftest import make_settings, services_of
+from tests.conftest import fast_overrides, make_settings, services_of
 from tests.web.console.conftest import PASSWORD, sign_in
 from web.app import create_app
 
@@ -35,7 +35,7 @@ def closed_client(tmp_path: Path, demo_index: Path) -> Iterator[TestClient]:
     data = tmp_path / "data"
     shutil.copytree(demo_index, data / "kb", symlinks=True)
     settings = make_settings(data, opening_hours=_closed_today(), opening_timezone=ZONE)
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, fast_overrides())) as client:
         yield client
 
 

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot.handoff.drafts import DraftApprovalPolicy
-from tests.conftest import make_settings, services_of
+from tests.conftest import fast_overrides, make_settings, services_of
 from tests.web.console.conftest import PASSWORD, csrf_of, sign_in
 from tests.web.test_widget import stream_done
 from web.app import create_app
@@ -31,7 +31,7 @@ def held_client(tmp_path: Path, demo_index: Path) -> Iterator[TestClient]:
     data = tmp_path / "data"
     shutil.copytree(demo_index, data / "kb", symlinks=True)
     settings = make_settings(data, draft_approval_topics=f"{HELD}, fr/aide-logement")
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, fast_overrides())) as client:
         yield client
 
 

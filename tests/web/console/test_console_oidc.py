@@ -23,7 +23,7 @@ import httpx2
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import make_settings, services_of
+from tests.conftest import fast_overrides, make_settings, services_of
 from tests.data import REPO
 from tests.needs import missing
 from web.app import create_app
@@ -89,7 +89,7 @@ def app_client(tmp_path: Path, demo_index: Path, provider: Provider) -> Iterator
         oidc_roles=ROLES,
         oidc_team_claim="team",
     )
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, fast_overrides())) as client:
         yield client
 
 
@@ -249,7 +249,7 @@ def test_provider_down_is_a_503_that_says_what_to_do(tmp_path: Path, demo_index:
         oidc_client_id=CLIENT_ID,
         oidc_roles=ROLES,
     )
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, fast_overrides())) as client:
         r = client.get("/login/oidc", follow_redirects=False)
     assert r.status_code == 503
     assert r.headers["retry-after"] == "60"

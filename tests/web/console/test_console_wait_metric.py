@@ -4,16 +4,16 @@ in the histogram of the process that took the claim, labelled by team only."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.conftest import make_settings, services_of
+from tests.conftest import fast_overrides, make_settings, services_of
 from tests.web.console.conftest import PASSWORD, ask_for_person, sign_in
 from web.app import create_app
-from web.bootstrap import Overrides
 
 TOKEN = "scrape-token-0123456789abcdef"
 
@@ -33,7 +33,9 @@ def test_a_claim_records_the_wait_since_the_escalation(tmp_path: Path, demo_inde
     now = [datetime(2026, 3, 2, 9, 0, tzinfo=UTC)]
     data = tmp_path / "data"
     shutil.copytree(demo_index, data / "kb", symlinks=True)
-    app = create_app(make_settings(data, metrics_token=TOKEN), Overrides(clock=lambda: now[0]))
+    app = create_app(
+        make_settings(data, metrics_token=TOKEN), replace(fast_overrides(), clock=lambda: now[0])
+    )
     with TestClient(app) as client:
         people = services_of(client).people
         people.accounts.add("casey", people.hashing.hash(PASSWORD), "caseworker", "general")

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from knowledge.ingest import ingest
 from knowledge.layout import current_build
-from tests.conftest import make_settings, services_of
+from tests.conftest import fast_overrides, make_settings, services_of
 from tests.planted_cases import KB, PLANTED
 from tests.web.console.conftest import PASSWORD, sign_in
 from web.app import create_app
@@ -34,7 +34,7 @@ def planted_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _client(data: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(make_settings(data))) as client:
+    with TestClient(create_app(make_settings(data), fast_overrides())) as client:
         people = services_of(client).people
         people.accounts.add("olive", people.hashing.hash(PASSWORD), "oversight", "general")
         sign_in(client, "olive")
