@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from audit.note import generate_signer, parse_signer_key
 from audit.storage.vault import Vault, VaultKeyMismatch, parse_master_key
-from tests.conftest import make_settings
+from tests.conftest import fast_overrides, make_settings
 from tests.schema import log_tables
 from tests.web.citizens import start_api
 from tests.web.console.conftest import PASSWORD, sign_in
@@ -132,7 +132,7 @@ def test_the_log_hands_over_to_a_new_key_and_verifies_with_either(
 
 def test_a_new_staff_secret_ends_every_session_and_new_ones_work(data_dir: Path) -> None:
     before = make_settings(data_dir, secret_key=secrets.token_urlsafe(32))
-    with TestClient(create_app(before)) as client:
+    with TestClient(create_app(before, fast_overrides())) as client:
         people = client.app.state.services.people  # type: ignore[attr-defined]
         people.accounts.add("casey", people.hashing.hash(PASSWORD), "caseworker", "general")
         sign_in(client, "casey")
@@ -140,7 +140,7 @@ def test_a_new_staff_secret_ends_every_session_and_new_ones_work(data_dir: Path)
         assert client.get("/console", follow_redirects=False).status_code == 200
 
     after = make_settings(data_dir, secret_key=secrets.token_urlsafe(32))
-    with TestClient(create_app(after)) as client:
+    with TestClient(create_app(after, fast_overrides())) as client:
         client.cookies.set(SESSION_COOKIE, cookie)
         refused = client.get("/console", follow_redirects=False)
         assert refused.status_code == 401, refused.text  # signed with the old secret: dead

@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from audit.sink import AuditEvent
-from tests.conftest import services_of
+from tests.conftest import fast_overrides, services_of
 from tests.web.console.conftest import PASSWORD, sign_in
 from web.app import create_app
 from web.bootstrap import Overrides, open_storage
@@ -93,7 +93,7 @@ def _seed(settings: Settings) -> None:
 @pytest.fixture
 def client(settings: Settings) -> Iterator[TestClient]:
     _seed(settings)
-    with TestClient(create_app(settings)) as c:
+    with TestClient(create_app(settings, fast_overrides())) as c:
         people = services_of(c).people
         people.accounts.add("olive", people.hashing.hash(PASSWORD), "oversight", "general")
         yield c

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import make_settings, services_of
+from tests.conftest import fast_overrides, make_settings, services_of
 from tests.web.console.conftest import PASSWORD
 from web.app import create_app
 from web.http.rate_limits import OpenStreams, RateLimits, TokenBuckets
@@ -165,7 +165,7 @@ def test_a_trusted_proxys_header_names_the_client(data_dir: Path) -> None:
 
 
 def test_staff_actions_are_limited_per_account(data_dir: Path) -> None:
-    app = create_app(make_settings(data_dir, rate_limit_staff_per_minute=2))
+    app = create_app(make_settings(data_dir, rate_limit_staff_per_minute=2), fast_overrides())
     with (
         TestClient(app, client=("10.0.0.5", 1)) as alice,
         TestClient(app, client=("10.0.0.5", 2)) as bob,
