@@ -60,6 +60,9 @@ PASSWORD = "load-bench-password-0123"
 CASEWORKERS = 4
 MESSAGES_PER_CONVERSATION = 10
 WARM_UP = 6
+# Citizens arrive in the think phase's first seconds: conversations and streams opened at once,
+# first messages within 10 s. Reply times after this are the steady state.
+ARRIVALS_S = 20.0
 QUESTIONS = (
     "How do I apply for a resident parking permit?",
     "When is my bin collected?",
@@ -83,6 +86,8 @@ class Tally:
     """Reply times (seconds) and the errors of one phase."""
 
     times: list[float] = field(default_factory=list)
+    # When each of `times` was sent (time.monotonic()), to see how reply times change in a phase.
+    sent: list[float] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
     live_events: int = 0
     staff_replies: int = 0
@@ -90,10 +95,15 @@ class Tally:
     def error(self, kind: str) -> None:
         self.errors[kind] = self.errors.get(kind, 0) + 1
 
-    def quantile(self, q: float) -> float:
-        if len(self.times) < 2:
-            return self.times[0] if self.times else float("nan")
-        return statistics.quantiles(self.times, n=100, method="inclusive")[round(q * 100) - 1]
+    def quantile(self, q: float, times: Sequence[float] | None = None) -> float:
+        times = self.times if times is None else times
+        if len(times) < 2:
+            return times[0] if times else float("nan")
+        return statistics.quantiles(times, n=100, method="inclusive")[round(q * 100) - 1]
+
+    def window(self, start: float, end: float) -> list[float]:
+        """The reply times of the messages sent between `start` and `end` (monotonic)."""
+        return [t for t, at in zip(self.times, self.sent, strict=True) if start <= at < end]
 
 
 @dataclass
@@ -265,6 +275,7 @@ async def ask(client: httpx.AsyncClient, cid: str, token: str, tally: Tally) -> 
         tally.error(f"HTTP {answered.status_code}")
         return
     tally.times.append(time.perf_counter() - began)
+    tally.sent.append(time.monotonic())
 
 
 async def live_stream(client: httpx.AsyncClient, cid: str, token: str, tally: Tally) -> None:
@@ -354,15 +365,17 @@ def csrf_of(page: str) -> str:
 
 
 def limits() -> httpx.Limits:
-    return httpx.Limits(max_connections=2000, max_keepalive_connections=500)
+    # uvicorn closes a connection idle for 5 s; a client that keeps it as long (httpx's
+    # default) sometimes sends on a socket the server is closing, and gets a ReadError.
+    return httpx.Limits(max_connections=2000, max_keepalive_connections=500, keepalive_expiry=4.0)
 
 
 async def idle_phase(base: str, messages: int) -> Tally:
     tally = Tally()
     async with httpx.AsyncClient(base_url=base, timeout=60) as client:
         cid, token = await start_conversation(client)
-        # Warm-up, not counted: each process loads its guard and retrieval models on its first
-        # messages (over 10 s here), and behind nginx the first requests reach both processes.
+        # Warm-up, not counted: behind nginx the first requests reach both processes (each
+        # loads its models before /readyz says ready, so no message pays for that).
         for _ in range(WARM_UP):
             await ask(client, cid, token, Tally())
         cid, token = await start_conversation(client)
@@ -449,6 +462,18 @@ async def measure(topology: Topology, args: argparse.Namespace) -> None:
         f"{CASEWORKERS} caseworkers, {took:.0f} s): {len(think.times)} replies, "
         f"p50 {ms(think.quantile(0.5))}, p95 {ms(p95)} ({p95 / idle_p95:.2f}x idle p95), "
         f"errors {think.errors or 0}"
+    )
+    # The first seconds hold every citizen's arrival (200 conversations and live streams opened
+    # at once, first messages within 10 s): shown apart from the steady state after them.
+    steady = think.window(began + ARRIVALS_S, began + took)
+    print(
+        f"  after the first {ARRIVALS_S:.0f} s (arrivals): {len(steady)} replies, "
+        f"p50 {ms(think.quantile(0.5, steady))}, p95 {ms(think.quantile(0.95, steady))} "
+        f"({think.quantile(0.95, steady) / idle_p95:.2f}x idle p95); p95 by 10 s from the start: "
+        + " ".join(
+            ms(think.quantile(0.95, w)) if (w := think.window(began + s, began + s + 10)) else "-"
+            for s in range(0, int(took), 10)
+        )
     )
     print(
         f"  staff replies sent {think.staff_replies}, live turns received {think.live_events}; "
