@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from importlib.resources import files
 from pathlib import Path
 
-import yaml
-
 from bot.organisation import ConfigurationError
+from web.transparency.texts import read_config
 
 # The criteria an organisation may answer, in the order the page shows them.
 STATEMENT_KEYS = (
@@ -44,19 +42,6 @@ class ImpactStatements:
     def in_language(self, lang: str) -> dict[str, str]:
         """The statements written in `lang`, English where a statement was not translated."""
         return {**self.statements, **self.translations.get(lang, {})}
-
-
-def _read(path: Path | None) -> tuple[object, str]:
-    where = str(path or "bot/config/organisation.yaml")
-    try:
-        raw = (
-            path.read_text(encoding="utf-8")
-            if path is not None
-            else (files("bot") / "config" / "organisation.yaml").read_text(encoding="utf-8")
-        )
-        return yaml.safe_load(raw), where
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigurationError(f"Cannot read {where}: {exc}. Fix or replace the file.") from exc
 
 
 def _texts(value: object, where: str) -> dict[str, str]:
@@ -90,7 +75,7 @@ def _reviewed(value: object, where: str) -> date:
 
 def load_impact_statements(path: Path | None = None) -> ImpactStatements | None:
     """The `impact:` section of the organisation file; None when the file has none."""
-    data, where = _read(path)
+    data, where = read_config(path, "organisation.yaml")
     if not isinstance(data, dict):
         raise ConfigurationError(f"{where} must be a YAML mapping.")
     section = data.get("impact")

@@ -57,13 +57,15 @@ class RecordTexts:
         return self.translations.get(lang, self)
 
 
-def _read(path: Path | None) -> tuple[object, str]:
-    where = str(path or "bot/config/transparency.yaml")
+def read_config(path: Path | None, shipped: str) -> tuple[object, str]:
+    """The YAML file at `path`, or the shipped `bot/config/<shipped>`, and where it was read;
+    ConfigurationError naming the file when it cannot be read or parsed."""
+    where = str(path or f"bot/config/{shipped}")
     try:
         raw = (
             path.read_text(encoding="utf-8")
             if path is not None
-            else (files("bot") / "config" / "transparency.yaml").read_text(encoding="utf-8")
+            else (files("bot") / "config" / shipped).read_text(encoding="utf-8")
         )
         return yaml.safe_load(raw), where
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -95,7 +97,7 @@ def _data_kept(value: object, where: str) -> tuple[DataKept, ...]:
 
 def load_record_texts(path: Path | None = None) -> RecordTexts:
     """The texts from `path`, or the shipped City of Exampleton file; raises ConfigurationError."""
-    data, where = _read(path)
+    data, where = read_config(path, "transparency.yaml")
     if not isinstance(data, dict):
         raise ConfigurationError(f"{where} must be a YAML mapping.")
     missing = [key for key in ("reviewed", "data_kept", *_REQUIRED_TEXTS) if key not in data]
