@@ -157,6 +157,18 @@ def test_the_browser_language_picks_french(client: TestClient) -> None:
     assert '<html lang="fr">' in widget.text and "Envoyer" in widget.text
 
 
+def test_the_accessibility_statement_follows_the_browser_and_the_cookie(
+    client: TestClient,
+) -> None:
+    browser = client.get("/accessibility", headers={"Accept-Language": "fr-CA,fr;q=0.9"})
+    assert '<html lang="fr">' in browser.text
+    assert "Déclaration d'accessibilité" in _visible_text(browser.text)
+    assert "Accessibility statement" not in _visible_text(browser.text)
+    client.get("/accessibility?lang=fr")
+    later = client.get("/accessibility", headers={"Accept-Language": "en"})
+    assert "Procédure de mise en œuvre" in _visible_text(later.text)
+
+
 def test_picking_a_language_sets_a_cookie_that_later_pages_follow(client: TestClient) -> None:
     picked = client.get("/?lang=fr", headers={"Accept-Language": "en"})
     assert picked.cookies.get(LANGUAGE_COOKIE) == "fr"
@@ -258,6 +270,10 @@ def test_a_third_language_needs_only_a_catalog_and_a_disclosure_text(
     assert german_client.get("/transparency", headers={"Accept-Language": "de"}).text.count(
         "Wer ihn betreibt"
     )
+    # The accessibility statement too: its words are in the catalog, not in the code.
+    statement = _visible_text(german_client.get("/accessibility?lang=de").text)
+    assert "[de] Accessibility statement" in statement
+    assert "[de] Enforcement procedure" in statement
     # A conversation can be held in it, and the log says so.
     started = german_client.post("/api/v1/conversations", json={"lang": "de"})
     assert started.status_code == 201, started.text
