@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -36,11 +37,23 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class EnforcementBody:
+    """Who enforces the accessibility rules for public sector websites where the organisation
+    is (Directive (EU) 2016/2102, Article 9), named in the accessibility statement."""
+
+    name: str
+    url: str
+    email: str = ""
+
+
+@dataclass(frozen=True)
 class Organisation:
     name: str
     assistant_name: str
     contact: Contact
     names: dict[str, str] = field(default_factory=dict)
+    # Optional: without it the statement says that such a body exists, not which one.
+    enforcement: EnforcementBody | None = None
 
     def name_in(self, lang: str) -> str:
         return self.names.get(lang) or self.name
@@ -105,7 +118,25 @@ def load_organisation(path: Path | None = None) -> Organisation:
             urls={str(k): str(v) for k, v in urls.items()} if isinstance(urls, dict) else {},
         ),
         names={str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {},
+        enforcement=_enforcement(data.get("accessibility_enforcement"), where),
     )
+
+
+def _enforcement(value: object, where: str) -> EnforcementBody | None:
+    if value is None:
+        return None
+    field_name = f"{where}: 'accessibility_enforcement'"
+    if not isinstance(value, dict):
+        raise ConfigurationError(f"{field_name} must be a mapping with 'name' and 'url'.")
+    name, url = str(value.get("name") or "").strip(), str(value.get("url") or "").strip()
+    if not name or not url:
+        raise ConfigurationError(f"{field_name} needs both 'name' and 'url'.")
+    # Shown as a link on a public page: a web address, never a script or another scheme.
+    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+        raise ConfigurationError(
+            f"{field_name}: 'url' must be an http or https address, not {url[:80]!r}."
+        )
+    return EnforcementBody(name=name, url=url, email=str(value.get("email") or "").strip())
 
 
 def _opening(contact: dict[str, object], where: str) -> OpeningHours:

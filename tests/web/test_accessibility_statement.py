@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from bot.organisation import ConfigurationError, load_organisation
 from tests.conftest import make_settings, services_of
 from web.settings import Settings
 from web.transparency.accessibility import (
@@ -156,3 +157,46 @@ def test_the_published_run_is_of_these_pages_and_found_nothing() -> None:
     assert run.violation_count == 0
     assert {j.name for j in run.journeys} == {"keyboard", "no-javascript"}
     assert run.journeys_passed
+
+
+def test_the_enforcement_body_is_named_and_linked(client: TestClient, tmp_path: Path) -> None:
+    body = services_of(client).organisation.enforcement
+    assert body is not None  # the shipped organisation file names one
+    page = _statement(client, tmp_path / "no-run.json")
+    assert f'<a href="{body.url}">{body.name}</a>' in page
+    assert f"For {services_of(client).organisation.name}, that body is:" in page
+    french = _statement(client, tmp_path / "no-run.json", "fr")
+    assert "cet organisme est :" in french
+
+
+def _organisation_with(tmp_path: Path, enforcement: str) -> Path:
+    shipped = (
+        Path(__file__).resolve().parents[2] / "bot" / "config" / "organisation.yaml"
+    ).read_text(encoding="utf-8")
+    start = shipped.index("accessibility_enforcement:")
+    end = shipped.index("\n# ", start)
+    path = tmp_path / "organisation.yaml"
+    path.write_text(shipped[:start] + enforcement + shipped[end:], encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("section", "named"),
+    [
+        ("accessibility_enforcement:\n  name: Body\n  url: javascript:alert(1)", "http or https"),
+        ("accessibility_enforcement:\n  name: Body\n  url: data:text/html,x", "http or https"),
+        ("accessibility_enforcement:\n  name: Body", "needs both 'name' and 'url'"),
+        ("accessibility_enforcement: a body somewhere", "must be a mapping"),
+    ],
+)
+def test_a_bad_enforcement_body_stops_loading_and_names_the_field(
+    tmp_path: Path, section: str, named: str
+) -> None:
+    with pytest.raises(ConfigurationError, match="accessibility_enforcement") as raised:
+        load_organisation(_organisation_with(tmp_path, section))
+    assert named in str(raised.value)
+
+
+def test_without_an_enforcement_body_the_statement_names_none(tmp_path: Path) -> None:
+    organisation = load_organisation(_organisation_with(tmp_path, ""))
+    assert organisation.enforcement is None

@@ -100,6 +100,7 @@ STATEMENT_TEXT: Mapping[str, str] = {
         "State of the European Union names one under Article 9 of Directive (EU) "
         "2016/2102."
     ),
+    "enforcement_body": N_("For {org}, that body is:"),
     "back": N_("Back to the assistant"),
     "record": N_("Transparency record"),
 }
