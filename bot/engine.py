@@ -40,11 +40,10 @@ if TYPE_CHECKING:
 # "to_person": a person has the conversation, so the message went to them and the bot is silent.
 Decision = Literal["answer", "refuse", "escalate", "block_pii", "to_person"]
 
-# The escalation reasons a citizen's button may log: the usual "Talk to a person" and the
-# one-click offer after a "No" rating.
 # Which one-click way to a person was used: the button, the offer after a "No" rating, or the
-# offer after two low-confidence turns in a row (reason not_covered.offer_person).
+# offer after two low-confidence turns in a row (the reply's reason OFFER_AFTER_UNCOVERED).
 PERSON_REASONS = frozenset({"person.button", "person.feedback_no", "person.low_confidence"})
+OFFER_AFTER_UNCOVERED = "not_covered.offer_person"
 
 # Which log entry type records each decision.
 _ENTRY_TYPE: dict[str, str] = {
@@ -584,7 +583,7 @@ class ConversationEngine:
                 + self._replies.get("offer_person", lang)
             )
             reply = Reply(
-                "refuse", "not_covered.offer_person", text, (), lang, "fixed", result.confidence
+                "refuse", OFFER_AFTER_UNCOVERED, text, (), lang, "fixed", result.confidence
             )
         else:
             reply = self._fixed("refuse", "not_covered", "not_covered", lang, result.confidence)

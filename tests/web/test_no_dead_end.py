@@ -172,3 +172,52 @@ def test_a_yes_offers_nothing(client: TestClient) -> None:
     )
     assert "offer" not in r.headers["location"]
     assert _offers(client.get(r.headers["location"]).text) == []
+
+
+def _api_conversation(client: TestClient) -> tuple[str, dict[str, str]]:
+    started = client.post("/api/v1/conversations", json={"lang": "en"}).json()
+    return started["id"], {"Authorization": f"Bearer {started['token']}"}
+
+
+def test_the_api_offers_a_person_after_two_uncovered_questions(client: TestClient) -> None:
+    cid, auth = _api_conversation(client)
+    url = f"/api/v1/conversations/{cid}/messages"
+    first = client.post(url, json={"text": OFF_PAGE[0]}, headers=auth).json()
+    assert first["reason"] == "not_covered" and first["person_offer"] is None
+    second = client.post(url, json={"text": OFF_PAGE[1]}, headers=auth).json()
+    offer = second["person_offer"]
+    assert offer["reason"] == "low_confidence" and offer["open"] is True
+    assert offer["expected_wait_minutes"] > 0 and offer["hours"] is None
+    # Accepting it, as the offer says, logs which offer was taken.
+    accepted = client.post(
+        f"/api/v1/conversations/{cid}/escalations", json={"offer": offer["reason"]}, headers=auth
+    )
+    assert accepted.status_code == 200, accepted.text
+    assert accepted.json()["decision"] == "escalate"
+    assert _escalations(client, cid)[-1] == "person.low_confidence"
+
+
+def test_the_api_offers_a_call_back_after_a_no_out_of_hours(closed_client: TestClient) -> None:
+    cid, auth = _api_conversation(closed_client)
+    answer = closed_client.post(
+        f"/api/v1/conversations/{cid}/messages", json={"text": PARKING}, headers=auth
+    ).json()
+    assert answer["decision"] == "answer" and answer["person_offer"] is None
+    url = f"/api/v1/conversations/{cid}/feedback"
+    helped = closed_client.post(
+        url, json={"answer": answer["entry"], "helpful": False}, headers=auth
+    )
+    assert helped.status_code == 201, helped.text
+    offer = helped.json()["person_offer"]
+    assert offer["reason"] == "feedback_no" and offer["open"] is False
+    assert offer["hours"] and offer["expected_wait_minutes"] is None
+
+
+def test_an_unknown_offer_is_refused_with_the_choices(client: TestClient) -> None:
+    cid, auth = _api_conversation(client)
+    refused = client.post(
+        f"/api/v1/conversations/{cid}/escalations", json={"offer": "whatever"}, headers=auth
+    )
+    assert refused.status_code == 422
+    assert "low_confidence" in refused.text
+    assert _escalations(client, cid) == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
@@ -17,7 +17,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from audit.receipt import ReceiptError, ReceiptNotReady, receipt_for
 from audit.sink import LogUnavailable
-from bot.engine import ConversationNotFound, InvalidFeedback, InvalidMessage, Piece, Reply
+from bot.engine import (
+    OFFER_AFTER_UNCOVERED,
+    ConversationNotFound,
+    InvalidFeedback,
+    InvalidMessage,
+    Piece,
+    Reply,
+)
 from web.http.citizen.access import bearer_secret, retry_after_seconds
 from web.http.deps import ServicesDep
 from web.http.faults import as_fault, fault_name, fault_sentence, retry_after, sse_fault
@@ -74,6 +81,24 @@ class CitationOut(BaseModel):
     )
 
 
+class PersonOfferOut(BaseModel):
+    """A person offered after two uncovered questions in a row or a "No" rating: accept it by
+    POSTing `{"offer": <reason>}` to the conversation's /escalations."""
+
+    reason: str = Field(description="low_confidence | feedback_no: send it back to accept")
+    open: bool = Field(description="true while people answer live; false: a call back instead")
+    expected_wait_minutes: int | None = Field(
+        default=None, description="while open: the expected wait if queued now"
+    )
+    hours: str | None = Field(default=None, description="while closed: when people answer")
+
+
+class EscalationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    # Which offer was accepted, if any: logged as person.low_confidence or person.feedback_no.
+    offer: Literal["low_confidence", "feedback_no"] | None = None
+
+
 class ReplyOut(BaseModel):
     decision: str = Field(
         description="answer | refuse | escalate | block_pii, or to_person (empty text) while a "
@@ -86,6 +111,7 @@ class ReplyOut(BaseModel):
     lang: str
     mode: str
     entry: int | None = None  # the reply's log entry; rate an answer with .../feedback
+    person_offer: PersonOfferOut | None = None  # after two uncovered questions in a row
 
 
 class FeedbackIn(BaseModel):
@@ -95,6 +121,7 @@ class FeedbackIn(BaseModel):
 
 class FeedbackOut(BaseModel):
     entry: int  # the feedback's own log entry
+    person_offer: PersonOfferOut | None = None  # after a "No"
 
 
 class ErrorOut(BaseModel):
@@ -105,7 +132,19 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def _reply(reply: Reply) -> ReplyOut:
+def _person_offer(services: Services, reason: str, lang: str) -> PersonOfferOut:
+    desk = services.people.desk
+    if desk.is_open():
+        return PersonOfferOut(
+            reason=reason, open=True, expected_wait_minutes=desk.expected_wait_if_queued()
+        )
+    return PersonOfferOut(
+        reason=reason, open=False, hours=services.organisation.contact.hours_in(lang)
+    )
+
+
+def _reply(reply: Reply, services: Services) -> ReplyOut:
+    offered = reply.reason == OFFER_AFTER_UNCOVERED
     return ReplyOut(
         decision=reply.decision,
         reason=reply.reason,
@@ -124,6 +163,7 @@ def _reply(reply: Reply) -> ReplyOut:
         lang=reply.lang,
         mode=reply.mode,
         entry=reply.log_index,
+        person_offer=_person_offer(services, "low_confidence", reply.lang) if offered else None,
     )
 
 
@@ -223,7 +263,7 @@ def send_message(
 ) -> ReplyOut | JSONResponse:
     try:
         services.engine.open(conversation_id, bearer_secret(request))
-        return _reply(services.engine.ask(conversation_id, body.text))
+        return _reply(services.engine.ask(conversation_id, body.text), services)
     except InvalidMessage as exc:
         return _invalid(exc, body.text)
     except ConversationNotFound:
@@ -236,12 +276,19 @@ def send_message(
     "/conversations/{conversation_id}/escalations", response_model=ReplyOut, responses=_LINKED
 )
 def ask_for_person(
-    conversation_id: ConversationId, request: Request, services: ServicesDep
+    conversation_id: ConversationId,
+    request: Request,
+    services: ServicesDep,
+    body: EscalationIn | None = None,
 ) -> ReplyOut | JSONResponse:
-    """The citizen asks for a person: the request is logged and the contact details returned."""
+    """The citizen asks for a person: the request is logged and the contact details returned.
+
+    Accepting an offer (`person_offer` in a reply or in feedback) sends its `reason` as `offer`.
+    """
+    reason = f"person.{body.offer}" if body is not None and body.offer else "person.button"
     try:
         services.engine.open(conversation_id, bearer_secret(request))
-        return _reply(services.engine.request_person(conversation_id))
+        return _reply(services.engine.request_person(conversation_id, reason), services)
     except ConversationNotFound:
         return _error(404, _NOT_FOUND)
     except LogUnavailable as exc:
@@ -280,7 +327,7 @@ def stream_message(
                 if isinstance(event, Piece):
                     yield _sse("piece", json.dumps({"text": event.text}, ensure_ascii=False))
                 else:
-                    yield _sse("done", _reply(event).model_dump_json())
+                    yield _sse("done", _reply(event, services).model_dump_json())
         except Exception as error:
             # The status line is sent: a fault can only be told as an event now.
             fault = as_fault(error)
@@ -306,9 +353,12 @@ def send_feedback(
 ) -> FeedbackOut | JSONResponse:
     """Say whether an answer helped (once per answer); logged as a `feedback` entry."""
     try:
-        services.engine.open(conversation_id, bearer_secret(request))
+        conversation = services.engine.open(conversation_id, bearer_secret(request))
+        entry = services.engine.feedback(conversation_id, body.answer, body.helpful)
+        if body.helpful:
+            return FeedbackOut(entry=entry)
         return FeedbackOut(
-            entry=services.engine.feedback(conversation_id, body.answer, body.helpful)
+            entry=entry, person_offer=_person_offer(services, "feedback_no", conversation.lang)
         )
     except ConversationNotFound:
         return _error(404, _NOT_FOUND)
