@@ -79,8 +79,11 @@ FOREIGN_MARKUP = """
     }
     for (const a of el.attributes) {
       const name = a.name.toLowerCase();
-      // The templates' own: the callback and feedback forms, and an answer still streaming in.
-      const own = el.closest("form.oc-callback, form.oc-feedback") || el.closest("li.oc-pending");
+      // The templates' own: the callback, feedback and person-offer forms, and an answer still
+      // streaming in.
+      const own =
+        el.closest("form.oc-callback, form.oc-feedback, form.oc-person-offer") ||
+        el.closest("li.oc-pending");
       const htmx = /^(data-)?(hx-|sse-|ws-)/.test(name) && !own;
       if (name.startsWith("on") || htmx) found.push("attribute " + name + " on " + el.tagName);
     }
