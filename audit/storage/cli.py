@@ -338,10 +338,8 @@ def _verify(console: Console, open_operator: OpenOperatorLog | None) -> Callable
             else:
                 # Reading needs no secret key: an oversight body can check a database copy.
                 trusted = trusted_key(console, key)
-                from sqlalchemy import MetaData
-
                 from audit.storage.log_reader import LogReader
-                from audit.storage.store import audit_tables
+                from audit.storage.store import copy_tables
 
                 if database_url is not None:
                     engine = _database_copy(console, database_url, resources)
@@ -355,8 +353,8 @@ def _verify(console: Console, open_operator: OpenOperatorLog | None) -> Callable
                         "to verify; on the app's machine `opencounter audit verify` reads its "
                         "settings.",
                     )
-                # A copy's tables, declared on a MetaData of its own: no app schema here.
-                source = LogReader(engine, audit_tables(MetaData()))
+                # A copy's tables, declared on a MetaData of their own: no app schema here.
+                source = LogReader(engine, copy_tables())
             check_log(
                 console,
                 source,

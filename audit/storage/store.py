@@ -140,6 +140,12 @@ def audit_tables(metadata: MetaData) -> AuditTables:
     )
 
 
+def copy_tables() -> AuditTables:
+    """The log's tables on a MetaData of their own, for a reader of a database copy (the
+    standalone verifier), which has no app schema to take them from."""
+    return audit_tables(MetaData())
+
+
 def tune_engine(engine: Engine) -> None:
     """Set up a SQLite engine for the log; call once, before its first connection.
 
