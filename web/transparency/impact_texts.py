@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from bot.organisation import ConfigurationError
-from web.transparency.texts import read_config
+from web.transparency.texts import read_config, reviewed_date
 
 # The criteria an organisation may answer, in the order the page shows them.
 STATEMENT_KEYS = (
@@ -61,18 +61,6 @@ def _texts(value: object, where: str) -> dict[str, str]:
     return texts
 
 
-def _reviewed(value: object, where: str) -> date:
-    # YAML reads an unquoted 2026-12-03 as a date and a quoted one as a string: accept both.
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ConfigurationError(
-            f"{where}: impact.reviewed must be a date such as 2026-12-03, not {value!r}."
-        ) from None
-
-
 def load_impact_statements(path: Path | None = None) -> ImpactStatements | None:
     """The `impact:` section of the organisation file; None when the file has none."""
     data, where = read_config(path, "organisation.yaml")
@@ -91,7 +79,7 @@ def load_impact_statements(path: Path | None = None) -> ImpactStatements | None:
     if not isinstance(translations, dict):
         raise ConfigurationError(f"{where}: impact.translations must map a language to texts.")
     return ImpactStatements(
-        reviewed=_reviewed(section["reviewed"], where),
+        reviewed=reviewed_date(section["reviewed"], where, "impact.reviewed"),
         statements=_texts(section.get("statements") or {}, f"{where}: impact.statements"),
         translations={
             str(lang): _texts(texts, f"{where}: impact.translations.{lang}")

@@ -72,7 +72,8 @@ def read_config(path: Path | None, shipped: str) -> tuple[object, str]:
         raise ConfigurationError(f"Cannot read {where}: {exc}. Fix or replace the file.") from exc
 
 
-def _reviewed(value: object, where: str) -> date:
+def reviewed_date(value: object, where: str, field_name: str = "'reviewed'") -> date:
+    """A texts file's review date; ConfigurationError naming `field_name` when it is none."""
     # YAML reads an unquoted 2026-11-23 as a date and a quoted one as a string: accept both.
     if isinstance(value, date):
         return value
@@ -80,7 +81,7 @@ def _reviewed(value: object, where: str) -> date:
         return date.fromisoformat(str(value))
     except ValueError:
         raise ConfigurationError(
-            f"{where}: 'reviewed' must be a date such as 2026-11-23, not {value!r}."
+            f"{where}: {field_name} must be a date such as 2026-11-23, not {value!r}."
         ) from None
 
 
@@ -105,7 +106,7 @@ def load_record_texts(path: Path | None = None) -> RecordTexts:
         raise ConfigurationError(f"{where} lacks the field(s) {', '.join(missing)}.")
     english = _statements(
         {key: str(data[key]).strip() for key in _REQUIRED_TEXTS},
-        _reviewed(data["reviewed"], where),
+        reviewed_date(data["reviewed"], where),
         _data_kept(data["data_kept"], where),
     )
     return replace(english, translations=_translations(data.get("translations"), english, where))
