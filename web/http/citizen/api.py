@@ -26,6 +26,7 @@ from bot.engine import (
     Reply,
 )
 from web.http.citizen.access import bearer_secret, retry_after_seconds
+from web.http.citizen.offer import offer_facts
 from web.http.deps import ServicesDep
 from web.http.faults import as_fault, fault_name, fault_sentence, retry_after, sse_fault
 from web.http.kb_links import kb_link
@@ -133,13 +134,9 @@ def _error(status: int, message: str) -> JSONResponse:
 
 
 def _person_offer(services: Services, reason: str, lang: str) -> PersonOfferOut:
-    desk = services.people.desk
-    if desk.is_open():
-        return PersonOfferOut(
-            reason=reason, open=True, expected_wait_minutes=desk.expected_wait_if_queued()
-        )
+    facts = offer_facts(services, lang)
     return PersonOfferOut(
-        reason=reason, open=False, hours=services.organisation.contact.hours_in(lang)
+        reason=reason, open=facts.open, expected_wait_minutes=facts.minutes, hours=facts.hours
     )
 
 

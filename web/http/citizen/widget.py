@@ -29,6 +29,7 @@ from bot.handoff.ports import conversation_channel
 from bot.handoff.state import InvalidStaffText
 from web.events import Event
 from web.http.citizen.access import cookie_secret, forget, remember, retry_after_seconds
+from web.http.citizen.offer import offer_facts
 from web.http.console.stream import live_fragments
 from web.http.deps import ServicesDep
 from web.http.entry_numbers import is_whole_number
@@ -74,18 +75,10 @@ def _context(
         # Answers already rated show no feedback buttons.
         "rated": services.store.rated(conversation_id) if conversation_id else set(),
         # Read only when an offer of a person is shown (_person_offer.html).
-        "person_offer": partial(_offer_facts, services, lang),
+        "person_offer": partial(offer_facts, services, lang),
         "offer_reason": offer,
         **_live_context(services, conversation_id, turns or []),
     }
-
-
-def _offer_facts(services: Services, lang: str) -> dict[str, object]:
-    """What an offer of a person says: the expected wait when people answer, else the hours."""
-    desk = services.people.desk
-    if desk.is_open():
-        return {"open": True, "minutes": desk.expected_wait_if_queued()}
-    return {"open": False, "hours": services.organisation.contact.hours_in(lang)}
 
 
 def _live_context(
