@@ -103,6 +103,8 @@ class Settings(BaseSettings):
     rate_limit_staff_per_minute: int = Field(default=120, ge=0)
     rate_limit_streams_per_client: int = Field(default=20, ge=0)
     rate_limit_tracked_keys: int = Field(default=10_000, ge=100)
+    # glibc malloc arenas for `serve` (web/process_memory.py); 0 keeps glibc's default.
+    malloc_arenas: int = Field(default=2, ge=0, le=64)
     teams: str = "general"
     handoff_minutes_per_case: int = Field(default=6, ge=1)
     # Empty: the organisation file's contact.opening (the one source the queue and replies read).

@@ -40,6 +40,7 @@ def serve(
     from web.app import create_app
     from web.cli.startup import starting
     from web.listen_check import DefaultSecretExposed, check_listen_address
+    from web.process_memory import cap_malloc_arenas
 
     settings = read_settings(data_dir)
     console = Console()
@@ -48,6 +49,8 @@ def serve(
     except DefaultSecretExposed as exc:
         Console(stderr=True).print(f"[red]{escape(str(exc))}[/]", soft_wrap=True)
         raise typer.Exit(2) from None
+    # Before anything allocates on a thread: the cap applies to arenas made from here on.
+    memory_note = cap_malloc_arenas(settings.malloc_arenas)
     with starting(console):
         app = create_app(settings)
     services = app.state.services
@@ -55,6 +58,7 @@ def serve(
         f"OpenCounter for {services.organisation.name}",
         f"Answer mode: {services.engine.answer_mode}",
         *services.startup_notes,
+        memory_note,
         f"Listening on http://{host}:{port}/ (API docs at /docs)",
     ]
     if settings.logs_json:
