@@ -29,9 +29,16 @@ class FusionWeights:
     # Whole-document BM25 as a prior on each chunk's document, used where dense is off: it
     # lifts lexical-only R@5 on both dev sets; with dense on it brought nothing.
     document_prior: float = 2.0
+    # Pages ranked by their openings' vectors, fused like the document prior, for languages
+    # whose chunks are not embedded. French 0.25: the weight 5-fold cross-validation chose in
+    # three folds of five (0.5 in two) on servicepublic_fr dev (benchmarks/README.md).
+    page: Mapping[str, float] = field(default_factory=lambda: {"fr": 0.25})
 
     def dense_for(self, lang: str) -> float:
         return self.dense.get(lang, self.dense_default)
+
+    def page_for(self, lang: str) -> float:
+        return self.page.get(lang, 0.0)
 
     def dense_languages(self) -> frozenset[str] | None:
         """Languages whose chunks are worth embedding; None means all of them."""

@@ -12,6 +12,7 @@ from knowledge.chunking import Chunk
 from knowledge.embeddings import Embedder, Vectors
 from knowledge.layout import BuildMeta, BuildPaths
 from knowledge.lexical import LexicalIndex
+from knowledge.page_openings import build_page_vectors
 
 EMBED_BATCH = 256  # texts per embed() call: large enough to keep the model busy
 
@@ -38,6 +39,8 @@ def build_index(
         np.save(build.vectors, vectors)
         build.vector_keys.write_text(json.dumps([_key(t) for t in texts]), "utf-8")
         dim = embedder.dim
+        before = (previous.page_vectors, previous.page_meta) if previous else None
+        build_page_vectors(chunks, embedder, build.page_vectors, build.page_meta, before)
     meta = BuildMeta(version_id, settings, embedder.name if embedder else "", dim, len(chunks))
     build.meta.write_text(meta.to_json(), "utf-8")
 

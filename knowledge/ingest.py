@@ -15,6 +15,7 @@ from knowledge.documents import SourceDocument, UnreadableDocument
 from knowledge.embeddings import Embedder
 from knowledge.index_build import build_index
 from knowledge.layout import BUILDS_DIR, BuildPaths, current_build, make_current
+from knowledge.page_openings import WORDS as PAGE_WORDS
 from knowledge.planted_flags import PlantedFlag, planted_flags, write_flags
 from knowledge.sources import SourceItem, SourceNotFound, list_sources
 from knowledge.versions import (
@@ -92,6 +93,8 @@ def ingest(
     embedding = "" if embedder is None else embedder.name
     if embedder is not None and embed_languages is not None:
         embedding += "|" + ",".join(sorted(embed_languages))
+    if embedder is not None:  # builds made before page vectors are rebuilt once (cheaply)
+        embedding += f"|pages={PAGE_WORDS}"
     build = _build_paths(index_dir, version.id, embedding)
     if not (build.meta.is_file() and previous is not None and previous.root == build.root):
         _build(

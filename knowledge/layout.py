@@ -63,6 +63,15 @@ class BuildPaths:
         return self.root / "vector_keys.json"
 
     @property
+    def page_vectors(self) -> Path:
+        """One vector per page's opening (knowledge/page_openings.py)."""
+        return self.root / "page_vectors.npy"
+
+    @property
+    def page_meta(self) -> Path:
+        return self.root / "page_vectors.json"
+
+    @property
     def meta(self) -> Path:
         return self.root / "meta.json"
 

@@ -17,6 +17,7 @@ from knowledge.fusion import FusionWeights, rrf, with_document_prior
 from knowledge.languages import guess_language
 from knowledge.layout import BuildMeta, current_build
 from knowledge.lexical import LexicalIndex
+from knowledge.page_openings import PageVectors
 from knowledge.ranking import Hits
 from knowledge.types import KnowledgeBaseUnavailable, Passage, RetrievalResult
 from knowledge.vector_store import ExactVectorStore, VectorStore, VectorStoreUnavailable
@@ -61,6 +62,7 @@ class HybridRetriever:
         meta: BuildMeta,
         dense: _Dense | None,
         weights: FusionWeights,
+        pages: PageVectors | None = None,
     ) -> None:
         self._chunks = chunks
         self._lexical = lexical
@@ -69,6 +71,7 @@ class HybridRetriever:
         self._meta = meta
         self._dense = dense
         self._weights = weights
+        self._pages = pages
 
     @property
     def kb_version(self) -> str:
@@ -119,9 +122,12 @@ class HybridRetriever:
     ) -> tuple[Hits, float | None, str | None]:
         """The ranking, the best passage's cosine, and why dense search was skipped, if it was."""
         lexical = self._lexical.search(question, lang, n)
-        dense_weight = self._weights.dense_for(lang or guess_language(question))
+        language = lang or guess_language(question)
+        dense_weight = self._weights.dense_for(language)
         if self._dense is None or dense_weight <= 0:
-            return self._lexical_ranking(question, lang, lexical, n), None, None
+            return self._with_pages(
+                question, language, self._lexical_ranking(question, lang, lexical, n), n
+            )
         query = _query_vector(self._dense, question)
         if query is None:
             return self._lexical_ranking(question, lang, lexical, n), None, LEXICAL_FALLBACK
@@ -134,6 +140,22 @@ class HybridRetriever:
         best = int(fused.positions[0]) if len(fused) else -1
         cosine = float(self._dense.vectors[best] @ query) if best >= 0 else None
         return fused, cosine, None
+
+    def _with_pages(
+        self, question: str, language: str, ranked: Hits, n: int
+    ) -> tuple[Hits, float | None, str | None]:
+        """The lexical ranking, with the pages' opening vectors fused in where the language
+        has a page weight (French); BM25 alone, said so, when the embedder fails."""
+        weight = self._weights.page_for(language)
+        if self._pages is None or self._dense is None or weight <= 0:
+            return ranked, None, None
+        query = _query_vector(self._dense, question)
+        if query is None:
+            return ranked, None, LEXICAL_FALLBACK
+        if self._weights.document_prior <= 0:  # BM25 scores: on the fused scale first
+            ranked = rrf([(ranked, self._weights.lexical)], n)
+        pages = self._pages.search(query, language, n)
+        return with_document_prior(ranked, pages, weight, self._doc_of, n), None, None
 
     def _lexical_ranking(self, question: str, lang: str | None, lexical: Hits, n: int) -> Hits:
         if self._weights.document_prior <= 0:
@@ -233,12 +255,15 @@ def open_retriever(
             f"the index in {index_dir} is unreadable ({exc}): run `opencounter ingest PATH` again"
         ) from exc
     dense = None
+    pages = None
     if embedder is not None and meta.embedder == embedder.name and build.vectors.is_file():
         vectors = np.load(build.vectors)
         store = vector_store(build.root.name) if vector_store else ExactVectorStore()
         _fill(store, vectors, [c.lang for c in chunks])
         dense = _Dense(embedder, store, vectors)
-    return HybridRetriever(chunks, lexical, documents, meta, dense, weights or FusionWeights())
+        pages = PageVectors.load(build.page_vectors, build.page_meta, chunks, embedder.name)
+    weights = weights or FusionWeights()
+    return HybridRetriever(chunks, lexical, documents, meta, dense, weights, pages)
 
 
 def _fill(store: VectorStore, vectors: Vectors, langs: list[str]) -> None:

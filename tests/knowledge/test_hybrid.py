@@ -62,7 +62,9 @@ def test_dense_off_for_a_language_gives_the_lexical_ranking(
 ) -> None:
     ingest(kb, tmp_path / "index", embedder=word_hash)
     lexical = open_retriever(tmp_path / "index")
-    hybrid = open_retriever(tmp_path / "index", embedder=word_hash)
+    # No page weight either: French pages' openings are fused in by default (test_page_openings).
+    weights = FusionWeights(page={})
+    hybrid = open_retriever(tmp_path / "index", embedder=word_hash, weights=weights)
     question = "encombrants poubelles stationnement"
     assert hybrid.rank_documents(question, "fr") == lexical.rank_documents(question, "fr")
 
@@ -79,10 +81,14 @@ def test_unchanged_chunks_keep_their_vectors(tmp_path: Path, kb: Path, word_hash
             return word_hash.embed(texts)
 
     first = ingest(kb, tmp_path / "index", embedder=Counting())
-    assert len(embedded) == first.chunk_count
+    pages = 4  # and each page's opening once (knowledge/page_openings.py)
+    assert len(embedded) == first.chunk_count + pages
     (kb / "en/libraries.md").write_text("# Libraries\n\nOpen every day but Monday.\n")
     ingest(kb, tmp_path / "index", embedder=Counting())
-    assert embedded[first.chunk_count :] == ["Libraries\nOpen every day but Monday."]
+    assert embedded[first.chunk_count + pages :] == [
+        "Libraries\nOpen every day but Monday.",
+        "Libraries. Open every day but Monday.",
+    ]
 
 
 def test_chroma_store_gives_the_same_ranking_as_exact(

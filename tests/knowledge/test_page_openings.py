@@ -1,0 +1,113 @@
+"""Pages ranked by their openings' vectors, fused into the lexical ranking where chunks are not
+embedded (French): a page BM25 misses for a question in other words joins the ranking."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from knowledge.chunking import Chunk
+from knowledge.embeddings import normalise
+from knowledge.fusion import FusionWeights
+from knowledge.ingest import ingest
+from knowledge.layout import current_build
+from knowledge.page_openings import WORDS, PageVectors, openings
+from knowledge.search import LEXICAL_FALLBACK, open_retriever
+
+# Words that mean the same thing share a dimension: a tiny embedder that knows synonyms,
+# which BM25 does not.
+CONCEPTS = {"vélo": 0, "bicyclette": 0, "vélos": 0, "bicyclettes": 0, "location": 1, "louer": 1}
+
+
+class SynonymEmbedder:
+    name = "synonyms-8"
+    dim = 8
+
+    def __init__(self) -> None:
+        self.broken = False
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        if self.broken:
+            from knowledge.embeddings import EmbedderUnavailable
+
+            raise EmbedderUnavailable("the embedding server is down")
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                out[row, CONCEPTS.get(word, 2 + len(word) % 6)] += 1.0
+        return normalise(out)
+
+
+PAGES = {
+    "fr/bicyclettes.md": '---\ntitle: "Bicyclettes en libre service"\nlang: "fr"\n---\n\n'
+    "Empruntez une bicyclette de la ville à une borne, pour une heure ou une journée.\n",
+    "fr/voirie.md": '---\ntitle: "Travaux de voirie"\nlang: "fr"\n---\n\n'
+    "Les travaux de la rue Haute durent jusqu'en mars. Les pistes pour vélo restent ouvertes.\n",
+    "fr/piscine.md": '---\ntitle: "Piscine municipale"\nlang: "fr"\n---\n\n'
+    "La piscine ouvre du lundi au samedi. Les enfants de moins de six ans entrent gratuitement.\n",
+    "en/bikes.md": '---\ntitle: "Bike hire"\nlang: "en"\n---\n\nHire a city bike at any dock.\n',
+}
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Path:
+    kb = tmp_path / "kb"
+    for name, text in PAGES.items():
+        (kb / name).parent.mkdir(parents=True, exist_ok=True)
+        (kb / name).write_text(text, encoding="utf-8")
+    ingest(kb, tmp_path / "index", embedder=SynonymEmbedder(), embed_languages={"en"})
+    return tmp_path / "index"
+
+
+def test_a_page_in_other_words_joins_the_french_ranking(index: Path) -> None:
+    question = "vélo"  # the bicyclettes page never says it; BM25 finds only the roadworks page
+    lexical = open_retriever(index).rank_documents(question, "fr")
+    assert lexical == ["fr/voirie"]
+    fused = open_retriever(index, embedder=SynonymEmbedder()).rank_documents(question, "fr")
+    assert fused[:2] == ["fr/voirie", "fr/bicyclettes"]
+    assert "en/bikes" not in fused  # pages of the question's language only
+    weights = FusionWeights(page={})
+    off = open_retriever(index, embedder=SynonymEmbedder(), weights=weights)
+    assert off.rank_documents(question, "fr") == lexical
+
+
+def test_an_embedder_down_ranks_by_bm25_alone_and_says_so(index: Path) -> None:
+    embedder = SynonymEmbedder()
+    retriever = open_retriever(index, embedder=embedder)
+    embedder.broken = True
+    result = retriever.retrieve("vélo", "fr")
+    assert result.fallback_reason == LEXICAL_FALLBACK
+    assert [p.doc_id for p in result.passages] == ["fr/voirie"]
+
+
+def test_another_embedders_build_or_a_damaged_file_means_no_page_ranking(index: Path) -> None:
+    build = current_build(index)
+    assert build is not None
+    from knowledge.chunkstore import read_chunks
+
+    chunks = read_chunks(build.chunks)
+    assert PageVectors.load(build.page_vectors, build.page_meta, chunks, "synonyms-8") is not None
+    assert PageVectors.load(build.page_vectors, build.page_meta, chunks, "other") is None
+    build.page_vectors.write_bytes(b"not numpy")
+    assert PageVectors.load(build.page_vectors, build.page_meta, chunks, "synonyms-8") is None
+    # The retriever still opens and ranks lexically.
+    ranked = open_retriever(index, embedder=SynonymEmbedder()).rank_documents("vélo", "fr")
+    assert ranked == ["fr/voirie"]
+
+
+def _chunk(doc: str, text: str, title: str = "Titre") -> Chunk:
+    return Chunk(f"{doc}#{len(text)}", doc, title, "", "fr", "", text)
+
+
+def test_an_opening_is_the_title_then_the_first_words_across_chunks() -> None:
+    long = " ".join(f"mot{i}" for i in range(WORDS + 10))
+    chunks = [_chunk("a", "un deux"), _chunk("b", long, "B"), _chunk("a", long), _chunk("b", "x")]
+    positions, texts = openings(chunks)
+    assert positions == [0, 1]
+    assert texts[0].startswith("Titre. un deux mot0 ") and len(texts[0].split()) == 1 + WORDS
+    assert texts[1] == "B. " + " ".join(f"mot{i}" for i in range(WORDS))
