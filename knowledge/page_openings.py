@@ -121,12 +121,13 @@ class PageVectors:
             return None
         langs = np.array([chunks[int(p)].lang for p in positions])
         by_lang = {str(lang): np.flatnonzero(langs == lang) for lang in np.unique(langs)}
-        return cls(vectors.astype(np.float32), positions, by_lang)
+        return cls(vectors.astype(np.float32, copy=False), positions, by_lang)
 
     def search(self, query: Vectors, lang: str | None, n: int) -> Hits:
         """Pages by cosine with the question, as their first chunk's position."""
-        rows = self.by_lang.get(lang) if lang else None
-        if rows is None:
+        if lang:  # a language with no page gets none, never another language's
+            rows = self.by_lang.get(lang, np.empty(0, dtype=np.int64))
+        else:
             rows = np.arange(self.vectors.shape[0])
         if rows.size == 0:
             return Hits.empty()

@@ -111,3 +111,18 @@ def test_an_opening_is_the_title_then_the_first_words_across_chunks() -> None:
     assert positions == [0, 1]
     assert texts[0].startswith("Titre. un deux mot0 ") and len(texts[0].split()) == 1 + WORDS
     assert texts[1] == "B. " + " ".join(f"mot{i}" for i in range(WORDS))
+
+
+def test_a_language_without_pages_gets_no_page_from_another_language(index: Path) -> None:
+    build = current_build(index)
+    assert build is not None
+    from knowledge.chunkstore import read_chunks
+
+    chunks = read_chunks(build.chunks)
+    pages = PageVectors.load(build.page_vectors, build.page_meta, chunks, "synonyms-8")
+    assert pages is not None
+    query = SynonymEmbedder().embed(["location de vélo"])[0]
+    french = {chunks[int(p)].doc_id for p in pages.search(query, "fr", 10).positions}
+    assert french == {"fr/bicyclettes", "fr/voirie", "fr/piscine"}
+    assert not len(pages.search(query, "de", 10))  # no German page: none, not the others'
+    assert len(pages.search(query, None, 10)) == 4  # no language given: every page
