@@ -13,6 +13,7 @@ name and address tagger of the personal-data layer (`bot/guards/pii_spans.py`).
 
 from __future__ import annotations
 
+import argparse
 import base64
 import json
 import sys
@@ -191,14 +192,33 @@ def render(evaluation: GuardEvaluation) -> str:
     return "\n".join(lines)
 
 
+def _arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.guards.evaluate",
+        description="Run the input guard over JSON Lines files and count what it decided.",
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE.jsonl")
+    parser.add_argument("--rules-only", action="store_true", help="leave out the intent classifier")
+    parser.add_argument(
+        "--no-span-model",
+        action="store_true",
+        help="leave out the learned name and address tagger of the personal-data layer",
+    )
+    arguments = parser.parse_args(argv)
+    unreadable = [str(f) for f in arguments.files if not f.is_file()]
+    if unreadable:  # said before the classifier's fit, not after it as a traceback
+        parser.error(f"no such file: {', '.join(unreadable)} (give JSON Lines files to evaluate)")
+    return arguments
+
+
 def main(argv: list[str]) -> int:
-    rules_only = "--rules-only" in argv
-    intents = None if rules_only else IntentClassifier.fit()
-    tagger: Literal["none", "shipped"] = "none" if "--no-span-model" in argv else "shipped"
+    arguments = _arguments(argv)
+    intents = None if arguments.rules_only else IntentClassifier.fit()
+    tagger: Literal["none", "shipped"] = "none" if arguments.no_span_model else "shipped"
     guard = InputGuard(GuardPolicy.default(), intents=intents, pii_tagger=tagger)
-    for name in (a for a in argv if a not in ("--rules-only", "--no-span-model")):
-        evaluation = evaluate(guard, Path(name))
-        sys.stdout.write(f"== {name}\n{render(evaluation)}\n")
+    for path in arguments.files:
+        evaluation = evaluate(guard, path)
+        sys.stdout.write(f"== {path}\n{render(evaluation)}\n")
         for miss in evaluation.misses():
             withheld = f" data withheld: {', '.join(miss.pii)}" * miss.withheld_in_escalation
             sys.stdout.write(
