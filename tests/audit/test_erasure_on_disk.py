@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -121,31 +122,60 @@ def test_postgres_key_table_holds_no_erased_key(postgres_url: str) -> None:
     plain VACUUM does not zero; without the key they cannot be opened.
     """
     engine = create_engine(postgres_url)
-    create_schema(engine)
-    log = chatty_log(engine)
-    with engine.connect() as connection:
-        gone, kept = stored_secrets(connection, "gone"), stored_secrets(connection, "kept")
-    with engine.begin() as connection:
-        assert found_in(raw_pages(connection, "audit_conversation_keys"), gone[:2])
+    try:
+        create_schema(engine)
+        log = chatty_log(engine)
+        with engine.connect() as connection:
+            gone, kept = stored_secrets(connection, "gone"), stored_secrets(connection, "kept")
+        with engine.begin() as connection:
+            assert found_in(raw_pages(connection, "audit_conversation_keys"), gone[:2])
+        # VACUUM FULL keeps a deleted row that another session's snapshot may still see: the
+        # property holds when no other session of the database holds one (the product's gap
+        # when one does is in the issue-13 notes), so wait for any (e.g. a server an earlier
+        # test started, still stopping) and name them if they stay.
+        held = _wait_for_other_snapshots(engine, seconds=30.0)
+        assert held == [], f"other sessions hold snapshots in the test database: {held}"
 
-    log.erase("gone")
+        log.erase("gone")
 
-    with engine.begin() as connection:
-        raw = raw_pages(connection, "audit_conversation_keys")
-        texts = connection.execute(
-            text("SELECT count(*) FROM audit_texts WHERE conversation_id = 'gone'")
-        ).scalar_one()
-        dead = connection.execute(
-            text(
-                "SELECT n_dead_tup FROM pg_stat_user_tables WHERE relid = "
-                "CAST('audit_conversation_keys' AS regclass)"
+        with engine.begin() as connection:
+            raw = raw_pages(connection, "audit_conversation_keys")
+            texts = connection.execute(
+                text("SELECT count(*) FROM audit_texts WHERE conversation_id = 'gone'")
+            ).scalar_one()
+            dead = connection.execute(
+                text(
+                    "SELECT n_dead_tup FROM pg_stat_user_tables WHERE relid = "
+                    "CAST('audit_conversation_keys' AS regclass)"
+                )
+            ).scalar_one_or_none()
+        assert found_in(raw, gone[:2]) == []  # neither the wrapped key nor the salt
+        assert found_in(raw, kept[:2])  # the search finds what is still there
+        assert texts == 0
+        assert not dead  # no row version of the key table waits for a vacuum
+    finally:  # also after a failed assertion: no open connection left for the next test
+        engine.dispose()
+
+
+def _wait_for_other_snapshots(engine: Engine, seconds: float) -> list[str]:
+    """Other client sessions of this database that hold a snapshot, after waiting up to
+    `seconds` for them to end; [] when there are none."""
+    deadline = time.monotonic() + seconds
+    while True:
+        with engine.connect() as connection:
+            held = list(
+                connection.execute(
+                    text(
+                        "SELECT concat_ws(' ', application_name, state, left(query, 80)) "
+                        "FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND pid <> pg_backend_pid() AND backend_type = 'client backend' "
+                        "AND backend_xmin IS NOT NULL"
+                    )
+                ).scalars()
             )
-        ).scalar_one_or_none()
-    assert found_in(raw, gone[:2]) == []  # neither the wrapped key nor the salt
-    assert found_in(raw, kept[:2])  # the search finds what is still there
-    assert texts == 0
-    assert not dead  # no row version of the key table waits for a vacuum
-    engine.dispose()
+        if not held or time.monotonic() > deadline:
+            return held
+        time.sleep(0.2)
 
 
 def test_every_sqlite_connection_deletes_securely(tmp_path: Path) -> None:
