@@ -50,11 +50,15 @@ CallNext = Callable[[Request], Awaitable[Response]]
 
 
 async def _checkpoints(services: Services, interval_s: int) -> None:
-    """Sign a checkpoint every interval when entries arrived, even while nobody is chatting."""
+    """Sign a checkpoint every interval when entries arrived, even while nobody is chatting;
+    and finish the scrub of an erase that could not make its old bytes unreadable at once
+    (a reader held the SQLite WAL, a snapshot or a lock held PostgreSQL's key table)."""
     while True:
         await asyncio.sleep(interval_s)
         try:
             await asyncio.to_thread(services.log.checkpoint_if_due)
+            # Says itself what still holds it (a warning) when it cannot finish yet.
+            await asyncio.to_thread(services.log.scrub_if_pending)
         except Exception as error:
             # Any storage fault (the database down too): the loop must live to retry.
             fault = as_fault(error)

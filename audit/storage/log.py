@@ -27,7 +27,12 @@ from audit.storage.commit_group import GroupCommit
 from audit.storage.failures import storage_failure
 from audit.storage.log_reader import LogReader, LogState, aware, last_entry_time
 from audit.storage.signing import checkpoint_to_sign
-from audit.storage.store import AuditTables, lock_for_append, scrub_after_erase
+from audit.storage.store import (
+    AuditTables,
+    erasing_transaction,
+    lock_for_append,
+    scrub_after_erase,
+)
 from audit.storage.vault import Vault, VaultError
 
 # What one transaction does with the write lock held: (connection, compact range to
@@ -77,6 +82,8 @@ class TransparencyLog(LogReader):
         # Erased here with `scrub=False` (or a scrub that could not finish) since the last
         # scrub that did: `scrub_if_pending` (the app's background task) finishes the job.
         self._scrub_pending = False
+        # PostgreSQL: the newest erasing transaction not yet scrubbed (see `scrub_after_erase`).
+        self._erased_in: int | None = None
         # One write transaction at a time per process (SQLite connections of one process
         # would otherwise wait on each other's file lock); waiting batches are grouped.
         self._group: GroupCommit[Sequence[PreparedEvent], list[Recorded]] = GroupCommit(
@@ -206,10 +213,13 @@ class TransparencyLog(LogReader):
             AuditEvent("erasure", conversation_id, {"reason": reason}), self._clock()
         )
 
+        erased_in: list[int | None] = []
+
         def shred_and_log(
             conn: Connection, compact: CompactRange, now: datetime
         ) -> list[list[Recorded] | Exception]:
             self._vault.erase(conversation_id, connection=conn)
+            erased_in[:] = [erasing_transaction(conn)]
             if also is not None:
                 also(conn)
             return append_batches(conn, self._tables, self._vault, compact, now, [[prepared]])
@@ -217,17 +227,26 @@ class TransparencyLog(LogReader):
         outcome = self._write(shred_and_log)[0]
         if isinstance(outcome, Exception):
             raise outcome
+        if erased_in and erased_in[0] is not None:
+            self._erased_in = max(self._erased_in or 0, erased_in[0])
         if scrub:
             self.scrub_erased(f"conversation {conversation_id}")
         else:
             self._scrub_pending = True
         return outcome[0]
 
+    @property
+    def scrub_pending(self) -> bool:
+        """True while an erase made here has old bytes not yet scrubbed from the files."""
+        return self._scrub_pending
+
     def scrub_if_pending(self) -> bool | None:
         """Scrub if this process erased without a finished scrub since; None if nothing was due.
 
-        Lets a web request erase with `scrub=False` (on PostgreSQL the scrub locks the key
-        table for a while) and a background task scrub shortly after.
+        The app calls it every checkpoint interval (`web.app`), so a scrub that an open
+        reader or snapshot held back finishes once that has ended; a caller may also erase
+        with `scrub=False` (on PostgreSQL the scrub locks the key table for a while) and
+        leave the scrub to it.
         """
         if not self._scrub_pending:
             return None
@@ -241,8 +260,12 @@ class TransparencyLog(LogReader):
         through the database either way; a failure is said in the log, not hidden.
         """
         self._scrub_pending = False
-        problem = scrub_after_erase(self._engine, self._tables)
-        if problem is not None:
+        erased_in = self._erased_in
+        problem = scrub_after_erase(self._engine, self._tables, erased_in)
+        if problem is None:
+            if self._erased_in == erased_in:  # not a newer erase's, made meanwhile
+                self._erased_in = None
+        else:
             self._scrub_pending = True
             logging.getLogger("opencounter.audit").warning(
                 "%s erased, but old bytes are not yet scrubbed from the database files (%s); "

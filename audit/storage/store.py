@@ -181,10 +181,53 @@ def _tune_sqlite_connection(dbapi_connection: DBAPIConnection, _record: object) 
         cursor.close()
 
 
-def scrub_after_erase(engine: Engine, tables: AuditTables) -> str | None:
+def erasing_transaction(connection: Connection) -> int | None:
+    """The id of the transaction `connection` is in (PostgreSQL; None elsewhere).
+
+    Call inside an erase: `scrub_after_erase` needs it to tell whether a snapshot that
+    can still see the erased rows is open somewhere.
+    """
+    if connection.dialect.name != "postgresql":
+        return None
+    return int(connection.exec_driver_sql("SELECT txid_current()").scalar_one())
+
+
+# Who keeps PostgreSQL from removing a row version deleted by transaction :x (its 32-bit
+# xid; `age` compares xids across wraparound): a session of this database, or a
+# walsender, whose snapshot or own transaction began before :x ended; a replication
+# slot or a prepared transaction as old; and a session of this database the app's role
+# may not inspect (its state is hidden without pg_read_all_stats), which might.
+_SNAPSHOT_HOLDERS = """
+SELECT concat_ws(' ', 'pid', pid, usename, nullif(application_name, ''),
+                 coalesce(state, 'cannot be inspected by this role'))
+FROM pg_stat_activity
+WHERE pid <> pg_backend_pid()
+  AND (datname = current_database() OR backend_type = 'walsender')
+  AND backend_type <> 'autovacuum worker'
+  AND ((backend_xmin IS NOT NULL AND age(backend_xmin) >= age(CAST(:x AS xid)))
+       OR (backend_xid IS NOT NULL AND age(backend_xid) >= age(CAST(:x AS xid)))
+       OR (state IS NULL AND backend_type = 'client backend'))
+UNION ALL
+SELECT 'replication slot ' || slot_name FROM pg_replication_slots
+WHERE xmin IS NOT NULL AND age(xmin) >= age(CAST(:x AS xid))
+UNION ALL
+SELECT 'prepared transaction ' || gid FROM pg_prepared_xacts
+WHERE database = current_database() AND age(transaction) >= age(CAST(:x AS xid))
+"""
+
+
+def _snapshot_holders(connection: Connection, erased_in: int) -> list[str]:
+    xid = str(erased_in % 2**32)  # txid_current() counts epochs; a row's xid does not
+    return [str(who) for who in connection.execute(text(_SNAPSHOT_HOLDERS), {"x": xid}).scalars()]
+
+
+def scrub_after_erase(
+    engine: Engine, tables: AuditTables, erased_in: int | None = None
+) -> str | None:
     """Make erased keys unreadable in the database files; None, or why not (best effort).
 
-    Call after the erasing transaction committed; it cannot run inside one.
+    Call after the erasing transaction committed; it cannot run inside one. `erased_in`
+    is the newest erasing transaction's `erasing_transaction` (PostgreSQL).
 
     SQLite (with `secure_delete`) has zeroed the rows in its pages, but the WAL still
     holds page images from before the erase: a TRUNCATE checkpoint copies the pages back
@@ -198,6 +241,10 @@ def scrub_after_erase(engine: Engine, tables: AuditTables) -> str | None:
     conversation, so this is quick; it waits at most `lock_timeout` for the table).
     The texts table gets a plain VACUUM: its stale ciphertext bytes may stay in free
     page space until overwritten, but they cannot be opened once the key is gone.
+    VACUUM FULL copies a deleted row that some snapshot may still see into the new file
+    (another session's open REPEATABLE READ transaction, a pg_dump, a standby's
+    feedback): while one from before `erased_in` is open, this says so and names it
+    instead of vacuuming in vain, and the caller tries again later.
     """
     try:
         if engine.dialect.name == "sqlite":
@@ -212,6 +259,9 @@ def scrub_after_erase(engine: Engine, tables: AuditTables) -> str | None:
             return None if busy == 0 else "a reader held the WAL open; it is emptied later"
         if engine.dialect.name == "postgresql":
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                held = [] if erased_in is None else _snapshot_holders(connection, erased_in)
+                if held:
+                    return "a snapshot from before the erase is open: " + "; ".join(held)
                 connection.exec_driver_sql(f"SET lock_timeout = {SCRUB_LOCK_TIMEOUT_MS}")
                 try:
                     connection.exec_driver_sql(f"VACUUM FULL {tables.conversation_keys.name}")

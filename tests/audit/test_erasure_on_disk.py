@@ -229,3 +229,37 @@ def test_many_erasures_scrub_once(tmp_path: Path) -> None:
     raw = path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
     assert found_in(raw, secrets) == []
     engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_scrub_is_not_reported_while_a_snapshot_keeps_the_key(
+    postgres_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Another session's snapshot from before the erase makes VACUUM FULL copy the deleted
+    key row into the new file: the scrub must say it is not done, and finish later."""
+    engine = create_engine(postgres_url)
+    reader = create_engine(postgres_url, isolation_level="REPEATABLE READ")
+    try:
+        create_schema(engine)
+        log = chatty_log(engine)
+        with engine.connect() as connection:
+            gone = stored_secrets(connection, "gone")
+        held = _wait_for_other_snapshots(engine, seconds=30.0)
+        assert held == [], f"other sessions hold snapshots in the test database: {held}"
+        with reader.connect() as holder:
+            holder.exec_driver_sql("SET application_name = 'nightly-report'")
+            holder.exec_driver_sql("SELECT count(*) FROM audit_texts").all()  # snapshot taken
+            with caplog.at_level(logging.WARNING, logger="opencounter.audit"):
+                log.erase("gone")
+            assert "not yet scrubbed" in caplog.text and "nightly-report" in caplog.text
+            with engine.begin() as connection:
+                # What the old scrub reported as gone is still in the key table's pages.
+                assert found_in(raw_pages(connection, "audit_conversation_keys"), gone[:2])
+            holder.rollback()
+        assert log.scrub_if_pending() is True  # the app's background task finishes the job
+        assert log.scrub_if_pending() is None
+        with engine.begin() as connection:
+            assert found_in(raw_pages(connection, "audit_conversation_keys"), gone[:2]) == []
+    finally:
+        reader.dispose()
+        engine.dispose()

@@ -128,3 +128,28 @@ def test_reading_the_checkpoint_never_makes_the_log_sign(data_dir: Path) -> None
             assert response.status_code == 200 and response.text == log.latest_checkpoint()
         else:
             assert response.status_code == 404 and "no checkpoint yet" in response.text
+
+
+def test_the_app_finishes_a_scrub_an_open_reader_held_back(data_dir: Path) -> None:
+    """An erase while a reader holds the SQLite WAL cannot scrub; the app retries on its own."""
+    import sqlite3
+    import time
+
+    settings = make_settings(data_dir, checkpoint_interval_s=1)
+    with TestClient(create_app(settings)) as client:
+        cid = start_api(client)
+        client.post(f"/api/v1/conversations/{cid}/messages", json={"text": "Library card?"})
+        services = services_of(client)
+        reader = sqlite3.connect(data_dir / "opencounter.db")
+        try:
+            reader.execute("BEGIN")
+            reader.execute("SELECT count(*) FROM audit_texts").fetchall()  # holds a snapshot
+            services.erase(cid)
+            assert services.log.scrub_pending
+        finally:
+            reader.rollback()
+            reader.close()
+        deadline = time.monotonic() + 10
+        while services.log.scrub_pending and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not services.log.scrub_pending
