@@ -13,6 +13,7 @@ refusal classes it keeps in-scope questions passing.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -261,7 +262,25 @@ def _cross_validated(
 
 def main(argv: Sequence[str]) -> int:
     """Build the calibration of every feature set; MiniLM must be installed for this."""
-    train_file = Path(argv[0]) if argv else data_dir() / TRAIN_FILE
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.guards.intent",
+        description="Cross-validate the intent classifier on its training file and write "
+        f"{CALIBRATION_FILE} beside it (both feature sets; needs MiniLM, the `embeddings` "
+        "extra). Prints the cross-validated figures.",
+    )
+    parser.add_argument(
+        "train_file",
+        nargs="?",
+        type=Path,
+        default=data_dir() / TRAIN_FILE,
+        help=f"the training file (default: the packaged {TRAIN_FILE})",
+    )
+    train_file: Path = parser.parse_args(list(argv)).train_file
+    if not train_file.is_file():
+        sys.stderr.write(
+            f"no such file: {train_file}; build it with `python -m bot.guards.intent_data`\n"
+        )
+        return 2
     try:
         embedder = load_embedder()
     except IntentModelError as error:

@@ -12,6 +12,7 @@ The messages are written by hand in `bot/guards/data/written/<label>.tsv` (one
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import random
@@ -235,7 +236,21 @@ def build(folder: Path) -> tuple[int, int]:
 
 
 def _main(argv: Sequence[str]) -> Iterator[str]:
-    folder = Path(argv[0]) if argv else data_dir()
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.guards.intent_data",
+        description=f"Rebuild {TRAIN_FILE} and {FROZEN_FILE} from the hand-written messages "
+        "in written/*.tsv (a frozen message stays frozen).",
+    )
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=data_dir(),
+        help="the data folder holding written/ (default: the packaged one)",
+    )
+    folder: Path = parser.parse_args(list(argv)).folder
+    if not (folder / "written").is_dir():
+        parser.exit(2, f"no written/ folder in {folder}: nothing to build from\n")
     train, frozen = build(folder)
     yield f"{folder}: {train} training rows, {frozen} frozen messages\n"
 

@@ -1,4 +1,4 @@
-"""`python -m bot.guards.evaluate` says how to use it: `--help` is not a file name, and a
+"""`python -m bot.guards.evaluate` (and the build commands) say how to use them: `--help` is not a file name, and a
 missing file is named before the classifier is fitted, without a traceback."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[3]
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
+def _run(*args: str, module: str = "bot.guards.evaluate") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot.guards.evaluate", *args],
+        [sys.executable, "-m", module, *args],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -53,3 +53,17 @@ def test_a_file_is_evaluated(tmp_path: Path) -> None:
     result = _run("--rules-only", "--no-span-model", str(records))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"== {records}\n")
+
+
+def test_the_build_commands_print_their_usage_and_name_a_missing_input(tmp_path: Path) -> None:
+    """`--help` was read as a training file or a folder, with a traceback."""
+    for module, what in (("bot.guards.intent", "train_file"), ("bot.guards.intent_data", "folder")):
+        shown = _run("--help", module=module)
+        assert shown.returncode == 0 and f"usage: python -m {module}" in shown.stdout
+        assert what in shown.stdout
+    missing = _run(str(tmp_path / "nowhere.jsonl"), module="bot.guards.intent")
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+    empty = _run(str(tmp_path), module="bot.guards.intent_data")
+    assert empty.returncode == 2 and "no written/ folder" in empty.stderr
+    for result in (missing, empty):
+        assert "Traceback" not in result.stderr
