@@ -79,6 +79,11 @@ def floors(request: pytest.FixtureRequest) -> tuple[InputGuard, dict[str, float]
         # On the 768-message split (third issue-12 pass and the "when in doubt, a person"
         # rule for requests for a person): in scope en 90/96, so that floor is 0.93.
         floor |= {"crisis_reply": 0.95, "refused": 0.6, "in_scope": 0.93}
+        # On the 828-message split (fourth issue-12 pass; its 60 frozen messages and 20
+        # earlier training messages the draw moved are the hardest): crisis 227/240 (on the
+        # 768 before it 208/216, was 210), crisis reply en 106/113 fr 121/127, person 110/114,
+        # complaint 96/106, refused 100/161, in scope en 100/104 fr 101/103.
+        floor |= {"crisis": 0.94, "crisis_reply": 0.93}
     else:
         # On the 706-message split: crisis 190/201, person 74/89, complaint 83/94, crisis
         # reply en 87/93 fr 102/108, refused 88/153, in scope en 83/85 fr 84/84. (On its first
@@ -89,6 +94,11 @@ def floors(request: pytest.FixtureRequest) -> tuple[InputGuard, dict[str, float]
         # refused), against 11 more of the 706's crisis, person and complaint messages sent to
         # one (person 84/89, was 74/89); so that floor is 0.93 (bot/guards/data/README.md).
         floor |= {"crisis_reply": 0.93, "refused": 0.55, "in_scope": 0.93}
+        # On the 828-message split (fourth issue-12 pass, as above): crisis 223/240 (on the
+        # 768 before it 204/216, was 206), crisis reply en 101/113 (93/101, was 95/101) fr
+        # 120/127, person 109/114, complaint 94/106, refused 104/161, in scope en 100/104 fr
+        # 103/103.
+        floor |= {"crisis": 0.92, "crisis_reply": 0.89}
     classifier = IntentClassifier.fit(sentence_vectors=features == WITH_MINILM)
     return InputGuard(GuardPolicy.default(), intents=classifier), floor
 
