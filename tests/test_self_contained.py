@@ -72,7 +72,17 @@ def test_collection_needs_nothing_beside_the_repository(tmp_path: Path) -> None:
     assert not (clone.parent / "shared").exists()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--collect-only",
+            "-q",
+            "-n",
+            "0",
+            "-p",
+            "no:cacheprovider",
+        ],
         cwd=clone,
         env=env,
         capture_output=True,
