@@ -191,8 +191,13 @@ def create_app(settings: Settings | None = None, overrides: Overrides = NO_OVERR
 
 @asynccontextmanager
 async def _lifespan(services: Services, settings: Settings, app: FastAPI) -> AsyncIterator[None]:
-    # Before the first request is served: the first citizen must not pay for it.
-    await asyncio.to_thread(services.warm_up)
+    # Before the first request is served: the first citizen must not pay for it (`serve` has
+    # done it already; a second call costs nothing). Nothing is left open if it fails.
+    try:
+        await asyncio.to_thread(services.warm_up)
+    except BaseException:
+        services.close()
+        raise
     services.people.start()
     ticker = asyncio.create_task(_checkpoints(services, settings.checkpoint_interval_s))
     indexer = asyncio.create_task(_index_for_oversight(services, 5.0))

@@ -140,3 +140,36 @@ def test_closing_the_services_finishes_and_stops_the_hook_workers(
     # The notice under way was delivered, and no hook worker outlives the services.
     assert len(receiver.received) == 1
     assert not [t for t in threading.enumerate() if t.name.startswith("opencounter-hook")]
+
+
+def test_a_warm_up_that_fails_stops_serve_with_a_sentence_and_closes_everything(
+    run: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warm-up (the classifier's fit, the index) ran in the app's lifespan, under uvicorn:
+    a storage fault there was a lifespan traceback and left the services open."""
+    import errno
+
+    import web.app
+
+    closed: list[bool] = []
+    build = web.app.create_app
+
+    def app_whose_index_disk_fails(*args: object, **kwargs: object) -> object:
+        app = build(*args, **kwargs)  # type: ignore[arg-type]
+        services = app.state.services
+
+        def warm_up() -> None:
+            raise OSError(errno.EIO, "Input/output error", "kb/bm25.en")
+
+        close = services.close
+        services.warm_up = warm_up
+        services.close = lambda: (closed.append(True), close())[1]
+        return app
+
+    monkeypatch.setattr(web.app, "create_app", app_whose_index_disk_fails)
+    result = run.invoke(build_cli(), ["serve", "--port", "1"])
+    assert result.exit_code == 2, result.output
+    output = " ".join(result.output.split())
+    assert "Cannot start" in output and "Input/output error" in output
+    assert "Traceback" not in result.output
+    assert closed == [True]

@@ -53,7 +53,15 @@ def serve(
     memory_note = cap_malloc_arenas(settings.malloc_arenas)
     with starting(console):
         app = create_app(settings)
-    services = app.state.services
+        services = app.state.services
+        try:
+            # Here, before uvicorn starts: a failure is the sentence `starting` prints and
+            # exit code 2, not an ASGI lifespan traceback; the app's lifespan then finds it
+            # done (both steps keep what they built).
+            services.warm_up()
+        except BaseException:
+            services.close()
+            raise
     notes = [
         f"OpenCounter for {services.organisation.name}",
         f"Answer mode: {services.engine.answer_mode}",
