@@ -162,8 +162,13 @@ def test_a_warm_up_that_fails_stops_serve_with_a_sentence_and_closes_everything(
             raise OSError(errno.EIO, "Input/output error", "kb/bm25.en")
 
         close = services.close
+
+        def close_and_count() -> None:
+            closed.append(True)
+            close()
+
         services.warm_up = warm_up
-        services.close = lambda: (closed.append(True), close())[1]
+        services.close = close_and_count
         return app
 
     monkeypatch.setattr(web.app, "create_app", app_whose_index_disk_fails)
