@@ -195,18 +195,19 @@ def erasing_transaction(connection: Connection) -> int | None:
 # Who keeps PostgreSQL from removing a row version deleted by transaction :x (its 32-bit
 # xid; `age` compares xids across wraparound): a session of this database, or a
 # walsender, whose snapshot or own transaction began before :x ended; a replication
-# slot or a prepared transaction as old; and a session of this database the app's role
-# may not inspect (its state is hidden without pg_read_all_stats), which might.
+# slot or a prepared transaction as old; and a session of this database that the app's
+# role may not inspect (without pg_read_all_stats another role's session shows no
+# backend_type, state or xmin), which might.
 _SNAPSHOT_HOLDERS = """
 SELECT concat_ws(' ', 'pid', pid, usename, nullif(application_name, ''),
                  coalesce(state, 'cannot be inspected by this role'))
 FROM pg_stat_activity
 WHERE pid <> pg_backend_pid()
-  AND (datname = current_database() OR backend_type = 'walsender')
-  AND backend_type <> 'autovacuum worker'
-  AND ((backend_xmin IS NOT NULL AND age(backend_xmin) >= age(CAST(:x AS xid)))
-       OR (backend_xid IS NOT NULL AND age(backend_xid) >= age(CAST(:x AS xid)))
-       OR (state IS NULL AND backend_type = 'client backend'))
+  AND ((backend_type IS NOT NULL AND backend_type <> 'autovacuum worker'
+        AND (datname = current_database() OR backend_type = 'walsender')
+        AND ((backend_xmin IS NOT NULL AND age(backend_xmin) >= age(CAST(:x AS xid)))
+             OR (backend_xid IS NOT NULL AND age(backend_xid) >= age(CAST(:x AS xid)))))
+       OR (backend_type IS NULL AND datname = current_database()))
 UNION ALL
 SELECT 'replication slot ' || slot_name FROM pg_replication_slots
 WHERE xmin IS NOT NULL AND age(xmin) >= age(CAST(:x AS xid))
@@ -219,6 +220,21 @@ WHERE database = current_database() AND age(transaction) >= age(CAST(:x AS xid))
 def _snapshot_holders(connection: Connection, erased_in: int) -> list[str]:
     xid = str(erased_in % 2**32)  # txid_current() counts epochs; a row's xid does not
     return [str(who) for who in connection.execute(text(_SNAPSHOT_HOLDERS), {"x": xid}).scalars()]
+
+
+def _may_vacuum(connection: Connection, table: str) -> bool:
+    """Whether this role may VACUUM `table`: its owner (or a member of the owning role) or a
+    superuser."""
+    return bool(
+        connection.execute(
+            text(
+                "SELECT pg_has_role(current_user, relowner, 'MEMBER') OR "
+                "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user) "
+                "FROM pg_class WHERE oid = CAST(:t AS regclass)"
+            ),
+            {"t": table},
+        ).scalar_one()
+    )
 
 
 def scrub_after_erase(
@@ -259,6 +275,12 @@ def scrub_after_erase(
             return None if busy == 0 else "a reader held the WAL open; it is emptied later"
         if engine.dialect.name == "postgresql":
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                if not _may_vacuum(connection, tables.conversation_keys.name):
+                    # VACUUM by another role only warns and skips the table.
+                    return (
+                        "the app's database role does not own the key table, so VACUUM FULL "
+                        "would skip it: run the app as the role that ran `opencounter db upgrade`"
+                    )
                 held = [] if erased_in is None else _snapshot_holders(connection, erased_in)
                 if held:
                     return "a snapshot from before the erase is open: " + "; ".join(held)

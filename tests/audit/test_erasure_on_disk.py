@@ -263,3 +263,44 @@ def test_postgres_scrub_is_not_reported_while_a_snapshot_keeps_the_key(
     finally:
         reader.dispose()
         engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_scrub_as_a_role_that_sees_less_claims_nothing(postgres_url: str) -> None:
+    """An app role without pg_read_all_stats sees another role's session with no state or
+    snapshot: that session counts as one that may hold a snapshot. A role that does not own
+    the key table cannot VACUUM it (PostgreSQL only warns and skips): the scrub says so."""
+    from sqlalchemy import make_url
+
+    from audit.storage.store import _snapshot_holders, scrub_after_erase
+
+    role = f"oc_scrub_{os.urandom(4).hex()}"
+    engine = create_engine(postgres_url)
+    restricted = create_engine(make_url(postgres_url).set(username=role))
+    try:
+        create_schema(engine)
+        with engine.begin() as connection:
+            connection.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN')
+            schema = connection.exec_driver_sql("SELECT current_schema()").scalar_one()
+            connection.exec_driver_sql(f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"')
+            connection.exec_driver_sql(
+                f'GRANT SELECT ON ALL TABLES IN SCHEMA "{schema}" TO "{role}"'
+            )
+        with engine.connect() as holder:
+            holder.exec_driver_sql("SET application_name = 'admin-console'")
+            holder.exec_driver_sql("BEGIN ISOLATION LEVEL REPEATABLE READ")
+            holder.exec_driver_sql("SELECT count(*) FROM audit_texts").all()
+            with restricted.connect() as connection:
+                now = int(connection.exec_driver_sql("SELECT txid_current()").scalar_one())
+                connection.rollback()
+                held = _snapshot_holders(connection, now)
+            holder.rollback()
+        assert any("cannot be inspected by this role" in who for who in held), held
+        problem = scrub_after_erase(restricted, log_tables())
+        assert problem is not None and "does not own the key table" in problem
+    finally:
+        restricted.dispose()
+        with engine.begin() as connection:
+            connection.exec_driver_sql(f'DROP OWNED BY "{role}"')
+            connection.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
+        engine.dispose()
