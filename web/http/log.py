@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
+from starlette.concurrency import run_in_threadpool
 
 from audit.merkle import ProofError
 from audit.note import NoteError
@@ -83,7 +84,8 @@ async def cosignature(request: Request, services: ServicesDep) -> PlainTextRespo
     if not services.witnesses:
         return _bad("This log has no witnesses configured (OPENCOUNTER_WITNESS_KEYS).", 403)
     try:
-        stored = services.log.add_cosignatures(note, services.witnesses)
+        # A database write: in the thread pool, not on the event loop.
+        stored = await run_in_threadpool(services.log.add_cosignatures, note, services.witnesses)
     except (NoteError, ValueError) as exc:
         return _bad(f"Not stored: {exc}. Only configured witnesses may cosign this log.", 403)
     if not stored:

@@ -15,6 +15,7 @@ from fastapi.responses import (
     StreamingResponse,
 )
 from markupsafe import escape
+from starlette.concurrency import run_in_threadpool
 
 from audit.receipt import ReceiptError, ReceiptNotReady, receipt_for
 from audit.sink import LogUnavailable
@@ -551,7 +552,9 @@ async def live_turns(
     request: Request, services: ServicesDep, c: str, lang: str = "en", after: int = 0
 ) -> Response:
     """The citizen's live link: a person's replies and notices, as they are sent (SSE)."""
-    if not _holds(request, services, c):
+    # A database read: in the thread pool, never on the event loop, which every request and
+    # stream of the process shares (200 citizens opening their links at once stalled it).
+    if not await run_in_threadpool(_holds, request, services, c):
         return Response(status_code=404)
     resumed = request.headers.get("last-event-id", "")
     if resumed and not is_whole_number(resumed):

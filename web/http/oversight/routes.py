@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from audit.sink import LogUnavailable
 from knowledge.planted_flags import FlagsNotRecorded, PlantedFlag
@@ -295,7 +296,9 @@ async def submit_review(
         raise HTTPException(422, "the review names no answer: open the conversation again")
     ratings = {name: str(form.get(name, "")) for name in QUESTIONS}
     with _as_http():
-        record_review(
+        # A log append: in the thread pool, not on the event loop.
+        await run_in_threadpool(
+            record_review,
             services.log,
             staff.account.pseudonym,
             conversation,
