@@ -243,7 +243,8 @@ def scrub_after_erase(
     """Make erased keys unreadable in the database files; None, or why not (best effort).
 
     Call after the erasing transaction committed; it cannot run inside one. `erased_in`
-    is the newest erasing transaction's `erasing_transaction` (PostgreSQL).
+    is the newest erasing transaction's `erasing_transaction` (PostgreSQL); without it, no
+    snapshot older than the scrub itself may be open.
 
     SQLite (with `secure_delete`) has zeroed the rows in its pages, but the WAL still
     holds page images from before the erase: a TRUNCATE checkpoint copies the pages back
@@ -281,7 +282,11 @@ def scrub_after_erase(
                         "the app's database role does not own the key table, so VACUUM FULL "
                         "would skip it: run the app as the role that ran `opencounter db upgrade`"
                     )
-                held = [] if erased_in is None else _snapshot_holders(connection, erased_in)
+                if erased_in is None:
+                    # Erased by another process, or when: any snapshot older than now may
+                    # still see it, so none may be open.
+                    erased_in = int(connection.exec_driver_sql("SELECT txid_current()").scalar())
+                held = _snapshot_holders(connection, erased_in)
                 if held:
                     return "a snapshot from before the erase is open: " + "; ".join(held)
                 connection.exec_driver_sql(f"SET lock_timeout = {SCRUB_LOCK_TIMEOUT_MS}")

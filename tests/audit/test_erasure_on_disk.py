@@ -304,3 +304,28 @@ def test_postgres_scrub_as_a_role_that_sees_less_claims_nothing(postgres_url: st
             connection.exec_driver_sql(f'DROP OWNED BY "{role}"')
             connection.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
         engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_scrub_of_an_unknown_erase_waits_for_every_older_snapshot(
+    postgres_url: str,
+) -> None:
+    """A scrub run by another process (`audit retention`, a restart) does not know when the
+    erase was: any snapshot open before the scrub counts."""
+    from audit.storage.store import scrub_after_erase
+
+    engine = create_engine(postgres_url)
+    try:
+        create_schema(engine)
+        held = _wait_for_other_snapshots(engine, seconds=30.0)
+        assert held == [], f"other sessions hold snapshots in the test database: {held}"
+        with engine.connect() as holder:
+            holder.exec_driver_sql("SET application_name = 'long-report'")
+            holder.exec_driver_sql("BEGIN ISOLATION LEVEL REPEATABLE READ")
+            holder.exec_driver_sql("SELECT count(*) FROM audit_texts").all()
+            problem = scrub_after_erase(engine, log_tables())
+            holder.rollback()
+        assert problem is not None and "long-report" in problem
+        assert scrub_after_erase(engine, log_tables()) is None
+    finally:
+        engine.dispose()
