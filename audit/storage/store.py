@@ -285,7 +285,9 @@ def scrub_after_erase(
                 if erased_in is None:
                     # Erased by another process, or when: any snapshot older than now may
                     # still see it, so none may be open.
-                    erased_in = int(connection.exec_driver_sql("SELECT txid_current()").scalar())
+                    erased_in = int(
+                        connection.exec_driver_sql("SELECT txid_current()").scalar_one()
+                    )
                 held = _snapshot_holders(connection, erased_in)
                 if held:
                     return "a snapshot from before the erase is open: " + "; ".join(held)
