@@ -205,8 +205,23 @@ def _erase(console: Console, open_operator: OpenOperatorLog) -> Callable[..., No
             log = _operator_log(console, open_operator, data_dir, resources)
             recorded = _or_unavailable(console, lambda: log.erase(conversation_id, reason))
             typer.echo(f"Erased {conversation_id}; erasure entry {recorded.index}")
+            _say_if_not_scrubbed(console, log)
 
     return erase
+
+
+def _say_if_not_scrubbed(console: Console, log: TransparencyLog) -> None:
+    """The erase holds either way; the operator learns what kept old bytes on disk."""
+    if log.scrub_pending:
+        console.print(
+            "Erased, but old bytes are not yet scrubbed from the database files "
+            f"({log.scrub_problem or 'busy database'}); the next erase, retention run or the "
+            "running app (every checkpoint interval) scrubs them.",
+            style="yellow",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _retention(console: Console, open_operator: OpenOperatorLog) -> Callable[..., None]:
@@ -230,13 +245,10 @@ def _retention(console: Console, open_operator: OpenOperatorLog) -> Callable[...
                         2,
                         f"The log is unavailable ({error}); check the database and retry.",
                     )
-            if expired and not log.scrub_erased(f"{len(expired)} conversations"):
-                console.print(
-                    "Erased, but old bytes are not yet scrubbed from the database files "
-                    "(busy database); the next erase scrubs them.",
-                    style="yellow",
-                )
+            if expired:
+                log.scrub_erased(f"{len(expired)} conversations")
             typer.echo(f"Erased {len(expired)} conversations older than {older_than}")
+            _say_if_not_scrubbed(console, log)
 
     return retention
 

@@ -84,6 +84,7 @@ class TransparencyLog(LogReader):
         self._scrub_pending = False
         # PostgreSQL: the newest erasing transaction not yet scrubbed (see `scrub_after_erase`).
         self._erased_in: int | None = None
+        self._scrub_problem: str | None = None
         # One write transaction at a time per process (SQLite connections of one process
         # would otherwise wait on each other's file lock); waiting batches are grouped.
         self._group: GroupCommit[Sequence[PreparedEvent], list[Recorded]] = GroupCommit(
@@ -240,6 +241,11 @@ class TransparencyLog(LogReader):
         """True while an erase made here has old bytes not yet scrubbed from the files."""
         return self._scrub_pending
 
+    @property
+    def scrub_problem(self) -> str | None:
+        """Why the last scrub could not finish (what held it), or None."""
+        return self._scrub_problem
+
     def scrub_if_pending(self) -> bool | None:
         """Scrub if this process erased without a finished scrub since; None if nothing was due.
 
@@ -262,6 +268,7 @@ class TransparencyLog(LogReader):
         self._scrub_pending = False
         erased_in = self._erased_in
         problem = scrub_after_erase(self._engine, self._tables, erased_in)
+        self._scrub_problem = problem
         if problem is None:
             if self._erased_in == erased_in:  # not a newer erase's, made meanwhile
                 self._erased_in = None

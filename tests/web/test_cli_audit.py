@@ -179,3 +179,28 @@ def test_keys_from_the_environment_are_the_ones_used(
     monkeypatch.setenv("OPENCOUNTER_VAULT_KEY", "not a key")
     code, output = _audit("erase", app_env.conversations[1])
     assert code == 2 and "OPENCOUNTER_VAULT_KEY" in output, output
+
+
+def test_audit_erase_says_when_old_bytes_could_not_be_scrubbed_yet(
+    app_env: AppLog, database_url: str | None
+) -> None:
+    """A reader holding a snapshot (a report, a backup) keeps the erased rows on disk for now:
+    the erase holds, and the operator is told what held the scrub."""
+    holder = create_engine(app_env.url)
+    try:
+        with holder.connect() as reader:
+            if database_url is not None:
+                reader.exec_driver_sql("SET application_name = 'nightly-backup'")
+                reader.exec_driver_sql("BEGIN ISOLATION LEVEL REPEATABLE READ")
+            else:
+                reader.exec_driver_sql("BEGIN")
+            reader.exec_driver_sql("SELECT count(*) FROM audit_texts").all()
+            code, output = _audit("erase", app_env.conversations[0])
+            reader.rollback()
+    finally:
+        holder.dispose()
+    assert code == 0, output
+    assert "Erased" in output and "not yet scrubbed" in output, output
+    assert "scrubs them" in output
+    if database_url is not None:
+        assert "nightly-backup" in output
