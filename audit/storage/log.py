@@ -268,18 +268,25 @@ class TransparencyLog(LogReader):
         self._scrub_pending = False
         erased_in = self._erased_in
         problem = scrub_after_erase(self._engine, self._tables, erased_in)
-        self._scrub_problem = problem
+        said, self._scrub_problem = self._scrub_problem, problem
+        log = logging.getLogger("opencounter.audit")
         if problem is None:
             if self._erased_in == erased_in:  # not a newer erase's, made meanwhile
                 self._erased_in = None
+            if said is not None:
+                log.info("old bytes of erased conversations are now scrubbed (%s)", erased)
         else:
             self._scrub_pending = True
-            logging.getLogger("opencounter.audit").warning(
-                "%s erased, but old bytes are not yet scrubbed from the database files (%s); "
-                "the next scrub (erase, retention run or the app's background task) removes them",
-                erased,
-                problem,
-            )
+            # Said once per cause: the app retries every checkpoint interval, and an hour of
+            # pg_dump would otherwise repeat the same warning sixty times.
+            if problem != said:
+                log.warning(
+                    "%s erased, but old bytes are not yet scrubbed from the database files "
+                    "(%s); the next scrub (erase, retention run or the app, every checkpoint "
+                    "interval) removes them",
+                    erased,
+                    problem,
+                )
         return problem is None
 
     def checkpoint(self) -> str:

@@ -329,3 +329,28 @@ def test_postgres_scrub_of_an_unknown_erase_waits_for_every_older_snapshot(
         assert scrub_after_erase(engine, log_tables()) is None
     finally:
         engine.dispose()
+
+
+def test_a_scrub_held_by_the_same_reader_is_said_once_then_its_end(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The app retries every checkpoint interval: the same cause is not repeated each time."""
+    path = tmp_path / "audit.db"
+    engine = create_engine(f"sqlite:///{path}")
+    tune_engine(engine)
+    create_schema(engine)
+    log = chatty_log(engine)
+    reader = engine.connect()
+    reader.exec_driver_sql("BEGIN")
+    reader.exec_driver_sql("SELECT count(*) FROM audit_texts").all()
+    with caplog.at_level(logging.INFO, logger="opencounter.audit"):
+        log.erase("gone")
+        for _ in range(3):
+            assert log.scrub_if_pending() is False
+        reader.rollback()
+        reader.close()
+        assert log.scrub_if_pending() is True
+    said = [r.getMessage() for r in caplog.records if r.name == "opencounter.audit"]
+    assert sum("not yet scrubbed" in m for m in said) == 1, said
+    assert any("now scrubbed" in m for m in said), said
+    engine.dispose()
