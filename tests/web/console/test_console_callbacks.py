@@ -105,3 +105,33 @@ def test_out_of_hours_callback_is_kept_encrypted_and_queued(
     assert f"Callback request:</strong> {CONTACT}" in view  # decrypted for this logged view
     accesses = [e for e in services.conversation_entries(cid) if e["type"] == "transcript_access"]
     assert len(accesses) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "can I speak to someone real please"),
+        ("en", "I want to make a formal complaint about the housing office"),
+        ("en", "I want to end my life tonight"),
+        ("fr", "je voudrais parler à quelqu'un s'il vous plaît"),
+        ("fr", "je veux déposer une réclamation contre le service logement"),
+    ],
+)
+def test_out_of_hours_no_reply_promises_a_caseworker(
+    closed_client: TestClient, lang: str, message: str
+) -> None:
+    """Out of hours nobody is asked to answer live: a reply that says the conversation is
+    passed to a caseworker who will reply here leaves a person waiting for no one."""
+    started = closed_client.post("/api/v1/conversations", json={"lang": lang})
+    cid, token = started.json()["id"], started.json()["token"]
+    reply = closed_client.post(
+        f"/api/v1/conversations/{cid}/messages",
+        json={"text": message},
+        headers={"Authorization": f"Bearer {token}"},
+    ).json()
+    assert reply["decision"] in ("escalate", "crisis"), reply
+    words = reply["text"].lower()
+    for promise in ("passing this conversation", "will reply here", "transmets", "répondra ici"):
+        assert promise not in words, reply["text"]
+    assert ("nobody is available" in words) or ("personne n'est disponible" in words)
+    assert services_of(closed_client).people.desk.active(cid) is None
