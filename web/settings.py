@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     log_lock_wait_s: float = Field(default=30.0, gt=0)
     witness_keys: str = ""  # comma-separated cosignature/v1 verifier keys of trusted witnesses
     kb_path: Path | None = None
+    # How often (seconds) a running app looks whether `ingest` made a new build current, and
+    # if so answers from it; 0 looks before every question.
+    kb_recheck_s: float = Field(default=2.0, ge=0)
     # -- retrieval: where the vectors are searched (exact in memory, or Chroma) --------------
     vector_store: Literal["exact", "chroma", "chroma_http"] = "exact"
     chroma_url: str = Field(default="http://127.0.0.1:8001", pattern=r"^https?://[^/:]+(:\d+)?/?$")

@@ -328,7 +328,10 @@ def _assemble(
     opened.closers.append(embedders.close)
     embedder = embedders.embedder
     retriever = ReopeningRetriever(
-        settings.kb_index_dir, embedder, choose_vector_store(settings).factory
+        settings.kb_index_dir,
+        embedder,
+        choose_vector_store(settings).factory,
+        recheck_s=settings.kb_recheck_s,
     )
     switchboard = switchboard_for(settings, engine, schema, overrides.clock)
     writer = SwitchableWriter(choice.writer, lambda: switchboard.is_on("model"))

@@ -6,7 +6,9 @@ Only `web.bootstrap` imports this module; the app and the commands build through
 from __future__ import annotations
 
 import functools
+import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,30 +28,87 @@ from web.settings import Settings
 from web.startup import UnusableSetting
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+LOG = logging.getLogger("opencounter.knowledge")
 
 
 class ReopeningRetriever:
-    """Opens the index on first use and again after a failure: serve may start before ingest."""
+    """Opens the index on first use and again after a failure: serve may start before ingest.
+
+    Every `recheck_s` it also looks whether `ingest` made another build current, and then
+    opens that one and answers from it: a page added or corrected while the app runs is
+    answered from without a restart. The new build is opened by the request that noticed,
+    while the others keep the old one; a build that cannot be opened is said in the log and
+    the old one kept, to be tried again at the next look.
+    """
 
     def __init__(
         self,
         index_dir: Path,
         embedder: Embedder | None,
         vector_store: VectorStoreFactory | None = None,
+        *,
+        recheck_s: float = 2.0,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._index_dir = index_dir
         self._embedder = embedder
         self._vector_store = vector_store
         self._inner: HybridRetriever | None = None
+        self._build: str | None = None  # the build `_inner` was opened from
+        self._recheck_s = recheck_s
+        self._clock = clock
+        self._looked_at = 0.0
+        self._switching = False
         self._lock = threading.Lock()
+
+    def _current(self) -> str | None:
+        build = current_build(self._index_dir)
+        return build.root.name if build is not None else None
 
     def _open(self) -> HybridRetriever:
         with self._lock:
             if self._inner is None:
+                build = self._current()
                 self._inner = open_retriever(
                     self._index_dir, embedder=self._embedder, vector_store=self._vector_store
                 )
-            return self._inner
+                self._build, self._looked_at = build, self._clock()
+                return self._inner
+            inner = self._inner
+            due = not self._switching and self._clock() - self._looked_at >= self._recheck_s
+            if due:
+                self._looked_at = self._clock()
+        if due:
+            build = self._current()
+            if build is not None and build != self._build:
+                return self._switch_to(build, inner)
+        return inner
+
+    def _switch_to(self, build: str, old: HybridRetriever) -> HybridRetriever:
+        with self._lock:
+            if self._switching:
+                return old
+            self._switching = True
+        fresh: HybridRetriever | None = None
+        try:
+            fresh = open_retriever(
+                self._index_dir, embedder=self._embedder, vector_store=self._vector_store
+            )
+        except KnowledgeBaseUnavailable as exc:
+            LOG.warning(
+                "the knowledge base's new build %s cannot be opened (%s); still answering from %s",
+                build,
+                exc,
+                self._build,
+            )
+        finally:
+            with self._lock:
+                self._switching = False
+                if fresh is not None:
+                    self._inner, self._build = fresh, build
+        if fresh is not None:
+            LOG.info("answering from the knowledge base's new build %s", build)
+        return fresh or old
 
     def retrieve(self, question: str, lang: str | None = None, k: int = 5) -> RetrievalResult:
         return self._open().retrieve(question, lang=lang, k=k)
