@@ -108,7 +108,7 @@ class ReopeningRetriever:
                     self._inner, self._build = fresh, build
         if fresh is not None:
             LOG.info("answering from the knowledge base's new build %s", build)
-        return fresh or old
+        return fresh if fresh is not None else old
 
     def retrieve(self, question: str, lang: str | None = None, k: int = 5) -> RetrievalResult:
         return self._open().retrieve(question, lang=lang, k=k)
