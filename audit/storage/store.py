@@ -194,7 +194,9 @@ def erasing_transaction(connection: Connection) -> int | None:
 
 # Who keeps PostgreSQL from removing a row version deleted by transaction :x (its 32-bit
 # xid; `age` compares xids across wraparound): a session of this database, or a
-# walsender, whose snapshot or own transaction began before :x ended; a replication
+# walsender, whose snapshot or own transaction began before :x ended — autovacuum workers
+# included: an automatic ANALYZE holds a snapshot like any reader (a plain autovacuum
+# VACUUM does not, but the view cannot tell them apart: the scrub waits for it); a replication
 # slot or a prepared transaction as old; and a session of this database that the app's
 # role may not inspect (without pg_read_all_stats another role's session shows no
 # backend_type, state or xmin), which might.
@@ -203,7 +205,7 @@ SELECT concat_ws(' ', 'pid', pid, usename, nullif(application_name, ''),
                  coalesce(state, 'cannot be inspected by this role'))
 FROM pg_stat_activity
 WHERE pid <> pg_backend_pid()
-  AND ((backend_type IS NOT NULL AND backend_type <> 'autovacuum worker'
+  AND ((backend_type IS NOT NULL
         AND (datname = current_database() OR backend_type = 'walsender')
         AND ((backend_xmin IS NOT NULL AND age(backend_xmin) >= age(CAST(:x AS xid)))
              OR (backend_xid IS NOT NULL AND age(backend_xid) >= age(CAST(:x AS xid)))))
