@@ -50,6 +50,23 @@ def chatty_log(engine: Engine) -> TransparencyLog:
     return log
 
 
+def sqlite_chatty_log(path: Path) -> tuple[Engine, TransparencyLog]:
+    """A SQLite log at `path`, tuned as the app's, holding `chatty_log`'s conversations."""
+    engine = create_engine(f"sqlite:///{path}")
+    tune_engine(engine)
+    create_schema(engine)
+    return engine, chatty_log(engine)
+
+
+def snapshot_holder(engine: Engine) -> Connection:
+    """A connection in a transaction that has read the texts: it holds a snapshot (a reader of
+    the SQLite WAL) until it is rolled back."""
+    reader = engine.connect()
+    reader.exec_driver_sql("BEGIN")
+    reader.exec_driver_sql("SELECT count(*) FROM audit_texts").all()
+    return reader
+
+
 def stored_secrets(connection: Connection, conversation: str) -> list[bytes]:
     """The bytes an erasure must leave nowhere: wrapped key, salt, ciphertexts."""
     key, salt = connection.execute(
@@ -70,10 +87,7 @@ def found_in(raw: bytes, secrets: list[bytes]) -> list[str]:
 
 def test_sqlite_files_hold_nothing_of_an_erased_conversation(tmp_path: Path) -> None:
     path = tmp_path / "audit.db"
-    engine = create_engine(f"sqlite:///{path}")
-    tune_engine(engine)
-    create_schema(engine)
-    log = chatty_log(engine)
+    engine, log = sqlite_chatty_log(path)
     with engine.connect() as connection:
         gone, kept = stored_secrets(connection, "gone"), stored_secrets(connection, "kept")
         # Into the main file too, so both the file and the WAL have held the secrets.
@@ -204,13 +218,8 @@ def test_a_scrub_that_cannot_finish_is_said(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     path = tmp_path / "audit.db"
-    engine = create_engine(f"sqlite:///{path}")
-    tune_engine(engine)
-    create_schema(engine)
-    log = chatty_log(engine)
-    reader = engine.connect()
-    reader.exec_driver_sql("BEGIN")
-    reader.exec_driver_sql("SELECT count(*) FROM audit_texts").all()  # holds a snapshot
+    engine, log = sqlite_chatty_log(path)
+    reader = snapshot_holder(engine)
     with engine.connect() as connection:
         gone = stored_secrets(connection, "gone")
     with caplog.at_level(logging.WARNING, logger="opencounter.audit"):
@@ -227,10 +236,7 @@ def test_a_scrub_that_cannot_finish_is_said(
 def test_many_erasures_scrub_once(tmp_path: Path) -> None:
     """Retention erases many conversations; one scrub afterwards covers them all."""
     path = tmp_path / "audit.db"
-    engine = create_engine(f"sqlite:///{path}")
-    tune_engine(engine)
-    create_schema(engine)
-    log = chatty_log(engine)
+    engine, log = sqlite_chatty_log(path)
     with engine.connect() as connection:
         secrets = stored_secrets(connection, "gone") + stored_secrets(connection, "kept")
     log.erase("gone", scrub=False)
@@ -352,14 +358,8 @@ def test_a_scrub_held_by_the_same_reader_is_said_once_then_its_end(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The app retries every checkpoint interval: the same cause is not repeated each time."""
-    path = tmp_path / "audit.db"
-    engine = create_engine(f"sqlite:///{path}")
-    tune_engine(engine)
-    create_schema(engine)
-    log = chatty_log(engine)
-    reader = engine.connect()
-    reader.exec_driver_sql("BEGIN")
-    reader.exec_driver_sql("SELECT count(*) FROM audit_texts").all()
+    engine, log = sqlite_chatty_log(tmp_path / "audit.db")
+    reader = snapshot_holder(engine)
     with caplog.at_level(logging.INFO, logger="opencounter.audit"):
         log.erase("gone")
         for _ in range(3):

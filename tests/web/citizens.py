@@ -16,6 +16,15 @@ def start_api(client: TestClient, lang: str | None = None) -> str:
     return str(started.json()["id"])
 
 
+def ask_api(client: TestClient, text: str, lang: str = "en") -> dict[str, object]:
+    """A new conversation, one message through the API; the reply's JSON (status 200)."""
+    cid = start_api(client, lang)
+    reply = client.post(f"/api/v1/conversations/{cid}/messages", json={"text": text})
+    assert reply.status_code == 200, reply.text
+    body: dict[str, object] = reply.json()
+    return body
+
+
 def conversation_in(location: str) -> str:
     """The conversation id in a widget redirect (the browser holds its cookie)."""
     found = re.search(r"c=([A-Za-z0-9_-]+)", location)

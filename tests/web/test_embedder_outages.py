@@ -18,7 +18,7 @@ from knowledge.ingest import ingest
 from knowledge.ollama_embedder import OllamaEmbedder
 from tests.conftest import DEMO_KB, make_settings
 from tests.fakes.ollama_server import RunningFakeOllama, start_fake_ollama
-from tests.web.citizens import start_api
+from tests.web.citizens import ask_api
 from web.app import create_app
 
 QUESTION = "How do I apply for a resident parking permit?"
@@ -46,11 +46,7 @@ def ollama_data(tmp_path: Path, ollama: RunningFakeOllama) -> Path:
 
 
 def ask(client: TestClient) -> dict[str, object]:
-    cid = start_api(client, "en")
-    r = client.post(f"/api/v1/conversations/{cid}/messages", json={"text": QUESTION})
-    assert r.status_code == 200, r.text
-    body: dict[str, object] = r.json()
-    return body
+    return ask_api(client, QUESTION)
 
 
 @pytest.mark.parametrize("failure", ["error_500", "slow", "wrong_size", "nan"])

@@ -16,7 +16,7 @@ from knowledge.embeddings import default_embedder
 from knowledge.fusion import FusionWeights
 from knowledge.ingest import ingest
 from tests.conftest import DEMO_KB, make_settings
-from tests.web.citizens import start_api
+from tests.web.citizens import ask_api
 from web.app import create_app
 
 QUESTION = "When does the zebra crossing festival take place?"
@@ -32,14 +32,6 @@ The zebra crossing festival takes place on the first Saturday of June in Market 
 """
 
 
-def _ask(client: TestClient) -> dict[str, object]:
-    cid = start_api(client, "en")
-    reply = client.post(f"/api/v1/conversations/{cid}/messages", json={"text": QUESTION})
-    assert reply.status_code == 200, reply.text
-    body: dict[str, object] = reply.json()
-    return body
-
-
 def test_a_page_ingested_while_the_app_runs_is_answered_from(
     data_dir: Path, tmp_path: Path
 ) -> None:
@@ -47,7 +39,7 @@ def test_a_page_ingested_while_the_app_runs_is_answered_from(
     shutil.copytree(DEMO_KB, pages)
     settings = make_settings(data_dir, kb_recheck_s=0.0)
     with TestClient(create_app(settings)) as client:
-        before = _ask(client)
+        before = ask_api(client, QUESTION)
         assert before["decision"] == "refuse", before
         (pages / "en" / "zebra-festival.md").write_text(PAGE, encoding="utf-8")
         report = ingest(
@@ -57,6 +49,6 @@ def test_a_page_ingested_while_the_app_runs_is_answered_from(
             embed_languages=FusionWeights().dense_languages(),
         )
         assert not report.failed
-        after = _ask(client)
+        after = ask_api(client, QUESTION)
     assert after["decision"] == "answer", after
     assert "first Saturday of June" in str(after["text"])
