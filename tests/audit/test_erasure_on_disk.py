@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -65,6 +67,20 @@ def snapshot_holder(engine: Engine) -> Connection:
     reader.exec_driver_sql("BEGIN")
     reader.exec_driver_sql("SELECT count(*) FROM audit_texts").all()
     return reader
+
+
+@contextmanager
+def postgres_snapshot_holder(engine: Engine, name: str) -> Iterator[Connection]:
+    """Another session, named `name`, holding a REPEATABLE READ snapshot until the block ends
+    (a report or a pg_dump would)."""
+    with engine.connect() as holder:
+        holder.exec_driver_sql(f"SET application_name = '{name}'")
+        holder.exec_driver_sql("BEGIN ISOLATION LEVEL REPEATABLE READ")
+        holder.exec_driver_sql("SELECT count(*) FROM audit_texts").all()
+        try:
+            yield holder
+        finally:
+            holder.rollback()
 
 
 def stored_secrets(connection: Connection, conversation: str) -> list[bytes]:
@@ -311,12 +327,8 @@ def test_postgres_scrub_as_a_role_that_sees_less_claims_nothing(postgres_url: st
         with engine.begin() as connection:
             for table in ("audit_conversation_keys", "audit_texts"):
                 connection.exec_driver_sql(f'ALTER TABLE {table} OWNER TO "{role}"')
-        with engine.connect() as holder:
-            holder.exec_driver_sql("SET application_name = 'admin-console'")
-            holder.exec_driver_sql("BEGIN ISOLATION LEVEL REPEATABLE READ")
-            holder.exec_driver_sql("SELECT count(*) FROM audit_texts").all()
+        with postgres_snapshot_holder(engine, "admin-console"):
             unseen = scrub_after_erase(restricted, log_tables())
-            holder.rollback()
         assert unseen is not None and "cannot be inspected by this role" in unseen, unseen
     finally:
         restricted.dispose()
@@ -339,12 +351,8 @@ def test_postgres_scrub_of_an_unknown_erase_waits_for_every_older_snapshot(
         create_schema(engine)
         held = _wait_for_other_snapshots(engine, seconds=30.0)
         assert held == [], f"other sessions hold snapshots in the test database: {held}"
-        with engine.connect() as holder:
-            holder.exec_driver_sql("SET application_name = 'long-report'")
-            holder.exec_driver_sql("BEGIN ISOLATION LEVEL REPEATABLE READ")
-            holder.exec_driver_sql("SELECT count(*) FROM audit_texts").all()
+        with postgres_snapshot_holder(engine, "long-report"):
             problem = scrub_after_erase(engine, log_tables())
-            holder.rollback()
         assert problem is not None and "long-report" in problem
         deadline = time.monotonic() + 30.0  # an automatic ANALYZE may hold it a moment too
         while (problem := scrub_after_erase(engine, log_tables())) and time.monotonic() < deadline:
