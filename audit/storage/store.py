@@ -193,35 +193,43 @@ def erasing_transaction(connection: Connection) -> int | None:
 
 
 # Who keeps PostgreSQL from removing a row version deleted by transaction :x (its 32-bit
-# xid; `age` compares xids across wraparound): a session of this database, or a
-# walsender, whose snapshot or own transaction began before :x ended — autovacuum workers
-# included: an automatic ANALYZE holds a snapshot like any reader (a plain autovacuum
-# VACUUM does not, but the view cannot tell them apart: the scrub waits for it); a replication
-# slot or a prepared transaction as old; and a session of this database that the app's
-# role may not inspect (without pg_read_all_stats another role's session shows no
-# backend_type, state or xmin), which might.
+# xid; `age` compares xids across wraparound):
+# - a transaction older than :x still running, in any database of the server: every new
+#   snapshot's xmin (VACUUM FULL's own among them) stops at the oldest running xid, so it
+#   holds the horizon here too (`_OLDEST_RUNNING` sees it without privileges; this query
+#   names it where it can);
+# - a session of this database, or a walsender, whose snapshot is older than :x (autovacuum
+#   workers included: an automatic ANALYZE holds one like any reader);
+# - a replication slot or a prepared transaction as old;
+# - a session of this database that the app's role may not inspect (without
+#   pg_read_all_stats another role's session shows no backend_type, state or xmin).
 _SNAPSHOT_HOLDERS = """
-SELECT concat_ws(' ', 'pid', pid, usename, nullif(application_name, ''),
+SELECT concat_ws(' ', 'pid', pid, datname, usename, nullif(application_name, ''),
                  coalesce(state, 'cannot be inspected by this role'))
 FROM pg_stat_activity
 WHERE pid <> pg_backend_pid()
-  AND ((backend_type IS NOT NULL
-        AND (datname = current_database() OR backend_type = 'walsender')
-        AND ((backend_xmin IS NOT NULL AND age(backend_xmin) >= age(CAST(:x AS xid)))
-             OR (backend_xid IS NOT NULL AND age(backend_xid) >= age(CAST(:x AS xid)))))
+  AND ((backend_xid IS NOT NULL AND age(backend_xid) >= age(CAST(:x AS xid)))
+       OR ((datname = current_database() OR backend_type = 'walsender')
+           AND backend_xmin IS NOT NULL AND age(backend_xmin) >= age(CAST(:x AS xid)))
        OR (backend_type IS NULL AND datname = current_database()))
 UNION ALL
 SELECT 'replication slot ' || slot_name FROM pg_replication_slots
 WHERE xmin IS NOT NULL AND age(xmin) >= age(CAST(:x AS xid))
 UNION ALL
 SELECT 'prepared transaction ' || gid FROM pg_prepared_xacts
-WHERE database = current_database() AND age(transaction) >= age(CAST(:x AS xid))
+WHERE age(transaction) >= age(CAST(:x AS xid))
 """
+# The oldest transaction still running on the whole server (epoch-extended, as txid_current).
+_OLDEST_RUNNING = "SELECT txid_snapshot_xmin(txid_current_snapshot())"
 
 
 def _snapshot_holders(connection: Connection, erased_in: int) -> list[str]:
     xid = str(erased_in % 2**32)  # txid_current() counts epochs; a row's xid does not
-    return [str(who) for who in connection.execute(text(_SNAPSHOT_HOLDERS), {"x": xid}).scalars()]
+    held = [str(who) for who in connection.execute(text(_SNAPSHOT_HOLDERS), {"x": xid}).scalars()]
+    oldest_running = int(connection.exec_driver_sql(_OLDEST_RUNNING).scalar_one())
+    if oldest_running <= erased_in and not held:
+        held.append("a transaction older than the erase is still running on the server")
+    return held
 
 
 def _may_vacuum(connection: Connection, table: str) -> bool:

@@ -379,3 +379,43 @@ def test_a_scrub_held_by_the_same_reader_is_said_once_then_its_end(
     assert sum("not yet scrubbed" in m for m in said) == 1, said
     assert any("now scrubbed" in m for m in said), said
     engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_scrub_waits_for_an_older_transaction_in_another_database(
+    postgres_url: str,
+) -> None:
+    """A transaction older than the erase, running in another database of the server, holds
+    every new snapshot's xmin, VACUUM FULL's own included: the deleted key row is copied
+    again. (Found under two test workers, each with a database of its own.)"""
+    from sqlalchemy import make_url
+
+    other = f"oc_other_{os.urandom(4).hex()}"
+    server = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    engine = create_engine(postgres_url)
+    elsewhere: Engine | None = None
+    try:
+        with server.connect() as connection:
+            connection.exec_driver_sql(f'CREATE DATABASE "{other}"')
+        elsewhere = create_engine(make_url(postgres_url).set(database=other, query={}))
+        create_schema(engine)
+        log = chatty_log(engine)
+        with engine.connect() as connection:
+            gone = stored_secrets(connection, "gone")
+        with elsewhere.connect() as older:
+            older.exec_driver_sql("SET application_name = 'month-end-batch'")
+            older.exec_driver_sql("SELECT txid_current()").scalar_one()  # holds an xid
+            log.erase("gone")
+            assert log.scrub_pending, "a scrub was reported done while an older transaction ran"
+            assert "month-end-batch" in (log.scrub_problem or ""), log.scrub_problem
+            older.commit()
+        assert _scrubbed_within(log, seconds=30.0), log.scrub_problem
+        with engine.begin() as connection:
+            assert found_in(raw_pages(connection, "audit_conversation_keys"), gone[:2]) == []
+    finally:
+        if elsewhere is not None:
+            elsewhere.dispose()
+        engine.dispose()
+        with server.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{other}" WITH (FORCE)')
+        server.dispose()
