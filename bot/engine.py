@@ -259,11 +259,21 @@ class ConversationEngine:
             raise InvalidMessage("too_long", self.policy.max_message_chars)
         return stripped
 
-    def ask(self, conversation_id: str, text: str) -> Reply:
-        """Decide and write the reply, log message and reply together, then store the turns."""
+    def ask(
+        self, conversation_id: str, text: str, *, opened: ConversationRecord | None = None
+    ) -> Reply:
+        """Decide and write the reply, log message and reply together, then store the turns.
+
+        `opened` is the record `open` has just returned for this same request: passing it
+        saves reading the conversation again (a database round trip a message).
+        """
         started, cpu_started = time.perf_counter(), time.thread_time()
         question = self.validate(text)
-        conversation = self.conversation(conversation_id)
+        conversation = (
+            opened
+            if opened is not None and opened.id == conversation_id
+            else self.conversation(conversation_id)
+        )
         lang = detect_language(question, default=conversation.lang)
         handoff = self._handoffs.active(conversation_id) if self._handoffs else None
         if self._handoffs is not None and handoff is not None:
@@ -279,7 +289,9 @@ class ConversationEngine:
             conversation_id, question, lang, reply, streak, guard_fields, kept, started, cpu_started
         )
 
-    def ask_stream(self, conversation_id: str, text: str) -> Iterator[StreamEvent]:
+    def ask_stream(
+        self, conversation_id: str, text: str, *, opened: ConversationRecord | None = None
+    ) -> Iterator[StreamEvent]:
         """Like `ask`, for a client that shows the reply as events: its words, then the Reply.
 
         No word is handed out before the reply's log entry is committed: the answer is
@@ -288,7 +300,7 @@ class ConversationEngine:
         raised before any word, so no citizen reads an answer the log does not hold.
         Check `validate` and `conversation` first: errors raised here surface on first use.
         """
-        finished = self.ask(conversation_id, text)
+        finished = self.ask(conversation_id, text, opened=opened)
         if finished.text:  # empty while a person has the conversation: their words come live
             yield Piece(finished.text)
         yield finished

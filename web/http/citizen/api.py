@@ -259,8 +259,8 @@ def send_message(
     conversation_id: ConversationId, body: MessageIn, request: Request, services: ServicesDep
 ) -> ReplyOut | JSONResponse:
     try:
-        services.engine.open(conversation_id, bearer_secret(request))
-        return _reply(services.engine.ask(conversation_id, body.text), services)
+        opened = services.engine.open(conversation_id, bearer_secret(request))
+        return _reply(services.engine.ask(conversation_id, body.text, opened=opened), services)
     except InvalidMessage as exc:
         return _invalid(exc, body.text)
     except ConversationNotFound:
@@ -311,7 +311,7 @@ def stream_message(
     reply's log entry is committed, so a blocked log shows the citizen no answer at all.
     """
     try:
-        services.engine.open(conversation_id, bearer_secret(request))
+        opened = services.engine.open(conversation_id, bearer_secret(request))
         services.engine.validate(body.text)
     except InvalidMessage as exc:
         return _invalid(exc, body.text)
@@ -320,7 +320,7 @@ def stream_message(
 
     def events() -> Iterator[str]:
         try:
-            for event in services.engine.ask_stream(conversation_id, body.text):
+            for event in services.engine.ask_stream(conversation_id, body.text, opened=opened):
                 if isinstance(event, Piece):
                     yield _sse("piece", json.dumps({"text": event.text}, ensure_ascii=False))
                 else:

@@ -323,15 +323,16 @@ def post_message(
         )
     try:
         services.engine.validate(text)
+        opened = None
         if cid is None:
             started = services.engine.start(chosen)
             cid = started.id
         else:
-            services.engine.open(cid, cookie_secret(request, cid))
+            opened = services.engine.open(cid, cookie_secret(request, cid))
         if _is_htmx(request) and not services.engine.with_person(cid):
             # With JavaScript the answer streams: show the question now, the answer as written.
             return _keep(_pending(request, services, cid, text, chosen, view), request, started)
-        reply = services.engine.ask(cid, text)
+        reply = services.engine.ask(cid, text, opened=opened)
     except InvalidMessage as exc:
         message = words[exc.reason].format(length=len(text.strip()), limit=exc.limit)
         return _form_error(
