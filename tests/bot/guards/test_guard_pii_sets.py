@@ -62,6 +62,7 @@ def test_second_dev_set_names_and_addresses(guard: InputGuard) -> None:
         "test7.jsonl",
         "test8.jsonl",
         "test9.jsonl",
+        "test10.jsonl",
     ],
 )
 def test_own_set_is_well_formed_and_balanced(half: str) -> None:
