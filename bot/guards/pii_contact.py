@@ -25,6 +25,7 @@ _OBJECT_BEFORE = re.compile(
     r"|model|part|item|isbn|commande|colis|facture|s[eé]rie|compteur|article|produit|library"
     r"|gift|loyalty)\b[^\d]{0,20}$"
 )
+_NUMBER_FOR = re.compile(r"\bnumbers? for\b")
 _WINDOW_BEFORE = 60
 _PERSONAL_WINDOW = 40
 
@@ -59,8 +60,10 @@ def find_emails(text: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
 
 
 def national_form(digits: str, international: bool) -> str:
-    """Digits in a comparable national form: +44/+33 become a leading 0, NANP gets its 1."""
+    """Digits in a comparable national form: +44/+33 (or 0044/0033, with or without the
+    trunk `(0)`) become a leading 0, NANP gets its 1."""
     if international:
+        digits = digits.removeprefix("00")
         if digits.startswith(("44", "33")):
             return "0" + digits[2:].removeprefix("0")
         return digits
@@ -82,10 +85,22 @@ def _shaped_like_phone(raw: str, digits: str, context_before: str, policy: Conta
     return len(groups) == 1 and policy.phone_context.search(context_before) is not None
 
 
+def is_mobile(national: str) -> bool:
+    """A UK (07…, 11 digits) or French (06/07…, 10 digits) mobile number, in national form."""
+    return (national.startswith("07") and len(national) == 11) or (
+        national.startswith(("06", "07")) and len(national) == 10
+    )
+
+
 def _phone_is_public(raw: str, digits: str, before: str, policy: ContactPolicy) -> bool:
     national = national_form(digits, raw.startswith(("+", "00")))
     if digits in policy.public_numbers or national in policy.public_numbers:
         return True
+    if is_mobile(national):
+        # A mobile is usually a person's (a builder's, a club secretary's, the writer's): a
+        # bare "the number for …" does not make it public; an organisation's words do ("the
+        # careers service text number is 07…"), or the policy's list.
+        before = _NUMBER_FOR.sub(lambda m: " " * len(m.group(0)), before)
     if national.startswith(policy.service_prefixes):
         return True
     personal = policy.personal_context.search(before[-_PERSONAL_WINDOW:]) is not None

@@ -123,22 +123,28 @@ _FILLER = (
     r"|le|la|with|which is|c'est|reads|sera|has|bears|shows|porte|indique|avec|a|its|son|sa)\b"
     r"|d'|n°|nº|#|:)){0,5}[\s:#.,°]{0,3})"
 )
-_DOCUMENT = re.compile(
-    r"(?i:\b(?:passports?|passeports?|pasaporte|paspoort|reisepass|brp|biometric residence permit"
+_DOCUMENT_WORDS = (
+    r"passports?|passeports?|pasaporte|paspoort|reisepass|brp|biometric residence permit"
     r"|residence permit|residence card|titre de s[ée]jour|carte de s[ée]jour|carte de r[ée]sident"
     r"|driving licen[cs]e|driver'?s licen[cs]e|permis de conduire|permis|id card|identity card"
     r"|carte d'identit[ée]|cni|national id|travel document|document de voyage|visa|uci"
-    r"|immigration)\b)"
+    r"|immigration"
+)
+_ACCOUNT_WORDS = (
+    r"account|acc|acct|a/c|compte|customer|client|member|membership|policy"
+    r"|user|login|utr|taxpayer|unique taxpayer reference|tax reference|fiscal|allocataire|matricule"
+    r"|employee|staff|payroll|student|pupil|patient|hospital|subscriber|abonn[ée]|adh[ée]rent"
+    r"|contract|contrat|tenancy|council tax|benefit|pension|s[ée]curit[ée] sociale|caf|cpam|ameli"
+    r"|b[ée]n[ée]ficiaire|rent|loyer"
+)
+_WEAK_ACCOUNT_WORDS = r"reference|ref|case|dossier|file|application|demande|claim|r[ée]f[ée]rence"
+_DOCUMENT = re.compile(
+    f"(?i:\\b(?:{_DOCUMENT_WORDS})\\b)"
     + f"(?P<filler>{_FILLER})"
     + r"(?P<value>(?=[A-Za-z]{0,4}-?\d)[A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=\d)){4,20})(?![\w])"
 )
 _ACCOUNT = re.compile(
-    r"(?i:\b(?:(?P<strong>account|acc|acct|a/c|compte|customer|client|member|membership|policy"
-    r"|user|login|utr|taxpayer|unique taxpayer reference|tax reference|fiscal|allocataire|matricule"
-    r"|employee|staff|payroll|student|pupil|patient|hospital|subscriber|abonn[ée]|adh[ée]rent"
-    r"|contract|contrat|tenancy|council tax|benefit|pension|s[ée]curit[ée] sociale|caf|cpam|ameli"
-    r"|b[ée]n[ée]ficiaire|rent|loyer)"
-    r"|(?P<weak>reference|ref|case|dossier|file|application|demande|claim|r[ée]f[ée]rence))\b)"
+    f"(?i:\\b(?:(?P<strong>{_ACCOUNT_WORDS})|(?P<weak>{_WEAK_ACCOUNT_WORDS}))\\b)"
     + _FILLER
     + r"(?P<value>(?=[A-Za-z]{0,4}-?\d)[A-Za-z0-9](?:[A-Za-z0-9]|[ /.-](?=\d)){4,24})(?![\w])"
 )
@@ -391,3 +397,47 @@ def find_credentials_and_documents(text: str) -> Iterator[PIIFinding]:
     for match in _ACCOUNT.finditer(text):
         if _account_number(match.group("value"), match.group("strong") is not None):
             yield PIIFinding("account_number", *match.span("value"))
+    yield from _labelled_long_numbers(text)
+
+
+# A long unbroken number with a document or account word a few words before it, in the same
+# sentence: the label need not stand right before the number ("passport number for the visa
+# form is 761204583", "numéro d'allocataire sur le courrier de la caisse : 00481937").
+_LABEL = re.compile(
+    f"(?i:\\b(?:(?P<document>{_DOCUMENT_WORDS})|{_ACCOUNT_WORDS}|{_WEAK_ACCOUNT_WORDS})\\b)"
+)
+_LONG_NUMBER = re.compile(r"(?<![\w/.,£$€-])\d{8,20}(?![\w/-]|[.,]\d)")
+_LABEL_REACH = 48
+_SENTENCE_END = re.compile(r"[.?!;](?:\s|$)|\n")
+# Words saying the number is one to call: the phone rules decide whose it is.
+_TO_CALL = re.compile(
+    r"(?i:\b(?:call|ring|phone|tel|telephone|helpline|hotline|appel\w*|rappel\w*|t[ée]l[ée]phon\w*)\b)"
+)
+
+
+def _date_shaped(digits: str) -> bool:
+    """Eight digits that read as a date, year first or last (20250114, 14012025)."""
+    if len(digits) != 8:
+        return False
+    for year, month, day in (
+        (digits[:4], digits[4:6], digits[6:]),
+        (digits[4:], digits[2:4], digits[:2]),
+    ):
+        if 1900 <= int(year) <= 2099 and 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+            return True
+    return False
+
+
+def _labelled_long_numbers(text: str) -> Iterator[PIIFinding]:
+    for match in _LONG_NUMBER.finditer(text):
+        if _date_shaped(match.group(0)):
+            continue
+        before = text[max(0, match.start() - _LABEL_REACH) : match.start()]
+        ends = list(_SENTENCE_END.finditer(before))
+        if ends:
+            before = before[ends[-1].end() :]
+        labels = list(_LABEL.finditer(before))
+        if not labels or _TO_CALL.search(before[labels[-1].end() :]):
+            continue
+        kind = "document_number" if labels[-1].group("document") else "account_number"
+        yield PIIFinding(kind, *match.span())
