@@ -73,7 +73,13 @@ def _asker(services: Services) -> tuple[Ask, CheckCitations]:
         result = services.retriever.retrieve(case.text, lang=reply.lang, k=engine.policy.top_k)
         documents = []
         for citation in reply.citations:
-            texts = [p.text for p in result.passages if p.doc_id == citation.doc_id]
+            # Each passage with its section's heading: the answer may quote the heading, which
+            # is the page's own words (the engine's checker sees it as the passage's section).
+            texts = [
+                f"{p.section}\n{p.text}" if p.section else p.text
+                for p in result.passages
+                if p.doc_id == citation.doc_id
+            ]
             if not texts:
                 return False
             first = next(p for p in result.passages if p.doc_id == citation.doc_id)
