@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from bot.guards.normalise import fold_aligned, lower_aligned
@@ -44,6 +45,53 @@ def _whole_words(text: str, finding: PIIFinding) -> PIIFinding:
     return PIIFinding(finding.kind, start, end)
 
 
+# Kinds that are numbers: shown as an example or a sample, they locate no one.
+_NUMBERS = frozenset(
+    {
+        "iban",
+        "payment_card",
+        "uk_nino",
+        "fr_nir",
+        "ca_sin",
+        "nl_bsn",
+        "ee_isikukood",
+        "es_dni_nie",
+        "uk_nhs_number",
+        "phone",
+        "document_number",
+        "account_number",
+        "bank_account",
+    }
+)
+# A word, not part of an address: "example.net", "exemple.fr" and "www.sample.org" say nothing.
+_EXAMPLE = re.compile(
+    r"(?<![\w@./-])(?:examples?|samples?|made[- ]up|specimen|dummy|fictitious|fictional"
+    r"|placeholder|exemples?|fictifs?|fictives?|sp[ée]cimen|factices?|ejemplo|beispiel|esempio)"
+    r"(?![\w@/-]|\.\w)"
+)
+# The writer's own words: "for example, my mobile is …" gives one's own number.
+_OWN = re.compile(r"\b(?:my|mine|me|i|i'm|i've|our|mon|ma|mes|moi|je|j'|notre|nos)\b")
+_SENTENCE_END = re.compile(r"[.?!;:](?:\s|$)|\n")
+_EXAMPLE_REACH = 48
+
+
+def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
+    """A number a form, a poster or a leaflet shows as an example, said so just before it
+    ("the leaflet's sample NHS number, 943 …") or just after ("07700 900123 as an example"),
+    with none of the writer's own words between."""
+    if finding.kind not in _NUMBERS:
+        return False
+    before = folded[max(0, finding.start - _EXAMPLE_REACH) : finding.start]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    said = list(_EXAMPLE.finditer(before))
+    if said:
+        return _OWN.search(before[said[-1].end() :]) is None
+    after = folded[finding.end : finding.end + 24]
+    return _EXAMPLE.search(after) is not None and _OWN.search(before) is None
+
+
 def find_pii(
     text: str, policy: PIIPolicy, tagger: SpanTagger | None = None
 ) -> tuple[PIIFinding, ...]:
@@ -68,7 +116,11 @@ def find_pii(
     learned = tagger.spans(aligned) if tagger is not None else []
     found += find_identity(aligned, folded, learned)
     found += find_postcodes(aligned, folded, private_street_ends(aligned, folded))
-    return _without_overlaps(_whole_words(text, f) for f in found if f.kind in policy.kinds)
+    return _without_overlaps(
+        _whole_words(text, f)
+        for f in found
+        if f.kind in policy.kinds and not _shown_as_example(folded, f)
+    )
 
 
 def redact(text: str, findings: Iterable[PIIFinding]) -> str:

@@ -92,7 +92,19 @@ def is_mobile(national: str) -> bool:
     )
 
 
-def _phone_is_public(raw: str, digits: str, before: str, policy: ContactPolicy) -> bool:
+# An organisation's team or service named right after the number: "ring 0115 496 0321 for the
+# garden waste team", "appeler le 01 99 00 45 67 pour le service des sports".
+_FOR_A_TEAM_AFTER = re.compile(
+    r"^[\s,]{0,3}(?:for|pour)\s+(?:the|our|your|a|le|la|les|l'|un|une)?\s*(?:[\w'-]+\s+){0,3}?"
+    r"(?:team|service|services|office|department|desk|helpline|hotline|unit|centre|center"
+    r"|[ée]quipe|bureau|accueil|guichet|p[oô]le|mairie)\b"
+)
+_AFTER = 60
+
+
+def _phone_is_public(
+    raw: str, digits: str, before: str, policy: ContactPolicy, after: str = ""
+) -> bool:
     national = national_form(digits, raw.startswith(("+", "00")))
     if digits in policy.public_numbers or national in policy.public_numbers:
         return True
@@ -104,7 +116,11 @@ def _phone_is_public(raw: str, digits: str, before: str, policy: ContactPolicy) 
     if national.startswith(policy.service_prefixes):
         return True
     personal = policy.personal_context.search(before[-_PERSONAL_WINDOW:]) is not None
-    return not personal and policy.public_context.search(before) is not None
+    # A team named after a mobile ("… 06 39 98 77 02 pour le service des eaux") says what the
+    # call is about more often than whose line it is: only a landline is made public by it.
+    team_after = not is_mobile(national) and _FOR_A_TEAM_AFTER.match(after) is not None
+    named = policy.public_context.search(before) is not None or team_after
+    return not personal and named
 
 
 def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
@@ -115,5 +131,6 @@ def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFi
         before = folded[max(0, match.start() - _WINDOW_BEFORE) : match.start()]
         if not _shaped_like_phone(raw, digits, before, policy) or _OBJECT_BEFORE.search(before):
             continue
-        if not _phone_is_public(raw, digits, before, policy):
+        after = folded[match.end() : match.end() + _AFTER]
+        if not _phone_is_public(raw, digits, before, policy, after):
             yield PIIFinding("phone", match.start(), match.end())

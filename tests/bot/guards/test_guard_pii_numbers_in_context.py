@@ -99,3 +99,59 @@ def test_a_long_number_a_few_words_after_its_label_is_found(
 )
 def test_labels_with_no_long_number_after_them_find_nothing(text: str, policy: GuardPolicy) -> None:
     assert found(text, policy) == []
+
+
+# A number shown as an example or a sample (on a form, a poster, a leaflet) locates no one.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The form shows 07700 900123 as an example of a mobile number, do I keep the spaces?",
+        "the leaflet has a sample NHS number, 943 476 5900, is mine printed in the same place?",
+        "Sur le formulaire, l'exemple de numéro de sécu est 1 85 05 78 006 084 91, je recopie pareil ?",
+        "a made-up card number 4929 0000 0000 0000 is on the scam poster in the library, is it real?",
+        "the specimen SIN on the workshop handout is 123 456 709, where do I find my own?",
+        "Le numéro fictif 06 39 98 00 00 sur l'affiche, c'est pour montrer le format ?",
+    ],
+)
+def test_a_number_shown_as_an_example_finds_nothing(text: str, policy: GuardPolicy) -> None:
+    assert found(text, policy) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("For example, my mobile is 07700 900456 if the officer needs it", "phone"),
+        (
+            "here's an example of the problem: my NHS number 943 476 5900 shows twice",
+            "uk_nhs_number",
+        ),
+        ("par exemple mon numéro c'est le 06 39 98 41 27", "phone"),
+    ],
+)
+def test_an_example_of_ones_own_number_is_still_found(
+    text: str, kind: str, policy: GuardPolicy
+) -> None:
+    assert [k for k, _ in found(text, policy)] == [kind]
+
+
+# An organisation's team or service named right after a number makes it that body's line.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the leaflet says ring 0115 496 0321 for the garden waste team, open on Saturdays?",
+        "on m'a dit d'appeler le 01 99 00 45 67 pour le service des sports, c'est le bon ?",
+    ],
+)
+def test_a_landline_for_a_named_team_is_public(text: str, policy: GuardPolicy) -> None:
+    assert found(text, policy) == []
+
+
+def test_a_mobile_to_call_for_oneself_stays_personal(policy: GuardPolicy) -> None:
+    text = "ring me on 07700 900612 for the delivery, I'm in all day"
+    assert [k for k, _ in found(text, policy)] == ["phone"]
+
+
+def test_an_example_domain_is_not_an_example_word(policy: GuardPolicy) -> None:
+    """The reserved domains (example.net, exemple.fr) do not make the next number a sample."""
+    text = "write to jo.bloggs@example.net or text 07700 900318"
+    assert [k for k, _ in found(text, policy)] == ["email", "phone"]
