@@ -155,3 +155,9 @@ def test_an_example_domain_is_not_an_example_word(policy: GuardPolicy) -> None:
     """The reserved domains (example.net, exemple.fr) do not make the next number a sample."""
     text = "write to jo.bloggs@example.net or text 07700 900318"
     assert [k for k, _ in found(text, policy)] == ["email", "phone"]
+
+
+def test_the_organisations_own_sms_line_is_public(policy: GuardPolicy) -> None:
+    """The demo city's text line is a mobile number (knowledge/demo, contact pages): the
+    policy lists it, so a citizen may quote it back."""
+    assert found("can I text 07700 900050 to report a missed bin?", policy) == []
