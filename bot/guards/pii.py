@@ -66,12 +66,16 @@ _NUMBERS = frozenset(
 # A word, not part of an address: "example.net", "exemple.fr" and "www.sample.org" say nothing.
 _EXAMPLE = re.compile(
     r"(?<![\w@./-])(?:examples?|samples?|made[- ]up|specimen|dummy|fictitious|fictional"
-    r"|placeholder|exemples?|fictifs?|fictives?|sp[ée]cimen|factices?|ejemplo|beispiel|esempio)"
+    r"|placeholder|exemples?|fictifs?|fictives?|sp[ée]cimen|factices?|ejemplo|beispiel|esempio"
+    r"|e\.g\.?|eg|p\. ?ex\.?|par ex\.?|z\. ?b\.?)"
     r"(?![\w@/-]|\.\w)"
 )
 # The writer's own words: "for example, my mobile is …" gives one's own number.
 _OWN = re.compile(r"\b(?:my|mine|me|i|i'm|i've|our|mon|ma|mes|moi|je|j'|notre|nos)\b")
-_SENTENCE_END = re.compile(r"[.?!;:](?:\s|$)|\n")
+# A sentence ends at a full stop, but not the one of an abbreviation ("e.g.", "p. ex.").
+_SENTENCE_END = re.compile(
+    r"(?<!e\.g)(?<!\bex)(?<!\bp)(?<!z\.b)(?<!z\. b)(?<!\bz)[.?!;:](?:\s|$)|\n"
+)
 _EXAMPLE_REACH = 48
 
 

@@ -94,10 +94,16 @@ def is_mobile(national: str) -> bool:
 
 # An organisation's team or service named right after the number: "ring 0115 496 0321 for the
 # garden waste team", "appeler le 01 99 00 45 67 pour le service des sports".
+# Or the number said to be a place's or a service's: "… still the number for the central
+# library?", "… c'est bien le numéro de la piscine ?".
 _FOR_A_TEAM_AFTER = re.compile(
-    r"^[\s,]{0,3}(?:for|pour)\s+(?:the|our|your|a|le|la|les|l'|un|une)?\s*(?:[\w'-]+\s+){0,3}?"
+    r"^[\s,]{0,3}(?:(?:is|est|c'est)\s+)?(?:(?:still|bien|toujours)\s+)?"
+    r"(?:(?:the|le)\s+(?:number|numero|numéro|line|ligne)\s+)?"
+    r"(?:for|pour|of|de|du|des)\s+(?:the|our|your|a|le|la|les|l'|un|une)?\s*"
+    r"(?:[\w'-]+\s+){0,3}?"
     r"(?:team|service|services|office|department|desk|helpline|hotline|unit|centre|center"
-    r"|[ée]quipe|bureau|accueil|guichet|p[oô]le|mairie)\b"
+    r"|library|hall|school|pool|museum|[ée]quipe|bureau|accueil|guichet|p[oô]le|mairie"
+    r"|biblioth[eè]que|m[ée]diath[eè]que|[ée]cole|piscine|mus[ée]e)\b"
 )
 _AFTER = 60
 
@@ -115,7 +121,12 @@ def _phone_is_public(
         before = _NUMBER_FOR.sub(lambda m: " " * len(m.group(0)), before)
     if national.startswith(policy.service_prefixes):
         return True
-    personal = policy.personal_context.search(before[-_PERSONAL_WINDOW:]) is not None
+    # The nearer of the two wins: "I rang the parks team on 0115 …" is the team's line, "the
+    # council can call me on 0115 …" the writer's.
+    near = before[-_PERSONAL_WINDOW:]
+    own = [m.end() for m in policy.personal_context.finditer(near)]
+    body = [m.end() for m in policy.public_context.finditer(near)]
+    personal = bool(own) and (not body or own[-1] > body[-1])
     # A team named after a mobile ("… 06 39 98 77 02 pour le service des eaux") says what the
     # call is about more often than whose line it is: only a landline is made public by it.
     team_after = not is_mobile(national) and _FOR_A_TEAM_AFTER.match(after) is not None

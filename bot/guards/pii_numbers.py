@@ -17,7 +17,7 @@ from bot.guards import checksums
 from bot.guards.verdict import PIIFinding
 
 _LABEL_WINDOW = 32
-_IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?=[ A-Za-z0-9])")
+_IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?=[ A-Za-z0-9-])")
 _DIGIT_RUN = re.compile(r"(?<![\w+/.,-])\d+(?:[ .-]\d+)*(?![\w/]|[.,]\d)")
 _NINO = re.compile(r"(?<![\w])[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![\w])")
 # Introduced as a NINO, any two letters and six digits count (a mistyped or unusual prefix).
@@ -29,7 +29,10 @@ _SIN_PRINTED = re.compile(r"\d{3}([ -])\d{3}\1\d{3}")
 _NHS_PRINTED = re.compile(r"[4-9]\d{2}([ -])\d{3}\1\d{4}")
 # A Dutch BSN as printed on documents: 1234.56.782.
 _BSN_PRINTED = re.compile(r"\d{4}\.\d{2}\.\d{3}")
-_NIR = re.compile(r"(?<![\w])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2}(?![\w])")
+_NIR = re.compile(
+    r"(?<![\w])[1-478][ .-]?\d{2}[ .-]?\d{2}[ .-]?(?:\d{2}|2[ABab])[ .-]?\d{3}[ .-]?\d{3}"
+    r"[ .-]?\d{2}(?![\w])"
+)
 _DNI_NIE = re.compile(r"(?<![\w])(?:[XYZxyz]\d{7}|\d{8})[ -]?[A-Za-z](?![\w])")
 
 _EXAMPLE = re.compile(
@@ -77,13 +80,14 @@ def _compact(text: str) -> str:
 
 
 def _iban_end(text: str, start: int, length: int) -> int | None:
-    """Where an IBAN of `length` characters starting at `start` ends (single spaces allowed)."""
+    """Where an IBAN of `length` characters starting at `start` ends (single spaces or dashes
+    between its characters allowed)."""
     taken, index = 0, start
     while index < len(text) and taken < length:
         char = text[index]
         if char.isascii() and char.isalnum():
             taken += 1
-        elif char != " " or text[index - 1] == " ":
+        elif char not in " -" or text[index - 1] in " -":
             break
         index += 1
     return index if taken == length else None

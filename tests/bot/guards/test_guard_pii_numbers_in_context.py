@@ -161,3 +161,39 @@ def test_the_organisations_own_sms_line_is_public(policy: GuardPolicy) -> None:
     """The demo city's text line is a mobile number (knowledge/demo, contact pages): the
     policy lists it, so a citizen may quote it back."""
     assert found("can I text 07700 900050 to report a missed bin?", policy) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("refund the deposit to FR74-3000-3012-3400-0123-4567-890 please", "iban"),
+        ("my social security number is 2-65-04-13-360-659-04", "fr_nir"),
+        ("sort the refund to GB55-WEST-1234-5698-7654-33, thanks", "iban"),
+    ],
+)
+def test_identifiers_written_with_dashes_are_found(
+    text: str, kind: str, policy: GuardPolicy
+) -> None:
+    assert [k for k, _ in found(text, policy)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the form's hint says 'NI number e.g. AB 12 34 56 C', is that the format?",
+        "Le formulaire indique p. ex. 06 39 98 00 00 : faut-il mettre des espaces ?",
+    ],
+)
+def test_a_number_after_eg_is_an_example(text: str, policy: GuardPolicy) -> None:
+    assert found(text, policy) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I rang the parks team on 0115 496 0555 about a football pitch but nobody answered",
+        "Is 0115 496 0999 still the number for the central library? The poster looks old",
+    ],
+)
+def test_a_teams_or_a_buildings_landline_is_public(text: str, policy: GuardPolicy) -> None:
+    assert found(text, policy) == []
