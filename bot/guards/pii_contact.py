@@ -106,6 +106,10 @@ _FOR_A_TEAM_AFTER = re.compile(
     r"|biblioth[eè]que|m[ée]diath[eè]que|[ée]cole|piscine|mus[ée]e)\b"
 )
 _AFTER = 60
+_OWN_LINE = re.compile(
+    r"\b(?:my|our|mon|ma|mes|notre|nos)\s+(?:[\w'-]+\s+)?(?:line|ligne|office|bureau|number"
+    r"|numero|num[ée]ro|phone|t[ée]l[ée]phone|landline|fixe|work|travail|mobile|portable)\b"
+)
 
 
 def _phone_is_public(
@@ -123,10 +127,14 @@ def _phone_is_public(
         return True
     # The nearer of the two wins: "I rang the parks team on 0115 …" is the team's line, "the
     # council can call me on 0115 …" the writer's.
+    # "My phone line", "my office number", "notre ligne fixe" are the writer's, whatever word
+    # follows the possessive.
     near = before[-_PERSONAL_WINDOW:]
     own = [m.end() for m in policy.personal_context.finditer(near)]
     body = [m.end() for m in policy.public_context.finditer(near)]
-    personal = bool(own) and (not body or own[-1] > body[-1])
+    personal = _OWN_LINE.search(near) is not None or (
+        bool(own) and (not body or own[-1] > body[-1])
+    )
     # A team named after a mobile ("… 06 39 98 77 02 pour le service des eaux") says what the
     # call is about more often than whose line it is: only a landline is made public by it.
     team_after = not is_mobile(national) and _FOR_A_TEAM_AFTER.match(after) is not None

@@ -197,3 +197,15 @@ def test_a_number_after_eg_is_an_example(text: str, policy: GuardPolicy) -> None
 )
 def test_a_teams_or_a_buildings_landline_is_public(text: str, policy: GuardPolicy) -> None:
     assert found(text, policy) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my phone line is 0115 496 0123, call after six",
+        "you can reach me at my office number 0115 496 0777",
+        "notre ligne fixe c'est le 01 99 00 12 77",
+    ],
+)
+def test_the_writers_own_line_or_office_stays_personal(text: str, policy: GuardPolicy) -> None:
+    assert [k for k, _ in found(text, policy)] == ["phone"]
