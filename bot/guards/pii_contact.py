@@ -16,7 +16,7 @@ from bot.guards.verdict import PIIFinding
 _EMAIL = re.compile(
     r"(?<![\w.%+-])[A-Za-z0-9][\w.%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
 )
-_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d(?:[ .()-]{0,2}\d){6,16}(?!\w)")
+_PHONE = re.compile(r"(?<![\w+/])(?:\+|00)?\(?\d(?:[ .()/-]{0,2}\d){6,16}(?![\w/])")
 _DATE_SHAPE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _GROUPS = re.compile(r"\d+")
 # Words saying a number is an object's (a meter, a parcel), so not a phone to call.

@@ -17,11 +17,15 @@ from bot.guards.pii_contact import ContactPolicy, email_is_public
 from bot.guards.verdict import PIIFinding
 
 _AT_SIGN = r"\s{0,3}@\s{0,3}"
-_AT_BRACKETED = r"\s{0,3}[\[({<]\s{0,2}(?:at|arobase|@)\s{0,2}[\])}>]\s{0,3}"
-_AT_WORD = r"\s{1,3}(?:at|arobase)\s{1,3}"
+_AT_BRACKETED = (
+    r"\s{0,3}[\[({<]\s{0,2}(?:at(?:\s(?:sign|symbol))?|arobas|arobase|a commercial|a|@)"
+    r"\s{0,2}[\])}>]\s{0,3}"
+)
+_AT_WORD = r"\s{1,3}(?:at(?:\s(?:sign|symbol))?|arobas|arobase|a commercial)\s{1,3}"
 _DOT_PLAIN = r"\s{0,3}\.\s{0,3}"
 _DOT_SPELT = (
-    r"\s{0,3}[\[({<]\s{0,2}(?:dot|point|\.)\s{0,2}[\])}>]\s{0,3}|\s{1,3}(?:dot|point)\s{1,3}"
+    r"\s{0,3}[\[({<]\s{0,2}(?:dot|point|full stop|period|\.)\s{0,2}[\])}>]\s{0,3}"
+    r"|\s{1,3}(?:dot|point|full stop)\s{1,3}"
 )
 _DOT = rf"(?:{_DOT_SPELT}|{_DOT_PLAIN})"
 _PART = r"[A-Za-z0-9][\w%+-]{0,63}"

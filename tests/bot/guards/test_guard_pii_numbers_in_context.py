@@ -209,3 +209,22 @@ def test_a_teams_or_a_buildings_landline_is_public(text: str, policy: GuardPolic
 )
 def test_the_writers_own_line_or_office_stays_personal(text: str, policy: GuardPolicy) -> None:
     assert [k for k, _ in found(text, policy)] == ["phone"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("write to sam.ortiz (at sign) example (full stop) org about the permit", "email"),
+        ("mon adresse, pour les robots : c.lemoine[a]exemple.fr", "email"),
+        ("reply to k.obi at symbol example dot net please", "email"),
+        ("mon portable : 06/39/98/12/34, le matin", "phone"),
+    ],
+)
+def test_contacts_spelt_out_in_other_ways_are_found(
+    text: str, kind: str, policy: GuardPolicy
+) -> None:
+    assert [k for k, _ in found(text, policy)] == [kind]
+
+
+def test_a_date_with_slashes_is_not_a_phone(policy: GuardPolicy) -> None:
+    assert found("the letter dated 06/03/2026 says bins move to Tuesday", policy) == []
