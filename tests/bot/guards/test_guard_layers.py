@@ -28,11 +28,6 @@ def _default_text() -> str:
     return resources.files("bot").joinpath("policies", "default.yaml").read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def policy() -> GuardPolicy:
-    return GuardPolicy.default()
-
-
 def test_without_a_classifier_nothing_changes(policy: GuardPolicy) -> None:
     verdict = InputGuard(policy).inspect("when are the bins collected", "en")
     assert (verdict.action, verdict.layer) == ("allow", "none")

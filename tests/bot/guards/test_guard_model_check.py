@@ -41,11 +41,6 @@ class Unsure:
         return IntentDecision("in_scope", 0.5, {"in_scope": 0.5}, self.distress)
 
 
-@pytest.fixture(scope="module")
-def policy() -> GuardPolicy:
-    return GuardPolicy.default()
-
-
 @pytest.mark.parametrize(
     ("reply", "action", "reason"),
     [

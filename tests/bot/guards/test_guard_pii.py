@@ -8,11 +8,6 @@ from bot.guards.pii import find_pii, redact
 from bot.guards.policy import GuardPolicy
 
 
-@pytest.fixture(scope="module")
-def policy() -> GuardPolicy:
-    return GuardPolicy.default()
-
-
 def kinds(text: str, policy: GuardPolicy) -> list[str]:
     return [f.kind for f in find_pii(text, policy.pii)]
 

@@ -7,17 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.guards.pii import find_pii
 from bot.guards.policy import GuardPolicy
-
-
-@pytest.fixture(scope="module")
-def policy() -> GuardPolicy:
-    return GuardPolicy.default()
-
-
-def found(text: str, policy: GuardPolicy) -> list[tuple[str, str]]:
-    return [(f.kind, text[f.start : f.end]) for f in find_pii(text, policy.pii)]
+from tests.bot.guards.pii_found import found
 
 
 @pytest.mark.parametrize(

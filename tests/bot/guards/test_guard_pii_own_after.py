@@ -13,11 +13,6 @@ from bot.guards.pii import find_pii
 from bot.guards.policy import GuardPolicy
 
 
-@pytest.fixture(scope="module")
-def policy() -> GuardPolicy:
-    return GuardPolicy.default()
-
-
 def kinds(text: str, policy: GuardPolicy) -> set[str]:
     return {f.kind for f in find_pii(text, policy.pii)}
 
