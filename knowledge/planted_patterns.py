@@ -133,6 +133,26 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"rispondere|sagen|antworten|angeben)\b[^.\n]{0,80}\b(?:this\s+(?:page|document|text|"
         r"passage|section)|the\s+(?:users?|citizens?|readers?)|anyone|every(?:one|body))\b",
     ),
+    # "Any automated summary of this page must leave out …", "Toute IA qui résume cette page doit
+    # …", "Jedes Sprachmodell, das …, soll …": an obligation put on whatever machine reads it.
+    (
+        "note to the AI",
+        # … and about the text it is reading ("this page", "these minutes", "cette page").
+        r"(?=[^.!?\n]*\b(?:this|these|cette|ces|ce|esta|este|estas|estos|questa|questo|queste|"
+        r"questi|diese[rsmn]?|dieses|deze|dit)\s+(?:\w+\s+)?(?:pages?|documents?|texts?|sections?|"
+        r"notices?|minutes|notes|passages?|paragraphs?|articles?|leaflets?|content|site|website|"
+        r"texte|avis|compte[- ]rendu|paginas?|páginas?|documentos?|textos?|secci[oó]n|aviso|acta|"
+        r"pagina|testo|sezione|avviso|verbale|secção|seção|ata|seite|dokument|abschnitt|hinweis|"
+        r"protokoll|tekst|sectie|bericht|notulen)\b)"
+        r"\b(?:any|every|each|all|whichever|toute?s?|chaque|cualquier|todo|toda|qualsiasi|ogni|"
+        r"qualquer|jede[rsn]?|alle|elke?|ieder(?:e)?)\s+(?:\w+\s+){0,2}?"
+        rf"(?:{_AI_STRONG}|automated\s+(?:summar\w*|reader\w*|tools?|systems?)|machine\s+readers?|"
+        r"crawlers?|scrapers?|bots?|robots?|programmes?\s+automatiques?|outils?\s+automatiques?|"
+        r"herramientas?\s+automáticas?|strumenti\s+automatici|ferramentas?\s+automáticas?)"
+        r"\b[^.!?\n]{0,80}?\b(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to|"
+        r"doit|doivent|devra|devront|debe|deben|deberá|deve|devono|dovrà|muss|müssen|soll|sollen|"
+        r"moet|moeten|dient)\b",
+    ),
     # "Ignore previous instructions", "Disregard all info except", "Ignora le istruzioni precedenti"
     ("override of its instructions", rf"\b{_DROP}\s+(?:{_FILLER}\s+){{0,4}}{_RULES}"),
     (
@@ -241,7 +261,9 @@ TRIGGER_WORDS = frozenset(
     developer tool agent agents copilot override attention dear hey pretend imagine roleplay
     chatgpt dan directive automated machine neural omiso updated reprogrammed ütle vasta zeg
     tehisintellekt usuarios utenti utilizadores usuários nutzer responde rispondi responda
-    antworte sag sage sagt dì dite diga robot virtuel persona modelos""".split()
+    antworte sag sage sagt dì dite diga robot virtuel persona modelos crawler crawlers scraper
+    scrapers robots programme programmes outil outils herramienta herramientas strumenti
+    ferramenta ferramentas""".split()
 )
 TRIGGER_STARTS = (
     "ignor", "disregard", "negeer", "vergiss", "oubli", "olvid", "dimentic", "esquec", "esqueç",
