@@ -4,6 +4,7 @@ pre-ping on PostgreSQL, paid by every message)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -13,7 +14,7 @@ from sqlalchemy import Engine, event
 
 from tests.conftest import services_of
 from tests.schema import tables as app_tables
-from tests.web.citizens import start_api
+from tests.web.citizens import conversation_in, start_api
 
 
 @contextmanager
@@ -57,3 +58,24 @@ def test_the_secret_is_still_checked_on_every_message(client: TestClient) -> Non
     for path in (url, f"{url}/stream"):
         refused = client.post(path, json={"text": "When are the bins emptied?"})
         assert refused.status_code == 404, refused.text
+
+
+def test_the_widgets_streamed_answer_reads_its_conversation_once(client: TestClient) -> None:
+    """The widget's usual path with JavaScript: the question is posted, then the answer is
+    streamed from /chat/stream/{ticket}, which checks the browser's secret and answers."""
+    database = services_of(client).database
+    started = client.post(
+        "/chat/messages", data={"text": "When are the bins emptied?"}, follow_redirects=False
+    )
+    cid = conversation_in(started.headers["location"])
+    posted = client.post(
+        "/chat/messages",
+        data={"text": "How do I get a library card?", "conversation_id": cid},
+        headers={"HX-Request": "true"},
+    )
+    ticket = re.search(r'sse-connect="/chat/stream/([^"]+)"', posted.text)
+    assert ticket is not None, posted.text[:500]
+    with conversation_reads(database) as reads:
+        streamed = client.get(f"/chat/stream/{ticket.group(1)}")
+    assert "event: done" in streamed.text
+    assert len(reads) == 1, reads

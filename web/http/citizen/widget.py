@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from audit.receipt import ReceiptError, ReceiptNotReady, receipt_for
 from audit.sink import LogUnavailable
+from bot.conversations import ConversationRecord
 from bot.engine import (
     ConversationNotFound,
     InvalidFeedback,
@@ -380,8 +381,8 @@ def stream_answer(request: Request, services: ServicesDep, ticket: str) -> Respo
     # A ticket works only in the browser that holds the conversation; anyone else neither
     # reads the answer nor uses the ticket up.
     waiting = services.pending.peek(ticket)
-    holder = waiting is not None and _holds(request, services, waiting.conversation_id)
-    pending = services.pending.take(ticket) if holder else None
+    opened = _opened(request, services, waiting.conversation_id) if waiting else None
+    pending = services.pending.take(ticket) if opened is not None else None
     lang = pending.lang if pending else "en"
     words = services.catalogs.ui_text(lang)
     context = _context(
@@ -400,7 +401,9 @@ def stream_answer(request: Request, services: ServicesDep, ticket: str) -> Respo
             return
         shown = ""
         try:
-            for event in services.engine.ask_stream(pending.conversation_id, pending.text):
+            for event in services.engine.ask_stream(
+                pending.conversation_id, pending.text, opened=opened
+            ):
                 if isinstance(event, Piece):
                     shown += event.text
                     yield _sse_html("piece", str(escape(shown)))
@@ -432,12 +435,18 @@ def stream_answer(request: Request, services: ServicesDep, ticket: str) -> Respo
     )
 
 
-def _holds(request: Request, services: Services, conversation_id: str) -> bool:
+def _opened(
+    request: Request, services: Services, conversation_id: str
+) -> ConversationRecord | None:
+    """The conversation, when this browser holds its secret; else None."""
     try:
-        services.engine.open(conversation_id, cookie_secret(request, conversation_id))
+        return services.engine.open(conversation_id, cookie_secret(request, conversation_id))
     except ConversationNotFound:
-        return False
-    return True
+        return None
+
+
+def _holds(request: Request, services: Services, conversation_id: str) -> bool:
+    return _opened(request, services, conversation_id) is not None
 
 
 @router.get("/chat/receipt", include_in_schema=False)
