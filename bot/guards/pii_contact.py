@@ -25,7 +25,6 @@ _OBJECT_BEFORE = re.compile(
     r"|model|part|item|isbn|commande|colis|facture|s[eé]rie|compteur|article|produit|library"
     r"|gift|loyalty)\b[^\d]{0,20}$"
 )
-_NUMBER_FOR = re.compile(r"\bnumbers? for\b")
 _WINDOW_BEFORE = 60
 _PERSONAL_WINDOW = 40
 
@@ -37,6 +36,8 @@ class ContactPolicy:
     public_numbers: frozenset[str]
     service_prefixes: tuple[str, ...]
     public_context: re.Pattern[str]
+    # Makes a landline public, never a mobile (a mobile is usually a person's).
+    landline_public_context: re.Pattern[str]
     personal_context: re.Pattern[str]
     phone_context: re.Pattern[str]
     role_mailboxes: frozenset[str]
@@ -118,27 +119,34 @@ def _phone_is_public(
     national = national_form(digits, raw.startswith(("+", "00")))
     if digits in policy.public_numbers or national in policy.public_numbers:
         return True
-    if is_mobile(national):
-        # A mobile is usually a person's (a builder's, a club secretary's, the writer's): a
-        # bare "the number for …" does not make it public; an organisation's words do ("the
-        # careers service text number is 07…"), or the policy's list.
-        before = _NUMBER_FOR.sub(lambda m: " " * len(m.group(0)), before)
     if national.startswith(policy.service_prefixes):
         return True
+    # A mobile is usually a person's (a builder's, a club secretary's, the writer's): only an
+    # organisation's words make it public ("the careers service text number is 07…"), or the
+    # policy's list; a bare "the number for …" makes only a landline public.
+    mobile = is_mobile(national)
+    contexts = (
+        [policy.public_context]
+        if mobile
+        else [
+            policy.public_context,
+            policy.landline_public_context,
+        ]
+    )
     # The nearer of the two wins: "I rang the parks team on 0115 …" is the team's line, "the
     # council can call me on 0115 …" the writer's.
     # "My phone line", "my office number", "notre ligne fixe" are the writer's, whatever word
     # follows the possessive.
     near = before[-_PERSONAL_WINDOW:]
     own = [m.end() for m in policy.personal_context.finditer(near)]
-    body = [m.end() for m in policy.public_context.finditer(near)]
+    body = [m.end() for context in contexts for m in context.finditer(near)]
     personal = _OWN_LINE.search(near) is not None or (
-        bool(own) and (not body or own[-1] > body[-1])
+        bool(own) and (not body or own[-1] > max(body))
     )
     # A team named after a mobile ("… 06 39 98 77 02 pour le service des eaux") says what the
     # call is about more often than whose line it is: only a landline is made public by it.
-    team_after = not is_mobile(national) and _FOR_A_TEAM_AFTER.match(after) is not None
-    named = policy.public_context.search(before) is not None or team_after
+    team_after = not mobile and _FOR_A_TEAM_AFTER.match(after) is not None
+    named = any(context.search(before) for context in contexts) or team_after
     return not personal and named
 
 

@@ -242,6 +242,9 @@ class _Loader:
                 self.strings(data.get("service_prefixes", []), "pii.service_prefixes")
             ),
             public_context=self.joined(data.get("public_context", []), "pii.public_context"),
+            landline_public_context=self.joined(
+                data.get("landline_public_context", []), "pii.landline_public_context"
+            ),
             personal_context=self.joined(data.get("personal_context", []), "pii.personal_context"),
             phone_context=self.joined(data.get("phone_context", []), "pii.phone_context"),
             role_mailboxes=frozenset(
