@@ -25,12 +25,14 @@ ID_PREFIX = {
     "intents.holdout-2026-12-03c.jsonl": "hol3-",
     "intents.holdout-2026-12-04d.jsonl": "hol4-",
     "intents.holdout-2026-12-04e.jsonl": "hol5-",
+    "intents.holdout-2026-12-04f.jsonl": "hol6-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
     "intents.holdout-2026-12-03c.jsonl": "## Third held-out set: `intents.holdout-2026-12-03c.jsonl`",
     "intents.holdout-2026-12-04d.jsonl": "## Fourth held-out set: `intents.holdout-2026-12-04d.jsonl`",
     "intents.holdout-2026-12-04e.jsonl": "## Fifth held-out set: `intents.holdout-2026-12-04e.jsonl`",
+    "intents.holdout-2026-12-04f.jsonl": "## Sixth held-out set: `intents.holdout-2026-12-04f.jsonl`",
 }
 
 EXPECT = {
