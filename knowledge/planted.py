@@ -26,13 +26,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from knowledge.hidden_markup import hidden_parts
-from knowledge.planted_learned import PlantedSentenceClassifier, packaged_classifier
+from knowledge.planted_learned import LearnedLayer
 from knowledge.planted_patterns import (
     TRIGGER_MARKS,
     TRIGGER_STARTS,
     TRIGGER_WORDS,
     compiled,
 )
+from knowledge.planted_vectors import packaged_layer
 
 _PLANTED, _KINDS = compiled()
 _MARKS = re.compile("|".join(re.escape(mark) for mark in TRIGGER_MARKS))
@@ -201,17 +202,16 @@ class _Removal:
         return marker(self.mark_from + len(self.findings) - 1)
 
 
-def _learned_layer(
-    patterns_only: bool, classifier: PlantedSentenceClassifier | None
-) -> PlantedSentenceClassifier | None:
-    """The learned classifier a call uses: none, the one given, or the repository's weights
-    (loaded on first use; `PlantedModelMissing` says what to do when they are absent)."""
+def _learned_layer(patterns_only: bool, classifier: LearnedLayer | None) -> LearnedLayer | None:
+    """The learned layer a call uses: none, the one given, or the repository's (loaded on first
+    use, with MiniLM sentence vectors when installed; `PlantedModelMissing` says what to do when
+    the weights are absent)."""
     if patterns_only:
         return None
-    return classifier if classifier is not None else packaged_classifier()
+    return classifier if classifier is not None else packaged_layer().layer
 
 
-def _hidden_kind(words: str, learned: PlantedSentenceClassifier | None) -> str | None:
+def _hidden_kind(words: str, learned: LearnedLayer | None) -> str | None:
     kind = planted_kind(words)
     if kind is None and learned is not None:
         kind = next((k for _, s in line_sentences(words) if (k := learned.kind(s))), None)
@@ -225,7 +225,7 @@ def remove_hidden(
     mark_from: int | None = None,
     wrap: str = "{}",
     patterns_only: bool = False,
-    classifier: PlantedSentenceClassifier | None = None,
+    classifier: LearnedLayer | None = None,
 ) -> Quarantine:
     """Text without its hidden markup; findings for the hidden parts that hold an instruction.
 
@@ -258,9 +258,7 @@ def line_sentences(line: str) -> Iterator[tuple[int, str]]:
             start = boundary.end()
 
 
-def _planted_in_line(
-    line: str, learned: PlantedSentenceClassifier | None
-) -> tuple[int, str] | None:
+def _planted_in_line(line: str, learned: LearnedLayer | None) -> tuple[int, str] | None:
     """Where in the line the first planted sentence starts, and its kind.
 
     The patterns go first (most lines are ruled out by their trigger words); then the learned
@@ -337,7 +335,7 @@ def quarantine(
     markdown: bool = True,
     mark_from: int | None = None,
     patterns_only: bool = False,
-    classifier: PlantedSentenceClassifier | None = None,
+    classifier: LearnedLayer | None = None,
 ) -> Quarantine:
     """Remove hidden markup and every planted instruction with what belongs to it.
 

@@ -8,12 +8,13 @@ words (folded: lower case, no accents), trained on sentences the team wrote in E
 Spanish, German, Italian, Portuguese and Dutch (knowledge/planted_sentences/, with its README).
 
 The weights are plain JSON beside the training data, built by `python -m
-knowledge.planted_training` (the one module that imports scikit-learn); nothing is trained or
-downloaded at run time. Scoring is a dictionary lookup per feature, and a word's character
-n-grams are summed once per distinct word and kept, so a page costs about as much as the
-patterns do (benchmarks/README.md). The threshold was chosen so that no sentence of the demo
-and dev knowledge bases is removed; the weights file records it with the figures it was chosen
-on.
+knowledge.planted_training` (it and `planted_vector_training` alone import scikit-learn);
+nothing is trained or downloaded at run time. Scoring is a dictionary lookup per feature, and a
+word's character n-grams are summed once per distinct word and kept, so a page costs about as
+much as the patterns do (benchmarks/README.md). The threshold was chosen so that no sentence
+of the demo and dev knowledge bases is removed; the weights file records it with the figures it
+was chosen on. Where MiniLM is installed, quarantine uses `planted_vectors.py` instead: these n-gram
+weights as its pre-filter, and a model over the same n-grams plus the sentence's vector.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise, repeat
 from pathlib import Path
+from typing import Protocol
 
 # Bump when the features change: weights built for other features must be rebuilt.
 FEATURES_VERSION = "planted-sentences-1"
@@ -42,6 +44,15 @@ _PAIR = "b:"
 _BUILD = "python -m knowledge.planted_training"
 # The combining marks that NFKD splits off Latin letters (and a few others): dropped.
 _ACCENTS = dict.fromkeys(range(0x300, 0x370))
+
+
+class LearnedLayer(Protocol):
+    """What quarantine asks of the learned layer: n-grams alone, or with sentence vectors
+    (`planted_vectors.py`)."""
+
+    def kind(self, sentence: str) -> str | None:
+        """KIND when the sentence addresses an AI reading it, else None."""
+        ...
 
 
 class PlantedModelMissing(RuntimeError):

@@ -11,8 +11,9 @@ calibrated on 5-fold cross-validated decisions (Platt); the threshold sits just 
 score of any knowledge-base sentence, so that none loses a sentence, and never under 0.5.
 `--keep-half` trains on half of the dev pages and counts how many pages of the other half would
 lose a sentence: the estimate for a knowledge base never seen. Writes `weights.json` with the
-figures (cross-validated and frozen kept apart). scikit-learn is imported here alone. Seeded:
-same data, same weights.
+figures (cross-validated and frozen kept apart). scikit-learn is imported here and in
+`planted_vector_training` (the weights with sentence vectors, on the same training set) alone.
+Seeded: same data, same weights.
 """
 
 from __future__ import annotations
@@ -213,7 +214,22 @@ def _look_alikes_scored(classifier: PlantedSentenceClassifier) -> tuple[list[str
     return sentences, _highest(classifier, sentences)
 
 
-def build(kbs: Sequence[Path], out: Path, *, keep_half: bool = False) -> dict[str, object]:
+@dataclass(frozen=True)
+class TrainingSet:
+    """What a build fits and scores: written and knowledge-base sentences, and the pages."""
+
+    written: list[Sentence]
+    frozen: list[Sentence]
+    # Written sentences first, then the knowledge-base ones (the figures slice the first).
+    train: list[Sentence]
+    # Every knowledge-base sentence long enough to score, of the demo and training pages.
+    pool: list[str]
+    kept_pages: list[Path]
+    training_pages: list[Path]
+
+
+def training_set(kbs: Sequence[Path], *, keep_half: bool = False) -> TrainingSet:
+    """The written sentences and the knowledge-base ones drawn as people's (see the docstring)."""
     written = read_written("sentences.train.jsonl")
     frozen = read_written("sentences.frozen.jsonl")
     demo_pages = _pages(DEMO)
@@ -238,7 +254,14 @@ def build(kbs: Sequence[Path], out: Path, *, keep_half: bool = False) -> dict[st
         HARD, ((first.decision(s) or -1e9, s) for s in pool if s not in sample)
     )
     negatives += [Sentence(s, False, "kb", "knowledge base (hard)") for _, s in hardest]
-    train = written + negatives
+    return TrainingSet(written, frozen, written + negatives, pool, kept_pages, training_pages)
+
+
+def build(kbs: Sequence[Path], out: Path, *, keep_half: bool = False) -> dict[str, object]:
+    drawn = training_set(kbs, keep_half=keep_half)
+    written, frozen, train, pool = drawn.written, drawn.frozen, drawn.train, drawn.pool
+    kept_pages, training_pages = drawn.kept_pages, drawn.training_pages
+    negatives = train[len(written) :]
     labels = np.array([s.planted for s in train])
     weights = _weights(train)
 

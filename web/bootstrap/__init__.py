@@ -39,7 +39,7 @@ from bot.switches import Switchboard, SwitchName
 from knowledge.embeddings import Embedder
 from knowledge.ingest import IngestReport
 from knowledge.planted_flags import current_flags
-from knowledge.planted_learned import packaged_classifier
+from knowledge.planted_vectors import packaged_layer
 from web.auth.accounts import AccountStore
 from web.auth.passwords import PasswordHashing
 from web.auth.staff import StaffDirectory
@@ -275,7 +275,7 @@ def build_services(
     # Before anything is opened: a classifier whose files do not match stops start-up.
     intents = intent_classifier(settings)
     # Every answer cleans its passages with it: missing weights stop start-up, not an answer.
-    packaged_classifier()
+    packaged_layer()
     policy = guard_policy(settings)
     opened = _Opened()
     try:
@@ -339,7 +339,8 @@ def _assemble(
     for name, on in switchboard.states().items():
         if not on:
             notes.append(f"Kill switch: {name} is OFF (`opencounter admin switch {name} on`).")
-    notes.append(retrieval_note(settings, embedder))
+    # The second says whether planted-sentence detection has MiniLM's vectors or n-grams alone.
+    notes.extend((retrieval_note(settings, embedder), packaged_layer().startup_note))
     if intents is not None:
         # Says whether MiniLM is in the classifier or it runs on n-grams alone (fewer caught).
         notes.append(intents.startup_note)
