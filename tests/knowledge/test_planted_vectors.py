@@ -172,3 +172,18 @@ class TestWithMiniLM:
         assert load_vector_weights().embedder == embedder.name
         vector = embedder.embed([IN_PASSING])[0]
         assert np.isclose(float(np.linalg.norm(vector)), 1.0, atol=1e-4)
+
+
+def test_the_repository_layer_is_the_ngrams_while_the_vectors_are_off() -> None:
+    """Off until a blind held-out file shows a gain (knowledge/planted_vectors.py)."""
+    from knowledge import planted_vectors
+
+    assert planted_vectors.VECTORS_BY_DEFAULT is False
+    planted_vectors.packaged_layer.cache_clear()
+    try:
+        choice = planted_vectors.packaged_layer()
+    finally:
+        planted_vectors.packaged_layer.cache_clear()
+    assert choice.vectors is False
+    assert choice.layer is packaged_classifier()
+    assert "n-grams alone" in choice.startup_note
