@@ -26,6 +26,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-04d.jsonl": "hol4-",
     "intents.holdout-2026-12-04e.jsonl": "hol5-",
     "intents.holdout-2026-12-04f.jsonl": "hol6-",
+    "intents.holdout-2026-12-04g.jsonl": "hol7-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -33,6 +34,7 @@ SECTIONS = {
     "intents.holdout-2026-12-04d.jsonl": "## Fourth held-out set: `intents.holdout-2026-12-04d.jsonl`",
     "intents.holdout-2026-12-04e.jsonl": "## Fifth held-out set: `intents.holdout-2026-12-04e.jsonl`",
     "intents.holdout-2026-12-04f.jsonl": "## Sixth held-out set: `intents.holdout-2026-12-04f.jsonl`",
+    "intents.holdout-2026-12-04g.jsonl": "## Seventh held-out set: `intents.holdout-2026-12-04g.jsonl`",
 }
 
 EXPECT = {
