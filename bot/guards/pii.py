@@ -16,6 +16,7 @@ from bot.guards.pii_network import find_disguised_emails, find_ip_addresses, fin
 from bot.guards.pii_numbers import find_digit_identifiers, find_ibans, find_lettered_identifiers
 from bot.guards.pii_places import find_postcodes
 from bot.guards.pii_spans import SpanTagger
+from bot.guards.pii_spoken import find_spoken_phones
 from bot.guards.policy import PIIPolicy
 from bot.guards.verdict import PIIFinding
 
@@ -117,6 +118,7 @@ def find_pii(
     found += find_ip_addresses(aligned, folded)
     found += find_credentials_and_documents(aligned)
     found += find_phones(aligned, folded, contact)
+    found += find_spoken_phones(folded, contact)
     learned = tagger.spans(aligned) if tagger is not None else []
     found += find_identity(aligned, folded, learned)
     found += find_postcodes(aligned, folded, private_street_ends(aligned, folded))

@@ -136,8 +136,14 @@ _ACCOUNT_WORDS = (
     r"|employee|staff|payroll|student|pupil|patient|hospital|subscriber|abonn[ée]|adh[ée]rent"
     r"|contract|contrat|tenancy|council tax|benefit|pension|s[ée]curit[ée] sociale|caf|cpam|ameli"
     r"|b[ée]n[ée]ficiaire|rent|loyer"
+    # A card's number said as one ("my library card number is …"); a card named alone is an
+    # object's ("Library card 4111 … doesn't scan", tests/bot/guards/test_guard_pii_kinds.py).
+    r"|borrower|card number|num[ée]ro de carte|num[ée]ro de lecteur"
 )
-_WEAK_ACCOUNT_WORDS = r"reference|ref|case|dossier|file|application|demande|claim|r[ée]f[ée]rence"
+_WEAK_ACCOUNT_WORDS = (
+    r"reference|ref|case|dossier|file|application|demande|claim|r[ée]f[ée]rence"
+    r"|pcn|penalty charge(?: notice)?|parking ticket|fine|amende|contravention|proc[èe]s-verbal"
+)
 _DOCUMENT = re.compile(
     f"(?i:\\b(?:{_DOCUMENT_WORDS})\\b)"
     + f"(?P<filler>{_FILLER})"
@@ -150,6 +156,10 @@ _ACCOUNT = re.compile(
 )
 _NUMBER_WORD = re.compile(r"(?i:number|no|num[ée]ro|num|nr|n°|nº|#)")
 _UNBROKEN = re.compile(r"[A-Za-z]{0,4}-?\d{8,}[A-Za-z]?")
+# A French passport number (two digits, two capitals, five digits) in a message that speaks of
+# a passport, even a sentence away ("faut-il mon passeport ? Il porte le numéro 18CV40271").
+_FR_PASSPORT = re.compile(r"(?<![\w])\d{2}[A-Z]{2}\d{5}(?![\w])")
+_PASSPORT_WORD = re.compile(r"(?i:\b(?:passeports?|passports?|pasaporte)\b)")
 _UK_DRIVING_LICENCE = re.compile(r"\b[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2}\b")
 _SORT_CODE_AND_ACCOUNT = re.compile(
     r"(?i:\bsort code\b)[: ]{0,3}(\d{2}[ -]?\d{2}[ -]?\d{2})[^\d]{1,30}?\b(\d{8})\b"
@@ -391,6 +401,9 @@ def find_credentials_and_documents(text: str) -> Iterator[PIIFinding]:
         yield PIIFinding("bank_account", match.start(1), match.end(2))
     for match in _UK_DRIVING_LICENCE.finditer(text):
         yield PIIFinding("document_number", *match.span())
+    if _PASSPORT_WORD.search(text):
+        for match in _FR_PASSPORT.finditer(text):
+            yield PIIFinding("document_number", *match.span())
     for match in _DOCUMENT.finditer(text):
         if _document_number(match.group("value"), match.group("filler")):
             yield PIIFinding("document_number", *match.span("value"))

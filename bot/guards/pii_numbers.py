@@ -33,6 +33,12 @@ _NIR = re.compile(
     r"(?<![\w])[1-478][ .-]?\d{2}[ .-]?\d{2}[ .-]?(?:\d{2}|2[ABab])[ .-]?\d{3}[ .-]?\d{3}"
     r"[ .-]?\d{2}(?![\w])"
 )
+# The 13 characters of a NIR with its key said apart ("1 97 11 35 238 412, clé 68") or left
+# out: the NIR's own grouping, with the key after "clé"/"key" when given.
+_NIR_KEY_APART = re.compile(
+    r"(?<![\w])([1-478] \d{2} \d{2} (?:\d{2}|2[ABab]) \d{3} \d{3})"
+    r"(?:\s*,?\s*(?:cl[eé]|key)\s*:?\s*(\d{2}))?(?![\w])"
+)
 _DNI_NIE = re.compile(r"(?<![\w])(?:[XYZxyz]\d{7}|\d{8})[ -]?[A-Za-z](?![\w])")
 
 _EXAMPLE = re.compile(
@@ -155,8 +161,19 @@ def find_digit_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
             return _named_as_own(folded, start, kind)
 
         kind = _run_kind(match.group(0), digits, labelled)
+        if kind is None and _nhs_named_in_message(folded, digits, labelled):
+            kind = "uk_nhs_number"
         if kind is not None:
             yield PIIFinding(kind, start, match.end())
+
+
+def _nhs_named_in_message(folded: str, digits: str, labelled: Callable[[str], bool]) -> bool:
+    """Ten digits in a message that speaks of the writer's NHS number further back ("do I need
+    my NHS number to join the gym?? its 9998035473"): theirs, even with a mistyped check
+    digit. NHS numbers do not start with 0 (a phone number does)."""
+    if len(digits) != 10 or digits[0] not in "456789" or labelled("object"):
+        return False
+    return _LABELS["uk_nhs_number"].search(folded) is not None and _EXAMPLE.search(folded) is None
 
 
 def find_lettered_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
@@ -170,6 +187,11 @@ def find_lettered_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
     for match in _NIR.finditer(text):
         nir = _compact(match.group(0))
         if checksums.fr_nir_valid(nir) or _labelled(folded, match.start(), "fr_nir"):
+            yield PIIFinding("fr_nir", match.start(), match.end())
+    named_nir = _LABELS["fr_nir"].search(folded) is not None
+    for match in _NIR_KEY_APART.finditer(text):
+        body, key = _compact(match.group(1)), match.group(2)
+        if (key is not None and checksums.fr_nir_valid(body + key)) or named_nir:
             yield PIIFinding("fr_nir", match.start(), match.end())
     for match in _DNI_NIE.finditer(text):
         document = _compact(match.group(0))

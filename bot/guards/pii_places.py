@@ -101,6 +101,7 @@ PUBLIC_PLACE = re.compile(
     r"|situ[ée]e?|opening|open|ouvert\w*|guichet|desk|clinic|surgery|pharmacy|pharmacie)\b"
 )
 _WINDOW = 50
+_SENTENCE_START = re.compile(r"[.?!;\n]")
 
 
 def _locates_someone(folded: str, start: int, end: int) -> bool:
@@ -130,9 +131,11 @@ def find_postcodes(text: str, folded: str, street_ends: tuple[int, ...]) -> Iter
         before = folded[max(0, start - _WINDOW) : start]
         if after_street or _LIVES_THERE.search(before):
             yield PIIFinding("postcode", start, end)
-    # A code named as one and said to be the writer's after it: "cp 69003 c'est chez moi".
+    # A code named as one and said to be the writer's after it ("cp 69003 c'est chez moi"), or
+    # earlier in its sentence ("mon domicile principal reste en France, code postal 23160").
     for match in _NAMED_CODE.finditer(folded):
-        if OWN_AFTER.match(folded, match.end(1)):
+        sentence = _SENTENCE_START.split(folded[: match.start()])[-1]
+        if OWN_AFTER.match(folded, match.end(1)) or _LIVES_THERE.search(sentence):
             yield PIIFinding("postcode", *match.span(1))
     # "mon code postal est le 06000": said to be one's own, no city needed.
     for match in _OWN_CODE_POSTAL.finditer(folded):
