@@ -18,6 +18,7 @@ from knowledge.languages import guess_language
 from knowledge.layout import BuildMeta, current_build
 from knowledge.lexical import LexicalIndex
 from knowledge.page_openings import PageVectors
+from knowledge.published import PublishedContacts, published_contacts
 from knowledge.ranking import Hits
 from knowledge.types import KnowledgeBaseUnavailable, Passage, RetrievalResult
 from knowledge.vector_store import ExactVectorStore, VectorStore, VectorStoreUnavailable
@@ -72,6 +73,13 @@ class HybridRetriever:
         self._dense = dense
         self._weights = weights
         self._pages = pages
+        self._published: PublishedContacts | None = None
+
+    def published_contacts(self) -> PublishedContacts:
+        """The phone numbers and e-mail addresses printed in this build's pages (read once)."""
+        if self._published is None:
+            self._published = published_contacts(c.text for c in self._chunks)
+        return self._published
 
     @property
     def kb_version(self) -> str:

@@ -13,6 +13,7 @@ after all the rules. The verdict's `layer` says which layer decided.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
 
@@ -20,11 +21,13 @@ from bot.guards.hidden import unhide
 from bot.guards.intent_decision import IntentClassifierLike, IntentDecision
 from bot.guards.model_check import ModelIntentCheck
 from bot.guards.pii import find_pii, redact
+from bot.guards.pii_contact import national_form
 from bot.guards.pii_spans import SpanTagger, shipped_span_tagger
 from bot.guards.policy import GuardPolicy, localised
 from bot.guards.rules import Category
 from bot.guards.variants import Variants, variants_of
 from bot.guards.verdict import GuardAction, GuardLayer, GuardVerdict, PIIFinding
+from knowledge.published import PublishedContacts
 
 PIIMode = Literal["block", "redact"]
 # Input beyond this multiple of max_chars is not even scanned for hidden characters.
@@ -42,6 +45,7 @@ class InputGuard:
         intents: IntentClassifierLike | None = None,
         model_check: ModelIntentCheck | None = None,
         pii_tagger: SpanTagger | Literal["shipped", "none"] = "shipped",
+        published: Callable[[], PublishedContacts] | None = None,
     ) -> None:
         if pii_mode not in ("block", "redact"):
             raise ValueError(f"pii_mode must be 'block' or 'redact', not {pii_mode!r}")
@@ -60,6 +64,9 @@ class InputGuard:
         self.intents = intents
         # Asked only about messages the classifier let through with a sign of distress.
         self.model_check = model_check
+        # The phone numbers and e-mail addresses the organisation prints in its pages (the
+        # current knowledge-base build's): a citizen quoting one gives no personal data.
+        self.published = published
 
     def _categories(self, action: GuardAction) -> tuple[Category, ...]:
         return tuple(c for c in self.policy.categories if c.action == action)
@@ -82,7 +89,7 @@ class InputGuard:
             return self._fixed("refuse", "input.empty", lang, clean, hidden)
         head = clean[:limit]
         too_long = len(text) > limit * _SCAN_FACTOR or len(clean) > limit
-        findings = find_pii(head, self.policy.pii, self.pii_tagger)
+        findings = self._not_published(head, find_pii(head, self.policy.pii, self.pii_tagger))
         removed = tuple(f for f in findings if self.pii_action(f.kind) == "redact")
         downstream = redact(clean, removed) if removed else clean
 
@@ -116,6 +123,12 @@ class InputGuard:
             seen = variants_of(redact(head, findings), unhidden.tag_text)
         verdict = self._after_pii(seen, lang, downstream, hidden, findings, intent)
         return self._told(verdict, removed, lang)
+
+    def _not_published(self, text: str, findings: tuple[PIIFinding, ...]) -> tuple[PIIFinding, ...]:
+        if self.published is None or not findings:
+            return findings
+        contacts = self.published()
+        return tuple(f for f in findings if not _published(text[f.start : f.end], f.kind, contacts))
 
     def pii_action(self, kind: str) -> PIIMode:
         """Block or redact this kind: the policy file's word for it, else the global mode."""
@@ -217,3 +230,14 @@ class InputGuard:
             "{kinds}", self._labels(findings, lang)
         )
         return GuardVerdict("block_pii", f"pii.{first}", reply, text, hidden, findings, layer="pii")
+
+
+def _published(value: str, kind: str, contacts: PublishedContacts) -> bool:
+    """A phone number or e-mail address found in a message that the pages print too."""
+    if kind == "email":
+        return value.lower() in contacts.emails
+    if kind != "phone":
+        return False
+    digits = "".join(ch for ch in value if ch.isdigit())
+    international = value.lstrip().startswith(("+", "00"))
+    return digits in contacts.phones or national_form(digits, international) in contacts.phones

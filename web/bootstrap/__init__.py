@@ -361,6 +361,7 @@ def _assemble(
                 if choice.model is not None and intents is not None and settings.guard_model_check
                 else None
             ),
+            published=retriever.published_contacts,
         ),
         guard_version=policy.version,
         policy=EnginePolicy(

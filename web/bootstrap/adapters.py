@@ -21,6 +21,8 @@ from bot.models.ollama import OllamaChatModel
 from bot.models.port import ChatModel
 from knowledge.embeddings import Embedder, default_embedder
 from knowledge.layout import current_build
+from knowledge.published import NONE as NO_CONTACTS
+from knowledge.published import PublishedContacts
 from knowledge.search import HybridRetriever, VectorStoreFactory, open_retriever
 from knowledge.types import KnowledgeBaseUnavailable, RetrievalResult
 from knowledge.vector_store import VectorStore, VectorStoreUnavailable
@@ -83,6 +85,14 @@ class ReopeningRetriever:
             if build is not None and build != self._build:
                 return self._switch_to(build, inner)
         return inner
+
+    def published_contacts(self) -> PublishedContacts:
+        """The current build's published numbers and addresses; none while no build opens
+        (the guard then blocks as it would without a knowledge base)."""
+        try:
+            return self._open().published_contacts()
+        except KnowledgeBaseUnavailable:
+            return NO_CONTACTS
 
     def _switch_to(self, build: str, old: HybridRetriever) -> HybridRetriever:
         with self._lock:
