@@ -59,6 +59,23 @@ class PlantedModelMissing(RuntimeError):
     """The classifier's weights are absent or unreadable; the message says what to do."""
 
 
+def read_weights_json(path: Path, what: str, build: str) -> object:
+    """The JSON of a weights file shipped in the repository; PlantedModelMissing saying how to
+    get it back (git, or the `build` command) when it is missing or unreadable."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PlantedModelMissing(
+            f"{what} at {path} are missing: they are part of the repository (restore the file "
+            f"from git) or can be rebuilt with `{build}`"
+        ) from None
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise PlantedModelMissing(
+            f"{what} at {path} cannot be read ({error}): restore the file from git or rebuild "
+            f"it with `{build}`"
+        ) from None
+
+
 def fold(token: str) -> str:
     """A casefolded token with compatibility forms unified and accents dropped: "réponds" and
     "reponds" meet."""
@@ -133,18 +150,7 @@ class PlantedSentenceClassifier:
     @classmethod
     def load(cls, path: Path = WEIGHTS_FILE) -> PlantedSentenceClassifier:
         """The classifier with the weights at path; PlantedModelMissing when they are not there."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise PlantedModelMissing(
-                f"the planted-sentence classifier has no weights at {path}: they are part of the "
-                f"repository (restore the file from git) or can be rebuilt with `{_BUILD}`"
-            ) from None
-        except (OSError, UnicodeDecodeError, ValueError) as error:
-            raise PlantedModelMissing(
-                f"the planted-sentence classifier's weights at {path} cannot be read ({error}): "
-                f"restore the file from git or rebuild it with `{_BUILD}`"
-            ) from None
+        data = read_weights_json(path, "the planted-sentence classifier's weights", _BUILD)
         return cls(_parse(data, path))
 
     def _word(self, raw: str) -> tuple[str, float, int, int]:

@@ -24,7 +24,6 @@ trained it is not a result; it comes back on when a new blind file shows one.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -43,6 +42,7 @@ from knowledge.planted_learned import (
     PlantedSentenceClassifier,
     Weights,
     packaged_classifier,
+    read_weights_json,
 )
 
 # Bump when the features change: weights built for other features must be rebuilt.
@@ -102,18 +102,7 @@ class PlantedVectorClassifier:
 def load_vector_weights(path: Path = VECTOR_WEIGHTS_FILE) -> VectorWeights:
     """The vector weights at path; PlantedModelMissing, saying what to do, when unusable."""
     problem = f"the planted-sentence vector weights at {path}"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PlantedModelMissing(
-            f"{problem} are missing: they are part of the repository (restore the file from git) "
-            f"or can be rebuilt with `{_BUILD}`"
-        ) from None
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise PlantedModelMissing(
-            f"{problem} cannot be read ({error}): restore the file from git or rebuild it with "
-            f"`{_BUILD}`"
-        ) from None
+    data = read_weights_json(path, "the planted-sentence vector weights", _BUILD)
     if not isinstance(data, dict) or data.get("features") != VECTOR_FEATURES_VERSION:
         built = data.get("features") if isinstance(data, dict) else None
         raise PlantedModelMissing(
