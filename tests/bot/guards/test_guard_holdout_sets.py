@@ -27,6 +27,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-04e.jsonl": "hol5-",
     "intents.holdout-2026-12-04f.jsonl": "hol6-",
     "intents.holdout-2026-12-04g.jsonl": "hol7-",
+    "intents.holdout-2026-12-04h.jsonl": "hol8-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -35,6 +36,7 @@ SECTIONS = {
     "intents.holdout-2026-12-04e.jsonl": "## Fifth held-out set: `intents.holdout-2026-12-04e.jsonl`",
     "intents.holdout-2026-12-04f.jsonl": "## Sixth held-out set: `intents.holdout-2026-12-04f.jsonl`",
     "intents.holdout-2026-12-04g.jsonl": "## Seventh held-out set: `intents.holdout-2026-12-04g.jsonl`",
+    "intents.holdout-2026-12-04h.jsonl": "## Eighth held-out set: `intents.holdout-2026-12-04h.jsonl`",
 }
 
 EXPECT = {
