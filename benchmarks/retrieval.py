@@ -2,6 +2,8 @@
 
     python benchmarks/retrieval.py speed [--chunks 100000] [--queries 300] [--chroma]
     python benchmarks/retrieval.py speed --stores-only [--chunks 1000000] [--chroma]
+    python -m benchmarks.retrieval speed --stores-only --ann [--chunks 1000000]
+    python -m benchmarks.retrieval speed --ann   # the whole pipeline, also on faiss
     python benchmarks/retrieval.py calibrate --data DIR   # refit the confidence model
 
 Prints numbers; asserts nothing. Dense vectors of the synthetic KB are random unit vectors
@@ -82,7 +84,14 @@ def _percentiles(run: Callable[[str], object], questions: list[str]) -> tuple[fl
     return float(np.percentile(times, 50)), float(np.percentile(times, 95))
 
 
-def speed(chunks: int, queries: int, chroma: bool, stores_only: bool = False) -> None:
+def speed(
+    chunks: int, queries: int, chroma: bool, stores_only: bool = False, ann: bool = False
+) -> None:
+    if ann and stores_only:  # exact against approximate on realistic vectors
+        from benchmarks.approximate_index import compare
+
+        compare(chunks)
+        return
     stores(chunks, queries, chroma)
     if stores_only:
         print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
@@ -108,6 +117,17 @@ def speed(chunks: int, queries: int, chroma: bool, stores_only: bool = False) ->
         _report("BM25 only", bm25, asked)
         _report("hybrid (exact vectors)", hybrid, asked)
         _dense_only(hybrid, embedder, asked)
+        if ann:  # the faiss index at any size (latency only: these vectors are random)
+            from knowledge.ann_store import ApproximateVectorStore
+
+            start = time.perf_counter()
+            on_faiss = open_retriever(
+                index / "hybrid",
+                embedder=embedder,
+                vector_store=lambda _: ApproximateVectorStore(1),
+            )
+            print(f"faiss build: {time.perf_counter() - start:.1f} s (opening the build)")
+            _report("hybrid (faiss IVF-SQ8, re-scored)", on_faiss, asked)
         if chroma:
             from knowledge.chroma_store import persistent_store
 
@@ -402,11 +422,16 @@ def main(argv: Sequence[str]) -> None:
     run.add_argument(
         "--stores-only", action="store_true", help="only the vector stores, before and after"
     )
+    run.add_argument(
+        "--ann",
+        action="store_true",
+        help="also the faiss index (with --stores-only: against exact, on realistic vectors)",
+    )
     cal = sub.add_parser("calibrate")
     cal.add_argument("--data", type=Path, default=Path("data"))
     args = parser.parse_args(argv)
     if args.command == "speed":
-        speed(args.chunks, args.queries, args.chroma, args.stores_only)
+        speed(args.chunks, args.queries, args.chroma, args.stores_only, args.ann)
     else:
         calibrate(args.data)
 

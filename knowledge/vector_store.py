@@ -70,10 +70,10 @@ class ExactVectorStore:
         if lang is not None:
             if lang not in self._by_lang:
                 return Hits.empty()
-            scores = _cosines(self._by_lang[lang], query)
+            scores = cosine_scores(self._by_lang[lang], query)
             return top_hits(self._rows_by_lang[lang], scores, n, positive_only=False)
         parts = [
-            top_hits(self._rows_by_lang[lg], _cosines(matrix, query), n, positive_only=False)
+            top_hits(self._rows_by_lang[lg], cosine_scores(matrix, query), n, positive_only=False)
             for lg, matrix in self._by_lang.items()
         ]
         return merge_cosines(parts, n)
@@ -98,7 +98,8 @@ def merge_cosines(parts: Sequence[Hits], n: int) -> Hits:
     return top_hits(positions, scores, n, positive_only=False)
 
 
-def _cosines(matrix: Vectors, query: Vectors) -> Vectors:
+def cosine_scores(matrix: Vectors, query: Vectors) -> Vectors:
+    """Each row's dot product with the query (cosines, for unit vectors)."""
     # einsum, not `@`: a matrix-vector product through multi-threaded BLAS took 20 ms for
     # 2,400 rows on a busy 2-core machine (threads waiting on each other); einsum's single
     # loop took 0.5 ms.

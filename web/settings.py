@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     # -- retrieval: where the vectors are searched (exact in memory, or Chroma) --------------
     vector_store: Literal["exact", "chroma", "chroma_http"] = "exact"
     chroma_url: str = Field(default="http://127.0.0.1:8001", pattern=r"^https?://[^/:]+(:\d+)?/?$")
+    # With `exact`: a language of this many vectors or more is searched with faiss's approximate
+    # index (8-bit vectors) instead of the exact scan; 0 keeps the exact scan at every size.
+    ann_min_vectors: int = Field(default=150_000, ge=0)
     answer_mode: AnswerMode = "auto"
     ollama_url: str = "http://127.0.0.1:11434"
     ollama_model: str = "llama3.2:3b"

@@ -20,6 +20,7 @@ from bot.guards.intent import IntentModelError, LazyIntentClassifier
 from bot.models.ollama import OllamaChatModel
 from bot.models.port import ChatModel
 from knowledge.embeddings import Embedder, default_embedder
+from knowledge.in_memory_index import choose_in_memory_index
 from knowledge.layout import current_build
 from knowledge.published import NONE as NO_CONTACTS
 from knowledge.published import PublishedContacts
@@ -147,7 +148,8 @@ class VectorStoreChoice:
 
 
 def choose_vector_store(settings: Settings) -> VectorStoreChoice:
-    """`exact` (the default: see README, "Settings"), Chroma embedded, or a Chroma server.
+    """`exact` (the default: see README, "Settings"; faiss from OPENCOUNTER_ANN_MIN_VECTORS
+    vectors in a language), Chroma embedded, or a Chroma server.
 
     A Chroma collection is named after the index build, and filled from the build's vectors
     the first time it is opened. A missing extra or an unreachable server is a
@@ -155,7 +157,8 @@ def choose_vector_store(settings: Settings) -> VectorStoreChoice:
     /healthz says why, and the next question tries again.
     """
     if settings.vector_store == "exact":
-        return VectorStoreChoice(None, "in memory (exact scan)")
+        index = choose_in_memory_index(settings.ann_min_vectors)
+        return VectorStoreChoice(index.factory, index.where)
     if settings.vector_store == "chroma":
         path = settings.data_dir / "chroma"
         return VectorStoreChoice(lambda build: _chroma_store(path, build), f"Chroma in {path}")
@@ -188,8 +191,8 @@ def fill_vector_store(settings: Settings, embedder: Embedder | None) -> str | No
     """Load the new build's vectors into Chroma now, so the first question is not the one
     that waits for it; returns where they went, or None when there is nothing to fill."""
     choice = choose_vector_store(settings)
-    if choice.factory is None or embedder is None:
-        return None
+    if settings.vector_store == "exact" or choice.factory is None or embedder is None:
+        return None  # in memory: built when the app opens the build, nothing to fill now
     retriever = open_retriever(
         settings.kb_index_dir, embedder=embedder, vector_store=choice.factory
     )

