@@ -46,7 +46,6 @@ import hashlib
 import json
 import math
 import os
-import re
 import sys
 import tempfile
 import threading
@@ -93,16 +92,6 @@ CACHE_DIR = "cache"
 # `sentence_vectors=True` uses them wherever MiniLM is installed.
 SENTENCE_VECTORS_BY_DEFAULT = False
 SEED = 20261202
-CRISIS = "crisis"
-# A message of several sentences is a crisis when one sentence alone scores a crisis at least
-# this surely (`IntentClassifier._crisis_in_a_sentence`). Chosen on the spent held-out sets
-# (hol1 to hol6, test6 to test13, the shared dev questions), never the frozen split: at the
-# crisis threshold itself (about 0.73) 12 more people at risk went to a person, and 25 in-scope
-# questions and 8 messages with personal data with them; at 0.9, 8 and 11 (and 1); at 0.95, 5
-# and 5, no personal-data or dev-question decision moved. When in doubt, a person.
-SENTENCE_CRISIS_AT_LEAST = 0.95
-SENTENCE_MIN_WORDS = 4
-_SENTENCES = re.compile(r"(?<=[.?!;])\s+|\n+")
 
 
 class IntentModelError(RuntimeError):
@@ -315,32 +304,11 @@ class IntentClassifier:
     def classify(self, text: str) -> IntentDecision:
         may_refuse = self._model.known_words(text) >= KNOWN_WORDS_TO_REFUSE
         gate = self.calibration.skip_above
-        decided: IntentDecision | None = None
         if self._plain is not None and gate is not None:
             plain = self._plain.scores(text)
             if plain[IN_SCOPE] >= gate:
-                decided = decide(plain, self._plain.thresholds, may_refuse=may_refuse)
-        if decided is None:
-            decided = decide(self.scores(text), self.thresholds, may_refuse=may_refuse)
-        if decided.intent == CRISIS:
-            return decided
-        return self._crisis_in_a_sentence(text) or decided
-
-    def _crisis_in_a_sentence(self, text: str) -> IntentDecision | None:
-        """A crisis told in one sentence of a longer message ("How do I pay council tax in
-        instalments? … I've been living on tea and toast for ten days and passed out on shift
-        today."): the service question's words pull the whole message towards in scope, so
-        each sentence of a message of several is scored alone too (n-grams), and one that is
-        surely a crisis on its own makes the message one."""
-        sentences = [s for s in _SENTENCES.split(text) if len(s.split()) >= SENTENCE_MIN_WORDS]
-        if len(sentences) < 2:
-            return None
-        ngrams = self._plain if self._plain is not None else self
-        for sentence in sentences:
-            scores = ngrams.scores(sentence)
-            if scores.get(CRISIS, 0.0) >= SENTENCE_CRISIS_AT_LEAST:
-                return IntentDecision(CRISIS, scores[CRISIS], scores)
-        return None
+                return decide(plain, self._plain.thresholds, may_refuse=may_refuse)
+        return decide(self.scores(text), self.thresholds, may_refuse=may_refuse)
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
         assert self._embedder is not None
