@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from importlib.resources import files
 
@@ -16,18 +14,13 @@ from knowledge.embeddings import EmbedderUnavailable, Vectors, normalise
 
 MAX_TOKENS = 256  # the model's max_seq_length; the shipped tokenizer.json says 128
 BATCH = 32
-# Questions whose vector is kept, latest first: the input guard's intent classifier and the
-# retriever embed the same message one after the other, so it is embedded once.
-RECENT_QUESTIONS = 256
 
 
 class MiniLMEmbedder:
     """Mean-pooled, L2-normalised MiniLM sentence vectors (384 dimensions).
 
     Texts are embedded in order of token length, so a batch pads to similar lengths instead
-    of to its one long outlier; results are put back in input order. The vector of a single
-    text (a question) is kept for the next `RECENT_QUESTIONS` questions, keyed by the SHA-256
-    of the text, so the process keeps no citizen's words for it.
+    of to its one long outlier; results are put back in input order.
     """
 
     name = "minilm-l6-v2-int8-onnx-256"
@@ -50,8 +43,6 @@ class MiniLMEmbedder:
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self._tokenizer.no_padding()
         self._batch_size = batch_size
-        self._recent: OrderedDict[bytes, Vectors] = OrderedDict()
-        self._recent_lock = threading.Lock()
 
     def _batch_session(self) -> ort.InferenceSession:
         with self._lock:
@@ -63,25 +54,6 @@ class MiniLMEmbedder:
             return self._batches
 
     def embed(self, texts: Sequence[str]) -> Vectors:
-        if len(texts) == 1:
-            return self._question(texts[0])
-        return self._embedded(texts)
-
-    def _question(self, text: str) -> Vectors:
-        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
-        with self._recent_lock:
-            kept = self._recent.get(key)
-            if kept is not None:
-                self._recent.move_to_end(key)
-                return kept.copy()
-        vector = self._embedded([text])
-        with self._recent_lock:
-            self._recent[key] = vector.copy()
-            while len(self._recent) > RECENT_QUESTIONS:
-                self._recent.popitem(last=False)
-        return vector
-
-    def _embedded(self, texts: Sequence[str]) -> Vectors:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out

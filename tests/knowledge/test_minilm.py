@@ -56,32 +56,3 @@ def test_empty_input_and_default() -> None:
     assert default.name == MiniLMEmbedder.name
     # One model per process, shared by the retriever, the intent classifier and every app.
     assert default_embedder() is default
-
-
-def test_a_question_embedded_twice_runs_the_model_once() -> None:
-    """The guard's intent classifier and the retriever embed the same message in turn."""
-    from knowledge.minilm import RECENT_QUESTIONS, MiniLMEmbedder
-
-    embedder = MiniLMEmbedder()
-    runs: list[int] = []
-    run = embedder._run
-
-    def counted(token_ids: list[list[int]]) -> np.ndarray:
-        runs.append(len(token_ids))
-        return run(token_ids)
-
-    embedder._run = counted  # type: ignore[method-assign]
-    question = "When is the garden waste collected on Mill Lane?"
-    first = embedder.embed([question])
-    first[0, 0] = 99.0  # a caller changing its copy changes nothing kept
-    second = embedder.embed([question])
-    assert runs == [1]
-    np.testing.assert_allclose(second, embedder._embedded([question]), atol=1e-6)
-    # No citizen's words are kept for it: only digests.
-    assert all(isinstance(k, bytes) and len(k) == 32 for k in embedder._recent)
-    for n in range(RECENT_QUESTIONS):
-        embedder.embed([f"question {n}"])
-    assert len(embedder._recent) == RECENT_QUESTIONS
-    runs.clear()
-    embedder.embed([question])  # pushed out by newer questions: embedded again
-    assert runs == [1]
