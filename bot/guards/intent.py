@@ -13,9 +13,9 @@ alone reached the same 92.9 % as with the vectors. To keep their cost (about 5 m
 messages, a message the n-grams alone call clearly in scope gets no vector (`skip_above`).
 They are off by default (`SENTENCE_VECTORS_BY_DEFAULT`). On the training file of the fifth
 issue-12 pass they did better in cross-validation (people at risk sent to a person 92.4 % ->
-93.9 %, complaints 75.4 % -> 80.6 %, in scope 95.9 % -> 96.0 %), and their cost is shared with
-the retriever, which embeds the same question next (the embedder keeps recent questions'
-vectors, `knowledge.minilm.RECENT_QUESTIONS`). But on the sixth held-out set, written blind
+93.9 %, complaints 75.4 % -> 80.6 %, in scope 95.9 % -> 96.0 %), and the retriever embeds the
+same question anyway (the embedder could keep it for the retriever). But on the sixth held-out
+set, written blind
 (`holdout/intents.holdout-2026-12-04f.jsonl`), the guard with them sent 71 of 78 people to a
 person, against 76 of 78 with the n-grams alone: a crisis told in passing inside a service
 question is one phrase in a sentence vector about the service, while the n-grams of the
