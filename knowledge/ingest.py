@@ -17,6 +17,8 @@ from knowledge.index_build import build_index
 from knowledge.layout import BUILDS_DIR, BuildPaths, current_build, make_current
 from knowledge.page_openings import WORDS as PAGE_WORDS
 from knowledge.planted_flags import PlantedFlag, planted_flags, write_flags
+from knowledge.published import NONE as NO_CONTACTS
+from knowledge.published import PublishedContacts, published_contacts
 from knowledge.sources import SourceItem, SourceNotFound, list_sources
 from knowledge.versions import (
     KnowledgeBaseVersion,
@@ -53,6 +55,8 @@ class IngestReport:
     lexical_only: bool = True
     links_dropped: list[tuple[str, str]] = field(default_factory=list)
     planted: list[PlantedFlag] = field(default_factory=list)
+    # The numbers and addresses the pages print: the input guard treats them as public.
+    published: PublishedContacts = NO_CONTACTS
 
 
 @dataclass
@@ -117,6 +121,7 @@ def ingest(
         chunk_count=len(chunks),
         lexical_only=embedder is None,
         planted=planted_flags(chunks),
+        published=published_contacts(c.text for c in chunks),
     )
 
 
@@ -244,6 +249,7 @@ def _report(
     chunk_count: int,
     lexical_only: bool,
     planted: list[PlantedFlag],
+    published: PublishedContacts = NO_CONTACTS,
 ) -> IngestReport:
     return IngestReport(
         added=sorted(d for d in hashes if d not in old_hashes),
@@ -258,4 +264,5 @@ def _report(
             (d, doc.link_problem) for d, doc in reading.documents.items() if doc.link_problem
         ),
         planted=planted,
+        published=published,
     )

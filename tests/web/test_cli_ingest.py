@@ -83,3 +83,24 @@ def test_a_path_is_still_a_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert result.exit_code == 0, result.output
     assert "1 added" in result.output
     assert "lexical only" in result.output
+
+
+def test_the_report_says_which_numbers_the_pages_print(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The guard treats every number the pages print as public: a private mobile printed by
+    mistake would be too, so the ingest report names the mobiles."""
+    monkeypatch.setenv("OPENCOUNTER_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "contact.md").write_text(
+        "# Contact\n\nCall 020 7946 0000, text 07700 900050 or write to hello@exampleton.example."
+        "\n\nOur volunteer, Sam, is on 07700 900461 at weekends.\n"
+    )
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(
+        build_cli(), ["ingest", str(tmp_path / "kb"), "--lexical-only"]
+    )
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert "The pages print 3 phone numbers and 1 e-mail addresses" in output
+    assert "Mobile numbers among them: 07700900050, 07700900461" in output
+    assert "remove it from its page and ingest again" in output

@@ -227,6 +227,28 @@ def _print_summary(console: Console, report: IngestReport) -> None:
             soft_wrap=True,
         )
     _print_planted(console, report)
+    _print_published(console, report)
+
+
+def _print_published(console: Console, report: IngestReport) -> None:
+    """How many numbers and addresses the pages print (public for the input guard), and the
+    mobiles among them by name: a private mobile printed by mistake would be public too."""
+    published = report.published
+    if not published.phones and not published.emails:
+        return
+    console.print(
+        f"The pages print {len(published.phones)} phone numbers and {len(published.emails)} "
+        "e-mail addresses: the input guard treats them as public, so a citizen quoting one is "
+        "not blocked."
+    )
+    mobiles = sorted(p for p in published.phones if p.startswith(("07", "06")) and len(p) >= 10)
+    if mobiles:
+        console.print(
+            f"[yellow]Mobile numbers among them:[/] {escape(', '.join(mobiles[:20]))}"
+            + (f" and {len(mobiles) - 20} more" if len(mobiles) > 20 else "")
+            + ". If one is a person's private number, remove it from its page and ingest again.",
+            soft_wrap=True,
+        )
 
 
 def _print_planted(console: Console, report: IngestReport) -> None:
