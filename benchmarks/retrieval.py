@@ -4,6 +4,8 @@
     python benchmarks/retrieval.py speed --stores-only [--chunks 1000000] [--chroma]
     python -m benchmarks.retrieval speed --stores-only --ann [--chunks 1000000]
     python -m benchmarks.retrieval speed --ann   # the whole pipeline, also on faiss
+    python -m benchmarks.retrieval speed --pipeline-only --chunks 100000 1000000
+        # the whole pipeline only, exact and faiss, at each size in one run (p50/p95/p99, RSS)
     python benchmarks/retrieval.py calibrate --data DIR   # refit the confidence model
 
 Prints numbers; asserts nothing. Dense vectors of the synthetic KB are random unit vectors
@@ -14,7 +16,9 @@ timings still include embedding each question with the real MiniLM.
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
+import os
 import resource
 import sys
 import tempfile
@@ -142,6 +146,119 @@ def speed(
             _report("hybrid (Chroma HNSW)", on_chroma, asked)
     embedding_throughput()
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+def _rss_mb() -> tuple[float, float]:
+    """Resident memory now and the process's peak so far, in MB (Linux /proc)."""
+    now = peak = 0.0
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            now = int(line.split()[1]) / 1024
+        elif line.startswith("VmHWM:"):
+            peak = int(line.split()[1]) / 1024
+    return now, peak
+
+
+def _load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load {one:.2f}/{five:.2f}"
+
+
+def _timed(run: Callable[[str], object], questions: list[str]) -> list[float]:
+    run(questions[0])
+    times = []
+    for q in questions:
+        start = time.perf_counter()
+        run(q)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def _line(label: str, times: list[float]) -> None:
+    p50, p95, p99 = (float(np.percentile(times, p)) for p in (50, 95, 99))
+    now, peak = _rss_mb()
+    print(
+        f"  {label}: p50 {p50:.2f} ms, p95 {p95:.2f} ms, p99 {p99:.2f} ms "
+        f"(n={len(times)}; {_load()}; RSS {now:.0f} MB, peak {peak:.0f} MB)",
+        flush=True,
+    )
+
+
+def pipeline(sizes: Sequence[int], queries: int) -> None:
+    """The whole query path (BM25 + dense + fusion + confidence: `retrieve`) at each size, in
+    one run: one synthetic English KB per size (as `speed`), ingested once with vectors; BM25
+    alone (the same build opened without an embedder), hybrid on the exact scan, then hybrid on
+    the faiss index (forced), each retriever opened after the previous one is dropped so only
+    one is in memory. Chunk vectors are random: latency and memory only, not recall."""
+    print(f"pipeline: sizes {list(sizes)}, {queries} questions; start {_load()}", flush=True)
+    for chunks in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            _pipeline_at(Path(tmp), chunks, queries)
+        gc.collect()
+        now, peak = _rss_mb()
+        print(f"  after {chunks}: RSS {now:.0f} MB, peak so far {peak:.0f} MB", flush=True)
+    print(f"end {_load()}")
+
+
+def _pipeline_at(tmp: Path, chunks: int, queries: int) -> None:
+    kb, index = tmp / "kb", tmp / "index"
+    kb.mkdir()
+    start = time.perf_counter()
+    write_corpus(kb, chunks)
+    print(
+        f"{chunks} chunks: corpus written in {time.perf_counter() - start:.0f} s ({_load()})",
+        flush=True,
+    )
+    embedder = SyntheticEmbedder()
+    start = time.perf_counter()
+    report = ingest(kb, index, embedder=embedder)
+    seconds = time.perf_counter() - start
+    now, peak = _rss_mb()
+    print(
+        f"  ingest with vectors: {report.chunk_count} chunks in {seconds:.0f} s = "
+        f"{report.chunk_count / seconds:.0f} chunks/s ({_load()}; RSS {now:.0f} MB, "
+        f"peak {peak:.0f} MB)",
+        flush=True,
+    )
+    rng = np.random.default_rng(2)
+    vocab = _vocabulary()
+    asked = [" ".join(_zipf_words(rng, vocab, 5)) for _ in range(queries)]
+    _time_open("BM25 only", lambda: open_retriever(index), asked)
+    gc.collect()  # each retriever is dropped when _time_open returns: one in memory at a time
+    exact = "hybrid, exact scan"
+    _time_open(exact, lambda: open_retriever(index, embedder=embedder), asked, embedder)
+    gc.collect()
+    _time_open(
+        "hybrid, faiss IVF-SQ8, re-scored",
+        lambda: open_retriever(index, embedder=embedder, vector_store=_forced_faiss),
+        asked,
+    )
+
+
+def _forced_faiss(_: str) -> VectorStore:
+    from knowledge.ann_store import ApproximateVectorStore
+
+    return ApproximateVectorStore(1)  # the faiss index at any size
+
+
+def _time_open(
+    label: str,
+    open_it: Callable[[], HybridRetriever],
+    asked: list[str],
+    dense_with: SyntheticEmbedder | None = None,
+) -> None:
+    """Open a retriever, time its queries (and, given the embedder, dense search alone), drop it."""
+    start = time.perf_counter()
+    retriever = open_it()
+    print(f"  {label}: opened in {time.perf_counter() - start:.1f} s", flush=True)
+    _line(label, _timed(lambda q: retriever.retrieve(q, "en", 5), asked))
+    store = retriever.vector_store
+    if dense_with is not None and store is not None:
+        embed = dense_with.embed
+        _line(
+            "dense only (embed + search)",
+            _timed(lambda q: store.search(embed([q])[0], "en", 100), asked),
+        )
 
 
 class FilteredExactStore:
@@ -416,7 +533,7 @@ def main(argv: Sequence[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("speed")
-    run.add_argument("--chunks", type=int, default=100_000)
+    run.add_argument("--chunks", type=int, nargs="+", default=[100_000])
     run.add_argument("--queries", type=int, default=300)
     run.add_argument("--chroma", action="store_true", help="also time Chroma's HNSW index")
     run.add_argument(
@@ -427,11 +544,19 @@ def main(argv: Sequence[str]) -> None:
         action="store_true",
         help="also the faiss index (with --stores-only: against exact, on realistic vectors)",
     )
+    run.add_argument(
+        "--pipeline-only",
+        action="store_true",
+        help="only the whole query path, exact and faiss, at each --chunks size in one run",
+    )
     cal = sub.add_parser("calibrate")
     cal.add_argument("--data", type=Path, default=Path("data"))
     args = parser.parse_args(argv)
-    if args.command == "speed":
-        speed(args.chunks, args.queries, args.chroma, args.stores_only, args.ann)
+    if args.command == "speed" and args.pipeline_only:
+        pipeline(args.chunks, args.queries)
+    elif args.command == "speed":
+        for chunks in args.chunks:
+            speed(chunks, args.queries, args.chroma, args.stores_only, args.ann)
     else:
         calibrate(args.data)
 
