@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 from knowledge.embeddings import Vectors
 from knowledge.ranking import Hits, top_hits
-from knowledge.vector_store import cosine_scores, merge_cosines
+from knowledge.vector_store import by_language, cosine_scores, merge_cosines
 
 log = logging.getLogger(__name__)
 
@@ -64,15 +64,7 @@ class ApproximateVectorStore:
         self._count = 0
 
     def add(self, vectors: Vectors, langs: Sequence[str]) -> None:
-        if len(langs) != vectors.shape[0]:
-            raise ValueError("one language per vector is needed")
-        if vectors.shape[0] == 0:
-            return
-        lang_array = np.array(langs)
-        for lang in sorted(set(langs)):
-            picked = np.flatnonzero(lang_array == lang)
-            rows = (picked + self._count).astype(np.int64)
-            block = np.ascontiguousarray(vectors[picked], dtype=np.float32)
+        for lang, block, rows in by_language(vectors, langs, self._count):
             self._add_to(lang, block, rows)
         self._count += len(langs)
 

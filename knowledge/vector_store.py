@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -50,18 +50,11 @@ class ExactVectorStore:
         self._count = 0
 
     def add(self, vectors: Vectors, langs: Sequence[str]) -> None:
-        if len(langs) != vectors.shape[0]:
-            raise ValueError("one language per vector is needed")
-        if vectors.shape[0] == 0:
-            return
-        lang_array = np.array(langs)
-        for lang in sorted(set(langs)):
-            picked = np.flatnonzero(lang_array == lang)
-            rows = (picked + self._count).astype(np.int64)
-            block = np.asarray(vectors[picked], dtype=np.float32)
+        for lang, added, positions in by_language(vectors, langs, self._count):
+            block, rows = added, positions
             if lang in self._by_lang:
-                block = np.vstack([self._by_lang[lang], block])
-                rows = np.concatenate([self._rows_by_lang[lang], rows])
+                block = np.vstack([self._by_lang[lang], added])
+                rows = np.concatenate([self._rows_by_lang[lang], positions])
             self._by_lang[lang] = np.ascontiguousarray(block)
             self._rows_by_lang[lang] = rows
         self._count += len(langs)
@@ -87,6 +80,22 @@ class ExactVectorStore:
     def nbytes(self) -> int:
         """Bytes of vectors held (each vector once)."""
         return sum(int(matrix.nbytes) for matrix in self._by_lang.values())
+
+
+def by_language(
+    vectors: Vectors, langs: Sequence[str], first: int
+) -> Iterator[tuple[str, Vectors, npt.NDArray[np.int64]]]:
+    """Each language's block of `vectors` (contiguous float32) with its chunk positions, the
+    i-th vector being position first + i; ValueError unless one language per vector."""
+    if len(langs) != vectors.shape[0]:
+        raise ValueError("one language per vector is needed")
+    if vectors.shape[0] == 0:
+        return
+    lang_array = np.array(langs)
+    for lang in sorted(set(langs)):
+        picked = np.flatnonzero(lang_array == lang)
+        rows = (picked + first).astype(np.int64)
+        yield lang, np.ascontiguousarray(vectors[picked], dtype=np.float32), rows
 
 
 def merge_cosines(parts: Sequence[Hits], n: int) -> Hits:
