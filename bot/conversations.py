@@ -237,20 +237,25 @@ class ConversationStore:
                 )
             ).scalar()
             seq = (last or 0) + 1
-            for offset, turn in enumerate(turns):
+            # One statement for the turns (a round trip fewer per message).
+            if turns:
                 db.execute(
-                    self.tables.turns.insert().values(
-                        conversation_id=conversation_id,
-                        seq=seq + offset,
-                        role=turn.role,
-                        text_id=turn.text_id,
-                        log_index=turn.log_index,
-                        decision=turn.decision,
-                        reason=turn.reason,
-                        citations=json.dumps([c.to_json() for c in turn.citations]),
-                        mode=turn.mode,
-                        created_at=now,
-                    )
+                    self.tables.turns.insert(),
+                    [
+                        {
+                            "conversation_id": conversation_id,
+                            "seq": seq + offset,
+                            "role": turn.role,
+                            "text_id": turn.text_id,
+                            "log_index": turn.log_index,
+                            "decision": turn.decision,
+                            "reason": turn.reason,
+                            "citations": json.dumps([c.to_json() for c in turn.citations]),
+                            "mode": turn.mode,
+                            "created_at": now,
+                        }
+                        for offset, turn in enumerate(turns)
+                    ],
                 )
             changes: dict[str, object] = {}
             if status is not None:

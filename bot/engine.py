@@ -162,7 +162,8 @@ class _Turn:
 
     message: AuditEvent
     reply: Reply
-    streak: int
+    # The new low-confidence streak, or None when it stays as it was.
+    streak: int | None
     started: float
     # This thread's CPU seconds when the message arrived: the reply's energy estimate.
     cpu_started: float
@@ -280,13 +281,23 @@ class ConversationEngine:
             self._handoffs.relay(handoff, question, {"lang": lang, "chars": len(question)})
             return Reply("to_person", "with_person", "", (), lang, "person", ai_generated=False)
         decided, streak, guard_fields, kept = self._decide(question, lang, conversation)
+        # The conversation's row is written only when the streak changes (most turns keep it).
+        changed = streak if streak != conversation.low_confidence_streak else None
         reply = (
             decided
             if isinstance(decided, Reply)
             else _with_notice(self._answer(decided.question, lang, decided.result), decided.notice)
         )
         return self._finish(
-            conversation_id, question, lang, reply, streak, guard_fields, kept, started, cpu_started
+            conversation_id,
+            question,
+            lang,
+            reply,
+            changed,
+            guard_fields,
+            kept,
+            started,
+            cpu_started,
         )
 
     def ask_stream(
@@ -311,7 +322,7 @@ class ConversationEngine:
         question: str,
         lang: str,
         reply: Reply,
-        streak: int,
+        streak: int | None,
         guard_fields: dict[str, JsonValue],
         kept: str,
         started: float,
