@@ -8,12 +8,14 @@ sentences in knowledge/planted_sentences/ (`sentences.train.jsonl`; the frozen s
 as people's sentences: the demo knowledge base's, a seeded sample of the dev knowledge bases'
 (../shared/eval, read there, never copied) and the ones a first model scores highest. It is
 calibrated on 5-fold cross-validated decisions (Platt); the threshold sits just over the highest
-score of any knowledge-base sentence, so that none loses a sentence, and never under 0.5.
+score of any knowledge-base sentence (scored as quarantine scores it, clauses included), so that
+none loses a sentence, and never under 0.5.
 `--keep-half` trains on half of the dev pages and counts how many pages of the other half would
 lose a sentence: the estimate for a knowledge base never seen. Writes `weights.json` with the
-figures (cross-validated and frozen kept apart). scikit-learn is imported here and in
-`planted_vector_training` (the weights with sentence vectors, on the same training set) alone.
-Seeded: same data, same weights.
+figures (cross-validated and frozen kept apart; the cross-validated written sentences also
+scored clause by clause with their fold's model, as quarantine scores them). scikit-learn is
+imported here and in `planted_vector_training` (the weights with sentence vectors, on the same
+training set) alone. Seeded: same data, same weights.
 """
 
 from __future__ import annotations
@@ -174,6 +176,21 @@ def _long_enough(text: str) -> bool:
     return sum(1 for t in tokens(text) if t[:1].isalnum()) >= MIN_WORDS
 
 
+def _as_classifier(
+    vectorizer: DictVectorizer,
+    model: LogisticRegression,
+    sigmoid: tuple[float, float] = (-1.0, 0.0),
+) -> PlantedSentenceClassifier:
+    names = vectorizer.get_feature_names_out()
+    coefficients = {
+        str(name): round(float(w), 5)
+        for name, w in zip(names, model.coef_[0], strict=True)
+        if abs(w) >= KEEP_ABOVE
+    }
+    weights = Weights(coefficients, float(model.intercept_[0]), sigmoid, 1.0, {})
+    return PlantedSentenceClassifier(weights)
+
+
 def _classifier(
     train: Sequence[Sentence], keep: set[str] | None = None
 ) -> tuple[PlantedSentenceClassifier, set[str], LogisticRegression]:
@@ -181,14 +198,7 @@ def _classifier(
     keep = _frequent(rows) if keep is None else keep
     rows = [{k: v for k, v in row.items() if k in keep} for row in rows]
     vectorizer, model = _fit(rows, np.array([s.planted for s in train]), _weights(train))
-    names = vectorizer.get_feature_names_out()
-    coefficients = {
-        str(name): round(float(w), 5)
-        for name, w in zip(names, model.coef_[0], strict=True)
-        if abs(w) >= KEEP_ABOVE
-    }
-    weights = Weights(coefficients, float(model.intercept_[0]), (-1.0, 0.0), 1.0, {})
-    return PlantedSentenceClassifier(weights), keep, model
+    return _as_classifier(vectorizer, model), keep, model
 
 
 def _highest(classifier: PlantedSentenceClassifier, sentences: Iterable[str]) -> float:
@@ -271,13 +281,22 @@ def build(kbs: Sequence[Path], out: Path, *, keep_half: bool = False) -> dict[st
     rows = [{k: v for k, v in row.items() if k in keep} for row in rows]
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
     decisions = np.zeros(len(train))
+    fold_models: list[tuple[np.ndarray, DictVectorizer, LogisticRegression]] = []
     for fit_on, score_on in folds.split(rows, labels):
         vectorizer, model = _fit([rows[i] for i in fit_on], labels[fit_on], weights[fit_on])
         decisions[score_on] = model.decision_function(
             vectorizer.transform([rows[i] for i in score_on])
         )
+        fold_models.append((score_on, vectorizer, model))
     a, b = _platt(decisions, labels)
     cv_probabilities = [1 / (1 + math.exp(min(700.0, a * d + b))) for d in decisions]
+    # The same folds scored as quarantine scores: each written sentence and its clauses.
+    cv_clauses = list(cv_probabilities[: len(written)])
+    for score_on, vectorizer, model in fold_models:
+        fold = _as_classifier(vectorizer, model, (a, b))
+        for i in score_on:
+            if i < len(written):
+                cv_clauses[i] = fold.probability(train[i].text)
 
     _say("final fit and thresholds")
     final, _, model = _classifier(train, keep)
@@ -320,6 +339,7 @@ def build(kbs: Sequence[Path], out: Path, *, keep_half: bool = False) -> dict[st
             "lost": lost_kept,
         },
         "cross_validated_written": _rates(cv_probabilities[:n], list(labels[:n]), threshold),
+        "cross_validated_written_with_clauses": _rates(cv_clauses, list(labels[:n]), threshold),
         "cross_validated_all": _rates(cv_probabilities, list(labels), threshold),
         "frozen": _rates(
             [classifier.probability(s.text) for s in frozen], [s.planted for s in frozen], threshold

@@ -19,7 +19,10 @@ written planted sentences, frozen split 66 against 56 of 87), but on the seventh
 written blind before the layer was built (`tests/planted_pages/heldout7.jsonl`, run once per
 layer), it caught 15 of 30 planted notes against 17 of 30 for the n-grams alone (0 of 30
 people's sentences flagged by either). A gain seen only on sentences written by the team that
-trained it is not a result; it comes back on when a new blind file shows one.
+trained it is not a result; it comes back on when a new blind file shows one. Rebuilt for the
+n-grams' role features and the fifth training pass (4 December 2026): 313 against 272 of 433
+written planted sentences caught in cross-validation (23 against 11 people's flagged), frozen
+split 77 against 66 of 102 (0 flagged by either); no blind file has run it since.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from knowledge.planted_learned import (
 )
 
 # Bump when the features change: weights built for other features must be rebuilt.
-VECTOR_FEATURES_VERSION = "planted-sentences-1+sentence-vector-1"
+VECTOR_FEATURES_VERSION = "planted-sentences-2+sentence-vector-1"
 VECTOR_WEIGHTS_FILE = WEIGHTS_FILE.parent / "weights_vectors.json"
 # The repository's layer (`packaged_layer`) uses the vectors only when this is True (module
 # docstring: no gain on a blind held-out file).
