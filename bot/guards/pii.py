@@ -68,11 +68,16 @@ _NUMBERS = frozenset(
 _EXAMPLE = re.compile(
     r"(?<![\w@./-])(?:examples?|samples?|made[- ]up|specimen|dummy|fictitious|fictional"
     r"|placeholder|exemples?|fictifs?|fictives?|sp[ée]cimen|factices?|ejemplo|beispiel|esempio"
+    r"|demo|d[ée]mo|demonstration|d[ée]monstration|fake|bogus|pretend|invented|invent[ée]e?s?"
+    r"|bidon|(?:un|une|des|le|la|les|ce|cette) (?:faux|fausses?)"
     r"|e\.g\.?|eg|p\. ?ex\.?|par ex\.?|z\. ?b\.?)"
     r"(?![\w@/-]|\.\w)"
 )
 # The writer's own words: "for example, my mobile is …" gives one's own number.
-_OWN = re.compile(r"\b(?:my|mine|me|i|i'm|i've|our|mon|ma|mes|moi|je|j'|notre|nos)\b")
+_OWN = re.compile(
+    r"\b(?:my|mine|me|i|i'm|i've|our|ours|mon|ma|mes|moi|je|j'|notre|nos|n[oô]tre"
+    r"|mien|mienne|miens|miennes)\b"
+)
 # A sentence ends at a full stop, but not the one of an abbreviation ("e.g.", "p. ex.").
 _SENTENCE_END = re.compile(
     r"(?<!e\.g)(?<!\bex)(?<!\bp)(?<!z\.b)(?<!z\. b)(?<!\bz)[.?!;:](?:\s|$)|\n"

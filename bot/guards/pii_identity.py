@@ -172,6 +172,8 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = []
     # A street without a street word ("88 Kingsway") is an address only when said to be one.
     for match in _BARE_STREET.finditer(text):
+        if _a_date_or_year(text, match.start()):
+            continue
         if _OWN_ADDRESS.search(folded[max(0, match.start() - _WINDOW) : match.start()]):
             spans.append((match.start(), match.end(), True))
     for match in _RURAL_BOX.finditer(text):
@@ -220,6 +222,32 @@ _NAMED_HOUSE = re.compile(
 _NUMBER_AND_WORDS = re.compile(r"\b\d{1,5}[a-z]?,? ((?:[^\W\d_][\w'’-]*[ ]?){1,3})")
 
 
+# A year after a word of time is no house number ("lived here since 2009, does that count").
+_YEAR_AFTER_TIME_WORD = re.compile(
+    r"(?i:\b(?:since|in|from|until|till|by|before|after|year|depuis|en|jusqu['’]en"
+    r"|ann[ée]e|avant|apr[èe]s)\s+(?:19|20)\d{2}$)"
+)
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday"
+    " friday saturday sunday janvier février fevrier mars avril mai juin juillet août aout"
+    " septembre octobre novembre décembre decembre lundi mardi mercredi jeudi vendredi"
+    " samedi dimanche".split()
+)
+
+
+def _a_date_or_year(text: str, start: int) -> bool:
+    """Whether the number starting at `start` is a date's day ("13 September") or a year
+    after a word of time ("since 2009"), not a house number."""
+    number = re.match(r"\d{1,5}", text[start:])
+    if number is None:
+        return False
+    following = re.match(r"(?:st|nd|rd|th|er)?\.?\s+([^\W\d_]+)", text[number.end() + start :])
+    if following is not None and following.group(1).lower() in _DATE_WORDS:
+        return True
+    return _YEAR_AFTER_TIME_WORD.search(text, max(0, start - 16), start + number.end()) is not None
+
+
 def _typed_streets(text: str) -> Iterator[tuple[int, int]]:
     """Streets as people type them: in lower case, with a slip in the street word, or a
     house's name for its number."""
@@ -228,6 +256,8 @@ def _typed_streets(text: str) -> Iterator[tuple[int, int]]:
     for match in _NAMED_HOUSE.finditer(text):
         yield match.span()
     for match in _NUMBER_AND_WORDS.finditer(text):
+        if _a_date_or_year(text, match.start()):
+            continue
         position = match.start(1)
         for word in match.group(1).split(" "):
             if not word:
@@ -312,6 +342,9 @@ def _address_shaped(text: str, start: int, end: int) -> bool:
     a longer number ("0300 123 1100 Acas"), a number alone, nor digits inside a code."""
     if _RURAL_ROUTE.search(text, start, end):
         return True
+    number = _HOUSE_NUMBER.search(text, start, end)
+    if number is not None and _a_date_or_year(text, number.start()):
+        return False  # "13 September", "since 2009"
     words = _WORD.findall(text[start:end])
     before = _WORD.findall(text[max(0, start - 16) : start])[-2:]
     if not words or (len(before) == 2 and all(w.isdigit() for w in before + words[:1])):
@@ -393,6 +426,29 @@ def _account_number(value: str, strong: bool) -> bool:
     return _UNBROKEN.fullmatch(compact) is not None
 
 
+# In a message that speaks of a passport, a number said a sentence away with a passport's
+# shape (one or two capitals and six to eight digits, or nine digits): "is my passport ok?
+# Number XY123456." Another thing's number ("order number", "room no.") is not one.
+_NUMBER_APART = re.compile(
+    r"(?i:\b(?:number|no|num[ée]ro|num|n°|nº)\b|n°|nº|#)\.?\s*[:=]?\s*(?i:(?:is|est)\s+)?"
+    r"(?P<value>[A-Z]{1,2}\d{6,8}|\d{9})(?![\w-])"
+)
+_OTHER_THING = re.compile(
+    r"(?i:\b(?:order|reference|ref|booking|ticket|tracking|application|case|claim|account"
+    r"|phone|tel|mobile|room|bus|route|form|house|flat|seat|table|invoice|receipt|parcel|item"
+    r"|serial|commande|dossier|demande|colis|facture|chambre|salle|formulaire|compte|contrat"
+    r"|licen[cs]e|permis|card|carte)\b)"
+)
+
+
+def _passport_numbers_apart(text: str) -> Iterator[PIIFinding]:
+    for match in _NUMBER_APART.finditer(text):
+        before = text[max(0, match.start() - 24) : match.start()]
+        ends = list(_SENTENCE_END.finditer(before))
+        if not _OTHER_THING.search(before[ends[-1].end() :] if ends else before):
+            yield PIIFinding("document_number", *match.span("value"))
+
+
 def find_credentials_and_documents(text: str) -> Iterator[PIIFinding]:
     """Passwords, labelled identity documents and account numbers, UK driving licences."""
     for match in _CREDENTIAL.finditer(text):
@@ -404,6 +460,7 @@ def find_credentials_and_documents(text: str) -> Iterator[PIIFinding]:
     if _PASSPORT_WORD.search(text):
         for match in _FR_PASSPORT.finditer(text):
             yield PIIFinding("document_number", *match.span())
+        yield from _passport_numbers_apart(text)
     for match in _DOCUMENT.finditer(text):
         if _document_number(match.group("value"), match.group("filler")):
             yield PIIFinding("document_number", *match.span("value"))

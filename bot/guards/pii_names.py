@@ -187,12 +187,39 @@ def _given_and_surname(text: str) -> Iterator[tuple[int, int]]:
         yield match.start(), end
 
 
+# A name as the subject of a work, a display or an event ("novels by Ann Example", "une
+# exposition sur Marie Example", "the Jane Example centenary"): an author or a figure the
+# message asks about, not someone it gives the details of.
+_TOPIC_BEFORE = re.compile(
+    r"(?i:\b(?:books?|novels?|poems?|poetry|plays?|stories|works?|writings?|films?|songs?"
+    r"|music|paintings?|pictures?|biograph(?:y|ies)|exhibitions?|displays?|talks?|lectures?"
+    r"|events?|celebrations?|tributes?|readings?|workshops?|festivals?|quotes?|quotations?"
+    r")\s+(?:(?:written\s+|painted\s+|sung\s+)?by|about|on)"
+    r"|\b(?:romans?|livres?|albums?|[œo]e?uvres?|po[èe]mes?|pi[èe]ces?|films?|chansons?"
+    r"|tableaux|biographies?|expositions?|expos?|conf[ée]rences?|ateliers?|lectures?"
+    r"|spectacles?|soir[ée]es?|f[êe]tes?|festivals?|citations?|textes?|contes?)"
+    r"\s+(?:[ée]crits?\s+par\s+|(?:consacr[ée]e?s?|d[ée]di[ée]e?s?)\s+[àa]\s+|sur\s+"
+    r"|autour\s+de\s+|de\s+|d['’]|par\s+|[àa]\s+propos\s+de\s+)"
+    r"|\b(?:hommage|tribute)\s+(?:[àa]|to)"
+    r")\s*$"
+)
+_TOPIC_AFTER = re.compile(
+    r"(?i:^['’]?s?\s+(?:anniversary|centenary|centennial|bicentenary|bicentennial|birthday"
+    r"|day|week|night|festival|season|award|prize|lecture|exhibition|collection|trail"
+    r"|anniversaire|centenaire|bicentenaire|festival|exposition)\b)"
+)
+
+
 def in_a_title(text: str, start: int, end: int) -> bool:
-    """Whether a name is part of a place's or building's name, or inside a capitalised title
-    ("Queen Elizabeth Grammar", "rue Jean Moulin", "St George's Day")."""
-    before = text[max(0, start - 24) : start]
-    if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text[end : end + 24]):
+    """Whether a name is part of a place's or building's name, inside a capitalised title
+    ("Queen Elizabeth Grammar", "rue Jean Moulin", "St George's Day"), or the subject of a
+    work or an event ("romans de Michel Example", "the Ann Example anniversary")."""
+    before = text[max(0, start - 40) : start]
+    if _PLACE_BEFORE.search(before[-24:]) or _PLACE_AFTER.match(text[end : end + 24]):
         return True
+    if _TOPIC_BEFORE.search(before) or _TOPIC_AFTER.match(text[end : end + 24]):
+        return True
+    before = before[-24:]
     words = before.split()
     if len(words) < 2 or words[-2].endswith((".", "!", "?", ":", ",")):
         return False  # the word before starts a sentence: capitalised anyway

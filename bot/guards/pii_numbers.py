@@ -42,7 +42,9 @@ _NIR_KEY_APART = re.compile(
 _DNI_NIE = re.compile(r"(?<![\w])(?:[XYZxyz]\d{7}|\d{8})[ -]?[A-Za-z](?![\w])")
 
 _EXAMPLE = re.compile(
-    r"\b(?:sample|example|specimen|dummy|fake|test|exemple|fictif|fictive|factice|mod[eè]le)\b"
+    r"\b(?:sample|example|specimen|dummy|fake|test|exemple|fictif|fictive|factice|mod[eè]le"
+    r"|demo|d[ée]mo|demonstration|d[ée]monstration|bogus|invented|invent[ée]e?|bidon"
+    r"|(?:un|une|des|le|la|les|ce|cette) (?:faux|fausses?))\b"
 )
 # Labels, matched on the case-folded text just before the number.
 _LABELS: dict[str, re.Pattern[str]] = {

@@ -68,7 +68,18 @@ _OWN_CODE_WORD = re.compile(
     rf"\b(?:my|our|mon|notre|new|nouveau|home|mailing) {_CODE_WORD}\W{{0,3}}"
     r"(?:(?:is|est|c'est|was|now)\W{1,3}){0,2}(?:le |l'|the )?$"
 )
+# "the postcode of our flat is …", "le code postal de ma résidence principale est …".
+_CODE_OF_OWN_PLACE = re.compile(
+    r"\b(?:code postal|postal code|post ?code|zip(?: ?code)?) (?:de|du|of|for|at) "
+    r"(?:ma|mon|mes|notre|nos|my|our) [^:=?.\n]{1,30}? (?:is|est|c'est|was|now)\W{1,3}"
+    r"(?:le |l'|the )?$"
+)
 _CODE_LABEL = re.compile(rf"(?<![\w'’]){_CODE_WORD} ?[:=] ?$")
+# A label opening its sentence, as on a form, without a colon ("... chez nous ? Code postal
+# EX9 9XX."); a code that the sentence goes on to ask about is an area's.
+_CODE_LABEL_OPENING = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:code postal|postal code|post ?code|zip(?: ?code)?|cp|c\.p\.) ?$"
+)
 _ANY_CODE = re.compile(
     r"[a-z] ?\d ?[a-z] ?\d ?[a-z] ?\d(?![\w-])"  # Canadian, spaced or not
     r"|(?:[a-pr-uwyz][a-hk-y]?\d[a-z\d]?)(?:[ -]{0,2}\d[abd-hjlnp-uw-z]{2})?(?![\w-])"  # UK
@@ -83,9 +94,19 @@ _PERSONAL = re.compile(
     r"|write to|ecrire a|ecrivez|i'm at|we're at|i am at|we are at|moved to|move to|demenag\w*)\b"
 )
 _AREA_BEFORE = re.compile(
-    r"\b(?:which|what|where|quel\w*|ou|near|nearby|close to|around|cover\w*|serve\w*|area"
+    r"\b(?:near|nearby|close to|around|cover\w*|serve\w*|area"
     r"|council|borough|district|ward|constituency|office|arrondissement|quartier|commune|zone"
     r"|secteur|pres de|autour)\b"
+)
+# A question word before a code: asked about, unless the message says the writer lives there
+# ("what day is the caddy collected for XX1 1XX? we only moved in on Saturday").
+_ASKING_BEFORE = re.compile(r"\b(?:which|what|where|quel\w*|ou|où)\b")
+_HOME_SAID = re.compile(
+    r"\b(?:(?:we|i)(?:'ve| have)?(?: only| just)? moved in|(?:we|i)(?:'ve| have)? just moved"
+    r"|(?:our|my) (?:new )?(?:house|home|flat|street|road|place|bungalow|cottage)"
+    r"|on habite|nous habitons|j'habite|chez (?:nous|moi)|(?:on|nous|je) (?:vient|venons|viens)"
+    r" d'emm[ée]nager|emm[ée]nag\w*"
+    r"|(?:notre|ma|mon) (?:maison|appartement|logement|rue|domicile))\b"
 )
 _AREA_AFTER = re.compile(
     r"\s*(?:is |est )?(?:in|inside|within|outside|part of|covered|served|near|dans|fait partie"
@@ -110,7 +131,9 @@ def _locates_someone(folded: str, start: int, end: int) -> bool:
         return True
     if _AREA_BEFORE.search(before) or _AREA_AFTER.match(folded, end):
         return False
-    return not PUBLIC_PLACE.search(before)
+    if PUBLIC_PLACE.search(before):
+        return False
+    return _ASKING_BEFORE.search(before) is None or _HOME_SAID.search(folded) is not None
 
 
 def find_postcodes(text: str, folded: str, street_ends: tuple[int, ...]) -> Iterator[PIIFinding]:
@@ -157,5 +180,15 @@ def _labelled_codes(folded: str) -> Iterator[PIIFinding]:
         before = folded[max(0, start - 48) : start]
         public = PUBLIC_PLACE.search(folded, max(0, start - 80), start) is not None
         labelled = _CODE_LABEL.search(before) is not None and not public
-        if labelled or _OWN_CODE_WORD.search(before) is not None:
+        own = _OWN_CODE_WORD.search(before) or _CODE_OF_OWN_PLACE.search(before)
+        if labelled or own is not None or _opens_a_form_line(folded, before, match.end()):
             yield PIIFinding("postcode", start, match.end())
+
+
+def _opens_a_form_line(folded: str, before: str, end: int) -> bool:
+    """A code right after a label that opens its sentence, in a sentence that asks nothing
+    about it."""
+    if _CODE_LABEL_OPENING.search(before) is None or _AREA_AFTER.match(folded, end):
+        return False
+    stop = re.search(r"[.!?\n]", folded[end:])
+    return stop is None or stop.group(0) != "?"
