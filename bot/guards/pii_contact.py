@@ -106,6 +106,26 @@ _FOR_A_TEAM_AFTER = re.compile(
     r"|library|hall|school|pool|museum|[ée]quipe|bureau|accueil|guichet|p[oô]le|mairie"
     r"|biblioth[eè]que|m[ée]diath[eè]que|[ée]cole|piscine|mus[ée]e)\b"
 )
+# A landline asked about as a service's line: "is 0117 … the right number if a dog is
+# loose?", "0117 … is the parking team and not the switchboard?", "le 01 … c'est bien pour
+# prolonger mes livres ?", "le 01 … des inscriptions scolaires répond jusqu'à quelle heure ?".
+_ASKED_AS_A_SERVICE_AFTER = re.compile(
+    r"^[\s,]{0,3}(?:(?:is|est|c'est|c’est)\s+)?(?:(?:still|really|actually|bien|toujours)\s+)?"
+    r"(?:(?:the|le|la|l')\s*(?:right|correct|proper|main|general|best|direct|bon|bonne)?\s*"
+    r"(?:number|numero|numéro|line|ligne|one|contact)\b"
+    r"|(?:the|le|la|l')\s*(?:[\w'-]+\s+){0,3}(?:team|service|services|office|department|desk"
+    r"|switchboard|helpline|hotline|unit|[ée]quipe|standard|accueil|p[oô]le)\b"
+    r"|(?<=c'est bien )(?:pour|le bon|la bonne)\b"
+    r"|(?:des|du|de la|de l'|of the|for the)\s+(?:[\w'-]+\s+){0,3}(?:r[ée]pond\w*"
+    r"|answers?|answered|opens?|ouvre|ferme|closes?|is open|est ouvert\w*)\b)"
+)
+# Object words after such a number that make it the writer's after all ("… the right number to
+# reach me?", "… c'est bien pour me rappeler ?").
+_REACHES_THE_WRITER = re.compile(
+    r"\b(?:me|moi|myself|mine|my\s+(?:number|phone|mobile|line|landline)"
+    r"|mon\s+(?:num[ée]ro|portable|fixe|t[ée]l[ée]phone))\b|\bm['’]"
+)
+_CLAUSE_END = re.compile(r"[.?!;\n]")
 _AFTER = 60
 _OWN_LINE = re.compile(
     r"\b(?:my|our|mon|ma|mes|notre|nos)\s+(?:[\w'-]+\s+)?(?:line|ligne|office|bureau|number"
@@ -145,9 +165,18 @@ def _phone_is_public(
     )
     # A team named after a mobile ("… 06 39 98 77 02 pour le service des eaux") says what the
     # call is about more often than whose line it is: only a landline is made public by it.
-    team_after = not mobile and _FOR_A_TEAM_AFTER.match(after) is not None
+    team_after = not mobile and (
+        _FOR_A_TEAM_AFTER.match(after) is not None or _asked_as_a_service(after)
+    )
     named = any(context.search(before) for context in contexts) or team_after
     return not personal and named
+
+
+def _asked_as_a_service(after: str) -> bool:
+    if _ASKED_AS_A_SERVICE_AFTER.match(after) is None:
+        return False
+    clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+    return _REACHES_THE_WRITER.search(clause) is None
 
 
 def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFinding]:

@@ -289,12 +289,58 @@ def _lower_case_own_names(text: str) -> Iterator[tuple[int, int]]:
             yield span
 
 
+# A full name typed in lower case, introduced ("im kofi example in year 9", "yeah so i'm ann
+# example and …") or saying who writes ("ann example speaking", "ann example, that's me").
+_LOWER_PAIR = r"([a-zß-öø-ÿ][a-zß-öø-ÿ]+)\s([a-zß-öø-ÿ](?:[a-zß-öø-ÿ]|['’-](?=[a-zß-öø-ÿ])){1,30})"
+_LOWER_INTRODUCED = re.compile(
+    r"(?:^|(?<=[\s,;:!?.(]))(?:i['’]m|im|i\s+am|this\s+is|it['’]?s\s+me|je\s+suis"
+    r"|moi\s+c['’]est|c['’]est)\s+" + _LOWER_PAIR + r"(?=[\s,.;:!?)]|$)"
+)
+_LOWER_SAYS_WHO = re.compile(
+    r"(?:^|(?<=[\s,;:!?.(]))" + _LOWER_PAIR + r",?\s+(?:speaking|here\b(?!\s+(?:is|are|in|at))"
+    r"|calling|that['’]s\s+me|it['’]s\s+me|c['’]est\s+moi|qui\s+vous\s+[ée]cri\w*"
+    r"|[àa]\s+l['’]appareil)"
+)
+# A name signed after a colon, in lower case ("je signe comme ça : ann example, locataire").
+_LOWER_SIGNED = re.compile(
+    r"(?i:\b(?:je\s+signe|signed|signing|sign[ée]e?|signature)\b[^:\n]{0,40}:\s*)"
+    + _LOWER_PAIR
+    + r"(?=[\s,.;:!?)]|$)"
+)
+# Words after an introduced pair that close it as a name ("… in year 9", "… from no. 12").
+_AFTER_LOWER_NAME = _BOUNDARY | frozenset(
+    "in from at of speaking here calling again et à de du aged age year".split()
+)
+# Word endings of verbs and adverbs, which a surname rarely has ("i'm mark leaving", "slowly").
+_NOT_SURNAME_ENDINGS = ("ing", "ed", "ly", "ment", "ais", "ait", "ons", "ez")
+
+
+def _lower_case_full_names(text: str) -> Iterator[tuple[int, int]]:
+    names = given_names()
+    for pattern in (_LOWER_INTRODUCED, _LOWER_SAYS_WHO, _LOWER_SIGNED):
+        for match in pattern.finditer(text):
+            given, surname = match.group(1), match.group(2)
+            if given not in names or surname.strip("'’-") in _LOWER_STOP:
+                continue
+            if surname in names or surname.endswith(_NOT_SURNAME_ENDINGS):
+                continue
+            if surname.title() in _NOT_NAMES:
+                continue
+            if pattern is not _LOWER_SAYS_WHO:
+                rest = text[match.end(2) :].lstrip()
+                word = re.match(r"[\w'’-]+", rest)
+                if rest and word is not None and word.group(0).lower() not in _AFTER_LOWER_NAME:
+                    continue
+            yield match.start(1), match.end(2)
+
+
 def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     """Names that are personal data on their own: one's own, behind a title or a label."""
     spans: list[tuple[int, int]] = []
     for pattern in (_SELF, _SELF_PLAIN, _TITLED, _LABELLED, _SIGN_OFF, _SIGN_OFF_FIRST_NAME):
         spans += _spans(pattern, text)
     spans += _lower_case_own_names(text)
+    spans += _lower_case_full_names(text)
     spans += _given_and_surname(text)
     return spans
 

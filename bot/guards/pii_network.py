@@ -70,6 +70,32 @@ _OWN_SITE = re.compile(
 )
 
 
+# "chez", "au" or "à" for '@' ("lea point martin au exemple point fr"): ordinary words, so
+# the address must look like one on both sides: a separator in the name (a dot, spelt or not,
+# an underscore or a digit), a dot spelt out in the domain and a common top-level domain.
+_WEAK_SEPARATOR = r"(?:\s{1,3}(?:dot|point)\s{1,3}|[._])"
+_WEAK_AT_EMAIL = re.compile(
+    r"(?<![\w.%+'’-])(?=[^\s@]{0,40}[A-Za-z]{3})(?P<local>[A-Za-z0-9][A-Za-z0-9%+-]{0,63}"
+    rf"(?:{_WEAK_SEPARATOR}[A-Za-z0-9][A-Za-z0-9%+-]{{0,63}}){{1,3}}"
+    r"|[A-Za-z]{1,40}\d{1,8})"
+    r"\s{1,3}(?:chez|au|à)\s{1,3}"
+    r"(?P<domain>[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\s{1,3}(?:dot|point)\s{1,3}[A-Za-z0-9-]{2,62}){1,3})"
+    r"(?![\w@])",
+    re.IGNORECASE,
+)
+_COMMON_TOP_LEVEL = frozenset("fr com org net ca uk be ch eu io co".split())
+
+
+def _weak_at_emails(text: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
+    for match in _WEAK_AT_EMAIL.finditer(text):
+        domain_parts = _SEPARATOR.split(match.group("domain"))
+        if domain_parts[-1].lower() not in _COMMON_TOP_LEVEL:
+            continue
+        local = "".join(_SEPARATOR.split(match.group("local")))
+        if not email_is_public(f"{local}@{'.'.join(domain_parts)}", policy):
+            yield PIIFinding("email", match.start(), match.end())
+
+
 def find_disguised_emails(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
     """E-mail addresses written with spaces, words or brackets for '@' and '.'."""
     for match in _DISGUISED_EMAIL.finditer(text):
@@ -87,6 +113,7 @@ def find_disguised_emails(text: str, folded: str, policy: ContactPolicy) -> Iter
         address = f"{local}@{'.'.join(domain_parts)}"
         if not email_is_public(address, policy):
             yield PIIFinding("email", match.start(), match.end())
+    yield from _weak_at_emails(text, policy)
 
 
 def _ip_is_personal(value: str, cue: bool) -> bool:

@@ -9,7 +9,12 @@ test14 (read as forms, never as messages: every message here is written for this
 - a postal code "of my/our …" said after the place ("le code postal de notre maison est …"),
   after a label that opens its sentence without a colon, or asked about in a message that says
   the writer lives there ("we've just moved in");
-- a passport's number said a sentence away from the word "passport".
+- a passport's number said a sentence away from the word "passport";
+- a full name typed in lower case after an introduction ("im …", "c'est … à l'appareil"),
+  before "speaking" or "that's me", or signed after a colon;
+- an e-mail address with "au", "chez" or "à" for the at sign and "point" for the dot;
+- a landline asked about as a service's line ("is … the right number if …", "le … du service
+  des sports répond …"), unless the clause says it reaches the writer.
 
 Each form has look-alikes of the same shape that must pass.
 """
@@ -224,3 +229,109 @@ def test_a_passport_number_a_sentence_away_is_found(
 )
 def test_other_numbers_in_a_passport_message_pass(text: str, policy: GuardPolicy) -> None:
     assert [k for k, _ in found(text, policy) if k == "document_number"] == []
+
+
+# --- a full name typed in lower case: introduced, saying who writes, signed ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("hiya im priya nair-bose in flat 3 and the heating is off again", "priya nair-bose"),
+        ("ok so i'm daniel kowalski and i rang monday about the swings", "daniel kowalski"),
+        ("hello this is amara okafor from the allotments waiting list", "amara okafor"),
+        ("c'est léa morvan à l'appareil, pour la cantine de lundi", "léa morvan"),
+        ("bonjour, je suis hélène carpentier, maman de deux enfants", "hélène carpentier"),
+        ("aisha rahman speaking, is the tip open on bank holidays?", "aisha rahman"),
+        ("the booking should be under callum fraser, that's me", "callum fraser"),
+        ("je signe donc : mathieu lefort, habitant du quartier", "mathieu lefort"),
+        ("signed: grace mensah", "grace mensah"),
+    ],
+)
+def test_a_lower_case_full_name_given_by_the_writer_is_found(
+    text: str, name: str, policy: GuardPolicy
+) -> None:
+    assert ("name", name) in found(text, policy)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi im grace and i need help with my form",
+        "im mark leaving the form on your desk",
+        "i'm daniel's mum, is the club on tonight?",
+        "i think mark here is right about the bins",
+        "this is sarah saying thanks for the help",
+        "the grace period here is too short",
+        "je suis enceinte de trois mois et je cherche une crèche",
+        "the form says signature: please use black ink",
+        "c'est emma qui a rempli le formulaire",
+    ],
+)
+def test_lower_case_words_after_an_introduction_pass(text: str, policy: GuardPolicy) -> None:
+    assert [k for k, _ in found(text, policy) if k == "name"] == []
+
+
+# --- e-mails with "au", "chez" or "à" for the at sign ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "Écrivez à jules point roussel au exemple point fr svp",
+            "jules point roussel au exemple point fr",
+        ),
+        ("mon mail : m.dubois chez exemple point com", "m.dubois chez exemple point com"),
+        ("Répondez à theo_r au exemple point fr, merci", "theo_r au exemple point fr"),
+        ("envoyez le reçu à nina92 à exemple point fr", "nina92 à exemple point fr"),
+    ],
+)
+def test_an_email_with_a_french_word_for_at_is_found(
+    text: str, span: str, policy: GuardPolicy
+) -> None:
+    assert ("email", span) in found(text, policy)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je vais au centre point com pour la réunion",
+        "rendez-vous à 14h30 au gymnase point de départ de la course",
+        "On se retrouve chez Paul point final.",
+        "Le dossier n.12 au service point info est prêt ?",
+        "mon fils va au collège point barre",
+    ],
+)
+def test_ordinary_french_with_au_chez_and_point_passes(text: str, policy: GuardPolicy) -> None:
+    assert found(text, policy) == []
+
+
+# --- a landline asked about as a service's line --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is 0117 496 0555 the right number if a tree has come down on the path?",
+        "0113 496 0744 is the parking permits team, not the switchboard, right?",
+        "Le 01 99 00 45 67 c'est bien pour réserver un créneau à la déchetterie ?",
+        "Le 03 88 00 11 22 du service des sports répond le samedi ?",
+        "Is 0161 496 0099 still the correct number for reporting graffiti?",
+    ],
+)
+def test_a_landline_asked_about_as_a_service_passes(text: str, policy: GuardPolicy) -> None:
+    assert found(text, policy) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is 0117 496 0123 the right number to reach me? I'm out till six.",
+        "le 01 23 45 67 89 c'est bien pour me rappeler ?",
+        "is 07700 900123 the right number for the dog warden to text me back?",
+        "My landline 0117 496 0123 is the best number, the mobile has no signal",
+    ],
+)
+def test_the_writers_number_asked_about_is_still_found(text: str, policy: GuardPolicy) -> None:
+    assert [k for k, _ in found(text, policy)] == ["phone"]
