@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 import chromadb
@@ -134,15 +134,42 @@ class ChromaVectorStore:
         self._collections = {}
 
 
-def persistent_store(path: Path, collection: str) -> ChromaVectorStore:
+def persistent_client(path: Path) -> ClientAPI:
     """Chroma embedded in the process, stored under path."""
-    return ChromaVectorStore(chromadb.PersistentClient(path=str(path)), collection)
+    return chromadb.PersistentClient(path=str(path))
+
+
+def server_client(host: str, port: int, ssl: bool = False) -> ClientAPI:
+    """A Chroma server (`chroma run`) reached over HTTP (HTTPS with ssl)."""
+    try:
+        return chromadb.HttpClient(host=host, port=port, ssl=ssl)
+    except _FAILURES as exc:
+        raise VectorStoreUnavailable(f"cannot reach Chroma at {host}:{port}: {exc}") from exc
+
+
+def persistent_store(path: Path, collection: str) -> ChromaVectorStore:
+    return ChromaVectorStore(persistent_client(path), collection)
 
 
 def server_store(host: str, port: int, collection: str, ssl: bool = False) -> ChromaVectorStore:
-    """A Chroma server (`chroma run`) reached over HTTP (HTTPS with ssl)."""
+    return ChromaVectorStore(server_client(host, port, ssl), collection)
+
+
+# `<prefix><build>-l-<lang>` or `<prefix><build>-h-<hex>`: see ChromaVectorStore.
+_BUILD_COLLECTION = re.compile(r"(?P<build>.+)-(?:l-[A-Za-z0-9]+|h-(?:[0-9a-f]{2})+)")
+
+
+def prune_builds(client: ClientAPI, prefix: str, keep: Collection[str]) -> list[str]:
+    """Delete the collections of every build but `keep` among those named `<prefix><build>-…`;
+    returns the names deleted. Collections named otherwise (not ours) are left alone."""
     try:
-        client = chromadb.HttpClient(host=host, port=port, ssl=ssl)
+        names = [c.name for c in client.list_collections()]
+        deleted = []
+        for name in sorted(names):
+            found = _BUILD_COLLECTION.fullmatch(name.removeprefix(prefix))
+            if name.startswith(prefix) and found and found["build"] not in keep:
+                client.delete_collection(name)
+                deleted.append(name)
     except _FAILURES as exc:
-        raise VectorStoreUnavailable(f"cannot reach Chroma at {host}:{port}: {exc}") from exc
-    return ChromaVectorStore(client, collection)
+        raise VectorStoreUnavailable(f"cannot remove old Chroma collections: {exc}") from exc
+    return deleted

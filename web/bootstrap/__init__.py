@@ -55,6 +55,7 @@ from web.bootstrap.adapters import (
     retrieval_note,
 )
 from web.bootstrap.adapters import fill_vector_store as fill_vector_store  # for ingest
+from web.bootstrap.adapters import prune_vector_store as prune_vector_store  # for ingest
 from web.bootstrap.people import build_people, opening_hours
 from web.database import prepare_schema
 from web.http.kb_links import add_link_filter

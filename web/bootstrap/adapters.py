@@ -9,7 +9,7 @@ import functools
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -166,6 +166,10 @@ def choose_vector_store(settings: Settings) -> VectorStoreChoice:
     return VectorStoreChoice(lambda build: _chroma_store(url, build), f"the Chroma server {url}")
 
 
+# Each build's Chroma collections are named `opencounter-<build>-l-<lang>` (chroma_store).
+CHROMA_PREFIX = "opencounter-"
+
+
 def _chroma_store(where: Path | str, build: str) -> VectorStore:
     try:
         from knowledge.chroma_store import persistent_store, server_store
@@ -174,17 +178,41 @@ def _chroma_store(where: Path | str, build: str) -> VectorStore:
             f"OPENCOUNTER_VECTOR_STORE needs the 'chroma' extra ({exc.name} is not installed): "
             "pip install -e '.[chroma]', or set OPENCOUNTER_VECTOR_STORE=exact"
         ) from exc
-    collection = f"opencounter-{build}"
+    collection = f"{CHROMA_PREFIX}{build}"
     try:
         if isinstance(where, Path):
             return persistent_store(where, collection)
-        url = urlsplit(where)
-        port = url.port or (443 if url.scheme == "https" else 8000)
-        return server_store(
-            url.hostname or "127.0.0.1", port, collection, ssl=url.scheme == "https"
-        )
+        host, port, tls = _chroma_server(where)
+        return server_store(host, port, collection, ssl=tls)
     except VectorStoreUnavailable as exc:
         raise KnowledgeBaseUnavailable(f"the vector store is unavailable: {exc}") from exc
+
+
+def _chroma_server(url: str) -> tuple[str, int, bool]:
+    """Host, port and whether to use TLS, from OPENCOUNTER_CHROMA_URL."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 8000)
+    return parts.hostname or "127.0.0.1", port, parts.scheme == "https"
+
+
+def prune_vector_store(settings: Settings, keep: Collection[str]) -> list[str]:
+    """Delete the Chroma collections of every index build but `keep`; returns their names.
+
+    Ingest keeps the new build and the one it replaced: a running process answers from the
+    old build until it notices the new one (ReopeningRetriever), and keeps it if the new one
+    cannot be opened. Every earlier build's vectors would otherwise stay on disk for good.
+    Raises VectorStoreUnavailable when Chroma cannot be reached.
+    """
+    if settings.vector_store == "exact":
+        return []  # in memory: nothing outlives the process
+    from knowledge.chroma_store import persistent_client, prune_builds, server_client
+
+    client = (
+        persistent_client(settings.data_dir / "chroma")
+        if settings.vector_store == "chroma"
+        else server_client(*_chroma_server(settings.chroma_url))
+    )
+    return prune_builds(client, CHROMA_PREFIX, keep)
 
 
 def fill_vector_store(settings: Settings, embedder: Embedder | None) -> str | None:

@@ -25,6 +25,7 @@ from web.settings import Settings
 if TYPE_CHECKING:
     from knowledge.embeddings import Embedder
     from knowledge.ingest import IngestReport
+    from knowledge.layout import BuildPaths
 
 DEMO_KB = Path(__file__).resolve().parents[2] / "knowledge" / "demo"
 
@@ -142,6 +143,7 @@ def _ingest(console: Console, settings: Settings, source: str, lexical_only: boo
     from knowledge.embeddings import EmbedderUnavailable
     from knowledge.fusion import FusionWeights
     from knowledge.ingest import NothingToIngest, ingest
+    from knowledge.layout import current_build
     from web.bootstrap import INGEST_EMBED_TIMEOUT_S, embedder_for
 
     # A URL stays a string (Path would fold `http://` into `http:/`); anything else is a path.
@@ -152,6 +154,7 @@ def _ingest(console: Console, settings: Settings, source: str, lexical_only: boo
         console.print("Retrieval mode: [bold]lexical only[/] (BM25, no embedder).")
     else:
         console.print(f"Retrieval mode: [bold]hybrid[/] (BM25 + {embedder.name}).")
+    replaced = current_build(settings.kb_index_dir)
     try:
         report = _ingest_with_progress(
             console,
@@ -177,6 +180,7 @@ def _ingest(console: Console, settings: Settings, source: str, lexical_only: boo
             embedders.close()
     if filled:
         console.print(f"Vectors loaded into {filled}.")
+        _prune_vector_store(console, settings, replaced, filled)
     return report
 
 
@@ -192,6 +196,31 @@ def _fill_vector_store(
         # The index is built; only the copy into the vector store failed (serve retries it).
         console.print(f"[yellow]Vector store not filled:[/] {escape(str(exc))}")
         return None
+
+
+def _prune_vector_store(
+    console: Console, settings: Settings, replaced: BuildPaths | None, where: str
+) -> None:
+    """Keep the vectors of the new build and of the one it replaced; remove older builds'.
+    An ingest that changed nothing (the same build) removes nothing."""
+    from knowledge.layout import current_build
+    from knowledge.vector_store import VectorStoreUnavailable
+    from web.bootstrap import prune_vector_store
+
+    new = current_build(settings.kb_index_dir)
+    if new is None or (replaced is not None and replaced.root == new.root):
+        return
+    keep = {new.root.name} | ({replaced.root.name} if replaced is not None else set())
+    try:
+        removed = prune_vector_store(settings, keep)
+    except VectorStoreUnavailable as exc:
+        console.print(f"[yellow]Old vectors not removed:[/] {escape(str(exc))}")
+        return
+    if removed:
+        console.print(
+            f"Removed {len(removed)} collections of earlier builds from {where} "
+            "(kept the new build's and the one it replaced)."
+        )
 
 
 def _ingest_with_progress(
