@@ -120,7 +120,8 @@ _ASKED_AS_A_SERVICE_AFTER = re.compile(
     r"|answers?|answered|opens?|ouvre|ferme|closes?|is open|est ouvert\w*)\b)"
 )
 # Object words after such a number that make it the writer's after all ("… the right number to
-# reach me?", "… c'est bien pour me rappeler ?").
+# reach me?", "… c'est bien pour me rappeler ?"); a line said to be the writer's or a
+# neighbour's after it (`_OWN_LINE`) does too.
 _REACHES_THE_WRITER = re.compile(
     r"\b(?:me|moi|myself|mine|my\s+(?:number|phone|mobile|line|landline)"
     r"|mon\s+(?:num[ée]ro|portable|fixe|t[ée]l[ée]phone))\b|\bm['’]"
@@ -176,7 +177,8 @@ def _asked_as_a_service(after: str) -> bool:
     if _ASKED_AS_A_SERVICE_AFTER.match(after) is None:
         return False
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
-    return _REACHES_THE_WRITER.search(clause) is None
+    # "… the Blue Badge team? it's my neighbour's line": a line said to be someone's, later.
+    return _REACHES_THE_WRITER.search(clause) is None and _OWN_LINE.search(after) is None
 
 
 def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFinding]:

@@ -331,6 +331,7 @@ def test_a_landline_asked_about_as_a_service_passes(text: str, policy: GuardPoli
         "le 01 23 45 67 89 c'est bien pour me rappeler ?",
         "is 07700 900123 the right number for the dog warden to text me back?",
         "My landline 0117 496 0123 is the best number, the mobile has no signal",
+        "is 0113 496 0744 the parking team? it's my brother's line, he said to try it",
     ],
 )
 def test_the_writers_number_asked_about_is_still_found(text: str, policy: GuardPolicy) -> None:
