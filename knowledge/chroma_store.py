@@ -159,17 +159,20 @@ def server_store(host: str, port: int, collection: str, ssl: bool = False) -> Ch
 _BUILD_COLLECTION = re.compile(r"(?P<build>.+)-(?:l-[A-Za-z0-9]+|h-(?:[0-9a-f]{2})+)")
 
 
-def prune_builds(client: ClientAPI, prefix: str, keep: Collection[str]) -> list[str]:
-    """Delete the collections of every build but `keep` among those named `<prefix><build>-…`;
-    returns the names deleted. Collections named otherwise (not ours) are left alone."""
+def prune_builds(
+    client: ClientAPI, prefix: str, keep: Collection[str], *, delete: bool = True
+) -> list[str]:
+    """The collections of every build but `keep` among those named `<prefix><build>-…`, deleted
+    unless `delete` is False; returns their names. Collections named otherwise are left alone."""
     try:
         names = [c.name for c in client.list_collections()]
-        deleted = []
+        stale = []
         for name in sorted(names):
             found = _BUILD_COLLECTION.fullmatch(name.removeprefix(prefix))
             if name.startswith(prefix) and found and found["build"] not in keep:
-                client.delete_collection(name)
-                deleted.append(name)
+                if delete:
+                    client.delete_collection(name)
+                stale.append(name)
     except _FAILURES as exc:
-        raise VectorStoreUnavailable(f"cannot remove old Chroma collections: {exc}") from exc
-    return deleted
+        raise VectorStoreUnavailable(f"cannot list or remove Chroma collections: {exc}") from exc
+    return stale

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import chromadb
-import httpx
 import numpy as np
 import pytest
 
@@ -18,55 +13,14 @@ from knowledge.ann_store import ApproximateVectorStore
 from knowledge.chroma_store import persistent_store, server_store
 from knowledge.embeddings import normalise
 from knowledge.vector_store import ExactVectorStore, VectorStore
-from tests.needs import missing
-
-CHROMA = Path(os.environ.get("VIRTUAL_ENV", ".venv")) / "bin" / "chroma"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.chroma_server import chroma_server as start_chroma_server
 
 
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
     """`chroma run` on loopback, for as long as this module's tests need it."""
-    chroma = CHROMA if CHROMA.exists() else Path(".venv/bin/chroma")
-    if not chroma.exists():
-        missing("the chroma CLI is not installed (pip install chromadb)")
-    port = _free_port()
-    data = tmp_path_factory.mktemp("chroma-server")
-    log = (data / "server.log").open("wb")
-    server = subprocess.Popen(
-        [
-            str(chroma),
-            "run",
-            "--path",
-            str(data / "db"),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("chroma run did not answer within 60 s")
-        yield "127.0.0.1", port
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
+    with start_chroma_server(tmp_path_factory.mktemp("chroma-server")) as address:
+        yield address
 
 
 StoreFactory = Callable[[str], VectorStore]

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from knowledge.embeddings import minilm_available
 from knowledge.layout import current_build
+from tests.chroma_server import chroma_server
 from tests.needs import missing
 from web.cli.main import build_cli
 
@@ -75,6 +76,35 @@ def test_ingest_keeps_the_new_and_the_replaced_build_in_chroma(
     assert set(_builds_in_chroma(data)) == {built[1], built[2], "city-archive"}
 
 
+def test_on_a_chroma_server_old_builds_are_named_not_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server may hold another deployment's collections under the same names (a staging copy
+    ingesting other pages): ingest says what is stale there and deletes nothing."""
+    if importlib.util.find_spec("chromadb") is None or not minilm_available():
+        missing("needs the 'chroma' and 'embeddings' extras")
+    import chromadb
+
+    server = tmp_path / "server"
+    server.mkdir()
+    data, kb = tmp_path / "data", tmp_path / "kb"
+    kb.mkdir()
+    with chroma_server(server) as (host, port):
+        monkeypatch.setenv("OPENCOUNTER_DATA_DIR", str(data))
+        monkeypatch.setenv("OPENCOUNTER_VECTOR_STORE", "chroma_http")
+        monkeypatch.setenv("OPENCOUNTER_CHROMA_URL", f"http://{host}:{port}")
+        outputs = []
+        for words in ("open at 7am", "open at 8am", "close on Mondays"):
+            _page(kb, words)
+            outputs.append(_ingest(kb))
+        client = chromadb.HttpClient(host=host, port=port)
+        names = {c.name for c in client.list_collections()}
+    assert len(names) == 3, names  # one English collection for each of the three builds
+    assert "Removed" not in " ".join(outputs)
+    assert "1 collections of other builds are on the Chroma server" in outputs[2], outputs[2]
+    assert "another deployment may share the server" in outputs[2]
+
+
 def test_only_our_collection_names_are_read_as_builds() -> None:
     if importlib.util.find_spec("chromadb") is None:
         missing("needs the 'chroma' extra")
@@ -92,8 +122,12 @@ def test_only_our_collection_names_are_read_as_builds() -> None:
         "planning-old-l-en",  # another prefix
     ):
         client.get_or_create_collection(name)
+    # On a server only named (another deployment may share it), nothing deleted.
+    named = prune_builds(client, "opencounter-", {"keep"}, delete=False)
+    assert named == ["opencounter-old-h-70742d4252", "opencounter-old-l-en"]
+    assert len(client.list_collections()) == 6
     deleted = prune_builds(client, "opencounter-", {"keep"})
-    assert deleted == ["opencounter-old-h-70742d4252", "opencounter-old-l-en"]
+    assert deleted == named
     left = sorted(c.name for c in client.list_collections())
     assert left == [
         "opencounter-keep-l-fr",

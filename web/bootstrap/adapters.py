@@ -195,24 +195,26 @@ def _chroma_server(url: str) -> tuple[str, int, bool]:
     return parts.hostname or "127.0.0.1", port, parts.scheme == "https"
 
 
-def prune_vector_store(settings: Settings, keep: Collection[str]) -> list[str]:
-    """Delete the Chroma collections of every index build but `keep`; returns their names.
+def prune_vector_store(settings: Settings, keep: Collection[str]) -> tuple[list[str], bool]:
+    """The Chroma collections of index builds other than `keep`: their names, and whether they
+    were deleted.
 
     Ingest keeps the new build and the one it replaced: a running process answers from the
     old build until it notices the new one (ReopeningRetriever), and keeps it if the new one
-    cannot be opened. Every earlier build's vectors would otherwise stay on disk for good.
+    cannot be opened. In the embedded store (`chroma`, under this deployment's data directory)
+    the others are deleted: they would stay on disk for good. On a Chroma server they are only
+    named: another deployment (a staging copy) may use the same server and names.
     Raises VectorStoreUnavailable when Chroma cannot be reached.
     """
     if settings.vector_store == "exact":
-        return []  # in memory: nothing outlives the process
+        return [], False  # in memory: nothing outlives the process
     from knowledge.chroma_store import persistent_client, prune_builds, server_client
 
-    client = (
-        persistent_client(settings.data_dir / "chroma")
-        if settings.vector_store == "chroma"
-        else server_client(*_chroma_server(settings.chroma_url))
-    )
-    return prune_builds(client, CHROMA_PREFIX, keep)
+    if settings.vector_store == "chroma":
+        client = persistent_client(settings.data_dir / "chroma")
+        return prune_builds(client, CHROMA_PREFIX, keep), True
+    client = server_client(*_chroma_server(settings.chroma_url))
+    return prune_builds(client, CHROMA_PREFIX, keep, delete=False), False
 
 
 def fill_vector_store(settings: Settings, embedder: Embedder | None) -> str | None:

@@ -212,14 +212,20 @@ def _prune_vector_store(
         return
     keep = {new.root.name} | ({replaced.root.name} if replaced is not None else set())
     try:
-        removed = prune_vector_store(settings, keep)
+        stale, deleted = prune_vector_store(settings, keep)
     except VectorStoreUnavailable as exc:
         console.print(f"[yellow]Old vectors not removed:[/] {escape(str(exc))}")
         return
-    if removed:
+    if stale and deleted:
         console.print(
-            f"Removed {len(removed)} collections of earlier builds from {where} "
+            f"Removed {len(stale)} collections of earlier builds from {where} "
             "(kept the new build's and the one it replaced)."
+        )
+    elif stale:
+        console.print(
+            f"{len(stale)} collections of other builds are on {where}, left there because "
+            "another deployment may share the server: delete them once no process uses them "
+            f"({escape(', '.join(stale[:6]))}{', …' if len(stale) > 6 else ''})."
         )
 
 
