@@ -38,7 +38,10 @@ SAMPLES: dict[str, tuple[str, str]] = {
         "write to jane dot doe at example dot com",
         "écrivez à jeanne.exemple@example.net",
     ),
-    "phone": ("Call me back on +44 7700 900123", "Rappelez-moi au 06 39 98 12 34"),
+    "phone": (
+        "My mobile is +44 7700 900123, is bin day changing?",
+        "Mon portable : 06 39 98 12 34, le jour de collecte change ?",
+    ),
     "name_dob_address": (
         "I'm Ann Example, born 02/03/1970, when is my pension?",
         "Je suis Anne Exemple, née le 02/03/1970, quand arrive ma pension ?",
