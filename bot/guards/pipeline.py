@@ -107,19 +107,9 @@ class InputGuard:
         # street names in its input made it call ordinary messages crises).
         said = redact(head, findings) if findings else head
         intent = self.intents.classify(said) if self.intents is not None else None
-        if intent is not None and intent.intent == "crisis":
-            classified = self._classified(intent, lang, withheld, hidden, findings)
-            if classified is not None:
-                return self._told(classified, findings, lang)
-        if findings:
-            # A person asked for by a rule (a call back, most often with the number to ring, a
-            # complaint) goes to a person like a crisis, with the data withheld: blocking it would
-            # answer someone who asked for a human with "do not share personal data". Rules only:
-            # the classifier calls too many ordinary messages with personal data a complaint.
-            asked = self._match("escalate", seen.everyday)
-            if asked is not None:
-                verdict = self._verdict(*asked, lang, withheld, hidden, findings)
-                return self._told(verdict, findings, lang)
+        first = self._to_a_person_first(seen, intent, lang, withheld, hidden, findings)
+        if first is not None:
+            return self._told(first, findings, lang)
         if too_long:
             # What is kept of it for reviewers has every piece of personal data found replaced,
             # whatever its kind's action, and the findings go with it so the engine keeps this
@@ -132,6 +122,30 @@ class InputGuard:
             seen = variants_of(redact(head, findings), unhidden.tag_text)
         verdict = self._after_pii(seen, lang, downstream, hidden, findings, intent)
         return self._told(verdict, removed, lang)
+
+    def _to_a_person_first(
+        self,
+        seen: Variants,
+        intent: IntentDecision | None,
+        lang: str,
+        withheld: str,
+        hidden: tuple[str, ...],
+        findings: tuple[PIIFinding, ...],
+    ) -> GuardVerdict | None:
+        """A crisis the classifier finds, or a person asked for by a rule (a call back, most
+        often with the number to ring, a complaint) when the message holds personal data: to a
+        person before the data is blocked, with it withheld. Blocking would answer someone who
+        asked for a human with "do not share personal data". Rules only for the request: the
+        classifier calls too many ordinary messages with personal data a complaint."""
+        if intent is not None and intent.intent == "crisis":
+            classified = self._classified(intent, lang, withheld, hidden, findings)
+            if classified is not None:
+                return classified
+        if findings:
+            asked = self._match("escalate", seen.everyday)
+            if asked is not None:
+                return self._verdict(*asked, lang, withheld, hidden, findings)
+        return None
 
     def _not_published(self, text: str, findings: tuple[PIIFinding, ...]) -> tuple[PIIFinding, ...]:
         if self.published is None or not findings:
