@@ -13,7 +13,12 @@ from bot.guards.pii_identity import (
     private_street_ends,
 )
 from bot.guards.pii_network import find_disguised_emails, find_ip_addresses, find_own_websites
-from bot.guards.pii_numbers import find_digit_identifiers, find_ibans, find_lettered_identifiers
+from bot.guards.pii_numbers import (
+    SHOWN_NOT_GIVEN,
+    find_digit_identifiers,
+    find_ibans,
+    find_lettered_identifiers,
+)
 from bot.guards.pii_places import find_postcodes
 from bot.guards.pii_spans import SpanTagger
 from bot.guards.pii_spoken import find_spoken_phones
@@ -68,8 +73,7 @@ _NUMBERS = frozenset(
 _EXAMPLE = re.compile(
     r"(?<![\w@./-])(?:examples?|samples?|made[- ]up|specimen|dummy|fictitious|fictional"
     r"|placeholder|exemples?|fictifs?|fictives?|sp[ée]cimen|factices?|ejemplo|beispiel|esempio"
-    r"|demo|d[ée]mo|demonstration|d[ée]monstration|fake|bogus|pretend|invented|invent[ée]e?s?"
-    r"|bidon|(?:un|une|des|le|la|les|ce|cette) (?:faux|fausses?)"
+    rf"|{SHOWN_NOT_GIVEN}|fake|pretend|invent[ée]e?s?"
     r"|e\.g\.?|eg|p\. ?ex\.?|par ex\.?|z\. ?b\.?)"
     r"(?![\w@/-]|\.\w)"
 )

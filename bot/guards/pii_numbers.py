@@ -41,10 +41,15 @@ _NIR_KEY_APART = re.compile(
 )
 _DNI_NIE = re.compile(r"(?<![\w])(?:[XYZxyz]\d{7}|\d{8})[ -]?[A-Za-z](?![\w])")
 
+# Words that make a number one shown, not one given ("a demo card", "un faux IBAN"); the
+# personal-data layer's own list of example words (pii.py) takes them too.
+SHOWN_NOT_GIVEN = (
+    r"demo|d[ée]mo|demonstration|d[ée]monstration|bogus|invented|bidon"
+    r"|(?:un|une|des|le|la|les|ce|cette) (?:faux|fausses?)"
+)
 _EXAMPLE = re.compile(
     r"\b(?:sample|example|specimen|dummy|fake|test|exemple|fictif|fictive|factice|mod[eè]le"
-    r"|demo|d[ée]mo|demonstration|d[ée]monstration|bogus|invented|invent[ée]e?|bidon"
-    r"|(?:un|une|des|le|la|les|ce|cette) (?:faux|fausses?))\b"
+    rf"|{SHOWN_NOT_GIVEN}|invent[ée]e?)\b"
 )
 # Labels, matched on the case-folded text just before the number.
 _LABELS: dict[str, re.Pattern[str]] = {
