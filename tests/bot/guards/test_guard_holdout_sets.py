@@ -29,6 +29,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-04g.jsonl": "hol7-",
     "intents.holdout-2026-12-04h.jsonl": "hol8-",
     "intents.holdout-2026-12-04i.jsonl": "hol9-",
+    "intents.holdout-2026-12-04j.jsonl": "hol10-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -39,6 +40,7 @@ SECTIONS = {
     "intents.holdout-2026-12-04g.jsonl": "## Seventh held-out set: `intents.holdout-2026-12-04g.jsonl`",
     "intents.holdout-2026-12-04h.jsonl": "## Eighth held-out set: `intents.holdout-2026-12-04h.jsonl`",
     "intents.holdout-2026-12-04i.jsonl": "## Ninth held-out set: `intents.holdout-2026-12-04i.jsonl`",
+    "intents.holdout-2026-12-04j.jsonl": "## Tenth held-out set: `intents.holdout-2026-12-04j.jsonl`",
 }
 
 EXPECT = {
