@@ -1,10 +1,17 @@
-"""BM25 lexical index (bm25s adapter): one index per language, each with its own analyzer."""
+"""BM25 lexical index (bm25s adapter): one index per language, each with its own analyzer.
+
+The index is bm25s's (its files, its search), but it is built here (`_bm25`): bm25s builds
+from every chunk's list of token strings held at once, which took most of an ingest's memory
+(about 15 GB at 1,000,000 chunks); here each chunk's terms become an int32 array as soon as
+they are read, and the score matrix is computed from those with numpy. Same arrays as
+`bm25s.BM25.index` (tests/knowledge/test_lexical_build.py).
+"""
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +47,47 @@ class _LanguageIndex:
             return 0.0
         present = set(self.analyzer.terms(passage))
         return sum(w for t, w in weights.items() if t in present) / total
+
+
+def _bm25(terms: Iterable[Sequence[str]], *, k1: float, b: float) -> bm25s.BM25:
+    """What `bm25s.BM25(k1=k1, b=b).index(list(terms))` builds (Lucene BM25, its score matrix
+    by term, chunks in order within a term, the empty token last in the vocabulary), without
+    holding the token strings: the arithmetic follows bm25s's, in float64 then stored float32."""
+    vocab: dict[str, int] = {}
+    per_chunk = [
+        np.fromiter((vocab.setdefault(t, len(vocab)) for t in chunk_terms), dtype=np.int32)
+        for chunk_terms in terms
+    ]
+    chunks, words = len(per_chunk), len(vocab)
+    lengths = np.array([a.shape[0] for a in per_chunk], dtype=np.int64)
+    mean_length = lengths.mean() if chunks else np.float64(0.0)
+    term_of = np.concatenate(per_chunk) if chunks else np.zeros(0, np.int32)
+    del per_chunk
+    # One key per occurrence, sorted by term then chunk: the matrix's order (CSC by term).
+    keys = term_of.astype(np.int64) * max(chunks, 1)
+    del term_of
+    keys += np.repeat(np.arange(chunks, dtype=np.int64), lengths)
+    keys, counts = np.unique(keys, return_counts=True)
+    term, chunk = np.divmod(keys, max(chunks, 1))
+    del keys
+    df = np.bincount(term, minlength=words)
+    idf = np.array([math.log(1 + (chunks - f + 0.5) / (f + 0.5)) for f in df.tolist()], np.float32)
+    tf = counts.astype(np.float32).astype(np.float64)
+    norm = k1 * ((1 - b) + b * lengths[chunk].astype(np.float64) / mean_length)
+    data = (idf[term].astype(np.float64) * (tf / (norm + tf))).astype(np.float32)
+    indptr = np.zeros(words + 1, dtype=np.int64)
+    np.cumsum(df, out=indptr[1:])
+    bm25 = bm25s.BM25(k1=k1, b=b)
+    bm25.scores = {
+        "data": data,
+        "indices": chunk.astype(np.int32),
+        "indptr": indptr,
+        "num_docs": chunks,
+    }
+    bm25.vocab_dict = {**vocab, "": words} if "" not in vocab else vocab
+    bm25.unique_token_ids_set = set(bm25.vocab_dict.values())
+    bm25.nonoccurrence_array = None  # Lucene BM25 has none
+    return bm25
 
 
 def _unseen_idf(bm25: bm25s.BM25) -> float:
@@ -86,8 +134,7 @@ class LexicalIndex:
             analyzer = Analyzer(lang)
             members = [i for i, lg in enumerate(langs) if lg == lang]
             rows = np.array([where[i] for i in members], dtype=np.int64)
-            bm25 = bm25s.BM25(k1=k1, b=b)
-            bm25.index([analyzer.terms(texts[i]) for i in members], show_progress=False)
+            bm25 = _bm25((analyzer.terms(texts[i]) for i in members), k1=k1, b=b)
             by_lang[lang] = _LanguageIndex(analyzer, bm25, rows, _idf(bm25), _unseen_idf(bm25))
         return cls(by_lang)
 
