@@ -86,13 +86,16 @@ _OWN = re.compile(
 _SENTENCE_END = re.compile(
     r"(?<!e\.g)(?<!\bex)(?<!\bp)(?<!z\.b)(?<!z\. b)(?<!\bz)[.?!;:](?:\s|$)|\n"
 )
-_EXAMPLE_REACH = 48
+# The example word may open the sentence well before the number: "The sample printed on the
+# repeat prescription form has the NHS number set out as 612 …" (the sentence still ends at a
+# full stop, and the writer's own words after the example word still make the number theirs).
+_EXAMPLE_REACH = 120
 
 
 def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
-    """A number a form, a poster or a leaflet shows as an example, said so just before it
-    ("the leaflet's sample NHS number, 943 …") or just after ("07700 900123 as an example"),
-    with none of the writer's own words between."""
+    """A number a form, a poster or a leaflet shows as an example, said so before it in its
+    sentence ("the leaflet's sample NHS number, 943 …") or just after ("07700 900123 as an
+    example"), with none of the writer's own words between."""
     if finding.kind not in _NUMBERS:
         return False
     before = folded[max(0, finding.start - _EXAMPLE_REACH) : finding.start]

@@ -134,6 +134,28 @@ _OWN_LINE = re.compile(
 )
 
 
+# The writer dialled the number: "I tried ringing 0113 …", "we've rung …", "j'ai appelé le
+# 01 …", "j'ai essayé d'appeler le …". A landline so rung is the line called (a service's),
+# not the writer's; a mobile rung is still a person's.
+_RANG_BEFORE = re.compile(
+    r"\b(?:i|we|i['’]ve|we['’]ve|i have|we have|i['’]d|we['’]d|j['’]ai|nous avons|on a)\s+"
+    r"(?:(?:already|just|tried|been|kept|keep|d[ée]j[àa]|essay[ée]|tent[ée])\s+)*"
+    r"(?:d['’]\s*)?"
+    r"(?:rung|rang|ringing|ring|called|calling|call|phoned|phoning|phone|dialled|dialed"
+    r"|dialling|dialing|appel[ée]|appeler|t[ée]l[ée]phon[ée]r?|compos[ée]r?)"
+    r"\s+(?:(?:le|au|the number|le num[ée]ro)\s+)?$"
+)
+
+
+def _rung_by_the_writer(before: str, after: str) -> bool:
+    """A number the writer rang, unless its clause says it reaches them ("I called 0117 …,
+    it's my own landline, to check it")."""
+    if _RANG_BEFORE.search(before) is None:
+        return False
+    clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+    return _OWN_LINE.search(clause) is None and _REACHES_THE_WRITER.search(clause) is None
+
+
 def _phone_is_public(
     raw: str, digits: str, before: str, policy: ContactPolicy, after: str = ""
 ) -> bool:
@@ -146,6 +168,8 @@ def _phone_is_public(
     # organisation's words make it public ("the careers service text number is 07…"), or the
     # policy's list; a bare "the number for …" makes only a landline public.
     mobile = is_mobile(national)
+    if not mobile and _rung_by_the_writer(before, after):
+        return True
     contexts = (
         [policy.public_context]
         if mobile

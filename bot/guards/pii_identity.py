@@ -441,12 +441,26 @@ _OTHER_THING = re.compile(
 )
 
 
+# Or called the writer's own ("… or just the number? mine's 703918264", "le mien, c'est
+# GK402917"), or given with its expiry ("703918264, expires June 2031").
+_PASSPORT_SHAPE = r"(?:[A-Z]{1,2}\d{6,8}|\d{9}|\d{2}[A-Z]{2}\d{5})"
+_MINE_APART = re.compile(
+    r"(?i:\b(?:mine|my one)(?:['’]s|\s+is)|\b(?:le mien|la mienne)\b(?:\s*,?\s*(?:c['’]est|est))?)"
+    rf"\s*[:=]?\s*(?i:le\s+)?(?P<value>{_PASSPORT_SHAPE})(?![\w-])"
+)
+_EXPIRING = re.compile(
+    rf"(?<![\w-])(?P<value>{_PASSPORT_SHAPE})(?![\w-])"
+    r"(?=\s*[,;(]?\s*(?i:expir\w*|exp\b|valid (?:until|till|to)\b|valable jusqu))"
+)
+
+
 def _passport_numbers_apart(text: str) -> Iterator[PIIFinding]:
-    for match in _NUMBER_APART.finditer(text):
-        before = text[max(0, match.start() - 24) : match.start()]
-        ends = list(_SENTENCE_END.finditer(before))
-        if not _OTHER_THING.search(before[ends[-1].end() :] if ends else before):
-            yield PIIFinding("document_number", *match.span("value"))
+    for pattern in (_NUMBER_APART, _MINE_APART, _EXPIRING):
+        for match in pattern.finditer(text):
+            before = text[max(0, match.start() - 24) : match.start()]
+            ends = list(_SENTENCE_END.finditer(before))
+            if not _OTHER_THING.search(before[ends[-1].end() :] if ends else before):
+                yield PIIFinding("document_number", *match.span("value"))
 
 
 def find_credentials_and_documents(text: str) -> Iterator[PIIFinding]:
@@ -472,16 +486,40 @@ def find_credentials_and_documents(text: str) -> Iterator[PIIFinding]:
 
 # A long unbroken number with a document or account word a few words before it, in the same
 # sentence: the label need not stand right before the number ("passport number for the visa
-# form is 761204583", "numéro d'allocataire sur le courrier de la caisse : 00481937").
+# form is 761204583", "numéro d'allocataire sur le courrier de la caisse : 00481937"). After an
+# account or document word (not a bare "reference" or "case"), the number may also be written
+# in spaced groups ("numéro de compte de taxe locale est le 318 604 927") or be a code with
+# letters and slashes ("tenancy ref KRN/40917/02"): an account's number, whatever its
+# separators; a case or application reference with them still passes ("APP-2026-004512").
+_REF_AFTER = r"(?:\s+(?:ref|reference|r[ée]f[ée]rence|r[ée]f|no|number|num[ée]ro|n°|nº)\b\.?)?"
 _LABEL = re.compile(
-    f"(?i:\\b(?:(?P<document>{_DOCUMENT_WORDS})|{_ACCOUNT_WORDS}|{_WEAK_ACCOUNT_WORDS})\\b)"
+    f"(?i:\\b(?:(?P<document>{_DOCUMENT_WORDS})|(?P<strong>(?:{_ACCOUNT_WORDS}){_REF_AFTER})"
+    f"|{_WEAK_ACCOUNT_WORDS})\\b)"
 )
 _LONG_NUMBER = re.compile(r"(?<![\w/.,£$€-])\d{8,20}(?![\w/-]|[.,]\d)")
-_LABEL_REACH = 48
+_SPACED_NUMBER = re.compile(
+    r"(?<![\w/.,£$€+-])(?<!\d )\d{2,4}(?: \d{1,4}){1,5}(?![\w/-]|[.,]\d| \d)"
+)
+_LETTERED_CODE = re.compile(r"(?<![\w/.-])[A-Za-z]{1,4}[/-]\d{2,}(?:[/-]\d{1,})+(?![\w/-])")
+# Thousands in groups of three and a unit or a currency after them are an amount or a count
+# ("48 210 550 pounds", "1 204 330 calls"), not an account.
+_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+")
+_QUANTITY_AFTER = re.compile(
+    r"\s*(?:[£$€%]|(?!(?:and|et|but|mais|for|pour|on|sur|in|dans|since"
+    r"|depuis|please|merci|svp|is|est|if|si|thanks|x)\b)[^\W\d_])",
+    re.IGNORECASE,
+)
+_LABEL_REACH = 64
 _SENTENCE_END = re.compile(r"[.?!;](?:\s|$)|\n")
 # Words saying the number is one to call: the phone rules decide whose it is.
 _TO_CALL = re.compile(
     r"(?i:\b(?:call|ring|phone|tel|telephone|helpline|hotline|appel\w*|rappel\w*|t[ée]l[ée]phon\w*)\b)"
+)
+# An object's number between a document word and the number makes it the object's: "the
+# passport office gave me a queue ticket, mine is …", "passport photo booth receipt says …".
+_OBJECT_BETWEEN = re.compile(
+    r"(?i:\b(?:order|booking|ticket|tracking|receipt|invoice|parcel|serial|commande|colis"
+    r"|facture|re[çc]u|billet|barcode)\b)"
 )
 
 
@@ -498,8 +536,24 @@ def _date_shaped(digits: str) -> bool:
     return False
 
 
+def _spaced_account(match: re.Match[str], text: str) -> bool:
+    """Spaced groups that are no amount, count or date and no phone number."""
+    value = match.group(0)
+    digits = value.replace(" ", "")
+    if len(digits) < 8 or _date_shaped(digits) or digits.startswith("0"):
+        return False
+    return not (_THOUSANDS.fullmatch(value) and _QUANTITY_AFTER.match(text, match.end()))
+
+
 def _labelled_long_numbers(text: str) -> Iterator[PIIFinding]:
-    for match in _LONG_NUMBER.finditer(text):
+    candidates = [(m, "any") for m in _LONG_NUMBER.finditer(text)]
+    candidates += [(m, "strong") for m in _SPACED_NUMBER.finditer(text) if _spaced_account(m, text)]
+    candidates += [
+        (m, "code")
+        for m in _LETTERED_CODE.finditer(text)
+        if sum(ch.isdigit() for ch in m.group(0)) >= 6
+    ]
+    for match, needs in candidates:
         if _date_shaped(match.group(0)):
             continue
         before = text[max(0, match.start() - _LABEL_REACH) : match.start()]
@@ -507,7 +561,20 @@ def _labelled_long_numbers(text: str) -> Iterator[PIIFinding]:
         if ends:
             before = before[ends[-1].end() :]
         labels = list(_LABEL.finditer(before))
-        if not labels or _TO_CALL.search(before[labels[-1].end() :]):
+        if not labels:
             continue
-        kind = "document_number" if labels[-1].group("document") else "account_number"
+        label = labels[-1]
+        between = before[label.end() :]
+        if _TO_CALL.search(between):
+            continue
+        if label.group("document") and _OBJECT_BETWEEN.search(between):
+            continue  # an account's number is printed on a bill ("référence client de ma facture")
+        strong = label.group("strong")
+        if needs != "any" and label.group("document") is None and strong is None:
+            continue
+        # A council's policy has coded references too ("Policy ref HSG/2026/0441"); an
+        # insurance policy's number in digits is still found.
+        if needs == "code" and strong is not None and strong.lower().startswith("polic"):
+            continue
+        kind = "document_number" if label.group("document") else "account_number"
         yield PIIFinding(kind, *match.span())
