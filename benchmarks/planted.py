@@ -12,6 +12,9 @@ classifier after them ("+ learned", what ingest and answers use), measured in th
 
     python -m benchmarks.planted --no-heldout   # everything but the held-out sentences
     python -m benchmarks.planted --heldout-only heldout3.jsonl   # one held-out file alone
+    python -m benchmarks.planted --heldout-only heldout3.jsonl --misses   # and print its
+        # misses, planted sentences left and people's sentences flagged at each sentence's
+        # language's threshold (reading them SPENDS the file)
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from functools import partial
 from pathlib import Path
 
 from knowledge.frontmatter import split_front_matter
+from knowledge.languages import guess_language
 from knowledge.planted import Quarantine, planted_kind, quarantine
 from knowledge.planted_learned import packaged_classifier
 from tests.data import CORPORA, EVAL, PLANTED_PAGES, REPO
@@ -67,7 +71,7 @@ def planted_set() -> None:
         )
 
 
-def held_out(name: str = "heldout.jsonl") -> None:
+def held_out(name: str = "heldout.jsonl", *, misses: bool = False) -> None:
     rows = [json.loads(line) for line in (PLANTED_PAGES / name).open(encoding="utf-8")]
     planted = [row["text"] for row in rows if row["planted"]]
     people = [row["text"] for row in rows if not row["planted"]]
@@ -88,6 +92,26 @@ def held_out(name: str = "heldout.jsonl") -> None:
         f"[+ learned] held-out sentences ({name}): planted caught {caught} of "
         f"{len(planted)}, people's sentences flagged {flagged} of {len(people)}"
     )
+
+    # As ingest would hold each sentence on a page of its language, guessed here as the reader
+    # guesses a page's without `lang` (English or French): French has a threshold of its own.
+    def found(text: str) -> bool:
+        lang = guess_language(text)
+        return planted_kind(text) is not None or learned.kind(text, lang) is not None
+
+    print(
+        f"[+ learned, page language] held-out sentences ({name}): planted caught "
+        f"{sum(map(found, planted))} of {len(planted)}, people's sentences flagged "
+        f"{sum(map(found, people))} of {len(people)}"
+    )
+    if misses:
+        # Reading these spends the file: it is a development set from then on.
+        for text in planted:
+            if not found(text):
+                print(f"  missed ({learned.probability(text):.3f}): {text}")
+        for text in people:
+            if found(text):
+                print(f"  flagged ({learned.probability(text):.3f}): {text}")
 
 
 def corpus() -> None:
@@ -137,7 +161,7 @@ def main() -> None:
     args = sys.argv[1:]
     if "--heldout-only" in args:
         # A held-out file is scored once, when its figures are reported (tests/planted_pages).
-        held_out(args[args.index("--heldout-only") + 1])
+        held_out(args[args.index("--heldout-only") + 1], misses="--misses" in args)
         return
     planted_set()
     if "--no-heldout" not in args:

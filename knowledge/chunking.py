@@ -92,7 +92,8 @@ def chunk_document(
     splitter = RecursiveCharacterTextSplitter(
         chunk_size=size, chunk_overlap=overlap, separators=["\n\n", "\n", ". ", " ", ""]
     )
-    cleaned = quarantine(doc.body, mark_from=len(doc.findings))
+    # The page's language picks the learned layer's threshold (French has a lower one).
+    cleaned = quarantine(doc.body, mark_from=len(doc.findings), lang=doc.lang)
     findings = doc.findings + cleaned.findings
     title = doc.title
     title_kind = planted_kind(title)

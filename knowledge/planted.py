@@ -211,10 +211,10 @@ def _learned_layer(patterns_only: bool, classifier: LearnedLayer | None) -> Lear
     return classifier if classifier is not None else packaged_layer().layer
 
 
-def _hidden_kind(words: str, learned: LearnedLayer | None) -> str | None:
+def _hidden_kind(words: str, learned: LearnedLayer | None, lang: str | None) -> str | None:
     kind = planted_kind(words)
     if kind is None and learned is not None:
-        kind = next((k for _, s in line_sentences(words) if (k := learned.kind(s))), None)
+        kind = next((k for _, s in line_sentences(words) if (k := learned.kind(s, lang))), None)
     return kind
 
 
@@ -226,6 +226,7 @@ def remove_hidden(
     wrap: str = "{}",
     patterns_only: bool = False,
     classifier: LearnedLayer | None = None,
+    lang: str | None = None,
 ) -> Quarantine:
     """Text without its hidden markup; findings for the hidden parts that hold an instruction.
 
@@ -240,7 +241,7 @@ def remove_hidden(
     last = 0
     for part in hidden_parts(text, markdown=markdown):
         pieces.append(text[last : part.start])
-        kind = _hidden_kind(part.words, learned) if part.words else None
+        kind = _hidden_kind(part.words, learned, lang) if part.words else None
         if kind is not None:
             pieces.append(wrap.format(removal.add(f"hidden markup: {kind}", part.words)))
         last = part.end
@@ -258,7 +259,9 @@ def line_sentences(line: str) -> Iterator[tuple[int, str]]:
             start = boundary.end()
 
 
-def _planted_in_line(line: str, learned: LearnedLayer | None) -> tuple[int, str] | None:
+def _planted_in_line(
+    line: str, learned: LearnedLayer | None, lang: str | None
+) -> tuple[int, str] | None:
     """Where in the line the first planted sentence starts, and its kind.
 
     The patterns go first (most lines are ruled out by their trigger words); then the learned
@@ -272,10 +275,10 @@ def _planted_in_line(line: str, learned: LearnedLayer | None) -> tuple[int, str]
     if learned is None:
         return None
     for start, sentence in line_sentences(line):
-        kind = learned.kind(sentence)
+        kind = learned.kind(sentence, lang)
         if kind is None and _DISGUISE.search(sentence) is not None:
             # Zero-width splits, look-alike letters and full-width forms undone.
-            kind = learned.kind(_folded(sentence))
+            kind = learned.kind(_folded(sentence), lang)
         if kind is not None:
             return start, kind
     return None
@@ -336,13 +339,16 @@ def quarantine(
     mark_from: int | None = None,
     patterns_only: bool = False,
     classifier: LearnedLayer | None = None,
+    lang: str | None = None,
 ) -> Quarantine:
     """Remove hidden markup and every planted instruction with what belongs to it.
 
     With mark_from (ingest), each removal leaves `marker(n)` in its place, n counting from
     mark_from in the order of the findings; without it (answer time) it leaves nothing.
     A sentence is planted when a pattern matches it or, unless patterns_only, when the learned
-    classifier (the one given, else the repository's) scores it over its threshold.
+    classifier (the one given, else the repository's) scores it over its threshold: the one of
+    the page's language when lang is given (ingest passes the page's; French has a lower one),
+    else the one for every language.
     """
     learned = _learned_layer(patterns_only, classifier)
     hidden = remove_hidden(
@@ -351,6 +357,7 @@ def quarantine(
         mark_from=mark_from,
         patterns_only=learned is None,
         classifier=learned,
+        lang=lang,
     )
     lines = hidden.text.split("\n")
     next_mark = None if mark_from is None else mark_from + len(hidden.findings)
@@ -360,7 +367,7 @@ def quarantine(
     index = 0
     while index < len(lines):
         line = lines[index]
-        found = _planted_in_line(line, learned)
+        found = _planted_in_line(line, learned, lang)
         if found is None:
             kept.append(line)
             index += 1

@@ -7,7 +7,7 @@ logistic regression on the sentence's words, word pairs and the character 3- to 
 words (folded: lower case, no accents), and on the roles its words play in a note to a machine
 reader and their pairs (`planted_roles.py`: "machine + processes", "page + tell", ...), trained
 on sentences the team wrote in English, French, Spanish, German, Italian, Portuguese and Dutch,
-and a few in Polish and Arabic (knowledge/planted_sentences/, with its README). A sentence is
+and a few in Polish, Arabic and Welsh (knowledge/planted_sentences/, with its README). A sentence is
 scored whole and clause by clause (cut at a semicolon, a colon, a dash or an opening bracket),
 and its highest score counts: a note appended to honest text is not diluted by it.
 
@@ -17,8 +17,10 @@ nothing is trained or downloaded at run time. Scoring is a dictionary lookup per
 word's character n-grams are summed once per distinct word and kept, so a page costs about as
 much as the patterns do (benchmarks/README.md). The threshold was chosen so that no sentence
 of the demo and dev knowledge bases is removed; the weights file records it with the figures it
-was chosen on. Where MiniLM is installed, quarantine uses `planted_vectors.py` instead: these n-gram
-weights as its pre-filter, and a model over the same n-grams plus the sentence's vector.
+was chosen on, and a lower one for a language whose pages all score lower (French), used when
+quarantine is given the page's language. Where MiniLM is installed, quarantine uses
+`planted_vectors.py` instead: these n-gram weights as its pre-filter, and a model over the same
+n-grams plus the sentence's vector.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise, repeat
 from pathlib import Path
@@ -37,7 +39,7 @@ from typing import Protocol
 from knowledge.planted_roles import role_features, roles_of
 
 # Bump when the features change: weights built for other features must be rebuilt.
-FEATURES_VERSION = "planted-sentences-2"
+FEATURES_VERSION = "planted-sentences-3"
 WEIGHTS_FILE = Path(__file__).resolve().parent / "planted_sentences" / "weights.json"
 KIND = "learned: addresses the AI"
 CHAR_NGRAMS = (3, 5)
@@ -64,8 +66,9 @@ class LearnedLayer(Protocol):
     """What quarantine asks of the learned layer: n-grams alone, or with sentence vectors
     (`planted_vectors.py`)."""
 
-    def kind(self, sentence: str) -> str | None:
-        """KIND when the sentence addresses an AI reading it, else None."""
+    def kind(self, sentence: str, lang: str | None = None) -> str | None:
+        """KIND when the sentence addresses an AI reading it, else None; lang is the language
+        of the page it is on, when known (a language may have a threshold of its own)."""
         ...
 
 
@@ -157,6 +160,15 @@ class Weights:
     sigmoid: tuple[float, float]
     threshold: float
     report: Mapping[str, object]
+    # Lower thresholds for the languages whose knowledge-base sentences all score well under
+    # `threshold` (French); a page in another language, or of no known language, uses that.
+    thresholds: Mapping[str, float] = field(default_factory=dict)
+
+    def threshold_for(self, lang: str | None) -> float:
+        """The threshold of a page in lang (None: not known)."""
+        if lang is None:
+            return self.threshold
+        return self.thresholds.get(lang, self.threshold)
 
 
 class PlantedSentenceClassifier:
@@ -255,9 +267,11 @@ class PlantedSentenceClassifier:
             best = max(best, self.sentence_probability(clause))
         return best
 
-    def kind(self, sentence: str) -> str | None:
-        """KIND when the sentence's probability reaches the threshold, else None."""
-        return KIND if self.probability(sentence) >= self.weights.threshold else None
+    def kind(self, sentence: str, lang: str | None = None) -> str | None:
+        """KIND when the sentence's probability reaches the threshold of its page's language
+        (`Weights.threshold_for`), else None."""
+        threshold = self.weights.threshold_for(lang)
+        return KIND if self.probability(sentence) >= threshold else None
 
 
 def _parse(data: object, path: Path) -> Weights:
@@ -278,6 +292,7 @@ def _parse(data: object, path: Path) -> Weights:
             sigmoid=(a, b),
             threshold=float(data["threshold"]),
             report=dict(data.get("report", {})),
+            thresholds={str(k): float(v) for k, v in data.get("thresholds", {}).items()},
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise PlantedModelMissing(f"{problem} ({error!r}): rebuild them with `{_BUILD}`") from None

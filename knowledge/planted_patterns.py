@@ -53,6 +53,28 @@ _TO = (
     r"gli\s+|o\s+|os\s+|a\s+|die\s+|den\s+|das\s+|de\s+|het\s+)?(?:automated\s+)?"
 )
 
+# A key's name (`chatbot_instructions`, `consigne_ia`, `note_for_ai`): its parts, cut at "_", "."
+# or "-", hold a word for the machine and a word for an order, in either order. Not "agent" nor
+# "model" ("agent_notes" in a call-centre record, "model_year"), nor an order-less key
+# ("bot_protection").
+_KEY_PART = r"[^\W_]+"
+_KEY_AI = (
+    r"(?:ai|ia|ki|llms?|gpt|genai|bots?|chatbots?|assistants?|assistente|asistente|assistent|"
+    r"copilot|robots?)"
+)
+_KEY_ORDER = (
+    r"(?:directives?|directiva|direttiva|diretiva|instructions?|instrucci[oó]n(?:es)?|"
+    r"istruzion[ei]|instru[cç](?:ão|ões|ao|oes)|consignes?|notes?|nota|hints?|prompts?|rules|"
+    r"r[eè]gles|policy|guidance|behaviou?r|repl(?:y|ies)|answers?|responses?|r[ée]ponses?|"
+    r"respuestas?|rispost[ae]|respostas?|antwort(?:en)?|antwoord|tone|persona|hinweis|"
+    r"anweisung(?:en)?|instructies?|aanwijzing(?:en)?|richtlinie|orders?|commands?|tasks?|"
+    r"script)"
+)
+_AI_KEY = (
+    rf"(?:{_KEY_PART}[_.-])*?(?:{_KEY_AI}[_.-](?:{_KEY_PART}[_.-])*?{_KEY_ORDER}|"
+    rf"{_KEY_ORDER}[_.-](?:{_KEY_PART}[_.-])*?{_KEY_AI})(?:[_.-]{_KEY_PART})*"
+)
+
 # Objects an override tells the model to drop: only rule-like words. "Ignore the previous bill"
 # and "ignore the old leaflet: the recycling rules changed" are not overrides.
 _RULES = (
@@ -216,6 +238,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "configuration key for the AI",
         r"^\s*\[\s*(?:assistant|ai|llm|chatbot|bot|prompt|model|persona)\s*\]\s*$",
     ),
+    # A key anywhere in a line whose name joins a machine and an order: "chatbot_instructions":,
+    # consigne_ia :, note_for_ai =, 'guidance.llm': (in JSON, metadata lines, key = value lists)
+    ("configuration key for the AI", rf"(?<![\w.-])[\"']?{_AI_KEY}[\"']?\s*[:=]"),
     # Asking for what the model holds: its prompt, configuration, keys
     (
         "request for its prompt or keys",
@@ -270,10 +295,12 @@ TRIGGER_STARTS = (
     "tehisintellekt", "summari", "instructie", "instrucci", "istruzion", "instruç", "anweisung",
     "consigne", "systemprompt", "system_", "aanwijzing", "juhis", "sprachmodell", "taalmodel",
     "assistant_", "ai_", "llm_", "chatbot_", "bot_", "set_", "get_", "use_", "new_",
+    "assistente_", "asistente_", "assistent_", "copilot_", "gpt_", "ki_", "ia_", "robot_",
 )  # fmt: skip
 TRIGGER_MARKS = (
     "prompt", "persona", "<|", "[inst", "[/inst", "<<sys", "<</sys", "_of_turn>", "[assistant",
-    "[ai]",
+    "[ai]", "_ai", "_ia", "_ki", "_llm", "_gpt", "_bot", "_chatbot", "_assistant", "_assistent",
+    "_asistente", "_copilot", "_robot",
 )  # fmt: skip
 
 

@@ -2,8 +2,11 @@
 
 A planted note names who it speaks to (a machine: "software", "robot", "outil", "Programm"),
 what that reader does with the page ("summarises", "reformule", "kürzt", "inkort"), the page
-itself ("this text", "cette fiche"), what it is to do ("say", "omit", "must") or a condition
-only a machine meets ("if you are writing an answer from ..."). The n-grams of
+itself ("this text", "cette fiche"), what it is to do ("say", "omit", "must", "recommend"), a
+condition only a machine meets ("if you are writing an answer from ..."), the chat it holds
+("the user", "conversations"), a claim over other sources ("supersedes", "disregard") or a
+request to its users ("ask"); people at work ("staff", "officers") are a role too, the subject
+of people's sentences that do what a summariser does. The n-grams of
 `planted_learned.py` see each word alone, so a note that uses a verb no training sentence used
 ("condenses", "accorcia") gets little from them. Here such words share a role: the classifier
 gets one feature per role a sentence holds and one per pair of roles ("machine + processes",
@@ -13,11 +16,15 @@ notice ... devrait". People's sentences hold the same roles ("Officers summarisi
 must ..."), so the pairs alone decide nothing: the weights come from both.
 
 Words are matched folded as `planted_learned.fold` folds them (lower case, no accents), by
-whole word (`exact`) or by start (`starts`). Written for this project (issue 14).
+whole word (`exact`) or by start (`starts`); an identifier's parts ("consigne_ia") and an
+Arabic word without its leading clitics ("للمساعد", "for the assistant") are matched too. Welsh
+words are listed with their mutated forms ("tudalen", "dudalen", "nhudalen"). Written for this
+project (issue 14).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
@@ -30,8 +37,22 @@ class Role:
     starts: tuple[str, ...]
 
 
+# The combining marks `planted_learned.fold` drops (it decomposes first: "آ" is "ا" and a madda
+# after it, which stays).
+_ACCENTS = dict.fromkeys(range(0x300, 0x370))
+
+
+def _folded(word: str) -> str:
+    """A listed word as `planted_learned.fold` folds a token, so that "آلي" meets its tokens."""
+    return unicodedata.normalize("NFKD", word).translate(_ACCENTS) or word
+
+
 def _role(name: str, exact: str, starts: str = "") -> Role:
-    return Role(name, frozenset(exact.split()), tuple(starts.split()))
+    return Role(
+        name,
+        frozenset(map(_folded, exact.split())),
+        tuple(map(_folded, starts.split())),
+    )
 
 
 ROLES: tuple[Role, ...] = (
@@ -46,7 +67,8 @@ ROLES: tuple[Role, ...] = (
         "werkzeug programma programmas programme programmes programa programas program "
         "programs programm program agent agents agente agentes agenti crawler crawlers "
         "algorithm algorithme algoritmo algorithmus algoritme thing truc برنامج البرنامج روبوت "
-        "الذكاء program programu",
+        "الذكاء program programu rhaglen raglen rhaglenni peiriant beiriant cynorthwyydd "
+        "gynorthwyydd chynorthwyydd nghynorthwyydd مساعد",
         "automat automatis automatiz automatic automatik assistant assistent asistent "
         "chatbot sprachmodel taalmodel generator generateur generador generatore gerador "
         "rastread indexeur summariser summarizer آلي",
@@ -57,7 +79,7 @@ ROLES: tuple[Role, ...] = (
         "relay relays relaying relaie relaient retrieved recuperee recupere recuperado "
         "recuperada recupere shorten shortens shortening inkort inkorten kort kurzt kurzen "
         "quoting quotes cites describer describes decrit reads reading leest legge leem lee "
-        "liest czyta",
+        "liest czyta crynhoi grynhoi chrynhoi nghrynhoi aralleirio cyfieithu gyfieithu",
         "summar resum riassum sintetiz sintetizz synthes samenvat zusammenfass condens "
         "paraphras parafras reformul rephras reword rewrit restat abreg accorci umformul "
         "herschrijf herschrijv rielabor streszcz generat genere generer generee generad "
@@ -72,7 +94,7 @@ ROLES: tuple[Role, ...] = (
         "risposta risposte resposta respostas antwort antworten antwoord antwoorden odpowiedz "
         "odpowiedzi output outputs summary summaries resume resumes resumen resumo riassunto "
         "sintesi synthese synthesen zusammenfassung samenvatting samenvattingen إجابة اجابة "
-        "الإجابة الاجابة الرد رد",
+        "الإجابة الاجابة الرد رد ateb atebion hateb ymateb crynodeb grynodeb chrynodeb",
     ),
     # The page it is reading, named.
     _role(
@@ -82,7 +104,7 @@ ROLES: tuple[Role, ...] = (
         "sections sectie seccion sezione seccao secao abschnitt fiche fiches rubrique notice "
         "leaflet guidance article articolo artikel articulo artigo block bloc bloque blocco "
         "pagina paginas seite seiten strona strony strone strone fragment fragmento frammento "
-        "النص الفقرة",
+        "النص الفقرة نص فقرة tudalen dudalen nhudalen thudalen testun destun nhestun adran",
         "الصفح صفح",
     ),
     # "this", "these": the page points at itself.
@@ -90,7 +112,7 @@ ROLES: tuple[Role, ...] = (
         "this",
         "this these cette ce cet ces esta este estos estas questa questo queste questi "
         "diese dieser dieses diesem diesen deze dit desta deste nesta neste tej te ten ta "
-        "هذه هذا",
+        "هذه هذا hon hwn hyn",
     ),
     # Verbs that dictate what to say.
     _role(
@@ -103,7 +125,10 @@ ROLES: tuple[Role, ...] = (
         "scriva scrivete indichi indicate comunica comunicate riporta sag sage sagen schreib "
         "schreibe schreiben nenne nennen gib geben erwahne erwahnt melde melden meldt "
         "vermeld vermelden zeg zegt zeggen schrijf noem noemen napisz powiedz podaj قل اكتب "
-        "أخبر اخبر",
+        "أخبر اخبر recommend recommends recommande recommandez recommander recomienda "
+        "recomiende recomendar raccomanda raccomandi raccomandare empfiehl empfehle empfehlen "
+        "recomende recomenda aanbevelen beveel mention mentions mentionne mentionnez mentionner "
+        "menciona mencione mencionar menziona menzioni menzionare dywedwch dweud ddweud nodwch",
         "angeb",
     ),
     # Verbs that ask to leave something out.
@@ -122,38 +147,106 @@ ROLES: tuple[Role, ...] = (
         "debe deben debera deberia deberian harian haria ruega deve devem devera deverao "
         "deveria fariam faria pregato pregati invitato invitati devono dovra dovrebbe "
         "farebbero muss mussen soll sollen sollte sollten moge mogen bitte moet moeten dient "
-        "dienen verzocht voorkeur graag powinien powinna powinno musi يجب",
+        "dienen verzocht voorkeur graag powinien powinna powinno musi يجب rhaid dylai ddylai "
+        "dylid dylech",
     ),
     # A condition: "if", "when".
     _role(
         "if",
         "if when whenever si lorsque quand cuando se quando wenn falls wird als wanneer jesli "
-        "jezeli gdy إذا اذا عند",
+        "jezeli gdy إذا اذا عند os",
     ),
     # The reader addressed as "you", "tu", "du" (people's pages use vous, usted, Sie, u more).
     _role(
         "you",
         "you your ur u tu t toi ton ta tes te ti tuo tua du dir dich dein deine je jij jouw "
-        "estas estiveres stai ty كنت أنت انت",
+        "estas estiveres stai ty كنت أنت انت dy",
     ),
     # What it was given: its instructions, prompt, rules.
     _role(
         "instructions",
         "instruction instructions consigne consignes prompt prompts rules regles indicaciones "
         "instrucciones istruzioni instrucoes anweisung anweisungen instructies configured "
-        "configuration system systeme",
+        "configuration system systeme directive directives directiva direttiva diretiva "
+        "cyfarwyddiadau gyfarwyddiadau",
+    ),
+    # People at work doing what a machine reader would ("Staff should paraphrase the rules ..."):
+    # in people's sentences the subject, rarely in a planted note.
+    _role(
+        "staff",
+        "staff officer officers employee employees caseworker caseworkers volunteer volunteers "
+        "councillor councillors receptionist receptionists adviser advisers advisor advisors "
+        "clerk clerks personnel salaries employes fonctionnaires benevoles conseillers "
+        "conseilleres empleados funcionarios voluntarios trabajadores mitarbeiter "
+        "mitarbeiterin mitarbeitende beschaftigte ehrenamtliche sachbearbeiter dipendenti "
+        "operatori volontari impiegati colaboradores medewerkers medewerker personeel "
+        "vrijwilligers ambtenaren pracownicy urzednicy swyddogion gwirfoddolwyr موظف موظفين "
+        "موظفون",
+    ),
+    # The chat a machine holds: its conversations and its users ("ask the user", "hand no
+    # conversation over").
+    _role(
+        "chat",
+        "conversation conversations chat chats user users utilisateur utilisateurs "
+        "utilisatrice usuario usuarios usuaria utente utenti utilizador utilizadores nutzer "
+        "nutzerin benutzer benutzerin gebruiker gebruikers uzytkownik uzytkownika "
+        "uzytkownikowi gesprek gesprekken conversacion conversaciones conversazione "
+        "conversazioni conversa conversas gesprach unterhaltung rozmowa sgwrs sgyrsiau "
+        "defnyddiwr defnyddwyr مستخدم مستخدمين محادثة handover handoff escalate escalation",
+    ),
+    # Claims over other sources and the reader's earlier rules.
+    _role(
+        "override",
+        "supersede supersedes overrides override overriding disregard disregarding ignore "
+        "ignoring ignorez ignorer ignora ignorar ignorate ignoriere ignorieren ignoriert negeer "
+        "negeren prevail prevails prevaut priment prevalece prevalecen prevale prevalgono "
+        "voorrang vorrang henceforth desormais dorenavant conflicting contradictory contraires "
+        "contradictoires widersprechende tegenstrijdige",
+    ),
+    # Asking the reader's user for something.
+    _role(
+        "ask",
+        "ask asks request collect obtain demande demandez demander reclame reclamez pide pida "
+        "pidan pedir solicite solicita chiedi chieda chiedere richiedi richieda pergunte pede "
+        "peca frage fragen verlange verlangen fordere fordern vraag vraagt vragen popros "
+        "zapytaj gofynnwch اطلب يطلب اسأل",
     ),
 )
 ROLE_NAMES = tuple(role.name for role in ROLES)
 ROLE_PREFIX = "r:"
+# Leading Arabic clitics, longest first: "and the", "so the", "with the", "like the", "for the",
+# "the", "and", "so", "with", "for".
+_ARABIC_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
-def roles_of(word: str) -> int:
-    """The roles a folded word plays, as a bit mask over ROLES."""
+def _roles_of_word(word: str) -> int:
     mask = 0
     for bit, role in enumerate(ROLES):
         if word in role.exact or (role.starts and word.startswith(role.starts)):
             mask |= 1 << bit
+    return mask
+
+
+def _arabic_stems(word: str) -> list[str]:
+    """The word without each leading clitic it may carry (the article, "and", "for the" ...)."""
+    return [
+        word[len(clitic) :]
+        for clitic in _ARABIC_CLITICS
+        if word.startswith(clitic) and len(word) - len(clitic) >= 2
+    ]
+
+
+def roles_of(word: str) -> int:
+    """The roles a folded word plays, as a bit mask over ROLES; an identifier's parts
+    ("consigne_ia") and an Arabic word without its clitics ("للمساعد") play theirs too."""
+    mask = _roles_of_word(word)
+    if "_" in word:
+        for part in word.split("_"):
+            if part:
+                mask |= _roles_of_word(part)
+    if "\u0600" <= word[:1] <= "\u06ff":
+        for stem in _arabic_stems(word):
+            mask |= _roles_of_word(stem)
     return mask
 
 

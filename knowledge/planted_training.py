@@ -9,7 +9,10 @@ as people's sentences: the demo knowledge base's, a seeded sample of the dev kno
 (../shared/eval, read there, never copied) and the ones a first model scores highest. It is
 calibrated on 5-fold cross-validated decisions (Platt); the threshold sits just over the highest
 score of any knowledge-base sentence (scored as quarantine scores it, clauses included), so that
-none loses a sentence, and never under 0.5.
+none loses a sentence, and never under 0.5. A language with at least `LANG_MIN_SENTENCES`
+knowledge-base sentences gets a threshold of its own when its highest sentence (and its
+look-alike pages' highest) sits lower: just over them (French); quarantine uses it for a page
+in that language.
 `--keep-half` trains on half of the dev pages and counts how many pages of the other half would
 lose a sentence: the estimate for a knowledge base never seen. Writes `weights.json` with the
 figures (cross-validated and frozen kept apart; the cross-validated written sentences also
@@ -36,6 +39,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
+from knowledge.documents import UnreadableDocument
 from knowledge.frontmatter import split_front_matter
 from knowledge.planted import line_sentences
 from knowledge.planted_learned import (
@@ -69,6 +73,8 @@ MARGIN = 0.02
 # like planted ones but must survive. Like a knowledge base's sentences, none may reach the
 # threshold: it sits just over the highest of them too. Not trained on.
 LOOK_ALIKE_PAGES = REPO / "tests" / "planted_pages"
+# A language's own threshold needs at least this many of its knowledge-base sentences scored.
+LANG_MIN_SENTENCES = 10_000
 # Knowledge-base sentences drawn as negatives, and how many of the hardest are added after.
 SAMPLE = 15_000
 HARD = 3_000
@@ -165,6 +171,17 @@ def _pages(folder: Path) -> list[Path]:
     return sorted(folder.rglob("*.md")) if folder.is_dir() else []
 
 
+def _page_lang(path: Path) -> str:
+    """A page's language: its front matter's `lang`, else a language folder in its path."""
+    try:
+        meta = split_front_matter(path.read_text(encoding="utf-8"))[0]
+    except UnreadableDocument:
+        meta = {}
+    if meta.get("lang"):
+        return meta["lang"].lower()
+    return next((part for part in path.parts if part in ("en", "fr")), "")
+
+
 def _page_sentences(path: Path, *, body_only: bool = False) -> list[str]:
     text = path.read_text(encoding="utf-8")
     if body_only:
@@ -209,13 +226,49 @@ def _say(step: str) -> None:
     print(f"{time.strftime('%H:%M:%S')} {step}", file=sys.stderr, flush=True)
 
 
-def _look_alike_sentences() -> list[str]:
-    """Every sentence of the look-alike pages for people (none where the folder is absent)."""
+def _look_alike_sentences(lang: str | None = None) -> list[str]:
+    """Every sentence of the look-alike pages for people (none where the folder is absent); with
+    lang, those of the pages in that language."""
     listing = LOOK_ALIKE_PAGES / "clean.jsonl"
     if not listing.is_file():
         return []
-    files = [json.loads(line)["file"] for line in listing.read_text("utf-8").splitlines()]
+    rows = [json.loads(line) for line in listing.read_text("utf-8").splitlines()]
+    files = [row["file"] for row in rows if lang is None or row.get("lang", "en") == lang]
     return [s for name in files for s in _page_sentences(LOOK_ALIKE_PAGES / name)]
+
+
+def _language_thresholds(
+    classifier: PlantedSentenceClassifier, by_lang: dict[str, list[str]], threshold: float
+) -> tuple[dict[str, float], dict[str, object]]:
+    """The thresholds of the languages that get one (module docstring), and their figures."""
+    thresholds: dict[str, float] = {}
+    figures: dict[str, object] = {}
+    for lang, sentences in sorted(by_lang.items()):
+        if len(sentences) < LANG_MIN_SENTENCES:
+            continue
+        kb_highest = _highest(classifier, sentences)
+        look_highest = _highest(classifier, _look_alike_sentences(lang))
+        own = round(max(0.5, min(0.995, max(kb_highest, look_highest) + MARGIN)), 4)
+        figures[lang] = {
+            "knowledge_base_sentences": len(sentences),
+            "knowledge_base_highest": round(kb_highest, 4),
+            "look_alike_highest": round(look_highest, 4),
+            "threshold": min(own, threshold),
+        }
+        if own < threshold:
+            thresholds[lang] = own
+    return thresholds, figures
+
+
+def _rates_by_language(
+    probabilities: Sequence[float], sentences: Sequence[Sentence], weights: Weights
+) -> dict[str, float]:
+    """`_rates` with each sentence held to the threshold of its language."""
+    flagged = [
+        p >= weights.threshold_for(s.lang) for p, s in zip(probabilities, sentences, strict=True)
+    ]
+    # _rates at 0.5 of 1.0 (flagged) and 0.0 (not): the same counts.
+    return _rates([float(f) for f in flagged], [s.planted for s in sentences], 0.5)
 
 
 def _look_alikes_scored(classifier: PlantedSentenceClassifier) -> tuple[list[str], float]:
@@ -234,6 +287,8 @@ class TrainingSet:
     train: list[Sentence]
     # Every knowledge-base sentence long enough to score, of the demo and training pages.
     pool: list[str]
+    # The pool's sentences by the language of their page.
+    pool_by_lang: dict[str, list[str]]
     kept_pages: list[Path]
     training_pages: list[Path]
 
@@ -251,6 +306,12 @@ def training_set(kbs: Sequence[Path], *, keep_half: bool = False) -> TrainingSet
         dict.fromkeys(s for p in [*demo_pages, *training_pages] for s in _page_sentences(p))
     )
     pool = [s for s in pool if _long_enough(s)]
+    by_lang: dict[str, set[str]] = {}
+    for page in [*demo_pages, *training_pages]:
+        by_lang.setdefault(_page_lang(page), set()).update(_page_sentences(page))
+    pool_by_lang = {
+        lang: [s for s in sorted(found) if _long_enough(s)] for lang, found in by_lang.items()
+    }
     rng = np.random.default_rng(SEED)
     sample = set(demo) | {pool[i] for i in rng.choice(len(pool), min(SAMPLE, len(pool)), False)}
     negatives = [
@@ -264,7 +325,9 @@ def training_set(kbs: Sequence[Path], *, keep_half: bool = False) -> TrainingSet
         HARD, ((first.decision(s) or -1e9, s) for s in pool if s not in sample)
     )
     negatives += [Sentence(s, False, "kb", "knowledge base (hard)") for _, s in hardest]
-    return TrainingSet(written, frozen, written + negatives, pool, kept_pages, training_pages)
+    return TrainingSet(
+        written, frozen, written + negatives, pool, pool_by_lang, kept_pages, training_pages
+    )
 
 
 def build(kbs: Sequence[Path], out: Path, *, keep_half: bool = False) -> dict[str, object]:
@@ -321,6 +384,9 @@ def build(kbs: Sequence[Path], out: Path, *, keep_half: bool = False) -> dict[st
     threshold = round(
         max(at_training_half, min(0.995, max(kept_highest, look_alike_highest) + MARGIN)), 4
     )
+    thresholds, by_language = _language_thresholds(classifier, drawn.pool_by_lang, threshold)
+    shipped = Weights(coefficients, final.weights.intercept, (a, b), threshold, {}, thresholds)
+    frozen_scores = [classifier.probability(s.text) for s in frozen]
 
     n = len(written)
     report: dict[str, object] = {
@@ -341,19 +407,21 @@ def build(kbs: Sequence[Path], out: Path, *, keep_half: bool = False) -> dict[st
         "cross_validated_written": _rates(cv_probabilities[:n], list(labels[:n]), threshold),
         "cross_validated_written_with_clauses": _rates(cv_clauses, list(labels[:n]), threshold),
         "cross_validated_all": _rates(cv_probabilities, list(labels), threshold),
-        "frozen": _rates(
-            [classifier.probability(s.text) for s in frozen], [s.planted for s in frozen], threshold
+        "frozen": _rates(frozen_scores, [s.planted for s in frozen], threshold),
+        "language_thresholds": by_language,
+        "cross_validated_written_with_clauses_by_language": _rates_by_language(
+            cv_clauses, written, shipped
         ),
+        "frozen_by_language": _rates_by_language(frozen_scores, frozen, shipped),
         "cross_validated_written_at_0.5": _rates(cv_probabilities[:n], list(labels[:n]), 0.5),
-        "frozen_at_0.5": _rates(
-            [classifier.probability(s.text) for s in frozen], [s.planted for s in frozen], 0.5
-        ),
+        "frozen_at_0.5": _rates(frozen_scores, [s.planted for s in frozen], 0.5),
     }
     data = {
         "features": FEATURES_VERSION,
         "intercept": round(final.weights.intercept, 6),
         "sigmoid": [round(a, 6), round(b, 6)],
         "threshold": threshold,
+        "thresholds": thresholds,
         "report": report,
         "coefficients": dict(sorted(coefficients.items())),
     }

@@ -22,7 +22,10 @@ people's sentences flagged by either). A gain seen only on sentences written by 
 trained it is not a result; it comes back on when a new blind file shows one. Rebuilt for the
 n-grams' role features and the fifth training pass (4 December 2026): 313 against 272 of 433
 written planted sentences caught in cross-validation (23 against 11 people's flagged), frozen
-split 77 against 66 of 102 (0 flagged by either); no blind file has run it since.
+split 77 against 66 of 102 (0 flagged by either); no blind file has run it since. Rebuilt
+again for the sixth pass (`planted-sentences-3`): 342 against 326 of 481 caught in
+cross-validation (18 against 13 people's flagged), frozen split 86 against 78 of 111 (2 against
+0 flagged); still off.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ from knowledge.planted_learned import (
 )
 
 # Bump when the features change: weights built for other features must be rebuilt.
-VECTOR_FEATURES_VERSION = "planted-sentences-2+sentence-vector-1"
+VECTOR_FEATURES_VERSION = "planted-sentences-3+sentence-vector-1"
 VECTOR_WEIGHTS_FILE = WEIGHTS_FILE.parent / "weights_vectors.json"
 # The repository's layer (`packaged_layer`) uses the vectors only when this is True (module
 # docstring: no gain on a blind held-out file).
@@ -97,8 +100,9 @@ class PlantedVectorClassifier:
         a, b = self.weights.ngrams.sigmoid
         return 1.0 / (1.0 + math.exp(min(700.0, a * decision + b)))
 
-    def kind(self, sentence: str) -> str | None:
-        """KIND when the sentence's probability reaches the threshold, else None."""
+    def kind(self, sentence: str, lang: str | None = None) -> str | None:
+        """KIND when the sentence's probability reaches the threshold, else None. This model
+        has one threshold for every language: lang is accepted and not used."""
         return KIND if self.probability(sentence) >= self.weights.ngrams.threshold else None
 
 
