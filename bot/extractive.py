@@ -273,7 +273,9 @@ def extractive_answer(
     for number, passage in enumerate(passages[:max_passages], start=1):
         # A planted instruction in a page is content to drop, never a sentence to quote. Links
         # become tokens the page shows as the link's own words (bot/grounding/links.py).
-        text, links = tokenize_links(quarantine(passage.text).text, passage.url, number)
+        text, links = tokenize_links(
+            quarantine(passage.text, passage.lang).text, passage.url, number
+        )
         left = MAX_ANSWER_CHARS - used - len(passage.title) - 8
         room = (min(left, MAX_PASSAGE_CHARS), left if not quoted else min(left, MAX_PASSAGE_CHARS))
         # A second passage that shares nothing with the question adds only noise.

@@ -151,7 +151,7 @@ class CitationChecker:
     def _evidence_of(self, passage: Passage) -> _Evidence:
         # Compared with what the model was shown: planted sentences do not support anything.
         # The page's title and section are its own words too (the model is shown them).
-        text = f"{passage.title}\n{passage.section}\n{quarantine(passage.text).text}"
+        text = f"{passage.title}\n{passage.section}\n{quarantine(passage.text, passage.lang).text}"
         lexicon = self._lexicon(passage.lang)
         return _Evidence(lexicon.content_stems(text), lexicon.numbers(text), lexicon.emails(text))
 

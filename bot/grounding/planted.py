@@ -27,8 +27,10 @@ __all__ = ["Finding", "Quarantine", "is_planted", "planted_kind", "quarantine"]
 
 
 @lru_cache(maxsize=4096)
-def quarantine(text: str) -> Quarantine:
-    """`knowledge.planted.quarantine` of a passage's text. One answer cleans each passage three
-    times (writer or prompt, citation check, extractive fallback) and popular passages recur, so
-    results are kept: the function is pure, and 4,096 passages of about 1 kB is a few MB."""
-    return planted.quarantine(text)
+def quarantine(text: str, lang: str | None = None) -> Quarantine:
+    """`knowledge.planted.quarantine` of a passage's text, held to the threshold of the
+    passage's language as ingest does (French has a lower one). One answer cleans each passage
+    three times (writer or prompt, citation check, extractive fallback) and popular passages
+    recur, so results are kept: the function is pure, and 4,096 passages of about 1 kB is a few
+    MB."""
+    return planted.quarantine(text, lang=lang)

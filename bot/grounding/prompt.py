@@ -63,7 +63,7 @@ def fence_passage_text(text: str, passage: Passage | None = None, number: int = 
     Given the passage and its number, the links it may show become tokens ("[link 2.1]"),
     numbered as the citation numbering reads them (bot/citation_numbers.py); the others go.
     """
-    text = quarantine(text).text
+    text = quarantine(text, passage.lang if passage is not None else None).text
     if passage is not None:
         text, _ = tokenize_links(text, passage.url, number)
         text = text.replace(UNSHOWN_LINK, "")
