@@ -23,6 +23,7 @@ COUNTED = [
     "heldout6.jsonl",
     "heldout7.jsonl",
     "heldout8.jsonl",
+    "heldout9.jsonl",
 ]
 ALL = ["heldout.jsonl", "heldout2.jsonl", *COUNTED]
 
