@@ -107,7 +107,8 @@ class InputGuard:
         # street names in its input made it call ordinary messages crises).
         said = redact(head, findings) if findings else head
         intent = self.intents.classify(said) if self.intents is not None else None
-        first = self._to_a_person_first(seen, intent, lang, withheld, hidden, findings)
+        unsaid = variants_of(said, unhidden.tag_text) if findings else seen
+        first = self._before_the_block(seen, unsaid, intent, lang, withheld, hidden, findings)
         if first is not None:
             return self._told(first, findings, lang)
         if too_long:
@@ -118,33 +119,37 @@ class InputGuard:
             return replace(refused, findings=findings)
         if len(removed) < len(findings):
             return self._blocked(lang, clean, hidden, findings)
-        if findings:
-            seen = variants_of(redact(head, findings), unhidden.tag_text)
-        verdict = self._after_pii(seen, lang, downstream, hidden, findings, intent)
+        verdict = self._after_pii(unsaid, lang, downstream, hidden, findings, intent)
         return self._told(verdict, removed, lang)
 
-    def _to_a_person_first(
+    def _before_the_block(
         self,
         seen: Variants,
+        unsaid: Variants,
         intent: IntentDecision | None,
         lang: str,
         withheld: str,
         hidden: tuple[str, ...],
         findings: tuple[PIIFinding, ...],
     ) -> GuardVerdict | None:
-        """A crisis the classifier finds, or a person asked for by a rule (a call back, most
-        often with the number to ring, a complaint) when the message holds personal data: to a
-        person before the data is blocked, with it withheld. Blocking would answer someone who
-        asked for a human with "do not share personal data". Rules only for the request: the
-        classifier calls too many ordinary messages with personal data a complaint."""
+        """What is decided before personal data is blocked, with the data withheld: a crisis
+        the classifier finds; then, when the message holds personal data, a person asked for by
+        a rule (a call back, most often with the number to ring, a complaint), and a refusal
+        rule's match (injection, fraud, finding someone) on the message with its data replaced
+        (`unsaid`). Blocking would answer someone who asked for a human with "do not share
+        personal data", and would invite an attacker to send the same request again without
+        it. Rules only: the classifier calls too many ordinary messages with personal data a
+        complaint."""
         if intent is not None and intent.intent == "crisis":
             classified = self._classified(intent, lang, withheld, hidden, findings)
             if classified is not None:
                 return classified
         if findings:
-            asked = self._match("escalate", seen.everyday)
-            if asked is not None:
-                return self._verdict(*asked, lang, withheld, hidden, findings)
+            decided = self._match("escalate", seen.everyday) or self._match(
+                "refuse", unsaid.every, unsaid.signals
+            )
+            if decided is not None:
+                return self._verdict(*decided, lang, withheld, hidden, findings)
         return None
 
     def _not_published(self, text: str, findings: tuple[PIIFinding, ...]) -> tuple[PIIFinding, ...]:
