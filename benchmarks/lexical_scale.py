@@ -25,8 +25,8 @@ import bm25s
 import numpy as np
 import numpy.typing as npt
 
-from benchmarks.retrieval import WORDS_PER_SECTION, _vocabulary, _zipf_words
-from benchmarks.timing import load_average, rss_mb, timed_calls
+from benchmarks.retrieval import WORDS_PER_SECTION, _line, _vocabulary, _zipf_words
+from benchmarks.timing import load_average, timed_calls
 from knowledge.languages import Analyzer
 from knowledge.lexical import LexicalIndex, _idf, _LanguageIndex, _unseen_idf
 from knowledge.ranking import Hits
@@ -104,17 +104,6 @@ def _check_against_bm25s(tokens: npt.NDArray[np.int64], term_ids: dict[str, int]
         assert np.array_equal(theirs.scores["indices"][a:b], ours["indices"][c:d])  # type: ignore[index]
         assert np.allclose(theirs.scores["data"][a:b], ours["data"][c:d], rtol=1e-5)  # type: ignore[index]
     print(f"  the arrays equal bm25s's on the first {CHECKED:,} chunks", flush=True)
-
-
-def _line(label: str, times: list[float]) -> tuple[float, float]:
-    p50, p95, p99 = (float(np.percentile(times, p)) for p in (50, 95, 99))
-    now, peak = rss_mb()
-    print(
-        f"  {label}: p50 {p50:.2f} ms, p95 {p95:.2f} ms, p99 {p99:.2f} ms "
-        f"({load_average()}; RSS {now:.0f} MB, peak {peak:.0f} MB)",
-        flush=True,
-    )
-    return p50, p95
 
 
 def run(sizes: Sequence[int], queries: int) -> None:
