@@ -58,11 +58,17 @@ def _bm25(terms: Iterable[Sequence[str]], *, k1: float, b: float) -> bm25s.BM25:
         np.fromiter((vocab.setdefault(t, len(vocab)) for t in chunk_terms), dtype=np.int32)
         for chunk_terms in terms
     ]
+    return _bm25_from_ids(per_chunk, vocab, k1=k1, b=b)
+
+
+def _bm25_from_ids(
+    per_chunk: Sequence[npt.NDArray[np.int32]], vocab: dict[str, int], *, k1: float, b: float
+) -> bm25s.BM25:
+    """`_bm25` from each chunk's term ids (`vocab` gives each term its id, from 0 up)."""
     chunks, words = len(per_chunk), len(vocab)
     lengths = np.array([a.shape[0] for a in per_chunk], dtype=np.int64)
     mean_length = lengths.mean() if chunks else np.float64(0.0)
     term_of = np.concatenate(per_chunk) if chunks else np.zeros(0, np.int32)
-    del per_chunk
     # One key per occurrence, sorted by term then chunk: the matrix's order (CSC by term).
     keys = term_of.astype(np.int64) * max(chunks, 1)
     del term_of
