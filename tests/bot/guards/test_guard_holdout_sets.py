@@ -30,6 +30,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-04h.jsonl": "hol8-",
     "intents.holdout-2026-12-04i.jsonl": "hol9-",
     "intents.holdout-2026-12-04j.jsonl": "hol10-",
+    "intents.holdout-2026-12-04k.jsonl": "hol11-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -41,6 +42,7 @@ SECTIONS = {
     "intents.holdout-2026-12-04h.jsonl": "## Eighth held-out set: `intents.holdout-2026-12-04h.jsonl`",
     "intents.holdout-2026-12-04i.jsonl": "## Ninth held-out set: `intents.holdout-2026-12-04i.jsonl`",
     "intents.holdout-2026-12-04j.jsonl": "## Tenth held-out set: `intents.holdout-2026-12-04j.jsonl`",
+    "intents.holdout-2026-12-04k.jsonl": "## Eleventh held-out set: `intents.holdout-2026-12-04k.jsonl`",
 }
 
 EXPECT = {
