@@ -167,6 +167,9 @@ class _Turn:
     started: float
     # This thread's CPU seconds when the message arrived: the reply's energy estimate.
     cpu_started: float
+    # The phone numbers and e-mail addresses of a message sent to a person, for that person
+    # only (`GuardVerdict.contact`): kept encrypted beside the handoff, never in the log's text.
+    contact: str = field(default="", repr=False)
 
 
 class ConversationEngine:
@@ -280,7 +283,7 @@ class ConversationEngine:
         if self._handoffs is not None and handoff is not None:
             self._handoffs.relay(handoff, question, {"lang": lang, "chars": len(question)})
             return Reply("to_person", "with_person", "", (), lang, "person", ai_generated=False)
-        decided, streak, guard_fields, kept = self._decide(question, lang, conversation)
+        decided, streak, guard_fields, kept, contact = self._decide(question, lang, conversation)
         # The conversation's row is written only when the streak changes (most turns keep it).
         changed = streak if streak != conversation.low_confidence_streak else None
         reply = (
@@ -298,6 +301,7 @@ class ConversationEngine:
             kept,
             started,
             cpu_started,
+            contact,
         )
 
     def ask_stream(
@@ -327,6 +331,7 @@ class ConversationEngine:
         kept: str,
         started: float,
         cpu_started: float,
+        contact: str = "",
     ) -> Reply:
         """Hand to a person if escalated (or hold the answer for one), log message and reply
         together, store the turns. `started` is when the message arrived (perf_counter).
@@ -340,7 +345,7 @@ class ConversationEngine:
             fields={"lang": lang, "chars": len(question), **guard_fields},
             text=kept,
         )
-        turn = _Turn(message_event, reply, streak, started, cpu_started)
+        turn = _Turn(message_event, reply, streak, started, cpu_started, contact)
         opens = (reply.decision == "escalate" and self._handoffs is not None) or self._holds(reply)
         with self._writing(opens) as (record, connection):
             reply, recorded, opened = self._log_turn(conversation_id, turn, record, connection)
@@ -375,10 +380,18 @@ class ConversationEngine:
     ) -> tuple[Reply, list[Recorded], Handoff | None]:
         """Open the handoff (in `connection`'s unit), log message and reply, keep a held
         draft, store the turns; returns the reply, where it was logged, the new handoff."""
-        reply, opened = turn.reply, None
+        reply, opened, handoff = turn.reply, None, None
         if reply.decision == "escalate":
-            reply, opened = self._hand_to_person(conversation_id, reply, connection)
+            reply, handoff, new = self._hand_to_person(
+                conversation_id, reply, connection, reachable=bool(turn.contact)
+            )
+            opened = handoff if new else None
         events = [turn.message]
+        # The contact details go to the vault as an entry of their own, beside the message
+        # kept with them replaced; the handoff points at them for its caseworker.
+        reachable = handoff is not None and bool(turn.contact)
+        if reachable:
+            events.append(_contact_event(conversation_id, reply.lang, turn.contact))
         held: tuple[Reply, Handoff] | None = None
         if self._drafts is not None and self._holds(reply):
             review, fixed, new = self._hold(self._drafts, conversation_id, reply, connection)
@@ -391,6 +404,9 @@ class ConversationEngine:
             conversation_id, reply, _elapsed_ms(turn.started), _cpu_seconds(turn.cpu_started)
         )
         recorded = record([*events, reply_event])
+        contact_id = recorded[1].text_id if reachable else None
+        if contact_id is not None and handoff is not None and self._handoffs is not None:
+            self._handoffs.keep_contact(handoff, contact_id, connection)
         if self._drafts is not None and held is not None:
             draft, review = held
             self._drafts.keep(
@@ -426,7 +442,8 @@ class ConversationEngine:
         why = reason if reason in PERSON_REASONS else "person.button"
         reply = self._fixed("escalate", why, "person_requested", conversation.lang)
         with self._writing(self._handoffs is not None) as (record, connection):
-            reply, opened = self._hand_to_person(conversation_id, reply, connection)
+            reply, handoff, new = self._hand_to_person(conversation_id, reply, connection)
+            opened = handoff if new else None
             recorded = record([self._reply_event(conversation_id, reply)])
             self._store.add_turns(
                 conversation_id,
@@ -469,29 +486,46 @@ class ConversationEngine:
         self._handoffs.request_callback(conversation_id, lang=conversation.lang, contact=contact)
 
     def _hand_to_person(
-        self, conversation_id: str, reply: Reply, connection: Connection | None
-    ) -> tuple[Reply, Handoff | None]:
+        self,
+        conversation_id: str,
+        reply: Reply,
+        connection: Connection | None,
+        *,
+        reachable: bool = False,
+    ) -> tuple[Reply, Handoff | None, bool]:
         """Queue the conversation for a person (in `connection`'s unit of work) and tell the
-        citizen the wait (or the hours); returns the reply and the handoff if it is new."""
+        citizen the wait (or the hours); returns the reply, the handoff and whether it is new.
+
+        Out of hours nobody answers live: a message that gave contact details (`reachable`: a
+        phone number, an e-mail or postal address, a name) becomes a callback request, as if
+        left with the callback form; any other gets the hours and the form."""
         if self._handoffs is None:
-            return reply, None
+            return reply, None, False
         phone = self._replies.organisation.contact.phone
+        topic = self._topic(conversation_id)
         if not self._handoffs.is_open():
             hours = self._replies.organisation.contact.hours_in(reply.lang)
+            if reachable:
+                callback = self._handoffs.open_callback_in(
+                    connection, conversation_id, reason=reply.reason, lang=reply.lang, topic=topic
+                )
+                note = handoff_text("callback_from_message", reply.lang, hours=hours)
+                called = replace(
+                    reply, reason=f"{reply.reason}.out_of_hours", text=f"{reply.text} {note}"
+                )
+                return called, callback, True
             note = handoff_text("closed_hours", reply.lang, hours=hours)
             closed = replace(
                 reply, reason=f"{reply.reason}.out_of_hours", text=f"{reply.text} {note}"
             )
-            return closed, None
+            return closed, None, False
         handoff, new = self._handoffs.open_in(
-            connection,
-            conversation_id,
-            reason=reply.reason,
-            lang=reply.lang,
-            topic=self._topic(conversation_id),
+            connection, conversation_id, reason=reply.reason, lang=reply.lang, topic=topic
         )
         note = self._handoffs.status_text(handoff, reply.lang, phone=phone)
-        return replace(reply, text=f"{reply.text} {note}"), (handoff if new else None)
+        if reachable:
+            note = f"{note} {handoff_text('contact_kept', reply.lang)}"
+        return replace(reply, text=f"{reply.text} {note}"), handoff, new
 
     def _hold(
         self,
@@ -523,9 +557,9 @@ class ConversationEngine:
 
     def _decide(
         self, question: str, lang: str, conversation: ConversationRecord
-    ) -> tuple[Reply | _ToAnswer, int, dict[str, JsonValue], str]:
-        """Return the reply (or what to answer from), the new low-confidence streak, guard fields
-        and the text to keep."""
+    ) -> tuple[Reply | _ToAnswer, int, dict[str, JsonValue], str, str]:
+        """Return the reply (or what to answer from), the new low-confidence streak, guard fields,
+        the text to keep and, for a message sent to a person, the contact details it gave."""
         streak = conversation.low_confidence_streak
         guard_fields: dict[str, JsonValue] = {}
         distress = False
@@ -565,7 +599,8 @@ class ConversationEngine:
                 )
                 if decision == "block_pii":
                     kept = f"[withheld: {verdict.reason}]"
-                return reply, streak, guard_fields, kept
+                contact = verdict.contact if decision == "escalate" else ""
+                return reply, streak, guard_fields, kept, contact
             question = verdict.text
             distress = verdict.distress
             notice = verdict.notice
@@ -582,10 +617,11 @@ class ConversationEngine:
                 streak,
                 guard_fields,
                 kept,
+                "",
             )
         threshold = self.policy.threshold_for(lang, result.ranked_by)
         if result.passages and result.confidence >= threshold:
-            return _ToAnswer(question, result, notice), 0, guard_fields, kept
+            return _ToAnswer(question, result, notice), 0, guard_fields, kept, ""
         streak += 1
         if distress:
             # When in doubt, a person: a message with a sign of distress that the pages do
@@ -616,6 +652,7 @@ class ConversationEngine:
             streak,
             guard_fields,
             kept,
+            "",
         )
 
     def _retrieve(self, question: str, lang: str) -> RetrievalResult:
@@ -711,6 +748,12 @@ class ConversationEngine:
 def _with_retrieval_fallback(reason: str, result: RetrievalResult) -> str:
     """The reason, plus why retrieval ran degraded (e.g. "answered.lexical_fallback")."""
     return reason if result.fallback_reason is None else f"{reason}.{result.fallback_reason}"
+
+
+def _contact_event(conversation_id: str, lang: str, contact: str) -> AuditEvent:
+    """The contact details of a message sent to a person: their words to the vault (encrypted
+    with the conversation's key, erased with it), a purpose label and a commitment to the log."""
+    return AuditEvent("message", conversation_id, {"lang": lang, "purpose": "contact"}, contact)
 
 
 def _elapsed_ms(started: float) -> int:

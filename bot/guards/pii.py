@@ -27,11 +27,22 @@ from bot.guards.verdict import PIIFinding
 
 
 def _without_overlaps(findings: Iterable[PIIFinding]) -> tuple[PIIFinding, ...]:
-    """Earlier detectors win: checksummed identifiers before contacts before identity."""
+    """Earlier detectors win: checksummed identifiers before contacts before identity.
+
+    A later finding that overlaps kept ones gives them its extent, not its kind: "14 Elm Rise
+    EX4" (an address) and "EX4 7QT" (a postcode) are one address to redact, never leaving
+    "7QT" behind in what is kept."""
     kept: list[PIIFinding] = []
     for finding in findings:
-        if all(finding.end <= other.start or finding.start >= other.end for other in kept):
+        touched = [o for o in kept if not (finding.end <= o.start or finding.start >= o.end)]
+        if not touched:
             kept.append(finding)
+            continue
+        first = touched[0]
+        start = min(finding.start, *(o.start for o in touched))
+        end = max(finding.end, *(o.end for o in touched))
+        kept = [o for o in kept if o not in touched]
+        kept.append(PIIFinding(first.kind, start, end))
     return tuple(sorted(kept, key=lambda f: (f.start, f.end)))
 
 

@@ -30,6 +30,10 @@ from bot.guards.verdict import GuardAction, GuardLayer, GuardVerdict, PIIFinding
 from knowledge.published import PublishedContacts
 
 PIIMode = Literal["block", "redact"]
+# The kinds of personal data that say how to reach the writer, or where help must go: kept for
+# the person a message is escalated to (`GuardVerdict.contact`), so that someone who asks to be
+# rung or written back can be, and a caseworker knows where a person in danger is.
+CONTACT_KINDS = frozenset({"phone", "email", "address", "postcode", "name"})
 # Input beyond this multiple of max_chars is not even scanned for hidden characters.
 _SCAN_FACTOR = 4
 
@@ -101,7 +105,7 @@ class InputGuard:
         crisis = self._match("crisis", seen.everyday)
         if crisis is not None:
             verdict = self._verdict(*crisis, lang, withheld, hidden, findings)
-            return self._told(verdict, findings, lang)
+            return _reachable(self._told(verdict, findings, lang), head)
         # The classifier judges what the message asks, not whose name or street it holds: it
         # reads the text with the personal data found replaced by placeholders (names and
         # street names in its input made it call ordinary messages crises).
@@ -110,7 +114,7 @@ class InputGuard:
         unsaid = variants_of(said, unhidden.tag_text) if findings else seen
         first = self._before_the_block(seen, unsaid, intent, lang, withheld, hidden, findings)
         if first is not None:
-            return self._told(first, findings, lang)
+            return _reachable(self._told(first, findings, lang), head)
         if too_long:
             # What is kept of it for reviewers has every piece of personal data found replaced,
             # whatever its kind's action, and the findings go with it so the engine keeps this
@@ -120,7 +124,7 @@ class InputGuard:
         if len(removed) < len(findings):
             return self._blocked(lang, clean, hidden, findings)
         verdict = self._after_pii(unsaid, lang, downstream, hidden, findings, intent)
-        return self._told(verdict, removed, lang)
+        return _reachable(self._told(verdict, removed, lang), head)
 
     def _before_the_block(
         self,
@@ -269,3 +273,28 @@ def _published(value: str, kind: str, contacts: PublishedContacts) -> bool:
     digits = "".join(ch for ch in value if ch.isdigit())
     international = value.lstrip().startswith(("+", "00"))
     return digits in contacts.phones or national_form(digits, international) in contacts.phones
+
+
+def _reachable(verdict: GuardVerdict, head: str) -> GuardVerdict:
+    """The verdict with the contact details its message gave, when it goes to a person.
+
+    `head` is the text the findings index. Only escalations keep them (a crisis, a request for
+    a person or a call back, a complaint): the person who takes the conversation can then ring
+    or write back; everywhere else, the data stays withheld."""
+    if verdict.action not in ("escalate", "crisis"):
+        return verdict
+    # Overlapping or touching spans (an address and its postcode) are given as one.
+    spans: list[list[int]] = []
+    for finding in sorted(verdict.findings, key=lambda f: (f.start, f.end)):
+        if finding.kind not in CONTACT_KINDS:
+            continue
+        if spans and finding.start <= spans[-1][1] + 1:
+            spans[-1][1] = max(spans[-1][1], finding.end)
+        else:
+            spans.append([finding.start, finding.end])
+    given: list[str] = []
+    for start, end in spans:
+        value = head[start:end].strip(" ,;")
+        if value and value not in given:
+            given.append(value)
+    return replace(verdict, contact="; ".join(given)) if given else verdict

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 GuardAction = Literal["allow", "block_pii", "refuse", "escalate", "crisis"]
@@ -37,3 +37,7 @@ class GuardVerdict:
     # Allowed, but the intent classifier saw a sign of distress (a crisis, a wish for a
     # person, a grievance) below its thresholds: if the pages cannot answer, a person should.
     distress: bool = False
+    # On a message sent to a person only: the phone numbers, e-mail and postal addresses and
+    # names it gave, as written ("; " between them), for the caseworker who takes it to call or
+    # write back. Never for a model, the log or the transcript (they keep `text`, data replaced).
+    contact: str = field(default="", repr=False)

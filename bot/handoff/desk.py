@@ -118,6 +118,42 @@ class HandoffDesk:
         )
         return handoff, True
 
+    def open_callback_in(
+        self,
+        connection: Connection | None,
+        conversation_id: str,
+        *,
+        reason: str,
+        lang: str,
+        topic: str,
+    ) -> Handoff:
+        """Out of hours, a message sent to a person that gave a phone number or an e-mail
+        address: a callback request (inside the caller's unit of work), as the callback form
+        makes; its contact details are attached with `keep_contact` once they are logged.
+        Announce it with `announce_opened` once the unit has committed."""
+        return self._store.insert(
+            conversation_id=conversation_id,
+            kind="callback",
+            reason=reason,
+            topic=topic,
+            lang=lang,
+            priority=priority_for(reason),
+            team=self.policy.teams[0],
+            created_at=self._clock(),
+            connection=connection,
+        )
+
+    def keep_contact(self, handoff: Handoff, text_id: int, connection: Connection | None) -> None:
+        """Point the handoff at the contact details its citizen gave (their words are in the
+        vault, `text_id`): the console shows them to the caseworkers who open it."""
+        self._store.transition(
+            handoff.id,
+            from_states=ACTIVE_STATES,
+            owner=None,
+            connection=connection,
+            callback_text_id=text_id,
+        )
+
     def announce_opened(self, handoff: Handoff) -> None:
         """Tell every app process's screens, and the escalation hooks, that a person is needed."""
         self._announce(handoff, "handoff_opened")

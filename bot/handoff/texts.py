@@ -14,6 +14,11 @@ HANDOFF_TEXT: Mapping[str, Mapping[str, str]] = {
         "You can leave a callback request below and a person will contact you.",
         "callback_received": "Thank you: your callback request has been recorded. "
         "A person will contact you during opening hours.",
+        "callback_from_message": "Nobody is available right now (opening hours: {hours}). "
+        "Your message is recorded as a callback request: a person will contact you during "
+        "opening hours with the contact details you gave. The AI assistant did not see them.",
+        "contact_kept": "The person who takes your conversation will also see the contact "
+        "details you gave, to reach you; the AI assistant did not see them.",
         "handed_back": "The person has handed the conversation back: "
         "you are talking to the AI assistant again.",
         "closed": "The person has closed this conversation. "
@@ -34,6 +39,13 @@ HANDOFF_TEXT: Mapping[str, Mapping[str, str]] = {
         "Vous pouvez laisser une demande de rappel ci-dessous.",
         "callback_received": "Merci : votre demande de rappel est enregistrée. "
         "Une personne vous contactera pendant les heures d'ouverture.",
+        "callback_from_message": "Personne n'est disponible pour le moment (horaires : "
+        "{hours}). Votre message est enregistré comme demande de rappel : une personne vous "
+        "contactera pendant les heures d'ouverture grâce aux coordonnées que vous avez "
+        "données. L'assistant IA ne les a pas vues.",
+        "contact_kept": "La personne qui prendra votre conversation verra aussi les "
+        "coordonnées que vous avez données, pour vous joindre ; l'assistant IA ne les a pas "
+        "vues.",
         "handed_back": "La personne vous a redirigé vers l'assistant : "
         "vous échangez de nouveau avec l'assistant IA.",
         "closed": "La personne a clos cette conversation. "

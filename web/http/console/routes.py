@@ -84,8 +84,9 @@ def _handoff(people: PeopleServices, handoff_id: int) -> Handoff:
         raise HTTPException(404, "no such conversation in the console") from None
 
 
-def _transcript_context(services: Services, handoff: Handoff) -> dict[str, object]:
-    """The decrypted transcript and notes: call only after the access was logged."""
+def _transcript_context(services: Services, handoff: Handoff, *, acting: bool) -> dict[str, object]:
+    """The decrypted transcript and notes: call only after the access was logged. `acting`:
+    the reader can act on handoffs (a caseworker), and so sees how to reach the citizen."""
     vault = services.vault
     notes = [
         {
@@ -96,8 +97,11 @@ def _transcript_context(services: Services, handoff: Handoff) -> dict[str, objec
         }
         for n in services.people.desk.notes(handoff.conversation_id)
     ]
+    # How to reach the citizen (the callback form's text, or the phone numbers and e-mail
+    # addresses of a message sent to a person): for the caseworkers who act on the handoff,
+    # not for oversight readers, who review what was said and decided, not whom to call.
     callback = None
-    if handoff.callback_text_id is not None:
+    if handoff.callback_text_id is not None and acting:
         callback = shown_text(vault, handoff.callback_text_id)
     draft = services.people.drafts.draft(handoff.id)
     draft_text = None
@@ -107,6 +111,7 @@ def _transcript_context(services: Services, handoff: Handoff) -> dict[str, objec
         "turns": services.transcript(handoff.conversation_id),
         "notes": notes,
         "callback": callback,
+        "callback_kind": handoff.kind,
         "draft": draft,
         "draft_text": draft_text,
     }
@@ -130,7 +135,7 @@ def conversation_page(
     _record_access(services, staff, handoff)
     context = {
         **_base(services, staff),
-        **_transcript_context(services, handoff),
+        **_transcript_context(services, handoff, acting=staff.account.can_act),
         "handoff": handoff,
         "outcomes": OUTCOMES,
     }
@@ -150,7 +155,7 @@ async def conversation_events(
     template = services.templates.get_template("console/_transcript.html")
 
     def render(_: Event) -> str:
-        return template.render(_transcript_context(services, handoff))
+        return template.render(_transcript_context(services, handoff, acting=staff.account.can_act))
 
     channel = conversation_channel(handoff.conversation_id)
     return live_fragments(request, services.people.events, [channel], "transcript", render)
@@ -190,7 +195,10 @@ def reply(
     with desk_errors():
         services.people.desk.reply(handoff_id, staff.account.pseudonym, text)
     if request.headers.get("hx-request") == "true":
-        context = {**_transcript_context(services, handoff), "clear_reply": True}
+        context = {
+            **_transcript_context(services, handoff, acting=staff.account.can_act),
+            "clear_reply": True,
+        }
         return services.templates.TemplateResponse(request, "console/_transcript.html", context)
     return _act(request, handoff_id, "reply")
 
