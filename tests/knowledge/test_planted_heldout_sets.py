@@ -24,6 +24,7 @@ COUNTED = [
     "heldout7.jsonl",
     "heldout8.jsonl",
     "heldout9.jsonl",
+    "heldout10.jsonl",
 ]
 ALL = ["heldout.jsonl", "heldout2.jsonl", *COUNTED]
 
