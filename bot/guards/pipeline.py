@@ -283,12 +283,13 @@ def _reachable(verdict: GuardVerdict, head: str) -> GuardVerdict:
     or write back; everywhere else, the data stays withheld."""
     if verdict.action not in ("escalate", "crisis"):
         return verdict
-    # Overlapping or touching spans (an address and its postcode) are given as one.
+    # Spans that overlap or are apart by a comma or a space (an address and its postcode) are
+    # given as one, as written.
     spans: list[list[int]] = []
     for finding in sorted(verdict.findings, key=lambda f: (f.start, f.end)):
         if finding.kind not in CONTACT_KINDS:
             continue
-        if spans and finding.start <= spans[-1][1] + 1:
+        if spans and not head[spans[-1][1] : finding.start].strip(" ,;"):
             spans[-1][1] = max(spans[-1][1], finding.end)
         else:
             spans.append([finding.start, finding.end])

@@ -111,15 +111,19 @@ def test_where_a_person_in_danger_is_goes_to_the_caseworker(message: str) -> Non
             "Please can a member of staff email me back at dana.whitlock@fastmail.co.uk",
             "dana.whitlock@fastmail.co.uk",
         ),
-        ("en", "text me on 07700 900123 when it's sorted pls", "07700 900123"),
         ("en", "can someone reply to me by email, r.okafor@outlook.com", "r.okafor@outlook.com"),
         (
+            "en",
+            "could an officer write to me please: 3 Fenwick Close, EX2 9LP",
+            "3 Fenwick Close, EX2 9LP",
+        ),
+        (
             "fr",
-            "Pouvez-vous m'écrire à l'adresse jeanne.roux@laposte.net ?",
+            "Quelqu'un peut-il me répondre par mail à jeanne.roux@laposte.net ?",
             "jeanne.roux@laposte.net",
         ),
         ("fr", "Merci de me répondre par mail, c.dupont@orange.fr", "c.dupont@orange.fr"),
-        ("fr", "Écrivez-moi à lucie.martin@free.fr svp", "lucie.martin@free.fr"),
+        ("fr", "Répondez-moi par courriel : lucie.martin@free.fr", "lucie.martin@free.fr"),
     ],
 )
 def test_asking_to_be_written_back_goes_to_a_person_with_the_address(
@@ -137,6 +141,9 @@ def test_asking_to_be_written_back_goes_to_a_person_with_the_address(
         ("en", "Can you email me the form for a parking permit?"),
         ("en", "Can I email the planning team at planning@exampleton.gov.uk?"),
         ("en", "please don't text me on my old number any more, it has changed"),
+        # A notice asked for is not a person asked for (as in test_guard_hol9_kinds.py).
+        ("en", "text me on 07700 900123 when the permit is sorted pls"),
+        ("en", "Can you email me at dana.w@fastmail.co.uk when the library book is back?"),
         ("fr", "Sous combien de temps allez-vous me répondre par mail ?"),
         ("fr", "Est-ce que je peux écrire au service urbanisme ?"),
     ],
