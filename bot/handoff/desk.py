@@ -31,6 +31,7 @@ from bot.handoff.state import (
     PRIORITY_CRISIS,
     Handoff,
     HandoffConflict,
+    HandoffKind,
     HandoffNote,
     HandoffNotFound,
     InvalidStaffText,
@@ -105,18 +106,7 @@ class HandoffDesk:
         existing = self._store.active_for(conversation_id, connection)
         if existing is not None:
             return existing, False
-        handoff = self._store.insert(
-            conversation_id=conversation_id,
-            kind="live",
-            reason=reason,
-            topic=topic,
-            lang=lang,
-            priority=priority_for(reason),
-            team=self.policy.teams[0],
-            created_at=self._clock(),
-            connection=connection,
-        )
-        return handoff, True
+        return self._queued("live", connection, conversation_id, reason, lang, topic), True
 
     def open_callback_in(
         self,
@@ -127,13 +117,25 @@ class HandoffDesk:
         lang: str,
         topic: str,
     ) -> Handoff:
-        """Out of hours, a message sent to a person that gave a phone number or an e-mail
-        address: a callback request (inside the caller's unit of work), as the callback form
-        makes; its contact details are attached with `keep_contact` once they are logged.
-        Announce it with `announce_opened` once the unit has committed."""
+        """Out of hours, a message sent to a person that gave contact details: a callback
+        request (inside the caller's unit of work), as the callback form makes; the details are
+        attached with `keep_contact` once they are logged. Announce it with `announce_opened`
+        once the unit has committed."""
+        return self._queued("callback", connection, conversation_id, reason, lang, topic)
+
+    def _queued(
+        self,
+        kind: HandoffKind,
+        connection: Connection | None,
+        conversation_id: str,
+        reason: str,
+        lang: str,
+        topic: str,
+    ) -> Handoff:
+        """A new handoff, waiting in the first team's queue at the priority of its reason."""
         return self._store.insert(
             conversation_id=conversation_id,
-            kind="callback",
+            kind=kind,
             reason=reason,
             topic=topic,
             lang=lang,
