@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from bot.guards.normalise import fold_aligned, lower_aligned
 from bot.guards.pii_contact import find_emails, find_phones
+from bot.guards.pii_files import find_file_references
 from bot.guards.pii_identity import (
     find_credentials_and_documents,
     find_identity,
@@ -101,6 +102,14 @@ _SENTENCE_END = re.compile(
 # repeat prescription form has the NHS number set out as 612 …" (the sentence still ends at a
 # full stop, and the writer's own words after the example word still make the number theirs).
 _EXAMPLE_REACH = 120
+# Between a number and an example word that stands in apposition to it: a comma, a bracket or
+# a dash, an article and at most one word ("…, a made-up …", "… (un numéro fictif", "… – fake").
+_APPOSED = re.compile(
+    r"\s*[,(\u2013\u2014-]\s*(?:(?:a|an|the|this|un|une|le|la|ce|cet|cette)\s+)?"
+    r"(?:(?!not\b|no\b|pas\b|never\b|jamais\b|isn)[^\W\d_][\w'-]*\s+)?"
+)
+# The writer's own words this close before the number make it theirs ("my mobile is …").
+_OWN_RIGHT_BEFORE = 24
 
 
 def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
@@ -117,7 +126,15 @@ def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
     if said:
         return _OWN.search(before[said[-1].end() :]) is None
     after = folded[finding.end : finding.end + 24]
-    return _EXAMPLE.search(after) is not None and _OWN.search(before) is None
+    told = _EXAMPLE.search(after)
+    if told is None:
+        return False
+    # Said of the number in apposition (", a made-up number", "(un numéro fictif)"), the
+    # example word describes it even after the writer's words about an object ("our worksheet
+    # uses …"); "my number is" right before it, or a "not" before the word, keeps it theirs.
+    if _APPOSED.fullmatch(after[: told.start()]):
+        return _OWN.search(before[-_OWN_RIGHT_BEFORE:]) is None
+    return _OWN.search(before) is None
 
 
 def find_pii(
@@ -140,6 +157,7 @@ def find_pii(
     found += find_own_websites(aligned, folded)
     found += find_ip_addresses(aligned, folded)
     found += find_credentials_and_documents(aligned)
+    found += find_file_references(aligned)
     found += find_phones(aligned, folded, contact)
     found += find_spoken_phones(folded, contact)
     learned = tagger.spans(aligned) if tagger is not None else []

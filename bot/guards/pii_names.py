@@ -153,7 +153,8 @@ _PLACE_BEFORE = re.compile(
     r"|pr[ée]sident|ministre|minister|king|queen|prince|princess|sir|dame|lord|lady|pope|pape"
     r"|general|g[ée]n[ée]ral|mp|mayor|maire|boulangerie|magasin|piscine|gymnase|m[ée]tro|cin[ée]ma"
     r"|restaurant|caf[ée]|pharmacie|clinique|councillor|conseill[èe]re?|senator|s[ée]nateur"
-    r"|d[ée]put[ée]e?)\W{0,3}$)"
+    r"|d[ée]put[ée]e?|cllrs?|clr|alderman|alderwoman|adjointe?(?: au maire| [àa] la maire)?"
+    r"|maire-adjointe?)\.?\W{0,3}$)"
 )
 _PLACE_AFTER = re.compile(
     r"(?i:^\W{0,3}(?:street|road|avenue|lane|way|square|college|school|academy|hospital|hospice"

@@ -103,6 +103,11 @@ _AREA_BEFORE = re.compile(
 _ASKING_BEFORE = re.compile(r"\b(?:which|what|where|quel\w*|ou|où)\b")
 _HOME_SAID = re.compile(
     r"\b(?:(?:we|i)(?:'ve| have)?(?: only| just)? moved in|(?:we|i)(?:'ve| have)? just moved"
+    # Said without a subject, as in a text ("just moved in", "only moved here last week"), or
+    # by the people who lived there before ("the old owners took the calendar").
+    r"|(?:just|only|recently) moved (?:in|here)|moved in (?:last|this|on|yesterday)"
+    r"|the (?:previous|old|last|former) (?:owners?|tenants?|occupants?|occupiers?)(?! of)"
+    r"|les anciens (?:propri[ée]taires|locataires|occupants)(?! d)"
     r"|(?:our|my) (?:new )?(?:house|home|flat|street|road|place|bungalow|cottage)"
     r"|on habite|nous habitons|j'habite|chez (?:nous|moi)|(?:on|nous|je) (?:vient|venons|viens)"
     r" d'emm[ée]nager|emm[ée]nag\w*"

@@ -1,0 +1,76 @@
+"""References that name one person's file: as a tenant, or with a housing, care or benefit service.
+
+"My tenant reference is ABC/12345/XY", "numéro de locataire : …", "re my disrepair case
+HSG-DR-…", "mon dossier d'insalubrité INS-…": such a reference opens the writer's file (their
+home, their debts, their care) to anyone who holds it, as an account number does, whatever its
+letters and separators. A case or application reference with no such subject ("Case ref
+HB/2026/00981", "My application reference is APP-2026-004512", a planning application), or one
+not said to be the writer's, stays a look-alike (bot/guards/data/pii/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.guards.verdict import PIIFinding
+
+_ROLE = r"(?:tenant|leaseholder|lessee|resident|locataire|r[ée]sident|usager)"
+_REF = r"(?:ref|reference|r[ée]f[ée]rence|r[ée]f|no|number|num[ée]ro|n°|nº|id|account|compte)"
+# Services whose case file is about the writer's home, money or care.
+_SUBJECT_EN = (
+    r"(?:dis)?repairs?|housing(?: benefit| register)?|homeless(?:ness)?|tenancy|benefits?"
+    r"|universal credit|council tax (?:reduction|support)|(?:adult |children['’]s )?social care"
+    r"|care|safeguarding|eviction|rent arrears"
+)
+_SUBJECT_FR = (
+    r"insalubrit[ée]|logement(?: social)?|h[ée]bergement(?: d['’]urgence)?|expulsion|rsa|apl"
+    r"|aide sociale|surendettement|impay[ée]s?(?: de loyer)?|r[ée]parations?|allocations?"
+)
+_LABEL = re.compile(
+    rf"(?i:\b(?:{_ROLE}(?:['’]s)?\s+{_REF}"
+    rf"|{_REF}\.?\s+(?:de\s+|du\s+|d['’]\s*)?{_ROLE}"
+    rf"|(?:my|our)\s+(?:(?:{_SUBJECT_EN})\s+){{1,2}}(?:case|claim|file|application)"
+    r"|(?:mon|ma|notre)\s+(?:dossier|demande|affaire)\s+(?:(?:de|du|des|d['’])\s*)?"
+    rf"(?:{_SUBJECT_FR}))\b)"
+)
+# A code of letters and digits, its groups joined by slashes or dashes, or one unbroken run.
+_CODE = re.compile(
+    r"(?<![\w/.,£$€-])(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]{1,12}(?:[/-][A-Za-z0-9]{1,8}){0,4}"
+    r"(?![\w/-]|[.,]\d)"
+)
+_DATE = re.compile(r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}")
+# The label reaches a code a few words on, in its sentence ("… est", "… is now", "… : ").
+_REACH = 40
+_SENTENCE_END = re.compile(r"[.?!;](?:\s|$)|\n")
+# A number to ring after the label is the phone rules' to judge.
+_TO_CALL = re.compile(
+    r"(?i:\b(?:call|ring|phone|tel|telephone|mobile|appel\w*|rappel\w*|t[ée]l[ée]phon\w*"
+    r"|portable|joindre)\b)"
+)
+
+
+def _a_reference(value: str) -> bool:
+    """Five digits or more in a code with letters or separators, six in a bare number; not
+    a date."""
+    digits = sum(ch.isdigit() for ch in value)
+    if _DATE.fullmatch(value):
+        return False
+    return digits >= 6 or (digits >= 5 and not value.isdigit())
+
+
+def find_file_references(text: str) -> Iterator[PIIFinding]:
+    """References of the writer's file as a tenant or with a housing, care or benefit service."""
+    for label in _LABEL.finditer(text):
+        # The full stop of an abbreviated label ("tenant no.") ends no sentence.
+        begin = label.end() + (text[label.end() : label.end() + 1] == ".")
+        window = text[begin : begin + _REACH]
+        stop = _SENTENCE_END.search(window)
+        window = window[: stop.start()] if stop else window
+        for code in _CODE.finditer(window):
+            if _TO_CALL.search(window[: code.start()]):
+                break
+            if _a_reference(code.group(0)):
+                start = begin + code.start()
+                yield PIIFinding("account_number", start, start + len(code.group(0)))
+                break
