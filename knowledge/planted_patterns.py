@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 
+from knowledge.planted_orders import TRIGGER_WORDS as _ORDER_WORDS
+from knowledge.planted_orders import order_patterns
+
 # Words that can only mean the AI reading the page.
 _AI_STRONG = (
     r"(?:ai\s+(?:models?|systems?|tools?|agents?)|ai|a\.i\.|ia|ki|k\.i\.|gpt|llms?|copilot|"
@@ -26,8 +29,12 @@ _AI_STRONG = (
     r"automated\s+(?:systems?|assistants?|agents?|tools?|readers?)|"
     r"(?:machine\s+learning|ml)\s+models?|neural\s+networks?|"
     r"intelligence\s+artificielle|inteligencia\s+artificial|intelligenza\s+artificiale|"
-    r"inteligência\s+artificial|künstliche\s+intelligenz|assistant\s+virtuel|"
-    r"asistente\s+virtual|assistente\s+virtuale|robot\s+conversationnel|agent\s+conversationnel)"
+    r"inteligência\s+artificial|künstliche\s+intelligenz|assistants?\s+virtuels?|"
+    r"asistentes?\s+virtual(?:es)?|assistent[ei]\s+virtual[ei]|robots?\s+conversationnels?|"
+    r"agents?\s+conversationnels?|"
+    # Polish, inflected: "czatbota", "modelu językowego", "sztucznej inteligencji"
+    r"(?:czat|chat)\s?bot\w*|model\w*\s+językow\w*|sztuczn\w+\s+inteligencj\w*|"
+    r"wirtualn\w+\s+asystent\w*|asystent\w*\s+(?:ai|si|wirtualn\w*))"
 )
 # Words that can mean the AI, or a person ("personal assistant", "assistente sociale"): they
 # count only where the sentence plainly addresses the reader (a colon or bracket follows).
@@ -45,10 +52,18 @@ _NOTE_WORDS = (
     r"p\.\s?s\.|n\.\s?b\.|nota\s+bene|"
     r"nota|mensaje|mensagem|messaggio|instrucci[oó]n(?:es)?|istruzion[ei]|instruç(?:ão|ões)|"
     r"aviso|avviso|hinweis|nachricht|anweisung(?:en)?|notiz|anmerkung|consignes?|remarque|"
-    r"aanwijzing(?:en)?|instructies?|notitie|bericht|märkus)"
+    r"aanwijzing(?:en)?|instructies?|notitie|bericht|märkus|avis|rappel|précisions?|"
+    r"uwaga|wskazówk\w*|notatk\w*|polecenie|instrukcj\w*|informacj\w*|wiadomość|komunikat)"
 )
 _TO = (
-    r"(?:to|for|pour|à|a|aux|au|para|per|al|alla|agli|ai|ao|aos|für|an|voor|aan)\s+"
+    # "à l'intention des", "for the attention of", "all'attenzione dei", "zu Händen der", "dla"
+    r"(?:(?:à|a)\s+l['’]\s?(?:intention|attention)\s+(?:des|du|de|d['’])\s*|"
+    r"for\s+the\s+attention\s+of\s+|(?:intended|meant)\s+for\s+|addressed\s+to\s+|"
+    r"destinée?s?\s+(?:aux|au|à)\s+|a\s+la\s+atención\s+de(?:l|\s+los|\s+las)?\s+|"
+    r"all['’]\s?attenzione\s+(?:dei|degli|delle|del|della|di)\s+|"
+    r"à\s+atenção\s+d(?:os|as|o|a)\s+|zu\s+händen\s+(?:der|des|von)\s+|"
+    r"ter\s+attentie\s+van\s+|bestemd\s+voor\s+|"
+    r"(?:to|for|pour|à|a|aux|au|para|per|al|alla|agli|ai|ao|aos|für|an|voor|aan|dla)\s+)"
     r"(?:the\s+|all\s+|any\s+|l['’]\s?|le\s+|la\s+|les\s+|el\s+|los\s+|las\s+|il\s+|lo\s+|"
     r"gli\s+|o\s+|os\s+|a\s+|die\s+|den\s+|das\s+|de\s+|het\s+)?(?:automated\s+)?"
 )
@@ -101,7 +116,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("note to the AI", r"\btehisintellektile\b"),
     (
         "note to the AI",
-        rf"\(\s*(?:for\s+)?{_AI_STRONG}\s+only\s*\)|\b{_AI_STRONG}\s+(?:only|seulement)\b",
+        # a label ("AI only:", "[IA seulement]", "for AI only"), not "uses AI tools only to help"
+        rf"\(\s*(?:for\s+)?{_AI_STRONG}\s+only\s*\)|"
+        rf"\b{_AI_STRONG}\s+(?:only|seulement|uniquement)\b(?=\s*(?:[:)\]\-–—]|$))|"
+        rf"\b(?:for|pour)\s+(?:the\s+|l['’]\s?|les\s+)?{_AI_STRONG}\s+(?:only|seulement|uniquement)\b",
     ),
     # "If you are an AI", "Si vous êtes une IA", "Si eres una IA", "Wenn du eine KI bist"
     (
@@ -122,7 +140,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "For AI eyes only", "[[AI-ONLY]]", "If this page is being processed by a ... model"
     (
         "note to the AI",
-        rf"\b{_AI_STRONG}[-\s]+(?:eyes[-\s]+)?only\b|"
+        rf"\b{_AI_STRONG}(?:-only\b|[-\s]+eyes[-\s]+only\b)|"
         r"\bif\s+(?:this|the)\s+(?:text|page|document|passage|content)\s+is\s+(?:being\s+)?"
         r"(?:read|processed|parsed|summari[sz]ed|ingested|indexed|retrieved)\s+by\b",
     ),
@@ -271,13 +289,16 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bdiga\s+aos\s+(?:utilizadores|usuários)\b|\bresponda\s+(?:sempre|apenas|só)\b|"
         r"\bsag(?:e|t)?\s+(?:den|allen)\s+nutzer\w*|\bantworte\s+(?:immer|nur)\b",
     ),
+    # Orders in plain prose: a request put to a machine, a named machine or its answer made the
+    # subject of an order to leave out, redirect or recommend (planted_orders.py).
+    *order_patterns(_AI_STRONG),
 )
 
 # Every pattern above needs one of these words (or word starts, or marks) to match; a start is
 # at least three letters long.
 # Checking for them first is a set lookup per word, and skips the regex for nearly every line of
 # a real page: the regex alone ran at about 0.5 MB/s, several milliseconds per answer.
-TRIGGER_WORDS = frozenset(
+_PATTERN_WORDS = frozenset(
     """ai ia ki gpt llm llms bot bots chat chatbot chatbots assistant assistants asistente
     asistentes assistente assistenti assistent assistenten model models modell modello modelo
     intelligence inteligencia intelligenza inteligência intelligenz forget system user users
@@ -290,12 +311,14 @@ TRIGGER_WORDS = frozenset(
     scrapers robots programme programmes outil outils herramienta herramientas strumenti
     ferramenta ferramentas""".split()
 )
+TRIGGER_WORDS = _PATTERN_WORDS | _ORDER_WORDS
 TRIGGER_STARTS = (
     "ignor", "disregard", "negeer", "vergiss", "oubli", "olvid", "dimentic", "esquec", "esqueç",
     "tehisintellekt", "summari", "instructie", "instrucci", "istruzion", "instruç", "anweisung",
     "consigne", "systemprompt", "system_", "aanwijzing", "juhis", "sprachmodell", "taalmodel",
     "assistant_", "ai_", "llm_", "chatbot_", "bot_", "set_", "get_", "use_", "new_",
     "assistente_", "asistente_", "assistent_", "copilot_", "gpt_", "ki_", "ia_", "robot_",
+    "model", "modèl", "chatbot", "czatbot", "sztuczn", "asystent", "wirtualn",
 )  # fmt: skip
 TRIGGER_MARKS = (
     "prompt", "persona", "<|", "[inst", "[/inst", "<<sys", "<</sys", "_of_turn>", "[assistant",
