@@ -43,6 +43,9 @@ class IntentDecision:
     scores: Mapping[str, float]
     # The recall-first classes together pass the DISTRESS threshold.
     distress: bool = False
+    # The class's own score passed its own threshold; False when a recall-first class was
+    # decided by the classes' sum or as the likeliest class of all, i.e. in doubt.
+    sure: bool = True
 
 
 class IntentClassifierLike(Protocol):
@@ -61,11 +64,11 @@ def decide(
             return IntentDecision(intent, people[intent], scores)
     if sum(people.values()) >= thresholds.get(TO_A_PERSON, 2.0):
         surest = max(RECALL_FIRST, key=lambda c: people[c])
-        return IntentDecision(surest, people[surest], scores)
+        return IntentDecision(surest, people[surest], scores, sure=False)
     top = max(scores.values(), default=0.0)
     for intent in LIKELIEST_TO_A_PERSON:
         if people[intent] >= thresholds.get(likeliest(intent), 2.0) and people[intent] >= top:
-            return IntentDecision(intent, people[intent], scores)
+            return IntentDecision(intent, people[intent], scores, sure=False)
     passing = [c for c in REFUSAL_CLASSES if may_refuse and scores.get(c, 0.0) >= thresholds[c]]
     if passing:
         best = max(passing, key=lambda c: scores[c])

@@ -8,7 +8,9 @@ harmful requests and disguised text; otherwise the message is allowed.
 
 Within each step the precise rules speak first; the learned intent classifier (when one is
 given) decides what no rule matched: crisis right after the crisis rules, the other classes
-after all the rules. The verdict's `layer` says which layer decided.
+after all the rules, except that the policy's in-scope rules (a question about the assistant
+itself) overrule its request for a person, out of scope or injection. The verdict's `layer`
+says which layer decided.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ PIIMode = Literal["block", "redact"]
 CONTACT_KINDS = frozenset({"phone", "email", "address", "postcode", "name"})
 # Input beyond this multiple of max_chars is not even scanned for hidden characters.
 _SCAN_FACTOR = 4
+# The classifier's classes an in-scope rule of the policy overrules (`GuardPolicy.in_scope`),
+# a request for a person only when decided in doubt (`IntentDecision.sure`): never a crisis
+# or a complaint, whose misses hurt someone.
+_OVERRULED = frozenset({"human_request", "out_of_scope", "injection"})
 
 
 class InputGuard:
@@ -197,6 +203,14 @@ class InputGuard:
         if decided is not None:
             return self._verdict(*decided, lang, text, hidden, findings)
         if intent is not None:
+            asked = self._in_scope(intent, seen)
+            if asked is not None:
+                # Answered from the pages; a person still takes it if they cannot answer, as
+                # the classifier's doubt (a request for a person) is kept as a sign of distress.
+                distress = intent.distress or intent.intent == "human_request"
+                return GuardVerdict(
+                    "allow", asked, None, text, hidden, findings, layer="rules", distress=distress
+                )
             classified = self._classified(intent, lang, text, hidden, findings)
             if classified is not None:
                 return classified
@@ -216,6 +230,19 @@ class InputGuard:
         return GuardVerdict(
             "allow", reason, None, text, hidden, findings, layer=layer, distress=distress
         )
+
+    def _in_scope(self, intent: IntentDecision, seen: Variants) -> str | None:
+        """The reason of the policy's first in-scope rule matching a message the classifier
+        would refuse as out of scope or an injection, or send to a person as a request for one
+        in doubt. A request for a person the classifier is sure of stays one: the team's
+        labelled messages count some bare questions ("am I talking to an actual person?") as
+        requests, and when in doubt, a person."""
+        if intent.intent not in _OVERRULED or (intent.intent == "human_request" and intent.sure):
+            return None
+        for rule in self.policy.in_scope:
+            if any(rule.matches(text) for text in seen.everyday):
+                return rule.reason
+        return None
 
     def _classified(
         self,

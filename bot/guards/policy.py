@@ -81,6 +81,10 @@ class GuardPolicy:
     # Intent class -> the category whose action and reply it takes when the learned
     # classifier decides it; a class not named here is logged but never acted on.
     intents: Mapping[str, str] = field(default_factory=dict)
+    # In-scope questions the classifier takes for something else (a question about the
+    # assistant itself read as a request for a person): a match overrules its request for a
+    # person, out of scope or injection, never a crisis or a complaint, and never a rule.
+    in_scope: tuple[Rule, ...] = ()
 
     def intent_category(self, intent: str) -> Category | None:
         """The category the policy gives a class of the intent classifier, if any."""
@@ -211,7 +215,13 @@ class _Loader:
                 self.category(c, f"categories[{i}]") for i, c in enumerate(categories)
             ),
             intents=self.intents(root.get("intents", {}), categories),
+            in_scope=self.rules(root.get("in_scope", []), "in_scope"),
         )
+
+    def rules(self, value: object, where: str) -> tuple[Rule, ...]:
+        if not isinstance(value, list):
+            raise self.fail(where, "expected a list of rules")
+        return tuple(self.rule(r, f"{where}[{i}]") for i, r in enumerate(value))
 
     def intents(self, value: object, categories: list[object]) -> dict[str, str]:
         """The intent -> category mapping; both sides must exist."""

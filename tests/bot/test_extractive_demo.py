@@ -45,6 +45,7 @@ QUESTIONS = {
     "en/libraries": "How do I join the library?",
     "en/marriage-civil-partnership": "Which documents do I bring to the notice appointment?",
     "en/noise-complaints": "How do I report noise from my neighbours?",
+    "en/online-assistant": "Am I talking to a real person or a bot?",
     "en/parking-fines": "How do I pay a parking fine?",
     "en/parking-permits": "How do I get a visitor parking permit?",
     "en/pest-control": "How do I book pest control?",
@@ -59,6 +60,7 @@ QUESTIONS = {
     "en/waste-collection": "When are my bins emptied?",
     "en/youth-services": "Where are the youth centres?",
     "fr/aide-logement": "Comment faire une demande de logement social ?",
+    "fr/assistant-en-ligne": "Est-ce que je parle à une vraie personne ou à un robot ?",
     "fr/carte-bibliotheque": "Comment m'inscrire à la bibliothèque ?",
     "fr/carte-stationnement-resident": "Quelles pièces fournir pour la carte de stationnement "
     "résident ?",

@@ -2,15 +2,21 @@
 of these messages is a held-out one or a rewording of one), both ways: what must reach a person
 or be refused, and the look-alikes with the same words that must not.
 
-The rule layer alone (no classifier): a rule that fires fires whatever the classifier says, so
-its look-alikes matter most.
+Mostly the rule layer alone (no classifier): a rule that fires fires whatever the classifier
+says, so its look-alikes matter most. The policy's in-scope rules (questions about the
+assistant) act only on what the classifier decided, so they are tested with a fake classifier
+that always decides one class, and once with the real one.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from bot.guards import GuardPolicy, InputGuard
+from bot.guards.intent import IntentClassifier
+from bot.guards.intent_decision import IntentDecision
 
 
 @pytest.fixture(scope="module")
@@ -291,3 +297,164 @@ def test_betting_nobody_checks_is_refused(rules: InputGuard, text: str, lang: st
 )
 def test_nobody_checking_reported_is_not_refused(rules: InputGuard, text: str, lang: str) -> None:
     assert rules.inspect(text, lang).action != "refuse", text
+
+
+# -- a complaint asked as a rhetorical question ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Why do we pay for the brown bin when it hasn't been emptied since August?", "en"),
+        ("what's the point of the pothole app if nobody ever comes to fix anything", "en"),
+        ("How come there's money for a new logo but not for the broken swings in Elm Park?", "en"),
+        ("Why does it take the council six weeks to reply when we get fined after 14 days?", "en"),
+        (
+            "Why does the council repaint the town hall railings when our estate is still "
+            "full of potholes?",
+            "en",
+        ),
+        ("Pourquoi on paie le stationnement alors que les places ne sont jamais libres ?", "fr"),
+        ("À quoi sert votre formulaire en ligne si personne n'y répond ?", "fr"),
+        (
+            "Comment se fait-il que la médiathèque ferme à 17 h alors qu'elle vient d'être rénovée ?",
+            "fr",
+        ),
+        (
+            "Pourquoi la mairie plante des fleurs partout alors que notre trottoir attend "
+            "depuis deux ans ?",
+            "fr",
+        ),
+    ],
+)
+def test_a_rhetorical_complaint_goes_to_a_person(rules: InputGuard, text: str, lang: str) -> None:
+    verdict = rules.inspect(text, lang)
+    assert (verdict.action, verdict.reason) == ("escalate", "complaint.rhetorical"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Why do I pay council tax when I'm a full-time student?", "en"),
+        ("What is the point of registering to vote if I'm moving next month?", "en"),
+        ("how come the recycling centre is shut on Mondays?", "en"),
+        ("Why does it take 10 days to get a parking permit?", "en"),
+        ("Pourquoi je dois payer la taxe locale alors que je n'habite plus là depuis mars ?", "fr"),
+        ("Pourquoi je paie la taxe locale alors que je suis étudiante ?", "fr"),
+        ("À quoi sert le justificatif de domicile pour la carte de bibliothèque ?", "fr"),
+        ("Comment se fait-il que le bin day change après un jour férié ?", "fr"),
+        ("Pourquoi la ville demande un justificatif alors que j'ai déjà un compte ?", "fr"),
+    ],
+)
+def test_a_plain_why_question_is_not_a_complaint_by_rule(
+    rules: InputGuard, text: str, lang: str
+) -> None:
+    assert rules.inspect(text, lang).reason != "complaint.rhetorical", text
+
+
+# -- a question about the assistant overrules the classifier's request for a person ----------
+
+
+@dataclass(frozen=True)
+class _Says:
+    """A classifier that always decides one class, to test what overrules it; `sure` says
+    whether the class passed its own threshold or was decided in doubt."""
+
+    intent: str
+    sure: bool = False
+
+    def classify(self, text: str) -> IntentDecision:
+        return IntentDecision(self.intent, 0.6, {self.intent: 0.6}, sure=self.sure)
+
+
+ABOUT_THE_ASSISTANT = [
+    ("Are you a real human or a chatbot?", "en"),
+    ("is this service automated or is someone typing?", "en"),
+    ("will my messages be stored somewhere?", "en"),
+    ("Could your answers be out of date?", "en"),
+    ("Does the council use AI to answer these questions?", "en"),
+    ("T'es un vrai humain ou un programme ?", "fr"),
+    ("Je discute avec une machine, là ?", "fr"),
+    ("Cette discussion sera-t-elle conservée ?", "fr"),
+    ("Qui pourra lire mes messages ?", "fr"),
+    ("Pouvez-vous vous tromper ?", "fr"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), ABOUT_THE_ASSISTANT)
+@pytest.mark.parametrize("intent", ["human_request", "out_of_scope", "injection"])
+def test_a_question_about_the_assistant_is_let_through_to_be_answered(
+    policy: GuardPolicy, intent: str, text: str, lang: str
+) -> None:
+    verdict = InputGuard(policy, intents=_Says(intent), pii_tagger="none").inspect(text, lang)
+    assert (verdict.action, verdict.reason) == ("allow", "in_scope.about_assistant"), text
+    # The classifier's doubt is kept: a person takes it if the pages cannot answer.
+    assert verdict.distress == (intent == "human_request")
+
+
+@pytest.mark.parametrize(("text", "lang"), ABOUT_THE_ASSISTANT[:4])
+def test_a_request_for_a_person_the_classifier_is_sure_of_stays_one(
+    policy: GuardPolicy, text: str, lang: str
+) -> None:
+    guard = InputGuard(policy, intents=_Says("human_request", sure=True), pii_tagger="none")
+    assert guard.inspect(text, lang).action == "escalate", text
+
+
+@pytest.mark.parametrize(("text", "lang"), ABOUT_THE_ASSISTANT[:4])
+@pytest.mark.parametrize("intent", ["out_of_scope", "injection"])
+def test_a_refusal_the_classifier_is_sure_of_is_still_overruled(
+    policy: GuardPolicy, intent: str, text: str, lang: str
+) -> None:
+    guard = InputGuard(policy, intents=_Says(intent, sure=True), pii_tagger="none")
+    assert guard.inspect(text, lang).reason == "in_scope.about_assistant", text
+
+
+@pytest.mark.parametrize("intent", ["crisis", "complaint"])
+def test_a_question_about_the_assistant_never_overrules_a_crisis_or_a_complaint(
+    policy: GuardPolicy, intent: str
+) -> None:
+    guard = InputGuard(policy, intents=_Says(intent), pii_tagger="none")
+    assert guard.inspect("Are you a bot? Your last answer cost me my place.", "en").action in {
+        "crisis",
+        "escalate",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Are you a bot? I want to speak to a real person about my eviction.", "en"),
+        ("are you a robot, put me through to someone please", "en"),
+        ("Vous êtes un robot ? Je veux parler à un conseiller.", "fr"),
+    ],
+)
+def test_a_request_for_a_person_after_the_question_still_goes_to_one(
+    policy: GuardPolicy, text: str, lang: str
+) -> None:
+    guard = InputGuard(policy, intents=_Says("human_request"), pii_tagger="none")
+    assert guard.inspect(text, lang).action == "escalate", text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Is the library automated checkout working today?", "en"),
+        ("Who can read my child's school records?", "en"),
+        ("Est-ce que le parking est une vraie zone bleue ?", "fr"),
+    ],
+)
+def test_other_questions_are_left_to_the_classifier(
+    policy: GuardPolicy, text: str, lang: str
+) -> None:
+    guard = InputGuard(policy, intents=_Says("out_of_scope"), pii_tagger="none")
+    assert guard.inspect(text, lang).reason != "in_scope.about_assistant", text
+
+
+def test_the_real_classifier_lets_most_questions_about_the_assistant_through(
+    policy: GuardPolicy,
+) -> None:
+    # The rest it is sure are requests for a person (its training data counts some bare
+    # questions about who answers as requests): they go to a person, the safe way.
+    guard = InputGuard(policy, intents=IntentClassifier.fit())
+    allowed = sum(guard.inspect(text, lang).action == "allow" for text, lang in ABOUT_THE_ASSISTANT)
+    assert allowed >= 7, allowed

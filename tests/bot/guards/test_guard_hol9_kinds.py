@@ -7,8 +7,9 @@ classifier says, so its look-alikes matter most. The second half is the whole gu
 classifier, on the kinds a training pass was written for (complaints asked as a rhetorical
 "why … when …", questions about the assistant itself, alarm words in an ordinary report); it
 checks shares, not every message, because a learned layer is judged by its rate. That pass was
-not kept (it lowered the frozen split), so two of those tests are expected failures: the kinds
-are still missed.
+not kept (it lowered the frozen split); the two kinds it was for (rhetorical complaints,
+questions about the assistant) were expected failures here until rules written after the tenth
+held-out set reached them.
 """
 
 from __future__ import annotations
@@ -321,11 +322,8 @@ PLAIN_WHY_QUESTIONS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not fixed: a training pass of 40 such complaints lowered the frozen split (to a person "
-    "439 -> 430 of 472) and was not kept (bot/guards/data/README.md); 5 of 8 go to a person",
-)
+# Fixed by rules after the tenth held-out set (`complaint.rhetorical` in the policy), not by
+# training; their own tests in new words are in test_guard_hol10_kinds.py.
 def test_complaints_asked_as_a_rhetorical_question_go_to_a_person(guard: InputGuard) -> None:
     assert _share(guard, RHETORICAL_COMPLAINTS, {"escalate", "crisis"}) >= 0.75
 
@@ -346,11 +344,8 @@ ABOUT_THE_ASSISTANT = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not fixed: 32 such in-scope questions raised the request-for-a-person threshold in "
-    "cross-validation and were not kept (bot/guards/data/README.md); sent to a person, the safe way",
-)
+# Fixed after the tenth held-out set by the policy's `in_scope` rules, which overrule the
+# classifier's request for a person on a question about the assistant (test_guard_hol10_kinds.py).
 def test_questions_about_the_assistant_itself_pass(guard: InputGuard) -> None:
     assert _share(guard, ABOUT_THE_ASSISTANT, {"allow"}) >= 0.75
 
