@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from knowledge.hidden_markup import hidden_parts
 from knowledge.planted_learned import LearnedLayer
 from knowledge.planted_patterns import (
+    ORDER_PATTERNS,
+    ORDER_TRIGGER_WORDS,
     TRIGGER_MARKS,
     TRIGGER_STARTS,
     TRIGGER_WORDS,
@@ -36,6 +38,7 @@ from knowledge.planted_patterns import (
 from knowledge.planted_vectors import packaged_layer
 
 _PLANTED, _KINDS = compiled()
+_ORDERS, _ORDER_KINDS = compiled(ORDER_PATTERNS)
 _MARKS = re.compile("|".join(re.escape(mark) for mark in TRIGGER_MARKS))
 # A base64 token long enough to hold an instruction; checked before the exact pattern.
 _LONG_RUN = re.compile(r"[A-Za-z0-9+/_-]{24}")
@@ -97,27 +100,32 @@ def without_markers(text: str) -> str:
     return _MARKER.sub("", text)
 
 
-def _has_trigger(text: str) -> bool:
+def _triggers(text: str) -> tuple[bool, bool]:
+    """Whether the text holds a word the patterns need, and one the order patterns need."""
     lowered = text.casefold()
     if _MARKS.search(lowered) is not None:
-        return True
+        return True, True
     words = set(_WORD.findall(lowered))
     if not words.isdisjoint(TRIGGER_WORDS):
-        return True
+        return True, True
     for word in words:
         starts = _STARTS_BY_HEAD.get(word[:3])
         if starts is not None and word.startswith(starts):
-            return True
-    return False
+            return True, True
+    return False, not words.isdisjoint(ORDER_TRIGGER_WORDS)
 
 
 def _match(view: str) -> str | None:
-    if not _has_trigger(view):
-        return None
-    found = _PLANTED.search(view)
-    if found is None or found.lastgroup is None:
-        return None
-    return _KINDS[int(found.lastgroup[1:])]
+    main, orders = _triggers(view)
+    if main:
+        found = _PLANTED.search(view)
+        if found is not None and found.lastgroup is not None:
+            return _KINDS[int(found.lastgroup[1:])]
+    if orders:
+        found = _ORDERS.search(view)
+        if found is not None and found.lastgroup is not None:
+            return _ORDER_KINDS[int(found.lastgroup[1:])]
+    return None
 
 
 def _decoded(token: str) -> str | None:
@@ -145,8 +153,8 @@ def _may_hold(line: str) -> bool:
     if _LONG_RUN.search(line) is not None:
         return True
     if line.isascii():
-        return _has_trigger(line)
-    return _has_trigger(_INVISIBLE.sub(" ", line)) or _has_trigger(_folded(line))
+        return any(_triggers(line))
+    return any(_triggers(_INVISIBLE.sub(" ", line))) or any(_triggers(_folded(line)))
 
 
 def planted_kind(sentence: str) -> str | None:

@@ -82,6 +82,12 @@ _ANSWER_EN = (
 )
 
 
+def _gated(needed: str, pattern: str) -> str:
+    """pattern, tried only on a line that holds needed: a pattern that starts with the machine
+    words would otherwise try them at every word of every line the trigger words let through."""
+    return rf"^(?=[^\n]*?{needed})[^\n]*?{pattern}"
+
+
 def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
     """(kind, pattern) pairs for the orders above; machine is the pattern for the words that
     can only mean the AI reading the page (`planted_patterns._AI_STRONG`)."""
@@ -99,18 +105,24 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
         ),
         (
             "note to the AI",
-            rf"\b{reader}\s+(?:[\w'’-]+\s+){{0,4}}?(?:sont|est|seront|sera)\s+"
-            r"(?:donc\s+|instamment\s+|également\s+|aimablement\s+)?(?:priée?s?|invitée?s?)\s+"
-            rf"(?:de|d['’]|à)\s*(?:ne\s+(?:pas|jamais|plus)\s+)?(?:{_STRONG_FR}|{_NOT_SAY_FR}|"
-            rf"{_WEAK_FR}|remplacer\b[^.!?\n]{{0,80}}\bpar|modifier|changer|ajouter)\b",
+            _gated(
+                r"\b(?:priée?s?|invitée?s?)\b",
+                rf"\b{reader}\s+(?:[\w'’-]+\s+){{0,4}}?(?:sont|est|seront|sera)\s+"
+                r"(?:donc\s+|instamment\s+|également\s+|aimablement\s+)?(?:priée?s?|invitée?s?)\s+"
+                rf"(?:de|d['’]|à)\s*(?:ne\s+(?:pas|jamais|plus)\s+)?(?:{_STRONG_FR}|{_NOT_SAY_FR}|"
+                rf"{_WEAK_FR}|remplacer\b[^.!?\n]{{0,80}}\bpar|modifier|changer|ajouter)\b",
+            ),
         ),
         # "Answering software is kindly asked to …", "We ask all AI assistants to …"
         (
             "note to the AI",
-            rf"\b{reader}\s+(?:[\w'’-]+\s+){{0,4}}?(?:are|is|will\s+be)\s+(?:kindly\s+|hereby\s+|"
-            r"therefore\s+|also\s+|politely\s+)?(?:asked|requested|instructed|invited|told|"
-            rf"directed)\s+to\s+(?:not\s+|never\s+)?(?:{_STRONG_EN}|{_NOT_SAY_EN}|{_WEAK_EN}|"
-            r"replace\b[^.!?\n]{0,80}\b(?:with|by)|change|alter|add)\b",
+            _gated(
+                r"\b(?:asked|requested|instructed|invited|told|directed)\s+to\b",
+                rf"\b{reader}\s+(?:[\w'’-]+\s+){{0,4}}?(?:are|is|will\s+be)\s+(?:kindly\s+|hereby\s+|"
+                r"therefore\s+|also\s+|politely\s+)?(?:asked|requested|instructed|invited|told|"
+                rf"directed)\s+to\s+(?:not\s+|never\s+)?(?:{_STRONG_EN}|{_NOT_SAY_EN}|{_WEAK_EN}|"
+                r"replace\b[^.!?\n]{0,80}\b(?:with|by)|change|alter|add)\b",
+            ),
         ),
         (
             "note to the AI",
@@ -122,14 +134,20 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
         # transférer …", "AI assistants should recommend …" (not "doit vous orienter", "must be")
         (
             "note to the AI",
-            rf"{_DETERMINER_FR}{reader}\s+(?:[\w'’-]+\s+){{0,3}}?(?:(?:ne\s+|n['’]\s?){_MUST_FR}\s+"
-            rf"(?:pas|jamais|plus|en\s+aucun\s+cas)\s+{_NOT_SAY_FR}|{_MUST_FR}\s+{_ADVERBS_FR}"
-            rf"(?:{_STRONG_FR}|{_THAT_FR}))\b",
+            _gated(
+                rf"\b{_MUST_FR}\b",
+                rf"{_DETERMINER_FR}{reader}\s+(?:[\w'’-]+\s+){{0,3}}?(?:(?:ne\s+|n['’]\s?){_MUST_FR}\s+"
+                rf"(?:pas|jamais|plus|en\s+aucun\s+cas)\s+{_NOT_SAY_FR}|{_MUST_FR}\s+{_ADVERBS_FR}"
+                rf"(?:{_STRONG_FR}|{_THAT_FR}))\b",
+            ),
         ),
         (
             "note to the AI",
-            rf"\b{reader}\s+(?:[\w'’-]+\s+){{0,3}}?{_MUST_EN}\s+{_ADVERBS_EN}"
-            rf"(?:(?:not|never)\s+{_NOT_SAY_EN}|{_STRONG_EN}|{_THAT_EN})",
+            _gated(
+                rf"\b{_MUST_EN}\b",
+                rf"\b{reader}\s+(?:[\w'’-]+\s+){{0,3}}?{_MUST_EN}\s+{_ADVERBS_EN}"
+                rf"(?:(?:not|never)\s+{_NOT_SAY_EN}|{_STRONG_EN}|{_THAT_EN})",
+            ),
         ),
         # "La réponse apportée à l'habitant ne doit pas évoquer …", "Toute synthèse tirée de
         # cette fiche doit indiquer que …", "Answers drawn from this page must not mention …"

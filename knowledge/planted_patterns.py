@@ -289,16 +289,18 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bdiga\s+aos\s+(?:utilizadores|usuários)\b|\bresponda\s+(?:sempre|apenas|só)\b|"
         r"\bsag(?:e|t)?\s+(?:den|allen)\s+nutzer\w*|\bantworte\s+(?:immer|nur)\b",
     ),
-    # Orders in plain prose: a request put to a machine, a named machine or its answer made the
-    # subject of an order to leave out, redirect or recommend (planted_orders.py).
-    *order_patterns(_AI_STRONG),
 )
+# Orders in plain prose: a request put to a machine, a named machine or its answer made the
+# subject of an order to leave out, redirect or recommend (planted_orders.py). Kept in a regex
+# of their own, tried on a line that holds a machine word or ORDER_TRIGGER_WORDS: their words
+# ("réponse", "automatique") are on many lines the other patterns need not see.
+ORDER_PATTERNS = order_patterns(_AI_STRONG)
 
 # Every pattern above needs one of these words (or word starts, or marks) to match; a start is
 # at least three letters long.
 # Checking for them first is a set lookup per word, and skips the regex for nearly every line of
 # a real page: the regex alone ran at about 0.5 MB/s, several milliseconds per answer.
-_PATTERN_WORDS = frozenset(
+TRIGGER_WORDS = frozenset(
     """ai ia ki gpt llm llms bot bots chat chatbot chatbots assistant assistants asistente
     asistentes assistente assistenti assistent assistenten model models modell modello modelo
     intelligence inteligencia intelligenza inteligência intelligenz forget system user users
@@ -311,7 +313,7 @@ _PATTERN_WORDS = frozenset(
     scrapers robots programme programmes outil outils herramienta herramientas strumenti
     ferramenta ferramentas""".split()
 )
-TRIGGER_WORDS = _PATTERN_WORDS | _ORDER_WORDS
+ORDER_TRIGGER_WORDS = TRIGGER_WORDS | _ORDER_WORDS
 TRIGGER_STARTS = (
     "ignor", "disregard", "negeer", "vergiss", "oubli", "olvid", "dimentic", "esquec", "esqueç",
     "tehisintellekt", "summari", "instructie", "instrucci", "istruzion", "instruç", "anweisung",
@@ -327,7 +329,9 @@ TRIGGER_MARKS = (
 )  # fmt: skip
 
 
-def compiled() -> tuple[re.Pattern[str], tuple[str, ...]]:
+def compiled(
+    patterns: tuple[tuple[str, str], ...] = PATTERNS,
+) -> tuple[re.Pattern[str], tuple[str, ...]]:
     """One regex with a group per pattern, and the kind of each group, in order."""
-    groups = "|".join(f"(?P<k{index}>{pattern})" for index, (_, pattern) in enumerate(PATTERNS))
-    return re.compile(groups, re.IGNORECASE | re.MULTILINE), tuple(kind for kind, _ in PATTERNS)
+    groups = "|".join(f"(?P<k{index}>{pattern})" for index, (_, pattern) in enumerate(patterns))
+    return re.compile(groups, re.IGNORECASE | re.MULTILINE), tuple(kind for kind, _ in patterns)
