@@ -7,7 +7,8 @@ runs the same `quarantine` again on every passage, for indexes built before this
 
 What goes:
 * hidden markup (`hidden_markup.py`): never indexed; flagged when it holds a planted instruction;
-* a sentence that matches a pattern of `planted_patterns.py`, with the rest of its line (a planted
+* a sentence that matches a pattern of `planted_patterns.py` (or `planted_orders.py`), with the
+  rest of its line (a planted
   note runs to the end of its line, often with a quoted reply that reads like ordinary text), and
   what belongs to it: the rest of a fenced code block, an open JSON object or list, more-indented
   lines under a YAML key, an INI section, a sentence wrapped onto the next line;
