@@ -167,8 +167,9 @@ class _Turn:
     started: float
     # This thread's CPU seconds when the message arrived: the reply's energy estimate.
     cpu_started: float
-    # The phone numbers and e-mail addresses of a message sent to a person, for that person
-    # only (`GuardVerdict.contact`): kept encrypted beside the handoff, never in the log's text.
+    # The contact details of a message sent to a person (phone numbers, e-mail and postal
+    # addresses, names: `GuardVerdict.contact`), for that person only: kept encrypted beside
+    # the handoff, never in the log's text.
     contact: str = field(default="", repr=False)
 
 
