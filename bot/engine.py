@@ -22,6 +22,7 @@ from bot.conversations import (
 )
 from bot.energy import ModelUse, reply_energy_fields
 from bot.guards.verdict import GuardVerdict
+from bot.handoff.audit_events import contact_event
 from bot.handoff.desk import HandoffDesk
 from bot.handoff.drafts import DRAFT_REVIEW
 from bot.handoff.review import DraftReview
@@ -392,7 +393,7 @@ class ConversationEngine:
         # kept with them replaced; the handoff points at them for its caseworker.
         reachable = handoff is not None and bool(turn.contact)
         if reachable:
-            events.append(_contact_event(conversation_id, reply.lang, turn.contact))
+            events.append(contact_event(conversation_id, reply.lang, turn.contact))
         held: tuple[Reply, Handoff] | None = None
         if self._drafts is not None and self._holds(reply):
             review, fixed, new = self._hold(self._drafts, conversation_id, reply, connection)
@@ -749,12 +750,6 @@ class ConversationEngine:
 def _with_retrieval_fallback(reason: str, result: RetrievalResult) -> str:
     """The reason, plus why retrieval ran degraded (e.g. "answered.lexical_fallback")."""
     return reason if result.fallback_reason is None else f"{reason}.{result.fallback_reason}"
-
-
-def _contact_event(conversation_id: str, lang: str, contact: str) -> AuditEvent:
-    """The contact details of a message sent to a person: their words to the vault (encrypted
-    with the conversation's key, erased with it), a purpose label and a commitment to the log."""
-    return AuditEvent("message", conversation_id, {"lang": lang, "purpose": "contact"}, contact)
 
 
 def _elapsed_ms(started: float) -> int:

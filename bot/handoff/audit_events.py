@@ -61,3 +61,10 @@ def callback_events(conversation_id: str, lang: str, contact: str) -> list[Audit
             confirmation,
         ),
     ]
+
+
+def contact_event(conversation_id: str, lang: str, contact: str) -> AuditEvent:
+    """The contact details of a message sent to a person (`GuardVerdict.contact`), kept for the
+    caseworker as the callback form's are: the words to the vault, encrypted with the
+    conversation's key; a purpose label and a commitment to the log."""
+    return AuditEvent("message", conversation_id, {"lang": lang, "purpose": "contact"}, contact)
