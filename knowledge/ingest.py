@@ -112,7 +112,11 @@ def ingest(
         )
         make_current(index_dir, build)
         _prune(index_dir, keep=build)
-    version = record_version(index_dir, version) if _changed(index_dir, version) else version
+    current = current_version(index_dir)
+    if current is not None and current.id == version.id:
+        version = current  # nothing changed: the version keeps the date it first became current
+    else:
+        version = record_version(index_dir, version)
     return _report(
         reading,
         hashes=hashes,
@@ -234,10 +238,6 @@ def _prune(index_dir: Path, keep: BuildPaths) -> None:
         if old != keep.root and not old.name.startswith(".staging-"):
             shutil.rmtree(old, ignore_errors=True)
 
-
-def _changed(index_dir: Path, version: KnowledgeBaseVersion) -> bool:
-    current = current_version(index_dir)
-    return current is None or current.id != version.id
 
 
 def _report(

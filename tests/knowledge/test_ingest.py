@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,18 @@ def test_ingesting_the_same_content_twice_makes_no_new_version(tmp_path: Path, k
     assert again.version == first.version
     assert len(again.unchanged) == 4
     assert len(list_versions(tmp_path / "index")) == 1
+
+
+def test_an_unchanged_ingest_reports_the_date_the_version_first_became_current(
+    tmp_path: Path, kb: Path
+) -> None:
+    first = ingest(kb, tmp_path / "index")
+    stored = tmp_path / "index" / "versions" / f"{first.version.id}.json"
+    data = json.loads(stored.read_text(encoding="utf-8"))
+    data["created_at"] = "2020-01-01T00:00:00Z"  # as if the first ingest ran years ago
+    stored.write_text(json.dumps(data), encoding="utf-8")
+    again = ingest(kb, tmp_path / "index")
+    assert again.version.created_at == "2020-01-01T00:00:00Z"
 
 
 def test_unreadable_and_empty_files_are_reported_by_name_and_the_rest_ingest(
