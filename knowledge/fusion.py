@@ -47,6 +47,19 @@ class FusionWeights:
         return frozenset(lang for lang, weight in self.dense.items() if weight > 0)
 
 
+# Page-opening weights when pages are ranked by multilingual-e5-small (knowledge.e5), chosen by
+# 5-fold cross-validation over the dev questions through the product's retriever
+# (benchmarks/page_weights.py; figures in benchmarks/README.md).
+E5_PAGE_WEIGHTS: Mapping[str, float] = {"en": 1.5, "fr": 1.5}
+
+
+def weights_for_pages(page_ranker: str | None) -> FusionWeights:
+    """The default weights for the page ranker in use (None: no page vectors)."""
+    if page_ranker is not None and page_ranker.startswith("multilingual-e5"):
+        return FusionWeights(page=dict(E5_PAGE_WEIGHTS))
+    return FusionWeights()
+
+
 def rrf(rankings: Sequence[tuple[Hits, float]], n: int, k: float = RRF_K) -> Hits:
     """Fuse ranked lists: score(c) = sum of weight / (k + rank of c), rank from 1."""
     fused: dict[int, float] = {}

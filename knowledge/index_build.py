@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Sequence
 import numpy as np
 
 from knowledge.chunking import Chunk
-from knowledge.embeddings import Embedder, Vectors
+from knowledge.embeddings import Embedder, PageEmbedder, Vectors
 from knowledge.layout import BuildMeta, BuildPaths
 from knowledge.lexical import LexicalIndex
 from knowledge.page_openings import build_page_vectors
@@ -27,6 +27,7 @@ def build_index(
     previous: BuildPaths | None,
     progress: Callable[[int, int, str], None] | None,
     embed_languages: Collection[str] | None = None,
+    page_embedder: PageEmbedder | None = None,
 ) -> None:
     texts = [c.index_text() for c in chunks]
     LexicalIndex.build(texts, [c.lang for c in chunks]).save(build.lexical)
@@ -39,8 +40,10 @@ def build_index(
         np.save(build.vectors, vectors)
         build.vector_keys.write_text(json.dumps([_key(t) for t in texts]), "utf-8")
         dim = embedder.dim
+    pages = page_embedder or embedder
+    if pages is not None:
         before = (previous.page_vectors, previous.page_meta) if previous else None
-        build_page_vectors(chunks, embedder, build.page_vectors, build.page_meta, before)
+        build_page_vectors(chunks, pages, build.page_vectors, build.page_meta, before)
     meta = BuildMeta(version_id, settings, embedder.name if embedder else "", dim, len(chunks))
     build.meta.write_text(meta.to_json(), "utf-8")
 

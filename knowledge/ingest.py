@@ -12,7 +12,7 @@ from pathlib import Path
 from knowledge.chunking import CHUNK_CHARS, OVERLAP_CHARS, Chunk, chunk_document
 from knowledge.chunkstore import read_chunks, write_chunks
 from knowledge.documents import SourceDocument, UnreadableDocument
-from knowledge.embeddings import Embedder
+from knowledge.embeddings import Embedder, PageEmbedder
 from knowledge.index_build import build_index
 from knowledge.layout import BUILDS_DIR, BuildPaths, current_build, make_current
 from knowledge.page_openings import WORDS as PAGE_WORDS
@@ -72,10 +72,12 @@ def ingest(
     embedder: Embedder | None = None,
     progress: Progress | None = None,
     embed_languages: Collection[str] | None = None,
+    page_embedder: PageEmbedder | None = None,
 ) -> IngestReport:
     """Bring the index at index_dir in line with source; unchanged documents are not re-chunked
     and unchanged chunks not re-embedded. With embed_languages, only chunks in those languages
     are embedded (an English model is not worth half an hour on a French KB it cannot help).
+    Page openings are embedded with page_embedder (e5) when given, else with embedder.
     A document that fails to read is reported in `failed` and keeps its previous content.
     """
     index_dir = Path(index_dir)
@@ -99,6 +101,8 @@ def ingest(
         embedding += "|" + ",".join(sorted(embed_languages))
     if embedder is not None:  # builds made before page vectors are rebuilt once (cheaply)
         embedding += f"|pages={PAGE_WORDS}"
+    if page_embedder is not None:
+        embedding += f"|page-embedder={page_embedder.name}"
     build = _build_paths(index_dir, version.id, embedding)
     if not (build.meta.is_file() and previous is not None and previous.root == build.root):
         _build(
@@ -109,6 +113,7 @@ def ingest(
             previous=previous,
             progress=progress,
             embed_languages=embed_languages,
+            page_embedder=page_embedder,
         )
         make_current(index_dir, build)
         _prune(index_dir, keep=build)
@@ -208,6 +213,7 @@ def _build(
     previous: BuildPaths | None,
     progress: Progress | None,
     embed_languages: Collection[str] | None,
+    page_embedder: PageEmbedder | None,
 ) -> None:
     # Build beside the final place and rename: a reader never sees half an index.
     staging = BuildPaths(build.root.parent / f".staging-{uuid.uuid4().hex}")
@@ -224,6 +230,7 @@ def _build(
             previous=previous,
             progress=progress,
             embed_languages=embed_languages,
+            page_embedder=page_embedder,
         )
         if build.root.exists():
             shutil.rmtree(build.root)
@@ -237,7 +244,6 @@ def _prune(index_dir: Path, keep: BuildPaths) -> None:
     for old in (index_dir / BUILDS_DIR).iterdir():
         if old != keep.root and not old.name.startswith(".staging-"):
             shutil.rmtree(old, ignore_errors=True)
-
 
 
 def _report(

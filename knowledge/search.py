@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +12,14 @@ import numpy as np
 from knowledge.chunking import Chunk
 from knowledge.chunkstore import read_chunks
 from knowledge.confidence import HYBRID, LEXICAL_ONLY, ConfidenceModel
-from knowledge.embeddings import Embedder, EmbedderUnavailable, Vectors
-from knowledge.fusion import FusionWeights, rrf, with_document_prior
+from knowledge.embeddings import (
+    Embedder,
+    EmbedderUnavailable,
+    PageEmbedder,
+    SameForQueries,
+    Vectors,
+)
+from knowledge.fusion import FusionWeights, rrf, weights_for_pages, with_document_prior
 from knowledge.languages import guess_language
 from knowledge.layout import BuildMeta, current_build
 from knowledge.lexical import LexicalIndex
@@ -43,6 +49,12 @@ class _Dense:
 
 
 @dataclass(frozen=True)
+class _Pages:
+    embedder: PageEmbedder
+    vectors: PageVectors
+
+
+@dataclass(frozen=True)
 class Signals:
     """What the confidence is computed from, for the best passage."""
 
@@ -68,7 +80,7 @@ class HybridRetriever:
         meta: BuildMeta,
         dense: _Dense | None,
         weights: FusionWeights,
-        pages: PageVectors | None = None,
+        pages: _Pages | None = None,
     ) -> None:
         self._chunks = chunks
         self._lexical = lexical
@@ -89,6 +101,11 @@ class HybridRetriever:
     @property
     def kb_version(self) -> str:
         return self._meta.version_id
+
+    @property
+    def page_ranker(self) -> str | None:
+        """The embedder whose page vectors are fused in, or None (no page ranking)."""
+        return self._pages.embedder.name if self._pages is not None else None
 
     @property
     def lexical_only(self) -> bool:
@@ -138,10 +155,15 @@ class HybridRetriever:
         language = lang or guess_language(question)
         dense_weight = self._weights.dense_for(language)
         if self._dense is None or dense_weight <= 0:
-            return self._with_pages(
-                question, language, self._lexical_ranking(question, lang, lexical, n), n
-            )
-        query = _query_vector(self._dense, question)
+            ranked = self._lexical_ranking(question, lang, lexical, n)
+            if self._weights.page_for(language) > 0 and self._weights.document_prior <= 0:
+                ranked = rrf([(ranked, self._weights.lexical)], n)  # BM25 scores: RRF's scale
+            with_pages, failed = self._with_pages(question, language, ranked, n)
+            return with_pages, None, LEXICAL_FALLBACK if failed else None
+        chunks_by = self._dense.embedder
+        query = _query_vector(
+            chunks_by.embed, chunks_by.name, self._dense.vectors.shape[1], question
+        )
         if query is None:
             return self._lexical_ranking(question, lang, lexical, n), None, LEXICAL_FALLBACK
         try:
@@ -154,23 +176,25 @@ class HybridRetriever:
         fused = rrf([(lexical, self._weights.lexical), (dense, dense_weight)], n)
         best = int(fused.positions[0]) if len(fused) else -1
         cosine = float(self._dense.vectors[best] @ query) if best >= 0 else None
+        # The page ranker failing leaves the hybrid ranking as it was: no fallback to report.
+        fused, _ = self._with_pages(question, language, fused, n)
         return fused, cosine, None
 
     def _with_pages(
         self, question: str, language: str, ranked: Hits, n: int
-    ) -> tuple[Hits, float | None, str | None]:
-        """The lexical ranking, with the pages' opening vectors fused in where the language
-        has a page weight (French); BM25 alone, said so, when the embedder fails."""
+    ) -> tuple[Hits, bool]:
+        """The ranking with the pages' opening vectors fused in where the language has a page
+        weight, and whether the page embedder failed (the ranking is then returned as it was)."""
         weight = self._weights.page_for(language)
-        if self._pages is None or self._dense is None or weight <= 0:
-            return ranked, None, None
-        query = _query_vector(self._dense, question)
+        if self._pages is None or weight <= 0:
+            return ranked, False
+        pages_by = self._pages.embedder
+        dim = self._pages.vectors.vectors.shape[1]
+        query = _query_vector(pages_by.embed_queries, pages_by.name, dim, question)
         if query is None:
-            return ranked, None, LEXICAL_FALLBACK
-        if self._weights.document_prior <= 0:  # BM25 scores: on the fused scale first
-            ranked = rrf([(ranked, self._weights.lexical)], n)
-        pages = self._pages.search(query, language, n)
-        return with_document_prior(ranked, pages, weight, self._doc_of, n), None, None
+            return ranked, True
+        pages = self._pages.vectors.search(query, language, n)
+        return with_document_prior(ranked, pages, weight, self._doc_of, n), False
 
     def _lexical_ranking(self, question: str, lang: str | None, lexical: Hits, n: int) -> Hits:
         if self._weights.document_prior <= 0:
@@ -221,23 +245,25 @@ def rescored_exactly(hits: Hits, vectors: Vectors, query: Vectors) -> Hits:
     return Hits(hits.positions[order], scores[order])
 
 
-def _query_vector(dense: _Dense, question: str) -> Vectors | None:
+def _query_vector(
+    embed: Callable[[Sequence[str]], Vectors], name: str, dim: int, question: str
+) -> Vectors | None:
     """The question's vector, or None when the embedder failed, timed out or answered garbage.
 
     A network embedder bounds its own wait (the Ollama adapter's HTTP timeout) and raises
     EmbedderUnavailable; a vector of the wrong size or with NaN would break the search, so it
-    counts as a failure too. Either way the question is ranked by BM25 alone, and the log says so.
+    counts as a failure too. Either way the question is ranked without it, and the log says so.
     """
     try:
-        vectors = dense.embedder.embed([question])
+        vectors = embed([question])
     except EmbedderUnavailable as exc:
-        LOG.warning("embedder failed, ranking the question by BM25 alone: %s", exc)
+        LOG.warning("embedder failed, ranking the question without it: %s", exc)
         return None
-    expected = (1, dense.vectors.shape[1])
+    expected = (1, dim)
     if vectors.shape != expected or not np.isfinite(vectors).all():
         LOG.warning(
-            "embedder %s returned a %s array (expected %s, finite): BM25 alone for the question",
-            dense.embedder.name,
+            "embedder %s returned a %s array (expected %s, finite): ranked without it",
+            name,
             vectors.shape,
             expected,
         )
@@ -255,14 +281,17 @@ def open_retriever(
     embedder: Embedder | None = None,
     weights: FusionWeights | None = None,
     vector_store: VectorStoreFactory | None = None,
+    page_embedder: PageEmbedder | None = None,
 ) -> HybridRetriever:
     """Load the current build of the index at index_dir.
 
     With an embedder whose vectors the build holds, retrieval is hybrid; otherwise lexical-only
     (check `.lexical_only`). The vectors are searched in memory, exactly, unless vector_store
     is given: it is called with the build's name (use it as the collection name) and filled
-    from the build's vectors when empty. Raises KnowledgeBaseUnavailable when nothing has been
-    ingested.
+    from the build's vectors when empty. Pages are ranked by their openings with page_embedder
+    (e5) when the build holds its vectors, else with the embedder's (French only), and the
+    fusion weights default to the ones measured for that page ranker. Raises
+    KnowledgeBaseUnavailable when nothing has been ingested.
     """
     build = current_build(Path(index_dir))
     if build is None:
@@ -286,8 +315,11 @@ def open_retriever(
         store = vector_store(build.root.name) if vector_store else ExactVectorStore()
         _fill(store, vectors, [c.lang for c in chunks])
         dense = _Dense(embedder, store, vectors)
-        pages = PageVectors.load(build.page_vectors, build.page_meta, chunks, embedder.name)
-    weights = weights or FusionWeights()
+    ranker = page_embedder or (SameForQueries(dense.embedder) if dense is not None else None)
+    if ranker is not None:
+        found = PageVectors.load(build.page_vectors, build.page_meta, chunks, ranker.name)
+        pages = _Pages(ranker, found) if found is not None else None
+    weights = weights or weights_for_pages(pages.embedder.name if pages else None)
     return HybridRetriever(chunks, lexical, documents, meta, dense, weights, pages)
 
 

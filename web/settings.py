@@ -64,6 +64,8 @@ class Settings(BaseSettings):
     # Retrieval: `auto` is in-process MiniLM when the `embeddings` extra is installed.
     embedder: Literal["auto", "ollama", "none"] = "auto"
     ollama_embed_model: str = "nomic-embed-text"
+    # With `auto`: the multilingual page ranker `make install` builds (default: inside the venv).
+    e5_dir: Path | None = None
     embed_timeout_s: float = Field(default=5.0, gt=0)
     answer_threshold: float = 0.5
     # When BM25 ranked alone (lexical-only index, a language without vectors, an outage).

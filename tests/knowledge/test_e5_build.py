@@ -1,4 +1,4 @@
-"""The pure parts of the e5 ONNX build: 4-bit blocks and the unigram segmentation."""
+"""The pure parts of the e5 model: 4-bit blocks (the build) and the unigram segmentation."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from benchmarks.e5_onnx import QK, UnigramPieces, dequantise, split_blocks
+from knowledge.e5 import UnigramPieces
+from knowledge.e5_build import QK, dequantise, split_blocks
 
 
 def _block(scale: float, weights: list[int]) -> bytes:

@@ -333,6 +333,7 @@ def _assemble(
         embedder,
         choose_vector_store(settings).factory,
         recheck_s=settings.kb_recheck_s,
+        page_embedder=embedders.page_embedder,
     )
     switchboard = switchboard_for(settings, engine, schema, overrides.clock)
     writer = SwitchableWriter(choice.writer, lambda: switchboard.is_on("model"))
@@ -341,7 +342,12 @@ def _assemble(
         if not on:
             notes.append(f"Kill switch: {name} is OFF (`opencounter admin switch {name} on`).")
     # The second says whether planted-sentence detection has MiniLM's vectors or n-grams alone.
-    notes.extend((retrieval_note(settings, embedder), packaged_layer().startup_note))
+    notes.extend(
+        (
+            retrieval_note(settings, embedder, embedders.page_embedder),
+            packaged_layer().startup_note,
+        )
+    )
     if intents is not None:
         # Says whether MiniLM is in the classifier or it runs on n-grams alone (fewer caught).
         notes.append(intents.startup_note)

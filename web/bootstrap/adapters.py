@@ -19,7 +19,7 @@ from bot.answering import AnswerWriter, ExtractiveWriter, ModelWriter
 from bot.guards.intent import IntentModelError, LazyIntentClassifier
 from bot.models.ollama import OllamaChatModel
 from bot.models.port import ChatModel
-from knowledge.embeddings import Embedder, default_embedder
+from knowledge.embeddings import Embedder, PageEmbedder, default_embedder, default_page_embedder
 from knowledge.in_memory_index import choose_in_memory_index
 from knowledge.layout import current_build
 from knowledge.published import NONE as NO_CONTACTS
@@ -52,9 +52,11 @@ class ReopeningRetriever:
         *,
         recheck_s: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
+        page_embedder: PageEmbedder | None = None,
     ) -> None:
         self._index_dir = index_dir
         self._embedder = embedder
+        self._page_embedder = page_embedder
         self._vector_store = vector_store
         self._inner: HybridRetriever | None = None
         self._build: str | None = None  # the build `_inner` was opened from
@@ -73,7 +75,10 @@ class ReopeningRetriever:
             if self._inner is None:
                 build = self._current()
                 self._inner = open_retriever(
-                    self._index_dir, embedder=self._embedder, vector_store=self._vector_store
+                    self._index_dir,
+                    embedder=self._embedder,
+                    vector_store=self._vector_store,
+                    page_embedder=self._page_embedder,
                 )
                 self._build, self._looked_at = build, self._clock()
                 return self._inner
@@ -103,7 +108,10 @@ class ReopeningRetriever:
         fresh: HybridRetriever | None = None
         try:
             fresh = open_retriever(
-                self._index_dir, embedder=self._embedder, vector_store=self._vector_store
+                self._index_dir,
+                embedder=self._embedder,
+                vector_store=self._vector_store,
+                page_embedder=self._page_embedder,
             )
         except KnowledgeBaseUnavailable as exc:
             LOG.warning(
@@ -229,7 +237,9 @@ def fill_vector_store(settings: Settings, embedder: Embedder | None) -> str | No
     return None if retriever.lexical_only else choice.where
 
 
-def retrieval_note(settings: Settings, embedder: Embedder | None) -> str:
+def retrieval_note(
+    settings: Settings, embedder: Embedder | None, page_embedder: PageEmbedder | None = None
+) -> str:
     """Which embedder serves, where its vectors are searched, and whether the index has them."""
     if embedder is None:
         why = (
@@ -254,9 +264,19 @@ def retrieval_note(settings: Settings, embedder: Embedder | None) -> str:
             "Run `opencounter ingest` again with this OPENCOUNTER_EMBEDDER for hybrid retrieval."
         )
     where = choose_vector_store(settings).where
+    if page_embedder is not None:
+        pages = f"pages ranked by their openings with {page_embedder.name}"
+    elif settings.embedder == "auto":
+        pages = (
+            "French pages ranked by MiniLM openings: the multilingual e5 model is not built "
+            f"in {settings.e5_dir or 'the venv'} (run `make install`, or point "
+            "OPENCOUNTER_E5_DIR at a built model)"
+        )
+    else:
+        pages = f"French pages ranked by {embedder.name} openings"
     return (
         f"Retrieval: hybrid BM25 + {embedder.name} (BM25 alone for a question it fails on); "
-        f"vectors searched {where}."
+        f"vectors searched {where}; {pages}."
     )
 
 
@@ -374,6 +394,8 @@ def _llama_model(settings: Settings) -> tuple[_ClosableChatModel, str]:
 class EmbedderChoice:
     embedder: Embedder | None  # None: BM25 only
     close: Callable[[], None]
+    # Ranks pages by their openings (e5 when `make install` built it); None: the embedder's.
+    page_embedder: PageEmbedder | None = None
 
 
 def choose_embedder(settings: Settings, timeout_s: float | None = None) -> EmbedderChoice:
@@ -393,7 +415,9 @@ def choose_embedder(settings: Settings, timeout_s: float | None = None) -> Embed
             timeout=timeout_s or settings.embed_timeout_s,
         )
         return EmbedderChoice(embedder, embedder.close)
-    return EmbedderChoice(default_embedder(), nothing_to_close)
+    minilm = default_embedder()
+    pages = default_page_embedder(settings.e5_dir) if minilm is not None else None
+    return EmbedderChoice(minilm, nothing_to_close, pages)
 
 
 def intent_classifier(settings: Settings) -> LazyIntentClassifier | None:

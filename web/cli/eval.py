@@ -154,6 +154,7 @@ def eval_bot(
                     index,
                     embedder=embedders.embedder,
                     embed_languages=FusionWeights().dense_languages(),
+                    page_embedder=embedders.page_embedder,
                 )
             except NothingToIngest as exc:
                 console.print(f"[red]{exc}[/red]")

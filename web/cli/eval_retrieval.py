@@ -94,15 +94,22 @@ def _evaluate(
     """Ingest, ask and score; run is (KB folder, questions file, rows file, report file)."""
     kb, questions, rows, report_to = run
     embedder = embedders.embedder if embedders is not None else None
+    pages = embedders.page_embedder if embedders is not None else None
     if embedder is None:
         console.print("Retrieval mode: [bold]lexical only[/bold] (BM25, no embedder).")
     else:
         console.print(f"Retrieval mode: [bold]hybrid[/bold] (BM25 + {embedder.name}).")
+        ranked_by = pages.name if pages is not None else f"{embedder.name} (French only)"
+        console.print(f"Pages ranked by their openings with [bold]{ranked_by}[/bold].")
     index = eval_index_dir(kb, base, lexical=embedder is None)
     try:
         asked = load_questions(questions)
         report = ingest(
-            kb, index, embedder=embedder, embed_languages=FusionWeights().dense_languages()
+            kb,
+            index,
+            embedder=embedder,
+            embed_languages=FusionWeights().dense_languages(),
+            page_embedder=pages,
         )
     except (BadQuestionFile, NothingToIngest) as exc:
         console.print(f"[red]{exc}[/red]")
@@ -115,7 +122,7 @@ def _evaluate(
         f"KB {report.version.id[:16]}: {report.chunk_count} chunks "
         f"({len(report.unchanged)} documents unchanged, {len(report.failed)} failed)."
     )
-    retriever = open_retriever(index, embedder=embedder)
+    retriever = open_retriever(index, embedder=embedder, page_embedder=pages)
     results = run_questions(asked, lambda q, lang: retriever.rank_documents(q, lang, 10))
     write_rows(rows, results)
     table = _table("Retrieval", [("all", score(asked, results))])

@@ -154,6 +154,14 @@ def _ingest(console: Console, settings: Settings, source: str, lexical_only: boo
         console.print("Retrieval mode: [bold]lexical only[/] (BM25, no embedder).")
     else:
         console.print(f"Retrieval mode: [bold]hybrid[/] (BM25 + {embedder.name}).")
+        pages = embedders.page_embedder if embedders is not None else None
+        if pages is not None:
+            console.print(f"Pages ranked by their openings with [bold]{pages.name}[/].")
+        elif settings.embedder == "auto":
+            console.print(
+                f"Pages ranked by their openings with {embedder.name} (French only): the "
+                "multilingual e5 model is not built (`make install`, or OPENCOUNTER_E5_DIR)."
+            )
     replaced = current_build(settings.kb_index_dir)
     try:
         report = _ingest_with_progress(
@@ -165,6 +173,7 @@ def _ingest(console: Console, settings: Settings, source: str, lexical_only: boo
                 progress=progress,
                 # Only languages the embedder knows are embedded (MiniLM: English).
                 embed_languages=FusionWeights().dense_languages(),
+                page_embedder=embedders.page_embedder if embedders is not None else None,
             ),
         )
         filled = _fill_vector_store(console, settings, embedder)
