@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,6 +162,10 @@ class HybridRetriever:
                 ranked = rrf([(ranked, self._weights.lexical)], n)  # BM25 scores: RRF's scale
             with_pages, failed = self._with_pages(question, language, ranked, n)
             return with_pages, None, LEXICAL_FALLBACK if failed else None
+        # Both models embed the question at once: the page ranker's on a worker thread while
+        # the chunk embedder runs here (onnxruntime releases the GIL), so a question costs the
+        # slower of the two, not their sum (benchmarks/README.md, "e5 page openings").
+        page_query = self._page_query_soon(question, language)
         chunks_by = self._dense.embedder
         query = _query_vector(
             chunks_by.embed, chunks_by.name, self._dense.vectors.shape[1], question
@@ -177,20 +183,36 @@ class HybridRetriever:
         best = int(fused.positions[0]) if len(fused) else -1
         cosine = float(self._dense.vectors[best] @ query) if best >= 0 else None
         # The page ranker failing leaves the hybrid ranking as it was: no fallback to report.
-        fused, _ = self._with_pages(question, language, fused, n)
+        fused, _ = self._with_pages(question, language, fused, n, page_query)
         return fused, cosine, None
 
+    def _page_query_soon(self, question: str, language: str) -> Future[Vectors | None] | None:
+        """The page ranker's question vector, started on a worker thread; None when the
+        language has no page weight."""
+        if self._pages is None or self._weights.page_for(language) <= 0:
+            return None
+        return _page_queries().submit(self._page_query, question)
+
+    def _page_query(self, question: str) -> Vectors | None:
+        assert self._pages is not None
+        pages_by = self._pages.embedder
+        dim = self._pages.vectors.vectors.shape[1]
+        return _query_vector(pages_by.embed_queries, pages_by.name, dim, question)
+
     def _with_pages(
-        self, question: str, language: str, ranked: Hits, n: int
+        self,
+        question: str,
+        language: str,
+        ranked: Hits,
+        n: int,
+        started: Future[Vectors | None] | None = None,
     ) -> tuple[Hits, bool]:
         """The ranking with the pages' opening vectors fused in where the language has a page
         weight, and whether the page embedder failed (the ranking is then returned as it was)."""
         weight = self._weights.page_for(language)
         if self._pages is None or weight <= 0:
             return ranked, False
-        pages_by = self._pages.embedder
-        dim = self._pages.vectors.vectors.shape[1]
-        query = _query_vector(pages_by.embed_queries, pages_by.name, dim, question)
+        query = started.result() if started is not None else self._page_query(question)
         if query is None:
             return ranked, True
         pages = self._pages.vectors.search(query, language, n)
@@ -233,6 +255,12 @@ class HybridRetriever:
             last_reviewed=c.last_reviewed,
             score=float(score),
         )
+
+
+@functools.cache
+def _page_queries() -> ThreadPoolExecutor:
+    """Threads that embed questions for the page ranker, shared by every retriever."""
+    return ThreadPoolExecutor(max_workers=4, thread_name_prefix="page-query")
 
 
 def rescored_exactly(hits: Hits, vectors: Vectors, query: Vectors) -> Hits:
