@@ -38,7 +38,7 @@ from knowledge.search import open_retriever
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 SETS = ("govuk_en", "servicepublic_fr")
-WEIGHTS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)
+WEIGHTS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0)
 FOLDS = 5
 DEPTH = 10
 

@@ -126,3 +126,64 @@ def test_a_language_without_pages_gets_no_page_from_another_language(index: Path
     assert french == {"fr/bicyclettes", "fr/voirie", "fr/piscine"}
     assert not len(pages.search(query, "de", 10))  # no German page: none, not the others'
     assert len(pages.search(query, None, 10)) == 4  # no language given: every page
+
+
+class SynonymPages(SynonymEmbedder):
+    """The same tiny model as a page ranker of its own (e5's role): it embeds page openings
+    and, apart, questions, and counts the questions it was asked."""
+
+    name = "synonym-pages-8"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.questions = 0
+
+    def embed_queries(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        self.questions += len(texts)
+        return self.embed(texts)
+
+
+ENGLISH = {
+    "en/pool.md": '---\ntitle: "Swimming pool"\nlang: "en"\n---\n\nThe pool opens at seven.\n',
+    "en/roads.md": '---\ntitle: "Roadworks"\nlang: "en"\n---\n\n'
+    "Roadworks on the high street last until March; bike lanes stay open.\n",
+    "en/wheels.md": '---\ntitle: "Cycle rental"\nlang: "en"\n---\n\nRent a cycle at a dock.\n',
+}
+CONCEPTS.update({"bike": 0, "cycle": 0, "rent": 1, "rental": 1})
+
+
+class BlindEmbedder(SynonymEmbedder):
+    """Chunk vectors that cannot tell texts apart: dense search ties, in chunk order."""
+
+    name = "blind-8"
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        return normalise(np.ones((len(texts), self.dim), dtype=np.float32))
+
+
+def test_a_page_ranker_of_its_own_joins_the_english_hybrid_ranking(tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    for name, text in ENGLISH.items():
+        (kb / name).parent.mkdir(parents=True, exist_ok=True)
+        (kb / name).write_text(text, encoding="utf-8")
+    chunks, pages = BlindEmbedder(), SynonymPages()
+    ingest(kb, tmp_path / "index", embedder=chunks, embed_languages={"en"}, page_embedder=pages)
+    weights = FusionWeights(page={"en": 8.0})
+    # Without it: BM25 finds the roadworks page ("bike"); the blind chunk vectors add the
+    # other two in chunk order.
+    alone = open_retriever(tmp_path / "index", embedder=chunks, weights=weights)
+    assert alone.page_ranker is None
+    assert alone.rank_documents("bike", "en") == ["en/roads", "en/pool", "en/wheels"]
+    # With it, the cycle-rental page, which never says "bike", comes before the pool.
+    with_pages = open_retriever(
+        tmp_path / "index", embedder=chunks, page_embedder=pages, weights=weights
+    )
+    assert with_pages.page_ranker == "synonym-pages-8"
+    assert with_pages.rank_documents("bike", "en") == ["en/roads", "en/wheels", "en/pool"]
+    assert pages.questions == 1
+    # The page ranker down: the hybrid ranking as it was, and no fallback reported (the chunk
+    # vectors still ranked the question).
+    pages.broken = True
+    result = with_pages.retrieve("bike", "en")
+    assert result.fallback_reason is None and result.ranked_by == "hybrid"
+    assert [p.doc_id for p in result.passages] == ["en/roads", "en/pool", "en/wheels"]
