@@ -14,7 +14,7 @@ from filelock import FileLock
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
-from knowledge.embeddings import default_embedder
+from knowledge.embeddings import default_embedder, default_page_embedder
 from knowledge.fusion import FusionWeights
 from knowledge.ingest import ingest
 from tests.needs import missing
@@ -70,11 +70,14 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with FileLock(str(root) + ".lock"):
         if not done.exists():
             shutil.rmtree(index_dir, ignore_errors=True)  # a worker stopped halfway
+            minilm = default_embedder()
             report = ingest(
                 DEMO_KB,
                 index_dir,
-                embedder=default_embedder(),
+                embedder=minilm,
                 embed_languages=FusionWeights().dense_languages(),
+                # As `opencounter ingest` does: the e5 page ranker when `make install` built it.
+                page_embedder=default_page_embedder() if minilm is not None else None,
             )
             assert not report.failed, report.failed
             done.touch()
