@@ -31,16 +31,20 @@ _AI_STRONG = (
     r"intelligence\s+artificielle|inteligencia\s+artificial|intelligenza\s+artificiale|"
     r"inteligência\s+artificial|künstliche\s+intelligenz|assistants?\s+virtuels?|"
     r"asistentes?\s+virtual(?:es)?|assistent[ei]\s+virtual[ei]|robots?\s+conversationnels?|"
-    r"agents?\s+conversationnels?|"
+    r"agents?\s+conversationnels?|agents?\s+virtuels?|assistants?\s+automati(?:ques?|sée?s?)|"
     # Polish, inflected: "czatbota", "modelu językowego", "sztucznej inteligencji"
     r"(?:czat|chat)\s?bot\w*|model\w*\s+językow\w*|sztuczn\w+\s+inteligencj\w*|"
-    r"wirtualn\w+\s+asystent\w*|asystent\w*\s+(?:ai|si|wirtualn\w*))"
+    r"wirtualn\w+\s+asystent\w*|asystent\w*\s+(?:ai|si|wirtualn\w*)|"
+    # Welsh, with its mutations: "cynorthwyydd rhithwir" (virtual assistant), "deallusrwydd
+    # artiffisial" (artificial intelligence), "sgwrsfot" (chatbot), "model iaith" (language model)
+    r"(?:c|g|ch|ngh)ynorthwy(?:ydd|wyr)\s+(?:rh|r)ithwir|(?:d|dd|n)eallusrwydd\s+artiffisial|"
+    r"sgwrsfot\w*|(?:m|f)odel(?:au)?\s+iaith)"
 )
 # Words that can mean the AI, or a person ("personal assistant", "assistente sociale"): they
 # count only where the sentence plainly addresses the reader (a colon or bracket follows).
 _AI_WEAK = (
     r"(?:assistants?|asistentes?|assistentes?|assistenti|assistenten|assistent|bots?|models?|"
-    r"modelos?|modell[oi]?)"
+    r"modelos?|modell[oi]?|(?:c|g|ch|ngh)ynorthwy(?:ydd|wyr))"
 )
 _AI = rf"(?:{_AI_STRONG}|{_AI_WEAK})"
 # After a weak word: the end of a heading, a label or a bracket, or "model(s) reading this".
@@ -53,7 +57,9 @@ _NOTE_WORDS = (
     r"nota|mensaje|mensagem|messaggio|instrucci[oó]n(?:es)?|istruzion[ei]|instruç(?:ão|ões)|"
     r"aviso|avviso|hinweis|nachricht|anweisung(?:en)?|notiz|anmerkung|consignes?|remarque|"
     r"aanwijzing(?:en)?|instructies?|notitie|bericht|märkus|avis|rappel|précisions?|"
-    r"uwaga|wskazówk\w*|notatk\w*|polecenie|instrukcj\w*|informacj\w*|wiadomość|komunikat)"
+    r"uwaga|wskazówk\w*|notatk\w*|polecenie|instrukcj\w*|informacj\w*|wiadomość|komunikat|"
+    # Welsh: note, message, instructions
+    r"nodyn|neges|(?:c|g)yfarwyddiadau|(?:c|g)yfarwyddyd)"
 )
 _TO = (
     # "à l'intention des", "for the attention of", "all'attenzione dei", "zu Händen der", "dla"
@@ -62,10 +68,11 @@ _TO = (
     r"destinée?s?\s+(?:aux|au|à)\s+|a\s+la\s+atención\s+de(?:l|\s+los|\s+las)?\s+|"
     r"all['’]\s?attenzione\s+(?:dei|degli|delle|del|della|di)\s+|"
     r"à\s+atenção\s+d(?:os|as|o|a)\s+|zu\s+händen\s+(?:der|des|von)\s+|"
-    r"ter\s+attentie\s+van\s+|bestemd\s+voor\s+|"
-    r"(?:to|for|pour|à|a|aux|au|para|per|al|alla|agli|ai|ao|aos|für|an|voor|aan|dla)\s+)"
+    r"ter\s+attentie\s+van\s+|bestemd\s+voor\s+|i['’]r\s+|ar\s+gyfer\s+|"
+    r"(?:to|for|pour|à|a|aux|au|para|per|al|alla|agli|ai|ao|aos|für|an|voor|aan|dla|i|at)\s+)"
     r"(?:the\s+|all\s+|any\s+|l['’]\s?|le\s+|la\s+|les\s+|el\s+|los\s+|las\s+|il\s+|lo\s+|"
-    r"gli\s+|o\s+|os\s+|a\s+|die\s+|den\s+|das\s+|de\s+|het\s+)?(?:automated\s+)?"
+    r"gli\s+|o\s+|os\s+|a\s+|die\s+|den\s+|das\s+|de\s+|het\s+|y\s+|yr\s+|unrhyw\s+)?"
+    r"(?:automated\s+)?"
 )
 
 # A key's name (`chatbot_instructions`, `consigne_ia`, `note_for_ai`): its parts, cut at "_", "."
@@ -75,7 +82,11 @@ _TO = (
 _KEY_PART = r"[^\W_]+"
 _KEY_AI = (
     r"(?:ai|ia|ki|llms?|gpt|genai|bots?|chatbots?|assistants?|assistente|asistente|assistent|"
-    r"copilot|robots?)"
+    r"copilot|robots?|"
+    # "agent_virtuel", "virtual-agent", "agent_conversationnel": an agent named as a machine
+    r"(?:agents?|agente|assistants?|assistente|asistente|assistent)[_.-](?:virtu\w*|"
+    r"conversationnel\w*|conversacional\w*|conversazional\w*)|virtu\w*[_.-](?:agents?|agente|"
+    r"assistants?|assistente|asistente|assistent))"
 )
 _KEY_ORDER = (
     r"(?:directives?|directiva|direttiva|diretiva|instructions?|instrucci[oó]n(?:es)?|"
@@ -83,7 +94,27 @@ _KEY_ORDER = (
     r"r[eè]gles|policy|guidance|behaviou?r|repl(?:y|ies)|answers?|responses?|r[ée]ponses?|"
     r"respuestas?|rispost[ae]|respostas?|antwort(?:en)?|antwoord|tone|persona|hinweis|"
     r"anweisung(?:en)?|instructies?|aanwijzing(?:en)?|richtlinie|orders?|commands?|tasks?|"
-    r"script)"
+    r"script|ton|tono|toon|registre|style)"
+)
+# A key that joins what the reader produces (its answers, its summaries) and the rules for it:
+# `summary_rules:`, `answer_policy:`, `consigne_reponse`, `samenvatting_regels`, `reglas_respuesta`.
+# A page's own data names answers and summaries ("answer_count", "summary_date"), not rules for
+# them.
+_KEY_OUTPUT = (
+    r"(?:answers?|repl(?:y|ies)|responses?|summar(?:y|ies)|outputs?|r[ée]ponses?|r[ée]sum[ée]s?|"
+    r"synth[èe]ses?|respuestas?|resumen(?:es)?|rispost[ae]|riassunt[oi]|sintesi|respostas?|"
+    r"resumos?|antwort(?:en)?|zusammenfassung(?:en)?|antwoord(?:en)?|samenvatting(?:en)?|"
+    r"odpowied\w*|streszczeni\w*|atebion|ateb|crynodeb)"
+)
+_KEY_RULES = (
+    r"(?:rules|r[eè]gles|reglas|regole|regras|regeln|regels|policy|policies|politique|"
+    r"instructions?|consignes?|instrucciones|istruzioni|instru[cç](?:ões|oes)|anweisungen|"
+    r"instructies|directives?|richtlijn(?:en)?|richtlinien|guidelines|lignes[_.-]directrices|"
+    r"zasady|rheolau|cyfarwyddiadau)"
+)
+_OUTPUT_KEY = (
+    rf"(?:{_KEY_PART}[_.-])*?(?:{_KEY_OUTPUT}[_.-](?:{_KEY_PART}[_.-])*?{_KEY_RULES}|"
+    rf"{_KEY_RULES}[_.-](?:{_KEY_PART}[_.-])*?{_KEY_OUTPUT})(?:[_.-]{_KEY_PART})*"
 )
 _AI_KEY = (
     rf"(?:{_KEY_PART}[_.-])*?(?:{_KEY_AI}[_.-](?:{_KEY_PART}[_.-])*?{_KEY_ORDER}|"
@@ -128,6 +159,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\bsi\s+eres\s+una?\s+{_AI}\b|\bse\s+sei\s+(?:una?\s+|un['’]\s?)?{_AI}\b|"
         rf"\bse\s+(?:você\s+é|voce\s+e|és|es)\s+(?:uma?\s+)?{_AI}\b|"
         rf"\b(?:wenn|falls)\s+du\s+(?:eine?\s+)?{_AI}\s+bist\b|\bals\s+je\s+een\s+{_AI}\s+bent\b",
+    ),
+    # Arabic: "if you are answering from this page, say …" (a condition only a machine meets)
+    (
+        "note to the AI",
+        r"(?:إذا|اذا|إن|ان|لو)\s+كنت\s+(?:تجيب|ستجيب|تكتب|تلخص|تلخّص|تصوغ|تعد|تعدّ|تنشئ|تستخدم|"
+        r"تعتمد)[^.!?؟\n]{0,60}?(?:هذه\s+(?:الصفحة|الفقرة|الوثيقة)|هذا\s+(?:النص|القسم|المقطع))"
+        r"[^.!?؟\n]{0,20}?(?:فقل|قل|فاذكر|اذكر|فأخبر|أخبر|فاكتب|اكتب|فأجب|أجب|فقولي|قولي)\b",
     ),
     # "Assistant, when you summarise ...", at the start of a line or sentence
     (
@@ -256,6 +294,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "configuration key for the AI",
         r"^\s*\[\s*(?:assistant|ai|llm|chatbot|bot|prompt|model|persona)\s*\]\s*$",
     ),
+    # An INI section whose name holds a machine word, with its settings on the same line or not:
+    # "[agent_virtuel] ton = ...", "[chatbot.fr]", "[virtual-assistant]" (not a Markdown link).
+    (
+        "configuration key for the AI",
+        rf"^\s*\[\s*(?:{_KEY_PART}[_.-])*?{_KEY_AI}(?:[_.-]{_KEY_PART})*\s*\](?!\s*[(\[:])",
+    ),
+    # A key naming the rules for the reader's answers: "samenvatting_regels:", "answer_policy =".
+    ("configuration key for the AI", rf"(?<![\w.-])[\"']?{_OUTPUT_KEY}[\"']?\s*[:=]"),
     # A key anywhere in a line whose name joins a machine and an order: "chatbot_instructions":,
     # consigne_ia :, note_for_ai =, 'guidance.llm': (in JSON, metadata lines, key = value lists)
     ("configuration key for the AI", rf"(?<![\w.-])[\"']?{_AI_KEY}[\"']?\s*[:=]"),
@@ -311,7 +357,8 @@ TRIGGER_WORDS = frozenset(
     tehisintellekt usuarios utenti utilizadores usuários nutzer responde rispondi responda
     antworte sag sage sagt dì dite diga robot virtuel persona modelos crawler crawlers scraper
     scrapers robots programme programmes outil outils herramienta herramientas strumenti
-    ferramenta ferramentas""".split()
+    ferramenta ferramentas cynorthwyydd gynorthwyydd chynorthwyydd nghynorthwyydd
+    cynorthwywyr gynorthwywyr rhithwir deallusrwydd sgwrsfot كنت""".split()
 )
 ORDER_TRIGGER_WORDS = TRIGGER_WORDS | _ORDER_WORDS
 TRIGGER_STARTS = (
@@ -320,12 +367,22 @@ TRIGGER_STARTS = (
     "consigne", "systemprompt", "system_", "aanwijzing", "juhis", "sprachmodell", "taalmodel",
     "assistant_", "ai_", "llm_", "chatbot_", "bot_", "set_", "get_", "use_", "new_",
     "assistente_", "asistente_", "assistent_", "copilot_", "gpt_", "ki_", "ia_", "robot_",
-    "model", "modèl", "chatbot", "czatbot", "sztuczn", "asystent", "wirtualn",
+    "model", "modèl", "chatbot", "czatbot", "sztuczn", "asystent", "wirtualn", "sgwrsfot",
+    "agent_", "agents_", "agente_", "virtu",
+    # what a described machine does ("les applications qui abrègent", "software that condenses")
+    "abrè", "abrég", "résum", "condens", "reformul", "synthétis", "paraphras", "raccourc",
+    "shorten", "rephras", "reword", "abridg",
 )  # fmt: skip
 TRIGGER_MARKS = (
     "prompt", "persona", "<|", "[inst", "[/inst", "<<sys", "<</sys", "_of_turn>", "[assistant",
     "[ai]", "_ai", "_ia", "_ki", "_llm", "_gpt", "_bot", "_chatbot", "_assistant", "_assistent",
-    "_asistente", "_copilot", "_robot",
+    "_asistente", "_copilot", "_robot", "_virtu",
+    # keys of rules for answers and summaries ("samenvatting_regels", "answer_policy")
+    "_rules", "rules_", "_regels", "regels_", "_règles", "règles_", "_regles", "regles_",
+    "_reglas", "reglas_", "_regole", "regole_", "_regras", "regras_", "_regeln", "regeln_",
+    "_policy", "policy_", "_politique", "politique_", "_instruction", "instruction_",
+    "_consigne", "consigne_", "_directive", "directive_", "_richtlijn", "_guidelines", "_zasady",
+    "_rheolau", "_cyfarwyddiadau",
 )  # fmt: skip
 
 
