@@ -162,6 +162,14 @@ def run(name: str, index_root: Path) -> None:
     print(_line(f"{FOLDS}-fold CV (w per fold {chosen})", cv_ranks))
     print(_line("frozen fifth, without pages", [ranks[0.0][q.id] for q in kept]))
     print(_line(f"frozen fifth, w = {weight}", [ranks[weight][q.id] for q in kept]))
+    for w in WEIGHTS:  # every weight, on the questions chosen on and on the frozen fifth
+        chosen_on = figures([ranks[w][q.id] for q in rest])
+        on_frozen = figures([ranks[w][q.id] for q in kept])
+        print(
+            f"    w = {w:>4}: dev R@1 {chosen_on[0]:.3f} R@5 {chosen_on[1]:.3f} "
+            f"MRR {chosen_on[2]:.3f}; frozen R@1 {on_frozen[0]:.3f} R@5 {on_frozen[1]:.3f} "
+            f"MRR {on_frozen[2]:.3f}"
+        )
     for label, model in (("MiniLM", chunks), ("e5", pages)):
         if model.timings_ms:
             ms = np.array(model.timings_ms)

