@@ -91,10 +91,10 @@ class E5Embedder:
         try:
             # The manifest is written last: without it the build did not finish. The build's
             # own check loads a graph from its scratch folder before that (`graph`).
-            manifest = (
-                json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+            files: dict[str, str] = (
+                json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
                 if graph is None
-                else {"source_sha256": Path(graph).stem}
+                else {GRAPH: Path(graph).stem}
             )
             meta = json.loads((folder / "normalisation.json").read_text(encoding="utf-8"))
             specials = meta["specials"]
@@ -110,7 +110,9 @@ class E5Embedder:
             ) from exc
         except (OSError, ValueError, KeyError, RuntimeError) as exc:
             raise EmbedderUnavailable(f"cannot load the e5 model in {folder}: {exc}") from exc
-        self.name = f"multilingual-e5-small-int8-onnx-{str(manifest.get('source_sha256', ''))[:8]}"
+        # Named by the graph's own hash: a rebuild that quantises differently (another
+        # onnxruntime) is another model, and ingest re-embeds the pages instead of mixing.
+        self.name = f"multilingual-e5-small-int8-onnx-{str(files.get(GRAPH, ''))[:12]}"
         self._threads = threads
         self._batches: ort.InferenceSession | None = None
         self._lock = threading.Lock()
