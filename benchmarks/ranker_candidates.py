@@ -135,7 +135,7 @@ def embed(
         )
 
 
-def _rank(ranking: Sequence[str], sources: Sequence[str]) -> int:
+def rank_of(ranking: Sequence[str], sources: Sequence[str]) -> int:
     """1-based rank of the first source in the ranking, 0 when absent."""
     for i, doc_id in enumerate(ranking[:DEPTH], start=1):
         if doc_id in sources:
@@ -177,11 +177,11 @@ def cross_validated(
         test = [q for q in scored if fold_of[q.id] == fold]
 
         def mrr(w: float, qs: Sequence[EvalQuestion]) -> float:
-            return figures([_rank(fuse(ours[q.id], theirs[q.id], w), q.sources) for q in qs])[2]
+            return figures([rank_of(fuse(ours[q.id], theirs[q.id], w), q.sources) for q in qs])[2]
 
         best = max(WEIGHTS, key=lambda w: (mrr(w, train), -w))
         chosen.append(best)
-        ranks += [_rank(fuse(ours[q.id], theirs[q.id], best), q.sources) for q in test]
+        ranks += [rank_of(fuse(ours[q.id], theirs[q.id], best), q.sources) for q in test]
     return ranks, chosen
 
 
@@ -197,7 +197,7 @@ def evaluate(vectors: Path, rows: Path, folds: int) -> None:
             r["id"]: list(r["retrieved"])
             for r in map(json.loads, row_file.read_text(encoding="utf-8").splitlines())
         }
-        base = figures([_rank(ours[q.id], q.sources) for q in scored])
+        base = figures([rank_of(ours[q.id], q.sources) for q in scored])
         print(
             f"{name} ({len(scored)} scored): ours R@1 {base[0]:.3f} R@5 {base[1]:.3f} "
             f"MRR {base[2]:.3f}"
@@ -217,9 +217,9 @@ def evaluate(vectors: Path, rows: Path, folds: int) -> None:
                 cosines = pages @ q_vectors[q.id]
                 top = np.argsort(-cosines, kind="stable")[:DEPTH]
                 theirs[q.id] = [page_ids[i] for i in top]
-            alone = figures([_rank(theirs[q.id], q.sources) for q in scored])
+            alone = figures([rank_of(theirs[q.id], q.sources) for q in scored])
             in_sample = {
-                w: figures([_rank(fuse(ours[q.id], theirs[q.id], w), q.sources) for q in scored])
+                w: figures([rank_of(fuse(ours[q.id], theirs[q.id], w), q.sources) for q in scored])
                 for w in WEIGHTS
             }
             best_w = max(WEIGHTS, key=lambda w: (in_sample[w][2], -w))

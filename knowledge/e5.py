@@ -13,7 +13,7 @@ import json
 import re
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -86,7 +86,14 @@ class E5Embedder:
 
     dim = DIM
 
-    def __init__(self, folder: Path, *, graph: Path | None = None, threads: int = 0) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        graph: Path | None = None,
+        threads: int = 0,
+        segment: Callable[[str], list[int]] | None = None,
+    ) -> None:
         self._graph = str(graph or folder / GRAPH)
         try:
             # The manifest is written last: without it the build did not finish. The build's
@@ -101,7 +108,8 @@ class E5Embedder:
             self._table = {int(code): text for code, text in meta["map"].items()}
             self._bos, self._eos = int(specials["bos"]), int(specials["eos"])
             self._content = int(specials["max_positions"]) - 2
-            self._pieces = UnigramPieces(folder, int(specials["unk"]))
+            # `segment` replaces the pieces (benchmarks compare the `tokenizers` library's).
+            self._segment = segment or UnigramPieces(folder, int(specials["unk"])).ids
             self._single = _session(self._graph, 1)
         except FileNotFoundError as exc:
             raise EmbedderUnavailable(
@@ -136,7 +144,7 @@ class E5Embedder:
     def token_ids(self, text: str) -> list[int]:
         """<s> + the text's pieces (cut to fit 512 positions) + </s>."""
         cleaned = _SPACES.sub(" ", text.translate(self._table))
-        return [self._bos, *self._pieces.ids(cleaned)[: self._content], self._eos]
+        return [self._bos, *self._segment(cleaned)[: self._content], self._eos]
 
     def _run(self, batch: Sequence[list[int]]) -> Vectors:
         session = self._single if len(batch) == 1 else self._batch_session()
