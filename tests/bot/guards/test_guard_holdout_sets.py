@@ -31,6 +31,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-04i.jsonl": "hol9-",
     "intents.holdout-2026-12-04j.jsonl": "hol10-",
     "intents.holdout-2026-12-04k.jsonl": "hol11-",
+    "intents.holdout-2026-12-04l.jsonl": "hol12-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -43,6 +44,7 @@ SECTIONS = {
     "intents.holdout-2026-12-04i.jsonl": "## Ninth held-out set: `intents.holdout-2026-12-04i.jsonl`",
     "intents.holdout-2026-12-04j.jsonl": "## Tenth held-out set: `intents.holdout-2026-12-04j.jsonl`",
     "intents.holdout-2026-12-04k.jsonl": "## Eleventh held-out set: `intents.holdout-2026-12-04k.jsonl`",
+    "intents.holdout-2026-12-04l.jsonl": "## Twelfth held-out set: `intents.holdout-2026-12-04l.jsonl`",
 }
 
 EXPECT = {
