@@ -127,6 +127,9 @@ _REACHES_THE_WRITER = re.compile(
     r"|mon\s+(?:num[ée]ro|portable|fixe|t[ée]l[ée]phone))\b|\bm['’]"
 )
 _CLAUSE_END = re.compile(r"[.?!;\n]")
+# A number the message names as an NHS number ("… in the NHS number box", "NHS no. …") is not
+# a phone number, whatever its grouping.
+_NAMED_AS_NHS_NUMBER = re.compile(r"\bnhs\s+(?:number|no|num[ée]ro|n°)\b")
 _AFTER = 60
 _OWN_LINE = re.compile(
     r"\b(?:my|our|mon|ma|mes|notre|nos)\s+(?:[\w'-]+\s+)?(?:line|ligne|office|bureau|number"
@@ -214,5 +217,9 @@ def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFi
         if not _shaped_like_phone(raw, digits, before, policy) or _OBJECT_BEFORE.search(before):
             continue
         after = folded[match.end() : match.end() + _AFTER]
+        if _NAMED_AS_NHS_NUMBER.search(before) or _NAMED_AS_NHS_NUMBER.search(
+            _CLAUSE_END.split(after, maxsplit=1)[0]
+        ):
+            continue  # an NHS number, which pii_numbers judges by its check digit
         if not _phone_is_public(raw, digits, before, policy, after):
             yield PIIFinding("phone", match.start(), match.end())

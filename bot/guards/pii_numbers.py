@@ -39,6 +39,15 @@ _NIR_KEY_APART = re.compile(
     r"(?<![\w])([1-478] \d{2} \d{2} (?:\d{2}|2[ABab]) \d{3} \d{3})"
     r"(?:\s*,?\s*(?:cl[eé]|key)\s*:?\s*(\d{2}))?(?![\w])"
 )
+# Words saying a form, till or system turned the number down as not valid ("keeps saying
+# 'invalid'", "was rejected as not valid", "le formulaire le refuse, invalide"). A number
+# that fails its own check digit in such a message is a mistyped or test number the writer
+# is asking about, not an identifier or card of theirs.
+_REJECTED_AS_INVALID = re.compile(
+    r"\b(?:invalid|not valid|isn'?t valid|rejected|declined|not accepted|won'?t accept"
+    r"|doesn'?t accept|not recognised|not recognized|invalide|pas valide|non valide"
+    r"|refus[ée]e?|rejet[ée]e?|pas accept[ée]e?|non reconnue?)\b"
+)
 _DNI_NIE = re.compile(r"(?<![\w])(?:[XYZxyz]\d{7}|\d{8})[ -]?[A-Za-z](?![\w])")
 
 # Words that make a number one shown, not one given ("a demo card", "un faux IBAN"); the
@@ -170,8 +179,20 @@ def find_digit_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
         kind = _run_kind(match.group(0), digits, labelled)
         if kind is None and _nhs_named_in_message(folded, digits, labelled):
             kind = "uk_nhs_number"
-        if kind is not None:
+        if kind is not None and not _rejected_failing_check(folded, kind, digits):
             yield PIIFinding(kind, start, match.end())
+
+
+def _rejected_failing_check(folded: str, kind: str, digits: str) -> bool:
+    """A card or NHS number that fails its check digit, in a message saying a form or payment
+    page rejected it as not valid: a look-alike the writer asks about, not theirs."""
+    if kind == "payment_card":
+        failed = not checksums.payment_card_valid(digits)
+    elif kind == "uk_nhs_number":
+        failed = not checksums.uk_nhs_number_valid(digits)
+    else:
+        return False
+    return failed and _REJECTED_AS_INVALID.search(folded) is not None
 
 
 def _nhs_named_in_message(folded: str, digits: str, labelled: Callable[[str], bool]) -> bool:

@@ -120,7 +120,8 @@ _AREA_AFTER = re.compile(
 )
 # Words saying the address is a public building's, not a home's.
 PUBLIC_PLACE = re.compile(
-    r"\b(?:town hall|city hall|hall|council|office|offices|mairie|pr[ée]fecture|centre|center"
+    r"\b(?:town hall|city hall|hall|h[ôo]tel de ville|council|office|offices|mairie"
+    r"|pr[ée]fecture|centre|center"
     r"|library|biblioth[èe]que|jobcentre|hospital|h[ôo]pital|school|[ée]cole|station|court"
     r"|tribunal|embassy|consulate|ambassade|consulat|museum|mus[ée]e|caf|cpam|service|agency"
     r"|agence|headquarters|si[èe]ge|branch|bank|post office|la poste|police|gendarmerie|located"
