@@ -25,6 +25,7 @@ COUNTED = [
     "heldout8.jsonl",
     "heldout9.jsonl",
     "heldout10.jsonl",
+    "heldout11.jsonl",
 ]
 ALL = ["heldout.jsonl", "heldout2.jsonl", *COUNTED]
 
