@@ -136,3 +136,25 @@ def test_answers_and_refusals_log_the_served_kb_version(data_dir: Path) -> None:
     assert [e["type"] for e in entries] == ["answer", "refusal"]
     assert [e["kb_version"] for e in entries] == [served.id, served.id]
     assert services.kb_version() == served.id
+
+
+def test_note_says_when_the_index_has_no_page_vectors_from_the_page_ranker(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    from knowledge.embeddings import default_embedder, default_page_embedder
+    from knowledge.ingest import ingest
+
+    if default_page_embedder() is None or not minilm_available():
+        missing("the e5 model is not built: run `make install`")
+    with TestClient(create_app(make_settings(data_dir))) as client:
+        built_with_it = " ".join(services_of(client).startup_notes)
+    assert "pages ranked by their openings with multilingual-e5" in built_with_it, built_with_it
+    # Ingested before `make install` built the model: MiniLM's page vectors only.
+    older = tmp_path / "older"
+    ingest(DEMO_KB, older / "kb", embedder=default_embedder(), embed_languages={"en"})
+    with TestClient(create_app(make_settings(older))) as client:
+        notes = " ".join(services_of(client).startup_notes)
+        _, body = ask(client, QUESTION)
+    assert "no page ranking: the index holds no page vectors from multilingual-e5" in notes
+    assert "run `opencounter ingest` again" in notes, notes
+    assert body["decision"] == "answer", body

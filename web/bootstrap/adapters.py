@@ -6,6 +6,7 @@ Only `web.bootstrap` imports this module; the app and the commands build through
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import threading
 import time
@@ -21,7 +22,7 @@ from bot.models.ollama import OllamaChatModel
 from bot.models.port import ChatModel
 from knowledge.embeddings import Embedder, PageEmbedder, default_embedder, default_page_embedder
 from knowledge.in_memory_index import choose_in_memory_index
-from knowledge.layout import current_build
+from knowledge.layout import BuildPaths, current_build
 from knowledge.published import NONE as NO_CONTACTS
 from knowledge.published import PublishedContacts
 from knowledge.search import HybridRetriever, VectorStoreFactory, open_retriever
@@ -237,6 +238,16 @@ def fill_vector_store(settings: Settings, embedder: Embedder | None) -> str | No
     return None if retriever.lexical_only else choice.where
 
 
+def _page_vectors_from(build: BuildPaths | None) -> str | None:
+    """The embedder of the build's page vectors, or None (none, or unreadable)."""
+    if build is None or not build.page_meta.is_file():
+        return None
+    try:
+        return str(json.loads(build.page_meta.read_text("utf-8")).get("embedder"))
+    except (OSError, ValueError, AttributeError):
+        return None  # unreadable: the retriever opens without page vectors and logs it
+
+
 def retrieval_note(
     settings: Settings, embedder: Embedder | None, page_embedder: PageEmbedder | None = None
 ) -> str:
@@ -264,7 +275,12 @@ def retrieval_note(
             "Run `opencounter ingest` again with this OPENCOUNTER_EMBEDDER for hybrid retrieval."
         )
     where = choose_vector_store(settings).where
-    if page_embedder is not None:
+    if page_embedder is not None and _page_vectors_from(build) != page_embedder.name:
+        pages = (
+            f"no page ranking: the index holds no page vectors from {page_embedder.name} "
+            "(ingested before it was built); run `opencounter ingest` again to rank pages with it"
+        )
+    elif page_embedder is not None:
         pages = f"pages ranked by their openings with {page_embedder.name}"
     elif settings.embedder == "auto":
         pages = (
