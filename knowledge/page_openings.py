@@ -76,6 +76,15 @@ def build_page_vectors(
     meta_path.write_text(json.dumps(meta), "utf-8")
 
 
+def page_vectors_embedder(meta_path: Path) -> str | None:
+    """The embedder a build's page vectors were made with, or None (none, or unreadable: the
+    retriever then opens without them and logs why)."""
+    try:
+        return str(json.loads(meta_path.read_text("utf-8"))["embedder"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _previous_vectors(previous: tuple[Path, Path] | None, embedder: str) -> dict[str, Vectors]:
     if previous is None or not previous[0].is_file() or not previous[1].is_file():
         return {}

@@ -6,7 +6,6 @@ Only `web.bootstrap` imports this module; the app and the commands build through
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import threading
 import time
@@ -22,7 +21,8 @@ from bot.models.ollama import OllamaChatModel
 from bot.models.port import ChatModel
 from knowledge.embeddings import Embedder, PageEmbedder, default_embedder, default_page_embedder
 from knowledge.in_memory_index import choose_in_memory_index
-from knowledge.layout import BuildPaths, current_build
+from knowledge.layout import current_build
+from knowledge.page_openings import page_vectors_embedder
 from knowledge.published import NONE as NO_CONTACTS
 from knowledge.published import PublishedContacts
 from knowledge.search import HybridRetriever, VectorStoreFactory, open_retriever
@@ -238,14 +238,20 @@ def fill_vector_store(settings: Settings, embedder: Embedder | None) -> str | No
     return None if retriever.lexical_only else choice.where
 
 
-def _page_vectors_from(build: BuildPaths | None) -> str | None:
-    """The embedder of the build's page vectors, or None (none, or unreadable)."""
-    if build is None or not build.page_meta.is_file():
-        return None
-    try:
-        return str(json.loads(build.page_meta.read_text("utf-8")).get("embedder"))
-    except (OSError, ValueError, AttributeError):
-        return None  # unreadable: the retriever opens without page vectors and logs it
+def page_ranker_note(
+    settings: Settings, embedder: Embedder, page_embedder: PageEmbedder | None
+) -> str:
+    """How pages are ranked by their openings with this choice of embedders (`serve`, `ingest`
+    and `eval retrieval` all say it): e5, or why not."""
+    if page_embedder is not None:
+        return f"pages ranked by their openings with {page_embedder.name}"
+    if settings.embedder == "auto":
+        return (
+            "French pages ranked by MiniLM openings: the multilingual e5 model is not built "
+            f"in {settings.e5_dir or 'the venv'} (run `make install`, or point "
+            "OPENCOUNTER_E5_DIR at a built model)"
+        )
+    return f"French pages ranked by {embedder.name} openings"
 
 
 def retrieval_note(
@@ -275,21 +281,14 @@ def retrieval_note(
             "Run `opencounter ingest` again with this OPENCOUNTER_EMBEDDER for hybrid retrieval."
         )
     where = choose_vector_store(settings).where
-    if page_embedder is not None and _page_vectors_from(build) != page_embedder.name:
+    held = page_vectors_embedder(build.page_meta) if build is not None else None
+    if page_embedder is not None and held != page_embedder.name:
         pages = (
             f"no page ranking: the index holds no page vectors from {page_embedder.name} "
             "(ingested before it was built); run `opencounter ingest` again to rank pages with it"
         )
-    elif page_embedder is not None:
-        pages = f"pages ranked by their openings with {page_embedder.name}"
-    elif settings.embedder == "auto":
-        pages = (
-            "French pages ranked by MiniLM openings: the multilingual e5 model is not built "
-            f"in {settings.e5_dir or 'the venv'} (run `make install`, or point "
-            "OPENCOUNTER_E5_DIR at a built model)"
-        )
     else:
-        pages = f"French pages ranked by {embedder.name} openings"
+        pages = page_ranker_note(settings, embedder, page_embedder)
     return (
         f"Retrieval: hybrid BM25 + {embedder.name} (BM25 alone for a question it fails on); "
         f"vectors searched {where}; {pages}."
@@ -412,6 +411,7 @@ class EmbedderChoice:
     close: Callable[[], None]
     # Ranks pages by their openings (e5 when `make install` built it); None: the embedder's.
     page_embedder: PageEmbedder | None = None
+    page_note: str = ""  # page_ranker_note for this choice; empty when no embedder is chosen
 
 
 def choose_embedder(settings: Settings, timeout_s: float | None = None) -> EmbedderChoice:
@@ -430,10 +430,16 @@ def choose_embedder(settings: Settings, timeout_s: float | None = None) -> Embed
             settings.ollama_embed_model,
             timeout=timeout_s or settings.embed_timeout_s,
         )
-        return EmbedderChoice(embedder, embedder.close)
+        return EmbedderChoice(
+            embedder, embedder.close, page_note=page_ranker_note(settings, embedder, None)
+        )
     minilm = default_embedder()
-    pages = default_page_embedder(settings.e5_dir) if minilm is not None else None
-    return EmbedderChoice(minilm, nothing_to_close, pages)
+    if minilm is None:
+        return EmbedderChoice(None, nothing_to_close)
+    pages = default_page_embedder(settings.e5_dir)
+    return EmbedderChoice(
+        minilm, nothing_to_close, pages, page_ranker_note(settings, minilm, pages)
+    )
 
 
 def intent_classifier(settings: Settings) -> LazyIntentClassifier | None:

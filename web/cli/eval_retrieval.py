@@ -99,8 +99,8 @@ def _evaluate(
         console.print("Retrieval mode: [bold]lexical only[/bold] (BM25, no embedder).")
     else:
         console.print(f"Retrieval mode: [bold]hybrid[/bold] (BM25 + {embedder.name}).")
-        ranked_by = pages.name if pages is not None else f"{embedder.name} (French only)"
-        console.print(f"Pages ranked by their openings with [bold]{ranked_by}[/bold].")
+        if embedders is not None and embedders.page_note:
+            console.print(f"Page ranking: {escape(embedders.page_note)}.")
     index = eval_index_dir(kb, base, lexical=embedder is None)
     try:
         asked = load_questions(questions)

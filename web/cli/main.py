@@ -154,14 +154,8 @@ def _ingest(console: Console, settings: Settings, source: str, lexical_only: boo
         console.print("Retrieval mode: [bold]lexical only[/] (BM25, no embedder).")
     else:
         console.print(f"Retrieval mode: [bold]hybrid[/] (BM25 + {embedder.name}).")
-        pages = embedders.page_embedder if embedders is not None else None
-        if pages is not None:
-            console.print(f"Pages ranked by their openings with [bold]{pages.name}[/].")
-        elif settings.embedder == "auto":
-            console.print(
-                f"Pages ranked by their openings with {embedder.name} (French only): the "
-                "multilingual e5 model is not built (`make install`, or OPENCOUNTER_E5_DIR)."
-            )
+        if embedders is not None and embedders.page_note:
+            console.print(f"Page ranking: {escape(embedders.page_note)}.")
     replaced = current_build(settings.kb_index_dir)
     try:
         report = _ingest_with_progress(
