@@ -26,6 +26,7 @@ COUNTED = [
     "heldout9.jsonl",
     "heldout10.jsonl",
     "heldout11.jsonl",
+    "heldout12.jsonl",
 ]
 ALL = ["heldout.jsonl", "heldout2.jsonl", *COUNTED]
 
