@@ -32,6 +32,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-04j.jsonl": "hol10-",
     "intents.holdout-2026-12-04k.jsonl": "hol11-",
     "intents.holdout-2026-12-04l.jsonl": "hol12-",
+    "intents.holdout-2026-12-04m.jsonl": "hol13-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -45,6 +46,7 @@ SECTIONS = {
     "intents.holdout-2026-12-04j.jsonl": "## Tenth held-out set: `intents.holdout-2026-12-04j.jsonl`",
     "intents.holdout-2026-12-04k.jsonl": "## Eleventh held-out set: `intents.holdout-2026-12-04k.jsonl`",
     "intents.holdout-2026-12-04l.jsonl": "## Twelfth held-out set: `intents.holdout-2026-12-04l.jsonl`",
+    "intents.holdout-2026-12-04m.jsonl": "## Thirteenth held-out set: `intents.holdout-2026-12-04m.jsonl`",
 }
 
 EXPECT = {
