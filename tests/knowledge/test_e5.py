@@ -85,6 +85,11 @@ def test_a_missing_or_unfinished_model_says_how_to_build_it(tmp_path: Path) -> N
         (half / "manifest.json").unlink()
         with pytest.raises(EmbedderUnavailable, match=r"manifest\.json is missing"):
             E5Embedder(half)
+        # A build from before the word table left the graph (no words.npy): rebuilt by make.
+        (half / "manifest.json").write_text('{"files": {}}', encoding="utf-8")
+        (half / "words.npy").unlink()
+        with pytest.raises(EmbedderUnavailable, match=r"words\.npy is missing.*make install"):
+            E5Embedder(half)
 
 
 def test_the_build_refuses_a_model_file_it_was_not_written_for(tmp_path: Path) -> None:

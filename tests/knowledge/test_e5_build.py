@@ -7,7 +7,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from knowledge.e5 import UnigramPieces
+from knowledge.e5 import (
+    PIECES_HASHES,
+    WORDS,
+    UnigramPieces,
+    WordTable,
+    piece_hash,
+    write_piece_index,
+)
 from knowledge.e5_build import QK, dequantise, split_blocks
 
 
@@ -47,6 +54,7 @@ def pieces(tmp_path: Path) -> UnigramPieces:
     ]  # fmt: skip
     (tmp_path / "pieces.txt").write_text("\0".join(p for p, _ in vocab), encoding="utf-8")
     np.save(tmp_path / "scores.npy", np.array([s for _, s in vocab], dtype=np.float32))
+    write_piece_index(tmp_path, unk=3)
     return UnigramPieces(tmp_path, unk=3)
 
 
@@ -66,3 +74,51 @@ def test_spaces_become_the_marker_and_one_is_put_in_front(pieces: UnigramPieces)
 def test_an_unknown_character_is_one_unknown_piece(pieces: UnigramPieces) -> None:
     assert pieces.ids("pass\u00df") == [5, 3]
     assert pieces.ids("pass ss") == [5, 4, 10, 10]
+
+
+def test_a_piece_is_found_anywhere_in_a_long_text(pieces: UnigramPieces) -> None:
+    # Every span is hashed at once: the pieces must be found at any start, not only the first.
+    text = "salt pass " * 40 + "passport"
+    assert pieces.ids(text) == [14, 15, 5] + [14, 15, 5] * 39 + [7]
+
+
+def test_a_hash_that_matches_is_checked_against_the_piece(
+    pieces: UnigramPieces, tmp_path: Path
+) -> None:
+    # Forge the index so that "▁pt"'s hash stands for "port" (id 6): a collision must never
+    # pass for the piece; the span is split as if "port" were not there.
+    hashes = np.load(tmp_path / PIECES_HASHES)
+    ids = np.load(tmp_path / "pieces.ids.npy")
+    forged = hashes.copy()
+    forged[ids == 6] = piece_hash("\u2581pt")
+    order = np.argsort(forged)
+    np.save(tmp_path / PIECES_HASHES, forged[order])
+    np.save(tmp_path / "pieces.ids.npy", ids[order])
+    again = UnigramPieces(tmp_path, unk=3)
+    assert 6 not in again.ids("pt")
+    assert again.ids("passport") == [7]
+
+
+def test_two_pieces_with_one_hash_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "pieces.txt").write_text("<unk>\0a\0b\0a", encoding="utf-8")
+    with pytest.raises(ValueError, match="share a hash"):
+        write_piece_index(tmp_path, unk=0)
+
+
+def test_the_word_table_gives_the_rows_the_build_dequantises(tmp_path: Path) -> None:
+    rng = np.random.default_rng(7)
+    rows, width = 5, 384 // QK * (2 + QK // 2)
+    raw = rng.integers(0, 256, size=(rows, width), dtype=np.uint8)
+    blocks = raw.reshape(rows, 384 // QK, 2 + QK // 2)
+    blocks[:, :, :2] = np.frombuffer(
+        rng.uniform(-1, 1, size=(rows, 384 // QK)).astype(np.float16).tobytes(), np.uint8
+    ).reshape(rows, 384 // QK, 2)
+    np.save(tmp_path / WORDS, raw)
+    expected = dequantise(raw.reshape(-1).copy(), rows=rows, cols=384)
+    table = WordTable(tmp_path / WORDS)
+    ids = np.array([[4, 0, 4], [2, 2, 1]], dtype=np.int64)
+    got = table.vectors(ids)
+    assert got.shape == (2, 3, 384)
+    np.testing.assert_array_equal(got, expected[ids])
+    with pytest.raises(ValueError, match="outside"):
+        table.vectors(np.array([[rows]], dtype=np.int64))
