@@ -9,13 +9,14 @@ import pytest
 
 from knowledge.e5 import (
     PIECES_HASHES,
+    QK,
     WORDS,
     UnigramPieces,
     WordTable,
     piece_hash,
     write_piece_index,
 )
-from knowledge.e5_build import QK, dequantise, split_blocks
+from knowledge.e5_build import dequantise, split_blocks
 
 
 def _block(scale: float, weights: list[int]) -> bytes:
