@@ -12,6 +12,7 @@ from bot.guards.pii_identity import (
     find_credentials_and_documents,
     find_identity,
     private_street_ends,
+    public_street_ends,
 )
 from bot.guards.pii_network import find_disguised_emails, find_ip_addresses, find_own_websites
 from bot.guards.pii_numbers import (
@@ -162,7 +163,12 @@ def find_pii(
     found += find_spoken_phones(folded, contact)
     learned = tagger.spans(aligned) if tagger is not None else []
     found += find_identity(aligned, folded, learned)
-    found += find_postcodes(aligned, folded, private_street_ends(aligned, folded))
+    found += find_postcodes(
+        aligned,
+        folded,
+        private_street_ends(aligned, folded),
+        public_street_ends(aligned, folded),
+    )
     return _without_overlaps(
         _whole_words(text, f)
         for f in found

@@ -115,6 +115,8 @@ _ASKED_AS_A_SERVICE_AFTER = re.compile(
     r"(?:number|numero|numéro|line|ligne|one|contact)\b"
     r"|(?:the|le|la|l')\s*(?:[\w'-]+\s+){0,3}(?:team|service|services|office|department|desk"
     r"|switchboard|helpline|hotline|unit|[ée]quipe|standard|accueil|p[oô]le)\b"
+    # "… still the school admissions number?": a subject's number (test18 forms).
+    r"|the\s+(?:[\w'-]+\s+){1,3}(?:number|line)\b"
     r"|(?<=c'est bien )(?:pour|le bon|la bonne)\b"
     r"|(?:des|du|de la|de l'|of the|for the)\s+(?:[\w'-]+\s+){0,3}(?:r[ée]pond\w*"
     r"|answers?|answered|opens?|ouvre|ferme|closes?|is open|est ouvert\w*)\b)"
@@ -150,6 +152,32 @@ _RANG_BEFORE = re.compile(
 )
 
 
+# A landline named as "the number" of a subject, in French before it ("le numéro pour les
+# encombrants, c'est le 01 …", as "the number for …" in the policy), or with the subject after
+# it ("le numéro 01 … pour la taxe locale", "the number 0113 … for the bookings"). Only a
+# landline: a mobile is usually a person's, whatever it is for.
+_SUBJECTS_NUMBER_BEFORE = re.compile(
+    r"\b(?:le|ce|du|au)\s+num[ée]ro\s+(?:pour|du|des|de\s+la|de\s+l['’])\s"
+)
+_THE_NUMBER_RIGHT_BEFORE = re.compile(r"\b(?:the|this|le|ce)\s+(?:number|num[ée]ro)\s*$")
+_FOR_A_SUBJECT_AFTER = re.compile(r"^\s*(?:for|pour)\s+(?:the|le|la|les|l['’])")
+
+
+_SENTENCE_REACH = 100
+
+
+def _a_subjects_number(before: str, after: str, sentence: str) -> bool:
+    """`sentence` is the text before the number back to its sentence's start (at most
+    _SENTENCE_REACH characters): "le numéro pour …" may open it well before the number."""
+    subject = _SUBJECTS_NUMBER_BEFORE.search(sentence)
+    if subject is not None and _OWN_LINE.search(sentence, subject.end()) is None:
+        return True
+    return (
+        _THE_NUMBER_RIGHT_BEFORE.search(before) is not None
+        and _FOR_A_SUBJECT_AFTER.match(after) is not None
+    )
+
+
 def _rung_by_the_writer(before: str, after: str) -> bool:
     """A number the writer rang, unless its clause says it reaches them ("I called 0117 …,
     it's my own landline, to check it")."""
@@ -160,7 +188,7 @@ def _rung_by_the_writer(before: str, after: str) -> bool:
 
 
 def _phone_is_public(
-    raw: str, digits: str, before: str, policy: ContactPolicy, after: str = ""
+    raw: str, digits: str, before: str, policy: ContactPolicy, after: str = "", sentence: str = ""
 ) -> bool:
     national = national_form(digits, raw.startswith(("+", "00")))
     if digits in policy.public_numbers or national in policy.public_numbers:
@@ -194,7 +222,9 @@ def _phone_is_public(
     # A team named after a mobile ("… 06 39 98 77 02 pour le service des eaux") says what the
     # call is about more often than whose line it is: only a landline is made public by it.
     team_after = not mobile and (
-        _FOR_A_TEAM_AFTER.match(after) is not None or _asked_as_a_service(after)
+        _FOR_A_TEAM_AFTER.match(after) is not None
+        or _asked_as_a_service(after)
+        or _a_subjects_number(near, after, sentence)
     )
     named = any(context.search(before) for context in contexts) or team_after
     return not personal and named
@@ -221,5 +251,7 @@ def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFi
             _CLAUSE_END.split(after, maxsplit=1)[0]
         ):
             continue  # an NHS number, which pii_numbers judges by its check digit
-        if not _phone_is_public(raw, digits, before, policy, after):
+        sentence = folded[max(0, match.start() - _SENTENCE_REACH) : match.start()]
+        sentence = _CLAUSE_END.split(sentence)[-1]
+        if not _phone_is_public(raw, digits, before, policy, after, sentence):
             yield PIIFinding("phone", match.start(), match.end())

@@ -59,18 +59,47 @@ def _a_reference(value: str) -> bool:
     return digits >= 6 or (digits >= 5 and not value.isdigit())
 
 
+# The sentence after the file's may give its reference, opening with a reference word: "… my
+# homelessness application? Case ref HOP-…", "… ma demande de logement ? Référence LS-…".
+_REFERENCE_OPENING = re.compile(
+    r"\s*(?i:(?:(?:case|claim|file|application|dossier)\s+)?"
+    r"(?:ref(?:erence)?|r[ée]f[ée]rence|r[ée]f|no|number|num[ée]ro|n°|nº)\b)\.?\s*[:#]?\s*"
+)
+# Labels that end in an abbreviation, whose full stop ends no sentence ("tenant no.").
+_ABBREVIATED = re.compile(r"(?i:\b(?:ref|r[ée]f|no|id)$)")
+
+
+def _reference_in(text: str, begin: int) -> PIIFinding | None:
+    """The first reference-shaped code in the sentence from `begin`, within _REACH."""
+    window = text[begin : begin + _REACH]
+    stop = _SENTENCE_END.search(window)
+    window = window[: stop.start()] if stop else window
+    for code in _CODE.finditer(window):
+        if _TO_CALL.search(window[: code.start()]):
+            return None
+        if _a_reference(code.group(0)):
+            start = begin + code.start()
+            return PIIFinding("account_number", start, start + len(code.group(0)))
+    return None
+
+
 def find_file_references(text: str) -> Iterator[PIIFinding]:
     """References of the writer's file as a tenant or with a housing, care or benefit service."""
     for label in _LABEL.finditer(text):
         # The full stop of an abbreviated label ("tenant no.") ends no sentence.
-        begin = label.end() + (text[label.end() : label.end() + 1] == ".")
-        window = text[begin : begin + _REACH]
-        stop = _SENTENCE_END.search(window)
-        window = window[: stop.start()] if stop else window
-        for code in _CODE.finditer(window):
-            if _TO_CALL.search(window[: code.start()]):
-                break
-            if _a_reference(code.group(0)):
-                start = begin + code.start()
-                yield PIIFinding("account_number", start, start + len(code.group(0)))
-                break
+        abbreviated = _ABBREVIATED.search(label.group(0)) is not None
+        begin = label.end() + (abbreviated and text[label.end() : label.end() + 1] == ".")
+        found = _reference_in(text, begin)
+        if found is None:
+            found = _in_the_next_sentence(text, begin)
+        if found is not None:
+            yield found
+
+
+def _in_the_next_sentence(text: str, begin: int) -> PIIFinding | None:
+    """A reference given right after the label's sentence ends, by a reference word."""
+    stop = _SENTENCE_END.search(text, begin)
+    if stop is None:
+        return None
+    opening = _REFERENCE_OPENING.match(text, stop.end())
+    return None if opening is None else _reference_in(text, opening.end())

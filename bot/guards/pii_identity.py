@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from bot.guards.pii_names import FIRST_PERSON, learned_names, other_names, own_and_titled_names
+from bot.guards.pii_numbers import rejected_failing_card
 from bot.guards.pii_places import (
     CA_POSTAL_CODE,
     FR_POSTAL_CODE,
@@ -144,8 +145,17 @@ _WEAK_ACCOUNT_WORDS = (
     r"reference|ref|case|dossier|file|application|demande|claim|r[ée]f[ée]rence"
     r"|pcn|penalty charge(?: notice)?|parking ticket|fine|amende|contravention|proc[èe]s-verbal"
 )
+# Who issued the document, or which one, between its word and its number ("passeport
+# canadien (HT…)", "my british passport (5…)" has it before): test18 forms.
+_DOCUMENT_QUALIFIER = (
+    r"(?:\s+(?i:british|uk|irish|french|canadian|belgian|swiss|american|us|eu|european|foreign"
+    r"|new|old|current|britannique|fran[çc]aise?|canadien(?:ne)?|belge|suisse|irlandaise?"
+    r"|am[ée]ricaine?|[ée]tranger|[ée]trang[èe]re|europ[ée]en(?:ne)?|nouveau|nouvel|ancien|actuel)(?!\w))?"
+)
 _DOCUMENT = re.compile(
     f"(?i:\\b(?:{_DOCUMENT_WORDS})\\b)"
+    + _DOCUMENT_QUALIFIER
+    + r"(?:\s*\()?"
     + f"(?P<filler>{_FILLER})"
     + r"(?P<value>(?=[A-Za-z]{0,4}-?\d)[A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=\d)){4,20})(?![\w])"
 )
@@ -271,6 +281,17 @@ def _typed_streets(text: str) -> Iterator[tuple[int, int]]:
 def private_street_ends(text: str, folded: str) -> tuple[int, ...]:
     """Where street addresses that are not a public building's end (a postcode may follow)."""
     return tuple(end for _, end, _ in _address_spans(text, folded))
+
+
+def public_street_ends(text: str, folded: str) -> tuple[int, ...]:
+    """Where street addresses end that words before them give to a public building ("the
+    Town Hall at 1 Market Square, …"): a postcode after one is the building's."""
+    ends: list[int] = []
+    for match in _ADDRESS.finditer(text):
+        before = folded[max(0, match.start() - _WINDOW) : match.start()]
+        if _OWN_ADDRESS.search(before) is None and PUBLIC_PLACE.search(before):
+            ends.append(match.end())
+    return tuple(ends)
 
 
 def _learned_addresses(
@@ -417,6 +438,23 @@ def _document_number(value: str, filler: str) -> bool:
     return numbered and digits >= 1 and 8 <= len(value) <= 12 and value.isupper()
 
 
+# A penalty notice's number is one vehicle's (its keeper's) and is often printed with a letter
+# among its digits ("EX47K29310"): unbroken, at least six digits, not a placeholder of zeros.
+_PENALTY_WORD = re.compile(
+    r"(?i:pcn|penalty charge(?: notice)?|parking ticket|fine|amende|contravention|proc[èe]s-verbal)"
+)
+_PENALTY_NUMBER = re.compile(r"(?=(?:[A-Za-z]*\d){6})[A-Za-z]{0,4}\d[A-Za-z0-9]{5,16}")
+
+
+def _penalty_number(value: str, weak: str | None) -> bool:
+    if weak is None or _PENALTY_WORD.fullmatch(weak) is None:
+        return False
+    digits = [ch for ch in value if ch.isdigit()]
+    # All digits, it is judged as any reference (eight or more in one run, `_UNBROKEN`).
+    lettered = any(ch.isalpha() for ch in value)
+    return lettered and _PENALTY_NUMBER.fullmatch(value) is not None and set(digits) != {"0"}
+
+
 def _account_number(value: str, strong: bool) -> bool:
     compact = value.replace(" ", "")
     if strong:
@@ -478,10 +516,18 @@ def find_credentials_and_documents(text: str) -> Iterator[PIIFinding]:
     for match in _DOCUMENT.finditer(text):
         if _document_number(match.group("value"), match.group("filler")):
             yield PIIFinding("document_number", *match.span("value"))
+    folded = text.lower()
     for match in _ACCOUNT.finditer(text):
-        if _account_number(match.group("value"), match.group("strong") is not None):
+        value = match.group("value")
+        if rejected_failing_card(folded, match.start("value"), value):
+            continue
+        if _account_number(value, match.group("strong") is not None) or _penalty_number(
+            value, match.group("weak")
+        ):
             yield PIIFinding("account_number", *match.span("value"))
-    yield from _labelled_long_numbers(text)
+    for found in _labelled_long_numbers(text):
+        if not rejected_failing_card(folded, found.start, text[found.start : found.end]):
+            yield found
 
 
 # A long unbroken number with a document or account word a few words before it, in the same

@@ -220,6 +220,9 @@ def in_a_title(text: str, start: int, end: int) -> bool:
         return True
     if _TOPIC_BEFORE.search(before) or _TOPIC_AFTER.match(text[end : end + 24]):
         return True
+    title = _TITLE_AT_END.search(before)
+    if title is not None and _OFFICE_BEFORE_TITLE.search(before, 0, title.start()):
+        return True  # "notre députée, Mme …": the office's holder
     before = before[-24:]
     words = before.split()
     if len(words) < 2 or words[-2].endswith((".", "!", "?", ":", ",")):
@@ -335,10 +338,38 @@ def _lower_case_full_names(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(1), match.end(2)
 
 
+# A public office, then the title of its holder in apposition: "the mayor, Mrs …", "le maire,
+# M. …", "notre députée, Mme …", "the council leader, Dr …". The holder is named as the office's,
+# a public person, as "Councillor …" or "Mayor …" right before a name already is.
+_OFFICE_BEFORE_TITLE = re.compile(
+    r"(?i:\b(?:(?:lord |deputy )?mayor|maire(?:-adjointe?)?|adjointe? (?:au|[àa] la) maire"
+    r"|councillor|cllr|council leader|leader of the council|chief executive|mp"
+    r"|member of parliament|d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|ministre|minister"
+    r"|pr[ée]f[eè]te?|conseill[eè]re? (?:municipale?|d[ée]partementale?|r[ée]gionale?)"
+    r"|pr[ée]sidente? (?:du conseil|de la r[ée]gion|du d[ée]partement))\s*[,(–—-]\s*$)"
+)
+
+
+_TITLE_AT_END = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|M|Mme|Mlle|Madame|Monsieur|Sir|Dame)\.?\s+$"
+)
+
+
+def _titled_names(text: str) -> Iterator[tuple[int, int]]:
+    """Names behind a title, but not an office's holder named in apposition to the office."""
+    for match in _TITLED.finditer(text):
+        if _OFFICE_BEFORE_TITLE.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        group = match.lastindex or 0
+        start, end = match.span(group)
+        if _real(match.group(group)) and not _PLACE_AFTER.match(text[end : end + 24]):
+            yield start, end
+
+
 def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     """Names that are personal data on their own: one's own, behind a title or a label."""
-    spans: list[tuple[int, int]] = []
-    for pattern in (_SELF, _SELF_PLAIN, _TITLED, _LABELLED, _SIGN_OFF, _SIGN_OFF_FIRST_NAME):
+    spans: list[tuple[int, int]] = list(_titled_names(text))
+    for pattern in (_SELF, _SELF_PLAIN, _LABELLED, _SIGN_OFF, _SIGN_OFF_FIRST_NAME):
         spans += _spans(pattern, text)
     spans += _lower_case_own_names(text)
     spans += _lower_case_full_names(text)

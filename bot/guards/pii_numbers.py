@@ -4,8 +4,10 @@ A number that passes its checksum is personal data wherever it appears, unless t
 before it say it is a product, order or meter number; where the check is weak (one number
 in ten passes Luhn) the number must also be written the way the identifier is printed. A
 number the citizen labels as an identifier ("my SIN is ...") is personal data even when
-mistyped. Everything else shaped like an identifier (a reference number, a serial number
-that fails the checksum) is left alone.
+mistyped, unless the message says a form, page or bank turned it down as not valid (then it
+is the number the writer asks about, failing its check digit: a look-alike). Everything
+else shaped like an identifier (a reference number, a serial number that fails the
+checksum) is left alone.
 """
 
 from __future__ import annotations
@@ -43,10 +45,18 @@ _NIR_KEY_APART = re.compile(
 # 'invalid'", "was rejected as not valid", "le formulaire le refuse, invalide"). A number
 # that fails its own check digit in such a message is a mistyped or test number the writer
 # is asking about, not an identifier or card of theirs.
+# Since the test18 forms: every form of "reject" and "refuse" ("the page rejects …", "la CAF
+# refuse …", "votre page rejette …"), "won't take / go through", "n'accepte pas", a key or
+# check digit said to be wrong ("clé incorrecte", "la clé est fausse", "wrong check digit").
 _REJECTED_AS_INVALID = re.compile(
-    r"\b(?:invalid|not valid|isn'?t valid|rejected|declined|not accepted|won'?t accept"
-    r"|doesn'?t accept|not recognised|not recognized|invalide|pas valide|non valide"
-    r"|refus[ée]e?|rejet[ée]e?|pas accept[ée]e?|non reconnue?)\b"
+    r"\b(?:invalid|not valid|isn'?t valid|reject(?:s|ed|ing)?|declin(?:es|ed|ing)"
+    r"|not accepted|(?:won'?t|doesn'?t|does not|will not|didn'?t|did not)"
+    r" (?:accept|take|go through)"
+    r"|not recognised|not recognized|refus(?:es|ed|ing)"
+    r"|(?:wrong|incorrect|bad) (?:check ?digit|checksum)|check ?digit (?:is )?(?:wrong|incorrect)"
+    r"|invalide|pas valide|non valide|refus[ée]e?s?|refusent|rejet[ée]e?|rejett?e(?:nt)?"
+    r"|pas accept[ée]e?|n'accepte (?:pas|plus)|non reconnue?"
+    r"|cl[ée] (?:est )?(?:fausse|incorrecte|erron[ée]e|invalide|pas bonne))\b"
 )
 _DNI_NIE = re.compile(r"(?<![\w])(?:[XYZxyz]\d{7}|\d{8})[ -]?[A-Za-z](?![\w])")
 
@@ -122,9 +132,10 @@ def find_ibans(text: str, folded: str) -> Iterator[PIIFinding]:
         end = None if length is None else _iban_end(text, match.start(), length)
         if end is None:
             continue
-        if checksums.iban_valid(_compact(text[match.start() : end])) or _named_as_own(
-            folded, match.start(), "iban"
-        ):
+        valid = checksums.iban_valid(_compact(text[match.start() : end]))
+        # A failing one named as an IBAN is a mistyped own one, unless it was turned down.
+        named = _named_as_own(folded, match.start(), "iban") and not _rejected(folded)
+        if valid or named:
             yield PIIFinding("iban", match.start(), end)
 
 
@@ -183,16 +194,41 @@ def find_digit_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
             yield PIIFinding(kind, start, match.end())
 
 
+def _rejected(folded: str) -> bool:
+    """Whether the message says a form, page, bank or system turned a number down."""
+    return _REJECTED_AS_INVALID.search(folded) is not None
+
+
+# The check of each identifier that has a check digit (a NINO has none).
+_CHECKS: dict[str, Callable[[str], bool]] = {
+    "payment_card": checksums.payment_card_valid,
+    "uk_nhs_number": checksums.uk_nhs_number_valid,
+    "ca_sin": checksums.ca_sin_valid,
+    "nl_bsn": checksums.nl_bsn_valid,
+    "fr_nir": checksums.fr_nir_valid,
+    "iban": checksums.iban_valid,
+}
+
+
 def _rejected_failing_check(folded: str, kind: str, digits: str) -> bool:
-    """A card or NHS number that fails its check digit, in a message saying a form or payment
-    page rejected it as not valid: a look-alike the writer asks about, not theirs."""
-    if kind == "payment_card":
-        failed = not checksums.payment_card_valid(digits)
-    elif kind == "uk_nhs_number":
-        failed = not checksums.uk_nhs_number_valid(digits)
-    else:
+    """A number that fails its identifier's check digit, in a message saying a form, payment
+    page or bank turned it down as not valid: the mistyped or test number the writer asks
+    about, not an identifier of theirs. Given as theirs with no such word, a failing number
+    stays personal data (one digit away from their real one)."""
+    check = _CHECKS.get(kind)
+    return check is not None and not check(digits) and _rejected(folded)
+
+
+def rejected_failing_card(folded: str, start: int, value: str) -> bool:
+    """A card-shaped number (13 to 19 digits) at `start` that fails Luhn, in a message saying
+    it was turned down as not valid: not an account's number either ("card number … is not
+    valid"). One named as a library, loyalty or gift card's is that account's still."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if len(digits) != len(value.replace(" ", "").replace("-", "")):
         return False
-    return failed and _REJECTED_AS_INVALID.search(folded) is not None
+    if _labelled(folded, start, "object"):
+        return False
+    return 13 <= len(digits) <= 19 and _rejected_failing_check(folded, "payment_card", digits)
 
 
 def _nhs_named_in_message(folded: str, digits: str, labelled: Callable[[str], bool]) -> bool:
@@ -214,11 +250,19 @@ def find_lettered_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
             yield PIIFinding("uk_nino", match.start(), match.end())
     for match in _NIR.finditer(text):
         nir = _compact(match.group(0))
-        if checksums.fr_nir_valid(nir) or _labelled(folded, match.start(), "fr_nir"):
+        if checksums.fr_nir_valid(nir) or (
+            _labelled(folded, match.start(), "fr_nir")
+            and not _rejected_failing_check(folded, "fr_nir", nir)
+        ):
             yield PIIFinding("fr_nir", match.start(), match.end())
     named_nir = _LABELS["fr_nir"].search(folded) is not None
     for match in _NIR_KEY_APART.finditer(text):
         body, key = _compact(match.group(1)), match.group(2)
+        # The 13 characters of a whole NIR whose key fails, in a message saying it was turned
+        # down: the key is given, right after them, and it is the number the form refused.
+        whole = _NIR.match(text, match.start())
+        if whole is not None and _rejected_failing_check(folded, "fr_nir", _compact(whole[0])):
+            continue
         if (key is not None and checksums.fr_nir_valid(body + key)) or named_nir:
             yield PIIFinding("fr_nir", match.start(), match.end())
     for match in _DNI_NIE.finditer(text):

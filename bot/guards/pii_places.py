@@ -142,16 +142,25 @@ def _locates_someone(folded: str, start: int, end: int) -> bool:
     return _ASKING_BEFORE.search(before) is None or _HOME_SAID.search(folded) is not None
 
 
-def find_postcodes(text: str, folded: str, street_ends: tuple[int, ...]) -> Iterator[PIIFinding]:
+def find_postcodes(
+    text: str,
+    folded: str,
+    street_ends: tuple[int, ...],
+    public_ends: tuple[int, ...] = (),
+) -> Iterator[PIIFinding]:
     """Postal codes given as the citizen's own or as part of a postal address.
 
     `street_ends` are the offsets where street addresses found in the text end: a code
-    right after one completes a postal address, whoever's it is.
+    right after one completes a postal address, whoever's it is. `public_ends` are where a
+    public building's addresses end: a code right after one (and after no home's) is the
+    building's ("the Town Hall, 1 Market Square, Exampleton EX1 1AA").
     """
     for pattern in (UK_POSTCODE, CA_POSTAL_CODE):
         for match in pattern.finditer(text):
             start, end = match.span()
             after_street = any(0 <= start - e <= 40 for e in street_ends)
+            if not after_street and any(0 <= start - e <= 40 for e in public_ends):
+                continue
             if after_street or _locates_someone(folded, start, end):
                 yield PIIFinding("postcode", start, end)
     for match in FR_POSTAL_CODE.finditer(text):

@@ -57,8 +57,15 @@ _FR_TEENS = {
 }
 _FR_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
 _REPEAT = {"double": 2, "triple": 3}
+# "nine hundred" after a digit, as the UK's 07700 900… is read aloud: the digit and two zeros.
+_HUNDREDS = {"hundred": "00", "thousand": "000"}
 _NUMBER_WORDS = (
-    set(_EN_DIGITS) | set(_FR_UNITS) | set(_FR_TEENS) | set(_FR_TENS) | set(_REPEAT)
+    set(_EN_DIGITS)
+    | set(_FR_UNITS)
+    | set(_FR_TEENS)
+    | set(_FR_TENS)
+    | set(_REPEAT)
+    | set(_HUNDREDS)
 ) | {"vingts", "et", "plus"}
 # Words that may sit inside a run without ending it ("et" in "quarante et un").
 _JOINERS = {"et"}
@@ -126,6 +133,9 @@ def _digits(words: Sequence[str]) -> tuple[str, bool] | None:
         word = words[i]
         if word == "plus" and not out:
             international = True
+            i += 1
+        elif word in _HUNDREDS and out and words[i - 1] in _EN_DIGITS:
+            out.append(_HUNDREDS[word])
             i += 1
         elif word in _REPEAT and i + 1 < len(words) and words[i + 1] in _EN_DIGITS:
             out.append(_EN_DIGITS[words[i + 1]] * _REPEAT[word])
