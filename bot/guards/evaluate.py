@@ -5,10 +5,12 @@ Works on the eval sets (`question`, `expect`, `category`), on the hardening corp
 team's labelled intent files (bot/guards/data). Counts are kept per (expect, action), per
 (kind or category, expect, action) and per deciding layer.
 
-    python -m bot.guards.evaluate [--rules-only] [--no-span-model] FILE.jsonl [FILE.jsonl ...]
+    python -m bot.guards.evaluate [--rules-only] [--no-span-model] [--pages DIR] FILE.jsonl ...
 
 `--rules-only` leaves out the intent classifier; `--no-span-model` leaves out the learned
-name and address tagger of the personal-data layer (`bot/guards/pii_spans.py`).
+name and address tagger of the personal-data layer (`bot/guards/pii_spans.py`); `--pages DIR`
+gives the guard the phone numbers, e-mail and street addresses printed in the pages under DIR
+(`knowledge/published.py`), as the engine does with its knowledge base's ("knowledge/demo").
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from bot.guards.intent import IntentClassifier
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
 from bot.guards.verdict import GuardAction, GuardLayer
+from knowledge.published import PublishedContacts, published_contacts
 
 # Which guard actions count as doing what a record's `expect` asks for.
 EXPECTED_ACTIONS: Mapping[str, frozenset[GuardAction]] = {
@@ -204,18 +207,41 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="leave out the learned name and address tagger of the personal-data layer",
     )
+    parser.add_argument(
+        "--pages",
+        type=Path,
+        metavar="DIR",
+        help="pages whose printed phone numbers and addresses are public (the engine's own)",
+    )
     arguments = parser.parse_args(argv)
+    if arguments.pages is not None and not arguments.pages.is_dir():
+        parser.error(f"no such folder: {arguments.pages} (give the pages' folder to --pages)")
     unreadable = [str(f) for f in arguments.files if not f.is_file()]
     if unreadable:  # said before the classifier's fit, not after it as a traceback
         parser.error(f"no such file: {', '.join(unreadable)} (give JSON Lines files to evaluate)")
     return arguments
 
 
+_PAGE_SUFFIXES = (".md", ".txt", ".html", ".htm")
+
+
+def pages_contacts(folder: Path) -> PublishedContacts:
+    """What the pages under `folder` print (phones, e-mail and street addresses)."""
+    pages = sorted(p for p in folder.rglob("*") if p.suffix.lower() in _PAGE_SUFFIXES)
+    return published_contacts(p.read_text(encoding="utf-8", errors="replace") for p in pages)
+
+
 def main(argv: list[str]) -> int:
     arguments = _arguments(argv)
     intents = None if arguments.rules_only else IntentClassifier.fit()
     tagger: Literal["none", "shipped"] = "none" if arguments.no_span_model else "shipped"
-    guard = InputGuard(GuardPolicy.default(), intents=intents, pii_tagger=tagger)
+    published = None
+    if arguments.pages is not None:
+        contacts = pages_contacts(arguments.pages)
+        published = lambda: contacts  # noqa: E731 - the guard asks for them when needed
+    guard = InputGuard(
+        GuardPolicy.default(), intents=intents, pii_tagger=tagger, published=published
+    )
     for path in arguments.files:
         evaluation = evaluate(guard, path)
         sys.stdout.write(f"== {path}\n{render(evaluation)}\n")

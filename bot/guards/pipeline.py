@@ -29,7 +29,7 @@ from bot.guards.policy import GuardPolicy, localised
 from bot.guards.rules import Category
 from bot.guards.variants import Variants, variants_of
 from bot.guards.verdict import GuardAction, GuardLayer, GuardVerdict, PIIFinding
-from knowledge.published import PublishedContacts
+from knowledge.published import PublishedContacts, plain_address
 
 PIIMode = Literal["block", "redact"]
 # The kinds of personal data that say how to reach the writer, or where help must go: kept for
@@ -292,9 +292,12 @@ class InputGuard:
 
 
 def _published(value: str, kind: str, contacts: PublishedContacts) -> bool:
-    """A phone number or e-mail address found in a message that the pages print too."""
+    """A phone number, e-mail address, street address or postcode found in a message that the
+    pages print too (an office's: "is 1 Market Square open on Saturdays?")."""
     if kind == "email":
         return value.lower() in contacts.emails
+    if kind in ("address", "postcode"):
+        return plain_address(value) in contacts.addresses
     if kind != "phone":
         return False
     digits = "".join(ch for ch in value if ch.isdigit())

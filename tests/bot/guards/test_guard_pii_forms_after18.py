@@ -12,10 +12,16 @@ data whatever the message says of it.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from bot.guards import checksums
+from bot.guards.evaluate import main as evaluate_main
+from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
+from knowledge.published import published_contacts
 from tests.bot.guards.pii_found import found
 
 # Made for this file: each valid one passes its published check, each failing one does not.
@@ -320,3 +326,66 @@ def test_a_short_all_digit_penalty_number_is_judged_as_before(policy: GuardPolic
     # Seven digits and no letter: not the lettered form above (eight digits in one run are).
     assert "account_number" not in _kinds("Can you cancel PCN 4417093 for me?", policy)
     assert "account_number" in _kinds("Can you cancel PCN 44170938 for me?", policy)
+
+
+# --- 10. the addresses the organisation's pages print are public (published contacts) -------
+
+_PAGE = (
+    "Come to the Customer Service Point at 7 Tanner Row, Exampleton EX2 5RW, open Monday to"
+    " Friday. Write to Blue Badges, 40 Northgate Road, Exampleton EX1 2QQ, or call 020 7946 0610."
+)
+
+
+def _guard(policy: GuardPolicy, pages: list[str] | None) -> InputGuard:
+    published = None if pages is None else (lambda: published_contacts(pages))
+    return InputGuard(policy, pii_tagger="none", published=published)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is 7 Tanner Row, Exampleton EX2 5RW open on Saturdays as well?",
+        "i posted my form to 40 northgate road EX1 2QQ last week, has it arrived",
+        "Can I drop the paperwork at 7 Tanner Row instead of posting it?",
+    ],
+)
+def test_an_address_the_pages_print_is_not_personal(text: str, policy: GuardPolicy) -> None:
+    assert _guard(policy, None).inspect(text, "en").action == "block_pii"
+    assert _guard(policy, [_PAGE]).inspect(text, "en").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please collect the old fridge from 9 Tanner Row, Exampleton EX2 5RW.",
+        "I live at 40 Northgate Road, Exampleton EX1 2QP and my bin was missed.",
+    ],
+)
+def test_a_home_on_a_published_street_stays_personal(text: str, policy: GuardPolicy) -> None:
+    assert _guard(policy, [_PAGE]).inspect(text, "en").action == "block_pii"
+
+
+def test_the_pages_addresses_are_read_with_their_town_and_postcode() -> None:
+    contacts = published_contacts([_PAGE])
+    assert {"7 tanner row", "7 tanner row exampleton ex2 5rw", "ex2 5rw"} <= contacts.addresses
+    assert "40 northgate road exampleton ex1 2qq" in contacts.addresses
+
+
+def test_the_evaluator_gives_the_guard_the_pages_addresses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "contact.md").write_text(_PAGE, encoding="utf-8")
+    rows = tmp_path / "rows.jsonl"
+    record = {
+        "id": "a",
+        "text": "Is 7 Tanner Row, Exampleton EX2 5RW open late?",
+        "expect": "allow",
+    }
+    rows.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    common = ["--rules-only", "--no-span-model"]
+    assert evaluate_main([*common, str(rows)]) == 0
+    assert "MISS a allow -> block_pii" in capsys.readouterr().out
+    assert evaluate_main([*common, "--pages", str(pages), str(rows)]) == 0
+    assert "MISS" not in capsys.readouterr().out
