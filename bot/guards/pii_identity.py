@@ -395,6 +395,32 @@ def _overlapping(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool
     return any(s < end and start < e for s, e in taken)
 
 
+# The street a named person lives on, right after their name: "… Morwenna Example on Pellow
+# Crescent", "… Lionel Example in Quarry Road", "… Gisèle Example, rue des Tanneurs". A street
+# without its number says little alone; beside a name it says where that person lives. Only
+# residential street words (not a park, a green or a square, where one meets people).
+_RESIDENTIAL = (
+    r"(?:road|rd|street|st|lane|avenue|ave|close|drive|crescent|terrace|gardens|grove|way"
+    r"|mews|court|rise|walk|row|view|cottages)"
+)
+_STREET_OF_NAMED = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:who[ \t]+lives|living|qui[ \t]+habite|qui[ \t]+vit)[ \t]+)?"
+    r"(?:(?i:on|in|dans[ \t]+la|sur[ \t]+la)[ \t]+)?"
+    rf"((?:[A-Z][\w'’-]+[ \t]+){{1,3}}(?i:{_RESIDENTIAL})\b"
+    r"|(?i:rue|avenue|impasse|chemin|all[ée]e|boulevard)[ \t]+"
+    r"(?:(?i:de[ \t]+la|de[ \t]+l['’]|des|du|de|d['’])[ \t]*)?[A-ZÀ-Þ][\w'’-]+)"
+)
+
+
+def _streets_of_named(text: str, names: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    found: list[tuple[int, int, bool]] = []
+    for _, end in names:
+        match = _STREET_OF_NAMED.match(text, end)
+        if match is not None:
+            found.append((match.start(1), match.end(1), False))
+    return found
+
+
 def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Iterator[PIIFinding]:
     """Two of name, date of birth, address and salary together; own names and addresses.
 
@@ -414,6 +440,10 @@ def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Itera
     own_names += learned_own
     names += learned_other
     addresses += learned_addresses
+    taken_streets = [(start, end) for start, end, _ in addresses]
+    for start, end, own in _streets_of_named(text, names + own_names):
+        if not _overlapping(start, end, taken_streets):
+            addresses.append((start, end, own))
     streets = [(start, end) for start, end, _ in addresses]
     present = sum(bool(spans) for spans in (names + own_names, births, streets, salaries))
     if present >= 2:

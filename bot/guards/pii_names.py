@@ -126,6 +126,12 @@ _RELATIVE = re.compile(
     r"|\b(?:patient|account\s+holder|au\s+nom\s+de|a\s+nombre\s+de|made\s+by|claimant|employee"
     r"|tenant|applicant))\b,?\s+" + FULL_NAME
 )
+# Someone the writer cares for, named in full: "I look after …", "I'm a carer for …", "je suis
+# aidante de …", "je m'occupe de …". Personal with another detail (their street, an illness).
+_CARED_FOR = re.compile(
+    r"(?i:\b(?:i\s+look\s+after|i\s+care\s+for|carer\s+(?:for|of|to)|je\s+m['’]occupe\s+(?:de|d['’])"
+    r"|aidante?\s+(?:de|d['’])|je\s+prends\s+soin\s+(?:de|d['’])))\s*" + FULL_NAME
+)
 _BEFORE_BIRTH = re.compile(
     FULL_NAME + r",?\s*[(,]?\s*(?i:born|dob|d\.o\.b|date\s+of\s+birth|n[ée]e?\s+le|n[ée]e?\s+en)\b"
 )
@@ -462,6 +468,6 @@ def learned_names(
 def other_names(text: str) -> list[tuple[int, int]]:
     """Names of relatives and third persons, personal data with another identifying detail."""
     spans: list[tuple[int, int]] = []
-    for pattern in (_RELATIVE, _BEFORE_BIRTH, _HERE):
+    for pattern in (_RELATIVE, _CARED_FOR, _BEFORE_BIRTH, _HERE):
         spans += _spans(pattern, text)
     return spans

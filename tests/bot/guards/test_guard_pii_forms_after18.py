@@ -389,3 +389,30 @@ def test_the_evaluator_gives_the_guard_the_pages_addresses(
     assert "MISS a allow -> block_pii" in capsys.readouterr().out
     assert evaluate_main([*common, "--pages", str(pages), str(rows)]) == 0
     assert "MISS" not in capsys.readouterr().out
+
+
+# --- 11. someone the writer cares for, named with the street they live on -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I look after Morwenna Tregear on Pellow Crescent and her bins keep getting missed.",
+        "I'm a carer for Lionel Ashdown in Quarry Bank Road. He can't manage the steps now.",
+        "Je suis aidante de Gisèle Marchetti, rue des Tanneurs, elle ne sort plus son bac.",
+    ],
+)
+def test_a_cared_for_person_with_their_street_is_personal(text: str, policy: GuardPolicy) -> None:
+    assert "name_dob_address" in _kinds(text, policy)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I look after the community garden on Pellow Crescent, can we borrow a skip?",
+        "The streetlight on Quarry Bank Road is out and a carer nearly tripped last night.",
+        "I look after Morwenna's cat while she's away, do I need a permit to park?",
+    ],
+)
+def test_a_street_or_a_first_name_alone_passes(text: str, policy: GuardPolicy) -> None:
+    assert not _kinds(text, policy) & {"name_dob_address", "name", "address"}
