@@ -36,6 +36,7 @@ from itertools import pairwise, repeat
 from pathlib import Path
 from typing import Protocol
 
+from knowledge.planted_notices import without_notices
 from knowledge.planted_roles import role_features, roles_of
 
 # Bump when the features change: weights built for other features must be rebuilt.
@@ -261,7 +262,10 @@ class PlantedSentenceClassifier:
     def probability(self, sentence: str) -> float:
         """The highest probability of the sentence and of each of its clauses (`clauses`): a
         note appended to honest text after a semicolon, a colon or a dash is scored alone, not
-        diluted by the text before it."""
+        diluted by the text before it. Notices of an automated message to the person holding
+        it ("do not reply to this email, it was sent automatically") are taken out first
+        (`planted_notices.py`)."""
+        sentence = without_notices(sentence)
         best = self.sentence_probability(sentence)
         for clause in clauses(sentence):
             best = max(best, self.sentence_probability(clause))

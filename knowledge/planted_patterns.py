@@ -21,7 +21,10 @@ from knowledge.planted_orders import order_patterns
 
 # Words that can only mean the AI reading the page.
 _AI_STRONG = (
-    r"(?:ai\s+(?:models?|systems?|tools?|agents?)|ai|a\.i\.|ia|ki|k\.i\.|gpt|llms?|copilot|"
+    # "AI-assistent", "KI-Assistenten", "AI-chatbot": a compound naming the machine
+    r"(?:(?:ai|ki|ia|llm)-(?:assisten[tz]\w*|assistant\w*|chat\s?bot\w*|bot\w*|model\w*|"
+    r"agent\w*|systeem|system\w*|tool\w*|helper\w*)|"
+    r"ai\s+(?:models?|systems?|tools?|agents?)|ai|a\.i\.|ia|ki|k\.i\.|gpt|llms?|copilot|"
     r"chat\s?bots?|(?:large\s+)?language\s+models?|sprachmodell\w*|taalmodel\w*|"
     r"tehisintellekt\w*|modèles?\s+de\s+langage|modelos?\s+de\s+(?:lenguaje|linguagem)|"
     r"modell[oi]\s+linguistic[oi]|"
@@ -32,9 +35,10 @@ _AI_STRONG = (
     r"inteligência\s+artificial|künstliche\s+intelligenz|assistants?\s+virtuels?|"
     r"asistentes?\s+virtual(?:es)?|assistent[ei]\s+virtual[ei]|robots?\s+conversationnels?|"
     r"agents?\s+conversationnels?|agents?\s+virtuels?|assistants?\s+automati(?:ques?|sée?s?)|"
-    # Polish, inflected: "czatbota", "modelu językowego", "sztucznej inteligencji"
-    r"(?:czat|chat)\s?bot\w*|model\w*\s+językow\w*|sztuczn\w+\s+inteligencj\w*|"
-    r"wirtualn\w+\s+asystent\w*|asystent\w*\s+(?:ai|si|wirtualn\w*)|"
+    # Polish, inflected: "czatbota", "modelu językowego", "sztucznej inteligencji", and the
+    # vocatives "czatbocie", "asystencie AI"
+    r"(?:czat|chat)\s?bo(?:t\w*|cie)|model\w*\s+językow\w*|sztuczn\w+\s+inteligencj\w*|"
+    r"wirtualn\w+\s+asysten\w*|asysten\w*\s+(?:ai|si|wirtualn\w*)|"
     # Welsh, with its mutations: "cynorthwyydd rhithwir" (virtual assistant), "deallusrwydd
     # artiffisial" (artificial intelligence), "sgwrsfot" (chatbot), "model iaith" (language model)
     r"(?:c|g|ch|ngh)ynorthwy(?:ydd|wyr)\s+(?:rh|r)ithwir|(?:d|dd|n)eallusrwydd\s+artiffisial|"
@@ -47,9 +51,19 @@ _AI_WEAK = (
     r"modelos?|modell[oi]?|(?:c|g|ch|ngh)ynorthwy(?:ydd|wyr))"
 )
 _AI = rf"(?:{_AI_STRONG}|{_AI_WEAK})"
+# A weak word made a machine by "of AI": "asistente de IA", "agent d'IA", "assistente di IA",
+# "assistent van de AI" (kept out of _AI_STRONG, which many patterns try at every word).
+_OF_AI = (
+    r"\s+(?:de\s+|d['’]\s?|do\s+|da\s+|di\s+|dell['’]\s?|van\s+(?:de\s+)?|der\s+)"
+    r"(?:l['’]\s?|la\s+)?(?:ia|ai|ki)\b"
+)
+_AI_OF = (
+    r"(?:assistants?|asistentes?|assistentes?|assistenti|assistent\w*|agents?|agentes?|agenti|"
+    rf"robots?|bots?|modèles?|modelos?|modell[oi]){_OF_AI}"
+)
 # After a weak word: the end of a heading, a label or a bracket, or "model(s) reading this".
 _ADDRESSED = r"(?=\s*(?:[:)\]\-–—]|$)|\s+(?:models?|only|reading|when|ia|ai|ki)\b)"
-_ADDRESSEE = rf"(?:{_AI_STRONG}\b|{_AI_WEAK}{_ADDRESSED})"
+_ADDRESSEE = rf"(?:{_AI_STRONG}\b|{_AI_OF}|{_AI_WEAK}{_ADDRESSED})"
 
 _NOTE_WORDS = (
     r"(?:note|message|instructions?|action|notice|policy|reminder|hint|memo|directive|"
@@ -60,6 +74,17 @@ _NOTE_WORDS = (
     r"uwaga|wskazówk\w*|notatk\w*|polecenie|instrukcj\w*|informacj\w*|wiadomość|komunikat|"
     # Welsh: note, message, instructions
     r"nodyn|neges|(?:c|g)yfarwyddiadau|(?:c|g)yfarwyddyd)"
+)
+# Label words that head a note to people as often as one to a machine ("Opmerking voor de
+# bewoners:", "Remark for applicants:"): a note to the machine only when the machine's name ends
+# the label (a colon, a bracket or a dash follows), not "Mededeling voor de AI-werkgroep:".
+_LABEL_WORDS = (
+    r"(?:remarks?|comments?|fyi|heads[-\s]up|reminder|opmerking(?:en)?|mededeling(?:en)?|"
+    r"toelichting|herinnering|bemerkung(?:en)?|vermerk|mitteilung|kommentar|"
+    r"observaci[oó]n(?:es)?|indicaci[oó]n(?:es)?|recordatorio|comentario|osservazion[ei]|"
+    r"indicazion[ei]|promemoria|commento|comunicazione|observaç(?:ão|ões)|indicaç(?:ão|ões)|"
+    r"lembrete|coment[aá]rio|recado|commentaire|mot|avertissement|adnotacj\w*|notk\w*|"
+    r"przypomnieni\w*|komentarz\w*|prośb\w*|sylw)"
 )
 _TO = (
     # "à l'intention des", "for the attention of", "all'attenzione dei", "zu Händen der", "dla"
@@ -147,6 +172,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("note to the AI", r"\btehisintellektile\b"),
     (
         "note to the AI",
+        rf"\b{_LABEL_WORDS}\s+{_TO}(?:{_AI_STRONG}|{_AI_OF}|{_AI_WEAK})\s*(?:[:)\]–—]|-(?!\w)|$)",
+    ),
+    (
+        "note to the AI",
         # a label ("AI only:", "[IA seulement]", "for AI only"), not "uses AI tools only to help"
         rf"\(\s*(?:for\s+)?{_AI_STRONG}\s+only\s*\)|"
         rf"\b{_AI_STRONG}\s+(?:only|seulement|uniquement)\b(?=\s*(?:[:)\]\-–—]|$))|"
@@ -192,8 +221,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # Addressed by name: "Attention language model:", "Hey Copilot,", "Chatbots: disregard ..."
     (
         "note to the AI",
-        r"(?:^|(?<=[.!?]\s))\s*(?:dear|hey|hi|hello|attention|attn|cher|chère|querido|caro|"
-        rf"liebe[rs]?|hallo|beste)\s+(?:the\s+|any\s+|all\s+)?{_AI_STRONG}\s*[:,\-–—]|"
+        r"(?:^|(?<=[.!?]\s))\s*(?:dear|hey|hi|hello|attention|attn|cher|chère|querid[oa]|"
+        r"car[oa]|liebe[rs]?|hallo|beste|bonjour|salut|coucou|hola|estimad[oa]|ciao|salve|"
+        r"gentile|egregi[oa]|olá|ola|oi|prezad[oa]|geachte|lieve|sehr\s+geehrte[rs]?|drog[ia]|"
+        r"drodzy|szanown[ya]|cześć|hej|witaj|annwyl|عزيزي)\s+(?:the\s+|any\s+|all\s+|"
+        r"l['’]\s?|le\s+|la\s+|el\s+|il\s+|lo\s+|o\s+|a\s+|de\s+|het\s+|der\s+|die\s+|das\s+)?"
+        rf"(?:{_AI_STRONG}|{_AI_OF})\s*[:,!\-–—]|"
         r"(?:^|(?<=[.!?]\s))\s*(?:(?:the|any|all)\s+)?(?:ai\s+(?:models|systems|tools|agents)|"
         r"chat\s?bots|llms|language\s+models|assistants)\s*:|"
         rf"\b{_AI}\s+(?:instructions?|directives?|note|notice|message|rules)\s*:|"
@@ -367,7 +400,7 @@ TRIGGER_STARTS = (
     "consigne", "systemprompt", "system_", "aanwijzing", "juhis", "sprachmodell", "taalmodel",
     "assistant_", "ai_", "llm_", "chatbot_", "bot_", "set_", "get_", "use_", "new_",
     "assistente_", "asistente_", "assistent_", "copilot_", "gpt_", "ki_", "ia_", "robot_",
-    "model", "modèl", "chatbot", "czatbot", "sztuczn", "asystent", "wirtualn", "sgwrsfot",
+    "model", "modèl", "chatbot", "czatbo", "sztuczn", "asysten", "wirtualn", "sgwrsfot",
     "agent_", "agents_", "agente_", "virtu",
     # what a described machine does ("les applications qui abrègent", "software that condenses")
     "abrè", "abrég", "résum", "condens", "reformul", "synthétis", "paraphras", "raccourc",
