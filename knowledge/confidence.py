@@ -1,7 +1,8 @@
 """Confidence that the best passage answers the question: a calibrated logistic score.
 
 Features (each in [0, 1]):
-- coverage: IDF-weighted share of the question's terms found in the best passage;
+- coverage: IDF-weighted share of the question's terms found in the best passage (ranked by
+  BM25 alone, the terms of its subject: not the words it is asked with, knowledge/search.py);
 - cosine: the embedder's cosine between question and best passage (hybrid mode only).
 
 The coefficients are fitted by logistic regression on the dev halves of the eval sets

@@ -30,6 +30,46 @@ _EXTRA_STOPWORDS: dict[str, tuple[str, ...]] = {
     "fr": ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"),
 }
 
+# The words a citizen asks with, which say nothing about what is asked: interrogatives, auxiliary
+# and modal verbs, pronouns and possessives, greetings, courtesy and emphasis ("what exactly",
+# "c'est quoi au juste", "pourriez-vous"); not the verbs that can carry what is asked ("faire
+# croire", "sans le dire", "nobody would know", "tell anyone"), nor "rien", "tout", "chose".
+# They stay in the BM25 ranking (stop words above only) but not in the lexical-only
+# confidence's coverage (`Analyzer.content_terms`, knowledge/search.py): a small site's pages
+# rarely hold them, so each weighed as the rarest term there is, and a question the pages
+# answer word for word was refused as not covered for the way it was asked.
+_ASKING_WORDS: dict[str, tuple[str, ...]] = {
+    "en": tuple(
+        # interrogatives
+        "what whats which who whom whose when where why how whether much many "
+        # auxiliaries and modals, with the pieces of their contractions
+        "am been being were do does did doing done don doesn didn have has had having can "
+        "cannot could couldn would wouldn should shouldn shall may might must s t ll re ve d m "
+        "isn aren wasn won ain gonna wanna "
+        # pronouns and possessives
+        "i im ive me my mine myself you your yours yourself u ur we us our ours he him his she "
+        "her hers its them theirs anyone anybody someone somebody something anything "
+        # greetings, courtesy, emphasis and fillers
+        "hi hello hey hiya please pls plz thanks thank cheers dear just really actually "
+        "exactly quite very so too also ok okay well here now wondering wonder curious quick "
+        "question any some about".split()
+    ),
+    "fr": tuple(
+        # interrogatives
+        "quoi quel quelle quels quelles lequel laquelle lesquels lesquelles comment combien "
+        "quand où pourquoi est ce "
+        # auxiliary and modal verbs, the usual forms a question takes
+        "a avoir être peux peut peuvent pouvez pouvons pourrais pourrait pourriez puis dois "
+        "doit doivent devez devons faut faudrait veux veut voulez voudrais voudrait voudrions "
+        "aimerais aimerait "
+        # pronouns and demonstratives
+        "ça cela ceci celui celle ceux celles là ici voici voilà "
+        # greetings, courtesy, emphasis and fillers
+        "bonjour bonsoir salut allô svp stp plaît plait merci madame monsieur oui non si alors "
+        "donc bien très trop aussi encore exactement vraiment juste question".split()
+    ),
+}
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -61,15 +101,30 @@ class Analyzer:
     lang: str
     _stemmer: Stemmer.Stemmer | None = field(init=False, repr=False)
     _stopwords: frozenset[str] = field(init=False, repr=False)
+    _asking: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         known = _LANGUAGES.get(self.lang)
         self._stemmer = Stemmer.Stemmer(known[0]) if known else None
         words = (known[1] if known else ()) + _EXTRA_STOPWORDS.get(self.lang, ())
         self._stopwords = frozenset(words) | frozenset(fold_accents(w) for w in words)
+        asking = _ASKING_WORDS.get(self.lang, ())
+        self._asking = frozenset(asking) | frozenset(fold_accents(w) for w in asking)
 
     def terms(self, text: str) -> list[str]:
         words = [w for w in _WORD.findall(text.lower()) if w not in self._stopwords]
+        return self._stemmed(words)
+
+    def content_terms(self, text: str) -> list[str]:
+        """The terms of what a question asks about: `terms` without the words it is asked
+        with (interrogatives, modal verbs, pronouns, courtesy), which the pages need not hold."""
+        words = [w for w in _WORD.findall(text.lower()) if w not in self._stopwords]
+        asking = self._asking
+        return self._stemmed(
+            [w for w in words if w not in asking and fold_accents(w) not in asking]
+        )
+
+    def _stemmed(self, words: list[str]) -> list[str]:
         if self._stemmer is not None:
             words = self._stemmer.stemWords(words)
         # Folding after stemming: the Snowball stemmers expect the accents to be there.

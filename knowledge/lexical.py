@@ -38,9 +38,13 @@ class _LanguageIndex:
         scores = np.asarray(self.bm25.get_scores_from_ids(ids), dtype=np.float32)
         return top_hits(self.rows, scores, n)
 
-    def coverage(self, question: str, passage: str) -> float:
-        """IDF-weighted share of the question's terms that occur in the passage, in [0, 1]."""
+    def coverage(self, question: str, passage: str, *, subject_only: bool = False) -> float:
+        """IDF-weighted share of the question's terms that occur in the passage, in [0, 1];
+        with subject_only, the terms of what it asks about, not the words it is asked with
+        (`Analyzer.content_terms`; all its terms when nothing else is left)."""
         terms = set(self.analyzer.terms(question))
+        if subject_only:
+            terms = set(self.analyzer.content_terms(question)) or terms
         weights = {t: self.idf.get(t, self.unseen_idf) for t in terms}
         total = sum(weights.values())
         if total <= 0:
@@ -153,9 +157,11 @@ class LexicalIndex:
         parts = [index.search(question, n) for index in self._by_lang.values()]
         return Hits.merge(parts, n)
 
-    def coverage(self, question: str, passage: str, lang: str) -> float:
+    def coverage(
+        self, question: str, passage: str, lang: str, *, subject_only: bool = False
+    ) -> float:
         index = self._by_lang.get(lang)
-        return index.coverage(question, passage) if index else 0.0
+        return index.coverage(question, passage, subject_only=subject_only) if index else 0.0
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)

@@ -233,7 +233,15 @@ class HybridRetriever:
         if not len(hits):
             return None
         best = self._chunks[int(hits.positions[0])]
-        coverage = self._lexical.coverage(question, best.index_text(), best.lang)
+        # Ranked by BM25 alone, the coverage is the whole confidence: the words a question is
+        # asked with ("c'est quoi au juste", "pourriez-vous me dire"), on no page of a small
+        # site, weighed there as the rarest terms and refused questions the best page answers
+        # word for word. With a cosine the coverage keeps every term: the hybrid model was
+        # calibrated so, and without them its coverage answered requests the guards let
+        # through that the pages only brush (hol1..hol4: 7 more answered, 4 December 2026).
+        coverage = self._lexical.coverage(
+            question, best.index_text(), best.lang, subject_only=cosine is None
+        )
         return Signals(coverage, cosine)
 
     def _score(self, signals: Signals | None) -> float:
