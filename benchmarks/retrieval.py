@@ -39,7 +39,7 @@ from knowledge.fusion import weights_for_pages
 from knowledge.ingest import ingest
 from knowledge.ranking import Hits, top_hits
 from knowledge.retrieval_eval import load_questions
-from knowledge.search import HybridRetriever, open_retriever
+from knowledge.search import HybridRetriever, one_blas_thread, open_retriever
 from knowledge.vector_store import ExactVectorStore, VectorStore
 
 WORDS_PER_SECTION = 110  # about 880 characters: one chunk per section
@@ -171,13 +171,16 @@ def _line(label: str, times: list[float]) -> None:
     )
 
 
-def pipeline(sizes: Sequence[int], queries: int) -> None:
+def pipeline(sizes: Sequence[int], queries: int, blas_all_cores: bool = False) -> None:
     """The whole query path (BM25 + dense + fusion + confidence: `retrieve`) at each size, in
     one run: one synthetic English KB per size (as `speed`), ingested once with vectors; BM25
     alone (the same build opened without an embedder), hybrid on the exact scan, then hybrid on
     the faiss index (forced), each retriever opened after the previous one is dropped so only
     one is in memory. Chunk vectors are random: latency and memory only, not recall."""
     print(f"pipeline: sizes {list(sizes)}, {queries} questions; start {load_average()}", flush=True)
+    if not blas_all_cores:
+        one_blas_thread()  # as serve and eval do (build_services)
+    print(f"  BLAS threads: {'every core' if blas_all_cores else 'one, as serve'}", flush=True)
     for chunks in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             _pipeline_at(Path(tmp), chunks, queries)
@@ -545,11 +548,16 @@ def main(argv: Sequence[str]) -> None:
         action="store_true",
         help="only the whole query path, exact and faiss, at each --chunks size in one run",
     )
+    run.add_argument(
+        "--blas-all-cores",
+        action="store_true",
+        help="with --pipeline-only: leave BLAS its own threads (serve keeps it on one)",
+    )
     cal = sub.add_parser("calibrate")
     cal.add_argument("--data", type=Path, default=Path("data"))
     args = parser.parse_args(argv)
     if args.command == "speed" and args.pipeline_only:
-        pipeline(args.chunks, args.queries)
+        pipeline(args.chunks, args.queries, args.blas_all_cores)
     elif args.command == "speed":
         for chunks in args.chunks:
             speed(chunks, args.queries, args.chroma, args.stores_only, args.ann)

@@ -101,11 +101,14 @@ def _previous_vectors(previous: tuple[Path, Path] | None, embedder: str) -> dict
 
 @dataclass(frozen=True)
 class PageVectors:
-    """The pages' opening vectors, searched exactly per language (a few thousand at most)."""
+    """The pages' opening vectors, searched exactly per language (a few thousand at most).
+
+    The rows are kept grouped by language, so a language's pages are one contiguous block and
+    a question reads a view of it (indexing the rows copied every vector per question)."""
 
     vectors: Vectors
     positions: npt.NDArray[np.int64]  # each page's first chunk
-    by_lang: dict[str, npt.NDArray[np.int64]]  # rows of each language
+    by_lang: dict[str, slice]  # the rows of each language: one block each
 
     @classmethod
     def load(
@@ -128,17 +131,27 @@ class PageVectors:
         except (OSError, ValueError, KeyError) as exc:
             LOG.warning("page vectors unreadable (%s): French pages ranked by BM25 alone", exc)
             return None
-        langs = np.array([chunks[int(p)].lang for p in positions])
-        by_lang = {str(lang): np.flatnonzero(langs == lang) for lang in np.unique(langs)}
-        return cls(vectors.astype(np.float32, copy=False), positions, by_lang)
+        langs = np.array([chunks[int(p)].lang for p in positions], dtype=str)
+        order = np.argsort(langs, kind="stable")
+        langs, grouped = langs[order], np.ascontiguousarray(vectors[order], dtype=np.float32)
+        names, starts, counts = np.unique(langs, return_index=True, return_counts=True)
+        by_lang = {
+            str(lang): slice(int(start), int(start + count))
+            for lang, start, count in zip(names, starts, counts, strict=True)
+        }
+        return cls(grouped, positions[order], by_lang)
+
+    def block(self, lang: str) -> Vectors | None:
+        """A view of the language's page vectors, or None when it has no page."""
+        rows = self.by_lang.get(lang)
+        return None if rows is None else self.vectors[rows]
 
     def search(self, query: Vectors, lang: str | None, n: int) -> Hits:
         """Pages by cosine with the question, as their first chunk's position."""
-        if lang:  # a language with no page gets none, never another language's
-            rows = self.by_lang.get(lang, np.empty(0, dtype=np.int64))
-        else:
-            rows = np.arange(self.vectors.shape[0])
-        if rows.size == 0:
+        # A language with no page gets none, never another language's.
+        rows = (self.by_lang.get(lang) if lang else slice(None)) or slice(0, 0)
+        positions = self.positions[rows]
+        if positions.size == 0:
             return Hits.empty()
         cosines = (self.vectors[rows] @ query).astype(np.float32)
         return top_hits(self.positions[rows], cosines, n, positive_only=False)

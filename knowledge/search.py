@@ -271,6 +271,21 @@ def _page_queries() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=4, thread_name_prefix="page-query")
 
 
+def one_blas_thread() -> None:
+    """Matrix products on the calling thread only, for this process (serve, eval).
+
+    A question's chunk search (the exact scan's matrix product) runs while the page ranker
+    embeds the question on a worker thread. OpenBLAS's pool keeps its threads spinning after
+    each product, and on two cores they took the core the page query needed: at 100,000
+    chunks, hybrid + e5 p95 26.4 -> 19.0 ms (faiss) and 30.4 -> 26.5 ms (exact scan) with one
+    BLAS thread (benchmarks/README.md). Requests already run side by side on a server, so a
+    product split across cores only oversubscribes them. onnxruntime and faiss keep their own
+    threads."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 def rescored_exactly(hits: Hits, vectors: Vectors, query: Vectors) -> Hits:
     """The hits re-ranked by their cosine with the query from the float32 vectors."""
     # An approximate store ranks by 8-bit codes: near ties swap. Its candidates re-scored with

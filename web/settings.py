@@ -52,7 +52,7 @@ class Settings(BaseSettings):
     chroma_url: str = Field(default="http://127.0.0.1:8001", pattern=r"^https?://[^/:]+(:\d+)?/?$")
     # With `exact`: a language of this many vectors or more is searched with faiss's approximate
     # index (8-bit vectors) instead of the exact scan; 0 keeps the exact scan at every size.
-    ann_min_vectors: int = Field(default=150_000, ge=0)
+    ann_min_vectors: int = Field(default=50_000, ge=0)
     answer_mode: AnswerMode = "auto"
     ollama_url: str = "http://127.0.0.1:11434"
     ollama_model: str = "llama3.2:3b"

@@ -40,6 +40,7 @@ from knowledge.embeddings import Embedder
 from knowledge.ingest import IngestReport
 from knowledge.planted_flags import current_flags
 from knowledge.planted_vectors import packaged_layer
+from knowledge.search import one_blas_thread
 from web.auth.accounts import AccountStore
 from web.auth.passwords import PasswordHashing
 from web.auth.staff import StaffDirectory
@@ -275,6 +276,7 @@ def build_services(
     """
     # Before anything is opened: a classifier whose files do not match stops start-up.
     intents = intent_classifier(settings)
+    one_blas_thread()  # the page ranker's question overlaps the chunk search (knowledge.search)
     # Every answer cleans its passages with it: missing weights stop start-up, not an answer.
     packaged_layer()
     policy = guard_policy(settings)
