@@ -5,7 +5,7 @@ adapter has two methods, `embed` (passages: what ingest stores) and `embed_queri
 whole pages by their openings in both languages (knowledge.page_openings); measured in
 benchmarks/README.md ("multilingual-e5-small as int8 ONNX", "Memory of a serving process"):
 question p50 about 7-15 ms on one thread; a process holds the int8 layers (22 MB) and the piece
-index (~8 MB), and reads the word table's rows from disk as a text needs them.
+index (~10 MB), and reads the word table's rows from disk as a text needs them.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ class UnigramPieces:
 
     Every span of the text up to the longest piece is hashed at once (numpy, modulo 2**64)
     and looked up among the pieces' sorted hashes; a hit is checked against the piece itself,
-    so a collision can never pass for a piece. About 8 MB for the 250,002 pieces, where a
+    so a collision can never pass for a piece. About 10 MB for the 250,002 pieces, where a
     dict of them held ~56 MB and the `tokenizers` Unigram model ~280 MB."""
 
     def __init__(self, folder: Path, unk: int) -> None:
