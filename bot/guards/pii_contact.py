@@ -25,6 +25,17 @@ _OBJECT_BEFORE = re.compile(
     r"|model|part|item|isbn|commande|colis|facture|s[eé]rie|compteur|article|produit|library"
     r"|gift|loyalty)\b[^\d]{0,20}$"
 )
+# Or said after it to be printed on an object ("… 943 … printed under its barcode", "…
+# imprimé sous le code-barres"): a leaflet's or a label's number (test19 forms).
+_PRINTED_ON_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:is|are|est|sont)\s+)?(?:printed|stamped|imprim[ée]e?s?|inscrite?s?)\s+"
+    r"(?:on|onto|under|underneath|below|beneath|above|beside|next\s+to|by|sous|sur|au-dessus"
+    r"|au-dessous|[àa]\s+c[ôo]t[ée])\s+(?:(?:the|its|a|this|that|le|la|les|l['’]|son|sa|ce"
+    r"|cette|du|de\s+la)\s*)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:barcode|bar\s+code|code-barres?|code\s+barres?|qr|label|[ée]tiquette|sticker"
+    r"|autocollant|leaflet|flyer|d[ée]pliant|poster|affiche|lid|couvercle|bin|bac|tag|box"
+    r"|bo[îi]te|calendar|calendrier|permit|badge|ticket|billet)\b"
+)
 _WINDOW_BEFORE = 60
 _PERSONAL_WINDOW = 40
 
@@ -247,6 +258,11 @@ def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFi
         if not _shaped_like_phone(raw, digits, before, policy) or _OBJECT_BEFORE.search(before):
             continue
         after = folded[match.end() : match.end() + _AFTER]
+        if (
+            _PRINTED_ON_AFTER.match(after)
+            and _REACHES_THE_WRITER.search(_CLAUSE_END.split(after, maxsplit=1)[0]) is None
+        ):
+            continue  # an object's number, printed on it
         if _NAMED_AS_NHS_NUMBER.search(before) or _NAMED_AS_NHS_NUMBER.search(
             _CLAUSE_END.split(after, maxsplit=1)[0]
         ):

@@ -140,6 +140,11 @@ _ACCOUNT_WORDS = (
     # A card's number said as one ("my library card number is …"); a card named alone is an
     # object's ("Library card 4111 … doesn't scan", tests/bot/guards/test_guard_pii_kinds.py).
     r"|borrower|card number|num[ée]ro de carte|num[ée]ro de lecteur"
+    # A card the writer calls theirs, then its number ("my leisure card 55…", "ma carte de
+    # médiathèque 66…"): test19 forms.
+    r"|(?:my|our) (?:library|leisure|loyalty|gym|swim(?:ming)?|bus|travel|parking|resident'?s?)"
+    r" card|(?:ma|notre) carte (?:de |d['’])(?:biblioth[èe]que|m[ée]diath[èe]que|lecteur"
+    r"|lectrice|fid[ée]lit[ée]|piscine|cantine|bus|transport|stationnement|r[ée]sident)"
 )
 _WEAK_ACCOUNT_WORDS = (
     r"reference|ref|case|dossier|file|application|demande|claim|r[ée]f[ée]rence"
@@ -315,6 +320,53 @@ def _learned_addresses(
     return found
 
 
+# A house number spelt out in lower case, then its street ("number twenty-nine Hollybush
+# Terrace", "forty two Quarry Road", "au dix-sept rue des Vanniers"): an address as its
+# digits would be. A capitalised number word is a street's own name ("Seven Sisters Road");
+# "un" is an article, never read as a number (test19 forms).
+_SPELT_EN = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten)"
+)
+_SPELT_FR = (
+    r"(?:(?:vingt|trente|quarante|cinquante|soixante|quatre-vingts?)"
+    r"(?:-et-un|-(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix-sept|dix-huit|dix-neuf"
+    r"|dix|onze|douze|treize|quatorze|quinze|seize))?"
+    r"|dix-sept|dix-huit|dix-neuf|onze|douze|treize|quatorze|quinze|seize"
+    r"|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
+)
+_SPELT_ADDRESS = re.compile(
+    rf"\b(?:(?i:at|to|for|from|au|du|le) )?(?P<address>(?:[Nn]umber|[Nn]o\.?)\s+{_SPELT_EN}"
+    rf" (?:[A-Z][\w'’-]+ ){{1,3}}(?i:{_STREET_WORDS})\b"
+    rf"|(?<= ){_SPELT_EN} (?:[A-Z][\w'’-]+ ){{1,3}}(?i:{_STREET_WORDS})\b"
+    rf"|(?<= ){_SPELT_FR}(?: (?:bis|ter))?,? (?i:{_FOREIGN_STREET})"
+    r" (?:(?:de la|de l['’]|des|du|de|d['’])\s*)?[A-ZÀ-Þ][\w'’-]+)"
+)
+
+
+def _spelt_addresses(text: str, folded: str) -> list[tuple[int, int, bool]]:
+    """Spelt-out house numbers and their streets, judged as the tagger's addresses are: not a
+    public building's, and not a place asked about in a message where the writer says nothing
+    of themself."""
+    found: list[tuple[int, int, bool]] = []
+    writer = FIRST_PERSON.search(text) is not None
+    for match in _SPELT_ADDRESS.finditer(text):
+        start, end = match.span("address")
+        if match.start() == start and match.group("address")[:1] not in "Nn":
+            continue  # a spelt number needs "number" or a preposition before it
+        before = folded[max(0, start - _WINDOW) : start]
+        after = folded[end : end + _WINDOW]
+        own = _OWN_ADDRESS.search(before) is not None
+        if not own and (PUBLIC_PLACE.search(before) or PUBLIC_PLACE.search(after)):
+            continue
+        if not own and not writer and _in_a_question(text, start, end):
+            continue
+        found.append((start, end, True))
+    return found
+
+
 def _in_a_question(text: str, start: int, end: int) -> bool:
     """Whether the sentence holding a span ends with a question mark and no postcode
     follows the span."""
@@ -440,6 +492,8 @@ def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Itera
     own_names += learned_own
     names += learned_other
     addresses += learned_addresses
+    held = [(start, end) for start, end, _ in addresses]
+    addresses += [a for a in _spelt_addresses(text, folded) if not _overlapping(a[0], a[1], held)]
     taken_streets = [(start, end) for start, end, _ in addresses]
     for start, end, own in _streets_of_named(text, names + own_names):
         if not _overlapping(start, end, taken_streets):

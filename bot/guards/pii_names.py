@@ -226,6 +226,8 @@ def in_a_title(text: str, start: int, end: int) -> bool:
         return True
     if _TOPIC_BEFORE.search(before) or _TOPIC_AFTER.match(text[end : end + 24]):
         return True
+    if _OFFICE_QUALIFIED.search(before):
+        return True  # "la conseillère départementale …": the office's holder (test19 forms)
     title = _TITLE_AT_END.search(before)
     if title is not None and _OFFICE_BEFORE_TITLE.search(before, 0, title.start()):
         return True  # "notre députée, Mme …": the office's holder
@@ -356,6 +358,13 @@ _OFFICE_BEFORE_TITLE = re.compile(
 )
 
 
+# An elected office with its adjective right before a name ("le conseiller départemental …",
+# "les conseillères municipales … et …", "la maire adjointe …"): the office's holder.
+_OFFICE_QUALIFIED = re.compile(
+    r"(?i:\b(?:conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lu(?:e|s|es)?|maires?|adjointe?s?)\s+"
+    r"(?:municipa(?:le?s?|ux)|d[ée]partementa(?:le?s?|ux)|r[ée]giona(?:le?s?|ux)"
+    r"|communautaires?|adjointe?s?|d['’]arrondissement)\W{0,3}$)"
+)
 _TITLE_AT_END = re.compile(
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|M|Mme|Mlle|Madame|Monsieur|Sir|Dame)\.?\s+$"
 )

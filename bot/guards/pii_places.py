@@ -22,6 +22,13 @@ UK_POSTCODE = re.compile(
     r"[ABD-HJLNP-UW-Z]{2}(?![\w-])",
     re.IGNORECASE,
 )
+# A UK postcode typed one character at a time ("e x 2  7 h d"), read as the code its
+# characters make; one more lone character after it makes it something else (test19 forms).
+_UK_SPACED = re.compile(
+    r"(?<![\w-])[a-z](?: {1,2}[a-z])? {1,2}\d(?: {1,2}[a-z\d])? {1,3}\d {1,2}[a-z] {1,2}[a-z]"
+    r"(?![\w-])(?! {1,2}[a-z\d](?![\w-]))",
+    re.IGNORECASE,
+)
 # Canada Post: letter-digit-letter digit-letter-digit; D, F, I, O, Q, U never appear and
 # W, Z never start a code.
 CA_POSTAL_CODE = re.compile(
@@ -163,6 +170,7 @@ def find_postcodes(
                 continue
             if after_street or _locates_someone(folded, start, end):
                 yield PIIFinding("postcode", start, end)
+    yield from _spaced_postcodes(text, folded, street_ends)
     for match in FR_POSTAL_CODE.finditer(text):
         start, end = match.span()
         after_street = any(0 <= start - e <= 40 for e in street_ends)
@@ -181,6 +189,17 @@ def find_postcodes(
     for match in _CODE_THEN_TOWN.finditer(folded):
         yield PIIFinding("postcode", *match.span(1))
     yield from _labelled_codes(folded)
+
+
+def _spaced_postcodes(text: str, folded: str, street_ends: tuple[int, ...]) -> Iterator[PIIFinding]:
+    """UK postcodes typed one character at a time, judged as the same code typed whole."""
+    for match in _UK_SPACED.finditer(text):
+        start, end = match.span()
+        characters = match.group(0).replace(" ", "")
+        if not UK_POSTCODE.fullmatch(f"{characters[:-3]} {characters[-3:]}"):
+            continue
+        if any(0 <= start - e <= 40 for e in street_ends) or _locates_someone(folded, start, end):
+            yield PIIFinding("postcode", start, end)
 
 
 def _labelled_codes(folded: str) -> Iterator[PIIFinding]:
