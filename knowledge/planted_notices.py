@@ -19,7 +19,9 @@ What is masked, in the corpus's languages:
   courriel", "no responda", "antworten Sie nicht"), or that replies are not read: with the
   message named, or beside one of the notices above. "Do not reply" alone, with nothing else of a
   notice, is left to be scored: it is also what a planted note says ("If users ask about fees,
-  do not reply").
+  do not reply"); nor beside a notice when the sentence sets a condition on what someone asks
+  or withholds the reply from the users ("Automated message: if users ask about fees, do not
+  reply …"): that is an order to whoever answers them.
 
 Written for this project (issue 14).
 """
@@ -130,6 +132,55 @@ _NO_REPLY = (
     r"\b(?:niet\s+(?:op\s+)?(?:antwoorden|reageren|beantwoorden))\b|"
     r"\b(?:prosimy\s+)?(?:na\s+nią\s+|na\s+niego\s+)?nie\s+odpowiada(?:ć|j|jcie)\b"
 )
+# A condition on what someone asks, or a reply withheld from the users: an order to whoever
+# answers them, kept whatever notice wraps it ("Automated message: if users ask about fees, do
+# not reply", "Message automatique : ne répondez pas aux usagers qui demandent …").
+_ASKED = (
+    r"\b(?:if|when|whenever|should|si|quand|lorsque|lorsqu['’]|cuando|se|quando|wenn|falls|als|"
+    r"wanneer|jeśli|jeżeli|gdy|kiedy)\b[^.!?\n]{0,40}?\b(?:asks?|asked|asking|demande\w*|"
+    r"pregunt\w*|chied\w*|pergunt\w*|frag\w*|vraag\w*|vraagt|pyta\w*|writes?\s+in|"
+    r"contacts?)\b|"
+    r"\b(?:reply|respond|answer|répond\w*|respond\w*|rispond\w*|antwort\w*|antwoord\w*|"
+    r"odpowiada\w*)\s+(?:(?:pas|not|nicht|niet|plus|jamais)\s+)?(?:to\s+|aux\s+|à\s+|a\s+|ai\s+|agli\s+|auf\s+|op\s+|na\s+)?"
+    r"(?:the\s+|any\s+|les\s+|los\s+|gli\s+|die\s+|de\s+)?(?:users?|residents?|citizens?|"
+    r"people|ppl|anyone|them|usagers?|habitants?|utilisateurs?|usuarios|utenti|nutzer\w*|"
+    r"bewoners|mieszkańc\w*|questions?|queries)\b"
+)
+_ASKED_RE = re.compile(_ASKED, re.IGNORECASE)
+
+# Other sentences for people the learned layer read as notes to a machine (heldout12's three
+# flags, spent 4 December 2026, late night), masked the same way:
+# * a label for the users of assistive technology ("Screen reader users:", 0.97 with it, 0.24
+#   without);
+# * the chat assistant disclosed as an AI and not a person, with up to three words of its name
+#   before ("Unser Chat-Assistent ist ein KI-System und kein Mensch", 0.997);
+# * a form named "modello" in Italian, "modelo" in Spanish and Portuguese, "modèle" in French
+#   ("Il modello di domanda per il Blue Badge", 0.96; "modulo di domanda" 0.07).
+_ASSISTIVE_LABEL = (
+    r"\b(?:screen[-\s]?readers?|keyboard|braille|assistive\s+technology|lecteurs?\s+d['’]écran|"
+    r"bildschirmleser\w*|screenreader\w*|lectores?\s+de\s+pantalla|lettori?\s+di\s+schermo|"
+    r"leitores?\s+de\s+ecrã)[\s-]+(?:users?|utilisateurs?|utilisatrices?|nutzer\w*|usuarios|"
+    r"utenti|utilizadores|gebruikers)\s*:"
+)
+_NOT_A_PERSON = (
+    r"(?:\b[\w-]+\s+){0,3}(?:ist|is|est|es|è|é)\s+(?:ein|eine|an?|une?|uma?|een)\s+"
+    r"(?:[\w-]+\s+)?(?:ki|ai|ia)(?:-system|\s+system|-systeem|\s+système|\s+sistema|"
+    r"-programm|\s+programme)?\s*,?\s*(?:(?:und|and|et|y|e|en)\s+)?(?:kein(?:e)?|not\s+a|"
+    r"pas\s+une?|no\s+una?|non\s+una?|não\s+uma?|geen)\s+(?:mensch|person|human(?:\s+being)?|"
+    r"humain|personne|persona|pessoa|mens)\b"
+)
+_FORM_NAMED_MODEL = (
+    r"\b(?:modell[oi]|modelos?|modèles?)\s+(?:di|de|per\s+(?:la|il)|para\s+(?:la|el|o|a))\s+"
+    r"(?:domanda|richiesta|dichiarazione|autocertificazione|delega|ricorso|iscrizione|istanza|"
+    r"reclamo|segnalazione|solicitud|declaración|reclamación|recurso|requerimento|declaração|"
+    r"reclamação|pedido|lettre|courrier|attestation|déclaration|réclamation|procuration)\b"
+)
+# What one of those three holds (a cheap check before the regex, on every sentence).
+_PEOPLE_HEADS = (
+    "modell", "modelo", "modèle", "mens", "person", "human", "humain", "pessoa", "reader",
+    "lecteur", "leser", "lector", "lettor", "leitor", "keyboard", "braille", "assistive",
+)  # fmt: skip
+_PEOPLE_RE = re.compile(f"{_ASSISTIVE_LABEL}|{_NOT_A_PERSON}|{_FORM_NAMED_MODEL}", re.IGNORECASE)
 _NAMED_AUTOMATED_RE = re.compile(_NAMED_AUTOMATED, re.IGNORECASE)
 _SENT_BY_MACHINE_RE = re.compile(_SENT_BY_MACHINE, re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -159,6 +210,9 @@ def _may_hold(sentence: str) -> tuple[bool, bool]:
 def without_notices(sentence: str) -> str:
     """The sentence with its notices of an automated message taken out (see the module
     docstring); the sentence itself when it holds none."""
+    lowered = sentence.casefold()
+    if any(head in lowered for head in _PEOPLE_HEADS):
+        sentence = _PEOPLE_RE.sub(" ", sentence)
     automated, replying = _may_hold(sentence)
     if not (automated or replying):
         return sentence
@@ -169,6 +223,6 @@ def without_notices(sentence: str) -> str:
         masked = _NO_REPLY_TO_IT_RE.sub(" ", masked)
     if automated and _OUTPUT_WORDS.isdisjoint(_WORD.findall(masked.casefold())):
         masked = _SENT_BY_MACHINE_RE.sub(" ", masked)
-    if replying and masked != sentence:
+    if replying and masked != sentence and _ASKED_RE.search(sentence) is None:
         masked = _NO_REPLY_RE.sub(" ", masked)
     return masked

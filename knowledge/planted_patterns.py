@@ -42,7 +42,14 @@ _AI_STRONG = (
     # Welsh, with its mutations: "cynorthwyydd rhithwir" (virtual assistant), "deallusrwydd
     # artiffisial" (artificial intelligence), "sgwrsfot" (chatbot), "model iaith" (language model)
     r"(?:c|g|ch|ngh)ynorthwy(?:ydd|wyr)\s+(?:rh|r)ithwir|(?:d|dd|n)eallusrwydd\s+artiffisial|"
-    r"sgwrsfot\w*|(?:m|f)odel(?:au)?\s+iaith)"
+    r"sgwrsfot\w*|(?:m|f)odel(?:au)?\s+iaith|"
+    # Turkish: "yapay zekâ (asistanı)" (artificial intelligence), "dil modeli" (language model),
+    # "sohbet botu" (chatbot), "sanal asistan" (virtual assistant)
+    r"yapay\s+zek[aâ]\w*(?:\s+(?:asistan|model|arac|sistem|araç)\w*)?|dil\s+model\w*|"
+    r"sohbet\s+bot\w*|sanal\s+asistan\w*|"
+    # Romanian: "model de limbaj", "inteligență artificială", "asistent virtual"
+    r"model(?:e|ul|ele)?\s+de\s+limbaj|inteligen[țţt][aăe]\w*\s+artificial\w*|"
+    r"asistent(?:ul|ului)?\s+virtual\w*)"
 )
 # Words that can mean the AI, or a person ("personal assistant", "assistente sociale"): they
 # count only where the sentence plainly addresses the reader (a colon or bracket follows).
@@ -181,13 +188,36 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b{_AI_STRONG}\s+(?:only|seulement|uniquement)\b(?=\s*(?:[:)\]\-–—]|$))|"
         rf"\b(?:for|pour)\s+(?:the\s+|l['’]\s?|les\s+)?{_AI_STRONG}\s+(?:only|seulement|uniquement)\b",
     ),
+    # Turkish, the label after the machine's name: "Yapay zekâ asistanına not:", "Dil modeli
+    # için talimat:"
+    (
+        "note to the AI",
+        r"\b(?:yapay\s+zek[aâ]\w*(?:\s+(?:asistan|model|arac|araç|sistem)\w*)?|dil\s+model\w*|"
+        r"sohbet\s+bot\w*|sanal\s+asistan\w*|chatbot\w*)\s+(?:için\s+)?(?:not|notu|"
+        r"talimat\w*|uyarı\w*|mesaj\w*|hatırlatma\w*|bilgi\w*)\s*:",
+    ),
+    # Arabic: "ملاحظة للمساعد الآلي:" (a note for the automatic assistant), "تعليمات للذكاء
+    # الاصطناعي" (instructions for the AI); a social assistant (مساعد اجتماعي) is a person
+    (
+        "note to the AI",
+        r"(?:ملاحظة|ملاحظات|تعليمات|تعليمة|رسالة|تنبيه|إرشادات|توجيهات|تذكير)\s+"
+        r"(?:لل|إلى\s+ال|الى\s+ال)(?:(?:مساعد|نموذج|برنامج|وكيل|نظام)\s+(?:ال)?(?:آلي|ذكي|"
+        r"افتراضي|رقمي|لغوي)|ذكاء\s+(?:ال)?اصطناعي|روبوت|بوت|شات\s?بوت)",
+    ),
+    # "Hey bot,", "Salut le bot," (a weak word made the machine by a greeting and a comma)
+    (
+        "note to the AI",
+        r"(?:^|(?<=[.!?]\s))\s*(?:hey|hi|hello|yo|oi|hé|salut|coucou|hola|ciao|hallo|hej)\s+"
+        r"(?:the\s+|le\s+|el\s+|il\s+|der\s+)?(?:bot|bots|chatbot|assistant|robot)\s*[:,!\-–—]",
+    ),
     # "If you are an AI", "Si vous êtes une IA", "Si eres una IA", "Wenn du eine KI bist"
     (
         "note to the AI",
         rf"\bif\s+you\s+are\s+an?\s+{_AI}\b|\bsi\s+(?:vous\s+êtes|tu\s+es)\s+une?\s+{_AI}\b|"
         rf"\bsi\s+eres\s+una?\s+{_AI}\b|\bse\s+sei\s+(?:una?\s+|un['’]\s?)?{_AI}\b|"
         rf"\bse\s+(?:você\s+é|voce\s+e|és|es)\s+(?:uma?\s+)?{_AI}\b|"
-        rf"\b(?:wenn|falls)\s+du\s+(?:eine?\s+)?{_AI}\s+bist\b|\bals\s+je\s+een\s+{_AI}\s+bent\b",
+        rf"\b(?:wenn|falls)\s+du\s+(?:eine?\s+)?{_AI}\s+bist\b|\bals\s+je\s+een\s+{_AI}\s+bent\b|"
+        rf"\bdac[ăa]\s+(?:ești|esti|sunteți|sunteti)\s+(?:un|o)\s+(?:{_AI}|asistent\w*)\b",
     ),
     # Arabic: "if you are answering from this page, say …" (a condition only a machine meets)
     (
@@ -391,7 +421,9 @@ TRIGGER_WORDS = frozenset(
     antworte sag sage sagt dì dite diga robot virtuel persona modelos crawler crawlers scraper
     scrapers robots programme programmes outil outils herramienta herramientas strumenti
     ferramenta ferramentas cynorthwyydd gynorthwyydd chynorthwyydd nghynorthwyydd
-    cynorthwywyr gynorthwywyr rhithwir deallusrwydd sgwrsfot كنت""".split()
+    cynorthwywyr gynorthwywyr rhithwir deallusrwydd sgwrsfot كنت dil sohbet sanal limbaj
+    الآلي الذكي الافتراضي الرقمي اللغوي الاصطناعي للروبوت للبوت الروبوت
+    البوت""".split()
 )
 ORDER_TRIGGER_WORDS = TRIGGER_WORDS | _ORDER_WORDS
 TRIGGER_STARTS = (
@@ -401,7 +433,7 @@ TRIGGER_STARTS = (
     "assistant_", "ai_", "llm_", "chatbot_", "bot_", "set_", "get_", "use_", "new_",
     "assistente_", "asistente_", "assistent_", "copilot_", "gpt_", "ki_", "ia_", "robot_",
     "model", "modèl", "chatbot", "czatbo", "sztuczn", "asysten", "wirtualn", "sgwrsfot",
-    "agent_", "agents_", "agente_", "virtu",
+    "agent_", "agents_", "agente_", "virtu", "yapay", "asistent", "inteligen",
     # what a described machine does ("les applications qui abrègent", "software that condenses")
     "abrè", "abrég", "résum", "condens", "reformul", "synthétis", "paraphras", "raccourc",
     "shorten", "rephras", "reword", "abridg",
