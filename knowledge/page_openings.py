@@ -154,4 +154,4 @@ class PageVectors:
         if positions.size == 0:
             return Hits.empty()
         cosines = (self.vectors[rows] @ query).astype(np.float32)
-        return top_hits(self.positions[rows], cosines, n, positive_only=False)
+        return top_hits(positions, cosines, n, positive_only=False)

@@ -277,10 +277,10 @@ def one_blas_thread() -> None:
     A question's chunk search (the exact scan's matrix product) runs while the page ranker
     embeds the question on a worker thread. OpenBLAS's pool keeps its threads spinning after
     each product, and on two cores they took the core the page query needed: at 100,000
-    chunks, hybrid + e5 p95 26.4 -> 19.0 ms (faiss) and 30.4 -> 26.5 ms (exact scan) with one
-    BLAS thread (benchmarks/README.md). Requests already run side by side on a server, so a
-    product split across cores only oversubscribes them. onnxruntime and faiss keep their own
-    threads."""
+    chunks, with this and PageVectors' per-language views, hybrid + e5 p95 30.9 -> 19.9 ms
+    (faiss) and 35.8 -> 27.6 ms (exact scan) (benchmarks/README.md). Requests already run side
+    by side on a server, so a product split across cores only oversubscribes them. onnxruntime
+    and faiss keep their own threads."""
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=1, user_api="blas")
