@@ -10,12 +10,12 @@ index (~10 MB), and reads the word table's rows from disk as a text needs them.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 import sys
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -168,10 +168,9 @@ class WordTable:
             raise ValueError(f"{path.name} is not a table of 4-bit rows of {DIM} weights")
         self._rows, self._width = int(shape[0]), int(shape[1])
         self._fd = os.open(path, os.O_RDONLY)
-
-    def __del__(self) -> None:
-        with contextlib.suppress(AttributeError, OSError):
-            os.close(self._fd)
+        # Closed when the table is dropped, or at exit: a __del__ ran after the interpreter
+        # had cleared the modules it needed and printed an error at shutdown.
+        self.close = weakref.finalize(self, os.close, self._fd)
 
     def vectors(self, ids: npt.NDArray[np.int64]) -> Vectors:
         """float32 [*ids.shape, DIM]: each row's DIM/QK blocks of a float16 scale then 16

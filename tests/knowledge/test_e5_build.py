@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import os
 from pathlib import Path
 
 import numpy as np
@@ -123,3 +125,14 @@ def test_the_word_table_gives_the_rows_the_build_dequantises(tmp_path: Path) -> 
     np.testing.assert_array_equal(got, expected[ids])
     with pytest.raises(ValueError, match="outside"):
         table.vectors(np.array([[rows]], dtype=np.int64))
+
+
+def test_the_word_table_closes_its_file_when_dropped(tmp_path: Path) -> None:
+    np.save(tmp_path / WORDS, np.zeros((2, 384 // QK * (2 + QK // 2)), dtype=np.uint8))
+    table = WordTable(tmp_path / WORDS)
+    fd = table._fd
+    assert os.fstat(fd)
+    del table
+    gc.collect()
+    with pytest.raises(OSError):
+        os.fstat(fd)
