@@ -124,6 +124,19 @@ def module_data_dir(tmp_path_factory: pytest.TempPathFactory, demo_index: Path) 
     return data
 
 
+@pytest.fixture(scope="module")
+def module_services(module_data_dir: Path) -> Iterator[Services]:
+    """The services of a module's shared app on the demo pages, for engine tests that only ask
+    (no hooks, none of the developer's OPENCOUNTER_ settings)."""
+    from web.bootstrap import build_services
+
+    with pytest.MonkeyPatch.context() as patch:
+        without_opencounter_env(patch)
+        built = build_services(make_settings(module_data_dir), hooks_enabled=False)
+    yield built
+    built.close()
+
+
 @pytest.fixture
 def settings(data_dir: Path) -> Settings:
     return make_settings(data_dir)

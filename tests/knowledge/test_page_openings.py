@@ -113,14 +113,20 @@ def test_an_opening_is_the_title_then_the_first_words_across_chunks() -> None:
     assert texts[1] == "B. " + " ".join(f"mot{i}" for i in range(WORDS))
 
 
-def test_a_language_without_pages_gets_no_page_from_another_language(index: Path) -> None:
-    build = current_build(index)
-    assert build is not None
+def _page_vectors(index: Path) -> tuple[list[Chunk], PageVectors]:
+    """The build's chunks and its page vectors, as the retriever loads them."""
     from knowledge.chunkstore import read_chunks
 
+    build = current_build(index)
+    assert build is not None
     chunks = read_chunks(build.chunks)
     pages = PageVectors.load(build.page_vectors, build.page_meta, chunks, "synonyms-8")
     assert pages is not None
+    return chunks, pages
+
+
+def test_a_language_without_pages_gets_no_page_from_another_language(index: Path) -> None:
+    chunks, pages = _page_vectors(index)
     query = SynonymEmbedder().embed(["location de vélo"])[0]
     french = {chunks[int(p)].doc_id for p in pages.search(query, "fr", 10).positions}
     assert french == {"fr/bicyclettes", "fr/voirie", "fr/piscine"}
@@ -131,13 +137,7 @@ def test_a_language_without_pages_gets_no_page_from_another_language(index: Path
 def test_each_language_is_searched_in_place_not_copied_per_question(index: Path) -> None:
     # The pages of a language are one block of the matrix: a question reads a view of it, where
     # indexing the rows copied every page vector per question (5 ms at 20,000 pages).
-    build = current_build(index)
-    assert build is not None
-    from knowledge.chunkstore import read_chunks
-
-    chunks = read_chunks(build.chunks)
-    pages = PageVectors.load(build.page_vectors, build.page_meta, chunks, "synonyms-8")
-    assert pages is not None
+    chunks, pages = _page_vectors(index)
     for lang in ("fr", "en"):
         block = pages.block(lang)
         assert block is not None and np.shares_memory(block, pages.vectors)

@@ -12,23 +12,9 @@ with the shipped guards.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import make_settings, without_opencounter_env
-from web.bootstrap import build_services
 from web.services import Services
-
-
-@pytest.fixture(scope="module")
-def services(module_data_dir: Path) -> Iterator[Services]:
-    with pytest.MonkeyPatch.context() as patch:
-        without_opencounter_env(patch)
-        built = build_services(make_settings(module_data_dir), hooks_enabled=False)
-    yield built
-    built.close()
 
 
 @pytest.mark.parametrize(
@@ -62,9 +48,9 @@ def services(module_data_dir: Path) -> Iterator[Services]:
     ],
 )
 def test_a_covered_question_asked_politely_is_answered_from_its_page(
-    services: Services, text: str, lang: str, page: str
+    module_services: Services, text: str, lang: str, page: str
 ) -> None:
-    engine = services.engine
+    engine = module_services.engine
     reply = engine.ask(engine.start(lang).id, text)
     assert reply.decision == "answer", (text, reply.reason, reply.confidence)
     assert page in {c.doc_id for c in reply.citations}, reply.citations
@@ -89,9 +75,9 @@ def test_a_covered_question_asked_politely_is_answered_from_its_page(
     ],
 )
 def test_a_question_the_pages_do_not_hold_is_still_refused_asked_the_same_way(
-    services: Services, text: str, lang: str
+    module_services: Services, text: str, lang: str
 ) -> None:
-    engine = services.engine
+    engine = module_services.engine
     reply = engine.ask(engine.start(lang).id, text)
     assert reply.decision == "refuse", (text, reply.reason, reply.confidence)
 
@@ -104,8 +90,8 @@ def test_a_question_the_pages_do_not_hold_is_still_refused_asked_the_same_way(
     "change too, the polite one was refused only for its politeness",
 )
 def test_known_a_page_that_mentions_the_subject_in_passing_answers_it(
-    services: Services,
+    module_services: Services,
 ) -> None:
-    engine = services.engine
+    engine = module_services.engine
     text = "Bonjour, pourriez-vous me dire combien coûte un passeport, s'il vous plaît ?"
     assert engine.ask(engine.start("fr").id, text).decision == "refuse"

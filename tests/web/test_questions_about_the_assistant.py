@@ -9,25 +9,11 @@ que je parle à un humain ?": its training data labels them so).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import make_settings, without_opencounter_env
-from web.bootstrap import build_services
 from web.services import Services
 
 ASSISTANT_PAGES = {"en/online-assistant", "fr/assistant-en-ligne"}
-
-
-@pytest.fixture(scope="module")
-def services(module_data_dir: Path) -> Iterator[Services]:
-    with pytest.MonkeyPatch.context() as patch:
-        without_opencounter_env(patch)
-        built = build_services(make_settings(module_data_dir), hooks_enabled=False)
-    yield built
-    built.close()
 
 
 @pytest.mark.parametrize(
@@ -46,9 +32,9 @@ def services(module_data_dir: Path) -> Iterator[Services]:
     ],
 )
 def test_a_question_about_the_assistant_is_answered_from_its_page(
-    services: Services, text: str, lang: str, says: tuple[str, ...]
+    module_services: Services, text: str, lang: str, says: tuple[str, ...]
 ) -> None:
-    engine = services.engine
+    engine = module_services.engine
     reply = engine.ask(engine.start(lang).id, text)
     assert reply.decision == "answer", (text, reply.reason)
     assert {c.doc_id for c in reply.citations} & ASSISTANT_PAGES, reply.citations
@@ -63,7 +49,7 @@ def test_a_question_about_the_assistant_is_answered_from_its_page(
     ],
 )
 def test_a_person_asked_for_with_the_question_is_still_a_person(
-    services: Services, text: str, lang: str
+    module_services: Services, text: str, lang: str
 ) -> None:
-    engine = services.engine
+    engine = module_services.engine
     assert engine.ask(engine.start(lang).id, text).decision == "escalate", text
