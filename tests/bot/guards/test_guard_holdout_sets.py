@@ -33,6 +33,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-04k.jsonl": "hol11-",
     "intents.holdout-2026-12-04l.jsonl": "hol12-",
     "intents.holdout-2026-12-04m.jsonl": "hol13-",
+    "intents.holdout-2026-12-05n.jsonl": "hol14-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -47,6 +48,7 @@ SECTIONS = {
     "intents.holdout-2026-12-04k.jsonl": "## Eleventh held-out set: `intents.holdout-2026-12-04k.jsonl`",
     "intents.holdout-2026-12-04l.jsonl": "## Twelfth held-out set: `intents.holdout-2026-12-04l.jsonl`",
     "intents.holdout-2026-12-04m.jsonl": "## Thirteenth held-out set: `intents.holdout-2026-12-04m.jsonl`",
+    "intents.holdout-2026-12-05n.jsonl": "## Fourteenth held-out set: `intents.holdout-2026-12-05n.jsonl`",
 }
 
 EXPECT = {
