@@ -41,6 +41,7 @@ from knowledge.ranking import Hits, top_hits
 from knowledge.retrieval_eval import load_questions
 from knowledge.search import HybridRetriever, one_blas_thread, open_retriever
 from knowledge.vector_store import ExactVectorStore, VectorStore
+from web.settings import Settings
 
 WORDS_PER_SECTION = 110  # about 880 characters: one chunk per section
 SECTIONS_PER_DOC = 5
@@ -241,9 +242,18 @@ def _pipeline_at(tmp: Path, chunks: int, queries: int) -> None:
             vector_store=_forced_faiss,
             page_embedder=pages,
             weights=weights_for_pages("multilingual-e5"),
+            page_index=_serve_page_index,
         ),
         asked,
     )
+
+
+def _serve_page_index(_: str) -> VectorStore:
+    """The page openings' index as `serve` makes it: faiss for a language of
+    OPENCOUNTER_ANN_MIN_VECTORS pages or more (its default), else the exact scan."""
+    from knowledge.ann_store import ApproximateVectorStore
+
+    return ApproximateVectorStore(Settings.model_fields["ann_min_vectors"].default)
 
 
 def _forced_faiss(_: str) -> VectorStore:

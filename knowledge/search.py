@@ -54,6 +54,21 @@ class _Dense:
 class _Pages:
     embedder: PageEmbedder
     vectors: PageVectors
+    # An approximate index of the page vectors (its ids are their rows), for the languages it
+    # holds approximately: at 1,000,000 chunks the exact scan of 200,000 page openings read
+    # 307 MB per question, about 23 ms of the 56 ms p95 (benchmarks/README.md).
+    index: VectorStore | None = None
+    approximate: frozenset[str] = frozenset()
+
+    def search(self, query: Vectors, lang: str, n: int) -> Hits:
+        """Pages by cosine with the question, as their first chunk's position."""
+        if self.index is None or lang not in self.approximate:
+            return self.vectors.search(query, lang, n)
+        rows = self.index.search(query, lang, n).positions
+        # Re-scored with the float32 vectors, as the chunks' candidates are (rescored_exactly).
+        scores = cosine_scores(self.vectors.vectors[rows], query)
+        order = np.lexsort((rows, -scores))
+        return Hits(self.vectors.positions[rows[order]], scores[order])
 
 
 @dataclass(frozen=True)
@@ -110,6 +125,11 @@ class HybridRetriever:
         return self._pages.embedder.name if self._pages is not None else None
 
     @property
+    def approximate_page_languages(self) -> list[str]:
+        """The languages whose page openings are searched on an approximate index."""
+        return sorted(self._pages.approximate) if self._pages is not None else []
+
+    @property
     def lexical_only(self) -> bool:
         """True when no embedder is in use: say so at start, answers rest on BM25 alone."""
         return self._dense is None
@@ -153,19 +173,20 @@ class HybridRetriever:
         self, question: str, lang: str | None, n: int
     ) -> tuple[Hits, float | None, str | None]:
         """The ranking, the best passage's cosine, and why dense search was skipped, if it was."""
-        lexical = self._lexical.search(question, lang, n)
         language = lang or guess_language(question)
+        # The page ranker embeds the question on a worker thread from the start, while BM25
+        # searches and then the chunk embedder runs here (onnxruntime releases the GIL): a
+        # question costs the slower of the two paths, not their sum (benchmarks/README.md,
+        # "e5 page openings" and "1,000,000 chunks with e5").
+        page_query = self._page_query_soon(question, language)
+        lexical = self._lexical.search(question, lang, n)
         dense_weight = self._weights.dense_for(language)
         if self._dense is None or dense_weight <= 0:
             ranked = self._lexical_ranking(question, lang, lexical, n)
             if self._weights.page_for(language) > 0 and self._weights.document_prior <= 0:
                 ranked = rrf([(ranked, self._weights.lexical)], n)  # BM25 scores: RRF's scale
-            with_pages, failed = self._with_pages(question, language, ranked, n)
+            with_pages, failed = self._with_pages(question, language, ranked, n, page_query)
             return with_pages, None, LEXICAL_FALLBACK if failed else None
-        # Both models embed the question at once: the page ranker's on a worker thread while
-        # the chunk embedder runs here (onnxruntime releases the GIL), so a question costs the
-        # slower of the two, not their sum (benchmarks/README.md, "e5 page openings").
-        page_query = self._page_query_soon(question, language)
         chunks_by = self._dense.embedder
         query = _query_vector(
             chunks_by.embed, chunks_by.name, self._dense.vectors.shape[1], question
@@ -215,7 +236,7 @@ class HybridRetriever:
         query = started.result() if started is not None else self._page_query(question)
         if query is None:
             return ranked, True
-        pages = self._pages.vectors.search(query, language, n)
+        pages = self._pages.search(query, language, n)
         return with_document_prior(ranked, pages, weight, self._doc_of, n), False
 
     def _lexical_ranking(self, question: str, lang: str | None, lexical: Hits, n: int) -> Hits:
@@ -333,6 +354,7 @@ def open_retriever(
     weights: FusionWeights | None = None,
     vector_store: VectorStoreFactory | None = None,
     page_embedder: PageEmbedder | None = None,
+    page_index: VectorStoreFactory | None = None,
 ) -> HybridRetriever:
     """Load the current build of the index at index_dir.
 
@@ -341,7 +363,9 @@ def open_retriever(
     is given: it is called with the build's name (use it as the collection name) and filled
     from the build's vectors when empty. Pages are ranked by their openings with page_embedder
     (e5) when the build holds its vectors, else with the embedder's (French only), and the
-    fusion weights default to the ones measured for that page ranker. Raises
+    fusion weights default to the ones measured for that page ranker. `page_index` makes the
+    in-memory store the page vectors are searched with (called with the build's name and
+    "-pages"): its approximate languages are searched there, the others exactly. Raises
     KnowledgeBaseUnavailable when nothing has been ingested.
     """
     build = current_build(Path(index_dir))
@@ -369,9 +393,25 @@ def open_retriever(
     ranker = page_embedder or (SameForQueries(dense.embedder) if dense is not None else None)
     if ranker is not None:
         found = PageVectors.load(build.page_vectors, build.page_meta, chunks, ranker.name)
-        pages = _Pages(ranker, found) if found is not None else None
+        if found is not None:
+            pages = _indexed_pages(ranker, found, page_index, build.root.name)
     weights = weights or weights_for_pages(pages.embedder.name if pages else None)
     return HybridRetriever(chunks, lexical, documents, meta, dense, weights, pages)
+
+
+def _indexed_pages(
+    ranker: PageEmbedder, found: PageVectors, page_index: VectorStoreFactory | None, build: str
+) -> _Pages:
+    """The pages, with an approximate index for the languages large enough to get one."""
+    if page_index is None:
+        return _Pages(ranker, found)
+    index = page_index(f"{build}-pages")
+    langs = [""] * len(found.positions)
+    for lang, rows in found.by_lang.items():
+        langs[rows] = [lang] * (rows.stop - rows.start)
+    _fill(index, found.vectors, langs)
+    approximate = frozenset(getattr(index, "approximate_languages", list)())
+    return _Pages(ranker, found, index if approximate else None, approximate)
 
 
 def _fill(store: VectorStore, vectors: Vectors, langs: list[str]) -> None:

@@ -204,3 +204,41 @@ def test_a_page_ranker_of_its_own_joins_the_english_hybrid_ranking(tmp_path: Pat
     result = with_pages.retrieve("bike", "en")
     assert result.fallback_reason is None and result.ranked_by == "hybrid"
     assert [p.doc_id for p in result.passages] == ["en/roads", "en/pool", "en/wheels"]
+
+
+def test_a_large_languages_pages_are_searched_on_an_approximate_index(index: Path) -> None:
+    # At 1,000,000 chunks the exact scan of 200,000 page openings read 307 MB per question:
+    # a language with at least the index's size of pages gets faiss, re-scored exactly; a
+    # smaller one stays on the exact scan. The ranking is the exact one either way.
+    from knowledge.ann_store import ApproximateVectorStore
+
+    named: list[str] = []
+
+    def page_index(build: str) -> ApproximateVectorStore:
+        named.append(build)
+        return ApproximateVectorStore(3)  # French has 3 pages, English 1
+
+    exact = open_retriever(index, embedder=SynonymEmbedder())
+    indexed = open_retriever(index, embedder=SynonymEmbedder(), page_index=page_index)
+    build = current_build(index)
+    assert build is not None and named == [f"{build.root.name}-pages"]
+    assert exact.approximate_page_languages == []
+    assert indexed.approximate_page_languages == ["fr"]
+    for question in ("location de vélo", "piscine pour les enfants", "travaux rue Haute"):
+        assert indexed.rank_documents(question, "fr") == exact.rank_documents(question, "fr")
+        assert (
+            indexed.retrieve(question, "fr").confidence == exact.retrieve(question, "fr").confidence
+        )
+    assert indexed.rank_documents("bike", "en") == exact.rank_documents("bike", "en")
+
+
+def test_an_index_that_is_exact_for_every_language_is_not_kept(index: Path) -> None:
+    from knowledge.ann_store import ApproximateVectorStore
+
+    retriever = open_retriever(
+        index, embedder=SynonymEmbedder(), page_index=lambda _: ApproximateVectorStore(50_000)
+    )
+    assert retriever.approximate_page_languages == []
+    exact = open_retriever(index, embedder=SynonymEmbedder())
+    question = "location de vélo"
+    assert retriever.rank_documents(question, "fr") == exact.rank_documents(question, "fr")

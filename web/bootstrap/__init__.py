@@ -37,6 +37,7 @@ from bot.organisation import load_disclosure, load_organisation
 from bot.replies import load_replies
 from bot.switches import Switchboard, SwitchName
 from knowledge.embeddings import Embedder
+from knowledge.in_memory_index import choose_in_memory_index
 from knowledge.ingest import IngestReport
 from knowledge.planted_flags import current_flags
 from knowledge.planted_vectors import packaged_layer
@@ -336,6 +337,9 @@ def _assemble(
         choose_vector_store(settings).factory,
         recheck_s=settings.kb_recheck_s,
         page_embedder=embedders.page_embedder,
+        # The pages' opening vectors stay in memory wherever the chunks' are: faiss above
+        # the same size per language as the in-memory chunk index.
+        page_index=choose_in_memory_index(settings.ann_min_vectors).factory,
     )
     switchboard = switchboard_for(settings, engine, schema, overrides.clock)
     writer = SwitchableWriter(choice.writer, lambda: switchboard.is_on("model"))

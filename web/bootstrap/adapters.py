@@ -54,10 +54,12 @@ class ReopeningRetriever:
         recheck_s: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
         page_embedder: PageEmbedder | None = None,
+        page_index: VectorStoreFactory | None = None,
     ) -> None:
         self._index_dir = index_dir
         self._embedder = embedder
         self._page_embedder = page_embedder
+        self._page_index = page_index
         self._vector_store = vector_store
         self._inner: HybridRetriever | None = None
         self._build: str | None = None  # the build `_inner` was opened from
@@ -80,6 +82,7 @@ class ReopeningRetriever:
                     embedder=self._embedder,
                     vector_store=self._vector_store,
                     page_embedder=self._page_embedder,
+                    page_index=self._page_index,
                 )
                 self._build, self._looked_at = build, self._clock()
                 return self._inner
@@ -113,6 +116,7 @@ class ReopeningRetriever:
                 embedder=self._embedder,
                 vector_store=self._vector_store,
                 page_embedder=self._page_embedder,
+                page_index=self._page_index,
             )
         except KnowledgeBaseUnavailable as exc:
             LOG.warning(
