@@ -158,3 +158,33 @@ def test_note_says_when_the_index_has_no_page_vectors_from_the_page_ranker(
     assert "no page ranking: the index holds no page vectors from multilingual-e5" in notes
     assert "run `opencounter ingest` again" in notes, notes
     assert body["decision"] == "answer", body
+
+
+def test_serve_searches_a_large_languages_page_openings_on_the_approximate_index(
+    data_dir: Path,
+) -> None:
+    # OPENCOUNTER_ANN_MIN_VECTORS decides the page openings' index as it does the chunks': at
+    # 10, the demo's languages (30 English pages, 12 French) are searched on faiss, re-scored
+    # exactly, and a question gets the same answer as on the exact scan.
+    from tests.conftest import without_opencounter_env
+    from web.bootstrap import build_services
+    from web.bootstrap.adapters import ReopeningRetriever
+
+    answers: dict[int, tuple[list[str], float]] = {}
+    for threshold in (10, 50_000):
+        with pytest.MonkeyPatch.context() as patch:
+            without_opencounter_env(patch)
+            settings = make_settings(data_dir, ann_min_vectors=threshold)
+            services = build_services(settings, hooks_enabled=False)
+        try:
+            retriever = services.retriever
+            assert isinstance(retriever, ReopeningRetriever)
+            opened = retriever._open()
+            assert opened.page_ranker is not None  # ingest embeds every page's opening
+            languages = opened.approximate_page_languages
+            assert languages == (["en", "fr"] if threshold == 10 else [])
+            result = retriever.retrieve(QUESTION, lang="en")
+            answers[threshold] = ([p.doc_id for p in result.passages], result.confidence)
+        finally:
+            services.close()
+    assert answers[10] == answers[50_000]
