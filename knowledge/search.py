@@ -56,7 +56,8 @@ class _Pages:
     vectors: PageVectors
     # An approximate index of the page vectors (its ids are their rows), for the languages it
     # holds approximately: at 1,000,000 chunks the exact scan of 200,000 page openings read
-    # 307 MB per question; on the index the hybrid p95 went 52-54 -> 28-30 ms (benchmarks/README.md).
+    # 307 MB per question; on the index the hybrid p95 went 52-54 -> 28-30 ms
+    # (benchmarks/README.md).
     index: VectorStore | None = None
     approximate: frozenset[str] = frozenset()
 
