@@ -101,6 +101,12 @@ _OWN_ADDRESS = re.compile(
     r"|\b(?:collect|pick up|come to|visit|inspect|ramass\w*|r[ée]cup[ée]r\w*|passer)"
     r"(?: [\w'’-]+){0,3} (?:from|at|to|au|à)\b"
     r"|\benvoy\w*(?: (?:le|la|les|mon|ma|mes) \w+)? (?:au|a|à)\b|\b(?:moved|move|moving) to\b"
+    # A home one has just moved into, said by the writer (a library moving is not): test20.
+    r"|\b(?:i|we|i'?ve|we'?ve|i have|we have|i'?m|we'?re|i am|we are|just|recently)"
+    r"(?: just| recently| finally)? (?:moved|moving|move) (?:in ?to|into)\b"
+    r"|^(?:moving|moved) (?:in ?to|into)\b"
+    r"|\b(?:j'ai|on a|nous avons|je viens d'|on vient d'|nous venons d') ?emm[ée]nag\w*"
+    r" (?:au|a|à|dans)\b"
     r"|\bd[ée]m[ée]nag\w* (?:au|a|à)\b|\bchez moi\b"
 )
 _POSTCODE_AFTER = re.compile(

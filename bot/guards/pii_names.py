@@ -146,7 +146,7 @@ FIRST_PERSON = re.compile(
 )
 # The surname is in a lookahead so that "Is Mark Carney" is also read from "Mark".
 _GIVEN_FULL = re.compile(
-    r"(?<![\w'’.-])(?P<given>[A-ZÀ-Þ][a-zß-öø-ÿ'’-]+)(?=[ \t]"
+    r"(?<![\w'’.-])(?P<given>[A-ZÀ-Þ][a-zß-öø-ÿ'’-]+(?:-[A-ZÀ-Þ][a-zß-öø-ÿ'’]+)*)(?=[ \t]"
     r"(?:(?:de|van|von|le|la|du|al|el|bin|ben|da|di)\s)?"
     r"(?P<surname>(?:Mc|O['’])?[A-ZÀ-Þ][a-zß-öø-ÿ'’-]+|[A-Z]{4,})(?![\w'’-]))"
 )
@@ -179,6 +179,16 @@ def given_names() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def is_given_name(word: str, names: frozenset[str]) -> bool:
+    """A common given name, or a compound that starts with one ("Ellie-Mae", "Lily-Rose"):
+    test20. "Saint-Denis" does not."""
+    word = word.lower()
+    if word in names:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and parts[0] in names and all(parts[1:])
+
+
 def _given_and_surname(text: str) -> Iterator[tuple[int, int]]:
     """A common given name and a surname, in a message where the writer speaks of themself."""
     if FIRST_PERSON.search(text) is None:
@@ -186,7 +196,7 @@ def _given_and_surname(text: str) -> Iterator[tuple[int, int]]:
     names = given_names()
     for match in _GIVEN_FULL.finditer(text):
         given, surname = match.group("given"), match.group("surname")
-        if given.lower() not in names or surname in _NOT_NAMES or given in _NOT_NAMES:
+        if not is_given_name(given, names) or surname in _NOT_NAMES or given in _NOT_NAMES:
             continue
         end = match.end("surname")
         if _PLACE_AFTER.match(surname) or in_a_title(text, match.start(), end):
