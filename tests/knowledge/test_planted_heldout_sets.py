@@ -27,6 +27,7 @@ COUNTED = [
     "heldout10.jsonl",
     "heldout11.jsonl",
     "heldout12.jsonl",
+    "heldout13.jsonl",
 ]
 ALL = ["heldout.jsonl", "heldout2.jsonl", *COUNTED]
 
