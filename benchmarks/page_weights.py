@@ -82,6 +82,12 @@ def frozen(question: EvalQuestion) -> bool:
     return hashlib.sha256(question.id.encode()).digest()[0] % 5 == 0
 
 
+def folds(rest: Sequence[EvalQuestion]) -> dict[str, int]:
+    """The fold of each question chosen on (not frozen), as every CV here splits them."""
+    order = np.random.default_rng(20261204).permutation(len(rest))
+    return {rest[i].id: f % FOLDS for f, i in enumerate(order)}
+
+
 def _line(label: str, ranks: Sequence[int]) -> str:
     r1, r5, mrr = figures(ranks)
     return f"  {label}: R@1 {r1:.3f} R@5 {r5:.3f} MRR {mrr:.3f} ({len(ranks)} questions)"
@@ -119,8 +125,7 @@ def run(name: str, index_root: Path) -> None:
         }
     rest = [q for q in questions if not frozen(q)]
     kept = [q for q in questions if frozen(q)]
-    order = np.random.default_rng(20261204).permutation(len(rest))
-    fold_of = {rest[i].id: f % FOLDS for f, i in enumerate(order)}
+    fold_of = folds(rest)
     cv_ranks: list[int] = []
     chosen: list[float] = []
     for fold in range(FOLDS):
