@@ -227,16 +227,20 @@ _TOPIC_AFTER = re.compile(
 )
 
 
+# How far before a title its office may start, portfolio included.
+_OFFICE_REACH = 90
+
+
 def in_a_title(text: str, start: int, end: int) -> bool:
     """Whether a name is part of a place's or building's name, inside a capitalised title
     ("Queen Elizabeth Grammar", "rue Jean Moulin", "St George's Day"), or the subject of a
     work or an event ("romans de Michel Example", "the Ann Example anniversary")."""
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, start - _OFFICE_REACH) : start]
     if _PLACE_BEFORE.search(before[-24:]) or _PLACE_AFTER.match(text[end : end + 24]):
         return True
-    if _TOPIC_BEFORE.search(before) or _TOPIC_AFTER.match(text[end : end + 24]):
+    if _TOPIC_BEFORE.search(before[-40:]) or _TOPIC_AFTER.match(text[end : end + 24]):
         return True
-    if _OFFICE_QUALIFIED.search(before):
+    if _OFFICE_QUALIFIED.search(before[-40:]):
         return True  # "la conseillère départementale …": the office's holder (test19 forms)
     title = _TITLE_AT_END.search(before)
     if title is not None and _OFFICE_BEFORE_TITLE.search(before, 0, title.start()):
@@ -364,7 +368,14 @@ _OFFICE_BEFORE_TITLE = re.compile(
     r"|councillor|cllr|council leader|leader of the council|chief executive|mp"
     r"|member of parliament|d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|ministre|minister"
     r"|pr[ée]f[eè]te?|conseill[eè]re? (?:municipale?|d[ée]partementale?|r[ée]gionale?)"
-    r"|pr[ée]sidente? (?:du conseil|de la r[ée]gion|du d[ée]partement))\s*[,(–—-]\s*$)"
+    r"|pr[ée]sidente? (?:du conseil|de la r[ée]gion|du d[ée]partement)|cabinet member"
+    r"|conseill[eè]re? municipale? d[ée]l[ée]gu[ée]e?)"
+    # The office's portfolio between it and its holder (test21 forms): "l'adjoint au maire
+    # chargé du logement, M. …", "the councillor responsible for parks, Mrs …".
+    r"(?:\s+(?:charg[ée]e? d(?:e la|e l['’]|u|es|e)"
+    r"|d[ée]l[ée]gu[ée]e? (?:[àa] la|[àa] l['’]|aux?|[àa])"
+    r"|in charge of|responsible for|with responsibility for|for)\s*[\w'’ -]{2,40}?)?"
+    r"\s*[,(–—-]\s*$)"
 )
 
 
@@ -383,7 +394,7 @@ _TITLE_AT_END = re.compile(
 def _titled_names(text: str) -> Iterator[tuple[int, int]]:
     """Names behind a title, but not an office's holder named in apposition to the office."""
     for match in _TITLED.finditer(text):
-        if _OFFICE_BEFORE_TITLE.search(text, max(0, match.start() - 40), match.start()):
+        if _OFFICE_BEFORE_TITLE.search(text, max(0, match.start() - _OFFICE_REACH), match.start()):
             continue
         group = match.lastindex or 0
         start, end = match.span(group)

@@ -39,7 +39,12 @@ CA_POSTAL_CODE = re.compile(
 FR_POSTAL_CODE = re.compile(r"(?<![\w,.-])(?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3}(?= ?[A-Za-zÀ-ÿ]{2})")
 _LIVES_THERE = re.compile(
     r"\b(?:j'habite|habite|i live|we live|domicil\w*|my address|mon adresse|je vis|nous vivons"
-    r"|je r[ée]side|nous r[ée]sidons"
+    r"|je r[ée]side|nous r[ée]sidons|residing|i'?m living|we'?re living|i am living"
+    # Said other ways (test21 forms): "je demeure à", "demeurant à", "je loge à", Québec "on
+    # reste à" and Scots "we stay in" for where one lives.
+    r"|(?:je|j'|on|nous|il|elle) (?:demeur\w*|loge|logeons)|demeurant"
+    r"|(?:je|on|nous) rest(?:e|ons) (?:a|à|au|dans)(?=\s*(?:\d|$))"
+    r"|(?:i|we) stay (?:in|at)"
     r"|(?:my|our|mon|notre) (?:code postal|postcode|post code|postal code))\b"
 )
 # Said after an address or a code to make it the writer's home ("..., that's my house",
