@@ -34,6 +34,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-04l.jsonl": "hol12-",
     "intents.holdout-2026-12-04m.jsonl": "hol13-",
     "intents.holdout-2026-12-05n.jsonl": "hol14-",
+    "intents.holdout-2026-12-05o.jsonl": "hol15-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -49,6 +50,7 @@ SECTIONS = {
     "intents.holdout-2026-12-04l.jsonl": "## Twelfth held-out set: `intents.holdout-2026-12-04l.jsonl`",
     "intents.holdout-2026-12-04m.jsonl": "## Thirteenth held-out set: `intents.holdout-2026-12-04m.jsonl`",
     "intents.holdout-2026-12-05n.jsonl": "## Fourteenth held-out set: `intents.holdout-2026-12-05n.jsonl`",
+    "intents.holdout-2026-12-05o.jsonl": "## Fifteenth held-out set: `intents.holdout-2026-12-05o.jsonl`",
 }
 
 EXPECT = {
