@@ -89,9 +89,7 @@ def test_get_back_to_me_goes_to_a_person(rules: InputGuard, text: str) -> None:
         "combien de temps pour que le service revienne vers moi en général ?",
     ],
 )
-def test_how_soon_or_the_writer_getting_back_is_no_call_back(
-    rules: InputGuard, text: str
-) -> None:
+def test_how_soon_or_the_writer_getting_back_is_no_call_back(rules: InputGuard, text: str) -> None:
     verdict = rules.inspect(text, _lang(text))
     assert verdict.reason != "person.callback", verdict.reason
 
