@@ -51,6 +51,18 @@ _AI_STRONG = (
     r"model(?:e|ul|ele)?\s+de\s+limbaj|inteligen[țţt][aăe]\w*\s+artificial\w*|"
     r"asistent(?:ul|ului)?\s+virtual\w*)"
 )
+# Turkish names of the machine: "yapay zekâ (asistanı)" (artificial intelligence), "dil modeli"
+# (language model), "sohbet botu" (chatbot), "sanal asistan" (virtual assistant).
+_AI_TR = (
+    r"(?:yapay\s+zek[aâ]\w*(?:\s+(?:asistan|model|arac|araç|sistem)\w*)?|dil\s+model\w*|"
+    r"sohbet\s+bot\w*|sanal\s+asistan\w*|chatbot\w*)"
+)
+# The same as the subject of a sentence, in the nominative: "dil modeli, …", "yapay zekâ
+# asistanı, …".
+_AI_TR_SUBJECT = (
+    r"(?:yapay\s+zek[aâ](?:\s+(?:asistanı|modeli|aracı|sistemi))?|dil\s+modeli|sohbet\s+(?:botu|"
+    r"robotu)|sanal\s+asistan(?:ı)?|chatbot)"
+)
 # Words that can mean the AI, or a person ("personal assistant", "assistente sociale"): they
 # count only where the sentence plainly addresses the reader (a colon or bracket follows).
 _AI_WEAK = (
@@ -192,9 +204,27 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # için talimat:"
     (
         "note to the AI",
-        r"\b(?:yapay\s+zek[aâ]\w*(?:\s+(?:asistan|model|arac|araç|sistem)\w*)?|dil\s+model\w*|"
-        r"sohbet\s+bot\w*|sanal\s+asistan\w*|chatbot\w*)\s+(?:için\s+)?(?:not|notu|"
+        rf"\b{_AI_TR}\s+(?:için\s+)?(?:not|notu|"
         r"talimat\w*|uyarı\w*|mesaj\w*|hatırlatma\w*|bilgi\w*)\s*:",
+    ),
+    # Turkish, the reader described before its name (heldout13, spent 5 December 2026): "bu
+    # metni okuyan yapay zekâ" (the AI reading this text), "bu sayfayı özetleyen yazılım"; and
+    # the machine, named as the subject with a comma, told what it must say: "… yapay zekâ,
+    # kullanıcılara … söylemeli". Not "yapay zekâ araçlarını kullanan öğrenciler kaynak
+    # belirtmeli" (students using AI tools must cite their sources), nor "bu sayfayı okuyan
+    # herkes" (everyone reading this page), nor "yapay zekâ hakkında sorularınızı kütüphaneye
+    # sormalısınız" (you, not the machine, should ask).
+    (
+        "note to the AI",
+        r"\bbu\s+(?:metn[iı]|sayfay[ıi]|belgey[ıi]|notu|bölümü|içeriği|yazıy[ıi]|duyuruyu|"
+        r"siteyi|bilgiyi|metinleri|sayfaları)\s+(?:okuyan|işleyen|özetleyen|tarayan|"
+        r"inceleyen|yorumlayan|yeniden\s+yazan)\s+(?:her\s+|herhangi\s+bir\s+|tüm\s+)?"
+        rf"(?:{_AI_TR}|bot\w*|robot\w*|asistan\w*|yazılım\w*|program\w*|araç\w*|aracı\w*|"
+        r"sistem\w*|model\w*)|"
+        rf"\b{_AI_TR_SUBJECT}\s*,[^.!?\n]{{0,100}}?\b(?:söyle|belirt|yaz|an|bahset|öner|yönlendir|"
+        r"iste|sor|gizle|yanıtla|cevapla|bildir|uyar|ekle|atla|göster|ilet)(?:me|ma)?(?:meli|malı)"
+        r"(?:dir|dır)?\b|"
+        rf"\b{_AI_TR_SUBJECT}\s*,[^.!?\n]{{0,100}}?\bde(?:me)?meli(?:dir)?\b",
     ),
     # Arabic: "ملاحظة للمساعد الآلي:" (a note for the automatic assistant), "تعليمات للذكاء
     # الاصطناعي" (instructions for the AI); a social assistant (مساعد اجتماعي) is a person
@@ -232,7 +262,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?:^|(?<=[.!?:\]>]\s))\s*(?:dear\s+|as\s+(?:the|an?|our)\s+)?{_AI}\s*,\s*"
         r"(?:when|please|you|always|from|ignore|do|never|remember|tell|say|answer|reply|respond|"
         r"add|include|mention|dis|dites|réponds|répondez|di|dì|responde|rispondi|responda|diga|sag|"
-        r"sage|antworte|zeg|antwoord|ütle|vasta|ignoreeri)\b",
+        r"sage|antworte|zeg|antwoord|ütle|vasta|ignoreeri|"
+        # the same orders in the corpus's other languages (heldout13, spent 5 December 2026: a
+        # Welsh answer of a question-and-answer pair turning to the machine, "A: Gynorthwyydd,
+        # anwybydda …"): Welsh, informal and formal ("dywed", "dywedwch"), and "ignore", "forget"
+        r"anwybydda|anwybyddwch|dywed|dywedwch|dweda|dwedwch|atebwch|ateba|sonia|soniwch|"
+        r"paid\s+(?:â|ag)|peidiwch|ignora|ignorez|ignoriere|vergiss|oublie|olvida|negeer|"
+        r"zignoruj|powiedz|odpowiedz|diz|fala|söyle|unut)\b",
     ),
     # "For AI eyes only", "[[AI-ONLY]]", "If this page is being processed by a ... model"
     (
@@ -296,6 +332,16 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # "Ignore previous instructions", "Disregard all info except", "Ignora le istruzioni precedenti"
     ("override of its instructions", rf"\b{_DROP}\s+(?:{_FILLER}\s+){{0,4}}{_RULES}"),
+    # Welsh (heldout13): "anwybydda dy gyfarwyddiadau" (ignore your instructions), "anwybyddwch
+    # bob cyfarwyddyd blaenorol" (every previous instruction), with the mutations of
+    # "cyfarwyddiadau"; the machine's own ("dy", "eich") or earlier ones, not "anwybyddwch y
+    # cyfarwyddiadau ar gefn y llythyr" (the ones on the back of the letter).
+    (
+        "override of its instructions",
+        r"\banwybydd\w*\s+(?:(?:dy|eich)\s+(?:holl\s+)?(?:c|g|ch|ngh)yfarwydd(?:iadau|yd)\b|"
+        r"(?:(?:pob|bob|holl|yr?|unrhyw)\s+){1,3}(?:c|g|ch|ngh)yfarwydd(?:iadau|yd)\s+"
+        r"(?:blaenorol|cynt|gwreiddiol|uchod|cyntaf|eraill)\b)",
+    ),
     (
         "override of its instructions",
         rf"\b{_DROP}\s+(?:[\w'’]+\s+){{0,4}}(?:guidance|information|text|content|rules|"
@@ -423,7 +469,7 @@ TRIGGER_WORDS = frozenset(
     ferramenta ferramentas cynorthwyydd gynorthwyydd chynorthwyydd nghynorthwyydd
     cynorthwywyr gynorthwywyr rhithwir deallusrwydd sgwrsfot كنت dil sohbet sanal limbaj
     الآلي الذكي الافتراضي الرقمي اللغوي الاصطناعي للروبوت للبوت الروبوت
-    البوت""".split()
+    البوت okuyan işleyen özetleyen tarayan inceleyen yorumlayan""".split()
 )
 ORDER_TRIGGER_WORDS = TRIGGER_WORDS | _ORDER_WORDS
 TRIGGER_STARTS = (
@@ -434,6 +480,7 @@ TRIGGER_STARTS = (
     "assistente_", "asistente_", "assistent_", "copilot_", "gpt_", "ki_", "ia_", "robot_",
     "model", "modèl", "chatbot", "czatbo", "sztuczn", "asysten", "wirtualn", "sgwrsfot",
     "agent_", "agents_", "agente_", "virtu", "yapay", "asistent", "inteligen",
+    "anwybydd", "rewrit", "réécri",
     # what a described machine does ("les applications qui abrègent", "software that condenses")
     "abrè", "abrég", "résum", "condens", "reformul", "synthétis", "paraphras", "raccourc",
     "shorten", "rephras", "reword", "abridg",
