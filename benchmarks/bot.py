@@ -46,8 +46,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         settings = Settings(data_dir=data, answer_mode="extractive")
-        # As `opencounter ingest` does: e5 page openings when built (OPENCOUNTER_E5_DIR pointing
-        # nowhere measures the pipeline without them).
+        # As `opencounter ingest` does: e5 page openings and French chunk vectors when built
+        # (OPENCOUNTER_E5_DIR pointing nowhere measures the pipeline without them).
         minilm = default_embedder()
         pages = default_page_embedder(settings.e5_dir) if minilm else None
         ingest(
@@ -56,6 +56,7 @@ def main() -> None:
             embedder=minilm,
             embed_languages=FusionWeights().dense_languages(),
             page_embedder=pages,
+            passage_embedder=pages,  # and its passage vectors for the French chunks
         )
         services = build_services(settings)
         engine, retriever = services.engine, services.retriever

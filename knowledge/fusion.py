@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -57,11 +57,32 @@ class FusionWeights:
 E5_PAGE_WEIGHTS: Mapping[str, float] = {"en": 3.0, "fr": 3.0}
 
 
-def weights_for_pages(page_ranker: str | None) -> FusionWeights:
-    """The default weights for the page ranker in use (None: no page vectors)."""
-    if page_ranker is not None and page_ranker.startswith("multilingual-e5"):
-        return FusionWeights(page=dict(E5_PAGE_WEIGHTS))
+# Dense weight of the chunks embedded by multilingual-e5-small ("passage: " vectors: every
+# language but English, knowledge.index_build), with E5_PAGE_WEIGHTS' page weight. 1.5: the
+# weight 5-fold CV chose in four folds of five on servicepublic_fr dev through the product's
+# retriever (page <= 3; 0.5 and 1.0 lost to it), frozen fifth R@5 0.907 -> 0.926, R@1 0.753 ->
+# 0.735 against no French chunk vectors (benchmarks/chunk_embedders.py, candidate C;
+# benchmarks/README.md, "e5 chunk vectors in place of MiniLM"). Measured in French only: the
+# other languages e5 embeds get the same weight untested.
+E5_CHUNK_WEIGHT = 1.5
+
+
+def weights_for_pages(
+    page_ranker: str | None, e5_chunk_languages: Collection[str] = ()
+) -> FusionWeights:
+    """The default weights for the page ranker in use (None: no page vectors), with the
+    languages whose chunks hold that ranker's e5 passage vectors (dense E5_CHUNK_WEIGHT)."""
+    if embeds_passages(page_ranker):
+        dense = dict(FusionWeights().dense)
+        dense.update((lang, E5_CHUNK_WEIGHT) for lang in e5_chunk_languages if lang not in dense)
+        return FusionWeights(dense=dense, page=dict(E5_PAGE_WEIGHTS))
     return FusionWeights()
+
+
+def embeds_passages(page_ranker: str | None) -> bool:
+    """True when the page ranker also embeds the chunks of the languages the chunk embedder is
+    not used for: multilingual e5 (knowledge.e5), whose passage vectors rank French chunks."""
+    return page_ranker is not None and page_ranker.startswith("multilingual-e5")
 
 
 def rrf(rankings: Sequence[tuple[Hits, float]], n: int, k: float = RRF_K) -> Hits:

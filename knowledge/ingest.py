@@ -73,11 +73,15 @@ def ingest(
     progress: Progress | None = None,
     embed_languages: Collection[str] | None = None,
     page_embedder: PageEmbedder | None = None,
+    passage_embedder: PageEmbedder | None = None,
 ) -> IngestReport:
     """Bring the index at index_dir in line with source; unchanged documents are not re-chunked
     and unchanged chunks not re-embedded. With embed_languages, only chunks in those languages
-    are embedded (an English model is not worth half an hour on a French KB it cannot help).
-    Page openings are embedded with page_embedder (e5) when given, else with embedder.
+    are embedded with embedder (an English model is not worth half an hour on a French KB it
+    cannot help), and the chunks of every other language with passage_embedder when given
+    (multilingual e5's "passage: " vectors; `opencounter ingest` passes it when e5 ranks the
+    pages: EmbedderChoice.passage_embedder). Page openings are embedded with page_embedder (e5)
+    when given, else with embedder.
     A document that fails to read is reported in `failed` and keeps its previous content.
     """
     index_dir = Path(index_dir)
@@ -103,6 +107,10 @@ def ingest(
         embedding += f"|pages={PAGE_WORDS}"
     if page_embedder is not None:
         embedding += f"|page-embedder={page_embedder.name}"
+    if embedder is None or embed_languages is None:
+        passage_embedder = None  # no chunk vectors, or every language by the embedder
+    if passage_embedder is not None:  # its name holds its graph's hash: a new model, a new build
+        embedding += f"|passages={passage_embedder.name}"
     build = _build_paths(index_dir, version.id, embedding)
     if not (build.meta.is_file() and previous is not None and previous.root == build.root):
         _build(
@@ -114,6 +122,7 @@ def ingest(
             progress=progress,
             embed_languages=embed_languages,
             page_embedder=page_embedder,
+            passage_embedder=passage_embedder,
         )
         make_current(index_dir, build)
         _prune(index_dir, keep=build)
@@ -214,6 +223,7 @@ def _build(
     progress: Progress | None,
     embed_languages: Collection[str] | None,
     page_embedder: PageEmbedder | None,
+    passage_embedder: PageEmbedder | None = None,
 ) -> None:
     # Build beside the final place and rename: a reader never sees half an index.
     staging = BuildPaths(build.root.parent / f".staging-{uuid.uuid4().hex}")
@@ -231,6 +241,7 @@ def _build(
             progress=progress,
             embed_languages=embed_languages,
             page_embedder=page_embedder,
+            passage_embedder=passage_embedder,
         )
         if build.root.exists():
             shutil.rmtree(build.root)

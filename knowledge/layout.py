@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 CURRENT_FILE = "CURRENT"
@@ -20,9 +20,20 @@ class BuildMeta:
     embedder: str  # embedder name, "" for a lexical-only build
     dim: int
     chunk_count: int
+    # The model that embedded each language's chunks (every language of the build: "" for one
+    # whose chunks have no vector), so a search never compares one model's question with
+    # another's chunks. None: a build made before it was recorded, whose vectors (if any) are
+    # all `embedder`'s (non-English chunks had none, `FusionWeights.dense_languages`).
+    chunk_models: dict[str, str] | None = field(default=None)
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, sort_keys=True)
+
+    def model_of(self, lang: str) -> str:
+        """The model whose vectors the language's chunks hold ("" for none recorded)."""
+        if self.chunk_models is None:
+            return self.embedder
+        return self.chunk_models.get(lang, "")
 
     @classmethod
     def from_json(cls, text: str) -> BuildMeta:
@@ -33,6 +44,11 @@ class BuildMeta:
             embedder=str(data["embedder"]),
             dim=int(data["dim"]),
             chunk_count=int(data["chunk_count"]),
+            chunk_models=(
+                None
+                if data.get("chunk_models") is None
+                else {str(k): str(v) for k, v in dict(data["chunk_models"]).items()}
+            ),
         )
 
 

@@ -170,9 +170,14 @@ class LexicalIndex:
             np.save(folder / lang / "rows.npy", index.rows)
         (folder / "languages.json").write_text(json.dumps(sorted(self._by_lang)), "utf-8")
 
+    @staticmethod
+    def stored_languages(folder: Path) -> list[str]:
+        """The languages of the index saved in folder, without loading it."""
+        return [str(lang) for lang in json.loads((folder / "languages.json").read_text("utf-8"))]
+
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex:
-        langs = json.loads((folder / "languages.json").read_text("utf-8"))
+        langs = cls.stored_languages(folder)
         by_lang: dict[str, _LanguageIndex] = {}
         for lang in langs:
             bm25 = bm25s.BM25.load(str(folder / lang))

@@ -2,7 +2,7 @@
 
 A page's opening is its title, then the first words of its body: what a reader skims to tell
 whether the page is the right one. The English MiniLM ranks French passages worse than BM25
-(which is why French chunks are not embedded), but ranking whole French pages by their
+(which is why MiniLM does not embed French chunks), but ranking whole French pages by their
 openings, fused with a small weight into the lexical ranking, lifted French R@1 by 3.5 points
 and R@5 by 2.1 by 5-fold cross-validation on the dev questions (benchmarks/README.md, "Ranker
 candidates"). The vectors are built at ingest for every page, whatever its language, so that a

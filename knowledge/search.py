@@ -21,7 +21,13 @@ from knowledge.embeddings import (
     SameForQueries,
     Vectors,
 )
-from knowledge.fusion import FusionWeights, rrf, weights_for_pages, with_document_prior
+from knowledge.fusion import (
+    FusionWeights,
+    embeds_passages,
+    rrf,
+    weights_for_pages,
+    with_document_prior,
+)
 from knowledge.languages import guess_language
 from knowledge.layout import BuildMeta, current_build
 from knowledge.lexical import LexicalIndex
@@ -48,6 +54,15 @@ class _Dense:
     embedder: Embedder
     store: VectorStore
     vectors: Vectors  # by chunk position, to score the best passage without re-embedding it
+    # The languages whose chunks hold the embedder's vectors; None: every language (a build
+    # made before BuildMeta.chunk_models, whose other languages' rows are zeros).
+    own: frozenset[str] | None = None
+    # The languages whose chunks hold the page ranker's e5 "passage: " vectors: searched with
+    # its "query: " vector, the one the page ranker computes for the question anyway.
+    passages: frozenset[str] = frozenset()
+
+    def serves(self, lang: str) -> bool:
+        return self.own is None or lang in self.own or lang in self.passages
 
 
 @dataclass(frozen=True)
@@ -99,6 +114,7 @@ class HybridRetriever:
         dense: _Dense | None,
         weights: FusionWeights,
         pages: _Pages | None = None,
+        queries: PageEmbedder | None = None,
     ) -> None:
         self._chunks = chunks
         self._lexical = lexical
@@ -108,6 +124,8 @@ class HybridRetriever:
         self._dense = dense
         self._weights = weights
         self._pages = pages
+        # Embeds the questions of the languages whose chunks hold e5 passage vectors.
+        self._queries = queries
         self._published: PublishedContacts | None = None
 
     def published_contacts(self) -> PublishedContacts:
@@ -124,6 +142,22 @@ class HybridRetriever:
     def page_ranker(self) -> str | None:
         """The embedder whose page vectors are fused in, or None (no page ranking)."""
         return self._pages.embedder.name if self._pages is not None else None
+
+    @property
+    def chunk_models(self) -> dict[str, str]:
+        """The model each language's chunks are searched with; "" where dense search is off
+        (no vectors, or no dense weight)."""
+        dense = self._dense
+        return {
+            lang: (
+                ""
+                if dense is None or not dense.serves(lang) or self._weights.dense_for(lang) <= 0
+                else self._queries.name
+                if lang in dense.passages and self._queries is not None
+                else dense.embedder.name
+            )
+            for lang in self.languages
+        }
 
     @property
     def approximate_page_languages(self) -> list[str]:
@@ -175,27 +209,35 @@ class HybridRetriever:
     ) -> tuple[Hits, float | None, str | None]:
         """The ranking, the best passage's cosine, and why dense search was skipped, if it was."""
         language = lang or guess_language(question)
+        dense_weight = self._weights.dense_for(language)
+        dense_on = self._dense is not None and dense_weight > 0 and self._dense.serves(language)
+        by_passages = dense_on and self._dense is not None and language in self._dense.passages
         # The page ranker embeds the question on a worker thread from the start, while BM25
         # searches and then the chunk embedder runs here (onnxruntime releases the GIL): a
         # question costs the slower of the two paths, not their sum (benchmarks/README.md,
-        # "e5 page openings" and "1,000,000 chunks with e5").
-        page_query = self._page_query_soon(question, language)
+        # "e5 page openings" and "1,000,000 chunks with e5"). Where the chunks hold e5 passage
+        # vectors, that one "query: " vector serves the chunk search too: one embedding.
+        page_query = self._page_query_soon(question, language, by_passages)
         lexical = self._lexical.search(question, lang, n)
-        dense_weight = self._weights.dense_for(language)
-        if self._dense is None or dense_weight <= 0:
+        if self._dense is None or not dense_on:
             ranked = self._lexical_ranking(question, lang, lexical, n)
             if self._weights.page_for(language) > 0 and self._weights.document_prior <= 0:
                 ranked = rrf([(ranked, self._weights.lexical)], n)  # BM25 scores: RRF's scale
             with_pages, failed = self._with_pages(question, language, ranked, n, page_query)
             return with_pages, None, LEXICAL_FALLBACK if failed else None
-        chunks_by = self._dense.embedder
-        query = _query_vector(
-            chunks_by.embed, chunks_by.name, self._dense.vectors.shape[1], question
-        )
+        if by_passages and page_query is not None:
+            query = page_query.result()
+        else:
+            chunks_by = self._dense.embedder
+            dim = self._dense.vectors.shape[1]
+            query = _query_vector(chunks_by.embed, chunks_by.name, dim, question)
         if query is None:
             return self._lexical_ranking(question, lang, lexical, n), None, LEXICAL_FALLBACK
+        # Each language's rows are one model's: with two models in the build, a question with
+        # no language is searched in the one guessed, never with the other model's vectors.
+        where = lang if lang is not None or not self._dense.passages else language
         try:
-            dense = self._dense.store.search(query, lang, n)
+            dense = self._dense.store.search(query, where, n)
         except VectorStoreUnavailable as exc:
             LOG.warning("vector store failed, ranking the question by BM25 alone: %s", exc)
             return self._lexical_ranking(question, lang, lexical, n), None, LEXICAL_FALLBACK
@@ -203,22 +245,33 @@ class HybridRetriever:
             dense = rescored_exactly(dense, self._dense.vectors, query)
         fused = rrf([(lexical, self._weights.lexical), (dense, dense_weight)], n)
         best = int(fused.positions[0]) if len(fused) else -1
+        # The hybrid confidence model was fitted on MiniLM's cosines (knowledge.confidence):
+        # e5's run higher for the same match, so a language ranked with e5 chunk vectors keeps
+        # the lexical model (and its threshold), as it had before they were added.
         cosine = float(self._dense.vectors[best] @ query) if best >= 0 else None
+        if by_passages:
+            cosine = None
         # The page ranker failing leaves the hybrid ranking as it was: no fallback to report.
         fused, _ = self._with_pages(question, language, fused, n, page_query)
         return fused, cosine, None
 
-    def _page_query_soon(self, question: str, language: str) -> Future[Vectors | None] | None:
-        """The page ranker's question vector, started on a worker thread; None when the
-        language has no page weight."""
-        if self._pages is None or self._weights.page_for(language) <= 0:
+    def _page_query_soon(
+        self, question: str, language: str, for_chunks: bool = False
+    ) -> Future[Vectors | None] | None:
+        """The page ranker's question vector, started on a worker thread; None when neither
+        the language's page weight nor its e5 chunk vectors need it."""
+        for_pages = self._pages is not None and self._weights.page_for(language) > 0
+        if not (for_pages or for_chunks):
             return None
         return _page_queries().submit(self._page_query, question)
 
     def _page_query(self, question: str) -> Vectors | None:
-        assert self._pages is not None
-        pages_by = self._pages.embedder
-        dim = self._pages.vectors.vectors.shape[1]
+        if self._pages is not None:
+            pages_by = self._pages.embedder
+            dim = self._pages.vectors.vectors.shape[1]
+        else:  # e5 chunk vectors without e5 page vectors: the query model is the same
+            assert self._queries is not None
+            pages_by, dim = self._queries, self._queries.dim
         return _query_vector(pages_by.embed_queries, pages_by.name, dim, question)
 
     def _with_pages(
@@ -390,14 +443,36 @@ def open_retriever(
         vectors = np.load(build.vectors)
         store = vector_store(build.root.name) if vector_store else ExactVectorStore()
         _fill(store, vectors, [c.lang for c in chunks])
-        dense = _Dense(embedder, store, vectors)
+        dense = _Dense(embedder, store, vectors, *_chunk_languages(meta, embedder, page_embedder))
     ranker = page_embedder or (SameForQueries(dense.embedder) if dense is not None else None)
     if ranker is not None:
         found = PageVectors.load(build.page_vectors, build.page_meta, chunks, ranker.name)
         if found is not None:
             pages = _indexed_pages(ranker, found, page_index, build.root.name)
-    weights = weights or weights_for_pages(pages.embedder.name if pages else None)
-    return HybridRetriever(chunks, lexical, documents, meta, dense, weights, pages)
+    e5_chunks = dense.passages if dense is not None else frozenset()
+    queries = page_embedder if e5_chunks else None
+    page_ranker = pages.embedder.name if pages else queries.name if queries else None
+    weights = weights or weights_for_pages(page_ranker, e5_chunks)
+    return HybridRetriever(chunks, lexical, documents, meta, dense, weights, pages, queries)
+
+
+def _chunk_languages(
+    meta: BuildMeta, embedder: Embedder, page_embedder: PageEmbedder | None
+) -> tuple[frozenset[str] | None, frozenset[str]]:
+    """The languages whose chunks hold the embedder's vectors (None: all, an older build) and
+    those whose chunks hold the page embedder's e5 passage vectors."""
+    if meta.chunk_models is None:
+        return None, frozenset()
+    own = frozenset(lang for lang, m in meta.chunk_models.items() if m == embedder.name)
+    passages = frozenset(
+        lang
+        for lang, model in meta.chunk_models.items()
+        if page_embedder is not None
+        and model == page_embedder.name
+        and model != embedder.name
+        and embeds_passages(model)
+    )
+    return own, passages
 
 
 def _indexed_pages(

@@ -71,13 +71,16 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if not done.exists():
             shutil.rmtree(index_dir, ignore_errors=True)  # a worker stopped halfway
             minilm = default_embedder()
+            e5 = default_page_embedder() if minilm is not None else None
             report = ingest(
                 DEMO_KB,
                 index_dir,
                 embedder=minilm,
                 embed_languages=FusionWeights().dense_languages(),
-                # As `opencounter ingest` does: the e5 page ranker when `make install` built it.
-                page_embedder=default_page_embedder() if minilm is not None else None,
+                # As `opencounter ingest` does: the e5 page ranker when `make install` built it,
+                # and its passage vectors for the French chunks (once per run, like the rest).
+                page_embedder=e5,
+                passage_embedder=e5,
             )
             assert not report.failed, report.failed
             done.touch()

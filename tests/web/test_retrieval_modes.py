@@ -160,6 +160,66 @@ def test_note_says_when_the_index_has_no_page_vectors_from_the_page_ranker(
     assert body["decision"] == "answer", body
 
 
+def test_ingest_embeds_the_french_chunks_with_e5_only_when_e5_ranks_the_pages(
+    tmp_path: Path,
+) -> None:
+    from knowledge.embeddings import default_page_embedder
+    from web.bootstrap.adapters import choose_embedder
+
+    auto = choose_embedder(make_settings(tmp_path))
+    e5 = default_page_embedder()
+    if e5 is None or not minilm_available():
+        assert auto.passage_embedder is None  # no e5: French chunks have no vector, as before
+        missing("the e5 model is not built: run `make install`")
+    assert auto.passage_embedder is e5 and auto.page_embedder is e5
+    assert "the chunks of every language but English by its passage vectors" in auto.page_note
+    nowhere = choose_embedder(make_settings(tmp_path, e5_dir=tmp_path / "no-e5"))
+    assert nowhere.page_embedder is None and nowhere.passage_embedder is None
+    assert choose_embedder(make_settings(tmp_path, embedder="none")).passage_embedder is None
+    ollama = choose_embedder(
+        make_settings(tmp_path, embedder="ollama", ollama_url="http://127.0.0.1:9")
+    )
+    assert ollama.passage_embedder is None and ollama.page_embedder is None
+    ollama.close()
+
+
+def test_an_index_without_e5_french_chunk_vectors_is_named_with_the_command_to_fix_it(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    import json
+    import shutil
+
+    from knowledge.embeddings import default_page_embedder
+    from knowledge.layout import current_build
+
+    if default_page_embedder() is None or not minilm_available():
+        missing("the e5 model is not built: run `make install`")
+    with TestClient(create_app(make_settings(data_dir))) as client:
+        notes = " ".join(services_of(client).startup_notes)
+        ready = client.get("/readyz").json()
+    assert "the chunks of every language but English by its passage vectors" in notes, notes
+    assert "chunk vectors for" not in notes and ready["checks"]["chunk_vectors"] == "ok"
+    # The same build as every index ingested before French chunks got e5 vectors: its meta
+    # records no model per language.
+    older = tmp_path / "older"
+    shutil.copytree(data_dir / "kb", older / "kb", symlinks=True)
+    build = current_build(older / "kb")
+    assert build is not None
+    meta = json.loads(build.meta.read_text("utf-8"))
+    del meta["chunk_models"]
+    build.meta.write_text(json.dumps(meta), "utf-8")
+    with TestClient(create_app(make_settings(older))) as client:
+        notes = " ".join(services_of(client).startup_notes)
+        ready = client.get("/readyz")
+        _, body = ask(client, QUESTION)
+    assert "the index holds no multilingual-e5" in notes and "chunk vectors for fr" in notes, notes
+    assert "run `opencounter ingest` again to embed them" in notes, notes
+    checks = ready.json()["checks"]
+    assert checks["chunk_vectors"].startswith("stale: the index holds no multilingual-e5"), checks
+    assert ready.status_code == 200 and ready.json()["status"] == "degraded"
+    assert body["decision"] == "answer", body  # English: as before
+
+
 def test_serve_searches_a_large_languages_page_openings_on_the_approximate_index(
     data_dir: Path,
 ) -> None:

@@ -52,6 +52,7 @@ from web.bootstrap.adapters import (
     choose_embedder,
     choose_vector_store,
     choose_writer,
+    chunk_vectors_check,
     intent_classifier,
     nothing_to_close,
     retrieval_note,
@@ -388,7 +389,11 @@ def _assemble(
     )
 
     def health() -> dict[str, str]:
-        checks = {"knowledge_base": retriever.status()}
+        # chunk_vectors: whether the index holds e5's French chunk vectors (when e5 is in use).
+        checks = {
+            "knowledge_base": retriever.status(),
+            **chunk_vectors_check(settings.kb_index_dir, embedders.page_embedder),
+        }
         try:
             with engine.connect() as db:
                 db.execute(text("SELECT 1"))

@@ -20,8 +20,10 @@ from bot.guards.intent import IntentModelError, LazyIntentClassifier
 from bot.models.ollama import OllamaChatModel
 from bot.models.port import ChatModel
 from knowledge.embeddings import Embedder, PageEmbedder, default_embedder, default_page_embedder
+from knowledge.fusion import FusionWeights, embeds_passages
 from knowledge.in_memory_index import choose_in_memory_index
-from knowledge.layout import current_build
+from knowledge.index_build import languages_without
+from knowledge.layout import BuildPaths, current_build
 from knowledge.page_openings import page_vectors_embedder
 from knowledge.published import NONE as NO_CONTACTS
 from knowledge.published import PublishedContacts
@@ -248,7 +250,10 @@ def page_ranker_note(
     """How pages are ranked by their openings with this choice of embedders (`serve`, `ingest`
     and `eval retrieval` all say it): e5, or why not."""
     if page_embedder is not None:
-        return f"pages ranked by their openings with {page_embedder.name}"
+        chunks = ""
+        if embeds_passages(page_embedder.name):
+            chunks = " and the chunks of every language but English by its passage vectors"
+        return f"pages ranked by their openings with {page_embedder.name}{chunks}"
     if settings.embedder == "auto":
         return (
             "French pages ranked by MiniLM openings: the multilingual e5 model is not built "
@@ -293,9 +298,41 @@ def retrieval_note(
         )
     else:
         pages = page_ranker_note(settings, embedder, page_embedder)
+    stale = chunk_vectors_note(build, page_embedder)
     return (
         f"Retrieval: hybrid BM25 + {embedder.name} (BM25 alone for a question it fails on); "
-        f"vectors searched {where}; {pages}."
+        f"vectors searched {where}; {pages}{'; ' + stale if stale else ''}."
+    )
+
+
+def chunk_vectors_check(index_dir: Path, page_embedder: PageEmbedder | None) -> dict[str, str]:
+    """/readyz's `chunk_vectors` part where e5 embeds the chunks: `ok`, or `stale:` and why
+    (an index ingested before French chunks got e5 vectors, until it is ingested again)."""
+    if page_embedder is None or not embeds_passages(page_embedder.name):
+        return {}
+    stale = chunk_vectors_note(current_build(index_dir), page_embedder)
+    return {"chunk_vectors": f"stale: {stale}" if stale else "ok"}
+
+
+def chunk_vectors_note(build: BuildPaths | None, page_embedder: PageEmbedder | None) -> str:
+    """Empty when the build's chunks hold the vectors this choice of embedders searches them
+    with; else which languages lack e5's and the command that gives them (`serve`'s notes,
+    /readyz). The languages are ranked without chunk vectors meanwhile, never with another
+    model's."""
+    if build is None or page_embedder is None or not embeds_passages(page_embedder.name):
+        return ""
+    try:
+        missing = languages_without(
+            build, page_embedder.name, FusionWeights().dense_languages() or ()
+        )
+    except (OSError, ValueError, KeyError):
+        return ""  # unreadable: opening the index reports it
+    if not missing:
+        return ""
+    return (
+        f"the index holds no {page_embedder.name} chunk vectors for {', '.join(missing)} "
+        "(ingested before they were added, or without the model): those questions are ranked "
+        "without chunk vectors; run `opencounter ingest` again to embed them"
     )
 
 
@@ -416,6 +453,9 @@ class EmbedderChoice:
     # Ranks pages by their openings (e5 when `make install` built it); None: the embedder's.
     page_embedder: PageEmbedder | None = None
     page_note: str = ""  # page_ranker_note for this choice; empty when no embedder is chosen
+    # Embeds the chunks of every language but the embedder's (FusionWeights.dense_languages) at
+    # ingest: e5 when it ranks the pages (its "passage: " vectors), else None (no vectors).
+    passage_embedder: PageEmbedder | None = None
 
 
 def choose_embedder(settings: Settings, timeout_s: float | None = None) -> EmbedderChoice:
@@ -441,8 +481,9 @@ def choose_embedder(settings: Settings, timeout_s: float | None = None) -> Embed
     if minilm is None:
         return EmbedderChoice(None, nothing_to_close)
     pages = default_page_embedder(settings.e5_dir)
+    passages = pages if pages is not None and embeds_passages(pages.name) else None
     return EmbedderChoice(
-        minilm, nothing_to_close, pages, page_ranker_note(settings, minilm, pages)
+        minilm, nothing_to_close, pages, page_ranker_note(settings, minilm, pages), passages
     )
 
 

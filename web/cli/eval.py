@@ -155,6 +155,7 @@ def eval_bot(
                     embedder=embedders.embedder,
                     embed_languages=FusionWeights().dense_languages(),
                     page_embedder=embedders.page_embedder,
+                    passage_embedder=embedders.passage_embedder,
                 )
             except NothingToIngest as exc:
                 console.print(f"[red]{exc}[/red]")

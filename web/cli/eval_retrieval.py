@@ -110,6 +110,7 @@ def _evaluate(
             embedder=embedder,
             embed_languages=FusionWeights().dense_languages(),
             page_embedder=pages,
+            passage_embedder=embedders.passage_embedder if embedders is not None else None,
         )
     except (BadQuestionFile, NothingToIngest) as exc:
         console.print(f"[red]{exc}[/red]")
@@ -123,6 +124,9 @@ def _evaluate(
         f"({len(report.unchanged)} documents unchanged, {len(report.failed)} failed)."
     )
     retriever = open_retriever(index, embedder=embedder, page_embedder=pages)
+    if not retriever.lexical_only:
+        models = ", ".join(f"{lang} {m or 'none'}" for lang, m in retriever.chunk_models.items())
+        console.print(f"Chunk vectors by language: {escape(models)}.")
     results = run_questions(asked, lambda q, lang: retriever.rank_documents(q, lang, 10))
     write_rows(rows, results)
     table = _table("Retrieval", [("all", score(asked, results))])

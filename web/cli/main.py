@@ -165,9 +165,11 @@ def _ingest(console: Console, settings: Settings, source: str, lexical_only: boo
                 settings.kb_index_dir,
                 embedder=embedder,
                 progress=progress,
-                # Only languages the embedder knows are embedded (MiniLM: English).
+                # Only languages the embedder knows are embedded (MiniLM: English); the others
+                # by e5's passage vectors when e5 ranks the pages.
                 embed_languages=FusionWeights().dense_languages(),
                 page_embedder=embedders.page_embedder if embedders is not None else None,
+                passage_embedder=embedders.passage_embedder if embedders is not None else None,
             ),
         )
         filled = _fill_vector_store(console, settings, embedder)
