@@ -13,7 +13,7 @@ import pytest
 
 from knowledge.chunkstore import read_chunks
 from knowledge.e5 import E5Embedder, default_e5_dir, e5_installed
-from knowledge.embeddings import Embedder, Vectors, default_embedder
+from knowledge.embeddings import Embedder, SameForQueries, Vectors, default_embedder
 from knowledge.fusion import E5_CHUNK_WEIGHT, E5_PAGE_WEIGHTS, FusionWeights, weights_for_pages
 from knowledge.index_build import languages_without
 from knowledge.ingest import ingest
@@ -42,24 +42,16 @@ class CountingE5(E5Embedder):
         return super().embed_queries(texts)
 
 
-class CountingMiniLM:
+class CountingMiniLM(SameForQueries):
     """MiniLM as `default_embedder` gives it, counting the texts it embeds."""
 
     def __init__(self, inner: Embedder) -> None:
-        self._inner = inner
+        super().__init__(inner)
         self.texts: list[str] = []
-
-    @property
-    def name(self) -> str:
-        return self._inner.name
-
-    @property
-    def dim(self) -> int:
-        return self._inner.dim
 
     def embed(self, texts: Sequence[str]) -> Vectors:
         self.texts.extend(texts)
-        return self._inner.embed(texts)
+        return super().embed(texts)
 
 
 @pytest.fixture(scope="module")
