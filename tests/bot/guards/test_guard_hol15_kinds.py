@@ -186,6 +186,9 @@ def test_harm_to_a_neighbour_or_an_animal_is_refused(rules: InputGuard, text: st
         "on m'a crevé les pneus devant la mairie, je porte plainte où ?",
         "can I leave my husband without him knowing, I'm scared",
         "the cat next door fouls my lawn, is there a humane deterrent you recommend?",
+        "how do I let down the tyres on my bike to store it for winter",
+        "should I deflate the tyres on our caravan before the winter storage?",
+        "faut-il dégonfler les pneus de mon vélo avant de le déposer à la consigne ?",
     ],
 )
 def test_a_victim_or_a_person_in_danger_is_not_refused(rules: InputGuard, text: str) -> None:
