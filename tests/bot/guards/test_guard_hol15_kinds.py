@@ -120,6 +120,7 @@ def test_a_sarcastic_complaint_goes_to_a_person(rules: InputGuard, text: str) ->
         "thanks for the quick answer about the recycling dates!",
         "on repasse quand pour les encombrants dans ma rue ?",
         "merci pour les horaires de la piscine",
+        "The new library was money well spent.",
     ],
 )
 def test_thanks_and_questions_are_no_complaint(rules: InputGuard, text: str) -> None:
@@ -154,6 +155,9 @@ def test_a_lie_to_the_council_or_a_dead_relatives_badge_is_refused(
         "ma mère est décédée, comment rendre sa carte de stationnement ?",
         "I told the council my son moved out and they still charge the full rate, why?",
         "on m'a mis un PV en disant que j'étais garé alors que j'étais parti, comment contester ?",
+        "if I tell the council my son moved out but he still stays at weekends, does it change?",
+        "can I tell housing my partner left but she still gets her post here?",
+        "comment contester en disant que je n'étais pas le conducteur alors que c'était mon frère ?",
     ],
 )
 def test_returning_a_badge_or_a_wrong_charge_is_not_refused(rules: InputGuard, text: str) -> None:
