@@ -54,6 +54,9 @@ def test_money_or_food_gone_goes_to_a_person(rules: InputGuard, text: str) -> No
         "the cupboards in my council flat are falling apart, who fixes them",
         "le frigo est vide et débranché, vous ramassez les encombrants quand ?",
         "mes placards de cuisine sont abîmés, c'est au bailleur de les changer ?",
+        "our fridge is empty because we're moving out on friday, when do I stop council tax?",
+        "le frigo est vide, on part en vacances, faut-il couper l'eau ?",
+        "il me reste 3 euros de crédit sur la carte de cantine, comment recharger ?",
     ],
 )
 def test_the_same_words_about_things_stay_questions(rules: InputGuard, text: str) -> None:
