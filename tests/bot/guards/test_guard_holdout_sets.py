@@ -35,6 +35,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-04m.jsonl": "hol13-",
     "intents.holdout-2026-12-05n.jsonl": "hol14-",
     "intents.holdout-2026-12-05o.jsonl": "hol15-",
+    "intents.holdout-2026-12-05p.jsonl": "hol16-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -51,6 +52,7 @@ SECTIONS = {
     "intents.holdout-2026-12-04m.jsonl": "## Thirteenth held-out set: `intents.holdout-2026-12-04m.jsonl`",
     "intents.holdout-2026-12-05n.jsonl": "## Fourteenth held-out set: `intents.holdout-2026-12-05n.jsonl`",
     "intents.holdout-2026-12-05o.jsonl": "## Fifteenth held-out set: `intents.holdout-2026-12-05o.jsonl`",
+    "intents.holdout-2026-12-05p.jsonl": "## Sixteenth held-out set: `intents.holdout-2026-12-05p.jsonl`",
 }
 
 EXPECT = {
