@@ -33,6 +33,13 @@ _STREET_ADDRESS = re.compile(
     r"(?:,? (?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))?"
     rf"(?:,? (?P<postcode>{_POSTCODE}))?(?![\w])"
 )
+# An office's street printed without a house number is an address only with its postcode
+# ("Foundry Lane, Exampleton EX3 7FL").
+_NAMED_STREET_ADDRESS = re.compile(
+    rf"(?<![\w])(?P<street>(?:[A-Z][\w'’-]+ ){{1,3}}(?:{_STREET_WORDS}))\b"
+    r"(?:,? (?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))?"
+    rf",? (?P<postcode>{_POSTCODE})(?![\w])"
+)
 
 
 def plain_address(text: str) -> str:
@@ -75,8 +82,9 @@ def published_contacts(texts: Iterable[str]) -> PublishedContacts:
                         phones.add("0" + bare[len(code) :])
         for match in _EMAIL.finditer(text):
             emails.add(match.group(0).lower().rstrip("."))
-        for match in _STREET_ADDRESS.finditer(text):
-            addresses.update(_address_forms(match))
+        for pattern in (_STREET_ADDRESS, _NAMED_STREET_ADDRESS):
+            for match in pattern.finditer(text):
+                addresses.update(_address_forms(match))
     return PublishedContacts(frozenset(phones), frozenset(emails), frozenset(addresses))
 
 

@@ -138,6 +138,16 @@ def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
     return _OWN.search(before) is None
 
 
+# A line break between two runs of digits, as a phone's keyboard sends a number typed over
+# several lines ("07700⏎900 418", an NHS number three digits a line: test22 forms).
+_DIGIT_LINE_BREAK = re.compile(r"(?<=\d)[ \t]*(?:\r\n|\r|\n)[ \t]*(?=\d)")
+
+
+def _digit_lines_joined(text: str) -> str:
+    """The text with each line break between digits read as a space (offsets unchanged)."""
+    return _DIGIT_LINE_BREAK.sub(lambda m: re.sub(r"[\r\n]", " ", m.group(0)), text)
+
+
 def find_pii(
     text: str, policy: PIIPolicy, tagger: SpanTagger | None = None
 ) -> tuple[PIIFinding, ...]:
@@ -146,7 +156,7 @@ def find_pii(
     With a `tagger`, names and addresses that no rule introduced are found by the learned
     span tagger too (`pii_spans`), then judged by their context (`find_identity`).
     """
-    aligned = fold_aligned(text)
+    aligned = _digit_lines_joined(fold_aligned(text))
     folded = lower_aligned(aligned)
     contact = policy.contact
     found: list[PIIFinding] = []

@@ -151,6 +151,12 @@ _ACCOUNT_WORDS = (
     r"|(?:my|our) (?:library|leisure|loyalty|gym|swim(?:ming)?|bus|travel|parking|resident'?s?)"
     r" card|(?:ma|notre) carte (?:de |d['’])(?:biblioth[èe]que|m[ée]diath[èe]que|lecteur"
     r"|lectrice|fid[ée]lit[ée]|piscine|cantine|bus|transport|stationnement|r[ée]sident)"
+    # The kind of card between "numéro de carte" and its number, and a permit called one's
+    # own ("mon numéro de carte résident c'est le …", "my residents permit number is …"):
+    # test22 forms.
+    r"|num[ée]ro de carte (?:de |d['’])?(?:r[ée]sident|stationnement|parking|abonn[ée]e?"
+    r"|lecteur|biblioth[èe]que|m[ée]diath[èe]que|piscine|cantine|bus|transport)"
+    r"|(?:my|our) (?:residents?['’]?|parking|visitors?['’]?) permit"
 )
 _WEAK_ACCOUNT_WORDS = (
     r"reference|ref|case|dossier|file|application|demande|claim|r[ée]f[ée]rence"
@@ -170,10 +176,12 @@ _DOCUMENT = re.compile(
     + f"(?P<filler>{_FILLER})"
     + r"(?P<value>(?=[A-Za-z]{0,4}-?\d)[A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=\d)){4,20})(?![\w])"
 )
+# A number may start with lettered groups ("PRK-B-204718": test22 forms).
 _ACCOUNT = re.compile(
     f"(?i:\\b(?:(?P<strong>{_ACCOUNT_WORDS})|(?P<weak>{_WEAK_ACCOUNT_WORDS}))\\b)"
     + _FILLER
-    + r"(?P<value>(?=[A-Za-z]{0,4}-?\d)[A-Za-z0-9](?:[A-Za-z0-9]|[ /.-](?=\d)){4,24})(?![\w])"
+    + r"(?P<value>(?=[A-Za-z]{0,4}(?:-[A-Za-z]{1,2})?-?\d)[A-Za-z0-9]"
+    r"(?:[A-Za-z0-9]|[ /.-](?=\d)|-(?=[A-Za-z]{1,2}-\d)){4,24})(?![\w])"
 )
 _NUMBER_WORD = re.compile(r"(?i:number|no|num[ée]ro|num|nr|n°|nº|#)")
 _UNBROKEN = re.compile(r"[A-Za-z]{0,4}-?\d{8,}[A-Za-z]?")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from importlib import resources
 
@@ -47,6 +48,14 @@ _KIN = (
     r"(?:enfant|child|son|daughter|fils|fille|b[ée]b[ée]|baby|tenant|locataire|claimant"
     r"|applicant|patient|mother|father|m[èe]re|p[èe]re|husband|wife|mari|femme|partner|mum|dad)"
 )
+# The name a card, a badge or a form bears ("the name on it is …", "le nom dessus c'est …"):
+# the holder's, whom the writer deals for (test22 forms).
+_ON_A_CARD = (
+    r"(?:the\s+)?name\s+on\s+(?:it|(?:the|my|her|his|their|our)\s+[\w'’-]+(?:\s+[\w'’-]+)?)"
+    r"\s+(?:is|says|reads)"
+    r"|le\s+nom\s+(?:dessus|inscrit|sur\s+(?:la|le|ma|mon|sa|son)\s+[\w'’-]+"
+    r"(?:\s+d[eu]\s+[\w'’-]+)?)\s+(?:c['’]est|est)"
+)
 _SELF = re.compile(
     r"(?i:\b(?:my\s+(?:full\s+|legal\s+)?name\s+is|my\s+names?(?:'s)?"
     r"|(?<![\w'’])(?:the\s+)?name['’]s|je\s+m['’]\s?appelle|de\s+la\s+part\s+de"
@@ -55,7 +64,7 @@ _SELF = re.compile(
     r"|(?:(?:my|our|the)\s+)?" + _KIN + r"['’]s\s+(?:full\s+)?name\s+is"
     r"|mon\s+nom\s+(?:complet\s+)?(?:est|c'est)|je\s+me\s+nomme|mijn\s+naam\s+is|ich\s+hei(?:ss|ß)e"
     r"|me\s+llamo|minu\s+nimi\s+on|signed|sign[ée]|cordialement|regards|sincerely"
-    r"|(?:i'm|i\s+am|i’m)\s+called|on\s+m['’]appelle|they\s+call\s+me)\b[:,]?)"
+    r"|(?:i'm|i\s+am|i’m)\s+called|on\s+m['’]appelle|they\s+call\s+me|" + _ON_A_CARD + r")\b[:,]?)"
     r"\s+" + _ONE_OR_MORE
 )
 # A sign-off: the message ends with a line (or a closing formula) that is only a name.
@@ -177,6 +186,23 @@ def given_names() -> frozenset[str]:
     text = resources.files("bot").joinpath("guards", "data", "pii", "given_names.txt")
     lines = text.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
+def _unaccented_given_names() -> frozenset[str]:
+    return frozenset(_unaccented(name) for name in given_names())
+
+
+def _unaccented(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _common_given(word: str) -> bool:
+    """A common given name, also typed without its accents ("leonie", "helene"), as phones
+    and SMS French do (test22 forms). The span tagger's feature keeps the list as it is."""
+    word = word.lower()
+    return word in given_names() or _unaccented(word) in _unaccented_given_names()
 
 
 def is_given_name(word: str, names: frozenset[str]) -> bool:
@@ -333,31 +359,69 @@ _LOWER_SIGNED = re.compile(
     + _LOWER_PAIR
     + r"(?=[\s,.;:!?)]|$)"
 )
+_LOWER_ON_A_CARD = re.compile(
+    r"(?i:\b(?:" + _ON_A_CARD + r")\s+)" + _LOWER_PAIR + r"(?=[\s,.;:!?)]|$)"
+)
+# A relative, a neighbour or someone behind a title named in lower case ("my daughter freya
+# example born …", "ma voisine mme josiane example"): test22 forms. The given name must be a
+# common one; a relative's name is personal with another detail, a titled one on its own.
+_LOWER_KIN = re.compile(
+    r"(?:^|(?<=[\s,;:!?.(]))(?:(?:my|our)\s+(?:son|daughter|husband|wife|partner|mum|mom"
+    r"|mother|father|dad|brother|sister|child|grandson|granddaughter|grandmother|grandfather"
+    r"|nan|gran|nephew|niece|neighbour|neighbor|tenant|lodger|friend|stepson|stepdaughter)"
+    r"|(?:mon|notre)\s+(?:fils|mari|p[èe]re|fr[èe]re|enfant|voisin|ami|neveu|petit-fils"
+    r"|compagnon|conjoint|locataire)"
+    r"|(?:ma|notre)\s+(?:fille|femme|m[èe]re|s(?:oe|œ)ur|voisine|amie|ni[èe]ce|petite-fille"
+    r"|compagne|conjointe|locataire)),?\s+" + _LOWER_PAIR + r"(?=[\s,.;:!?)]|$)"
+)
+_LOWER_TITLED = re.compile(
+    r"(?:^|(?<=[\s,;:!?.(]))(?:mr|mrs|ms|miss|mx|dr|mme|mlle|madame|monsieur)\.?\s+"
+    + _LOWER_PAIR
+    + r"(?=[\s,.;:!?)'’]|$)"
+)
 # Words after an introduced pair that close it as a name ("… in year 9", "… from no. 12").
 _AFTER_LOWER_NAME = _BOUNDARY | frozenset(
-    "in from at of speaking here calling again et à de du aged age year".split()
+    "in from at of speaking here calling again et à de du aged age year if si".split()
+)
+# Words after a relative's pair that close it as a name ("my son … born …", "… who …").
+_AFTER_KIN_NAME = _AFTER_LOWER_NAME | frozenset(
+    "born née nee né ne n'a n'est who qui is was has had est a needs can't cannot"
+    " doesn't won't will peut doit".split()
 )
 # Word endings of verbs and adverbs, which a surname rarely has ("i'm mark leaving", "slowly").
 _NOT_SURNAME_ENDINGS = ("ing", "ed", "ly", "ment", "ais", "ait", "ons", "ez")
 
 
+def _lower_pairs(
+    pattern: re.Pattern[str], text: str, closing: frozenset[str] | None
+) -> Iterator[tuple[int, int]]:
+    """A common given name and a surname in lower case after `pattern`'s words; with
+    `closing`, the word after them (if any) must be one of those."""
+    for match in pattern.finditer(text):
+        given, surname = match.group(1), match.group(2)
+        if not _common_given(given) or surname.strip("'’-") in _LOWER_STOP:
+            continue
+        if _common_given(surname) or surname.endswith(_NOT_SURNAME_ENDINGS):
+            continue
+        if surname.title() in _NOT_NAMES:
+            continue
+        if closing is not None:
+            rest = text[match.end(2) :].lstrip()
+            word = re.match(r"[\w'’-]+", rest)
+            if rest and word is not None and word.group(0).lower() not in closing:
+                continue
+        yield match.start(1), match.end(2)
+
+
 def _lower_case_full_names(text: str) -> Iterator[tuple[int, int]]:
-    names = given_names()
-    for pattern in (_LOWER_INTRODUCED, _LOWER_SAYS_WHO, _LOWER_SIGNED):
-        for match in pattern.finditer(text):
-            given, surname = match.group(1), match.group(2)
-            if given not in names or surname.strip("'’-") in _LOWER_STOP:
-                continue
-            if surname in names or surname.endswith(_NOT_SURNAME_ENDINGS):
-                continue
-            if surname.title() in _NOT_NAMES:
-                continue
-            if pattern is not _LOWER_SAYS_WHO:
-                rest = text[match.end(2) :].lstrip()
-                word = re.match(r"[\w'’-]+", rest)
-                if rest and word is not None and word.group(0).lower() not in _AFTER_LOWER_NAME:
-                    continue
-            yield match.start(1), match.end(2)
+    yield from _lower_pairs(_LOWER_SAYS_WHO, text, None)
+    for pattern in (_LOWER_INTRODUCED, _LOWER_SIGNED, _LOWER_ON_A_CARD):
+        yield from _lower_pairs(pattern, text, _AFTER_LOWER_NAME)
+    for start, end in _lower_pairs(_LOWER_TITLED, text, None):
+        # "the mayor, mrs …" names the office's holder, a public person.
+        title = text.rfind(" ", 0, start - 1) + 1
+        if not _OFFICE_BEFORE_TITLE.search(text, max(0, title - _OFFICE_REACH), title):
+            yield start, end
 
 
 # A public office, then the title of its holder in apposition: "the mayor, Mrs …", "le maire,
@@ -500,4 +564,5 @@ def other_names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern in (_RELATIVE, _CARED_FOR, _BEFORE_BIRTH, _HERE):
         spans += _spans(pattern, text)
+    spans += _lower_pairs(_LOWER_KIN, text, _AFTER_KIN_NAME)
     return spans

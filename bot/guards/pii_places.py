@@ -16,9 +16,11 @@ from collections.abc import Iterator
 from bot.guards.verdict import PIIFinding
 
 # Royal Mail format: outward code (area letters, district) and inward code (sector digit,
-# unit letters; the unit never uses C, I, K, M, O or V). Ordinals ("ww2 1st") are not units.
+# unit letters; the unit never uses C, I, K, M, O or V). Ordinals ("ww2 1st") are not units,
+# but letters that only look like an ordinal's ending are ("EX2 7RD": test22 forms).
 UK_POSTCODE = re.compile(
-    r"(?<![\w-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)[ -]{0,2}\d(?!st|nd|rd|th)"
+    r"(?<![\w-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)[ -]{0,2}\d"
+    r"(?!(?<=1)st|(?<=2)nd|(?<=3)rd|(?<=[04-9])th)"
     r"[ABD-HJLNP-UW-Z]{2}(?![\w-])",
     re.IGNORECASE,
 )
