@@ -147,16 +147,22 @@ def run(command: Sequence[str], env: dict[str, str], given: str | None = None) -
     return done.stdout + done.stderr
 
 
-def environment(database_url: str, e5_dir: str | None = None) -> dict[str, str]:
+def environment(
+    database_url: str, e5_dir: str | None = None, english_chunks: str | None = None
+) -> dict[str, str]:
     """The replicas' settings; `e5_dir` points OPENCOUNTER_E5_DIR elsewhere (a folder without
-    a build runs without the e5 page ranker: the baseline of its memory)."""
+    a build runs without the e5 page ranker: the baseline of its memory); `english_chunks` sets
+    OPENCOUNTER_ENGLISH_CHUNKS (`minilm`: English questions embedded twice, as before e5 took
+    English chunks)."""
     extra = {**LIMITS, **({"OPENCOUNTER_E5_DIR": e5_dir} if e5_dir is not None else {})}
+    if english_chunks is not None:
+        extra["OPENCOUNTER_ENGLISH_CHUNKS"] = english_chunks
     return replica_environment(database_url, ORIGIN, extra)
 
 
-def prepare(root: Path, env: dict[str, str]) -> Path:
+def prepare(root: Path, env: dict[str, str], name: str = "template") -> Path:
     """Migrate, add the caseworkers and ingest the demo KB once; the data dir to copy."""
-    data = root / "template" / "data"
+    data = root / name / "data"
     run(["db", "upgrade", "--data-dir", str(data)], env)
     for n in range(CASEWORKERS):
         add = ["users", "add", f"case{n}", "--role", "caseworker", "--password-stdin"]
@@ -172,7 +178,7 @@ def start(root: Path, template: Path, env: dict[str, str], count: int) -> Topolo
     ready: list[float] = []
     try:
         for n in range(count):
-            data = root / f"p{count}-{n}" / "data"
+            data = root / f"{template.parent.name}-p{count}-{n}" / "data"
             shutil.copytree(template, data, symlinks=True)
             began = time.monotonic()
             server = start_server(data, env)
@@ -521,6 +527,12 @@ def main() -> None:
     parser.add_argument(
         "--e5-dir", help="OPENCOUNTER_E5_DIR for the run (default: the build make install made)"
     )
+    parser.add_argument(
+        "--english-chunks",
+        default="",
+        help="comma-separated OPENCOUNTER_ENGLISH_CHUNKS values to run one after the other in "
+        "one run (minilm,e5: before and after e5 took English chunks); default: the setting's",
+    )
     parser.add_argument("--database-url", default=os.environ.get("OPENCOUNTER_TEST_DATABASE_URL"))
     args = parser.parse_args()
     args.levels = [int(n) for n in args.levels.split(",")]
@@ -534,18 +546,22 @@ def main() -> None:
     )
     root = Path(tempfile.mkdtemp(prefix="load-bench-"))
     try:
-        with fresh_database(args.database_url) as database_url:
-            env = environment(database_url, args.e5_dir)
-            template = prepare(root, env)
-            for count in (int(n) for n in args.processes.split(",")):
-                topology = start(root, template, env, count)
-                try:
-                    asyncio.run(measure(topology, args))
-                finally:
-                    if topology.proxy is not None:
-                        topology.proxy.stop()
-                    for server in topology.servers:
-                        server.stop()
+        for english in args.english_chunks.split(",") if args.english_chunks else [None]:
+            if english is not None:
+                print(f"\n==== OPENCOUNTER_ENGLISH_CHUNKS={english} ====")
+            # A database each: the second run starts from the same empty log as the first.
+            with fresh_database(args.database_url) as database_url:
+                env = environment(database_url, args.e5_dir, english)
+                template = prepare(root, env, f"template-{english or 'default'}")
+                for count in (int(n) for n in args.processes.split(",")):
+                    topology = start(root, template, env, count)
+                    try:
+                        asyncio.run(measure(topology, args))
+                    finally:
+                        if topology.proxy is not None:
+                            topology.proxy.stop()
+                        for server in topology.servers:
+                            server.stop()
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

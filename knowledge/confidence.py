@@ -3,7 +3,9 @@
 Features (each in [0, 1]):
 - coverage: IDF-weighted share of the question's terms found in the best passage (ranked by
   BM25 alone, the terms of its subject: not the words it is asked with, knowledge/search.py);
-- cosine: the embedder's cosine between question and best passage (hybrid mode only).
+- cosine (hybrid mode only): MiniLM's between question and best passage (HYBRID), or, for a
+  language whose chunks hold multilingual e5 vectors, e5's between question and best page
+  opening (E5_HYBRID, per language: a language without one there keeps the lexical model).
 
 The coefficients are fitted by logistic regression on the dev halves of the eval sets
 (see benchmarks/README.md, "Retrieval"): label 1 when a listed source is among the
@@ -13,6 +15,7 @@ top 5 documents of an answerable question, 0 for out-of-scope questions and miss
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -37,6 +40,19 @@ class ConfidenceModel:
 LEXICAL_ONLY = ConfidenceModel(bias=-1.102, w_coverage=4.087)
 # Hybrid (MiniLM, English): 155 govuk_en questions, 121 labelled 1; log loss 0.219, ECE 0.045.
 HYBRID = ConfidenceModel(bias=-6.256, w_coverage=5.555, w_cosine=10.652)
+# Hybrid with multilingual e5 chunk vectors ("passage: " chunks, one "query: " question vector),
+# by language; a language not here keeps the lexical model (French: not fitted). Its cosine is
+# the question's with the best page opening (the page ranker's, knowledge.page_openings), not
+# with the best passage: on govuk_en dev through the product (benchmarks/e5_english.py; 122
+# questions of the four fifths, 93 labelled 1, frozen fifth apart) the best passage's e5 cosine
+# told hits from misses poorly (5-fold CV log loss 0.504, ECE 0.096; at 0.5 answered 92.6 % of
+# answerable, refused 74.1 % of out-of-scope), the best opening's well (CV log loss 0.156, ECE
+# 0.068; 97.9 % and 88.9 %), against MiniLM's HYBRID refitted the same way (0.239, 0.034; 97.9 %
+# and 85.2 %). Frozen fifth: log loss 0.054, ECE 0.046 (HYBRID's refit 0.043, 0.041). Fitted on
+# the four fifths; e5's cosines crowd into a narrow band, hence the steep weight.
+E5_HYBRID: Mapping[str, ConfidenceModel] = {
+    "en": ConfidenceModel(bias=-66.000, w_coverage=6.677, w_cosine=74.204),
+}
 
 # Answer at or above, refuse and point to a contact below. On govuk_en dev, hybrid at 0.5
 # answered 98.4 % of answerable questions and refused 86.7 % of out-of-scope ones; lexical-only

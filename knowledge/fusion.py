@@ -58,30 +58,37 @@ E5_PAGE_WEIGHTS: Mapping[str, float] = {"en": 3.0, "fr": 3.0}
 
 
 # Dense weight of the chunks embedded by multilingual-e5-small ("passage: " vectors: every
-# language but English, knowledge.index_build), with E5_PAGE_WEIGHTS' page weight. 1.5: the
-# weight 5-fold CV chose in four folds of five on servicepublic_fr dev through the product's
-# retriever (page <= 3; 0.5 and 1.0 lost to it), frozen fifth R@5 0.907 -> 0.926, R@1 0.753 ->
-# 0.735 against no French chunk vectors (benchmarks/chunk_embedders.py, candidate C;
-# benchmarks/README.md, "e5 chunk vectors in place of MiniLM"). Measured in French only: the
-# other languages e5 embeds get the same weight untested.
+# language, knowledge.index_build), with E5_PAGE_WEIGHTS' page weight. 1.5: the weight 5-fold
+# CV chose in four folds of five on servicepublic_fr dev through the product's retriever (page
+# <= 3; 0.5 and 1.0 lost to it), frozen fifth R@5 0.907 -> 0.926, R@1 0.753 -> 0.735 against no
+# French chunk vectors (benchmarks/chunk_embedders.py, candidate C; benchmarks/README.md, "e5
+# chunk vectors in place of MiniLM"). Measured in French only: the other languages e5 embeds
+# get the same weight untested, but for those in E5_CHUNK_WEIGHTS.
 E5_CHUNK_WEIGHT = 1.5
+# English e5 chunks: the dense weight 5-fold CV chose on govuk_en dev (page <= 3) through the
+# product's retriever (benchmarks/README.md, "English chunks on e5").
+E5_CHUNK_WEIGHTS: Mapping[str, float] = {"en": 1.0}
 
 
 def weights_for_pages(
     page_ranker: str | None, e5_chunk_languages: Collection[str] = ()
 ) -> FusionWeights:
     """The default weights for the page ranker in use (None: no page vectors), with the
-    languages whose chunks hold that ranker's e5 passage vectors (dense E5_CHUNK_WEIGHT)."""
+    languages whose chunks hold that ranker's e5 passage vectors (dense E5_CHUNK_WEIGHTS, else
+    E5_CHUNK_WEIGHT); the other languages keep FusionWeights' (MiniLM's for English)."""
     if embeds_passages(page_ranker):
         dense = dict(FusionWeights().dense)
-        dense.update((lang, E5_CHUNK_WEIGHT) for lang in e5_chunk_languages if lang not in dense)
+        dense.update(
+            (lang, E5_CHUNK_WEIGHTS.get(lang, E5_CHUNK_WEIGHT)) for lang in e5_chunk_languages
+        )
         return FusionWeights(dense=dense, page=dict(E5_PAGE_WEIGHTS))
     return FusionWeights()
 
 
 def embeds_passages(page_ranker: str | None) -> bool:
-    """True when the page ranker also embeds the chunks of the languages the chunk embedder is
-    not used for: multilingual e5 (knowledge.e5), whose passage vectors rank French chunks."""
+    """True when the page ranker also embeds chunks: multilingual e5 (knowledge.e5), whose
+    passage vectors rank French chunks and, unless OPENCOUNTER_ENGLISH_CHUNKS says `minilm`,
+    English ones."""
     return page_ranker is not None and page_ranker.startswith("multilingual-e5")
 
 

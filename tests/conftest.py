@@ -76,9 +76,12 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 DEMO_KB,
                 index_dir,
                 embedder=minilm,
-                embed_languages=FusionWeights().dense_languages(),
                 # As `opencounter ingest` does: the e5 page ranker when `make install` built it,
-                # and its passage vectors for the French chunks (once per run, like the rest).
+                # and its passage vectors for the chunks of every language (once per run, like
+                # the rest); without e5, MiniLM's for English.
+                embed_languages=frozenset()
+                if e5 is not None
+                else FusionWeights().dense_languages(),
                 page_embedder=e5,
                 passage_embedder=e5,
             )

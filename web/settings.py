@@ -66,6 +66,8 @@ class Settings(BaseSettings):
     ollama_embed_model: str = "nomic-embed-text"
     # With `auto`: the multilingual page ranker `make install` builds (default: inside the venv).
     e5_dir: Path | None = None
+    # With `auto` and e5 built: which model embeds English chunks (`minilm`: as before 5 Dec 2026).
+    english_chunks: Literal["e5", "minilm"] = "e5"
     embed_timeout_s: float = Field(default=5.0, gt=0)
     answer_threshold: float = 0.5
     # When BM25 ranked alone (lexical-only index, a language without vectors, an outage).

@@ -1,6 +1,8 @@
-"""French chunks (every language but English) get multilingual-e5's passage vectors when e5
-ranks the pages (issue 17): recorded per language in the build, searched with the one "query: "
-vector the page ranker computes anyway, English left to MiniLM. Real models, no stand-ins."""
+"""The chunks of every language get multilingual-e5's passage vectors when e5 ranks the pages
+(issue 17 for French, then English: `EmbedderChoice.embed_languages` empty): recorded per
+language in the build, searched with the one "query: " vector the page ranker computes anyway.
+With OPENCOUNTER_ENGLISH_CHUNKS=minilm (embed_languages {"en"}), and in an index ingested before
+the English switch, English keeps MiniLM. Real models, no stand-ins."""
 
 from __future__ import annotations
 
@@ -12,9 +14,16 @@ import numpy as np
 import pytest
 
 from knowledge.chunkstore import read_chunks
+from knowledge.confidence import E5_HYBRID, HYBRID
 from knowledge.e5 import E5Embedder, default_e5_dir, e5_installed
 from knowledge.embeddings import Embedder, SameForQueries, Vectors, default_embedder
-from knowledge.fusion import E5_CHUNK_WEIGHT, E5_PAGE_WEIGHTS, FusionWeights, weights_for_pages
+from knowledge.fusion import (
+    E5_CHUNK_WEIGHT,
+    E5_CHUNK_WEIGHTS,
+    E5_PAGE_WEIGHTS,
+    FusionWeights,
+    weights_for_pages,
+)
 from knowledge.index_build import languages_without
 from knowledge.ingest import ingest
 from knowledge.layout import current_build
@@ -78,25 +87,30 @@ def test_the_weights_give_french_e5_chunks_a_dense_weight_only_where_they_exist(
     without = weights_for_pages(e5_name)
     assert without.dense_for("fr") == 0.0 and without.page_for("fr") == 3.0  # as before
     assert weights_for_pages(None, {"fr"}) == FusionWeights()  # no e5: nothing changes
+    # English chunks on e5: the weight CV chose for them, not MiniLM's.
+    both = weights_for_pages(e5_name, {"en", "fr"})
+    assert both.dense_for("en") == E5_CHUNK_WEIGHTS["en"] != FusionWeights().dense_for("en")
+    assert both.dense_for("fr") == E5_CHUNK_WEIGHT and both.page_for("en") == 3.0
 
 
-def test_the_demo_index_holds_french_chunk_vectors_from_e5(
+def test_the_demo_index_holds_chunk_vectors_from_e5_in_both_languages(
     demo_index: Path, e5: CountingE5, minilm: CountingMiniLM
 ) -> None:
     build = current_build(demo_index)
     assert build is not None
     meta = build.read_meta()
-    assert meta.chunk_models == {"en": minilm.name, "fr": e5.name}
+    assert meta.chunk_models == {"en": e5.name, "fr": e5.name}
+    assert meta.embedder == minilm.name  # the chunk embedder by name, embedding no chunk
     chunks = read_chunks(build.chunks)
     vectors = np.load(build.vectors)
     french = [i for i, c in enumerate(chunks) if c.lang == "fr"]
     english = [i for i, c in enumerate(chunks) if c.lang == "en"]
-    assert french and english and np.abs(vectors[french]).sum(axis=1).min() > 0
-    # A French row is e5's passage vector of the chunk; an English row MiniLM's, as before.
+    assert french and english and np.abs(vectors[french + english]).sum(axis=1).min() > 0
+    # Every row is e5's passage vector of the chunk.
     first_fr, first_en = chunks[french[0]], chunks[english[0]]
     assert float(vectors[french[0]] @ e5.embed([first_fr.index_text()])[0]) > 0.97
-    assert float(vectors[english[0]] @ minilm.embed([first_en.index_text()])[0]) > 0.99
-    assert languages_without(build, e5.name, {"en"}) == []
+    assert float(vectors[english[0]] @ e5.embed([first_en.index_text()])[0]) > 0.97
+    assert languages_without(build, e5.name, ()) == []
 
 
 def test_a_french_question_is_embedded_once_for_its_chunks_and_its_pages(
@@ -172,3 +186,85 @@ def test_a_build_made_before_the_models_were_recorded_is_named_and_not_searched_
     minilm.texts.clear()
     assert retriever.rank_documents(FRENCH, "fr")[0] == "fr/stationnement"
     assert e5.queries == [FRENCH] and minilm.texts == []
+
+
+def test_an_english_question_is_embedded_once_and_minilm_is_never_loaded(
+    kb: Path, tmp_path: Path, e5: CountingE5
+) -> None:
+    from knowledge.minilm import MiniLMEmbedder
+
+    fresh = MiniLMEmbedder()  # not the process's shared one: other tests load that
+    minilm = CountingMiniLM(fresh)
+    index = tmp_path / "index"
+    ingest(
+        kb,
+        index,
+        embedder=minilm,
+        embed_languages=frozenset(),
+        page_embedder=e5,
+        passage_embedder=e5,
+    )
+    assert minilm.texts == []  # e5 embedded every chunk
+    retriever = open_retriever(index, embedder=minilm, page_embedder=e5)
+    assert retriever.chunk_models == {"en": e5.name, "fr": e5.name}
+    e5.queries.clear()
+    result = retriever.retrieve(ENGLISH, "en", k=3)
+    # One "query: " vector serves the chunk search and the page ranker; MiniLM never runs.
+    assert e5.queries == [ENGLISH] and minilm.texts == [] and not fresh.loaded
+    assert result.passages[0].doc_id == "en/parking-permits"
+    # Scored by the hybrid model fitted on e5's English cosines, not MiniLM's HYBRID.
+    assert result.ranked_by == "hybrid"
+    e5.queries.clear()
+    ranked = retriever.rank_with_signals(ENGLISH, "en", 5)
+    assert e5.queries == [ENGLISH]
+    signals = ranked.signals
+    assert signals is not None and signals.cosine is not None and signals.cosine > 0.5
+    assert signals.model is E5_HYBRID["en"] and signals.model != HYBRID
+    assert ranked.confidence == pytest.approx(E5_HYBRID["en"](signals.coverage, signals.cosine))
+    assert ranked.confidence == pytest.approx(result.confidence)
+    # French: one embedding too, and still the lexical confidence (no e5 fit for French).
+    e5.queries.clear()
+    french = retriever.retrieve(FRENCH, "fr", k=3)
+    assert e5.queries == [FRENCH] and french.ranked_by == "lexical" and not fresh.loaded
+
+
+def test_an_index_with_minilm_english_chunks_is_searched_with_minilm_until_re_ingested(
+    kb: Path, tmp_path: Path, e5: CountingE5, minilm: CountingMiniLM
+) -> None:
+    index = tmp_path / "index"
+    # As every index ingested before English chunks got e5 vectors.
+    ingest(
+        kb, index, embedder=minilm, embed_languages={"en"}, page_embedder=e5, passage_embedder=e5
+    )
+    build = current_build(index)
+    assert build is not None
+    assert languages_without(build, e5.name, ()) == ["en"]  # what serve names stale
+    before = open_retriever(index, embedder=minilm, page_embedder=e5)
+    assert before.chunk_models == {"en": minilm.name, "fr": e5.name}
+    minilm.texts.clear()
+    e5.queries.clear()
+    old = before.retrieve(ENGLISH, "en", k=3)
+    assert minilm.texts == [ENGLISH] and e5.queries == [ENGLISH]  # as before: two embeddings
+    ranked = before.rank_with_signals(ENGLISH, "en", 5)
+    assert ranked.signals is not None and ranked.signals.model is None  # MiniLM's HYBRID
+    assert old.ranked_by == "hybrid" and old.passages[0].doc_id == "en/parking-permits"
+    # Ingested again: only the English chunks are embedded (by e5), the French ones re-used.
+    english = [c for c in read_chunks(build.chunks) if c.lang == "en"]
+    minilm.texts.clear()
+    e5.passages = 0
+    ingest(
+        kb,
+        index,
+        embedder=minilm,
+        embed_languages=frozenset(),
+        page_embedder=e5,
+        passage_embedder=e5,
+    )
+    assert minilm.texts == [] and e5.passages == len(english)
+    rebuilt = current_build(index)
+    assert rebuilt is not None and languages_without(rebuilt, e5.name, ()) == []
+    after = open_retriever(index, embedder=minilm, page_embedder=e5)
+    e5.queries.clear()
+    new = after.retrieve(ENGLISH, "en", k=3)
+    assert minilm.texts == [] and e5.queries == [ENGLISH]
+    assert new.passages[0].doc_id == "en/parking-permits"

@@ -56,3 +56,15 @@ def test_empty_input_and_default() -> None:
     assert default.name == MiniLMEmbedder.name
     # One model per process, shared by the retriever, the intent classifier and every app.
     assert default_embedder() is default
+
+
+def test_nothing_is_loaded_until_the_first_text() -> None:
+    from knowledge.minilm import MiniLMEmbedder
+
+    # `serve` keeps MiniLM only for an index whose English chunks hold its vectors: a process
+    # that never searches one never holds its sessions (e5 embeds every question).
+    embedder = MiniLMEmbedder()
+    assert not embedder.loaded
+    assert embedder.embed([]).shape == (0, 384) and not embedder.loaded
+    embedder.embed(["When are the bins emptied?"])
+    assert embedder.loaded

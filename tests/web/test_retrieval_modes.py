@@ -160,7 +160,7 @@ def test_note_says_when_the_index_has_no_page_vectors_from_the_page_ranker(
     assert body["decision"] == "answer", body
 
 
-def test_ingest_embeds_the_french_chunks_with_e5_only_when_e5_ranks_the_pages(
+def test_ingest_embeds_the_chunks_with_e5_only_when_e5_ranks_the_pages(
     tmp_path: Path,
 ) -> None:
     from knowledge.embeddings import default_page_embedder
@@ -170,11 +170,18 @@ def test_ingest_embeds_the_french_chunks_with_e5_only_when_e5_ranks_the_pages(
     e5 = default_page_embedder()
     if e5 is None or not minilm_available():
         assert auto.passage_embedder is None  # no e5: French chunks have no vector, as before
+        assert auto.embed_languages == frozenset({"en"})  # and MiniLM embeds the English ones
         missing("the e5 model is not built: run `make install`")
     assert auto.passage_embedder is e5 and auto.page_embedder is e5
-    assert "the chunks of every language but English by its passage vectors" in auto.page_note
+    # e5 embeds every language's chunks: MiniLM none (OPENCOUNTER_ENGLISH_CHUNKS=e5, default).
+    assert auto.embed_languages == frozenset()
+    assert "the chunks of every language by its passage vectors" in auto.page_note
+    minilm = choose_embedder(make_settings(tmp_path, english_chunks="minilm"))
+    assert minilm.embed_languages == frozenset({"en"}) and minilm.passage_embedder is e5
+    assert "the chunks of every language but English by its passage vectors" in minilm.page_note
     nowhere = choose_embedder(make_settings(tmp_path, e5_dir=tmp_path / "no-e5"))
     assert nowhere.page_embedder is None and nowhere.passage_embedder is None
+    assert nowhere.embed_languages == frozenset({"en"})
     assert choose_embedder(make_settings(tmp_path, embedder="none")).passage_embedder is None
     ollama = choose_embedder(
         make_settings(tmp_path, embedder="ollama", ollama_url="http://127.0.0.1:9")
@@ -183,41 +190,63 @@ def test_ingest_embeds_the_french_chunks_with_e5_only_when_e5_ranks_the_pages(
     ollama.close()
 
 
-def test_an_index_without_e5_french_chunk_vectors_is_named_with_the_command_to_fix_it(
+def test_an_index_without_e5_chunk_vectors_is_named_with_the_command_to_fix_it(
     tmp_path: Path, data_dir: Path
 ) -> None:
     import json
-    import shutil
 
-    from knowledge.embeddings import default_page_embedder
+    from knowledge.embeddings import default_embedder, default_page_embedder
+    from knowledge.ingest import ingest
     from knowledge.layout import current_build
 
-    if default_page_embedder() is None or not minilm_available():
+    e5 = default_page_embedder()
+    if e5 is None or not minilm_available():
         missing("the e5 model is not built: run `make install`")
     with TestClient(create_app(make_settings(data_dir))) as client:
         notes = " ".join(services_of(client).startup_notes)
         ready = client.get("/readyz").json()
-    assert "the chunks of every language but English by its passage vectors" in notes, notes
+    assert "the chunks of every language by its passage vectors" in notes, notes
+    assert f"hybrid BM25 + {e5.name}" in notes, notes
     assert "chunk vectors for" not in notes and ready["checks"]["chunk_vectors"] == "ok"
-    # The same build as every index ingested before French chunks got e5 vectors: its meta
-    # records no model per language.
+    # Ingested before English chunks got e5 vectors: English holds MiniLM's, French e5's.
     older = tmp_path / "older"
-    shutil.copytree(data_dir / "kb", older / "kb", symlinks=True)
-    build = current_build(older / "kb")
-    assert build is not None
-    meta = json.loads(build.meta.read_text("utf-8"))
-    del meta["chunk_models"]
-    build.meta.write_text(json.dumps(meta), "utf-8")
+    minilm = default_embedder()
+    ingest(
+        DEMO_KB,
+        older / "kb",
+        embedder=minilm,
+        embed_languages={"en"},
+        page_embedder=e5,
+        passage_embedder=e5,
+    )
     with TestClient(create_app(make_settings(older))) as client:
         notes = " ".join(services_of(client).startup_notes)
         ready = client.get("/readyz")
         _, body = ask(client, QUESTION)
-    assert "the index holds no multilingual-e5" in notes and "chunk vectors for fr" in notes, notes
+    assert "the index holds no multilingual-e5" in notes and "chunk vectors for en" in notes, notes
     assert "run `opencounter ingest` again to embed them" in notes, notes
     checks = ready.json()["checks"]
     assert checks["chunk_vectors"].startswith("stale: the index holds no multilingual-e5"), checks
     assert ready.status_code == 200 and ready.json()["status"] == "degraded"
-    assert body["decision"] == "answer", body  # English: as before
+    assert body["decision"] == "answer", body  # English: searched with MiniLM, as before
+    # The same with OPENCOUNTER_ENGLISH_CHUNKS=minilm: nothing is stale.
+    with TestClient(create_app(make_settings(older, english_chunks="minilm"))) as client:
+        notes = " ".join(services_of(client).startup_notes)
+        ready = client.get("/readyz")
+    assert "chunk vectors for" not in notes and ready.json()["checks"]["chunk_vectors"] == "ok"
+    # Ingested before French chunks got e5 vectors too: the meta records no model per language.
+    oldest = tmp_path / "oldest"
+    ingest(DEMO_KB, oldest / "kb", embedder=minilm, embed_languages={"en"}, page_embedder=e5)
+    build = current_build(oldest / "kb")
+    assert build is not None
+    meta = json.loads(build.meta.read_text("utf-8"))
+    del meta["chunk_models"]
+    build.meta.write_text(json.dumps(meta), "utf-8")
+    with TestClient(create_app(make_settings(oldest))) as client:
+        notes = " ".join(services_of(client).startup_notes)
+        _, body = ask(client, QUESTION)
+    assert "chunk vectors for en, fr" in notes, notes
+    assert body["decision"] == "answer", body
 
 
 def test_serve_searches_a_large_languages_page_openings_on_the_approximate_index(

@@ -351,7 +351,7 @@ def _assemble(
     # The second says whether planted-sentence detection has MiniLM's vectors or n-grams alone.
     notes.extend(
         (
-            retrieval_note(settings, embedder, embedders.page_embedder),
+            retrieval_note(settings, embedder, embedders.page_embedder, embedders.embed_languages),
             packaged_layer().startup_note,
         )
     )
@@ -389,10 +389,12 @@ def _assemble(
     )
 
     def health() -> dict[str, str]:
-        # chunk_vectors: whether the index holds e5's French chunk vectors (when e5 is in use).
+        # chunk_vectors: whether the index holds e5's chunk vectors (when e5 is in use).
         checks = {
             "knowledge_base": retriever.status(),
-            **chunk_vectors_check(settings.kb_index_dir, embedders.page_embedder),
+            **chunk_vectors_check(
+                settings.kb_index_dir, embedders.page_embedder, embedders.embed_languages
+            ),
         }
         try:
             with engine.connect() as db:

@@ -10,7 +10,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -251,7 +251,12 @@ def page_ranker_note(
     and `eval retrieval` all say it): e5, or why not."""
     if page_embedder is not None:
         chunks = ""
-        if embeds_passages(page_embedder.name):
+        if embeds_passages(page_embedder.name) and settings.english_chunks == "e5":
+            chunks = (
+                " and the chunks of every language by its passage vectors (one embedding per "
+                "question)"
+            )
+        elif embeds_passages(page_embedder.name):
             chunks = " and the chunks of every language but English by its passage vectors"
         return f"pages ranked by their openings with {page_embedder.name}{chunks}"
     if settings.embedder == "auto":
@@ -264,9 +269,13 @@ def page_ranker_note(
 
 
 def retrieval_note(
-    settings: Settings, embedder: Embedder | None, page_embedder: PageEmbedder | None = None
+    settings: Settings,
+    embedder: Embedder | None,
+    page_embedder: PageEmbedder | None = None,
+    own: Collection[str] | None = None,
 ) -> str:
-    """Which embedder serves, where its vectors are searched, and whether the index has them."""
+    """Which embedder serves, where its vectors are searched, and whether the index has them;
+    `own`: the languages whose chunks the embedder embeds (EmbedderChoice.embed_languages)."""
     if embedder is None:
         why = (
             "OPENCOUNTER_EMBEDDER=none"
@@ -298,33 +307,45 @@ def retrieval_note(
         )
     else:
         pages = page_ranker_note(settings, embedder, page_embedder)
-    stale = chunk_vectors_note(build, page_embedder)
+    stale = chunk_vectors_note(build, page_embedder, own)
+    serving = page_embedder.name if not own and page_embedder is not None else embedder.name
+    if serving != embedder.name:  # e5 embeds every language's chunks: MiniLM only for old ones
+        serving += f" ({embedder.name} loaded only for an index whose chunks hold its vectors)"
     return (
-        f"Retrieval: hybrid BM25 + {embedder.name} (BM25 alone for a question it fails on); "
+        f"Retrieval: hybrid BM25 + {serving} (BM25 alone for a question it fails on); "
         f"vectors searched {where}; {pages}{'; ' + stale if stale else ''}."
     )
 
 
-def chunk_vectors_check(index_dir: Path, page_embedder: PageEmbedder | None) -> dict[str, str]:
+def chunk_vectors_check(
+    index_dir: Path, page_embedder: PageEmbedder | None, own: Collection[str] | None = None
+) -> dict[str, str]:
     """/readyz's `chunk_vectors` part where e5 embeds the chunks: `ok`, or `stale:` and why
-    (an index ingested before French chunks got e5 vectors, until it is ingested again)."""
+    (an index ingested before French, then English, chunks got e5 vectors, until it is
+    ingested again); `own` as for chunk_vectors_note."""
     if page_embedder is None or not embeds_passages(page_embedder.name):
         return {}
-    stale = chunk_vectors_note(current_build(index_dir), page_embedder)
+    stale = chunk_vectors_note(current_build(index_dir), page_embedder, own)
     return {"chunk_vectors": f"stale: {stale}" if stale else "ok"}
 
 
-def chunk_vectors_note(build: BuildPaths | None, page_embedder: PageEmbedder | None) -> str:
+def chunk_vectors_note(
+    build: BuildPaths | None,
+    page_embedder: PageEmbedder | None,
+    own: Collection[str] | None = None,
+) -> str:
     """Empty when the build's chunks hold the vectors this choice of embedders searches them
     with; else which languages lack e5's and the command that gives them (`serve`'s notes,
-    /readyz). The languages are ranked without chunk vectors meanwhile, never with another
-    model's."""
+    /readyz). `own`: the languages the chunk embedder (MiniLM) embeds instead of e5 (None:
+    FusionWeights' dense languages, English). Meanwhile a language is ranked with the vectors
+    its chunks hold (English: MiniLM's, loaded for it) or without chunk vectors, never with
+    another model's."""
     if build is None or page_embedder is None or not embeds_passages(page_embedder.name):
         return ""
+    if own is None:
+        own = FusionWeights().dense_languages() or ()
     try:
-        missing = languages_without(
-            build, page_embedder.name, FusionWeights().dense_languages() or ()
-        )
+        missing = languages_without(build, page_embedder.name, own)
     except (OSError, ValueError, KeyError):
         return ""  # unreadable: opening the index reports it
     if not missing:
@@ -332,7 +353,8 @@ def chunk_vectors_note(build: BuildPaths | None, page_embedder: PageEmbedder | N
     return (
         f"the index holds no {page_embedder.name} chunk vectors for {', '.join(missing)} "
         "(ingested before they were added, or without the model): those questions are ranked "
-        "without chunk vectors; run `opencounter ingest` again to embed them"
+        "with the vectors their chunks hold, or without; run `opencounter ingest` again to "
+        "embed them"
     )
 
 
@@ -453,9 +475,14 @@ class EmbedderChoice:
     # Ranks pages by their openings (e5 when `make install` built it); None: the embedder's.
     page_embedder: PageEmbedder | None = None
     page_note: str = ""  # page_ranker_note for this choice; empty when no embedder is chosen
-    # Embeds the chunks of every language but the embedder's (FusionWeights.dense_languages) at
-    # ingest: e5 when it ranks the pages (its "passage: " vectors), else None (no vectors).
+    # Embeds the chunks of every language but `embed_languages` at ingest: e5 when it ranks the
+    # pages (its "passage: " vectors), else None (no vectors).
     passage_embedder: PageEmbedder | None = None
+    # The languages whose chunks `embedder` embeds at ingest (None: all): MiniLM's English, or
+    # none when e5 embeds English too (OPENCOUNTER_ENGLISH_CHUNKS=e5, the default).
+    embed_languages: frozenset[str] | None = field(
+        default_factory=lambda: FusionWeights().dense_languages()
+    )
 
 
 def choose_embedder(settings: Settings, timeout_s: float | None = None) -> EmbedderChoice:
@@ -482,8 +509,15 @@ def choose_embedder(settings: Settings, timeout_s: float | None = None) -> Embed
         return EmbedderChoice(None, nothing_to_close)
     pages = default_page_embedder(settings.e5_dir)
     passages = pages if pages is not None and embeds_passages(pages.name) else None
+    # With e5 for English too, MiniLM embeds no chunk (it stays the chunk embedder by name, and
+    # loads only for an index whose English chunks hold its vectors: knowledge.minilm).
+    own = (
+        frozenset()
+        if passages is not None and settings.english_chunks == "e5"
+        else FusionWeights().dense_languages()
+    )
     return EmbedderChoice(
-        minilm, nothing_to_close, pages, page_ranker_note(settings, minilm, pages), passages
+        minilm, nothing_to_close, pages, page_ranker_note(settings, minilm, pages), passages, own
     )
 
 

@@ -32,7 +32,6 @@ from bot.evaluation_report import write_bot_report
 from bot.grounding.citations import check_answer
 from bot.organisation import LANGUAGES
 from knowledge.embeddings import EmbedderUnavailable
-from knowledge.fusion import FusionWeights
 from knowledge.ingest import NothingToIngest, ingest
 from knowledge.types import Passage
 from web.services import Services
@@ -153,7 +152,7 @@ def eval_bot(
                     kb,
                     index,
                     embedder=embedders.embedder,
-                    embed_languages=FusionWeights().dense_languages(),
+                    embed_languages=embedders.embed_languages,
                     page_embedder=embedders.page_embedder,
                     passage_embedder=embedders.passage_embedder,
                 )

@@ -108,7 +108,11 @@ def _evaluate(
             kb,
             index,
             embedder=embedder,
-            embed_languages=FusionWeights().dense_languages(),
+            embed_languages=(
+                embedders.embed_languages
+                if embedders is not None
+                else FusionWeights().dense_languages()
+            ),
             page_embedder=pages,
             passage_embedder=embedders.passage_embedder if embedders is not None else None,
         )

@@ -141,7 +141,6 @@ def ingest_command(
 
 def _ingest(console: Console, settings: Settings, source: str, lexical_only: bool) -> IngestReport:
     from knowledge.embeddings import EmbedderUnavailable
-    from knowledge.fusion import FusionWeights
     from knowledge.ingest import NothingToIngest, ingest
     from knowledge.layout import current_build
     from web.bootstrap import INGEST_EMBED_TIMEOUT_S, embedder_for
@@ -165,9 +164,9 @@ def _ingest(console: Console, settings: Settings, source: str, lexical_only: boo
                 settings.kb_index_dir,
                 embedder=embedder,
                 progress=progress,
-                # Only languages the embedder knows are embedded (MiniLM: English); the others
-                # by e5's passage vectors when e5 ranks the pages.
-                embed_languages=FusionWeights().dense_languages(),
+                # MiniLM embeds English chunks only when e5 is not built (or
+                # OPENCOUNTER_ENGLISH_CHUNKS=minilm); e5's passage vectors embed the others.
+                embed_languages=embedders.embed_languages if embedders is not None else None,
                 page_embedder=embedders.page_embedder if embedders is not None else None,
                 passage_embedder=embedders.passage_embedder if embedders is not None else None,
             ),
