@@ -3,7 +3,8 @@
 E5 is asymmetric: a question is embedded as "query: …" and a passage as "passage: …", so the
 adapter has two methods, `embed` (passages: what ingest stores) and `embed_queries`. It ranks
 whole pages by their openings in both languages (knowledge.page_openings), and embeds the
-chunks of every language but English (knowledge.index_build, `passage_embedder`); measured in
+chunks of every language (English unless OPENCOUNTER_ENGLISH_CHUNKS=minilm; knowledge.index_build,
+`passage_embedder`); measured in
 benchmarks/README.md ("multilingual-e5-small as int8 ONNX", "Memory of a serving process"):
 question p50 about 7-15 ms on one thread; a process holds the int8 layers (22 MB) and the piece
 index (~10 MB), and reads the word table's rows from disk as a text needs them.
