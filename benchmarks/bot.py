@@ -46,17 +46,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         settings = Settings(data_dir=data, answer_mode="extractive")
-        # As `opencounter ingest` does: e5 page openings and French chunk vectors when built
-        # (OPENCOUNTER_E5_DIR pointing nowhere measures the pipeline without them).
+        # As `opencounter ingest` does: e5 page openings and chunk vectors when built, English
+        # too unless OPENCOUNTER_ENGLISH_CHUNKS=minilm (OPENCOUNTER_E5_DIR pointing nowhere
+        # measures the pipeline without them).
         minilm = default_embedder()
         pages = default_page_embedder(settings.e5_dir) if minilm else None
+        english_on_e5 = pages is not None and settings.english_chunks == "e5"
         ingest(
             DEMO_KB,
             data / "kb",
             embedder=minilm,
-            embed_languages=FusionWeights().dense_languages(),
+            embed_languages=frozenset() if english_on_e5 else FusionWeights().dense_languages(),
             page_embedder=pages,
-            passage_embedder=pages,  # and its passage vectors for the French chunks
+            passage_embedder=pages,  # its passage vectors for the other languages' chunks
         )
         services = build_services(settings)
         engine, retriever = services.engine, services.retriever

@@ -94,7 +94,7 @@ class Signals:
 
     coverage: float  # IDF-weighted share of question terms present in it
     # The cosine the confidence model reads; None in lexical mode. MiniLM's HYBRID: the
-    # question's with the best passage; E5_HYBRID's: the question's with the best page opening.
+    # question's with the best passage; E5_HYBRID's: the question's with the nearest chunk.
     cosine: float | None
     # The model the cosine is scored with: None for MiniLM's HYBRID (or LEXICAL_ONLY without a
     # cosine); knowledge.confidence.E5_HYBRID's for a language whose chunks hold e5 vectors.
@@ -238,7 +238,7 @@ class HybridRetriever:
             ranked = self._lexical_ranking(question, lang, lexical, n)
             if self._weights.page_for(language) > 0 and self._weights.document_prior <= 0:
                 ranked = rrf([(ranked, self._weights.lexical)], n)  # BM25 scores: RRF's scale
-            with_pages, failed, _ = self._with_pages(question, language, ranked, n, page_query)
+            with_pages, failed = self._with_pages(question, language, ranked, n, page_query)
             return _Ranking(with_pages, None, LEXICAL_FALLBACK if failed else None)
         if by_passages and page_query is not None:
             query = page_query.result()
@@ -266,17 +266,18 @@ class HybridRetriever:
         best = int(fused.positions[0]) if len(fused) else -1
         cosine = float(self._dense.vectors[best] @ query) if best >= 0 else None
         # The page ranker failing leaves the hybrid ranking as it was: no fallback to report.
-        fused, _, opening = self._with_pages(question, language, fused, n, page_query)
+        fused, _ = self._with_pages(question, language, fused, n, page_query)
         if not by_passages:
             return _Ranking(fused, cosine, None)
         # HYBRID was fitted on MiniLM's cosines (knowledge.confidence). A language ranked with
-        # e5 chunk vectors is scored by its own e5 fit, which reads the best page opening's
-        # cosine (the best passage's told e5's confidence apart less well: E5_HYBRID), or keeps
-        # the lexical model and its threshold where it has no fit (French) or no page opening.
+        # e5 chunk vectors is scored by its own e5 fit, which reads the nearest chunk's cosine
+        # (the best fused passage's told e5's hits from misses less well: E5_HYBRID), or keeps
+        # the lexical model and its threshold where it has no fit (French).
         model = E5_HYBRID.get(language)
-        if model is None or opening is None:
+        if model is None or not len(dense):
             return _Ranking(fused, None, None)
-        return _Ranking(fused, opening, None, model)
+        nearest = float(self._dense.vectors[int(dense.positions[0])] @ query)
+        return _Ranking(fused, nearest, None, model)
 
     def _page_query_soon(
         self, question: str, language: str, for_chunks: bool = False
@@ -304,19 +305,17 @@ class HybridRetriever:
         ranked: Hits,
         n: int,
         started: Future[Vectors | None] | None = None,
-    ) -> tuple[Hits, bool, float | None]:
+    ) -> tuple[Hits, bool]:
         """The ranking with the pages' opening vectors fused in where the language has a page
-        weight, whether the page embedder failed (the ranking is then returned as it was), and
-        the best opening's cosine with the question (None when no page was searched)."""
+        weight, and whether the page embedder failed (the ranking is then returned as it was)."""
         weight = self._weights.page_for(language)
         if self._pages is None or weight <= 0:
-            return ranked, False, None
+            return ranked, False
         query = started.result() if started is not None else self._page_query(question)
         if query is None:
-            return ranked, True, None
+            return ranked, True
         pages = self._pages.search(query, language, n)
-        best = float(pages.scores[0]) if len(pages) else None
-        return with_document_prior(ranked, pages, weight, self._doc_of, n), False, best
+        return with_document_prior(ranked, pages, weight, self._doc_of, n), False
 
     def _lexical_ranking(self, question: str, lang: str | None, lexical: Hits, n: int) -> Hits:
         if self._weights.document_prior <= 0:
