@@ -87,8 +87,8 @@ def weights_for_pages(
 
 def embeds_passages(page_ranker: str | None) -> bool:
     """True when the page ranker also embeds chunks: multilingual e5 (knowledge.e5), whose
-    passage vectors rank French chunks and, unless OPENCOUNTER_ENGLISH_CHUNKS says `minilm`,
-    English ones."""
+    passage vectors rank French chunks and, with OPENCOUNTER_ENGLISH_CHUNKS=e5 (not the
+    default), English ones."""
     return page_ranker is not None and page_ranker.startswith("multilingual-e5")
 
 

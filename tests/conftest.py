@@ -76,12 +76,10 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 DEMO_KB,
                 index_dir,
                 embedder=minilm,
-                # As `opencounter ingest` does: the e5 page ranker when `make install` built it,
-                # and its passage vectors for the chunks of every language (once per run, like
-                # the rest); without e5, MiniLM's for English.
-                embed_languages=frozenset()
-                if e5 is not None
-                else FusionWeights().dense_languages(),
+                # As `opencounter ingest` does by default: MiniLM for the English chunks, the e5
+                # page ranker when `make install` built it and its passage vectors for the chunks
+                # of the other languages (once per run, like the rest).
+                embed_languages=FusionWeights().dense_languages(),
                 page_embedder=e5,
                 passage_embedder=e5,
             )

@@ -479,7 +479,7 @@ class EmbedderChoice:
     # pages (its "passage: " vectors), else None (no vectors).
     passage_embedder: PageEmbedder | None = None
     # The languages whose chunks `embedder` embeds at ingest (None: all): MiniLM's English, or
-    # none when e5 embeds English too (OPENCOUNTER_ENGLISH_CHUNKS=e5, the default).
+    # none when e5 embeds English too (OPENCOUNTER_ENGLISH_CHUNKS=e5; the default is minilm).
     embed_languages: frozenset[str] | None = field(
         default_factory=lambda: FusionWeights().dense_languages()
     )

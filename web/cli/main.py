@@ -164,8 +164,8 @@ def _ingest(console: Console, settings: Settings, source: str, lexical_only: boo
                 settings.kb_index_dir,
                 embedder=embedder,
                 progress=progress,
-                # MiniLM embeds English chunks only when e5 is not built (or
-                # OPENCOUNTER_ENGLISH_CHUNKS=minilm); e5's passage vectors embed the others.
+                # MiniLM embeds English chunks (OPENCOUNTER_ENGLISH_CHUNKS=minilm, the default, or
+                # e5 not built); e5's passage vectors embed the others, English too with `e5`.
                 embed_languages=embedders.embed_languages if embedders is not None else None,
                 page_embedder=embedders.page_embedder if embedders is not None else None,
                 passage_embedder=embedders.passage_embedder if embedders is not None else None,
