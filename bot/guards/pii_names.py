@@ -176,7 +176,9 @@ _PLACE_AFTER = re.compile(
     r"|museum|library|centre|center|station|house|hall|park|bridge|day|prize|trust|foundation"
     r"|institute|university|memorial|stadium|airport|building|court|primary|secondary|high"
     r"|grammar|church|chapel|mosque|temple|theatre|theater|gallery|estate|ward|metro|m[ée]tro"
-    r"|tube|film|films|movie|show|concert|exhibition|statue|stadium|arena)\b)"
+    r"|tube|film|films|movie|show|concert|exhibition|statue|stadium|arena"
+    # An office named in capitals ("Register Office", "Housing Office"): test23 forms.
+    r"|office|offices|registry)\b)"
 )
 
 
