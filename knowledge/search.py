@@ -263,11 +263,11 @@ class HybridRetriever:
         if getattr(self._dense.store, "scores_are_approximate", False):
             dense = rescored_exactly(dense, self._dense.vectors, query)
         fused = rrf([(lexical, self._weights.lexical), (dense, dense_weight)], n)
-        best = int(fused.positions[0]) if len(fused) else -1
-        cosine = float(self._dense.vectors[best] @ query) if best >= 0 else None
+        best = int(fused.positions[0]) if len(fused) else -1  # before the pages': HYBRID's
         # The page ranker failing leaves the hybrid ranking as it was: no fallback to report.
         fused, _ = self._with_pages(question, language, fused, n, page_query)
         if not by_passages:
+            cosine = float(self._dense.vectors[best] @ query) if best >= 0 else None
             return _Ranking(fused, cosine, None)
         # HYBRID was fitted on MiniLM's cosines (knowledge.confidence). A language ranked with
         # e5 chunk vectors is scored by its own e5 fit, which reads the nearest chunk's cosine
