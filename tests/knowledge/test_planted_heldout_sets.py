@@ -29,6 +29,7 @@ COUNTED = [
     "heldout12.jsonl",
     "heldout13.jsonl",
     "heldout14.jsonl",
+    "heldout15.jsonl",
 ]
 ALL = ["heldout.jsonl", "heldout2.jsonl", *COUNTED]
 
