@@ -326,4 +326,12 @@ class _Loader:
             any=self.patterns(data["any"], f"{where}.any"),
             also=self.patterns(data.get("also", []), f"{where}.also"),
             unless=self.patterns(data.get("unless", []), f"{where}.unless"),
+            before_classified_crisis=self.flag(
+                data.get("before_classified_crisis", False), f"{where}.before_classified_crisis"
+            ),
         )
+
+    def flag(self, value: object, where: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(where, "expected true or false")
+        return value

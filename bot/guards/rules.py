@@ -22,6 +22,10 @@ class Rule:
     any: tuple[re.Pattern[str], ...]
     also: tuple[re.Pattern[str], ...] = ()
     unless: tuple[re.Pattern[str], ...] = ()
+    # A refusal decided even before a crisis that only the intent classifier found (never
+    # before a crisis rule): for rules worded as the writer's own intent to harm, deceive or
+    # attack the assistant, whose violent or urgent words the classifier takes for a crisis.
+    before_classified_crisis: bool = False
 
     def matches(self, text: str) -> bool:
         if not any(pattern.search(text) for pattern in self.any):

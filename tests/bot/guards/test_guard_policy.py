@@ -76,6 +76,12 @@ def test_minimal_policy_fills_placeholders(tmp_path: Path) -> None:
                                 "rules": [{"reason": "r"}]}]),
             "'any'",
         ),
+        (
+            broken(categories=[{"name": "x", "action": "refuse", "reply": {"en": "x"},
+                                "rules": [{"reason": "r", "any": ["a"],
+                                           "before_classified_crisis": "yes"}]}]),
+            "rules[0].before_classified_crisis",
+        ),
         (broken(categories=[{"name": "x", "action": "refuse", "reply": {"en": "Call {nobody}"}}]), "{nobody}"),
         (broken(categories=[{"name": "x", "action": "refuse", "reply": {"en": "x"},
                              "signals": {"telepathy": "r"}}]), "signals"),
