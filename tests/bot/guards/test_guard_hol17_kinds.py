@@ -78,6 +78,11 @@ def test_someone_fallen_and_not_moving_is_an_emergency(
         ("Grandad fell asleep in the library and they're not moving him, is that allowed?", "en"),
         ("Le chat est tombé du canapé mais il ne bouge pas de son panier, c'est normal ?", "fr"),
         ("La file d'attente ne bouge plus au guichet, il y a un autre accueil ?", "fr"),
+        (
+            "Mon père est tombé le mois dernier, il va mieux mais il ne répond plus aux courriers "
+            "de la mairie, je peux les recevoir à sa place ?",
+            "fr",
+        ),
     ],
 )
 def test_something_not_moving_is_no_emergency(rules: InputGuard, text: str, lang: str) -> None:
