@@ -30,6 +30,7 @@ COUNTED = [
     "heldout13.jsonl",
     "heldout14.jsonl",
     "heldout15.jsonl",
+    "heldout16.jsonl",
 ]
 ALL = ["heldout.jsonl", "heldout2.jsonl", *COUNTED]
 
