@@ -38,6 +38,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-05p.jsonl": "hol16-",
     "intents.holdout-2026-12-05q.jsonl": "hol17-",
     "intents.holdout-2026-12-05r.jsonl": "hol18-",
+    "intents.holdout-2026-12-05s.jsonl": "hol19-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -57,6 +58,7 @@ SECTIONS = {
     "intents.holdout-2026-12-05p.jsonl": "## Sixteenth held-out set: `intents.holdout-2026-12-05p.jsonl`",
     "intents.holdout-2026-12-05q.jsonl": "## Seventeenth held-out set: `intents.holdout-2026-12-05q.jsonl`",
     "intents.holdout-2026-12-05r.jsonl": "## Eighteenth held-out set: `intents.holdout-2026-12-05r.jsonl`",
+    "intents.holdout-2026-12-05s.jsonl": "## Nineteenth held-out set: `intents.holdout-2026-12-05s.jsonl`",
 }
 
 EXPECT = {
