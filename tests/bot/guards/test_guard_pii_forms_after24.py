@@ -45,7 +45,7 @@ def _kinds(text: str, policy: GuardPolicy) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("Our home line, if nobody answers the mobile: 01632, then 960, then 815.", "phone"),
+        ("My landline, if nobody answers the mobile: 01632, then 960, then 815.", "phone"),
         ("Mon fixe : 01 99 00, puis 52, puis 36. Le soir de préférence.", "phone"),
         ("the card is 4539 5393, then 3633 8750, can you take the permit fee?", "payment_card"),
         (
@@ -81,7 +81,10 @@ def test_numbers_listed_one_after_another_pass(text: str, policy: GuardPolicy) -
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("My NHS number is 730 166 13122 - drop the last digit, my thumb slipped.", "uk_nhs_number"),
+        (
+            "My NHS number is 730 166 13122 - drop the last digit, my thumb slipped.",
+            "uk_nhs_number",
+        ),
         (
             "Mon numéro NHS : 609 139 09966, oubliez le dernier chiffre, j'ai tapé le 6 deux fois.",
             "uk_nhs_number",
@@ -89,9 +92,7 @@ def test_numbers_listed_one_after_another_pass(text: str, policy: GuardPolicy) -
         ("card 4539 5393 3633 87500, ignore the last digit please", "payment_card"),
     ],
 )
-def test_a_corrected_number_is_read_as_corrected(
-    text: str, kind: str, policy: GuardPolicy
-) -> None:
+def test_a_corrected_number_is_read_as_corrected(text: str, kind: str, policy: GuardPolicy) -> None:
     assert kind in _kinds(text, policy)
 
 
@@ -113,9 +114,7 @@ def test_a_corrected_opening_time_passes(policy: GuardPolicy) -> None:
         "pasaporte nº XDC204718, vale para el registro?",
     ],
 )
-def test_a_passport_labelled_in_another_language_is_found(
-    text: str, policy: GuardPolicy
-) -> None:
+def test_a_passport_labelled_in_another_language_is_found(text: str, policy: GuardPolicy) -> None:
     assert "document_number" in _kinds(text, policy)
 
 
@@ -141,6 +140,8 @@ def test_a_passport_named_without_its_number_passes(text: str, policy: GuardPoli
         "mon profil s'ouvre sur exampleton.example/fr/profil/mathilde-guerin-roux/ et pas le "
         "tableau de bord, pourquoi ?",
         "the page is www.exampleton.example/my/users/oscar_pembleton/bookings?tab=2",
+        "why is my name in the address bar? it says exampleton.example/en/account/"
+        "tobiah-wrenfield/ after I sign in",
     ],
 )
 def test_a_name_in_an_account_address_is_found(text: str, policy: GuardPolicy) -> None:
@@ -156,6 +157,7 @@ def test_a_name_in_an_account_address_is_found(text: str, policy: GuardPolicy) -
         "la page https://www.exampleton.example/fr/culture/expo-marie-curie est vide",
         "my account page https://www.exampleton.example/en/account/settings/notifications "
         "won't save",
+        "my name won't update on https://www.exampleton.example/en/account/edit-details",
     ],
 )
 def test_a_public_address_passes(text: str, policy: GuardPolicy) -> None:
@@ -268,9 +270,7 @@ def test_a_name_in_capitals_with_a_cue_is_found(text: str, policy: GuardPolicy) 
         "QUAND PASSE LE CAMION DES ENCOMBRANTS ? MERCI, GINETTE",
     ],
 )
-def test_a_first_name_alone_signing_is_withheld_not_blocked(
-    text: str, policy: GuardPolicy
-) -> None:
+def test_a_first_name_alone_signing_is_withheld_not_blocked(text: str, policy: GuardPolicy) -> None:
     kinds = _kinds(text, policy)
     assert kinds == {"first_name"}
     assert policy.pii.actions.get("first_name") == "redact"
