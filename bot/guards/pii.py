@@ -14,7 +14,12 @@ from bot.guards.pii_identity import (
     private_street_ends,
     public_street_ends,
 )
-from bot.guards.pii_network import find_disguised_emails, find_ip_addresses, find_own_websites
+from bot.guards.pii_network import (
+    find_disguised_emails,
+    find_ip_addresses,
+    find_names_in_links,
+    find_own_websites,
+)
 from bot.guards.pii_numbers import (
     SHOWN_NOT_GIVEN,
     find_digit_identifiers,
@@ -48,7 +53,7 @@ def _without_overlaps(findings: Iterable[PIIFinding]) -> tuple[PIIFinding, ...]:
     return tuple(sorted(kept, key=lambda f: (f.start, f.end)))
 
 
-_WORDY = frozenset({"name", "address", "name_dob_address"})
+_WORDY = frozenset({"name", "first_name", "address", "name_dob_address"})
 
 
 def _whole_words(text: str, finding: PIIFinding) -> PIIFinding:
@@ -87,7 +92,9 @@ _EXAMPLE = re.compile(
     r"(?<![\w@./-])(?:examples?|samples?|made[- ]up|specimen|dummy|fictitious|fictional"
     r"|placeholder|exemples?|fictifs?|fictives?|sp[ée]cimen|factices?|ejemplo|beispiel|esempio"
     rf"|{SHOWN_NOT_GIVEN}|fake|pretend|invent[ée]e?s?"
-    r"|e\.g\.?|eg|p\. ?ex\.?|par ex\.?|z\. ?b\.?)"
+    r"|e\.g\.?|eg|p\. ?ex\.?|par ex\.?|z\. ?b\.?"
+    # "ex." as a form's hint prints it ("« ex. FR76 … »"): test24 forms.
+    r"|ex(?=\.))"
     r"(?![\w@/-]|\.\w)"
 )
 # The writer's own words: "for example, my mobile is …" gives one's own number.
@@ -99,6 +106,7 @@ _OWN = re.compile(
 _SENTENCE_END = re.compile(
     r"(?<!e\.g)(?<!\bex)(?<!\bp)(?<!z\.b)(?<!z\. b)(?<!\bz)[.?!;:](?:\s|$)|\n"
 )
+_QUOTES = " \t'\"«»“”‘’„("
 # The example word may open the sentence well before the number: "The sample printed on the
 # repeat prescription form has the NHS number set out as 612 …" (the sentence still ends at a
 # full stop, and the writer's own words after the example word still make the number theirs).
@@ -121,11 +129,20 @@ def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
         return False
     before = folded[max(0, finding.start - _EXAMPLE_REACH) : finding.start]
     ends = list(_SENTENCE_END.finditer(before))
+    # A colon right before the number (quotes aside) introduces it: the sentence it ends is
+    # the number's ("a sample IBAN on the form: GB82 …", "un exemple d'IBAN : « … »").
+    introduced = False
+    while ends and ends[-1].group(0)[0] == ":" and not before[ends[-1].end() :].strip(_QUOTES):
+        ends.pop()
+        introduced = True
     if ends:
         before = before[ends[-1].end() :]
     said = list(_EXAMPLE.finditer(before))
     if said:
-        return _OWN.search(before[said[-1].end() :]) is None
+        # Introduced by a colon, the writer's own words after it make it theirs still ("For
+        # example: 4539 … is my card").
+        owned_after = introduced and _OWN.search(folded[finding.end : finding.end + 40])
+        return _OWN.search(before[said[-1].end() :]) is None and not owned_after
     after = folded[finding.end : finding.end + 24]
     told = _EXAMPLE.search(after)
     if told is None:
@@ -187,6 +204,75 @@ def _found_in_tables(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
                 yield PIIFinding(finding.kind, finding.start + shift, finding.end + shift)
 
 
+# An identifier given in parts, each after a word that links it to the one before ("01632,
+# then 960, then 815", "FR54 1805 …, ensuite 3401 …", "JT 48, the rest is 19 62 B"): test24
+# forms. The parts are read joined, so the identifier's own check decides, as for one typed whole.
+_PART = r"(?<![\w.,])(?<!\d )(?:[A-Z]{2}\d{0,2}[ ]?)?\d(?:[\d ]{0,30}\d)?(?:[ ][A-D](?![\w]))?"
+_LINK_WORD = (
+    r"(?:and\s+then|then|next|after\s+that|followed\s+by|and\s+the\s+rest(?:\s+is)?"
+    r"|the\s+rest(?:\s+is)?|rest\s+is|(?:and\s+)?(?:the\s+)?(?:last|final|second|third)"
+    r"\s+(?:bit|part|half|digits?|one)(?:\s+(?:is|are))?|finally|and\s+finally"
+    r"|et\s+pour\s+finir|pour\s+finir|et\s+ensuite|ensuite|puis|et\s+puis|enfin|apr[èe]s"
+    r"|(?:et\s+)?la\s+fin(?:\s+c['’]est)?|(?:et\s+)?le\s+reste(?:\s+c['’]est)?|la\s+suite"
+    r"|suivi\s+de|et\s+(?:la\s+)?(?:derni[èe]re|deuxi[èe]me|seconde)\s+partie)"
+)
+_GLUE = rf"[ \t]*[,.;:–—-]?[ \t]*(?i:{_LINK_WORD})[ \t]*[,:–—-]?[ \t]*"
+_IN_PARTS = re.compile(rf"{_PART}(?:{_GLUE}{_PART}){{1,3}}")
+_ONE_PART = re.compile(_PART)
+# The words opening the first part, dropped from what is read before the joined number so that
+# its label stays near it ("Mon numéro NHS, les trois premiers chiffres : 197").
+_FIRST_PART = re.compile(
+    r"(?i:[\s,;:–—-]*(?:(?:the\s+)?first\s+(?:bit|part|half|one|\w+\s+digits?|digits?)"
+    r"(?:\s+(?:is|are))?|starts?(?:\s+with)?|begins?\s+with|d[ée]but|commence\s+par"
+    r"|(?:les\s+)?(?:\w+\s+)?premiers\s+chiffres(?:\s+sont)?)\s*[:,]?\s*)$"
+)
+# A number corrected right after it: one digit to drop (test24 forms).
+_DROP_DIGIT = re.compile(
+    r"[ \t]*[,.;:–—-]?[ \t]*(?i:(?:please\s+)?(?:ignore|drop|delete|remove|forget|skip|take\s+off)"
+    r"\s+the\s+(?P<en>last|first|final)\s+(?:digit|number|one)"
+    r"|(?:oubliez|ignorez|enlevez|supprimez|retirez|ne\s+tenez\s+pas\s+compte\s+du)"
+    r"\s+(?:le\s+)?(?P<fr>dernier|premier)\s+chiffre)"
+)
+_JOINED_KINDS = frozenset(
+    {"iban", "payment_card", "uk_nino", "fr_nir", "uk_nhs_number", "ca_sin", "nl_bsn", "phone"}
+)
+
+
+def _numbers_read_as(probe: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    folded = lower_aligned(probe)
+    yield from find_ibans(probe, folded)
+    yield from find_lettered_identifiers(probe, folded)
+    yield from find_digit_identifiers(probe, folded)
+    yield from find_phones(probe, folded, policy.contact)
+
+
+def _read_instead(
+    text: str, start: int, end: int, value: str, policy: PIIPolicy
+) -> Iterator[PIIFinding]:
+    """The identifiers `value` is, read in place of text[start:end] after the words before it."""
+    before = text[max(0, start - 60) : start]
+    opener = _FIRST_PART.search(before)
+    prefix = before[: opener.start()] + " " if opener is not None else before
+    for finding in _numbers_read_as(prefix + value, policy):
+        if finding.kind in _JOINED_KINDS and finding.end > len(prefix):
+            yield PIIFinding(finding.kind, start, end)
+
+
+def _found_in_parts(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    for match in _IN_PARTS.finditer(text):
+        parts = [m.group(0) for m in _ONE_PART.finditer(match.group(0))]
+        yield from _read_instead(text, match.start(), match.end(), " ".join(parts), policy)
+    for match in _DROP_DIGIT.finditer(text):
+        window = text[max(0, match.start() - 40) : match.start()]
+        number = re.search(r"\d(?:[\d ]{0,38}\d)?$", window)
+        if number is None:
+            continue
+        start, end = match.start() - len(number.group(0)), match.start()
+        digits = re.sub(r"\D", "", number.group(0))
+        last = (match.group("en") or match.group("fr")).lower() in ("last", "final", "dernier")
+        yield from _read_instead(text, start, end, digits[:-1] if last else digits[1:], policy)
+
+
 def find_pii(
     text: str, policy: PIIPolicy, tagger: SpanTagger | None = None
 ) -> tuple[PIIFinding, ...]:
@@ -205,11 +291,13 @@ def find_pii(
     found += find_emails(aligned, contact)
     found += find_disguised_emails(aligned, folded, contact)
     found += find_own_websites(aligned, folded)
+    found += find_names_in_links(aligned)
     found += find_ip_addresses(aligned, folded)
     found += find_credentials_and_documents(aligned)
     found += find_file_references(aligned)
     found += find_phones(aligned, folded, contact)
     found += find_spoken_phones(folded, contact)
+    found += _found_in_parts(aligned, policy)
     learned = tagger.spans(aligned) if tagger is not None else []
     found += find_identity(aligned, folded, learned)
     found += find_postcodes(

@@ -76,7 +76,8 @@ _SIGN_OFF = re.compile(
 # After a closing formula, a first name alone signs the message too ("regards - Pam").
 _SIGN_OFF_FIRST_NAME = re.compile(
     r"(?i:\b(?:thanks|thank\s+you|regards|best|cheers|sincerely|bien\s+[àa]\s+vous|cordialement"
-    r"|merci|amicalement|bises)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+again|\s+beaucoup)?\b)"
+    r"|merci|amicalement|bises)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+again|\s+beaucoup"
+    r"|\s+infiniment|\s+bien|\s+mille\s+fois|\s+encore|\s+d['’]avance|\s+kindly|\s+warmly)?\b)"
     r"[ \t]*[,.!:–—-]?[ \t]*\n?[ \t]*(" + NAME_WORD + r")[ \t.!]*$"
 )
 # A greeting then "it's …" / "ici …" at the start of a message introduces the writer.
@@ -205,6 +206,11 @@ def _common_given(word: str) -> bool:
     and SMS French do (test22 forms). The span tagger's feature keeps the list as it is."""
     word = word.lower()
     return word in given_names() or _unaccented(word) in _unaccented_given_names()
+
+
+def common_given_name(word: str) -> bool:
+    """A common given name, typed with or without its accents ("loic", "helene")."""
+    return _common_given(word)
 
 
 def is_given_name(word: str, names: frozenset[str]) -> bool:
@@ -468,11 +474,51 @@ def _titled_names(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+def _shouted_word(word: str) -> bool:
+    """A word in capitals that is no common given name ("KINDLY", "BIEN", "SINCERELY"): in a
+    message typed in capitals, what follows a closing formula (spent intent set, 5 December
+    2026: "THANK YOU KINDLY", "MERCI BIEN" read as names)."""
+    letters = word.strip(".,!'’")
+    return len(letters) > 1 and letters.isupper() and not _common_given(letters)
+
+
+def _signing(text: str) -> Iterator[tuple[int, int]]:
+    """Names signing the message after a closing formula; in capitals, one that opens with a
+    common given name ("REGARDS, JOHN SMITH", "MERCI, GINETTE"), not "THANK YOU MOST
+    SINCERELY"."""
+    for pattern in (_SIGN_OFF, _SIGN_OFF_FIRST_NAME):
+        for start, end in _spans(pattern, text):
+            if not _shouted_word(text[start:end].split(maxsplit=1)[0]):
+                yield start, end
+
+
+# A closing formula right before a name that signs the message, the formula's adverbs included
+# ("Merci infiniment, …", "Many thanks, …", "Bien à vous, …", "With thanks, …").
+_CLOSING_BEFORE = re.compile(
+    r"(?i:(?:\b(?:thanks|thank\s+you|regards|best|cheers|yours|sincerely|faithfully|bien\s+[àa]"
+    r"\s+vous|cordialement|merci|salutations|amicalement|bises|bisous|bonne\s+journ[ée]e|love"
+    r"|take\s+care|wishes|[àa]\s+bient[ôo]t)(?:\s+[\w'’]+){0,3}|^|\n)"
+    r"[ \t]*[,.!:–—-]?[ \t]*\n?[ \t]*$)"
+)
+
+
+def signed_first_name(text: str, start: int, end: int) -> bool:
+    """Whether a name found is a first name alone signing the message: one word, the message's
+    last, after a closing formula or on its own last line ("Merci infiniment, Josiane")."""
+    if len(text[start:end].split()) != 1 or re.sub(r"[\W_]", "", text[end:]):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip(" \t,.!:–—-"):
+        return line_start > 0
+    return _CLOSING_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
 def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     """Names that are personal data on their own: one's own, behind a title or a label."""
     spans: list[tuple[int, int]] = list(_titled_names(text))
-    for pattern in (_SELF, _SELF_PLAIN, _LABELLED, _SIGN_OFF, _SIGN_OFF_FIRST_NAME):
+    for pattern in (_SELF, _SELF_PLAIN, _LABELLED):
         spans += _spans(pattern, text)
+    spans += _signing(text)
     spans += _lower_case_own_names(text)
     spans += _lower_case_full_names(text)
     spans += _given_and_surname(text)

@@ -10,10 +10,12 @@ says it is their IP. A website counts only when the citizen says it is theirs.
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import re
 from collections.abc import Iterator
 
 from bot.guards.pii_contact import ContactPolicy, email_is_public
+from bot.guards.pii_names import common_given_name
 from bot.guards.verdict import PIIFinding
 
 _AT_SIGN = r"\s{0,3}@\s{0,3}"
@@ -102,6 +104,12 @@ def find_disguised_emails(text: str, folded: str, policy: ContactPolicy) -> Iter
         at, whole = match.group("at"), match.group(0)
         if at == "@" and "@" in whole and " " not in whole and not _SPELT.search(whole):
             continue  # a plain address: find_emails has it
+        plain = whole.split(maxsplit=1)[0].rstrip(".")
+        ends_sentence = re.fullmatch(r"[^@]+@[^@.]+(?:\.[^@.]+)+", plain) is not None
+        if at == "@" and ends_sentence and not _SPELT.search(whole):
+            # A plain address that ends its sentence ("… @exampleton.example. Is she …"): the
+            # full stop and the next word are no part of it (test24 forms); find_emails has it.
+            continue
         domain_parts = _SEPARATOR.split(match.group("domain"))
         if not _TOP_LEVEL.fullmatch(domain_parts[-1].lower()):
             continue
@@ -148,3 +156,51 @@ def find_own_websites(text: str, folded: str) -> Iterator[PIIFinding]:
         before = folded[max(0, match.start() - _WINDOW) : match.start()]
         if _OWN_SITE.search(before):
             yield PIIFinding("web_address", match.start(), match.end())
+
+
+# A link to one's account page holds its holder's name as the path segment after the account
+# one ("…/fr/compte/loic-example/reservations", "…/users/ann_example/"): test24 forms.
+_LINK = re.compile(
+    r"(?:\b(?:https?://|www\.)|(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+/)[^\s<>\"'«»]{3,300}",
+    re.IGNORECASE,
+)
+_ACCOUNT_SEGMENT = frozenset(
+    "account accounts my-account myaccount compte comptes mon-compte moncompte profile profiles"
+    " profil profils user users utilisateur utilisateurs member members membre membres people"
+    " person personne personnes resident residents citizen usager usagers u".split()
+)
+_SLUG_PART = re.compile(r"[a-zà-ÿ]{2,30}")
+# Words of an account's pages, not of a name ("account/settings-notifications").
+_PAGE_WORDS = frozenset(
+    "settings setting notifications notification preferences bookings booking reservations"
+    " reservation dashboard edit details detail password security history payments payment"
+    " permits permit messages message documents document new create sign login logout register"
+    " my mes mon ma me info information home overview profile profil compte account parametres"
+    " tableau bord mot passe paiements demandes demande historique courriers contact address"
+    " adresse delete supprimer update modifier view voir list liste".split()
+)
+# The writer saying their name shows in the link ("why is my name in the address?", "mon nom
+# s'affiche dans le lien"): the account segment's slug is that name, given name known or not.
+_NAME_SHOWN = re.compile(
+    r"(?i:\b(?:my|our)\s+(?:full\s+)?(?:name|surname)\b|\b(?:mon|notre)\s+(?:nom|pr[ée]nom)\b)"
+)
+
+
+def find_names_in_links(text: str) -> Iterator[PIIFinding]:
+    """A first name and a surname as the path segment after an account or profile segment."""
+    named = _NAME_SHOWN.search(text) is not None
+    for match in _LINK.finditer(text):
+        link = match.group(0)
+        path = link.split("?", 1)[0].split("#", 1)[0]
+        offset = match.start()
+        segments = list(re.finditer(r"[^/]+", path))
+        for previous, segment in itertools.pairwise(segments):
+            if previous.group(0).lower() not in _ACCOUNT_SEGMENT:
+                continue
+            parts = re.split(r"[-_.]", segment.group(0).lower())
+            if not 2 <= len(parts) <= 4 or not all(_SLUG_PART.fullmatch(p) for p in parts):
+                continue
+            if any(part in _PAGE_WORDS for part in parts):
+                continue
+            if named or common_given_name(parts[0]):
+                yield PIIFinding("name", offset + segment.start(), offset + segment.end())

@@ -39,6 +39,12 @@ CA_POSTAL_CODE = re.compile(
 )
 # French departments 01-95 (20 for Corsica) and overseas 97x; a city name follows.
 FR_POSTAL_CODE = re.compile(r"(?<![\w,.-])(?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3}(?= ?[A-Za-zÀ-ÿ]{2})")
+# A French code postal after its town, in apposition ("à Villeurbanne, 69100", "Bron (69500)"):
+# test24 forms; the writer's when they say they live there.
+_FR_CODE_AFTER_TOWN = re.compile(
+    r"(?<![\w'’-])[A-ZÀ-Þ][A-Za-zÀ-ÿ'’-]{1,40}(?:,[ \t]?|[ \t]?\([ \t]?)"
+    r"((?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3})(?![\w-])"
+)
 _LIVES_THERE = re.compile(
     r"\b(?:j'habite|habite|i live|we live|domicil\w*|my address|mon adresse|je vis|nous vivons"
     r"|je r[ée]side|nous r[ée]sidons|residing|i'?m living|we'?re living|i am living"
@@ -183,6 +189,11 @@ def find_postcodes(
         after_street = any(0 <= start - e <= 40 for e in street_ends)
         before = folded[max(0, start - _WINDOW) : start]
         if after_street or _LIVES_THERE.search(before):
+            yield PIIFinding("postcode", start, end)
+    for match in _FR_CODE_AFTER_TOWN.finditer(text):
+        start, end = match.span(1)
+        sentence = _SENTENCE_START.split(folded[max(0, match.start() - _WINDOW) : start])[-1]
+        if _LIVES_THERE.search(sentence):
             yield PIIFinding("postcode", start, end)
     # A code named as one and said to be the writer's after it ("cp 69003 c'est chez moi"), or
     # earlier in its sentence ("mon domicile principal reste en France, code postal 23160").

@@ -35,7 +35,7 @@ PIIMode = Literal["block", "redact"]
 # The kinds of personal data that say how to reach the writer, or where help must go: kept for
 # the person a message is escalated to (`GuardVerdict.contact`), so that someone who asks to be
 # rung or written back can be, and a caseworker knows where a person in danger is.
-CONTACT_KINDS = frozenset({"phone", "email", "address", "postcode", "name"})
+CONTACT_KINDS = frozenset({"phone", "email", "address", "postcode", "name", "first_name"})
 # Input beyond this multiple of max_chars is not even scanned for hidden characters.
 _SCAN_FACTOR = 4
 # The classifier's classes an in-scope rule of the policy overrules (`GuardPolicy.in_scope`),

@@ -108,11 +108,15 @@ def test_address_look_alikes_pass(text: str, policy: GuardPolicy) -> None:
         ("Le nom de l'enfant est Inès Garrigou", "Inès Garrigou"),
         ("Bonsoir, Mme Le Bihan à l'appareil", "Le Bihan"),
         ("Mr Van Der Berg here about the skip", "Van Der Berg"),
-        ("Thanks so much,\nOrla", "Orla"),
     ],
 )
 def test_names_given_in_new_ways_are_found(text: str, span: str, policy: GuardPolicy) -> None:
     assert ("name", span) in found(text, policy)
+
+
+def test_a_first_name_alone_signing_is_found_as_one(policy: GuardPolicy) -> None:
+    # Withheld (the policy redacts it), not blocked: pii README, test24.
+    assert ("first_name", "Orla") in found("Thanks so much,\nOrla", policy)
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,8 @@ from tests.bot.guards.pii_found import found
         ("From: Kwame Mensah\nSubject: missed collection", "name", "Kwame Mensah"),
         ("Bien à vous, Gaëlle Perrin", "name", "Gaëlle Perrin"),
         ("Is the bin day Monday?\nThanks\nJo Bloggs", "name", "Jo Bloggs"),
-        ("Many thanks,\nregards - Pam", "name", "Pam"),
+        # A first name alone signing: found and withheld (redacted), not blocked (test24).
+        ("Many thanks,\nregards - Pam", "first_name", "Pam"),
         ("je vis à 13005 Marseille", "postcode", "13005"),
         (
             "numéro de bénéficiaire 12345678, la prime n'est pas arrivée",

@@ -70,6 +70,10 @@ SAMPLES: dict[str, tuple[str, str]] = {
         "Check my website at https://example.net/jane",
         "Voir mon site https://example.net/jeanne",
     ),
+    "first_name": (
+        "Is the tip open on Sunday? Thanks, Gwyneth",
+        "La déchetterie ouvre dimanche ? Merci, Solange",
+    ),
 }
 CASES = [
     (kind, lang, texts[i]) for kind, texts in SAMPLES.items() for i, lang in enumerate(("en", "fr"))
@@ -104,7 +108,10 @@ def test_every_kind_has_a_sample() -> None:
 
 @pytest.mark.parametrize(("kind", "lang", "text"), CASES)
 def test_block_stops_the_message_and_names_the_kind(kind: str, lang: str, text: str) -> None:
-    verdict = InputGuard(default_policy()).inspect(text, lang)
+    # The shipped policy redacts a first name alone signing a message (pii README, test24):
+    # blocked, it is named as the others are.
+    policy = policy_with({"first_name": "block"}) if kind == "first_name" else default_policy()
+    verdict = InputGuard(policy).inspect(text, lang)
     assert (verdict.action, verdict.reason) == ("block_pii", f"pii.{kind}")
     label = default_policy().pii.kinds[kind][lang]
     assert verdict.reply is not None and label in verdict.reply
