@@ -48,6 +48,15 @@ _STARTS_BY_HEAD: dict[str, tuple[str, ...]] = {}
 for _start in TRIGGER_STARTS:
     _STARTS_BY_HEAD[_start[:3]] = (*_STARTS_BY_HEAD.get(_start[:3], ()), _start)
 _WORD = re.compile(r"\w+")
+# A made-up product named as the machine ("CivicBot", "VilleIA", "StadtGPT"): its name's case
+# decides, so it is looked for in the text as written (heldout15).
+_PRODUCT_NAME = re.compile(r"[a-zà-ÿ](?:Bot|AI|GPT|IA|KI)\b")
+# A span in rot13, named as such: decoded and matched like base64 (heldout14).
+_ROT13_NAME = re.compile(r"\brot\s?-?13\b", re.IGNORECASE)
+_ROT13 = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+    "NOPQRSTUVWXYZABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm",
+)
 # Sentences end at a full stop followed by a space; planted text rarely spans a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Characters used to hide or split keywords ("SYSTEM\u200bOVERRIDE", "ig\u200bnore").
@@ -113,6 +122,8 @@ def _triggers(text: str) -> tuple[bool, bool]:
         starts = _STARTS_BY_HEAD.get(word[:3])
         if starts is not None and word.startswith(starts):
             return True, True
+    if _PRODUCT_NAME.search(text) is not None:
+        return True, True
     return False, not words.isdisjoint(ORDER_TRIGGER_WORDS)
 
 
@@ -170,6 +181,10 @@ def planted_kind(sentence: str) -> str | None:
         kind = _match(folded)
         if kind is not None:
             return f"{kind}, disguised"
+    if "13" in sentence and _ROT13_NAME.search(sentence) is not None:
+        kind = _match(sentence.translate(_ROT13))
+        if kind is not None:
+            return "encoded instruction (rot13)"
     if _LONG_RUN.search(sentence) is None:
         return None
     for token in _BASE64.findall(sentence):
