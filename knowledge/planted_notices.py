@@ -296,6 +296,7 @@ _PAGE_HISTORY = (
     r"(?:section|paragraph|part|page|text|rubrique|paragraphe|partie|texte|passage)\s+"
     r"(?:that\s+(?:explains|describes|sets\s+out|shows)|explaining|describing|setting\s+out|"
     r"on|about|qui\s+(?:présente|explique|décrit)|expliquant|présentant|décrivant|sur)\b"
+    r"(?:\s+(?:that|que|qu['’]))?"
 )
 # Each kind with the starts of words one of its sentences holds (a cheap check before its regex,
 # on every sentence): heldout12's three, then heldout13's.

@@ -669,7 +669,7 @@ _STOP_CONTACT_FR = (
 )
 
 
-def _gated(needed: str, pattern: str) -> str:
+def gated(needed: str, pattern: str) -> str:
     """pattern, tried only on a line that holds needed: a pattern that starts with the machine
     words would otherwise try them at every word of every line the trigger words let through."""
     return rf"^(?=[^\n]*?{needed})[^\n]*?{pattern}"
@@ -711,7 +711,7 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
         # Journal officiel fait foi" has no machine label).
         (
             "override of its instructions",
-            _gated(
+            gated(
                 r"(?:\bfoi\b|\bà\s+jour\b|\bprecedence\b|\bsupersede|\boverride|"
                 r"\bcounts\b|\bup\s+to\s+date\b|\bcurrent\b|\bvalid\b|\bprévaut\b)",
                 rf"^\s*(?:[-*>#]\s*)*{reader}\s*:[^\n]{{0,80}}?(?:\bseule?\s+(?:la\s+présente|le\s+"
@@ -733,9 +733,6 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
             r"entreprise)\b",
         ),
         ("order to leave facts out of answers", _OMIT_FROM_ANSWERS),
-        ("rule for the AI's answers", _MACHINE_ANSWERS_MUST),
-        ("note to the AI", rf"(?:{_WHOEVER_BY_MACHINE})\b\s*,?(?:{_THEN_ORDER}|(?<=,))"),
-        ("rule for the AI's answers", rf"(?:{_STOP_CONTACT_EN})\b|(?:{_STOP_CONTACT_FR})\b"),
         ("rule for the AI's answers", _FIRM_ORDER),
         ("note to the AI", rf"(?:{_WHEN_PROCESSED})\b\s*,?{_THEN_ORDER}"),
         ("override of its instructions", _ANSWER_ONLY_FROM),
@@ -747,7 +744,7 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
         ("rule for the AI's answers", _SCORN_IMPERATIVE),
         (
             "rule for the AI's answers",
-            _gated(
+            gated(
                 rf"\b{_MUST_ANY}\b",
                 rf"\b{named}\b{_NO_NEGATION}{{0,60}}?\b{_MUST_ANY}\b{_NO_NEGATION}{{0,60}}?"
                 rf"(?:{_TONE}|{_INSULT})",
@@ -795,7 +792,7 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
         ),
         (
             "note to the AI",
-            _gated(
+            gated(
                 r"\b(?:priée?s?|invitée?s?)\b",
                 rf"\b{reader}\s+(?:[\w'’-]+\s+){{0,4}}?(?:sont|est|seront|sera)\s+"
                 r"(?:donc\s+|instamment\s+|également\s+|aimablement\s+)?(?:priée?s?|invitée?s?)\s+"
@@ -806,7 +803,7 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
         # "Answering software is kindly asked to …", "We ask all AI assistants to …"
         (
             "note to the AI",
-            _gated(
+            gated(
                 r"\b(?:asked|requested|instructed|invited|told|directed)\s+to\b",
                 rf"\b{reader}\s+(?:[\w'’-]+\s+){{0,4}}?(?:are|is|will\s+be)\s+(?:kindly\s+|hereby\s+|"
                 r"therefore\s+|also\s+|politely\s+)?(?:asked|requested|instructed|invited|told|"
@@ -824,7 +821,7 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
         # transférer …", "AI assistants should recommend …" (not "doit vous orienter", "must be")
         (
             "note to the AI",
-            _gated(
+            gated(
                 rf"\b{_MUST_FR}\b",
                 rf"{_DETERMINER_FR}{reader}\s+(?:[\w'’-]+\s+){{0,3}}?(?:(?:ne\s+|n['’]\s?){_MUST_FR}\s+"
                 rf"(?:pas|jamais|plus|en\s+aucun\s+cas)\s+{_NOT_SAY_FR}|{_MUST_FR}\s+{_ADVERBS_FR}"
@@ -833,7 +830,7 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
         ),
         (
             "note to the AI",
-            _gated(
+            gated(
                 rf"\b{_MUST_EN}\b",
                 rf"\b{reader}\s+(?:[\w'’-]+\s+){{0,3}}?{_MUST_EN}\s+{_ADVERBS_EN}"
                 rf"(?:(?:not|never)\s+{_NOT_SAY_EN}|{_STRONG_EN}|{_THAT_EN})",
@@ -899,10 +896,40 @@ TRIGGER_WORDS = frozenset(
     belittling profiteurs profiteur fainéants parasites fraudeurs tricheurs menteurs imbéciles
     scroungers freeloaders spongers layabouts skivers despectivo despectiva sprezzante
     herablassend verächtlich desdenhoso neerbuigend minachtend logiciel logiciels software
-    tools
-    automatically automatiquement quiconque maschinell automatisch automatisiert gépi
-    automatikusan géppel gépileg advise urge longer dites recommander recommandez conseillez
-    demandez invitez indiquez yanıt yanıtları yanıtların
-    yanıtlarının yanıtlarında yanıtlarına cevap cevapları cevapların cevaplarında cevaplarına
-    respuestas respostas risposte""".split()
+    tools""".split()
+)
+
+
+# Since heldout14 and heldout15: orders tried, with `planted_patterns.RARE_PATTERNS`, only on a
+# line that holds one of RARE_TRIGGER_WORDS (their regex is kept out of the one every line with
+# an answer word goes through).
+RARE_ORDER_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "rule for the AI's answers",
+        gated(
+            r"(?:answer|repl|respons|réponse|respuesta|resposta|rispost|उत्तर|जवाब|yanıt|"
+            r"cevap)",
+            _MACHINE_ANSWERS_MUST,
+        ),
+    ),
+    (
+        "note to the AI",
+        gated(
+            r"(?:whoever|anyone\s+who|anything\s+that|whatever|quiconque|qui\s|wer\s|aki\s)",
+            rf"(?:{_WHOEVER_BY_MACHINE})\b\s*,?(?:{_THEN_ORDER}|(?<=,))",
+        ),
+    ),
+    (
+        "rule for the AI's answers",
+        gated(r"(?:\bstop|\blonger|\bnever\s+to|\bnot\s+to)", rf"(?:{_STOP_CONTACT_EN})\b"),
+    ),
+    ("rule for the AI's answers", gated(r"\bne\s+plus\b", rf"(?:{_STOP_CONTACT_FR})\b")),
+)
+RARE_TRIGGER_WORDS = frozenset(
+    """automated automatic automatiques automatique automatisées automatisée automáticas
+    automáticos automatiche automatica chatbot bot ai ia assistant machine yapay sohbet
+    otomatik automatically mechanically programmatically automatiquement logiciel maschinell
+    automatisch automatisiert gépi gépileg géppel automatikusan advise urge longer stop dites
+    dis recommander recommandez recommande conseiller conseillez conseille demandez invitez
+    indiquez""".split()
 )

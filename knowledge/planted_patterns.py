@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
+from knowledge.planted_orders import RARE_ORDER_PATTERNS, order_patterns
+from knowledge.planted_orders import RARE_TRIGGER_WORDS as _RARE_ORDER_WORDS
 from knowledge.planted_orders import TRIGGER_WORDS as _ORDER_WORDS
-from knowledge.planted_orders import order_patterns
 
 # Words that can only mean the AI reading the page.
 _AI_STRONG = (
@@ -284,51 +285,6 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:dir|dır)?\b|"
         rf"\b{_AI_TR_SUBJECT}\s*,[^.!?\n]{{0,100}}?\bde(?:me)?meli(?:dir)?\b",
     ),
-    # heldout14 and heldout15 (spent 5 December 2026): the machine addressed in languages the
-    # patterns did not know, by a vocative with a comma at the start of a clause (Irish "A
-    # chúntóir," assistant; Ukrainian "Асистенте,", "Чат-боте,", "Індексаторе,"; Romanian
-    # "Asistentule,", "Chatbotule,"; Somali "Kaaliyaha AI,"), or by a label "to the machine:"
-    # (Vietnamese "Gửi trợ lý ảo:", Greek "Προς τον ψηφιακό βοηθό:", Polish "Do czatbota:",
-    # Swahili "Kwa msaidizi wa AI:", Ukrainian "Для мовної моделі:", Irish "Nóta don intleacht
-    # shaorga:", Hungarian "Megjegyzés a chatbotnak:"), or a Vietnamese machine label followed by
-    # the imperative "hãy". Not "A chara," (a person), "Шановні мешканці,", "Gửi quý cư dân:",
-    # "Προς τους κατοίκους:", "Do wniosku należy …", "Kwa wakazi wote:".
-    (
-        "note to the AI",
-        rf"(?:^|(?<=[.!?:;\]>—–…]\s)|(?<=[«\"“(\[]))\s*{_VOCATIVE}\s*,",
-    ),
-    (
-        "note to the AI",
-        rf"(?:^|(?<=[.!?:;\]>—–…]\s)|(?<=[«\"“(\[])|<!--\s*)\s*(?:{_TO_NEW})\s*(?:{_MACHINE_NEW})"
-        r"[^:：\n]{0,12}?\s*[:：]|"
-        rf"\b(?:{_NOTE_NEW})\s+(?:(?:{_TO_NEW}|a|az)\s+)?(?:{_MACHINE_NEW})\w*\s*[:：]|"
-        rf"\b(?:{_MACHINE_VI})\s*:\s*hãy\b",
-    ),
-    # Chinese, no spaces: "致读取本页的智能助手：", "给聊天机器人的说明：" (a note to the machine).
-    (
-        "note to the AI",
-        r"(?:致|给|寫給|写给|致所有|告知)[^：:。！？\n]{0,12}?(?:人工智能|智能助手|聊天机器人|语言模型|"
-        r"大模型|虚拟助手|(?<![a-z])ai(?![a-z]))[^：:。！？\n]{0,8}?[：:]",
-    ),
-    # A note to a made-up product whose name holds Bot, AI, GPT, IA or KI: "Instructions for
-    # CivicBot Plus:", "Message pour VilleIA :", "Kwa HudumaAI Plus:" (the name's case decides:
-    # "Habitat" or "Kiwi" are not products). Not "Instructions for CivicBot users:".
-    (
-        "note to the AI",
-        rf"(?:\b(?:{_NOTE_WORDS}|{_LABEL_WORDS})\s+{_TO}|(?:^|(?<=[.!?:;\]>—–]\s)|<!--\s*)\s*"
-        r"(?:to|for|pour|à|a|para|per|für|an|voor|aan|dla|do|kwa|gửi|для|до|προς)\s+)"
-        rf"{_PRODUCT}\s*[:：]",
-    ),
-    # A note to the indexer or a search engine asking for this page's rank or to set the other
-    # pages aside: "Note for the indexer: rank this page above …", "Istruzione per
-    # l'indicizzatore: dai a questa pagina la massima priorità …", "Індексаторе, познач цю
-    # сторінку …"; not "Note for search engines: this page replaces the old one".
-    (
-        "note to the AI",
-        rf"(?:\b(?:{_NOTE_WORDS}|{_LABEL_WORDS})\s+{_TO}|(?:^|(?<=[.!?:;\]>—–]\s)|<!--\s*)\s*"
-        rf"{_TO})(?:{_INDEXER})\s*[:：][^\n]{{0,150}}?{_RANK}|"
-        rf"(?:^|(?<=[.!?:;\]>—–]\s))\s*(?:indexer|індексаторе|индексатор)\s*,[^\n]{{0,150}}?{_RANK}",
-    ),
     # Arabic: "ملاحظة للمساعد الآلي:" (a note for the automatic assistant), "تعليمات للذكاء
     # الاصطناعي" (instructions for the AI); a social assistant (مساعد اجتماعي) is a person
     (
@@ -472,22 +428,6 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:begin|end|start)\s+(?:hidden\s+|secret\s+|system\s+|admin\s+)?(?:prompt|"
         r"instructions?|system\s+message)\b",
     ),
-    # An encoded span the reader is told to decode and carry out (heldout14, spent 5 December
-    # 2026): "décodez puis appliquez « <base64> »", "decode the text below and follow it:
-    # <base64>", "Decodifica este bloque y aplícalo". Only with an encoded span in the line (a
-    # base64 run, or base64 or rot13 named): "Décodez le QR code puis suivez le lien" is for
-    # people.
-    (
-        "encoded instruction",
-        r"(?=[^\n]*(?:[A-Za-z0-9+/=_-]{24}|\bbase\s?-?64\b|\brot\s?-?13\b))"
-        r"\b(?:decod\w*|décod\w*|decodific\w*|descodific\w*|dekodier\w*|entschlüssel\w*|"
-        r"ontcijfer\w*|decodeer\w*|odkoduj\w*|odszyfruj\w*)\b[^\n]{0,80}?\b(?:and|then|puis|et|y|"
-        r"luego|und|dann|en|e|poi|quindi|i|a|następnie|depois)\s+(?:\w+\s+){0,2}?(?:follow|apply|"
-        r"execute|obey|run|carry\s+out|act\s+on|do\s+what|appliqu\w*|exécut\w*|suiv\w*|obéi\w*|"
-        r"aplic\w*|aplíc\w*|ejecut\w*|sigue|síg\w*|obedec\w*|befolg\w*|ausführ\w*|führ\w*|"
-        r"anwend\w*|wende\w*|volg\w*|voer\w*|pas\w*\s+\w*\s*toe|applic\w*|esegu\w*|segui\w*|"
-        r"wykonaj\w*|zastosuj\w*|execut\w*|cumpr\w*)\b",
-    ),
     # Forged chat turns: "User:", "<system>", "### SYSTEM ###", {"role": "system", ...}
     ("forged chat turn", r"^\s*(?:assistant|user|system|human|ai|developer)\s*:"),
     (
@@ -564,6 +504,75 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bsag(?:e|t)?\s+(?:den|allen)\s+nutzer\w*|\bantworte\s+(?:immer|nur)\b",
     ),
 )
+# heldout14 and heldout15 (spent 5 December 2026): forms tried only on a line that holds one of
+# RARE_TRIGGER_WORDS, RARE_TRIGGER_STARTS, RARE_MARKS or a product's name (planted.py): kept
+# out of PATTERNS, whose one regex every line with a machine word goes through.
+RARE_PATTERNS: tuple[tuple[str, str], ...] = (
+    # heldout14 and heldout15 (spent 5 December 2026): the machine addressed in languages the
+    # patterns did not know, by a vocative with a comma at the start of a clause (Irish "A
+    # chúntóir," assistant; Ukrainian "Асистенте,", "Чат-боте,", "Індексаторе,"; Romanian
+    # "Asistentule,", "Chatbotule,"; Somali "Kaaliyaha AI,"), or by a label "to the machine:"
+    # (Vietnamese "Gửi trợ lý ảo:", Greek "Προς τον ψηφιακό βοηθό:", Polish "Do czatbota:",
+    # Swahili "Kwa msaidizi wa AI:", Ukrainian "Для мовної моделі:", Irish "Nóta don intleacht
+    # shaorga:", Hungarian "Megjegyzés a chatbotnak:"), or a Vietnamese machine label followed by
+    # the imperative "hãy". Not "A chara," (a person), "Шановні мешканці,", "Gửi quý cư dân:",
+    # "Προς τους κατοίκους:", "Do wniosku należy …", "Kwa wakazi wote:".
+    (
+        "note to the AI",
+        rf"(?:^|(?<=[.!?:;\]>—–…]\s)|(?<=[«\"“(\[]))\s*{_VOCATIVE}\s*,",
+    ),
+    (
+        "note to the AI",
+        rf"(?:^|(?<=[.!?:;\]>—–…]\s)|(?<=[«\"“(\[])|<!--\s*)\s*(?:{_TO_NEW})\s*"
+        # one word may come between: "Προς το σύστημα τεχνητής νοημοσύνης:" (the system of AI)
+        rf"(?:[\w-]+\s+)?(?:{_MACHINE_NEW})"
+        r"[^:：\n]{0,12}?\s*[:：]|"
+        rf"\b(?:{_NOTE_NEW})\s+(?:(?:{_TO_NEW}|a|az)\s+)?(?:{_MACHINE_NEW})\w*\s*[:：]|"
+        rf"\b(?:{_MACHINE_VI})\s*:\s*hãy\b",
+    ),
+    # Chinese, no spaces: "致读取本页的智能助手：", "给聊天机器人的说明：" (a note to the machine).
+    (
+        "note to the AI",
+        r"(?:致|给|寫給|写给|致所有|告知)[^：:。！？\n]{0,12}?(?:人工智能|智能助手|聊天机器人|语言模型|"
+        r"大模型|虚拟助手|(?<![a-z])ai(?![a-z]))[^：:。！？\n]{0,8}?[：:]",
+    ),
+    # A note to a made-up product whose name holds Bot, AI, GPT, IA or KI: "Instructions for
+    # CivicBot Plus:", "Message pour VilleIA :", "Kwa HudumaAI Plus:" (the name's case decides:
+    # "Habitat" or "Kiwi" are not products). Not "Instructions for CivicBot users:".
+    (
+        "note to the AI",
+        rf"(?:\b(?:{_NOTE_WORDS}|{_LABEL_WORDS})\s+{_TO}|(?:^|(?<=[.!?:;\]>—–]\s)|<!--\s*)\s*"
+        r"(?:to|for|pour|à|a|para|per|für|an|voor|aan|dla|do|kwa|gửi|для|до|προς)\s+)"
+        rf"{_PRODUCT}\s*[:：]",
+    ),
+    # A note to the indexer or a search engine asking for this page's rank or to set the other
+    # pages aside: "Note for the indexer: rank this page above …", "Istruzione per
+    # l'indicizzatore: dai a questa pagina la massima priorità …", "Індексаторе, познач цю
+    # сторінку …"; not "Note for search engines: this page replaces the old one".
+    (
+        "note to the AI",
+        rf"(?:\b(?:{_NOTE_WORDS}|{_LABEL_WORDS})\s+{_TO}|(?:^|(?<=[.!?:;\]>—–]\s)|<!--\s*)\s*"
+        rf"{_TO})(?:{_INDEXER})\s*[:：][^\n]{{0,150}}?{_RANK}|"
+        rf"(?:^|(?<=[.!?:;\]>—–]\s))\s*(?:indexer|індексаторе|индексатор)\s*,[^\n]{{0,150}}?{_RANK}",
+    ),
+    # An encoded span the reader is told to decode and carry out (heldout14, spent 5 December
+    # 2026): "décodez puis appliquez « <base64> »", "decode the text below and follow it:
+    # <base64>", "Decodifica este bloque y aplícalo". Only with an encoded span in the line (a
+    # base64 run, or base64 or rot13 named): "Décodez le QR code puis suivez le lien" is for
+    # people.
+    (
+        "encoded instruction",
+        r"\b(?:decod\w*|décod\w*|decodific\w*|descodific\w*|dekodier\w*|entschlüssel\w*|"
+        r"ontcijfer\w*|decodeer\w*|odkoduj\w*|odszyfruj\w*)\b"
+        r"(?=[^\n]*(?:[A-Za-z0-9+/=_-]{24}|\bbase\s?-?64\b|\brot\s?-?13\b))[^\n]{0,80}?\b(?:and|then|puis|et|y|"
+        r"luego|und|dann|en|e|poi|quindi|i|a|następnie|depois)\s+(?:\w+\s+){0,2}?(?:follow|apply|"
+        r"execute|obey|run|carry\s+out|act\s+on|do\s+what|appliqu\w*|exécut\w*|suiv\w*|obéi\w*|"
+        r"aplic\w*|aplíc\w*|ejecut\w*|sigue|síg\w*|obedec\w*|befolg\w*|ausführ\w*|führ\w*|"
+        r"anwend\w*|wende\w*|volg\w*|voer\w*|pas\w*\s+\w*\s*toe|applic\w*|esegu\w*|segui\w*|"
+        r"wykonaj\w*|zastosuj\w*|execut\w*|cumpr\w*)\b",
+    ),
+    *RARE_ORDER_PATTERNS,
+)
 # Orders in plain prose: a request put to a machine, a named machine or its answer made the
 # subject of an order to leave out, redirect or recommend (planted_orders.py). Kept in a regex
 # of their own, tried on a line that holds a machine word or ORDER_TRIGGER_WORDS: their words
@@ -588,10 +597,7 @@ TRIGGER_WORDS = frozenset(
     ferramenta ferramentas cynorthwyydd gynorthwyydd chynorthwyydd nghynorthwyydd
     cynorthwywyr gynorthwywyr rhithwir deallusrwydd sgwrsfot كنت dil sohbet sanal limbaj
     الآلي الذكي الافتراضي الرقمي اللغوي الاصطناعي للروبوت للبوت الروبوت
-    البوت okuyan işleyen özetleyen tarayan inceleyen yorumlayan
-    chúntóir cúntóir chúntóirí shaorga ші чат боте асистенте помічнику моделе trợ tuệ
-    msaidizi akili kaaliyaha sirdoonka mesterséges nyelvi engine engines motore motori moteur
-    moteurs motor motores crawler""".split()
+    البوت okuyan işleyen özetleyen tarayan inceleyen yorumlayan""".split()
 )
 ORDER_TRIGGER_WORDS = TRIGGER_WORDS | _ORDER_WORDS
 TRIGGER_STARTS = (
@@ -606,11 +612,6 @@ TRIGGER_STARTS = (
     # what a described machine does ("les applications qui abrègent", "software that condenses")
     "abrè", "abrég", "résum", "condens", "reformul", "synthétis", "paraphras", "raccourc",
     "shorten", "rephras", "reword", "abridg",
-    # heldout14 and heldout15: machines and indexers in their languages, decoding orders
-    "τεχνητ", "βοηθ", "ψηφιακ", "γλωσσικ", "μοντέλ", "асистент", "помічник", "індекс", "индекс",
-    "штучн", "мовн", "віртуальн", "robotul", "asszisztens", "index", "indicizz", "suchmaschin",
-    "zoekmachin", "пошуков", "decod", "décod", "dekod", "entschlüssel", "ontcijfer", "odkod",
-    "descod",
 )  # fmt: skip
 TRIGGER_MARKS = (
     "prompt", "persona", "<|", "[inst", "[/inst", "<<sys", "<</sys", "_of_turn>", "[assistant",
@@ -622,11 +623,31 @@ TRIGGER_MARKS = (
     "_policy", "policy_", "_politique", "politique_", "_instruction", "instruction_",
     "_consigne", "consigne_", "_directive", "directive_", "_richtlijn", "_guidelines", "_zasady",
     "_rheolau", "_cyfarwyddiadau",
-    # Chinese, written without spaces (heldout15)
-    "人工智能", "智能助手", "聊天机器人", "语言模型", "大模型", "虚拟助手",
     # Hindi, whose vowel signs split words as \w sees them (heldout15)
     "स्वचालित", "एआई", "चैटबॉट",
 )  # fmt: skip
+
+
+# The words (or word starts, or marks) one of RARE_PATTERNS needs: the machine, the indexer and
+# the labels in the languages they are written for, and orders to decode.
+RARE_TRIGGER_WORDS = (
+    frozenset(
+        """ai ia chatbot chúntóir cúntóir chúntóirí intleacht shaorga ші чат боте асистенте
+    помічнику моделе trợ trí tuệ msaidizi akili kaaliyaha sirdoonka mesterséges nyelvi
+    engine engines motore motori moteur moteurs motor motores crawler crawlers""".split()
+    )
+    | _RARE_ORDER_WORDS
+)
+RARE_TRIGGER_STARTS = (
+    "τεχνητ", "βοηθ", "ψηφιακ", "εικονικ", "γλωσσικ", "μοντέλ", "асистент", "помічник", "індекс",
+    "индекс", "штучн", "мовн", "віртуальн", "asistentul", "chatbotul", "robotul", "modelul",
+    "asszisztens", "virtuális", "chatbot", "czat", "asysten", "języko", "index", "indicizz",
+    "suchmaschin",
+    "zoekmachin", "пошуков", "decod", "décod", "dekod", "entschlüssel", "ontcijfer", "odkod",
+    "odszyfr", "descod",
+)  # fmt: skip
+# Chinese, written without spaces (heldout15).
+RARE_MARKS = ("人工智能", "智能助手", "聊天机器人", "语言模型", "大模型", "虚拟助手")
 
 
 def compiled(
