@@ -31,6 +31,10 @@ from knowledge.planted_learned import LearnedLayer
 from knowledge.planted_patterns import (
     ORDER_PATTERNS,
     ORDER_TRIGGER_WORDS,
+    RARE_MARKS,
+    RARE_PATTERNS,
+    RARE_TRIGGER_STARTS,
+    RARE_TRIGGER_WORDS,
     TRIGGER_MARKS,
     TRIGGER_STARTS,
     TRIGGER_WORDS,
@@ -40,14 +44,34 @@ from knowledge.planted_vectors import packaged_layer
 
 _PLANTED, _KINDS = compiled()
 _ORDERS, _ORDER_KINDS = compiled(ORDER_PATTERNS)
-_MARKS = re.compile("|".join(re.escape(mark) for mark in TRIGGER_MARKS))
+_RARE, _RARE_KINDS = compiled(RARE_PATTERNS)
+
+# The rare patterns' marks with the others (a mark found calls for all three regexes).
+_MARKS = re.compile("|".join(re.escape(mark) for mark in (*TRIGGER_MARKS, *RARE_MARKS)))
 # A base64 token long enough to hold an instruction; checked before the exact pattern.
 _LONG_RUN = re.compile(r"[A-Za-z0-9+/_-]{24}")
 # Trigger word starts by their first three letters: one dict lookup per word of a line.
 _STARTS_BY_HEAD: dict[str, tuple[str, ...]] = {}
 for _start in TRIGGER_STARTS:
     _STARTS_BY_HEAD[_start[:3]] = (*_STARTS_BY_HEAD.get(_start[:3], ()), _start)
+# ... and the rare patterns' starts with them: (all starts, the patterns', the rare patterns'),
+# which of the two a start belongs to asked only of a word that has one.
+_ANY_START_BY_HEAD: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    head: (starts, starts, ()) for head, starts in _STARTS_BY_HEAD.items()
+}
+for _start in RARE_TRIGGER_STARTS:
+    _all, _main, _rare = _ANY_START_BY_HEAD.get(_start[:3], ((), (), ()))
+    _ANY_START_BY_HEAD[_start[:3]] = ((*_all, _start), _main, (*_rare, _start))
 _WORD = re.compile(r"\w+")
+# A made-up product named as the machine ("CivicBot", "VilleIA", "StadtGPT"): its name's case
+# decides, so it is looked for in the text as written (heldout15).
+_PRODUCT_NAME = re.compile(r"[a-zà-ÿ](?:Bot|AI|GPT|IA|KI)\b")
+# A span in rot13, named as such: decoded and matched like base64 (heldout14).
+_ROT13_NAME = re.compile(r"\brot\s?-?13\b", re.IGNORECASE)
+_ROT13 = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+    "NOPQRSTUVWXYZABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm",
+)
 # Sentences end at a full stop followed by a space; planted text rarely spans a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Characters used to hide or split keywords ("SYSTEM\u200bOVERRIDE", "ig\u200bnore").
@@ -101,23 +125,37 @@ def without_markers(text: str) -> str:
     return _MARKER.sub("", text)
 
 
-def _triggers(text: str) -> tuple[bool, bool]:
-    """Whether the text holds a word the patterns need, and one the order patterns need."""
+def _triggers(text: str) -> tuple[bool, bool, bool]:
+    """Whether the text holds a word the patterns need, one the order patterns need, and one
+    the rare patterns need (`planted_patterns.RARE_PATTERNS`)."""
     lowered = text.casefold()
-    if _MARKS.search(lowered) is not None:
-        return True, True
     words = set(_WORD.findall(lowered))
-    if not words.isdisjoint(TRIGGER_WORDS):
-        return True, True
+    if _MARKS.search(lowered) is not None:
+        return True, True, True
+    main = not words.isdisjoint(TRIGGER_WORDS)
+    rare = not words.isdisjoint(RARE_TRIGGER_WORDS)
     for word in words:
-        starts = _STARTS_BY_HEAD.get(word[:3])
-        if starts is not None and word.startswith(starts):
-            return True, True
-    return False, not words.isdisjoint(ORDER_TRIGGER_WORDS)
+        starts = _ANY_START_BY_HEAD.get(word[:3])
+        if starts is None or not word.startswith(starts[0]):
+            continue
+        main = main or word.startswith(starts[1])
+        rare = rare or word.startswith(starts[2])
+        if main and rare:
+            break
+    if not rare:
+        rare = _rare_outside_words(text)
+    return main, main or not words.isdisjoint(ORDER_TRIGGER_WORDS), rare
+
+
+def _rare_outside_words(text: str) -> bool:
+    """A product's name, its case as written ("CivicBot", "VilleIA")."""
+    if "Bot" in text or "AI" in text or "GPT" in text or "IA" in text or "KI" in text:
+        return _PRODUCT_NAME.search(text) is not None
+    return False
 
 
 def _match(view: str) -> str | None:
-    main, orders = _triggers(view)
+    main, orders, rare = _triggers(view)
     if main:
         found = _PLANTED.search(view)
         if found is not None and found.lastgroup is not None:
@@ -126,6 +164,10 @@ def _match(view: str) -> str | None:
         found = _ORDERS.search(view)
         if found is not None and found.lastgroup is not None:
             return _ORDER_KINDS[int(found.lastgroup[1:])]
+    if rare:
+        found = _RARE.search(view)
+        if found is not None and found.lastgroup is not None:
+            return _RARE_KINDS[int(found.lastgroup[1:])]
     return None
 
 
@@ -170,6 +212,10 @@ def planted_kind(sentence: str) -> str | None:
         kind = _match(folded)
         if kind is not None:
             return f"{kind}, disguised"
+    if "13" in sentence and _ROT13_NAME.search(sentence) is not None:
+        kind = _match(sentence.translate(_ROT13))
+        if kind is not None:
+            return "encoded instruction (rot13)"
     if _LONG_RUN.search(sentence) is None:
         return None
     for token in _BASE64.findall(sentence):

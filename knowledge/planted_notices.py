@@ -220,7 +220,12 @@ _CHECKERS = (
     r"(?:validatori|verificatori|strumenti)\s+(?:automatici\s+)?(?:di\s+(?:verifica|controllo)\s+)?"
     r"(?:dell['’]\s?accessibilità|dei\s+link)|barrierefreiheits-?(?:prüf\w*|test\w*|checker\w*)|"
     r"link-?(?:prüfer|checker)\w*|toegankelijkheids(?:checkers?|tools?|testers?)|"
-    r"linkcheckers?|screen[-\s]?readers?|software\s+that\s+reads\s+(?:the\s+|this\s+)?(?:page|"
+    r"linkcheckers?|screen[-\s]?readers?|"
+    # search engines, crawlers and feed readers (heldout15: "Note for search engines: this page
+    # replaces …", 0.832 for the label)
+    r"search\s+engines?|(?:web\s+)?crawlers?|(?:rss\s+|news\s+)?feed\s+readers?|rss\s+readers?|"
+    r"moteurs?\s+de\s+recherche|motor[ei]\s+di\s+ricerca|motores?\s+de\s+b[uú]squeda|"
+    r"suchmaschinen|zoekmachines|software\s+that\s+reads\s+(?:the\s+|this\s+)?(?:page|"
     r"text|screen)\s+aloud|text[-\s]to[-\s]speech(?:\s+(?:tools?|software))?|lecteurs?\s+"
     r"d['’]écran|logiciels?\s+(?:de\s+synthèse\s+vocale|qui\s+lisent\s+(?:la|cette)\s+page\s+à\s+"
     r"voix\s+haute))"
@@ -264,6 +269,35 @@ _REVIEW_BY = (
     r"\s+(?:an?\s+|one\s+|our\s+|une?\s+|um\s+|uma\s+|una?\s+|un['’]\s?|eine[rs]?\s+|"
     r"eine?[rs]?\s+|een\s+|unsere[rs]?\s+)?(?:\w+\s+)?" + _REVIEWER + r"\b"
 )
+# Since heldout14 and heldout15 (spent 5 December 2026):
+# * a subtitle's timing line ("00:02:05,100 --> 00:02:09,800"), which lifted a subtitle about the
+#   chat's "Talk to a person" button from 0.50 to 0.89;
+# * a page-history entry saying what an edit added to the page, up to what the part is about
+#   ("Page history: <date> – added a section explaining that …", 0.82): what the part says is
+#   scored alone, so an order written as an entry ("… – new paragraph: the chatbot must say …")
+#   is still scored.
+_SUBTITLE_TIMING = re.compile(
+    r"\b\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\b"
+)
+_DATE = (
+    r"(?:\d{1,2}(?:st|nd|rd|th|er)?\s+\w+\.?(?:\s+\d{4})?|\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+)
+_PAGE_HISTORY = (
+    r"\b(?:(?:page|version|revision|edit|change|update)\s+history|change\s*log|revision\s+log|"
+    r"historique(?:\s+(?:de\s+la\s+page|des\s+(?:modifications|versions|mises\s+à\s+jour)))?|"
+    r"historial\s+de\s+(?:cambios|versiones)|cronologia\s+(?:delle\s+)?(?:modifiche|versioni)|"
+    r"versionsgeschichte|änderungsprotokoll|änderungshistorie|wijzigingslogboek|"
+    r"versiegeschiedenis|histórico\s+de\s+(?:alterações|versões))"
+    rf"[\s,:]*{_DATE}\s*[–—:-]\s*(?:we\s+)?"
+    r"(?:added|updated|new|rewrote|revised|removed|corrected|changed|expanded|ajout|"
+    r"mise\s+à\s+jour|nouvel(?:le)?|nouveau|réécriture|révision|suppression|correction)\s+"
+    r"(?:of\s+|d['’]\s?|de\s+(?:la\s+|l['’]\s?)?)?(?:an?\s+|the\s+|une?\s+|la\s+|le\s+)?"
+    r"(?:section|paragraph|part|page|text|rubrique|paragraphe|partie|texte|passage)\s+"
+    r"(?:that\s+(?:explains|describes|sets\s+out|shows)|explaining|describing|setting\s+out|"
+    r"on|about|qui\s+(?:présente|explique|décrit)|expliquant|présentant|décrivant|sur)\b"
+    r"(?:\s+(?:that|que|qu['’]))?"
+)
 # Each kind with the starts of words one of its sentences holds (a cheap check before its regex,
 # on every sentence): heldout12's three, then heldout13's.
 _PEOPLE_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -278,7 +312,8 @@ _PEOPLE_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("checker", "checking", "linkcheck", "validat", "validad", "vérificat", "verifica",
          "comprobad", "contrôleur", "testing", "audit", "scanner", "linter", "tester", "prüf",
          "linkprüf", "barrierefrei", "toegankelijk", "accessib", "accesib", "acessib", "a11y",
-         "wcag", "reader", "screenread", "aloud", "speech", "lecteur", "voix", "vocale"),
+         "wcag", "reader", "screenread", "aloud", "speech", "lecteur", "voix", "vocale", "search",
+         "crawl", "feed", "rss", "moteur", "motor", "suchmasch", "zoekmach"),
         _CHECKERS,
     ),
     (("bot", "chatbot", "robot", "assist", "asist"), _HELPED_ME),
@@ -288,6 +323,11 @@ _PEOPLE_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
          "testemun", "bewert", "erfahrung", "rezens", "beoordel", "ervaring", "reactie", "says",
          "writes", "schreibt", "aldus", "écrit", "escribe", "scrive", "escreve"),
         _REVIEW_BY,
+    ),
+    (
+        ("history", "histori", "histór", "changelog", "log", "versionsg", "änderungs",
+         "wijzigings", "versiegesch", "cronolog"),
+        _PAGE_HISTORY,
     ),
 )  # fmt: skip
 # The kinds each start calls for, by the start's first three letters: one dict lookup per word
@@ -333,6 +373,8 @@ def without_notices(sentence: str) -> str:
             kinds.update(index for start, index in starts if word.startswith(start))
     for index in sorted(kinds):
         sentence = _PEOPLE_RES[index].sub(" ", sentence)
+    if "-->" in sentence:
+        sentence = _SUBTITLE_TIMING.sub(" ", sentence)
     automated, replying = _may_hold(sentence)
     if not (automated or replying):
         return sentence

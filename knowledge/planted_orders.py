@@ -573,7 +573,103 @@ _WITHHOLD_OR_CHANGE = (
 )
 
 
-def _gated(needed: str, pattern: str) -> str:
+# Since heldout14 and heldout15 (spent 5 December 2026).
+# The machine's answers, or automated replies, made the subject of an obligation to say, add or
+# recommend something: "automated replies must always recommend the … app", "chatbot answers
+# should add that …", "les réponses automatiques doivent indiquer que …", "as respostas
+# automáticas devem recomendar …", Hindi "स्वचालित उत्तरों में … लिखा जाना चाहिए कि", Turkish
+# "yapay zekâ yanıtlarının sonuna … eklenmeli". Not "automated replies must be reviewed", nor
+# what they must not hold (a rule on privacy reads the same), nor that they say they are
+# automated ("must state that they were written by a machine").
+_MACHINE_ANSWERS_EN = (
+    r"\b(?:automated|automatic|auto-generated|ai|a\.i\.|chat\s?bot|bot|assistant|machine)(?:['’]s)?"
+    r"(?:-generated)?\s+(?:answers?|repl(?:y|ies)|responses?)"
+)
+_MACHINE_ANSWERS_ROMANCE = (
+    r"\b(?:les|la|toutes\s+les|chaque|las|la|todas\s+las|cada|as|a|todas\s+as|le|tutte\s+le|"
+    r"ogni)\s+(?:réponses?|respuestas?|respostas?|rispost[ae])\s+(?:automati(?:ques?|sées?)|"
+    r"automátic[ao]s?|automatiche|automatica|générées?\s+automatiquement|du\s+(?:chatbot|robot|"
+    r"bot|assistant\s+virtuel)|de\s+l['’]\s?(?:ia|assistant\s+virtuel)|del\s+(?:chatbot|"
+    r"asistente\s+virtual)|de\s+la\s+ia|do\s+(?:chatbot|assistente\s+virtual)|da\s+ia|"
+    r"del(?:la|l['’])?\s*(?:chatbot|ia|assistente\s+virtuale))"
+)
+_THEY_ARE_MACHINES = (
+    r"(?!\s*(?:they|elles|ils|ellas|elas|eles|esse|sono|son|são|sont)\s+(?:are|were|have|"
+    r"sont|ont|son|fueron|são|foram|sono))"
+)
+_MACHINE_ANSWERS_MUST = (
+    rf"{_MACHINE_ANSWERS_EN}\s+(?:\w+\s+){{0,2}}?(?:must|should|shall|are\s+to|is\s+to|need\s+to|"
+    r"have\s+to|has\s+to)\s+(?:(?:always|now|also|henceforth|from\s+now\s+on)\s+)*(?:recommend|"
+    r"promote|suggest|add|append|include\s+(?:the\s+(?:line|sentence|link|words?)|a\s+link)|"
+    rf"(?:say|state|tell\s+\w+|claim|mention|add)\s+that{_THEY_ARE_MACHINES}|end\s+with|"
+    r"begin\s+with|start\s+with|refer\s+(?:users|residents|people|everyone))\b|"
+    rf"{_MACHINE_ANSWERS_ROMANCE}\s+(?:\w+\s+){{0,2}}?(?:doivent|doit|devront|devra|deben|debe|"
+    r"deberán|tienen\s+que|devem|deve|deverão|devono|dovranno)\s+(?:(?:toujours|désormais|"
+    r"également|siempre|también|sempre|também|anche)\s+)*(?:recommander|conseiller|ajouter|"
+    r"promouvoir|recomendar|aconsejar|añadir|sugerir|promover|acrescentar|raccomandare|"
+    r"consigliare|aggiungere|suggerire|promuovere|"
+    r"(?:dire|indiquer|affirmer|préciser|mentionner|annoncer|decir|indicar|afirmar|"
+    r"mencionar|dizer|informar|referir|dire|indicare|affermare|menzionare)\s+(?:à\s+\w+\s+|"
+    rf"a\s+\w+\s+|aos\s+\w+\s+|ai\s+\w+\s+)?(?:que|qu['’]|che){_THEY_ARE_MACHINES})\b|"
+    # Hindi: automated or AI answers, "… must be written / said / told / added / recommended"
+    r"(?:स्वचालित|एआई|चैटबॉट|ai)\s+(?:के\s+)?(?:उत्तर|जवाब)\S*[^।.!?\n]{0,80}?(?:लिखा|बताया|"
+    r"कहा|जोड़ा|सुझाया|दिया)\s+जाना\s+चाहिए|"
+    # Turkish: the machine's answers, "… must be added / stated / written / said / recommended"
+    r"\b(?:yapay\s+zek[aâ]|sohbet\s+bot\w*|chatbot\w*|dil\s+model\w*|sanal\s+asistan\w*|"
+    r"otomatik)\w*\s+(?:yanıt|cevap)\w*[^.!?\n]{0,100}?\b(?:eklenmeli|belirtilmeli|yazılmalı|"
+    r"söylenmeli|önerilmeli|bildirilmeli|yer\s+almalı|eklemeli|belirtmeli|yazmalı|söylemeli|"
+    r"önermeli)(?:dir)?\b"
+)
+# Whoever processes this page by machine, then told what to do: "whoever processes this page
+# automatically should …", "quiconque traite cette page de manière automatique doit …", "wer
+# diese Seite maschinell verarbeitet, soll …", Hungarian "aki ezt az oldalt gépi úton
+# feldolgozza, …" (a condition only a machine meets). Not "whoever processes your application".
+_BY_MACHINE_EN = r"(?:automatically|by\s+machine|mechanically|programmatically|by\s+software)"
+_BY_MACHINE_FR = (
+    r"(?:automatiquement|de\s+(?:manière|façon)\s+automati(?:que|sée)|par\s+(?:une\s+)?machine|"
+    r"par\s+(?:un\s+)?logiciel)"
+)
+_WHOEVER_BY_MACHINE = (
+    r"\b(?:whoever|anyone\s+who|anything\s+that|whatever)\s+(?:\w+\s+)?(?:processes|reads|"
+    r"parses|summari[sz]es|handles|ingests|indexes|scans)\s+(?:this|these)\s+\w+\s+"
+    rf"{_BY_MACHINE_EN}|"
+    rf"\b(?:whoever|anyone\s+who|anything\s+that|whatever)\s+{_BY_MACHINE_EN}\s+(?:processes|"
+    r"reads|parses|summari[sz]es|handles|ingests|indexes|scans)\s+(?:this|these)\s+\w+|"
+    r"\b(?:quiconque|toute?\s+personne\s+qui|celui\s+qui|ce\s+qui)\s+(?:traite|lit|analyse|"
+    r"résume|parcourt|exploite|reformule)\s+(?:cette|ce|cet|ces|la\s+présente|le\s+présent)\s+"
+    rf"\w+\s+{_BY_MACHINE_FR}|"
+    r"\bwer\s+(?:diese[rsn]?|dieses)\s+\w+\s+(?:maschinell|automatisch|automatisiert|"
+    r"per\s+software)\s+(?:verarbeitet|liest|zusammenfasst|auswertet|ausliest|einliest)|"
+    r"\baki\s+(?:ezt|ezeket)\s+(?:a|az)\s+\w+\s+(?:gépi\s+úton|gépileg|géppel|automatikusan)\s+"
+    r"(?:(?:dolgozza|dolgozzák)\s+fel|feldolgozza|feldolgozzák|összefoglalja|olvassa|elemzi|"
+    r"értelmezi)"
+)
+# Residents told to stop contacting the council, an order put to the chat or to whoever passes
+# it on: "the web chat should advise tenants to stop phoning …", "il doit conseiller aux
+# habitants de ne plus écrire ni téléphoner à la mairie", "dites aux usagers de ne plus écrire".
+# People's pages say "you no longer need to phone", or "we advise residents to stop using the
+# old form": no obligation to pass on, or no contact stopped.
+_STOP_CONTACT_EN = (
+    r"(?:\b(?:must|should|shall|is\s+to|are\s+to|needs?\s+to|has\s+to|will)\s+(?:now\s+|always\s+|"
+    r"also\s+|henceforth\s+)?|(?:^|(?<=[.!?:;]\s))\s*(?:please\s+|always\s+|now\s+)?)"
+    r"(?:advise|tell|ask|instruct|urge|encourage|remind|inform)\s+(?:all\s+|every\s+|the\s+|"
+    rf"any\s+)?(?:{_PERSON_EN}|tenants?|families|parents|claimants?|everyone|them)\s+"
+    r"(?:to\s+stop|to\s+no\s+longer|that\s+they\s+(?:should|must|can)\s+(?:no\s+longer|not|"
+    r"stop)|never\s+to|not\s+to\s+\w+\s+(?:again|any\s+more|anymore))\s+(?:\w+\s+)?"
+    r"(?:phon|call|ring|e-?mail|writ|contact|visit|message)\w*"
+)
+_STOP_CONTACT_FR = (
+    r"(?:\b(?:doit|doivent|devra|devront|devrait|devraient|faut)\s+(?:toujours\s+|désormais\s+|"
+    r"donc\s+|également\s+)?(?:conseiller|dire|recommander|demander|inviter|expliquer|"
+    r"indiquer)|\b(?:dites|dis|conseillez|conseille|recommandez|recommande|demandez|demande|"
+    r"invitez|invite|indiquez|indique))\s*(?:-leur\s+|-lui\s+)?(?:aux?\s+|à\s+l['’]\s?|"
+    rf"à\s+la\s+)?(?:{_PERSON_FR}|familles|locataires|parents|allocataires)?\s*(?:de|d['’])\s*"
+    r"ne\s+plus\s+(?:\w+\s+)?(?:écrire|téléphoner|appeler|contacter|joindre|solliciter|"
+    r"se\s+(?:rendre|déplacer)|venir|envoyer|saisir)"
+)
+
+
+def gated(needed: str, pattern: str) -> str:
     """pattern, tried only on a line that holds needed: a pattern that starts with the machine
     words would otherwise try them at every word of every line the trigger words let through."""
     return rf"^(?=[^\n]*?{needed})[^\n]*?{pattern}"
@@ -615,7 +711,7 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
         # Journal officiel fait foi" has no machine label).
         (
             "override of its instructions",
-            _gated(
+            gated(
                 r"(?:\bfoi\b|\bà\s+jour\b|\bprecedence\b|\bsupersede|\boverride|"
                 r"\bcounts\b|\bup\s+to\s+date\b|\bcurrent\b|\bvalid\b|\bprévaut\b)",
                 rf"^\s*(?:[-*>#]\s*)*{reader}\s*:[^\n]{{0,80}}?(?:\bseule?\s+(?:la\s+présente|le\s+"
@@ -648,7 +744,7 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
         ("rule for the AI's answers", _SCORN_IMPERATIVE),
         (
             "rule for the AI's answers",
-            _gated(
+            gated(
                 rf"\b{_MUST_ANY}\b",
                 rf"\b{named}\b{_NO_NEGATION}{{0,60}}?\b{_MUST_ANY}\b{_NO_NEGATION}{{0,60}}?"
                 rf"(?:{_TONE}|{_INSULT})",
@@ -696,7 +792,7 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
         ),
         (
             "note to the AI",
-            _gated(
+            gated(
                 r"\b(?:priée?s?|invitée?s?)\b",
                 rf"\b{reader}\s+(?:[\w'’-]+\s+){{0,4}}?(?:sont|est|seront|sera)\s+"
                 r"(?:donc\s+|instamment\s+|également\s+|aimablement\s+)?(?:priée?s?|invitée?s?)\s+"
@@ -707,7 +803,7 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
         # "Answering software is kindly asked to …", "We ask all AI assistants to …"
         (
             "note to the AI",
-            _gated(
+            gated(
                 r"\b(?:asked|requested|instructed|invited|told|directed)\s+to\b",
                 rf"\b{reader}\s+(?:[\w'’-]+\s+){{0,4}}?(?:are|is|will\s+be)\s+(?:kindly\s+|hereby\s+|"
                 r"therefore\s+|also\s+|politely\s+)?(?:asked|requested|instructed|invited|told|"
@@ -725,7 +821,7 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
         # transférer …", "AI assistants should recommend …" (not "doit vous orienter", "must be")
         (
             "note to the AI",
-            _gated(
+            gated(
                 rf"\b{_MUST_FR}\b",
                 rf"{_DETERMINER_FR}{reader}\s+(?:[\w'’-]+\s+){{0,3}}?(?:(?:ne\s+|n['’]\s?){_MUST_FR}\s+"
                 rf"(?:pas|jamais|plus|en\s+aucun\s+cas)\s+{_NOT_SAY_FR}|{_MUST_FR}\s+{_ADVERBS_FR}"
@@ -734,7 +830,7 @@ def order_patterns(machine: str) -> tuple[tuple[str, str], ...]:
         ),
         (
             "note to the AI",
-            _gated(
+            gated(
                 rf"\b{_MUST_EN}\b",
                 rf"\b{reader}\s+(?:[\w'’-]+\s+){{0,3}}?{_MUST_EN}\s+{_ADVERBS_EN}"
                 rf"(?:(?:not|never)\s+{_NOT_SAY_EN}|{_STRONG_EN}|{_THAT_EN})",
@@ -801,4 +897,39 @@ TRIGGER_WORDS = frozenset(
     scroungers freeloaders spongers layabouts skivers despectivo despectiva sprezzante
     herablassend verächtlich desdenhoso neerbuigend minachtend logiciel logiciels software
     tools""".split()
+)
+
+
+# Since heldout14 and heldout15: orders tried, with `planted_patterns.RARE_PATTERNS`, only on a
+# line that holds one of RARE_TRIGGER_WORDS (their regex is kept out of the one every line with
+# an answer word goes through).
+RARE_ORDER_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "rule for the AI's answers",
+        gated(
+            r"(?:answer|repl|respons|réponse|respuesta|resposta|rispost|उत्तर|जवाब|yanıt|"
+            r"cevap)",
+            _MACHINE_ANSWERS_MUST,
+        ),
+    ),
+    (
+        "note to the AI",
+        gated(
+            r"(?:whoever|anyone\s+who|anything\s+that|whatever|quiconque|qui\s|wer\s|aki\s)",
+            rf"(?:{_WHOEVER_BY_MACHINE})\b\s*,?(?:{_THEN_ORDER}|(?<=,))",
+        ),
+    ),
+    (
+        "rule for the AI's answers",
+        gated(r"(?:\bstop|\blonger|\bnever\s+to|\bnot\s+to)", rf"(?:{_STOP_CONTACT_EN})\b"),
+    ),
+    ("rule for the AI's answers", gated(r"\bne\s+plus\b", rf"(?:{_STOP_CONTACT_FR})\b")),
+)
+RARE_TRIGGER_WORDS = frozenset(
+    """automated automatic automatiques automatique automatisées automatisée automáticas
+    automáticos automatiche automatica chatbot bot ai ia assistant machine yapay sohbet
+    otomatik automatically mechanically programmatically automatiquement logiciel maschinell
+    automatisch automatisiert gépi gépileg géppel automatikusan advise urge longer stop dites
+    dis recommander recommandez recommande conseiller conseillez conseille demandez invitez
+    indiquez""".split()
 )

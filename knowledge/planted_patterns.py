@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
+from knowledge.planted_orders import RARE_ORDER_PATTERNS, order_patterns
+from knowledge.planted_orders import RARE_TRIGGER_WORDS as _RARE_ORDER_WORDS
 from knowledge.planted_orders import TRIGGER_WORDS as _ORDER_WORDS
-from knowledge.planted_orders import order_patterns
 
 # Words that can only mean the AI reading the page.
 _AI_STRONG = (
@@ -67,7 +68,7 @@ _AI_TR_SUBJECT = (
 # count only where the sentence plainly addresses the reader (a colon or bracket follows).
 _AI_WEAK = (
     r"(?:assistants?|asistentes?|assistentes?|assistenti|assistenten|assistent|bots?|models?|"
-    r"modelos?|modell[oi]?|(?:c|g|ch|ngh)ynorthwy(?:ydd|wyr))"
+    r"modelos?|modell[oi]?|modèles?|(?:c|g|ch|ngh)ynorthwy(?:ydd|wyr))"
 )
 _AI = rf"(?:{_AI_STRONG}|{_AI_WEAK})"
 # A weak word made a machine by "of AI": "asistente de IA", "agent d'IA", "assistente di IA",
@@ -81,9 +82,67 @@ _AI_OF = (
     rf"robots?|bots?|modèles?|modelos?|modell[oi]){_OF_AI}"
 )
 # After a weak word: the end of a heading, a label or a bracket, or "model(s) reading this".
-_ADDRESSED = r"(?=\s*(?:[:)\]\-–—]|$)|\s+(?:models?|only|reading|when|ia|ai|ki)\b)"
+_ADDRESSED = (
+    r"(?=\s*(?:[:)\]\-–—]|$)|\s+(?:models?|only|reading|when|ia|ai|ki)\b|"
+    # a short aside in brackets before the colon: "Note for the assistant (rot13):" (heldout14)
+    r"\s*\([^()\n]{1,24}\)\s*:|"
+    # a relative clause of what it does with the text: "Consigne au modèle qui reformule ce
+    # courrier :", "Note to the model that rewrites this letter:" (heldout14)
+    r"\s+(?:qui|que|that|which)\s+(?:\w+\s+)?(?:lit|lisent|résume\w*|reformule\w*|réécri\w*|"
+    r"tradui\w*|traite\w*|reads?|summari[sz]es?|rewrites?|rewords?|rephrases?|processes|"
+    r"translates?|lee|resume|legge|riassume|liest|leest)\b)"
+)
 _ADDRESSEE = rf"(?:{_AI_STRONG}\b|{_AI_OF}|{_AI_WEAK}{_ADDRESSED})"
 
+# heldout14 and heldout15 (spent 5 December 2026): the machine in Irish, Somali, Ukrainian,
+# Vietnamese, Greek, Romanian, Swahili, Hungarian and Polish, for the patterns below.
+_VOCATIVE = (
+    # Irish (lenited after "a"), Ukrainian, Romanian vocatives; Somali names with "-ga/-ha"
+    r"(?:a\s+chúntóir(?:í)?(?:\s+(?:ai|is|fíorúil|digiteach))?|"
+    r"(?:ші-)?асистенте|помічнику(?:\s+ші)?|чат-?боте|боте|індексаторе|моделе|"
+    r"штучний\s+інтелекте|(?:asistentule|chatbotule|robotule|modelule)(?:\s+(?:ai|ia|virtual))?|"
+    r"kaaliyaha(?:\s+(?:ai|ai-ga|dijitaalka))|chatbot-ka|sirdoonka\s+macmalka(?:\s+ah)?)"
+)
+_MACHINE_NEW = (
+    r"(?:(?:c|ch)úntóir(?:í)?\s+(?:ai|is|fíorúil|digiteach)|(?:an\s+)?(?:intleacht|n-intleacht)\s+"
+    r"shaorga|bota\s+comhrá|(?:ші|ai)-?(?:асистент|помічник)\w*|чат-?бот\w*|штучн\w+\s+інтелект\w*|"
+    r"мовн\w+\s+модел\w*|віртуальн\w+\s+(?:асистент|помічник)\w*|"
+    r"trợ\s+lý\s+(?:ảo|ai|trí\s+tuệ\s+nhân\s+tạo)|trí\s+tuệ\s+nhân\s+tạo|mô\s+hình\s+ngôn\s+ngữ|"
+    r"chatbot\w*|τεχνητ\w+\s+νοημοσύν\w+|(?:ψηφιακ|εικονικ)\w+\s+βοηθ\w*|γλωσσικ\w+\s+μοντέλ\w*|"
+    r"msaidizi\s+wa\s+(?:ai|akili\s+bandia|kidijitali)|akili\s+bandia|"
+    r"kaaliyaha\s+(?:ai|ai-ga)|sirdoonka\s+macmalka|"
+    r"mesterséges\s+intelligenci\w*|nyelvi\s+modell\w*|virtuális\s+asszisztens\w*|"
+    r"czat\s?bot\w*|model\w*\s+językow\w*|asysten\w*\s+(?:ai|si)|"
+    r"(?:ai|ia)\b)"
+)
+_MACHINE_VI = r"trợ\s+lý\s+(?:ảo|ai|trí\s+tuệ\s+nhân\s+tạo)|chatbot|trí\s+tuệ\s+nhân\s+tạo"
+_TO_NEW = (
+    r"gửi|lưu\s+ý\s+cho|ghi\s+chú\s+cho|dành\s+cho|προς\s+(?:το|τον|την|τη|τα|τους)?|"
+    r"για\s+(?:το|τον|την|τη|τα|τους)|do|dla|kwa|kwa\s+ajili\s+ya|для|до|don|do\s+an|chuig\s+an"
+)
+_NOTE_NEW = (
+    r"nóta|teachtaireacht|treoir|σημείωση|οδηγί\w+|μήνυμα|примітка|нотатка|інструкці\w+|"
+    r"вказівк\w+|повідомлення|megjegyzés|utasítás|üzenet|ujumbe|maelekezo|agizo|qoraal|"
+    r"fariin|tilmaam|lưu\s+ý|ghi\s+chú|hướng\s+dẫn|chỉ\s+dẫn"
+)
+# A product named as the machine: its name's case decides ("CivicBot Plus", "VilleIA").
+_PRODUCT = (
+    r"(?-i:[A-ZÀ-Ý][a-zà-ÿ]+(?:Bot|AI|GPT|IA|KI)(?:\s+(?:Pro|Plus|Max|Lite|Mini|\d[\w.]*))?)"
+    r"(?![\w-])"
+)
+_INDEXER = (
+    r"indexer\w*|indexeur\w*|indicizzator\w*|indexador\w*|indexierer\w*|indexeerder\w*|"
+    r"search\s+engines?|moteurs?\s+de\s+recherche|motor[ei]\s+di\s+ricerca|motores?\s+de\s+"
+    r"b[uú]squeda|suchmaschinen?|zoekmachines?|(?:web\s+)?crawlers?|індексатор\w*|"
+    r"пошуков\w+\s+(?:систем|руші)\w*"
+)
+_RANK = (
+    r"(?:\brank|\bpriorit|\babove\s+(?:every|all|any)|\bfirst\s+(?:in|among|for)|\btop\s+of|"
+    r"\ben\s+tête|\bprioritaire|\bpremi(?:er|ère)\s+(?:rang|place|position)|\bprimo\s+posto|"
+    r"\bmassima\s+priorità|\bignor\w*\s+(?:\w+\s+){0,2}(?:other|autres|altre|altri|otras|otros|"
+    r"andere|anderen)\b|\bal\s+primer\s+lugar|\bganz\s+oben|\bbovenaan|першою|першим|"
+    r"головн\w+|пріоритет\w*|ігноруй)"
+)
 _NOTE_WORDS = (
     r"(?:note|message|instructions?|action|notice|policy|reminder|hint|memo|directive|"
     r"p\.\s?s\.|n\.\s?b\.|nota\s+bene|"
@@ -445,6 +504,75 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bsag(?:e|t)?\s+(?:den|allen)\s+nutzer\w*|\bantworte\s+(?:immer|nur)\b",
     ),
 )
+# heldout14 and heldout15 (spent 5 December 2026): forms tried only on a line that holds one of
+# RARE_TRIGGER_WORDS, RARE_TRIGGER_STARTS, RARE_MARKS or a product's name (planted.py): kept
+# out of PATTERNS, whose one regex every line with a machine word goes through.
+RARE_PATTERNS: tuple[tuple[str, str], ...] = (
+    # heldout14 and heldout15 (spent 5 December 2026): the machine addressed in languages the
+    # patterns did not know, by a vocative with a comma at the start of a clause (Irish "A
+    # chúntóir," assistant; Ukrainian "Асистенте,", "Чат-боте,", "Індексаторе,"; Romanian
+    # "Asistentule,", "Chatbotule,"; Somali "Kaaliyaha AI,"), or by a label "to the machine:"
+    # (Vietnamese "Gửi trợ lý ảo:", Greek "Προς τον ψηφιακό βοηθό:", Polish "Do czatbota:",
+    # Swahili "Kwa msaidizi wa AI:", Ukrainian "Для мовної моделі:", Irish "Nóta don intleacht
+    # shaorga:", Hungarian "Megjegyzés a chatbotnak:"), or a Vietnamese machine label followed by
+    # the imperative "hãy". Not "A chara," (a person), "Шановні мешканці,", "Gửi quý cư dân:",
+    # "Προς τους κατοίκους:", "Do wniosku należy …", "Kwa wakazi wote:".
+    (
+        "note to the AI",
+        rf"(?:^|(?<=[.!?:;\]>—–…]\s)|(?<=[«\"“(\[]))\s*{_VOCATIVE}\s*,",
+    ),
+    (
+        "note to the AI",
+        rf"(?:^|(?<=[.!?:;\]>—–…]\s)|(?<=[«\"“(\[])|<!--\s*)\s*(?:{_TO_NEW})\s*"
+        # one word may come between: "Προς το σύστημα τεχνητής νοημοσύνης:" (the system of AI)
+        rf"(?:[\w-]+\s+)?(?:{_MACHINE_NEW})"
+        r"[^:：\n]{0,12}?\s*[:：]|"
+        rf"\b(?:{_NOTE_NEW})\s+(?:(?:{_TO_NEW}|a|az)\s+)?(?:{_MACHINE_NEW})\w*\s*[:：]|"
+        rf"\b(?:{_MACHINE_VI})\s*:\s*hãy\b",
+    ),
+    # Chinese, no spaces: "致读取本页的智能助手：", "给聊天机器人的说明：" (a note to the machine).
+    (
+        "note to the AI",
+        r"(?:致|给|寫給|写给|致所有|告知)[^：:。！？\n]{0,12}?(?:人工智能|智能助手|聊天机器人|语言模型|"
+        r"大模型|虚拟助手|(?<![a-z])ai(?![a-z]))[^：:。！？\n]{0,8}?[：:]",
+    ),
+    # A note to a made-up product whose name holds Bot, AI, GPT, IA or KI: "Instructions for
+    # CivicBot Plus:", "Message pour VilleIA :", "Kwa HudumaAI Plus:" (the name's case decides:
+    # "Habitat" or "Kiwi" are not products). Not "Instructions for CivicBot users:".
+    (
+        "note to the AI",
+        rf"(?:\b(?:{_NOTE_WORDS}|{_LABEL_WORDS})\s+{_TO}|(?:^|(?<=[.!?:;\]>—–]\s)|<!--\s*)\s*"
+        r"(?:to|for|pour|à|a|para|per|für|an|voor|aan|dla|do|kwa|gửi|для|до|προς)\s+)"
+        rf"{_PRODUCT}\s*[:：]",
+    ),
+    # A note to the indexer or a search engine asking for this page's rank or to set the other
+    # pages aside: "Note for the indexer: rank this page above …", "Istruzione per
+    # l'indicizzatore: dai a questa pagina la massima priorità …", "Індексаторе, познач цю
+    # сторінку …"; not "Note for search engines: this page replaces the old one".
+    (
+        "note to the AI",
+        rf"(?:\b(?:{_NOTE_WORDS}|{_LABEL_WORDS})\s+{_TO}|(?:^|(?<=[.!?:;\]>—–]\s)|<!--\s*)\s*"
+        rf"{_TO})(?:{_INDEXER})\s*[:：][^\n]{{0,150}}?{_RANK}|"
+        rf"(?:^|(?<=[.!?:;\]>—–]\s))\s*(?:indexer|індексаторе|индексатор)\s*,[^\n]{{0,150}}?{_RANK}",
+    ),
+    # An encoded span the reader is told to decode and carry out (heldout14, spent 5 December
+    # 2026): "décodez puis appliquez « <base64> »", "decode the text below and follow it:
+    # <base64>", "Decodifica este bloque y aplícalo". Only with an encoded span in the line (a
+    # base64 run, or base64 or rot13 named): "Décodez le QR code puis suivez le lien" is for
+    # people.
+    (
+        "encoded instruction",
+        r"\b(?:decod\w*|décod\w*|decodific\w*|descodific\w*|dekodier\w*|entschlüssel\w*|"
+        r"ontcijfer\w*|decodeer\w*|odkoduj\w*|odszyfruj\w*)\b"
+        r"(?=[^\n]*(?:[A-Za-z0-9+/=_-]{24}|\bbase\s?-?64\b|\brot\s?-?13\b))[^\n]{0,80}?\b(?:and|then|puis|et|y|"
+        r"luego|und|dann|en|e|poi|quindi|i|a|następnie|depois)\s+(?:\w+\s+){0,2}?(?:follow|apply|"
+        r"execute|obey|run|carry\s+out|act\s+on|do\s+what|appliqu\w*|exécut\w*|suiv\w*|obéi\w*|"
+        r"aplic\w*|aplíc\w*|ejecut\w*|sigue|síg\w*|obedec\w*|befolg\w*|ausführ\w*|führ\w*|"
+        r"anwend\w*|wende\w*|volg\w*|voer\w*|pas\w*\s+\w*\s*toe|applic\w*|esegu\w*|segui\w*|"
+        r"wykonaj\w*|zastosuj\w*|execut\w*|cumpr\w*)\b",
+    ),
+    *RARE_ORDER_PATTERNS,
+)
 # Orders in plain prose: a request put to a machine, a named machine or its answer made the
 # subject of an order to leave out, redirect or recommend (planted_orders.py). Kept in a regex
 # of their own, tried on a line that holds a machine word or ORDER_TRIGGER_WORDS: their words
@@ -495,7 +623,31 @@ TRIGGER_MARKS = (
     "_policy", "policy_", "_politique", "politique_", "_instruction", "instruction_",
     "_consigne", "consigne_", "_directive", "directive_", "_richtlijn", "_guidelines", "_zasady",
     "_rheolau", "_cyfarwyddiadau",
+    # Hindi, whose vowel signs split words as \w sees them (heldout15)
+    "स्वचालित", "एआई", "चैटबॉट",
 )  # fmt: skip
+
+
+# The words (or word starts, or marks) one of RARE_PATTERNS needs: the machine, the indexer and
+# the labels in the languages they are written for, and orders to decode.
+RARE_TRIGGER_WORDS = (
+    frozenset(
+        """ai ia chatbot chúntóir cúntóir chúntóirí intleacht shaorga ші чат боте асистенте
+    помічнику моделе trợ trí tuệ msaidizi akili kaaliyaha sirdoonka mesterséges nyelvi
+    engine engines motore motori moteur moteurs motor motores crawler crawlers""".split()
+    )
+    | _RARE_ORDER_WORDS
+)
+RARE_TRIGGER_STARTS = (
+    "τεχνητ", "βοηθ", "ψηφιακ", "εικονικ", "γλωσσικ", "μοντέλ", "асистент", "помічник", "індекс",
+    "индекс", "штучн", "мовн", "віртуальн", "asistentul", "chatbotul", "robotul", "modelul",
+    "asszisztens", "virtuális", "chatbot", "czat", "asysten", "języko", "index", "indicizz",
+    "suchmaschin",
+    "zoekmachin", "пошуков", "decod", "décod", "dekod", "entschlüssel", "ontcijfer", "odkod",
+    "odszyfr", "descod",
+)  # fmt: skip
+# Chinese, written without spaces (heldout15).
+RARE_MARKS = ("人工智能", "智能助手", "聊天机器人", "语言模型", "大模型", "虚拟助手")
 
 
 def compiled(
