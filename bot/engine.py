@@ -32,7 +32,11 @@ from bot.language import detect_language
 from bot.observer import EngineObserver, NoObserver
 from bot.organisation import Disclosure
 from bot.replies import Replies
-from knowledge.confidence import RECOMMENDED_THRESHOLD, RECOMMENDED_THRESHOLD_LEXICAL_ONLY
+from knowledge.confidence import (
+    RECOMMENDED_THRESHOLD,
+    RECOMMENDED_THRESHOLD_LEXICAL_ONLY,
+    RECOMMENDED_THRESHOLDS,
+)
 from knowledge.types import KnowledgeBaseUnavailable, RetrievalResult, Retriever
 
 if TYPE_CHECKING:
@@ -143,8 +147,11 @@ class EnginePolicy:
     # vectors, an embedder outage): that confidence model is calibrated apart, and at the
     # hybrid threshold it answers from loosely matching pages (knowledge/confidence.py).
     lexical_answer_threshold: float = RECOMMENDED_THRESHOLD_LEXICAL_ONLY
-    # Overrides by language and retrieval mode: "fr:lexical", "fr:hybrid" or "fr" -> threshold.
-    answer_thresholds: Mapping[str, float] = field(default_factory=dict)
+    # Overrides by language and retrieval mode: "fr:lexical", "fr:hybrid" or "fr" -> threshold
+    # (default: French ranked lexically answers at 0.65, knowledge/confidence.py).
+    answer_thresholds: Mapping[str, float] = field(
+        default_factory=lambda: dict(RECOMMENDED_THRESHOLDS)
+    )
 
     def threshold_for(self, lang: str, ranked_by: str | None) -> float:
         """The answer threshold for this language and the mode that ranked the question."""

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from knowledge.confidence import RECOMMENDED_THRESHOLDS
 from web.http.client_address import parse_proxies
 
 DEV_SECRET = "dev-only-not-secret-change-me"  # noqa: S105 - a marker production refuses
@@ -74,8 +75,11 @@ class Settings(BaseSettings):
     answer_threshold: float = 0.5
     # When BM25 ranked alone (lexical-only index, a language without vectors, an outage).
     lexical_answer_threshold: float = 0.7
-    # Per language and mode, e.g. {"fr:lexical": 0.75}; beats the two above.
-    answer_thresholds: dict[str, float] = Field(default_factory=dict)
+    # Per language and mode, e.g. {"fr:lexical": 0.75}; beats the two above. Setting it replaces
+    # the default, French ranked lexically at 0.65 (knowledge/confidence.py).
+    answer_thresholds: dict[str, float] = Field(
+        default_factory=lambda: dict(RECOMMENDED_THRESHOLDS)
+    )
     max_message_chars: int = 2000
     organisation_file: Path | None = None
     # The AI disclosure's texts per language (default: bot/config/disclosure.yaml).

@@ -14,9 +14,27 @@ from tests.bot.test_engine import BINS, PERMITS, FixedGuard, FixedRetriever, mak
 
 def test_the_lexical_threshold_applies_when_bm25_ranked_alone() -> None:
     policy = EnginePolicy()
-    assert policy.threshold_for("fr", "lexical") == 0.7
+    assert policy.threshold_for("en", "lexical") == 0.7
     assert policy.threshold_for("en", "hybrid") == 0.5
     assert policy.threshold_for("en", None) == 0.5
+    # French is ranked lexically by default, its threshold measured apart (knowledge/confidence.py).
+    assert policy.threshold_for("fr", "lexical") == 0.65
+
+
+def test_the_settings_default_is_the_engines() -> None:
+    from web.settings import Settings
+
+    assert Settings().answer_thresholds == dict(EnginePolicy().answer_thresholds)
+
+
+@pytest.mark.parametrize(("lang", "decision"), [("fr", "answer"), ("en", "refuse")])
+def test_a_french_lexical_match_needs_less_than_an_english_one(lang: str, decision: str) -> None:
+    retriever = FixedRetriever((PERMITS, BINS), 0.67)
+    retriever.result = replace(retriever.result, ranked_by="lexical")
+    engine, _, _ = make_engine(retriever)
+    cid = engine.start(lang).id
+    question = "combien coûte une carte de résident ?" if lang == "fr" else "how much is a permit?"
+    assert engine.ask(cid, question).decision == decision
 
 
 def test_a_language_and_mode_can_have_their_own_threshold() -> None:
