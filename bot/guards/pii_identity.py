@@ -335,6 +335,9 @@ def _learned_addresses(
     found: list[tuple[int, int, bool]] = []
     writer = FIRST_PERSON.search(text) is not None
     for span in spans:
+        # Not across a sentence's end: "… notre hameau. Trois." is two sentences.
+        if _SENTENCE_END.search(text, span.start, span.end):
+            continue
         if not _address_shaped(text, span.start, span.end):
             continue
         before = folded[max(0, span.start - _WINDOW) : span.start]
@@ -431,6 +434,11 @@ _DWELLING_WORDS = frozenset(
     "lieu-dit hameau résidence residence bâtiment batiment farm cottage cottages lodge manor"
     " house rural rr route site box ferme domaine mas".split()
 )
+
+
+# A sentence's end inside a span: a full stop, "?" or "!" after a word of three or more small
+# letters (not "St." or "Rd."), then a capital (issue 12, after the nineteenth held-out set).
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ]{3})[.!?]+\s+(?=[A-ZÀ-Ý])")
 
 
 # A Canadian rural address: "Rural Route 2", "RR 1".

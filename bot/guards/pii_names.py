@@ -447,6 +447,8 @@ _OFFICE_BEFORE_TITLE = re.compile(
     r"(?:\s+(?:charg[ée]e? d(?:e la|e l['’]|u|es|e)"
     r"|d[ée]l[ée]gu[ée]e? (?:[àa] la|[àa] l['’]|aux?|[àa])"
     r"|in charge of|responsible for|with responsibility for|for)\s*[\w'’ -]{2,40}?)?"
+    # The place the office is of: "le maire d'Exampleton, Mme …", "the Mayor of Exampleton, Mr …".
+    r"(?:\s+(?:of(?: the)?|d['’]|de(?: la| l['’])?)\s*[\w'’ -]{2,40}?)?"
     r"\s*[,(–—-]\s*$)"
 )
 
