@@ -309,11 +309,18 @@ class _Loader:
         rules = data.get("rules", [])
         if not isinstance(rules, list):
             raise self.fail(f"{where}.rules", "expected a list")
+        loaded = tuple(self.rule(r, f"{where}.rules[{i}]") for i, r in enumerate(rules))
+        for i, rule in enumerate(loaded):
+            if rule.before_classified_crisis and action != "refuse":
+                raise self.fail(
+                    f"{where}.rules[{i}].before_classified_crisis",
+                    "only a refusal rule can be decided before a crisis; remove it here",
+                )
         return Category(
             name=self.string(data.get("name"), f"{where}.name"),
             action=cast(GuardAction, action),
             reply=self.texts(data.get("reply"), f"{where}.reply"),
-            rules=tuple(self.rule(r, f"{where}.rules[{i}]") for i, r in enumerate(rules)),
+            rules=loaded,
             signals=signals,
         )
 

@@ -82,6 +82,12 @@ def test_minimal_policy_fills_placeholders(tmp_path: Path) -> None:
                                            "before_classified_crisis": "yes"}]}]),
             "rules[0].before_classified_crisis",
         ),
+        (
+            broken(categories=[{"name": "x", "action": "escalate", "reply": {"en": "x"},
+                                "rules": [{"reason": "r", "any": ["a"],
+                                           "before_classified_crisis": True}]}]),
+            "only a refusal rule",
+        ),
         (broken(categories=[{"name": "x", "action": "refuse", "reply": {"en": "Call {nobody}"}}]), "{nobody}"),
         (broken(categories=[{"name": "x", "action": "refuse", "reply": {"en": "x"},
                              "signals": {"telepathy": "r"}}]), "signals"),
