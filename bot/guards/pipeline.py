@@ -172,9 +172,9 @@ class InputGuard:
         the seventeenth held-out set; the broad rules ("kill them") are not among them, as a
         threat someone reports is a crisis."""
         for category in self._categories("refuse"):
-            for rule in category.rules:
-                if rule.before_classified_crisis and any(rule.matches(t) for t in seen.every):
-                    return category, rule.reason
+            reason = category.first_match(seen.every, before_classified_crisis=True)
+            if reason is not None:
+                return category, reason
         return None
 
     def _not_published(self, text: str, findings: tuple[PIIFinding, ...]) -> tuple[PIIFinding, ...]:

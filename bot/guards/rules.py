@@ -45,10 +45,15 @@ class Category:
     rules: tuple[Rule, ...]
     signals: Mapping[str, str] = field(default_factory=dict)
 
-    def first_match(self, variants: Iterable[str]) -> str | None:
-        """The reason code of the first rule matching any variant of the message."""
+    def first_match(
+        self, variants: Iterable[str], before_classified_crisis: bool = False
+    ) -> str | None:
+        """The reason code of the first rule matching any variant of the message (only among
+        the rules decided before a classified crisis, when asked)."""
         texts = tuple(variants)
         for rule in self.rules:
+            if before_classified_crisis and not rule.before_classified_crisis:
+                continue
             if any(rule.matches(text) for text in texts):
                 return rule.reason
         return None
