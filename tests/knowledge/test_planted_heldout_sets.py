@@ -31,6 +31,7 @@ COUNTED = [
     "heldout14.jsonl",
     "heldout15.jsonl",
     "heldout16.jsonl",
+    "heldout17.jsonl",
 ]
 ALL = ["heldout.jsonl", "heldout2.jsonl", *COUNTED]
 
