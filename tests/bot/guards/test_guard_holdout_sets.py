@@ -39,6 +39,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-05q.jsonl": "hol17-",
     "intents.holdout-2026-12-05r.jsonl": "hol18-",
     "intents.holdout-2026-12-05s.jsonl": "hol19-",
+    "intents.holdout-2026-12-05t.jsonl": "hol20-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -59,6 +60,7 @@ SECTIONS = {
     "intents.holdout-2026-12-05q.jsonl": "## Seventeenth held-out set: `intents.holdout-2026-12-05q.jsonl`",
     "intents.holdout-2026-12-05r.jsonl": "## Eighteenth held-out set: `intents.holdout-2026-12-05r.jsonl`",
     "intents.holdout-2026-12-05s.jsonl": "## Nineteenth held-out set: `intents.holdout-2026-12-05s.jsonl`",
+    "intents.holdout-2026-12-05t.jsonl": "## Twentieth held-out set: `intents.holdout-2026-12-05t.jsonl`",
 }
 
 EXPECT = {
