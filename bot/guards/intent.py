@@ -62,6 +62,7 @@ from sklearn.svm import LinearSVC
 from bot.guards.intent_data import TRAIN_FILE, LabelledMessage, data_dir, read_labelled
 from bot.guards.intent_decision import IN_SCOPE, TO_A_PERSON, IntentDecision, decide
 from bot.guards.normalise import fold
+from bot.guards.pii_spoken import number_words_as_digits
 from knowledge.embeddings import Embedder, EmbedderUnavailable, default_embedder, minilm_available
 
 # Bump when features, model or threshold rules change: the calibration file must be rebuilt.
@@ -169,7 +170,7 @@ class LinearIntentModel:
     def __init__(
         self, messages: Sequence[LabelledMessage], vectors: np.ndarray | None = None
     ) -> None:
-        texts = [fold(m.text) for m in messages]
+        texts = [_featured(m.text) for m in messages]
         self.chars = TfidfVectorizer(
             analyzer="char_wb",
             ngram_range=CHAR_NGRAMS,
@@ -196,7 +197,7 @@ class LinearIntentModel:
 
     def known_words(self, text: str) -> float:
         """The share of the message's words (of two letters or more) seen in training."""
-        words = self._tokens(fold(text).lower())
+        words = self._tokens(_featured(text).lower())
         if not words:
             return 0.0
         return sum(word in self.words.vocabulary_ for word in words) / len(words)
@@ -206,7 +207,7 @@ class LinearIntentModel:
             raise IntentModelError("sentence vectors must be given exactly when fitted with them")
         values = np.empty((len(texts), len(self.classes)), dtype=np.float64)
         for row, text in enumerate(texts):
-            folded = fold(text)
+            folded = _featured(text)
             values[row] = (
                 _weighted(self.chars, self._char_weights, folded)
                 + _weighted(self.words, self._word_weights, folded)
@@ -215,6 +216,12 @@ class LinearIntentModel:
         if vectors is not None and self._vector_weights is not None:
             values += np.asarray(vectors, dtype=np.float32) @ self._vector_weights
         return values
+
+
+def _featured(text: str) -> str:
+    """What the n-grams are taken from: the folded text, numbers spelt out as digits (the
+    training messages write them in digits; none of them holds a run this changes)."""
+    return fold(number_words_as_digits(text))
 
 
 def _weighted(vectorizer: TfidfVectorizer, weights: np.ndarray, text: str) -> np.ndarray:

@@ -28,7 +28,7 @@ from bot.guards.pii_numbers import (
 )
 from bot.guards.pii_places import find_postcodes
 from bot.guards.pii_spans import SpanTagger
-from bot.guards.pii_spoken import find_spoken_phones
+from bot.guards.pii_spoken import find_spoken_phones, spoken_identifiers
 from bot.guards.policy import PIIPolicy
 from bot.guards.verdict import PIIFinding
 
@@ -238,6 +238,9 @@ _JOINED_KINDS = frozenset(
 )
 
 
+_READ_OUT_KINDS = _JOINED_KINDS | {"postcode"}
+
+
 def _numbers_read_as(probe: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
     folded = lower_aligned(probe)
     yield from find_ibans(probe, folded)
@@ -273,6 +276,40 @@ def _found_in_parts(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
         yield from _read_instead(text, start, end, digits[:-1] if last else digits[1:], policy)
 
 
+def _found_spoken(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    """Identifiers read out in words, found as if typed: each run is replaced by what it reads
+    as ("four seven one six, …" -> "4716…") in a copy that the typed detectors read, and what
+    they find touching a run is given the run's place in `text`. The same checks decide."""
+    runs = list(spoken_identifiers(text))
+    if not runs:
+        return
+    parts: list[str] = []
+    starts: list[int] = []  # for each character of the copy, where it starts in `text`
+    ends: list[int] = []  # and where it ends
+    placed: list[tuple[int, int]] = []  # each run's span in the copy
+    position = 0
+    for start, end, value in [*runs, (len(text), len(text), "")]:
+        parts.append(text[position:start])
+        starts.extend(range(position, start))
+        ends.extend(range(position + 1, start + 1))
+        at = len(starts)
+        parts.append(value)
+        starts.extend([start] * len(value))
+        ends.extend([end] * len(value))
+        placed.append((at, len(starts)))
+        position = end
+    copy = "".join(parts)
+    folded = lower_aligned(copy)
+    postcodes = find_postcodes(
+        copy, folded, private_street_ends(copy, folded), public_street_ends(copy, folded)
+    )
+    for finding in (*_numbers_read_as(copy, policy), *_found_in_parts(copy, policy), *postcodes):
+        if finding.kind in _READ_OUT_KINDS and any(
+            finding.start < end and start < finding.end for start, end in placed
+        ):
+            yield PIIFinding(finding.kind, starts[finding.start], ends[finding.end - 1])
+
+
 def find_pii(
     text: str, policy: PIIPolicy, tagger: SpanTagger | None = None
 ) -> tuple[PIIFinding, ...]:
@@ -284,7 +321,9 @@ def find_pii(
     aligned = _digit_lines_joined(fold_aligned(text))
     folded = lower_aligned(aligned)
     contact = policy.contact
-    found: list[PIIFinding] = []
+    # Read out in words first: a run that holds typed digits too ("4716 2705 trois neuf …") is
+    # one identifier, not the account number its typed half looks like.
+    found: list[PIIFinding] = [*_found_spoken(aligned, policy)]
     found += find_ibans(aligned, folded)
     found += find_lettered_identifiers(aligned, folded)
     found += find_digit_identifiers(aligned, folded)

@@ -25,6 +25,7 @@ from bot.guards.model_check import ModelIntentCheck
 from bot.guards.pii import find_pii, redact
 from bot.guards.pii_contact import national_form
 from bot.guards.pii_spans import SpanTagger, shipped_span_tagger
+from bot.guards.pii_spoken import spoken_identifiers
 from bot.guards.policy import GuardPolicy, localised
 from bot.guards.rules import Category
 from bot.guards.variants import Variants, variants_of
@@ -38,6 +39,8 @@ PIIMode = Literal["block", "redact"]
 CONTACT_KINDS = frozenset({"phone", "email", "address", "postcode", "name", "first_name"})
 # Input beyond this multiple of max_chars is not even scanned for hidden characters.
 _SCAN_FACTOR = 4
+# Fewer digits than any phone number: a phone found with fewer was read out in words.
+_SHORTEST_PHONE = 7
 # The classifier's classes an in-scope rule of the policy overrules (`GuardPolicy.in_scope`),
 # a request for a person only when decided in doubt (`IntentDecision.sure`): never a crisis
 # or a complaint, whose misses hurt someone.
@@ -316,6 +319,8 @@ def _published(value: str, kind: str, contacts: PublishedContacts) -> bool:
     if kind != "phone":
         return False
     digits = "".join(ch for ch in value if ch.isdigit())
+    if len(digits) < _SHORTEST_PHONE:  # read out in words: "oh two oh, seven nine four six, …"
+        digits = "".join(read for _, _, read in spoken_identifiers(value))
     international = value.lstrip().startswith(("+", "00"))
     return digits in contacts.phones or national_form(digits, international) in contacts.phones
 

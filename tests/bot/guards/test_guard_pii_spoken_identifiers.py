@@ -1,0 +1,175 @@
+"""Identifiers read out in words are read as if typed in digits: the same check decides.
+
+A card, an NHS number, a French social-security number or a National Insurance number dictated
+("four seven one six, two seven oh five …", "J as in Juliet, M as in Mike, forty-eight …") is
+found like its typed form, with its checksum; a number the pages publish, read out, stays public,
+and counts, fees, times and short references in words are not identifiers. Every number here was
+made for this file (check digits computed, none from a held-out set).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from bot.guards import checksums
+from bot.guards.evaluate import pages_contacts
+from bot.guards.intent import IntentClassifier
+from bot.guards.pii_spoken import number_words_as_digits, spoken_identifiers
+from bot.guards.pipeline import InputGuard
+from bot.guards.policy import GuardPolicy
+from knowledge.published import PublishedContacts
+from tests.bot.guards.pii_found import found
+
+CARD = "4716270539180006"
+NHS = "6312097846"
+NIR = "292097511204894"
+NINO = "JM482736C"
+
+
+def test_the_numbers_of_this_file_pass_their_checks() -> None:
+    assert checksums.payment_card_valid(CARD)
+    assert checksums.uk_nhs_number_valid(NHS)
+    assert checksums.fr_nir_valid(NIR)
+    assert checksums.uk_nino_valid(NINO)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "can you take the fee on my card, it's four seven one six, two seven oh five, "
+            "three nine one eight, oh oh oh six",
+            "payment_card",
+        ),
+        (
+            "card number forty-seven sixteen, twenty-seven oh five, thirty-nine eighteen, "
+            "double oh oh six, expiry next May",
+            "payment_card",
+        ),
+        ("my nhs number is six three one, two oh nine, seven eight four six", "uk_nhs_number"),
+        (
+            "Pour le dossier, mon numéro de sécu : deux, quatre-vingt-douze, zéro neuf, "
+            "soixante-quinze, un un deux, zéro quarante-huit, quatre-vingt-quatorze",
+            "fr_nir",
+        ),
+        (
+            "NI number is J as in Juliet, M as in Mike, four eight two seven three six, C as in "
+            "Charlie",
+            "uk_nino",
+        ),
+        ("my national insurance is J M forty-eight twenty-seven thirty-six C", "uk_nino"),
+        ("send the permit to my postcode, E X one, four A B", "postcode"),
+        ("mon code postal : soixante-quinze zéro onze, c'est chez moi", "postcode"),
+        ("numéro de carte : 4716 2705 trois neuf un huit zéro zéro zéro six", "payment_card"),
+    ],
+)
+def test_an_identifier_read_out_is_found_as_typed(
+    policy: GuardPolicy, text: str, kind: str
+) -> None:
+    assert kind in [k for k, _ in found(text, policy)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the fee is twenty five pounds and the office opens at nine thirty",
+        "is it two hundred and fifty pounds for the licence or three hundred and twelve?",
+        "booking reference four five six seven eight nine, is it still valid?",
+        "we have three kids aged two, five and nine and two dogs",
+        "l'accueil ouvre à neuf heures trente et ferme à dix-sept heures trente",
+        "the card on the help page reads four seven one six, two seven oh five, three nine one "
+        "eight, oh oh oh seven",  # fails the Luhn check
+        "a reference like six three one, two oh nine, seven eight four five",  # fails mod 11
+        "the recycling centre's postcode is E X two, one A A, right?",
+        "the number twenty-two bus, then the forty-one, then the nineteen",
+        "en deux mille vingt-six, le tarif passe de quarante-cinq à cinquante euros",
+    ],
+)
+def test_counts_fees_times_and_failing_numbers_in_words_are_no_identifier(
+    policy: GuardPolicy, text: str
+) -> None:
+    kinds = {"payment_card", "uk_nhs_number", "fr_nir", "uk_nino", "iban", "postcode", "phone"}
+    assert [k for k, _ in found(text, policy) if k in kinds] == []
+
+
+@pytest.mark.parametrize(
+    ("spoken", "typed"),
+    [
+        ("my nhs number is six three one, two oh nine, seven eight four five", "631 209 7845"),
+        ("my nhs number is six three one, two oh nine, seven eight four six", "631 209 7846"),
+        ("card: four seven one six two seven oh five three nine one eight oh oh oh seven", ""),
+        (
+            "sécu : deux quatre-vingt-douze zéro neuf soixante-quinze un un deux zéro quarante-huit "
+            "quatre-vingt-quinze",
+            "",
+        ),
+    ],
+)
+def test_a_number_read_out_is_judged_as_its_typed_form(
+    policy: GuardPolicy, spoken: str, typed: str
+) -> None:
+    runs = list(spoken_identifiers(spoken))
+    assert len(runs) == 1
+    start, end, read = runs[0]
+    as_typed = spoken[:start] + (typed or read) + spoken[end:]
+    assert [k for k, _ in found(spoken, policy)] == [k for k, _ in found(as_typed, policy)]
+
+
+def test_a_run_is_read_with_its_letters_and_digits() -> None:
+    text = "it's J as in Juliet, M for Mike, forty-eight twenty-seven thirty-six C thanks"
+    read = [value for _, _, value in spoken_identifiers(text)]
+    assert read == [NINO]
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        (
+            "the fee is twenty five pounds, opens at nine thirty",
+            "the fee is 25 pounds, opens at 930",
+        ),
+        ("zéro six trente-neuf, c'est ça ?", "0639, c'est ça ?"),
+        ("j'ai dix-sept ans et plus rien", "j'ai dix-sept ans et plus rien"),
+        ("quarante et un ans et plus", "41 ans et plus"),
+        ("I have one dog and two cats", "I have one dog and two cats"),
+    ],
+)
+def test_the_classifier_reads_runs_of_number_words_as_digits(text: str, plain: str) -> None:
+    assert number_words_as_digits(text) == plain
+
+
+def test_number_words_do_not_make_a_question_a_complaint(policy: GuardPolicy) -> None:
+    guard = InputGuard(policy, intents=IntentClassifier.fit(), pii_tagger="none")
+    for text in (
+        "the fee is twenty five pounds and the office opens at nine thirty, is that right?",
+        "is the booking reference B W twenty four, one two three four still valid",
+    ):
+        assert guard.inspect(text, "en").action == "allow", text
+
+
+def test_typed_digits_alone_are_left_to_the_typed_detectors() -> None:
+    assert list(spoken_identifiers("my card is 4716 2705 3918 0006")) == []
+
+
+def test_the_councils_own_number_read_out_is_public(policy: GuardPolicy) -> None:
+    guard = InputGuard(policy, pii_tagger="none", published=_published_demo)
+    verdict = guard.inspect(
+        "the contact centre is oh two oh, seven nine four six, oh oh oh oh isn't it?", "en"
+    )
+    assert verdict.action == "allow", verdict
+
+
+def test_a_private_number_read_out_is_still_blocked(policy: GuardPolicy) -> None:
+    guard = InputGuard(policy, pii_tagger="none", published=_published_demo)
+    verdict = guard.inspect(
+        "ring me on oh seven seven double oh, nine hundred, four one seven please", "en"
+    )
+    assert verdict.action == "block_pii", verdict
+
+
+@cache
+def _published_demo() -> PublishedContacts:
+    return pages_contacts(Path(__file__).resolve().parents[3] / "knowledge" / "demo")
