@@ -14,7 +14,11 @@ What goes:
   lines under a YAML key, an INI section, a sentence wrapped onto the next line;
 * words disguised with zero-width characters, look-alike letters (Cyrillic, Greek) or
   full-width forms are matched as the letters they imitate; base64 that decodes to a planted
-  instruction counts as one.
+  instruction counts as one;
+* a sentence in the council's own voice that sets what the answer says (an order to whoever
+  answers, a scripted answer) or asks for a PIN or card security code (`planted_voice.py`), and,
+  when ingest passes the organisation's own domains, a direction to pay, apply or send something
+  to a site that imitates them (`planted_destinations.py`).
 """
 
 from __future__ import annotations
