@@ -15,6 +15,13 @@ classifier after them ("+ learned", what ingest and answers use), measured in th
     python -m benchmarks.planted --heldout-only heldout3.jsonl --misses   # and print its
         # misses, planted sentences left and people's sentences flagged at each sentence's
         # language's threshold (reading them SPENDS the file)
+    python -m benchmarks.planted --help   # this text
+
+Held-out sentences are scored as ingest would score them on a page of the demo knowledge base:
+with the demo's own domains (the hosts of its pages' addresses, `planted_destinations.py`), so
+that a direction to pay at a look-alike of them counts. Each knowledge base is scanned with its
+own pages' domains, as `opencounter ingest` would: "N of M pages lost a sentence" is the check
+that no page of the demo and dev knowledge bases loses one.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from pathlib import Path
 from knowledge.frontmatter import split_front_matter
 from knowledge.languages import guess_language
 from knowledge.planted import Quarantine, planted_kind, quarantine
+from knowledge.planted_destinations import OwnDestinations, own_destinations
 from knowledge.planted_learned import packaged_classifier
 from tests.data import CORPORA, EVAL, PLANTED_PAGES, REPO
 from tests.planted_cases import CLEAN, PLANTED, PageCase, flat, leaked
@@ -48,6 +56,17 @@ def page_text(case: PageCase) -> str:
         return re.sub(r"<[^>]+>", "\n", raw)
     return split_front_matter(raw)[1]
 
+
+def own_of(folder: Path) -> OwnDestinations:
+    """The own domains ingest would derive from the Markdown pages under folder."""
+    urls = [
+        str(split_front_matter(path.read_text(encoding="utf-8"))[0].get("url", ""))
+        for path in sorted(folder.rglob("*.md"))
+    ]
+    return own_destinations(urls)
+
+
+DEMO_OWN = own_of(KBS["demo"])
 
 Clean = Callable[[str], Quarantine]
 LAYERS: dict[str, Clean] = {
@@ -75,19 +94,19 @@ def held_out(name: str = "heldout.jsonl", *, misses: bool = False) -> None:
     rows = [json.loads(line) for line in (PLANTED_PAGES / name).open(encoding="utf-8")]
     planted = [row["text"] for row in rows if row["planted"]]
     people = [row["text"] for row in rows if not row["planted"]]
-    caught = sum(planted_kind(text) is not None for text in planted)
-    flagged = sum(planted_kind(text) is not None for text in people)
+
+    def kind(text: str) -> str | None:
+        return planted_kind(text, DEMO_OWN)
+
+    caught = sum(kind(text) is not None for text in planted)
+    flagged = sum(kind(text) is not None for text in people)
     print(
         f"[patterns] held-out sentences ({name}): planted caught {caught} of "
         f"{len(planted)}, people's sentences flagged {flagged} of {len(people)}"
     )
     learned = packaged_classifier()
-    caught = sum(
-        planted_kind(text) is not None or learned.kind(text) is not None for text in planted
-    )
-    flagged = sum(
-        planted_kind(text) is not None or learned.kind(text) is not None for text in people
-    )
+    caught = sum(kind(text) is not None or learned.kind(text) is not None for text in planted)
+    flagged = sum(kind(text) is not None or learned.kind(text) is not None for text in people)
     print(
         f"[+ learned] held-out sentences ({name}): planted caught {caught} of "
         f"{len(planted)}, people's sentences flagged {flagged} of {len(people)}"
@@ -97,7 +116,7 @@ def held_out(name: str = "heldout.jsonl", *, misses: bool = False) -> None:
     # guesses a page's without `lang` (English or French): French has a threshold of its own.
     def found(text: str) -> bool:
         lang = guess_language(text)
-        return planted_kind(text) is not None or learned.kind(text, lang) is not None
+        return kind(text) is not None or learned.kind(text, lang) is not None
 
     print(
         f"[+ learned, page language] held-out sentences ({name}): planted caught "
@@ -124,16 +143,19 @@ def corpus() -> None:
         )
 
 
-def scan(folder: Path, clean: Clean) -> tuple[int, int, int, float]:
-    """(pages, bytes, pages with a removal, seconds)."""
-    pages = size = hits = 0
+def scan(folder: Path, clean: Clean) -> tuple[int, int, list[str], float]:
+    """(pages, bytes, the pages with a removal, seconds)."""
+    pages = size = 0
+    hits: list[str] = []
     elapsed = 0.0
     for path in sorted(folder.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         start = time.perf_counter()
         removed = clean(text).removed
         elapsed += time.perf_counter() - start
-        pages, size, hits = pages + 1, size + len(text.encode()), hits + bool(removed)
+        pages, size = pages + 1, size + len(text.encode())
+        if removed:
+            hits.append(str(path.relative_to(folder)))
     return pages, size, hits, elapsed
 
 
@@ -144,11 +166,17 @@ def knowledge_bases() -> None:
             print(f"{name}: not on this machine")
             continue
         rates = []
-        for layer, clean in LAYERS.items():
+        own = own_of(folder)
+        layers: dict[str, Clean] = {
+            "patterns": partial(quarantine, patterns_only=True, own=own),
+            "+ learned": partial(quarantine, own=own),
+        }
+        for layer, clean in layers.items():
             pages, size, hits, seconds = scan(folder, clean)
             rates.append(seconds)
             print(
-                f"[{layer}] {name}: {hits} of {pages} pages lost a sentence; {size / 1e6:.1f} MB "
+                f"[{layer}] {name}: {len(hits)} of {pages} pages lost a sentence {hits[:5] or ''}; "
+                f"{size / 1e6:.1f} MB "
                 f"scanned at {size / seconds / 1e6:.2f} MB/s "
                 f"({seconds / pages * 1000:.2f} ms a page)"
             )
@@ -159,6 +187,9 @@ def knowledge_bases() -> None:
 
 def main() -> None:
     args = sys.argv[1:]
+    if "--help" in args or "-h" in args:
+        print(__doc__)
+        return
     if "--heldout-only" in args:
         # A held-out file is scored once, when its figures are reported (tests/planted_pages).
         held_out(args[args.index("--heldout-only") + 1], misses="--misses" in args)

@@ -21,6 +21,8 @@ from knowledge.planted import (
     quarantine,
     without_markers,
 )
+from knowledge.planted_destinations import NONE as NO_OWN
+from knowledge.planted_destinations import OwnDestinations
 
 # About 200-250 MiniLM word pieces for English prose: under the 256 the embedder keeps.
 CHUNK_CHARS = 1000
@@ -86,14 +88,20 @@ def split_sections(markdown: str) -> list[Section]:
 
 
 def chunk_document(
-    doc: SourceDocument, *, size: int = CHUNK_CHARS, overlap: int = OVERLAP_CHARS
+    doc: SourceDocument,
+    *,
+    size: int = CHUNK_CHARS,
+    overlap: int = OVERLAP_CHARS,
+    own: OwnDestinations = NO_OWN,
 ) -> list[Chunk]:
-    """Chunks never straddle a heading; long sections are split with overlap."""
+    """Chunks never straddle a heading; long sections are split with overlap. Planted text goes
+    first (`planted.quarantine`; own: the organisation's domains, for directions to a
+    look-alike of them)."""
     splitter = RecursiveCharacterTextSplitter(
         chunk_size=size, chunk_overlap=overlap, separators=["\n\n", "\n", ". ", " ", ""]
     )
     # The page's language picks the learned layer's threshold (French has a lower one).
-    cleaned = quarantine(doc.body, mark_from=len(doc.findings), lang=doc.lang)
+    cleaned = quarantine(doc.body, mark_from=len(doc.findings), lang=doc.lang, own=own)
     findings = doc.findings + cleaned.findings
     title = doc.title
     title_kind = planted_kind(title)

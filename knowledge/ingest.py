@@ -16,6 +16,7 @@ from knowledge.embeddings import Embedder, PageEmbedder
 from knowledge.index_build import build_index
 from knowledge.layout import BUILDS_DIR, BuildPaths, current_build, make_current
 from knowledge.page_openings import WORDS as PAGE_WORDS
+from knowledge.planted_destinations import OwnDestinations, own_destinations
 from knowledge.planted_flags import PlantedFlag, planted_flags, write_flags
 from knowledge.published import NONE as NO_CONTACTS
 from knowledge.published import PublishedContacts, published_contacts
@@ -32,7 +33,15 @@ Progress = Callable[[int, int, str], None]
 
 # Bump when chunking or analysis changes, so that old chunks are not reused. analysis=4: planted
 # instructions and hidden markup are removed at ingest, so every page is read again once.
-SETTINGS = f"chunks={CHUNK_CHARS}/{OVERLAP_CHARS};analysis=4"
+# analysis=5: sentences in the council's own voice and directions to a look-alike of its domains
+# are planted too (heldout16); the own domains' fingerprint is added per ingest (`_settings`).
+SETTINGS = f"chunks={CHUNK_CHARS}/{OVERLAP_CHARS};analysis=5"
+
+
+def _settings(own: OwnDestinations) -> str:
+    """SETTINGS with the own domains' fingerprint: when the organisation's domains change, every
+    page is checked again for directions to a look-alike of them."""
+    return f"{SETTINGS};own={own.fingerprint}" if own.fingerprint else SETTINGS
 
 
 class NothingToIngest(Exception):
@@ -74,6 +83,7 @@ def ingest(
     embed_languages: Collection[str] | None = None,
     page_embedder: PageEmbedder | None = None,
     passage_embedder: PageEmbedder | None = None,
+    trusted_domains: Collection[str] = (),
 ) -> IngestReport:
     """Bring the index at index_dir in line with source; unchanged documents are not re-chunked
     and unchanged chunks not re-embedded. With embed_languages, only chunks in those languages
@@ -83,6 +93,9 @@ def ingest(
     pages: EmbedderChoice.passage_embedder). Page openings are embedded with page_embedder (e5)
     when given, else with embedder.
     A document that fails to read is reported in `failed` and keeps its previous content.
+    The organisation's own domains, against which a direction to a look-alike site is planted
+    (`planted_destinations.py`), are the hosts of the pages' addresses and trusted_domains
+    (`OPENCOUNTER_TRUSTED_DOMAINS`).
     """
     index_dir = Path(index_dir)
     try:
@@ -93,12 +106,16 @@ def ingest(
     previous = current_build(index_dir)
     old_chunks = _previous_chunks(previous)
     old_hashes = _previous_hashes(index_dir, previous)
-    reusable = previous is not None and previous.read_meta().settings == SETTINGS
     kept = _kept_after_failure(reading, old_hashes, old_chunks)
+    urls = [doc.url for doc in reading.documents.values()]
+    urls += [c.url for d in kept for c in old_chunks[d][:1]]
+    own = own_destinations(urls, trusted_domains)
+    settings = _settings(own)
+    reusable = previous is not None and previous.read_meta().settings == settings
     hashes = {d: doc.content_hash for d, doc in reading.documents.items()} | kept
     if not hashes:
         raise NothingToIngest(f"no readable document in {source}")
-    chunks = _chunks_for(reading.documents, hashes, old_hashes, old_chunks, reusable)
+    chunks = _chunks_for(reading.documents, hashes, old_hashes, old_chunks, reusable, own)
     version = new_version(hashes)
     embedding = "" if embedder is None else embedder.name
     if embedder is not None and embed_languages is not None:
@@ -111,10 +128,11 @@ def ingest(
         passage_embedder = None  # no chunk vectors, or every language by the embedder
     if passage_embedder is not None:  # its name holds its graph's hash: a new model, a new build
         embedding += f"|passages={passage_embedder.name}"
-    build = _build_paths(index_dir, version.id, embedding)
+    build = _build_paths(index_dir, version.id, embedding, settings)
     if not (build.meta.is_file() and previous is not None and previous.root == build.root):
         _build(
             build,
+            settings=settings,
             version_id=version.id,
             chunks=chunks,
             embedder=embedder,
@@ -196,6 +214,7 @@ def _chunks_for(
     old_hashes: dict[str, str],
     old_chunks: dict[str, list[Chunk]],
     reusable: bool,
+    own: OwnDestinations,
 ) -> list[Chunk]:
     chunks: list[Chunk] = []
     for doc_id in sorted(hashes):
@@ -204,18 +223,21 @@ def _chunks_for(
             # Not re-read this time (kept after a read failure), or unchanged.
             chunks.extend(old_chunks[doc_id])
         else:
-            chunks.extend(chunk_document(documents[doc_id]))
+            chunks.extend(chunk_document(documents[doc_id], own=own))
     return chunks
 
 
-def _build_paths(index_dir: Path, version_id: str, embedder_name: str) -> BuildPaths:
-    settings = hashlib.sha256(f"{SETTINGS}|{embedder_name}".encode()).hexdigest()[:8]
-    return BuildPaths(index_dir / BUILDS_DIR / f"{version_id[:16]}-{settings}")
+def _build_paths(
+    index_dir: Path, version_id: str, embedder_name: str, settings: str = SETTINGS
+) -> BuildPaths:
+    digest = hashlib.sha256(f"{settings}|{embedder_name}".encode()).hexdigest()[:8]
+    return BuildPaths(index_dir / BUILDS_DIR / f"{version_id[:16]}-{digest}")
 
 
 def _build(
     build: BuildPaths,
     *,
+    settings: str,
     version_id: str,
     chunks: list[Chunk],
     embedder: Embedder | None,
@@ -234,7 +256,7 @@ def _build(
         build_index(
             staging,
             version_id=version_id,
-            settings=SETTINGS,
+            settings=settings,
             chunks=chunks,
             embedder=embedder,
             previous=previous,

@@ -14,7 +14,11 @@ What goes:
   lines under a YAML key, an INI section, a sentence wrapped onto the next line;
 * words disguised with zero-width characters, look-alike letters (Cyrillic, Greek) or
   full-width forms are matched as the letters they imitate; base64 that decodes to a planted
-  instruction counts as one.
+  instruction counts as one;
+* a sentence in the council's own voice that sets what the answer says (an order to whoever
+  answers, a scripted answer) or asks for a PIN or card security code (`planted_voice.py`), and,
+  when ingest passes the organisation's own domains, a direction to pay, apply or send something
+  to a site that imitates them (`planted_destinations.py`).
 """
 
 from __future__ import annotations
@@ -27,6 +31,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from knowledge.hidden_markup import hidden_parts
+from knowledge.planted_destinations import (
+    NONE,
+    OwnDestinations,
+    destination_kind,
+    may_hold_destination,
+)
 from knowledge.planted_learned import LearnedLayer
 from knowledge.planted_patterns import (
     ORDER_PATTERNS,
@@ -41,6 +51,12 @@ from knowledge.planted_patterns import (
     compiled,
 )
 from knowledge.planted_vectors import packaged_layer
+from knowledge.planted_voice import (
+    VOICE_MARKS,
+    VOICE_TRIGGER_STARTS,
+    VOICE_TRIGGER_WORDS,
+    voice_kind,
+)
 
 _PLANTED, _KINDS = compiled()
 _ORDERS, _ORDER_KINDS = compiled(ORDER_PATTERNS)
@@ -54,14 +70,19 @@ _LONG_RUN = re.compile(r"[A-Za-z0-9+/_-]{24}")
 _STARTS_BY_HEAD: dict[str, tuple[str, ...]] = {}
 for _start in TRIGGER_STARTS:
     _STARTS_BY_HEAD[_start[:3]] = (*_STARTS_BY_HEAD.get(_start[:3], ()), _start)
-# ... and the rare patterns' starts with them: (all starts, the patterns', the rare patterns'),
-# which of the two a start belongs to asked only of a word that has one.
-_ANY_START_BY_HEAD: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    head: (starts, starts, ()) for head, starts in _STARTS_BY_HEAD.items()
+# ... and the rare patterns' and the council-voice kinds' starts with them: (all starts, the
+# patterns', the rare patterns', the voice kinds'), which of them a start belongs to asked only
+# of a word that has one.
+_Starts = tuple[str, ...]
+_ANY_START_BY_HEAD: dict[str, tuple[_Starts, _Starts, _Starts, _Starts]] = {
+    head: (starts, starts, (), ()) for head, starts in _STARTS_BY_HEAD.items()
 }
 for _start in RARE_TRIGGER_STARTS:
-    _all, _main, _rare = _ANY_START_BY_HEAD.get(_start[:3], ((), (), ()))
-    _ANY_START_BY_HEAD[_start[:3]] = ((*_all, _start), _main, (*_rare, _start))
+    _all, _main, _rare, _voice = _ANY_START_BY_HEAD.get(_start[:3], ((), (), (), ()))
+    _ANY_START_BY_HEAD[_start[:3]] = ((*_all, _start), _main, (*_rare, _start), _voice)
+for _start in VOICE_TRIGGER_STARTS:
+    _all, _main, _rare, _voice = _ANY_START_BY_HEAD.get(_start[:3], ((), (), (), ()))
+    _ANY_START_BY_HEAD[_start[:3]] = ((*_all, _start), _main, _rare, (*_voice, _start))
 _WORD = re.compile(r"\w+")
 # A made-up product named as the machine ("CivicBot", "VilleIA", "StadtGPT"): its name's case
 # decides, so it is looked for in the text as written (heldout15).
@@ -125,13 +146,17 @@ def without_markers(text: str) -> str:
     return _MARKER.sub("", text)
 
 
-def _triggers(text: str) -> tuple[bool, bool, bool]:
-    """Whether the text holds a word the patterns need, one the order patterns need, and one
-    the rare patterns need (`planted_patterns.RARE_PATTERNS`)."""
+def _triggers(text: str) -> tuple[bool, bool, bool, bool]:
+    """Whether the text holds a word the patterns need, one the order patterns need, one the
+    rare patterns need (`planted_patterns.RARE_PATTERNS`), and one the council-voice kinds need
+    (`planted_voice.py`)."""
     lowered = text.casefold()
     words = set(_WORD.findall(lowered))
     if _MARKS.search(lowered) is not None:
-        return True, True, True
+        return True, True, True, True
+    voice = not words.isdisjoint(VOICE_TRIGGER_WORDS) or (
+        not lowered.isascii() and any(mark in lowered for mark in VOICE_MARKS)
+    )
     main = not words.isdisjoint(TRIGGER_WORDS)
     rare = not words.isdisjoint(RARE_TRIGGER_WORDS)
     for word in words:
@@ -140,11 +165,12 @@ def _triggers(text: str) -> tuple[bool, bool, bool]:
             continue
         main = main or word.startswith(starts[1])
         rare = rare or word.startswith(starts[2])
-        if main and rare:
+        voice = voice or word.startswith(starts[3])
+        if main and rare and voice:
             break
     if not rare:
         rare = _rare_outside_words(text)
-    return main, main or not words.isdisjoint(ORDER_TRIGGER_WORDS), rare
+    return main, main or not words.isdisjoint(ORDER_TRIGGER_WORDS), rare, voice
 
 
 def _rare_outside_words(text: str) -> bool:
@@ -155,7 +181,7 @@ def _rare_outside_words(text: str) -> bool:
 
 
 def _match(view: str) -> str | None:
-    main, orders, rare = _triggers(view)
+    main, orders, rare, voice = _triggers(view)
     if main:
         found = _PLANTED.search(view)
         if found is not None and found.lastgroup is not None:
@@ -168,6 +194,8 @@ def _match(view: str) -> str | None:
         found = _RARE.search(view)
         if found is not None and found.lastgroup is not None:
             return _RARE_KINDS[int(found.lastgroup[1:])]
+    if voice:
+        return voice_kind(view)
     return None
 
 
@@ -191,17 +219,31 @@ def _folded(text: str) -> str:
     return unicodedata.normalize("NFKC", _visible(text)).translate(_LOOK_ALIKES)
 
 
-def _may_hold(line: str) -> bool:
-    """Whether any sentence of the line could match: most lines are ruled out here."""
+def _may_hold(line: str) -> tuple[bool, bool]:
+    """Whether any sentence of the line could match a pattern (with its disguises undone), and
+    whether one could be in the council's voice (`planted_voice.py`, written as it is): most
+    lines are ruled out here."""
     if _LONG_RUN.search(line) is not None:
-        return True
-    if line.isascii():
-        return any(_triggers(line))
-    return any(_triggers(_INVISIBLE.sub(" ", line))) or any(_triggers(_folded(line)))
+        return True, True
+    main, orders, rare, voice = _triggers(line if line.isascii() else _INVISIBLE.sub(" ", line))
+    if main or orders or rare or line.isascii():
+        return main or orders or rare, voice
+    return any(_triggers(_folded(line))[:3]), voice
 
 
-def planted_kind(sentence: str) -> str | None:
-    """The kind of planted instruction the sentence is, or None for ordinary text."""
+def planted_kind(sentence: str, own: OwnDestinations = NONE) -> str | None:
+    """The kind of planted instruction the sentence is, or None for ordinary text.
+
+    With own (the organisation's own domains, `planted_destinations.own_destinations`), a
+    direction to pay, apply or send something to a site that imitates them is one too.
+    """
+    kind = _planted_kind(sentence)
+    if kind is None and own.names:
+        kind = destination_kind(sentence, own)
+    return kind
+
+
+def _planted_kind(sentence: str) -> str | None:
     plain = sentence.isascii()
     disguised = not plain and _INVISIBLE.search(sentence) is not None
     kind = _match(_INVISIBLE.sub(" ", sentence) if disguised else sentence)
@@ -225,8 +267,8 @@ def planted_kind(sentence: str) -> str | None:
     return None
 
 
-def is_planted(sentence: str) -> bool:
-    return planted_kind(sentence) is not None
+def is_planted(sentence: str, own: OwnDestinations = NONE) -> bool:
+    return planted_kind(sentence, own) is not None
 
 
 def excerpt(text: str) -> str:
@@ -266,8 +308,10 @@ def _learned_layer(patterns_only: bool, classifier: LearnedLayer | None) -> Lear
     return classifier if classifier is not None else packaged_layer().layer
 
 
-def _hidden_kind(words: str, learned: LearnedLayer | None, lang: str | None) -> str | None:
-    kind = planted_kind(words)
+def _hidden_kind(
+    words: str, learned: LearnedLayer | None, lang: str | None, own: OwnDestinations
+) -> str | None:
+    kind = planted_kind(words, own)
     if kind is None and learned is not None:
         kind = next((k for _, s in line_sentences(words) if (k := learned.kind(s, lang))), None)
     return kind
@@ -282,6 +326,7 @@ def remove_hidden(
     patterns_only: bool = False,
     classifier: LearnedLayer | None = None,
     lang: str | None = None,
+    own: OwnDestinations = NONE,
 ) -> Quarantine:
     """Text without its hidden markup; findings for the hidden parts that hold an instruction.
 
@@ -296,7 +341,7 @@ def remove_hidden(
     last = 0
     for part in hidden_parts(text, markdown=markdown):
         pieces.append(text[last : part.start])
-        kind = _hidden_kind(part.words, learned, lang) if part.words else None
+        kind = _hidden_kind(part.words, learned, lang, own) if part.words else None
         if kind is not None:
             pieces.append(wrap.format(removal.add(f"hidden markup: {kind}", part.words)))
         last = part.end
@@ -315,16 +360,22 @@ def line_sentences(line: str) -> Iterator[tuple[int, str]]:
 
 
 def _planted_in_line(
-    line: str, learned: LearnedLayer | None, lang: str | None
+    line: str, learned: LearnedLayer | None, lang: str | None, own: OwnDestinations = NONE
 ) -> tuple[int, str] | None:
     """Where in the line the first planted sentence starts, and its kind.
 
     The patterns go first (most lines are ruled out by their trigger words); then the learned
     layer scores each sentence, whatever its words.
     """
-    if _may_hold(line):
+    patterns, voice = _may_hold(line)
+    places = may_hold_destination(line, own)
+    if patterns or voice or places:
         for start, sentence in line_sentences(line):
-            kind = planted_kind(sentence)
+            kind = None
+            if patterns or voice:
+                kind = _planted_kind(sentence) if patterns else voice_kind(sentence)
+            if kind is None and places:
+                kind = destination_kind(sentence, own)
             if kind is not None:
                 return start, kind
     if learned is None:
@@ -395,6 +446,7 @@ def quarantine(
     patterns_only: bool = False,
     classifier: LearnedLayer | None = None,
     lang: str | None = None,
+    own: OwnDestinations = NONE,
 ) -> Quarantine:
     """Remove hidden markup and every planted instruction with what belongs to it.
 
@@ -403,7 +455,8 @@ def quarantine(
     A sentence is planted when a pattern matches it or, unless patterns_only, when the learned
     classifier (the one given, else the repository's) scores it over its threshold: the one of
     the page's language when lang is given (ingest passes the page's; French has a lower one),
-    else the one for every language.
+    else the one for every language. With own (ingest passes the organisation's own domains),
+    directions to a look-alike of them go too (`planted_destinations.py`).
     """
     learned = _learned_layer(patterns_only, classifier)
     hidden = remove_hidden(
@@ -413,6 +466,7 @@ def quarantine(
         patterns_only=learned is None,
         classifier=learned,
         lang=lang,
+        own=own,
     )
     lines = hidden.text.split("\n")
     next_mark = None if mark_from is None else mark_from + len(hidden.findings)
@@ -422,7 +476,7 @@ def quarantine(
     index = 0
     while index < len(lines):
         line = lines[index]
-        found = _planted_in_line(line, learned, lang)
+        found = _planted_in_line(line, learned, lang, own)
         if found is None:
             kept.append(line)
             index += 1

@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     # How often (seconds) a running app looks whether `ingest` made a new build current, and
     # if so answers from it; 0 looks before every question.
     kb_recheck_s: float = Field(default=2.0, ge=0)
+    # The organisation's own domains besides its pages' hosts, separated by spaces or commas:
+    # `opencounter ingest` flags a page's direction to pay or apply at a look-alike of them
+    # (knowledge/planted_destinations.py).
+    trusted_domains: str = ""
     # -- retrieval: where the vectors are searched (exact in memory, or Chroma) --------------
     vector_store: Literal["exact", "chroma", "chroma_http"] = "exact"
     chroma_url: str = Field(default="http://127.0.0.1:8001", pattern=r"^https?://[^/:]+(:\d+)?/?$")

@@ -143,6 +143,7 @@ def _ingest(console: Console, settings: Settings, source: str, lexical_only: boo
     from knowledge.embeddings import EmbedderUnavailable
     from knowledge.ingest import NothingToIngest, ingest
     from knowledge.layout import current_build
+    from knowledge.planted_destinations import trusted_domains
     from web.bootstrap import INGEST_EMBED_TIMEOUT_S, embedder_for
 
     # A URL stays a string (Path would fold `http://` into `http:/`); anything else is a path.
@@ -169,6 +170,7 @@ def _ingest(console: Console, settings: Settings, source: str, lexical_only: boo
                 embed_languages=embedders.embed_languages if embedders is not None else None,
                 page_embedder=embedders.page_embedder if embedders is not None else None,
                 passage_embedder=embedders.passage_embedder if embedders is not None else None,
+                trusted_domains=trusted_domains(settings.trusted_domains),
             ),
         )
         filled = _fill_vector_store(console, settings, embedder)
