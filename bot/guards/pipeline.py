@@ -9,19 +9,22 @@ harmful requests and disguised text; otherwise the message is allowed.
 Within each step the precise rules speak first; the learned intent classifier (when one is
 given) decides what no rule matched: crisis right after the crisis rules, the other classes
 after all the rules, except that the policy's in-scope rules (a question about the assistant
-itself) overrule its request for a person, out of scope or injection. The verdict's `layer`
-says which layer decided.
+itself) overrule its request for a person, out of scope or injection, and an in-scope rule
+marked `read_without` (a question about the chat's record) overrules any class when its
+question is the whole message. The verdict's `layer` says which layer decided.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
 
 from bot.guards.hidden import unhide
-from bot.guards.intent_decision import IntentClassifierLike, IntentDecision
+from bot.guards.intent_decision import IN_SCOPE, RECALL_FIRST, IntentClassifierLike, IntentDecision
 from bot.guards.model_check import ModelIntentCheck
+from bot.guards.normalise import fold
 from bot.guards.pii import find_pii, redact
 from bot.guards.pii_contact import national_form
 from bot.guards.pii_spans import SpanTagger, shipped_span_tagger
@@ -45,6 +48,35 @@ _SHORTEST_PHONE = 7
 # a request for a person only when decided in doubt (`IntentDecision.sure`): never a crisis
 # or a complaint, whose misses hurt someone.
 _OVERRULED = frozenset({"human_request", "out_of_scope", "injection"})
+# The words a question about the chat is framed in, once its patterns are taken out ("could
+# you tell me …", "… ici, ou pas ?"): a message with any other word left is not that question
+# alone, and the classifier's call on it stands (`InputGuard._asked_alone`).
+_FRAME = frozenset(
+    "a also an and any anywhere are as at be by can chat confirm content conversation "
+    "could curious do does for here how i if in is it just kindly know long may me messages "
+    "might my not of ok on or our please question quick so somewhere still system tell that "
+    "the there these this to u us wondering we well what whether will would write wrote "
+    "type typed say said put send sent you your ecris ecrit tape dis mets envoie when other "
+    "departments after log off close window session "
+    "services talk chatting autres departements discute parle echanges donnees informations "
+    "qui apres fermer ferme fenetre "
+    "alors apprendre au aussi avec bien c ce ces cette chat combien conversation d dans de "
+    "des dire donc du elle en encore est et genre ici il j je l la le les m ma me mes mon "
+    "nos notre nous on ou par pas pendant pour pourriez pouvez preciser qu que quand question "
+    "si savoir sur t temps tu un une vos votre vous y".split()
+)
+_WORD = re.compile(r"[a-z0-9]+")
+# Greetings and closings, which are no remainder of their own ("Thank you.", "Bien à vous.":
+# the classifier reads "Je vous remercie." alone as a request for a person), on folded text.
+_COURTESY = re.compile(
+    r"\b(?:hello|hi|hiya|hey|good\s+(?:morning|afternoon|evening)|dear\s+(?:sir\s+or\s+madam|"
+    r"sir|madam|council|team)|many\s+thanks|thank\s+you(?:\s+(?:very\s+much|kindly|in\s+advance))?|"
+    r"thanks(?:\s+(?:a\s+lot|in\s+advance))?|cheers|(?:kind|best|warm)\s+regards|regards|"
+    r"best\s+wishes|yours\s+(?:faithfully|sincerely)|please|bonjour|bonsoir|salut|madame|monsieur|"
+    r"merci(?:\s+(?:beaucoup|bien|d'avance|par\s+avance))?|je\s+vous\s+remercie(?:\s+(?:d'avance|"
+    r"par\s+avance))?|avec\s+mes\s+remerciements|(?:bien\s+)?cordialement|bien\s+a\s+vous|"
+    r"(?:sinceres\s+)?salutations|s'il\s+vous\s+plait|svp)\b"
+)
 
 
 class InputGuard:
@@ -121,7 +153,10 @@ class InputGuard:
         said = redact(head, findings) if findings else head
         intent = self.intents.classify(said) if self.intents is not None else None
         unsaid = variants_of(said, unhidden.tag_text) if findings else seen
-        first = self._before_the_block(seen, unsaid, intent, lang, withheld, hidden, findings)
+        alone = self._asked_alone(said, intent)
+        first = self._before_the_block(
+            seen, unsaid, None if alone else intent, lang, withheld, hidden, findings
+        )
         if first is not None:
             return _reachable(self._told(first, findings, lang), head)
         if too_long:
@@ -132,8 +167,30 @@ class InputGuard:
             return replace(refused, findings=findings)
         if len(removed) < len(findings):
             return self._blocked(lang, clean, hidden, findings)
-        verdict = self._after_pii(unsaid, lang, downstream, hidden, findings, intent)
+        verdict = self._after_pii(unsaid, lang, downstream, hidden, findings, intent, alone)
         return _reachable(self._told(verdict, removed, lang), head)
+
+    def _asked_alone(self, said: str, intent: IntentDecision | None) -> str | None:
+        """The reason of the first in-scope rule marked `read_without` whose question is the
+        whole message, when the classifier called it something else: "how long do you keep what
+        I write here?" read as a crisis. The words the rule's patterns match are taken out, then
+        greetings, closings and the words such a question is framed in (`_FRAME`); any other
+        word left (a crisis, a complaint or a request told beside the question, even in the same
+        sentence) and the classifier's call stands (issue 12, after the spent held-out sets)."""
+        if intent is None or intent.intent == IN_SCOPE or self.intents is None:
+            return None
+        folded = fold(said)
+        for rule in self.policy.in_scope:
+            if not rule.read_without or any(p.search(folded) for p in rule.unless):
+                continue
+            rest = folded
+            for pattern in rule.any:
+                rest = pattern.sub(" ", rest)
+            if rest == folded:
+                continue
+            if all(word in _FRAME for word in _WORD.findall(_COURTESY.sub(" ", rest))):
+                return rule.reason
+        return None
 
     def _before_the_block(
         self,
@@ -214,6 +271,7 @@ class InputGuard:
         hidden: tuple[str, ...],
         findings: tuple[PIIFinding, ...],
         intent: IntentDecision | None = None,
+        alone: str | None = None,
     ) -> GuardVerdict:
         decided = self._match("escalate", seen.everyday) or self._match(
             "refuse", seen.every, seen.signals
@@ -221,11 +279,13 @@ class InputGuard:
         if decided is not None:
             return self._verdict(*decided, lang, text, hidden, findings)
         if intent is not None:
-            asked = self._in_scope(intent, seen)
+            # An in-scope rule's question, or one alone in the message (`_asked_alone`).
+            asked = self._in_scope(intent, seen) or alone
             if asked is not None:
                 # Answered from the pages; a person still takes it if they cannot answer, as
-                # the classifier's doubt (a request for a person) is kept as a sign of distress.
-                distress = intent.distress or intent.intent == "human_request"
+                # the classifier's call (a crisis, a complaint, a request for a person, even
+                # in doubt) is kept as a sign of distress.
+                distress = intent.distress or intent.intent in RECALL_FIRST
                 return GuardVerdict(
                     "allow", asked, None, text, hidden, findings, layer="rules", distress=distress
                 )
@@ -258,7 +318,8 @@ class InputGuard:
         if intent.intent not in _OVERRULED or (intent.intent == "human_request" and intent.sure):
             return None
         for rule in self.policy.in_scope:
-            if any(rule.matches(text) for text in seen.everyday):
+            # A rule read without decides by `_asked_alone` alone.
+            if not rule.read_without and any(rule.matches(text) for text in seen.everyday):
                 return rule.reason
         return None
 

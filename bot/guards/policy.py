@@ -83,7 +83,9 @@ class GuardPolicy:
     intents: Mapping[str, str] = field(default_factory=dict)
     # In-scope questions the classifier takes for something else (a question about the
     # assistant itself read as a request for a person): a match overrules its request for a
-    # person, out of scope or injection, never a crisis or a complaint, and never a rule.
+    # person, out of scope or injection, never a crisis or a complaint, and never a rule; a
+    # rule marked `read_without` overrules any class when the classifier, reading the message
+    # without the rule's sentences, finds nothing left or a question in scope.
     in_scope: tuple[Rule, ...] = ()
 
     def intent_category(self, intent: str) -> Category | None:
@@ -336,7 +338,18 @@ class _Loader:
             before_classified_crisis=self.flag(
                 data.get("before_classified_crisis", False), f"{where}.before_classified_crisis"
             ),
+            read_without=self.read_without(data, where),
         )
+
+    def read_without(self, data: Mapping[str, object], where: str) -> bool:
+        """An in-scope rule's `read_without` flag; an error on any other rule (it would be
+        ignored there)."""
+        flag = self.flag(data.get("read_without", False), f"{where}.read_without")
+        if flag and not where.startswith("in_scope["):
+            raise self.fail(
+                f"{where}.read_without", "only an in_scope rule can be read without; remove it"
+            )
+        return flag
 
     def flag(self, value: object, where: str) -> bool:
         if not isinstance(value, bool):

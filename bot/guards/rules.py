@@ -26,6 +26,10 @@ class Rule:
     # before a crisis rule): for rules worded as the writer's own intent to harm, deceive or
     # attack the assistant, whose violent or urgent words the classifier takes for a crisis.
     before_classified_crisis: bool = False
+    # An in-scope rule whose question may be the whole message (`GuardPolicy.in_scope`): the
+    # sentences it matches are taken out and the classifier reads what is left
+    # (`InputGuard._asked_alone`).
+    read_without: bool = False
 
     def matches(self, text: str) -> bool:
         if not any(pattern.search(text) for pattern in self.any):

@@ -392,7 +392,13 @@ def test_a_question_about_the_assistant_is_let_through_to_be_answered(
     assert verdict.distress == (intent == "human_request")
 
 
-@pytest.mark.parametrize(("text", "lang"), ABOUT_THE_ASSISTANT[:4])
+# A question about the chat's record ("will my messages be stored somewhere?") is let through
+# even then when nothing else is in the message (`in_scope.chat_record`, read without:
+# test_guard_chat_record.py); the team's labelled requests for a person hold no such question.
+PERSON_OR_MACHINE = [ABOUT_THE_ASSISTANT[i] for i in (0, 1, 5, 6)]
+
+
+@pytest.mark.parametrize(("text", "lang"), PERSON_OR_MACHINE)
 def test_a_request_for_a_person_the_classifier_is_sure_of_stays_one(
     policy: GuardPolicy, text: str, lang: str
 ) -> None:
