@@ -238,9 +238,6 @@ _JOINED_KINDS = frozenset(
 )
 
 
-_READ_OUT_KINDS = _JOINED_KINDS | {"postcode"}
-
-
 def _numbers_read_as(probe: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
     folded = lower_aligned(probe)
     yield from find_ibans(probe, folded)
@@ -277,9 +274,10 @@ def _found_in_parts(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
 
 
 def _found_spoken(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
-    """Identifiers read out in words, found as if typed: each run is replaced by what it reads
-    as ("four seven one six, …" -> "4716…") in a copy that the typed detectors read, and what
-    they find touching a run is given the run's place in `text`. The same checks decide."""
+    """Personal data read out in words, found as if typed: each run is replaced by what it reads
+    as ("four seven one six, …" -> "4716…", "quarante-deux Millbrook Crescent" -> "42 …") in a
+    copy that every detector but the learned tagger reads, and what they find touching a run is
+    given the run's place in `text`. The same checks decide; the copy has no run left to read."""
     runs = list(spoken_identifiers(text))
     if not runs:
         return
@@ -299,14 +297,8 @@ def _found_spoken(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
         placed.append((at, len(starts)))
         position = end
     copy = "".join(parts)
-    folded = lower_aligned(copy)
-    postcodes = find_postcodes(
-        copy, folded, private_street_ends(copy, folded), public_street_ends(copy, folded)
-    )
-    for finding in (*_numbers_read_as(copy, policy), *_found_in_parts(copy, policy), *postcodes):
-        if finding.kind in _READ_OUT_KINDS and any(
-            finding.start < end and start < finding.end for start, end in placed
-        ):
+    for finding in find_pii(copy, policy):
+        if any(finding.start < end and start < finding.end for start, end in placed):
             yield PIIFinding(finding.kind, starts[finding.start], ends[finding.end - 1])
 
 

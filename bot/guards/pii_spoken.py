@@ -57,6 +57,7 @@ _FR_TEENS = {
     "quinze": 15,
     "seize": 16,
 }
+_FR_HUNDREDS = frozenset({"cent", "cents"})
 _FR_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
 # English pairs, as a card or account number is read in twos ("forty-seven sixteen").
 _EN_TEENS = {
@@ -89,6 +90,7 @@ _NUMBER_WORDS = (
     | set(_FR_UNITS)
     | set(_FR_TEENS)
     | set(_FR_TENS)
+    | _FR_HUNDREDS
     | set(_EN_TEENS)
     | set(_EN_TENS)
     | set(_REPEAT)
@@ -122,6 +124,25 @@ def _runs(folded: str) -> Iterator[list[re.Match[str]]]:
         run = [match] if word in _NUMBER_WORDS else []
     if run:
         yield run
+
+
+def _french_hundreds(words: Sequence[str], i: int) -> tuple[int, int] | None:
+    """A French number from 100 to 999 starting at words[i] ("trois cent six"): (value, words
+    used)."""
+    word = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if not (word in _FR_HUNDREDS or (nxt in _FR_HUNDREDS and _FR_UNITS.get(word, 0) > 1)):
+        return None
+    used = 1 if word in _FR_HUNDREDS else 2
+    hundreds = 100 * (1 if used == 1 else _FR_UNITS[word])
+    if i + used < len(words) and words[i + used] not in _FR_HUNDREDS:
+        rest = _french_pair(words, i + used)
+        if rest is not None:
+            return hundreds + rest[0], used + rest[1]
+        unit = _FR_UNITS.get(words[i + used], 0)
+        if unit:
+            return hundreds + unit, used + 1
+    return hundreds, used
 
 
 def _french_pair(words: Sequence[str], i: int) -> tuple[int, int] | None:
@@ -180,7 +201,7 @@ def _digits(words: Sequence[str]) -> tuple[str, bool] | None:
         elif word in _REPEAT and i + 1 < len(words) and words[i + 1] in _EN_DIGITS:
             out.append(_EN_DIGITS[words[i + 1]] * _REPEAT[word])
             i += 2
-        elif (pair := _french_pair(words, i)) is not None:
+        elif (pair := _french_hundreds(words, i) or _french_pair(words, i)) is not None:
             out.append(f"{pair[0]:02d}")
             i += pair[1]
         elif (pair := _english_pair(words, i)) is not None:
@@ -227,34 +248,62 @@ def find_spoken_phones(folded: str, policy: ContactPolicy) -> Iterator[PIIFindin
 # comma, a dash or a few spaces.
 _ID_TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _ID_GAP = re.compile(r"[\s,.;:–—-]{0,3}")
+# A sentence or a paragraph ends between two parts: they are not one identifier.
+_SENTENCE_END = re.compile(r"[.;:]\s|\n\s*\n")
 _SPELT_AS = ("for", "like", "comme", "pour")
-# The shortest identifier read this way (a National Insurance number's six digits), or a
-# postcode: a UK one spelt out ("E X one, four A B") or five French digits.
-_MIN_ID_DIGITS = 6
+# Words that link the parts of one identifier read out; a dot read as a word is a dot.
+_LINKS = {
+    "then": " ",
+    "puis": " ",
+    "ensuite": " ",
+    "cle": " ",
+    "key": " ",
+    "dot": ".",
+    "point": ".",
+}
 # Number words that are also articles ("un numéro", "one of them").
 _ARTICLES = frozenset({"un", "une", "one"})
-_POSTCODE_READ = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}|\d{5}")
 
 
 def _element(tokens: Sequence[re.Match[str]], i: int) -> tuple[str, str, int] | None:
-    """The run element at tokens[i]: ("word" | "digits" | "letter", value, next index)."""
+    """The run element at tokens[i]: ("word" | "digits" | "letter" | "link", value, next index).
+
+    Letters: a capital alone or two ("FR", "JM"), or spelt ("J as in Juliet", "E for echo",
+    "X for x-ray", "L comme Louis"); links: "then", "puis", "clé" between parts add nothing,
+    "dot" and "point" a dot (an address read out: "two oh three dot zero dot …")."""
     token = tokens[i].group(0)
     if token.isdigit():
         return "digits", token, i + 1
     word = _plain(token.lower())
     if word in _NUMBER_WORDS and word not in _JOINERS and word != "o":
         return "word", word, i + 1
-    if len(token) != 1 or not ("A" <= token <= "Z"):
+    if word in _LINKS:
+        return "link", _LINKS[word], i + 1
+    # "C'est", "J'en": an elided word, not a letter.
+    elided = tokens[i].string[tokens[i].end() : tokens[i].end() + 1] in ("'", "’")
+    if elided or not (1 <= len(token) <= 2 and token.isascii() and token.isupper()):
         return None
 
     def said(k: int) -> str:
         return tokens[k].group(0) if k < len(tokens) else ""
 
-    if said(i + 1).lower() == "as" and said(i + 2).lower() == "in" and said(i + 3)[:1] == token:
-        return "letter", token, i + 4
-    if said(i + 1).lower() in _SPELT_AS and said(i + 2)[:1] == token and len(said(i + 2)) > 1:
-        return "letter", token, i + 3
+    spelt = 0
+    if len(token) == 1 and said(i + 1).lower() == "as" and said(i + 2).lower() == "in":
+        spelt = i + 3
+    elif len(token) == 1 and said(i + 1).lower() in _SPELT_AS:
+        spelt = i + 2
+    if spelt and said(spelt)[:1].upper() == token:
+        after = spelt + 1
+        if after < len(tokens) and text_between(tokens, after) == "-":
+            after += 1  # "x-ray"
+        return "letter", token, after
     return "letter", token, i + 1
+
+
+def text_between(tokens: Sequence[re.Match[str]], j: int) -> str:
+    """What stands between tokens[j - 1] and tokens[j]."""
+    whole = tokens[j].string
+    return whole[tokens[j - 1].end() : tokens[j].start()]
 
 
 def _noun_follows(tokens: Sequence[re.Match[str]], j: int, text: str) -> bool:
@@ -262,20 +311,24 @@ def _noun_follows(tokens: Sequence[re.Match[str]], j: int, text: str) -> bool:
     if j >= len(tokens) or not text[tokens[j - 1].end() : tokens[j].start()].isspace():
         return False
     word = tokens[j].group(0)
-    return word.isalpha() and word[0].islower() and _plain(word) not in _NUMBER_WORDS
+    plain = _plain(word)
+    return word.isalpha() and word[0].islower() and plain not in _NUMBER_WORDS | _LINKS.keys()
 
 
 def _gap_ok(tokens: Sequence[re.Match[str]], j: int, text: str) -> bool:
-    """Whether tokens[j] follows tokens[j - 1] with only a short gap between them."""
-    return _ID_GAP.fullmatch(text[tokens[j - 1].end() : tokens[j].start()]) is not None
+    """Whether tokens[j] follows tokens[j - 1] with only a short gap between them, not the end
+    of a sentence."""
+    gap = text[tokens[j - 1].end() : tokens[j].start()]
+    return _ID_GAP.fullmatch(gap) is not None and _SENTENCE_END.search(gap) is None
 
 
 def spoken_identifiers(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, what it reads as) for each identifier read out in words in `text`.
 
-    A run counts when two of its parts at least are number words and it reads as six digits or
-    more, or as a postcode; typed digits alone are left to the typed detectors. Number words
-    are read as the phone reader reads them (digit by digit, or in French or English pairs)."""
+    A run counts when two of its parts at least are number words; typed digits alone are left
+    to the typed detectors, and what a run reads as is judged by them (`pii._found_spoken`).
+    Number words are read as the phone reader reads them (digit by digit, or in French or
+    English pairs and hundreds)."""
     tokens = list(_ID_TOKEN.finditer(text))
     i = 0
     while i < len(tokens):
@@ -283,32 +336,48 @@ def spoken_identifiers(text: str) -> Iterator[tuple[int, int, str]]:
         if element is None:
             i += 1
             continue
+        if element[0] == "link":
+            i += 1
+            continue
         read: list[str] = []
         words: list[str] = []
         spoken = True
-        j = i
+        j = end = i
         while element is not None:
+            start_of_element = j
             kind, value, j = element
             if kind == "word" and value in _ARTICLES and _noun_follows(tokens, j, text):
-                j -= 1  # "… 12 44, un numéro fictif": an article, not a digit
-                break
+                break  # "… 12 44, un numéro fictif": an article, not a digit
+            if (
+                kind in ("word", "digits")
+                and start_of_element > i
+                and "," in text_between(tokens, start_of_element)
+                and (words or (read and read[-1][-1:].isdigit()))
+            ):
+                # Groups of digits read apart stay apart, as typed: "six three one, two oh
+                # nine" -> "631 209" (letters join: "J, M" -> "JM").
+                spoken = spoken and _flush(words, read)
+                read.append(" ")
             if kind == "word":
                 words.append(value)
             else:
                 spoken = spoken and _flush(words, read)
                 read.append(value)
+            if kind != "link":
+                end = j
             if j >= len(tokens) or not _gap_ok(tokens, j, text):
                 break
             element = _element(tokens, j)
             if element is None and _plain(tokens[j].group(0).lower()) in _JOINERS and words:
                 element = ("word", "et", j + 1)  # "quarante et un"
-        said = sum(_plain(tokens[k].group(0).lower()) in _NUMBER_WORDS for k in range(i, j))
+        said = sum(_plain(tokens[k].group(0).lower()) in _NUMBER_WORDS for k in range(i, end))
         spoken = _flush(words, read) and spoken
-        value = "".join(read)
-        long_enough = sum(c.isdigit() for c in value) >= _MIN_ID_DIGITS
-        if spoken and said >= 2 and (long_enough or _POSTCODE_READ.fullmatch(value)):
-            yield tokens[i].start(), tokens[j - 1].end(), value
-        i = max(j, i + 1)
+        value = "".join(read).strip(" .")
+        # Two number words, or one among typed digits or letters ("FR vingt, 3000 2005 …").
+        enough = said >= 2 or (said == 1 and len(value.replace(" ", "")) > 2)
+        if spoken and enough and sum(c.isdigit() for c in value) >= 2:
+            yield tokens[i].start(), tokens[end - 1].end(), value
+        i = max(end, i + 1)
 
 
 def _flush(words: list[str], read: list[str]) -> bool:

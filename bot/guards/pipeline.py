@@ -381,7 +381,9 @@ def _published(value: str, kind: str, contacts: PublishedContacts) -> bool:
         return False
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) < _SHORTEST_PHONE:  # read out in words: "oh two oh, seven nine four six, …"
-        digits = "".join(read for _, _, read in spoken_identifiers(value))
+        digits = "".join(
+            ch for _, _, read in spoken_identifiers(value) for ch in read if ch.isdigit()
+        )
     international = value.lstrip().startswith(("+", "00"))
     return digits in contacts.phones or national_form(digits, international) in contacts.phones
 

@@ -62,6 +62,25 @@ def test_the_numbers_of_this_file_pass_their_checks() -> None:
         ),
         ("my national insurance is J M forty-eight twenty-seven thirty-six C", "uk_nino"),
         ("send the permit to my postcode, E X one, four A B", "postcode"),
+        # After test26 (spent): any kind read out, as the typed detectors judge it.
+        (
+            "sort code forty, eleven, twenty-two, account number three one, six six, oh four, "
+            "eight nine",
+            "account_number",
+        ),
+        (
+            "numéro de compte : deux cent quinze, quatre cent huit, sept cent douze",
+            "account_number",
+        ),
+        ("my passport number is five five one, two oh eight, seven seven three", "document_number"),
+        ("my router shows one nine eight dot fifty-one dot one hundred dot seven", "ip_address"),
+        ("j'habite au cinquante-six Orchard Row, le bac est où ?", "address"),
+        (
+            "postcode E for Edward, X for x-ray, nine, then two, P for Peter, D for David",
+            "postcode",
+        ),
+        ("code postal : E, X, trois, puis un, R comme Robert, S comme Simone", "postcode"),
+        ("mon iban : FR vingt, 3000 2005 5000 0015 7845 261", "iban"),
         ("mon code postal : soixante-quinze zéro onze, c'est chez moi", "postcode"),
         ("numéro de carte : 4716 2705 trois neuf un huit zéro zéro zéro six", "payment_card"),
     ],
@@ -85,13 +104,28 @@ def test_an_identifier_read_out_is_found_as_typed(
         "a reference like six three one, two oh nine, seven eight four five",  # fails mod 11
         "the recycling centre's postcode is E X two, one A A, right?",
         "the number twenty-two bus, then the forty-one, then the nineteen",
+        "doors open at nine thirty, then close at five fifteen, point final",
+        "the leaflet's example, one two three dot four five six, is not a real number",
         "en deux mille vingt-six, le tarif passe de quarante-cinq à cinquante euros",
     ],
 )
 def test_counts_fees_times_and_failing_numbers_in_words_are_no_identifier(
     policy: GuardPolicy, text: str
 ) -> None:
-    kinds = {"payment_card", "uk_nhs_number", "fr_nir", "uk_nino", "iban", "postcode", "phone"}
+    kinds = {
+        "payment_card",
+        "uk_nhs_number",
+        "fr_nir",
+        "uk_nino",
+        "iban",
+        "postcode",
+        "phone",
+        "ip_address",
+        "account_number",
+        "bank_account",
+        "document_number",
+        "address",
+    }
     assert [k for k, _ in found(text, policy) if k in kinds] == []
 
 
