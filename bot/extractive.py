@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.grounding.links import LINK_TOKEN, UNSHOWN_LINK, tokenize_links
 from bot.grounding.planted import quarantine
@@ -222,25 +223,47 @@ def _join(units: Sequence[_Unit]) -> str:
     return "".join(parts)
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """A passage made ready to quote: its units, and the terms of each readable one."""
+
+    units: tuple[_Unit, ...]
+    # (position in `units`, its terms), for the units that may be quoted (`_readable`).
+    readable: tuple[tuple[int, frozenset[str]], ...]
+
+
+@lru_cache(maxsize=4096)
+def _prepared(text: str, url: str, lang: str, section: str, number: int) -> _Prepared:
+    """What an answer needs of a passage whatever the question: planted instructions dropped,
+    links as tokens, the units and their terms. Pure, and popular passages come back in answer
+    after answer, so results are kept as bot.grounding.planted.quarantine keeps its own (they
+    were a tenth of a message's CPU outside the models, issue 15)."""
+    # A planted instruction in a page is content to drop, never a sentence to quote. Links
+    # become tokens the page shows as the link's own words (bot/grounding/links.py).
+    tokenized, links = tokenize_links(quarantine(text, lang).text, url, number)
+    units = tuple(_units(tokenized, section, lang))
+
+    def words(text: str) -> str:
+        # A link counts by its own words, as the citizen will read it.
+        return LINK_TOKEN.sub(lambda m: _link_words(links, int(m.group(2))), text)
+
+    readable = tuple(
+        (i, frozenset(_terms(words(u.text)))) for i, u in enumerate(units) if _readable(u)
+    )
+    return _Prepared(units, readable)
+
+
 def _quote(
     wanted: set[str],
-    units: list[_Unit],
-    links: Sequence[PageLink],
+    passage: _Prepared,
     most: int,
     room: tuple[int, int],
     skip_unrelated: bool,
 ) -> list[_Unit]:
     """The best units, in page order, within room[0] characters; the best one alone may take
     room[1] (a long sentence is quoted whole or not at all)."""
-
-    def words(text: str) -> str:
-        # A link counts by its own words, as the citizen will read it.
-        return LINK_TOKEN.sub(lambda m: _link_words(links, int(m.group(2))), text)
-
-    scored = sorted(
-        ((len(wanted & _terms(words(u.text))), -i) for i, u in enumerate(units) if _readable(u)),
-        reverse=True,
-    )
+    units = passage.units
+    scored = sorted(((len(wanted & terms), -i) for i, terms in passage.readable), reverse=True)
     if not scored or (skip_unrelated and scored[0][0] == 0):
         return []
     chosen: dict[int, _Unit] = {}
@@ -271,22 +294,11 @@ def extractive_answer(
     quoted: list[tuple[QuotedPassage, str]] = []  # with the page's doc_id
     used = 0
     for number, passage in enumerate(passages[:max_passages], start=1):
-        # A planted instruction in a page is content to drop, never a sentence to quote. Links
-        # become tokens the page shows as the link's own words (bot/grounding/links.py).
-        text, links = tokenize_links(
-            quarantine(passage.text, passage.lang).text, passage.url, number
-        )
         left = MAX_ANSWER_CHARS - used - len(passage.title) - 8
         room = (min(left, MAX_PASSAGE_CHARS), left if not quoted else min(left, MAX_PASSAGE_CHARS))
+        prepared = _prepared(passage.text, passage.url, passage.lang, passage.section, number)
         # A second passage that shares nothing with the question adds only noise.
-        units = _quote(
-            wanted,
-            _units(text, passage.section, passage.lang),
-            links,
-            sentences_per_passage,
-            room,
-            number > 1,
-        )
+        units = _quote(wanted, prepared, sentences_per_passage, room, number > 1)
         if not units:
             continue
         quote = QuotedPassage(passage.title, _join(units), (number,))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
 
@@ -18,6 +18,7 @@ from web.bootstrap import NO_OVERRIDES, STATIC_DIR, Overrides, build_services, l
 from web.bootstrap import transparency_source as transparency_source_for
 from web.http import accessibility, api_docs, health, log, transparency
 from web.http.body_limits import JsonBodyLimits
+from web.http.chat_switch import ChatSwitch
 from web.http.citizen import api, widget
 from web.http.console import login as console_login
 from web.http.console import routes as console_routes
@@ -43,10 +44,6 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 LOG = logging.getLogger("opencounter")
-
-# What the chat kill switch closes: the citizen's pages, form posts and the conversation API.
-CHAT_PATHS = ("/chat", "/widget", "/api/v1/conversations")
-CallNext = Callable[[Request], Awaitable[Response]]
 
 
 async def _checkpoints(services: Services, interval_s: int) -> None:
@@ -138,33 +135,8 @@ def create_app(settings: Settings | None = None, overrides: Overrides = NO_OVERR
             status_code=exc.status_code,
         )
 
-    @app.middleware("http")
-    async def _chat_switch(request: Request, call_next: CallNext) -> Response:
-        """With the chat switched off, citizens get the ways to reach a person instead."""
-        path = request.url.path
-        gated = (path == "/" or path.startswith(CHAT_PATHS)) and path != "/widget.js"
-        if not gated or services.switchboard.is_on("chat"):
-            return await call_next(request)
-        contact = services.organisation.contact
-        if path.startswith("/api/"):
-            message = (
-                "The assistant is switched off for now. Reach a person: "
-                f"{contact.phone}, {contact.email}."
-            )
-            return JSONResponse({"error": message}, status_code=503)
-        lang = request_language(request, services.languages)
-        return services.templates.TemplateResponse(
-            request,
-            "chat_off.html",
-            {
-                "lang": lang,
-                "t": services.catalogs.ui_text(lang),
-                "organisation": services.organisation,
-                "htmx_available": False,
-            },
-            status_code=503 if request.method != "GET" else 200,
-        )
-
+    # Innermost of the middleware, as the `@app.middleware("http")` function it replaces was.
+    app.add_middleware(ChatSwitch, services=services)
     app.add_middleware(JsonBodyLimits)
     # Outside the chat switch and the body limits: a flood is refused before anything else.
     add_request_limits(app, settings, services)

@@ -25,7 +25,7 @@ from audit.sink import AuditEvent, LogUnavailable, Recorded, UnitOfWork
 from audit.storage.appending import PreparedEvent, append_batches, prepare_event
 from audit.storage.commit_group import GroupCommit
 from audit.storage.failures import storage_failure
-from audit.storage.log_reader import LogReader, LogState, aware, last_entry_time
+from audit.storage.log_reader import LogReader, LogState, aware
 from audit.storage.signing import checkpoint_to_sign
 from audit.storage.store import (
     AuditTables,
@@ -146,9 +146,9 @@ class TransparencyLog(LogReader):
         # the connection, closed by the caller, discards whatever was not committed.
         transaction = conn.begin()
         lock_for_append(conn, self._tables, self._lock_wait_ms)
-        state = self._state(conn)
+        state, newest = self._state_and_newest_time(conn)
         compact = CompactRange.from_bytes(state.size, state.compact_range)
-        now = max(self._clock(), last_entry_time(conn, self._tables, state.size))
+        now = max(self._clock(), newest)
         unit = _LogUnit(conn, compact, now, self._append_one)
         try:
             yield unit
@@ -415,10 +415,10 @@ class TransparencyLog(LogReader):
         try:
             with self._engine.begin() as conn:
                 lock_for_append(conn, self._tables, self._lock_wait_ms)
-                state = self._state(conn)
+                state, newest = self._state_and_newest_time(conn)
                 compact = CompactRange.from_bytes(state.size, state.compact_range)
                 # Entry times never go back (verification checks it), even if the clock does.
-                now = max(self._clock(), last_entry_time(conn, self._tables, state.size))
+                now = max(self._clock(), newest)
                 outcomes = work(conn, compact, now)
                 self._advance(conn, state, compact, now)
                 return outcomes

@@ -61,6 +61,24 @@ class LogReader:
             int(row.size), bytes(row.compact_range), row.checkpoint_size, row.checkpoint_at
         )
 
+    def _state_and_newest_time(self, conn: Connection) -> tuple[LogState, datetime]:
+        """The state and the time of its newest entry (`last_entry_time`) in one statement:
+        an append reads both, and each statement is a round trip (issue 15)."""
+        state, entries = self._tables.state, self._tables.entries
+        newest = select(entries.c.data).where(entries.c.idx == state.c.size - 1)
+        row = conn.execute(
+            select(state, newest.scalar_subquery().label("newest")).where(state.c.id == 1)
+        ).first()
+        if row is None:
+            raise LogUnavailable(
+                "the audit tables are not initialised; run `opencounter db upgrade`"
+            )
+        self._known_size = max(self._known_size, int(row.size))
+        found = LogState(
+            int(row.size), bytes(row.compact_range), row.checkpoint_size, row.checkpoint_at
+        )
+        return found, entry_time(row.newest)
+
     def size(self) -> int:
         with self._engine.connect() as conn:
             return self._state(conn).size
@@ -244,6 +262,11 @@ def last_entry_time(connection: Connection, tables: AuditTables, size: int) -> d
     data = connection.execute(
         select(entries.c.data).where(entries.c.idx == size - 1)
     ).scalar_one_or_none()
+    return entry_time(data)
+
+
+def entry_time(data: bytes | None) -> datetime:
+    """The time an entry's bytes carry; the earliest time for none or an unreadable one."""
     if data is None:
         return datetime.min.replace(tzinfo=UTC)
     try:

@@ -322,9 +322,13 @@ def lock_for_append(
     as `LogBlocked` rather than keeping the citizen waiting without end.
     """
     if connection.dialect.name == "postgresql":
-        # Transaction-scoped: the app's other statements keep the server's own setting.
-        connection.execute(text(f"SET LOCAL lock_timeout = {int(wait_ms)}"))
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": APPEND_LOCK_KEY})
+        # Transaction-scoped: the app's other statements keep the server's own setting. Both
+        # in one round trip (two statements, no parameters: both values are integers made
+        # here), the wait set before the lock is asked for.
+        connection.exec_driver_sql(
+            f"SET LOCAL lock_timeout = {int(wait_ms)}; "
+            f"SELECT pg_advisory_xact_lock({int(APPEND_LOCK_KEY)})"
+        )
     else:
         # The busy handler is the connection's; every append sets it to the log's wait.
         connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(wait_ms)}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pytest import MonkeyPatch
+
 from bot.citation_numbers import CitationNumbering
 from bot.extractive import MAX_ANSWER_CHARS, extractive_answer, split_sentences
 from knowledge.types import Passage
@@ -131,3 +133,43 @@ def test_a_link_stays_in_its_sentence_as_a_token_and_a_foreign_one_drops_the_sen
     )
     answer = extractive_answer("register online or pay", [p], sentences_per_passage=2)
     assert answer.text == "en/vote\nRegister online at [link 1.1]. [1]"
+
+
+def test_a_passage_is_made_ready_once_whatever_the_question(monkeypatch: MonkeyPatch) -> None:
+    """Issue 15: splitting a passage into units and finding their terms does not depend on the
+    question, and popular passages come back in answer after answer: done once, kept."""
+    import bot.extractive as extractive
+
+    extractive._prepared.cache_clear()
+    made: list[str] = []
+    units = extractive._units
+
+    def counted(text: str, section: str, lang: str) -> list[object]:
+        made.append(text)
+        return units(text, section, lang)  # type: ignore[return-value]
+
+    monkeypatch.setattr(extractive, "_units", counted)
+    p = passage(
+        "en/bins-once",
+        "Bins are emptied every Tuesday morning. Recycling goes in the blue bin on Fridays. "
+        "Garden waste needs a paid permit.",
+    )
+    weekly = extractive_answer("When are bins emptied?", [p], sentences_per_passage=1)
+    blue = extractive_answer("Which bin takes recycling?", [p], sentences_per_passage=1)
+    garden = extractive_answer("Do I need a permit for garden waste?", [p], sentences_per_passage=1)
+    assert len(made) == 1, made
+    # The look-alikes: the same passage still answers each question with its own sentence.
+    assert "Tuesday" in weekly.text and "Tuesday" not in blue.text
+    assert "blue bin" in blue.text and "permit" in garden.text
+
+
+def test_the_same_page_text_elsewhere_keeps_its_own_links() -> None:
+    """Kept by everything that changes the result: the same text at another place in the
+    answer numbers its links after that place, and another page's address is its own."""
+    text = "Apply for a parking permit [online](https://x.example/apply) in ten minutes."
+    first = passage("en/permit-a", text)
+    other = passage("en/other", "Parking permits for residents are sold online by the council.")
+    alone = extractive_answer("How do I apply for a parking permit?", [first])
+    second = extractive_answer("How do I apply for a parking permit?", [other, first])
+    assert "[link 1.1]" in alone.text
+    assert "[link 2.1]" in second.text and "[link 1.1]" not in second.text

@@ -95,3 +95,18 @@ def test_status_lists_both_switches(data_dir: Path, state: str) -> None:
     out = CliRunner().invoke(build_cli(), ["admin", "status", "--data-dir", str(data_dir)]).output
     assert f"model: {'on' if state == 'on' else 'OFF'}" in out
     assert "chat: on" in out
+
+
+def test_no_request_goes_through_a_base_http_middleware(data_dir: Path) -> None:
+    """Issue 15: Starlette's BaseHTTPMiddleware (what `@app.middleware("http")` adds) runs the
+    rest of the app in a task of its own behind memory streams, for every request; the chat
+    switch is plain ASGI, and what it lets through (the widget's script, the log, a page
+    with the chat on) reaches the routes as before."""
+    from starlette.middleware.base import BaseHTTPMiddleware
+
+    app = create_app(make_settings(data_dir))
+    assert not [m for m in app.user_middleware if m.cls == BaseHTTPMiddleware]  # type: ignore[comparison-overlap]
+    with TestClient(app) as client:
+        assert client.get("/widget.js").status_code == 200
+        assert client.get("/transparency").status_code == 200
+        assert "You are talking to an AI system" in client.get("/").text

@@ -9,7 +9,9 @@ from fastapi import Depends, Request
 from web.services import Services
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
+    # async: a plain attribute read, on the loop. A sync dependency is run in the thread pool,
+    # a hop there and back for every request of every route (issue 15).
     services: Services = request.app.state.services
     return services
 

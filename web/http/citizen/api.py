@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 
 from audit.receipt import ReceiptError, ReceiptNotReady, receipt_for
 from audit.sink import LogUnavailable
@@ -230,10 +231,16 @@ _LINKED = {**_ERRORS, 200: {"links": _links(_FROM_PATH)}}
     response_model=ConversationOut,
     responses={**_ERRORS, 201: {"links": _links(_FROM_START)}},
 )
-def start_conversation(
+async def start_conversation(
     services: ServicesDep, body: StartConversation | None = None
 ) -> ConversationOut | JSONResponse:
+    # One hop to the thread pool for the storage work; the reply is checked here on the loop
+    # (a sync route hands that check to the pool too: a second hop a request, issue 15).
     lang = (body or StartConversation()).lang
+    return await run_in_threadpool(_start_conversation, services, lang)
+
+
+def _start_conversation(services: Services, lang: str) -> ConversationOut | JSONResponse:
     if lang not in services.languages:
         offered = ", ".join(services.languages)
         return _error(422, f"Unknown language '{lang[:20]}'. Use one of: {offered}.")
@@ -255,14 +262,22 @@ def start_conversation(
 @router.post(
     "/conversations/{conversation_id}/messages", response_model=ReplyOut, responses=_LINKED
 )
-def send_message(
+async def send_message(
     conversation_id: ConversationId, body: MessageIn, request: Request, services: ServicesDep
 ) -> ReplyOut | JSONResponse:
+    # As start_conversation: the engine in one hop to the pool, the reply checked here.
+    secret = bearer_secret(request)
+    return await run_in_threadpool(_send_message, services, conversation_id, body.text, secret)
+
+
+def _send_message(
+    services: Services, conversation_id: str, text: str, secret: str | None
+) -> ReplyOut | JSONResponse:
     try:
-        opened = services.engine.open(conversation_id, bearer_secret(request))
-        return _reply(services.engine.ask(conversation_id, body.text, opened=opened), services)
+        opened = services.engine.open(conversation_id, secret)
+        return _reply(services.engine.ask(conversation_id, text, opened=opened), services)
     except InvalidMessage as exc:
-        return _invalid(exc, body.text)
+        return _invalid(exc, text)
     except ConversationNotFound:
         return _error(404, _NOT_FOUND)
     except LogUnavailable as exc:
