@@ -214,6 +214,7 @@ def instrument(services: Any, parts: Parts) -> None:
         (ConversationStore, "turns", "store: turns read"),
         # The database, under whichever part called it.
         (sa.Connection, "execute", "database: statements"),
+        (sa.Connection, "exec_driver_sql", "database: statements"),
         (sa.Engine, "connect", "database: pool checkout"),
         (sa.Connection, "close", "database: pool return"),
         (sa.RootTransaction, "commit", "database: commit"),
