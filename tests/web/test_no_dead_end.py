@@ -21,7 +21,7 @@ from web.app import create_app
 # Questions in the city's line of work that the demo pages do not cover (the guard lets them
 # through, its classifier too): each one is a low-confidence turn.
 OFF_PAGE = (
-    "How do I renew a fishing licence for the canal?",
+    "How do I book the bandstand in the park for a brass band concert?",
     "When is the next street party on Mill Lane?",
 )
 PARKING = "How do I apply for a resident parking permit?"
