@@ -112,6 +112,7 @@ lint: $(VENV)/.test-installed
 	$(BIN)/lint-imports
 
 test: install-test lint
+	$(BIN)/python -m bot.guards.intent --vectors-only
 	$(BIN)/pytest
 
 clean:

@@ -275,7 +275,14 @@ def main(argv: Sequence[str]) -> int:
         default=data_dir() / TRAIN_FILE,
         help=f"the training file (default: the packaged {TRAIN_FILE})",
     )
-    train_file: Path = parser.parse_args(list(argv)).train_file
+    parser.add_argument(
+        "--vectors-only",
+        action="store_true",
+        help="only embed the training messages and cache their vectors beside the file (what "
+        "the first fit with MiniLM would do; `make test` runs this before the tests), then stop",
+    )
+    args = parser.parse_args(list(argv))
+    train_file: Path = args.train_file
     if not train_file.is_file():
         sys.stderr.write(
             f"no such file: {train_file}; build it with `python -m bot.guards.intent_data`\n"
@@ -286,6 +293,10 @@ def main(argv: Sequence[str]) -> int:
     except IntentModelError as error:
         sys.stderr.write(f"{error}; the calibration file holds both feature sets\n")
         return 2
+    if args.vectors_only:
+        vectors = training_vectors(train_file, read_labelled(train_file), embedder)
+        sys.stdout.write(f"{len(vectors)} training vectors cached for {train_file.name}\n")
+        return 0
     calibrations = calibrate(train_file, embedder)
     train_file.with_name(CALIBRATION_FILE).write_text(
         calibrations_to_json(calibrations), encoding="utf-8"

@@ -28,7 +28,7 @@ from bot.guards.intent import (
     fingerprint,
     training_vectors,
 )
-from bot.guards.intent_calibration import IN_SCOPE_LIKELIEST_AT_MOST, choose_thresholds
+from bot.guards.intent_calibration import IN_SCOPE_LIKELIEST_AT_MOST, choose_thresholds, main
 from bot.guards.intent_data import (
     EXPECT,
     FROZEN_FILE,
@@ -236,6 +236,30 @@ def test_training_vectors_are_cached_per_file_and_embedder(tmp_path: Path) -> No
     train.write_text(train.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     training_vectors(train, messages, embedder)
     assert embedder.calls == 2, "changed training data is embedded again"
+
+
+def test_the_build_step_caches_the_vectors_the_minilm_fit_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `make test` runs `python -m bot.guards.intent --vectors-only` first, so that no test pays
+    # for embedding the training file inside its time limit; the cache it writes must be the
+    # one `training_vectors` reads (same file bytes, same embedder), and nothing else is built.
+    if not minilm_available():
+        missing("the embeddings extra is missing (MiniLM)")
+    train = tmp_path / TRAIN_FILE
+    lines = (DATA / TRAIN_FILE).read_text(encoding="utf-8").splitlines(keepends=True)
+    train.write_text("".join(lines[:12]), encoding="utf-8")
+    assert main(["--vectors-only", str(train)]) == 0
+    assert "12 training vectors cached" in capsys.readouterr().out
+    assert not (tmp_path / CALIBRATION_FILE).exists()
+    cached = list((tmp_path / "cache").glob("*.npy"))
+    assert len(cached) == 1
+    real = intent_module.load_embedder()
+    embedder = CountingEmbedder(real.name)
+    embedder.dim = real.dim
+    vectors = training_vectors(train, read_labelled(train), embedder)
+    assert embedder.calls == 0, "the fit takes the vectors the build step cached"
+    np.testing.assert_array_equal(vectors, np.load(cached[0]))
 
 
 def test_a_calibration_for_other_data_is_refused_with_what_to_do(tmp_path: Path) -> None:
