@@ -40,6 +40,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-05r.jsonl": "hol18-",
     "intents.holdout-2026-12-05s.jsonl": "hol19-",
     "intents.holdout-2026-12-05t.jsonl": "hol20-",
+    "intents.holdout-2026-12-05u.jsonl": "hol21-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -61,6 +62,7 @@ SECTIONS = {
     "intents.holdout-2026-12-05r.jsonl": "## Eighteenth held-out set: `intents.holdout-2026-12-05r.jsonl`",
     "intents.holdout-2026-12-05s.jsonl": "## Nineteenth held-out set: `intents.holdout-2026-12-05s.jsonl`",
     "intents.holdout-2026-12-05t.jsonl": "## Twentieth held-out set: `intents.holdout-2026-12-05t.jsonl`",
+    "intents.holdout-2026-12-05u.jsonl": "## Twenty-first held-out set: `intents.holdout-2026-12-05u.jsonl`",
 }
 
 EXPECT = {
