@@ -19,6 +19,7 @@ from tests.fakes.ollama_server import start_fake_ollama
 from tests.needs import missing
 from tests.web.citizens import start_api
 from web.app import create_app
+from web.bootstrap.adapters import WARM_UP_QUESTION
 from web.cli.main import build_cli
 
 QUESTION = "How do I apply for a resident parking permit?"
@@ -70,7 +71,9 @@ def test_ollama_embedder_is_used_to_ingest_and_to_answer(
             _, body = ask(client, QUESTION)
         asked = [r for r in ollama.requests if r["path"] == "/api/embed"][len(ingested) :]
     assert "hybrid BM25 + ollama:fake-embed" in notes, notes
-    assert [r["input"] for r in asked] == [[QUESTION]]
+    # Start-up searches each of the index's languages once (the embedder's model is then loaded
+    # before /readyz, not on a citizen's first message); the citizen's question is embedded once.
+    assert [r["input"] for r in asked] == [[WARM_UP_QUESTION]] * 2 + [[QUESTION]]
     assert body["decision"] == "answer", body
     assert "en/parking-permits" in _doc_ids(body)
 

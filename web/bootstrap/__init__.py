@@ -463,8 +463,9 @@ def transparency_source(
 
 def _warm_up(intents: LazyIntentClassifier | None, retriever: ReopeningRetriever) -> None:
     """What the first citizen would otherwise wait for: the classifier's fit (1-6 s on 2
-    cores) and the index, which loads on first use. A missing index is no error here: /readyz
-    names it, and an ingest afterwards is picked up."""
+    cores), the index, which loads on first use, and the question embedders' sessions, which
+    load on their first question. A missing index is no error here: /readyz names it, and an
+    ingest afterwards is picked up."""
     if intents is not None:
         intents.fitted()
-    retriever.status()
+    retriever.warm()

@@ -35,6 +35,8 @@ from web.startup import UnusableSetting
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 LOG = logging.getLogger("opencounter.knowledge")
+# Searched once per language at start-up; a word every knowledge base may hold or not.
+WARM_UP_QUESTION = "opening hours"
 
 
 class ReopeningRetriever:
@@ -152,6 +154,17 @@ class ReopeningRetriever:
         except KnowledgeBaseUnavailable as exc:
             return str(exc)
         return "ok"
+
+    def warm(self) -> None:
+        """Open the index and search it once in each of its languages, so that the question
+        embedders' sessions load now and not on a citizen's first message (MiniLM's alone is
+        about 160 MB and 0.35 s). No index yet is no error: /readyz names it."""
+        try:
+            inner = self._open()
+            for lang in inner.languages:
+                inner.retrieve(WARM_UP_QUESTION, lang=lang, k=1)
+        except KnowledgeBaseUnavailable:
+            return
 
 
 @dataclass(frozen=True)
