@@ -168,7 +168,9 @@ def test_the_classifiers_call_stands_without_a_question_in_scope_beside(
 
 def test_the_question_asked_alone_is_not_set_aside(whole: InputGuard) -> None:
     # The team's labels count it as a request for a person: left to the classifier.
-    _, reason = _decided(whole, "Am I chatting with a computer programme or a human right now?", "en")
+    _, reason = _decided(
+        whole, "Am I chatting with a computer programme or a human right now?", "en"
+    )
     assert reason != "in_scope.about_assistant_beside"
 
 
