@@ -15,12 +15,16 @@ ways: what must be let through, refused or sent to a person, and the look-alikes
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import yaml
 
 from bot.guards import GuardPolicy, InputGuard
 from bot.guards.intent import IntentClassifier
 from bot.guards.intent_decision import IntentDecision
 from bot.guards.normalise import fold
+from bot.guards.policy import PolicyError
 
 
 class _WordsClassifier:
@@ -251,3 +255,31 @@ def test_a_question_about_doing_it_oneself_is_not_refused(
 ) -> None:
     action, reason = _decided(rules, text, lang)
     assert action != "refuse", (text, reason)
+
+
+# -- the policy file: a `beside` rule badly written is a clear error -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "said"),
+    [
+        ({"reason": "r", "any": ["x"], "beside": ["nonsense"]}, "expected classes among"),
+        ({"reason": "r", "any": ["x"], "beside": ["complaint"], "renamed": ["y"]}, "'neutral'"),
+        ({"reason": "r", "any": ["x"], "renamed": ["y"]}, "only a rule with 'beside'"),
+        (
+            {"reason": "r", "any": ["x"], "beside": ["complaint"], "read_without": True},
+            "cannot also be read beside",
+        ),
+    ],
+)
+def test_a_badly_written_beside_rule_is_named(rule: dict[str, object], said: str) -> None:
+    minimal = {
+        "version": "t",
+        "contacts": {"emergency": "112"},
+        "replies": {"too_long": {"en": "Too long."}, "empty": {"en": "Empty."}},
+        "pii": {"reply": {"en": "Found {kinds}."}, "kinds": {"email": {"en": "an e-mail"}}},
+        "categories": [],
+        "in_scope": [rule],
+    }
+    with pytest.raises(PolicyError, match=re.escape(said)):
+        GuardPolicy.from_text(yaml.safe_dump(minimal))
