@@ -66,6 +66,10 @@ _FRAME = frozenset(
     "si savoir sur t temps tu un une vos votre vous y".split()
 )
 _WORD = re.compile(r"[a-z0-9]+")
+# Words beyond the frame that make a question of their own beside the words a `beside` rule
+# sets aside ("what time does the town hall shut": town, hall, shut, thursday): fewer, and the
+# rest is no question, and the classifier's call on the whole stands.
+_BESIDE_WORDS = 2
 # Greetings and closings, which are no remainder of their own ("Thank you.", "Bien à vous.":
 # the classifier reads "Je vous remercie." alone as a request for a person), on folded text.
 _COURTESY = re.compile(
@@ -153,7 +157,7 @@ class InputGuard:
         said = redact(head, findings) if findings else head
         intent = self.intents.classify(said) if self.intents is not None else None
         unsaid = variants_of(said, unhidden.tag_text) if findings else seen
-        alone = self._asked_alone(said, intent)
+        alone = self._asked_alone(said, intent) or self._set_aside(said, intent, lang)
         first = self._before_the_block(
             seen, unsaid, None if alone else intent, lang, withheld, hidden, findings
         )
@@ -189,6 +193,41 @@ class InputGuard:
             if rest == folded:
                 continue
             if all(word in _FRAME for word in _WORD.findall(_COURTESY.sub(" ", rest))):
+                return rule.reason
+        return None
+
+    def _set_aside(self, said: str, intent: IntentDecision | None, lang: str) -> str | None:
+        """The reason of the first in-scope rule marked `beside` whose words stand beside a
+        question in scope, when the classifier called the whole one of the rule's classes: a
+        complaint disclaimed ("no complaint, I only wonder …"), a question about the assistant
+        asked beside a service question ("are you a robot? anyway, …").
+
+        The rule's words are taken out and the words its `renamed` patterns match (the
+        complaint named as the topic) replaced by a neutral word; the classifier then reads
+        the rest. It overrules only when the rest holds a question of its own (`_BESIDE_WORDS`
+        words beyond greetings and the chat's framing) that it finds in scope: what the
+        disclaimer or the question about the assistant says is set aside, what the rest says
+        is not ("not a complaint, but nobody has answered me in a month" stays a complaint).
+        Issue 12, after the twentieth held-out set."""
+        if intent is None or self.intents is None:
+            return None
+        folded = fold(said)
+        for rule in self.policy.in_scope:
+            if intent.intent not in rule.beside or any(p.search(folded) for p in rule.unless):
+                continue
+            rest = folded
+            for pattern in rule.any:
+                rest = pattern.sub(" ", rest)
+            if rest == folded:
+                continue
+            words = _WORD.findall(_COURTESY.sub(" ", rest))
+            if sum(word not in _FRAME for word in words) < _BESIDE_WORDS:
+                continue
+            if rule.renamed:
+                neutral = f" {localised(rule.neutral, lang)} "
+                for pattern in rule.renamed:
+                    rest = pattern.sub(neutral, rest)
+            if self.intents.classify(rest).intent == IN_SCOPE:
                 return rule.reason
         return None
 
@@ -318,8 +357,10 @@ class InputGuard:
         if intent.intent not in _OVERRULED or (intent.intent == "human_request" and intent.sure):
             return None
         for rule in self.policy.in_scope:
-            # A rule read without decides by `_asked_alone` alone.
-            if not rule.read_without and any(rule.matches(text) for text in seen.everyday):
+            # A rule read without or beside decides by `_asked_alone` or `_set_aside` alone.
+            if rule.read_without or rule.beside:
+                continue
+            if any(rule.matches(text) for text in seen.everyday):
                 return rule.reason
         return None
 

@@ -330,6 +330,7 @@ class _Loader:
         data = self.mapping(value, where)
         if "any" not in data:
             raise self.fail(where, "a rule needs an 'any' list of patterns")
+        beside, renamed, neutral = self.beside(data, where)
         return Rule(
             reason=self.string(data.get("reason"), f"{where}.reason"),
             any=self.patterns(data["any"], f"{where}.any"),
@@ -339,7 +340,35 @@ class _Loader:
                 data.get("before_classified_crisis", False), f"{where}.before_classified_crisis"
             ),
             read_without=self.read_without(data, where),
+            beside=beside,
+            renamed=renamed,
+            neutral=neutral,
         )
+
+    def beside(
+        self, data: Mapping[str, object], where: str
+    ) -> tuple[frozenset[str], tuple[re.Pattern[str], ...], dict[str, str]]:
+        """An in-scope rule's `beside` classes, with the `renamed` patterns and the `neutral`
+        word per language that replaces them; an error on any other rule, or on a rule also
+        read without."""
+        if "beside" not in data:
+            for key in ("renamed", "neutral"):
+                if key in data:
+                    raise self.fail(f"{where}.{key}", "only a rule with 'beside' reads it")
+            return frozenset(), (), {}
+        if not where.startswith("in_scope["):
+            raise self.fail(f"{where}.beside", "only an in_scope rule can be read beside")
+        if data.get("read_without", False):
+            raise self.fail(f"{where}.beside", "a rule read without cannot also be read beside")
+        classes = self.strings(data["beside"], f"{where}.beside")
+        unknown = sorted(set(classes) - set(INTENTS))
+        if not classes or unknown:
+            raise self.fail(f"{where}.beside", f"expected classes among {list(INTENTS)}")
+        renamed = self.patterns(data.get("renamed", []), f"{where}.renamed")
+        if renamed and "neutral" not in data:
+            raise self.fail(where, "'renamed' needs a 'neutral' word per language")
+        neutral = self.texts(data["neutral"], f"{where}.neutral") if "neutral" in data else {}
+        return frozenset(classes), renamed, neutral
 
     def read_without(self, data: Mapping[str, object], where: str) -> bool:
         """An in-scope rule's `read_without` flag; an error on any other rule (it would be

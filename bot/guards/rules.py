@@ -30,6 +30,14 @@ class Rule:
     # sentences it matches are taken out and the classifier reads what is left
     # (`InputGuard._asked_alone`).
     read_without: bool = False
+    # An in-scope rule whose words are set aside when they stand beside a question
+    # (`InputGuard._set_aside`): the classifier's call is overruled, when it is one of these
+    # classes, if the rest of the message, read without the rule's words and with the words of
+    # `renamed` replaced by the neutral word of the conversation's language (`neutral`), is a
+    # question in scope.
+    beside: frozenset[str] = frozenset()
+    renamed: tuple[re.Pattern[str], ...] = ()
+    neutral: Mapping[str, str] = field(default_factory=dict)
 
     def matches(self, text: str) -> bool:
         if not any(pattern.search(text) for pattern in self.any):
