@@ -276,8 +276,10 @@ def _found_in_parts(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
 def _found_spoken(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
     """Personal data read out in words, found as if typed: each run is replaced by what it reads
     as ("four seven one six, …" -> "4716…", "quarante-deux Millbrook Crescent" -> "42 …") in a
-    copy that every detector but the learned tagger reads, and what they find touching a run is
-    given the run's place in `text`. The same checks decide; the copy has no run left to read."""
+    copy that every detector but the learned tagger and this reader reads, and what they find
+    touching a run is given the run's place in `text`. The same checks decide. The copy is not
+    read out again: a reading can read as itself ("O two 4" -> "O24", a capital and digits),
+    and reading it again never ended."""
     runs = list(spoken_identifiers(text))
     if not runs:
         return
@@ -297,15 +299,16 @@ def _found_spoken(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
         placed.append((at, len(starts)))
         position = end
     copy = "".join(parts)
-    for finding in find_pii(copy, policy):
+    for finding in find_pii(copy, policy, read_out=False):
         if any(finding.start < end and start < finding.end for start, end in placed):
             yield PIIFinding(finding.kind, starts[finding.start], ends[finding.end - 1])
 
 
 def find_pii(
-    text: str, policy: PIIPolicy, tagger: SpanTagger | None = None
+    text: str, policy: PIIPolicy, tagger: SpanTagger | None = None, *, read_out: bool = True
 ) -> tuple[PIIFinding, ...]:
-    """Personal data of the kinds the policy enables; offsets index `text`.
+    """Personal data of the kinds the policy enables; offsets index `text`. With `read_out`
+    (always, but for `_found_spoken`'s own typed copy), data read out in words is found too.
 
     With a `tagger`, names and addresses that no rule introduced are found by the learned
     span tagger too (`pii_spans`), then judged by their context (`find_identity`).
@@ -315,7 +318,7 @@ def find_pii(
     contact = policy.contact
     # Read out in words first: a run that holds typed digits too ("4716 2705 trois neuf …") is
     # one identifier, not the account number its typed half looks like.
-    found: list[PIIFinding] = [*_found_spoken(aligned, policy)]
+    found: list[PIIFinding] = [*_found_spoken(aligned, policy)] if read_out else []
     found += find_ibans(aligned, folded)
     found += find_lettered_identifiers(aligned, folded)
     found += find_digit_identifiers(aligned, folded)

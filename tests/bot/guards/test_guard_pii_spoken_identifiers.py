@@ -207,3 +207,22 @@ def test_a_private_number_read_out_is_still_blocked(policy: GuardPolicy) -> None
 @cache
 def _published_demo() -> PublishedContacts:
     return pages_contacts(Path(__file__).resolve().parents[3] / "knowledge" / "demo")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My flat is O two 4 on the third floor, is the lift being fixed?",
+        "The form says O1 quarante for the building code, what does that mean?",
+        "Reference O1 six on my letter: when is the hearing?",
+        "Is bus O two 4 still running to the recycling centre on Sundays?",
+    ],
+)
+def test_a_reading_that_reads_again_as_itself_ends(policy: GuardPolicy, text: str) -> None:
+    # A capital O or l among number words ("O two 4") is read as "O24", which the reader reads
+    # again as a run: the detectors read the typed copy once, never the copy of the copy (this
+    # recursed until Python's limit, and a message crashed the guard). Found with random word
+    # strings written for this test, then these sentences.
+    guard = InputGuard(GuardPolicy.default())
+    assert guard.inspect(text, "en").action in {"allow", "block_pii"}
+    found(text, policy)
