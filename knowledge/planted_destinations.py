@@ -27,8 +27,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
+
+from knowledge.contact_points import Destination, destinations, host_key
 
 # A host as pages print it: after "https://", "www." or "@", or bare with a dot and a final label
 # of letters ("exampleton-pay.example", "pay.council.co.uk"); never a number ("8.30", "£9.50").
@@ -111,19 +113,42 @@ def _names(domain: str) -> set[str]:
 
 @dataclass(frozen=True)
 class OwnDestinations:
-    """The organisation's own domains (lower case, no "www."), and the names a look-alike
-    borrows from them."""
+    """The organisation's own domains (lower case, no "www."), the names a look-alike borrows
+    from them, and the destinations it publishes (`published_destinations`): phone numbers by
+    `contact_points.phone_key`, e-mail addresses, web hosts, bank accounts (IBAN) and messaging
+    apps printed on two pages or more, or set by the operator."""
 
     domains: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
     # The two halves of each name: a name with one letter changed keeps one of them.
     halves: frozenset[str] = frozenset()
+    phones: frozenset[str] = frozenset()
+    emails: frozenset[str] = frozenset()
+    hosts: frozenset[str] = frozenset()
+    accounts: frozenset[str] = frozenset()
+    apps: frozenset[str] = frozenset()
+    # Parent domains of three published hosts or more ("gouv.fr" of impots.gouv.fr,
+    # ants.gouv.fr …): a family of sites the organisation sends people to, none of which a
+    # stranger can register (registrars' second levels such as co.uk are never one).
+    families: frozenset[str] = frozenset()
+    # Whether the published destinations were collected (else `planted_unpublished` judges
+    # nothing: an empty set would make every number unpublished).
+    collected: bool = False
 
     @property
     def fingerprint(self) -> str:
-        """A short digest of the domains: a change means pages must be checked again."""
-        joined = ",".join(sorted(self.domains))
-        return hashlib.sha256(joined.encode()).hexdigest()[:12] if joined else ""
+        """A short digest of the domains and published destinations: a change means pages must
+        be checked again."""
+        parts = [sorted(self.domains)]
+        if self.collected:
+            parts += [sorted(s) for s in (self.phones, self.emails, self.hosts, self.accounts)]
+            parts += [sorted(self.apps), sorted(self.families)]
+        joined = "|".join(",".join(part) for part in parts)
+        return hashlib.sha256(joined.encode()).hexdigest()[:12] if joined.strip("|") else ""
+
+    @property
+    def knows_destinations(self) -> bool:
+        return self.collected
 
     def is_own(self, host: str) -> bool:
         host = _plain_host(host)
@@ -139,6 +164,27 @@ class OwnDestinations:
             return True
         return any(_one_apart(word, name) for word in words for name in self.names)
 
+    def publishes(self, destination: Destination) -> bool:
+        """Whether the organisation publishes the destination: printed on two pages or more, set
+        by the operator, or (a host, an e-mail address) at one of its own domains or, for an
+        e-mail address, at a published web host."""
+        key = destination.key
+        if destination.kind == "phone":
+            return key in self.phones
+        if destination.kind == "account":
+            return key in self.accounts
+        if destination.kind == "app":
+            return key in self.apps
+        if destination.kind == "email":
+            domain = key.rsplit("@", 1)[-1]
+            return key in self.emails or self.is_own(domain) or self._published_host(domain)
+        return self.is_own(key) or self._published_host(key)
+
+    def _published_host(self, host: str) -> bool:
+        return any(host == h or host.endswith("." + h) for h in self.hosts) or any(
+            host.endswith("." + f) for f in self.families
+        )
+
 
 NONE = OwnDestinations()
 
@@ -153,6 +199,62 @@ def own_destinations(page_urls: Iterable[str], trusted: Iterable[str] = ()) -> O
     names = {name for domain in domains for name in _names(domain)}
     halves = {half for n in names for half in (n[: len(n) // 2], n[len(n) // 2 :])}
     return OwnDestinations(frozenset(domains), frozenset(names), frozenset(halves))
+
+
+def published_destinations(
+    pages: Iterable[tuple[str, str]], trusted: Iterable[str] = (), contacts: Iterable[str] = ()
+) -> OwnDestinations:
+    """The own domains of `own_destinations`, and what the organisation publishes: each
+    destination printed on two pages or more of pages ((url, text) of each page), the hosts of
+    the pages' addresses, and every destination in contacts (the organisation's contact
+    settings: its phone, e-mail and web addresses, as printed).
+
+    A destination printed on one page only is not published: a planted page prints its own."""
+    pages = list(pages)
+    own = own_destinations([url for url, _ in pages], trusted)
+    seen: dict[tuple[str, str], int] = {}
+    for _, text in pages:
+        for kind_key in {(d.kind, d.key) for d in destinations(text)}:
+            seen[kind_key] = seen.get(kind_key, 0) + 1
+    published = {kind_key for kind_key, count in seen.items() if count >= 2}
+    for contact in contacts:
+        published |= {(d.kind, d.key) for d in destinations(contact)}
+    by_kind: dict[str, set[str]] = {k: set() for k in ("phone", "email", "host", "account", "app")}
+    for kind, key in published:
+        by_kind[kind].add(key)
+    by_kind["host"] |= {host_key(d) for d in own.domains}
+    return replace(
+        own,
+        families=_families(by_kind["host"]),
+        phones=frozenset(by_kind["phone"]),
+        emails=frozenset(by_kind["email"]),
+        hosts=frozenset(by_kind["host"]),
+        accounts=frozenset(by_kind["account"]),
+        apps=frozenset(by_kind["app"]),
+        collected=True,
+    )
+
+
+# Second levels anyone can register under: a family is never one of them.
+_OPEN_SECOND_LEVELS = frozenset(
+    "co com org net ac ltd plc me nom asso or ne info biz gen firm ind".split()
+)
+_FAMILY_SIZE = 3
+
+
+def _families(hosts: set[str]) -> frozenset[str]:
+    under: dict[str, set[str]] = {}
+    for host in hosts:
+        labels = host.split(".")
+        if len(labels) >= 3:
+            under.setdefault(".".join(labels[1:]), set()).add(host)
+    return frozenset(
+        parent
+        for parent, members in under.items()
+        if len(members) >= _FAMILY_SIZE
+        and parent.split(".")[0] not in _OPEN_SECOND_LEVELS
+        and "." in parent
+    )
 
 
 def _one_apart(word: str, name: str) -> bool:
