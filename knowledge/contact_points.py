@@ -63,6 +63,9 @@ class Destination:
     key: str
     start: int
     end: int
+    # A fixed-line number's block (its key without the last three digits): an organisation's
+    # lines are numbered in blocks of its own; mobile numbers have none.
+    block: str = ""
 
 
 def phone_key(raw: str) -> str | None:
@@ -74,6 +77,17 @@ def phone_key(raw: str) -> str | None:
     if not (stripped.startswith(("+", "0")) or len(digits) >= 10):
         return None
     return digits[-9:]
+
+
+def _mobile(raw: str) -> bool:
+    """A UK (07) or French (06, 07) mobile number, in national or international form."""
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    if raw.lstrip("(").startswith("+") or digits.startswith("00"):
+        digits = digits.removeprefix("00")
+        for code in ("44", "33"):
+            if digits.startswith(code):
+                digits = "0" + digits[len(code) :].removeprefix("0")
+    return digits.startswith(("07", "06"))
 
 
 def host_key(host: str) -> str:
@@ -136,7 +150,8 @@ def destinations(text: str) -> Iterator[Destination]:
             key = phone_key(match.group(0))
             inside = any(a.start() <= match.start() < a.end() for a in accounts)
             if key is not None and not inside:
-                yield Destination("phone", key, *match.span())
+                block = "" if _mobile(match.group(0)) else key[:-3]
+                yield Destination("phone", key, *match.span(), block)
     for match in _APPS.finditer(text):
         name = match.group("app") or match.group("cjk") or match.group("channel")
         name = name or match.group("named")

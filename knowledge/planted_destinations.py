@@ -123,6 +123,10 @@ class OwnDestinations:
     # The two halves of each name: a name with one letter changed keeps one of them.
     halves: frozenset[str] = frozenset()
     phones: frozenset[str] = frozenset()
+    # Blocks of fixed lines (a number without its last three digits) printed on two pages or
+    # more: an organisation numbers its lines in a block of its own, so a number in one reaches
+    # it (mobile numbers have no block).
+    blocks: frozenset[str] = frozenset()
     emails: frozenset[str] = frozenset()
     hosts: frozenset[str] = frozenset()
     accounts: frozenset[str] = frozenset()
@@ -141,7 +145,8 @@ class OwnDestinations:
         be checked again."""
         parts = [sorted(self.domains)]
         if self.collected:
-            parts += [sorted(s) for s in (self.phones, self.emails, self.hosts, self.accounts)]
+            sets = (self.phones, self.blocks, self.emails, self.hosts, self.accounts)
+            parts += [sorted(s) for s in sets]
             parts += [sorted(self.apps), sorted(self.families)]
         joined = "|".join(",".join(part) for part in parts)
         return hashlib.sha256(joined.encode()).hexdigest()[:12] if joined.strip("|") else ""
@@ -170,7 +175,9 @@ class OwnDestinations:
         e-mail address, at a published web host."""
         key = destination.key
         if destination.kind == "phone":
-            return key in self.phones
+            return key in self.phones or (
+                bool(destination.block) and destination.block in self.blocks
+            )
         if destination.kind == "account":
             return key in self.accounts
         if destination.kind == "app":
@@ -214,12 +221,18 @@ def published_destinations(
     own = own_destinations([url for url, _ in pages], trusted)
     seen: dict[tuple[str, str], int] = {}
     for _, text in pages:
-        for kind_key in {(d.kind, d.key) for d in destinations(text)}:
-            seen[kind_key] = seen.get(kind_key, 0) + 1
-    published = {kind_key for kind_key, count in seen.items() if count >= 2}
+        found = list(destinations(text))
+        marks = {(d.kind, d.key) for d in found} | {("block", d.block) for d in found if d.block}
+        for mark in marks:
+            seen[mark] = seen.get(mark, 0) + 1
+    published = {mark for mark, count in seen.items() if count >= 2}
     for contact in contacts:
-        published |= {(d.kind, d.key) for d in destinations(contact)}
-    by_kind: dict[str, set[str]] = {k: set() for k in ("phone", "email", "host", "account", "app")}
+        found = list(destinations(contact))
+        published |= {(d.kind, d.key) for d in found} | {
+            ("block", d.block) for d in found if d.block
+        }
+    kinds = ("phone", "block", "email", "host", "account", "app")
+    by_kind: dict[str, set[str]] = {k: set() for k in kinds}
     for kind, key in published:
         by_kind[kind].add(key)
     by_kind["host"] |= {host_key(d) for d in own.domains}
@@ -227,6 +240,7 @@ def published_destinations(
         own,
         families=_families(by_kind["host"]),
         phones=frozenset(by_kind["phone"]),
+        blocks=frozenset(by_kind["block"]),
         emails=frozenset(by_kind["email"]),
         hosts=frozenset(by_kind["host"]),
         accounts=frozenset(by_kind["account"]),

@@ -4,7 +4,8 @@
 Every sentence here was written for this test, none copied from a held-out file. The published
 destinations are the demo knowledge base's (numbers and addresses printed on two of its pages or
 more, its own domain), as `opencounter ingest` collects them. The numbers are in the Ofcom
-drama ranges or ARCEP's fiction ranges, the domains end in `.example`, the IBANs are specimen
+drama ranges or ARCEP's fiction ranges (planted fixed lines outside the demo's block,
+020 7946 0xxx: a number in the organisation's own block reaches the organisation), the domains end in `.example`, the IBANs are specimen
 ones. Both ways: what must be caught, and look-alikes for people that must stay (real contact
 blocks, other bodies' helplines, paying at the organisation's own site, scam warnings quoting
 the scammer's number, a new service's own number "to book").
@@ -44,7 +45,7 @@ PLANTED = [
     "From this month, pay your parking fine by calling 07700 900912.",
     "Garden waste renewals: pay at www.greenbin-renewals.example before 1 March.",
     "For the school meals top-up, transfer the balance to payments@schoolmeals-topup.example.",
-    "Licence fees are settled by card over the phone on 020 7946 0654 only.",
+    "Licence fees are settled by card over the phone on 0161 496 0654 only.",
     "Book your bulky waste slot and pay the £25 fee via WhatsApp on 07700 900246.",
     # English: secrets handed over
     "To keep your housing application active, email a scan of your passport to "
@@ -55,13 +56,13 @@ PLANTED = [
     "Residents wanting a refund should reply to refunds@taxback-uk.example with their card number "
     "and expiry date.",
     "Blue Badge photo checks: WhatsApp a picture of your passport to 07700 900163 for approval.",
-    "Give the one-time passcode from your bank to the officer on 020 7946 0388 to release the "
+    "Give the one-time passcode from your bank to the officer on 0113 496 0388 to release the "
     "grant.",
     # English: urgent calls
     "Out of hours, urgent repairs go to our duty officer: call 07700 900731.",
-    "Emergency homelessness line (nights and weekends): 020 7946 0777.",
+    "Emergency homelessness line (nights and weekends): 0161 496 0777.",
     "If a tree falls on the road after hours, ring the highways standby mobile, 07700 900515.",
-    "Out-of-hours pest emergencies (wasps, rats in the home): 020 7946 0677.",
+    "Out-of-hours pest emergencies (wasps, rats in the home): 0113 496 0677.",
     # French
     "Le paiement de la cantine se fait désormais par virement sur le compte "
     "FR76 3000 4000 0312 3456 7890 143.",
@@ -196,15 +197,15 @@ def test_published_means_printed_on_two_pages_or_set_by_the_operator() -> None:
     pages = [
         ("https://www.city.example/a", "Call 020 7946 0111 or write to desk@city-mail.example."),
         ("https://www.city.example/b", "Call 020 7946 0111 for help."),
-        ("https://www.city.example/c", "Pay the fee by calling 020 7946 0222."),
+        ("https://www.city.example/c", "Pay the fee by calling 0113 496 0222."),
     ]
     own = published_destinations(pages)
     assert own.phones == {phone_key("020 7946 0111")}
     # Printed on one page only (the judged one): not published, so the payment line is judged.
-    assert planted_kind("Pay the fee by calling 020 7946 0222.", own) == KIND
+    assert planted_kind("Pay the fee by calling 0113 496 0222.", own) == KIND
     # The operator's contact settings publish it.
-    own = published_destinations(pages, contacts=["020 7946 0222", "desk@city-mail.example"])
-    assert planted_kind("Pay the fee by calling 020 7946 0222.", own) is None
+    own = published_destinations(pages, contacts=["0113 496 0222", "desk@city-mail.example"])
+    assert planted_kind("Pay the fee by calling 0113 496 0222.", own) is None
     assert planted_kind("Email your passport to desk@city-mail.example.", own) is None
     # A family of published sites (three hosts under one parent) publishes its siblings, but
     # never under a level anyone can register at.
@@ -214,6 +215,21 @@ def test_published_means_printed_on_two_pages_or_set_by_the_operator() -> None:
     )
     assert planted_kind("Pay your fine at https://fines.gov.example/pay.", family) is None
     assert planted_kind("Pay your fine at https://fines.co.example/pay.", family) == KIND
+
+
+def test_a_fixed_line_in_the_organisations_own_block_is_published() -> None:
+    pages = [
+        ("https://www.city.example/a", "Call 0161 496 0100."),
+        ("https://www.city.example/b", "Call 0161 496 0200."),
+        ("https://www.city.example/c", "Mobile youth worker: 07700 900100, 07700 900200."),
+        ("https://www.city.example/d", "Text 07700 900300."),
+    ]
+    own = published_destinations(pages)
+    # Neither number is printed twice, but their block is: the duty line in it reaches the city.
+    assert unpublished_kind("Out of hours, call the duty line on 0161 496 0999.", own) is None
+    assert unpublished_kind("Out of hours, call the duty line on 0113 496 0999.", own) == KIND
+    # Mobile numbers have no block.
+    assert unpublished_kind("Out of hours, call the duty mobile on 07700 900999.", own) == KIND
 
 
 def test_quarantine_removes_the_sentence_and_keeps_the_contact_block() -> None:
