@@ -50,6 +50,13 @@ _APPS = re.compile(
     re.IGNORECASE,
 )
 _PATH = re.compile(r"[/?#][^\s)\]>\"'”]*")
+# Eight digits with at most two of " ().+-" between each ("+44 (0)20 7946 0000").
+_DIGIT_RUN = re.compile(r"\d(?:[ ().+-]{0,2}\d){7}")
+# What every app name holds, tried before _APPS.
+_APP_WORDS = (
+    "whats", "telegram", "viber", "kakao", "wechat", "weixin", "threema", "snapchat", "signal",
+    "line", "messenger", "微信", "カカオ",
+)  # fmt: skip
 _DOTTED = re.compile(r"[^\W_]\.[^\W\d_]{2}")
 _CASED_CHANNELS = ("Signal", "LINE", "Line", "Messenger", "Facebook Messenger")
 
@@ -111,20 +118,17 @@ def may_hold_destination(text: str) -> bool:
         "@" in text
         or _digit_run(text)
         or ("." in text and _DOTTED.search(text) is not None)
-        or _APPS.search(text) is not None
+        or _may_name_app(text)
     )
 
 
 def _digit_run(text: str) -> bool:
-    run = 0
-    for ch in text:
-        if ch.isdigit():
-            run += 1
-            if run >= 8:
-                return True
-        elif ch not in " ().-+":
-            run = 0
-    return False
+    return _DIGIT_RUN.search(text) is not None
+
+
+def _may_name_app(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _APP_WORDS) and _APPS.search(text) is not None
 
 
 def destinations(text: str) -> Iterator[Destination]:
@@ -152,7 +156,7 @@ def destinations(text: str) -> Iterator[Destination]:
             if key is not None and not inside:
                 block = "" if _mobile(match.group(0)) else key[:-3]
                 yield Destination("phone", key, *match.span(), block)
-    for match in _APPS.finditer(text):
+    for match in _APPS.finditer(text) if _may_name_app(text) else ():
         name = match.group("app") or match.group("cjk") or match.group("channel")
         name = name or match.group("named")
         if match.group("channel") and match.group("channel") not in _CASED_CHANNELS:

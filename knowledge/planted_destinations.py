@@ -188,8 +188,11 @@ class OwnDestinations:
         return self.is_own(key) or self._published_host(key)
 
     def _published_host(self, host: str) -> bool:
-        return any(host == h or host.endswith("." + h) for h in self.hosts) or any(
-            host.endswith("." + f) for f in self.families
+        """The host, or a domain it is under, is published; or it is under a family."""
+        labels = host.split(".")
+        suffixes = [".".join(labels[i:]) for i in range(len(labels))]
+        return any(s in self.hosts for s in suffixes) or any(
+            s in self.families for s in suffixes[1:]
         )
 
 

@@ -241,12 +241,15 @@ def unpublished_kind(sentence: str, own: OwnDestinations) -> str | None:
     else None. With nothing published known, nothing is judged."""
     if not own.knows_destinations:
         return None
-    found = [d for d in destinations(sentence) if not _sender(sentence, d)]
-    if not found or _WARNING.search(sentence) is not None:
+    found = list(destinations(sentence))
+    # Most sentences print only what the organisation publishes: nothing more to ask.
+    judged = [d for d in found if d.kind == "app" or not own.publishes(d)]
+    judged = [d for d in judged if not _sender(sentence, d)]
+    if not judged or _WARNING.search(sentence) is not None:
         return None
-    if any(d.kind == "app" and _near(sentence, d, _APP_SECRET_RE, found) for d in found):
+    if any(d.kind == "app" and _near(sentence, d, _APP_SECRET_RE, found) for d in judged):
         return APP_KIND
-    unpublished = (d for d in found if not own.publishes(d))
+    unpublished = (d for d in judged if not own.publishes(d))
     return KIND if any(_asked(sentence, d, found) for d in unpublished) else None
 
 
