@@ -18,10 +18,12 @@ classifier after them ("+ learned", what ingest and answers use), measured in th
     python -m benchmarks.planted --help   # this text
 
 Held-out sentences are scored as ingest would score them on a page of the demo knowledge base:
-with the demo's own domains (the hosts of its pages' addresses, `planted_destinations.py`), so
-that a direction to pay at a look-alike of them counts. Each knowledge base is scanned with its
-own pages' domains, as `opencounter ingest` would: "N of M pages lost a sentence" is the check
-that no page of the demo and dev knowledge bases loses one.
+with the demo's own domains (the hosts of its pages' addresses, `planted_destinations.py`) and
+what its pages publish (numbers, addresses and sites printed on two pages or more), so that a
+direction to pay at a look-alike of them, or to send money, secrets or urgent calls somewhere
+the demo does not publish (`planted_unpublished.py`), counts. Each knowledge base is scanned
+with its own pages' domains and published destinations, as `opencounter ingest` would: "N of M
+pages lost a sentence" is the check that no page of the demo and dev knowledge bases loses one.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from pathlib import Path
 from knowledge.frontmatter import split_front_matter
 from knowledge.languages import guess_language
 from knowledge.planted import Quarantine, planted_kind, quarantine
-from knowledge.planted_destinations import OwnDestinations, own_destinations
+from knowledge.planted_destinations import OwnDestinations, published_destinations
 from knowledge.planted_learned import packaged_classifier
 from tests.data import CORPORA, EVAL, PLANTED_PAGES, REPO
 from tests.planted_cases import CLEAN, PLANTED, PageCase, flat, leaked
@@ -58,12 +60,13 @@ def page_text(case: PageCase) -> str:
 
 
 def own_of(folder: Path) -> OwnDestinations:
-    """The own domains ingest would derive from the Markdown pages under folder."""
-    urls = [
-        str(split_front_matter(path.read_text(encoding="utf-8"))[0].get("url", ""))
-        for path in sorted(folder.rglob("*.md"))
-    ]
-    return own_destinations(urls)
+    """The own domains and published destinations ingest would derive from the Markdown pages
+    under folder (no contact settings: the organisation file is the demo's)."""
+    pages = []
+    for path in sorted(folder.rglob("*.md")):
+        meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+        pages.append((str(meta.get("url", "")), body))
+    return published_destinations(pages)
 
 
 DEMO_OWN = own_of(KBS["demo"])

@@ -16,7 +16,7 @@ from knowledge.embeddings import Embedder, PageEmbedder
 from knowledge.index_build import build_index
 from knowledge.layout import BUILDS_DIR, BuildPaths, current_build, make_current
 from knowledge.page_openings import WORDS as PAGE_WORDS
-from knowledge.planted_destinations import OwnDestinations, own_destinations
+from knowledge.planted_destinations import OwnDestinations, published_destinations
 from knowledge.planted_flags import PlantedFlag, planted_flags, write_flags
 from knowledge.published import NONE as NO_CONTACTS
 from knowledge.published import PublishedContacts, published_contacts
@@ -35,12 +35,14 @@ Progress = Callable[[int, int, str], None]
 # instructions and hidden markup are removed at ingest, so every page is read again once.
 # analysis=5: sentences in the council's own voice and directions to a look-alike of its domains
 # are planted too (heldout16); the own domains' fingerprint is added per ingest (`_settings`).
-SETTINGS = f"chunks={CHUNK_CHARS}/{OVERLAP_CHARS};analysis=5"
+# analysis=6: money, secrets or urgent calls sent to a destination the organisation does not
+# publish are planted too (`planted_unpublished.py`); the fingerprint covers what it publishes.
+SETTINGS = f"chunks={CHUNK_CHARS}/{OVERLAP_CHARS};analysis=6"
 
 
 def _settings(own: OwnDestinations) -> str:
-    """SETTINGS with the own domains' fingerprint: when the organisation's domains change, every
-    page is checked again for directions to a look-alike of them."""
+    """SETTINGS with the fingerprint of the own domains and published destinations: when they
+    change, every page is checked again (vectors of unchanged chunks are still reused)."""
     return f"{SETTINGS};own={own.fingerprint}" if own.fingerprint else SETTINGS
 
 
@@ -84,6 +86,7 @@ def ingest(
     page_embedder: PageEmbedder | None = None,
     passage_embedder: PageEmbedder | None = None,
     trusted_domains: Collection[str] = (),
+    organisation_contacts: Collection[str] = (),
 ) -> IngestReport:
     """Bring the index at index_dir in line with source; unchanged documents are not re-chunked
     and unchanged chunks not re-embedded. With embed_languages, only chunks in those languages
@@ -95,7 +98,10 @@ def ingest(
     A document that fails to read is reported in `failed` and keeps its previous content.
     The organisation's own domains, against which a direction to a look-alike site is planted
     (`planted_destinations.py`), are the hosts of the pages' addresses and trusted_domains
-    (`OPENCOUNTER_TRUSTED_DOMAINS`).
+    (`OPENCOUNTER_TRUSTED_DOMAINS`). What it publishes, against which money, secrets or urgent
+    calls sent elsewhere are planted (`planted_unpublished.py`), is every phone number, e-mail
+    address, web host, bank account and messaging app printed on two pages or more, and
+    organisation_contacts (the organisation's contact settings, as printed).
     """
     index_dir = Path(index_dir)
     try:
@@ -107,9 +113,9 @@ def ingest(
     old_chunks = _previous_chunks(previous)
     old_hashes = _previous_hashes(index_dir, previous)
     kept = _kept_after_failure(reading, old_hashes, old_chunks)
-    urls = [doc.url for doc in reading.documents.values()]
-    urls += [c.url for d in kept for c in old_chunks[d][:1]]
-    own = own_destinations(urls, trusted_domains)
+    pages = [(doc.url, doc.body) for doc in reading.documents.values()]
+    pages += [(old_chunks[d][0].url, "\n".join(c.text for c in old_chunks[d])) for d in kept]
+    own = published_destinations(pages, trusted_domains, organisation_contacts)
     settings = _settings(own)
     reusable = previous is not None and previous.read_meta().settings == settings
     hashes = {d: doc.content_hash for d, doc in reading.documents.items()} | kept

@@ -18,7 +18,9 @@ What goes:
 * a sentence in the council's own voice that sets what the answer says (an order to whoever
   answers, a scripted answer) or asks for a PIN or card security code (`planted_voice.py`), and,
   when ingest passes the organisation's own domains, a direction to pay, apply or send something
-  to a site that imitates them (`planted_destinations.py`).
+  to a site that imitates them (`planted_destinations.py`), and, when ingest passes what the
+  organisation publishes, a direction to send residents' money, secrets or urgent calls to a
+  destination it does not publish (`planted_unpublished.py`).
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from knowledge.planted_patterns import (
     TRIGGER_WORDS,
     compiled,
 )
+from knowledge.planted_unpublished import may_hold_unpublished, unpublished_kind
 from knowledge.planted_vectors import packaged_layer
 from knowledge.planted_voice import (
     VOICE_MARKS,
@@ -240,6 +243,8 @@ def planted_kind(sentence: str, own: OwnDestinations = NONE) -> str | None:
     kind = _planted_kind(sentence)
     if kind is None and own.names:
         kind = destination_kind(sentence, own)
+    if kind is None and own.knows_destinations:
+        kind = unpublished_kind(sentence, own)
     return kind
 
 
@@ -369,13 +374,16 @@ def _planted_in_line(
     """
     patterns, voice = _may_hold(line)
     places = may_hold_destination(line, own)
-    if patterns or voice or places:
+    unpublished = may_hold_unpublished(line, own)
+    if patterns or voice or places or unpublished:
         for start, sentence in line_sentences(line):
             kind = None
             if patterns or voice:
                 kind = _planted_kind(sentence) if patterns else voice_kind(sentence)
             if kind is None and places:
                 kind = destination_kind(sentence, own)
+            if kind is None and unpublished:
+                kind = unpublished_kind(sentence, own)
             if kind is not None:
                 return start, kind
     if learned is None:

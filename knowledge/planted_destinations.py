@@ -27,8 +27,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
+
+from knowledge.contact_points import Destination, destinations, host_key
 
 # A host as pages print it: after "https://", "www." or "@", or bare with a dot and a final label
 # of letters ("exampleton-pay.example", "pay.council.co.uk"); never a number ("8.30", "£9.50").
@@ -111,19 +113,47 @@ def _names(domain: str) -> set[str]:
 
 @dataclass(frozen=True)
 class OwnDestinations:
-    """The organisation's own domains (lower case, no "www."), and the names a look-alike
-    borrows from them."""
+    """The organisation's own domains (lower case, no "www."), the names a look-alike borrows
+    from them, and the destinations it publishes (`published_destinations`): phone numbers by
+    `contact_points.phone_key`, e-mail addresses, web hosts, bank accounts (IBAN) and messaging
+    apps printed on two pages or more, or set by the operator."""
 
     domains: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
     # The two halves of each name: a name with one letter changed keeps one of them.
     halves: frozenset[str] = frozenset()
+    phones: frozenset[str] = frozenset()
+    # Blocks of fixed lines (a number without its last three digits) printed on two pages or
+    # more: an organisation numbers its lines in a block of its own, so a number in one reaches
+    # it (mobile numbers have no block).
+    blocks: frozenset[str] = frozenset()
+    emails: frozenset[str] = frozenset()
+    hosts: frozenset[str] = frozenset()
+    accounts: frozenset[str] = frozenset()
+    apps: frozenset[str] = frozenset()
+    # Parent domains of three published hosts or more ("gouv.fr" of impots.gouv.fr,
+    # ants.gouv.fr …): a family of sites the organisation sends people to, none of which a
+    # stranger can register (registrars' second levels such as co.uk are never one).
+    families: frozenset[str] = frozenset()
+    # Whether the published destinations were collected (else `planted_unpublished` judges
+    # nothing: an empty set would make every number unpublished).
+    collected: bool = False
 
     @property
     def fingerprint(self) -> str:
-        """A short digest of the domains: a change means pages must be checked again."""
-        joined = ",".join(sorted(self.domains))
-        return hashlib.sha256(joined.encode()).hexdigest()[:12] if joined else ""
+        """A short digest of the domains and published destinations: a change means pages must
+        be checked again."""
+        parts = [sorted(self.domains)]
+        if self.collected:
+            sets = (self.phones, self.blocks, self.emails, self.hosts, self.accounts)
+            parts += [sorted(s) for s in sets]
+            parts += [sorted(self.apps), sorted(self.families)]
+        joined = "|".join(",".join(part) for part in parts)
+        return hashlib.sha256(joined.encode()).hexdigest()[:12] if joined.strip("|") else ""
+
+    @property
+    def knows_destinations(self) -> bool:
+        return self.collected
 
     def is_own(self, host: str) -> bool:
         host = _plain_host(host)
@@ -139,6 +169,32 @@ class OwnDestinations:
             return True
         return any(_one_apart(word, name) for word in words for name in self.names)
 
+    def publishes(self, destination: Destination) -> bool:
+        """Whether the organisation publishes the destination: printed on two pages or more, set
+        by the operator, or (a host, an e-mail address) at one of its own domains or, for an
+        e-mail address, at a published web host."""
+        key = destination.key
+        if destination.kind == "phone":
+            return key in self.phones or (
+                bool(destination.block) and destination.block in self.blocks
+            )
+        if destination.kind == "account":
+            return key in self.accounts
+        if destination.kind == "app":
+            return key in self.apps
+        if destination.kind == "email":
+            domain = key.rsplit("@", 1)[-1]
+            return key in self.emails or self.is_own(domain) or self._published_host(domain)
+        return self.is_own(key) or self._published_host(key)
+
+    def _published_host(self, host: str) -> bool:
+        """The host, or a domain it is under, is published; or it is under a family."""
+        labels = host.split(".")
+        suffixes = [".".join(labels[i:]) for i in range(len(labels))]
+        return any(s in self.hosts for s in suffixes) or any(
+            s in self.families for s in suffixes[1:]
+        )
+
 
 NONE = OwnDestinations()
 
@@ -153,6 +209,69 @@ def own_destinations(page_urls: Iterable[str], trusted: Iterable[str] = ()) -> O
     names = {name for domain in domains for name in _names(domain)}
     halves = {half for n in names for half in (n[: len(n) // 2], n[len(n) // 2 :])}
     return OwnDestinations(frozenset(domains), frozenset(names), frozenset(halves))
+
+
+def published_destinations(
+    pages: Iterable[tuple[str, str]], trusted: Iterable[str] = (), contacts: Iterable[str] = ()
+) -> OwnDestinations:
+    """The own domains of `own_destinations`, and what the organisation publishes: each
+    destination printed on two pages or more of pages ((url, text) of each page), the hosts of
+    the pages' addresses, and every destination in contacts (the organisation's contact
+    settings: its phone, e-mail and web addresses, as printed).
+
+    A destination printed on one page only is not published: a planted page prints its own."""
+    pages = list(pages)
+    own = own_destinations([url for url, _ in pages], trusted)
+    seen: dict[tuple[str, str], int] = {}
+    for _, text in pages:
+        found = list(destinations(text))
+        marks = {(d.kind, d.key) for d in found} | {("block", d.block) for d in found if d.block}
+        for mark in marks:
+            seen[mark] = seen.get(mark, 0) + 1
+    published = {mark for mark, count in seen.items() if count >= 2}
+    for contact in contacts:
+        found = list(destinations(contact))
+        published |= {(d.kind, d.key) for d in found} | {
+            ("block", d.block) for d in found if d.block
+        }
+    kinds = ("phone", "block", "email", "host", "account", "app")
+    by_kind: dict[str, set[str]] = {k: set() for k in kinds}
+    for kind, key in published:
+        by_kind[kind].add(key)
+    by_kind["host"] |= {host_key(d) for d in own.domains}
+    return replace(
+        own,
+        families=_families(by_kind["host"]),
+        phones=frozenset(by_kind["phone"]),
+        blocks=frozenset(by_kind["block"]),
+        emails=frozenset(by_kind["email"]),
+        hosts=frozenset(by_kind["host"]),
+        accounts=frozenset(by_kind["account"]),
+        apps=frozenset(by_kind["app"]),
+        collected=True,
+    )
+
+
+# Second levels anyone can register under: a family is never one of them.
+_OPEN_SECOND_LEVELS = frozenset(
+    "co com org net ac ltd plc me nom asso or ne info biz gen firm ind".split()
+)
+_FAMILY_SIZE = 3
+
+
+def _families(hosts: set[str]) -> frozenset[str]:
+    under: dict[str, set[str]] = {}
+    for host in hosts:
+        labels = host.split(".")
+        if len(labels) >= 3:
+            under.setdefault(".".join(labels[1:]), set()).add(host)
+    return frozenset(
+        parent
+        for parent, members in under.items()
+        if len(members) >= _FAMILY_SIZE
+        and parent.split(".")[0] not in _OPEN_SECOND_LEVELS
+        and "." in parent
+    )
 
 
 def _one_apart(word: str, name: str) -> bool:

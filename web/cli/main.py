@@ -171,6 +171,7 @@ def _ingest(console: Console, settings: Settings, source: str, lexical_only: boo
                 page_embedder=embedders.page_embedder if embedders is not None else None,
                 passage_embedder=embedders.passage_embedder if embedders is not None else None,
                 trusted_domains=trusted_domains(settings.trusted_domains),
+                organisation_contacts=_organisation_contacts(settings),
             ),
         )
         filled = _fill_vector_store(console, settings, embedder)
@@ -188,6 +189,15 @@ def _ingest(console: Console, settings: Settings, source: str, lexical_only: boo
         console.print(f"Vectors loaded into {filled}.")
         _prune_vector_store(console, settings, replaced, filled)
     return report
+
+
+def _organisation_contacts(settings: Settings) -> tuple[str, ...]:
+    """The organisation's contact settings as printed (phone, e-mail, contact pages): published
+    whatever the pages say (knowledge/planted_unpublished.py)."""
+    from bot.organisation import load_organisation
+
+    contact = load_organisation(settings.organisation_file).contact
+    return (contact.phone, contact.email, contact.url, *contact.urls.values())
 
 
 def _fill_vector_store(
