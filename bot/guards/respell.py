@@ -37,6 +37,8 @@ TELLING_RATIO = 2
 # Words shorter than this are neither read nor read as ("pa", "mi", "pas", "not": too many sound
 # the same, and the short words that tell are the common ones).
 SHORTEST = 4
+# The languages of the training messages.
+SPELLING_LANGUAGES = ("en", "fr")
 
 
 def sound_key(word: str) -> str:
@@ -113,7 +115,7 @@ def respelled(text: str, lang: str) -> str | None:
     """The folded copy of `text` with words spelt by ear read as the team's, or None when no
     word changed (or the language has no training messages)."""
     plain = fold(text)
-    if lang not in ("en", "fr"):
+    if lang not in SPELLING_LANGUAGES:
         return None
     copy = respeller(lang).respell(plain)
     return copy if copy != plain else None

@@ -32,6 +32,7 @@ from bot.guards.intent import LazyIntentClassifier
 from bot.guards.model_check import ModelIntentCheck
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
+from bot.guards.respell import SPELLING_LANGUAGES, respeller
 from bot.models.port import ChatModel
 from bot.organisation import load_disclosure, load_organisation
 from bot.replies import load_replies
@@ -468,4 +469,6 @@ def _warm_up(intents: LazyIntentClassifier | None, retriever: ReopeningRetriever
     ingest afterwards is picked up."""
     if intents is not None:
         intents.fitted()
+        for lang in SPELLING_LANGUAGES:
+            respeller(lang)  # words spelt by ear: read from the training messages (0.2 s)
     retriever.warm()
