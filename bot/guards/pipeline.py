@@ -31,7 +31,7 @@ from bot.guards.pii_spans import SpanTagger, shipped_span_tagger
 from bot.guards.pii_spoken import spoken_identifiers
 from bot.guards.policy import GuardPolicy, localised
 from bot.guards.respell import respelled
-from bot.guards.rules import Category
+from bot.guards.rules import Category, Rule
 from bot.guards.variants import Variants, variants_of
 from bot.guards.verdict import GuardAction, GuardLayer, GuardVerdict, PIIFinding
 from knowledge.published import PublishedContacts, plain_address
@@ -206,10 +206,8 @@ class InputGuard:
         for rule in self.policy.in_scope:
             if not rule.read_without or any(p.search(folded) for p in rule.unless):
                 continue
-            rest = folded
-            for pattern in rule.any:
-                rest = pattern.sub(" ", rest)
-            if rest == folded:
+            rest = _taken_out(rule, folded)
+            if rest is None:
                 continue
             if all(word in _FRAME for word in _WORD.findall(_COURTESY.sub(" ", rest))):
                 return rule.reason
@@ -234,10 +232,8 @@ class InputGuard:
         for rule in self.policy.in_scope:
             if intent.intent not in rule.beside or any(p.search(folded) for p in rule.unless):
                 continue
-            rest = folded
-            for pattern in rule.any:
-                rest = pattern.sub(" ", rest)
-            if rest == folded:
+            rest = _taken_out(rule, folded)
+            if rest is None:
                 continue
             words = _WORD.findall(_COURTESY.sub(" ", rest))
             if sum(word not in _FRAME for word in words) < _BESIDE_WORDS:
@@ -472,3 +468,11 @@ def _reachable(verdict: GuardVerdict, head: str) -> GuardVerdict:
         if value and value not in given:
             given.append(value)
     return replace(verdict, contact="; ".join(given)) if given else verdict
+
+
+def _taken_out(rule: Rule, folded: str) -> str | None:
+    """`folded` with the words of the rule's patterns taken out, or None when it holds none."""
+    rest = folded
+    for pattern in rule.any:
+        rest = pattern.sub(" ", rest)
+    return rest if rest != folded else None
