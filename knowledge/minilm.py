@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sys
+import tempfile
 import threading
 from collections.abc import Sequence
+from contextlib import suppress
 from importlib.resources import files
 from pathlib import Path
 
@@ -71,7 +76,7 @@ class MiniLMEmbedder:
             if self._single is None:
                 try:
                     # One short question runs faster on one thread than split across cores.
-                    self._single = _session(self._model, 1)
+                    self._single = _session(optimised_model(self._model), 1)
                 except RuntimeError as exc:
                     raise EmbedderUnavailable(f"cannot load the MiniLM ONNX model: {exc}") from exc
             return self._single
@@ -80,7 +85,7 @@ class MiniLMEmbedder:
         with self._lock:
             if self._batches is None:
                 try:
-                    self._batches = _session(self._model, self._threads)
+                    self._batches = _session(optimised_model(self._model), self._threads)
                 except RuntimeError as exc:
                     raise EmbedderUnavailable(f"cannot load the MiniLM ONNX model: {exc}") from exc
             return self._batches
@@ -118,3 +123,46 @@ def _session(model: str, threads: int) -> ort.InferenceSession:
     # kept for good; unpooled, a question costs the same CPU (measured: 7.0 ms either way).
     options.enable_cpu_mem_arena = False
     return ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+
+
+def default_optimised_dir() -> Path:
+    """Where the folded graph is kept: beside the e5 build, inside the venv (`sys.prefix`)."""
+    return Path(sys.prefix) / "share" / "opencounter" / "minilm"
+
+
+def optimised_model(source: str, folder: Path | None = None) -> str:
+    """The packaged int8 graph with ONNX Runtime's basic optimisations already applied and
+    saved (its int8 weights folded to float32 once), or `source` when it cannot be saved.
+
+    Loading the packaged graph folds its weights at every start and keeps both forms: about
+    160 MB a session; the saved graph loads at about 115 MB and gives the same vectors
+    (benchmarks/README.md, "Load and saturation"). It is written once per graph and
+    onnxruntime version, atomically (two processes may race: each writes its own file and the
+    last rename wins), in `folder`; a read-only install loads the packaged graph as before."""
+    folder = folder or default_optimised_dir()
+    digest = hashlib.sha256(Path(source).read_bytes()).hexdigest()[:16]
+    target = folder / f"model.{digest}.ort-{ort.__version__}.basic.onnx"
+    if target.is_file():
+        return str(target)
+    temporary = ""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".onnx.tmp")
+        os.close(handle)
+        options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
+        options.optimized_model_filepath = temporary
+        ort.InferenceSession(source, options, providers=["CPUExecutionProvider"])
+        os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide it from the serving account
+        os.replace(temporary, target)
+    except (OSError, RuntimeError):
+        if temporary:
+            with suppress(OSError):
+                os.unlink(temporary)
+        return source
+    return str(target)
+
+
+if __name__ == "__main__":
+    # The image's build runs this once, as root, so that the serving account finds the graph.
+    sys.stdout.write(optimised_model(MiniLMEmbedder()._model) + "\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -68,3 +70,42 @@ def test_nothing_is_loaded_until_the_first_text() -> None:
     assert embedder.embed([]).shape == (0, 384) and not embedder.loaded
     embedder.embed(["When are the bins emptied?"])
     assert embedder.loaded
+
+
+TEXTS = [
+    "When is the garden waste collected in Northgate?",
+    "Combien coûte un permis de stationnement résident ?",
+    " ".join(["The council tax reduction scheme helps people on a low income."] * 30),
+]
+
+
+def _vectors(model: str) -> np.ndarray:
+    from knowledge.minilm import MiniLMEmbedder, _session
+
+    embedder = MiniLMEmbedder(batch_size=1)
+    embedder._single = _session(model, 1)
+    return np.asarray(embedder.embed(TEXTS))
+
+
+def test_the_saved_folded_graph_gives_the_packaged_graphs_vectors(tmp_path: Path) -> None:
+    from knowledge.minilm import MiniLMEmbedder, optimised_model
+
+    source = MiniLMEmbedder()._model
+    saved = optimised_model(source, tmp_path)
+    assert saved != source and Path(saved).parent == tmp_path
+    np.testing.assert_allclose(_vectors(saved), _vectors(source), atol=1e-5)
+    # Written once: the next start finds it and writes nothing.
+    written = Path(saved).stat().st_mtime_ns
+    assert optimised_model(source, tmp_path) == saved
+    assert Path(saved).stat().st_mtime_ns == written
+    assert [p.name for p in tmp_path.iterdir()] == [Path(saved).name]
+
+
+def test_where_the_graph_cannot_be_saved_the_packaged_one_is_loaded(tmp_path: Path) -> None:
+    from knowledge.minilm import MiniLMEmbedder, optimised_model
+
+    source = MiniLMEmbedder()._model
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder would go", encoding="utf-8")
+    assert optimised_model(source, blocked) == source
+    assert optimised_model(source, tmp_path / "a" / "b") != source  # made when it can be
