@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from bot.guards.pii_headers import addressed_to
 from bot.guards.pii_names import (
     FIRST_PERSON,
     learned_names,
@@ -243,7 +244,8 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
             continue
         start, end = match.span()
         before = folded[max(0, start - _WINDOW) : start]
-        own = _OWN_ADDRESS.search(before) is not None
+        # On a pasted letter's recipient line, the address it was sent to (`addressed_to`).
+        own = _OWN_ADDRESS.search(before) is not None or addressed_to(text, start)
         if not own and PUBLIC_PLACE.search(before):
             continue
         # In a message about the writer's own affairs, a street address that no word ties

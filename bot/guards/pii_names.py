@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Iterator
 from importlib import resources
 
+from bot.guards.pii_headers import LINE_LABELS, SENDER_LABELS, names_a_unit
+
 # A capitalised word that can be a name: "Okafor", "O'Neill", "Jean-Luc", "Näidis".
 NAME_WORD = (
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:['’-][A-Za-zÀ-ÿ][a-zß-öø-ÿ]+)?|O['’][A-Z][a-z]+"
@@ -120,10 +122,15 @@ _LABELLED = re.compile(
     r"|employee(?:\s+name)?|staff\s+member|worker|tenant|landlord|applicant|claimant|patient"
     r"|client|customer|pupil|student|child|beneficiary|account\s+holder|contact\s+person"
     r"|salari[ée]e?|employ[ée]e?|locataire|propri[ée]taire|demandeu(?:r|se)|b[ée]n[ée]ficiaire"
-    r"|allocataire|enfant|[ée]l[èe]ve|titulaire|assur[ée]e?|patiente?|agent|from|de\s+la\s+part\s+de"
-    r"|sender|exp[ée]diteur|signed\s+by)\b)"
+    r"|allocataire|enfant|[ée]l[èe]ve|titulaire|assur[ée]e?|patiente?|agent|de\s+la\s+part\s+de"
+    r"|signed\s+by)\b)"
     r"\s*[:=]\s*" + _ONE_OR_MORE
 )
+# A pasted e-mail's header naming who sent it, anywhere ("> From: …"), or who received it, at
+# a line's start ("Cc: …", "À : …"); a value naming a unit or a role is no one's
+# (`pii_headers.names_a_unit`).
+_SENT_BY = re.compile(r"(?i:\b(?:" + SENDER_LABELS + r")\b)\s*[:=]\s*" + _ONE_OR_MORE)
+_SENT_TO = re.compile(r"(?im:^[ \t>]*(?:" + LINE_LABELS + r")[ \t]*:[ \t]*)" + _ONE_OR_MORE)
 _RELATIVE = re.compile(
     r"(?i:\b(?:my|our)\s+(?:son|daughter|husband|wife|partner|mum|mom|mother|father|dad|brother"
     r"|sister|child|baby|grandson|granddaughter|grandmother|grandfather|nan|gran|uncle|aunt"
@@ -515,11 +522,27 @@ def signed_first_name(text: str, start: int, end: int) -> bool:
     return _CLOSING_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
+def _header_names(text: str) -> Iterator[tuple[int, int]]:
+    """Names in a pasted e-mail's headers: the sender's as any labelled name, a recipient's
+    when it is two words or more or a common given name ("To: Priya Raman", "Cc: Tom");
+    a department, a service, a role or a group is no one's ("From: Planning")."""
+    for start, end in _spans(_SENT_BY, text):
+        if not names_a_unit(text[start:end]):
+            yield start, end
+    for start, end in _spans(_SENT_TO, text):
+        value = text[start:end]
+        if names_a_unit(value):
+            continue
+        if len(value.split()) > 1 or _common_given(value):
+            yield start, end
+
+
 def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     """Names that are personal data on their own: one's own, behind a title or a label."""
     spans: list[tuple[int, int]] = list(_titled_names(text))
     for pattern in (_SELF, _SELF_PLAIN, _LABELLED):
         spans += _spans(pattern, text)
+    spans += _header_names(text)
     spans += _signing(text)
     spans += _lower_case_own_names(text)
     spans += _lower_case_full_names(text)
