@@ -279,7 +279,14 @@ def _found_spoken(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
     copy that every detector but the learned tagger and this reader reads, and what they find
     touching a run is given the run's place in `text`. The same checks decide. The copy is not
     read out again: a reading can read as itself ("O two 4" -> "O24", a capital and digits),
-    and reading it again never ended."""
+    and reading it again never ended.
+
+    This pass comes on top of the one on the message as written, not instead of it: some data
+    is found only in the words as written and lost in their typed reading (a spelt house number
+    the address rule reads before its street, "OH 36 08 23 A" whose letters are a National
+    Insurance number's, typed digits before a word that is not part of them: "… 596 three
+    times"). One pass on the copy alone changed 3 decisions on the team's sets and failed 3
+    personal-data tests (benchmarks/README.md, 5 December 2026)."""
     runs = list(spoken_identifiers(text))
     if not runs:
         return
@@ -330,6 +337,8 @@ def find_pii(
     found += find_credentials_and_documents(aligned)
     found += find_file_references(aligned)
     found += find_phones(aligned, folded, contact)
+    # Not dead beside `_found_spoken`: the only reader of a phone read out after "plus" (+44 …)
+    # or with "o" for zero ("o seven seven o o nine …"), which the identifier reader leaves out.
     found += find_spoken_phones(folded, contact)
     found += _found_in_parts(aligned, policy)
     learned = tagger.spans(aligned) if tagger is not None else []
