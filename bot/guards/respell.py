@@ -74,7 +74,6 @@ class Respeller:
             if len(word) >= SHORTEST and n >= TELLING_AT and n >= TELLING_RATIO * max(others, 1):
                 by_key[sound_key(word)].append(word)
         self._by_key = {k: max(ws, key=lambda w: (counts[w], w)) for k, ws in by_key.items()}
-        self._counts = counts
 
     def word(self, word: str) -> str:
         """The team's word that `word` is spelt for, or `word` itself."""
@@ -86,8 +85,8 @@ class Respeller:
         return word
 
     def respell(self, folded: str) -> str:
-        """The folded message with each unknown word replaced by the known word it sounds
-        like; the same string when nothing changed."""
+        """The folded message with each unknown word replaced by the word that tells which it
+        sounds like; the same string when nothing changed."""
         return _WORD.sub(lambda m: self.word(m.group(0)), folded)
 
 
