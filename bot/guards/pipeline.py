@@ -53,7 +53,7 @@ _OVERRULED = frozenset({"human_request", "out_of_scope", "injection"})
 # you tell me …", "… ici, ou pas ?"): a message with any other word left is not that question
 # alone, and the classifier's call on it stands (`InputGuard._asked_alone`).
 _FRAME = frozenset(
-    "a also an and any anywhere are as at be by can chat confirm content conversation "
+    "a also an and any anywhere are as at be but by can chat confirm content conversation "
     "could curious do does for here how i if in is it just kindly know long may me messages "
     "might my not of ok on or our please question quick so somewhere still system tell that "
     "the there these this to u us wondering we well what whether will would write wrote "
@@ -61,7 +61,7 @@ _FRAME = frozenset(
     "departments after log off close window session "
     "services talk chatting autres departements discute parle echanges donnees informations "
     "qui apres fermer ferme fenetre "
-    "alors apprendre au aussi avec bien c ce ces cette chat combien conversation d dans de "
+    "alors apprendre au aussi avec bien c ce ces mais cette chat combien conversation d dans de "
     "des dire donc du elle en encore est et genre ici il j je l la le les m ma me mes mon "
     "nos notre nous on ou par pas pendant pour pourriez pouvez preciser qu que quand question "
     "si savoir sur t temps tu un une vos votre vous y".split()
@@ -81,6 +81,22 @@ _COURTESY = re.compile(
     r"merci(?:\s+(?:beaucoup|bien|d'avance|par\s+avance))?|je\s+vous\s+remercie(?:\s+(?:d'avance|"
     r"par\s+avance))?|avec\s+mes\s+remerciements|(?:bien\s+)?cordialement|bien\s+a\s+vous|"
     r"(?:sinceres\s+)?salutations|s'il\s+vous\s+plait|svp)\b"
+)
+# What a question about the chat is prefaced or closed with, on folded text: an apology for
+# asking, a wish to know first, "seriously" ("Pardonnez ma question, mais …", "before I go any
+# further, may I ask …", "je préfère le savoir avant d'aller plus loin"). No remainder of their
+# own for `_asked_alone`; a fact, a feeling or a request left beside them still is (issue 12,
+# after the twenty-first held-out set).
+_HEDGES = re.compile(
+    r"\b(?:sorry\s+to\s+ask|(?:forgive|excuse|pardon)\s+(?:me|my\s+(?:asking|question))"
+    r"(?:\s+for\s+asking)?|(?:may|can|could|might)\s+i\s+ask(?:\s+you)?|before\s+(?:i|we)\s+"
+    r"(?:go\s+(?:any\s+)?further|start|begin|carry\s+on|continue)|out\s+of\s+curiosity|"
+    r"just\s+(?:curious|wondering|checking)|honestly|seriously|i(?:'d|\s+would)\s+(?:rather|like\s+"
+    r"to)\s+know(?:\s+first)?|(?:pardonnez|excusez)(?:-moi)?(?:\s+(?:de\s+(?:demander|vous\s+"
+    r"demander|poser\s+la\s+question)|(?:de\s+)?(?:ma|cette)\s+question))?|pardon|avant\s+"
+    r"(?:d'aller\s+plus\s+loin|de\s+(?:commencer|continuer))|je\s+(?:prefere|prefererais|"
+    r"voudrais|aimerais)\s+le\s+savoir|par\s+curiosite|juste\s+pour\s+savoir|(?:non\s+mais\s+)?"
+    r"serieux(?:ement)?|franchement|honnetement)\b"
 )
 
 
@@ -203,14 +219,19 @@ class InputGuard:
         if intent is None or intent.intent == IN_SCOPE or self.intents is None:
             return None
         folded = fold(said)
-        for rule in self.policy.in_scope:
-            if not rule.read_without or any(p.search(folded) for p in rule.unless):
-                continue
-            rest = _taken_out(rule, folded)
-            if rest is None:
-                continue
-            if all(word in _FRAME for word in _WORD.findall(_COURTESY.sub(" ", rest))):
-                return rule.reason
+        rules = [r for r in self.policy.in_scope if not any(p.search(folded) for p in r.unless)]
+        asked = [r for r in rules if r.read_without and _taken_out(r, folded) is not None]
+        if not asked:
+            return None
+        # Every such question is taken out, and a question about the assistant set aside beside
+        # one ("is anyone there or is it a machine? and how long do you keep this?"); asked
+        # without one, that question stays the classifier's call (`_set_aside`).
+        rest = folded
+        for rule in (*asked, *(r for r in rules if r.beside)):
+            rest = _taken_out(rule, rest) or rest
+        rest = _HEDGES.sub(" ", _COURTESY.sub(" ", rest))
+        if all(word in _FRAME for word in _WORD.findall(rest)):
+            return asked[0].reason
         return None
 
     def _set_aside(self, said: str, intent: IntentDecision | None, lang: str) -> str | None:
