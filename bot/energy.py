@@ -26,6 +26,7 @@ average, not a measurement of this machine:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -63,11 +64,14 @@ class EnergyEstimate:
 
     def as_fields(self) -> dict[str, int]:
         """The figures a reply's log entry carries, in microwatt-hours: entries hold no floats
-        (RFC 8785 number rules, as confidence_permille), and a reply is about a thousand µWh."""
+        (RFC 8785 number rules, as confidence_permille), and a reply is about a thousand µWh.
+
+        The bounds are rounded outwards (low down, high up), so they still hold the figure: a
+        refusal decided in a tenth of a millisecond is 0 µWh central but at most 1 µWh."""
         return {
             "energy_uwh": round(self.wh * 1e6),
-            "energy_uwh_low": round(self.wh_low * 1e6),
-            "energy_uwh_high": round(self.wh_high * 1e6),
+            "energy_uwh_low": math.floor(self.wh_low * 1e6),
+            "energy_uwh_high": math.ceil(self.wh_high * 1e6),
         }
 
 

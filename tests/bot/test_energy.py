@@ -51,3 +51,18 @@ def test_a_measured_reply_has_a_positive_figure() -> None:
 def test_negative_measurements_are_refused(cpu: float, model: ModelUse | None) -> None:
     with pytest.raises(InvalidMeasurement):
         estimate(cpu, model, grid_g_per_kwh=UK_GRID)
+
+
+@pytest.mark.parametrize("cpu", [1e-6, 5e-5, 2.5e-4])
+def test_a_reply_faster_than_half_a_microwatt_hour_still_has_a_high_bound(cpu: float) -> None:
+    # A refusal decided in a fraction of a millisecond: the central figure may round to 0 µWh,
+    # but the bounds are rounded outwards, so the high one still holds the true figure.
+    fields = estimate(cpu, grid_g_per_kwh=UK_GRID).as_fields()
+    assert fields["energy_uwh_low"] <= fields["energy_uwh"] <= fields["energy_uwh_high"]
+    assert fields["energy_uwh_high"] >= 1
+    wh_high = estimate(cpu, grid_g_per_kwh=UK_GRID).wh_high
+    assert fields["energy_uwh_low"] <= wh_high * 1e6 <= fields["energy_uwh_high"]
+
+
+def test_no_cpu_time_gives_zero_everywhere() -> None:
+    assert set(estimate(0.0, grid_g_per_kwh=UK_GRID).as_fields().values()) == {0}
