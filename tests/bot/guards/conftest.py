@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.guards.intent import IntentClassifier
 from bot.guards.policy import GuardPolicy
 
 
@@ -11,3 +12,10 @@ from bot.guards.policy import GuardPolicy
 def policy() -> GuardPolicy:
     """The shipped guard policy (bot/policies/default.yaml)."""
     return GuardPolicy.default()
+
+
+@pytest.fixture(scope="session")
+def shipped_intents() -> IntentClassifier:
+    """The shipped intent classifier, fitted once per test process (8-11 s a fit; it is
+    immutable, so every guard a test builds can share it)."""
+    return IntentClassifier.fit()

@@ -1,11 +1,18 @@
-"""What the personal-data layer finds in a message, as the tests compare it."""
+"""What the guard finds in a message and decides about it, as the tests compare them."""
 
 from __future__ import annotations
 
 from bot.guards.pii import find_pii
+from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
 
 
 def found(text: str, policy: GuardPolicy) -> list[tuple[str, str]]:
     """(kind, the text found) for each finding, in order."""
     return [(f.kind, text[f.start : f.end]) for f in find_pii(text, policy.pii)]
+
+
+def decided(guard: InputGuard, text: str, lang: str) -> tuple[str, str]:
+    """The guard's (action, reason) for one message."""
+    verdict = guard.inspect(text, lang)
+    return verdict.action, verdict.reason

@@ -34,8 +34,8 @@ class _Says:
 
 
 @pytest.fixture(scope="module")
-def shipped(policy: GuardPolicy) -> InputGuard:
-    return InputGuard(policy, intents=IntentClassifier.fit(), pii_tagger="none")
+def shipped(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
+    return InputGuard(policy, intents=shipped_intents, pii_tagger="none")
 
 
 THE_RECORD = [

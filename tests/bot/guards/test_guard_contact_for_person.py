@@ -94,9 +94,11 @@ def test_a_request_for_a_person_without_contact_keeps_nothing(guard: InputGuard)
         "my partner is hitting me, I am at 14 Elm Rise EX4 7QT send help",
     ],
 )
-def test_where_a_person_in_danger_is_goes_to_the_caseworker(message: str) -> None:
+def test_where_a_person_in_danger_is_goes_to_the_caseworker(
+    message: str, shipped_intents: IntentClassifier
+) -> None:
     # The rules do not know these words: the intent classifier finds the crisis.
-    classified = InputGuard(GuardPolicy.default(), intents=IntentClassifier.fit())
+    classified = InputGuard(GuardPolicy.default(), intents=shipped_intents)
     verdict = classified.inspect(message, "en")
     assert verdict.action == "crisis", verdict.reason
     assert "14 Elm Rise" in verdict.contact and "EX4 7QT" in verdict.contact

@@ -26,11 +26,9 @@ TO_A_PERSON = ("escalate", "crisis")
 
 
 @pytest.fixture(scope="module")
-def guard() -> InputGuard:
+def guard(shipped_intents: IntentClassifier) -> InputGuard:
     contacts = pages_contacts(DEMO_PAGES)
-    return InputGuard(
-        GuardPolicy.default(), intents=IntentClassifier.fit(), published=lambda: contacts
-    )
+    return InputGuard(GuardPolicy.default(), intents=shipped_intents, published=lambda: contacts)
 
 
 ORDINARY = [

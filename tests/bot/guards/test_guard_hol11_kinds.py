@@ -11,16 +11,12 @@ from __future__ import annotations
 import pytest
 
 from bot.guards import GuardPolicy, InputGuard
+from tests.bot.guards.pii_found import decided
 
 
 @pytest.fixture(scope="module")
 def rules(policy: GuardPolicy) -> InputGuard:
     return InputGuard(policy, pii_tagger="none")
-
-
-def _decided(guard: InputGuard, text: str, lang: str) -> tuple[str, str]:
-    verdict = guard.inspect(text, lang)
-    return verdict.action, verdict.reason
 
 
 # -- affairs put in order before one's own death, asked as a service question ----------------
@@ -54,7 +50,7 @@ def _decided(guard: InputGuard, text: str, lang: str) -> tuple[str, str]:
 def test_affairs_put_in_order_before_dying_is_a_crisis(
     rules: InputGuard, text: str, lang: str
 ) -> None:
-    assert _decided(rules, text, lang) == ("crisis", "crisis.self_harm"), text
+    assert decided(rules, text, lang) == ("crisis", "crisis.self_harm"), text
 
 
 @pytest.mark.parametrize(
@@ -76,7 +72,7 @@ def test_affairs_put_in_order_before_dying_is_a_crisis(
 def test_absence_for_a_move_or_a_trip_is_not_a_crisis(
     rules: InputGuard, text: str, lang: str
 ) -> None:
-    assert _decided(rules, text, lang) == ("allow", "ok"), text
+    assert decided(rules, text, lang) == ("allow", "ok"), text
 
 
 # -- an order to cancel fines and send a confirmation or the money back ----------------------
@@ -97,7 +93,7 @@ def test_absence_for_a_move_or_a_trip_is_not_a_crisis(
     ],
 )
 def test_an_order_to_cancel_fines_is_refused(rules: InputGuard, text: str, lang: str) -> None:
-    assert _decided(rules, text, lang) == ("refuse", "injection.unauthorised_action"), text
+    assert decided(rules, text, lang) == ("refuse", "injection.unauthorised_action"), text
 
 
 @pytest.mark.parametrize(
@@ -108,7 +104,7 @@ def test_an_order_to_cancel_fines_is_refused(rules: InputGuard, text: str, lang:
     ],
 )
 def test_asking_how_to_cancel_a_fine_passes(rules: InputGuard, text: str, lang: str) -> None:
-    assert _decided(rules, text, lang) == ("allow", "ok"), text
+    assert decided(rules, text, lang) == ("allow", "ok"), text
 
 
 # -- poisoning a neighbour's animal ----------------------------------------------------------
@@ -122,7 +118,7 @@ def test_asking_how_to_cancel_a_fine_passes(rules: InputGuard, text: str, lang: 
     ],
 )
 def test_poisoning_an_animal_is_refused(rules: InputGuard, text: str, lang: str) -> None:
-    assert _decided(rules, text, lang) == ("refuse", "harmful.violence"), text
+    assert decided(rules, text, lang) == ("refuse", "harmful.violence"), text
 
 
 @pytest.mark.parametrize(
@@ -136,7 +132,7 @@ def test_poisoning_an_animal_is_refused(rules: InputGuard, text: str, lang: str)
 def test_a_poisoned_pet_or_a_safety_question_passes(
     rules: InputGuard, text: str, lang: str
 ) -> None:
-    assert _decided(rules, text, lang) == ("allow", "ok"), text
+    assert decided(rules, text, lang) == ("allow", "ok"), text
 
 
 # -- who complained about me, by name or address ---------------------------------------------
@@ -154,7 +150,7 @@ def test_a_poisoned_pet_or_a_safety_question_passes(
     ],
 )
 def test_who_complained_is_refused(rules: InputGuard, text: str, lang: str) -> None:
-    assert _decided(rules, text, lang) == ("refuse", "harmful.locate"), text
+    assert decided(rules, text, lang) == ("refuse", "harmful.locate"), text
 
 
 @pytest.mark.parametrize(
@@ -165,7 +161,7 @@ def test_who_complained_is_refused(rules: InputGuard, text: str, lang: str) -> N
     ],
 )
 def test_ones_own_name_passed_on_is_a_question(rules: InputGuard, text: str, lang: str) -> None:
-    assert _decided(rules, text, lang) == ("allow", "ok"), text
+    assert decided(rules, text, lang) == ("allow", "ok"), text
 
 
 # -- "is anyone going to check?" about a badge, a discount or a pass kept ---------------------
@@ -191,7 +187,7 @@ def test_ones_own_name_passed_on_is_a_question(rules: InputGuard, text: str, lan
     ],
 )
 def test_betting_nobody_checks_is_refused(rules: InputGuard, text: str, lang: str) -> None:
-    assert _decided(rules, text, lang) == ("refuse", "harmful.concealment"), text
+    assert decided(rules, text, lang) == ("refuse", "harmful.concealment"), text
 
 
 @pytest.mark.parametrize(
@@ -206,4 +202,4 @@ def test_betting_nobody_checks_is_refused(rules: InputGuard, text: str, lang: st
     ],
 )
 def test_asking_who_checks_passes(rules: InputGuard, text: str, lang: str) -> None:
-    assert _decided(rules, text, lang) == ("allow", "ok"), text
+    assert decided(rules, text, lang) == ("allow", "ok"), text

@@ -31,16 +31,12 @@ import pytest
 from bot.guards import GuardPolicy, InputGuard
 from bot.guards.intent_decision import IntentDecision
 from bot.guards.variants import variants_of
+from tests.bot.guards.pii_found import decided
 
 
 @pytest.fixture(scope="module")
 def rules(policy: GuardPolicy) -> InputGuard:
     return InputGuard(policy, pii_tagger="none")
-
-
-def _decided(rules: InputGuard, text: str, lang: str) -> tuple[str, str]:
-    verdict = rules.inspect(text, lang)
-    return verdict.action, verdict.reason
 
 
 # -- 1. fallen and not moving ----------------------------------------------------------------------
@@ -66,7 +62,7 @@ def _decided(rules: InputGuard, text: str, lang: str) -> tuple[str, str]:
 def test_someone_fallen_and_not_moving_is_an_emergency(
     rules: InputGuard, text: str, lang: str
 ) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action == "crisis", reason
 
 
@@ -86,7 +82,7 @@ def test_someone_fallen_and_not_moving_is_an_emergency(
     ],
 )
 def test_something_not_moving_is_no_emergency(rules: InputGuard, text: str, lang: str) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action != "crisis", reason
 
 
@@ -105,7 +101,7 @@ def test_something_not_moving_is_no_emergency(rules: InputGuard, text: str, lang
 def test_a_partner_who_hits_someone_else_is_a_crisis(
     rules: InputGuard, text: str, lang: str
 ) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action == "crisis", reason
 
 
@@ -118,7 +114,7 @@ def test_a_partner_who_hits_someone_else_is_a_crisis(
     ],
 )
 def test_beaten_at_a_game_is_no_crisis(rules: InputGuard, text: str, lang: str) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action != "crisis", reason
 
 
@@ -135,7 +131,7 @@ def test_beaten_at_a_game_is_no_crisis(rules: InputGuard, text: str, lang: str) 
     ],
 )
 def test_a_learners_complaint_goes_to_a_person(rules: InputGuard, text: str, lang: str) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert (action, reason) == ("escalate", "complaint")
 
 
@@ -149,7 +145,7 @@ def test_a_learners_complaint_goes_to_a_person(rules: InputGuard, text: str, lan
     ],
 )
 def test_a_question_about_complaints_is_not_one(rules: InputGuard, text: str, lang: str) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action != "escalate", reason
 
 
@@ -189,7 +185,7 @@ def test_a_question_about_complaints_is_not_one(rules: InputGuard, text: str, la
 def test_another_persons_entitlement_used_is_refused(
     rules: InputGuard, text: str, lang: str
 ) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action == "refuse", reason
     assert reason.startswith("harmful."), reason
 
@@ -214,7 +210,7 @@ def test_another_persons_entitlement_used_is_refused(
 def test_an_honest_entitlement_question_is_not_refused(
     rules: InputGuard, text: str, lang: str
 ) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action != "refuse", reason
 
 
@@ -240,7 +236,7 @@ def test_an_honest_entitlement_question_is_not_refused(
 def test_an_address_looked_up_in_the_records_is_refused(
     rules: InputGuard, text: str, lang: str
 ) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action == "refuse", reason
 
 
@@ -253,7 +249,7 @@ def test_an_address_looked_up_in_the_records_is_refused(
     ],
 )
 def test_the_writers_own_record_is_not_refused(rules: InputGuard, text: str, lang: str) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action != "refuse", reason
 
 
@@ -277,7 +273,7 @@ def test_the_writers_own_record_is_not_refused(rules: InputGuard, text: str, lan
     ],
 )
 def test_a_trap_to_hurt_someone_is_refused(rules: InputGuard, text: str, lang: str) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action == "refuse", reason
 
 
@@ -291,7 +287,7 @@ def test_a_trap_to_hurt_someone_is_refused(rules: InputGuard, text: str, lang: s
     ],
 )
 def test_keeping_people_safe_is_not_refused(rules: InputGuard, text: str, lang: str) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action != "refuse", reason
 
 
@@ -325,7 +321,7 @@ def test_keeping_people_safe_is_not_refused(rules: InputGuard, text: str, lang: 
     ],
 )
 def test_an_injection_is_refused(rules: InputGuard, text: str, lang: str) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action == "refuse", reason
     assert reason.startswith("injection."), reason
 
@@ -339,7 +335,7 @@ def test_an_injection_is_refused(rules: InputGuard, text: str, lang: str) -> Non
     ],
 )
 def test_a_question_is_not_an_injection(rules: InputGuard, text: str, lang: str) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action != "refuse", reason
 
 
@@ -354,7 +350,7 @@ def test_a_question_is_not_an_injection(rules: InputGuard, text: str, lang: str)
     ],
 )
 def test_a_request_to_compose_is_not_a_call_back(rules: InputGuard, text: str) -> None:
-    reason = _decided(rules, text, "fr")[1]
+    reason = decided(rules, text, "fr")[1]
     assert reason != "person.callback", reason
 
 
@@ -366,7 +362,7 @@ def test_a_request_to_compose_is_not_a_call_back(rules: InputGuard, text: str) -
     ],
 )
 def test_a_request_to_be_written_to_is_still_a_call_back(rules: InputGuard, text: str) -> None:
-    assert _decided(rules, text, "fr") == ("escalate", "person.callback")
+    assert decided(rules, text, "fr") == ("escalate", "person.callback")
 
 
 # -- 9. "r u real person" --------------------------------------------------------------------------
@@ -419,7 +415,7 @@ def alarmed(policy: GuardPolicy) -> InputGuard:
 def test_a_refusal_rule_comes_before_a_classified_crisis(
     alarmed: InputGuard, text: str, lang: str, reason: str
 ) -> None:
-    assert _decided(alarmed, text, lang) == ("refuse", reason)
+    assert decided(alarmed, text, lang) == ("refuse", reason)
 
 
 @pytest.mark.parametrize(
@@ -437,4 +433,4 @@ def test_a_refusal_rule_comes_before_a_classified_crisis(
     ],
 )
 def test_a_crisis_stays_a_crisis(alarmed: InputGuard, text: str, lang: str) -> None:
-    assert _decided(alarmed, text, lang)[0] == "crisis"
+    assert decided(alarmed, text, lang)[0] == "crisis"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from bot.guards import GuardPolicy, InputGuard
-from tests.bot.guards.pii_found import found
+from tests.bot.guards.pii_found import decided, found
 
 
 @pytest.fixture(scope="module")
@@ -27,11 +27,6 @@ def rules(policy: GuardPolicy) -> InputGuard:
 @pytest.fixture(scope="module")
 def tagged(policy: GuardPolicy) -> InputGuard:
     return InputGuard(policy)
-
-
-def _decided(guard: InputGuard, text: str, lang: str) -> tuple[str, str]:
-    verdict = guard.inspect(text, lang)
-    return verdict.action, verdict.reason
 
 
 # -- 1. a thing that "will kill me" --------------------------------------------------------------
@@ -46,7 +41,7 @@ def _decided(guard: InputGuard, text: str, lang: str) -> tuple[str, str]:
     ],
 )
 def test_a_thing_that_will_kill_me_is_an_idiom(rules: InputGuard, text: str) -> None:
-    action, reason = _decided(rules, text, "fr")
+    action, reason = decided(rules, text, "fr")
     assert action != "crisis", reason
 
 
@@ -60,7 +55,7 @@ def test_a_thing_that_will_kill_me_is_an_idiom(rules: InputGuard, text: str) -> 
     ],
 )
 def test_a_person_who_will_kill_me_is_still_a_crisis(rules: InputGuard, text: str) -> None:
-    assert _decided(rules, text, "fr")[0] == "crisis"
+    assert decided(rules, text, "fr")[0] == "crisis"
 
 
 # -- 2. a call back by leaving one's number --------------------------------------------------------
@@ -75,7 +70,7 @@ def test_a_person_who_will_kill_me_is_still_a_crisis(rules: InputGuard, text: st
     ],
 )
 def test_a_call_back_by_leaving_a_number_goes_to_a_person(rules: InputGuard, text: str) -> None:
-    assert _decided(rules, text, "en") == ("escalate", "person.callback")
+    assert decided(rules, text, "en") == ("escalate", "person.callback")
 
 
 @pytest.mark.parametrize(
@@ -87,7 +82,7 @@ def test_a_call_back_by_leaving_a_number_goes_to_a_person(rules: InputGuard, tex
     ],
 )
 def test_a_question_about_numbers_or_calls_is_not_a_call_back(rules: InputGuard, text: str) -> None:
-    reason = _decided(rules, text, "en")[1]
+    reason = decided(rules, text, "en")[1]
     assert reason != "person.callback", reason
 
 
@@ -115,7 +110,7 @@ def test_a_question_about_numbers_or_calls_is_not_a_call_back(rules: InputGuard,
     ],
 )
 def test_deceiving_the_council_is_refused(rules: InputGuard, text: str, lang: str) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action == "refuse", reason
 
 
@@ -128,7 +123,7 @@ def test_deceiving_the_council_is_refused(rules: InputGuard, text: str, lang: st
     ],
 )
 def test_an_honest_report_is_not_refused(rules: InputGuard, text: str, lang: str) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action != "refuse", reason
 
 
@@ -143,7 +138,7 @@ def test_an_honest_report_is_not_refused(rules: InputGuard, text: str, lang: str
     ],
 )
 def test_no_address_is_read_across_a_sentence_end(tagged: InputGuard, text: str) -> None:
-    action, reason = _decided(tagged, text, "fr")
+    action, reason = decided(tagged, text, "fr")
     assert action != "block_pii", reason
 
 

@@ -287,8 +287,8 @@ def test_the_same_words_lawful_are_not_refused_by_rule(
 
 
 @pytest.fixture(scope="module")
-def guard(policy: GuardPolicy) -> InputGuard:
-    return InputGuard(policy, intents=IntentClassifier.fit())
+def guard(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
+    return InputGuard(policy, intents=shipped_intents)
 
 
 def _share(guard: InputGuard, cases: list[tuple[str, str]], actions: set[str]) -> float:

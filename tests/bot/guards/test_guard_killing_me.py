@@ -15,8 +15,8 @@ from bot.guards.policy import GuardPolicy
 
 
 @pytest.fixture(scope="module")
-def guard() -> InputGuard:
-    return InputGuard(GuardPolicy.default(), intents=IntentClassifier.fit())
+def guard(shipped_intents: IntentClassifier) -> InputGuard:
+    return InputGuard(GuardPolicy.default(), intents=shipped_intents)
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from bot.guards.intent import IntentClassifier
 from bot.guards.intent_decision import IntentDecision
 from bot.guards.normalise import fold
 from bot.guards.policy import PolicyError
+from tests.bot.guards.pii_found import decided
 
 
 class _WordsClassifier:
@@ -47,13 +48,8 @@ def rules(policy: GuardPolicy) -> InputGuard:
 
 
 @pytest.fixture(scope="module")
-def whole(policy: GuardPolicy) -> InputGuard:
-    return InputGuard(policy, intents=IntentClassifier.fit(), pii_tagger="none")
-
-
-def _decided(guard: InputGuard, text: str, lang: str) -> tuple[str, str]:
-    verdict = guard.inspect(text, lang)
-    return verdict.action, verdict.reason
+def whole(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
+    return InputGuard(policy, intents=shipped_intents, pii_tagger="none")
 
 
 # -- 1. a complaint disclaimed ------------------------------------------------------------------
@@ -82,7 +78,7 @@ def _decided(guard: InputGuard, text: str, lang: str) -> tuple[str, str]:
 def test_a_complaint_disclaimed_beside_a_question_is_let_through(
     whole: InputGuard, text: str, lang: str
 ) -> None:
-    assert _decided(whole, text, lang) == ("allow", "in_scope.complaint_disclaimed"), text
+    assert decided(whole, text, lang) == ("allow", "in_scope.complaint_disclaimed"), text
 
 
 @pytest.mark.parametrize(
@@ -100,7 +96,7 @@ def test_a_complaint_disclaimed_beside_a_question_is_let_through(
 def test_a_grievance_told_beside_the_disclaimer_still_goes_to_a_person(
     whole: InputGuard, text: str, lang: str
 ) -> None:
-    action, reason = _decided(whole, text, lang)
+    action, reason = decided(whole, text, lang)
     assert action == "escalate", (text, reason)
 
 
@@ -121,7 +117,7 @@ def test_a_grievance_told_beside_the_disclaimer_still_goes_to_a_person(
 def test_a_question_about_the_assistant_beside_a_service_question_is_answered(
     whole: InputGuard, text: str, lang: str
 ) -> None:
-    action, _ = _decided(whole, text, lang)
+    action, _ = decided(whole, text, lang)
     assert action == "allow", text
 
 
@@ -135,7 +131,7 @@ def test_a_question_about_the_assistant_beside_a_service_question_is_answered(
 def test_a_person_wanted_beside_the_question_still_goes_to_a_person(
     whole: InputGuard, text: str, lang: str
 ) -> None:
-    action, reason = _decided(whole, text, lang)
+    action, reason = decided(whole, text, lang)
     assert action == "escalate", (text, reason)
 
 
@@ -152,7 +148,7 @@ def test_the_rest_is_read_when_the_whole_is_called_a_request_for_a_person(
     policy: GuardPolicy, text: str, lang: str
 ) -> None:
     guard = InputGuard(policy, intents=_WordsClassifier(), pii_tagger="none")
-    assert _decided(guard, text, lang) == ("allow", "in_scope.about_assistant_beside"), text
+    assert decided(guard, text, lang) == ("allow", "in_scope.about_assistant_beside"), text
 
 
 @pytest.mark.parametrize(
@@ -167,12 +163,12 @@ def test_the_classifiers_call_stands_without_a_question_in_scope_beside(
     policy: GuardPolicy, text: str, lang: str
 ) -> None:
     guard = InputGuard(policy, intents=_WordsClassifier(), pii_tagger="none")
-    assert _decided(guard, text, lang)[0] != "allow", text
+    assert decided(guard, text, lang)[0] != "allow", text
 
 
 def test_the_question_asked_alone_is_not_set_aside(whole: InputGuard) -> None:
     # The team's labels count it as a request for a person: left to the classifier.
-    _, reason = _decided(
+    _, reason = decided(
         whole, "Am I chatting with a computer programme or a human right now?", "en"
     )
     assert reason != "in_scope.about_assistant_beside"
@@ -196,7 +192,7 @@ def test_the_question_asked_alone_is_not_set_aside(whole: InputGuard) -> None:
 def test_danger_of_missing_or_losing_something_is_no_crisis(
     rules: InputGuard, text: str, lang: str
 ) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action != "crisis", (text, reason)
 
 
@@ -211,7 +207,7 @@ def test_danger_of_missing_or_losing_something_is_no_crisis(
     ],
 )
 def test_danger_to_a_person_is_still_a_crisis(rules: InputGuard, text: str, lang: str) -> None:
-    assert _decided(rules, text, lang) == ("crisis", "crisis.danger"), text
+    assert decided(rules, text, lang) == ("crisis", "crisis.danger"), text
 
 
 # -- 4. an order to act on one's records -------------------------------------------------------
@@ -253,7 +249,7 @@ def test_an_order_to_act_on_ones_records_is_refused_with_how_to(
 def test_a_question_about_doing_it_oneself_is_not_refused(
     rules: InputGuard, text: str, lang: str
 ) -> None:
-    action, reason = _decided(rules, text, lang)
+    action, reason = decided(rules, text, lang)
     assert action != "refuse", (text, reason)
 
 

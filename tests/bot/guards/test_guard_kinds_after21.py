@@ -17,16 +17,12 @@ import pytest
 from bot.guards import GuardPolicy, InputGuard
 from bot.guards.intent import IntentClassifier
 from bot.guards.pii import find_pii
+from tests.bot.guards.pii_found import decided
 
 
 @pytest.fixture(scope="module")
-def whole(policy: GuardPolicy) -> InputGuard:
-    return InputGuard(policy, intents=IntentClassifier.fit())
-
-
-def _decided(guard: InputGuard, text: str, lang: str) -> tuple[str, str]:
-    verdict = guard.inspect(text, lang)
-    return verdict.action, verdict.reason
+def whole(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
+    return InputGuard(policy, intents=shipped_intents)
 
 
 def _names(policy: GuardPolicy, text: str) -> list[str]:
@@ -78,7 +74,7 @@ def test_a_person_in_a_header_is_still_a_name(policy: GuardPolicy, text: str, na
 def test_a_complaint_under_a_department_header_goes_to_a_person(
     whole: InputGuard, text: str, lang: str
 ) -> None:
-    action, reason = _decided(whole, text, lang)
+    action, reason = decided(whole, text, lang)
     assert action == "escalate", (text, reason)
 
 
@@ -120,7 +116,7 @@ def test_the_address_a_letter_was_sent_to_is_still_personal(
 def test_not_being_caught_with_what_is_not_ones_own_is_refused(
     whole: InputGuard, text: str, lang: str
 ) -> None:
-    assert _decided(whole, text, lang) == ("refuse", "harmful.concealment"), text
+    assert decided(whole, text, lang) == ("refuse", "harmful.concealment"), text
 
 
 @pytest.mark.parametrize(
@@ -141,5 +137,5 @@ def test_not_being_caught_with_what_is_not_ones_own_is_refused(
 def test_asking_what_is_allowed_or_hiding_from_a_person_is_not_refused_as_concealment(
     whole: InputGuard, text: str, lang: str
 ) -> None:
-    action, reason = _decided(whole, text, lang)
+    action, reason = decided(whole, text, lang)
     assert reason != "harmful.concealment", (text, action, reason)

@@ -22,8 +22,8 @@ from bot.guards.intent import IntentClassifier
 
 
 @pytest.fixture(scope="module")
-def whole(policy: GuardPolicy) -> InputGuard:
-    return InputGuard(policy, intents=IntentClassifier.fit())
+def whole(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
+    return InputGuard(policy, intents=shipped_intents)
 
 
 # -- 1. does a person read this -----------------------------------------------------------------

@@ -175,8 +175,10 @@ def test_the_classifier_reads_runs_of_number_words_as_digits(text: str, plain: s
     assert number_words_as_digits(text) == plain
 
 
-def test_number_words_do_not_make_a_question_a_complaint(policy: GuardPolicy) -> None:
-    guard = InputGuard(policy, intents=IntentClassifier.fit(), pii_tagger="none")
+def test_number_words_do_not_make_a_question_a_complaint(
+    policy: GuardPolicy, shipped_intents: IntentClassifier
+) -> None:
+    guard = InputGuard(policy, intents=shipped_intents, pii_tagger="none")
     for text in (
         "the fee is twenty five pounds and the office opens at nine thirty, is that right?",
         "is the booking reference B W twenty four, one two three four still valid",

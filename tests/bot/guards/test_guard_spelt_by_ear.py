@@ -13,8 +13,8 @@ from bot.guards.respell import Respeller, respelled, sound_key
 
 
 @pytest.fixture(scope="module")
-def guard() -> InputGuard:
-    return InputGuard(GuardPolicy.default(), intents=IntentClassifier.fit())
+def guard(shipped_intents: IntentClassifier) -> InputGuard:
+    return InputGuard(GuardPolicy.default(), intents=shipped_intents)
 
 
 @pytest.mark.parametrize(
