@@ -28,6 +28,7 @@ from web.http.faults import StorageFaultBoundary, as_fault
 from web.http.language import request_language
 from web.http.operations import add_operations
 from web.http.oversight import routes as oversight_routes
+from web.http.pages import plain_page
 from web.http.request_limits import add_request_limits
 from web.http.security_headers import HeaderPolicy, SecurityHeaders
 from web.i18n import N_
@@ -121,18 +122,16 @@ def create_app(settings: Settings | None = None, overrides: Overrides = NO_OVERR
             if exc.status_code == 404
             else detail
         )
-        return services.templates.TemplateResponse(
+        return plain_page(
+            services.templates,
             request,
             "error.html",
-            {
-                "lang": lang,
-                "t": words,
-                "organisation": services.organisation,
-                "heading": words["error_heading"],
-                "error": message,
-                "htmx_available": False,
-            },
+            lang=lang,
+            words=words,
+            organisation=services.organisation,
             status_code=exc.status_code,
+            heading=words["error_heading"],
+            error=message,
         )
 
     # Innermost of the middleware, as the `@app.middleware("http")` function it replaces was.

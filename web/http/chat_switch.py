@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from web.http.language import request_language
+from web.http.pages import plain_page
 from web.services import Services
 
 # What the chat kill switch closes: the citizen's pages, form posts and the conversation API.
@@ -47,14 +48,12 @@ class ChatSwitch:
             )
             return JSONResponse({"error": message}, status_code=503)
         lang = request_language(request, services.languages)
-        return services.templates.TemplateResponse(
+        return plain_page(
+            services.templates,
             request,
             "chat_off.html",
-            {
-                "lang": lang,
-                "t": services.catalogs.ui_text(lang),
-                "organisation": services.organisation,
-                "htmx_available": False,
-            },
+            lang=lang,
+            words=services.catalogs.ui_text(lang),
+            organisation=services.organisation,
             status_code=503 if request.method != "GET" else 200,
         )

@@ -28,6 +28,7 @@ from audit.sink import (
 from audit.storage.failures import storage_failure
 from bot.organisation import Organisation
 from web.http.language import request_language
+from web.http.pages import htmx_error, plain_page
 from web.i18n import N_, Catalogs
 from web.services import Services
 
@@ -153,23 +154,18 @@ class StorageFaultBoundary:
                 {"error": message, "fault": fault_name(fault)}, status_code=503, headers=headers
             )
         templates = self.services.templates
-        if request.headers.get("hx-request") == "true":
-            headers.update({"HX-Retarget": "#error", "HX-Reswap": "innerHTML"})
-            return templates.TemplateResponse(
-                request, "_error.html", {"error": message}, status_code=503, headers=headers
-            )
-        return templates.TemplateResponse(
+        return htmx_error(
+            templates, request, message, status_code=503, headers=headers
+        ) or plain_page(
+            templates,
             request,
             "unavailable.html",
-            {
-                "lang": lang,
-                "t": self.services.catalogs.ui_text(lang),
-                "organisation": organisation,
-                "message": message,
-                "htmx_available": False,
-            },
+            lang=lang,
+            words=self.services.catalogs.ui_text(lang),
+            organisation=organisation,
             status_code=503,
             headers=headers,
+            message=message,
         )
 
 

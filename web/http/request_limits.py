@@ -26,6 +26,7 @@ from bot.organisation import Organisation
 from web.auth.sessions import SESSION_COOKIE
 from web.http.citizen.access import bearer_token, cookie_name
 from web.http.client_address import ClientAddresses, parse_proxies
+from web.http.pages import htmx_error, plain_page
 from web.http.rate_limits import RateLimits, Refused, limits_from
 from web.i18n import Catalogs
 from web.services import Services
@@ -168,24 +169,19 @@ class RequestLimits:
                 "then try again."
             )
         request = Request(scope)
-        if req.headers.get("hx-request") == "true":
-            headers.update({"HX-Retarget": "#error", "HX-Reswap": "innerHTML"})
-            return self._templates.TemplateResponse(
-                request, "_error.html", {"error": message}, status_code=429, headers=headers
-            )
-        return self._templates.TemplateResponse(
+        return htmx_error(
+            self._templates, request, message, status_code=429, headers=headers
+        ) or plain_page(
+            self._templates,
             request,
             "error.html",
-            {
-                "lang": lang,
-                "t": words,
-                "organisation": self._organisation,
-                "heading": words["error_heading"],
-                "error": message,
-                "htmx_available": False,
-            },
+            lang=lang,
+            words=words,
+            organisation=self._organisation,
             status_code=429,
             headers=headers,
+            heading=words["error_heading"],
+            error=message,
         )
 
 

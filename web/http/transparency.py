@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from bot.organisation import ConfigurationError
 from web.http.deps import ServicesDep
 from web.http.language import remember_language, request_language
+from web.http.pages import plain_page
 from web.transparency.schema import record_schema
 from web.transparency.source import TransparencySource
 
@@ -54,18 +55,16 @@ def transparency_page(request: Request, services: ServicesDep, source: Transpare
         record = source.record()
     except ConfigurationError as exc:
         return _unavailable(exc)
-    response = services.templates.TemplateResponse(
+    response = plain_page(
+        services.templates,
         request,
         "transparency.html",
-        {
-            "lang": lang,
-            "t": services.catalogs.ui_text(lang),
-            "organisation": services.organisation,
-            "d": services.disclosure.text(lang),
-            "r": record,
-            "texts": source.texts_in(lang),
-            "htmx_available": False,
-        },
+        lang=lang,
+        words=services.catalogs.ui_text(lang),
+        organisation=services.organisation,
+        d=services.disclosure.text(lang),
+        r=record,
+        texts=source.texts_in(lang),
     )
     remember_language(request, response, lang)
     return response
@@ -96,17 +95,15 @@ def impact_page(request: Request, services: ServicesDep, source: TransparencyDep
         impact = source.impact(lang, lambda message: services.catalogs.gettext(lang, message))
     except ConfigurationError as exc:
         return _unavailable(exc)
-    response = services.templates.TemplateResponse(
+    response = plain_page(
+        services.templates,
         request,
         "impact.html",
-        {
-            "lang": lang,
-            "t": services.catalogs.ui_text(lang),
-            "organisation": services.organisation,
-            "i": impact,
-            "htmx_available": False,
-        },
+        lang=lang,
+        words=services.catalogs.ui_text(lang),
+        organisation=services.organisation,
         headers={"Vary": "Accept"},
+        i=impact,
     )
     remember_language(request, response, lang)
     return response
