@@ -56,9 +56,22 @@ def _without_overlaps(findings: Iterable[PIIFinding]) -> tuple[PIIFinding, ...]:
 _WORDY = frozenset({"name", "first_name", "address", "name_dob_address"})
 
 
+_NAMES = frozenset({"name", "first_name", "name_dob_address"})
+# A surname's particles, then its capitalised word: what follows a name found only in part
+# ("Thibault" of "Thibault de la Rochère-Mensah", "Cécile Van" of "Cécile Van Damme-Lambert")
+# is the rest of it, redacted with it (issue 12, after the spent set test28).
+_PARTICLES = r"(?:de|du|des|della|del|da|dos|das|di|van|von|der|den|ter|ten|la|le|bin|ibn|al|el)"
+_REST_OF_NAME = re.compile(
+    rf"(?:[ \t]+(?i:{_PARTICLES})){{1,3}}[ \t]+(?:d['’])?[A-ZÀ-Þ][\w'’]*(?:-[A-ZÀ-Þ][\w'’]*)*"
+)
+_ENDS_IN_PARTICLE = re.compile(rf"(?:^|[ \t])(?i:{_PARTICLES})$")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+(?:d['’])?[A-ZÀ-Þ][\w'’]*(?:-[A-ZÀ-Þ][\w'’]*)*")
+
+
 def _whole_words(text: str, finding: PIIFinding) -> PIIFinding:
     """A name or address widened to whole words ("Oona Mac" of "Oona MacLeod" is redacted
-    as the whole name, never leaving "Leod" behind)."""
+    as the whole name, never leaving "Leod" behind), a name to its particles and the surname
+    after them."""
     if finding.kind not in _WORDY:
         return finding
     start, end = finding.start, finding.end
@@ -66,6 +79,12 @@ def _whole_words(text: str, finding: PIIFinding) -> PIIFinding:
         start -= 1
     while end < len(text) and text[end].isalnum():
         end += 1
+    if finding.kind in _NAMES:
+        rest = _REST_OF_NAME.match(text, end)
+        if rest is None and _ENDS_IN_PARTICLE.search(text, start, end):
+            rest = _CAPITALISED_AFTER.match(text, end)
+        if rest is not None:
+            end = rest.end()
     return PIIFinding(finding.kind, start, end)
 
 

@@ -13,6 +13,8 @@ every message here is written for this file, both ways.
 5. A dwelling word in a common phrase ("la résidence du logement social") is no address.
 6. A page, app or system "kicking me out" (of a session) is no danger to a person; someone
    kicking the writer still is.
+7. A name found in part is redacted whole: its particles and the surname after them ("de la
+   Rochère-Mensah", "Van Acker-Diallo"), so nothing of it is left in what is kept.
 """
 
 from __future__ import annotations
@@ -222,3 +224,32 @@ def test_a_page_kicking_one_out_is_no_danger(text: str, guard: InputGuard) -> No
 )
 def test_someone_kicking_the_writer_is_still_danger(text: str, guard: InputGuard) -> None:
     assert guard.inspect(text, "en").action == "crisis"
+
+
+# --- 7. a particle name redacted whole ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("My name is Thibault de la Rochère-Mensah and I need a parking permit.", "Rochère-Mensah"),
+        ("Je m'appelle Hélène-Sophie du Pont-Aveline, je voudrais une carte.", "Pont-Aveline"),
+        ("Refunds to Anneke Van der Berg-Osei please, she is my mother.", "Berg-Osei"),
+        ("Les titulaires : Joris Van Acker-Diallo et moi, Ines Van Acker.", "Acker-Diallo"),
+    ],
+)
+def test_a_particle_name_is_found_whole(text: str, name: str, policy: GuardPolicy) -> None:
+    found = _found(text, policy)
+    assert any(name in value for kind, value in found if kind in ("name", "name_dob_address"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My name is Sara Jones and I live in the town centre.",
+        "Je m'appelle Jeanne Roux et je suis de la région.",
+    ],
+)
+def test_a_name_is_not_widened_over_ordinary_words(text: str, policy: GuardPolicy) -> None:
+    found = _found(text, policy)
+    assert all(" town" not in v and "région" not in v for _, v in found)
