@@ -66,6 +66,17 @@ _REST_OF_NAME = re.compile(
 )
 _ENDS_IN_PARTICLE = re.compile(rf"(?:^|[ \t])(?i:{_PARTICLES})$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+(?:d['’])?[A-ZÀ-Þ][\w'’]*(?:-[A-ZÀ-Þ][\w'’]*)*")
+# A given name sharing the surname of the name after it ("Ousmane et Aïssatou Sow", "John and
+# Mary Example"): one household's, redacted with it (test28 forms).
+_SHARED_SURNAME_BEFORE = re.compile(
+    r"(?:(?<=\b[dDlL]['’])|(?<![\w'’-]))([A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?)"
+    r"[ \t]+(?:et|and|&)[ \t]+$"
+)
+_NOT_GIVEN = frozenset(
+    "The A And Or But Not So Also Only Here There Please Hello Hi Thanks Yes No Ok Le La Les Un"
+    " Une Des Du De Je Il Elle Nous Vous Ils Et Ou Mais Bonjour Merci Oui Non Madame Monsieur"
+    " Mr Mrs Ms Mme Mlle Dr Moi Me Myself Him Her Lui Elle".split()
+)
 
 
 def _whole_words(text: str, finding: PIIFinding) -> PIIFinding:
@@ -85,6 +96,9 @@ def _whole_words(text: str, finding: PIIFinding) -> PIIFinding:
             rest = _CAPITALISED_AFTER.match(text, end)
         if rest is not None:
             end = rest.end()
+        before = _SHARED_SURNAME_BEFORE.search(text, max(0, start - 40), start)
+        if before is not None and before.group(1) not in _NOT_GIVEN and " " in text[start:end]:
+            start = before.start(1)
     return PIIFinding(finding.kind, start, end)
 
 

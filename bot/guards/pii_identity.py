@@ -511,7 +511,7 @@ _STREET_OF_NAMED = re.compile(
 # sentence), it locates their household as a numbered address would (issue 12, after the
 # spent set test28). The dwelling word to the street's end is the address.
 _LANDMARK_DWELLING = (
-    r"(?:flat|apartment|bedsit|maisonette|studio|room|house|cottage|home|place|one"
+    r"(?:flat|apartment|bedsit|maisonette|studio|room|house|cottage|home"
     r"|appartement|appart|logement|chambre|maison|duplex|pavillon|t[1-5])"
 )
 _LANDMARK_WHERE = (

@@ -14,7 +14,8 @@ every message here is written for this file, both ways.
 6. A page, app or system "kicking me out" (of a session) is no danger to a person; someone
    kicking the writer still is.
 7. A name found in part is redacted whole: its particles and the surname after them ("de la
-   Rochère-Mensah", "Van Acker-Diallo"), so nothing of it is left in what is kept.
+   Rochère-Mensah", "Van Acker-Diallo"), so nothing of it is left in what is kept; a given name
+   sharing the surname after it ("Tunde and Grace Adebayo-Clarke") with it.
 """
 
 from __future__ import annotations
@@ -85,6 +86,8 @@ def test_a_household_surname_on_the_bell_or_letterbox_is_a_name(
         "Is the flat above the launderette on Pike Lane still to let? It has been empty a year.",
         "The café next to the library on Quay Street has lovely cakes, is it council-run?",
         "L'appartement au-dessus de la boulangerie de la rue Haute est-il encore à louer ?",
+        "I'm the one behind the till at the café on Quay Street, can we get a trade waste bin?",
+        "I'm parked in the place behind the library on Quay Street, is it free after six?",
         "The buzzer at the community centre is broken, who should I tell?",
         "La sonnette de la mairie annexe ne marche plus, c'est normal ?",
         "Our doorbell is broken since the storm, does the landlord have to fix it?",
@@ -253,3 +256,20 @@ def test_a_particle_name_is_found_whole(text: str, name: str, policy: GuardPolic
 def test_a_name_is_not_widened_over_ordinary_words(text: str, policy: GuardPolicy) -> None:
     found = _found(text, policy)
     assert all(" town" not in v and "région" not in v for _, v in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        (
+            "The account is in the names of Tunde and Grace Adebayo-Clarke, can you change it?",
+            "Tunde",
+        ),
+        ("Le bail est au nom d'Oumou et Lamine Konaté depuis 2019, on se sépare.", "Oumou"),
+    ],
+)
+def test_a_given_name_sharing_the_surname_after_it_is_redacted_with_it(
+    text: str, given: str, policy: GuardPolicy
+) -> None:
+    found = _found(text, policy)
+    assert any(given in value for kind, value in found if kind in ("name", "name_dob_address"))
