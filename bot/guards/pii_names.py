@@ -476,11 +476,17 @@ _TITLE_AT_END = re.compile(
 # Housing Services", "…, director of environmental services", "…, responsable du service
 # logement", "…, cheffe du service des déchets"): the office's holder, a public person, as
 # with the office before the name (issue 12, after the spent set test28). A job with no
-# service or body after it ("…, a retired teacher", "…, ma voisine") is no office.
+# public service or body after it ("…, a retired teacher", "…, head of year at the school",
+# "…, ma voisine") is no office.
 _OFFICE_AFTER = re.compile(
     r"(?i:\s*[,(–—-]\s*(?:the\s+|our\s+|your\s+|la\s+|le\s+|l['’]\s*)?(?:council['’]s\s+)?"
     r"(?:(?:acting\s+|interim\s+|deputy\s+|assistant\s+)?(?:head|director|manager|chief|lead"
     r"|service\s+manager|team\s+leader|cabinet\s+member|portfolio\s+holder)\s+(?:of|for)\s+"
+    # a public body's service or the body itself, not a school year or a shop
+    r"(?=(?:the\s+)?(?:council['’]s\s+|city['’]s\s+)?[\w'’ -]{0,30}?\b(?:services?|housing"
+    r"|parking|council|waste|environment\w*|planning|highways|revenues?|benefits|libraries"
+    r"|leisure|education|social\s+care|licensing|transport|finance|legal|borough|department"
+    r"|directorate|democratic|elections?|registration|regeneration|communities)\b)"
     r"|(?:responsable|directeur|directrice|chef|cheffe|adjointe?|charg[ée]e?\s+de\s+mission)"
     r"\s+(?:adjointe?\s+)?(?:du\s+service|des\s+services|de\s+la\s+direction|du\s+p[ôo]le"
     r"|de\s+l['’]\s*(?:unit[ée]|[ée]quipe|office)|du\s+d[ée]partement|de\s+la\s+mairie"

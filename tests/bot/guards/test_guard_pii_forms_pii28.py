@@ -153,6 +153,8 @@ def test_a_titled_name_with_its_office_after_it_is_an_office_holder(
     [
         "My neighbour Mrs Oriane Whitcombe-Adu, a retired teacher, has had no bin for weeks.",
         "Mme Rosalind Achterberg, ma voisine du dessous, n'a plus de chauffage depuis lundi.",
+        "My son's teacher Mrs Oriane Whitcombe-Adu, head of year 9, says he missed six days.",
+        "I work for Mr Tadeusz Brennan, manager of the bakery on Quay Street, cash in hand.",
     ],
 )
 def test_a_titled_name_with_no_office_after_it_stays_a_name(text: str, policy: GuardPolicy) -> None:
