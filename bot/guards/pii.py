@@ -56,9 +56,33 @@ def _without_overlaps(findings: Iterable[PIIFinding]) -> tuple[PIIFinding, ...]:
 _WORDY = frozenset({"name", "first_name", "address", "name_dob_address"})
 
 
+_NAMES = frozenset({"name", "first_name", "name_dob_address"})
+# A surname's particles, then its capitalised word: what follows a name found only in part
+# ("Thibault" of "Thibault de la Rochère-Mensah", "Cécile Van" of "Cécile Van Damme-Lambert")
+# is the rest of it, redacted with it (issue 12, after the spent set test28).
+_PARTICLES = r"(?:de|du|des|della|del|da|dos|das|di|van|von|der|den|ter|ten|la|le|bin|ibn|al|el)"
+_REST_OF_NAME = re.compile(
+    rf"(?:[ \t]+(?i:{_PARTICLES})){{1,3}}[ \t]+(?:d['’])?[A-ZÀ-Þ][\w'’]*(?:-[A-ZÀ-Þ][\w'’]*)*"
+)
+_ENDS_IN_PARTICLE = re.compile(rf"(?:^|[ \t])(?i:{_PARTICLES})$")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+(?:d['’])?[A-ZÀ-Þ][\w'’]*(?:-[A-ZÀ-Þ][\w'’]*)*")
+# A given name sharing the surname of the name after it ("Ousmane et Aïssatou Sow", "John and
+# Mary Example"): one household's, redacted with it (test28 forms).
+_SHARED_SURNAME_BEFORE = re.compile(
+    r"(?:(?<=\b[dDlL]['’])|(?<![\w'’-]))([A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?)"
+    r"[ \t]+(?:et|and|&)[ \t]+$"
+)
+_NOT_GIVEN = frozenset(
+    "The A And Or But Not So Also Only Here There Please Hello Hi Thanks Yes No Ok Le La Les Un"
+    " Une Des Du De Je Il Elle Nous Vous Ils Et Ou Mais Bonjour Merci Oui Non Madame Monsieur"
+    " Mr Mrs Ms Mme Mlle Dr Moi Me Myself Him Her Lui Elle".split()
+)
+
+
 def _whole_words(text: str, finding: PIIFinding) -> PIIFinding:
     """A name or address widened to whole words ("Oona Mac" of "Oona MacLeod" is redacted
-    as the whole name, never leaving "Leod" behind)."""
+    as the whole name, never leaving "Leod" behind), a name to its particles and the surname
+    after them."""
     if finding.kind not in _WORDY:
         return finding
     start, end = finding.start, finding.end
@@ -66,6 +90,15 @@ def _whole_words(text: str, finding: PIIFinding) -> PIIFinding:
         start -= 1
     while end < len(text) and text[end].isalnum():
         end += 1
+    if finding.kind in _NAMES:
+        rest = _REST_OF_NAME.match(text, end)
+        if rest is None and _ENDS_IN_PARTICLE.search(text, start, end):
+            rest = _CAPITALISED_AFTER.match(text, end)
+        if rest is not None:
+            end = rest.end()
+        before = _SHARED_SURNAME_BEFORE.search(text, max(0, start - 40), start)
+        if before is not None and before.group(1) not in _NOT_GIVEN and " " in text[start:end]:
+            start = before.start(1)
     return PIIFinding(finding.kind, start, end)
 
 

@@ -281,8 +281,10 @@ def in_a_title(text: str, start: int, end: int) -> bool:
         return True
     if _TOPIC_BEFORE.search(before[-40:]) or _TOPIC_AFTER.match(text[end : end + 24]):
         return True
-    if _OFFICE_QUALIFIED.search(before[-40:]):
-        return True  # "la conseillère départementale …": the office's holder (test19 forms)
+    # "la conseillère départementale …" (test19 forms), "…, Head of Housing Services" (test28
+    # forms): the office's holder.
+    if _OFFICE_QUALIFIED.search(before[-40:]) or _OFFICE_AFTER.match(text, end):
+        return True
     title = _TITLE_AT_END.search(before)
     if title is not None and _OFFICE_BEFORE_TITLE.search(before, 0, title.start()):
         return True  # "notre députée, Mme …": the office's holder
@@ -470,6 +472,26 @@ _OFFICE_QUALIFIED = re.compile(
 _TITLE_AT_END = re.compile(
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|M|Mme|Mlle|Madame|Monsieur|Sir|Dame)\.?\s+$"
 )
+# An office in apposition right after a name, the public body's or a service's ("…, Head of
+# Housing Services", "…, director of environmental services", "…, responsable du service
+# logement", "…, cheffe du service des déchets"): the office's holder, a public person, as
+# with the office before the name (issue 12, after the spent set test28). A job with no
+# public service or body after it ("…, a retired teacher", "…, head of year at the school",
+# "…, ma voisine") is no office.
+_OFFICE_AFTER = re.compile(
+    r"(?i:\s*[,(–—-]\s*(?:the\s+|our\s+|your\s+|la\s+|le\s+|l['’]\s*)?(?:council['’]s\s+)?"
+    r"(?:(?:acting\s+|interim\s+|deputy\s+|assistant\s+)?(?:head|director|manager|chief|lead"
+    r"|service\s+manager|team\s+leader|cabinet\s+member|portfolio\s+holder)\s+(?:of|for)\s+"
+    # a public body's service or the body itself, not a school year or a shop
+    r"(?=(?:the\s+)?(?:council['’]s\s+|city['’]s\s+)?[\w'’ -]{0,30}?\b(?:services?|housing"
+    r"|parking|council|waste|environment\w*|planning|highways|revenues?|benefits|libraries"
+    r"|leisure|education|social\s+care|licensing|transport|finance|legal|borough|department"
+    r"|directorate|democratic|elections?|registration|regeneration|communities)\b)"
+    r"|(?:responsable|directeur|directrice|chef|cheffe|adjointe?|charg[ée]e?\s+de\s+mission)"
+    r"\s+(?:adjointe?\s+)?(?:du\s+service|des\s+services|de\s+la\s+direction|du\s+p[ôo]le"
+    r"|de\s+l['’]\s*(?:unit[ée]|[ée]quipe|office)|du\s+d[ée]partement|de\s+la\s+mairie"
+    r"|du\s+logement|de\s+l['’]\s*urbanisme|de\s+la\s+propret[ée])))"
+)
 
 
 def _titled_names(text: str) -> Iterator[tuple[int, int]]:
@@ -479,6 +501,8 @@ def _titled_names(text: str) -> Iterator[tuple[int, int]]:
             continue
         group = match.lastindex or 0
         start, end = match.span(group)
+        if _OFFICE_AFTER.match(text, end):
+            continue
         if _real(match.group(group)) and not _PLACE_AFTER.match(text[end : end + 24]):
             yield start, end
 

@@ -135,6 +135,7 @@ def find_ibans(text: str, folded: str) -> Iterator[PIIFinding]:
         valid = checksums.iban_valid(_compact(text[match.start() : end]))
         # A failing one named as an IBAN is a mistyped own one, unless it was turned down.
         named = _named_as_own(folded, match.start(), "iban") and not _rejected(folded)
+        named = named and _DEMANDED.search(folded) is None
         if valid or named:
             yield PIIFinding("iban", match.start(), end)
 
@@ -192,6 +193,21 @@ def find_digit_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
             kind = "uk_nhs_number"
         if kind is not None and not _rejected_failing_check(folded, kind, digits):
             yield PIIFinding(kind, start, match.end())
+
+
+# A message about a scam, or about a payment someone demands of the writer ("a text says I must
+# transfer £60 to …", "on me demande de virer … sur l'IBAN …"): an IBAN in it that fails its
+# check is the number the writer asks about, not a mistyped account of theirs (issue 12, after
+# the spent set test28).
+_DEMANDED = re.compile(
+    r"\b(?:scam\w*|phishing|fraud\w*|con\s+artists?|arnaque\w*|escroc\w*|hame[cç]onnage"
+    r"|frauduleu\w*|soi-disant|supposedly|claiming\s+to\s+be|pretending\s+to\s+be"
+    r"|(?:asks?|asking|asked|tells?|told|telling|demands?|demanding|wants?)\s+(?:me|us)\s+to"
+    r"\s+(?:pay|transfer|send|wire)|(?:must|have\s+to|need\s+to)\s+(?:pay|transfer|send|wire)"
+    r"\b[^.!?\n]{0,40}\b(?:to|into)\s+(?:the|this|an?)\s+(?:iban|account)"
+    r"|(?:me|nous)\s+(?:demande\w*|dit|disent|ordonne\w*)\s+(?:de|d['’])\s*(?:virer|verser"
+    r"|payer|envoyer|transf[ée]rer|r[ée]gler))\b"
+)
 
 
 def _rejected(folded: str) -> bool:

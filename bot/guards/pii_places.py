@@ -37,6 +37,20 @@ CA_POSTAL_CODE = re.compile(
     r"(?<![\w-])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]{0,2}\d[ABCEGHJ-NPRSTV-Z]\d(?![\w-])",
     re.IGNORECASE,
 )
+# An Irish Eircode: a routing key (a letter and two digits, or D6W) and a unique identifier of
+# four letters and digits, one per address (issue 12, after the spent set test28). Its shape is
+# common among references, so it counts only named as an Eircode or beside an Irish place.
+IE_EIRCODE = re.compile(
+    r"(?<![\w-])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ -]?[0-9AC-FHKNPRTV-Y]{4}(?![\w-])", re.IGNORECASE
+)
+_IRISH = re.compile(
+    r"\b(?:eircode|ireland|irlande|irish|irlandais\w*|eire|co\.? [a-z]+|county [a-z]+"
+    r"|dublin|cork|galway|limerick|waterford|kilkenny|sligo|kerry|donegal|wexford|wicklow"
+    r"|mayo|clare|tipperary|athlone|drogheda|dundalk)\b"
+)
+_IRISH_REACH = 80
+_EIRCODE_ASKED = re.compile(r"\b(?:what|which|how|quel\w*|comment)\b[^.!?\n]{0,30}$")
+
 # French departments 01-95 (20 for Corsica) and overseas 97x; a city name follows.
 FR_POSTAL_CODE = re.compile(r"(?<![\w,.-])(?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3}(?= ?[A-Za-zÀ-ÿ]{2})")
 # A French code postal after its town, in apposition ("à Villeurbanne, 69100", "Bron (69500)"):
@@ -184,6 +198,7 @@ def find_postcodes(
             if after_street or _locates_someone(folded, start, end):
                 yield PIIFinding("postcode", start, end)
     yield from _spaced_postcodes(text, folded, street_ends)
+    yield from _eircodes(text, folded)
     for match in FR_POSTAL_CODE.finditer(text):
         start, end = match.span()
         after_street = any(0 <= start - e <= 40 for e in street_ends)
@@ -207,6 +222,18 @@ def find_postcodes(
     for match in _CODE_THEN_TOWN.finditer(folded):
         yield PIIFinding("postcode", *match.span(1))
     yield from _labelled_codes(folded)
+
+
+def _eircodes(text: str, folded: str) -> Iterator[PIIFinding]:
+    """Irish Eircodes named as such or beside an Irish place, given as where someone is."""
+    for match in IE_EIRCODE.finditer(text):
+        start, end = match.span()
+        if UK_POSTCODE.fullmatch(match.group(0)) or CA_POSTAL_CODE.fullmatch(match.group(0)):
+            continue
+        around = folded[max(0, start - _IRISH_REACH) : end + _IRISH_REACH]
+        asked = _EIRCODE_ASKED.search(folded, max(0, start - 40), start) is not None
+        if _IRISH.search(around) and not asked and _locates_someone(folded, start, end):
+            yield PIIFinding("postcode", start, end)
 
 
 def _spaced_postcodes(text: str, folded: str, street_ends: tuple[int, ...]) -> Iterator[PIIFinding]:
