@@ -30,8 +30,8 @@ from bot.guards.policy import GuardPolicy
 
 
 @pytest.fixture(scope="module")
-def guard(policy: GuardPolicy) -> InputGuard:
-    return InputGuard(policy, intents=IntentClassifier.fit())
+def guard(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
+    return InputGuard(policy, intents=shipped_intents)
 
 
 def _found(text: str, policy: GuardPolicy) -> list[tuple[str, str]]:
