@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from bot.guards.normalise import fold_aligned, lower_aligned
 from bot.guards.pii_contact import find_emails, find_phones
+from bot.guards.pii_corrections import corrected_values
 from bot.guards.pii_fields import find_in_fields
 from bot.guards.pii_files import find_file_references
 from bot.guards.pii_identity import (
@@ -358,15 +359,24 @@ def find_pii(
         public_street_ends(aligned, folded),
     )
     found += _found_in_tables(text, policy)
-    found += find_in_fields(text, lambda probe: find_pii(probe, policy, read_out=read_out))
+    # Values read by their field's name (test27 forms) where nothing else found anything: a
+    # value found already keeps its detector's extent.
+    found += [
+        f
+        for f in find_in_fields(text, lambda probe: find_pii(probe, policy, read_out=read_out))
+        if not any(f.start < o.end and o.start < f.end for o in found)
+    ]
     if read_out:
         # Slips inside numbers (test27 forms): read once, in a copy read without this pass.
         found += find_with_slips(aligned, lambda copy: find_pii(copy, policy, read_out=False))
-    return _without_overlaps(
+    kept = _without_overlaps(
         _whole_words(text, f)
         for f in found
         if f.kind in policy.kinds and not _shown_as_example(folded, f)
     )
+    # A value taken back and given again ("… sorry, use …"): both are data (test27 forms).
+    again = [f for f in corrected_values(aligned, kept) if not _shown_as_example(folded, f)]
+    return _without_overlaps([*kept, *again]) if again else kept
 
 
 def redact(text: str, findings: Iterable[PIIFinding]) -> str:

@@ -136,7 +136,7 @@ def test_a_national_look_alike_is_not_a_document(text: str, policy: GuardPolicy)
             "Booking details\nContact name: Halvorsen\nAddress: 31 Quarry Bank, Exampleton\n"
             "can I change the date?",
             "address",
-            "31 Quarry Bank, Exampleton",
+            "31 Quarry Bank",
         ),
         ("Formulaire :\nDate de naissance : 14/09/1986\nc'est bon ?", "name_dob_address", ""),
     ],
@@ -251,3 +251,37 @@ def test_people_beside_look_alikes_are_still_found(
     text: str, kind: str, policy: GuardPolicy
 ) -> None:
     assert kind in _kinds(text, policy)
+
+
+# --- 5. a value corrected right after it ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "Je m'appelle Odile Vasseur, née le 21/06/1975... non pardon, 21/06/1957, pour la "
+            "carte senior",
+            "21/06/1957",
+        ),
+        ("I'm Marcus Idowu, born 09/10/1990 - sorry, typo, it's 10/09/1990", "10/09/1990"),
+        ("my postcode is EX4 7QT, sorry I mean EX4 7TQ, for the bin collection", "EX4 7TQ"),
+        ("Mon numéro : 06 39 98 22 41, pardon, 06 39 98 22 14.", "06 39 98 22 14"),
+    ],
+)
+def test_both_values_of_a_correction_are_found(
+    text: str, second: str, policy: GuardPolicy
+) -> None:
+    assert second in [v for _, v in _found(text, policy)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bins helpline is 020 7946 0300, sorry, 0301 I think, which is it?",
+        "Band C was 1 604 in 2025, no, 1 640 in 2026, so it went up?",
+        "le bureau ouvre à 9h30... non pardon, à 10h00 le samedi ?",
+    ],
+)
+def test_a_corrected_public_figure_is_no_data(text: str, policy: GuardPolicy) -> None:
+    assert _found(text, policy) == []
