@@ -269,9 +269,7 @@ def test_people_beside_look_alikes_are_still_found(
         ("Mon numéro : 06 39 98 22 41, pardon, 06 39 98 22 14.", "06 39 98 22 14"),
     ],
 )
-def test_both_values_of_a_correction_are_found(
-    text: str, second: str, policy: GuardPolicy
-) -> None:
+def test_both_values_of_a_correction_are_found(text: str, second: str, policy: GuardPolicy) -> None:
     assert second in [v for _, v in _found(text, policy)]
 
 
