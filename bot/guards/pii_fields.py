@@ -165,8 +165,17 @@ def structured_fields(text: str) -> Iterator[Field]:
     yield from _query_pairs(text)
 
 
+# Words that make a value the name of a thing, not a person's: {"name": "Exampleton Bins"}.
+_THING_WORDS = re.compile(
+    r"(?i:\b(?:apps?|application|appli|service|services|library|libraries|biblioth[eè]que"
+    r"|bins?|waste|d[ée]chets|council|conseil|mairie|centre|center|school|[ée]cole|team|[ée]quipe"
+    r"|hall|park|parc|pool|piscine|ltd|limited|plc|inc|sarl|sas|group|groupe|trust|office"
+    r"|department|portal|portail|system|form|formulaire|project|projet|street|road|rue|avenue)\b)"
+)
+
+
 def _looks_like_name(value: str) -> bool:
-    return _NAME_VALUE.fullmatch(value) is not None
+    return _NAME_VALUE.fullmatch(value) is not None and _THING_WORDS.search(value) is None
 
 
 def _looks_like_address(value: str) -> bool:

@@ -161,6 +161,9 @@ def test_a_value_is_read_by_its_field_name(
         "item,fee\nsofa,35\nwardrobe,25\nextra bag,6\nso three items is 66?",
         "objet;tarif\ncanapé;35\nfrigo;25\ndonc 60 £ au total ?",
         '{"app": "Exampleton Bins", "version": "3.2.1", "build": 4410, "os": "Android 14"}',
+        # The name of a thing, not a person, in a name field.
+        '{"name": "Exampleton Bins", "version": "3.2.1"} is the app I have, is it the latest?',
+        '{"nom": "Piscine Exampleton", "statut": "ouverte"} : c\'est affiché dans l\'appli, vrai ?',
         # A map link with no one's data in it.
         "https://maps.example/?q=vehicle+pound+Exampleton&zoom=15 is that the right place?",
         "the council tax 2026/27 band D is 2 104.50, right?",
