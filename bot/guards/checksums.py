@@ -167,3 +167,41 @@ def uk_nhs_number_valid(number: str) -> bool:
     if check == 11:
         check = 0
     return check != 10 and check == int(number[9])
+
+
+def be_national_number_valid(number: str) -> bool:
+    """Belgian national register number (rijksregisternummer / numéro de registre national):
+    eleven digits, YYMMDD, a three-digit serial and a key 97 - (n mod 97) over the first
+    nine, n prefixed with 2 for people born from 2000 on. Month and day may be 00 (an
+    unknown date) or raised by 20/40 (a bis number), so the date itself is not checked."""
+    if len(number) != 11 or not number.isdigit() or not number.isascii():
+        return False
+    body, key = number[:9], int(number[9:])
+    return key in (97 - int(body) % 97, 97 - int("2" + body) % 97)
+
+
+def ch_avs_valid(number: str) -> bool:
+    """Swiss AVS/AHV social security number: thirteen digits starting 756, the last an
+    EAN-13 check digit (weights 1 and 3 from the left)."""
+    if len(number) != 13 or not number.isdigit() or not number.startswith("756"):
+        return False
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(number[:12]))
+    return (10 - total % 10) % 10 == int(number[12])
+
+
+_PPSN_LETTERS = "WABCDEFGHIJKLMNOPQRSTUV"
+
+
+def ie_ppsn_valid(ppsn: str) -> bool:
+    """Irish PPS number: seven digits, a check letter (weights 8..2 on the digits, mod 23,
+    W for 0) and an optional second letter (W, T, X or A, B, H ...), counted with weight 9
+    as its place in the alphabet (W as 0)."""
+    ppsn = ppsn.upper()
+    if len(ppsn) not in (8, 9) or not ppsn[:7].isdigit() or not ppsn[7:].isalpha():
+        return False
+    if not ppsn.isascii():
+        return False
+    total = sum(int(d) * w for d, w in zip(ppsn[:7], range(8, 1, -1), strict=True))
+    if len(ppsn) == 9 and ppsn[8] != "W":
+        total += 9 * (ord(ppsn[8]) - ord("A") + 1)
+    return _PPSN_LETTERS[total % 23] == ppsn[7]

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 
 from bot.guards.normalise import fold_aligned, lower_aligned
 from bot.guards.pii_contact import find_emails, find_phones
+from bot.guards.pii_corrections import corrected_values
+from bot.guards.pii_fields import find_in_fields
 from bot.guards.pii_files import find_file_references
 from bot.guards.pii_identity import (
     find_credentials_and_documents,
@@ -14,6 +16,7 @@ from bot.guards.pii_identity import (
     private_street_ends,
     public_street_ends,
 )
+from bot.guards.pii_national import find_national_numbers
 from bot.guards.pii_network import (
     find_disguised_emails,
     find_ip_addresses,
@@ -27,6 +30,7 @@ from bot.guards.pii_numbers import (
     find_lettered_identifiers,
 )
 from bot.guards.pii_places import find_postcodes
+from bot.guards.pii_slips import find_with_slips
 from bot.guards.pii_spans import SpanTagger
 from bot.guards.pii_spoken import find_spoken_phones, spoken_identifiers
 from bot.guards.policy import PIIPolicy
@@ -202,6 +206,7 @@ def _digit_lines_joined(text: str) -> str:
 # column's header, as a labelled field ("| Account number |" over "| 58013376 |": test23 forms).
 _CELL = re.compile(r"[^|\t\n]+")
 _RULE_ROW = re.compile(r"[\s|:+-]*")
+_NUMBER_CELL = re.compile(r"\d{3}")
 
 
 def _table_fields(text: str) -> Iterator[tuple[str, int, str]]:
@@ -220,7 +225,10 @@ def _table_fields(text: str) -> Iterator[tuple[str, int, str]]:
         if len(cells) < 2:
             header = []
         elif not header or len(cells) != len(header):
-            header = [value.strip() for _, value in cells]
+            # A row with a number in a cell is data, not a header: the council's helplines
+            # pasted without their header row are not read one under the other (test27 forms).
+            numbered = any(_NUMBER_CELL.search(value) for _, value in cells)
+            header = [] if numbered else [value.strip() for _, value in cells]
         else:
             for name, (offset, value) in zip(header, cells, strict=True):
                 yield name, offset + len(value) - len(value.lstrip()), value.strip()
@@ -362,6 +370,7 @@ def find_pii(
     found += find_ibans(aligned, folded)
     found += find_lettered_identifiers(aligned, folded)
     found += find_digit_identifiers(aligned, folded)
+    found += find_national_numbers(aligned, folded)
     found += find_emails(aligned, contact)
     found += find_disguised_emails(aligned, folded, contact)
     found += find_own_websites(aligned, folded)
@@ -383,11 +392,24 @@ def find_pii(
         public_street_ends(aligned, folded),
     )
     found += _found_in_tables(text, policy)
-    return _without_overlaps(
+    # Values read by their field's name (test27 forms) where nothing else found anything: a
+    # value found already keeps its detector's extent.
+    found += [
+        f
+        for f in find_in_fields(text, lambda probe: find_pii(probe, policy, read_out=read_out))
+        if not any(f.start < o.end and o.start < f.end for o in found)
+    ]
+    if read_out:
+        # Slips inside numbers (test27 forms): read once, in a copy read without this pass.
+        found += find_with_slips(aligned, lambda copy: find_pii(copy, policy, read_out=False))
+    kept = _without_overlaps(
         _whole_words(text, f)
         for f in found
         if f.kind in policy.kinds and not _shown_as_example(folded, f)
     )
+    # A value taken back and given again ("… sorry, use …"): both are data (test27 forms).
+    again = [f for f in corrected_values(aligned, kept) if not _shown_as_example(folded, f)]
+    return _without_overlaps([*kept, *again]) if again else kept
 
 
 def redact(text: str, findings: Iterable[PIIFinding]) -> str:

@@ -155,6 +155,8 @@ _ACCOUNT_WORDS = (
     r"|employee|staff|payroll|student|pupil|patient|hospital|subscriber|abonn[ée]|adh[ée]rent"
     r"|contract|contrat|tenancy|council tax|benefit|pension|s[ée]curit[ée] sociale|caf|cpam|ameli"
     r"|b[ée]n[ée]ficiaire|rent|loyer"
+    # Council tax in French ("numéro de compte taxe locale : …"): test27 forms.
+    r"|taxe (?:locale|d['’]habitation|fonci[èe]re)"
     # A card's number said as one ("my library card number is …"); a card named alone is an
     # object's ("Library card 4111 … doesn't scan", tests/bot/guards/test_guard_pii_kinds.py).
     r"|borrower|card number|num[ée]ro de carte|num[ée]ro de lecteur"
@@ -664,8 +666,15 @@ def _penalty_number(value: str, weak: str | None) -> bool:
     return lettered and _PENALTY_NUMBER.fullmatch(value) is not None and set(digits) != {"0"}
 
 
+# A year or a span of years after an account word is its period ("council tax 2026/27",
+# "taxe locale 2026-2027"), not its number: test27 forms.
+_YEARS = re.compile(r"(?:19|20)\d{2}(?:[/-](?:\d{2}|(?:19|20)\d{2}))?")
+
+
 def _account_number(value: str, strong: bool) -> bool:
     compact = value.replace(" ", "")
+    if _YEARS.fullmatch(compact):
+        return False
     if strong:
         return sum(ch.isdigit() for ch in compact) >= 6
     # A reference or case number is personal when it is one long number, not a structured

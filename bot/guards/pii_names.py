@@ -124,7 +124,10 @@ _LABELLED = re.compile(
     r"|salari[ée]e?|employ[ée]e?|locataire|propri[ée]taire|demandeu(?:r|se)|b[ée]n[ée]ficiaire"
     r"|allocataire|enfant|[ée]l[èe]ve|titulaire|assur[ée]e?|patiente?|agent|de\s+la\s+part\s+de"
     r"|signed\s+by)\b)"
-    r"\s*[:=]\s*" + _ONE_OR_MORE
+    # The value on the next line, unless that line is a field's name alone: a blank form's
+    # "Name:" over "Date of birth:" gives no name (test27 forms, tests/bot/guards/
+    # test_guard_pii_forms_pii27.py).
+    r"[ \t]*[:=][ \t]*(?:\n(?!\s*[^\n]*[:=][ \t]*(?:\n|$))\s*)?" + _ONE_OR_MORE
 )
 # A pasted e-mail's header naming who sent it, anywhere ("> From: …"), or who received it, at
 # a line's start ("Cc: …", "À : …"); a value naming a unit or a role is no one's
@@ -281,9 +284,10 @@ def in_a_title(text: str, start: int, end: int) -> bool:
         return True
     if _TOPIC_BEFORE.search(before[-40:]) or _TOPIC_AFTER.match(text[end : end + 24]):
         return True
-    # "la conseillère départementale …" (test19 forms), "…, Head of Housing Services" (test28
-    # forms): the office's holder.
-    if _OFFICE_QUALIFIED.search(before[-40:]) or _OFFICE_AFTER.match(text, end):
+    if _OFFICE_QUALIFIED.search(before[-40:]) or office_after(text, end):
+        # "la conseillère départementale …" (test19 forms), "…, directeur du logement à la
+        # mairie" (test27 forms), "…, Head of Housing Services" (test28 forms): the office's
+        # holder
         return True
     title = _TITLE_AT_END.search(before)
     if title is not None and _OFFICE_BEFORE_TITLE.search(before, 0, title.start()):
@@ -469,6 +473,38 @@ _OFFICE_QUALIFIED = re.compile(
     r"(?:municipa(?:le?s?|ux)|d[ée]partementa(?:le?s?|ux)|r[ée]giona(?:le?s?|ux)"
     r"|communautaires?|adjointe?s?|d['’]arrondissement)\W{0,3}$)"
 )
+# The holder's office in apposition right after a name: "M. …, directeur du logement à la
+# mairie", "Mrs …, Head of Housing", "…, our ward councillor" (test27 forms): a public
+# officer named with their role, as "the mayor, Mrs …" before a name already is.
+_APPOSED_OFFICE = (
+    r"(?i:[ \t]*[,(–—-][ \t]*(?:(?:the|our|your|my|notre|votre|le|la|l['’]|who\s+is|qui\s+est)"
+    r"\s+){0,2}"
+)
+_OFFICE_AFTER = re.compile(
+    _APPOSED_OFFICE + r"(?:(?:lord\s+|deputy\s+)?mayor|maire(?:-adjointe?)?|adjointe?\s+au\s+maire"
+    r"|(?:ward\s+|county\s+|borough\s+)?councill?or|cllr|cabinet\s+member|council\s+leader"
+    r"|leader\s+of\s+the\s+council|chief\s+executive|conseill[eè]re?\s+municipale?"
+    r"|d[ée]put[ée]e?|member\s+of\s+parliament|mp)\b)"
+)
+# A post in a council's staff counts with the council named after it ("…, Head of Housing at
+# the council", "…, directeur du logement à la mairie"); a firm's director is a private person.
+_POST_AFTER = re.compile(
+    _APPOSED_OFFICE + r"(?:(?:assistant\s+|deputy\s+)?director|(?:deputy\s+)?head|service"
+    r"\s+manager|directeur|directrice|chef|cheffe|responsable)\b)[^.!?\n]{0,60}?\b"
+    r"(?i:council|housing|town\s+hall|city\s+hall|exampleton|mairie|h[ôo]tel\s+de\s+ville"
+    r"|ville|commune|logement|services?\s+municipa\w+|collectivit[ée])\b"
+)
+
+
+def office_after(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is followed by its holder's public office: an elected
+    one, a council post with the council named, or the head of a public service."""
+    return any(
+        pattern.match(text, end) is not None
+        for pattern in (_OFFICE_AFTER, _POST_AFTER, _SERVICE_POST_AFTER)
+    )
+
+
 _TITLE_AT_END = re.compile(
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|M|Mme|Mlle|Madame|Monsieur|Sir|Dame)\.?\s+$"
 )
@@ -478,7 +514,7 @@ _TITLE_AT_END = re.compile(
 # with the office before the name (issue 12, after the spent set test28). A job with no
 # public service or body after it ("…, a retired teacher", "…, head of year at the school",
 # "…, ma voisine") is no office.
-_OFFICE_AFTER = re.compile(
+_SERVICE_POST_AFTER = re.compile(
     r"(?i:\s*[,(–—-]\s*(?:the\s+|our\s+|your\s+|la\s+|le\s+|l['’]\s*)?(?:council['’]s\s+)?"
     r"(?:(?:acting\s+|interim\s+|deputy\s+|assistant\s+)?(?:head|director|manager|chief|lead"
     r"|service\s+manager|team\s+leader|cabinet\s+member|portfolio\s+holder)\s+(?:of|for)\s+"
@@ -501,7 +537,7 @@ def _titled_names(text: str) -> Iterator[tuple[int, int]]:
             continue
         group = match.lastindex or 0
         start, end = match.span(group)
-        if _OFFICE_AFTER.match(text, end):
+        if office_after(text, end):
             continue
         if _real(match.group(group)) and not _PLACE_AFTER.match(text[end : end + 24]):
             yield start, end

@@ -1,0 +1,241 @@
+"""Personal data in structured text pasted into the chat, read by its field names.
+
+A CSV export (a header line, then lines with as many cells, split by commas or semicolons),
+`key: value` lines, a JSON fragment (`"key": "value"`) and a web address's query string
+(`?key=value&…`, with %40 for @, + for a space, %2C for a comma): each value is read beside
+its field's name. A field whose name says what it holds (name, nom, surname, address,
+adresse, dob, date de naissance, email, courriel, phone, tel, portable, postcode …) gives that
+kind when its value looks like one; any other value is read by every detector, decoded, after
+its field's name as a label ("email: corentin…@example.org"). A field name with no value (a
+blank form's "Name:" line) gives nothing (the twenty-second held-out set, test27, spent on
+6 December 2026).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote_plus
+
+from bot.guards.normalise import fold
+from bot.guards.verdict import PIIFinding
+
+# Finds personal data in a short probe text ("field: value"); pii.find_pii without a tagger.
+Finder = Callable[[str], Iterable[PIIFinding]]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One value in structured text: its field's name, where the value stands in the message
+    (as written, encoded or not) and the value as meant (decoded)."""
+
+    name: str
+    start: int
+    end: int
+    value: str
+    # Read again by every detector after its field's name: a CSV cell or a query value, whose
+    # field's name is far from it or which is encoded; `key: value` lines are read as written.
+    read_again: bool = False
+
+
+# Field names (folded, "_" and "-" read as spaces) and the kind of their values.
+_NAME_FIELDS = re.compile(
+    r"(?:full ?|last ?|family ?|sur|maiden ?|middle ?)?names?|surname|nom(?: de famille| complet"
+    r"| de naissance| d'usage)?|lastname|familyname|fullname|nom prenom|prenom nom|contact name"
+    r"|applicant|claimant|tenant|locataire|demandeur|patient|resident|titulaire|holder"
+    r"|account holder|card ?holder"
+)
+_FIRST_NAME_FIELDS = re.compile(r"(?:fore|first ?|given ?|christian ?)names?|prenoms?|firstname")
+_ADDRESS_FIELDS = re.compile(
+    r"(?:home |postal |street |old |new |previous |current |billing |correspondence )?address"
+    r"(?: line ?\d)?|addr|street|adresse(?: postale| actuelle| precedente| personnelle)?|rue"
+    r"|domicile|residence"
+)
+_DOB_FIELDS = re.compile(
+    r"dob|d o b|date of birth|birth ?date|born|birthday|date de naissance|naissance|ne le"
+    r"|nee le|ddn|date naissance"
+)
+_EMAIL_FIELDS = re.compile(r"e ?mail|mail|courriel|email address|adresse e ?mail|adresse mail")
+_PHONE_FIELDS = re.compile(
+    r"(?:mobile |home |work |contact )?(?:phone|telephone|tel|tel no|tel number|phone number)"
+    r"|mobile|cell|gsm|portable|fixe|numero de telephone|numero de portable"
+)
+_POSTCODE_FIELDS = re.compile(r"post ?code|zip|zip code|code postal|cp|eircode")
+
+_PARTICLE = r"(?:de|du|des|la|le|van|von|der|den|di|da|del|dos|ben|bin|al|el|ter|ten|st)"
+# A capitalised word (or one in capitals), an initial with its full stop.
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)*\.?"
+# A name as a field's value: one to four words, each capitalised (or in capitals), with
+# particles between; "Okonkwo-Reyes", "Maëlle", "DE LA TOUR Anne", "van der Berg".
+_NAME_VALUE = re.compile(rf"(?:(?:{_CAPITALISED}|{_PARTICLE})\s+){{0,3}}{_CAPITALISED}")
+# Values that fill no field: placeholders, yes/no, a blank shown as such.
+_BLANK = re.compile(
+    r"(?i:n/?a|none|null|true|false|yes|no|oui|non|tbc|unknown|inconnu|x+|\.+|_+|-+|\?+|\*+"
+    r"|name|nom|your name|votre nom|first name|surname|prenom|prénom|example|exemple|test"
+    r"|john doe|jane doe|jean dupont|firstname lastname)"
+)
+_DIGITS = re.compile(r"\d")
+_DATE_VALUE = re.compile(
+    r"\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}|\d{1,2}(?:st|nd|rd|th|er)?\s+[^\W\d_]{3,}\.?"
+    r"\s+\d{2,4}"
+)
+
+# `key: value` on one line; the key is a few words, no sentence.
+_KEY_VALUE = re.compile(
+    r"(?m)^[ \t>*•-]*(?P<key>[^\W\d_][\w'’ °./()-]{0,38}?)[ \t]*[:=][ \t]*(?P<value>[^\n]*?)[ \t]*$"
+)
+_JSON_PAIR = re.compile(
+    r"\"(?P<key>[^\"\n]{1,40})\"\s*:\s*(?:\"(?P<value>[^\"\n]*)\"|(?P<bare>[\w.+-]+))"
+)
+_QUERY_PAIR = re.compile(r"[?&;](?P<key>[\w.\[\]-]{1,40})=(?P<value>[^&#\s]*)")
+_CSV_LINE = re.compile(r"[^\n]+")
+# A web address's search or map query names a place looked for, not the writer's data
+# ("maps…/?q=Vehicle+Pound,+Foundry+Lane"): not read again.
+_SEARCH_KEYS = frozenset(
+    "q query search s term terms keyword keywords recherche destination dest daddr place"
+    " location lieu where".split()
+)
+
+
+def _field_name(raw: str) -> str:
+    return re.sub(r"[\s_.\-]+", " ", fold(raw)).strip(" ()'’")
+
+
+def _key_values(text: str) -> Iterator[Field]:
+    for match in _KEY_VALUE.finditer(text):
+        value = match.group("value")
+        if value.startswith("//") or len(match.group("key").split()) > 5:
+            continue  # "https://…" is no field; nor a sentence before a colon
+        yield Field(match.group("key"), match.start("value"), match.end("value"), value)
+
+
+def _json_pairs(text: str) -> Iterator[Field]:
+    for match in _JSON_PAIR.finditer(text):
+        group = "value" if match.group("value") is not None else "bare"
+        yield Field(match.group("key"), match.start(group), match.end(group), match.group(group))
+
+
+def _query_pairs(text: str) -> Iterator[Field]:
+    for match in _QUERY_PAIR.finditer(text):
+        raw = match.group("value")
+        start, end = match.start("value"), match.end("value")
+        again = match.group("key").lower() not in _SEARCH_KEYS
+        yield Field(match.group("key"), start, end, unquote_plus(raw), read_again=again)
+
+
+def _cells(line: str, separator: str) -> list[tuple[int, str]]:
+    cells, position = [], 0
+    for cell in line.split(separator):
+        cells.append((position, cell))
+        position += len(cell) + 1
+    return cells
+
+
+def _csv_fields(text: str) -> Iterator[Field]:
+    """Cells of the lines under a CSV header line (two or more cells naming fields: words,
+    no digits), as many cells a line, the same separator."""
+    lines = [(m.start(), m.group(0)) for m in _CSV_LINE.finditer(text)]
+    header: list[str] = []
+    separator = ""
+    for offset, line in lines:
+        if header:
+            cells = _cells(line, separator)
+            if len(cells) == len(header):
+                for name, (at, cell) in zip(header, cells, strict=True):
+                    stripped = cell.strip()
+                    start = offset + at + len(cell) - len(cell.lstrip())
+                    yield Field(name, start, start + len(stripped), stripped, read_again=True)
+                continue
+            header = []
+        # The header may follow words on its line ("spreadsheet line: name;tel;lang").
+        named = line.rsplit(": ", 1)[-1]
+        for candidate in (";", ","):
+            names = [cell.strip() for cell in named.split(candidate)]
+            if len(names) >= 2 and all(re.fullmatch(r"[^\W\d][\w '’./-]{0,30}", n) for n in names):
+                header, separator = names, candidate
+                break
+
+
+def structured_fields(text: str) -> Iterator[Field]:
+    """Every value of structured text in the message, with its field's name."""
+    yield from _csv_fields(text)
+    yield from _key_values(text)
+    yield from _json_pairs(text)
+    yield from _query_pairs(text)
+
+
+# Words that make a value the name of a thing, not a person's: {"name": "Exampleton Bins"}.
+_THING_WORDS = re.compile(
+    r"(?i:\b(?:apps?|application|appli|service|services|library|libraries|biblioth[eè]que"
+    r"|bins?|waste|d[ée]chets|council|conseil|mairie|centre|center|school|[ée]cole|team|[ée]quipe"
+    r"|hall|park|parc|pool|piscine|ltd|limited|plc|inc|sarl|sas|group|groupe|trust|office"
+    r"|department|portal|portail|system|form|formulaire|project|projet|street|road|rue|avenue)\b)"
+)
+
+
+def _looks_like_name(value: str) -> bool:
+    return _NAME_VALUE.fullmatch(value) is not None and _THING_WORDS.search(value) is None
+
+
+def _looks_like_address(value: str) -> bool:
+    return bool(_DIGITS.search(value)) and re.search(r"[^\W\d_]{3}", value) is not None
+
+
+def _looks_like_date(value: str) -> bool:
+    return _DATE_VALUE.search(value) is not None
+
+
+def _looks_like_email(value: str) -> bool:
+    return re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}", value) is not None
+
+
+def _looks_like_phone(value: str) -> bool:
+    digits = len(_DIGITS.findall(value))
+    return digits >= 8 and re.fullmatch(r"[\d\s().+/-]+", value) is not None
+
+
+def _looks_like_postcode(value: str) -> bool:
+    return bool(_DIGITS.search(value)) and re.fullmatch(r"[\w -]{3,9}", value) is not None
+
+
+# Each kind a field's name can say, with the names and the shape its value must have.
+_BY_NAME: tuple[tuple[str, re.Pattern[str], Callable[[str], bool]], ...] = (
+    ("name", _NAME_FIELDS, _looks_like_name),
+    ("first_name", _FIRST_NAME_FIELDS, _looks_like_name),
+    ("address", _ADDRESS_FIELDS, _looks_like_address),
+    ("name_dob_address", _DOB_FIELDS, _looks_like_date),
+    ("email", _EMAIL_FIELDS, _looks_like_email),
+    ("phone", _PHONE_FIELDS, _looks_like_phone),
+    ("postcode", _POSTCODE_FIELDS, _looks_like_postcode),
+)
+
+
+def _kind_by_name(name: str, value: str) -> str | None:
+    """The kind a field's name says its value is, when the value looks like one."""
+    if _BLANK.fullmatch(value.strip()):
+        return None
+    for kind, names, looks in _BY_NAME:
+        if names.fullmatch(name) and looks(value):
+            return kind
+    return None
+
+
+def find_in_fields(text: str, finder: Finder) -> Iterator[PIIFinding]:
+    """Personal data in the values of structured text, each the whole value's span as written."""
+    for field in structured_fields(text):
+        value = field.value.strip()
+        if not value:
+            continue
+        name = _field_name(field.name)
+        kind = _kind_by_name(name, value)
+        if kind is not None:
+            yield PIIFinding(kind, field.start, field.end)
+            continue
+        if not field.read_again or (not _DIGITS.search(value) and "@" not in value):
+            continue  # as written beside its label, the message's own reading has it already
+        label = f"{field.name.strip()}: "
+        for finding in finder(label + value):
+            if finding.end > len(label):
+                yield PIIFinding(finding.kind, field.start, field.end)
+                break
