@@ -417,3 +417,130 @@ def test_a_real_emergency_stays_one(whole: InputGuard, text: str, lang: str) -> 
 def test_a_band_letter_is_no_name(policy: GuardPolicy, text: str) -> None:
     found = find_pii(text, policy.pii, shipped_span_tagger())
     assert [f.kind for f in found if f.kind in ("name", "first_name")] == [], text
+
+
+# -- 10. a wish to end one's life in translated or literal wording -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Excuse me. Since my son died I am thinking to stop my life, I am very tired.", "en"),
+        ("I have no more reason to continue my life here, nobody needs me.", "en"),
+        ("I don't see the point of living any more, the rent letter was the last thing.", "en"),
+        ("Sometimes I wish to not exist, is there somebody to talk in the night?", "en"),
+        ("Depuis la lettre de refus je pense à en finir, je n'ai plus de force.", "fr"),
+        ("Je veux terminer ma vie, je ne supporte plus cette situation.", "fr"),
+        ("Je ne vois plus de raison de vivre depuis que ma femme est partie.", "fr"),
+        ("Honnêtement j'ai plus envie d'exister, tout est trop lourd.", "fr"),
+    ],
+)
+def test_a_wish_to_end_life_in_plain_words_is_a_crisis(
+    policy: GuardPolicy, text: str, lang: str
+) -> None:
+    rules = InputGuard(policy, pii_tagger="none")
+    assert _decided(rules, text, lang) == ("crisis", "crisis.self_harm"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The gas is finish on the meter since Sunday, where do I buy a top-up card?", "en"),
+        ("I'd like to finish my life in a bungalow near my daughter: which estates have them?",
+         "en"),
+        ("How do I finish my life insurance claim form for my late husband's funeral?", "en"),
+        ("There's no reason to continue the direct debit now the flat is sold, how do I stop it?",
+         "en"),
+        ("Je voudrais finir ma vie en Bretagne près de mes petits-enfants, la mutation est "
+         "possible ?", "fr"),
+        ("Je vais en finir avec ce dossier de subvention ce soir, la date limite est quand ?",
+         "fr"),
+        ("J'ai plus envie d'être là à attendre deux heures au guichet, on peut prendre "
+         "rendez-vous ?", "fr"),
+    ],
+)  # fmt: skip
+def test_a_life_lived_elsewhere_or_a_task_finished_is_no_crisis(
+    policy: GuardPolicy, text: str, lang: str
+) -> None:
+    rules = InputGuard(policy, pii_tagger="none")
+    assert _decided(rules, text, lang)[0] != "crisis", text
+
+
+# -- 11. a call back asked in a fragment or in translated wording --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ring back pls about the bulky waste, on a ward all day", "en"),
+        ("Call back asap re my blue badge renewal.", "en"),
+        ("I would like that an officer of the parking phones me, writing is hard for me.", "en"),
+        ("Please, I request that someone calls me tomorrow for the school place.", "en"),
+        ("rappel svp, question sur la cantine, je peux pas écrire longtemps", "fr"),
+        ("Je voudrais une personne de la mairie qui me rappelle, je lis mal le français.", "fr"),
+        ("J'aimerais quelqu'un qui me téléphone pour expliquer le formulaire.", "fr"),
+    ],
+)
+def test_a_call_back_in_a_fragment_goes_to_a_person(
+    policy: GuardPolicy, text: str, lang: str
+) -> None:
+    rules = InputGuard(policy, pii_tagger="none")
+    assert _decided(rules, text, lang) == ("escalate", "person.callback"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("What are the call back times for the housing team?", "en"),
+        ("Someone calls me every night from a hidden number, can the council do anything?", "en"),
+        ("J'ai reçu un rappel pour la taxe foncière, je paie où ?", "fr"),
+        ("Rappel : la déchèterie ferme à quelle heure le dimanche ?", "fr"),
+    ],
+)
+def test_call_back_times_or_a_reminder_are_no_call_back(
+    policy: GuardPolicy, text: str, lang: str
+) -> None:
+    rules = InputGuard(policy, pii_tagger="none")
+    assert _decided(rules, text, lang)[1] != "person.callback", text
+
+
+# -- 12. someone else kept under a partner's control, told by whoever supports them -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I'm a befriender. The lady I visit says her partner locks her indoors when he goes to "
+         "the pub and she has no key.", "en"),
+        ("Writing for a client: her boyfriend controls all her money and she can't buy food "
+         "without asking.", "en"),
+        ("My neighbour's husband never lets her go out alone, he's taken her phone away too.",
+         "en"),
+        ("Je suis aide à domicile. La dame que je vois dit que son mari l'enferme quand il part "
+         "travailler.", "fr"),
+        ("Une étudiante que j'accompagne vit chez son copain qui contrôle tout, elle n'a plus "
+         "rien à elle.", "fr"),
+        ("Son conjoint lui a confisqué ses papiers et ne la laisse plus sortir.", "fr"),
+    ],
+)  # fmt: skip
+def test_someone_kept_under_a_partners_control_is_a_crisis(
+    policy: GuardPolicy, text: str, lang: str
+) -> None:
+    rules = InputGuard(policy, pii_tagger="none")
+    assert _decided(rules, text, lang)[0] == "crisis", text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Her son keeps her bank card because of her memory, can he pay her council tax?", "en"),
+        ("My husband controls the heating timer, how do I get the boiler serviced?", "en"),
+        ("Son mari garde le badge de la déchèterie, elle peut en avoir un deuxième ?", "fr"),
+        ("Her partner locked the bike in the shed, where's the nearest bike repair scheme?", "en"),
+    ],
+)
+def test_an_errand_done_for_someone_is_no_control(
+    policy: GuardPolicy, text: str, lang: str
+) -> None:
+    rules = InputGuard(policy, pii_tagger="none")
+    assert _decided(rules, text, lang)[0] != "crisis", text
