@@ -544,3 +544,42 @@ def test_an_errand_done_for_someone_is_no_control(
 ) -> None:
     rules = InputGuard(policy, pii_tagger="none")
     assert _decided(rules, text, lang)[0] != "crisis", text
+
+
+# -- 13. a person asked for by whoever supports the writer ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I'm her support worker and she's next to me: could you put us through to a caseworker "
+         "about her rent arrears?", "en"),
+        ("He doesn't read well, please pass him to an adviser who can go through the form.", "en"),
+        ("Can you connect them with a member of staff today, they're at the library now.", "en"),
+        ("Je suis sa curatrice, pouvez-vous nous mettre en relation avec un agent du logement ?",
+         "fr"),
+        ("Mettez-nous en contact avec une conseillère, le chat est trop compliqué pour lui.",
+         "fr"),
+    ],
+)  # fmt: skip
+def test_a_person_asked_for_someone_supported_goes_to_a_person(
+    policy: GuardPolicy, text: str, lang: str
+) -> None:
+    rules = InputGuard(policy, pii_tagger="none")
+    assert _decided(rules, text, lang) == ("escalate", "person.requested"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("How do I put him through to the school admissions form online?", "en"),
+        ("Can the library connect us with the home delivery service for books?", "en"),
+        ("Pouvez-vous me mettre en relation avec un agent immobilier de la ville ?", "fr"),
+        ("Comment mettre la mairie en relation avec notre association de quartier ?", "fr"),
+    ],
+)
+def test_a_service_to_be_put_in_touch_with_is_no_person(
+    policy: GuardPolicy, text: str, lang: str
+) -> None:
+    rules = InputGuard(policy, pii_tagger="none")
+    assert _decided(rules, text, lang)[1] != "person.requested", text
