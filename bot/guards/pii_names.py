@@ -182,6 +182,18 @@ _PLACE_BEFORE = re.compile(
     r"|d[ée]put[ée]e?|cllrs?|clr|alderman|alderwoman|adjointe?(?: au maire| [àa] la maire)?"
     r"|maire-adjointe?)\.?\W{0,3}$)"
 )
+# A band, a category or a class given by one letter that ends a sentence ("en bande D. Si je
+# paie …", "we're in band F. What's …"): the span tagger reads the letter and the next
+# sentence's first word as an initial and a surname (issue 12, after the twenty-second
+# held-out set). On the text before the span.
+_GRADED_BEFORE = re.compile(
+    r"\b(?:bande|band|tranche|categorie|catégorie|category|classe|class|grade|niveau|level|tier|"
+    r"zone|type|groupe|group|lettre|letter|echelon|échelon|secteur|sector|bloc|block|batiment|"
+    r"bâtiment|escalier|stair|plan)\s*$",
+    re.IGNORECASE,
+)
+_LETTER_ENDS_SENTENCE = re.compile(r"[A-Z]\.")
+
 _PLACE_AFTER = re.compile(
     r"(?i:^\W{0,3}(?:street|road|avenue|lane|way|square|college|school|academy|hospital|hospice"
     r"|museum|library|centre|center|station|house|hall|park|bridge|day|prize|trust|foundation"
@@ -683,6 +695,10 @@ def learned_names(
             continue  # "DAN Policy", "NHS Trust": an acronym beside a word, not a person
         if _PLACE_AFTER.match(words[-1]):
             continue  # "Victoria Park", "Elizabeth Hospital"
+        if _LETTER_ENDS_SENTENCE.fullmatch(words[0]) and _GRADED_BEFORE.search(
+            text, max(0, start - 30), start
+        ):
+            continue  # "bande D. Si …": a band's letter, then the next sentence
         asked_about = _ASKED_ABOUT.search(text, max(0, start - 40), start) is not None
         asked_about = asked_about or _spoken_of(text, start, end)
         if writer or (sure and not asked_about) or _alone_on_line(text, start, end):

@@ -97,6 +97,30 @@ _HEDGES = re.compile(
     r"(?:d'aller\s+plus\s+loin|de\s+(?:commencer|continuer))|je\s+(?:prefere|prefererais|"
     r"voudrais|aimerais)\s+le\s+savoir|par\s+curiosite|juste\s+pour\s+savoir|(?:non\s+mais\s+)?"
     r"serieux(?:ement)?|franchement|honnetement)\b"
+    # What the writer means to tell once they know ("if I describe my circumstances in here",
+    # "avant de vous raconter ma situation"), a doubt about the answer before ("the last one
+    # looked odd to me", "la précédente m'a semblé bizarre") and a wish to check before acting
+    # on it ("I'd rather double-check before I send the form", "je préfère vérifier avant de
+    # payer"): issue 12, after the twenty-second held-out set.
+    r"|\b(?:if|when|before)\s+i\s+(?:explain|describe|tell\s+you(?:\s+about)?|write\s+(?:about|out)|"
+    r"share|set\s+out|go\s+into|type\s+out)\s+(?:all\s+)?(?:my|our)\s+(?:\w+\s+)?(?:situation|"
+    r"circumstances|case|story|problems?|background|issues?)(?:\s+(?:in\s+)?here)?\b"
+    r"|\b(?:si|quand|avant\s+(?:de|d'))\s*(?:je\s+)?(?:vous\s+|te\s+|t')?(?:explique|raconte|decris|"
+    r"expose|detaille|expliquer|raconter|decrire|exposer|detailler)\s+(?:toute\s+|tout\s+)?(?:ma|mon|"
+    r"mes|notre|nos)\s+(?:situation|cas|histoire|problemes?|vie)(?:\s+ici)?\b"
+    r"|\b(?:the|your)\s+(?:last|previous|earlier|first|other)\s+(?:one|answer|reply)\s+(?:looked|"
+    r"seemed|sounded|read|felt|was)\s+(?:a\s+(?:bit|little)\s+|rather\s+|quite\s+|really\s+|kind\s+of\s+|"
+    r"very\s+)?(?:odd|strange|weird|off|funny|unclear|confusing)(?:\s+to\s+me)?\b"
+    r"|\b(?:la|votre)\s+(?:derniere|precedente|premiere|reponse\s+d'avant)(?:\s+reponse)?\s+(?:m'a|"
+    r"m'avait)\s+(?:paru|semble)\s+(?:un\s+peu\s+|assez\s+|tres\s+|bien\s+)?(?:bizarre|etrange|"
+    r"louche|curieuse|floue)\b"
+    r"|\b(?:i'?d|i\s+would)\s+(?:rather|prefer\s+to|like\s+to)\s+(?:double[- ]?check|check|verify|"
+    r"make\s+sure)(?:\s+(?:first|it|that))?(?:\s+before\s+(?:i\s+)?(?:send|submit|pay|post|sign|"
+    r"apply|sending|submitting|paying|posting|signing|applying)(?:\s+(?:off\s+)?(?:the|my|it|in)"
+    r"(?:\s+(?:form|file|application|papers|documents|claim))?)?)?"
+    r"|\bje\s+(?:prefere|voudrais|prefererais|aimerais)\s+(?:verifier|m'en\s+assurer|etre\s+sure?)"
+    r"(?:\s+avant\s+(?:de\s+|d')\s*(?:envoyer|payer|signer|deposer|poster|valider)(?:\s+(?:mon|ma|"
+    r"mes|le|la|les)\s+(?:dossier|demande|formulaire|papiers|documents))?)?"
 )
 
 
