@@ -34,6 +34,7 @@ from bot.guards.pii_slips import find_with_slips
 from bot.guards.pii_spans import SpanTagger
 from bot.guards.pii_spoken import find_spoken_phones, spoken_identifiers
 from bot.guards.policy import PIIPolicy
+from bot.guards.replaced import replace_runs
 from bot.guards.verdict import PIIFinding
 
 
@@ -331,25 +332,10 @@ def _found_spoken(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
     runs = list(spoken_identifiers(text))
     if not runs:
         return
-    parts: list[str] = []
-    starts: list[int] = []  # for each character of the copy, where it starts in `text`
-    ends: list[int] = []  # and where it ends
-    placed: list[tuple[int, int]] = []  # each run's span in the copy
-    position = 0
-    for start, end, value in [*runs, (len(text), len(text), "")]:
-        parts.append(text[position:start])
-        starts.extend(range(position, start))
-        ends.extend(range(position + 1, start + 1))
-        at = len(starts)
-        parts.append(value)
-        starts.extend([start] * len(value))
-        ends.extend([end] * len(value))
-        placed.append((at, len(starts)))
-        position = end
-    copy = "".join(parts)
-    for finding in find_pii(copy, policy, read_out=False):
-        if any(finding.start < end and start < finding.end for start, end in placed):
-            yield PIIFinding(finding.kind, starts[finding.start], ends[finding.end - 1])
+    replaced = replace_runs(text, runs)
+    for finding in find_pii(replaced.text, policy, read_out=False):
+        if any(finding.start < end and start < finding.end for start, end in replaced.spans):
+            yield PIIFinding(finding.kind, *replaced.original(finding.start, finding.end))
 
 
 def find_pii(

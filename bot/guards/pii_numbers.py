@@ -216,7 +216,7 @@ def _rejected(folded: str) -> bool:
 
 
 # The check of each identifier that has a check digit (a NINO has none).
-_CHECKS: dict[str, Callable[[str], bool]] = {
+CHECK_DIGITS: dict[str, Callable[[str], bool]] = {
     "payment_card": checksums.payment_card_valid,
     "uk_nhs_number": checksums.uk_nhs_number_valid,
     "ca_sin": checksums.ca_sin_valid,
@@ -231,7 +231,7 @@ def _rejected_failing_check(folded: str, kind: str, digits: str) -> bool:
     page or bank turned it down as not valid: the mistyped or test number the writer asks
     about, not an identifier of theirs. Given as theirs with no such word, a failing number
     stays personal data (one digit away from their real one)."""
-    check = _CHECKS.get(kind)
+    check = CHECK_DIGITS.get(kind)
     return check is not None and not check(digits) and _rejected(folded)
 
 

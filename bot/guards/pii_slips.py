@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from bot.guards import checksums
+from bot.guards.pii_numbers import CHECK_DIGITS
+from bot.guards.replaced import replace_runs
 from bot.guards.verdict import PIIFinding
 
 Finder = Callable[[str], Iterable[PIIFinding]]
@@ -31,12 +33,7 @@ _MAX_LETTERS = 3
 
 # The check each identifier kind must pass when a letter was read as a digit.
 _CHECKS: dict[str, Callable[[str], bool]] = {
-    "payment_card": checksums.payment_card_valid,
-    "uk_nhs_number": checksums.uk_nhs_number_valid,
-    "ca_sin": checksums.ca_sin_valid,
-    "nl_bsn": checksums.nl_bsn_valid,
-    "fr_nir": checksums.fr_nir_valid,
-    "iban": checksums.iban_valid,
+    **CHECK_DIGITS,
     "document_number": lambda digits: (
         checksums.be_national_number_valid(digits) or checksums.ch_avs_valid(digits)
     ),
@@ -69,22 +66,9 @@ def find_with_slips(text: str, finder: Finder) -> Iterator[PIIFinding]:
             runs.append((match.start(), match.end(), meant, lettered))
     if not runs:
         return
-    parts: list[str] = []
-    starts: list[int] = []  # for each character of the copy, where it starts in `text`
-    ends: list[int] = []  # and where it ends
-    placed: list[tuple[int, int, bool]] = []  # each run's span in the copy
-    position = 0
-    for start, end, value, lettered in [*runs, (len(text), len(text), "", False)]:
-        parts.append(text[position:start])
-        starts.extend(range(position, start))
-        ends.extend(range(position + 1, start + 1))
-        at = len(starts)
-        parts.append(value)
-        starts.extend([start] * len(value))
-        ends.extend([end] * len(value))
-        placed.append((at, len(starts), lettered))
-        position = end
-    copy = "".join(parts)
+    replaced = replace_runs(text, [(start, end, value) for start, end, value, _ in runs])
+    copy = replaced.text
+    placed = [(*span, run[3]) for span, run in zip(replaced.spans, runs, strict=True)]
     for finding in finder(copy):
         touched = [p for p in placed if finding.start < p[1] and p[0] < finding.end]
         if not touched:
@@ -94,4 +78,4 @@ def find_with_slips(text: str, finder: Finder) -> Iterator[PIIFinding]:
             value = "".join(ch for ch in copy[finding.start : finding.end] if ch.isalnum())
             if check is None or not check(value):
                 continue
-        yield PIIFinding(finding.kind, starts[finding.start], ends[finding.end - 1])
+        yield PIIFinding(finding.kind, *replaced.original(finding.start, finding.end))
