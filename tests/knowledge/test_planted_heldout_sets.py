@@ -32,6 +32,7 @@ COUNTED = [
     "heldout15.jsonl",
     "heldout16.jsonl",
     "heldout17.jsonl",
+    "heldout18.jsonl",
 ]
 ALL = ["heldout.jsonl", "heldout2.jsonl", *COUNTED]
 
