@@ -42,6 +42,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-05t.jsonl": "hol20-",
     "intents.holdout-2026-12-05u.jsonl": "hol21-",
     "intents.holdout-2026-12-06v.jsonl": "hol22-",
+    "intents.holdout-2026-12-06w.jsonl": "hol23-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -65,6 +66,7 @@ SECTIONS = {
     "intents.holdout-2026-12-05t.jsonl": "## Twentieth held-out set: `intents.holdout-2026-12-05t.jsonl`",
     "intents.holdout-2026-12-05u.jsonl": "## Twenty-first held-out set: `intents.holdout-2026-12-05u.jsonl`",
     "intents.holdout-2026-12-06v.jsonl": "## Twenty-second held-out set: `intents.holdout-2026-12-06v.jsonl`",
+    "intents.holdout-2026-12-06w.jsonl": "## Twenty-third held-out set: `intents.holdout-2026-12-06w.jsonl`",
 }
 
 EXPECT = {
