@@ -82,13 +82,16 @@ def test_second_dev_set_names_and_addresses(guard: InputGuard) -> None:
         "test27.jsonl",
         "test28.jsonl",
         "test29.jsonl",
+        "test30.jsonl",
     ],
 )
 def test_own_set_is_well_formed_and_balanced(half: str) -> None:
     records = [json.loads(line) for line in (SETS / half).read_text(encoding="utf-8").splitlines()]
     assert {r["expect"] for r in records} == {"block_pii", "allow"}
     assert {r["lang"] for r in records} == {"en", "fr"}
-    assert all(re.fullmatch(r"oc(?:[p-z9]|v[1-9]|w[0-9])-[0-9a-f]{10}", r["id"]) for r in records)
+    assert all(
+        re.fullmatch(r"oc(?:[p-z9]|v[1-9]|w[0-9]|x0)-[0-9a-f]{10}", r["id"]) for r in records
+    )
     assert all(r["text"].strip() for r in records)
 
 
