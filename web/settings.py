@@ -95,6 +95,9 @@ class Settings(BaseSettings):
     pii_mode: Literal["block", "redact"] = "block"
     # The input guard's learned intent classifier (bot/guards/intent.py), after the rules.
     guard_classifier: bool = True
+    # Sentence vectors beside its n-grams: none (the default), e5 (multilingual-e5, which ranks
+    # the pages and is loaded anyway) or minilm; each has its own calibration (issue 12).
+    guard_classifier_vectors: Literal["none", "e5", "minilm"] = "none"
     # Its last layer: the answer model (when one is configured) asked about doubtful messages.
     guard_model_check: bool = True
     model_enabled: bool = (

@@ -22,6 +22,16 @@ question is one phrase in a sentence vector about the service, while the n-grams
 phrase still count. People at risk come first, so the n-grams alone decide.
 Without MiniLM the classifier runs on the n-grams
 alone (`NGRAMS`) with a calibration of its own, and says which it runs on (`startup_note`).
+
+The e5 feature set (`WITH_E5`, 6 December 2026): the n-grams beside multilingual-e5-small's
+"query: " vector of the message, the model that already ranks the pages in both languages (a
+serving process holds its session; the guard shares it). On the 22 spent held-out sets, at the
+threshold that sends 95 % of the people who need one to a person, it lets through 93.1 % of
+in-scope questions against 89.8 % for the n-grams (`python -m benchmarks.intent_features`);
+in cross-validation it sends 96.3 % of people at risk to a person against 92.4 %, complaints
+87.9 % against 75.4 %, at the same share of in-scope questions let through. Built, calibrated
+and chosen with OPENCOUNTER_GUARD_CLASSIFIER_VECTORS=e5; not the default until a blind set
+written after it confirms the gain (bot/guards/data/README.md, the adoption rule).
 Each class's score is Platt-calibrated and each class has its own threshold, chosen for
 recall where a miss hurts a person (`bot.guards.intent_calibration`). A refusal needs a
 message most of whose words the model knows (`KNOWN_WORDS_TO_REFUSE`).
@@ -63,7 +73,15 @@ from bot.guards.intent_data import TRAIN_FILE, LabelledMessage, data_dir, read_l
 from bot.guards.intent_decision import IN_SCOPE, TO_A_PERSON, IntentDecision, decide
 from bot.guards.normalise import fold
 from bot.guards.pii_spoken import number_words_as_digits
-from knowledge.embeddings import Embedder, EmbedderUnavailable, default_embedder, minilm_available
+from knowledge.embeddings import (
+    Embedder,
+    EmbedderUnavailable,
+    PageEmbedder,
+    Vectors,
+    default_embedder,
+    default_page_embedder,
+    minilm_available,
+)
 
 # Bump when features, model or threshold rules change: the calibration file must be rebuilt.
 MODEL_VERSION = "intent-10"
@@ -71,7 +89,14 @@ CALIBRATION_FILE = "intents.calibration.json"
 # The feature sets, each with its own calibration in the file.
 NGRAMS = "ngrams"
 WITH_MINILM = "ngrams+minilm"
-FEATURE_SETS = (WITH_MINILM, NGRAMS)
+# The n-grams beside multilingual-e5-small's "query: " vector of the message (the model that
+# ranks the pages, so a serving process holds it already): built and calibrated, chosen with
+# `features=WITH_E5` (OPENCOUNTER_GUARD_CLASSIFIER_VECTORS=e5), not the default (module
+# docstring, "The e5 feature set").
+WITH_E5 = "ngrams+e5"
+FEATURE_SETS = (WITH_E5, WITH_MINILM, NGRAMS)
+# The sentence-vector feature sets, each with the embedder its calibration was built with.
+WITH_VECTORS = (WITH_MINILM, WITH_E5)
 # The sentence vector's weight beside the (l2-normalised) n-gram blocks; chosen by
 # cross-validation among 0.5, 0.75, 1, 1.25, 1.5, 2 (flat between 0.75 and 1).
 VECTOR_WEIGHT = 1.0
@@ -275,17 +300,20 @@ class IntentClassifier:
         *,
         sentence_vectors: bool | None = None,
         embedder: Embedder | None = None,
+        features: str | None = None,
     ) -> IntentClassifier:
         """Fit the final model on the training file with the calibration built for it.
 
-        `sentence_vectors`: None uses MiniLM when it is installed; True requires it; False
-        uses the n-grams alone. `embedder`: an already loaded embedder to share (it must be
-        the one the calibration was built with); by default MiniLM is loaded here, once.
+        `features`: the feature set (FEATURE_SETS); when None, `sentence_vectors` chooses:
+        None uses MiniLM when it is installed and SENTENCE_VECTORS_BY_DEFAULT; True requires
+        it; False uses the n-grams alone. `embedder`: an already loaded embedder to share (it
+        must be the one the calibration was built with); by default the feature set's
+        embedder is loaded here, once (`load_embedder`).
         Raises IntentModelError when the calibration was built for other data: run
         `python -m bot.guards.intent` after changing the training file.
         """
         train_file = train_file or data_dir() / TRAIN_FILE
-        features = WITH_MINILM if embedder is not None else choose_features(sentence_vectors)
+        features = resolve_features(features, sentence_vectors, embedder)
         calibration = check_calibration(train_file, calibration_file, features)
         messages = read_labelled(train_file)
         plain = cls(
@@ -293,7 +321,7 @@ class IntentClassifier:
         )
         if features == NGRAMS:
             return plain
-        embedder = embedder or load_embedder()
+        embedder = embedder or load_embedder(features)
         if embedder.name != calibration.embedder:
             raise IntentModelError(
                 f"the intent calibration was built with the embedder {calibration.embedder!r}, "
@@ -341,12 +369,12 @@ class LazyIntentClassifier:
         *,
         sentence_vectors: bool | None = None,
         embedder: Embedder | None = None,
+        features: str | None = None,
     ) -> None:
         self._train_file = train_file
         self._calibration_file = calibration_file
         self._embedder = embedder
-        self.features = WITH_MINILM if embedder is not None else choose_features(sentence_vectors)
-        self._sentence_vectors = self.features == WITH_MINILM
+        self.features = resolve_features(features, sentence_vectors, embedder)
         self.calibration = check_calibration(train_file, calibration_file, self.features)
         self._fallback_report = (
             check_calibration(train_file, calibration_file, WITH_MINILM).report
@@ -363,6 +391,11 @@ class LazyIntentClassifier:
         if self.features == WITH_MINILM:
             return (
                 "Guard intent classifier: n-grams and MiniLM sentence vectors "
+                f"(cross-validated: {_share(own)} of people at risk sent to a person)."
+            )
+        if self.features == WITH_E5:
+            return (
+                "Guard intent classifier: n-grams and multilingual-e5 sentence vectors "
                 f"(cross-validated: {_share(own)} of people at risk sent to a person)."
             )
         if self._fallback_report is None:
@@ -384,8 +417,8 @@ class LazyIntentClassifier:
                 self._fitted = IntentClassifier.fit(
                     self._train_file,
                     self._calibration_file,
-                    sentence_vectors=self._sentence_vectors,
                     embedder=self._embedder,
+                    features=self.features,
                 )
             return self._fitted
 
@@ -414,7 +447,51 @@ def choose_features(sentence_vectors: bool | None) -> str:
     return NGRAMS
 
 
-def load_embedder() -> Embedder:
+def resolve_features(
+    features: str | None, sentence_vectors: bool | None, embedder: Embedder | None
+) -> str:
+    """The feature set asked for: `features` when given (one of FEATURE_SETS), else MiniLM's
+    when an embedder is handed over (the older call), else `choose_features`."""
+    if features is not None:
+        if features not in FEATURE_SETS:
+            raise IntentModelError(
+                f"unknown intent feature set {features!r}: one of {', '.join(FEATURE_SETS)}"
+            )
+        if features == NGRAMS and embedder is not None:
+            raise IntentModelError("the n-gram feature set takes no embedder")
+        return features
+    return WITH_MINILM if embedder is not None else choose_features(sentence_vectors)
+
+
+class E5Questions:
+    """multilingual-e5 with its "query: " prefix (a message is asked, it is not a page), as the
+    Embedder the classifier takes; named apart from e5's page vectors."""
+
+    dim = 384
+
+    def __init__(self, e5: PageEmbedder) -> None:
+        self.e5 = e5
+        self.name = f"{e5.name}-query"
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        return self.e5.embed_queries(texts)
+
+
+def load_embedder(features: str = WITH_MINILM, e5_dir: Path | None = None) -> Embedder:
+    """The embedder of a sentence-vector feature set: MiniLM, or e5 (the process's shared
+    session, the one that ranks the pages, from `e5_dir` or the default folder)."""
+    if features == WITH_E5:
+        try:
+            e5 = default_page_embedder(e5_dir)
+        except EmbedderUnavailable as error:
+            raise IntentModelError(f"cannot load e5 for the intent classifier: {error}") from error
+        if e5 is None:
+            raise IntentModelError(
+                "the intent classifier's e5 feature set needs multilingual-e5, which is not "
+                "built here: run `make install` (it builds it), or choose the n-grams alone "
+                "(OPENCOUNTER_GUARD_CLASSIFIER_VECTORS=none)"
+            )
+        return E5Questions(e5)
     try:
         embedder = default_embedder()
     except EmbedderUnavailable as error:

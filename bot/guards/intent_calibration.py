@@ -27,7 +27,9 @@ from bot.guards.intent import (
     CALIBRATION_FILE,
     NGRAMS,
     SEED,
+    WITH_E5,
     WITH_MINILM,
+    WITH_VECTORS,
     Calibration,
     IntentModelError,
     LinearIntentModel,
@@ -214,19 +216,41 @@ def rates(decided: Sequence[str], labels: Sequence[str]) -> dict[str, dict[str, 
     return report
 
 
-def calibrate(train_file: Path, embedder: Embedder | None = None) -> list[Calibration]:
+def calibrate(
+    train_file: Path,
+    embedder: Embedder | None = None,
+    *,
+    more: Mapping[str, Embedder] | None = None,
+) -> list[Calibration]:
     """Cross-validate on the training file: sigmoids, thresholds and the CV figures, for the
-    n-grams alone and (with an embedder) the n-grams and the sentence vectors, then the
-    gate below which the vector is computed (`SKIP_GATES`)."""
+    n-grams alone and (with an embedder) the n-grams and MiniLM's sentence vectors, then the
+    gate below which the vector is computed (`SKIP_GATES`); `more`: other sentence-vector
+    feature sets (WITH_E5) with their embedders, each calibrated the same way."""
     messages = read_labelled(train_file)
     if {m.label for m in messages} != set(INTENTS):
         raise IntentModelError(f"the training set must hold every class: {INTENTS}")
-    labels = [m.label for m in messages]
     plain, plain_scores = _cross_validated(train_file, messages, None)
-    if embedder is None:
-        return [plain]
+    chosen = {WITH_MINILM: embedder} if embedder is not None else {}
+    chosen.update(more or {})
+    built = [
+        _with_vectors(train_file, messages, features, chosen[features], plain, plain_scores)
+        for features in WITH_VECTORS
+        if features in chosen
+    ]
+    return [*built, plain]
+
+
+def _with_vectors(
+    train_file: Path,
+    messages: Sequence[LabelledMessage],
+    features: str,
+    embedder: Embedder,
+    plain: Calibration,
+    plain_scores: Sequence[Mapping[str, float]],
+) -> Calibration:
+    labels = [m.label for m in messages]
     vectors = training_vectors(train_file, messages, embedder)
-    both, scores = _cross_validated(train_file, messages, vectors)
+    both, scores = _cross_validated(train_file, messages, vectors, features)
     with_vectors = [decide(s, both.thresholds).intent for s in scores]
     full = rates(with_vectors, labels)
     for gate in SKIP_GATES:
@@ -237,12 +261,14 @@ def calibrate(train_file: Path, embedder: Embedder | None = None) -> list[Calibr
         report = rates(decided, labels)
         if report[TO_A_PERSON]["recall"] >= full[TO_A_PERSON]["recall"]:
             break
-    both = replace(both, embedder=embedder.name, skip_above=gate, report=report)
-    return [both, plain]
+    return replace(both, embedder=embedder.name, skip_above=gate, report=report)
 
 
 def _cross_validated(
-    train_file: Path, messages: Sequence[LabelledMessage], vectors: np.ndarray | None
+    train_file: Path,
+    messages: Sequence[LabelledMessage],
+    vectors: np.ndarray | None,
+    features: str = NGRAMS,
 ) -> tuple[Calibration, list[dict[str, float]]]:
     labels = [m.label for m in messages]
     classes, values = out_of_fold_decisions(messages, vectors)
@@ -255,18 +281,19 @@ def _cross_validated(
         provisional.sigmoids,
         thresholds,
         rates(decided, labels),
-        features=NGRAMS if vectors is None else WITH_MINILM,
+        features=features,
     )
     return calibration, scores
 
 
 def main(argv: Sequence[str]) -> int:
-    """Build the calibration of every feature set; MiniLM must be installed for this."""
+    """Build the calibration of every feature set; MiniLM and e5 must be installed for this."""
     parser = argparse.ArgumentParser(
         prog="python -m bot.guards.intent",
         description="Cross-validate the intent classifier on its training file and write "
-        f"{CALIBRATION_FILE} beside it (both feature sets; needs MiniLM, the `embeddings` "
-        "extra). Prints the cross-validated figures.",
+        f"{CALIBRATION_FILE} beside it (every feature set; needs MiniLM, the `embeddings` "
+        "extra, and multilingual-e5, which `make install` builds). Prints the cross-validated "
+        "figures.",
     )
     parser.add_argument(
         "train_file",
@@ -279,7 +306,8 @@ def main(argv: Sequence[str]) -> int:
         "--vectors-only",
         action="store_true",
         help="only embed the training messages and cache their vectors beside the file (what "
-        "the first fit with MiniLM would do; `make test` runs this before the tests), then stop",
+        "the first fit with MiniLM or e5 would do; `make test` runs this before the tests), "
+        "then stop",
     )
     args = parser.parse_args(list(argv))
     train_file: Path = args.train_file
@@ -290,14 +318,18 @@ def main(argv: Sequence[str]) -> int:
         return 2
     try:
         embedder = load_embedder()
+        e5 = load_embedder(WITH_E5)
     except IntentModelError as error:
-        sys.stderr.write(f"{error}; the calibration file holds both feature sets\n")
+        sys.stderr.write(f"{error}; the calibration file holds every feature set\n")
         return 2
     if args.vectors_only:
-        vectors = training_vectors(train_file, read_labelled(train_file), embedder)
-        sys.stdout.write(f"{len(vectors)} training vectors cached for {train_file.name}\n")
+        for each in (embedder, e5):
+            vectors = training_vectors(train_file, read_labelled(train_file), each)
+            sys.stdout.write(
+                f"{len(vectors)} training vectors ({each.name}) cached for {train_file.name}\n"
+            )
         return 0
-    calibrations = calibrate(train_file, embedder)
+    calibrations = calibrate(train_file, embedder, more={WITH_E5: e5})
     train_file.with_name(CALIBRATION_FILE).write_text(
         calibrations_to_json(calibrations), encoding="utf-8"
     )

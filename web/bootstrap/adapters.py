@@ -16,7 +16,14 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from bot.answering import AnswerWriter, ExtractiveWriter, ModelWriter
-from bot.guards.intent import IntentModelError, LazyIntentClassifier
+from bot.guards.intent import (
+    NGRAMS,
+    WITH_E5,
+    WITH_MINILM,
+    IntentModelError,
+    LazyIntentClassifier,
+    load_embedder,
+)
 from bot.models.ollama import OllamaChatModel
 from bot.models.port import ChatModel
 from knowledge.embeddings import Embedder, PageEmbedder, default_embedder, default_page_embedder
@@ -541,17 +548,28 @@ def intent_classifier(settings: Settings) -> LazyIntentClassifier | None:
     if not settings.guard_classifier:
         return None
     try:
-        return _shared_intent_classifier()
+        return _shared_intent_classifier(
+            CLASSIFIER_FEATURES[settings.guard_classifier_vectors], settings.e5_dir
+        )
     except IntentModelError as exc:
+        name = "OPENCOUNTER_GUARD_CLASSIFIER"
+        if settings.guard_classifier_vectors != "none":
+            name = "OPENCOUNTER_GUARD_CLASSIFIER_VECTORS"
         raise UnusableSetting(
-            "OPENCOUNTER_GUARD_CLASSIFIER",
+            name,
             str(exc),
-            "Rebuild the calibration, or set OPENCOUNTER_GUARD_CLASSIFIER=false to run the "
+            "Rebuild the calibration, set OPENCOUNTER_GUARD_CLASSIFIER_VECTORS=none to run the "
+            "classifier on its n-grams alone, or OPENCOUNTER_GUARD_CLASSIFIER=false to run the "
             "guard's rules alone.",
         ) from exc
 
 
+# OPENCOUNTER_GUARD_CLASSIFIER_VECTORS -> the classifier's feature set.
+CLASSIFIER_FEATURES = {"none": NGRAMS, "e5": WITH_E5, "minilm": WITH_MINILM}
+
+
 @functools.cache
-def _shared_intent_classifier() -> LazyIntentClassifier:
+def _shared_intent_classifier(features: str, e5_dir: Path | None) -> LazyIntentClassifier:
     # Read-only once fitted, and fitted under its own lock: safe to share between apps.
-    return LazyIntentClassifier()
+    embedder = load_embedder(WITH_E5, e5_dir) if features == WITH_E5 else None
+    return LazyIntentClassifier(features=features, embedder=embedder)

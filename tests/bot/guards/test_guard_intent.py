@@ -20,12 +20,15 @@ from bot.guards.intent import (
     CALIBRATION_FILE,
     FEATURE_SETS,
     NGRAMS,
+    WITH_E5,
     WITH_MINILM,
+    E5Questions,
     IntentClassifier,
     IntentModelError,
     LazyIntentClassifier,
     calibrations_from_json,
     fingerprint,
+    load_embedder,
     training_vectors,
 )
 from bot.guards.intent_calibration import IN_SCOPE_LIKELIEST_AT_MOST, choose_thresholds, main
@@ -52,7 +55,7 @@ from bot.guards.intent_decision import (
 )
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
-from knowledge.embeddings import Vectors, minilm_available, normalise
+from knowledge.embeddings import Vectors, default_page_embedder, minilm_available, normalise
 from tests.needs import missing
 
 DATA = data_dir()
@@ -61,6 +64,17 @@ DATA = data_dir()
 # set, where the vectors sent 5 fewer of 78 people to a person: a gain must be larger than
 # that, and then be confirmed on a new blind set before the default changes.
 MINILM_WORTH = 0.02
+# The guard with e5's vectors on the 856-message split (6 December 2026, policy r10): crisis
+# 240/248, person 112/114, complaint 103/110, crisis reply en 109/117 fr 130/131, refused
+# 134/171, in scope en 102/107 fr 103/106 (the n-grams: 234, 110, 96, 105, 125, 109, 103, 105).
+FLOORS_E5 = {
+    "crisis": 0.95,
+    "human_request": 0.96,
+    "complaint": 0.92,
+    "crisis_reply": 0.92,
+    "refused": 0.76,
+    "in_scope": 0.94,
+}
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +87,12 @@ def classifier() -> IntentClassifier:
 def floors(request: pytest.FixtureRequest) -> tuple[InputGuard, dict[str, float]]:
     """The guard with each feature set, and floors just under its frozen-split figures."""
     features = str(request.param)
-    if features == WITH_MINILM:
+    if features == WITH_E5:
+        if default_page_embedder() is None:
+            missing("multilingual-e5 is not built (make install builds it)")
+        # Built 6 December 2026, not the default (bot/guards/intent.py's docstring).
+        floor = dict(FLOORS_E5)
+    elif features == WITH_MINILM:
         if not minilm_available():
             missing("the embeddings extra is missing (MiniLM)")
         # On the 706-message split: crisis 195/201, person 80/89, complaint 86/94, crisis
@@ -102,7 +121,7 @@ def floors(request: pytest.FixtureRequest) -> tuple[InputGuard, dict[str, float]
         # 120/127, person 109/114, complaint 94/106, refused 104/161, in scope en 100/104 fr
         # 103/103.
         floor |= {"crisis": 0.92, "crisis_reply": 0.89}
-    classifier = IntentClassifier.fit(sentence_vectors=features == WITH_MINILM)
+    classifier = IntentClassifier.fit(features=features)
     return InputGuard(GuardPolicy.default(), intents=classifier), floor
 
 
@@ -177,6 +196,47 @@ def test_the_calibration_was_built_for_this_training_file() -> None:
         }
     assert calibrations[NGRAMS].embedder is None
     assert calibrations[WITH_MINILM].embedder == "minilm-l6-v2-int8-onnx-256"
+    e5 = calibrations[WITH_E5].embedder
+    assert e5 is not None and e5.startswith("multilingual-e5") and e5.endswith("-query")
+
+
+def test_e5_vectors_pass_the_cross_validated_half_of_the_adoption_rule() -> None:
+    """e5's vectors send more people to a person in cross-validation than MINILM_WORTH, at no
+    cost in in-scope questions; the rule's other half (a blind set written after them) decides
+    the default, so they stay off until then (OPENCOUNTER_GUARD_CLASSIFIER_VECTORS=e5)."""
+    calibrations = calibrations_from_json((DATA / CALIBRATION_FILE).read_text(encoding="utf-8"))
+    ngrams, e5 = calibrations[NGRAMS].report, calibrations[WITH_E5].report
+    assert e5[TO_A_PERSON]["recall"] - ngrams[TO_A_PERSON]["recall"] >= MINILM_WORTH
+    assert e5["in_scope_passed"]["recall"] >= ngrams["in_scope_passed"]["recall"]
+    assert LazyIntentClassifier().features == NGRAMS
+
+
+def test_an_unknown_feature_set_is_refused_with_the_known_ones() -> None:
+    with pytest.raises(
+        IntentModelError, match=r"unknown intent feature set 'ngrams\+bert'.*ngrams"
+    ):
+        LazyIntentClassifier(features="ngrams+bert")
+
+
+def test_e5_asked_for_but_not_built_is_refused_with_what_to_do(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(intent_module, "default_page_embedder", lambda folder=None: None)
+    with pytest.raises(IntentModelError, match="make install"):
+        IntentClassifier.fit(features=WITH_E5)
+
+
+def test_the_e5_classifier_shares_the_page_rankers_session_and_says_what_it_runs_on() -> None:
+    if default_page_embedder() is None:
+        missing("multilingual-e5 is not built (make install builds it)")
+    shared = load_embedder(WITH_E5)
+    assert isinstance(shared, E5Questions) and shared.e5 is default_page_embedder()
+    lazy = LazyIntentClassifier(features=WITH_E5, embedder=shared)
+    assert "multilingual-e5" in lazy.startup_note
+    fitted = lazy.fitted()
+    assert fitted.features == WITH_E5
+    assert lazy.classify("when are the green bins collected in my street?").intent == "in_scope"
+    assert lazy.classify("I have nowhere to sleep tonight with my two kids").intent == "crisis"
 
 
 def test_the_sentence_vectors_are_off_by_default_because_cross_validation_says_so() -> None:
@@ -246,20 +306,24 @@ def test_the_build_step_caches_the_vectors_the_minilm_fit_reads(
     # one `training_vectors` reads (same file bytes, same embedder), and nothing else is built.
     if not minilm_available():
         missing("the embeddings extra is missing (MiniLM)")
+    if default_page_embedder() is None:
+        missing("multilingual-e5 is not built (make install builds it)")
     train = tmp_path / TRAIN_FILE
     lines = (DATA / TRAIN_FILE).read_text(encoding="utf-8").splitlines(keepends=True)
     train.write_text("".join(lines[:12]), encoding="utf-8")
     assert main(["--vectors-only", str(train)]) == 0
-    assert "12 training vectors cached" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    real = intent_module.load_embedder()
+    assert f"12 training vectors ({real.name}) cached" in said
+    assert "12 training vectors (multilingual-e5" in said
     assert not (tmp_path / CALIBRATION_FILE).exists()
     cached = list((tmp_path / "cache").glob("*.npy"))
-    assert len(cached) == 1
-    real = intent_module.load_embedder()
+    assert len(cached) == 2, "one file for each embedder"
     embedder = CountingEmbedder(real.name)
     embedder.dim = real.dim
     vectors = training_vectors(train, read_labelled(train), embedder)
     assert embedder.calls == 0, "the fit takes the vectors the build step cached"
-    np.testing.assert_array_equal(vectors, np.load(cached[0]))
+    assert any(np.array_equal(vectors, np.load(path)) for path in cached)
 
 
 def test_a_calibration_for_other_data_is_refused_with_what_to_do(tmp_path: Path) -> None:
