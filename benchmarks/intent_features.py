@@ -1,6 +1,6 @@
 """Which sentence vectors, if any, help the intent classifier on wording it was not trained on.
 
-    python -m benchmarks.intent_features [--weights 0.5,1] [--no-minilm] [--no-e5]
+    python -m benchmarks.intent_features [--weights 0.5,1] [--no-minilm] [--no-e5] [--skip FILE...]
 
 The classifier alone (no rules), fitted on the training file with each feature set: the
 n-grams (the default), the n-grams beside MiniLM's English sentence vectors, and the n-grams
@@ -21,37 +21,26 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
 
-from bot.guards.intent import LinearIntentModel, training_vectors
+from bot.guards.intent import E5Questions, LinearIntentModel, training_vectors
 from bot.guards.intent_data import TRAIN_FILE, data_dir, read_labelled
 from knowledge.e5 import E5Embedder, default_e5_dir
-from knowledge.embeddings import Vectors, default_embedder
+from knowledge.embeddings import default_embedder
 
 PERSON = ("crisis", "human_request", "complaint")
 REFUSED = ("out_of_scope", "abuse_of_service", "injection")
 RECALLS = (0.90, 0.95, 0.97)
 
 
-class E5Queries:
-    """e5 with the "query: " prefix (a message is a question, not a page), as an Embedder."""
-
-    dim = 384
-
-    def __init__(self, e5: E5Embedder) -> None:
-        self._e5 = e5
-        self.name = f"{e5.name}-query"
-
-    def embed(self, texts: Sequence[str]) -> Vectors:
-        return self._e5.embed_queries(texts)
-
-
-def held_out() -> tuple[list[str], npt.NDArray[np.str_]]:
+def held_out(skip: frozenset[str] = frozenset()) -> tuple[list[str], npt.NDArray[np.str_]]:
+    """The spent held-out sets' messages and labels; `skip`: the blind ones, by file name."""
     texts, labels = [], []
     for path in sorted((data_dir() / "holdout").glob("*.jsonl")):
+        if path.name in skip:
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
@@ -110,10 +99,13 @@ def main() -> None:
     parser.add_argument("--weights", default="0.5,1", help="e5 vector weights, comma-separated")
     parser.add_argument("--no-minilm", action="store_true")
     parser.add_argument("--no-e5", action="store_true")
+    parser.add_argument(
+        "--skip", nargs="*", default=[], help="held-out files not yet run (blind), by name"
+    )
     arguments = parser.parse_args()
     train_file = data_dir() / TRAIN_FILE
     messages = read_labelled(train_file)
-    texts, labels = held_out()
+    texts, labels = held_out(frozenset(arguments.skip))
     print(f"{len(messages)} training messages; {len(texts)} held-out messages (spent sets)")
     print(report("n-grams", LinearIntentModel(messages), texts, labels, None), flush=True)
     if not arguments.no_minilm:
@@ -126,7 +118,7 @@ def main() -> None:
             model = LinearIntentModel(messages, fitted)
             print(report("n-grams + MiniLM", model, texts, labels, asked), flush=True)
     if not arguments.no_e5:
-        e5 = E5Queries(E5Embedder(default_e5_dir()))
+        e5 = E5Questions(E5Embedder(default_e5_dir()))
         started = time.perf_counter()
         fitted = training_vectors(train_file, messages, e5)
         asked = np.asarray(e5.embed(texts), dtype=np.float32)
