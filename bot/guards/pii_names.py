@@ -77,7 +77,19 @@ _THIRD_INTRODUCED = (
     r"|(?:she|he)['’]s\s+called|(?:il|elle)\s+s['’]\s?appelle|(?:il|elle)\s+se\s+nomme"
     r"|(?:son|leur)\s+nom\s+(?:complet\s+)?(?:est|c['’]est)"
 )
+# Or named as the one the writer helps or writes for ("I'm helping Olga Petrenko apply …",
+# "j'écris pour Thanh Nguyen …"), written as a name is.
+_ACTING_FOR = (
+    r"(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+(?:helping|assisting|supporting|writing\s+for"
+    r"|filling\s+(?:this|it|the\s+form)\s+in\s+for)|j['’](?:[ée]cris|aide|accompagne)(?:\s+pour)?"
+    r"|nous\s+(?:[ée]crivons\s+pour|aidons|accompagnons)"
+)
 _THIRD = re.compile(r"(?i:\b(?:" + _THIRD_INTRODUCED + r")\b[:,]?)\s+" + FULL_NAME)
+_ACTING_FOR_NAME = re.compile(r"(?i:\b(?:" + _ACTING_FOR + r")\b)\s+" + FULL_NAME)
+# A person, not a body: said "she" or "he" of after the name ("… apply for her son", "…,
+# elle demande …"); a food bank or a school one helps is not.
+_SAID_OF_A_PERSON = re.compile(r"(?i:\b(?:she|he|her|his|him|elle|il|lui)\b)")
+_PERSON_REACH = 120
 _ORGANISATION_END = re.compile(
     r"(?i:\b(?:club|association|society|group|trust|church|charity|ltd|limited|plc|company"
     r"|committee|union|network|foundation|asso|comit[ée]|soci[ée]t[ée]|entreprise|sarl|sas"
@@ -637,6 +649,13 @@ def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = list(_titled_names(text))
     for pattern in (_SELF, _SELF_PLAIN, _LABELLED, _THIRD):
         spans += _spans(pattern, text)
+    spans += [
+        (start, end)
+        for start, end in _spans(_ACTING_FOR_NAME, text)
+        if not names_a_unit(text[start:end])
+        and _ORGANISATION_END.search(text[start:end]) is None
+        and _SAID_OF_A_PERSON.search(text, end, end + _PERSON_REACH) is not None
+    ]
     spans += [
         (start, end)
         for start, end in _spans(_IN_THE_NAME_OF, text)

@@ -16,7 +16,9 @@ every message here is written for this file, both ways.
 6. A passport number with its letters apart from its digits, or said to be someone else's
    ("hers is …"): found.
 7. Someone the writer writes for, introduced by name ("her name is …", "il s'appelle …"), in
-   lower case or all in capitals behind a title ("MME …"): a name.
+   lower case or all in capitals behind a title ("MME …"), or named as the one the writer helps
+   and then said "she" or "he" of ("I'm helping … apply for her son"): a name. A body one helps
+   is no one.
 8. The name a home, a bill or an account is in ("c'est au nom de …", "is in the name of …"): a
    name; a club's or a body's is no one's.
 9. A home known by its name (in quotes, or "… Cottage", "la Ferme des …") on a named lane, said
@@ -250,6 +252,34 @@ def test_someone_introduced_by_name_is_named(text: str, name: str, policy: Guard
         for kind, value in _found(text, policy)
         if kind in ("name", "name_dob_address")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "We're supporting Mariam Yusufzai to find a nursery place, she starts work in March.",
+            "Mariam Yusufzai",
+        ),
+        (
+            "J'accompagne Dmytro Savchenko pour sa demande de logement, il ne parle pas anglais.",
+            "Dmytro Savchenko",
+        ),
+    ],
+)
+def test_the_person_the_writer_helps_is_named(text: str, name: str, policy: GuardPolicy) -> None:
+    assert ("name", name) in _found(text, policy)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm helping Riverside Community Larder with a collection, where can the van park?",
+        "J'aide Secours Populaire Exampleton à trier les dons, on peut déposer où ?",
+    ],
+)
+def test_a_body_the_writer_helps_is_no_one(text: str, policy: GuardPolicy) -> None:
+    assert not _kinds(text, policy) & {"name", "name_dob_address"}
 
 
 @pytest.mark.parametrize(
