@@ -189,6 +189,17 @@ def _a_subjects_number(before: str, after: str, sentence: str) -> bool:
     )
 
 
+# Or said to be rung right after it: "… 0117 …? I rang it twice", "… 01 …, je l'ai appelé
+# trois fois" (test29 forms).
+_RANG_AFTER = re.compile(
+    r"^[^\n]{0,12}?\b(?:i|we|i['’]ve|we['’]ve|i have|we have)\s+(?:(?:already|just|tried|been"
+    r"|kept)\s+)*(?:rung|rang|ringing|called|calling|phoned|phoning|dialled|dialed)\s+(?:it|that"
+    r"|them|this|the number)\b"
+    r"|^[^\n]{0,12}?\b(?:je\s+l['’]ai|on\s+l['’]a|nous\s+l['’]avons)\s+(?:d[ée]j[àa]\s+)?"
+    r"(?:appel[ée]|compos[ée])"
+)
+
+
 def _rung_by_the_writer(before: str, after: str) -> bool:
     """A number the writer rang, unless its clause says it reaches them ("I called 0117 …,
     it's my own landline, to check it")."""
@@ -238,7 +249,9 @@ def _phone_is_public(
         or _a_subjects_number(near, after, sentence)
     )
     named = any(context.search(before) for context in contexts) or team_after
-    return not personal and named
+    rung_after = not mobile and _RANG_AFTER.search(after) is not None
+    rung_after = rung_after and _OWN_LINE.search(after) is None
+    return not personal and (named or rung_after)
 
 
 def _asked_as_a_service(after: str) -> bool:
@@ -247,6 +260,19 @@ def _asked_as_a_service(after: str) -> bool:
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
     # "… the Blue Badge team? it's my neighbour's line": a line said to be someone's, later.
     return _REACHES_THE_WRITER.search(clause) is None and _OWN_LINE.search(after) is None
+
+
+def read_phone_is_public(
+    folded: str, start: int, end: int, digits: str, international: bool, policy: ContactPolicy
+) -> bool:
+    """A phone number read out in words between `start` and `end` of `folded`, judged by the
+    words around it as the same number typed would be ("le numéro de l'accueil, c'est bien
+    zéro deux zéro …", "is the council tax line oh two oh …"): test29 forms."""
+    raw = ("+" if international else "") + digits
+    before = folded[max(0, start - _WINDOW_BEFORE) : start]
+    after = folded[end : end + _AFTER]
+    sentence = _CLAUSE_END.split(folded[max(0, start - _SENTENCE_REACH) : start])[-1]
+    return _phone_is_public(raw, digits, before, policy, after, sentence)
 
 
 def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFinding]:

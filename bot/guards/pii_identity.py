@@ -320,11 +320,23 @@ def private_street_ends(text: str, folded: str) -> tuple[int, ...]:
     return tuple(end for _, end, _ in _address_spans(text, folded))
 
 
+# A building's number said in words ("three Quay Street", "trois quai des Tanneurs"), as a
+# dictated or careful message gives a public place's address (test29 forms).
+_HOUSE_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|un|une|deux|trois|quatre"
+    r"|cinq|sept|huit|neuf|dix|onze|douze"
+)
+_WORDED_ADDRESS = re.compile(
+    rf"\b(?i:{_HOUSE_NUMBER_WORDS}),? (?:(?i:{_FOREIGN_STREET}) {_STREET_NAME_FR}"
+    rf"|(?:[A-Z][\w'’-]+ ){{1,3}}(?i:{_STREET_WORDS}))\b"
+)
+
+
 def public_street_ends(text: str, folded: str) -> tuple[int, ...]:
     """Where street addresses end that words before them give to a public building ("the
     Town Hall at 1 Market Square, …"): a postcode after one is the building's."""
     ends: list[int] = []
-    for match in _ADDRESS.finditer(text):
+    for match in [*_ADDRESS.finditer(text), *_WORDED_ADDRESS.finditer(text)]:
         before = folded[max(0, match.start() - _WINDOW) : match.start()]
         if _OWN_ADDRESS.search(before) is None and PUBLIC_PLACE.search(before):
             ends.append(match.end())
@@ -550,6 +562,31 @@ def _homes_by_landmark(text: str) -> list[tuple[int, int, bool]]:
     return found
 
 
+# A home known by its name, not a number, said to be the writer's, with the street or lane it
+# stands on ("we live at 'Rose Cottage', the last house off Mill Lane", "nous habitons « Les
+# Églantiers », une maison sans numéro au bout de Hollow Lane"): an address (test29 forms). The
+# name in quotes, or capitalised words ending in a house word.
+_HOUSE_WORDS = (
+    r"cottage|house|farm|farmhouse|lodge|barn|villa|chalet|manor|grange|bungalow|mill"
+    r"|maison|mas|ferme|moulin|bastide|longère|longere"
+)
+_NAMED_HOME = re.compile(
+    r"(?i:\b(?:we\s+live|i\s+live|we(?:'re|’re|\s+are)\s+(?:at|in)|i(?:'m|’m|\s+am)\s+(?:at|in)"
+    r"|(?:our|my)\s+(?:house|home|cottage|place)\s+is(?:\s+called)?|on\s+habite|j['’]habite"
+    r"|nous\s+habitons|nous\s+vivons|je\s+vis|(?:notre|ma)\s+maison\s+(?:s['’]appelle|est)"
+    r"|chez\s+nous\s+c['’]est)\b)[ \t]+(?i:(?:at|in|à|a|au|dans)[ \t]+)?"
+    r"(?P<home>[«\"“‘'][ \t]?[A-ZÀ-Þ][^«»\"“”‘’'\n]{1,40}?[ \t]?[»\"”’']"
+    rf"|(?:[A-ZÀ-Þ][\w'’-]+[ \t]+){{1,2}}(?i:{_HOUSE_WORDS})\b"
+    rf"|(?i:{_HOUSE_WORDS})[ \t]+(?:(?i:des|du|de[ \t]+la|de|d['’])[ \t]*)?[A-ZÀ-Þ][\w'’-]+)"
+    r"[^.!?\n]{0,90}?"
+    rf"(?P<street>{_LANDMARK_STREET})"
+)
+
+
+def _named_homes(text: str) -> list[tuple[int, int, bool]]:
+    return [(m.start("home"), m.end("street"), True) for m in _NAMED_HOME.finditer(text)]
+
+
 # The household's surname as its bell, buzzer, door, letterbox or intercom shows it ("the
 # buzzer says KOWALEK / MBEKI", "la sonnette indique DELORME", "interphone, nom : Okafor"):
 # a name tied to a home (issue 12, after the spent set test28). In capitals, any word of three
@@ -608,6 +645,8 @@ def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Itera
     addresses = _address_spans(text, folded)
     held = [(start, end) for start, end, _ in addresses]
     addresses += [a for a in _homes_by_landmark(text) if not _overlapping(a[0], a[1], held)]
+    held = [(start, end) for start, end, _ in addresses]
+    addresses += [a for a in _named_homes(text) if not _overlapping(a[0], a[1], held)]
     # What the rules already hold as personal on its own stands; elsewhere the tagger's
     # judgement may add to or upgrade the rules' (a relative's name said with "my").
     taken = own_names + births + salaries + [(s, e) for s, e, own in addresses if own]
@@ -671,6 +710,29 @@ def _penalty_number(value: str, weak: str | None) -> bool:
 _YEARS = re.compile(r"(?:19|20)\d{2}(?:[/-](?:\d{2}|(?:19|20)\d{2}))?")
 
 
+# A service's line called by the service's name ("is the council tax number 020 … ? I rang
+# it", "le numéro de la CAF, 01 …, ne répond pas"): a number in a phone's national form, in a
+# message that speaks of ringing it, is a phone, not an account's number (test29 forms).
+_PHONE_GROUPS = re.compile(r"0\d{1,4}(?:[ .-]\d{2,4}){1,4}")
+_CALLED = re.compile(
+    r"\b(?:rang|rung|ring|rings|ringing|called|calling|phoned|phoning|dialled|dialed|dialling"
+    r"|answer\w*|picks? up|picked up|on hold|engaged|voicemail|appel[ée]\w*|compos[ée]\w*"
+    r"|d[ée]croch\w*|r[ée]pond\w*|sonn[ée]\w*|messagerie)\b"
+)
+
+
+_OWNED_BEFORE = re.compile(r"\b(?:my|our|his|her|their|mon|ma|mes|notre|nos|son|sa|leur)\s+$")
+
+
+def _a_line_called(value: str, folded: str) -> bool:
+    digits = [ch for ch in value if ch.isdigit()]
+    return (
+        len(digits) in (10, 11)
+        and _PHONE_GROUPS.fullmatch(value) is not None
+        and _CALLED.search(folded) is not None
+    )
+
+
 def _account_number(value: str, strong: bool) -> bool:
     compact = value.replace(" ", "")
     if _YEARS.fullmatch(compact):
@@ -699,9 +761,12 @@ _OTHER_THING = re.compile(
 
 # Or called the writer's own ("… or just the number? mine's 703918264", "le mien, c'est
 # GK402917"), or given with its expiry ("703918264, expires June 2031").
-_PASSPORT_SHAPE = r"(?:[A-Z]{1,2}\d{6,8}|\d{9}|\d{2}[A-Z]{2}\d{5})"
+# Its letters may stand apart from its digits ("FE 418273"), and it may be someone else's
+# ("hers is …", "le sien, c'est …"): test29 forms.
+_PASSPORT_SHAPE = r"(?:[A-Z]{1,2} ?\d{6,8}|\d{9}|\d{2}[A-Z]{2}\d{5})"
 _MINE_APART = re.compile(
-    r"(?i:\b(?:mine|my one)(?:['’]s|\s+is)|\b(?:le mien|la mienne)\b(?:\s*,?\s*(?:c['’]est|est))?)"
+    r"(?i:\b(?:mine|my one|hers|his|theirs|her one|his one)(?:['’]s|\s+is)"
+    r"|\b(?:le mien|la mienne|le sien|la sienne)\b(?:\s*,?\s*(?:c['’]est|est))?)"
     rf"\s*[:=]?\s*(?i:le\s+)?(?P<value>{_PASSPORT_SHAPE})(?![\w-])"
 )
 _EXPIRING = re.compile(
@@ -717,6 +782,19 @@ def _passport_numbers_apart(text: str) -> Iterator[PIIFinding]:
             ends = list(_SENTENCE_END.finditer(before))
             if not _OTHER_THING.search(before[ends[-1].end() :] if ends else before):
                 yield PIIFinding("document_number", *match.span("value"))
+
+
+def _account_numbers(text: str, folded: str) -> Iterator[PIIFinding]:
+    for match in _ACCOUNT.finditer(text):
+        value = match.group("value")
+        if rejected_failing_card(folded, match.start("value"), value):
+            continue
+        if _a_line_called(value, folded) and not _OWNED_BEFORE.search(folded, 0, match.start()):
+            continue  # the phone rules judge whose line it is
+        if _account_number(value, match.group("strong") is not None) or _penalty_number(
+            value, match.group("weak")
+        ):
+            yield PIIFinding("account_number", *match.span("value"))
 
 
 def find_credentials_and_documents(text: str) -> Iterator[PIIFinding]:
@@ -735,14 +813,7 @@ def find_credentials_and_documents(text: str) -> Iterator[PIIFinding]:
         if _document_number(match.group("value"), match.group("filler")):
             yield PIIFinding("document_number", *match.span("value"))
     folded = text.lower()
-    for match in _ACCOUNT.finditer(text):
-        value = match.group("value")
-        if rejected_failing_card(folded, match.start("value"), value):
-            continue
-        if _account_number(value, match.group("strong") is not None) or _penalty_number(
-            value, match.group("weak")
-        ):
-            yield PIIFinding("account_number", *match.span("value"))
+    yield from _account_numbers(text, folded)
     for found in _labelled_long_numbers(text):
         if not rejected_failing_card(folded, found.start, text[found.start : found.end]):
             yield found

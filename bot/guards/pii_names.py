@@ -69,6 +69,41 @@ _SELF = re.compile(
     r"|(?:i'm|i\s+am|i’m)\s+called|on\s+m['’]appelle|they\s+call\s+me|" + _ON_A_CARD + r")\b[:,]?)"
     r"\s+" + _ONE_OR_MORE
 )
+# Someone else introduced by name, as a writer does for a neighbour, a client or a relative
+# they write for ("her name is …", "il s'appelle …", "elle se nomme …"): a full name given
+# so, two words at least, is personal on its own (test29 forms).
+_THIRD_INTRODUCED = (
+    r"(?:her|his|their)\s+(?:full\s+|legal\s+)?name\s+is|(?:she|he)\s+is\s+called"
+    r"|(?:she|he)['’]s\s+called|(?:il|elle)\s+s['’]\s?appelle|(?:il|elle)\s+se\s+nomme"
+    r"|(?:son|leur)\s+nom\s+(?:complet\s+)?(?:est|c['’]est)"
+)
+# Or named as the one the writer helps or writes for ("I'm helping Olga Petrenko apply …",
+# "j'écris pour Thanh Nguyen …"), written as a name is.
+_ACTING_FOR = (
+    r"(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+(?:helping|assisting|supporting|writing\s+for"
+    r"|filling\s+(?:this|it|the\s+form)\s+in\s+for)|j['’](?:[ée]cris|aide|accompagne)(?:\s+pour)?"
+    r"|nous\s+(?:[ée]crivons\s+pour|aidons|accompagnons)"
+)
+_THIRD = re.compile(r"(?i:\b(?:" + _THIRD_INTRODUCED + r")\b[:,]?)\s+" + FULL_NAME)
+_ACTING_FOR_NAME = re.compile(r"(?i:\b(?:" + _ACTING_FOR + r")\b)\s+" + FULL_NAME)
+# A person, not a body: said "she" or "he" of after the name ("… apply for her son", "…,
+# elle demande …"); a food bank or a school one helps is not.
+_SAID_OF_A_PERSON = re.compile(r"(?i:\b(?:she|he|her|his|him|elle|il|lui)\b)")
+_PERSON_REACH = 120
+_ORGANISATION_END = re.compile(
+    r"(?i:\b(?:club|association|society|group|trust|church|charity|ltd|limited|plc|company"
+    r"|committee|union|network|foundation|asso|comit[ée]|soci[ée]t[ée]|entreprise|sarl|sas"
+    r"|fondation|[ée]glise|paroisse)\b)"
+)
+# Whose name a home, a bill or an account is in ("c'est au nom de Dubreuil", "the tenancy is in
+# the name of Okafor"): the household's surname (test29 forms). Said of a thing held, after a
+# verb; "au nom de la mairie" or "in the name of God" opening a sentence is no one's.
+_IN_THE_NAME_OF = re.compile(
+    r"(?i:\b(?:c['’]est|est|sont|[ée]tait|is|are|was|were|it['’]?s|registered|put|mise?s?"
+    r"|enregistr[ée]e?s?)\s+(?:(?:still|all|toujours|tout|encore|only|seulement)\s+)?"
+    r"(?:(?:au|en)\s+nom\s+d[eu]|in\s+the\s+name\s+of|under\s+the\s+name(?:\s+of)?"
+    r"|(?<=registered\s)to)\b)\s+(?:(?:M|Mme|Mr|Mrs|Ms|Madame|Monsieur)\.?\s+)?" + _ONE_OR_MORE
+)
 # A sign-off: the message ends with a line (or a closing formula) that is only a name.
 _SIGN_OFF = re.compile(
     r"(?:\n|(?i:\b(?:thanks|thank\s+you|regards|best|cheers|yours|sincerely|faithfully"
@@ -93,7 +128,7 @@ _SELF_PLAIN = re.compile(r"(?i:\b(?:i'm|i’m|i\s+am|im|this\s+is|je\s+suis)\b)\
 # After an explicit introduction, names typed in lower case count too ("my name is john smith").
 _SELF_LOWER = re.compile(
     r"(?i:\b(?:my\s+(?:full\s+|legal\s+)?name\s+is|my\s+name's|je\s+m['’]\s?appelle"
-    r"|mon\s+nom\s+(?:complet\s+)?est|je\s+me\s+nomme)\s+)"
+    r"|mon\s+nom\s+(?:complet\s+)?est|je\s+me\s+nomme|" + _THIRD_INTRODUCED + r")\s+)"
     r"([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+(?:\s[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+){0,2})"
 )
 # Words that end a lower-case name ("my name is john smith and ...").
@@ -113,7 +148,7 @@ _LOWER_STOP = _BOUNDARY | frozenset(
 )
 _TITLED = re.compile(
     r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Madame|Monsieur|Mademoiselle|Mme|Mlle"
-    r"|Ma[iî]tre|Docteur|MR|MRS|MS|MISS|mr|mrs|mme|mlle)\.?|M\.)\s+(?:[A-Z]\.\s?){0,2}"
+    r"|Ma[iî]tre|Docteur|MR|MRS|MS|MISS|MME|MLLE|mr|mrs|mme|mlle)\.?|M\.)\s+(?:[A-Z]\.\s?){0,2}"
     + _ONE_OR_MORE
 )
 _LABELLED = re.compile(
@@ -612,8 +647,20 @@ def _header_names(text: str) -> Iterator[tuple[int, int]]:
 def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     """Names that are personal data on their own: one's own, behind a title or a label."""
     spans: list[tuple[int, int]] = list(_titled_names(text))
-    for pattern in (_SELF, _SELF_PLAIN, _LABELLED):
+    for pattern in (_SELF, _SELF_PLAIN, _LABELLED, _THIRD):
         spans += _spans(pattern, text)
+    spans += [
+        (start, end)
+        for start, end in _spans(_ACTING_FOR_NAME, text)
+        if not names_a_unit(text[start:end])
+        and _ORGANISATION_END.search(text[start:end]) is None
+        and _SAID_OF_A_PERSON.search(text, end, end + _PERSON_REACH) is not None
+    ]
+    spans += [
+        (start, end)
+        for start, end in _spans(_IN_THE_NAME_OF, text)
+        if not names_a_unit(text[start:end]) and _ORGANISATION_END.search(text[start:end]) is None
+    ]
     spans += _header_names(text)
     spans += _signing(text)
     spans += _lower_case_own_names(text)

@@ -156,7 +156,7 @@ _AREA_AFTER = re.compile(
 PUBLIC_PLACE = re.compile(
     r"\b(?:town hall|city hall|hall|h[ôo]tel de ville|council|office|offices|mairie"
     r"|pr[ée]fecture|centre|center"
-    r"|library|biblioth[èe]que|jobcentre|hospital|h[ôo]pital|school|[ée]cole|station|court"
+    r"|library|biblioth[èe]que|m[ée]diath[èe]que|jobcentre|hospital|h[ôo]pital|school|[ée]cole|station|court"
     r"|tribunal|embassy|consulate|ambassade|consulat|museum|mus[ée]e|caf|cpam|service|agency"
     r"|agence|headquarters|si[èe]ge|branch|bank|post office|la poste|police|gendarmerie|located"
     r"|situ[ée]e?|opening|open|ouvert\w*|guichet|desk|clinic|surgery|pharmacy|pharmacie)\b"

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from bot.guards.normalise import lower_aligned
-from bot.guards.pii_contact import ContactPolicy, national_form
+from bot.guards.pii_contact import ContactPolicy, national_form, read_phone_is_public
 from bot.guards.verdict import PIIFinding
 
 _EN_DIGITS = {
@@ -238,7 +238,9 @@ def find_spoken_phones(folded: str, policy: ContactPolicy) -> Iterator[PIIFindin
         national = national_form(digits, international)
         if not _MIN_DIGITS <= len(national) <= 11:
             continue
-        if digits in policy.public_numbers or national in policy.public_numbers:
+        if read_phone_is_public(
+            folded, run[0].start(), run[-1].end(), digits, international, policy
+        ):
             continue
         yield PIIFinding("phone", run[0].start(), run[-1].end())
 
