@@ -5,9 +5,12 @@ Works on the eval sets (`question`, `expect`, `category`), on the hardening corp
 team's labelled intent files (bot/guards/data). Counts are kept per (expect, action), per
 (kind or category, expect, action) and per deciding layer.
 
-    python -m bot.guards.evaluate [--rules-only] [--no-span-model] [--pages DIR] FILE.jsonl ...
+    python -m bot.guards.evaluate [--rules-only] [--features SET] [--no-span-model] [--pages DIR]
+        FILE.jsonl ...
 
-`--rules-only` leaves out the intent classifier; `--no-span-model` leaves out the learned
+`--rules-only` leaves out the intent classifier; `--features` chooses its feature set
+(`ngrams`, the default, `ngrams+e5` or `ngrams+minilm`, as OPENCOUNTER_GUARD_CLASSIFIER_VECTORS
+does for the app); `--no-span-model` leaves out the learned
 name and address tagger of the personal-data layer (`bot/guards/pii_spans.py`); `--pages DIR`
 gives the guard the phone numbers, e-mail and street addresses printed in the pages under DIR
 (`knowledge/published.py`), as the engine does with its knowledge base's ("knowledge/demo").
@@ -26,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from bot.guards.intent import IntentClassifier
+from bot.guards.intent import FEATURE_SETS, NGRAMS, IntentClassifier
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
 from bot.guards.verdict import GuardAction, GuardLayer
@@ -203,6 +206,12 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE.jsonl")
     parser.add_argument("--rules-only", action="store_true", help="leave out the intent classifier")
     parser.add_argument(
+        "--features",
+        choices=FEATURE_SETS,
+        default=NGRAMS,
+        help="the intent classifier's feature set (default: the n-grams alone, as the app)",
+    )
+    parser.add_argument(
         "--no-span-model",
         action="store_true",
         help="leave out the learned name and address tagger of the personal-data layer",
@@ -233,7 +242,7 @@ def pages_contacts(folder: Path) -> PublishedContacts:
 
 def main(argv: list[str]) -> int:
     arguments = _arguments(argv)
-    intents = None if arguments.rules_only else IntentClassifier.fit()
+    intents = None if arguments.rules_only else IntentClassifier.fit(features=arguments.features)
     tagger: Literal["none", "shipped"] = "none" if arguments.no_span_model else "shipped"
     published = None
     if arguments.pages is not None:

@@ -55,6 +55,19 @@ def test_a_file_is_evaluated(tmp_path: Path) -> None:
     assert result.stdout.startswith(f"== {records}\n")
 
 
+def test_the_classifier_s_feature_set_is_chosen_by_name(tmp_path: Path) -> None:
+    records = tmp_path / "one.jsonl"
+    records.write_text(
+        '{"id": "a", "text": "When is the bin collected?", "expect": "allow"}\n', encoding="utf-8"
+    )
+    result = _run("--features", "ngrams+e5", "--no-span-model", str(records))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"== {records}\n")
+    unknown = _run("--features", "ngrams+bert", str(records))
+    assert unknown.returncode == 2
+    assert "invalid choice: 'ngrams+bert'" in unknown.stderr
+
+
 def test_the_build_commands_print_their_usage_and_name_a_missing_input(tmp_path: Path) -> None:
     """`--help` was read as a training file or a folder, with a traceback."""
     for module, what in (("bot.guards.intent", "train_file"), ("bot.guards.intent_data", "folder")):
