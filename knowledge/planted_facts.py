@@ -1,0 +1,609 @@
+"""A planted false fact: a sentence whose claim contradicts what the organisation's other pages
+say, whatever its wording (issue 14).
+
+A planted sentence in the council's own voice needs no phrase of its own: "Bulky waste
+collections now need a £90 deposit", "Library membership is only open to British passport
+holders", "There is no outside body to take a complaint to". What gives it away is that the
+organisation's other pages say otherwise. Ingest knows those pages: `FactsContext` holds their
+lines in a BM25 index (`lexical.LexicalIndex`, the index ingest builds over chunks, here over
+lines), the amounts each page states and the numbers it prints beside an emergency; a sentence
+is judged against the lines of the other pages that are about the same service (found by
+retrieval, never by a list of services), never against its own page.
+
+Flagged (`facts_kind`):
+* an **amount** (a fee, deposit, charge, fine or price: £, €, $, pence, "euros", "livres" …)
+  that the pages about the same service do not state, when they state that service's costs
+  (amounts, or "free"); a change announced as councils announce one stays (a stated amount named
+  with "from", a date, "instead of", "goes up", "au lieu de", "passe de" …);
+* a **closure or withdrawal** (closed, withdrawn, suspended, no longer offered, fermé,
+  supprimé, n'est plus, eingestellt, ya no …) of a service the other pages describe without
+  one; a closure with a date or a holiday (bank holiday, Christmas, Pâques, 25 December) stays;
+* a **restriction** of a service to a group, or a refusal to one (nationality or passport,
+  years of residence, immigration status, language, disability, age), when the pages about the
+  service say nothing of that group;
+* the **complaints route hidden** (no outside body, the Ombudsman or médiateur denied) while
+  the other pages offer it; **no call back** or residents told not to phone a published line;
+* an **emergency number changed** to one that is not the number the other pages print beside
+  an emergency.
+In English and French (the corpus languages), with German and Spanish words where cheap.
+
+Stays: a sentence with a warning ("never", "scam", "jamais"); a conditional ("if", "unless",
+"si", "sauf"); anything about a service the other pages do not describe. Written for this
+project; no pattern is copied from elsewhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from knowledge.languages import Analyzer, guess_language
+from knowledge.lexical import LexicalIndex
+
+AMOUNT_KIND = "false fact: an amount the other pages do not state"
+CLOSURE_KIND = "false fact: a service closed that the other pages describe as open"
+RESTRICTION_KIND = "false fact: a service restricted to a group the other pages do not name"
+ROUTE_KIND = "false fact: a complaints route or call back denied that the other pages offer"
+EMERGENCY_KIND = "false fact: an emergency number the other pages do not print"
+
+# --- amounts ----------------------------------------------------------------------------------
+_NUMBER = r"\d{1,3}(?:[,  ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_AMOUNT = re.compile(
+    rf"(?:[£€$]\s?(?P<a>{_NUMBER})(?:\s?(?P<ma>million|m|bn|k)\b)?)|"
+    rf"(?:(?P<b>{_NUMBER})\s?(?:[£€$]|(?:euros?|pounds?|livres?(?:\s+sterling)?|eur|gbp|pfund|"
+    rf"libras?|svar\w*|font\w*|liber\w*|ポンド|英镑|파운드)\b))|"
+    rf"(?:\b(?P<p>\d{{1,3}})\s?(?:p|pence)\b)",
+    re.IGNORECASE,
+)
+# A change announced as councils announce one: a date or "from", "instead of", "goes up".
+_CHANGE = re.compile(
+    r"\b(?:from|instead\s+of|rather\s+than|goes\s+up|go\s+up|rises?|rising|increases?|"
+    r"increased|reduced|reduction|was|were|previously|until|no\s+longer\s+\w+\s+but|"
+    r"au\s+lieu\s+de|à\s+partir\s+du?|passe(?:ra)?\s+de|augmente\w*|baisse\w*|"
+    r"auparavant|jusqu['’]au|"
+    r"statt|anstatt|ab\s+dem|steigt|erhöht|en\s+lugar\s+de|a\s+partir\s+del?|sube)\b",
+    re.IGNORECASE,
+)
+# The words of a claim about money: what the sentence says of the service, not its subject.
+_FEE = re.compile(
+    r"\b(?:fees?|charges?|charged|costs?|prices?|deposits?|fines?|penalty|penalties|"
+    r"payable|paid|pay|a\s+year|per\s+(?:year|month|visit|day|hour|item)|"
+    r"tarifs?|frais|co[uû]t\w*|prix|cautions?|amendes?|payante?s?|pay[ée]e?s?|"
+    r"par\s+(?:an|mois|jour|heure)|gebühr\w*|kost\w*|preis\w*|tarifa\w*|precio\w*)\b",
+    re.IGNORECASE,
+)
+# An amount to be checked is not claimed: "check the £42 fee with the registrars".
+_HEDGE = re.compile(
+    r"\b(?:check|verify|to\s+be\s+confirmed|tbc|vérifi\w+|à\s+confirmer|prüf\w+|verific\w+)\b",
+    re.IGNORECASE,
+)
+_FREE = re.compile(
+    r"\b(?:free|no\s+charge|without\s+charge|gratuit\w*|gratis|kostenlos|gebührenfrei|"
+    r"sans\s+frais)\b",
+    re.IGNORECASE,
+)
+
+# --- closures, restrictions, routes ---------------------------------------------------------
+_CLOSED = re.compile(
+    r"\b(?:closed|shut|withdrawn|discontinued|suspended|scrapped|abolished|ceased|no\s+longer|"
+    r"not\s+(?:available|offered|provided|running|open)|fermée?s?|supprimée?s?|suspendue?s?|"
+    r"n['’](?:est|sont|existe|existent|assure|assurons|propose|proposons|offre|offrons|"
+    r"accepte|acceptons)\s+plus|ne\s+(?:sont|est|seront|sera)\s+plus|"
+    r"plus\s+(?:proposée?s?|assurée?s?|disponibles?|ouverte?s?|acceptée?s?)|"
+    r"geschlossen|eingestellt|abgeschafft|nicht\s+mehr|cerrad[oa]s?|suprimid[oa]s?|ya\s+no)\b",
+    re.IGNORECASE,
+)
+_RESTRICTED = re.compile(
+    r"\b(?:only|solely|exclusively|restricted|reserved|limited|refused|turned\s+away|"
+    r"not\s+(?:allowed|eligible|permitted|entitled|accepted)|cannot|can['’]t|may\s+not|"
+    r"must\s+not|no\s+longer|decline[ds]?|reject(?:ed)?|pointed\s+elsewhere|"
+    r"uniquement|seul(?:e|s|es)?(?:ment)?|réservée?s?|limitée?s?|refusée?s?|exclusivement|"
+    r"ne\s+(?:\w+\s+){0,2}(?:pas|plus)|n['’]\w+\s+(?:pas|plus)|inutile|"
+    r"nur|ausschließlich|abzulehnen|abgelehnt|nicht|solo|solamente|únicamente|reservad[oa]s?|"
+    r"no\s+(?:pueden|puede|se\s+admite))\b",
+    re.IGNORECASE,
+)
+# The groups a service may be refused to, each as the words that name it on a page.
+_GROUPS: dict[str, re.Pattern[str]] = {
+    "nationality": re.compile(
+        r"\b(?:nationals?|nationality|citizens?|citizenship|british|passports?|"
+        r"nationalité|britanniques?|ressortissants?|passeports?|citoyens?|"
+        r"staatsangehörig\w*|staatsbürger\w*|britisch\w*|reisepass|nacionalidad|británic[oa]s?|"
+        r"pasaporte)\b",
+        re.IGNORECASE,
+    ),
+    "residence": re.compile(
+        r"\b(?:(?:lived|living|resident|residing|habit\w+|résid\w+|wohn\w+|viv\w+)\s+(?:\S+\s+){0,4}"
+        r"(?:for|depuis|seit|desde\s+hace)\s+(?:at\s+least\s+|au\s+moins\s+|mindestens\s+|"
+        r"more\s+than\s+|plus\s+de\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+        r"deux|trois|quatre|cinq|dix)\s+(?:years?|ans|années|jahre\w*|años)|"
+        r"years?\s+of\s+residence|durée\s+de\s+résidence)\b",
+        re.IGNORECASE,
+    ),
+    "status": re.compile(
+        r"\b(?:work\s+permit|visa|refugees?|asylum|immigration\s+status|leave\s+to\s+remain|"
+        r"permis\s+de\s+travail|titre\s+de\s+séjour|réfugiés?|demandeurs?\s+d['’]asile|"
+        r"arbeitserlaubnis|aufenthalt\w*|flüchtling\w*|asyl\w*|refugiad[oa]s?|asilo|"
+        r"permiso\s+de\s+trabajo)\b",
+        re.IGNORECASE,
+    ),
+    "language": re.compile(
+        r"\b(?:speak\w*\s+english|english\s+speakers?|in\s+english\s+only|"
+        r"parl\w+\s+(?:pas\s+)?(?:anglais|français)|anglophones?|francophones?|"
+        r"englisch\w*|deutsch\s+sprechen|hablan?\s+inglés)\b",
+        re.IGNORECASE,
+    ),
+    "disability": re.compile(
+        r"\b(?:disab\w+|wheelchair|handicap\w*|behindert\w*|discapacidad)\b", re.IGNORECASE
+    ),
+}
+_COMPLAINT_ROUTE = re.compile(
+    r"\b(?:ombudsm[ae]n\w*|outside\s+body|independent\s+(?:body|review)|external\s+body|"
+    r"médiateur\w*|recours\s+(?:extérieur|externe|indépendant)|ombudsperson|"
+    r"ombudsmann|schlichtungsstelle|defensor\s+del\s+pueblo)\b",
+    re.IGNORECASE,
+)
+_DENIED = re.compile(
+    r"\b(?:no|not|cannot|can['’]t|never|nothing|none|end\s+of\s+the\s+road|no\s+need|"
+    r"aucun\w*|ne|n['’]\w+|plus|pas|jamais|inutile|kein\w*|nicht|ningún|ninguna|no\s+hay|"
+    r"non|não|niet|geen|nie|nem|nincs|není|nelze|nėra|nuk)\b",
+    re.IGNORECASE,
+)
+_CALL_BACK = re.compile(
+    r"\b(?:call\s*-?\s*backs?|calls?\s+(?:\w+\s+)?back|ring\s+(?:\w+\s+)?back|phone\s+line|"
+    r"telephone\s+(?:line|service)|rappels?\s+téléphoniques?|(?:vous|les|nous)\s+rappel\w*|"
+    r"être\s+rappelée?s?|accueil\s+téléphonique|"
+    r"standard\s+téléphonique|rückruf\w*|devolver\s+la\s+llamada)\b",
+    re.IGNORECASE,
+)
+# Residents told not to phone: "shouldn't ring the … team", "ne pas appeler".
+_DONT_CALL = re.compile(
+    r"\b(?:(?:do\s+not|don['’]t|should\s+not|shouldn['’]t|must\s+not|no\s+longer|never|"
+    r"not\s+to|no\s+point\s+in)\s+(?:\w+\s+)?(?:ring|call|phone|telephone|contact)|"
+    r"(?:ne\s+(?:pas|plus)|inutile\s+d['’]|n['’]\w+\s+(?:pas|plus)\s+)\s*(?:\w+\s+)?"
+    r"(?:appeler|téléphoner|contacter|joindre)|nicht\s+(?:\w+\s+)?(?:anrufen|anzurufen))\b",
+    re.IGNORECASE,
+)
+_URGENT = re.compile(
+    r"\b(?:emergenc\w+|out[-\s]of[-\s]hours|outside\s+(?:office|opening|working)\s+hours|"
+    r"urgen\w+|hors\s+des\s+heures|en\s+dehors\s+des\s+heures|astreinte|notf[aä]ll\w*|"
+    r"notdienst|emergencia\w*|pohotovost\w*|nouz\w*)\b",
+    re.IGNORECASE,
+)
+_NUMBER_CHANGED = re.compile(
+    r"\b(?:now|changed|new\s+number|withdrawn|replaced|no\s+longer|moved|désormais|"
+    r"a\s+changé|nouveau\s+numéro|remplacé|n['’]est\s+plus|jetzt|neue\s+nummer|geändert|"
+    r"ahora|změnil\w*|nové)\b",
+    re.IGNORECASE,
+)
+# Web and e-mail addresses: where a sentence sends people, not what it is about.
+_ADDRESS = re.compile(
+    r"\S+@\S+|https?://\S+|www\.\S+|\b[\w.-]+\.(?:example|com|org|net|gov\.uk|gouv\.fr|fr|uk)\b"
+)
+_PHONE = re.compile(r"(?<![\d+])(?:\+?\d[\d ()-]{8,}\d)")
+# A closure with a date or a holiday: the pages' own kind of notice.
+_DATED = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th|er)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"janv|févr|mars|avr|mai|juin|juil|août|sept|déc)\w*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2}\b|"
+    r"bank\s+holidays?|public\s+holidays?|christmas|easter|new\s+year|boxing\s+day|"
+    r"jours?\s+fériés?|noël|pâques|nouvel\s+an|feiertag\w*|weihnacht\w*|ostern|navidad|"
+    r"semana\s+santa|festivo\w*|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|"
+    # opening hours, not a closure: a time, a weekday, "each month"
+    r"\d{1,2}(?::\d{2})?\s?(?:am|pm)|\d{1,2}[:h]\d{2}|\d{1,2}\s?h\b|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|lundis?|mardis?|mercredis?|jeudis?|"
+    r"vendredis?|samedis?|dimanches?|(?:each|every)\s+(?:week|month|year)|"
+    r"chaque\s+(?:semaine|mois|année))",
+    re.IGNORECASE,
+)
+_WARNING = re.compile(
+    r"\b(?:scam\w*|fraud\w*|phishing|fake|bogus|beware|arnaque\w*|escroqu\w*|frauduleu\w*|"
+    r"méfi\w+|betrug\w*|estafa\w*|cuidado|attention|achtung|vorsicht|warning|attenzione)\b",
+    re.IGNORECASE,
+)
+_CONDITION = re.compile(
+    r"\b(?:if|unless|when|whenever|until|except|si|sauf|lorsque|quand|tant\s+que|"
+    r"jusqu['’]à|wenn|falls|außer|cuando|salvo|hasta)\b",
+    re.IGNORECASE,
+)
+# How much of a sentence's subject a line of another page must hold to be about the same
+# service (IDF-weighted share of its content terms, `LexicalIndex.coverage`): for a closure or
+# a restriction (MATCH; PAGE_MATCH with the page's other retrieved lines), for an amount
+# (AMOUNT_MATCH, with at least _AMOUNT_SHARED terms, one of them in the line's page title: a
+# council page is about one service, and a sibling service's page says the same of another
+# thing; a short subject, "a replacement card", names no service), and for "free" to describe
+# the service's cost (FREE_MATCH).
+MATCH = 0.3
+PAGE_MATCH = 0.5
+AMOUNT_MATCH = 0.45
+FREE_MATCH = 0.6
+_AMOUNT_SHARED = 3
+_CANDIDATES = 40
+# The closest lines, which say what the pages say of the service.
+_TIGHT = 5
+# A line about the same service shares at least this many terms with the sentence.
+_MIN_SHARED = 2
+_MIN_TERM_CHARS = 4
+# A sentence in a language of the pages uses at least this many of its stop words.
+_MIN_STOP_WORDS = 1
+_MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class _Line:
+    doc_id: str
+    text: str
+    lang: str
+    # The page's title and the line's heading: what the line is about, when it does not say.
+    about: str = ""
+    title: str = ""
+
+    @property
+    def indexed(self) -> str:
+        return f"{self.about} {self.text}"
+
+
+@dataclass(frozen=True)
+class FactsContext:
+    """What the organisation's pages state, line by line, for judging one page against the
+    others (`facts_context`)."""
+
+    lines: tuple[_Line, ...] = ()
+    index: LexicalIndex | None = None
+    amounts_by_doc: dict[str, frozenset[float]] = field(default_factory=dict)
+    free_docs: frozenset[str] = frozenset()
+    urgent_numbers: dict[str, frozenset[str]] = field(default_factory=dict)
+    phones: dict[str, frozenset[str]] = field(default_factory=dict)
+    route_docs: frozenset[str] = frozenset()
+    call_back_docs: frozenset[str] = frozenset()
+    titles: dict[str, str] = field(default_factory=dict)
+    fingerprint: str = ""
+
+    @property
+    def knows_facts(self) -> bool:
+        return self.index is not None
+
+    def judge(self, doc_id: str) -> FactCheck:
+        """The check for one page: every other page is its context."""
+        return lambda sentence: facts_kind(sentence, self, doc_id)
+
+
+FactCheck = Callable[[str], "str | None"]
+NONE = FactsContext()
+
+
+def amounts(text: str) -> set[float]:
+    """The amounts of money a text states, as numbers (pence as pounds: "60p" is 0.6)."""
+    found: set[float] = set()
+    for match in _AMOUNT.finditer(text):
+        if match.group("p") is not None:
+            found.add(round(int(match.group("p")) / 100, 2))
+            continue
+        raw = match.group("a") or match.group("b") or ""
+        value = _value(raw)
+        if value is None:
+            continue
+        scale = (match.group("ma") or "").lower()
+        if scale in ("million", "m"):
+            value *= 1_000_000
+        elif scale == "bn":
+            value *= 1_000_000_000
+        elif scale == "k":
+            value *= 1_000
+        found.add(round(value, 2))
+    return found
+
+
+def _value(raw: str) -> float | None:
+    digits = raw.replace("\u202f", " ").replace("\u00a0", " ")
+    decimal = re.search(r"[.,](\d{1,2})$", digits)
+    whole, cents = (digits[: decimal.start()], decimal.group(1)) if decimal else (digits, "")
+    whole = re.sub(r"[,. ]", "", whole)
+    if not whole.isdigit():
+        return None
+    return float(f"{whole}.{cents or '0'}")
+
+
+def _page_lines(body: str) -> list[tuple[str, str]]:
+    """The lines of a page worth judging against, each with the heading it is under."""
+    lines = []
+    heading = ""
+    for raw in body.split("\n"):
+        line = re.sub(r"[#*_>|`]+", " ", raw).strip(" -\t")
+        if raw.lstrip().startswith("#"):
+            heading = " ".join(line.split())
+        if len(line.split()) >= _MIN_WORDS:
+            lines.append((heading, " ".join(line.split())))
+    return lines
+
+
+ORGANISATION = "(organisation settings)"
+
+
+Page = tuple[str, str, str, "str | None"]
+
+
+class _Gathered:
+    """What facts_context collects, line by line."""
+
+    def __init__(self) -> None:
+        self.lines: list[_Line] = []
+        self.by_doc: dict[str, set[float]] = {}
+        self.free: set[str] = set()
+        self.urgent: dict[str, set[str]] = {}
+        self.phones: dict[str, set[str]] = {}
+        self.routes: set[str] = set()
+        self.call_backs: set[str] = set()
+
+    def add(self, line: _Line) -> None:
+        doc_id, text = line.doc_id, line.text
+        self.lines.append(line)
+        self.by_doc.setdefault(doc_id, set()).update(amounts(text))
+        if _FREE.search(text) is not None:
+            self.free.add(doc_id)
+        numbers = [_digits(n) for n in _PHONE.findall(text)]
+        for number in numbers:
+            self.phones.setdefault(number, set()).add(doc_id)
+            if _URGENT.search(text) is not None:
+                self.urgent.setdefault(number, set()).add(doc_id)
+        # A route offered: named without being denied.
+        if _DENIED.search(text) is None:
+            if _COMPLAINT_ROUTE.search(text) is not None:
+                self.routes.add(doc_id)
+            if _CALL_BACK.search(text) is not None:
+                self.call_backs.add(doc_id)
+
+
+def facts_context(pages: Sequence[Page], organisation_contacts: Sequence[str] = ()) -> FactsContext:
+    """The context of every page: pages are (doc id, title, body, language or None to guess);
+    organisation_contacts (the organisation file's phone, e-mail, pages) count as printed on a
+    page of their own."""
+    gathered = _Gathered()
+    for contact in organisation_contacts:
+        for number in _PHONE.findall(contact):
+            gathered.phones.setdefault(_digits(number), set()).add(ORGANISATION)
+    titles: dict[str, str] = {}
+    for doc_id, title, body, lang in pages:
+        titles[doc_id] = title
+        language = lang or guess_language(body)
+        for heading, text in _page_lines(body):
+            gathered.add(_Line(doc_id, text, language, f"{title} {heading}".strip(), title))
+    lines = gathered.lines
+    if not lines:
+        return NONE
+    index = LexicalIndex.build([_unnumbered(x.indexed) for x in lines], [x.lang for x in lines])
+    digest = hashlib.sha256()
+    for line in lines:
+        digest.update(f"{line.doc_id}\x00{line.lang}\x00{line.indexed}\n".encode())
+    for contact in organisation_contacts:
+        digest.update(f"{contact}\n".encode())
+    return FactsContext(
+        lines=tuple(lines),
+        index=index,
+        amounts_by_doc={d: frozenset(v) for d, v in gathered.by_doc.items()},
+        free_docs=frozenset(gathered.free),
+        urgent_numbers={n: frozenset(d) for n, d in gathered.urgent.items()},
+        phones={n: frozenset(d) for n, d in gathered.phones.items()},
+        route_docs=frozenset(gathered.routes),
+        call_back_docs=frozenset(gathered.call_backs),
+        titles=titles,
+        fingerprint=digest.hexdigest()[:16],
+    )
+
+
+def _digits(number: str) -> str:
+    digits = re.sub(r"\D", "", number)
+    return "0" + digits[2:] if digits.startswith("44") else digits
+
+
+def _unnumbered(text: str) -> str:
+    return re.sub(r"\d+", " ", text)
+
+
+def _subject(sentence: str) -> str:
+    """What the sentence is about: without its claim (the amounts, closure, restriction and
+    group words), which the pages about the service need not hold."""
+    text = _ADDRESS.sub(" ", _AMOUNT.sub(" ", sentence))
+    for claim in (_FEE, _FREE, _CLOSED, _RESTRICTED, _CHANGE, *_GROUPS.values()):
+        text = claim.sub(" ", text)
+    return _unnumbered(text)
+
+
+def may_hold_fact(text: str) -> bool:
+    """Whether a line may state a fact this module judges (cheap tests first)."""
+    return (
+        _AMOUNT.search(text) is not None
+        or _CLOSED.search(text) is not None
+        or _RESTRICTED.search(text) is not None
+        or _COMPLAINT_ROUTE.search(text) is not None
+        or _CALL_BACK.search(text) is not None
+        or _URGENT.search(text) is not None
+    )
+
+
+def facts_kind(sentence: str, context: FactsContext, doc_id: str) -> str | None:
+    """The kind of false fact the sentence states against the other pages, or None."""
+    if context.index is None or _WARNING.search(sentence) is not None:
+        return None
+    if len(sentence.split()) < _MIN_WORDS:
+        return None
+    said = amounts(sentence)
+    if said and _HEDGE.search(sentence) is None and _amount_false(sentence, said, context, doc_id):
+        return AMOUNT_KIND
+    return _route_kind(sentence, context, doc_id) or _service_kind(sentence, context, doc_id)
+
+
+def _route_kind(sentence: str, context: FactsContext, doc_id: str) -> str | None:
+    """A complaints route, a call back or a published line denied, or an emergency number
+    changed."""
+    if _CONDITION.search(sentence) is None:
+        denied = _DENIED.search(sentence) is not None
+        if denied and _COMPLAINT_ROUTE.search(sentence) and _offered(context.route_docs, doc_id):
+            return ROUTE_KIND
+        no_call = (denied and _CALL_BACK.search(sentence)) or _DONT_CALL.search(sentence)
+        if no_call and (
+            _offered(context.call_back_docs, doc_id) or _published_phone(sentence, context, doc_id)
+        ):
+            return ROUTE_KIND
+    if _URGENT.search(sentence) and _emergency_changed(sentence, context, doc_id):
+        return EMERGENCY_KIND
+    return None
+
+
+def _service_kind(sentence: str, context: FactsContext, doc_id: str) -> str | None:
+    """A service said to be closed, or restricted to a group, against the other pages."""
+    if _CONDITION.search(sentence) is not None or _DATED.search(sentence) is not None:
+        return None
+    closed = _CLOSED.search(sentence) is not None
+    groups = [g for g, words in _GROUPS.items() if words.search(sentence)]
+    restricted = bool(groups) and _RESTRICTED.search(sentence) is not None
+    if not (closed or restricted):
+        return None
+    service = _service_lines(sentence, context, doc_id)
+    if not service.found:
+        return None
+    # The lines closest to the sentence say what the pages say of its service.
+    tight = service.tight
+    if restricted and not any(_GROUPS[g].search(line.text) for g in groups for line in tight):
+        return RESTRICTION_KIND
+    undated_closure = (_CLOSED.search(x.text) and not _DATED.search(x.text) for x in tight)
+    if closed and not any(undated_closure):
+        return CLOSURE_KIND
+    return None
+
+
+@dataclass(frozen=True)
+class _Service:
+    """The other pages' lines about a sentence's service, retrieved by BM25: those that hold
+    enough of its subject alone (tight: MATCH, at most _TIGHT of them), those that hold it with
+    their page's other retrieved lines (near: PAGE_MATCH; a heading and its paragraph share the
+    subject between them), and every retrieved line that shares terms with it (related)."""
+
+    tight: list[_Line]
+    near: list[_Line]
+    related: list[_Line]
+    # The lines that hold AMOUNT_MATCH of the subject, with their share: the same service.
+    closest: list[tuple[float, _Line]] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.tight)
+
+
+def _service_lines(sentence: str, context: FactsContext, doc_id: str) -> _Service:
+    index = context.index
+    if index is None:
+        return _Service([], [], [])
+    query = _subject(sentence)
+    # Lines in the sentence's language only (of the pages' languages, the one whose stop words
+    # it uses most): cognates across languages ("taxe locale", "local tax") name no common
+    # service.
+    lang = guess_language(sentence, index.languages)
+    if _stop_words(sentence, lang) < _MIN_STOP_WORDS:
+        return _Service([], [], [])  # not written in a language of the pages
+    hits = index.search(query, lang, _CANDIDATES)
+    by_doc: dict[str, list[_Line]] = {}
+    scored: list[tuple[float, int, _Line]] = []
+    related: list[_Line] = []
+    for rank, position in enumerate(hits.positions.tolist()):
+        line = context.lines[position]
+        if line.doc_id == doc_id:
+            continue
+        by_doc.setdefault(line.doc_id, []).append(line)
+        if _shared_terms(query, line) < _MIN_SHARED:
+            continue
+        related.append(line)
+        share = index.coverage(query, line.indexed, line.lang, subject_only=True, known_only=True)
+        if share >= MATCH:
+            scored.append((-share, rank, line))
+    ranked = sorted(scored)[:_TIGHT]
+    found = [line for _, _, line in ranked]
+    closest = [
+        (-share, line)
+        for share, _, line in sorted(scored)
+        if -share >= AMOUNT_MATCH
+        and _shared_terms(query, line) >= _AMOUNT_SHARED
+        and _shared_terms(query, replace(line, about="", text=line.title)) >= 1
+    ]
+    near: list[_Line] = []
+    for lines in by_doc.values():
+        if len(lines) < 2 or all(line in found for line in lines):
+            continue
+        joined = _Line(lines[0].doc_id, " ".join(line.indexed for line in lines), lines[0].lang)
+        share = index.coverage(query, joined.text, joined.lang, subject_only=True, known_only=True)
+        if share >= PAGE_MATCH and _shared_terms(query, joined) >= _MIN_SHARED + 1:
+            near.extend(line for line in lines if line not in found)
+    return _Service(found, near, related, closest)
+
+
+_ANALYZERS: dict[str, Analyzer] = {}
+
+
+def _analyzer(lang: str) -> Analyzer:
+    analyzer = _ANALYZERS.get(lang)
+    return analyzer if analyzer is not None else _ANALYZERS.setdefault(lang, Analyzer(lang))
+
+
+def _stop_words(sentence: str, lang: str) -> int:
+    """How many of the sentence's words are stop words of the language (the analyzer drops
+    them)."""
+    words = re.findall(r"\w+", sentence.lower())
+    return sum(1 for word in words if not _analyzer(lang).terms(word))
+
+
+def _shared_terms(query: str, line: _Line) -> int:
+    """How many distinct content terms of the query the line (with what it is about) holds."""
+    analyzer = _analyzer(line.lang)
+    shared = set(analyzer.content_terms(query)) & set(analyzer.terms(line.indexed))
+    # Short stems are shared by chance across languages ("van", "tax"): they name no service.
+    return sum(1 for term in shared if len(term) >= _MIN_TERM_CHARS)
+
+
+def _amount_false(sentence: str, said: set[float], context: FactsContext, doc_id: str) -> bool:
+    service = _service_lines(sentence, context, doc_id)
+    # Only lines that are about the very same service say what it costs: a page's own fee,
+    # stated on no other page, is judged only when another page prices that service.
+    docs = {line.doc_id for _, line in service.closest}
+    stated: set[float] = set()
+    for doc in docs:
+        stated |= context.amounts_by_doc.get(doc, frozenset())
+    # The service's costs are described when its pages say it is free or state amounts of the
+    # same order as the sentence's (a £15 fee is not judged against a £16,000 savings limit).
+    closest = set().union(*(amounts(line.text) for _, line in service.closest))
+    comparable = any(a / 10 <= b <= a * 10 for a in said for b in closest)
+    # "Free" says what the service costs only on a line that is plainly about it.
+    free = any(_FREE.search(x.text) for share, x in service.closest if share >= FREE_MATCH)
+    if not (comparable or free):
+        return False
+    # An amount a line about the same things states is stated, whatever page it is on.
+    for line in service.related:
+        stated |= amounts(line.text)
+    unstated = said - stated
+    if not unstated:
+        return False
+    # A change announced with a stated amount named ("from £48 to £52 from 1 April").
+    return not (said & stated and _CHANGE.search(sentence) is not None)
+
+
+def _offered(docs: frozenset[str], doc_id: str) -> bool:
+    """Whether a page other than the judged one offers the route."""
+    return bool(docs - {doc_id})
+
+
+def _published_phone(sentence: str, context: FactsContext, doc_id: str) -> bool:
+    """Whether the sentence names a number another page prints."""
+    numbers = {_digits(n) for n in _PHONE.findall(sentence)}
+    return any(context.phones.get(n, frozenset()) - {doc_id} for n in numbers)
+
+
+def _emergency_changed(sentence: str, context: FactsContext, doc_id: str) -> bool:
+    """An urgent line said to be new, or withdrawn, when the number is not the one the other
+    pages print beside an emergency."""
+    published = {n for n, docs in context.urgent_numbers.items() if docs - {doc_id}}
+    if not published or _NUMBER_CHANGED.search(sentence) is None:
+        return False
+    numbers = {_digits(n) for n in _PHONE.findall(sentence)}
+    numbers = {n for n in numbers if len(n) >= 8}
+    return bool(numbers - published)
