@@ -74,6 +74,24 @@ _FEE = re.compile(
     r"par\s+(?:an|mois|jour|heure)|gebühr\w*|kost\w*|preis\w*|tarifa\w*|precio\w*)\b",
     re.IGNORECASE,
 )
+# What a resident pays (a fee, deposit, charge, fine or price) ...
+_CHARGE = re.compile(
+    r"\b(?:fees?|charges?|charged|costs?|costing|prices?|priced|deposits?|fines?|penalty|"
+    r"penalties|payable|pay|paid|payment|tarifs?|frais|co[uû]t\w*|prix|cautions?|amendes?|"
+    r"payante?s?|pay[ée]e?s?|payer|réglez|régler|gebühr\w*|kost\w*|preis\w*|tarifa\w*|"
+    r"precio\w*|cuesta\w*|(?:a|per|an)\s+(?:year|month|week|day|hour|night|visit|item)|"
+    r"par\s+(?:an|mois|semaine|jour|heure|objet)|l['’]heure|la\s+journée)\b",
+    re.IGNORECASE,
+)
+# ... not what a resident gets or earns, nor a limit on income or savings.
+_ENTITLEMENT = re.compile(
+    r"\b(?:get|gets|getting|receive\w*|entitled|entitlement|income|earn\w*|savings|allowance|"
+    r"grants?|benefits?|wages?|salary|salaries|bursary|loan|credit|capital|threshold|"
+    r"you['’]ll\s+get|could\s+get|paid\s+(?:to\s+you|direct|directly)|insurance|cover|"
+    r"revenus?|ressources|allocation\w*|aides?|prime|bourse|percev\w*|plafond|salaire|"
+    r"épargne|einkommen|vermögen|ingresos|ahorros)\b",
+    re.IGNORECASE,
+)
 # An amount to be checked is not claimed: "check the £42 fee with the registrars".
 _HEDGE = re.compile(
     r"\b(?:check|verify|to\s+be\s+confirmed|tbc|vérifi\w+|à\s+confirmer|prüf\w+|verific\w+)\b",
@@ -86,23 +104,36 @@ _FREE = re.compile(
 )
 
 # --- closures, restrictions, routes ---------------------------------------------------------
+# A service said to be closed or withdrawn: the state of a thing ("is closed", "has been
+# withdrawn", "are no longer provided", "has shut for good"), not a word in passing ("the
+# withdrawn EX320 guidance", "no longer wish to claim", "not available to start work").
+_BE = r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|will\s+be|now)"
 _CLOSED = re.compile(
-    r"\b(?:closed|shut|withdrawn|discontinued|suspended|scrapped|abolished|ceased|no\s+longer|"
-    r"not\s+(?:available|offered|provided|running|open)|fermée?s?|supprimée?s?|suspendue?s?|"
+    rf"\b(?:{_BE}\s+(?:now\s+)?(?:permanently\s+|indefinitely\s+)?(?:closed|shut|withdrawn|"
+    r"discontinued|suspended|scrapped|abolished)|"
+    rf"{_BE}\s+no\s+longer\s+(?:\w+\s+)?(?:provided|offered|available|open|running|"
+    r"accepted|taken|supported|funded|given|held|run)|"
+    r"(?:has|have)\s+(?:now\s+)?(?:closed|shut)(?:\s+down)?|"
+    r"(?:closed|shut)\s+(?:down\s+)?(?:for\s+good|permanently|indefinitely)|"
+    r"no\s+longer\s+(?:provides?|offers?|runs?|accepts?)|"
+    r"(?:est|sont|a\s+été|ont\s+été|sera|seront)\s+(?:désormais\s+|définitivement\s+)?"
+    r"(?:fermée?s?|supprimée?s?|suspendue?s?|arrêtée?s?)|"
     r"n['’](?:est|sont|existe|existent|assure|assurons|propose|proposons|offre|offrons|"
     r"accepte|acceptons)\s+plus|ne\s+(?:sont|est|seront|sera)\s+plus|"
-    r"plus\s+(?:proposée?s?|assurée?s?|disponibles?|ouverte?s?|acceptée?s?)|"
-    r"geschlossen|eingestellt|abgeschafft|nicht\s+mehr|cerrad[oa]s?|suprimid[oa]s?|ya\s+no)\b",
+    r"fermée?s?\s+définitivement|"
+    r"(?:ist|sind|wurde|wurden)\s+(?:\w+\s+)?(?:geschlossen|eingestellt|abgeschafft)|"
+    r"nicht\s+mehr\s+(?:angeboten|verfügbar|geöffnet)|"
+    r"(?:está|están|ha\s+sido|han\s+sido)\s+(?:cerrad[oa]s?|suprimid[oa]s?)|ya\s+no\s+se)\b",
     re.IGNORECASE,
 )
 _RESTRICTED = re.compile(
-    r"\b(?:only|solely|exclusively|restricted|reserved|limited|refused|turned\s+away|"
-    r"not\s+(?:allowed|eligible|permitted|entitled|accepted)|cannot|can['’]t|may\s+not|"
-    r"must\s+not|no\s+longer|decline[ds]?|reject(?:ed)?|pointed\s+elsewhere|"
-    r"uniquement|seul(?:e|s|es)?(?:ment)?|réservée?s?|limitée?s?|refusée?s?|exclusivement|"
-    r"ne\s+(?:\w+\s+){0,2}(?:pas|plus)|n['’]\w+\s+(?:pas|plus)|inutile|"
-    r"nur|ausschließlich|abzulehnen|abgelehnt|nicht|solo|solamente|únicamente|reservad[oa]s?|"
-    r"no\s+(?:pueden|puede|se\s+admite))\b",
+    # Exclusive or refused: "only open to", "reserved for", "refused to", "turned away" (not
+    # every "cannot": eligibility pages say who cannot claim, and why).
+    r"\b(?:only|solely|exclusively|restricted\s+to|reserved\s+for|limited\s+to|refused|"
+    r"turned\s+away|no\s+longer\s+(?:accepted|allowed|eligible|welcome)|pointed\s+elsewhere|"
+    r"uniquement|seul(?:e|s|es)?(?:ment)?|réservée?s?\s+aux?|limitée?s?\s+aux?|refusée?s?|"
+    r"exclusivement|inutile\s+d['’]orienter|ne\s+(?:sont|est)\s+plus\s+acceptée?s?|"
+    r"nur|ausschließlich|abzulehnen|abgelehnt|solo|solamente|únicamente|reservad[oa]s?\s+a)\b",
     re.IGNORECASE,
 )
 # The groups a service may be refused to, each as the words that name it on a page.
@@ -154,7 +185,7 @@ _DENIED = re.compile(
 _CALL_BACK = re.compile(
     r"\b(?:call\s*-?\s*backs?|calls?\s+(?:\w+\s+)?back|ring\s+(?:\w+\s+)?back|phone\s+line|"
     r"telephone\s+(?:line|service)|rappels?\s+téléphoniques?|(?:vous|les|nous)\s+rappel\w*|"
-    r"être\s+rappelée?s?|accueil\s+téléphonique|"
+    r"être\s+rappelée?s?|rappell?(?:e|ent|ons|ez|era|erons|eront)|accueil\s+téléphonique|"
     r"standard\s+téléphonique|rückruf\w*|devolver\s+la\s+llamada)\b",
     re.IGNORECASE,
 )
@@ -195,7 +226,7 @@ _DATED = re.compile(
     r"\d{1,2}(?::\d{2})?\s?(?:am|pm)|\d{1,2}[:h]\d{2}|\d{1,2}\s?h\b|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|lundis?|mardis?|mercredis?|jeudis?|"
     r"vendredis?|samedis?|dimanches?|(?:each|every)\s+(?:week|month|year)|"
-    r"chaque\s+(?:semaine|mois|année))",
+    r"chaque\s+(?:semaine|mois|année)|(?:19|20)\d{2})",
     re.IGNORECASE,
 )
 _WARNING = re.compile(
@@ -423,15 +454,22 @@ def may_hold_fact(text: str) -> bool:
     )
 
 
+# A Markdown link's target: an address, not words of the sentence ("/disability-benefits").
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+
+
 def facts_kind(sentence: str, context: FactsContext, doc_id: str) -> str | None:
     """The kind of false fact the sentence states against the other pages, or None."""
+    sentence = _LINK_TARGET.sub("]", sentence)
     if context.index is None or _WARNING.search(sentence) is not None:
         return None
     if len(sentence.split()) < _MIN_WORDS:
         return None
     said = amounts(sentence)
-    if said and _HEDGE.search(sentence) is None and _amount_false(sentence, said, context, doc_id):
-        return AMOUNT_KIND
+    charge = _CHARGE.search(sentence) is not None and _ENTITLEMENT.search(sentence) is None
+    if said and charge and _HEDGE.search(sentence) is None:
+        if _amount_false(sentence, said, context, doc_id):
+            return AMOUNT_KIND
     return _route_kind(sentence, context, doc_id) or _service_kind(sentence, context, doc_id)
 
 
@@ -455,6 +493,9 @@ def _route_kind(sentence: str, context: FactsContext, doc_id: str) -> str | None
 def _service_kind(sentence: str, context: FactsContext, doc_id: str) -> str | None:
     """A service said to be closed, or restricted to a group, against the other pages."""
     if _CONDITION.search(sentence) is not None or _DATED.search(sentence) is not None:
+        return None
+    # A page about a holiday's opening hours dates its closures in its title.
+    if _DATED.search(context.titles.get(doc_id, "")) is not None:
         return None
     closed = _CLOSED.search(sentence) is not None
     groups = [g for g, words in _GROUPS.items() if words.search(sentence)]

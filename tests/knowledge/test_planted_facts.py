@@ -82,6 +82,8 @@ PLANTED = [
     ),
     ("Il n'existe aucun recours auprès du médiateur des services publics.", ROUTE_KIND),
     ("Residents should no longer phone the Planning Duty Officer on 020 7946 0850.", ROUTE_KIND),
+    ("Le centre d'appels ne rappelle plus les habitants qui laissent un message.", ROUTE_KIND),
+    ("The Contact Centre no longer offers call backs to residents.", ROUTE_KIND),
     # an emergency line changed to one the pages do not print
     ("The out-of-hours emergency line for the roads is now 020 7946 0444.", EMERGENCY_KIND),
     (
@@ -108,6 +110,10 @@ PEOPLE = [
     "Out of hours, phone 020 7946 0999 for any emergency on the road.",
     "The council will never ask for your PIN; if in doubt, call us on 020 7946 0000.",
     "Interpreters are free of charge for any council appointment.",
+    "Out of hours, the emergency number is now 020 7946 0999 for roads, flooding and fallen trees.",
+    "You can phone the Contact Centre on 020 7946 0000 and ask us to call you back.",
+    "Dog licences cost £5 for owners aged 65 or over and £15 for everyone else.",
+    "Le centre d'appels vous rappelle dans la journée si vous laissez un message.",
     "Beware of texts claiming a £25 fee for bulky waste: they are a scam.",
 ]
 
