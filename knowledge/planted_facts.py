@@ -11,25 +11,36 @@ is judged against the lines of the other pages that are about the same service (
 retrieval, never by a list of services), never against its own page.
 
 Flagged (`facts_kind`):
-* an **amount** (a fee, deposit, charge, fine or price: £, €, $, pence, "euros", "livres" …)
-  that the pages about the same service do not state, when they state that service's costs
-  (amounts, or "free"); a change announced as councils announce one stays (a stated amount named
-  with "from", a date, "instead of", "goes up", "au lieu de", "passe de" …);
-* a **closure or withdrawal** (closed, withdrawn, suspended, no longer offered, fermé,
-  supprimé, n'est plus, eingestellt, ya no …) of a service the other pages describe without
-  one; a closure with a date or a holiday (bank holiday, Christmas, Pâques, 25 December) stays;
-* a **restriction** of a service to a group, or a refusal to one (nationality or passport,
-  years of residence, immigration status, language, disability, age), when the pages about the
-  service say nothing of that group;
-* the **complaints route hidden** (no outside body, the Ombudsman or médiateur denied) while
-  the other pages offer it; **no call back** or residents told not to phone a published line;
-* an **emergency number changed** to one that is not the number the other pages print beside
-  an emergency.
-In English and French (the corpus languages), with German and Spanish words where cheap.
+* an **amount** charged (a fee, deposit, charge, fine or price: £, €, $, pence, "euros",
+  "livres" …; not what a resident gets, earns or saves, nor insurance cover) that the lines
+  about the very same service do not state, when they price it at the same order of magnitude
+  or say it is free; "the same service" is a line of another page that holds AMOUNT_MATCH of
+  the sentence's subject, three of its terms and one term of that page's title; a change
+  announced as councils announce one stays (a stated amount named with "from", a date, "instead
+  of", "goes up", "au lieu de", "passe de" …);
+* a **closure or withdrawal**, as the state of a service ("is closed", "has been withdrawn",
+  "are no longer provided", "a été supprimé", "n'est plus assuré" …), when the closest lines of
+  the other pages describe it open (hours, free, bookable) and never closed but for a date; a
+  closure with a date, a time or a holiday (bank holiday, Christmas, Pâques, 25 December, a
+  year), or on a page whose title is one, stays;
+* a **restriction** of a service to a group after an exclusive phrase ("only", "reserved for",
+  "réservée aux", "nur"; refused, turned away): nationality, years of residence, immigration
+  status, language, disability, when the pages about the service say it is for anyone (free,
+  "toute personne") and name that group nowhere;
+* the **complaints route denied** in its own words ("no outside body", "the Ombudsman will not",
+  "aucun recours", "ne plus orienter vers le médiateur") while another page offers it; **no
+  call back** ("aucun rappel") or residents told not to phone a line another page prints;
+* an **emergency number changed** ("is now", "withdrawn", "désormais") when the number is not
+  one the other pages print beside an emergency.
+Each is judged only against lines in the sentence's language (of the pages' languages, the one
+whose stop words it uses): English and French for the corpora, with German and Spanish words
+where they cost nothing; a sentence in another language is not judged.
 
-Stays: a sentence with a warning ("never", "scam", "jamais"); a conditional ("if", "unless",
-"si", "sauf"); anything about a service the other pages do not describe. Written for this
-project; no pattern is copied from elsewhere.
+Stays: a sentence with a warning ("scam", "beware", "attention"); a conditional ("if", "when",
+"unless", "si", "s'il", "sauf"); anything about a service the other pages do not describe.
+When two pages disagree on an amount and no third states either, both are held back (and both
+flagged for the operator): nothing says which is right. Written for this project; no pattern
+is copied from elsewhere.
 """
 
 from __future__ import annotations
@@ -117,9 +128,11 @@ _CLOSED = re.compile(
     r"(?:closed|shut)\s+(?:down\s+)?(?:for\s+good|permanently|indefinitely)|"
     r"no\s+longer\s+(?:provides?|offers?|runs?|accepts?)|"
     r"(?:est|sont|a\s+été|ont\s+été|sera|seront)\s+(?:désormais\s+|définitivement\s+)?"
-    r"(?:fermée?s?|supprimée?s?|suspendue?s?|arrêtée?s?)|"
-    r"n['’](?:est|sont|existe|existent|assure|assurons|propose|proposons|offre|offrons|"
-    r"accepte|acceptons)\s+plus|ne\s+(?:sont|est|seront|sera)\s+plus|"
+    r"(?:fermée?s?|supprimée?s?)|"
+    r"n['’](?:est|sont)\s+plus\s+(?:assurée?s?|proposée?s?|disponibles?|ouverte?s?|offerte?s?|"
+    r"fournie?s?|accessibles?)|ne\s+(?:sont|seront|sera)\s+plus\s+(?:assurée?s?|proposée?s?|"
+    r"disponibles?|ouverte?s?|offerte?s?|fournie?s?)|"
+    r"n['’](?:assure|assurons|propose|proposons|offre|offrons)\s+plus|"
     r"fermée?s?\s+définitivement|"
     r"(?:ist|sind|wurde|wurden)\s+(?:\w+\s+)?(?:geschlossen|eingestellt|abgeschafft)|"
     r"nicht\s+mehr\s+(?:angeboten|verfügbar|geöffnet)|"
@@ -139,10 +152,9 @@ _RESTRICTED = re.compile(
 # The groups a service may be refused to, each as the words that name it on a page.
 _GROUPS: dict[str, re.Pattern[str]] = {
     "nationality": re.compile(
-        r"\b(?:nationals?|nationality|citizens?|citizenship|british|passports?|"
-        r"nationalité|britanniques?|ressortissants?|passeports?|citoyens?|"
-        r"staatsangehörig\w*|staatsbürger\w*|britisch\w*|reisepass|nacionalidad|británic[oa]s?|"
-        r"pasaporte)\b",
+        r"\b(?:nationals?|nationality|citizens?|citizenship|british|"
+        r"nationalité|britanniques?|ressortissants?|citoyens?|"
+        r"staatsangehörig\w*|staatsbürger\w*|britisch\w*|nacionalidad|británic[oa]s?)\b",
         re.IGNORECASE,
     ),
     "residence": re.compile(
@@ -182,10 +194,29 @@ _DENIED = re.compile(
     r"non|não|niet|geen|nie|nem|nincs|není|nelze|nėra|nuk)\b",
     re.IGNORECASE,
 )
+# The route itself denied: "no outside body", "the Ombudsman will not look at it", "aucun
+# recours", "ne pouvez pas saisir le médiateur" (not any negation near the word: legal pages
+# say what a mediator cannot decide).
+_ROUTE_DENIED = re.compile(
+    r"\b(?:no\s+(?:outside|external|independent|further)\s+(?:body|review|appeal|route)|"
+    r"nowhere\s+else|end\s+of\s+the\s+road|no\s+need\s+to\s+(?:mention|contact|go\s+to)|"
+    r"(?:cannot|can['’]t|may\s+not|not\s+able\s+to|no\s+longer|never)\s+(?:\w+\s+){0,3}"
+    r"(?:go|complain|appeal|take|refer|contact|escalate|write)\w*\s+(?:\w+\s+){0,4}"
+    r"(?:ombudsm[ae]n|outside|independent)|"
+    r"ombudsm[ae]n\s+(?:will\s+not|won['’]t|does\s+not|doesn['’]t|cannot|no\s+longer|"
+    r"takes\s+no|never)|"
+    r"aucun\w*\s+recours|plus\s+de\s+médiateur|"
+    r"(?:ne|n['’])\s*(?:\w+\s+){0,2}(?:plus|pas|jamais)\s+(?:\w+\s+){0,3}(?:orienter|saisir|"
+    r"adresser|diriger)\w*\s+(?:\w+\s+){0,3}(?:vers\s+)?(?:le|au)\s+médiateur|"
+    r"médiateur\s+ne\s+(?:peut|pourra|sera)\s+(?:pas|plus|jamais)\s+(?:être\s+)?saisi|"
+    r"(?:kein\w*)\s+(?:\w+\s+){0,2}(?:ombudsmann|schlichtungsstelle|beschwerde\w*)|"
+    r"ombudsm\w*[^.;]{0,40}\b(?:nem|nie|não|niet|nuk|nėra)\b)",
+    re.IGNORECASE,
+)
 _CALL_BACK = re.compile(
     r"\b(?:call\s*-?\s*backs?|calls?\s+(?:\w+\s+)?back|ring\s+(?:\w+\s+)?back|phone\s+line|"
-    r"telephone\s+(?:line|service)|rappels?\s+téléphoniques?|(?:vous|les|nous)\s+rappel\w*|"
-    r"être\s+rappelée?s?|rappell?(?:e|ent|ons|ez|era|erons|eront)|accueil\s+téléphonique|"
+    r"telephone\s+(?:line|service)|rappels?\s+téléphoniques?|aucun\s+rappel|"
+    r"être\s+rappelée?s?|accueil\s+téléphonique|"
     r"standard\s+téléphonique|rückruf\w*|devolver\s+la\s+llamada)\b",
     re.IGNORECASE,
 )
@@ -229,13 +260,28 @@ _DATED = re.compile(
     r"chaque\s+(?:semaine|mois|année)|(?:19|20)\d{2})",
     re.IGNORECASE,
 )
+# What the other pages say of a service open to all: its hours, that it is free, that anyone
+# can use it (the brief's "describe it as open / available to all").
+_OPEN = re.compile(
+    r"\b(?:open|opening|hours|available|free|book|booked|appointments?|takes|accepts|daily|"
+    r"ouverte?s?|ouvre|horaires?|disponibles?|gratuit\w*|rendez-vous|réservez|réserver|"
+    r"accept\w*|tous\s+les\s+jours|geöffnet|öffnungszeiten|kostenlos|abiert[oa]s?|horario|"
+    r"gratis)\b",
+    re.IGNORECASE,
+)
+# ... and that anyone may use it.
+_OPEN_TO_ALL = re.compile(
+    r"\b(?:anyone|everyone|open\s+to\s+all|free\s+(?:for|to)|free|toute\s+personne|"
+    r"quel(?:le)?\s+que\s+soit|gratuit\w*|jede\w*|kostenlos|cualquier\w*|gratis)\b",
+    re.IGNORECASE,
+)
 _WARNING = re.compile(
     r"\b(?:scam\w*|fraud\w*|phishing|fake|bogus|beware|arnaque\w*|escroqu\w*|frauduleu\w*|"
     r"méfi\w+|betrug\w*|estafa\w*|cuidado|attention|achtung|vorsicht|warning|attenzione)\b",
     re.IGNORECASE,
 )
 _CONDITION = re.compile(
-    r"\b(?:if|unless|when|whenever|until|except|si|sauf|lorsque|quand|tant\s+que|"
+    r"\b(?:if|unless|when|whenever|until|except|si|s['’]ils?|sauf|lorsque|quand|tant\s+que|"
     r"jusqu['’]à|wenn|falls|außer|cuando|salvo|hasta)\b",
     re.IGNORECASE,
 )
@@ -284,7 +330,6 @@ class FactsContext:
     lines: tuple[_Line, ...] = ()
     index: LexicalIndex | None = None
     amounts_by_doc: dict[str, frozenset[float]] = field(default_factory=dict)
-    free_docs: frozenset[str] = frozenset()
     urgent_numbers: dict[str, frozenset[str]] = field(default_factory=dict)
     phones: dict[str, frozenset[str]] = field(default_factory=dict)
     route_docs: frozenset[str] = frozenset()
@@ -362,7 +407,6 @@ class _Gathered:
     def __init__(self) -> None:
         self.lines: list[_Line] = []
         self.by_doc: dict[str, set[float]] = {}
-        self.free: set[str] = set()
         self.urgent: dict[str, set[str]] = {}
         self.phones: dict[str, set[str]] = {}
         self.routes: set[str] = set()
@@ -372,8 +416,6 @@ class _Gathered:
         doc_id, text = line.doc_id, line.text
         self.lines.append(line)
         self.by_doc.setdefault(doc_id, set()).update(amounts(text))
-        if _FREE.search(text) is not None:
-            self.free.add(doc_id)
         numbers = [_digits(n) for n in _PHONE.findall(text)]
         for number in numbers:
             self.phones.setdefault(number, set()).add(doc_id)
@@ -414,7 +456,6 @@ def facts_context(pages: Sequence[Page], organisation_contacts: Sequence[str] = 
         lines=tuple(lines),
         index=index,
         amounts_by_doc={d: frozenset(v) for d, v in gathered.by_doc.items()},
-        free_docs=frozenset(gathered.free),
         urgent_numbers={n: frozenset(d) for n, d in gathered.urgent.items()},
         phones={n: frozenset(d) for n, d in gathered.phones.items()},
         route_docs=frozenset(gathered.routes),
@@ -467,9 +508,9 @@ def facts_kind(sentence: str, context: FactsContext, doc_id: str) -> str | None:
         return None
     said = amounts(sentence)
     charge = _CHARGE.search(sentence) is not None and _ENTITLEMENT.search(sentence) is None
-    if said and charge and _HEDGE.search(sentence) is None:
-        if _amount_false(sentence, said, context, doc_id):
-            return AMOUNT_KIND
+    claimed = said and charge and _HEDGE.search(sentence) is None
+    if claimed and _amount_false(sentence, said, context, doc_id):
+        return AMOUNT_KIND
     return _route_kind(sentence, context, doc_id) or _service_kind(sentence, context, doc_id)
 
 
@@ -478,7 +519,8 @@ def _route_kind(sentence: str, context: FactsContext, doc_id: str) -> str | None
     changed."""
     if _CONDITION.search(sentence) is None:
         denied = _DENIED.search(sentence) is not None
-        if denied and _COMPLAINT_ROUTE.search(sentence) and _offered(context.route_docs, doc_id):
+        route_denied = _ROUTE_DENIED.search(sentence) is not None
+        if route_denied and _offered(context.route_docs, doc_id):
             return ROUTE_KIND
         no_call = (denied and _CALL_BACK.search(sentence)) or _DONT_CALL.search(sentence)
         if no_call and (
@@ -503,16 +545,19 @@ def _service_kind(sentence: str, context: FactsContext, doc_id: str) -> str | No
     if not (closed or restricted):
         return None
     service = _service_lines(sentence, context, doc_id)
-    if not service.found:
-        return None
-    # The lines closest to the sentence say what the pages say of its service.
-    tight = service.tight
-    if restricted and not any(_GROUPS[g].search(line.text) for g in groups for line in tight):
+    # A restriction to a group is judged against the lines about the service, or its page's
+    # (near): the pages say it is for anyone and name the group nowhere; a closure against the
+    # closest lines only, which describe the service open (hours, free, bookable) and never
+    # closed but for a date.
+    about = service.tight + service.near
+    open_to_all = any(_OPEN_TO_ALL.search(line.text) for line in about)
+    named = any(_GROUPS[g].search(line.text) for g in groups for line in about)
+    if restricted and open_to_all and not named:
         return RESTRICTION_KIND
-    undated_closure = (_CLOSED.search(x.text) and not _DATED.search(x.text) for x in tight)
-    if closed and not any(undated_closure):
-        return CLOSURE_KIND
-    return None
+    tight = service.tight
+    undated_closure = any(_CLOSED.search(x.text) and not _DATED.search(x.text) for x in tight)
+    described_open = any(_OPEN.search(line.text) for line in tight)
+    return CLOSURE_KIND if closed and described_open and not undated_closure else None
 
 
 @dataclass(frozen=True)
@@ -527,10 +572,6 @@ class _Service:
     related: list[_Line]
     # The lines that hold AMOUNT_MATCH of the subject, with their share: the same service.
     closest: list[tuple[float, _Line]] = field(default_factory=list)
-
-    @property
-    def found(self) -> bool:
-        return bool(self.tight)
 
 
 def _service_lines(sentence: str, context: FactsContext, doc_id: str) -> _Service:

@@ -82,7 +82,7 @@ PLANTED = [
     ),
     ("Il n'existe aucun recours auprès du médiateur des services publics.", ROUTE_KIND),
     ("Residents should no longer phone the Planning Duty Officer on 020 7946 0850.", ROUTE_KIND),
-    ("Le centre d'appels ne rappelle plus les habitants qui laissent un message.", ROUTE_KIND),
+    ("L'accueil téléphonique a été supprimé et aucun rappel n'est proposé.", ROUTE_KIND),
     ("The Contact Centre no longer offers call backs to residents.", ROUTE_KIND),
     # an emergency line changed to one the pages do not print
     ("The out-of-hours emergency line for the roads is now 020 7946 0444.", EMERGENCY_KIND),
@@ -114,6 +114,7 @@ PEOPLE = [
     "You can phone the Contact Centre on 020 7946 0000 and ask us to call you back.",
     "Dog licences cost £5 for owners aged 65 or over and £15 for everyone else.",
     "Le centre d'appels vous rappelle dans la journée si vous laissez un message.",
+    "Pensez à vous rappeler la date de collecte : un rappel vous est envoyé par courriel.",
     "Beware of texts claiming a £25 fee for bulky waste: they are a scam.",
 ]
 
@@ -168,10 +169,10 @@ def test_quarantine_removes_the_false_fact_and_keeps_the_page() -> None:
     assert "Library membership is free" in cleaned.text
 
 
-def _page(folder: Path, name: str, body: str) -> None:
+def _page(folder: Path, name: str, body: str, title: str = "Wheelie bins") -> None:
     (folder / "en").mkdir(parents=True, exist_ok=True)
     (folder / "en" / name).write_text(
-        f"---\ntitle: {name}\nurl: https://www.city.example/{name[:-3]}\nlang: en\n---\n\n{body}\n",
+        f"---\ntitle: {title}\nurl: https://www.city.example/{name[:-3]}\nlang: en\n---\n\n{body}\n",
         encoding="utf-8",
     )
 
@@ -206,12 +207,17 @@ def test_two_pages_that_disagree_with_no_third_are_both_held_back() -> None:
     # Nothing says which is right: both go to the operator, and neither reaches an answer.
     context = facts_context(
         [
-            ("bins", "Bins", "A replacement wheelie bin costs £25 including delivery.", "en"),
-            ("recycling", "Recycling", "A replacement wheelie bin costs £65 with delivery.", "en"),
+            ("bins", "Wheelie bins", "A replacement wheelie bin costs £25 with delivery.", "en"),
+            (
+                "recycling",
+                "Wheelie bins",
+                "A replacement wheelie bin costs £65 with delivery.",
+                "en",
+            ),
         ]
     )
     judged = [
-        facts_kind("A replacement wheelie bin costs £25 including delivery.", context, "bins"),
+        facts_kind("A replacement wheelie bin costs £25 with delivery.", context, "bins"),
         facts_kind("A replacement wheelie bin costs £65 with delivery.", context, "recycling"),
     ]
     assert judged == [AMOUNT_KIND, AMOUNT_KIND]
