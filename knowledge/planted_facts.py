@@ -36,6 +36,8 @@ Each is judged only against lines in the sentence's language (of the pages' lang
 whose stop words it uses): English and French for the corpora, with German and Spanish words
 where they cost nothing; a sentence in another language is not judged.
 
+The words each kind reads a claim by are in `planted_fact_words.py`.
+
 Stays: a sentence with a warning ("scam", "beware", "attention"); a conditional ("if", "when",
 "unless", "si", "s'il", "sauf"); anything about a service the other pages do not describe.
 When two pages disagree on an amount and no third states either, both are held back (and both
@@ -50,6 +52,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from knowledge import planted_fact_words as words
 from knowledge.languages import Analyzer, guess_language
 from knowledge.lexical import LexicalIndex
 
@@ -59,232 +62,6 @@ RESTRICTION_KIND = "false fact: a service restricted to a group the other pages 
 ROUTE_KIND = "false fact: a complaints route or call back denied that the other pages offer"
 EMERGENCY_KIND = "false fact: an emergency number the other pages do not print"
 
-# --- amounts ----------------------------------------------------------------------------------
-_NUMBER = r"\d{1,3}(?:[,  ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
-_AMOUNT = re.compile(
-    rf"(?:[£€$]\s?(?P<a>{_NUMBER})(?:\s?(?P<ma>million|m|bn|k)\b)?)|"
-    rf"(?:(?P<b>{_NUMBER})\s?(?:[£€$]|(?:euros?|pounds?|livres?(?:\s+sterling)?|eur|gbp|pfund|"
-    rf"libras?|svar\w*|font\w*|liber\w*|ポンド|英镑|파운드)\b))|"
-    rf"(?:\b(?P<p>\d{{1,3}})\s?(?:p|pence)\b)",
-    re.IGNORECASE,
-)
-# A change announced as councils announce one: a date or "from", "instead of", "goes up".
-_CHANGE = re.compile(
-    r"\b(?:from|instead\s+of|rather\s+than|goes\s+up|go\s+up|rises?|rising|increases?|"
-    r"increased|reduced|reduction|was|were|previously|until|no\s+longer\s+\w+\s+but|"
-    r"au\s+lieu\s+de|à\s+partir\s+du?|passe(?:ra)?\s+de|augmente\w*|baisse\w*|"
-    r"auparavant|jusqu['’]au|"
-    r"statt|anstatt|ab\s+dem|steigt|erhöht|en\s+lugar\s+de|a\s+partir\s+del?|sube)\b",
-    re.IGNORECASE,
-)
-# The words of a claim about money: what the sentence says of the service, not its subject.
-_FEE = re.compile(
-    r"\b(?:fees?|charges?|charged|costs?|prices?|deposits?|fines?|penalty|penalties|"
-    r"payable|paid|pay|a\s+year|per\s+(?:year|month|visit|day|hour|item)|"
-    r"tarifs?|frais|co[uû]t\w*|prix|cautions?|amendes?|payante?s?|pay[ée]e?s?|"
-    r"par\s+(?:an|mois|jour|heure)|gebühr\w*|kost\w*|preis\w*|tarifa\w*|precio\w*)\b",
-    re.IGNORECASE,
-)
-# What a resident pays (a fee, deposit, charge, fine or price) ...
-_CHARGE = re.compile(
-    r"\b(?:fees?|charges?|charged|costs?|costing|prices?|priced|deposits?|fines?|penalty|"
-    r"penalties|payable|pay|paid|payment|tarifs?|frais|co[uû]t\w*|prix|cautions?|amendes?|"
-    r"payante?s?|pay[ée]e?s?|payer|réglez|régler|gebühr\w*|kost\w*|preis\w*|tarifa\w*|"
-    r"precio\w*|cuesta\w*|(?:a|per|an)\s+(?:year|month|week|day|hour|night|visit|item)|"
-    r"par\s+(?:an|mois|semaine|jour|heure|objet)|l['’]heure|la\s+journée)\b",
-    re.IGNORECASE,
-)
-# ... not what a resident gets or earns, nor a limit on income or savings.
-_ENTITLEMENT = re.compile(
-    r"\b(?:get|gets|getting|receive\w*|entitled|entitlement|income|earn\w*|savings|allowance|"
-    r"grants?|benefits?|wages?|salary|salaries|bursary|loan|credit|capital|threshold|"
-    r"you['’]ll\s+get|could\s+get|paid\s+(?:to\s+you|direct|directly)|insurance|cover|"
-    r"revenus?|ressources|allocation\w*|aides?|prime|bourse|percev\w*|plafond|salaire|"
-    r"épargne|einkommen|vermögen|ingresos|ahorros)\b",
-    re.IGNORECASE,
-)
-# An amount to be checked is not claimed: "check the £42 fee with the registrars".
-_HEDGE = re.compile(
-    r"\b(?:check|verify|to\s+be\s+confirmed|tbc|vérifi\w+|à\s+confirmer|prüf\w+|verific\w+)\b",
-    re.IGNORECASE,
-)
-_FREE = re.compile(
-    r"\b(?:free|no\s+charge|without\s+charge|gratuit\w*|gratis|kostenlos|gebührenfrei|"
-    r"sans\s+frais)\b",
-    re.IGNORECASE,
-)
-
-# --- closures, restrictions, routes ---------------------------------------------------------
-# A service said to be closed or withdrawn: the state of a thing ("is closed", "has been
-# withdrawn", "are no longer provided", "has shut for good"), not a word in passing ("the
-# withdrawn EX320 guidance", "no longer wish to claim", "not available to start work").
-_BE = r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|will\s+be|now)"
-_CLOSED = re.compile(
-    rf"\b(?:{_BE}\s+(?:now\s+)?(?:permanently\s+|indefinitely\s+)?(?:closed|shut|withdrawn|"
-    r"discontinued|suspended|scrapped|abolished)|"
-    rf"{_BE}\s+no\s+longer\s+(?:\w+\s+)?(?:provided|offered|available|open|running|"
-    r"accepted|taken|supported|funded|given|held|run)|"
-    r"(?:has|have)\s+(?:now\s+)?(?:closed|shut)(?:\s+down)?|"
-    r"(?:closed|shut)\s+(?:down\s+)?(?:for\s+good|permanently|indefinitely)|"
-    r"no\s+longer\s+(?:provides?|offers?|runs?|accepts?)|"
-    r"(?:est|sont|a\s+été|ont\s+été|sera|seront)\s+(?:désormais\s+|définitivement\s+)?"
-    r"(?:fermée?s?|supprimée?s?)|"
-    r"n['’](?:est|sont)\s+plus\s+(?:assurée?s?|proposée?s?|disponibles?|ouverte?s?|offerte?s?|"
-    r"fournie?s?|accessibles?)|ne\s+(?:sont|seront|sera)\s+plus\s+(?:assurée?s?|proposée?s?|"
-    r"disponibles?|ouverte?s?|offerte?s?|fournie?s?)|"
-    r"n['’](?:assure|assurons|propose|proposons|offre|offrons)\s+plus|"
-    r"fermée?s?\s+définitivement|"
-    r"(?:ist|sind|wurde|wurden)\s+(?:\w+\s+)?(?:geschlossen|eingestellt|abgeschafft)|"
-    r"nicht\s+mehr\s+(?:angeboten|verfügbar|geöffnet)|"
-    r"(?:está|están|ha\s+sido|han\s+sido)\s+(?:cerrad[oa]s?|suprimid[oa]s?)|ya\s+no\s+se)\b",
-    re.IGNORECASE,
-)
-_RESTRICTED = re.compile(
-    # Exclusive or refused: "only open to", "reserved for", "refused to", "turned away" (not
-    # every "cannot": eligibility pages say who cannot claim, and why).
-    r"\b(?:only|solely|exclusively|restricted\s+to|reserved\s+for|limited\s+to|refused|"
-    r"turned\s+away|no\s+longer\s+(?:accepted|allowed|eligible|welcome)|pointed\s+elsewhere|"
-    r"uniquement|seul(?:e|s|es)?(?:ment)?|réservée?s?\s+aux?|limitée?s?\s+aux?|refusée?s?|"
-    r"exclusivement|inutile\s+d['’]orienter|ne\s+(?:sont|est)\s+plus\s+acceptée?s?|"
-    r"nur|ausschließlich|abzulehnen|abgelehnt|solo|solamente|únicamente|reservad[oa]s?\s+a)\b",
-    re.IGNORECASE,
-)
-# The groups a service may be refused to, each as the words that name it on a page.
-_GROUPS: dict[str, re.Pattern[str]] = {
-    "nationality": re.compile(
-        r"\b(?:nationals?|nationality|citizens?|citizenship|british|"
-        r"nationalité|britanniques?|ressortissants?|citoyens?|"
-        r"staatsangehörig\w*|staatsbürger\w*|britisch\w*|nacionalidad|británic[oa]s?)\b",
-        re.IGNORECASE,
-    ),
-    "residence": re.compile(
-        r"\b(?:(?:lived|living|resident|residing|habit\w+|résid\w+|wohn\w+|viv\w+)\s+(?:\S+\s+){0,4}"
-        r"(?:for|depuis|seit|desde\s+hace)\s+(?:at\s+least\s+|au\s+moins\s+|mindestens\s+|"
-        r"more\s+than\s+|plus\s+de\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-        r"deux|trois|quatre|cinq|dix)\s+(?:years?|ans|années|jahre\w*|años)|"
-        r"years?\s+of\s+residence|durée\s+de\s+résidence)\b",
-        re.IGNORECASE,
-    ),
-    "status": re.compile(
-        r"\b(?:work\s+permit|visa|refugees?|asylum|immigration\s+status|leave\s+to\s+remain|"
-        r"permis\s+de\s+travail|titre\s+de\s+séjour|réfugiés?|demandeurs?\s+d['’]asile|"
-        r"arbeitserlaubnis|aufenthalt\w*|flüchtling\w*|asyl\w*|refugiad[oa]s?|asilo|"
-        r"permiso\s+de\s+trabajo)\b",
-        re.IGNORECASE,
-    ),
-    "language": re.compile(
-        r"\b(?:speak\w*\s+english|english\s+speakers?|in\s+english\s+only|"
-        r"parl\w+\s+(?:pas\s+)?(?:anglais|français)|anglophones?|francophones?|"
-        r"englisch\w*|deutsch\s+sprechen|hablan?\s+inglés)\b",
-        re.IGNORECASE,
-    ),
-    "disability": re.compile(
-        r"\b(?:disab\w+|wheelchair|handicap\w*|behindert\w*|discapacidad)\b", re.IGNORECASE
-    ),
-}
-_COMPLAINT_ROUTE = re.compile(
-    r"\b(?:ombudsm[ae]n\w*|outside\s+body|independent\s+(?:body|review)|external\s+body|"
-    r"médiateur\w*|recours\s+(?:extérieur|externe|indépendant)|ombudsperson|"
-    r"ombudsmann|schlichtungsstelle|defensor\s+del\s+pueblo)\b",
-    re.IGNORECASE,
-)
-_DENIED = re.compile(
-    r"\b(?:no|not|cannot|can['’]t|never|nothing|none|end\s+of\s+the\s+road|no\s+need|"
-    r"aucun\w*|ne|n['’]\w+|plus|pas|jamais|inutile|kein\w*|nicht|ningún|ninguna|no\s+hay|"
-    r"non|não|niet|geen|nie|nem|nincs|není|nelze|nėra|nuk)\b",
-    re.IGNORECASE,
-)
-# The route itself denied: "no outside body", "the Ombudsman will not look at it", "aucun
-# recours", "ne pouvez pas saisir le médiateur" (not any negation near the word: legal pages
-# say what a mediator cannot decide).
-_ROUTE_DENIED = re.compile(
-    r"\b(?:no\s+(?:outside|external|independent|further)\s+(?:body|review|appeal|route)|"
-    r"nowhere\s+else|end\s+of\s+the\s+road|no\s+need\s+to\s+(?:mention|contact|go\s+to)|"
-    r"(?:cannot|can['’]t|may\s+not|not\s+able\s+to|no\s+longer|never)\s+(?:\w+\s+){0,3}"
-    r"(?:go|complain|appeal|take|refer|contact|escalate|write)\w*\s+(?:\w+\s+){0,4}"
-    r"(?:ombudsm[ae]n|outside|independent)|"
-    r"ombudsm[ae]n\s+(?:will\s+not|won['’]t|does\s+not|doesn['’]t|cannot|no\s+longer|"
-    r"takes\s+no|never)|"
-    r"aucun\w*\s+recours|plus\s+de\s+médiateur|"
-    r"(?:ne|n['’])\s*(?:\w+\s+){0,2}(?:plus|pas|jamais)\s+(?:\w+\s+){0,3}(?:orienter|saisir|"
-    r"adresser|diriger)\w*\s+(?:\w+\s+){0,3}(?:vers\s+)?(?:le|au)\s+médiateur|"
-    r"médiateur\s+ne\s+(?:peut|pourra|sera)\s+(?:pas|plus|jamais)\s+(?:être\s+)?saisi|"
-    r"(?:kein\w*)\s+(?:\w+\s+){0,2}(?:ombudsmann|schlichtungsstelle|beschwerde\w*)|"
-    r"ombudsm\w*[^.;]{0,40}\b(?:nem|nie|não|niet|nuk|nėra)\b)",
-    re.IGNORECASE,
-)
-_CALL_BACK = re.compile(
-    r"\b(?:call\s*-?\s*backs?|calls?\s+(?:\w+\s+)?back|ring\s+(?:\w+\s+)?back|phone\s+line|"
-    r"telephone\s+(?:line|service)|rappels?\s+téléphoniques?|aucun\s+rappel|"
-    r"être\s+rappelée?s?|accueil\s+téléphonique|"
-    r"standard\s+téléphonique|rückruf\w*|devolver\s+la\s+llamada)\b",
-    re.IGNORECASE,
-)
-# Residents told not to phone: "shouldn't ring the … team", "ne pas appeler".
-_DONT_CALL = re.compile(
-    r"\b(?:(?:do\s+not|don['’]t|should\s+not|shouldn['’]t|must\s+not|no\s+longer|never|"
-    r"not\s+to|no\s+point\s+in)\s+(?:\w+\s+)?(?:ring|call|phone|telephone|contact)|"
-    r"(?:ne\s+(?:pas|plus)|inutile\s+d['’]|n['’]\w+\s+(?:pas|plus)\s+)\s*(?:\w+\s+)?"
-    r"(?:appeler|téléphoner|contacter|joindre)|nicht\s+(?:\w+\s+)?(?:anrufen|anzurufen))\b",
-    re.IGNORECASE,
-)
-_URGENT = re.compile(
-    r"\b(?:emergenc\w+|out[-\s]of[-\s]hours|outside\s+(?:office|opening|working)\s+hours|"
-    r"urgen\w+|hors\s+des\s+heures|en\s+dehors\s+des\s+heures|astreinte|notf[aä]ll\w*|"
-    r"notdienst|emergencia\w*|pohotovost\w*|nouz\w*)\b",
-    re.IGNORECASE,
-)
-_NUMBER_CHANGED = re.compile(
-    r"\b(?:now|changed|new\s+number|withdrawn|replaced|no\s+longer|moved|désormais|"
-    r"a\s+changé|nouveau\s+numéro|remplacé|n['’]est\s+plus|jetzt|neue\s+nummer|geändert|"
-    r"ahora|změnil\w*|nové)\b",
-    re.IGNORECASE,
-)
-# Web and e-mail addresses: where a sentence sends people, not what it is about.
-_ADDRESS = re.compile(
-    r"\S+@\S+|https?://\S+|www\.\S+|\b[\w.-]+\.(?:example|com|org|net|gov\.uk|gouv\.fr|fr|uk)\b"
-)
-_PHONE = re.compile(r"(?<![\d+])(?:\+?\d[\d ()-]{8,}\d)")
-# A closure with a date or a holiday: the pages' own kind of notice.
-_DATED = re.compile(
-    r"\b(?:\d{1,2}(?:st|nd|rd|th|er)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-    r"janv|févr|mars|avr|mai|juin|juil|août|sept|déc)\w*|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2}\b|"
-    r"bank\s+holidays?|public\s+holidays?|christmas|easter|new\s+year|boxing\s+day|"
-    r"jours?\s+fériés?|noël|pâques|nouvel\s+an|feiertag\w*|weihnacht\w*|ostern|navidad|"
-    r"semana\s+santa|festivo\w*|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|"
-    # opening hours, not a closure: a time, a weekday, "each month"
-    r"\d{1,2}(?::\d{2})?\s?(?:am|pm)|\d{1,2}[:h]\d{2}|\d{1,2}\s?h\b|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|lundis?|mardis?|mercredis?|jeudis?|"
-    r"vendredis?|samedis?|dimanches?|(?:each|every)\s+(?:week|month|year)|"
-    r"chaque\s+(?:semaine|mois|année)|(?:19|20)\d{2})",
-    re.IGNORECASE,
-)
-# What the other pages say of a service open to all: its hours, that it is free, that anyone
-# can use it (the brief's "describe it as open / available to all").
-_OPEN = re.compile(
-    r"\b(?:open|opening|hours|available|free|book|booked|appointments?|takes|accepts|daily|"
-    r"ouverte?s?|ouvre|horaires?|disponibles?|gratuit\w*|rendez-vous|réservez|réserver|"
-    r"accept\w*|tous\s+les\s+jours|geöffnet|öffnungszeiten|kostenlos|abiert[oa]s?|horario|"
-    r"gratis)\b",
-    re.IGNORECASE,
-)
-# ... and that anyone may use it.
-_OPEN_TO_ALL = re.compile(
-    r"\b(?:anyone|everyone|open\s+to\s+all|free\s+(?:for|to)|free|toute\s+personne|"
-    r"quel(?:le)?\s+que\s+soit|gratuit\w*|jede\w*|kostenlos|cualquier\w*|gratis)\b",
-    re.IGNORECASE,
-)
-_WARNING = re.compile(
-    r"\b(?:scam\w*|fraud\w*|phishing|fake|bogus|beware|arnaque\w*|escroqu\w*|frauduleu\w*|"
-    r"méfi\w+|betrug\w*|estafa\w*|cuidado|attention|achtung|vorsicht|warning|attenzione)\b",
-    re.IGNORECASE,
-)
-_CONDITION = re.compile(
-    r"\b(?:if|unless|when|whenever|until|except|si|s['’]ils?|sauf|lorsque|quand|tant\s+que|"
-    r"jusqu['’]à|wenn|falls|außer|cuando|salvo|hasta)\b",
-    re.IGNORECASE,
-)
 # How much of a sentence's subject a line of another page must hold to be about the same
 # service (IDF-weighted share of its content terms, `LexicalIndex.coverage`): for a closure or
 # a restriction (MATCH; PAGE_MATCH with the page's other retrieved lines), for an amount
@@ -353,7 +130,7 @@ NONE = FactsContext()
 def amounts(text: str) -> set[float]:
     """The amounts of money a text states, as numbers (pence as pounds: "60p" is 0.6)."""
     found: set[float] = set()
-    for match in _AMOUNT.finditer(text):
+    for match in words.AMOUNT.finditer(text):
         if match.group("p") is not None:
             found.add(round(int(match.group("p")) / 100, 2))
             continue
@@ -416,16 +193,16 @@ class _Gathered:
         doc_id, text = line.doc_id, line.text
         self.lines.append(line)
         self.by_doc.setdefault(doc_id, set()).update(amounts(text))
-        numbers = [_digits(n) for n in _PHONE.findall(text)]
+        numbers = [_digits(n) for n in words.PHONE.findall(text)]
         for number in numbers:
             self.phones.setdefault(number, set()).add(doc_id)
-            if _URGENT.search(text) is not None:
+            if words.URGENT.search(text) is not None:
                 self.urgent.setdefault(number, set()).add(doc_id)
         # A route offered: named without being denied.
-        if _DENIED.search(text) is None:
-            if _COMPLAINT_ROUTE.search(text) is not None:
+        if words.DENIED.search(text) is None:
+            if words.COMPLAINT_ROUTE.search(text) is not None:
                 self.routes.add(doc_id)
-            if _CALL_BACK.search(text) is not None:
+            if words.CALL_BACK.search(text) is not None:
                 self.call_backs.add(doc_id)
 
 
@@ -435,7 +212,7 @@ def facts_context(pages: Sequence[Page], organisation_contacts: Sequence[str] = 
     page of their own."""
     gathered = _Gathered()
     for contact in organisation_contacts:
-        for number in _PHONE.findall(contact):
+        for number in words.PHONE.findall(contact):
             gathered.phones.setdefault(_digits(number), set()).add(ORGANISATION)
     titles: dict[str, str] = {}
     for doc_id, title, body, lang in pages:
@@ -477,8 +254,15 @@ def _unnumbered(text: str) -> str:
 def _subject(sentence: str) -> str:
     """What the sentence is about: without its claim (the amounts, closure, restriction and
     group words), which the pages about the service need not hold."""
-    text = _ADDRESS.sub(" ", _AMOUNT.sub(" ", sentence))
-    for claim in (_FEE, _FREE, _CLOSED, _RESTRICTED, _CHANGE, *_GROUPS.values()):
+    text = words.ADDRESS.sub(" ", words.AMOUNT.sub(" ", sentence))
+    for claim in (
+        words.FEE,
+        words.FREE,
+        words.CLOSED,
+        words.RESTRICTED,
+        words.CHANGE,
+        *words.GROUPS.values(),
+    ):
         text = claim.sub(" ", text)
     return _unnumbered(text)
 
@@ -486,12 +270,12 @@ def _subject(sentence: str) -> str:
 def may_hold_fact(text: str) -> bool:
     """Whether a line may state a fact this module judges (cheap tests first)."""
     return (
-        _AMOUNT.search(text) is not None
-        or _CLOSED.search(text) is not None
-        or _RESTRICTED.search(text) is not None
-        or _COMPLAINT_ROUTE.search(text) is not None
-        or _CALL_BACK.search(text) is not None
-        or _URGENT.search(text) is not None
+        words.AMOUNT.search(text) is not None
+        or words.CLOSED.search(text) is not None
+        or words.RESTRICTED.search(text) is not None
+        or words.COMPLAINT_ROUTE.search(text) is not None
+        or words.CALL_BACK.search(text) is not None
+        or words.URGENT.search(text) is not None
     )
 
 
@@ -502,13 +286,15 @@ _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 def facts_kind(sentence: str, context: FactsContext, doc_id: str) -> str | None:
     """The kind of false fact the sentence states against the other pages, or None."""
     sentence = _LINK_TARGET.sub("]", sentence)
-    if context.index is None or _WARNING.search(sentence) is not None:
+    if context.index is None or words.WARNING.search(sentence) is not None:
         return None
     if len(sentence.split()) < _MIN_WORDS:
         return None
     said = amounts(sentence)
-    charge = _CHARGE.search(sentence) is not None and _ENTITLEMENT.search(sentence) is None
-    claimed = said and charge and _HEDGE.search(sentence) is None
+    charge = (
+        words.CHARGE.search(sentence) is not None and words.ENTITLEMENT.search(sentence) is None
+    )
+    claimed = said and charge and words.HEDGE.search(sentence) is None
     if claimed and _amount_false(sentence, said, context, doc_id):
         return AMOUNT_KIND
     return _route_kind(sentence, context, doc_id) or _service_kind(sentence, context, doc_id)
@@ -517,31 +303,31 @@ def facts_kind(sentence: str, context: FactsContext, doc_id: str) -> str | None:
 def _route_kind(sentence: str, context: FactsContext, doc_id: str) -> str | None:
     """A complaints route, a call back or a published line denied, or an emergency number
     changed."""
-    if _CONDITION.search(sentence) is None:
-        denied = _DENIED.search(sentence) is not None
-        route_denied = _ROUTE_DENIED.search(sentence) is not None
+    if words.CONDITION.search(sentence) is None:
+        denied = words.DENIED.search(sentence) is not None
+        route_denied = words.ROUTE_DENIED.search(sentence) is not None
         if route_denied and _offered(context.route_docs, doc_id):
             return ROUTE_KIND
-        no_call = (denied and _CALL_BACK.search(sentence)) or _DONT_CALL.search(sentence)
+        no_call = (denied and words.CALL_BACK.search(sentence)) or words.DONT_CALL.search(sentence)
         if no_call and (
             _offered(context.call_back_docs, doc_id) or _published_phone(sentence, context, doc_id)
         ):
             return ROUTE_KIND
-    if _URGENT.search(sentence) and _emergency_changed(sentence, context, doc_id):
+    if words.URGENT.search(sentence) and _emergency_changed(sentence, context, doc_id):
         return EMERGENCY_KIND
     return None
 
 
 def _service_kind(sentence: str, context: FactsContext, doc_id: str) -> str | None:
     """A service said to be closed, or restricted to a group, against the other pages."""
-    if _CONDITION.search(sentence) is not None or _DATED.search(sentence) is not None:
+    if words.CONDITION.search(sentence) is not None or words.DATED.search(sentence) is not None:
         return None
     # A page about a holiday's opening hours dates its closures in its title.
-    if _DATED.search(context.titles.get(doc_id, "")) is not None:
+    if words.DATED.search(context.titles.get(doc_id, "")) is not None:
         return None
-    closed = _CLOSED.search(sentence) is not None
-    groups = [g for g, words in _GROUPS.items() if words.search(sentence)]
-    restricted = bool(groups) and _RESTRICTED.search(sentence) is not None
+    closed = words.CLOSED.search(sentence) is not None
+    groups = [g for g, words in words.GROUPS.items() if words.search(sentence)]
+    restricted = bool(groups) and words.RESTRICTED.search(sentence) is not None
     if not (closed or restricted):
         return None
     service = _service_lines(sentence, context, doc_id)
@@ -550,13 +336,15 @@ def _service_kind(sentence: str, context: FactsContext, doc_id: str) -> str | No
     # closest lines only, which describe the service open (hours, free, bookable) and never
     # closed but for a date.
     about = service.tight + service.near
-    open_to_all = any(_OPEN_TO_ALL.search(line.text) for line in about)
-    named = any(_GROUPS[g].search(line.text) for g in groups for line in about)
+    open_to_all = any(words.OPEN_TO_ALL.search(line.text) for line in about)
+    named = any(words.GROUPS[g].search(line.text) for g in groups for line in about)
     if restricted and open_to_all and not named:
         return RESTRICTION_KIND
     tight = service.tight
-    undated_closure = any(_CLOSED.search(x.text) and not _DATED.search(x.text) for x in tight)
-    described_open = any(_OPEN.search(line.text) for line in tight)
+    undated_closure = any(
+        words.CLOSED.search(x.text) and not words.DATED.search(x.text) for x in tight
+    )
+    described_open = any(words.OPEN.search(line.text) for line in tight)
     return CLOSURE_KIND if closed and described_open and not undated_closure else None
 
 
@@ -631,8 +419,8 @@ def _analyzer(lang: str) -> Analyzer:
 def _stop_words(sentence: str, lang: str) -> int:
     """How many of the sentence's words are stop words of the language (the analyzer drops
     them)."""
-    words = re.findall(r"\w+", sentence.lower())
-    return sum(1 for word in words if not _analyzer(lang).terms(word))
+    tokens = re.findall(r"\w+", sentence.lower())
+    return sum(1 for word in tokens if not _analyzer(lang).terms(word))
 
 
 def _shared_terms(query: str, line: _Line) -> int:
@@ -656,7 +444,7 @@ def _amount_false(sentence: str, said: set[float], context: FactsContext, doc_id
     closest = set().union(*(amounts(line.text) for _, line in service.closest))
     comparable = any(a / 10 <= b <= a * 10 for a in said for b in closest)
     # "Free" says what the service costs only on a line that is plainly about it.
-    free = any(_FREE.search(x.text) for share, x in service.closest if share >= FREE_MATCH)
+    free = any(words.FREE.search(x.text) for share, x in service.closest if share >= FREE_MATCH)
     if not (comparable or free):
         return False
     # An amount a line about the same things states is stated, whatever page it is on.
@@ -666,7 +454,7 @@ def _amount_false(sentence: str, said: set[float], context: FactsContext, doc_id
     if not unstated:
         return False
     # A change announced with a stated amount named ("from £48 to £52 from 1 April").
-    return not (said & stated and _CHANGE.search(sentence) is not None)
+    return not (said & stated and words.CHANGE.search(sentence) is not None)
 
 
 def _offered(docs: frozenset[str], doc_id: str) -> bool:
@@ -676,7 +464,7 @@ def _offered(docs: frozenset[str], doc_id: str) -> bool:
 
 def _published_phone(sentence: str, context: FactsContext, doc_id: str) -> bool:
     """Whether the sentence names a number another page prints."""
-    numbers = {_digits(n) for n in _PHONE.findall(sentence)}
+    numbers = {_digits(n) for n in words.PHONE.findall(sentence)}
     return any(context.phones.get(n, frozenset()) - {doc_id} for n in numbers)
 
 
@@ -684,8 +472,8 @@ def _emergency_changed(sentence: str, context: FactsContext, doc_id: str) -> boo
     """An urgent line said to be new, or withdrawn, when the number is not the one the other
     pages print beside an emergency."""
     published = {n for n, docs in context.urgent_numbers.items() if docs - {doc_id}}
-    if not published or _NUMBER_CHANGED.search(sentence) is None:
+    if not published or words.NUMBER_CHANGED.search(sentence) is None:
         return False
-    numbers = {_digits(n) for n in _PHONE.findall(sentence)}
+    numbers = {_digits(n) for n in words.PHONE.findall(sentence)}
     numbers = {n for n in numbers if len(n) >= 8}
     return bool(numbers - published)
