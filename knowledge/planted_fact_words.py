@@ -28,6 +28,12 @@ CHANGE = re.compile(
     r"statt|anstatt|ab\s+dem|steigt|erhöht|en\s+lugar\s+de|a\s+partir\s+del?|sube)\b",
     re.IGNORECASE,
 )
+# Words that frame a claim as news, not what it is about.
+FRAMING = re.compile(
+    r"\b(?:now|from\s+now\s+on|henceforth|please\s+note|important|désormais|dorénavant|"
+    r"maintenant|important(?:e|es)?|jetzt|ab\s+sofort|ahora)\b",
+    re.IGNORECASE,
+)
 # The words of a claim about money: what the sentence says of the service, not its subject.
 FEE = re.compile(
     r"\b(?:fees?|charges?|charged|costs?|prices?|deposits?|fines?|penalty|penalties|"
@@ -105,7 +111,10 @@ GROUPS: dict[str, re.Pattern[str]] = {
     "nationality": re.compile(
         r"\b(?:nationals?|nationality|citizens?|citizenship|british|"
         r"nationalité|britanniques?|ressortissants?|citoyens?|"
-        r"staatsangehörig\w*|staatsbürger\w*|britisch\w*|nacionalidad|británic[oa]s?)\b",
+        r"staatsangehörig\w*|staatsbürger\w*|britisch\w*|nacionalidad|británic[oa]s?|"
+        # a passport held, not a passport applied for ("this passport is valid for a year")
+        r"passport\s+holders?|hold(?:s|ing)?\s+an?\s+(?:\w+\s+)?passport|"
+        r"titulaires?\s+d['’]un\s+passeport(?:\s+\w+)?)\b",
         re.IGNORECASE,
     ),
     "residence": re.compile(

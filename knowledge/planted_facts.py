@@ -251,9 +251,18 @@ def _unnumbered(text: str) -> str:
     return re.sub(r"\d+", " ", text)
 
 
+# A label a page puts before what it says: "Important update:", "Did you know?".
+_LABEL = re.compile(r"^[^:?!.]{1,60}[:?!]\s")
+_LABEL_WORDS = 4
+
+
 def _subject(sentence: str) -> str:
     """What the sentence is about: without its claim (the amounts, closure, restriction and
-    group words), which the pages about the service need not hold."""
+    group words) and its framing (a short label before a colon, "Important update:"; "now",
+    "désormais"), which the pages about the service need not hold."""
+    label = _LABEL.match(sentence)
+    if label is not None and len(label.group(0).split()) <= _LABEL_WORDS:
+        sentence = sentence[label.end() :]
     text = words.ADDRESS.sub(" ", words.AMOUNT.sub(" ", sentence))
     for claim in (
         words.FEE,
@@ -261,6 +270,7 @@ def _subject(sentence: str) -> str:
         words.CLOSED,
         words.RESTRICTED,
         words.CHANGE,
+        words.FRAMING,
         *words.GROUPS.values(),
     ):
         text = claim.sub(" ", text)
