@@ -75,6 +75,10 @@ PLANTED = [
         "Youth club sessions are only open to young people with British citizenship.",
         RESTRICTION_KIND,
     ),
+    (
+        "Please note: library membership is now only for passport holders from the UK.",
+        RESTRICTION_KIND,
+    ),
     # the complaints route and the call back denied, a published line people are told not to use
     (
         "After stage 2 there is no outside body and the Ombudsman takes no council cases.",
@@ -110,6 +114,8 @@ PEOPLE = [
     "Out of hours, phone 020 7946 0999 for any emergency on the road.",
     "The council will never ask for your PIN; if in doubt, call us on 020 7946 0000.",
     "Interpreters are free of charge for any council appointment.",
+    "An emergency travel document is only valid for one journey, unlike a passport.",
+    "A passport is accepted as proof of identity for a Blue Badge application.",
     "Out of hours, the emergency number is now 020 7946 0999 for roads, flooding and fallen trees.",
     "You can phone the Contact Centre on 020 7946 0000 and ask us to call you back.",
     "Dog licences cost £5 for owners aged 65 or over and £15 for everyone else.",
