@@ -39,7 +39,9 @@ from pathlib import Path
 from knowledge.frontmatter import split_front_matter
 from knowledge.languages import guess_language
 from knowledge.planted import Quarantine, planted_kind, quarantine
+from knowledge.planted_destinations import NONE as NO_OWN
 from knowledge.planted_destinations import OwnDestinations, published_destinations
+from knowledge.planted_facts import FactsContext, Page, facts_context
 from knowledge.planted_learned import packaged_classifier
 from tests.data import CORPORA, EVAL, PLANTED_PAGES, REPO
 from tests.planted_cases import CLEAN, PLANTED, PageCase, flat, leaked
@@ -69,7 +71,21 @@ def own_of(folder: Path) -> OwnDestinations:
     return published_destinations(pages)
 
 
+def facts_of(folder: Path) -> FactsContext:
+    """What the Markdown pages under folder state, as ingest gathers it (`planted_facts.py`),
+    each page under its path, in the language of its folder (en/, fr/) or guessed."""
+    pages: list[Page] = []
+    for path in sorted(folder.rglob("*.md")):
+        relative = path.relative_to(folder)
+        lang = relative.parts[0] if relative.parts[0] in ("en", "fr") else None
+        meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+        pages.append((str(relative), str(meta.get("title", "")), body, lang))
+    return facts_context(pages)
+
+
 DEMO_OWN = own_of(KBS["demo"])
+# A held-out sentence stands on a page of its own in the demo: every demo page is its context.
+HELD_OUT_PAGE = "(held-out page)"
 
 Clean = Callable[[str], Quarantine]
 LAYERS: dict[str, Clean] = {
@@ -79,14 +95,24 @@ LAYERS: dict[str, Clean] = {
 
 
 def planted_set() -> None:
-    for layer, clean in LAYERS.items():
-        left = [case.doc_id for case in PLANTED if leaked(case, clean(page_text(case)).text)]
+    # Each page judged as ingest judges it: the set's other pages are the facts' context.
+    kb = PLANTED_PAGES / "kb"
+    facts = facts_of(kb)
+    for layer in LAYERS:
+
+        def clean(case: PageCase, patterns_only: bool = layer == "patterns") -> Quarantine:
+            page = str(case.path.relative_to(kb))
+            return _page_clean(
+                page_text(case), page, own=NO_OWN, facts=facts, patterns_only=patterns_only
+            )
+
+        left = [case.doc_id for case in PLANTED if leaked(case, clean(case).text)]
         print(
             f"[{layer}] planted pages: instruction left in {len(left)} of {len(PLANTED)} "
             f"{left or ''}"
         )
         sentences = [(case, sentence) for case in CLEAN for sentence in case.survives]
-        lost = [s for case, s in sentences if s not in flat(clean(page_text(case)).text)]
+        lost = [s for case, s in sentences if s not in flat(clean(case).text)]
         print(
             f"[{layer}] clean pages: look-alike sentences removed {len(lost)} of "
             f"{len(sentences)} {lost or ''}"
@@ -98,8 +124,10 @@ def held_out(name: str = "heldout.jsonl", *, misses: bool = False) -> None:
     planted = [row["text"] for row in rows if row["planted"]]
     people = [row["text"] for row in rows if not row["planted"]]
 
+    facts = facts_of(KBS["demo"]).judge(HELD_OUT_PAGE)
+
     def kind(text: str) -> str | None:
-        return planted_kind(text, DEMO_OWN)
+        return planted_kind(text, DEMO_OWN) or facts(text)
 
     caught = sum(kind(text) is not None for text in planted)
     flagged = sum(kind(text) is not None for text in people)
@@ -146,20 +174,31 @@ def corpus() -> None:
         )
 
 
-def scan(folder: Path, clean: Clean) -> tuple[int, int, list[str], float]:
-    """(pages, bytes, the pages with a removal, seconds)."""
+PageClean = Callable[[str, str], Quarantine]
+
+
+def scan(folder: Path, clean: PageClean) -> tuple[int, int, list[str], float]:
+    """(pages, bytes, the pages with a removal, seconds); clean takes (text, page path)."""
     pages = size = 0
     hits: list[str] = []
     elapsed = 0.0
     for path in sorted(folder.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         start = time.perf_counter()
-        removed = clean(text).removed
+        removed = clean(text, str(path.relative_to(folder))).removed
         elapsed += time.perf_counter() - start
         pages, size = pages + 1, size + len(text.encode())
         if removed:
             hits.append(str(path.relative_to(folder)))
     return pages, size, hits, elapsed
+
+
+def _page_clean(
+    text: str, page: str, *, own: OwnDestinations, facts: FactsContext, patterns_only: bool
+) -> Quarantine:
+    """Quarantine as ingest runs it on one page of a knowledge base: its own domains, what it
+    publishes and the facts of its other pages."""
+    return quarantine(text, patterns_only=patterns_only, own=own, facts=facts.judge(page))
 
 
 def knowledge_bases() -> None:
@@ -169,10 +208,10 @@ def knowledge_bases() -> None:
             print(f"{name}: not on this machine")
             continue
         rates = []
-        own = own_of(folder)
-        layers: dict[str, Clean] = {
-            "patterns": partial(quarantine, patterns_only=True, own=own),
-            "+ learned": partial(quarantine, own=own),
+        own, facts = own_of(folder), facts_of(folder)
+        layers: dict[str, PageClean] = {
+            "patterns": partial(_page_clean, own=own, facts=facts, patterns_only=True),
+            "+ learned": partial(_page_clean, own=own, facts=facts, patterns_only=False),
         }
         for layer, clean in layers.items():
             pages, size, hits, seconds = scan(folder, clean)

@@ -23,6 +23,7 @@ from knowledge.planted import (
 )
 from knowledge.planted_destinations import NONE as NO_OWN
 from knowledge.planted_destinations import OwnDestinations
+from knowledge.planted_facts import FactCheck
 
 # About 200-250 MiniLM word pieces for English prose: under the 256 the embedder keeps.
 CHUNK_CHARS = 1000
@@ -93,15 +94,16 @@ def chunk_document(
     size: int = CHUNK_CHARS,
     overlap: int = OVERLAP_CHARS,
     own: OwnDestinations = NO_OWN,
+    facts: FactCheck | None = None,
 ) -> list[Chunk]:
     """Chunks never straddle a heading; long sections are split with overlap. Planted text goes
     first (`planted.quarantine`; own: the organisation's domains, for directions to a
-    look-alike of them)."""
+    look-alike of them; facts: the page's check against the other pages, for false facts)."""
     splitter = RecursiveCharacterTextSplitter(
         chunk_size=size, chunk_overlap=overlap, separators=["\n\n", "\n", ". ", " ", ""]
     )
     # The page's language picks the learned layer's threshold (French has a lower one).
-    cleaned = quarantine(doc.body, mark_from=len(doc.findings), lang=doc.lang, own=own)
+    cleaned = quarantine(doc.body, mark_from=len(doc.findings), lang=doc.lang, own=own, facts=facts)
     findings = doc.findings + cleaned.findings
     title = doc.title
     title_kind = planted_kind(title)

@@ -17,6 +17,8 @@ from knowledge.index_build import build_index
 from knowledge.layout import BUILDS_DIR, BuildPaths, current_build, make_current
 from knowledge.page_openings import WORDS as PAGE_WORDS
 from knowledge.planted_destinations import OwnDestinations, published_destinations
+from knowledge.planted_facts import NONE as NO_FACTS
+from knowledge.planted_facts import FactsContext, facts_context
 from knowledge.planted_flags import PlantedFlag, planted_flags, write_flags
 from knowledge.published import NONE as NO_CONTACTS
 from knowledge.published import PublishedContacts, published_contacts
@@ -37,13 +39,18 @@ Progress = Callable[[int, int, str], None]
 # are planted too (heldout16); the own domains' fingerprint is added per ingest (`_settings`).
 # analysis=6: money, secrets or urgent calls sent to a destination the organisation does not
 # publish are planted too (`planted_unpublished.py`); the fingerprint covers what it publishes.
-SETTINGS = f"chunks={CHUNK_CHARS}/{OVERLAP_CHARS};analysis=6"
+# analysis=7: a sentence whose fact contradicts the other pages is planted too
+# (`planted_facts.py`); the fingerprint covers every page's lines, so a change to one page
+# checks the others again.
+SETTINGS = f"chunks={CHUNK_CHARS}/{OVERLAP_CHARS};analysis=7"
 
 
-def _settings(own: OwnDestinations) -> str:
-    """SETTINGS with the fingerprint of the own domains and published destinations: when they
-    change, every page is checked again (vectors of unchanged chunks are still reused)."""
-    return f"{SETTINGS};own={own.fingerprint}" if own.fingerprint else SETTINGS
+def _settings(own: OwnDestinations, facts: FactsContext = NO_FACTS) -> str:
+    """SETTINGS with the fingerprint of the own domains and published destinations, and of the
+    pages' facts: when they change, every page is checked again (vectors of unchanged chunks are
+    still reused)."""
+    settings = f"{SETTINGS};own={own.fingerprint}" if own.fingerprint else SETTINGS
+    return f"{settings};facts={facts.fingerprint}" if facts.fingerprint else settings
 
 
 class NothingToIngest(Exception):
@@ -101,7 +108,9 @@ def ingest(
     (`OPENCOUNTER_TRUSTED_DOMAINS`). What it publishes, against which money, secrets or urgent
     calls sent elsewhere are planted (`planted_unpublished.py`), is every phone number, e-mail
     address, web host, bank account and messaging app printed on two pages or more, and
-    organisation_contacts (the organisation's contact settings, as printed).
+    organisation_contacts (the organisation's contact settings, as printed). Every page is
+    judged against the lines of the others (`planted_facts.py`): a fee, closure, restriction,
+    complaints route or emergency number that contradicts them is planted.
     """
     index_dir = Path(index_dir)
     try:
@@ -116,12 +125,25 @@ def ingest(
     pages = [(doc.url, doc.body) for doc in reading.documents.values()]
     pages += [(old_chunks[d][0].url, "\n".join(c.text for c in old_chunks[d])) for d in kept]
     own = published_destinations(pages, trusted_domains, organisation_contacts)
-    settings = _settings(own)
+    facts = facts_context(
+        [(d, doc.title, doc.body, doc.lang) for d, doc in reading.documents.items()]
+        + [
+            (
+                d,
+                old_chunks[d][0].title,
+                "\n".join(c.text for c in old_chunks[d]),
+                old_chunks[d][0].lang,
+            )
+            for d in kept
+        ],
+        tuple(organisation_contacts),
+    )
+    settings = _settings(own, facts)
     reusable = previous is not None and previous.read_meta().settings == settings
     hashes = {d: doc.content_hash for d, doc in reading.documents.items()} | kept
     if not hashes:
         raise NothingToIngest(f"no readable document in {source}")
-    chunks = _chunks_for(reading.documents, hashes, old_hashes, old_chunks, reusable, own)
+    chunks = _chunks_for(reading.documents, hashes, old_hashes, old_chunks, reusable, own, facts)
     version = new_version(hashes)
     embedding = "" if embedder is None else embedder.name
     if embedder is not None and embed_languages is not None:
@@ -221,6 +243,7 @@ def _chunks_for(
     old_chunks: dict[str, list[Chunk]],
     reusable: bool,
     own: OwnDestinations,
+    facts: FactsContext = NO_FACTS,
 ) -> list[Chunk]:
     chunks: list[Chunk] = []
     for doc_id in sorted(hashes):
@@ -229,7 +252,8 @@ def _chunks_for(
             # Not re-read this time (kept after a read failure), or unchanged.
             chunks.extend(old_chunks[doc_id])
         else:
-            chunks.extend(chunk_document(documents[doc_id], own=own))
+            check = facts.judge(doc_id) if facts.knows_facts else None
+            chunks.extend(chunk_document(documents[doc_id], own=own, facts=check))
     return chunks
 
 

@@ -38,13 +38,18 @@ class _LanguageIndex:
         scores = np.asarray(self.bm25.get_scores_from_ids(ids), dtype=np.float32)
         return top_hits(self.rows, scores, n)
 
-    def coverage(self, question: str, passage: str, *, subject_only: bool = False) -> float:
+    def coverage(
+        self, question: str, passage: str, *, subject_only: bool = False, known_only: bool = False
+    ) -> float:
         """IDF-weighted share of the question's terms that occur in the passage, in [0, 1];
         with subject_only, the terms of what it asks about, not the words it is asked with
-        (`Analyzer.content_terms`; all its terms when nothing else is left)."""
+        (`Analyzer.content_terms`; all its terms when nothing else is left); with known_only,
+        only the terms some indexed text holds (a word no page uses names no page's subject)."""
         terms = set(self.analyzer.terms(question))
         if subject_only:
             terms = set(self.analyzer.content_terms(question)) or terms
+        if known_only:
+            terms = {t for t in terms if t in self.idf}
         weights = {t: self.idf.get(t, self.unseen_idf) for t in terms}
         total = sum(weights.values())
         if total <= 0:
@@ -158,10 +163,18 @@ class LexicalIndex:
         return Hits.merge(parts, n)
 
     def coverage(
-        self, question: str, passage: str, lang: str, *, subject_only: bool = False
+        self,
+        question: str,
+        passage: str,
+        lang: str,
+        *,
+        subject_only: bool = False,
+        known_only: bool = False,
     ) -> float:
         index = self._by_lang.get(lang)
-        return index.coverage(question, passage, subject_only=subject_only) if index else 0.0
+        if index is None:
+            return 0.0
+        return index.coverage(question, passage, subject_only=subject_only, known_only=known_only)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,10 @@ What goes:
   when ingest passes the organisation's own domains, a direction to pay, apply or send something
   to a site that imitates them (`planted_destinations.py`), and, when ingest passes what the
   organisation publishes, a direction to send residents' money, secrets or urgent calls to a
-  destination it does not publish (`planted_unpublished.py`).
+  destination it does not publish (`planted_unpublished.py`), and, when ingest passes the
+  other pages as context, a fact (an amount, a closure, a restriction to a group, a complaints
+  route or call back denied, an emergency number) that contradicts what they say
+  (`planted_facts.py`).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from knowledge.planted_destinations import (
     destination_kind,
     may_hold_destination,
 )
+from knowledge.planted_facts import FactCheck, may_hold_fact
 from knowledge.planted_learned import LearnedLayer
 from knowledge.planted_patterns import (
     ORDER_PATTERNS,
@@ -365,7 +369,11 @@ def line_sentences(line: str) -> Iterator[tuple[int, str]]:
 
 
 def _planted_in_line(
-    line: str, learned: LearnedLayer | None, lang: str | None, own: OwnDestinations = NONE
+    line: str,
+    learned: LearnedLayer | None,
+    lang: str | None,
+    own: OwnDestinations = NONE,
+    facts: FactCheck | None = None,
 ) -> tuple[int, str] | None:
     """Where in the line the first planted sentence starts, and its kind.
 
@@ -375,7 +383,8 @@ def _planted_in_line(
     patterns, voice = _may_hold(line)
     places = may_hold_destination(line, own)
     unpublished = may_hold_unpublished(line, own)
-    if patterns or voice or places or unpublished:
+    checked = facts is not None and may_hold_fact(line)
+    if patterns or voice or places or unpublished or checked:
         for start, sentence in line_sentences(line):
             kind = None
             if patterns or voice:
@@ -384,6 +393,8 @@ def _planted_in_line(
                 kind = destination_kind(sentence, own)
             if kind is None and unpublished:
                 kind = unpublished_kind(sentence, own)
+            if kind is None and checked and facts is not None:
+                kind = facts(sentence)
             if kind is not None:
                 return start, kind
     if learned is None:
@@ -455,6 +466,7 @@ def quarantine(
     classifier: LearnedLayer | None = None,
     lang: str | None = None,
     own: OwnDestinations = NONE,
+    facts: FactCheck | None = None,
 ) -> Quarantine:
     """Remove hidden markup and every planted instruction with what belongs to it.
 
@@ -464,7 +476,9 @@ def quarantine(
     classifier (the one given, else the repository's) scores it over its threshold: the one of
     the page's language when lang is given (ingest passes the page's; French has a lower one),
     else the one for every language. With own (ingest passes the organisation's own domains),
-    directions to a look-alike of them go too (`planted_destinations.py`).
+    directions to a look-alike of them go too (`planted_destinations.py`). With facts (ingest
+    passes the page's check against the other pages, `FactsContext.judge`), a sentence whose
+    claim contradicts them goes too (`planted_facts.py`).
     """
     learned = _learned_layer(patterns_only, classifier)
     hidden = remove_hidden(
@@ -484,7 +498,7 @@ def quarantine(
     index = 0
     while index < len(lines):
         line = lines[index]
-        found = _planted_in_line(line, learned, lang, own)
+        found = _planted_in_line(line, learned, lang, own, facts)
         if found is None:
             kept.append(line)
             index += 1
