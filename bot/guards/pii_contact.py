@@ -21,7 +21,8 @@ _DATE_SHAPE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _GROUPS = re.compile(r"\d+")
 # Words saying a number is an object's (a meter, a parcel), so not a phone to call.
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:product|order|serial|reference|ref|meter|barcode|ticket|tracking|invoice|version"
+    r"\b(?:product|order|serial|reference|ref|r[eé]f[eé]rence|r[eé]f|meter|barcode|ticket|tracking"
+    r"|invoice|version"
     r"|model|part|item|isbn|commande|colis|facture|s[eé]rie|compteur|article|produit|library"
     r"|gift|loyalty)\b[^\d]{0,20}$"
 )

@@ -43,7 +43,7 @@ _DATE = (
     rf"|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
 )
 _BIRTH = re.compile(
-    r"(?:\b(?:born(?: on)?|dob|date of birth|birth ?date|birthday|n[ée]e? le"
+    r"(?:\b(?:born(?: on)?|dob|date of birth|birth ?date|birthday|n[ée]e?s? le"
     r"|date de naissance|geboren(?: op| am)?|geboortedatum|nacid[oa] el|fecha de nacimiento"
     rf"|sunniaeg|sünniaeg)\b|\bd\.o\.b\b\.?)[\s:(,]{{0,3}}({_DATE})",
     re.IGNORECASE,
