@@ -23,6 +23,9 @@ must be sent to a person or let through, and the look-alikes.
     try"); not "je vais craquer" said of oneself alone.
 11. An order to enrol or book a person for the writer, to be confirmed in writing in the chat
     or to prove the assistant's worth; not a question how to enrol, nor a person asked to.
+12. A threat quoted from a partner or an ex that they know where the writer now lives (found
+    while probing the quoted-letter kind, let through on r11); not the council knowing one's
+    address.
 """
 
 from __future__ import annotations
@@ -323,3 +326,29 @@ def test_a_grievance_beside_a_disclaimer_and_praise_stays_a_complaint(
     whole: InputGuard, text: str, lang: str
 ) -> None:
     assert whole.inspect(text, lang).action == "escalate", text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Got this from my ex this morning: \"Don't think you can hide, I know where you're "
+            'staying." Can I be left off the electoral register?',
+            "en",
+        ),
+        (
+            "Il m'a envoyé : « Je sais dans quel foyer tu dors, tu vas payer. » Est-ce que la "
+            "mairie peut cacher mon adresse ?",
+            "fr",
+        ),
+    ],
+)
+def test_a_threat_that_they_know_where_one_lives_is_a_crisis(
+    whole: InputGuard, text: str, lang: str
+) -> None:
+    assert decided(whole, text, lang) == ("crisis", "crisis.danger"), text
+
+
+def test_the_council_knowing_ones_address_is_no_threat(whole: InputGuard) -> None:
+    text = "The council knows where I live, so why haven't I had my new bin yet?"
+    assert whole.inspect(text, "en").action != "crisis"
