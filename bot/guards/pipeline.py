@@ -64,7 +64,12 @@ _FRAME = frozenset(
     "alors apprendre au aussi avec bien c ce ces mais cette chat combien conversation d dans de "
     "des dire donc du elle en encore est et genre ici il j je l la le les m ma me mes mon "
     "nos notre nous on ou par pas pendant pour pourriez pouvez preciser qu que quand question "
-    "si savoir sur t temps tu un une vos votre vous y".split()
+    "si savoir sur t temps tu un une vos votre vous y "
+    # Particles and tags that address the assistant or fill the sentence ("Coudonc, tu gardes
+    # mes messages combien de temps, toi ?", "say, do you keep …, eh?"): issue 12, after the
+    # twenty-fourth held-out set.
+    "toi coudonc dis dites donc moi hein eh ben bah beh bon ouais oui allo say hey hi yo ok "
+    "okay right then eh huh anyway mate buddy".split()
 )
 _WORD = re.compile(r"[a-z0-9]+")
 # Words beyond the frame that make a question of their own beside the words a `beside` rule
@@ -270,26 +275,31 @@ class InputGuard:
         words beyond greetings and the chat's framing) that it finds in scope: what the
         disclaimer or the question about the assistant says is set aside, what the rest says
         is not ("not a complaint, but nobody has answered me in a month" stays a complaint).
-        Issue 12, after the twentieth held-out set."""
+        Issue 12, after the twentieth held-out set. When no rule's rest alone is in scope and
+        two or more rules matched, their words are taken out together and the rest read once
+        ("not to complain: how do I pass on a compliment? they are always lovely", a disclaimer
+        and praise; issue 12, after the twenty-fourth held-out set)."""
         if intent is None or self.intents is None:
             return None
         folded = fold(said)
+        matched: list[Rule] = []
         for rule in self.policy.in_scope:
             if intent.intent not in rule.beside or any(p.search(folded) for p in rule.unless):
                 continue
             rest = _taken_out(rule, folded)
             if rest is None:
                 continue
-            words = _WORD.findall(_COURTESY.sub(" ", rest))
-            if sum(word not in _FRAME for word in words) < _BESIDE_WORDS:
-                continue
-            if rule.renamed:
-                neutral = f" {localised(rule.neutral, lang)} "
-                for pattern in rule.renamed:
-                    rest = pattern.sub(neutral, rest)
-            if self.intents.classify(rest).intent == IN_SCOPE:
+            matched.append(rule)
+            if _rest_in_scope(self.intents, rest, (rule,), lang):
                 return rule.reason
-        return None
+        if len(matched) < 2:
+            return None
+        rest = folded
+        for rule in matched:
+            rest = _taken_out(rule, rest) or rest
+        return (
+            matched[0].reason if _rest_in_scope(self.intents, rest, tuple(matched), lang) else None
+        )
 
     def _before_the_block(
         self,
@@ -521,3 +531,20 @@ def _taken_out(rule: Rule, folded: str) -> str | None:
     for pattern in rule.any:
         rest = pattern.sub(" ", rest)
     return rest if rest != folded else None
+
+
+def _rest_in_scope(
+    intents: IntentClassifierLike, rest: str, rules: tuple[Rule, ...], lang: str
+) -> bool:
+    """Whether what is left once `rules` took out their words holds a question of its own
+    (`_BESIDE_WORDS` words beyond greetings and the chat's framing) that the classifier
+    finds in scope, with the words the rules' `renamed` patterns match made neutral."""
+    words = _WORD.findall(_COURTESY.sub(" ", rest))
+    if sum(word not in _FRAME for word in words) < _BESIDE_WORDS:
+        return False
+    for rule in rules:
+        if rule.renamed:
+            neutral = f" {localised(rule.neutral, lang)} "
+            for pattern in rule.renamed:
+                rest = pattern.sub(neutral, rest)
+    return intents.classify(rest).intent == IN_SCOPE
