@@ -516,7 +516,10 @@ def _indexed_pages(
 def _fill(store: VectorStore, vectors: Vectors, langs: list[str]) -> None:
     held = store.count()
     if held == 0:
-        store.add(vectors, langs)
+        try:
+            store.add(vectors, langs)
+        except VectorStoreUnavailable as exc:  # an approximate index that could not be built
+            raise KnowledgeBaseUnavailable(str(exc)) from exc
     elif held != len(langs):
         raise KnowledgeBaseUnavailable(
             f"the vector store holds {held} vectors but the index has {len(langs)}: "
