@@ -2,6 +2,7 @@
 
     python -m benchmarks.ann_e5_recall DATA_DIR/eval/servicepublic_fr-kb-…   # an ingested index
     python -m benchmarks.ann_e5_recall INDEX --grid   # also HNSW's links and widths, float codes
+    python -m benchmarks.ann_e5_recall INDEX --ranking MIN   # and R@1/R@5 through serve's path
 
 Takes an index `opencounter eval retrieval` (or `ingest`) built with e5 chunk vectors, its
 French rows, and the first 300 servicepublic_fr dev questions with a source page, embedded once
@@ -11,7 +12,10 @@ of the one it uses now (knowledge.ann_store: HNSW-SQ8), each with its build time
 and time per question (one at a time, p50 / p95). `--grid` adds the IVF partition with float
 vectors and 400 candidates re-scored (where the loss comes from), and HNSW graphs of 16 and 32
 links with float or 8-bit vectors at several search widths (how the product's were chosen).
-Asserts nothing.
+`--ranking MIN` ranks every servicepublic_fr dev question through the retriever `serve` opens
+(the app's settings and embedders; chunks and page openings of a language of MIN vectors or
+more on the approximate index) three ways, in the same run: exact scan, IVF-SQ8 (before),
+HNSW-SQ8 (now), and prints R@1, R@5, MRR and the latency of each. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import faiss
@@ -32,7 +37,8 @@ from knowledge.ann_store import ApproximateVectorStore
 from knowledge.chunkstore import read_chunks
 from knowledge.embeddings import Vectors, default_page_embedder
 from knowledge.layout import current_build
-from knowledge.retrieval_eval import load_questions
+from knowledge.retrieval_eval import load_questions, run_questions, score
+from knowledge.search import HybridRetriever, VectorStoreFactory, open_retriever
 from knowledge.vector_store import VectorStore
 from tests.data import EVAL
 
@@ -112,6 +118,48 @@ def grid(vectors: Vectors, queries: Vectors, truth: list[set[int]]) -> None:
                 )
 
 
+def _top_10(retriever: HybridRetriever, question: str, lang: str | None) -> list[str]:
+    return retriever.rank_documents(question, lang, 10)
+
+
+def ranking(index_dir: Path, min_vectors: int) -> None:
+    """R@1/R@5/MRR of the dev questions through serve's retriever: exact, IVF, HNSW."""
+    from web.bootstrap import embedder_for, load_settings
+
+    embedders = embedder_for(load_settings())
+    asked = load_questions(EVAL / "servicepublic_fr" / "questions.dev.jsonl")
+    ways: list[tuple[str, VectorStoreFactory | None]] = [
+        ("exact scan (eval retrieval until now)", None),
+        (f"IVF-SQ8 from {min_vectors:,} (serve until now)", lambda _: IvfVectorStore(min_vectors)),
+        (
+            f"HNSW-SQ8 from {min_vectors:,} (serve now)",
+            lambda _: ApproximateVectorStore(min_vectors),
+        ),
+    ]
+    try:
+        for label, store in ways:
+            begin = time.perf_counter()
+            retriever = open_retriever(
+                index_dir,
+                embedder=embedders.embedder,
+                page_embedder=embedders.page_embedder,
+                vector_store=store,
+                page_index=store,
+            )
+            opened = time.perf_counter() - begin
+            rows = run_questions(asked, partial(_top_10, retriever))
+            got = score(asked, rows)
+            print(
+                f"  {label}: R@1 {got.recall_at_1:.3f}, R@5 {got.recall_at_5:.3f}, "
+                f"MRR {got.mrr:.3f} ({got.scored} scored); a question p50 "
+                f"{got.latency_p50_ms:.1f} ms, p95 {got.latency_p95_ms:.1f} ms; opened in "
+                f"{opened:.1f} s; {load_average()}",
+                flush=True,
+            )
+    finally:
+        embedders.close()
+
+
 def main(index_dir: Path, with_grid: bool) -> None:
     build = current_build(index_dir)
     if build is None:
@@ -144,6 +192,9 @@ def main(index_dir: Path, with_grid: bool) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) not in (2, 3) or sys.argv[2:] not in ([], ["--grid"]):
+    if len(sys.argv) == 4 and sys.argv[2] == "--ranking":
+        ranking(Path(sys.argv[1]), int(sys.argv[3]))
+    elif len(sys.argv) in (2, 3) and sys.argv[2:] in ([], ["--grid"]):
+        main(Path(sys.argv[1]), sys.argv[2:] == ["--grid"])
+    else:
         raise SystemExit(__doc__)
-    main(Path(sys.argv[1]), sys.argv[2:] == ["--grid"])

@@ -8,17 +8,24 @@ every row. It replaced an inverted-file index (IVF-SQ8), whose partition lost a 
 nearest neighbours: e5's "query: " vectors sit apart from its "passage: " vectors, inside a
 narrow cone, so the lists nearest a question are not those holding its nearest passages
 (recall@100 0.70 on servicepublic_fr's French chunks; benchmarks/README.md, "Not solved" and
-"HNSW"). The graph is built on one thread, so a build is deterministic. Only this module
-imports faiss (the `embeddings` extra).
+"HNSW"). The graph is built on one thread, so a build is deterministic. Given a folder
+(`keep_graphs_in`: the build's, by open_retriever), each graph is written there once built and
+read instead of built at every later opening: builds are immutable, so a graph is named by its
+language, its size and the parameters it was built with. Only this module imports faiss (the
+`embeddings` extra).
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import re
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from hashlib import sha256
+from pathlib import Path
 from typing import cast
 
 import faiss
@@ -46,6 +53,8 @@ SEARCH_WIDTH = 256
 # side, so vectors added after the build are seldom clipped; TRAINING vectors set the ranges.
 RANGE_MARGIN = 0.1
 TRAINING = 100_000
+# In a kept graph's file name: a graph built with other parameters is built again, not read.
+GRAPH_KIND = f"hnsw{LINKS}-build{BUILD_WIDTH}-sq8-margin{RANGE_MARGIN}-train{TRAINING}"
 
 WHAT_TO_DO = (
     "set OPENCOUNTER_ANN_MIN_VECTORS above this language's vector count (or 0) to search it "
@@ -78,6 +87,12 @@ class ApproximateVectorStore:
         self._min_vectors = min_vectors
         self._by_lang: dict[str, _LanguageIndex] = {}
         self._count = 0
+        self._folder: Path | None = None
+
+    def keep_graphs_in(self, folder: Path) -> None:
+        """Write each graph built from now on into `folder`, and read one already there
+        instead of building it; the folder must belong to one immutable set of vectors."""
+        self._folder = folder
 
     def add(self, vectors: Vectors, langs: Sequence[str]) -> None:
         """Raises VectorStoreUnavailable when a language's graph cannot be built or grown."""
@@ -98,8 +113,19 @@ class ApproximateVectorStore:
         if matrix.shape[0] < self._min_vectors:
             held.matrix = np.ascontiguousarray(matrix)
             return
-        held.graph = _built(lang, matrix)
+        held.graph = self._graph(lang, matrix)
         held.matrix = None
+
+    def _graph(self, lang: str, matrix: Vectors) -> faiss.IndexHNSWSQ:
+        if self._folder is None:
+            return _built(lang, matrix)
+        path = self._folder / f"{_file_safe(lang)}-{len(matrix)}-{GRAPH_KIND}.faiss"
+        kept = _read(path, matrix.shape)
+        if kept is not None:
+            return kept
+        graph = _built(lang, matrix)
+        _write(graph, path)
+        return graph
 
     def search(self, query: Vectors, lang: str | None, n: int) -> Hits:
         if lang is not None:
@@ -128,6 +154,40 @@ class ApproximateVectorStore:
             if held.graph is not None:
                 total += _graph_bytes(held.graph)
         return total
+
+
+def _file_safe(lang: str) -> str:
+    return lang if re.fullmatch(r"[A-Za-z0-9_-]{1,32}", lang) else sha256(lang.encode()).hexdigest()
+
+
+def _read(path: Path, shape: tuple[int, ...]) -> faiss.IndexHNSWSQ | None:
+    """The graph kept at path, or None (not there, unreadable, or not of these vectors)."""
+    if not path.is_file():
+        return None
+    begin = time.perf_counter()
+    try:
+        graph = faiss.read_index(str(path))
+    except RuntimeError as exc:
+        log.warning("approximate index %s unreadable (%s): building it again", path, exc)
+        return None
+    if not isinstance(graph, faiss.IndexHNSWSQ) or (graph.ntotal, graph.d) != shape:
+        log.warning("approximate index %s is not of these vectors: building it again", path)
+        return None
+    log.info("approximate vector index read from %s in %.1f s", path, time.perf_counter() - begin)
+    return graph
+
+
+def _write(graph: faiss.IndexHNSWSQ, path: Path) -> None:
+    # Written under a name of its own, then renamed: two processes opening the same build
+    # (two `serve` workers) never read half a file.
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        faiss.write_index(graph, str(part))
+        part.replace(path)
+    except (OSError, RuntimeError) as exc:
+        part.unlink(missing_ok=True)
+        log.warning("approximate index not kept at %s (%s): built at each opening", path, exc)
 
 
 def _graph_bytes(graph: faiss.IndexHNSWSQ) -> int:

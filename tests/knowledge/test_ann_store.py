@@ -13,6 +13,7 @@ from knowledge.ann_store import ApproximateVectorStore
 from knowledge.embeddings import Embedder, Vectors, normalise
 from knowledge.in_memory_index import choose_in_memory_index
 from knowledge.ingest import ingest
+from knowledge.layout import current_build
 from knowledge.ranking import Hits
 from knowledge.search import open_retriever, rescored_exactly
 from knowledge.types import KnowledgeBaseUnavailable
@@ -187,3 +188,42 @@ def test_without_faiss_the_exact_scan_runs_and_the_note_says_so(
     assert chosen.factory is None
     assert "exact scan at every size" in chosen.where
     assert "faiss is not installed" in chosen.where
+
+
+def test_a_kept_graph_is_read_at_the_next_opening(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    vectors, folder = _cone(3000, seed=2), tmp_path / "approximate"
+    first = ApproximateVectorStore(1000)
+    first.keep_graphs_in(folder)
+    first.add(vectors, ["fr"] * 3000)
+    (kept,) = folder.glob("fr-3000-*.faiss")
+    caplog.set_level("INFO", logger="knowledge.ann_store")
+    second = ApproximateVectorStore(1000)
+    second.keep_graphs_in(folder)
+    second.add(vectors, ["fr"] * 3000)
+    assert "read from" in caplog.text and "built for" not in caplog.text
+    for query in _cone(5, seed=7, queries=True):
+        a, b = first.search(query, "fr", 100), second.search(query, "fr", 100)
+        assert a.positions.tolist() == b.positions.tolist()
+    # A damaged file is not trusted: the graph is built again, and written whole.
+    kept.write_bytes(b"not a graph")
+    third = ApproximateVectorStore(1000)
+    third.keep_graphs_in(folder)
+    third.add(vectors, ["fr"] * 3000)
+    assert "building it again" in caplog.text
+    assert third.search(vectors[5], "fr", 1).positions.tolist() == [5]
+    assert kept.stat().st_size > 1000 and not list(folder.glob("*.part"))
+
+
+def test_open_retriever_keeps_the_graphs_with_the_build(
+    tmp_path: Path, kb: Path, word_hash: Embedder
+) -> None:
+    ingest(kb, tmp_path / "index", embedder=word_hash)
+    open_retriever(
+        tmp_path / "index", embedder=word_hash, vector_store=lambda _: ApproximateVectorStore(1)
+    )
+    build = current_build(tmp_path / "index")
+    assert build is not None
+    kept = sorted(p.name.split("-")[0] for p in (build.approximate / "chunks").glob("*.faiss"))
+    assert kept == ["en", "fr"]
