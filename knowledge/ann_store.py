@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 # servicepublic_fr's e5 vectors and on MiniLM-like ones (benchmarks/README.md, "HNSW").
 LINKS = 32
 BUILD_WIDTH = 80
-SEARCH_WIDTH = 256
+SEARCH_WIDTH = 512
 # Each dimension's 8-bit range is its trained min..max widened by RANGE_MARGIN of the span each
 # side, so vectors added after the build are seldom clipped; TRAINING vectors set the ranges.
 RANGE_MARGIN = 0.1
