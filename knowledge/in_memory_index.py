@@ -34,6 +34,6 @@ def choose_in_memory_index(min_vectors: int) -> InMemoryIndex:
         )
     return InMemoryIndex(
         lambda build: ApproximateVectorStore(min_vectors),
-        f"in memory (exact scan; faiss IVF-SQ8 approximate index for a language of "
+        f"in memory (exact scan; faiss HNSW-SQ8 approximate index for a language of "
         f"{min_vectors:,} vectors or more)",
     )

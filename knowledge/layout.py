@@ -100,6 +100,12 @@ class BuildPaths:
     def chroma(self) -> Path:
         return self.root / "chroma"
 
+    @property
+    def approximate(self) -> Path:
+        """The approximate index's graphs of this build's vectors (knowledge/ann_store.py),
+        written the first time they are built, read by every opening after."""
+        return self.root / "approximate"
+
     def read_meta(self) -> BuildMeta:
         return BuildMeta.from_json(self.meta.read_text("utf-8"))
 

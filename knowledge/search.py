@@ -30,7 +30,7 @@ from knowledge.fusion import (
     with_document_prior,
 )
 from knowledge.languages import guess_language
-from knowledge.layout import BuildMeta, current_build
+from knowledge.layout import BuildMeta, BuildPaths, current_build
 from knowledge.lexical import LexicalIndex
 from knowledge.page_openings import PageVectors
 from knowledge.published import PublishedContacts, published_contacts
@@ -465,13 +465,14 @@ def open_retriever(
     if embedder is not None and meta.embedder == embedder.name and build.vectors.is_file():
         vectors = np.load(build.vectors)
         store = vector_store(build.root.name) if vector_store else ExactVectorStore()
+        _keep_graphs(store, build.approximate / "chunks")
         _fill(store, vectors, [c.lang for c in chunks])
         dense = _Dense(embedder, store, vectors, *_chunk_languages(meta, embedder, page_embedder))
     ranker = page_embedder or (SameForQueries(dense.embedder) if dense is not None else None)
     if ranker is not None:
         found = PageVectors.load(build.page_vectors, build.page_meta, chunks, ranker.name)
         if found is not None:
-            pages = _indexed_pages(ranker, found, page_index, build.root.name)
+            pages = _indexed_pages(ranker, found, page_index, build)
     e5_chunks = dense.passages if dense is not None else frozenset()
     queries = page_embedder if e5_chunks else None
     page_ranker = pages.embedder.name if pages else queries.name if queries else None
@@ -499,12 +500,16 @@ def _chunk_languages(
 
 
 def _indexed_pages(
-    ranker: PageEmbedder, found: PageVectors, page_index: VectorStoreFactory | None, build: str
+    ranker: PageEmbedder,
+    found: PageVectors,
+    page_index: VectorStoreFactory | None,
+    build: BuildPaths,
 ) -> _Pages:
     """The pages, with an approximate index for the languages large enough to get one."""
     if page_index is None:
         return _Pages(ranker, found)
-    index = page_index(f"{build}-pages")
+    index = page_index(f"{build.root.name}-pages")
+    _keep_graphs(index, build.approximate / "pages")
     langs = [""] * len(found.positions)
     for lang, rows in found.by_lang.items():
         langs[rows] = [lang] * (rows.stop - rows.start)
@@ -513,10 +518,20 @@ def _indexed_pages(
     return _Pages(ranker, found, index if approximate else None, approximate)
 
 
+def _keep_graphs(store: VectorStore, folder: Path) -> None:
+    """An approximate store keeps its graphs with the build (knowledge.ann_store)."""
+    keep = getattr(store, "keep_graphs_in", None)
+    if keep is not None:
+        keep(folder)
+
+
 def _fill(store: VectorStore, vectors: Vectors, langs: list[str]) -> None:
     held = store.count()
     if held == 0:
-        store.add(vectors, langs)
+        try:
+            store.add(vectors, langs)
+        except VectorStoreUnavailable as exc:  # an approximate index that could not be built
+            raise KnowledgeBaseUnavailable(str(exc)) from exc
     elif held != len(langs):
         raise KnowledgeBaseUnavailable(
             f"the vector store holds {held} vectors but the index has {len(langs)}: "

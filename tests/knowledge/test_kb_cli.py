@@ -187,3 +187,15 @@ def test_kb_list_reads_the_data_dir_the_settings_name(
     listed = runner.invoke(build_kb_cli(), ["list"])
     assert listed.exit_code == 0, listed.output
     assert list_versions(data / "kb")[0].id[:16] in listed.output
+
+
+def test_ingest_keeps_the_approximate_index_with_the_build(
+    tmp_path: Path, kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A language of this many vectors or more gets serve's approximate index: built at ingest.
+    monkeypatch.setenv("OPENCOUNTER_ANN_MIN_VECTORS", "2")
+    data = tmp_path / "data"
+    result = runner.invoke(_ingest_app(), ["ingest", str(kb), "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    assert "Vectors loaded into the approximate index for" in result.output
+    assert any((data / "kb" / "builds").glob("*/approximate/chunks/*.faiss"))

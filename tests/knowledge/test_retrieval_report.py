@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import DEMO_KB
@@ -134,3 +135,29 @@ def test_every_xss_payload_is_inert_in_the_html_report(tmp_path: Path, demo_inde
     assert f"Misses ({len(lines)})" in html
     # No markup but ours: the page's own tags only, no event handler, link or source.
     assert_only_our_markup(html)
+
+
+def test_the_eval_searches_the_vectors_where_serve_does(
+    tmp_path: Path, demo_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # serve's setting: a language of this many vectors or more is searched on the graph.
+    monkeypatch.setenv("OPENCOUNTER_ANN_MIN_VECTORS", "20")
+    shutil.copytree(demo_index, eval_index_dir(DEMO_KB, tmp_path / "data", lexical=False))
+    good = {
+        "id": "a",
+        "question": "parking permit",
+        "lang": "en",
+        "sources": ["en/parking-permits"],
+    }
+    questions = tmp_path / "ours.jsonl"
+    questions.write_text(json.dumps(good) + "\n", encoding="utf-8")
+    report = tmp_path / "report.html"
+
+    code, output = _run(tmp_path, questions, "--report", str(report))
+    assert code == 0, output
+    assert "faiss HNSW-SQ8" in output and "the approximate index for en" in output
+    assert "the approximate index for en" in report.read_text(encoding="utf-8")
+
+    code, output = _run(tmp_path, questions, "--exact")
+    assert code == 0, output
+    assert "exact scan at every size: --exact" in output and "approximate index for" not in output

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
 
+import numpy as np
+
 from bot.answering import AnswerWriter, ExtractiveWriter, ModelWriter
 from bot.guards.intent import (
     NGRAMS,
@@ -252,16 +254,48 @@ def prune_vector_store(settings: Settings, keep: Collection[str]) -> tuple[list[
     return prune_builds(client, CHROMA_PREFIX, keep, delete=False), False
 
 
-def fill_vector_store(settings: Settings, embedder: Embedder | None) -> str | None:
-    """Load the new build's vectors into Chroma now, so the first question is not the one
-    that waits for it; returns where they went, or None when there is nothing to fill."""
+def fill_vector_store(
+    settings: Settings, embedder: Embedder | None, page_embedder: PageEmbedder | None = None
+) -> str | None:
+    """Load the new build's vectors into Chroma now, or build the approximate index's graphs
+    and keep them with the build, so the first question (or start) is not the one that waits
+    for it; returns where they went, or None when there is nothing to fill."""
     choice = choose_vector_store(settings)
-    if settings.vector_store == "exact" or choice.factory is None or embedder is None:
-        return None  # in memory: built when the app opens the build, nothing to fill now
+    if choice.factory is None or embedder is None:
+        return None  # the exact scan: nothing to build
+    if settings.vector_store == "exact":
+        return _keep_approximate_graphs(settings, embedder, page_embedder)
     retriever = open_retriever(
         settings.kb_index_dir, embedder=embedder, vector_store=choice.factory
     )
     return None if retriever.lexical_only else choice.where
+
+
+def _keep_approximate_graphs(
+    settings: Settings, embedder: Embedder, page_embedder: PageEmbedder | None
+) -> str | None:
+    build = current_build(settings.kb_index_dir)
+    if build is None or not build.vectors.is_file():
+        return None
+    rows = np.load(build.vectors, mmap_mode="r").shape[0]
+    if rows < settings.ann_min_vectors:
+        return None  # no language is large enough: serve scans them all exactly
+    index = choose_in_memory_index(settings.ann_min_vectors)
+    retriever = open_retriever(
+        settings.kb_index_dir,
+        embedder=embedder,
+        vector_store=index.factory,
+        page_embedder=page_embedder,
+        page_index=index.factory,
+    )
+    store = retriever.vector_store
+    languages: list[str] = getattr(store, "approximate_languages", list)()
+    if not languages:
+        return None
+    return (
+        f"the approximate index for {', '.join(languages)} (its graphs kept with the build, "
+        "read by serve when it opens the build)"
+    )
 
 
 def page_ranker_note(

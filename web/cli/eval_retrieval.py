@@ -1,13 +1,16 @@
 """`opencounter eval retrieval`: ingest an eval KB, run its questions, print the scores.
 
 The settings are the app's (`read_settings`) and the embedder the one they choose, built by
-the composition root as for `opencounter ingest` and the server: the figures are those of the
+the composition root as for `opencounter ingest` and the server, and the vectors are searched
+where `serve` searches them (`choose_vector_store`: the approximate index for a language of
+OPENCOUNTER_ANN_MIN_VECTORS vectors or more), unless `--exact`: the figures are those of the
 retrieval the app would run. The `eval` group is built here; `eval bot` is in web/cli/eval.py.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -20,6 +23,7 @@ from rich.table import Table
 from knowledge.chunkstore import read_chunks
 from knowledge.embeddings import EmbedderUnavailable
 from knowledge.fusion import FusionWeights
+from knowledge.in_memory_index import choose_in_memory_index
 from knowledge.ingest import NothingToIngest, ingest
 from knowledge.layout import current_build
 from knowledge.question_file import BadQuestionFile
@@ -32,8 +36,10 @@ from knowledge.retrieval_eval import (
     write_rows,
 )
 from knowledge.retrieval_report import write_retrieval_report
-from knowledge.search import open_retriever
+from knowledge.search import VectorStoreFactory, open_retriever
+from knowledge.types import KnowledgeBaseUnavailable
 from web.cli.options import DataDir, read_settings
+from web.settings import Settings
 
 if TYPE_CHECKING:
     from web.bootstrap.adapters import EmbedderChoice
@@ -41,6 +47,34 @@ if TYPE_CHECKING:
 LexicalOnly = Annotated[
     bool, typer.Option("--lexical-only", help="Do not embed: BM25 only, whatever the settings say")
 ]
+Exact = Annotated[
+    bool,
+    typer.Option(
+        "--exact",
+        help="Scan every language's vectors exactly, even where serve uses its approximate "
+        "index (OPENCOUNTER_ANN_MIN_VECTORS): the ranking without the index's misses",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class VectorSearch:
+    """Where the eval searches the vectors: serve's stores (the default), or exactly."""
+
+    chunks: VectorStoreFactory | None
+    pages: VectorStoreFactory | None
+    where: str
+
+
+def vector_search(settings: Settings, *, exact: bool) -> VectorSearch:
+    """The chunk and page-opening stores `serve` builds from these settings, or the exact scan."""
+    if exact:
+        return VectorSearch(None, None, "in memory (exact scan at every size: --exact)")
+    from web.bootstrap.adapters import choose_vector_store
+
+    chunks = choose_vector_store(settings)
+    pages = choose_in_memory_index(settings.ann_min_vectors)
+    return VectorSearch(chunks.factory, pages.factory, chunks.where)
 
 
 def build_eval_cli() -> typer.Typer:
@@ -63,6 +97,7 @@ def run_retrieval_eval(
     rows: Annotated[Path, typer.Option(help="Where to write one JSON row per question")],
     data_dir: DataDir = None,
     lexical_only: LexicalOnly = False,
+    exact: Exact = False,
     report_to: Annotated[
         Path | None,
         typer.Option(
@@ -79,7 +114,9 @@ def run_retrieval_eval(
     settings = read_settings(data_dir)
     embedders = None if lexical_only else embedder_for(settings, timeout_s=INGEST_EMBED_TIMEOUT_S)
     try:
-        _evaluate(console, settings.data_dir, (kb, questions, rows, report_to), embedders)
+        search = vector_search(settings, exact=exact)
+        run = (kb, questions, rows, report_to)
+        _evaluate(console, settings.data_dir, run, embedders, search)
     finally:
         if embedders is not None:
             embedders.close()
@@ -90,6 +127,7 @@ def _evaluate(
     base: Path,
     run: tuple[Path, Path, Path, Path | None],
     embedders: EmbedderChoice | None,
+    search: VectorSearch,
 ) -> None:
     """Ingest, ask and score; run is (KB folder, questions file, rows file, report file)."""
     kb, questions, rows, report_to = run
@@ -127,10 +165,22 @@ def _evaluate(
         f"KB {report.version.id[:16]}: {report.chunk_count} chunks "
         f"({len(report.unchanged)} documents unchanged, {len(report.failed)} failed)."
     )
-    retriever = open_retriever(index, embedder=embedder, page_embedder=pages)
+    try:
+        retriever = open_retriever(
+            index,
+            embedder=embedder,
+            page_embedder=pages,
+            vector_store=search.chunks,
+            page_index=search.pages,
+        )
+    except KnowledgeBaseUnavailable as exc:  # e.g. an approximate index that could not be built
+        console.print(f"[red]Index not opened:[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+    searched = _searched(retriever.vector_store, search.where)
     if not retriever.lexical_only:
         models = ", ".join(f"{lang} {m or 'none'}" for lang, m in retriever.chunk_models.items())
         console.print(f"Chunk vectors by language: {escape(models)}.")
+        console.print(f"Vectors searched: {escape(searched)}.")
     results = run_questions(asked, lambda q, lang: retriever.rank_documents(q, lang, 10))
     write_rows(rows, results)
     table = _table("Retrieval", [("all", score(asked, results))])
@@ -138,7 +188,11 @@ def _evaluate(
     per = [(c, s) for c, s in score_by_category(asked, results).items() if s.scored]
     console.print(_table("By category", per))
     if report_to is not None:
-        mode = "BM25 only" if embedder is None else f"hybrid (BM25 + {embedder.name})"
+        mode = (
+            "BM25 only"
+            if embedder is None or retriever.lexical_only
+            else f"hybrid (BM25 + {embedder.name}; vectors searched {searched})"
+        )
         subtitle = (
             f"Questions {questions.name} ({len(asked)}); knowledge base {kb.resolve().name}, "
             f"version {report.version.id[:16]}; ranking {mode}; "
@@ -146,6 +200,16 @@ def _evaluate(
         )
         write_retrieval_report(report_to, asked, results, titles=_titles(index), subtitle=subtitle)
         console.print(f"Report written to {report_to}.")
+
+
+def _searched(store: object, where: str) -> str:
+    """Where the vectors were searched, with the languages that got the approximate index."""
+    if not hasattr(store, "approximate_languages"):
+        return where
+    approximate = store.approximate_languages()
+    if not approximate:
+        return f"{where}: every language scanned exactly at this size"
+    return f"{where}: the approximate index for {', '.join(approximate)}"
 
 
 def eval_index_dir(kb: Path, base: Path, *, lexical: bool) -> Path:

@@ -23,7 +23,7 @@ from web.cli.options import DataDir, read_settings
 from web.settings import Settings
 
 if TYPE_CHECKING:
-    from knowledge.embeddings import Embedder
+    from knowledge.embeddings import Embedder, PageEmbedder
     from knowledge.ingest import IngestReport
     from knowledge.layout import BuildPaths
 
@@ -174,7 +174,8 @@ def _ingest(console: Console, settings: Settings, source: str, lexical_only: boo
                 organisation_contacts=_organisation_contacts(settings),
             ),
         )
-        filled = _fill_vector_store(console, settings, embedder)
+        pages = embedders.page_embedder if embedders is not None else None
+        filled = _fill_vector_store(console, settings, embedder, pages)
     except NothingToIngest as exc:
         console.print(f"[red]Nothing ingested:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None
@@ -201,13 +202,16 @@ def _organisation_contacts(settings: Settings) -> tuple[str, ...]:
 
 
 def _fill_vector_store(
-    console: Console, settings: Settings, embedder: Embedder | None
+    console: Console,
+    settings: Settings,
+    embedder: Embedder | None,
+    page_embedder: PageEmbedder | None,
 ) -> str | None:
     from knowledge.types import KnowledgeBaseUnavailable
     from web.bootstrap import fill_vector_store
 
     try:
-        return fill_vector_store(settings, embedder)
+        return fill_vector_store(settings, embedder, page_embedder)
     except KnowledgeBaseUnavailable as exc:
         # The index is built; only the copy into the vector store failed (serve retries it).
         console.print(f"[yellow]Vector store not filled:[/] {escape(str(exc))}")
