@@ -19,23 +19,15 @@ from __future__ import annotations
 import pytest
 
 from bot.guards.intent import IntentClassifier
-from bot.guards.pii import find_pii
-from bot.guards.pii_spans import shipped_span_tagger
 from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
+from tests.bot.guards.pii_found import found as _found
+from tests.bot.guards.pii_found import kinds_found as _kinds
 
 
 @pytest.fixture(scope="module")
 def guard(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
     return InputGuard(policy, intents=shipped_intents)
-
-
-def _kinds(text: str, policy: GuardPolicy) -> set[str]:
-    return {f.kind for f in find_pii(text, policy.pii, shipped_span_tagger())}
-
-
-def _found(text: str, policy: GuardPolicy) -> list[tuple[str, str]]:
-    return [(f.kind, text[f.start : f.end]) for f in find_pii(text, policy.pii)]
 
 
 # --- 1. national identity numbers ----------------------------------------------------------------

@@ -22,20 +22,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.guards.pii import find_pii
-from bot.guards.pii_spans import shipped_span_tagger
 from bot.guards.policy import GuardPolicy
-
-
-def _found(text: str, policy: GuardPolicy) -> list[tuple[str, str]]:
-    return [
-        (f.kind, text[f.start : f.end]) for f in find_pii(text, policy.pii, shipped_span_tagger())
-    ]
-
-
-def _kinds(text: str, policy: GuardPolicy) -> set[str]:
-    return {kind for kind, _ in _found(text, policy)}
-
+from tests.bot.guards.pii_found import found_with_tagger as _found
+from tests.bot.guards.pii_found import kinds_found as _kinds
 
 # --- 1. a NIR split anywhere ---------------------------------------------------------------------
 
