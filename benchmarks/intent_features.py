@@ -100,7 +100,11 @@ def main() -> None:
     parser.add_argument("--no-minilm", action="store_true")
     parser.add_argument("--no-e5", action="store_true")
     parser.add_argument(
-        "--skip", nargs="*", default=[], help="held-out files not yet run (blind), by name"
+        "--skip",
+        nargs="*",
+        action="extend",
+        default=[],
+        help="held-out files not yet run (blind), by name",
     )
     arguments = parser.parse_args()
     train_file = data_dir() / TRAIN_FILE

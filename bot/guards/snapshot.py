@@ -107,18 +107,26 @@ def diff(before: Path, after: Path) -> list[tuple[str, str, str, str]]:
     return changed
 
 
-def main(argv: list[str]) -> int:
+def arguments_parser() -> argparse.ArgumentParser:
+    """The command line; `--skip` may be given once with several paths or several times."""
     parser = argparse.ArgumentParser(prog="python -m bot.guards.snapshot")
     commands = parser.add_subparsers(dest="command", required=True)
     writing = commands.add_parser("write", help="the guard's decision on every team message")
     writing.add_argument("out", type=Path)
-    writing.add_argument("--skip", type=Path, nargs="*", default=[], help="blind sets")
+    writing.add_argument(
+        "--skip", type=Path, nargs="*", action="extend", default=[], help="blind sets"
+    )
     writing.add_argument("--shared-eval", type=Path, default=Path("../shared/eval"))
     comparing = commands.add_parser("diff", help="the decisions two snapshots disagree on")
     comparing.add_argument("before", type=Path)
     comparing.add_argument("after", type=Path)
     comparing.add_argument("--texts", action="store_true", help="print each message's text")
     comparing.add_argument("--shared-eval", type=Path, default=Path("../shared/eval"))
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    parser = arguments_parser()
     arguments = parser.parse_args(argv)
     if arguments.command == "write":
         files = team_files(arguments.shared_eval, set(arguments.skip))

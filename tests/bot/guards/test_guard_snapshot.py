@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.guards.snapshot import DATA, diff, main, messages, team_files
+from bot.guards.snapshot import DATA, arguments_parser, diff, main, messages, team_files
 
 
 def test_the_frozen_split_and_the_skipped_sets_are_never_read(tmp_path: Path) -> None:
@@ -18,6 +18,13 @@ def test_the_frozen_split_and_the_skipped_sets_are_never_read(tmp_path: Path) ->
     assert blind not in files
     assert not any("frozen" in f.name for f in files)
     assert any(f.parent.name == "written" for f in files)
+
+
+def test_skip_given_twice_skips_both_sets() -> None:
+    """A helper once wrote `--skip a --skip b`: before `extend`, only b was left out."""
+    for argv in (["--skip", "a.jsonl", "--skip", "b.jsonl"], ["--skip", "a.jsonl", "b.jsonl"]):
+        parsed = arguments_parser().parse_args(["write", "out.jsonl", *argv])
+        assert parsed.skip == [Path("a.jsonl"), Path("b.jsonl")]
 
 
 def test_the_shared_dev_questions_are_read_when_the_folder_exists(tmp_path: Path) -> None:
