@@ -143,6 +143,18 @@ def test_a_person_better_off_gone_goes_to_a_person(whole: InputGuard, text: str,
         ("These parking fines keep hitting me every week, how do I appeal?", "en"),
         ("That old sofa would be better off gone, how much is a bulky waste collection?", "en"),
         ("We'd be better off without the second bin, can I hand one back?", "en"),
+        pytest.param(
+            "Honestly I'd be better off without them, those green bins, can I cancel?",
+            "en",
+            marks=pytest.mark.xfail(
+                strict=True, reason="the classifier calls it a crisis (no rule of this file does)"
+            ),
+        ),
+        (
+            "The gym keeps hitting me up with offers, how do I unsubscribe from the leisure emails?",
+            "en",
+        ),
+        ("Il a voulu se jeter à l'eau et ouvrir un café, il faut quelle licence ?", "fr"),
         ("J'ai essayé de me connecter trois fois au portail, il plante.", "fr"),
         ("Ce vieux frigo serait mieux à la déchèterie, elle ouvre quand ?", "fr"),
         pytest.param(
