@@ -60,12 +60,18 @@ def fold(text: str) -> str:
 def fold_aligned(text: str) -> str:
     """Like fold, but one character out per character in, so offsets stay valid.
 
-    Characters whose fold is not a single character are kept as they are.
+    Characters whose fold is not a single character are kept as they are. A decimal digit of
+    any script (Arabic-Indic "٠٧٧٠٠", Persian, Devanagari, Bengali …) becomes its ASCII digit, as
+    NFKC already does for full-width ones: personal data is read from this copy (test31 forms).
     """
     out: list[str] = []
     for char in text:
         if char.isascii():
             out.append(char)
+            continue
+        value = unicodedata.decimal(char, None)
+        if value is not None:
+            out.append(str(value))
             continue
         folded = unicodedata.normalize("NFKC", char).translate(_PUNCTUATION_TABLE)
         folded = folded.translate(_HOMOGLYPH_TABLE)

@@ -247,7 +247,11 @@ _DISOWNED = re.compile(
     r"|claim(?:s|ed|ing)?\s+to\s+be\s+from|cold\s+call\w*|bogus|doorstep\s+call\w*"
     r"|n['’]est\s+(?:m[êe]me\s+)?pas\s+(?:le\s+mien|la\s+mienne|le\s+sien|la\s+sienne"
     r"|le\s+n[ôo]tre|(?:mon|son|notre)\s+num[ée]ro)"
-    r"|(?:se\s+disant|pr[ée]tend\w*\s+[êe]tre|pr[ée]tendu\w*)|faux\s+agents?|d[ée]marcheu\w+)\b"
+    r"|(?:se\s+disant|pr[ée]tend\w*\s+[êe]tre|pr[ée]tendu\w*)|faux\s+agents?|d[ée]marcheu\w+"
+    # A message the writer suspects, quoted with its number ("is this really from you?", "is it
+    # a scam?", "c'est une arnaque ?"): the number is the scammer's (test31 forms).
+    r"|is\s+(?:this|it|that)\s+(?:really\s+|actually\s+|even\s+)?(?:from\s+you|genuine|legit\w*|real)"
+    r"|scam\w*|phishing|arnaque\w*|hame[çc]onnage|est-ce\s+(?:vraiment\s+)?(?:de\s+)?vous)\b"
 )
 
 
