@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.guards.intent import IntentClassifier
+from bot.guards.pipeline import InputGuard
 from bot.guards.policy import GuardPolicy
 
 
@@ -19,3 +20,9 @@ def shipped_intents() -> IntentClassifier:
     """The shipped intent classifier, fitted once per test process (8-11 s a fit; it is
     immutable, so every guard a test builds can share it)."""
     return IntentClassifier.fit()
+
+
+@pytest.fixture(scope="module")
+def whole(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
+    """The whole input guard as the app builds it: the shipped rules, then the classifier."""
+    return InputGuard(policy, intents=shipped_intents)

@@ -16,14 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.guards import GuardPolicy, InputGuard
-from bot.guards.intent import IntentClassifier
-
-
-@pytest.fixture(scope="module")
-def whole(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
-    return InputGuard(policy, intents=shipped_intents)
-
+from bot.guards import InputGuard
 
 CRISES = [
     ("honestly I don't think I can keep myself safe this weekend, is the youth hub open?", "en"),

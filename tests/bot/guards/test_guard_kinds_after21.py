@@ -15,14 +15,8 @@ from __future__ import annotations
 import pytest
 
 from bot.guards import GuardPolicy, InputGuard
-from bot.guards.intent import IntentClassifier
 from bot.guards.pii import find_pii
 from tests.bot.guards.pii_found import decided
-
-
-@pytest.fixture(scope="module")
-def whole(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
-    return InputGuard(policy, intents=shipped_intents)
 
 
 def _names(policy: GuardPolicy, text: str) -> list[str]:

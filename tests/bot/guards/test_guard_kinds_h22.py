@@ -28,17 +28,11 @@ from __future__ import annotations
 import pytest
 
 from bot.guards import GuardPolicy, InputGuard
-from bot.guards.intent import IntentClassifier
 from bot.guards.intent_decision import IntentDecision
 from bot.guards.normalise import fold
 from bot.guards.pii import find_pii
 from bot.guards.pii_spans import shipped_span_tagger
 from tests.bot.guards.pii_found import decided
-
-
-@pytest.fixture(scope="module")
-def whole(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
-    return InputGuard(policy, intents=shipped_intents)
 
 
 class _Misreading:

@@ -27,16 +27,9 @@ from __future__ import annotations
 import pytest
 
 from bot.guards import GuardPolicy, InputGuard
-from bot.guards.intent import IntentClassifier
 from bot.guards.intent_decision import IntentDecision
 from bot.guards.normalise import fold
 from tests.bot.guards.pii_found import decided
-
-
-@pytest.fixture(scope="module")
-def whole(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
-    return InputGuard(policy, intents=shipped_intents)
-
 
 # Words the fake classifier below reads as a crisis or a complaint, as the learned one did on
 # such messages: an illness or a hospital stay, danger, a memory asked of a machine; moaning.

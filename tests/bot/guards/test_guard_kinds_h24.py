@@ -32,15 +32,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.guards import GuardPolicy, InputGuard
-from bot.guards.intent import IntentClassifier
+from bot.guards import InputGuard
 from tests.bot.guards.pii_found import decided
-
-
-@pytest.fixture(scope="module")
-def whole(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
-    return InputGuard(policy, intents=shipped_intents)
-
 
 # -- 1-3. crises ---------------------------------------------------------------------------------
 

@@ -14,13 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.guards import GuardPolicy, InputGuard
-from bot.guards.intent import IntentClassifier
-
-
-@pytest.fixture(scope="module")
-def whole(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
-    return InputGuard(policy, intents=shipped_intents)
+from bot.guards import InputGuard
 
 
 @pytest.mark.parametrize(
