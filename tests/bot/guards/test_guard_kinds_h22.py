@@ -51,6 +51,12 @@ class _Misreading:
 
 
 @pytest.fixture(scope="module")
+def rules(policy: GuardPolicy) -> InputGuard:
+    """The rules alone (no classifier, no name tagger), built once for the module."""
+    return InputGuard(policy, pii_tagger="none")
+
+
+@pytest.fixture(scope="module")
 def misread(policy: GuardPolicy) -> InputGuard:
     return InputGuard(policy, intents=_Misreading(), pii_tagger="none")
 
@@ -426,9 +432,8 @@ def test_a_band_letter_is_no_name(policy: GuardPolicy, text: str) -> None:
     ],
 )
 def test_a_wish_to_end_life_in_plain_words_is_a_crisis(
-    policy: GuardPolicy, text: str, lang: str
+    rules: InputGuard, text: str, lang: str
 ) -> None:
-    rules = InputGuard(policy, pii_tagger="none")
     assert decided(rules, text, lang) == ("crisis", "crisis.self_harm"), text
 
 
@@ -450,9 +455,8 @@ def test_a_wish_to_end_life_in_plain_words_is_a_crisis(
     ],
 )  # fmt: skip
 def test_a_life_lived_elsewhere_or_a_task_finished_is_no_crisis(
-    policy: GuardPolicy, text: str, lang: str
+    rules: InputGuard, text: str, lang: str
 ) -> None:
-    rules = InputGuard(policy, pii_tagger="none")
     assert decided(rules, text, lang)[0] != "crisis", text
 
 
@@ -472,9 +476,8 @@ def test_a_life_lived_elsewhere_or_a_task_finished_is_no_crisis(
     ],
 )
 def test_a_call_back_in_a_fragment_goes_to_a_person(
-    policy: GuardPolicy, text: str, lang: str
+    rules: InputGuard, text: str, lang: str
 ) -> None:
-    rules = InputGuard(policy, pii_tagger="none")
     assert decided(rules, text, lang) == ("escalate", "person.callback"), text
 
 
@@ -488,9 +491,8 @@ def test_a_call_back_in_a_fragment_goes_to_a_person(
     ],
 )
 def test_call_back_times_or_a_reminder_are_no_call_back(
-    policy: GuardPolicy, text: str, lang: str
+    rules: InputGuard, text: str, lang: str
 ) -> None:
-    rules = InputGuard(policy, pii_tagger="none")
     assert decided(rules, text, lang)[1] != "person.callback", text
 
 
@@ -514,9 +516,8 @@ def test_call_back_times_or_a_reminder_are_no_call_back(
     ],
 )  # fmt: skip
 def test_someone_kept_under_a_partners_control_is_a_crisis(
-    policy: GuardPolicy, text: str, lang: str
+    rules: InputGuard, text: str, lang: str
 ) -> None:
-    rules = InputGuard(policy, pii_tagger="none")
     assert decided(rules, text, lang)[0] == "crisis", text
 
 
@@ -529,10 +530,7 @@ def test_someone_kept_under_a_partners_control_is_a_crisis(
         ("Her partner locked the bike in the shed, where's the nearest bike repair scheme?", "en"),
     ],
 )
-def test_an_errand_done_for_someone_is_no_control(
-    policy: GuardPolicy, text: str, lang: str
-) -> None:
-    rules = InputGuard(policy, pii_tagger="none")
+def test_an_errand_done_for_someone_is_no_control(rules: InputGuard, text: str, lang: str) -> None:
     assert decided(rules, text, lang)[0] != "crisis", text
 
 
@@ -553,9 +551,8 @@ def test_an_errand_done_for_someone_is_no_control(
     ],
 )  # fmt: skip
 def test_a_person_asked_for_someone_supported_goes_to_a_person(
-    policy: GuardPolicy, text: str, lang: str
+    rules: InputGuard, text: str, lang: str
 ) -> None:
-    rules = InputGuard(policy, pii_tagger="none")
     assert decided(rules, text, lang) == ("escalate", "person.requested"), text
 
 
@@ -569,7 +566,6 @@ def test_a_person_asked_for_someone_supported_goes_to_a_person(
     ],
 )
 def test_a_service_to_be_put_in_touch_with_is_no_person(
-    policy: GuardPolicy, text: str, lang: str
+    rules: InputGuard, text: str, lang: str
 ) -> None:
-    rules = InputGuard(policy, pii_tagger="none")
     assert decided(rules, text, lang)[1] != "person.requested", text
