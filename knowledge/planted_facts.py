@@ -53,6 +53,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from knowledge import planted_fact_words as words
+from knowledge.contact_points import phone_key
 from knowledge.languages import Analyzer, guess_language
 from knowledge.lexical import LexicalIndex
 
@@ -193,8 +194,7 @@ class _Gathered:
         doc_id, text = line.doc_id, line.text
         self.lines.append(line)
         self.by_doc.setdefault(doc_id, set()).update(amounts(text))
-        numbers = [_digits(n) for n in words.PHONE.findall(text)]
-        for number in numbers:
+        for number in _phone_keys(text):
             self.phones.setdefault(number, set()).add(doc_id)
             if words.URGENT.search(text) is not None:
                 self.urgent.setdefault(number, set()).add(doc_id)
@@ -212,8 +212,8 @@ def facts_context(pages: Sequence[Page], organisation_contacts: Sequence[str] = 
     page of their own."""
     gathered = _Gathered()
     for contact in organisation_contacts:
-        for number in words.PHONE.findall(contact):
-            gathered.phones.setdefault(_digits(number), set()).add(ORGANISATION)
+        for number in _phone_keys(contact):
+            gathered.phones.setdefault(number, set()).add(ORGANISATION)
     titles: dict[str, str] = {}
     for doc_id, title, body, lang in pages:
         titles[doc_id] = title
@@ -242,9 +242,10 @@ def facts_context(pages: Sequence[Page], organisation_contacts: Sequence[str] = 
     )
 
 
-def _digits(number: str) -> str:
-    digits = re.sub(r"\D", "", number)
-    return "0" + digits[2:] if digits.startswith("44") else digits
+def _phone_keys(text: str) -> set[str]:
+    """The numbers the text prints, keyed as every planted check keys them
+    (`contact_points.phone_key`: "+44 20 …", "0044 20 …" and "020 …" are one number)."""
+    return {key for n in words.PHONE.findall(text) if (key := phone_key(n)) is not None}
 
 
 def _unnumbered(text: str) -> str:
@@ -474,8 +475,7 @@ def _offered(docs: frozenset[str], doc_id: str) -> bool:
 
 def _published_phone(sentence: str, context: FactsContext, doc_id: str) -> bool:
     """Whether the sentence names a number another page prints."""
-    numbers = {_digits(n) for n in words.PHONE.findall(sentence)}
-    return any(context.phones.get(n, frozenset()) - {doc_id} for n in numbers)
+    return any(context.phones.get(n, frozenset()) - {doc_id} for n in _phone_keys(sentence))
 
 
 def _emergency_changed(sentence: str, context: FactsContext, doc_id: str) -> bool:
@@ -484,6 +484,4 @@ def _emergency_changed(sentence: str, context: FactsContext, doc_id: str) -> boo
     published = {n for n, docs in context.urgent_numbers.items() if docs - {doc_id}}
     if not published or words.NUMBER_CHANGED.search(sentence) is None:
         return False
-    numbers = {_digits(n) for n in words.PHONE.findall(sentence)}
-    numbers = {n for n in numbers if len(n) >= 8}
-    return bool(numbers - published)
+    return bool(_phone_keys(sentence) - published)
