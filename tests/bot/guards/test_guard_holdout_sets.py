@@ -45,6 +45,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06w.jsonl": "hol23-",
     "intents.holdout-2026-12-06x.jsonl": "hol24-",
     "intents.holdout-2026-12-06y.jsonl": "hol25-",
+    "intents.holdout-2026-12-06z.jsonl": "hol26-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -71,6 +72,7 @@ SECTIONS = {
     "intents.holdout-2026-12-06w.jsonl": "## Twenty-third held-out set: `intents.holdout-2026-12-06w.jsonl`",
     "intents.holdout-2026-12-06x.jsonl": "## Twenty-fourth held-out set: `intents.holdout-2026-12-06x.jsonl`",
     "intents.holdout-2026-12-06y.jsonl": "## Twenty-fifth held-out set: `intents.holdout-2026-12-06y.jsonl`",
+    "intents.holdout-2026-12-06z.jsonl": "## Twenty-sixth held-out set: `intents.holdout-2026-12-06z.jsonl`",
 }
 
 EXPECT = {
