@@ -253,10 +253,29 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
         # In a message about the writer's own affairs, a street address that no word ties
         # to a public building (before it or after it: "... open on Sunday?") is theirs.
         after = folded[end : end + _WINDOW]
-        writer = FIRST_PERSON.search(text) is not None and not PUBLIC_PLACE.search(after)
+        writer = FIRST_PERSON.search(text) is not None and not _public_after(after)
         written_out = _POSTCODE_AFTER.match(text, end) is not None
         spans.append((start, end, own or written_out or writer))
     return spans
+
+
+# A public building named after an address as what the home stands beside ("8 Juniper Walk,
+# the house next to the bottle bank", "…, celle en face de l'école") locates the home; it is not
+# the building at that address (issue 12, after the spent set test31).
+_BESIDE_PLACE = re.compile(
+    r"\b(?:opposite|facing|next\s+(?:door\s+)?to|beside|behind|across\s+from|near|by|over"
+    r"|above|en\s+face\s+d[eu'’]|[àa]\s+c[ôo]t[ée]\s+d[eu'’]|pr[èe]s\s+d[eu'’]|derri[èe]re"
+    r"|au-?\s?dessus\s+d[eu'’])\s*(?:the\s+|a\s+|an\s+|la\s+|le\s+|les\s+|l['’]\s*)?"
+    r"(?:[\w'’-]+\s+){0,2}$"
+)
+
+
+def _public_after(after: str) -> bool:
+    """A public building's word after an address that is not a landmark beside it."""
+    return any(
+        _BESIDE_PLACE.search(after, 0, match.start()) is None
+        for match in PUBLIC_PLACE.finditer(after)
+    )
 
 
 # A house with a name and no number, then its street: "the Old Bakery, Church Lane".
