@@ -625,6 +625,23 @@ _SERVICE_POST_AFTER = re.compile(
 )
 
 
+# A certificate, a letter or a notice "signed by" someone with a title: the official who
+# signed it, not the writer's data ("the old certificates are signed by a Mr …", "les actes sont
+# signés par M. …"); issue 12, after the spent set test31. Not a name after "my" ("signed by my
+# husband Mr …": `_FAMILY_NAMED`).
+_SIGNED_DOCUMENT = re.compile(
+    r"(?i:\b(?:certificates?|letters?|notices?|licen[cs]es?|permits?|actes?|certificats?"
+    r"|courriers?|lettres?|attestations?|avis|d[ée]cisions?|decisions?|ours|mine|le\s+mien"
+    r"|la\s+mienne|le\s+n[ôo]tre|la\s+n[ôo]tre)\b[^.!?\n]{0,40}"
+    r"\b(?:signed|sign[ée]e?s?)\s+(?:by|par)\s+(?:an?\s+|une?\s+|the\s+|le\s+|la\s+)?"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr|m|mme|mlle|monsieur|madame)\.?\s+)?$)"
+)
+
+
+def _signed_a_document(text: str, start: int) -> bool:
+    return _SIGNED_DOCUMENT.search(text, max(0, start - 90), start) is not None
+
+
 def _titled_names(text: str) -> Iterator[tuple[int, int]]:
     """Names behind a title, but not an office's holder named in apposition to the office."""
     for match in _TITLED.finditer(text):
@@ -729,7 +746,7 @@ def own_and_titled_names(text: str) -> list[tuple[int, int]]:
         and not text[max(0, start - 12) : end].isupper()
     ]
     spans += _given_and_surname(text)
-    return spans
+    return [(start, end) for start, end in spans if not _signed_a_document(text, start)]
 
 
 # A question about someone, in a message where the writer says nothing of themself ("When
@@ -786,7 +803,7 @@ def learned_names(
     writer = FIRST_PERSON.search(text) is not None
     names = given_names()
     for start, end, sure in spans:
-        if in_a_title(text, start, end):
+        if in_a_title(text, start, end) or _signed_a_document(text, start):
             continue
         words = text[start:end].split()
         # One word alone ("Show", "Infinity", "DAN", "a caseworker called Sarah") is a name

@@ -6,7 +6,10 @@ one blind run; each case here in new words, none a held-out message or a rewordi
    message about the writer's own affairs is: the rules held it only beside another detail,
    and where the tagger missed the name (a second sentence after it) nothing was found.
    "Grand-oncle", "grand-tante" and the "arrière-" and in-law forms are kin words too.
-2. An address given as a reply and placed by a landmark (", the one opposite the church
+2. An official named with a title as the one who signed a certificate, a letter or a notice
+   ("… were signed by a Mrs …", "… signés par M. …") is no one's personal data; a relative
+   who signed something, named after "my", still is.
+3. An address given as a reply and placed by a landmark (", the one opposite the church
    hall") is the writer's address.
 Look-alikes of the same shapes (a place's name given as a reply, a public building described
 the same way, a relative named by a first name alone, a landlord that is a company) stay
@@ -85,3 +88,33 @@ def test_an_address_ends_at_its_street(text: str, street: str, policy: GuardPoli
 )
 def test_places_given_the_same_way_stay_let_through(text: str, policy: GuardPolicy) -> None:
     assert found_with_tagger(text, policy) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Are marriage certificates still signed by the same person? Ours from 2011 was signed "
+        "by a Mrs Philippa Gorton.",
+        "Les actes de naissance sont-ils encore signés par M. Hervé Lacombe ? Le mien date de "
+        "2009.",
+        "The parking decision letter was signed by Mr Tobias Renfrew. Can I appeal it?",
+    ],
+)
+def test_the_official_who_signed_a_document_is_no_ones_data(text: str, policy: GuardPolicy) -> None:
+    assert found_with_tagger(text, policy) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The tenancy form was signed by my husband Mr Kwame Asante, does he need to come in?",
+            "Kwame Asante",
+        ),
+        ("Please send the letter to Mrs Ayesha Kapoor, she is my mother.", "Ayesha Kapoor"),
+    ],
+)
+def test_a_person_with_a_title_the_writer_names_stays_personal(
+    text: str, name: str, policy: GuardPolicy
+) -> None:
+    assert any(name in found for _, found in found_with_tagger(text, policy))
