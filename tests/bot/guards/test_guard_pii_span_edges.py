@@ -118,3 +118,29 @@ def test_a_person_with_a_title_the_writer_names_stays_personal(
     text: str, name: str, policy: GuardPolicy
 ) -> None:
     assert any(name in found for _, found in found_with_tagger(text, policy))
+
+
+# 4. A mobile number typed with letters for most of its zeros and ones ("O77OO 9OO …"): a run
+#    of mostly letters is read as digits only when it then is a mobile number, which is usually
+#    a person's; a room, a code or a form's example written the same way stays what it is.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ring my grandad on O77OO 9OO 4l2, he can't use the app but wants the garden bin",
+        "Mon numéro c'est le O6 39 98 l2 34, rappelez-moi pour le composteur",
+    ],
+)
+def test_a_mobile_typed_with_letters_for_digits_is_found(text: str, policy: GuardPolicy) -> None:
+    assert "phone" in {kind for kind, _ in found_with_tagger(text, policy)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is room lO1 at the Town Hall on the ground floor?",
+        "On the form the example number is O77OO 9OO OOO, what do I actually put?",
+        "My router says error code IO7 OO1 l00, is the library wifi down?",
+    ],
+)
+def test_codes_typed_with_letters_stay_what_they_are(text: str, policy: GuardPolicy) -> None:
+    assert "phone" not in {kind for kind, _ in found_with_tagger(text, policy)}
