@@ -46,6 +46,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06x.jsonl": "hol24-",
     "intents.holdout-2026-12-06y.jsonl": "hol25-",
     "intents.holdout-2026-12-06z.jsonl": "hol26-",
+    "intents.holdout-2026-12-06za.jsonl": "hol27-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -73,6 +74,9 @@ SECTIONS = {
     "intents.holdout-2026-12-06x.jsonl": "## Twenty-fourth held-out set: `intents.holdout-2026-12-06x.jsonl`",
     "intents.holdout-2026-12-06y.jsonl": "## Twenty-fifth held-out set: `intents.holdout-2026-12-06y.jsonl`",
     "intents.holdout-2026-12-06z.jsonl": "## Twenty-sixth held-out set: `intents.holdout-2026-12-06z.jsonl`",
+    "intents.holdout-2026-12-06za.jsonl": (
+        "## Twenty-seventh held-out set: `intents.holdout-2026-12-06za.jsonl`"
+    ),
 }
 
 EXPECT = {
