@@ -27,6 +27,13 @@ _PUNCTUATION_TABLE = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"',
      "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u202f": " "}
 )  # fmt: skip
+# Dashes of other kinds typed inside numbers ("07700‒900‒236" with figure dashes, a hyphen that
+# does not break, a minus sign): read as the plain hyphen by the personal-data copy only
+# (test32 forms). NFKC leaves them as they are.
+_DASH_TABLE = str.maketrans(
+    {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2015": "-", "\u2212": "-", "\ufe58": "-",
+     "\ufe63": "-"}
+)  # fmt: skip
 _LEET_TABLE = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 )
@@ -63,6 +70,7 @@ def fold_aligned(text: str) -> str:
     Characters whose fold is not a single character are kept as they are. A decimal digit of
     any script (Arabic-Indic "٠٧٧٠٠", Persian, Devanagari, Bengali …) becomes its ASCII digit, as
     NFKC already does for full-width ones: personal data is read from this copy (test31 forms).
+    Dashes of every kind become the plain hyphen (test32 forms).
     """
     out: list[str] = []
     for char in text:
@@ -74,7 +82,7 @@ def fold_aligned(text: str) -> str:
             out.append(str(value))
             continue
         folded = unicodedata.normalize("NFKC", char).translate(_PUNCTUATION_TABLE)
-        folded = folded.translate(_HOMOGLYPH_TABLE)
+        folded = folded.translate(_HOMOGLYPH_TABLE).translate(_DASH_TABLE)
         out.append(folded if len(folded) == 1 else char)
     return "".join(out)
 

@@ -9,7 +9,7 @@ from bot.guards.normalise import fold_aligned, lower_aligned
 from bot.guards.pii_contact import find_emails, find_phones
 from bot.guards.pii_corrections import corrected_values
 from bot.guards.pii_fields import find_in_fields
-from bot.guards.pii_files import find_file_references
+from bot.guards.pii_files import filenames_as_words, find_file_references
 from bot.guards.pii_identity import (
     find_credentials_and_documents,
     find_identity,
@@ -133,7 +133,10 @@ _EXAMPLE = re.compile(
     rf"|{SHOWN_NOT_GIVEN}|fake|pretend|invent[ée]e?s?"
     r"|e\.g\.?|eg|p\. ?ex\.?|par ex\.?|z\. ?b\.?"
     # "ex." as a form's hint prints it ("« ex. FR76 … »"): test24 forms.
-    r"|ex(?=\.))"
+    r"|ex(?=\.)"
+    # A form's help text or tooltip shows how a number looks ("the help text shows the account
+    # number as …", "l'info-bulle montre …"): test32 forms.
+    r"|help[ -]?text|tool[ -]?tip|texte d['’]aide|info-?bulle)"
     r"(?![\w@/-]|\.\w)"
 )
 # The writer's own words: "for example, my mobile is …" gives one's own number.
@@ -301,6 +304,22 @@ def _read_instead(
             yield PIIFinding(finding.kind, start, end)
 
 
+# A number typed one digit at a time, its groups set apart by wider gaps ("4 0 2  8 1 5  7 3 6
+# 6", as an older writer types it): read in those groups ("402 815 7366"), so the identifier's
+# own printed shape and check decide, as for one typed whole (test32 forms).
+_DIGIT_BY_DIGIT = re.compile(r"(?<![\w.,])\d(?:[ \t]{1,3}\d){6,18}(?![\w]|[.,]\d)")
+_WIDE_GAP = re.compile(r"[ \t]{2,}")
+
+
+def _found_digit_by_digit(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    for match in _DIGIT_BY_DIGIT.finditer(text):
+        groups = _WIDE_GAP.split(match.group(0))
+        if len(groups) < 2:
+            continue  # one digit a space throughout: the ordinary readers have it
+        value = " ".join(re.sub(r"\D", "", group) for group in groups)
+        yield from _read_instead(text, match.start(), match.end(), value, policy)
+
+
 def _found_in_parts(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
     for match in _IN_PARTS.finditer(text):
         parts = [m.group(0) for m in _ONE_PART.finditer(match.group(0))]
@@ -348,7 +367,7 @@ def find_pii(
     With a `tagger`, names and addresses that no rule introduced are found by the learned
     span tagger too (`pii_spans`), then judged by their context (`find_identity`).
     """
-    aligned = _digit_lines_joined(fold_aligned(text))
+    aligned = filenames_as_words(_digit_lines_joined(fold_aligned(text)))
     folded = lower_aligned(aligned)
     contact = policy.contact
     # Read out in words first: a run that holds typed digits too ("4716 2705 trois neuf …") is
@@ -376,6 +395,7 @@ def find_pii(
     # or with "o" for zero ("o seven seven o o nine …"), which the identifier reader leaves out.
     found += find_spoken_phones(folded, contact)
     found += _found_in_parts(aligned, policy)
+    found += _found_digit_by_digit(aligned, policy)
     learned = tagger.spans(aligned) if tagger is not None else []
     found += find_identity(aligned, folded, learned)
     found += find_postcodes(

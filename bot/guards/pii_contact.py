@@ -276,15 +276,80 @@ def read_phone_is_public(
     return _phone_is_public(raw, digits, before, policy, after, sentence)
 
 
+# What a mail client or a pasted signature puts right after a number: its own `<tel:…>` link,
+# closing quotes, the full stop ending the sentence. A question about the number may follow
+# them ("020 … <tel:…>. Is that the right one for …?", "« Tél. : 01 … ». C'est le bon numéro
+# pour … ?"): read as if it came right after the number (test32 forms).
+_TRAILING = re.compile(r"^(?:\s*<?(?:tel|callto):[+\d]+>?)?\s*[»\"”’')\]]?\s*[.!?]?\s*")
+_ASKED_IN_THE_NEXT = re.compile(r"(?:is|was)\s+(?:that|this|it)\s+|est-ce\s+|(?=c['’]est\s)")
+_A_QUESTION = re.compile(r"[^.!\n]*\?")
+# A number's own `<tel:…>` link, right after it: the same number, judged with it.
+_OWN_LINK_BETWEEN = re.compile(r"\s*<(?:tel|callto):\+?")
+
+
+def _after_the_number(after: str) -> str:
+    """The words after a number (up to _AFTER of them), past its link, quotes and a full stop
+    when a question about it follows them ("is that the right one …?" read as "is the right
+    one …?"). `after` reaches further, to the question's mark."""
+    trailing = _TRAILING.match(after)
+    rest = after[trailing.end() :] if trailing is not None else after
+    asked = _ASKED_IN_THE_NEXT.match(rest)
+    if asked is None or _A_QUESTION.match(rest) is None:
+        return after[:_AFTER]
+    return (("is " if asked.group(0) else "") + rest[asked.end() :])[:_AFTER]
+
+
+# A pasted letterhead or signature block, the number on a labelled line of it ("T: 020 …",
+# "Tél. : 01 …"): an earlier line of the block naming a council, a service or a team makes a
+# landline the organisation's (test32 forms). A block starts after a blank line or "--".
+_LABELLED_LINE = re.compile(
+    r"(?:^|\n)[ \t>]*(?:t|tel|tél|tél\.|tel\.|phone|telephone|téléphone|telephone|fixe|standard)"
+    r"\.?[ \t]*:[ \t]*$",
+    re.IGNORECASE,
+)
+_ORGANISATION_LINE = re.compile(
+    r"(?im:^[ \t>]*[^\n]*\b(?:council|borough|department|services?|team|office|town\s+hall"
+    r"|city\s+hall|revenues|benefits|library|libraries|mairie|h[ôo]tel\s+de\s+ville|direction"
+    r"|p[ôo]le|biblioth[èe]que|m[ée]diath[èe]que|conseil\s+(?:municipal|d[ée]partemental"
+    r"|r[ée]gional))\b[^\n]*$)"
+)
+# A line in the writer's own words is no letterhead ("My details for the council:").
+_WRITER_S_WORDS = re.compile(
+    r"(?i:\b(?:i|i['’]m|my|me|we|our|us|you|your|je|j['’]|mon|ma|mes|nous|notre|nos|vous"
+    r"|votre|please|merci|thanks)\b|[?:])"
+)
+_BLOCK_START = re.compile(r"\n[ \t>]*(?:--+|__+)?[ \t]*\n")
+
+
+def _in_an_organisation_s_block(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    if _LABELLED_LINE.search(text, max(0, line_start - 1), start) is None:
+        return False
+    starts = [m.end() for m in _BLOCK_START.finditer(text, 0, line_start)]
+    if not starts:
+        return False
+    lines = _ORGANISATION_LINE.finditer(text, starts[-1], line_start)
+    return any(_WRITER_S_WORDS.search(line.group(0)) is None for line in lines)
+
+
 def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
     """Personal phone numbers; `folded` is the case-folded text, same offsets as `text`."""
+    judged: tuple[int, str, bool] | None = None  # the last number's end, digits and verdict
     for match in _PHONE.finditer(text):
         raw = match.group(0)
         digits = "".join(ch for ch in raw if ch.isdigit())
         before = folded[max(0, match.start() - _WINDOW_BEFORE) : match.start()]
+        if (
+            judged is not None
+            and _OWN_LINK_BETWEEN.fullmatch(folded, judged[0], match.start())
+            and judged[1].endswith(digits[-9:])
+        ):
+            if judged[2]:
+                yield PIIFinding("phone", match.start(), match.end())
+            continue
         if not _shaped_like_phone(raw, digits, before, policy) or _OBJECT_BEFORE.search(before):
             continue
-        after = folded[match.end() : match.end() + _AFTER]
+        after = _after_the_number(folded[match.end() : match.end() + 2 * _AFTER])
         if (
             _PRINTED_ON_AFTER.match(after)
             and _REACHES_THE_WRITER.search(_CLAUSE_END.split(after, maxsplit=1)[0]) is None
@@ -296,5 +361,9 @@ def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFi
             continue  # an NHS number, which pii_numbers judges by its check digit
         sentence = folded[max(0, match.start() - _SENTENCE_REACH) : match.start()]
         sentence = _CLAUSE_END.split(sentence)[-1]
-        if not _phone_is_public(raw, digits, before, policy, after, sentence):
+        public = _phone_is_public(raw, digits, before, policy, after, sentence)
+        if not public and not is_mobile(national_form(digits, raw.startswith(("+", "00")))):
+            public = _in_an_organisation_s_block(text, match.start())
+        judged = (match.end(), digits, not public)
+        if not public:
             yield PIIFinding("phone", match.start(), match.end())

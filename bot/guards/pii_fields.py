@@ -37,6 +37,8 @@ class Field:
     # Read again by every detector after its field's name: a CSV cell or a query value, whose
     # field's name is far from it or which is encoded; `key: value` lines are read as written.
     read_again: bool = False
+    # A value in a link's query string: typed into a web form by whoever followed the link.
+    in_link: bool = False
 
 
 # Field names (folded, "_" and "-" read as spaces) and the kind of their values.
@@ -121,7 +123,8 @@ def _query_pairs(text: str) -> Iterator[Field]:
         raw = match.group("value")
         start, end = match.start("value"), match.end("value")
         again = match.group("key").lower() not in _SEARCH_KEYS
-        yield Field(match.group("key"), start, end, unquote_plus(raw), read_again=again)
+        value = unquote_plus(raw)
+        yield Field(match.group("key"), start, end, value, read_again=again, in_link=again)
 
 
 def _cells(line: str, separator: str) -> list[tuple[int, str]]:
@@ -182,6 +185,22 @@ def _looks_like_address(value: str) -> bool:
     return bool(_DIGITS.search(value)) and re.search(r"[^\W\d_]{3}", value) is not None
 
 
+# A house number and a street, as a web form's address box takes it ("18 Orchard Terrace appt
+# 4", "5 impasse des Alizés"): in a link's query, under whatever key ("?ancienne=…&nouvelle=…",
+# "?from=…"), the address that was typed (test32 forms).
+_STREET_VALUE = re.compile(
+    r"(?i:(?:(?:flat|apt|appt?|apartment|unit)\s+\d{1,4}[a-z]?,?\s+)?\d{1,4}[a-z]?"
+    r"(?:\s+(?:bis|ter))?,?\s+(?:(?:rue|avenue|av|impasse|chemin|all[ée]e|boulevard|bd|place|quai"
+    r"|route|cours|square|passage|r[ée]sidence)\s+[^\W\d_]"
+    r"|(?:[^\W\d_][\w'’-]*\s+){1,3}(?:road|rd|street|st|lane|avenue|ave|close|drive|crescent"
+    r"|terrace|gardens|grove|way|court|place|row|walk|rise|mews|view|hill|green|parade)\b))"
+)
+
+
+def _typed_street(value: str) -> bool:
+    return _STREET_VALUE.match(value) is not None
+
+
 def _looks_like_date(value: str) -> bool:
     return _DATE_VALUE.search(value) is not None
 
@@ -229,6 +248,8 @@ def find_in_fields(text: str, finder: Finder) -> Iterator[PIIFinding]:
             continue
         name = _field_name(field.name)
         kind = _kind_by_name(name, value)
+        if kind is None and field.in_link and _typed_street(value):
+            kind = "address"
         if kind is not None:
             yield PIIFinding(kind, field.start, field.end)
             continue

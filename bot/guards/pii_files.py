@@ -103,3 +103,18 @@ def _in_the_next_sentence(text: str, begin: int) -> PIIFinding | None:
         return None
     opening = _REFERENCE_OPENING.match(text, stop.end())
     return None if opening is None else _reference_in(text, opening.end())
+
+
+# An uploaded or attached file's name, its words joined by underscores
+# ("passport_scan_Example_Anna_123456789.pdf", "avis_taxe_compte_…_Mme_Example.pdf"): what it
+# names (a person, a passport, an account, a National Insurance number) is read as the same
+# words typed with spaces. Not an e-mail's local part (no "@" in the token). Test32 forms.
+_FILENAME = re.compile(
+    r"(?<![\w@./-])[\w.-]*_[\w.-]*\.(?i:pdf|jpe?g|png|heic|heif|gif|tiff?|webp|bmp|docx?|odt|rtf"
+    r"|txt|xlsx?|ods|csv|zip)(?![\w@/-])"
+)
+
+
+def filenames_as_words(text: str) -> str:
+    """The text with the underscores inside each filename read as spaces (offsets unchanged)."""
+    return _FILENAME.sub(lambda m: m.group(0).replace("_", " "), text)

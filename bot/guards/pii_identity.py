@@ -56,7 +56,10 @@ _STREET_WORDS = (
 )
 _FOREIGN_STREET = (
     r"(?:rue|avenue|boulevard|bd|chemin|impasse|allee|allée|place|quai|route|calle|avenida|plaza"
-    r"|boul\.?|boulv?\.?|ch\.|av\.|rang|mont[ée]e|c[ôo]te|croissant|promenade|terrasse)"
+    r"|boul\.?|boulv?\.?|ch\.|av\.|rang|mont[ée]e|c[ôo]te|croissant|promenade|terrasse"
+    # Welsh street words, before the street's name as in French ("4 Lôn y Wern", "12 Heol y
+    # Felin", "7 Ffordd Cae Glas"): test32 forms.
+    r"|l[ôo]n|heol|ffordd|stryd|rhodfa|cilgant|teras)"
 )
 # A French street's name runs to the next comma or full stop, but never across a word that
 # starts a clause ("3 rue des Forges et mon mari me frappe" names "rue des Forges").
@@ -115,6 +118,9 @@ _OWN_ADDRESS = re.compile(
     r"|\b(?:j'ai|on a|nous avons|je viens d'|on vient d'|nous venons d') ?emm[ée]nag\w*"
     r" (?:au|a|à|dans)\b"
     r"|\bd[ée]m[ée]nag\w* (?:au|a|à)\b|\bchez moi\b"
+    # An address a letter or a vote is to go to, introduced by a colon ("Address for my son's
+    # postal vote: …", "letter addressed in Welsh please: …"): test32 forms.
+    r"|\baddress(?:ed)?(?: [\w'’-]+){1,5}\s*:"
 )
 _POSTCODE_AFTER = re.compile(
     r"[,\s]{1,3}(?:[A-Za-zÀ-ÿ'’-]+[ ,]{1,2}){0,3}"
@@ -212,6 +218,29 @@ _SORT_CODE_AND_ACCOUNT = re.compile(
 )
 
 
+# A Channel Islands address has no house number: a house's name, a road ("La Rue de …", "Le
+# Chemin …", "Rue du …", "… Lane"), a parish and the island ("…, La Rue de la Croix, St Ouen,
+# Jersey"). The road to the island's name is the address (test32 forms).
+_ISLAND_ADDRESS = re.compile(
+    r"(?:[A-ZÀ-Þ][^,.;:!?\n]{1,40},[ \t]+)?"
+    r"(?:(?:La|Le|Les)[ \t]+)?(?:Rue|Route|Ruette|Chemin|Clos|Mont|Vallée|Vallee)\b"
+    r"[^,.;:!?\n]{2,40},[ \t]+(?:St\.?[ \t]+|Saint[ \t]+|Ste\.?[ \t]+)?"
+    r"[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*)?"
+    r",?[ \t]+(?:Jersey|Guernsey|Alderney|Sark|Herm)\b"
+)
+
+
+def _island_addresses(text: str, folded: str) -> Iterator[tuple[int, int, bool]]:
+    """Channel Islands addresses said to be someone's, or in a message about the writer's own
+    affairs that no word ties to a public place."""
+    writer = FIRST_PERSON.search(text) is not None
+    for match in _ISLAND_ADDRESS.finditer(text):
+        before = folded[max(0, match.start() - _WINDOW) : match.start()]
+        own = _OWN_ADDRESS.search(before) is not None or addressed_to(text, match.start())
+        if own or (writer and not PUBLIC_PLACE.search(before)):
+            yield match.start(), match.end(), True
+
+
 def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
     """Street addresses that are not a public building's, each with whether it is personal
     on its own (said to be the citizen's, or written out with its postcode)."""
@@ -221,7 +250,10 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
         if _a_date_or_year(text, match.start()):
             continue
         if _OWN_ADDRESS.search(folded[max(0, match.start() - _WINDOW) : match.start()]):
-            spans.append((match.start(), match.end(), True))
+            # To its street's name's end when its street word comes first ("12 Heol y Felin").
+            longer = _LOWER_STREET.match(text, match.start())
+            end = max(match.end(), longer.end()) if longer is not None else match.end()
+            spans.append((match.start(), end, True))
     for match in _RURAL_BOX.finditer(text):
         before = folded[max(0, match.start() - _WINDOW) : match.start()]
         own = match.group(1) is not None or _OWN_ADDRESS.search(before) is not None
@@ -240,6 +272,7 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
         before = folded[max(0, start - _WINDOW) : start]
         if _OWN_ADDRESS.search(before) or OWN_AFTER.match(folded, end):
             spans.append((start, end, True))
+    spans += _island_addresses(text, folded)
     taken = [(start, end) for start, end, _ in spans]
     for match in _ADDRESS.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):

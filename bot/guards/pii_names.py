@@ -264,7 +264,9 @@ _PLACE_AFTER = re.compile(
     r"|grammar|church|chapel|mosque|temple|theatre|theater|gallery|estate|ward|metro|m[ée]tro"
     r"|tube|film|films|movie|show|concert|exhibition|statue|stadium|arena"
     # An office named in capitals ("Register Office", "Housing Office"): test23 forms.
-    r"|office|offices|registry)\b)"
+    r"|office|offices|registry"
+    # An organisation's name ("Exampleton City Council", "Westbrook Borough"): test32 forms.
+    r"|council|borough|department|services|authority|association|society|ltd|limited|plc)\b)"
 )
 
 

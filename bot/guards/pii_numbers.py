@@ -34,8 +34,11 @@ _SIN_PRINTED = re.compile(r"\d{3}([ -])\d{3}\1\d{3}")
 _NHS_PRINTED = re.compile(r"[4-9]\d{2}([ -])\d{3}\1\d{4}")
 # A Dutch BSN as printed on documents: 1234.56.782.
 _BSN_PRINTED = re.compile(r"\d{4}\.\d{2}\.\d{3}")
+# Born overseas (Guadeloupe, La Réunion …), the department takes three digits and the commune
+# two ("2 84 11 971 20 356 55"): printed so (test32 forms).
 _NIR = re.compile(
-    r"(?<![\w])[1-478][ .-]?\d{2}[ .-]?\d{2}[ .-]?(?:\d{2}|2[ABab])[ .-]?\d{3}[ .-]?\d{3}"
+    r"(?<![\w])[1-478][ .-]?\d{2}[ .-]?\d{2}[ .-]?"
+    r"(?:(?:\d{2}|2[ABab])[ .-]?\d{3}|9[78]\d[ .-]?\d{2})[ .-]?\d{3}"
     r"[ .-]?\d{2}(?![\w])"
 )
 # The 13 characters of a NIR with its key said apart ("1 97 11 35 238 412, clé 68") or left
