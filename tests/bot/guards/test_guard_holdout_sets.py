@@ -47,6 +47,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06y.jsonl": "hol25-",
     "intents.holdout-2026-12-06z.jsonl": "hol26-",
     "intents.holdout-2026-12-06za.jsonl": "hol27-",
+    "intents.holdout-2026-12-06zb.jsonl": "hol28-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -76,6 +77,9 @@ SECTIONS = {
     "intents.holdout-2026-12-06z.jsonl": "## Twenty-sixth held-out set: `intents.holdout-2026-12-06z.jsonl`",
     "intents.holdout-2026-12-06za.jsonl": (
         "## Twenty-seventh held-out set: `intents.holdout-2026-12-06za.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zb.jsonl": (
+        "## Twenty-eighth held-out set: `intents.holdout-2026-12-06zb.jsonl`"
     ),
 }
 
