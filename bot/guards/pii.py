@@ -260,17 +260,24 @@ _LINK_WORD = (
     r"\s+(?:bit|part|half|digits?|one)(?:\s+(?:is|are))?|finally|and\s+finally"
     r"|et\s+pour\s+finir|pour\s+finir|et\s+ensuite|ensuite|puis|et\s+puis|enfin|apr[èe]s"
     r"|(?:et\s+)?la\s+fin(?:\s+c['’]est)?|(?:et\s+)?le\s+reste(?:\s+c['’]est)?|la\s+suite"
-    r"|suivi\s+de|et\s+(?:la\s+)?(?:derni[èe]re|deuxi[èe]me|seconde)\s+partie)"
+    r"|suivi\s+de|et\s+(?:la\s+)?(?:derni[èe]re|deuxi[èe]me|seconde)\s+partie"
+    # A part named by its place and what it holds, the "et" left out ("deuxième morceau",
+    # "second bout", "last 8", "the last 6 digits"): test33 forms.
+    r"|(?:la\s+|le\s+)?(?:derni[èe]re|deuxi[èe]me|seconde?|dernier)\s+(?:partie|moiti[ée]"
+    r"|morceau|bout)|(?:the\s+)?(?:last|second|final|next)\s+\d{1,2}(?:\s+digits?)?)"
 )
 _GLUE = rf"[ \t]*[,.;:–—-]?[ \t]*(?i:{_LINK_WORD})[ \t]*[,:–—-]?[ \t]*"
 _IN_PARTS = re.compile(rf"{_PART}(?:{_GLUE}{_PART}){{1,3}}")
+_GLUE_RE = re.compile(_GLUE)
 _ONE_PART = re.compile(_PART)
 # The words opening the first part, dropped from what is read before the joined number so that
 # its label stays near it ("Mon numéro NHS, les trois premiers chiffres : 197").
 _FIRST_PART = re.compile(
     r"(?i:[\s,;:–—-]*(?:(?:the\s+)?first\s+(?:bit|part|half|one|\w+\s+digits?|digits?)"
     r"(?:\s+(?:is|are))?|starts?(?:\s+with)?|begins?\s+with|d[ée]but|commence\s+par"
-    r"|(?:les\s+)?(?:\w+\s+)?premiers\s+chiffres(?:\s+sont)?)\s*[:,]?\s*)$"
+    r"|(?:les\s+)?(?:\w+\s+)?premiers\s+chiffres(?:\s+sont)?"
+    r"|(?:la\s+|le\s+)?premi(?:[èe]re|er)\s+(?:partie|moiti[ée]|morceau|bout)"
+    r"|(?:the\s+)?first\s+\d{1,2}(?:\s+digits?)?)\s*[:,]?\s*)$"
 )
 # A number corrected right after it: one digit to drop (test24 forms).
 _DROP_DIGIT = re.compile(
@@ -322,7 +329,9 @@ def _found_digit_by_digit(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
 
 def _found_in_parts(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
     for match in _IN_PARTS.finditer(text):
-        parts = [m.group(0) for m in _ONE_PART.finditer(match.group(0))]
+        # The link words are no part ("Last 8: …" gives no "8").
+        between = _GLUE_RE.split(match.group(0))
+        parts = [m.group(0) for piece in between for m in _ONE_PART.finditer(piece)]
         yield from _read_instead(text, match.start(), match.end(), " ".join(parts), policy)
     for match in _DROP_DIGIT.finditer(text):
         window = text[max(0, match.start() - 40) : match.start()]
@@ -355,6 +364,31 @@ def _found_spoken(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
     replaced = replace_runs(text, runs)
     for finding in find_pii(replaced.text, policy, read_out=False):
         if any(finding.start < end and start < finding.end for start, end in replaced.spans):
+            yield PIIFinding(finding.kind, *replaced.original(finding.start, finding.end))
+
+
+# The writer's aside between two dashes inside a value or between its label and it ("07700 —
+# that's the mobile — 900…", "JT 48 — hang on, the card's faded — 27 19 C", "lucas point
+# marchetti — tout en minuscules — arobase …"): the value is read as if the aside were not
+# there (test33 forms). No digits inside the aside: two numbers with words between are two.
+_ASIDE = re.compile(
+    r"(?<=\w)(?:[ \t]*[\u2013\u2014][ \t]*|[ \t]+-[ \t]+)[^\u2013\u2014\d\n]{2,70}?"
+    r"(?:[ \t]*[\u2013\u2014][ \t]*|[ \t]+-[ \t]+)(?=\w)"
+)
+
+
+def _found_across_asides(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    """What is found in a copy with each aside read as one space, where it runs across an
+    aside or starts right after one; reported at its place in `text`."""
+    runs = [(m.start(), m.end(), " ") for m in _ASIDE.finditer(text)]
+    if not runs:
+        return
+    replaced = replace_runs(text, runs)
+    for finding in find_pii(replaced.text, policy, read_out=False):
+        if any(
+            (finding.start < end and start < finding.end) or finding.start == end
+            for start, end in replaced.spans
+        ):
             yield PIIFinding(finding.kind, *replaced.original(finding.start, finding.end))
 
 
@@ -415,6 +449,7 @@ def find_pii(
     if read_out:
         # Slips inside numbers (test27 forms): read once, in a copy read without this pass.
         found += find_with_slips(aligned, lambda copy: find_pii(copy, policy, read_out=False))
+        found += _found_across_asides(aligned, policy)
     kept = _without_overlaps(
         _whole_words(text, f)
         for f in found

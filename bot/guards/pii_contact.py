@@ -332,6 +332,13 @@ def _in_an_organisation_s_block(text: str, start: int) -> bool:
     return any(_WRITER_S_WORDS.search(line.group(0)) is None for line in lines)
 
 
+_PUBLIC_MAILBOX_BEFORE = re.compile(
+    r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)[ \t]*,?[ \t]+(?:or|and|ou|et)[ \t]+"
+    r"(?:(?:phone|call|ring|telephone|tel\.?|appeler|t[ée]l[ée]phoner)[ \t]+"
+    r"(?:(?:us[ \t]+)?on[ \t]+|au[ \t]+)?|(?:on|au)[ \t]+)?$"
+)
+
+
 def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
     """Personal phone numbers; `folded` is the case-folded text, same offsets as `text`."""
     judged: tuple[int, str, bool] | None = None  # the last number's end, digits and verdict
@@ -362,6 +369,11 @@ def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFi
         sentence = folded[max(0, match.start() - _SENTENCE_REACH) : match.start()]
         sentence = _CLAUSE_END.split(sentence)[-1]
         public = _phone_is_public(raw, digits, before, policy, after, sentence)
+        if not public and not is_mobile(national_form(digits, raw.startswith(("+", "00")))):
+            # A landline given in the same breath as an organisation's mailbox ("email
+            # libraries@… or phone 020 …"): the same organisation's line (test33 forms).
+            mailbox = _PUBLIC_MAILBOX_BEFORE.search(before)
+            public = mailbox is not None and email_is_public(mailbox.group(1), policy)
         if not public and not is_mobile(national_form(digits, raw.startswith(("+", "00")))):
             public = _in_an_organisation_s_block(text, match.start())
         judged = (match.end(), digits, not public)

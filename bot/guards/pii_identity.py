@@ -203,6 +203,17 @@ _ACCOUNT = re.compile(
     + r"(?P<value>(?=[A-Za-z]{0,4}(?:-[A-Za-z]{1,2})?-?\d)[A-Za-z0-9]"
     r"(?:[A-Za-z0-9]|[ /.-](?=\d)|-(?=[A-Za-z]{1,2}-\d)){4,24})(?![\w])"
 )
+# The field named in one sentence, the number typed into it in the next ("… wants a council tax
+# account number. I typed 4031 82657 …", "… mon numéro de compte. J'ai saisi …"): test33 forms.
+_ACCOUNT_TYPED_NEXT = re.compile(
+    f"(?i:\\b(?:(?P<strong>{_ACCOUNT_WORDS})|(?P<weak>{_WEAK_ACCOUNT_WORDS}))\\b)"
+    + _FILLER
+    + r"[.;][ \t]+(?i:(?:so|and|alors|donc)[ \t]+)?(?i:i|i['’]ve|i[ \t]+have|we|we['’]ve|j['’]ai"
+    r"|on[ \t]+a|nous[ \t]+avons)[ \t]+(?i:(?:just|then|bien)[ \t]+)?(?i:typed|entered|put|keyed"
+    r"|tap[ée]|saisi|entr[ée]|mis|rentr[ée])(?:[ \t]+(?i:in))?[ \t]*[:,]?[ \t]*"
+    r"(?P<value>(?=[A-Za-z]{0,4}(?:-[A-Za-z]{1,2})?-?\d)[A-Za-z0-9]"
+    r"(?:[A-Za-z0-9]|[ /.-](?=\d)|-(?=[A-Za-z]{1,2}-\d)){4,24})(?![\w])"
+)
 _NUMBER_WORD = re.compile(r"(?i:number|no|num[ée]ro|num|nr|n°|nº|#)")
 _UNBROKEN = re.compile(r"[A-Za-z]{0,4}-?\d{8,}[A-Za-z]?")
 # A French passport number (two digits, two capitals, five digits) in a message that speaks of
@@ -639,6 +650,34 @@ def _named_homes(text: str) -> list[tuple[int, int, bool]]:
     return [(m.start("home"), m.end("street"), True) for m in _NAMED_HOME.finditer(text)]
 
 
+# A numbered mooring, berth, pitch or plot at a named basin, marina or park, said to be where
+# the writer lives ("we live aboard, on mooring 9 at Ferry Reach Marina", "notre caravane est
+# sur l'emplacement 12 du Camping des Saules"): an address with no street number (test33 forms).
+_BERTH = re.compile(
+    r"(?i:\b(?:(?:visitor|residential|permanent|long[- ]stay)[ \t]+)?(?:mooring|berth|pitch|plot"
+    r"|emplacement|anneau|amarrage|parcelle))[ \t]+(?i:(?:no\.?|n°|nº|number|num[ée]ro|#)[ \t]*)?"
+    r"\d{1,4}[A-Za-z]?[ \t]*(?:,[ \t]*|[ \t]+(?i:at|on|in|à|au|sur|du|de|dans)[ \t]+)"
+    r"(?i:(?:the|le|la|l['’])[ \t]*)?"
+    r"(?P<site>(?:[A-ZÀ-Þ][\w'’-]+[ \t]+){0,4}(?i:basin|marina|wharf|quay|lock|moorings|park"
+    r"|site|campsite|camping|port|harbour|canal|village)\b(?:[ \t]+(?:[A-ZÀ-Þ][\w'’-]+|des|du"
+    r"|de)(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)?)"
+)
+_BERTH_OWN = re.compile(
+    r"(?i:\b(?:i|we)[ \t]+(?:live|stay|moor|am|are)|\bi['’]m|\bwe['’]re|\baboard\b|\bour\b|\bmy\b"
+    r"|on[ \t]+habite|j['’]habite|nous[ \t]+(?:habitons|vivons|sommes)|je[ \t]+(?:vis|suis)"
+    r"|on[ \t]+(?:vit|est)|\bnotre\b|\bmon\b|\bma\b)"
+)
+
+
+def _berths(text: str) -> list[tuple[int, int, bool]]:
+    found: list[tuple[int, int, bool]] = []
+    for match in _BERTH.finditer(text):
+        sentence = re.split(r"[.!?\n]", text[max(0, match.start() - 90) : match.start()])[-1]
+        if _BERTH_OWN.search(sentence):
+            found.append((match.start(), match.end("site"), True))
+    return found
+
+
 # The household's surname as its bell, buzzer, door, letterbox or intercom shows it ("the
 # buzzer says KOWALEK / MBEKI", "la sonnette indique DELORME", "interphone, nom : Okafor"):
 # a name tied to a home (issue 12, after the spent set test28). In capitals, any word of three
@@ -699,6 +738,8 @@ def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Itera
     addresses += [a for a in _homes_by_landmark(text) if not _overlapping(a[0], a[1], held)]
     held = [(start, end) for start, end, _ in addresses]
     addresses += [a for a in _named_homes(text) if not _overlapping(a[0], a[1], held)]
+    held = [(start, end) for start, end, _ in addresses]
+    addresses += [a for a in _berths(text) if not _overlapping(a[0], a[1], held)]
     # What the rules already hold as personal on its own stands; elsewhere the tagger's
     # judgement may add to or upgrade the rules' (a relative's name said with "my").
     taken = own_names + births + salaries + [(s, e) for s, e, own in addresses if own]
@@ -837,7 +878,8 @@ def _passport_numbers_apart(text: str) -> Iterator[PIIFinding]:
 
 
 def _account_numbers(text: str, folded: str) -> Iterator[PIIFinding]:
-    for match in _ACCOUNT.finditer(text):
+    matches = [*_ACCOUNT.finditer(text), *_ACCOUNT_TYPED_NEXT.finditer(text)]
+    for match in matches:
         value = match.group("value")
         if rejected_failing_card(folded, match.start("value"), value):
             continue
@@ -932,6 +974,22 @@ def _spaced_account(match: re.Match[str], text: str) -> bool:
     return not (_THOUSANDS.fullmatch(value) and _QUANTITY_AFTER.match(text, match.end()))
 
 
+# A sentence that opens by typing the number in: "I typed", "I've entered", "j'ai saisi".
+_TYPED_IN = re.compile(
+    r"(?i:\s*(?:so\s+|and\s+|alors\s+|donc\s+)?(?:i|i['’]ve|i\s+have|we|we['’]ve|j['’]ai|on\s+a"
+    r"|nous\s+avons)\s+(?:just\s+|then\s+|bien\s+)?(?:typed|entered|put|keyed|tap[ée]|saisi|entr[ée]"
+    r"|mis|rentr[ée])(?:\s+in)?\s*[:,]?\s*)"
+)
+
+
+def _previous_sentence(text: str, start: int) -> str:
+    """The sentence ending right before `start` (at most `_LABEL_REACH` characters of it)."""
+    before = text[max(0, start - _LABEL_REACH * 2) : start].rstrip()
+    before = before[:-1] if before[-1:] in ".;!?" else before
+    ends = list(_SENTENCE_END.finditer(before))
+    return before[ends[-1].end() :] if ends else before
+
+
 def _labelled_long_numbers(text: str) -> Iterator[PIIFinding]:
     candidates = [(m, "any") for m in _LONG_NUMBER.finditer(text)]
     candidates += [(m, "strong") for m in _SPACED_NUMBER.finditer(text) if _spaced_account(m, text)]
@@ -948,6 +1006,12 @@ def _labelled_long_numbers(text: str) -> Iterator[PIIFinding]:
         if ends:
             before = before[ends[-1].end() :]
         labels = list(_LABEL.finditer(before))
+        if not labels and _TYPED_IN.fullmatch(before):
+            # The field named in the sentence before ("The form wants a council tax account
+            # number. I typed …", "… ma référence client. J'ai saisi …"): test33 forms.
+            previous = _previous_sentence(text, match.start() - len(before))
+            labels = list(_LABEL.finditer(previous))
+            before = previous + " " + before
         if not labels:
             continue
         label = labels[-1]

@@ -22,7 +22,7 @@ from bot.guards.pii_headers import LINE_LABELS, SENDER_LABELS, names_a_unit
 # A capitalised word that can be a name: "Okafor", "O'Neill", "Jean-Luc", "Näidis".
 NAME_WORD = (
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:['’-][A-Za-zÀ-ÿ][a-zß-öø-ÿ]+)?|O['’][A-Z][a-z]+"
-    r"|Mc[A-Z][a-z]+|[A-Z]{2,}(?=[ ,.)]|$))"
+    r"|Ma?c[A-Z][a-z]+|[A-Z]{2,}(?=[ ,.)]|$))"
 )
 _PARTICLE = r"(?:(?:de|van|von|der|den|la|le|del|da|dos|du|bin|ibn|al|el)\s)"
 FULL_NAME = rf"({NAME_WORD}(?:[ \t]{_PARTICLE}?{NAME_WORD}){{1,3}})"
@@ -148,8 +148,9 @@ _LOWER_STOP = _BOUNDARY | frozenset(
 )
 _TITLED = re.compile(
     r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Madame|Monsieur|Mademoiselle|Mme|Mlle"
-    r"|Ma[iî]tre|Docteur|MR|MRS|MS|MISS|MME|MLLE|mr|mrs|mme|mlle)\.?|M\.)\s+(?:[A-Z]\.\s?){0,2}"
-    + _ONE_OR_MORE
+    r"|Ma[iî]tre|Docteur|MR|MRS|MS|MISS|MME|MLLE|mr|mrs|mme|mlle)\.?|M\.)\s+"
+    # A widow's title in French administrative style ("Mme veuve …", "Mme Vve …"): test33.
+    r"(?:(?:veuve|Veuve|vve|Vve)\.?\s+)?(?:[A-Z]\.\s?){0,2}" + _ONE_OR_MORE
 )
 _LABELLED = re.compile(
     r"(?i:\b(?:(?:full\s+|first\s+|last\s+|given\s+|family\s+|legal\s+|maiden\s+)?name|surname"
@@ -367,8 +368,10 @@ def in_a_title(text: str, start: int, end: int) -> bool:
         # holder
         return True
     title = _TITLE_AT_END.search(before)
-    if title is not None and _OFFICE_BEFORE_TITLE.search(before, 0, title.start()):
-        return True  # "notre députée, Mme …": the office's holder
+    # "notre députée, Mme …", and with no title "the mayor of our twin town, …" (test33
+    # forms): the office's holder.
+    if _OFFICE_BEFORE_TITLE.search(before, 0, title.start() if title else len(before)):
+        return True
     before = before[-24:]
     words = before.split()
     if len(words) < 2 or words[-2].endswith((".", "!", "?", ":", ",")):
@@ -551,7 +554,15 @@ _OFFICE_BEFORE_TITLE = re.compile(
     r"|(?:(?:assistant|deputy)\s+)?(?:director|head)\s+of\s+(?:the\s+council['’]s\s+)?"
     r"(?:[\w'’-]+\s+){0,3}services?"
     r"|(?:directeur|directrice|chef|cheffe|responsable)(?:\s+g[ée]n[ée]ral(?:e)?|\s+adjointe?)?"
-    r"\s+des\s+services(?:\s+(?:techniques|municipaux|urbains|de\s+la\s+ville))?)"
+    r"\s+des\s+services(?:\s+(?:techniques|municipaux|urbains|de\s+la\s+ville))?"
+    # A public service's head named by the service (test33 forms): "la responsable des
+    # bibliothèques, Mme …", "the head of libraries, Mr …".
+    r"|(?:directeur|directrice|chef|cheffe|responsable)\s+(?:des|du|de\s+la|de\s+l['’])\s*"
+    r"(?:biblioth[èe]ques?|m[ée]diath[èe]ques?|mus[ée]es?|archives|piscines?|parcs|sports"
+    r"|espaces\s+verts|[ée]coles|affaires\s+scolaires|logement|d[ée]chets|propret[ée]|voirie"
+    r"|[ée]tat\s+civil|culture|jeunesse)"
+    r"|(?:head|director|manager)\s+of\s+(?:the\s+)?(?:libraries|library\s+service|museums"
+    r"|archives|leisure|parks|culture|schools|education|waste|highways))"
     # The office's portfolio between it and its holder (test21 forms): "l'adjoint au maire
     # chargé du logement, M. …", "the councillor responsible for parks, Mrs …".
     r"(?:\s+(?:charg[ée]e? d(?:e la|e l['’]|u|es|e)"
@@ -748,7 +759,57 @@ def own_and_titled_names(text: str) -> list[tuple[int, int]]:
         and not text[max(0, start - 12) : end].isupper()
     ]
     spans += _given_and_surname(text)
+    spans += _nicknamed(text)
+    spans += _spans(_NAME_IN_ANOTHER_SCRIPT, text)
+    spans += [(start, end) for start, end in _spans(_ONE_NAME_ONLY, text) if _real(text[start:end])]
     return [(start, end) for start, end in spans if not _signed_a_document(text, start)]
+
+
+# A given name, a nickname in quotes, a surname ("Bernadette 'Bernie' O'Rourke", "Jean-Luc
+# « Jojo » Perrin"): a person known to the writer well enough to know what they are called
+# (test33 forms). The given name or the nickname is a common given name, or "he", "she" …
+# follows; the quotes close on one word.
+_NICKNAMED = re.compile(
+    rf"(?<![\w'’-])({NAME_WORD})[ \t]+['‘’\"“”«][ \t]?({NAME_WORD})[ \t]?['‘’\"“”»][ \t]+"
+    rf"{_PARTICLE}?({NAME_WORD})(?![\w'’-])"
+)
+
+
+# A name written in another script right after a person's "name" ("his name is written يوسف
+# …", "son nom s'écrit Галина …", "her name in Greek: Νίκος …"): the person's own, as a name after
+# "name" is in Latin letters (test33 forms). Letters of Greek, Cyrillic, Armenian, Hebrew,
+# Arabic, Devanagari, Bengali, Thai, Georgian, Hangul, kana and CJK ideographs.
+_OTHER_LETTERS = (
+    "\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff"
+    "\u0e00-\u0e7f\u10a0-\u10ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+)
+_NAME_IN_ANOTHER_SCRIPT = re.compile(
+    r"(?i:\b(?:my|his|her|their|our|your|son|sa|mon|ma|leur|notre|votre)[ \t]+"
+    r"(?:(?:full|real|legal)[ \t]+)?(?:names?|nom|pr[ée]nom)\b(?:[ \t]+(?:is|are|as|reads|est|s['’]"
+    r"[ée]crit|written|spelt|spelled|in\s+\w+|en\s+\w+|on\s+\w+\s+\w+)){0,2}[ \t]*[:,]?[ \t]*)"
+    rf"[«\"“'‘(]?[ \t]*([{_OTHER_LETTERS}]+(?:[ \t]+[{_OTHER_LETTERS}]+){{0,3}})"
+)
+# A person known by one name only, said so ("she has only one name, Wulan", "il n'a qu'un nom :
+# Karno", "a man who goes by just Ambrose"): the whole of their name (test33 forms).
+_ONE_NAME_ONLY = re.compile(
+    r"(?i:\b(?:(?:has|have|had)[ \t]+(?:only[ \t]+(?:one|a[ \t]+single)"
+    r"|just[ \t]+(?:one|a[ \t]+single)|a[ \t]+single|one)[ \t]+name(?:[ \t]+only)?"
+    r"|n['’](?:a|ont|avait)[ \t]+qu['’]un[ \t]+(?:seul[ \t]+)?nom"
+    r"|(?:goes|went|go)[ \t]+by[ \t]+(?:just|only)|known[ \t]+(?:only|just)[ \t]+as"
+    r"|se[ \t]+fait[ \t]+appeler[ \t]+(?:juste|seulement)|(?:qu['’]on[ \t]+appelle|appel[ée]e?)"
+    r"[ \t]+(?:juste|seulement|uniquement))\b)[ \t]*[,:]?[ \t]*"
+    rf"[«\"“'‘]?[ \t]*({NAME_WORD})(?![\w'’-])"
+)
+
+
+def _nicknamed(text: str) -> Iterator[tuple[int, int]]:
+    for match in _NICKNAMED.finditer(text):
+        given, nickname, surname = match.group(1, 2, 3)
+        if {given, surname} & _NOT_NAMES or _ORGANISATION_END.search(match.group(0)):
+            continue
+        person = _SAID_OF_A_PERSON.search(text, match.end(), match.end() + _PERSON_REACH)
+        if _common_given(given) or _common_given(nickname) or person is not None:
+            yield match.start(1), match.end(3)
 
 
 # A question about someone, in a message where the writer says nothing of themself ("When
@@ -793,6 +854,15 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     return capitalised or (text == text.lower() and text.strip() == text[start:end].strip())
 
 
+# An app's or a program's name, not a person's: after "app", "appli", "logiciel" … or followed
+# by its version number ("… (v2.6.14)", "… 3.1.0"): test33 forms.
+_PRODUCT_BEFORE = re.compile(
+    r"(?i:\b(?:app|apps|appli|application|logiciel|software|program|programme|platform"
+    r"|plateforme|portal|portail|website|site)[ \t]+(?:(?:the|le|la|l['’])[ \t]*)?$)"
+)
+_VERSION_AFTER = re.compile(r"[ \t]*\(?[ \t]*(?:v|version[ \t]*)\d+(?:\.\d+)+|[ \t]+\d+\.\d+\.\d+")
+
+
 def learned_names(
     text: str, spans: list[tuple[int, int, bool]]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -807,6 +877,10 @@ def learned_names(
     for start, end, sure in spans:
         if in_a_title(text, start, end) or _signed_a_document(text, start):
             continue
+        if _PRODUCT_BEFORE.search(text, max(0, start - 24), start) or _VERSION_AFTER.match(
+            text, end
+        ):
+            continue  # "the Exampleton Bins app", "l'appli Exampleton Noise (v2.6.14)"
         words = text[start:end].split()
         # One word alone ("Show", "Infinity", "DAN", "a caseworker called Sarah") is a name
         # only as a signature or right after the writer introduces themself ("Salut c'est

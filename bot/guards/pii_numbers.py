@@ -254,7 +254,13 @@ _DISOWNED = re.compile(
     # A message the writer suspects, quoted with its number ("is this really from you?", "is it
     # a scam?", "c'est une arnaque ?"): the number is the scammer's (test31 forms).
     r"|is\s+(?:this|it|that)\s+(?:really\s+|actually\s+|even\s+)?(?:from\s+you|genuine|legit\w*|real)"
-    r"|scam\w*|phishing|arnaque\w*|hame[çc]onnage|est-ce\s+(?:vraiment\s+)?(?:de\s+)?vous)\b"
+    r"|scam\w*|phishing|arnaque\w*|hame[çc]onnage|est-ce\s+(?:vraiment\s+)?(?:de\s+)?vous"
+    # Called fake, or doubted as something the council would ask ("it's fake, right?", "la
+    # ville demande vraiment ça par SMS ?", "do you really text people for …"): test33 forms.
+    r"|(?:it|this|that)(?:['’]s|\s+is|\s+was)\s+(?:a\s+)?(?:fake|forged|bogus)"
+    r"|c['’]est\s+(?:un\s+|une\s+)?(?:faux|fausse|bidon)"
+    r"|(?:demande\w*|envoie\w*|[ée]cri\w*)\s+vraiment|(?:do|does|would)\s+(?:you|the\s+council"
+    r"|the\s+city)\s+really\s+(?:ask|text|send|email|e-mail|write))\b"
 )
 
 

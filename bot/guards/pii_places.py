@@ -159,7 +159,10 @@ PUBLIC_PLACE = re.compile(
     r"|library|biblioth[èe]que|m[ée]diath[èe]que|jobcentre|hospital|h[ôo]pital|school|[ée]cole|station|court"
     r"|tribunal|embassy|consulate|ambassade|consulat|museum|mus[ée]e|caf|cpam|service|agency"
     r"|agence|headquarters|si[èe]ge|branch|bank|post office|la poste|police|gendarmerie|located"
-    r"|situ[ée]e?|opening|open|ouvert\w*|guichet|desk|clinic|surgery|pharmacy|pharmacie)\b"
+    r"|situ[ée]e?|opening|open|ouvert\w*|guichet|desk|clinic|surgery|pharmacy|pharmacie"
+    # An event's venue, published on its poster ("gives the venue as …", "held at …", "se
+    # tiendra à …"): a public place (test33 forms).
+    r"|venues?|held\s+at|takes\s+place\s+at|se\s+tiendra|se\s+d[ée]roulera|aura\s+lieu)\b"
 )
 _WINDOW = 50
 _SENTENCE_START = re.compile(r"[.?!;\n]")
