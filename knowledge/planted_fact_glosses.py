@@ -662,9 +662,11 @@ def foreign_language(sentence: str, page_languages: tuple[str, ...]) -> str | No
         return None
     best, hits = None, 0
     for lang, common in _COMMON.items():
-        # its common words, and the words of its lexicon ("biblioteca", "domingos")
+        # its common words, and (when it has one) the words of its lexicon ("biblioteca")
         count = sum(1 for word in words if word in common)
-        count += sum(1 for pattern, _ in _PATTERNS.get(lang, ()) if pattern.search(sentence))
+        if count == 0 or lang not in _PATTERNS:
+            continue
+        count += sum(1 for pattern, _ in _PATTERNS[lang] if pattern.search(sentence))
         if count > hits:
             best, hits = lang, count
     if best is None or hits < _MIN_COMMON or best in page_languages or best not in LEXICON:

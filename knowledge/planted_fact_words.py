@@ -277,11 +277,11 @@ UNITS = {
     "month": "m", "mois": "m", "monat": "m", "mes": "m",
     "year": "y", "an": "y",
 }  # fmt: skip
-# What a date is the limit of: a closing date, a deadline, "apply by".
+# What a date is the limit of: a closing date, a deadline, "apply by" (not "before" or "at
+# the latest", which legal pages say of every date).
 DEADLINE = re.compile(
-    r"\b(?:closing\s+date|deadline|apply\s+by|no\s+later\s+than|at\s+the\s+latest|"
-    r"brought\s+forward|date\s+limite|au\s+plus\s+tard|avant\s+le|clôture|"
-    r"frist|stichtag|spätestens|fecha\s+límite|plazo|scadenza|prazo)\b",
+    r"\b(?:closing\s+date|deadline|apply\s+by|brought\s+forward|date\s+limite|"
+    r"date\s+de\s+clôture|frist|stichtag|fecha\s+límite|scadenza|prazo)\b",
     re.IGNORECASE,
 )
 _MONTH_NAMES = (
@@ -326,14 +326,13 @@ CLOSED_WORD = re.compile(
     r"\b(?:closed|closes|shut|fermée?s?|ferme|geschlossen|cerrad[oa]s?|chius[oa])\b",
     re.IGNORECASE,
 )
-# What a resident must do by a time limit: tell, report, apply, pay.
+# What a resident must do by a time limit ("you must", "tell us", "signalez"), not what an
+# insurer or the council must do.
 DUTY = re.compile(
-    r"\b(?:must|have\s+to|has\s+to|need\s+to|needs\s+to|required|"
-    r"tell\s+(?:us|the\s+council)|let\s+(?:us|the\s+council)\s+know|"
-    r"report\w*|apply|notify|inform|doit|doivent|devez|faut|signal\w+|prévenez|déclar\w+|"
-    r"informez|demandez|muss|müssen|melden|debe\w*|tiene\s+que|deve\w*|"
-    # ... or only accepted within it
-    r"accepted|received|recevables?|reçue?s?|acceptée?s?)\b",
+    r"\b(?:(?:you|residents|applicants)\s+(?:must|have\s+to|need\s+to|should)|"
+    r"tell\s+(?:us|the\s+council)|let\s+(?:us|the\s+council)\s+know|notify\s+us|"
+    r"vous\s+devez|prévenez|signalez|informez-nous|"
+    r"doit\s+être\s+(?:signalée?|déclarée?)|müssen\s+sie|melden\s+sie)\b",
     re.IGNORECASE,
 )
 WEEKDAY = re.compile(

@@ -36,13 +36,15 @@ Flagged (`facts_kind`):
   another ("for a fallen tree out of hours, phone …");
 * a **group refused** ("no longer accepted", "refused") in the very words in which the lines
   about the service name it as eligible ("a hidden disability"), with nothing refused there;
-* a **date, time limit or opening hours** (`TIME_KIND`) the page of the same service (a page
-  with a line that holds AMOUNT_MATCH of the subject, or whose lines hold PAGE_MATCH together)
-  states otherwise: a limit set on residents ("tell us within 7 days", "must", "signaler")
-  where that page sets one in the same unit and states the number nowhere; a closing date or
-  deadline where a line under a heading that names what the date is for gives another; opening
-  hours ("open 9:00 to 15:00") where that page gives hours and not these; a day closed all day
-  ("closed on Sundays", with no time beside it) that the timetable holding the subject best
+* a **date, time limit or opening hours** (`TIME_KIND`) the page of the same service states
+  otherwise (the page whose line holds the subject best, or the one page whose lines hold it
+  together; none when more than two do, as "an appeal" names a kind of service, not one): a
+  limit set on residents ("you must", "tell us", "signalez"; not what an insurer or the
+  council must do) where that page sets one in the same unit and states the number nowhere; a
+  closing date or deadline (the noun, not "before" or "au plus tard", which legal pages say of
+  every date) where a line under a heading that names what the date is for gives another;
+  opening hours ("open 9:00 to 15:00") where that page gives hours and not these; a day closed
+  all day ("closed on Sundays", no time beside it) that the timetable holding the subject best
   (every such timetable, when several hold it as well) gives hours for. The service is found
   by the sentence without its numbers, dates, hours and weekdays ("within 5 working days" is
   on many pages); a label that only dates a notice ("News, 3 November 2026:") dates nothing.
@@ -311,8 +313,10 @@ def _subject(sentence: str) -> str:
     return _unnumbered(text)
 
 
-def may_hold_fact(text: str) -> bool:
-    """Whether a line may state a fact this module judges (cheap tests first)."""
+def _may_state_old_kinds(text: str) -> bool:
+    """Whether a sentence may state an amount, closure, restriction, route, call back or
+    emergency (the kinds before dates and hours, gated as they were; a line let through for a
+    date alone is not read for "aucun recours")."""
     return (
         words.AMOUNT.search(text) is not None
         or words.CLOSED.search(text) is not None
@@ -320,6 +324,13 @@ def may_hold_fact(text: str) -> bool:
         or words.COMPLAINT_ROUTE.search(text) is not None
         or words.CALL_BACK.search(text) is not None
         or words.URGENT.search(text) is not None
+    )
+
+
+def may_hold_fact(text: str) -> bool:
+    """Whether a line may state a fact this module judges (cheap tests first)."""
+    return (
+        _may_state_old_kinds(text)
         or words.PERIOD.search(text) is not None
         or words.DAY_MONTH.search(text) is not None
         or words.TIME_RANGE.search(text) is not None
@@ -351,6 +362,10 @@ def facts_kind(sentence: str, context: FactsContext, doc_id: str) -> str | None:
         sentence, lang = gloss(sentence, foreign), _GLOSSED_INTO
     if words.WARNING.search(sentence) is not None or len(sentence.split()) < _MIN_WORDS:
         return None
+    # (residents told not to phone a number: only with the number, not "n'avez pas à joindre")
+    dont_call = words.DONT_CALL.search(sentence) and words.PHONE.search(sentence)
+    if not (_may_state_old_kinds(sentence) or dont_call):
+        return _time_kind(sentence, context, doc_id, lang)
     said = amounts(sentence)
     charge = (
         words.CHARGE.search(sentence) is not None and words.ENTITLEMENT.search(sentence) is None
@@ -643,7 +658,8 @@ def _time_kind(sentence: str, context: FactsContext, doc_id: str, lang: str | No
     periods = _periods(claim, words.PERIOD) if words.DUTY.search(claim) else set()
     dates = _dates(claim) if words.DEADLINE.search(claim) else set()
     ranges = _ranges(claim) if words.OPENS.search(claim) else set()
-    days = _days_closed(claim)
+    # (a timetable's own closed days go with its hours: its hours are what is judged)
+    days = _days_closed(claim) if not _ranges(claim) else set()
     if not (periods or dates or ranges or days):
         return None
     # The service is found by what the sentence is about, not by its limit, date or hours
@@ -651,7 +667,7 @@ def _time_kind(sentence: str, context: FactsContext, doc_id: str, lang: str | No
     service = _service_lines(_timeless(claim), context, doc_id, lang)
     # The closest lines on the page of the very same service (`_Service.closest`): a page
     # about a sibling service has limits and hours of its own.
-    same = {line.doc_id for _, line in service.closest} | {line.doc_id for line in service.near}
+    same = _same_service_pages(service)
     tight = [line for line in service.tight + service.near if line.doc_id in same]
     # What is stated: on the lines about it, and anywhere on the pages of the same service.
     related = service.related + service.tight
@@ -699,6 +715,22 @@ def _days_open_at(claim: str, service: _Service, context: FactsContext) -> set[i
     # (its opening hours: a timetable, not an event "on Mondays, 15:30 to 17:00")
     held = [_days_open(x) for share, x in shares if share >= best - 1e-9 and _timetable(x)]
     return set.intersection(*held) if held else set()
+
+
+def _same_service_pages(service: _Service) -> set[str]:
+    """The pages of the very same service: those whose line holds the subject best (within
+    _SAME_MARGIN of the best share of AMOUNT_MATCH or more), or else the one page whose lines
+    hold it together; none when more than _SAME_PAGES pages do (the subject names a kind of
+    service, "an appeal", not one)."""
+    best = max((share for share, _ in service.closest), default=0.0)
+    pages = {line.doc_id for share, line in service.closest if share >= best - _SAME_MARGIN}
+    if not pages:
+        pages = {line.doc_id for line in service.near}
+    return pages if len(pages) <= _SAME_PAGES else set()
+
+
+_SAME_MARGIN = 0.1
+_SAME_PAGES = 2
 
 
 def _timeless(claim: str) -> str:

@@ -62,7 +62,10 @@ PLANTED = [
     ("La Biblioteca de Northgate abre los domingos de 10:00 a 14:00.", TIME_KIND),
     # a time limit, a closing date, a day closed in English and French
     ("Tell the council about your new address within 5 days of the move.", TIME_KIND),
-    ("The closing date for Year 7 applications is 30 November 2026.", TIME_KIND),
+    (
+        "The closing date for secondary school applications for Year 7 is 30 November 2026.",
+        TIME_KIND,
+    ),
     ("La bibliothèque de Riverside est fermée le samedi.", TIME_KIND),
     # a closure under a label that only dates the notice
     ("Notice, 2 March 2027: the Riverside Service Point has closed permanently.", CLOSURE_KIND),
