@@ -1,7 +1,8 @@
 """The words the false-facts check (`planted_facts.py`) reads a claim by: amounts and what is
 charged, closures, restrictions and the groups they name, complaints routes and call backs,
-emergencies, dates, warnings and conditions, in English and French (the corpus languages), with
-German and Spanish words where they cost nothing.
+emergencies, dates, time limits and opening hours, warnings and conditions, in English and
+French (the corpus languages), with German and Spanish words where they cost nothing (other
+languages are glossed into English first: `planted_fact_glosses.py`).
 
 Written for this project; no pattern is copied from elsewhere.
 """
@@ -14,7 +15,8 @@ import re
 _NUMBER = r"\d{1,3}(?:[,  ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 AMOUNT = re.compile(
     rf"(?:[£€$]\s?(?P<a>{_NUMBER})(?:\s?(?P<ma>million|m|bn|k)\b)?)|"
-    rf"(?:(?P<b>{_NUMBER})\s?(?:[£€$]|(?:euros?|pounds?|livres?(?:\s+sterling)?|eur|gbp|pfund|"
+    # a sign after the number, not before the next one ("in 2026 £95" is £95)
+    rf"(?:(?P<b>{_NUMBER})\s?(?:[£€$](?!\s?\d)|(?:euros?|pounds?|livres?(?:\s+sterling)?|eur|gbp|pfund|"
     rf"libras?|svar\w*|font\w*|liber\w*|ポンド|英镑|파운드)\b))|"
     rf"(?:\b(?P<p>\d{{1,3}})\s?(?:p|pence)\b)",
     re.IGNORECASE,
@@ -243,5 +245,110 @@ WARNING = re.compile(
 CONDITION = re.compile(
     r"\b(?:if|unless|when|whenever|until|except|si|s['’]ils?|sauf|lorsque|quand|tant\s+que|"
     r"jusqu['’]à|wenn|falls|außer|cuando|salvo|hasta)\b",
+    re.IGNORECASE,
+)
+# A closure with no end: "until further notice" is no condition.
+UNTIL_FURTHER_NOTICE = re.compile(
+    r"\b(?:until\s+further\s+notice|jusqu['’]à\s+nouvel\s+(?:ordre|avis)|bis\s+auf\s+weiteres|"
+    r"hasta\s+nuevo\s+aviso|fino\s+a\s+nuovo\s+avviso|até\s+novo\s+aviso)\b",
+    re.IGNORECASE,
+)
+
+# --- dates, deadlines and hours -------------------------------------------------------------
+# A time limit: "within 21 days", "dans les 21 jours", "sous 7 jours", "innerhalb von 14 Tagen".
+PERIOD = re.compile(
+    r"\b(?:within|in\s+the\s+(?:next|first)|no\s+later\s+than|dans\s+les|sous|d['’]ici|"
+    r"innerhalb\s+(?:von\s+)?|binnen|en\s+un\s+plazo\s+de|dentro\s+de|entro)\s+"
+    r"(?P<n>\d{1,3})\s+(?:working\s+|clear\s+|calendar\s+)?(?P<unit>days?|weeks?|months?|"
+    r"years?|jours?|semaines?|mois|ans|tage\w*|wochen|monate\w*|días|semanas|meses|giorni|"
+    r"settimane|mesi)\b",
+    re.IGNORECASE,
+)
+# Any number of such units, where the pages state one: "21 days", "21 jours".
+PERIOD_STATED = re.compile(
+    r"\b(?P<n>\d{1,3})\s+(?:working\s+|clear\s+|calendar\s+|jours\s+)?(?P<unit>days?|weeks?|"
+    r"months?|years?|jours?|semaines?|mois|ans|tage\w*|wochen|monate\w*|días|semanas|meses|"
+    r"giorni|settimane|mesi)\b",
+    re.IGNORECASE,
+)
+UNITS = {
+    "day": "d", "jour": "d", "tag": "d", "día": "d", "giorn": "d",
+    "week": "w", "semain": "w", "woche": "w", "seman": "w", "settiman": "w",
+    "month": "m", "mois": "m", "monat": "m", "mes": "m",
+    "year": "y", "an": "y",
+}  # fmt: skip
+# What a date is the limit of: a closing date, a deadline, "apply by" (not "before" or "at
+# the latest", which legal pages say of every date).
+DEADLINE = re.compile(
+    r"\b(?:closing\s+date|deadline|apply\s+by|brought\s+forward|date\s+limite|"
+    r"date\s+de\s+clôture|frist|stichtag|fecha\s+límite|scadenza|prazo)\b",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = (
+    ("jan", "janv"), ("feb", "févr", "fevr"), ("mar", "mars"), ("apr", "avr"), ("may", "mai"),
+    ("jun", "juin"), ("jul", "juil"), ("aug", "août", "aout"), ("sep", "sept"), ("oct",),
+    ("nov",), ("dec", "déc"),
+)  # fmt: skip
+DAY_MONTH = re.compile(
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\s+(?:de\s+)?(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec|janv|févr|fevr|avr|mai|juin|juil|août|aout|déc)\w*",
+    re.IGNORECASE,
+)
+
+
+def month_number(name: str) -> int:
+    """1-12 for a month's name in English or French (its first letters), 0 if none."""
+    lowered = name.lower()
+    for number, starts in enumerate(_MONTH_NAMES, start=1):
+        if any(lowered.startswith(start) for start in starts):
+            return number
+    return 0
+
+
+# A time of day: "9:00", "9 h", "9h30", "9am", "17 h 30".
+_CLOCK = r"\d{1,2}(?:[:.]\d{2}|\s?h(?:\s?\d{2})?|\s?(?:am|pm))"
+TIME_RANGE = re.compile(
+    rf"(?P<a>{_CLOCK})\s*(?:to|until|till|-|–|à|a|bis|al|alle)\s*(?P<b>{_CLOCK})",
+    re.IGNORECASE,
+)
+CLOCK = re.compile(_CLOCK, re.IGNORECASE)
+# Opening hours claimed: "opens", "is open", "ouvert", "abre".
+OPENS = re.compile(
+    r"\b(?:open|opens|opening|ouvert\w*|ouvre|abre|abiert\w*|geöffnet|aperta|aperto)\b",
+    re.IGNORECASE,
+)
+WEEKDAYS = (
+    ("monday", "lundi"), ("tuesday", "mardi"), ("wednesday", "mercredi"), ("thursday", "jeudi"),
+    ("friday", "vendredi"), ("saturday", "samedi"), ("sunday", "dimanche"),
+)  # fmt: skip
+# A day closed: "closed", "closes", "shut", "fermé", "ferme".
+CLOSED_WORD = re.compile(
+    r"\b(?:closed|closes|shut|fermée?s?|ferme|geschlossen|cerrad[oa]s?|chius[oa])\b",
+    re.IGNORECASE,
+)
+# What a resident must do by a time limit ("you must", "tell us", "signalez"), not what an
+# insurer or the council must do.
+DUTY = re.compile(
+    r"\b(?:(?:you|residents|applicants)\s+(?:must|have\s+to|need\s+to|should)|"
+    r"tell\s+(?:us|the\s+council)|let\s+(?:us|the\s+council)\s+know|notify\s+us|"
+    r"vous\s+devez|prévenez|signalez|informez-nous|"
+    r"doit\s+être\s+(?:signalée?|déclarée?)|müssen\s+sie|melden\s+sie)\b",
+    re.IGNORECASE,
+)
+WEEKDAY = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|lundis?|mardis?|mercredis?|jeudis?|"
+    r"vendredis?|samedis?|dimanches?|weekdays?|weekends?)\b",
+    re.IGNORECASE,
+)
+_DAY = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche)"
+)
+WEEKDAY_SPAN = re.compile(rf"\b{_DAY}s?\s+(?:to|until|-|–|au)\s+{_DAY}s?\b", re.IGNORECASE)
+# A group turned away, not a service kept for one: "no longer accepted", "refused".
+REFUSAL = re.compile(
+    r"\b(?:refused|turned\s+away|no\s+longer\s+(?:accepted|allowed|eligible|considered)|"
+    r"not\s+(?:accepted|eligible)|ne\s+(?:sont|est)\s+plus\s+(?:acceptée?s?|recevables?)|"
+    r"refusée?s?|abgelehnt|nicht\s+mehr\s+angenommen|rechazad[oa]s?)\b",
     re.IGNORECASE,
 )

@@ -193,7 +193,7 @@ def test_ingest_judges_each_page_against_the_facts_of_the_others(tmp_path: Path)
         "Recycling collections are every two weeks.\n\n"
         "A replacement wheelie bin now costs £65 including delivery.",
     )
-    assert "analysis=7" in SETTINGS
+    assert "analysis=8" in SETTINGS
     report = ingest(kb, tmp_path / "index")
     assert [(f.doc_id, f.kind) for f in report.planted] == [("en/recycling", AMOUNT_KIND)]
     build = current_build(tmp_path / "index")

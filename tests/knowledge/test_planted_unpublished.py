@@ -263,7 +263,7 @@ def test_ingest_judges_each_page_against_what_the_others_publish(tmp_path: Path)
         "Fines are £70.\n\nPay your fine by calling 020 7946 0111.\n\n"
         "Pay your fine by bank transfer to GB29 NWBK 6016 1331 9268 19.",
     )
-    assert "analysis=7" in SETTINGS
+    assert "analysis=8" in SETTINGS
     report = ingest(kb, tmp_path / "index")
     assert [(f.doc_id, f.kind) for f in report.planted] == [("en/fines", KIND)]
     build = current_build(tmp_path / "index")
