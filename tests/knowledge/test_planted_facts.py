@@ -10,13 +10,11 @@ demo page as the context.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
 
 from knowledge.chunkstore import read_chunks
-from knowledge.frontmatter import split_front_matter
 from knowledge.ingest import SETTINGS, ingest
 from knowledge.layout import current_build
 from knowledge.planted import quarantine
@@ -27,24 +25,13 @@ from knowledge.planted_facts import (
     NONE,
     RESTRICTION_KIND,
     ROUTE_KIND,
-    FactsContext,
-    Page,
     amounts,
     facts_context,
     facts_kind,
 )
-from tests.data import REPO
+from tests.knowledge.demo_facts import demo
 
 PAGE = "(judged page)"
-
-
-@cache
-def demo() -> FactsContext:
-    pages: list[Page] = []
-    for path in sorted((REPO / "knowledge" / "demo").rglob("*.md")):
-        meta, body = split_front_matter(path.read_text(encoding="utf-8"))
-        pages.append((path.stem, str(meta.get("title", "")), body, path.parent.name))
-    return facts_context(pages)
 
 
 PLANTED = [

@@ -15,11 +15,8 @@ judged as ingest judges a sentence on a page of its own, with every demo page as
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from knowledge.frontmatter import split_front_matter
 from knowledge.planted import quarantine
 from knowledge.planted_fact_glosses import foreign_language, gloss
 from knowledge.planted_facts import (
@@ -28,24 +25,12 @@ from knowledge.planted_facts import (
     EMERGENCY_KIND,
     RESTRICTION_KIND,
     TIME_KIND,
-    FactsContext,
-    Page,
     amounts,
-    facts_context,
     facts_kind,
 )
-from tests.data import REPO
+from tests.knowledge.demo_facts import demo
 
 PAGE = "(judged page)"
-
-
-@cache
-def demo() -> FactsContext:
-    pages: list[Page] = []
-    for path in sorted((REPO / "knowledge" / "demo").rglob("*.md")):
-        meta, body = split_front_matter(path.read_text(encoding="utf-8"))
-        pages.append((path.stem, str(meta.get("title", "")), body, path.parent.name))
-    return facts_context(pages)
 
 
 PLANTED = [
