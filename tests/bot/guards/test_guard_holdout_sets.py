@@ -48,6 +48,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06z.jsonl": "hol26-",
     "intents.holdout-2026-12-06za.jsonl": "hol27-",
     "intents.holdout-2026-12-06zb.jsonl": "hol28-",
+    "intents.holdout-2026-12-06zc.jsonl": "hol29-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -80,6 +81,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zb.jsonl": (
         "## Twenty-eighth held-out set: `intents.holdout-2026-12-06zb.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zc.jsonl": (
+        "## Twenty-ninth held-out set: `intents.holdout-2026-12-06zc.jsonl`"
     ),
 }
 
