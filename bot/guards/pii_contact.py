@@ -37,6 +37,17 @@ _PRINTED_ON_AFTER = re.compile(
     r"|autocollant|leaflet|flyer|d[ée]pliant|poster|affiche|lid|couvercle|bin|bac|tag|box"
     r"|bo[îi]te|calendar|calendrier|permit|badge|ticket|billet)\b"
 )
+# Or said after it to be shown on a business's sign, window or van ("… on their sign", "…
+# painted on their van", "… sur sa devanture"): the business's line, as it advertises it (test34
+# forms). Only a landline; on "my" van or door it stays the writer's.
+_ON_A_BUSINESS_S_SIGN_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:is|are|est|sont)\s+)?(?:(?:printed|written|painted|displayed|shown|posted"
+    r"|stuck|affich[ée]e?s?|[ée]crite?s?|inscrite?s?|peinte?s?|coll[ée]e?s?)\s+)?"
+    r"(?:on|in|across|sur|dans)\s+(?:their|its|the|his|her|sa|son|ses|leur|leurs|la|le|les"
+    r"|l['’])\s*(?:[\w'’-]+\s+){0,2}?"
+    r"(?:signs?|signboard|shop\s*front|frontage|windows?|vans?|awning|boards?|doors?|lorry|truck"
+    r"|vitrines?|enseigne|devanture|camionnette|fourgon|porte|panneau|store|auvent|fa[çc]ade)\b"
+)
 _WINDOW_BEFORE = 60
 _PERSONAL_WINDOW = 40
 
@@ -319,16 +330,59 @@ _WRITER_S_WORDS = re.compile(
     r"|votre|please|merci|thanks)\b|[?:])"
 )
 _BLOCK_START = re.compile(r"\n[ \t>]*(?:--+|__+)?[ \t]*\n")
+# Or the paste is opened by the writer's line ending in a colon ("From the letter:", "Recopié du
+# courrier :"), and the number's line is labelled by what the line is for, a service's task
+# ("Permit renewals: 020 …", "Permis de construire : 01 …"): test34 forms.
+_PASTE_OPENED = re.compile(r"(?:^|\n)[^\n]*:[ \t]*\n")
+_SERVICE_LABEL_LINE = re.compile(
+    r"(?:^|\n)[ \t>]*[^\W\d_][\w'’ -]{1,40}?[ \t]*:[ \t]*$", re.IGNORECASE
+)
+# A line labelled by a person or a home is that person's, whatever block it stands in
+# ("Applicant's daytime phone:", "Domicile :", "Home:"): test34 forms.
+_PERSON_S_LABEL = re.compile(
+    r"(?i:\b(?:applicant|tenant|resident|claimant|customer|client|patient|occupier|occupant"
+    r"|home|domicile|daytime|evening|emergency|next\s+of\s+kin|mobile|personal|private"
+    r"|demandeur|demandeuse|locataire|r[ée]sidente?|allocataire|usager|usag[èe]re|portable"
+    r"|perso|personnel|priv[ée]|urgence|mr|mrs|ms|mme|mum|mom|dad|mother|father|son|daughter"
+    r"|wife|husband|partner|neighbour|maman|papa|m[èe]re|p[èe]re|fils|fille|mari|femme"
+    r"|voisine?)\b)"
+)
+
+
+def _labelled_as_a_person_s(text: str, start: int) -> bool:
+    """Whether the number's line labels it as a person's or a home's ("Applicant's daytime
+    phone: 01 …" under a council's letterhead)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    label = text[line_start:start]
+    return (
+        _SERVICE_LABEL_LINE.search(text, max(0, line_start - 1), start) is not None
+        and _PERSON_S_LABEL.search(label) is not None
+    )
+
+
+def _listed(raw: str, digits: str, policy: ContactPolicy) -> bool:
+    """A number public whatever the words around it: the policy's list or a service range."""
+    national = national_form(digits, raw.startswith(("+", "00")))
+    return (
+        digits in policy.public_numbers
+        or national in policy.public_numbers
+        or national.startswith(policy.service_prefixes)
+    )
 
 
 def _in_an_organisation_s_block(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    if _LABELLED_LINE.search(text, max(0, line_start - 1), start) is None:
-        return False
+    label = text[line_start:start]
     starts = [m.end() for m in _BLOCK_START.finditer(text, 0, line_start)]
+    if _LABELLED_LINE.search(text, max(0, line_start - 1), start) is None:
+        if _SERVICE_LABEL_LINE.search(text, max(0, line_start - 1), start) is None:
+            return False
+        if _WRITER_S_WORDS.search(label.rstrip(" \t:")) is not None:
+            return False
+        starts += [m.end() for m in _PASTE_OPENED.finditer(text, 0, line_start)]
     if not starts:
         return False
-    lines = _ORGANISATION_LINE.finditer(text, starts[-1], line_start)
+    lines = _ORGANISATION_LINE.finditer(text, max(starts), line_start)
     return any(_WRITER_S_WORDS.search(line.group(0)) is None for line in lines)
 
 
@@ -336,6 +390,21 @@ _PUBLIC_MAILBOX_BEFORE = re.compile(
     r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)[ \t]*,?[ \t]+(?:or|and|ou|et)[ \t]+"
     r"(?:(?:phone|call|ring|telephone|tel\.?|appeler|t[ée]l[ée]phoner)[ \t]+"
     r"(?:(?:us[ \t]+)?on[ \t]+|au[ \t]+)?|(?:on|au)[ \t]+)?$"
+)
+
+
+# What a list of numbers, one to a line, puts after each: a symbol or a dash, then the service
+# the line reaches and nothing else ("☎️ 020 … ♻️ recycling", "📞 01 … — piscine"): the
+# service's line (test34 forms). A line named "home" or "domicile" is no service.
+_SERVICE_NAMED_ALONE_AFTER = re.compile(
+    r"[^\w\n]*(?:(?:the|la|le|les|l['’])\s*)?(?:[^\W\d_][\w'’-]*\s+){0,2}?"
+    r"(?:bins?|waste|recycling|rubbish|refuse|collections?|leisure|pool|swimming|gym|library"
+    r"|libraries|parking|permits?|housing|repairs|council\s+tax|planning|licensing|benefits"
+    r"|highways|switchboard|reception|enquiries|bookings|registrars?|cemetery|bereavement"
+    r"|museum|admissions|pest\s+control|d[ée]chets|encombrants|ordures|tri|piscine"
+    r"|m[ée]diath[èe]que|biblioth[èe]que|stationnement|logement|urbanisme|accueil|mairie"
+    r"|[ée]tat\s+civil|cantine|mus[ée]e|sports|voirie|propret[ée]|standard)"
+    r"[^\w\n]*(?:\n|$)"
 )
 
 
@@ -376,6 +445,13 @@ def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFi
             public = mailbox is not None and email_is_public(mailbox.group(1), policy)
         if not public and not is_mobile(national_form(digits, raw.startswith(("+", "00")))):
             public = _in_an_organisation_s_block(text, match.start())
+        if not public and not is_mobile(national_form(digits, raw.startswith(("+", "00")))):
+            public = _SERVICE_NAMED_ALONE_AFTER.match(folded, match.end()) is not None or (
+                _ON_A_BUSINESS_S_SIGN_AFTER.match(after) is not None
+                and policy.personal_context.search(before[-_PERSONAL_WINDOW:]) is None
+            )
+        if public and _labelled_as_a_person_s(text, match.start()):
+            public = _listed(raw, digits, policy)
         judged = (match.end(), digits, not public)
         if not public:
             yield PIIFinding("phone", match.start(), match.end())

@@ -20,7 +20,7 @@ from bot.guards.pii_names import (
     own_and_titled_names,
     signed_first_name,
 )
-from bot.guards.pii_numbers import rejected_failing_card
+from bot.guards.pii_numbers import rejected_failing_card, rejected_failing_identifier
 from bot.guards.pii_places import (
     CA_POSTAL_CODE,
     FR_POSTAL_CODE,
@@ -28,6 +28,7 @@ from bot.guards.pii_places import (
     OWN_SAID,
     PUBLIC_PLACE,
     UK_POSTCODE,
+    a_business_s,
 )
 from bot.guards.pii_spans import STREET_WORDS, Span, near_street_word
 from bot.guards.verdict import PIIFinding
@@ -292,7 +293,7 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
         before = folded[max(0, start - _WINDOW) : start]
         # On a pasted letter's recipient line, the address it was sent to (`addressed_to`).
         own = _OWN_ADDRESS.search(before) is not None or addressed_to(text, start)
-        if not own and PUBLIC_PLACE.search(before):
+        if not own and (PUBLIC_PLACE.search(before) or a_business_s(before)):
             continue
         # In a message about the writer's own affairs, a street address that no word ties
         # to a public building (before it or after it: "... open on Sunday?") is theirs.
@@ -401,7 +402,9 @@ def public_street_ends(text: str, folded: str) -> tuple[int, ...]:
     ends: list[int] = []
     for match in [*_ADDRESS.finditer(text), *_WORDED_ADDRESS.finditer(text)]:
         before = folded[max(0, match.start() - _WINDOW) : match.start()]
-        if _OWN_ADDRESS.search(before) is None and PUBLIC_PLACE.search(before):
+        if _OWN_ADDRESS.search(before) is None and (
+            PUBLIC_PLACE.search(before) or a_business_s(before)
+        ):
             ends.append(match.end())
     return tuple(ends)
 
@@ -422,7 +425,9 @@ def _learned_addresses(
         before = folded[max(0, span.start - _WINDOW) : span.start]
         after = folded[span.end : span.end + _WINDOW]
         own = _OWN_ADDRESS.search(before) is not None
-        if not own and (PUBLIC_PLACE.search(before) or PUBLIC_PLACE.search(after)):
+        if not own and (
+            PUBLIC_PLACE.search(before) or PUBLIC_PLACE.search(after) or a_business_s(before)
+        ):
             continue
         if not own and not writer and _in_a_question(text, span.start, span.end):
             continue  # "Is there parking near 10 Downing Street?": a place asked about
@@ -469,7 +474,9 @@ def _spelt_addresses(text: str, folded: str) -> list[tuple[int, int, bool]]:
         before = folded[max(0, start - _WINDOW) : start]
         after = folded[end : end + _WINDOW]
         own = _OWN_ADDRESS.search(before) is not None
-        if not own and (PUBLIC_PLACE.search(before) or PUBLIC_PLACE.search(after)):
+        if not own and (
+            PUBLIC_PLACE.search(before) or PUBLIC_PLACE.search(after) or a_business_s(before)
+        ):
             continue
         if not own and not writer and _in_a_question(text, start, end):
             continue
@@ -883,6 +890,8 @@ def _account_numbers(text: str, folded: str) -> Iterator[PIIFinding]:
         value = match.group("value")
         if rejected_failing_card(folded, match.start("value"), value):
             continue
+        if rejected_failing_identifier(text, folded, match.start("value"), value):
+            continue
         if _a_line_called(value, folded) and not _OWNED_BEFORE.search(folded, 0, match.start()):
             continue  # the phone rules judge whose line it is
         if _account_number(value, match.group("strong") is not None) or _penalty_number(
@@ -909,7 +918,10 @@ def find_credentials_and_documents(text: str) -> Iterator[PIIFinding]:
     folded = text.lower()
     yield from _account_numbers(text, folded)
     for found in _labelled_long_numbers(text):
-        if not rejected_failing_card(folded, found.start, text[found.start : found.end]):
+        value = text[found.start : found.end]
+        if not rejected_failing_card(
+            folded, found.start, value
+        ) and not rejected_failing_identifier(text, folded, found.start, value):
             yield found
 
 

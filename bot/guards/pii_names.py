@@ -604,12 +604,47 @@ _POST_AFTER = re.compile(
 )
 
 
+# A council post named by its service before the post's word, as a letter is signed ("…,
+# Markets Service Manager", "…, Licensing Team Leader", "…, Parking Services Manager"), or in
+# French by the service after it ("…, responsable des marchés"): the post's holder, a public
+# officer (test34 forms). A private job ("…, a shop manager", "…, responsable d'un magasin") is
+# none.
+_PUBLIC_SERVICES_EN = (
+    r"markets?|parking|licensing|housing|waste|recycling|planning|highways|revenues?|benefits"
+    r"|libraries|library|leisure|environmental(?:\s+health)?|bereavement|registration"
+    r"|electoral|elections|trading\s+standards|council\s+tax|street\s+(?:scene|trading|care)"
+    r"|parks|cemeteries|building\s+control|regeneration|customer\s+services|neighbourhood"
+)
+_PUBLIC_SERVICES_FR = (
+    r"march[ée]s|stationnement|d[ée]chets|voirie|propret[ée]|urbanisme|logement|biblioth[èe]ques?"
+    r"|m[ée]diath[èe]ques?|mus[ée]es?|archives|piscines?|parcs|sports|espaces\s+verts|[ée]coles"
+    r"|affaires\s+scolaires|[ée]tat\s+civil|[ée]lections|cimeti[èe]res|taxe\s+locale"
+)
+_SERVICE_TITLE_AFTER = re.compile(
+    r"(?i:[ \t]*[,(–—-][ \t]*(?:(?:the|our|your|la|le|l['’])\s+)?(?:council['’]s\s+)?"
+    r"(?:(?:acting|interim|deputy|assistant|senior|principal)\s+)?"
+    rf"(?:{_PUBLIC_SERVICES_EN})\s+(?:(?:services?|team|unit|section|office)\s+)?"
+    r"(?:manager|leader|director|officer|lead|supervisor|co-?ordinator|head)\b"
+    r"|[ \t]*[,(–—-][ \t]*(?:(?:la|le|l['’])\s*)?(?:responsable|directeur|directrice|chef"
+    r"|cheffe|adjointe?|gestionnaire)\s+(?:adjointe?\s+)?(?:des|du|de\s+la|de\s+l['’])\s*"
+    rf"(?:{_PUBLIC_SERVICES_FR})\b)"
+)
+
+
+def _in_a_post(text: str, start: int, end: int) -> bool:
+    """Whether `start`-`end` lies inside a council post written after a name (`_SERVICE_TITLE_
+    AFTER`): "Team Leader" in "Mrs …, Licensing Team Leader"."""
+    comma = max(text.rfind(mark, max(0, start - 40), start) for mark in ",(–—-")
+    post = _SERVICE_TITLE_AFTER.match(text, comma) if comma >= 0 else None
+    return post is not None and post.end() >= end
+
+
 def office_after(text: str, end: int) -> bool:
     """Whether the name ending at `end` is followed by its holder's public office: an elected
     one, a council post with the council named, or the head of a public service."""
     return any(
         pattern.match(text, end) is not None
-        for pattern in (_OFFICE_AFTER, _POST_AFTER, _SERVICE_POST_AFTER)
+        for pattern in (_OFFICE_AFTER, _POST_AFTER, _SERVICE_POST_AFTER, _SERVICE_TITLE_AFTER)
     )
 
 
@@ -877,6 +912,8 @@ def learned_names(
     for start, end, sure in spans:
         if in_a_title(text, start, end) or _signed_a_document(text, start):
             continue
+        if _in_a_post(text, start, end):
+            continue  # "…, Licensing Team Leader": the post, no one's name
         if _PRODUCT_BEFORE.search(text, max(0, start - 24), start) or _VERSION_AFTER.match(
             text, end
         ):

@@ -249,7 +249,7 @@ _DISOWNED = re.compile(
     r"\s+(?:out|off)|(?:il|elle|ils)\s+(?:m['’]a|m['’]ont|nous\s+a)\s+(?:lu|r[ée]cit[ée])"
     r"|claim(?:s|ed|ing)?\s+to\s+be\s+from|cold\s+call\w*|bogus|doorstep\s+call\w*"
     r"|n['’]est\s+(?:m[êe]me\s+)?pas\s+(?:le\s+mien|la\s+mienne|le\s+sien|la\s+sienne"
-    r"|le\s+n[ôo]tre|(?:mon|son|notre)\s+num[ée]ro)"
+    r"|le\s+n[ôo]tre|(?:mon|son|notre)\s+(?:num[ée]ro|compte))"
     r"|(?:se\s+disant|pr[ée]tend\w*\s+[êe]tre|pr[ée]tendu\w*)|faux\s+agents?|d[ée]marcheu\w+"
     # A message the writer suspects, quoted with its number ("is this really from you?", "is it
     # a scam?", "c'est une arnaque ?"): the number is the scammer's (test31 forms).
@@ -303,6 +303,24 @@ def rejected_failing_card(folded: str, start: int, value: str) -> bool:
     if _labelled(folded, start, "object"):
         return False
     return 13 <= len(digits) <= 19 and _rejected_failing_check(folded, "payment_card", digits)
+
+
+def rejected_failing_identifier(text: str, folded: str, start: int, value: str) -> bool:
+    """A number at `start` that is an IBAN by its shape or an NHS number by its label and fails
+    that check, in a message saying it was turned down or that the writer doubts or disowns
+    (`_rejected`): the number asked about, so no account's number either ("… versés sur le
+    compte FR… ». C'est une fraude ?", "… patient NHS No … Is this from you?"): test34 forms."""
+    if not _rejected(folded):
+        return False
+    for iban_start, iban_end in iban_shaped_spans(text):
+        if iban_start <= start < iban_end:
+            return not checksums.iban_valid(_compact(text[iban_start:iban_end]))
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return (
+        len(digits) == len(_compact(value)) == 10
+        and _labelled(folded, start, "uk_nhs_number")
+        and not checksums.uk_nhs_number_valid(digits)
+    )
 
 
 def _nhs_named_in_message(folded: str, digits: str, labelled: Callable[[str], bool]) -> bool:

@@ -164,6 +164,31 @@ PUBLIC_PLACE = re.compile(
     # tiendra à …"): a public place (test33 forms).
     r"|venues?|held\s+at|takes\s+place\s+at|se\s+tiendra|se\s+d[ée]roulera|aura\s+lieu)\b"
 )
+# A shop, a café or another business named right before an address, as its sign or listing
+# gives it ("La boulangerie « … », 5 …", "the bakery 'Crust & Crumb', 41 …"): its premises
+# (test34 forms). Not when a word before the business places a home beside it ("the flat
+# above the bakery, 41 …", "au-dessus de la boulangerie"); not "store", which is as often a
+# block's bin or cycle store as a shop, nor "garage" or "salon" (a home's garage, a living
+# room).
+_BUSINESS = re.compile(
+    r"\b(?:shop|bakery|baker['’]s|butcher['’]s|caf[ée]|restaurant|pub|takeaway|boutique"
+    r"|florist['’]?s?|newsagent['’]?s?|pharmacy|chemist['’]?s?|boulangerie"
+    r"|p[âa]tisserie|boucherie|charcuterie|magasin|commerce|[ée]picerie|librairie|papeterie"
+    r"|fleuriste|brasserie|traiteur|quincaillerie|pressing)\b"
+)
+_BESIDE_A_BUSINESS = re.compile(
+    r"\b(?:above|over|upstairs|behind|beside|next\s+(?:door\s+)?to|opposite|near|facing"
+    r"|au-?\s?dessus|en\s+face|[àa]\s+c[ôo]t[ée]|derri[èe]re|pr[èe]s|flat|appartement|chez)\b"
+)
+
+
+def a_business_s(before: str) -> bool:
+    """Whether the words right before an address (folded) name a business it is the premises
+    of, no home beside it."""
+    names = list(_BUSINESS.finditer(before))
+    return bool(names) and _BESIDE_A_BUSINESS.search(before, 0, names[-1].start()) is None
+
+
 _WINDOW = 50
 _SENTENCE_START = re.compile(r"[.?!;\n]")
 
