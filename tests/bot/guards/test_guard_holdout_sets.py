@@ -49,6 +49,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06za.jsonl": "hol27-",
     "intents.holdout-2026-12-06zb.jsonl": "hol28-",
     "intents.holdout-2026-12-06zc.jsonl": "hol29-",
+    "intents.holdout-2026-12-06zd.jsonl": "hol30-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -84,6 +85,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zc.jsonl": (
         "## Twenty-ninth held-out set: `intents.holdout-2026-12-06zc.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zd.jsonl": (
+        "## Thirtieth held-out set: `intents.holdout-2026-12-06zd.jsonl`"
     ),
 }
 
