@@ -68,6 +68,27 @@ def test_in_scope_questions_are_let_through(whole: InputGuard, text: str, lang: 
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
+        # Asking the council to write back instead of phoning is a call back, in writing (the
+        # lead's review of the twenty-ninth set's fixes: the first version let these through).
+        ("I'm hard of hearing. Could your team email me rather than ring me about my claim?", "en"),
+        ("My dad is deaf, can someone from housing text him back instead of calling?", "en"),
+        (
+            "Je suis sourd : un conseiller peut me répondre par courriel plutôt que de m'appeler ?",
+            "fr",
+        ),
+        ("Malentendante, merci de me recontacter par écrit au lieu de téléphoner.", "fr"),
+    ],
+)
+def test_a_reply_in_writing_asked_of_the_council_reaches_a_person(
+    whole: InputGuard, text: str, lang: str
+) -> None:
+    verdict = whole.inspect(text, lang)
+    assert verdict.action == "escalate", (verdict.reason, verdict.layer)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
         # The same words beside a danger stay a crisis.
         ("Mon père va me tuer, il a sorti son fusil et il crie dans l'escalier", "fr"),
         (
