@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from bot.guards.normalise import fold_aligned, lower_aligned
 from bot.guards.pii_contact import find_emails, find_phones
 from bot.guards.pii_corrections import corrected_values
-from bot.guards.pii_fields import find_in_fields
+from bot.guards.pii_fields import find_in_fields, in_a_public_place_s_row, the_organisation_s
 from bot.guards.pii_files import filenames_as_words, find_file_references
 from bot.guards.pii_identity import (
     find_credentials_and_documents,
@@ -18,6 +18,7 @@ from bot.guards.pii_identity import (
 )
 from bot.guards.pii_national import find_national_numbers
 from bot.guards.pii_network import (
+    find_account_numbers_in_links,
     find_disguised_emails,
     find_ip_addresses,
     find_names_in_links,
@@ -31,6 +32,7 @@ from bot.guards.pii_numbers import (
     iban_shaped_spans,
 )
 from bot.guards.pii_places import find_postcodes
+from bot.guards.pii_separators import find_across_separators
 from bot.guards.pii_slips import find_with_slips
 from bot.guards.pii_spans import SpanTagger
 from bot.guards.pii_spoken import find_spoken_phones, spoken_identifiers
@@ -136,7 +138,10 @@ _EXAMPLE = re.compile(
     r"|ex(?=\.)"
     # A form's help text or tooltip shows how a number looks ("the help text shows the account
     # number as …", "l'info-bulle montre …"): test32 forms.
-    r"|help[ -]?text|tool[ -]?tip|texte d['’]aide|info-?bulle)"
+    r"|help[ -]?text|tool[ -]?tip|texte d['’]aide|info-?bulle"
+    # A form's placeholder, printed in grey in the empty box ("shows 07700 900000 in grey
+    # text", "en texte grisé"): test35 forms.
+    r"|gr[ae]y(?:ed)?[ -](?:out[ -])?text|texte gris[ée]?|gris[ée]s?)"
     r"(?![\w@/-]|\.\w)"
 )
 # The writer's own words: "for example, my mobile is …" gives one's own number.
@@ -163,11 +168,15 @@ _APPOSED = re.compile(
 _OWN_RIGHT_BEFORE = 24
 
 
+# An e-mail address is shown as an example the same way ("for example **someone@…**"): test35.
+_SHOWN_KINDS = _NUMBERS | {"email"}
+
+
 def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
     """A number a form, a poster or a leaflet shows as an example, said so before it in its
     sentence ("the leaflet's sample NHS number, 943 …") or just after ("07700 900123 as an
     example"), with none of the writer's own words between."""
-    if finding.kind not in _NUMBERS:
+    if finding.kind not in _SHOWN_KINDS:
         return False
     before = folded[max(0, finding.start - _EXAMPLE_REACH) : finding.start]
     ends = list(_SENTENCE_END.finditer(before))
@@ -185,6 +194,10 @@ def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
         # example: 4539 … is my card").
         owned_after = introduced and _OWN.search(folded[finding.end : finding.end + 40])
         return _OWN.search(before[said[-1].end() :]) is None and not owned_after
+    if finding.kind == "email":
+        # Only said before it: "example" after a spelt address is its domain ("… at example
+        # dot com"), even where a reader took the address's first half alone.
+        return False
     after = folded[finding.end : finding.end + 24]
     told = _EXAMPLE.search(after)
     if told is None:
@@ -290,6 +303,9 @@ _JOINED_KINDS = frozenset(
     {"iban", "payment_card", "uk_nino", "fr_nir", "uk_nhs_number", "ca_sin", "nl_bsn", "phone"}
 )
 
+# Read from a number typed one digit a space: an account's or a document's, by its label.
+_LABELLED_KINDS = frozenset({"account_number", "document_number"})
+
 
 def _numbers_read_as(probe: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
     folded = lower_aligned(probe)
@@ -300,14 +316,24 @@ def _numbers_read_as(probe: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
 
 
 def _read_instead(
-    text: str, start: int, end: int, value: str, policy: PIIPolicy
+    text: str,
+    start: int,
+    end: int,
+    value: str,
+    policy: PIIPolicy,
+    kinds: frozenset[str] = _JOINED_KINDS,
 ) -> Iterator[PIIFinding]:
     """The identifiers `value` is, read in place of text[start:end] after the words before it."""
-    before = text[max(0, start - 60) : start]
+    # A label may stand further back from a number typed one digit a space (the sentence
+    # reach of `pii_identity`'s labelled numbers).
+    before = text[max(0, start - (60 if kinds is _JOINED_KINDS else 80)) : start]
     opener = _FIRST_PART.search(before)
     prefix = before[: opener.start()] + " " if opener is not None else before
-    for finding in _numbers_read_as(prefix + value, policy):
-        if finding.kind in _JOINED_KINDS and finding.end > len(prefix):
+    found = [*_numbers_read_as(prefix + value, policy)]
+    if kinds is not _JOINED_KINDS:
+        found += find_credentials_and_documents(prefix + value)
+    for finding in found:
+        if finding.kind in kinds and finding.end > len(prefix):
             yield PIIFinding(finding.kind, start, end)
 
 
@@ -322,7 +348,14 @@ def _found_digit_by_digit(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
     for match in _DIGIT_BY_DIGIT.finditer(text):
         groups = _WIDE_GAP.split(match.group(0))
         if len(groups) < 2:
-            continue  # one digit a space throughout: the ordinary readers have it
+            # One digit a space throughout: the identifiers have it, not an account's or a
+            # document's number labelled further back ("account number, as printed on the
+            # card, is 5 1 8 …"), read joined after its label (test35 forms).
+            value = re.sub(r"\D", "", match.group(0))
+            yield from _read_instead(
+                text, match.start(), match.end(), value, policy, _LABELLED_KINDS
+            )
+            continue
         value = " ".join(re.sub(r"\D", "", group) for group in groups)
         yield from _read_instead(text, match.start(), match.end(), value, policy)
 
@@ -415,6 +448,7 @@ def find_pii(
     found += find_disguised_emails(aligned, folded, contact)
     found += find_own_websites(aligned, folded)
     found += find_names_in_links(aligned)
+    found += find_account_numbers_in_links(aligned)
     found += find_ip_addresses(aligned, folded)
     found += find_credentials_and_documents(aligned)
     found += find_file_references(aligned)
@@ -445,11 +479,18 @@ def find_pii(
         f
         for f in find_in_fields(text, lambda probe: find_pii(probe, policy, read_out=read_out))
         if not any(f.start < o.end and o.start < f.end for o in found)
+        and not the_organisation_s(f, aligned, folded, policy.contact)
     ]
+    # A list of public places pasted as CSV: the tagger's addresses in its rows are the
+    # places' too (test35 forms).
+    found = [f for f in found if not in_a_public_place_s_row(f, text)]
     if read_out:
         # Slips inside numbers (test27 forms): read once, in a copy read without this pass.
         found += find_with_slips(aligned, lambda copy: find_pii(copy, policy, read_out=False))
         found += _found_across_asides(aligned, policy)
+        found += find_across_separators(
+            aligned, lambda copy: find_pii(copy, policy, read_out=False)
+        )
     kept = _without_overlaps(
         _whole_words(text, f)
         for f in found

@@ -410,6 +410,14 @@ _SERVICE_NAMED_ALONE_AFTER = re.compile(
 
 def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
     """Personal phone numbers; `folded` is the case-folded text, same offsets as `text`."""
+    for start, end, personal in judged_phones(text, folded, policy):
+        if personal:
+            yield PIIFinding("phone", start, end)
+
+
+def judged_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, personal) of each number judged as a phone, the public ones too: a number
+    judged an organisation's here is not a person's for being under a "Tel:" label either."""
     judged: tuple[int, str, bool] | None = None  # the last number's end, digits and verdict
     for match in _PHONE.finditer(text):
         raw = match.group(0)
@@ -420,8 +428,7 @@ def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFi
             and _OWN_LINK_BETWEEN.fullmatch(folded, judged[0], match.start())
             and judged[1].endswith(digits[-9:])
         ):
-            if judged[2]:
-                yield PIIFinding("phone", match.start(), match.end())
+            yield match.start(), match.end(), judged[2]
             continue
         if not _shaped_like_phone(raw, digits, before, policy) or _OBJECT_BEFORE.search(before):
             continue
@@ -453,5 +460,4 @@ def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFi
         if public and _labelled_as_a_person_s(text, match.start()):
             public = _listed(raw, digits, policy)
         judged = (match.end(), digits, not public)
-        if not public:
-            yield PIIFinding("phone", match.start(), match.end())
+        yield match.start(), match.end(), not public

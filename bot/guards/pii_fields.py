@@ -19,6 +19,13 @@ from dataclasses import dataclass
 from urllib.parse import unquote_plus
 
 from bot.guards.normalise import fold
+from bot.guards.pii_contact import (
+    ContactPolicy,
+    email_is_public,
+    is_mobile,
+    judged_phones,
+    national_form,
+)
 from bot.guards.verdict import PIIFinding
 
 # Finds personal data in a short probe text ("field: value"); pii.find_pii without a tagger.
@@ -39,6 +46,9 @@ class Field:
     read_again: bool = False
     # A value in a link's query string: typed into a web form by whoever followed the link.
     in_link: bool = False
+    # A CSV row naming a public place in a cell without digits ("Northfield Recycling
+    # Centre,7 Tanyard Lane,EX2 8RT"): its address and postcode are the place's (test35 forms).
+    public_place: bool = False
 
 
 # Field names (folded, "_" and "-" read as spaces) and the kind of their values.
@@ -47,6 +57,8 @@ _NAME_FIELDS = re.compile(
     r"| de naissance| d'usage)?|lastname|familyname|fullname|nom prenom|prenom nom|contact name"
     r"|applicant|claimant|tenant|locataire|demandeur|patient|resident|titulaire|holder"
     r"|account holder|card ?holder"
+    # A contact card's formatted name ("FN:Rosalind Pettigrew"): test35 forms.
+    r"|fn"
 )
 _FIRST_NAME_FIELDS = re.compile(r"(?:fore|first ?|given ?|christian ?)names?|prenoms?|firstname")
 _ADDRESS_FIELDS = re.compile(
@@ -145,10 +157,13 @@ def _csv_fields(text: str) -> Iterator[Field]:
         if header:
             cells = _cells(line, separator)
             if len(cells) == len(header):
+                place = any(_names_a_public_place(cell) for _, cell in cells)
                 for name, (at, cell) in zip(header, cells, strict=True):
                     stripped = cell.strip()
                     start = offset + at + len(cell) - len(cell.lstrip())
-                    yield Field(name, start, start + len(stripped), stripped, read_again=True)
+                    yield Field(
+                        name, start, start + len(stripped), stripped, True, public_place=place
+                    )
                 continue
             header = []
         # The header may follow words on its line ("spreadsheet line: name;tel;lang").
@@ -175,6 +190,21 @@ _THING_WORDS = re.compile(
     r"|hall|park|parc|pool|piscine|ltd|limited|plc|inc|sarl|sas|group|groupe|trust|office"
     r"|department|portal|portail|system|form|formulaire|project|projet|street|road|rue|avenue)\b)"
 )
+
+
+# Public places a list of them names, beside the words of things.
+_PLACE_WORDS = re.compile(
+    r"(?i:\b(?:m[ée]diath[eè]que|mus[ée]e|museum|gymnase|salle|depot|d[ée]p[oô]t"
+    r"|d[ée]ch[eè]terie|surgery|clinic|leisure|stadium|market|march[ée]|cemetery|cimeti[eè]re"
+    r"|mairie|town hall|shelter|pound|fourri[eè]re|recycling|swimming)\b)"
+)
+
+
+def _names_a_public_place(cell: str) -> bool:
+    """A cell with no digits that names a public place or a service's building."""
+    if _DIGITS.search(cell):
+        return False
+    return _THING_WORDS.search(cell) is not None or _PLACE_WORDS.search(cell) is not None
 
 
 def _looks_like_name(value: str) -> bool:
@@ -240,6 +270,39 @@ def _kind_by_name(name: str, value: str) -> str | None:
     return None
 
 
+_PLACED = frozenset({"address", "postcode", "name_dob_address"})
+
+
+def in_a_public_place_s_row(finding: PIIFinding, text: str) -> bool:
+    """An address or postcode in a cell of a CSV row naming a public place: the place's, as
+    any reader found it (the tagger's too)."""
+    if finding.kind not in _PLACED:
+        return False
+    return any(
+        f.public_place and f.start <= finding.start and finding.end <= f.end
+        for f in _csv_fields(text)
+    )
+
+
+def the_organisation_s(finding: PIIFinding, text: str, folded: str, contact: ContactPolicy) -> bool:
+    """A value under an "EMAIL:" or "Tel:" field that is the organisation's own: a public
+    mailbox, or a number the phone rules judged a service's line (a contact card saved from the
+    council's site, a pasted signature: test35 forms)."""
+    if finding.kind == "email":
+        return email_is_public(text[finding.start : finding.end].strip(), contact)
+    if finding.kind != "phone":
+        return False
+    # A mobile under a phone field is a person's, whatever the words around it.
+    raw = text[finding.start : finding.end].strip()
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    if is_mobile(national_form(digits, raw.startswith(("+", "00")))):
+        return False
+    return any(
+        finding.start <= start and end <= finding.end and not personal
+        for start, end, personal in judged_phones(text, folded, contact)
+    )
+
+
 def find_in_fields(text: str, finder: Finder) -> Iterator[PIIFinding]:
     """Personal data in the values of structured text, each the whole value's span as written."""
     for field in structured_fields(text):
@@ -248,6 +311,8 @@ def find_in_fields(text: str, finder: Finder) -> Iterator[PIIFinding]:
             continue
         name = _field_name(field.name)
         kind = _kind_by_name(name, value)
+        if field.public_place and kind in ("address", "postcode"):
+            continue
         if kind is None and field.in_link and _typed_street(value):
             kind = "address"
         if kind is not None:

@@ -56,6 +56,10 @@ _NOT_IP_CUE = re.compile(
     r"\b(?:version|v|section|article|art|clause|chapter|paragraph|rule|android|ios|windows"
     r"|macos|firmware|build|release|update|app|software|logiciel|mise [àa] jour)\.?\s*$"
 )
+# An app's or a browser's name and a slash right before the number make it that product's
+# version, as a user agent prints it ("ExampletonBins/10.2.113.7", "Exampleton Parking/6.1.0.24"):
+# test35 forms. A link's path ("…/ip/203.0.113.5") has a slash before the slash, or a digit.
+_PRODUCT_BEFORE = re.compile(r"(?<![/\w])[^\W\d_][\w-]*[^\W\d_]/$")
 
 # Documentation ranges (RFC 5737, RFC 3849) stand for real public addresses in examples,
 # though Python counts them as private.
@@ -146,7 +150,10 @@ def find_ip_addresses(text: str, folded: str) -> Iterator[PIIFinding]:
             before = folded[max(0, match.start() - _WINDOW) : match.start()]
             if _NOT_IP_CUE.search(before):
                 continue
-            if _ip_is_personal(value, _IP_CUE.search(before) is not None):
+            cue = _IP_CUE.search(before) is not None
+            if not cue and _PRODUCT_BEFORE.search(before):
+                continue
+            if _ip_is_personal(value, cue):
                 yield PIIFinding("ip_address", match.start(), match.end())
 
 
@@ -204,3 +211,22 @@ def find_names_in_links(text: str) -> Iterator[PIIFinding]:
                 continue
             if named or common_given_name(parts[0]):
                 yield PIIFinding("name", offset + segment.start(), offset + segment.end())
+
+
+# An account's number as the path segment after the account one ("…/compte/318204775/…",
+# "…/account/51820473/direct-debit"): the holder's account, as a bill's link prints it (test35
+# forms). Six digits at least, so a year or a page's number stays a page's.
+_ACCOUNT_NUMBER_SEGMENT = re.compile(r"[A-Za-z]{0,3}\d{6,20}")
+
+
+def find_account_numbers_in_links(text: str) -> Iterator[PIIFinding]:
+    """A number as the path segment after an account or profile segment."""
+    for match in _LINK.finditer(text):
+        path = match.group(0).split("?", 1)[0].split("#", 1)[0]
+        segments = list(re.finditer(r"[^/]+", path))
+        for previous, segment in itertools.pairwise(segments):
+            if previous.group(0).lower() not in _ACCOUNT_SEGMENT:
+                continue
+            if _ACCOUNT_NUMBER_SEGMENT.fullmatch(segment.group(0)):
+                start = match.start() + segment.start()
+                yield PIIFinding("account_number", start, match.start() + segment.end())
