@@ -162,9 +162,10 @@ class FactsContext:
     def knows_facts(self) -> bool:
         return bool(self.lines)
 
-    @property
+    @cached_property
     def languages(self) -> tuple[str, ...]:
-        """The pages' languages (those of `index`), without building it."""
+        """The pages' languages (those of `index`), without building it (read once: every
+        judged sentence asks)."""
         return tuple(sorted({line.lang for line in self.lines}))
 
     @cached_property
