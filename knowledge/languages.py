@@ -90,6 +90,8 @@ def stemmer(lang: str, fallback: str = "en") -> Callable[[list[str]], list[str]]
 
 def fold_accents(text: str) -> str:
     """Drop diacritics so that "élève" and "eleve" (a common way to type it) match."""
+    if text.isascii():
+        return text  # nothing to decompose (most terms: this is most of an index build)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -6,7 +6,9 @@ collections now need a £90 deposit", "Library membership is only open to Britis
 holders", "There is no outside body to take a complaint to". What gives it away is that the
 organisation's other pages say otherwise. Ingest knows those pages: `FactsContext` holds their
 lines in a BM25 index (`lexical.LexicalIndex`, the index ingest builds over chunks, here over
-lines), the amounts each page states and the numbers it prints beside an emergency; a sentence
+lines), the amounts each page states and the numbers it prints beside an emergency, all read
+the first time a sentence needs them (most lines of a knowledge base state none of these
+facts: `may_hold_fact`, cheap tests first, keeps them from the check); a sentence
 is judged against the lines of the other pages that are about the same service (found by
 retrieval, never by a list of services), never against its own page.
 
@@ -74,6 +76,7 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from knowledge import planted_fact_words as words
 from knowledge.contact_points import phone_key
@@ -126,25 +129,78 @@ class _Line:
 
 
 @dataclass(frozen=True)
+class _Analysis:
+    """What the lines state, read once, when a sentence is first judged: the BM25 index over
+    them, the amounts each page states, the numbers printed (beside an emergency or at all),
+    and the pages that offer a complaints route or a call back."""
+
+    index: LexicalIndex
+    amounts_by_doc: dict[str, frozenset[float]]
+    urgent_numbers: dict[str, frozenset[str]]
+    phones: dict[str, frozenset[str]]
+    route_docs: frozenset[str]
+    call_back_docs: frozenset[str]
+
+
+@dataclass(frozen=True)
 class FactsContext:
     """What the organisation's pages state, line by line, for judging one page against the
-    others (`facts_context`)."""
+    others (`facts_context`). The lines are gathered at once (their fingerprint says when a page
+    must be checked again); what they state (`_Analysis`: the index, amounts, numbers and
+    routes) is read only when a sentence that may state a fact is first judged, so that an
+    ingest whose lines never pass `may_hold_fact` does not pay for it."""
 
     lines: tuple[_Line, ...] = ()
-    index: LexicalIndex | None = None
-    amounts_by_doc: dict[str, frozenset[float]] = field(default_factory=dict)
-    urgent_numbers: dict[str, frozenset[str]] = field(default_factory=dict)
-    phones: dict[str, frozenset[str]] = field(default_factory=dict)
-    route_docs: frozenset[str] = frozenset()
-    call_back_docs: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)
     fingerprint: str = ""
     # The positions in `lines` of each page's lines.
     doc_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # The organisation file's contacts: their numbers count as printed on a page of their own.
+    contacts: tuple[str, ...] = ()
 
     @property
     def knows_facts(self) -> bool:
-        return self.index is not None
+        return bool(self.lines)
+
+    @cached_property
+    def languages(self) -> tuple[str, ...]:
+        """The pages' languages (those of `index`), without building it (read once: every
+        judged sentence asks)."""
+        return tuple(sorted({line.lang for line in self.lines}))
+
+    @cached_property
+    def _analysis(self) -> _Analysis | None:
+        return _analysed(self.lines, self.contacts) if self.lines else None
+
+    @property
+    def index(self) -> LexicalIndex | None:
+        analysis = self._analysis
+        return None if analysis is None else analysis.index
+
+    @property
+    def amounts_by_doc(self) -> dict[str, frozenset[float]]:
+        analysis = self._analysis
+        return {} if analysis is None else analysis.amounts_by_doc
+
+    @property
+    def urgent_numbers(self) -> dict[str, frozenset[str]]:
+        analysis = self._analysis
+        return {} if analysis is None else analysis.urgent_numbers
+
+    @property
+    def phones(self) -> dict[str, frozenset[str]]:
+        analysis = self._analysis
+        return {} if analysis is None else analysis.phones
+
+    @property
+    def route_docs(self) -> frozenset[str]:
+        analysis = self._analysis
+        return frozenset() if analysis is None else analysis.route_docs
+
+    @property
+    def call_back_docs(self) -> frozenset[str]:
+        analysis = self._analysis
+        return frozenset() if analysis is None else analysis.call_back_docs
 
     def judge(self, doc_id: str) -> FactCheck:
         """The check for one page: every other page is its context."""
@@ -158,6 +214,8 @@ NONE = FactsContext()
 def amounts(text: str) -> set[float]:
     """The amounts of money a text states, as numbers (pence as pounds: "60p" is 0.6)."""
     found: set[float] = set()
+    if not _may_state_amount(text):
+        return found
     for match in words.AMOUNT.finditer(text):
         if match.group("p") is not None:
             found.add(round(int(match.group("p")) / 100, 2))
@@ -207,10 +265,9 @@ Page = tuple[str, str, str, "str | None"]
 
 
 class _Gathered:
-    """What facts_context collects, line by line."""
+    """What `_analysed` collects, line by line."""
 
     def __init__(self) -> None:
-        self.lines: list[_Line] = []
         self.by_doc: dict[str, set[float]] = {}
         self.urgent: dict[str, set[str]] = {}
         self.phones: dict[str, set[str]] = {}
@@ -219,7 +276,6 @@ class _Gathered:
 
     def add(self, line: _Line) -> None:
         doc_id, text = line.doc_id, line.text
-        self.lines.append(line)
         self.by_doc.setdefault(doc_id, set()).update(amounts(text))
         for number in _phone_keys(text):
             self.phones.setdefault(number, set()).add(doc_id)
@@ -237,20 +293,15 @@ def facts_context(pages: Sequence[Page], organisation_contacts: Sequence[str] = 
     """The context of every page: pages are (doc id, title, body, language or None to guess);
     organisation_contacts (the organisation file's phone, e-mail, pages) count as printed on a
     page of their own."""
-    gathered = _Gathered()
-    for contact in organisation_contacts:
-        for number in _phone_keys(contact):
-            gathered.phones.setdefault(number, set()).add(ORGANISATION)
+    lines: list[_Line] = []
     titles: dict[str, str] = {}
     for doc_id, title, body, lang in pages:
         titles[doc_id] = title
         language = lang or guess_language(body)
         for heading, text in _page_lines(body):
-            gathered.add(_Line(doc_id, text, language, f"{title} {heading}".strip(), title))
-    lines = gathered.lines
+            lines.append(_Line(doc_id, text, language, f"{title} {heading}".strip(), title))
     if not lines:
         return NONE
-    index = LexicalIndex.build([_unnumbered(x.indexed) for x in lines], [x.lang for x in lines])
     digest = hashlib.sha256()
     for line in lines:
         digest.update(f"{line.doc_id}\x00{line.lang}\x00{line.indexed}\n".encode())
@@ -258,15 +309,30 @@ def facts_context(pages: Sequence[Page], organisation_contacts: Sequence[str] = 
         digest.update(f"{contact}\n".encode())
     return FactsContext(
         lines=tuple(lines),
+        titles=titles,
+        fingerprint=digest.hexdigest()[:16],
+        doc_lines=_positions(lines),
+        contacts=tuple(organisation_contacts),
+    )
+
+
+def _analysed(lines: Sequence[_Line], organisation_contacts: Sequence[str]) -> _Analysis:
+    """What the lines state (`_Analysis`), organisation_contacts printed on a page of their
+    own."""
+    gathered = _Gathered()
+    for contact in organisation_contacts:
+        for number in _phone_keys(contact):
+            gathered.phones.setdefault(number, set()).add(ORGANISATION)
+    for line in lines:
+        gathered.add(line)
+    index = LexicalIndex.build([_unnumbered(x.indexed) for x in lines], [x.lang for x in lines])
+    return _Analysis(
         index=index,
         amounts_by_doc={d: frozenset(v) for d, v in gathered.by_doc.items()},
         urgent_numbers={n: frozenset(d) for n, d in gathered.urgent.items()},
         phones={n: frozenset(d) for n, d in gathered.phones.items()},
         route_docs=frozenset(gathered.routes),
         call_back_docs=frozenset(gathered.call_backs),
-        titles=titles,
-        fingerprint=digest.hexdigest()[:16],
-        doc_lines=_positions(lines),
     )
 
 
@@ -313,12 +379,29 @@ def _subject(sentence: str) -> str:
     return _unnumbered(text)
 
 
+# What every match of `words.AMOUNT` holds: a currency sign and a digit, or a digit and the
+# first letters of a unit ("p" of pence, pounds and Pfund). Scanning a line for it costs a
+# fifth of scanning it for AMOUNT, whose numbers are tried at every digit; only a line that
+# holds it is scanned for AMOUNT.
+_AMOUNT_HINT = re.compile(
+    r"[£€$]\s?\d|\d\s?(?:[£€$]|p|eur|livre|gbp|libra|svar|font|liber|ポンド|英镑|파운드)",
+    re.IGNORECASE,
+)
+# Amounts, periods, dates and hours all hold a digit.
+_DIGIT = re.compile(r"\d")
+
+
+def _may_state_amount(text: str) -> bool:
+    """Whether `words.AMOUNT` matches the text (the cheap hint first)."""
+    return _AMOUNT_HINT.search(text) is not None and words.AMOUNT.search(text) is not None
+
+
 def _may_state_old_kinds(text: str) -> bool:
     """Whether a sentence may state an amount, closure, restriction, route, call back or
     emergency (the kinds before dates and hours, gated as they were; a line let through for a
     date alone is not read for "aucun recours")."""
     return (
-        words.AMOUNT.search(text) is not None
+        _may_state_amount(text)
         or words.CLOSED.search(text) is not None
         or words.RESTRICTED.search(text) is not None
         or words.COMPLAINT_ROUTE.search(text) is not None
@@ -331,9 +414,14 @@ def may_hold_fact(text: str) -> bool:
     """Whether a line may state a fact this module judges (cheap tests first)."""
     return (
         _may_state_old_kinds(text)
-        or words.PERIOD.search(text) is not None
-        or words.DAY_MONTH.search(text) is not None
-        or words.TIME_RANGE.search(text) is not None
+        or (
+            _DIGIT.search(text) is not None
+            and (
+                words.PERIOD.search(text) is not None
+                or words.DAY_MONTH.search(text) is not None
+                or words.TIME_RANGE.search(text) is not None
+            )
+        )
         or words.CLOSED_WORD.search(text) is not None
         # a language the gloss reads (whether the pages use it is the judge's question)
         or foreign_language(text, ()) is not None
@@ -349,11 +437,11 @@ def facts_kind(sentence: str, context: FactsContext, doc_id: str) -> str | None:
     sentence in a language the pages do not use is judged by its English gloss
     (`planted_fact_glosses.py`) when the pages are in English."""
     sentence = _LINK_TARGET.sub("]", sentence)
-    if context.index is None:
+    if not context.knows_facts:
         return None
     lang = None
-    foreign = foreign_language(sentence, context.index.languages)
-    if foreign is not None and _GLOSSED_INTO in context.index.languages:
+    foreign = foreign_language(sentence, context.languages)
+    if foreign is not None and _GLOSSED_INTO in context.languages:
         # The routes and emergency lines are read in the sentence's own words too (a few of
         # other languages are there) and by the numbers it prints.
         route = _route_kind(sentence, context, doc_id)

@@ -132,6 +132,26 @@ def test_amounts_are_read_as_numbers() -> None:
     }
 
 
+# Every form of amount `words.AMOUNT` reads: a line is scanned for it only after a cheaper hint
+# (a sign and a digit, or a digit and a unit's first letters), which must never hide one.
+@pytest.mark.parametrize(
+    "said",
+    [
+        "£12", "€ 5", "$7.50", "12£", "30 €", "60p", "5 pence", "12 Euros", "30 livres sterling",
+        "20 EUR", "15 gbp", "100 Pfund", "20 libras", "15 svarů", "10 fontot", "8 liber",
+        "45 POUNDS", "1 426,67 £", "£1 million", "7 ポンド", "9 英镑", "3 파운드",
+    ],
+)  # fmt: skip
+def test_an_amount_in_any_form_is_read_on_a_long_line(said: str) -> None:
+    line = (
+        "Reference AB12 3CD, open 9 to 5 on weekdays, form 7b, room 4 at the back " * 12
+        + said
+        + "."
+    )
+    assert amounts(said)
+    assert amounts(line) == amounts(said)
+
+
 def test_a_page_is_never_its_own_context() -> None:
     # The library page states £2; judged as that page, nothing else states a card's price.
     context = facts_context(
