@@ -50,6 +50,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zb.jsonl": "hol28-",
     "intents.holdout-2026-12-06zc.jsonl": "hol29-",
     "intents.holdout-2026-12-06zd.jsonl": "hol30-",
+    "intents.holdout-2026-12-06ze.jsonl": "hol31-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -88,6 +89,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zd.jsonl": (
         "## Thirtieth held-out set: `intents.holdout-2026-12-06zd.jsonl`"
+    ),
+    "intents.holdout-2026-12-06ze.jsonl": (
+        "## Thirty-first held-out set: `intents.holdout-2026-12-06ze.jsonl`"
     ),
 }
 
