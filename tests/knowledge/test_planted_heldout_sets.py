@@ -33,6 +33,7 @@ COUNTED = [
     "heldout16.jsonl",
     "heldout17.jsonl",
     "heldout18.jsonl",
+    "heldout19.jsonl",
 ]
 ALL = ["heldout.jsonl", "heldout2.jsonl", *COUNTED]
 
