@@ -132,7 +132,10 @@ _NUMBERS = frozenset(
 # A page's or a form's instruction showing the format to type ("enter the number like this:
 # …", "saisissez-le comme ceci : …", "sous cette forme"): test36, spent. Said by the writer of
 # their own number ("I typed my NHS number like this: …"), it shows theirs (`_shown_as_example`).
-_FORMAT_SHOWN = r"like this|like so|comme ceci|comme cela|sous (?:cette|la) forme"
+_FORMAT_SHOWN = (
+    r"like this|like so|comme ceci|comme cela|sous (?:cette|la) forme|au format"
+    r"|in (?:this|the) format"
+)
 # Who shows the format: a page, a form, a leaflet or a letter ("your help page says to enter
 # it like this: …"), not the writer asking whether their own is right ("can I write it like
 # this: …?").

@@ -57,6 +57,12 @@ from tests.bot.guards.pii_found import decided, found_with_tagger, kinds_found
             "en",
         ),
         (
+            "The confirmation e-mail quoted my booking:\n"
+            "<blockquote>Holder: Mr Evander Lisgarth, 07700 900871</blockquote>\n"
+            "Why does it say the slot was cancelled?",
+            "en",
+        ),
+        (
             "<tr><th>E-mail</th><td>solene.marchetti@example.net</td></tr>\n"
             "Le site de la piscine dit que mon adresse est déjà utilisée, je fais comment ?",
             "fr",
@@ -161,6 +167,7 @@ def test_a_relative_beside_an_office_stays_found(text: str, policy: GuardPolicy)
         "Le formulaire en ligne montre l'IBAN comme ceci : GB82 WEST 1234 5698 7654 32. Avec"
         " ou sans espaces ?",
         "The help section wants the number like this: 485-777-3456, with hyphens?",
+        "La page demande le NIR au format 1 84 12 76 451 089 46, avec les espaces ?",
     ],
 )
 def test_a_format_shown_by_a_page_passes(text: str, policy: GuardPolicy) -> None:
@@ -173,6 +180,7 @@ def test_a_format_shown_by_a_page_passes(text: str, policy: GuardPolicy) -> None
         "I typed my NHS number like this: 943 476 5919, is that right?",
         "Can I write the NHS number like this: 943 476 5919? It's mine.",
         "J'ai écrit mon IBAN comme ceci : GB82 WEST 1234 5698 7654 32, ça passe ?",
+        "I entered my NIR in the format the page wants: 1 84 12 76 451 089 46.",
     ],
 )
 def test_one_s_own_number_in_a_format_stays_found(text: str, policy: GuardPolicy) -> None:
