@@ -188,6 +188,16 @@ _OWN_RIGHT_BEFORE = 24
 _SHOWN_KINDS = _NUMBERS | {"email", "ip_address"}
 
 
+def _a_format_shown(folded: str, finding: PIIFinding, before: str) -> bool:
+    """A format a page or a form shows, not an example named: said to be shown by one, with
+    none of the writer's own words anywhere in its sentence, before the number or after it."""
+    rest = folded[finding.end : finding.end + 60]
+    closed = _SENTENCE_END.search(rest)
+    rest = rest[: closed.start()] if closed else rest
+    shown = _FORMAT_SOURCE.search(before) is not None
+    return shown and _OWN.search(before) is None and _OWN.search(rest) is None
+
+
 def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
     """A number a form, a poster or a leaflet shows as an example, said so before it in its
     sentence ("the leaflet's sample NHS number, 943 …") or just after ("07700 900123 as an
@@ -206,24 +216,16 @@ def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
         before = before[ends[-1].end() :]
     said = list(_EXAMPLE.finditer(before))
     if said and re.fullmatch(_FORMAT_SHOWN, said[-1].group(0)):
-        # A format shown, not an example named: none of the writer's own words anywhere in
-        # its sentence, before the number or after it.
-        rest = folded[finding.end : finding.end + 60]
-        closed = _SENTENCE_END.search(rest)
-        rest = rest[: closed.start()] if closed else rest
-        shown = _FORMAT_SOURCE.search(before) is not None
-        return shown and _OWN.search(before) is None and _OWN.search(rest) is None
+        return _a_format_shown(folded, finding, before)
     if said:
         # Introduced by a colon, the writer's own words after it make it theirs still ("For
         # example: 4539 … is my card").
         owned_after = introduced and _OWN.search(folded[finding.end : finding.end + 40])
         return _OWN.search(before[said[-1].end() :]) is None and not owned_after
-    if finding.kind == "email":
-        # Only said before it: "example" after a spelt address is its domain ("… at example
-        # dot com"), even where a reader took the address's first half alone.
-        return False
     after = folded[finding.end : finding.end + 24]
-    told = _EXAMPLE.search(after)
+    # An e-mail address only said before it: "example" after a spelt address is its domain
+    # ("… at example dot com"), even where a reader took the address's first half alone.
+    told = None if finding.kind == "email" else _EXAMPLE.search(after)
     if told is None:
         return False
     # Said of the number in apposition (", a made-up number", "(un numéro fictif)"), the
