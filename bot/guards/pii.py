@@ -129,6 +129,20 @@ _NUMBERS = frozenset(
     }
 )
 # A word, not part of an address: "example.net", "exemple.fr" and "www.sample.org" say nothing.
+# A page's or a form's instruction showing the format to type ("enter the number like this:
+# …", "saisissez-le comme ceci : …", "sous cette forme"): test36, spent. Said by the writer of
+# their own number ("I typed my NHS number like this: …"), it shows theirs (`_shown_as_example`).
+_FORMAT_SHOWN = (
+    r"like this|like so|comme ceci|comme cela|sous (?:cette|la) forme|au format"
+    r"|in (?:this|the) format"
+)
+# Who shows the format: a page, a form, a leaflet or a letter ("your help page says to enter
+# it like this: …"), not the writer asking whether their own is right ("can I write it like
+# this: …?").
+_FORMAT_SOURCE = re.compile(
+    r"\b(?:page|web ?site|site|form|formulaire|help|aide|leaflet|brochure|guide|notice"
+    r"|instructions?|letter|lettre|courrier|app|appli|application|portal|portail)\b"
+)
 _EXAMPLE = re.compile(
     r"(?<![\w@./-])(?:examples?|samples?|made[- ]up|specimen|dummy|fictitious|fictional"
     r"|placeholder|exemples?|fictifs?|fictives?|sp[ée]cimen|factices?|ejemplo|beispiel|esempio"
@@ -141,7 +155,8 @@ _EXAMPLE = re.compile(
     r"|help[ -]?text|tool[ -]?tip|texte d['’]aide|info-?bulle"
     # A form's placeholder, printed in grey in the empty box ("shows 07700 900000 in grey
     # text", "en texte grisé"): test35 forms.
-    r"|gr[ae]y(?:ed)?[ -](?:out[ -])?text|texte gris[ée]?|gris[ée]s?)"
+    r"|gr[ae]y(?:ed)?[ -](?:out[ -])?text|texte gris[ée]?|gris[ée]s?"
+    rf"|{_FORMAT_SHOWN})"
     r"(?![\w@/-]|\.\w)"
 )
 # The writer's own words: "for example, my mobile is …" gives one's own number.
@@ -169,7 +184,18 @@ _OWN_RIGHT_BEFORE = 24
 
 
 # An e-mail address is shown as an example the same way ("for example **someone@…**"): test35.
-_SHOWN_KINDS = _NUMBERS | {"email"}
+# An IP address too, as a connection help page prints one ("Adresse IPv6, ex. : …": test36).
+_SHOWN_KINDS = _NUMBERS | {"email", "ip_address"}
+
+
+def _a_format_shown(folded: str, finding: PIIFinding, before: str) -> bool:
+    """A format a page or a form shows, not an example named: said to be shown by one, with
+    none of the writer's own words anywhere in its sentence, before the number or after it."""
+    rest = folded[finding.end : finding.end + 60]
+    closed = _SENTENCE_END.search(rest)
+    rest = rest[: closed.start()] if closed else rest
+    shown = _FORMAT_SOURCE.search(before) is not None
+    return shown and _OWN.search(before) is None and _OWN.search(rest) is None
 
 
 def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
@@ -189,17 +215,17 @@ def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
     if ends:
         before = before[ends[-1].end() :]
     said = list(_EXAMPLE.finditer(before))
+    if said and re.fullmatch(_FORMAT_SHOWN, said[-1].group(0)):
+        return _a_format_shown(folded, finding, before)
     if said:
         # Introduced by a colon, the writer's own words after it make it theirs still ("For
         # example: 4539 … is my card").
         owned_after = introduced and _OWN.search(folded[finding.end : finding.end + 40])
         return _OWN.search(before[said[-1].end() :]) is None and not owned_after
-    if finding.kind == "email":
-        # Only said before it: "example" after a spelt address is its domain ("… at example
-        # dot com"), even where a reader took the address's first half alone.
-        return False
     after = folded[finding.end : finding.end + 24]
-    told = _EXAMPLE.search(after)
+    # An e-mail address only said before it: "example" after a spelt address is its domain
+    # ("… at example dot com"), even where a reader took the address's first half alone.
+    told = None if finding.kind == "email" else _EXAMPLE.search(after)
     if told is None:
         return False
     # Said of the number in apposition (", a made-up number", "(un numéro fictif)"), the
@@ -425,6 +451,29 @@ def _found_across_asides(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
             yield PIIFinding(finding.kind, *replaced.original(finding.start, finding.end))
 
 
+# A question asking for a labelled number, answered by the number right after it, on the same
+# line or on the next line that is not blank, as a reply under a quoted question stands ("> Quel
+# est le numéro de compte … ?⏎⏎402 915 837.", "What's your council tax account number? 5172…"):
+# the number is read as if the question's label were its field's (test36, spent).
+_ANSWERED = re.compile(r"(?<=\w)[ \t]*\?(?:[ \t]*(?:\r?\n)[ \t>]*)*[ \t]*(?=\d)")
+# Only the kinds a label makes: an account's or a document's number.
+_ANSWERED_KINDS = frozenset({"account_number", "document_number"})
+
+
+def _found_as_answers(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    """What is found in a copy with each question mark before its answer read as a colon,
+    where it starts right after one; reported at its place in `text`."""
+    runs = [(m.start(), m.end(), ": ") for m in _ANSWERED.finditer(text)]
+    if not runs:
+        return
+    replaced = replace_runs(text, runs)
+    for finding in find_pii(replaced.text, policy, read_out=False):
+        if finding.kind in _ANSWERED_KINDS and any(
+            finding.start == end for _, end in replaced.spans
+        ):
+            yield PIIFinding(finding.kind, *replaced.original(finding.start, finding.end))
+
+
 def find_pii(
     text: str, policy: PIIPolicy, tagger: SpanTagger | None = None, *, read_out: bool = True
 ) -> tuple[PIIFinding, ...]:
@@ -488,6 +537,7 @@ def find_pii(
         # Slips inside numbers (test27 forms): read once, in a copy read without this pass.
         found += find_with_slips(aligned, lambda copy: find_pii(copy, policy, read_out=False))
         found += _found_across_asides(aligned, policy)
+        found += _found_as_answers(aligned, policy)
         found += find_across_separators(
             aligned, lambda copy: find_pii(copy, policy, read_out=False)
         )

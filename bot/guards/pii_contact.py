@@ -212,6 +212,32 @@ _RANG_AFTER = re.compile(
 )
 
 
+# Or said to be about to be rung by the writer, up to two sentences after it ("… 020 …? It's on
+# the hospital's letter but I want to be sure before I ring", "… avant de l'appeler", "I'll ring
+# it tomorrow"): the line called, a service's (test36, spent). Only a landline, and not with
+# words making it the writer's anywhere in those sentences.
+_TO_BE_RUNG_AFTER = re.compile(
+    r"\b(?:before|when|once|then)\s+(?:i|we)\s+(?:ring|call|phone|dial)\b"
+    r"|\b(?:i|we)(?:['’]ll|\s+will|\s+(?:am|are)\s+going\s+to|['’](?:m|re)\s+going\s+to)\s+"
+    r"(?:ring|call|phone|dial|try)\s+(?:it|them|that|this|the\s+number)\b"
+    r"|\bavant\s+d['’]\s*(?:les\s+|l['’]\s*|y\s+)?(?:appeler|t[ée]l[ée]phoner)\b"
+    r"|\b(?:je|nous|on)\s+(?:vais|allons|va)\s+(?:les\s+|l['’]\s*)?(?:appeler|composer)\b"
+)
+_TO_BE_RUNG_REACH = 160
+
+
+def _to_be_rung(folded: str, end: int, before: str) -> bool:
+    """A landline the writer says they are about to ring, in its paragraph after it."""
+    later = folded[end : end + _TO_BE_RUNG_REACH].split("\n\n", 1)[0]
+    if _TO_BE_RUNG_AFTER.search(later) is None:
+        return False
+    near = before[-_PERSONAL_WINDOW:]
+    return not any(
+        pattern.search(part)
+        for pattern, part in ((_OWN_LINE, later), (_REACHES_THE_WRITER, later), (_OWN_LINE, near))
+    )
+
+
 def _rung_by_the_writer(before: str, after: str) -> bool:
     """A number the writer rang, unless its clause says it reaches them ("I called 0117 …,
     it's my own landline, to check it")."""
@@ -445,6 +471,10 @@ def judged_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[tup
         sentence = folded[max(0, match.start() - _SENTENCE_REACH) : match.start()]
         sentence = _CLAUSE_END.split(sentence)[-1]
         public = _phone_is_public(raw, digits, before, policy, after, sentence)
+        if not public and not is_mobile(national_form(digits, raw.startswith(("+", "00")))):
+            public = _to_be_rung(folded, match.end(), before) and (
+                policy.personal_context.search(before[-_PERSONAL_WINDOW:]) is None
+            )
         if not public and not is_mobile(national_form(digits, raw.startswith(("+", "00")))):
             # A landline given in the same breath as an organisation's mailbox ("email
             # libraries@… or phone 020 …"): the same organisation's line (test33 forms).

@@ -104,6 +104,15 @@ _JSON_PAIR = re.compile(
 )
 _QUERY_PAIR = re.compile(r"[?&;](?P<key>[\w.\[\]-]{1,40})=(?P<value>[^&#\s]*)")
 _CSV_LINE = re.compile(r"[^\n]+")
+# Pasted HTML: a cell, a label or a term naming a field, then the next element holding its value
+# ("<td>Date de naissance</td><td>23/08/2019</td>", "<label>Nom</label><span>…</span>",
+# "<dt>DOB</dt><dd>…</dd>"): read as `key: value` (test36, spent).
+_HTML_PAIR = re.compile(
+    r"<(?P<open>td|th|label|dt|span|b|strong)\b[^<>]*>[ \t]*(?P<key>[^\W\d_][^<>\n\d]{0,38}?)"
+    r"[ \t]*:?[ \t]*</(?P=open)>[ \t]*(?:<(?:/?(?:tr|td|th|dd|div|p)|br)\b[^<>]*>[ \t]*)*?"
+    r"<(?P<shut>td|dd|span|div|output|b|strong|p)\b[^<>]*>[ \t]*(?P<value>[^<>\n]*?)[ \t]*"
+    r"</(?P=shut)>"
+)
 # A web address's search or map query names a place looked for, not the writer's data
 # ("maps…/?q=Vehicle+Pound,+Foundry+Lane"): not read again.
 _SEARCH_KEYS = frozenset(
@@ -128,6 +137,12 @@ def _json_pairs(text: str) -> Iterator[Field]:
     for match in _JSON_PAIR.finditer(text):
         group = "value" if match.group("value") is not None else "bare"
         yield Field(match.group("key"), match.start(group), match.end(group), match.group(group))
+
+
+def _html_pairs(text: str) -> Iterator[Field]:
+    for match in _HTML_PAIR.finditer(text):
+        start, end = match.span("value")
+        yield Field(match.group("key"), start, end, match.group("value"), read_again=True)
 
 
 def _query_pairs(text: str) -> Iterator[Field]:
@@ -181,6 +196,7 @@ def structured_fields(text: str) -> Iterator[Field]:
     yield from _key_values(text)
     yield from _json_pairs(text)
     yield from _query_pairs(text)
+    yield from _html_pairs(text)
 
 
 # Words that make a value the name of a thing, not a person's: {"name": "Exampleton Bins"}.

@@ -49,6 +49,15 @@ _BIRTH = re.compile(
     rf"|sunniaeg|sünniaeg)\b|\bd\.o\.b\b\.?)[\s:(,]{{0,3}}({_DATE})",
     re.IGNORECASE,
 )
+# A birth date written as a form's field without its colon: the label opens its sentence or
+# line and the date closes it ("… room 14. Date of birth 02/11/1931. She can't …"): counted
+# alone, as a "DOB:" field's value is (`pii_fields`); test36, spent. In a sentence ("she was
+# born on 2 March 1931 in Leeds") a birth date still counts only with a name or an address.
+_BIRTH_FIELD = re.compile(
+    r"(?:^|(?<=[.!?;\n])|(?<=[.!?;] ))[ \t>*•-]*(?i:date of birth|date de naissance|birth ?date"
+    rf"|dob|d\.o\.b\.?)[ \t]*[-–—]?[ \t]*({_DATE})(?=[ \t]*(?:[.;\n]|$))",
+    re.IGNORECASE,
+)
 _STREET_WORDS = (
     r"(?:road|rd|street|st|lane|ln|avenue|ave|close|court|ct|drive|dr|way|place|square"
     r"|crescent|terrace|gardens|grove|row|walk|boulevard|blvd|mews|parade|view|rise|hill|green"
@@ -767,6 +776,8 @@ def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Itera
         for start, end in names + own_names + births + streets + salaries:
             yield PIIFinding("name_dob_address", start, end)
         return
+    for match in _BIRTH_FIELD.finditer(text):
+        yield PIIFinding("name_dob_address", *match.span(1))
     for start, end in own_names:
         # A first name alone signing the message names no one among a city's people: it is
         # withheld (the policy redacts it), not a reason to refuse the message (README, test24).

@@ -549,6 +549,12 @@ _OFFICE_BEFORE_TITLE = re.compile(
     r"|pr[ée]f[eè]te?|conseill[eè]re? (?:municipale?|d[ée]partementale?|r[ée]gionale?)"
     r"|pr[ée]sidente? (?:du conseil|de la r[ée]gion|du d[ée]partement)|cabinet member"
     r"|conseill[eè]re? municipale? d[ée]l[ée]gu[ée]e?"
+    # A statutory officer of the registration service, the coroner's court or the elections
+    # (test36, spent): "the Superintendent Registrar, Mrs …", "le coroner d'Exampleton, M. …",
+    # "l'officier d'état civil, Mme …", "the Returning Officer, Mr …".
+    r"|(?:(?:superintendent|deputy|additional|senior|assistant|area)\s+)?(?:registrar|coroner)"
+    r"(?:\s+adjointe?)?|offici(?:er|[eè]re) (?:de l['’]|d['’])\s*[ée]tat civil|returning officer"
+    r"|electoral registration officer"
     # A council's services' head (test30): "le directeur des services techniques, M. …", "the
     # head of housing services, Ms …".
     r"|(?:(?:assistant|deputy)\s+)?(?:director|head)\s+of\s+(?:the\s+council['’]s\s+)?"
@@ -592,7 +598,9 @@ _OFFICE_AFTER = re.compile(
     _APPOSED_OFFICE + r"(?:(?:lord\s+|deputy\s+)?mayor|maire(?:-adjointe?)?|adjointe?\s+au\s+maire"
     r"|(?:ward\s+|county\s+|borough\s+)?councill?or|cllr|cabinet\s+member|council\s+leader"
     r"|leader\s+of\s+the\s+council|chief\s+executive|conseill[eè]re?\s+municipale?"
-    r"|d[ée]put[ée]e?|member\s+of\s+parliament|mp)\b)"
+    r"|d[ée]put[ée]e?|member\s+of\s+parliament|mp"
+    r"|(?:(?:superintendent|deputy|additional|senior|assistant|area)\s+)?(?:registrar|coroner)"
+    r"|returning\s+officer|officier\s+d['’]\s*[ée]tat\s+civil)\b)"
 )
 # A post in a council's staff counts with the council named after it ("…, Head of Housing at
 # the council", "…, directeur du logement à la mairie"); a firm's director is a private person.

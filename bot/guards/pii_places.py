@@ -145,7 +145,13 @@ _HOME_SAID = re.compile(
     r"|(?:our|my) (?:new )?(?:house|home|flat|street|road|place|bungalow|cottage)"
     r"|on habite|nous habitons|j'habite|chez (?:nous|moi)|(?:on|nous|je) (?:vient|venons|viens)"
     r" d'emm[ée]nager|emm[ée]nag\w*"
-    r"|(?:notre|ma|mon) (?:maison|appartement|logement|rue|domicile))\b"
+    r"|(?:notre|ma|mon) (?:maison|appartement|logement|rue|domicile)"
+    # Staying there for a while, as a seasonal worker or a lodger says it ("I'm staying in a
+    # shared house", "je suis logée dans un studio"): test36, spent.
+    r"|(?:i'?m|i am|we'?re|we are)(?: [^.?!\n]{0,60}? and)? (?:staying|lodging|renting|living)"
+    r" (?:in|at)"
+    r"|(?:je suis|nous sommes|on est) (?:log[ée]e?s?|h[ée]berg[ée]e?s?) (?:dans|chez|[àa]|au)"
+    r"|(?:je|nous|on) (?:loge|logeons) (?:dans|chez|[àa]|au))\b"
 )
 _AREA_AFTER = re.compile(
     r"\s*(?:is |est )?(?:in|inside|within|outside|part of|covered|served|near|dans|fait partie"
