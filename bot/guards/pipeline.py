@@ -41,6 +41,18 @@ PIIMode = Literal["block", "redact"]
 # the person a message is escalated to (`GuardVerdict.contact`), so that someone who asks to be
 # rung or written back can be, and a caseworker knows where a person in danger is.
 CONTACT_KINDS = frozenset({"phone", "email", "address", "postcode", "name", "first_name"})
+# The kinds of personal data by which a writer asking for a person can be reached back: with
+# one of them, the classifier's request for a person goes to one before the data is blocked.
+_REACHED_ON = frozenset({"phone", "email"})
+# A placeholder for personal data in a message (`redact`), folded: "[phone]".
+_PLACEHOLDER = re.compile(r"\[[a-z_]+\]")
+# The words that label a number or an address given alone ("my mobile: …", "mon portable :
+# …", "tél. fixe …"): a message with no other word asks nothing (`_reach_left`).
+_LABELS_OF_DATA = frozenset(
+    "my mon ma mes our notre his her son sa mobile portable cell cellphone phone tel telephone"
+    " landline fixe number numero num no n email e mail courriel adresse address is it s c est"
+    " here voici voila the le la l new nouveau nouvelle".split()
+)
 # Input beyond this multiple of max_chars is not even scanned for hidden characters.
 _SCAN_FACTOR = 4
 # Fewer digits than any phone number: a phone found with fewer was read out in words.
@@ -222,7 +234,7 @@ class InputGuard:
         unsaid = variants_of(said, unhidden.tag_text) if findings else seen
         alone = self._asked_alone(said, intent) or self._set_aside(said, intent, lang)
         first = self._before_the_block(
-            seen, unsaid, None if alone else intent, lang, withheld, hidden, findings
+            seen, unsaid, None if alone else intent, lang, withheld, hidden, findings, said
         )
         if first is not None:
             return _reachable(self._told(first, findings, lang), head)
@@ -326,6 +338,7 @@ class InputGuard:
         withheld: str,
         hidden: tuple[str, ...],
         findings: tuple[PIIFinding, ...],
+        said: str = "",
     ) -> GuardVerdict | None:
         """What is decided before personal data is blocked, with the data withheld: a crisis
         the classifier finds; then, when the message holds personal data, a person asked for by
@@ -333,8 +346,9 @@ class InputGuard:
         rule's match (injection, fraud, finding someone) on the message with its data replaced
         (`unsaid`). Blocking would answer someone who asked for a human with "do not share
         personal data", and would invite an attacker to send the same request again without
-        it. Rules only: the classifier calls too many ordinary messages with personal data a
-        complaint."""
+        it. Rules, then the classifier's request for a person beside a phone number or an
+        e-mail address to reach the writer on (`_reach_left`): the classifier calls too many
+        ordinary messages with personal data a complaint."""
         if intent is not None and intent.intent == "crisis":
             refused = self._refused_before_a_crisis(unsaid)
             if refused is not None:
@@ -348,6 +362,8 @@ class InputGuard:
             )
             if decided is not None:
                 return self._verdict(*decided, lang, withheld, hidden, findings)
+            if intent is not None and _reach_left(intent, findings, said):
+                return self._classified(intent, lang, withheld, hidden, findings)
         return None
 
     def _refused_before_a_crisis(self, seen: Variants) -> tuple[Category, str] | None:
@@ -513,6 +529,24 @@ def _published(value: str, kind: str, contacts: PublishedContacts) -> bool:
         )
     international = value.lstrip().startswith(("+", "00"))
     return digits in contacts.phones or national_form(digits, international) in contacts.phones
+
+
+def _reach_left(intent: IntentDecision, findings: tuple[PIIFinding, ...], said: str) -> bool:
+    """Whether the classifier's call sends a message with personal data to a person before
+    the data is blocked: a request for a person (a call back most often) that leaves a phone
+    number or an e-mail address to be reached on ("quelqu'un peut nous rappeler au 07…",
+    "could someone get back to me, 07…"). Telling them not to share personal data would
+    answer a request for a human with a refusal (issue 12, after the thirtieth held-out set).
+    Only a request for a person, and only beside a way to reach the writer: the classifier
+    calls too many ordinary messages with a name or an address a complaint or a request, and
+    a plain question with a number in it ("my number is 07…, can you update it?") is still
+    blocked, as the rules decide it before (a person asked by a rule) or not at all. A number
+    or an address given with nothing else said ("mon portable : 06…", `said` holding only the
+    words that label it) asks nothing of a person and stays blocked."""
+    if intent.intent != "human_request" or not any(f.kind in _REACHED_ON for f in findings):
+        return False
+    rest = _PLACEHOLDER.sub(" ", fold(said))
+    return any(word not in _LABELS_OF_DATA for word in _WORD.findall(rest))
 
 
 def _reachable(verdict: GuardVerdict, head: str) -> GuardVerdict:
