@@ -51,6 +51,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zc.jsonl": "hol29-",
     "intents.holdout-2026-12-06zd.jsonl": "hol30-",
     "intents.holdout-2026-12-06ze.jsonl": "hol31-",
+    "intents.holdout-2026-12-06zf.jsonl": "hol32-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -92,6 +93,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06ze.jsonl": (
         "## Thirty-first held-out set: `intents.holdout-2026-12-06ze.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zf.jsonl": (
+        "## Thirty-second held-out set: `intents.holdout-2026-12-06zf.jsonl`"
     ),
 }
 
