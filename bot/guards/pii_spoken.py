@@ -263,6 +263,16 @@ _LINKS = {
     "dot": ".",
     "point": ".",
 }
+# The phonetic (NATO) alphabet's words, accents dropped, as read over a bad line in English and
+# French ("Echo X-ray four seven …", "Delta Whisky"); "X-ray" is read from its two tokens.
+_NATO = {
+    word: word[0].upper()
+    for word in (
+        "alfa alpha bravo charlie delta echo foxtrot fox golf hotel india juliet juliett"
+        " juliette kilo lima mike november oscar papa quebec romeo sierra tango uniform victor"
+        " whiskey whisky xray yankee zulu zoulou"
+    ).split()
+}
 # Number words that are also articles ("un numéro", "one of them").
 _ARTICLES = frozenset({"un", "une", "one"})
 
@@ -283,6 +293,14 @@ def _element(tokens: Sequence[re.Match[str]], i: int) -> tuple[str, str, int] | 
         return "link", _LINKS[word], i + 1
     # "C'est", "J'en": an elided word, not a letter.
     elided = tokens[i].string[tokens[i].end() : tokens[i].end() + 1] in ("'", "’")
+    # A letter spelt with the phonetic alphabet, capitalised as its words are written ("Echo",
+    # "X-ray", "Québec"): the letter, beside other parts of a run (test37 forms).
+    coded = _NATO.get(word.lower())
+    if coded is not None and token[:1].isupper() and not elided:
+        return "letter", coded, i + 1
+    if token == "X" and i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "ray":
+        if text_between(tokens, i + 1) == "-":
+            return "letter", "X", i + 2  # "X-ray" written as the alphabet's word
     if elided or not (1 <= len(token) <= 2 and token.isascii() and token.isupper()):
         return None
 
