@@ -479,11 +479,7 @@ def _zeroed(text: str, finding: PIIFinding) -> bool:
     whatever its label (test37 forms). A letter or another digit in it keeps it a value."""
     value = text[finding.start : finding.end]
     digits = [ch for ch in value if ch.isdigit()]
-    return (
-        len(digits) >= 4
-        and set(digits) == {"0"}
-        and not any(ch.isalpha() for ch in value)
-    )
+    return len(digits) >= 4 and set(digits) == {"0"} and not any(ch.isalpha() for ch in value)
 
 
 def find_pii(

@@ -323,7 +323,9 @@ def _in_a_public_place_s_table_row(finding: PIIFinding, text: str) -> bool:
     if line.count("|") < 2 or _FIRST_PERSON_ROW.search(line):
         return False
     cells = [cell.strip() for cell in line.split("|") if cell.strip()]
-    if len(cells) < 2 or any(_SOMEONE_S_CELL.search(cell) for cell in cells if not _DIGITS.search(cell)):
+    if len(cells) < 2 or any(
+        _SOMEONE_S_CELL.search(cell) for cell in cells if not _DIGITS.search(cell)
+    ):
         return False
     return any(_names_a_public_place(cell) for cell in cells)
 

@@ -920,9 +920,7 @@ _VERSION_AFTER = re.compile(r"[ \t]*\(?[ \t]*(?:v|version[ \t]*)\d+(?:\.\d+)+|[ 
 
 # A span the tagger read across a pasted table's cell walls ("| Année | Bande"): each cell is
 # read apart, and a wall is no part of anyone's name (test37 forms).
-def _cells_apart(
-    text: str, spans: list[tuple[int, int, bool]]
-) -> Iterator[tuple[int, int, bool]]:
+def _cells_apart(text: str, spans: list[tuple[int, int, bool]]) -> Iterator[tuple[int, int, bool]]:
     for start, end, sure in spans:
         if "|" not in text[start:end]:
             yield start, end, sure
@@ -943,6 +941,16 @@ _OFFICE_OPENS = re.compile(
 )
 
 
+def _read_out_or_an_office(
+    text: str, start: int, end: int, read_out: list[tuple[int, int]]
+) -> bool:
+    """ "Foxtrot Lima two nine …": letters of an identifier read out; "Cllr …", "Mayor …": the
+    office's holder, a public person (test37 forms)."""
+    return any(a <= start and end <= b for a, b in read_out) or bool(
+        _OFFICE_OPENS.match(text, start)
+    )
+
+
 def learned_names(
     text: str, spans: list[tuple[int, int, bool]]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -956,11 +964,11 @@ def learned_names(
     names = given_names()
     read_out = [(a, b) for a, b, _ in spoken_identifiers(text)] if spans else []
     for start, end, sure in _cells_apart(text, spans):
-        if any(a <= start and end <= b for a, b in read_out):
-            continue  # "Foxtrot Lima two nine …": letters of an identifier read out (test37)
-        if _OFFICE_OPENS.match(text, start):
-            continue  # "Cllr … Featherstone-Obi", "Mayor …": the office's holder, a public person
-        if in_a_title(text, start, end) or _signed_a_document(text, start):
+        if (
+            _read_out_or_an_office(text, start, end, read_out)
+            or in_a_title(text, start, end)
+            or _signed_a_document(text, start)
+        ):
             continue
         if _in_a_post(text, start, end):
             continue  # "…, Licensing Team Leader": the post, no one's name

@@ -293,16 +293,13 @@ def _element(tokens: Sequence[re.Match[str]], i: int) -> tuple[str, str, int] | 
         return "link", _LINKS[word], i + 1
     # "C'est", "J'en": an elided word, not a letter.
     elided = tokens[i].string[tokens[i].end() : tokens[i].end() + 1] in ("'", "’")
-    # A letter spelt with the phonetic alphabet, capitalised as its words are written ("Echo",
-    # "X-ray", "Québec"): the letter, beside other parts of a run (test37 forms).
-    coded = _NATO.get(word.lower())
-    if coded is not None and token[:1].isupper() and not elided:
-        return "letter", coded, i + 1
-    if token == "X" and i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "ray":
-        if text_between(tokens, i + 1) == "-":
-            return "letter", "X", i + 2  # "X-ray" written as the alphabet's word
-    if elided or not (1 <= len(token) <= 2 and token.isascii() and token.isupper()):
-        return None
+    coded = None if elided else _coded_letter(tokens, i)
+    if (
+        coded is not None
+        or elided
+        or not (1 <= len(token) <= 2 and token.isascii() and token.isupper())
+    ):
+        return coded
 
     def said(k: int) -> str:
         return tokens[k].group(0) if k < len(tokens) else ""
@@ -318,6 +315,19 @@ def _element(tokens: Sequence[re.Match[str]], i: int) -> tuple[str, str, int] | 
             after += 1  # "x-ray"
         return "letter", token, after
     return "letter", token, i + 1
+
+
+def _coded_letter(tokens: Sequence[re.Match[str]], i: int) -> tuple[str, str, int] | None:
+    """A letter spelt with the phonetic alphabet, capitalised as its words are written ("Echo",
+    "X-ray", "Québec"): the letter, beside other parts of a run (test37 forms)."""
+    token = tokens[i].group(0)
+    coded = _NATO.get(_plain(token.lower()))
+    if coded is not None and token[:1].isupper():
+        return "letter", coded, i + 1
+    ray = i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "ray"
+    if tokens[i].group(0) == "X" and ray and text_between(tokens, i + 1) == "-":
+        return "letter", "X", i + 2  # "X-ray" written as the alphabet's word
+    return None
 
 
 def text_between(tokens: Sequence[re.Match[str]], j: int) -> str:

@@ -82,8 +82,7 @@ def test_look_alikes_hold_no_personal_data(text: str, policy: GuardPolicy) -> No
     "text",
     [
         # 1. a name in a table stays found
-        "For the youth club:\n\n| Name | Phone |\n|---|---|\n| Tamsin Okonkwo-Ree | "
-        "07700 900417 |",
+        "For the youth club:\n\n| Name | Phone |\n|---|---|\n| Tamsin Okonkwo-Ree | 07700 900417 |",
         # 2. other data beside an office's title
         "I'm Cllr Bartholomew Quayle-Denton and my home is 14 Orchard Rise, Exampleton "
         "EX2 4PL: is my bin day Tuesday?",
@@ -97,7 +96,7 @@ def test_look_alikes_hold_no_personal_data(text: str, policy: GuardPolicy) -> No
         "My emergency number is 020 7946 0388 if you need me tonight.",
         "The out-of-hours number they gave me is 07700 900562, but it's my neighbour's mobile.",
         # 6. a person's pasted e-mail, or the writer's words
-        "Forwarded:\n\nFrom: \"Nell Ashworth\" <nell.ashworth@example.org>\nSubject: key\n\n"
+        'Forwarded:\n\nFrom: "Nell Ashworth" <nell.ashworth@example.org>\nSubject: key\n\n'
         "Ring me on 020 7946 0455 tonight.",
         "From: Housing <housing@exampleton.example>\nSubject: repairs\n\nPlease reply.\n\n"
         "My landline is 020 7946 0461, I'm in after six.",
