@@ -474,6 +474,14 @@ def _found_as_answers(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
             yield PIIFinding(finding.kind, *replaced.original(finding.start, finding.end))
 
 
+def _zeroed(text: str, finding: PIIFinding) -> bool:
+    """A number of zeros only ("00-00-00", "00000000"): a form's placeholder, nobody's number,
+    whatever its label (test37 forms). A letter or another digit in it keeps it a value."""
+    value = text[finding.start : finding.end]
+    digits = [ch for ch in value if ch.isdigit()]
+    return len(digits) >= 4 and set(digits) == {"0"} and not any(ch.isalpha() for ch in value)
+
+
 def find_pii(
     text: str, policy: PIIPolicy, tagger: SpanTagger | None = None, *, read_out: bool = True
 ) -> tuple[PIIFinding, ...]:
@@ -544,7 +552,7 @@ def find_pii(
     kept = _without_overlaps(
         _whole_words(text, f)
         for f in found
-        if f.kind in policy.kinds and not _shown_as_example(folded, f)
+        if f.kind in policy.kinds and not _shown_as_example(folded, f) and not _zeroed(aligned, f)
     )
     # A value taken back and given again ("… sorry, use …"): both are data (test27 forms).
     again = [f for f in corrected_values(aligned, kept) if not _shown_as_example(folded, f)]

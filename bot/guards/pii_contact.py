@@ -412,6 +412,31 @@ def _in_an_organisation_s_block(text: str, start: int) -> bool:
     return any(_WRITER_S_WORDS.search(line.group(0)) is None for line in lines)
 
 
+# A pasted e-mail's sender line, with the sender's address ("From: "Exampleton Council Tax"
+# <counciltax@…>", "De : Mairie <accueil@…>").
+_SENDER_LINE = re.compile(
+    r"(?im:^[ \t>]*(?:from|sender|de|exp[ée]diteur)[ \t]*:[^\n@]*?<?"
+    r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?[ \t]*$)"
+)
+_FIRST_PERSON_WORDS = re.compile(
+    r"(?i:\b(?:i|i['’]m|i['’]ve|my|me|mine|myself|je|j['’]|moi|mon|ma|mes|perso)\b)"
+)
+_MAIL_REACH = 600
+
+
+def _in_a_public_mailbox_s_mail(text: str, start: int, policy: ContactPolicy) -> bool:
+    """A landline in the body of a pasted e-mail sent from an organisation's mailbox (a public
+    domain's or a role's), with no word of the writer's between its sender line and it: the
+    sender's line ("Questions? Call 020 …" under "From: … <counciltax@…>"): test37 forms. A
+    number after the writer's own words ("my number is …") or from a person's address stays
+    found."""
+    line_start = text.rfind("\n", 0, start) + 1
+    senders = list(_SENDER_LINE.finditer(text, max(0, line_start - _MAIL_REACH), line_start))
+    if not senders or not email_is_public(senders[-1].group(1), policy):
+        return False
+    return _FIRST_PERSON_WORDS.search(text, senders[-1].end(), start) is None
+
+
 _PUBLIC_MAILBOX_BEFORE = re.compile(
     r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)[ \t]*,?[ \t]+(?:or|and|ou|et)[ \t]+"
     r"(?:(?:phone|call|ring|telephone|tel\.?|appeler|t[ée]l[ée]phoner)[ \t]+"
@@ -482,6 +507,8 @@ def judged_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[tup
             public = mailbox is not None and email_is_public(mailbox.group(1), policy)
         if not public and not is_mobile(national_form(digits, raw.startswith(("+", "00")))):
             public = _in_an_organisation_s_block(text, match.start())
+        if not public and not is_mobile(national_form(digits, raw.startswith(("+", "00")))):
+            public = _in_a_public_mailbox_s_mail(text, match.start(), policy)
         if not public and not is_mobile(national_form(digits, raw.startswith(("+", "00")))):
             public = _SERVICE_NAMED_ALONE_AFTER.match(folded, match.end()) is not None or (
                 _ON_A_BUSINESS_S_SIGN_AFTER.match(after) is not None

@@ -294,10 +294,40 @@ def in_a_public_place_s_row(finding: PIIFinding, text: str) -> bool:
     any reader found it (the tagger's too)."""
     if finding.kind not in _PLACED:
         return False
+    if _in_a_public_place_s_table_row(finding, text):
+        return True
     return any(
         f.public_place and f.start <= finding.start and finding.end <= f.end
         for f in _csv_fields(text)
     )
+
+
+# A cell that names the row's thing as someone's ("My address", "Home", "Library card", "Mon
+# compte"): the row is that person's, whatever place it also names.
+_SOMEONE_S_CELL = re.compile(
+    r"(?i:\b(?:my|our|his|her|their|mine|home|house|flat|address|card|account|applicant|name"
+    r"|mon|ma|mes|notre|nos|son|sa|ses|leur|domicile|maison|appartement|adresse|carte|compte"
+    r"|nom|from|to|de|vers|old|new|ancienne?|nouvelle?|nouvel)\b)"
+)
+_FIRST_PERSON_ROW = re.compile(r"(?i:\b(?:i|i['’]m|me|my|je|j['’]|moi|mon|ma|mes)\b)")
+
+
+def _in_a_public_place_s_table_row(finding: PIIFinding, text: str) -> bool:
+    """An address or postcode in a pasted table's row (cells between pipes) whose other cell
+    names a public place ("| Household Recycling Centre | Foundry Lane, … |"): the place's
+    address, as in a CSV row (test37 forms). A row naming the writer's or someone's home, card
+    or account, or in the writer's words, stays theirs."""
+    line_start = text.rfind("\n", 0, finding.start) + 1
+    line_end = text.find("\n", finding.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if line.count("|") < 2 or _FIRST_PERSON_ROW.search(line):
+        return False
+    cells = [cell.strip() for cell in line.split("|") if cell.strip()]
+    if len(cells) < 2 or any(
+        _SOMEONE_S_CELL.search(cell) for cell in cells if not _DIGITS.search(cell)
+    ):
+        return False
+    return any(_names_a_public_place(cell) for cell in cells)
 
 
 def the_organisation_s(finding: PIIFinding, text: str, folded: str, contact: ContactPolicy) -> bool:

@@ -228,7 +228,8 @@ _NUMBER_WORD = re.compile(r"(?i:number|no|num[ée]ro|num|nr|n°|nº|#)")
 _UNBROKEN = re.compile(r"[A-Za-z]{0,4}-?\d{8,}[A-Za-z]?")
 # A French passport number (two digits, two capitals, five digits) in a message that speaks of
 # a passport, even a sentence away ("faut-il mon passeport ? Il porte le numéro 18CV40271").
-_FR_PASSPORT = re.compile(r"(?<![\w])\d{2}[A-Z]{2}\d{5}(?![\w])")
+# Its groups may stand apart, by a space or a line break (test37 forms: "22CK6⏎3095").
+_FR_PASSPORT = re.compile(r"(?<![\w])\d{2}[ \t]?[A-Z]{2}(?:[ \t]?\d){5}(?![\w])")
 _PASSPORT_WORD = re.compile(
     r"(?i:\b(?:passeports?|passports?|pasaporte|passaport[oe]|pasaport(?:u|um)?|paszport(?:u)?"
     r"|pasport|reisepass|paspoort)\b)"

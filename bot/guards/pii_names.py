@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from importlib import resources
 
 from bot.guards.pii_headers import LINE_LABELS, SENDER_LABELS, names_a_unit
+from bot.guards.pii_spoken import spoken_identifiers
 
 # A capitalised word that can be a name: "Okafor", "O'Neill", "Jean-Luc", "Näidis".
 NAME_WORD = (
@@ -917,6 +918,39 @@ _PRODUCT_BEFORE = re.compile(
 _VERSION_AFTER = re.compile(r"[ \t]*\(?[ \t]*(?:v|version[ \t]*)\d+(?:\.\d+)+|[ \t]+\d+\.\d+\.\d+")
 
 
+# A span the tagger read across a pasted table's cell walls ("| Année | Bande"): each cell is
+# read apart, and a wall is no part of anyone's name (test37 forms).
+def _cells_apart(text: str, spans: list[tuple[int, int, bool]]) -> Iterator[tuple[int, int, bool]]:
+    for start, end, sure in spans:
+        if "|" not in text[start:end]:
+            yield start, end, sure
+            continue
+        for cell in re.finditer(r"[^|]+", text[start:end]):
+            inner = cell.group(0)
+            if inner.strip():
+                left = start + cell.start() + len(inner) - len(inner.lstrip())
+                yield left, start + cell.start() + len(inner.rstrip()), sure
+
+
+# An elected office's title opening the tagger's span ("Cllr Jane Example", "Councillor …",
+# "Mayor …", "Alderman …"): the office's holder, a public person, as the rules read "Councillor
+# …" already (test37 forms).
+_OFFICE_OPENS = re.compile(
+    r"(?i:(?:cllrs?|clr|councillors?|alderman|alderwoman|(?:lord\s+|deputy\s+)?mayor"
+    r"|conseill[eè]re?\s+municipale?|maire(?:-adjointe?)?)\.?\s)"
+)
+
+
+def _read_out_or_an_office(
+    text: str, start: int, end: int, read_out: list[tuple[int, int]]
+) -> bool:
+    """ "Foxtrot Lima two nine …": letters of an identifier read out; "Cllr …", "Mayor …": the
+    office's holder, a public person (test37 forms)."""
+    return any(a <= start and end <= b for a, b in read_out) or bool(
+        _OFFICE_OPENS.match(text, start)
+    )
+
+
 def learned_names(
     text: str, spans: list[tuple[int, int, bool]]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -928,8 +962,13 @@ def learned_names(
     others: list[tuple[int, int]] = []
     writer = FIRST_PERSON.search(text) is not None
     names = given_names()
-    for start, end, sure in spans:
-        if in_a_title(text, start, end) or _signed_a_document(text, start):
+    read_out = [(a, b) for a, b, _ in spoken_identifiers(text)] if spans else []
+    for start, end, sure in _cells_apart(text, spans):
+        if (
+            _read_out_or_an_office(text, start, end, read_out)
+            or in_a_title(text, start, end)
+            or _signed_a_document(text, start)
+        ):
             continue
         if _in_a_post(text, start, end):
             continue  # "…, Licensing Team Leader": the post, no one's name

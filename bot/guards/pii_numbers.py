@@ -66,7 +66,11 @@ _REJECTED_AS_INVALID = re.compile(
     r"|(?:wrong|incorrect|bad) (?:check ?digit|checksum)|check ?digit (?:is )?(?:wrong|incorrect)"
     r"|invalide|pas valide|non valide|refus[ée]e?s?|refusent|rejet[ée]e?|rejett?e(?:nt)?"
     r"|pas accept[ée]e?|n'accepte (?:pas|plus)|non reconnue?"
-    r"|cl[ée] (?:est )?(?:fausse|incorrecte|erron[ée]e|invalide|pas bonne))\b"
+    r"|cl[ée] (?:est )?(?:fausse|incorrecte|erron[ée]e|invalide|pas bonne)"
+    # Its key said not to match the number (test37 forms): "la clé ne correspond pas au
+    # numéro", "the check digits don't match".
+    r"|cl[ée] ne (?:correspond|colle|va) pas|(?:key|check ?digits?|checksum)"
+    r" (?:doesn['’]?t|does not|don['’]?t|do not|didn['’]?t|did not) (?:match|add up|work out))\b"
 )
 _DNI_NIE = re.compile(r"(?<![\w])(?:[XYZxyz]\d{7}|\d{8})[ -]?[A-Za-z](?![\w])")
 

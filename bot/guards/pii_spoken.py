@@ -263,6 +263,16 @@ _LINKS = {
     "dot": ".",
     "point": ".",
 }
+# The phonetic (NATO) alphabet's words, accents dropped, as read over a bad line in English and
+# French ("Echo X-ray four seven …", "Delta Whisky"); "X-ray" is read from its two tokens.
+_NATO = {
+    word: word[0].upper()
+    for word in (
+        "alfa alpha bravo charlie delta echo foxtrot fox golf hotel india juliet juliett"
+        " juliette kilo lima mike november oscar papa quebec romeo sierra tango uniform victor"
+        " whiskey whisky xray yankee zulu zoulou"
+    ).split()
+}
 # Number words that are also articles ("un numéro", "one of them").
 _ARTICLES = frozenset({"un", "une", "one"})
 
@@ -283,8 +293,13 @@ def _element(tokens: Sequence[re.Match[str]], i: int) -> tuple[str, str, int] | 
         return "link", _LINKS[word], i + 1
     # "C'est", "J'en": an elided word, not a letter.
     elided = tokens[i].string[tokens[i].end() : tokens[i].end() + 1] in ("'", "’")
-    if elided or not (1 <= len(token) <= 2 and token.isascii() and token.isupper()):
-        return None
+    coded = None if elided else _coded_letter(tokens, i)
+    if (
+        coded is not None
+        or elided
+        or not (1 <= len(token) <= 2 and token.isascii() and token.isupper())
+    ):
+        return coded
 
     def said(k: int) -> str:
         return tokens[k].group(0) if k < len(tokens) else ""
@@ -300,6 +315,19 @@ def _element(tokens: Sequence[re.Match[str]], i: int) -> tuple[str, str, int] | 
             after += 1  # "x-ray"
         return "letter", token, after
     return "letter", token, i + 1
+
+
+def _coded_letter(tokens: Sequence[re.Match[str]], i: int) -> tuple[str, str, int] | None:
+    """A letter spelt with the phonetic alphabet, capitalised as its words are written ("Echo",
+    "X-ray", "Québec"): the letter, beside other parts of a run (test37 forms)."""
+    token = tokens[i].group(0)
+    coded = _NATO.get(_plain(token.lower()))
+    if coded is not None and token[:1].isupper():
+        return "letter", coded, i + 1
+    ray = i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "ray"
+    if tokens[i].group(0) == "X" and ray and text_between(tokens, i + 1) == "-":
+        return "letter", "X", i + 2  # "X-ray" written as the alphabet's word
+    return None
 
 
 def text_between(tokens: Sequence[re.Match[str]], j: int) -> str:
