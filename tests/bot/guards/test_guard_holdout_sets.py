@@ -52,6 +52,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zd.jsonl": "hol30-",
     "intents.holdout-2026-12-06ze.jsonl": "hol31-",
     "intents.holdout-2026-12-06zf.jsonl": "hol32-",
+    "intents.holdout-2026-12-06zg.jsonl": "hol33-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -96,6 +97,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zf.jsonl": (
         "## Thirty-second held-out set: `intents.holdout-2026-12-06zf.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zg.jsonl": (
+        "## Thirty-third held-out set: `intents.holdout-2026-12-06zg.jsonl`"
     ),
 }
 
