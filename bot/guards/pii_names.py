@@ -579,6 +579,14 @@ _OFFICE_BEFORE_TITLE = re.compile(
     r"(?:biblioth[èe]ques?|m[ée]diath[èe]ques?|mus[ée]es?|archives|piscines?|parcs|sports"
     r"|espaces\s+verts|[ée]coles|affaires\s+scolaires|logement|d[ée]chets|propret[ée]|voirie"
     r"|[ée]tat\s+civil|culture|jeunesse)"
+    # The service's main building qualified (test38, spent): "le responsable de la
+    # bibliothèque centrale, M. …", "la directrice de la médiathèque municipale, Mme …".
+    r"(?:\s+(?:centrale?|municipale?|principale?))?"
+    # A deputy mayor named by the portfolio alone (test38, spent): "l'adjointe au logement,
+    # Mme …", "l'adjoint à la culture, M. …" (a council office; a private "adjoint" has none).
+    r"|adjointe?\s+(?:au|aux|[àa]\s+la|[àa]\s+l['’])\s*(?:logement|culture|sports?|jeunesse"
+    r"|urbanisme|finances|[ée]ducation|affaires\s+scolaires|solidarit[ée]s?|environnement"
+    r"|voirie|propret[ée]|transports?|s[ée]curit[ée]|sant[ée]|commerce|travaux|[ée]tat\s+civil)"
     r"|(?:head|director|manager)\s+of\s+(?:the\s+)?(?:libraries|library\s+service|museums"
     r"|archives|leisure|parks|culture|schools|education|waste|highways))"
     # The office's portfolio between it and its holder (test21 forms): "l'adjoint au maire
