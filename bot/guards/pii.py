@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from bot.guards.normalise import fold_aligned, lower_aligned
 from bot.guards.pii_contact import find_emails, find_phones
@@ -436,19 +436,34 @@ _ASIDE = re.compile(
 )
 
 
-def _found_across_asides(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
-    """What is found in a copy with each aside read as one space, where it runs across an
-    aside or starts right after one; reported at its place in `text`."""
-    runs = [(m.start(), m.end(), " ") for m in _ASIDE.finditer(text)]
+def _found_in_a_copy(
+    text: str,
+    policy: PIIPolicy,
+    runs: list[tuple[int, int, str]],
+    kept: Callable[[PIIFinding, Sequence[tuple[int, int]]], bool],
+) -> Iterator[PIIFinding]:
+    """What is found in a copy of `text` with each run replaced, that `kept` keeps (given the
+    replacements' spans in the copy); reported at its place in `text`."""
     if not runs:
         return
     replaced = replace_runs(text, runs)
     for finding in find_pii(replaced.text, policy, read_out=False):
-        if any(
-            (finding.start < end and start < finding.end) or finding.start == end
-            for start, end in replaced.spans
-        ):
+        if kept(finding, replaced.spans):
             yield PIIFinding(finding.kind, *replaced.original(finding.start, finding.end))
+
+
+def _found_across_asides(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    """What is found in a copy with each aside read as one space, where it runs across an
+    aside or starts right after one; reported at its place in `text`."""
+    return _found_in_a_copy(
+        text,
+        policy,
+        [(m.start(), m.end(), " ") for m in _ASIDE.finditer(text)],
+        lambda finding, spans: any(
+            (finding.start < end and start < finding.end) or finding.start == end
+            for start, end in spans
+        ),
+    )
 
 
 # A question asking for a labelled number, answered by the number right after it, on the same
@@ -463,15 +478,14 @@ _ANSWERED_KINDS = frozenset({"account_number", "document_number"})
 def _found_as_answers(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
     """What is found in a copy with each question mark before its answer read as a colon,
     where it starts right after one; reported at its place in `text`."""
-    runs = [(m.start(), m.end(), ": ") for m in _ANSWERED.finditer(text)]
-    if not runs:
-        return
-    replaced = replace_runs(text, runs)
-    for finding in find_pii(replaced.text, policy, read_out=False):
-        if finding.kind in _ANSWERED_KINDS and any(
-            finding.start == end for _, end in replaced.spans
-        ):
-            yield PIIFinding(finding.kind, *replaced.original(finding.start, finding.end))
+    return _found_in_a_copy(
+        text,
+        policy,
+        [(m.start(), m.end(), ": ") for m in _ANSWERED.finditer(text)],
+        lambda finding, spans: (
+            finding.kind in _ANSWERED_KINDS and any(finding.start == end for _, end in spans)
+        ),
+    )
 
 
 def _zeroed(text: str, finding: PIIFinding) -> bool:
