@@ -92,6 +92,7 @@ def test_second_dev_set_names_and_addresses(guard: InputGuard) -> None:
         "test37.jsonl",
         "test38.jsonl",
         "test39.jsonl",
+        "test40.jsonl",
     ],
 )
 def test_own_set_is_well_formed_and_balanced(half: str) -> None:
@@ -99,7 +100,8 @@ def test_own_set_is_well_formed_and_balanced(half: str) -> None:
     assert {r["expect"] for r in records} == {"block_pii", "allow"}
     assert {r["lang"] for r in records} == {"en", "fr"}
     assert all(
-        re.fullmatch(r"oc(?:[p-z9]|v[1-9]|w[0-9]|x[0-9])-[0-9a-f]{10}", r["id"]) for r in records
+        re.fullmatch(r"oc(?:[p-z9]|v[1-9]|w[0-9]|x[0-9]|y[0-9])-[0-9a-f]{10}", r["id"])
+        for r in records
     )
     assert all(r["text"].strip() for r in records)
 
