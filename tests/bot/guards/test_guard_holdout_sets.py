@@ -53,6 +53,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06ze.jsonl": "hol31-",
     "intents.holdout-2026-12-06zf.jsonl": "hol32-",
     "intents.holdout-2026-12-06zg.jsonl": "hol33-",
+    "intents.holdout-2026-12-06zh.jsonl": "hol34-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -100,6 +101,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zg.jsonl": (
         "## Thirty-third held-out set: `intents.holdout-2026-12-06zg.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zh.jsonl": (
+        "## Thirty-fourth held-out set: `intents.holdout-2026-12-06zh.jsonl`"
     ),
 }
 
