@@ -305,7 +305,11 @@ _LINK_WORD = (
     r"|(?:la\s+|le\s+)?(?:derni[èe]re|deuxi[èe]me|seconde?|dernier)\s+(?:partie|moiti[ée]"
     r"|morceau|bout)|(?:the\s+)?(?:last|second|final|next)\s+\d{1,2}(?:\s+digits?)?)"
 )
-_GLUE = rf"[ \t]*[,.;:–—-]?[ \t]*(?i:{_LINK_WORD})[ \t]*[,:–—-]?[ \t]*"
+# Each part may be quoted, as pasted from the chat's own messages ("« 2 84 … » puis « 309 32 »",
+# "'JK 48' and then '27 61 C'"): test39, spent.
+_GLUE = (
+    rf"[ \t]*[»\"”’']?[ \t]*[,.;:–—-]?[ \t]*(?i:{_LINK_WORD})[ \t]*[,:–—-]?[ \t]*[«\"“‘']?[ \t]*"
+)
 _IN_PARTS = re.compile(rf"{_PART}(?:{_GLUE}{_PART}){{1,3}}")
 _GLUE_RE = re.compile(_GLUE)
 _ONE_PART = re.compile(_PART)

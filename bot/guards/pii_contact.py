@@ -13,8 +13,11 @@ from dataclasses import dataclass
 
 from bot.guards.verdict import PIIFinding
 
+# A local part may be quoted, with spaces in it (RFC 5322: `"kit osei"@example.org`): test39,
+# spent.
 _EMAIL = re.compile(
-    r"(?<![\w.%+-])[A-Za-z0-9][\w.%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
+    r"(?:(?<![\w.%+-])[A-Za-z0-9][\w.%+-]{0,63}|[\"“”][^\"“”@\n]{1,62}[\"“”])"
+    r"@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
 )
 _PHONE = re.compile(r"(?<![\w+/])(?:\+|00)?\(?\d(?:[ .()/-]{0,2}\d){6,16}(?![\w/])")
 _DATE_SHAPE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
@@ -75,12 +78,32 @@ def email_is_public(address: str, policy: ContactPolicy) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in policy.public_mail_domains)
 
 
+# An address given as its user name, then its domain, a few words apart ("my email username
+# is a.b. The domain is example.net", "mon identifiant de courriel : …, le domaine : …"): the
+# address, from its user name to its domain (test38, spent).
+_USER_NAME_APART = re.compile(
+    r"(?i:\b(?:e-?mail|courriel|mail|messagerie|adresse)\b[^.\n@]{0,20}?"
+    r"\b(?:user\s?name|username|local\s+part|identifiant|nom\s+d['’]utilisateur|login)"
+    r"|\b(?:user\s?name|username|identifiant|nom\s+d['’]utilisateur|login)\s+"
+    r"(?:of\s+my\s+|for\s+my\s+|de\s+mon\s+|de\s+|du\s+|d['’]\s*)?(?:e-?mail|courriel|mail|adresse\s+mail))"
+    r"[ \t]*(?i:is|est|c['’]est|was)?[ \t]*:?[ \t]*"
+    r"(?P<user>[\w+-]+(?:\.[\w+-]+)*)"
+    r"[^@\n]{0,40}?\b(?i:domain(?:\s+name)?|domaine|nom\s+de\s+domaine)\b"
+    r"[ \t]*(?i:is|est|c['’]est|was)?[ \t]*:?[ \t]*"
+    r"(?P<domain>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})"
+)
+
+
 def find_emails(text: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
     """Personal e-mail addresses."""
     for match in _EMAIL.finditer(text):
         address = match.group(0).rstrip(".")
         if not email_is_public(address, policy):
             yield PIIFinding("email", match.start(), match.start() + len(address))
+    for match in _USER_NAME_APART.finditer(text):
+        domain = match.group("domain").rstrip(".")
+        if not email_is_public(f"{match.group('user')}@{domain}", policy):
+            yield PIIFinding("email", match.start("user"), match.start("domain") + len(domain))
 
 
 def national_form(digits: str, international: bool) -> str:
@@ -156,6 +179,27 @@ _CLAUSE_END = re.compile(r"[.?!;\n]")
 # a phone number, whatever its grouping.
 _NAMED_AS_NHS_NUMBER = re.compile(r"\bnhs\s+(?:number|no|num[ée]ro|n°)\b")
 _AFTER = 60
+# A number in the NHS number's printed grouping (3, 3, 4), not in a phone's national or
+# international form (no leading 0 or +), in a message that speaks of the NHS ("un courriel
+# « NHS » me demande de confirmer le numéro 482 …"): an NHS number, judged by pii_numbers by its
+# check digit, unless the words around it say it is rung (test39, spent).
+_NHS_SHAPED = re.compile(r"[1-9]\d{2}[ ]\d{3}[ ]\d{4}")
+_NHS_WORD = re.compile(r"\bnhs\b")
+_TO_BE_CALLED = re.compile(
+    r"\b(?:call\w*|ring\w*|rang|rung|phon\w*|tel|telephone|mobile|cell|whatsapp|dial\w*"
+    r"|appel\w*|rappel\w*|t[ée]l[ée]phon\w*|portable|joindre|compos\w*)\b"
+)
+
+
+def _nhs_in_question(folded: str, before: str, after: str) -> bool:
+    clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+    return (
+        _NHS_WORD.search(folded) is not None
+        and _TO_BE_CALLED.search(before[-_PERSONAL_WINDOW:]) is None
+        and _TO_BE_CALLED.search(clause) is None
+    )
+
+
 _OWN_LINE = re.compile(
     r"\b(?:my|our|mon|ma|mes|notre|nos)\s+(?:[\w'-]+\s+)?(?:line|ligne|office|bureau|number"
     r"|numero|num[ée]ro|phone|t[ée]l[ée]phone|landline|fixe|work|travail|mobile|portable)\b"
@@ -317,6 +361,9 @@ def read_phone_is_public(
 # closing quotes, the full stop ending the sentence. A question about the number may follow
 # them ("020 … <tel:…>. Is that the right one for …?", "« Tél. : 01 … ». C'est le bon numéro
 # pour … ?"): read as if it came right after the number (test32 forms).
+_EXTENSION = re.compile(
+    r"^[ \t]*[,(]?[ \t]*(?:ext(?:ension)?\.?|x|poste|p\.)[ \t]*\d{1,5}[ \t]*\)?[ \t]*[,;:–—-]?"
+)
 _TRAILING = re.compile(r"^(?:\s*<?(?:tel|callto):[+\d]+>?)?\s*[»\"”’')\]]?\s*[.!?]?\s*")
 _ASKED_IN_THE_NEXT = re.compile(r"(?:is|was)\s+(?:that|this|it)\s+|est-ce\s+|(?=c['’]est\s)")
 _A_QUESTION = re.compile(r"[^.!\n]*\?")
@@ -327,7 +374,12 @@ _OWN_LINK_BETWEEN = re.compile(r"\s*<(?:tel|callto):\+?")
 def _after_the_number(after: str) -> str:
     """The words after a number (up to _AFTER of them), past its link, quotes and a full stop
     when a question about it follows them ("is that the right one …?" read as "is the right
-    one …?"). `after` reaches further, to the question's mark."""
+    one …?"). `after` reaches further, to the question's mark. An extension right after the
+    number ("… ext. 4, is that the right line for …", "… poste 2, c'est bien la ligne de …") is
+    passed over: the words after it say whose line it is, as without it (test39, spent)."""
+    extension = _EXTENSION.match(after)
+    if extension is not None:
+        after = after[extension.end() :]
     trailing = _TRAILING.match(after)
     rest = after[trailing.end() :] if trailing is not None else after
     asked = _ASKED_IN_THE_NEXT.match(rest)
@@ -493,6 +545,8 @@ def judged_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[tup
             _CLAUSE_END.split(after, maxsplit=1)[0]
         ):
             continue  # an NHS number, which pii_numbers judges by its check digit
+        if _NHS_SHAPED.fullmatch(raw) and _nhs_in_question(folded, before, after):
+            continue  # the same, in a message about the NHS (test39, spent)
         sentence = folded[max(0, match.start() - _SENTENCE_REACH) : match.start()]
         sentence = _CLAUSE_END.split(sentence)[-1]
         public = _phone_is_public(raw, digits, before, policy, after, sentence)

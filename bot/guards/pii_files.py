@@ -27,12 +27,19 @@ _SUBJECT_FR = (
     r"insalubrit[ée]|logement(?: social)?|h[ée]bergement(?: d['’]urgence)?|expulsion|rsa|apl"
     r"|aide sociale|surendettement|impay[ée]s?(?: de loyer)?|r[ée]parations?|allocations?"
 )
+# A repair of the street, not of the writer's home ("ma demande de réparation de trottoir, du
+# lampadaire …"): a public works request, whose reference opens no one's file (test39, spent).
+_PUBLIC_WORKS = (
+    r"(?!\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*|le\s+|les\s+)?(?:trottoirs?|chauss[ée]es?"
+    r"|voirie|routes?|rues?|lampadaires?|[ée]clairage|nids?[ -]de[ -]poule|bancs?|panneaux?"
+    r"|feux?|signalisation|caniveaux?|bornes?|abribus|aires?\s+de\s+jeux|parcs?|ponts?|pistes?)\b)"
+)
 _LABEL = re.compile(
     rf"(?i:\b(?:{_ROLE}(?:['’]s)?\s+{_REF}"
     rf"|{_REF}\.?\s+(?:de\s+|du\s+|d['’]\s*)?{_ROLE}"
     rf"|(?:my|our)\s+(?:(?:{_SUBJECT_EN})\s+){{1,2}}(?:case|claim|file|application)"
     r"|(?:mon|ma|notre)\s+(?:dossier|demande|affaire)\s+(?:(?:de|du|des|d['’])\s*)?"
-    rf"(?:{_SUBJECT_FR}))\b)"
+    rf"(?:{_SUBJECT_FR})){_PUBLIC_WORKS}\b)"
 )
 # A code of letters and digits, its groups joined by slashes or dashes, or one unbroken run.
 _CODE = re.compile(

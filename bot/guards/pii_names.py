@@ -555,7 +555,7 @@ def _lower_case_full_names(text: str) -> Iterator[tuple[int, int]]:
 # M. …", "notre députée, Mme …", "the council leader, Dr …". The holder is named as the office's,
 # a public person, as "Councillor …" or "Mayor …" right before a name already is.
 _OFFICE_BEFORE_TITLE = re.compile(
-    r"(?i:\b(?:(?:lord |deputy )?mayor|maire(?:-adjointe?)?|adjointe? (?:au|[àa] la) maire"
+    r"(?i:\b(?:(?:lord |deputy )?mayor|maire(?:[- ]adjointe?)?|adjointe? (?:au|[àa] la) maire"
     r"|councillor|cllr|council leader|leader of the council|chief executive|mp"
     r"|member of parliament|d[ée]put[ée]e?|s[ée]nat(?:eur|rice)|ministre|minister"
     r"|pr[ée]f[eè]te?|conseill[eè]re? (?:municipale?|d[ée]partementale?|r[ée]gionale?)"
@@ -822,6 +822,7 @@ def own_and_titled_names(text: str) -> list[tuple[int, int]]:
         and not text[max(0, start - 12) : end].isupper()
     ]
     spans += _given_and_surname(text)
+    spans += _fields_without_colons(text)
     spans += _nicknamed(text)
     spans += _spans(_NAME_IN_ANOTHER_SCRIPT, text)
     spans += [(start, end) for start, end in _spans(_ONE_NAME_ONLY, text) if _real(text[start:end])]
@@ -863,6 +864,28 @@ _ONE_NAME_ONLY = re.compile(
     r"[ \t]+(?:juste|seulement|uniquement))\b)[ \t]*[,:]?[ \t]*"
     rf"[«\"“'‘]?[ \t]*({NAME_WORD})(?![\w'’-])"
 )
+
+
+# A surname and a given name written as a form's two fields without their colons, in either
+# order ("surname Pellow, first name Agnes", "nom Lambrecht, prénom Huguette"): the person's
+# name, as `_LABELLED` reads "Surname: …" (test38, spent). Two fields are needed: one label
+# and a capital after it is too often an ordinary sentence ("le nom Vasseur est-il …").
+_SURNAME_FIELD = r"(?:surname|last\s+name|family\s+name|nom(?:\s+de\s+famille)?)"
+_GIVEN_FIELD = r"(?:first\s+name|forename|given\s+name|pr[ée]noms?)"
+_FIELD_VALUE = rf"[ \t]+({NAME_WORD}(?:[ \t]{_PARTICLE}?{NAME_WORD}){{0,2}})"
+_FIELD_GAP = r"[ \t]*[,;/]?[ \t]*"
+_FIELDS_WITHOUT_COLONS = re.compile(
+    rf"(?i:\b{_SURNAME_FIELD})(?-i:{_FIELD_VALUE}){_FIELD_GAP}(?i:{_GIVEN_FIELD})(?-i:{_FIELD_VALUE})"
+    rf"|(?i:\b{_GIVEN_FIELD})(?-i:{_FIELD_VALUE}){_FIELD_GAP}(?i:{_SURNAME_FIELD})(?-i:{_FIELD_VALUE})"
+)
+
+
+def _fields_without_colons(text: str) -> Iterator[tuple[int, int]]:
+    for match in _FIELDS_WITHOUT_COLONS.finditer(text):
+        for group in range(1, 5):
+            value = match.group(group)
+            if value is not None and _real(value):
+                yield match.span(group)
 
 
 def _nicknamed(text: str) -> Iterator[tuple[int, int]]:

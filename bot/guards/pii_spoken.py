@@ -288,7 +288,7 @@ def _element(tokens: Sequence[re.Match[str]], i: int) -> tuple[str, str, int] | 
         return "digits", token, i + 1
     word = _plain(token.lower())
     if word in _NUMBER_WORDS and word not in _JOINERS and word != "o":
-        return "word", word, i + 1
+        return _doubled_letter(tokens, i, word) or ("word", word, i + 1)
     if word in _LINKS:
         return "link", _LINKS[word], i + 1
     # "C'est", "J'en": an elided word, not a letter.
@@ -315,6 +315,23 @@ def _element(tokens: Sequence[re.Match[str]], i: int) -> tuple[str, str, int] | 
             after += 1  # "x-ray"
         return "letter", token, after
     return "letter", token, i + 1
+
+
+def _doubled_letter(
+    tokens: Sequence[re.Match[str]], i: int, word: str
+) -> tuple[str, str, int] | None:
+    """A capital letter alone after "double" or "triple" ("… four, double B", "… sept, double
+    D"): the letter twice or three times, as a digit after them (a postcode read out; test38,
+    spent). Not "O", which is read as a zero in a phone number ("double O")."""
+    if word not in _REPEAT or i + 1 >= len(tokens):
+        return None
+    letter = tokens[i + 1].group(0)
+    gap = text_between(tokens, i + 1)
+    if not (len(letter) == 1 and letter.isascii() and letter.isupper() and letter != "O"):
+        return None
+    if gap not in (" ", "-"):
+        return None
+    return "letter", letter * _REPEAT[word], i + 2
 
 
 def _coded_letter(tokens: Sequence[re.Match[str]], i: int) -> tuple[str, str, int] | None:
