@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from bot.guards import checksums
 from bot.guards.normalise import fold_aligned, lower_aligned
 from bot.guards.pii_contact import find_emails, find_phones
 from bot.guards.pii_corrections import corrected_values
@@ -30,6 +31,7 @@ from bot.guards.pii_numbers import (
     find_ibans,
     find_lettered_identifiers,
     iban_shaped_spans,
+    rejected_failing_card,
 )
 from bot.guards.pii_places import find_postcodes
 from bot.guards.pii_separators import find_across_separators
@@ -390,6 +392,73 @@ def _found_digit_by_digit(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
         yield from _read_instead(text, match.start(), match.end(), value, policy)
 
 
+# A number typed in keycap emoji ("0️⃣7️⃣7️⃣ …": a digit, an optional variation selector and
+# the combining keycap): read as the digits it shows, in its groups, so the identifier's own
+# shape and check decide as for one typed plainly (test40 forms).
+_KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")
+_KEYCAP_RUN = re.compile(r"\d\ufe0f?\u20e3(?:[ \t.-]{0,2}\d\ufe0f?\u20e3){5,18}")
+
+
+def _found_as_keycaps(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    # Read in the whole message, the words after the number too ("… the council's line?").
+    for match in _KEYCAP_RUN.finditer(text):
+        value = _KEYCAP.sub(r"\1", match.group(0))
+        start, stop = match.start(), match.start() + len(value)
+        probe = text[:start] + value + text[match.end() :]
+        for finding in _numbers_read_as(probe, policy):
+            if finding.kind in _JOINED_KINDS and start < finding.end and finding.start < stop:
+                yield PIIFinding(finding.kind, start, match.end())
+
+
+# A social security number with its key named ("1.840.769.123.045 clé 48", "… key 48"), its
+# digits grouped by dots, dashes or spaces: read joined with its key, so the key's check
+# decides, as for one typed whole (test40 forms).
+_KEYED = re.compile(
+    r"(?<![\w.,])\d(?:[ .-]?\d){12}[ \t]*[,(]?[ \t]*(?i:la\s+)?(?i:cl[eé]|key)(?!\w)"
+    r"[ \t]*[:=]?[ \t]*\d{2}(?![\w])"
+)
+
+
+def _found_with_their_key(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    for match in _KEYED.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        if not checksums.fr_nir_valid(digits):
+            continue  # a key that fails is a number asked about, judged as typed
+        value = f"{digits[:13]} {digits[13:]}"
+        yield from _read_instead(text, match.start(), match.end(), value, policy)
+
+
+# An identifier given in two halves far apart, each named as its start and its end ("… starts
+# PW 31. … I found the rest on another payslip: 58 72 A", "Le début … : HL 06. … la fin : 39 82
+# A"): the halves are read joined, so the identifier's own check decides, and each half is
+# withheld where it stands (test40 forms).
+_START_NAMED = re.compile(
+    r"(?i:\b(?:starts?(?:\s+with)?|begins?\s+with|(?:the\s+)?first\s+(?:part|half|bit)"
+    r"(?:\s+is)?|(?:le\s+)?d[ée]but(?:\s+est)?|commence\s+par"
+    r"|(?:la\s+)?premi[èe]re\s+(?:partie|moiti[ée]))\b)[^\d\n.?!]{0,40}?"
+    rf"(?P<part>{_PART})"
+)
+_END_NAMED = re.compile(
+    r"(?i:\b(?:the\s+)?(?:rest|end|last\s+(?:part|half|bit)|second\s+(?:part|half))"
+    r"|\b(?:la\s+)?(?:fin|suite|derni[èe]re\s+partie|seconde\s+partie|deuxi[èe]me\s+partie)"
+    r"|\ble\s+reste)\b[^\n]{0,40}?"
+    rf"(?P<part>{_PART})"
+)
+
+
+def _found_apart(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    for first in _START_NAMED.finditer(text):
+        second = _END_NAMED.search(text, first.end(), min(len(text), first.end() + 300))
+        if second is None:
+            continue
+        value = f"{first.group('part')} {second.group('part')}"
+        start, end = first.start("part"), second.end("part")
+        kinds = {f.kind for f in _read_instead(text, start, end, value, policy)}
+        for kind in sorted(kinds):
+            yield PIIFinding(kind, *first.span("part"))
+            yield PIIFinding(kind, *second.span("part"))
+
+
 def _found_in_parts(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
     for match in _IN_PARTS.finditer(text):
         # The link words are no part ("Last 8: …" gives no "8").
@@ -500,6 +569,20 @@ def _zeroed(text: str, finding: PIIFinding) -> bool:
     return len(digits) >= 4 and set(digits) == {"0"} and not any(ch.isalpha() for ch in value)
 
 
+_CARD_DIGITS = re.compile(r"\d(?:[ -]?\d){12,18}")
+
+
+def _a_disowned_failing_card(finding: PIIFinding, text: str, folded: str) -> bool:
+    """A card's number read by its field's name ("…?card=4539…" in a link) that fails Luhn, in a
+    message that disowns it or calls it a scam's: the number asked about (test40 forms)."""
+    number = _CARD_DIGITS.search(text, finding.start, finding.end)
+    return (
+        finding.kind in ("payment_card", "account_number")
+        and number is not None
+        and rejected_failing_card(folded, number.start(), number.group(0))
+    )
+
+
 def find_pii(
     text: str, policy: PIIPolicy, tagger: SpanTagger | None = None, *, read_out: bool = True
 ) -> tuple[PIIFinding, ...]:
@@ -539,6 +622,9 @@ def find_pii(
     found += find_spoken_phones(folded, contact)
     found += _found_in_parts(aligned, policy)
     found += _found_digit_by_digit(aligned, policy)
+    found += _found_as_keycaps(aligned, policy)
+    found += _found_with_their_key(aligned, policy)
+    found += _found_apart(aligned, policy)
     learned = tagger.spans(aligned) if tagger is not None else []
     found += find_identity(aligned, folded, learned)
     found += find_postcodes(
@@ -555,6 +641,7 @@ def find_pii(
         for f in find_in_fields(text, lambda probe: find_pii(probe, policy, read_out=read_out))
         if not any(f.start < o.end and o.start < f.end for o in found)
         and not the_organisation_s(f, aligned, folded, policy.contact)
+        and not _a_disowned_failing_card(f, aligned, folded)
     ]
     # A list of public places pasted as CSV: the tagger's addresses in its rows are the
     # places' too (test35 forms).

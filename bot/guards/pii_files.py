@@ -122,6 +122,18 @@ _FILENAME = re.compile(
 )
 
 
+# Two to four words in capitals in a file's name ("…_ROSALIND_OKONKWO-BRECK_….pdf", as a portal
+# renames an upload): read as capitalised words, so a name in capitals is read as one typed
+# (test40 forms).
+_CAPITALS_RUN = re.compile(r"(?<![\w-])[A-Z]{3,}(?:[ -][A-Z]{2,}){1,3}(?![\w-])")
+
+
+def _as_words(filename: str) -> str:
+    spaced = filename.replace("_", " ")
+    return _CAPITALS_RUN.sub(lambda m: m.group(0).title(), spaced)
+
+
 def filenames_as_words(text: str) -> str:
-    """The text with the underscores inside each filename read as spaces (offsets unchanged)."""
-    return _FILENAME.sub(lambda m: m.group(0).replace("_", " "), text)
+    """The text with the underscores inside each filename read as spaces, and words in
+    capitals there as capitalised (offsets unchanged)."""
+    return _FILENAME.sub(lambda m: _as_words(m.group(0)), text)

@@ -112,6 +112,10 @@ _OWN_ADDRESS = re.compile(
     r"|\b(?:i|we|he|she|they)(?:'m|'re|'s|'ve| am| are| is| have| has)?(?: been)? (?:live|lived"
     r"|living|lives|stay|stayed|staying|stays|reside|resides|resided|residing|lodging|based)"
     r" (?:at|in)\b|\bhabit\w* (?:au|a|à)\b|\br[ée]sid\w* (?:au|a|à)\b"
+    # Someone living in the writer's home, the home named after "with us" ("she lives with us
+    # at …", "il habite chez nous, au …"): test40 forms.
+    r"|\b(?:live|lived|living|lives|stay|stayed|staying|stays|lodg\w*) with (?:us|me) (?:at|in)\b"
+    r"|\b(?:vit|vivent|habite\w*|loge\w*|h[ée]berg[ée]e?s?) chez (?:nous|moi),? (?:au|a|à)\b"
     r"|\b(?:[ée]cri\w*|m'[ée]cri\w*|envoy\w*|adress\w*|exp[ée]di\w*)(?: \w+){0,2} (?:au|à)\b"
     r"|\b(?:je vis|nous vivons|il vit|elle vit) (?:au|a|à)\b|\bnouvelle adresse\b"
     r"|\bwoon(?:t)? (?:op|aan)\b|\bwohne\b|\b(?:mail|send|post|deliver|forward|write|sent"
@@ -206,12 +210,13 @@ _DOCUMENT = re.compile(
     + f"(?P<filler>{_FILLER})"
     + r"(?P<value>(?=[A-Za-z]{0,4}-?\d)[A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=\d)){4,20})(?![\w])"
 )
-# A number may start with lettered groups ("PRK-B-204718": test22 forms).
+# A number may start with lettered groups ("PRK-B-204718": test22 forms), or be written with
+# commas as thousands separators ("4,003,187,226": test40 forms).
 _ACCOUNT = re.compile(
     f"(?i:\\b(?:(?P<strong>{_ACCOUNT_WORDS})|(?P<weak>{_WEAK_ACCOUNT_WORDS}))\\b)"
     + _FILLER
     + r"(?P<value>(?=[A-Za-z]{0,4}(?:-[A-Za-z]{1,2})?-?\d)[A-Za-z0-9]"
-    r"(?:[A-Za-z0-9]|[ /.-](?=\d)|-(?=[A-Za-z]{1,2}-\d)){4,24})(?![\w])"
+    r"(?:[A-Za-z0-9]|[ /.-](?=\d)|(?<=\d),(?=\d{3}(?!\d))|-(?=[A-Za-z]{1,2}-\d)){4,24})(?![\w])"
 )
 # The field named in one sentence, the number typed into it in the next ("… wants a council tax
 # account number. I typed 4031 82657 …", "… mon numéro de compte. J'ai saisi …"): test33 forms.

@@ -193,6 +193,9 @@ _NAME_SHOWN = re.compile(
 )
 
 
+_CAPITALISED_SLUG = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[-_.][A-ZÀ-Þ][a-zà-ÿ]+){1,3}")
+
+
 def find_names_in_links(text: str) -> Iterator[PIIFinding]:
     """A first name and a surname as the path segment after an account or profile segment."""
     named = _NAME_SHOWN.search(text) is not None
@@ -202,14 +205,18 @@ def find_names_in_links(text: str) -> Iterator[PIIFinding]:
         offset = match.start()
         segments = list(re.finditer(r"[^/]+", path))
         for previous, segment in itertools.pairwise(segments):
-            if previous.group(0).lower() not in _ACCOUNT_SEGMENT:
+            after_account = previous.group(0).lower() in _ACCOUNT_SEGMENT
+            # Elsewhere in the path ("…/suivi/Prenom-Nom/dossier"), a segment is a name when
+            # the writer says their name shows, it is capitalised as a name (slugs are lower
+            # case) and it starts with a given name (test40 forms).
+            if not after_account and not (named and _CAPITALISED_SLUG.fullmatch(segment.group(0))):
                 continue
             parts = re.split(r"[-_.]", segment.group(0).lower())
             if not 2 <= len(parts) <= 4 or not all(_SLUG_PART.fullmatch(p) for p in parts):
                 continue
             if any(part in _PAGE_WORDS for part in parts):
                 continue
-            if named or common_given_name(parts[0]):
+            if common_given_name(parts[0]) or (named and after_account):
                 yield PIIFinding("name", offset + segment.start(), offset + segment.end())
 
 

@@ -243,7 +243,7 @@ _DEMANDED = re.compile(
 # test29 and test30).
 _DISOWNED = re.compile(
     r"\b(?:(?:is|was|it['’]?s|that['’]?s)\s*(?:not|n['’]t)\s+(?:even\s+)?(?:my|her|his|their|our"
-    r"|mum['’]s|mom['’]s|dad['’]s)(?:\s+own)?\s+(?:number|one)"
+    r"|mum['’]s|mom['’]s|dad['’]s)(?:\s+own)?\s+(?:number|one|card|account|iban)"
     r"|(?:is|was|it['’]?s|that['’]?s)\s*(?:not|n['’]t)\s+(?:even\s+)?(?:mine|hers|his|theirs|ours)"
     r"|someone\s+else['’]s|somebody\s+else['’]s"
     r"|(?:said|says|saying|claimed|claims|claiming)\s+(?:he|she|they)\s+(?:was|were|is|are)"
@@ -253,7 +253,7 @@ _DISOWNED = re.compile(
     r"\s+(?:out|off)|(?:il|elle|ils)\s+(?:m['’]a|m['’]ont|nous\s+a)\s+(?:lu|r[ée]cit[ée])"
     r"|claim(?:s|ed|ing)?\s+to\s+be\s+from|cold\s+call\w*|bogus|doorstep\s+call\w*"
     r"|n['’]est\s+(?:m[êe]me\s+)?pas\s+(?:le\s+mien|la\s+mienne|le\s+sien|la\s+sienne"
-    r"|le\s+n[ôo]tre|(?:mon|son|notre)\s+(?:num[ée]ro|compte))"
+    r"|le\s+n[ôo]tre|(?:mon|son|notre)\s+(?:num[ée]ro|compte|iban)|(?:ma|sa|notre)\s+carte)"
     r"|(?:se\s+disant|pr[ée]tend\w*\s+[êe]tre|pr[ée]tendu\w*)|faux\s+agents?|d[ée]marcheu\w+"
     # A message the writer suspects, quoted with its number ("is this really from you?", "is it
     # a scam?", "c'est une arnaque ?"): the number is the scammer's (test31 forms).

@@ -166,6 +166,8 @@ PUBLIC_PLACE = re.compile(
     r"|tribunal|embassy|consulate|ambassade|consulat|museum|mus[ée]e|caf|cpam|service|agency"
     r"|agence|headquarters|si[èe]ge|branch|bank|post office|la poste|police|gendarmerie|located"
     r"|situ[ée]e?|opening|open|ouvert\w*|guichet|desk|clinic|surgery|pharmacy|pharmacie"
+    # The tip, as a French writer names it ("La déchèterie, Foundry Lane, …"): test40 forms.
+    r"|d[ée]ch[eè]t+erie|d[ée]chetterie"
     # An event's venue, published on its poster ("gives the venue as …", "held at …", "se
     # tiendra à …"): a public place (test33 forms).
     r"|venues?|held\s+at|takes\s+place\s+at|se\s+tiendra|se\s+d[ée]roulera|aura\s+lieu)\b"

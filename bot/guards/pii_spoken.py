@@ -260,6 +260,12 @@ _LINKS = {
     "ensuite": " ",
     "cle": " ",
     "key": " ",
+    # A dash or a slash read as a word between groups ("… zero zero dash nine …", "… tiret
+    # …"): a gap between them, as a typed dash (test40 forms).
+    "dash": " ",
+    "hyphen": " ",
+    "tiret": " ",
+    "slash": " ",
     "dot": ".",
     "point": ".",
 }
