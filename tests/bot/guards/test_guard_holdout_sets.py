@@ -54,6 +54,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zf.jsonl": "hol32-",
     "intents.holdout-2026-12-06zg.jsonl": "hol33-",
     "intents.holdout-2026-12-06zh.jsonl": "hol34-",
+    "intents.holdout-2026-12-06zi.jsonl": "hol35-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -104,6 +105,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zh.jsonl": (
         "## Thirty-fourth held-out set: `intents.holdout-2026-12-06zh.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zi.jsonl": (
+        "## Thirty-fifth held-out set: `intents.holdout-2026-12-06zi.jsonl`"
     ),
 }
 
