@@ -55,6 +55,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zg.jsonl": "hol33-",
     "intents.holdout-2026-12-06zh.jsonl": "hol34-",
     "intents.holdout-2026-12-06zi.jsonl": "hol35-",
+    "intents.holdout-2026-12-06zj.jsonl": "hol36-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -108,6 +109,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zi.jsonl": (
         "## Thirty-fifth held-out set: `intents.holdout-2026-12-06zi.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zj.jsonl": (
+        "## Thirty-sixth held-out set: `intents.holdout-2026-12-06zj.jsonl`"
     ),
 }
 
