@@ -23,7 +23,9 @@ IBAN_LENGTHS: dict[str, int] = {
 }  # fmt: skip
 
 _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-# HMRC: these letters never start (first) or follow (second) a NINO prefix.
+# HMRC: these letters never start (first) or follow (second) a NINO prefix, these prefixes
+# are never allocated, and the suffix is A, B, C or D (HMRC National Insurance Manual,
+# NIM39110, "National Insurance number format").
 _NINO_BAD_FIRST = frozenset("DFIQUV")
 _NINO_BAD_SECOND = frozenset("DFIOQUV")
 _NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
@@ -80,17 +82,25 @@ def payment_card_valid(number: str) -> bool:
     return card_brand(number) is not None and luhn_valid(number)
 
 
+def uk_nino_possible(prefix: str, suffix: str = "") -> bool:
+    """Whether a NINO with these two prefix letters (and this suffix, when one is written) can
+    be allocated at all, by HMRC's published rules (NIM39110): first letter not D, F, I, Q, U
+    or V; second not D, F, I, O, Q, U or V; not BG, GB, KN, NK, NT, TN or ZZ; suffix A-D. A
+    number breaking them (the guides' sample "QQ 12 34 56 C") is no one's."""
+    prefix, suffix = prefix.upper(), suffix.upper()
+    if len(prefix) != 2 or not prefix.isalpha() or (suffix and suffix not in "ABCD"):
+        return False
+    if prefix[0] in _NINO_BAD_FIRST or prefix[1] in _NINO_BAD_SECOND:
+        return False
+    return prefix not in _NINO_BAD_PREFIXES
+
+
 def uk_nino_valid(nino: str) -> bool:
     """HMRC National Insurance number: two prefix letters, six digits, suffix A-D."""
     nino = nino.upper()
     if len(nino) != 9 or not nino[:2].isalpha() or not nino[2:8].isdigit():
         return False
-    if nino[8] not in "ABCD":
-        return False
-    first, second = nino[0], nino[1]
-    if first in _NINO_BAD_FIRST or second in _NINO_BAD_SECOND:
-        return False
-    return nino[:2] not in _NINO_BAD_PREFIXES
+    return uk_nino_possible(nino[:2], nino[8])
 
 
 def fr_nir_valid(nir: str) -> bool:

@@ -206,6 +206,17 @@ _OWN_LINE = re.compile(
 )
 
 
+# Said right after the number to be the writer's line ("… the civic centre 07700 … is my
+# mobile", "…, my number", "… c'est mon portable"): the writer's, whatever public place was
+# named right before it with no word between (test41, spent).
+_OWN_LINE_RIGHT_AFTER = re.compile(
+    r"^[\s,(–—-]{0,3}(?:(?:is|it['’]s|that['’]s|this\s+is|=|est|c['’]est|c’est)\s+)?"
+    r"(?:(?:also|aussi|bien)\s+)?(?:my|our|mon|ma|notre)\s+(?:own\s+|personal\s+|perso\s+"
+    r"|personnel\s+)?(?:mobile|portable|number|num[ée]ro|phone|t[ée]l[ée]phone|cell|landline"
+    r"|fixe|home\s+(?:number|phone)|ligne)\b"
+)
+
+
 # The writer dialled the number: "I tried ringing 0113 …", "we've rung …", "j'ai appelé le
 # 01 …", "j'ai essayé d'appeler le …". A landline so rung is the line called (a service's),
 # not the writer's; a mobile rung is still a person's.
@@ -320,8 +331,10 @@ def _phone_is_public(
     near = before[-_PERSONAL_WINDOW:]
     own = [m.end() for m in policy.personal_context.finditer(near)]
     body = [m.end() for context in contexts for m in context.finditer(near)]
-    personal = _OWN_LINE.search(near) is not None or (
-        bool(own) and (not body or own[-1] > max(body))
+    personal = (
+        _OWN_LINE.search(near) is not None
+        or (bool(own) and (not body or own[-1] > max(body)))
+        or _OWN_LINE_RIGHT_AFTER.match(after) is not None
     )
     # A team named after a mobile ("… 06 39 98 77 02 pour le service des eaux") says what the
     # call is about more often than whose line it is: only a landline is made public by it.

@@ -744,6 +744,33 @@ def _streets_of_named(text: str, names: Sequence[tuple[int, int]]) -> list[tuple
     return found
 
 
+# Initials stand for a name: named as initials ("initials T.R.K.", "initiales : LA", "initials
+# only: JMD"), or written as capitals each with its dot ("(A.P.)", "E. M. B."). With a birth
+# date they identify a child or a resident as a name does, so the pair counts as name and date
+# of birth do (test41, spent); initials alone, or a birth date alone, are not personal data.
+# The usual dotted abbreviations are no one's initials ("U.K.", "E.U.", "P.S.", "D.O.B.").
+_INITIALS_NAMED = re.compile(
+    r"(?i:\b(?:initials?|initiales?)\b)[ \t]*(?:(?i:only|seulement|uniquement)[ \t]*)?[:,(]?[ \t]*"
+    r"([A-Z](?:\.?[ \t]?[A-Z]){1,3}\.?)(?![\w])"
+)
+_INITIALS_DOTTED = re.compile(r"(?<![\w.])([A-Z]\.[ \t]?[A-Z]\.?(?:[ \t]?[A-Z]\.?){0,2})(?![\w])")
+_NOT_INITIALS = frozenset(
+    "UK US USA EU UE UN NB PS AM PM RIP DOB EG IE NI BC AD PO GP OK TV ID MP QC JP SA PTO CV"
+    " AKA ETA RSVP ASAP DIY RU CE CP HT TTC TVA RIB SVP PJ ONU AND THE FOR NOT ET DE DU DES LES"
+    " UNE PAR SUR".split()
+)
+
+
+def _initials(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for pattern in (_INITIALS_NAMED, _INITIALS_DOTTED):
+        for match in pattern.finditer(text):
+            letters = "".join(ch for ch in match.group(1) if ch.isalpha())
+            if letters not in _NOT_INITIALS and not _overlapping(*match.span(1), spans):
+                spans.append(match.span(1))
+    return spans
+
+
 def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Iterator[PIIFinding]:
     """Two of name, date of birth, address and salary together; own names and addresses.
 
@@ -777,6 +804,9 @@ def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Itera
         if not _overlapping(start, end, taken_streets):
             addresses.append((start, end, own))
     streets = [(start, end) for start, end, _ in addresses]
+    if births:
+        held = names + own_names
+        names += [span for span in _initials(text) if not _overlapping(*span, held)]
     present = sum(bool(spans) for spans in (names + own_names, births, streets, salaries))
     if present >= 2:
         for start, end in names + own_names + births + streets + salaries:

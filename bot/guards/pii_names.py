@@ -551,6 +551,18 @@ def _lower_case_full_names(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+# A French council's portfolios, as its councillors' titles name them.
+_PORTFOLIOS_FR = (
+    r"logements?|culture|sports?|jeunesse|urbanisme|finances|[ée]ducation|affaires\s+scolaires"
+    r"|solidarit[ée]s?|environnement|voirie|propret[ée]|transports?|mobilit[ée]s?|s[ée]curit[ée]"
+    r"|tranquillit[ée]\s+publique|sant[ée]|commerces?|travaux|[ée]tat\s+civil|espaces\s+verts"
+    r"|petite\s+enfance|enfance|seniors|personnes\s+[âa]g[ée]es|handicap|d[ée]chets"
+    r"|vie\s+associative|associations|quartiers?|[ée]conomie|emploi|tourisme|patrimoine"
+    r"|num[ée]rique|citoyennet[ée]|f[êe]tes|c[ée]r[ée]monies|cimeti[èe]res|march[ée]s"
+    r"|[ée]coles|famille|familles|restauration\s+scolaire|personnel|ressources\s+humaines"
+)
+
+
 # A public office, then the title of its holder in apposition: "the mayor, Mrs …", "le maire,
 # M. …", "notre députée, Mme …", "the council leader, Dr …". The holder is named as the office's,
 # a public person, as "Councillor …" or "Mayor …" right before a name already is.
@@ -588,7 +600,14 @@ _OFFICE_BEFORE_TITLE = re.compile(
     r"|urbanisme|finances|[ée]ducation|affaires\s+scolaires|solidarit[ée]s?|environnement"
     r"|voirie|propret[ée]|transports?|s[ée]curit[ée]|sant[ée]|commerce|travaux|[ée]tat\s+civil)"
     r"|(?:head|director|manager)\s+of\s+(?:the\s+)?(?:libraries|library\s+service|museums"
-    r"|archives|leisure|parks|culture|schools|education|waste|highways))"
+    r"|archives|leisure|parks|culture|schools|education|waste|highways)"
+    # A councillor named by a council portfolio alone, without "municipal" (test41, spent):
+    # "la conseillère chargée du logement, Mme …", "le conseiller délégué aux sports, M. …",
+    # "l'élue chargée de la voirie, Mme …". A private adviser ("ma conseillère bancaire", "la
+    # conseillère chargée de mon dossier") has no such portfolio.
+    r"|(?:conseill[eè]re?|[ée]lue?)\s+(?:charg[ée]e?\s+(?:de\s+la|de\s+l['’]|du|des|de)"
+    r"|d[ée]l[ée]gu[ée]e?\s+(?:[àa]\s+la|[àa]\s+l['’]|aux?|[àa]))\s*"
+    rf"(?:{_PORTFOLIOS_FR})(?:\s+(?:et|and)\s+[\w'’ -]{{2,40}}?)?)"
     # The office's portfolio between it and its holder (test21 forms): "l'adjoint au maire
     # chargé du logement, M. …", "the councillor responsible for parks, Mrs …".
     r"(?:\s+(?:charg[ée]e? d(?:e la|e l['’]|u|es|e)"
@@ -610,9 +629,11 @@ _OFFICE_QUALIFIED = re.compile(
 # The holder's office in apposition right after a name: "M. …, directeur du logement à la
 # mairie", "Mrs …, Head of Housing", "…, our ward councillor" (test27 forms): a public
 # officer named with their role, as "the mayor, Mrs …" before a name already is.
+# A signature block puts the post on the line under the name ("…\nHead of Parking Services",
+# "…\nResponsable du service Voirie"): the line break stands for the comma (test41, spent).
 _APPOSED_OFFICE = (
-    r"(?i:[ \t]*[,(–—-][ \t]*(?:(?:the|our|your|my|notre|votre|le|la|l['’]|who\s+is|qui\s+est)"
-    r"\s+){0,2}"
+    r"(?i:[ \t]*(?:[,(–—-]|\n)[ \t]*"
+    r"(?:(?:the|our|your|my|notre|votre|le|la|l['’]|who\s+is|qui\s+est)\s+){0,2}"
 )
 _OFFICE_AFTER = re.compile(
     _APPOSED_OFFICE + r"(?:(?:lord\s+|deputy\s+)?mayor|maire(?:-adjointe?)?|adjointe?\s+au\s+maire"
@@ -649,11 +670,11 @@ _PUBLIC_SERVICES_FR = (
     r"|affaires\s+scolaires|[ée]tat\s+civil|[ée]lections|cimeti[èe]res|taxe\s+locale"
 )
 _SERVICE_TITLE_AFTER = re.compile(
-    r"(?i:[ \t]*[,(–—-][ \t]*(?:(?:the|our|your|la|le|l['’])\s+)?(?:council['’]s\s+)?"
+    r"(?i:[ \t]*(?:[,(–—-]|\n)[ \t]*(?:(?:the|our|your|la|le|l['’])\s+)?(?:council['’]s\s+)?"
     r"(?:(?:acting|interim|deputy|assistant|senior|principal)\s+)?"
     rf"(?:{_PUBLIC_SERVICES_EN})\s+(?:(?:services?|team|unit|section|office)\s+)?"
     r"(?:manager|leader|director|officer|lead|supervisor|co-?ordinator|head)\b"
-    r"|[ \t]*[,(–—-][ \t]*(?:(?:la|le|l['’])\s*)?(?:responsable|directeur|directrice|chef"
+    r"|[ \t]*(?:[,(–—-]|\n)[ \t]*(?:(?:la|le|l['’])\s*)?(?:responsable|directeur|directrice|chef"
     r"|cheffe|adjointe?|gestionnaire)\s+(?:adjointe?\s+)?(?:des|du|de\s+la|de\s+l['’])\s*"
     rf"(?:{_PUBLIC_SERVICES_FR})\b)"
 )
@@ -662,7 +683,7 @@ _SERVICE_TITLE_AFTER = re.compile(
 def _in_a_post(text: str, start: int, end: int) -> bool:
     """Whether `start`-`end` lies inside a council post written after a name (`_SERVICE_TITLE_
     AFTER`): "Team Leader" in "Mrs …, Licensing Team Leader"."""
-    comma = max(text.rfind(mark, max(0, start - 40), start) for mark in ",(–—-")
+    comma = max(text.rfind(mark, max(0, start - 40), start) for mark in ",(–—-\n")
     post = _SERVICE_TITLE_AFTER.match(text, comma) if comma >= 0 else None
     return post is not None and post.end() >= end
 
@@ -686,7 +707,8 @@ _TITLE_AT_END = re.compile(
 # public service or body after it ("…, a retired teacher", "…, head of year at the school",
 # "…, ma voisine") is no office.
 _SERVICE_POST_AFTER = re.compile(
-    r"(?i:\s*[,(–—-]\s*(?:the\s+|our\s+|your\s+|la\s+|le\s+|l['’]\s*)?(?:council['’]s\s+)?"
+    r"(?i:(?:\s*[,(–—-]\s*|[ \t]*\n[ \t]*)"
+    r"(?:the\s+|our\s+|your\s+|la\s+|le\s+|l['’]\s*)?(?:council['’]s\s+)?"
     r"(?:(?:acting\s+|interim\s+|deputy\s+|assistant\s+)?(?:head|director|manager|chief|lead"
     r"|service\s+manager|team\s+leader|cabinet\s+member|portfolio\s+holder)\s+(?:of|for)\s+"
     # a public body's service or the body itself, not a school year or a shop
@@ -826,7 +848,21 @@ def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     spans += _nicknamed(text)
     spans += _spans(_NAME_IN_ANOTHER_SCRIPT, text)
     spans += [(start, end) for start, end in _spans(_ONE_NAME_ONLY, text) if _real(text[start:end])]
-    return [(start, end) for start, end in spans if not _signed_a_document(text, start)]
+    return [
+        (start, end)
+        for start, end in spans
+        if not _signed_a_document(text, start) and not _post_on_the_next_line(text, end)
+    ]
+
+
+_LINE_ENDS = re.compile(r"[ \t]*\n")
+
+
+def _post_on_the_next_line(text: str, end: int) -> bool:
+    """Whether the name ending at `end` ends its line and the next line is a public office
+    or a council post, as a signature block sets them ("Signed:\n…\nHead of Parking
+    Services", "…\nResponsable du service Voirie"): the post's holder (test41, spent)."""
+    return _LINE_ENDS.match(text, end) is not None and office_after(text, end)
 
 
 # A given name, a nickname in quotes, a surname ("Bernadette 'Bernie' O'Rourke", "Jean-Luc

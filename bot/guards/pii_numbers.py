@@ -262,6 +262,15 @@ _DISOWNED = re.compile(
     # Called fake, or doubted as something the council would ask ("it's fake, right?", "la
     # ville demande vraiment ça par SMS ?", "do you really text people for …"): test33 forms.
     r"|(?:it|this|that)(?:['’]s|\s+is|\s+was)\s+(?:a\s+)?(?:fake|forged|bogus)"
+    # The letter, text or e-mail carrying the number called fake before its noun ("a fake
+    # bailiff letter", "this forged council tax email", "un faux avis d'huissier", "une
+    # fausse lettre"): the forger's number, asked about (test41, spent). A failing IBAN in it
+    # is judged by its own mod-97 check alone: a French RIB key that holds inside it does not
+    # make it the writer's, as no other failing IBAN in a doubted message is.
+    r"|(?:fake|forged|counterfeit|phony|phoney|sham)\s+(?:[\w'’-]+\s+){0,3}?(?:letters?"
+    r"|e-?mails?|texts?|sms|messages?|notices?|bills?|invoices?|demands?|summons)"
+    r"|(?:faux|fausses?)\s+(?:lettres?|courriers?|courriels?|mails?|e-mails?|sms|messages?"
+    r"|avis|factures?|convocations?|mises?\s+en\s+demeure|huissiers?|relances?|textos?)"
     r"|c['’]est\s+(?:un\s+|une\s+)?(?:faux|fausse|bidon)"
     r"|(?:demande\w*|envoie\w*|[ée]cri\w*)\s+vraiment|(?:do|does|would)\s+(?:you|the\s+council"
     r"|the\s+city)\s+really\s+(?:ask|text|send|email|e-mail|write)"
@@ -355,13 +364,48 @@ def find_lettered_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
             yield PIIFinding("uk_nino", match.start(), match.end())
     for pattern in (_NINO_LOOSE, _NINO_SPLIT):
         for match in pattern.finditer(text):
-            if _named_as_own(folded, match.start(), "uk_nino"):
+            if not _named_as_own(folded, match.start(), "uk_nino"):
+                continue
+            if _nino_possible(text, match) or _given_as_a_value(folded, match.start()):
                 yield PIIFinding("uk_nino", match.start(), match.end())
     yield from _nirs(text, folded)
     for match in _DNI_NIE.finditer(text):
         document = _compact(match.group(0))
         if checksums.es_dni_nie_valid(document) or _labelled(folded, match.start(), "es_dni_nie"):
             yield PIIFinding("es_dni_nie", match.start(), match.end())
+
+
+# A capital standing alone right after six digits: the NINO's suffix, when the pattern left
+# it ("I" is the writer, a lower-case letter a word: "… 72 I think", "… 72 y a-t-il …").
+_SUFFIX_AFTER = re.compile(r"[ \t-]{0,2}([A-HJ-Z])(?![\w])")
+
+
+def _nino_possible(text: str, match: re.Match[str]) -> bool:
+    """Whether a number introduced as a NINO can be one at all (`checksums.uk_nino_possible`:
+    HMRC's NIM39110 prefix and suffix rules). Mistyped digits or a missing suffix keep it
+    found; a prefix never allocated or a suffix past D ("QQ 12 34 56 C", the guides' sample,
+    "TN …", "… E") make it a sample or a made-up number, no one's (test41, spent)."""
+    value = _compact(match.group(0))
+    suffix = value[8:9]
+    if not suffix:
+        after = _SUFFIX_AFTER.match(text, match.end())
+        suffix = after.group(1) if after is not None else ""
+    return checksums.uk_nino_possible(value[:2], suffix)
+
+
+# Given as someone's, not shown: a possessive before the label ("my NI number is …", "son
+# numéro NI : …"), or the label's colon or equals sign right before the value, as a form's
+# field is filled in ("National Insurance number: …").
+_GIVEN_AS_A_VALUE = re.compile(
+    r"\b(?:my|our|his|her|their|mon|ma|notre|son|sa|leur)\b[^.?!\n]*$|[:=][ \t]*$"
+)
+
+
+def _given_as_a_value(folded: str, start: int) -> bool:
+    """Whether an impossible NINO is given as someone's (a mistyped own one, as a failing IBAN
+    named as one's own is): then found still; shown or asked about, it is no one's."""
+    window = folded[max(0, start - _LABEL_WINDOW) : start]
+    return _GIVEN_AS_A_VALUE.search(window) is not None
 
 
 def _nirs(text: str, folded: str) -> Iterator[PIIFinding]:

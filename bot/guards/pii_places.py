@@ -18,8 +18,10 @@ from bot.guards.verdict import PIIFinding
 # Royal Mail format: outward code (area letters, district) and inward code (sector digit,
 # unit letters; the unit never uses C, I, K, M, O or V). Ordinals ("ww2 1st") are not units,
 # but letters that only look like an ordinal's ending are ("EX2 7RD": test22 forms).
+# Its halves may be parted by a dot ("EX1.9RB": test41, spent), but not when the inward code
+# reads as a size ("2.5GB").
 UK_POSTCODE = re.compile(
-    r"(?<![\w-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)[ -]{0,2}\d"
+    r"(?<![\w-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)(?:[ -]{0,2}|\.(?!\d[GTPK]B\b))\d"
     r"(?!(?<=1)st|(?<=2)nd|(?<=3)rd|(?<=[04-9])th)"
     r"[ABD-HJLNP-UW-Z]{2}(?![\w-])",
     re.IGNORECASE,
@@ -111,12 +113,15 @@ _CODE_OF_OWN_PLACE = re.compile(
 _CODE_LABEL = re.compile(rf"(?<![\w'’]){_CODE_WORD} ?[:=] ?$")
 # A label opening its sentence, as on a form, without a colon ("... chez nous ? Code postal
 # EX9 9XX."); a code that the sentence goes on to ask about is an area's.
+# Or with "is" / "est" after it ("… band query. Postcode is EX4 …", "Code postal : …"): test41,
+# spent.
 _CODE_LABEL_OPENING = re.compile(
-    r"(?:^|[.!?\n]\s*)(?:code postal|postal code|post ?code|zip(?: ?code)?|cp|c\.p\.) ?$"
+    r"(?:^|[.!?\n]\s*)(?:code postal|postal code|post ?code|zip(?: ?code)?|cp|c\.p\.)"
+    r"(?: (?:is|est|c'est))? ?$"
 )
 _ANY_CODE = re.compile(
     r"[a-z] ?\d ?[a-z] ?\d ?[a-z] ?\d(?![\w-])"  # Canadian, spaced or not
-    r"|(?:[a-pr-uwyz][a-hk-y]?\d[a-z\d]?)(?:[ -]{0,2}\d[abd-hjlnp-uw-z]{2})?(?![\w-])"  # UK
+    r"|(?:[a-pr-uwyz][a-hk-y]?\d[a-z\d]?)(?:(?:[ -]{0,2}|\.)\d[abd-hjlnp-uw-z]{2})?(?![\w-])"
     r"|\d{5}(?:-\d{4})?(?![\w-])"  # French code postal, US ZIP
 )
 _CODE_HINT = re.compile(r"code|zip|\bc\.?p\b")
