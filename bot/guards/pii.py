@@ -7,7 +7,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from bot.guards import checksums
 from bot.guards.normalise import fold_aligned, lower_aligned
-from bot.guards.pii_contact import find_emails, find_phones
+from bot.guards.pii_contact import (
+    a_person_s_label,
+    a_service_named_alone,
+    find_emails,
+    find_phones,
+)
 from bot.guards.pii_corrections import corrected_values
 from bot.guards.pii_fields import find_in_fields, in_a_public_place_s_row, the_organisation_s
 from bot.guards.pii_files import filenames_as_words, find_file_references
@@ -32,6 +37,7 @@ from bot.guards.pii_numbers import (
     find_lettered_identifiers,
     iban_shaped_spans,
     rejected_failing_card,
+    rejected_failing_number,
 )
 from bot.guards.pii_places import find_postcodes
 from bot.guards.pii_separators import find_across_separators
@@ -158,6 +164,9 @@ _EXAMPLE = re.compile(
     # A form's placeholder, printed in grey in the empty box ("shows 07700 900000 in grey
     # text", "en texte grisé"): test35 forms.
     r"|gr[ae]y(?:ed)?[ -](?:out[ -])?text|texte gris[ée]?|gris[ée]s?"
+    # Or a hint in the box ("a greyed-out hint", "the field's hint says …", "affiche en gris
+    # …"): test42, spent.
+    r"|(?:gr[ae]y(?:ed)?[ -](?:out[ -])?)?hint|en gris|(?:texte\s+)?indicati(?:f|on)"
     rf"|{_FORMAT_SHOWN})"
     r"(?![\w@/-]|\.\w)"
 )
@@ -166,6 +175,11 @@ _OWN = re.compile(
     r"\b(?:my|mine|me|i|i'm|i've|our|ours|mon|ma|mes|moi|je|j'|notre|nos|n[oô]tre"
     r"|mien|mienne|miens|miennes)\b"
 )
+_OWN_POSSESSIVE = re.compile(
+    r"\b(?:my|mine|our|ours|mon|ma|mes|notre|nos|n[oô]tre|mien|mienne|miens|miennes)\b"
+)
+# A form's box or field showing a value as its hint.
+_IN_A_BOX = re.compile(r"\b(?:box|field|form|case|champ|cadre|formulaire|zone|input|placeholder)\b")
 # A sentence ends at a full stop, but not the one of an abbreviation ("e.g.", "p. ex.").
 _SENTENCE_END = re.compile(
     r"(?<!e\.g)(?<!\bex)(?<!\bp)(?<!z\.b)(?<!z\. b)(?<!\bz)[.?!;:](?:\s|$)|\n"
@@ -223,6 +237,11 @@ def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
         # Introduced by a colon, the writer's own words after it make it theirs still ("For
         # example: 4539 … is my card").
         owned_after = introduced and _OWN.search(folded[finding.end : finding.end + 40])
+        # A form's box showing it as its hint ("la case … affiche « ex. : … », je dois
+        # l'effacer ?"): the writer's words after it are about the box, not the number's owner;
+        # only a possessive makes it theirs then (test42, spent).
+        if owned_after and _IN_A_BOX.search(before[: said[-1].start()]):
+            owned_after = _OWN_POSSESSIVE.search(folded[finding.end : finding.end + 40])
         return _OWN.search(before[said[-1].end() :]) is None and not owned_after
     after = folded[finding.end : finding.end + 24]
     # An e-mail address only said before it: "example" after a spelt address is its domain
@@ -280,12 +299,37 @@ def _table_fields(text: str) -> Iterator[tuple[str, int, str]]:
                 yield name, offset + len(value) - len(value.lstrip()), value.strip()
 
 
+def _row_label(text: str, offset: int) -> str:
+    """The first cell of the table row holding `offset` (empty if `offset` is in it)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    first = _CELL.search(text, line_start)
+    while first is not None and not first.group(0).strip() and first.end() < offset:
+        first = _CELL.search(text, first.end() + 1)
+    if first is None or first.end() >= offset:
+        return ""
+    return first.group(0).strip()
+
+
+def _a_service_s_row(label: str, policy: PIIPolicy) -> bool:
+    """A row labelled by a service's name ("| Contact Centre | 020 … |", "| School admissions |
+    020 … |"): its number is the service's, whatever the column's header (test42, spent). A
+    row labelled by a person or a home ("| Coach Ebbsworth |", "| Me (mobile) |") is no
+    service's."""
+    folded = lower_aligned(fold_aligned(label))
+    if policy.contact.personal_context.search(folded) or a_person_s_label(folded):
+        return False
+    return policy.contact.public_context.search(folded) is not None or a_service_named_alone(folded)
+
+
 def _found_in_tables(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
     for name, offset, value in _table_fields(text):
         if not any(ch.isdigit() for ch in value):
             continue
         field = f"{name}: "
+        service_s = _a_service_s_row(_row_label(text, offset), policy)
         for finding in find_pii(field + value, policy):
+            if finding.kind == "phone" and service_s:
+                continue
             if finding.start >= len(field):
                 shift = offset - len(field)
                 yield PIIFinding(finding.kind, finding.start + shift, finding.end + shift)
@@ -305,7 +349,12 @@ _LINK_WORD = (
     # A part named by its place and what it holds, the "et" left out ("deuxième morceau",
     # "second bout", "last 8", "the last 6 digits"): test33 forms.
     r"|(?:la\s+|le\s+)?(?:derni[èe]re|deuxi[èe]me|seconde?|dernier)\s+(?:partie|moiti[ée]"
-    r"|morceau|bout)|(?:the\s+)?(?:last|second|final|next)\s+\d{1,2}(?:\s+digits?)?)"
+    r"|morceau|bout)|(?:the\s+)?(?:last|second|final|next)\s+\d{1,2}(?:\s+digits?)?"
+    # A social security number's key named as the last part ("and the key is 04", "et la clé
+    # 58"), and a bare "and" or "et" between parts dictated (test42, spent): the joined value
+    # must still pass its identifier's own shape and check.
+    r"|(?:and\s+)?(?:the\s+)?key(?:\s+is)?|(?:et\s+)?la\s+cl[ée](?:\s+(?:est|c['’]est))?"
+    r"|and|et)"
 )
 # Each part may be quoted, as pasted from the chat's own messages ("« 2 84 … » puis « 309 32 »",
 # "'JK 48' and then '27 61 C'"): test39, spent.
@@ -459,12 +508,44 @@ def _found_apart(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
             yield PIIFinding(kind, *second.span("part"))
 
 
+# A National Insurance number dictated in parts, its two letters apart or its final letter
+# named as a part ("J G, then 10 37 58, and the letter D at the end", "P W, puis 31 58 72, et
+# la lettre A à la fin"): read joined, so the number's own rules decide (test42, spent). At
+# least one link word stands between its parts (one typed whole is read as typed).
+_NINO_LETTERS = r"(?P<prefix>(?<![\w])[A-Z][ ]?[A-Z])"
+_NINO_DIGITS = r"(?P<digits>\d{2}(?:[ ]?\d{2}){2})"
+_NINO_SUFFIX = (
+    r"(?:(?i:(?:the[ \t]+|la[ \t]+)?(?:final[ \t]+|last[ \t]+|derni[èe]re[ \t]+)?"
+    r"(?:letter|lettre)[ \t]+))?(?P<suffix>[A-D])(?![\w])"
+    r"(?:[ \t]+(?i:at[ \t]+the[ \t]+end|[àa][ \t]+la[ \t]+fin))?"
+)
+_NINO_IN_PARTS = re.compile(
+    rf"{_NINO_LETTERS}(?P<g1>{_GLUE}|[ \t]+){_NINO_DIGITS}(?P<g2>{_GLUE}|[ \t]+){_NINO_SUFFIX}"
+)
+
+
 def _found_in_parts(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    for match in _NINO_IN_PARTS.finditer(text):
+        if not (match.group("g1").strip() or match.group("g2").strip()):
+            continue
+        value = match.group("prefix").replace(" ", "") + " " + match.group("digits")
+        value += " " + match.group("suffix")
+        yield from _read_instead(text, match.start(), match.end(), value, policy)
+    folded = lower_aligned(text)
     for match in _IN_PARTS.finditer(text):
         # The link words are no part ("Last 8: …" gives no "8").
         between = _GLUE_RE.split(match.group(0))
         parts = [m.group(0) for piece in between for m in _ONE_PART.finditer(piece)]
-        yield from _read_instead(text, match.start(), match.end(), " ".join(parts), policy)
+        value = " ".join(parts)
+        digits = "".join(ch for ch in value if ch.isalnum())
+        # A joined number that fails its check in a message doubting it (a key named after a
+        # NIR in a scam: "… 123 456 key 41. Does the council send this?") is judged as typed,
+        # by the whole message (test42, spent).
+        yield from (
+            f
+            for f in _read_instead(text, match.start(), match.end(), value, policy)
+            if not rejected_failing_number(folded, f.kind, digits)
+        )
     for match in _DROP_DIGIT.finditer(text):
         window = text[max(0, match.start() - 40) : match.start()]
         number = re.search(r"\d(?:[\d ]{0,38}\d)?$", window)
@@ -548,6 +629,106 @@ _ANSWERED = re.compile(r"(?<=\w)[ \t]*\?(?:[ \t]*(?:\r?\n)[ \t>]*)*[ \t]*(?=\d)"
 _ANSWERED_KINDS = frozenset({"account_number", "document_number"})
 
 
+# A value split across two messages of a pasted chat, each line opened by its time ("reply to
+# tamsin.o⏎[09:14] @example.org", "4539 1488⏎10:15 0343 6467"): read joined, the time left out
+# (test42, spent). Only where the value's halves meet: digits on both sides (read with a space
+# between, so the identifier's own shape and check decide) or an e-mail's "@" or "." at the
+# join (read with nothing between). The sender's name may stand after the time ("[09:14]
+# Tamsin: @example.org").
+_CHAT_BREAK = re.compile(
+    r"(?<=[\w.@+-])[ \t]*\r?\n[ \t>]*(?:\[[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+)?"
+    r"\d{1,2}[:h.]\d{2}(?::\d{2})?[ \t]*(?:[ap]m)?[ \t]*\]|\(?\d{1,2}:\d{2}(?::\d{2})?\)?)"
+    r"[ \t]*(?:[-–:][ \t]*)?(?:[^\W\d_][\w'’-]{0,20}[ \t]*:[ \t]+)?(?=[\w.@+-])"
+)
+
+
+def _chat_joins(text: str) -> list[tuple[int, int, str]]:
+    runs: list[tuple[int, int, str]] = []
+    for match in _CHAT_BREAK.finditer(text):
+        left, right = text[match.start() - 1], text[match.end()]
+        if left.isdigit() and right.isdigit():
+            runs.append((match.start(), match.end(), " "))
+        elif left in "@." or right in "@.":
+            runs.append((match.start(), match.end(), ""))
+    return runs
+
+
+def _found_across_chat_lines(text: str, written: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    """What is found in a copy with each chat line's break and time read away where a value
+    runs on across it, where it runs across such a join; reported at its place in `text`.
+    The breaks are looked for in the message as `written` (same offsets as `text`, whose
+    line breaks between digits are read as spaces)."""
+    return _found_in_a_copy(
+        text,
+        policy,
+        _chat_joins(written),
+        lambda finding, spans: (
+            any(finding.start < end and start <= finding.end for start, end in spans)
+            and finding.kind in _JOINED_KINDS | {"email"}
+        ),
+    )
+
+
+# A postcode spelt letter by letter with the space between its halves said as a word ("E X 3
+# espace 4 N W", "EX1 space 6BJ"): read as typed, so the postcode rules decide (test42,
+# spent). Capitals only: words are no postcode's letters.
+_SPACE_SAID = re.compile(
+    r"(?<![\w])(?P<out>[A-Z](?:[ \t]*[A-Z])?(?:[ \t]*\d){1,2}(?:[ \t]*[A-Z])?)[ \t]*,?[ \t]*"
+    r"(?i:espace|space)[ \t]*,?[ \t]*(?P<in>\d[ \t]*[A-Z][ \t]*[A-Z])(?![\w])"
+)
+
+
+def _found_with_the_space_said(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    runs = [
+        (
+            m.start(),
+            m.end(),
+            re.sub(r"\s", "", m.group("out")) + " " + re.sub(r"\s", "", m.group("in")),
+        )
+        for m in _SPACE_SAID.finditer(text)
+    ]
+    return _found_in_a_copy(
+        text,
+        policy,
+        runs,
+        lambda finding, spans: (
+            finding.kind == "postcode"
+            and any(finding.start < end and start < finding.end for start, end in spans)
+        ),
+    )
+
+
+# A National Insurance number typed in a hurry with O or o for 0 and l or I for 1 in its digits
+# ("PW 73 O5 9l A", "JG lO 37 58 D"): its digits read as meant, so its own rules decide (test42,
+# spent). Only inside its six digits, between its two letters and its final one, and with at
+# least three typed as digits: a word is never read so.
+_NINO_SLIPS = re.compile(
+    r"(?<![\w])(?P<prefix>[A-Z]{2})[ \t]?(?P<digits>[0-9OolI]{2}(?:[ \t]?[0-9OolI]{2}){2})"
+    r"[ \t]?(?P<suffix>[A-D])(?![\w])"
+)
+_SLIPS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+
+
+def _found_with_nino_slips(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    runs = []
+    for m in _NINO_SLIPS.finditer(text):
+        digits = m.group("digits")
+        typed = sum(ch.isdigit() for ch in digits)
+        if typed == 6 or typed < 3:
+            continue
+        value = f"{m.group('prefix')} {digits.translate(_SLIPS)} {m.group('suffix')}"
+        runs.append((m.start(), m.end(), value))
+    return _found_in_a_copy(
+        text,
+        policy,
+        runs,
+        lambda finding, spans: (
+            finding.kind == "uk_nino"
+            and any(finding.start < end and start < finding.end for start, end in spans)
+        ),
+    )
+
+
 def _found_as_answers(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
     """What is found in a copy with each question mark before its answer read as a colon,
     where it starts right after one; reported at its place in `text`."""
@@ -583,6 +764,13 @@ def _a_disowned_failing_card(finding: PIIFinding, text: str, folded: str) -> boo
     )
 
 
+# Characters that show nothing, pasted from a PDF or a web page inside a name, a number or a
+# postcode ("Lebre\u200bton", "EX3\u200b4NW"): the finders read the text without them (test42,
+# spent). Other Unicode spaces (no-break, narrow, figure) are read as spaces by `fold_aligned`.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]+")
+_WORDS_APART = re.compile("[a-zà-ÿ][\u00ad\u200b-\u200d\u2060\ufeff]+[A-ZÀ-Þ]")
+
+
 def find_pii(
     text: str, policy: PIIPolicy, tagger: SpanTagger | None = None, *, read_out: bool = True
 ) -> tuple[PIIFinding, ...]:
@@ -592,6 +780,20 @@ def find_pii(
     With a `tagger`, names and addresses that no rule introduced are found by the learned
     span tagger too (`pii_spans`), then judged by their context (`find_identity`).
     """
+    # Inside a word it joins the word; before a capital after a small letter it stood for the
+    # space between two words ("Fennimore\u200bCraswell").
+    invisible = [
+        (m.start(), m.end(), " " if _WORDS_APART.match(text, m.start() - 1) else "")
+        for m in _INVISIBLE.finditer(text)
+        if m.start() > 0
+    ]
+    if invisible:
+        # Read as if the invisible characters were not there; reported at their place.
+        copy = replace_runs(text, invisible)
+        return tuple(
+            PIIFinding(f.kind, *copy.original(f.start, f.end))
+            for f in find_pii(copy.text, policy, tagger, read_out=read_out)
+        )
     aligned = filenames_as_words(_digit_lines_joined(fold_aligned(text)))
     folded = lower_aligned(aligned)
     contact = policy.contact
@@ -651,6 +853,9 @@ def find_pii(
         found += find_with_slips(aligned, lambda copy: find_pii(copy, policy, read_out=False))
         found += _found_across_asides(aligned, policy)
         found += _found_as_answers(aligned, policy)
+        found += _found_across_chat_lines(aligned, text, policy)
+        found += _found_with_the_space_said(aligned, policy)
+        found += _found_with_nino_slips(aligned, policy)
         found += find_across_separators(
             aligned, lambda copy: find_pii(copy, policy, read_out=False)
         )

@@ -160,7 +160,9 @@ _ASKED_AS_A_SERVICE_AFTER = re.compile(
     r"(?:(?:the|le|la|l')\s*(?:right|correct|proper|main|general|best|direct|bon|bonne)?\s*"
     r"(?:number|numero|numéro|line|ligne|one|contact)\b"
     r"|(?:the|le|la|l')\s*(?:[\w'-]+\s+){0,3}(?:team|service|services|office|department|desk"
-    r"|switchboard|helpline|hotline|unit|[ée]quipe|standard|accueil|p[oô]le)\b"
+    r"|switchboard|helpline|hotline|unit|[ée]quipe|standard|accueil|p[oô]le"
+    # "… c'est bien le centre de contact ?", "… the contact centre?" (test42, spent).
+    r"|centre|center|centre\s+de\s+contact|centre\s+d['’]appels?)\b"
     # "… still the school admissions number?": a subject's number (test18 forms).
     r"|the\s+(?:[\w'-]+\s+){1,3}(?:number|line)\b"
     r"|(?<=c'est bien )(?:pour|le bon|la bonne)\b"
@@ -449,6 +451,17 @@ def _labelled_as_a_person_s(text: str, start: int) -> bool:
         _SERVICE_LABEL_LINE.search(text, max(0, line_start - 1), start) is not None
         and _PERSON_S_LABEL.search(label) is not None
     )
+
+
+def a_person_s_label(label: str) -> bool:
+    """Whether a folded label names a person or a home ("Applicant", "Domicile", "Mum")."""
+    return _PERSON_S_LABEL.search(label) is not None
+
+
+def a_service_named_alone(label: str) -> bool:
+    """Whether a folded label is a service's name and nothing else ("school admissions",
+    "le standard"), as a list of numbers puts it beside each."""
+    return _SERVICE_NAMED_ALONE_AFTER.match(label.strip() + "\n") is not None
 
 
 def _listed(raw: str, digits: str, policy: ContactPolicy) -> bool:

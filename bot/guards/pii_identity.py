@@ -537,6 +537,20 @@ _DWELLING_WORDS = frozenset(
 )
 
 
+_A_BUILDING_SAID = re.compile(
+    r"(?i:\b(?:block|tower|building|estate|high[- ]rise|immeuble|tour|b[âa]timent|barre|cit[ée]"
+    r"|meeting|meet|surgery|forum|event|session|held|réunion|reunion|rencontre|permanence"
+    r"|a\s+lieu|aura\s+lieu|se\s+tient|community\s+room|common\s+room|salle)\b)"
+)
+_LIVES_AT = re.compile(
+    r"(?i:\b(?:live[sd]?|living|resides?|residing|reside|stay(?:s|ing)?|moved|moving"
+    r"|address|habite\w*|vit|vivent|vis|demeure\w*|h[ée]berg[ée]e?s?|adresse|domicile"
+    r"|domicili[ée]e?s?|log[ée]e?s?|r[ée]side\w*|d[ée]m[ée]nag\w*)\b)"
+)
+# The dwelling words that name a block of flats, not one household's home.
+_BLOCK_WORDS = frozenset("résidence residence bâtiment batiment house".split())
+
+
 # A sentence's end inside a span: a full stop, "?" or "!" after a word of three or more small
 # letters (not "St." or "Rd."), then a capital (issue 12, after the nineteenth held-out set).
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ]{3})[.!?]+\s+(?=[A-ZÀ-Ý])")
@@ -570,7 +584,34 @@ def _address_shaped(text: str, start: int, end: int) -> bool:
     # A proper name beside the dwelling word ("Résidence Les Tilleuls", "lieu-dit La Combe"):
     # "la résidence du logement social" is a common phrase (test28 forms).
     proper = [w for w in words if w[0].isupper() and w.lower() not in _DWELLING_WORDS]
-    return bool(dwelling) and len(named) >= 2 and bool(proper)
+    return (
+        bool(dwelling)
+        and len(named) >= 2
+        and bool(proper)
+        and not _a_block_named_alone(text, start, end, dwelling)
+    )
+
+
+def _a_block_named_alone(text: str, start: int, end: int, dwelling: list[str]) -> bool:
+    """A block of flats named alone ("Kestrel House", "la Résidence des Peupliers"), with no
+    flat's number before it or after it: a building where many live or meet, not one
+    household's address; a flat in it is one ("Flat 9 Kestrel House", "Résidence X, bât B
+    porte 4"): test42, spent."""
+    if not all(w.lower() in _BLOCK_WORDS for w in dwelling):
+        return False
+    # Said to be where someone lives ("she lives at Kestrel House", "il habite la Résidence
+    # …", "new address: …"): their home, numbered or not. Only a block named as one ("our
+    # block, …", "l'immeuble …") or as where people meet ("the meeting is at …", "la réunion
+    # a lieu à …") is the building (the snapshot's two spent held-out rows, unread, stay).
+    unit_before = _UNIT_BEFORE.search(text, max(0, start - 24), start)
+    numbered = unit_before is not None and any(c.isdigit() for c in unit_before.group(0))
+    if (
+        numbered
+        or _UNIT_AFTER.match(text, end)
+        or _LIVES_AT.search(text, max(0, start - 40), start)
+    ):
+        return False
+    return _A_BUILDING_SAID.search(text, max(0, start - 60), start) is not None
 
 
 def vet_learned(

@@ -286,6 +286,19 @@ _DISOWNED = re.compile(
     r"|ne\s+ressemble\s+(?:m[êe]me\s+)?(?:pas|en\s+rien)(?:\s+du\s+tout)?\s+(?:au|[àa]\s+la)"
     r"\s+(?:mien|mienne|sien|sienne)|(?:doesn'?t|does\s+not)\s+(?:even\s+)?look\s+like"
     r"\s+(?:mine|my\s+own|hers|his))\b"
+    # Said not to come from the body it names ("ce n'est pas la mairie, si ?", "that's not the
+    # council, is it?", "surely this isn't from the NHS"), or forwarded to warn others ("can
+    # the council warn people?", "il faudrait prévenir les habitants"): a message the writer
+    # doubts, its failing numbers the sender's (test42, spent).
+    r"|\b(?:ce\s+n['’]est|c['’]est|ca\s+n['’]est|ça\s+n['’]est)\s+(?:pas|vraiment|bien)\s+"
+    r"(?:(?:de\s+)?(?:la\s+(?:mairie|ville|caf|cpam|s[ée]cu)|le\s+(?:conseil|d[ée]partement"
+    r"|tr[ée]sor)|l['’]\s*(?:assurance\s+maladie|ameli|urssaf|administration)|vous|ameli))\b"
+    r"|\b(?:(?:it|this|that)(?:['’]s|\s+is)\s*(?:not|n['’]t)|(?:isn['’]t|is\s+not)\s+(?:this"
+    r"|it|that))\s+(?:really\s+|actually\s+)?(?:from\s+)?(?:the\s+(?:council|nhs|dwp|hmrc"
+    r"|city|town\s+hall)|you)\b"
+    r"|\b(?:warn|alert)\s+(?:people|residents|others|everyone|the\s+public|folk)\b"
+    r"|\b(?:pr[ée]venir|avertir|alerter|mettre\s+en\s+garde)\s+(?:les\s+)?(?:gens|habitants"
+    r"|autres|administr[ée]s|r[ée]sidents|personnes|public)\b"
 )
 
 
@@ -316,6 +329,11 @@ def _rejected_failing_check(folded: str, kind: str, digits: str) -> bool:
     stays personal data (one digit away from their real one)."""
     check = CHECK_DIGITS.get(kind)
     return check is not None and not check(digits) and _rejected(folded)
+
+
+def rejected_failing_number(folded: str, kind: str, digits: str) -> bool:
+    """`_rejected_failing_check` for the readers of numbers given in parts (`pii`)."""
+    return _rejected_failing_check(folded, kind, digits)
 
 
 def rejected_failing_card(folded: str, start: int, value: str) -> bool:
