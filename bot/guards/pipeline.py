@@ -17,6 +17,7 @@ question is the whole message. The verdict's `layer` says which layer decided.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
@@ -522,6 +523,9 @@ def _published(value: str, kind: str, contacts: PublishedContacts) -> bool:
         return plain_address(value) in contacts.addresses
     if kind != "phone":
         return False
+    # Full-width or other compatibility digits ("０２０ ７９４６ …") are the printed number's
+    # digits: compared after NFKC, as the finders read them (test42, spent).
+    value = unicodedata.normalize("NFKC", value)
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) < _SHORTEST_PHONE:  # read out in words: "oh two oh, seven nine four six, …"
         digits = "".join(

@@ -228,3 +228,25 @@ def test_a_reading_that_reads_again_as_itself_ends(policy: GuardPolicy, text: st
     guard = InputGuard(GuardPolicy.default())
     assert guard.inspect(text, "en").action in {"allow", "block_pii"}
     found(text, policy)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I'll be ringing ０２０ ７９４６ ００００ tomorrow at nine about my bin, ok?", "en"),
+        ("Je vais appeler le ０２０ ７９４６ ００００ demain matin pour ma poubelle.", "fr"),
+    ],
+)
+def test_the_councils_own_number_in_full_width_digits_is_public(
+    policy: GuardPolicy, text: str, lang: str
+) -> None:
+    # Full-width digits (a phone keyboard in a CJK layout) are the same number as the pages
+    # print: compared after NFKC, as the finders read them (test42, spent).
+    guard = InputGuard(policy, pii_tagger="none", published=_published_demo)
+    assert guard.inspect(text, lang).action == "allow"
+
+
+def test_a_private_number_in_full_width_digits_is_still_blocked(policy: GuardPolicy) -> None:
+    guard = InputGuard(policy, pii_tagger="none", published=_published_demo)
+    verdict = guard.inspect("ring me on ０７７００ ９００４１７ tonight please, about my bin", "en")
+    assert verdict.action == "block_pii", verdict
