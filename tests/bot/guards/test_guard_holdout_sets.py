@@ -56,6 +56,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zh.jsonl": "hol34-",
     "intents.holdout-2026-12-06zi.jsonl": "hol35-",
     "intents.holdout-2026-12-06zj.jsonl": "hol36-",
+    "intents.holdout-2026-12-06zk.jsonl": "hol37-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -112,6 +113,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zj.jsonl": (
         "## Thirty-sixth held-out set: `intents.holdout-2026-12-06zj.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zk.jsonl": (
+        "## Thirty-seventh held-out set: `intents.holdout-2026-12-06zk.jsonl`"
     ),
 }
 
