@@ -57,6 +57,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zi.jsonl": "hol35-",
     "intents.holdout-2026-12-06zj.jsonl": "hol36-",
     "intents.holdout-2026-12-06zk.jsonl": "hol37-",
+    "intents.holdout-2026-12-06zl.jsonl": "hol38-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -116,6 +117,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zk.jsonl": (
         "## Thirty-seventh held-out set: `intents.holdout-2026-12-06zk.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zl.jsonl": (
+        "## Thirty-eighth held-out set: `intents.holdout-2026-12-06zl.jsonl`"
     ),
 }
 
