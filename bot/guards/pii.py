@@ -14,6 +14,14 @@ from bot.guards.pii_contact import (
     find_phones,
 )
 from bot.guards.pii_corrections import corrected_values
+from bot.guards.pii_encoded import (
+    find_across_fillers,
+    find_in_link_values,
+    find_keypad_phones,
+    find_machine_readable_lines,
+    find_names_in_handles,
+    find_spelt_names,
+)
 from bot.guards.pii_fields import find_in_fields, in_a_public_place_s_row, the_organisation_s
 from bot.guards.pii_files import filenames_as_words, find_file_references
 from bot.guards.pii_identity import (
@@ -812,6 +820,7 @@ def find_pii(
     found += find_ip_addresses(aligned, folded)
     found += find_credentials_and_documents(aligned)
     found += find_file_references(aligned)
+    found += find_machine_readable_lines(aligned)
     # Digits inside an IBAN's shape are the IBAN's, found or left by its check (test29 forms).
     ibans = iban_shaped_spans(aligned)
     found += [
@@ -859,6 +868,19 @@ def find_pii(
         found += find_across_separators(
             aligned, lambda copy: find_pii(copy, policy, read_out=False)
         )
+        # Keypad letters for a phone's digits, data inside a link's values (test43 forms).
+        found += find_keypad_phones(aligned, lambda copy: find_pii(copy, policy, read_out=False))
+        found += find_in_link_values(
+            aligned, lambda copy: find_pii(copy, policy, tagger, read_out=False)
+        )
+        found += find_names_in_handles(
+            aligned, lambda copy: find_pii(copy, policy, tagger, read_out=False)
+        )
+        found += find_spelt_names(
+            aligned, lambda copy: find_pii(copy, policy, tagger, read_out=False)
+        )
+        # Read out with its fillers: read again in full without them (no filler is left).
+        found += find_across_fillers(aligned, lambda copy: find_pii(copy, policy, tagger))
     kept = _without_overlaps(
         _whole_words(text, f)
         for f in found

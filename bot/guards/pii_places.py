@@ -139,7 +139,13 @@ _AREA_BEFORE = re.compile(
 )
 # A question word before a code: asked about, unless the message says the writer lives there
 # ("what day is the caddy collected for XX1 1XX? we only moved in on Saturday").
-_ASKING_BEFORE = re.compile(r"\b(?:which|what|where|quel\w*|ou|où)\b")
+# "Which" opening a relative clause after a comma ("the insurer's letter, which has it the
+# other way round: …") asks nothing (test43, spent); ", which bin day is it for …?" still asks.
+_ASKING_BEFORE = re.compile(
+    r"\b(?:which(?<!, which)|, which(?! (?:has|had|have|is(?! it)|was(?! it)|says|said|shows"
+    r"|showed|prints|printed|gives|gave|lists|listed|reads|read|puts|put|writes|wrote)\b)"
+    r"|what|where|quel\w*|ou|où)\b"
+)
 _HOME_SAID = re.compile(
     r"\b(?:(?:we|i)(?:'ve| have)?(?: only| just)? moved in|(?:we|i)(?:'ve| have)? just moved"
     # Said without a subject, as in a text ("just moved in", "only moved here last week"), or

@@ -1,0 +1,290 @@
+"""Data written in another code than plain text (test43 forms, spent on 6 December 2026).
+
+A phone number whose last digits are written as keypad letters ("07700 900 MUM", "06 39 98
+BEBE"): the letters read as the digits their keys carry (ABC 2, DEF 3 … WXYZ 9), in a copy of
+the same length, so the phone rules decide as for the number typed in digits (a freephone
+vanity number, a council's line stay what they are). Capitals only: a small word after a
+number ("… 900 and") is a word.
+
+Data inside a link's query or fragment ("…/?q=8+Tansley+Road,+…", "…/#q=EX3+9WB",
+"…/records#nhs=943%20476%205919"): each value is decoded ("+" and %-escapes) and read as text
+after its key as a label ("q: 8 Tansley Road, …"), in a copy of the message where it stands
+in place of the link; what is found there is withheld over the value's place in the link. A
+reference, an id or a token in a link is the link's own (a penalty's reference in a payment
+link), not a person's account or document.
+
+A social handle or a hashtag of a given name and a surname, about a person ("@…_",
+"#…"): read as the name it joins. Fillers in a voice note's transcript ("um", "erm",
+"euh", "ben") between an identifier's parts: read without them. A passport's
+machine-readable line, its birth and expiry dates' check digits holding: the document's data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from urllib.parse import unquote_plus
+
+from bot.guards.pii_names import common_given_name
+from bot.guards.replaced import replace_runs
+from bot.guards.verdict import PIIFinding
+
+Finder = Callable[[str], Iterable[PIIFinding]]
+
+_KEYPAD = str.maketrans(
+    {
+        **dict.fromkeys("ABC", "2"),
+        **dict.fromkeys("DEF", "3"),
+        **dict.fromkeys("GHI", "4"),
+        **dict.fromkeys("JKL", "5"),
+        **dict.fromkeys("MNO", "6"),
+        **dict.fromkeys("PQRS", "7"),
+        **dict.fromkeys("TUV", "8"),
+        **dict.fromkeys("WXYZ", "9"),
+    }
+)
+# Four digits at least typed as digits, then, set apart by a space, a dot or a dash, a
+# capitalised run of two to seven letters (one space inside it at most: "BE BE"); an
+# identifier with its letters joined to its digits ("…816PA") is read as typed.
+_KEYPAD_NUMBER = re.compile(
+    r"(?<![\w+])(?:\+|00)?\d(?:[ \t.-]?\d){3,11}[ \t.-]"
+    r"(?P<letters>[A-Z]{2,7}(?:[ .-][A-Z]{2,4})?)(?![\w])"
+)
+_PHONE_KINDS = frozenset({"phone"})
+
+
+def find_keypad_phones(text: str, finder: Finder) -> Iterator[PIIFinding]:
+    """Phones whose last digits are keypad letters; `finder` reads the same-length copy."""
+    for match in _KEYPAD_NUMBER.finditer(text):
+        letters = match.group("letters")
+        digits = sum(c.isdigit() for c in match.group(0))
+        if not 9 <= digits + sum(c.isalpha() for c in letters) <= 13:
+            continue
+        start, end = match.span("letters")
+        copy = text[:start] + letters.translate(_KEYPAD) + text[end:]
+        for finding in finder(copy):
+            if finding.kind in _PHONE_KINDS and finding.start < end and start < finding.end:
+                yield PIIFinding(finding.kind, min(finding.start, match.start()), end)
+
+
+_LINK = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()]{3,400}", re.IGNORECASE)
+_VALUE = re.compile(r"(?:^|[?#&;])(?P<key>[A-Za-z_][\w.-]{0,30})=(?P<value>[^&#;?\s]+)")
+_MAX_VALUES = 8
+_LINK_WORDS = re.compile(r"[/_+=&#?-]+")
+_NEAR = 50
+_PLACE_KINDS = frozenset({"postcode", "address"})
+_HOME_WORDS = re.compile(
+    r"\b(?:home|live[sd]?|living|staying|chez (?:nous|moi|lui|elle|eux)|habit\w*|domicile"
+    r"|(?:my|our|mon|notre|ma) (?:address|adresse|house|flat|place|maison|appartement|logement)"
+    r"|where (?:i|we|he|she|they)|o[uù] (?:j'|je|nous|on|il|elle)"
+    r"|(?:that|this|it)(?:'s| is) where|c'est l[àa] (?:o[uù]|que))\b"
+)
+# A link's own tokens (a reference, an order's or a session's id, the link itself) are read
+# as the link's, not as data written in it: only a person's data written as text counts.
+_LINK_OWN_KINDS = frozenset(
+    {"account_number", "document_number", "credential", "ip_address", "web_address"}
+)
+
+
+def find_in_link_values(text: str, finder: Finder) -> Iterator[PIIFinding]:
+    """Data in the decoded values of a link's query or fragment."""
+    seen = 0
+    for link in _LINK.finditer(text):
+        raw = link.group(0)
+        cut = min((i for i in (raw.find("?"), raw.find("#")) if i >= 0), default=-1)
+        if cut < 0:
+            continue
+        # The link's own path and other values as words beside the value: a public place
+        # named there ("…/place/Riverside+Library/?q=…") makes its postcode the place's.
+        path = unquote_plus(raw[:cut].split("//", 1)[-1].partition("/")[2])
+        for value in _VALUE.finditer(raw, cut):
+            decoded = unquote_plus(value.group("value")).strip()
+            # A value with nothing but letters and no space is a word or a token, not data
+            # written as text.
+            if not re.search(r"\d|\s", decoded) or seen >= _MAX_VALUES:
+                continue
+            seen += 1
+            others = " ".join(
+                unquote_plus(other.group("value"))
+                for other in _VALUE.finditer(raw, cut)
+                if other.start() != value.start()
+            )
+            words = _LINK_WORDS.sub(" ", f"{path} {others}").strip()
+            label = value.group("key").replace("_", " ")
+            before = text[: link.start()] + " " + (f"({words}) " if words else "") + label + ": "
+            probe = before + decoded + ". " + text[link.end() :]
+            here, stop = len(before), len(before) + len(decoded)
+            kinds = {
+                f.kind
+                for f in finder(probe)
+                if f.start < stop and here < f.end and f.kind not in _LINK_OWN_KINDS
+            }
+            # A place in a link (a maps query, a lookup) is someone's home only when the
+            # words right around the link say so ("[chez nous](…)", "… where I live").
+            near = text[max(0, link.start() - _NEAR) : link.start()] + " "
+            near += text[link.end() : link.end() + _NEAR]
+            if _HOME_WORDS.search(_LINK.sub(" ", near).lower()) is None:
+                kinds -= _PLACE_KINDS
+            # A key is no field's label for a place: it must be found as written in words.
+            if kinds & _PLACE_KINDS:
+                bare = text[: link.start()] + " " + (f"({words}) " if words else "")
+                plain = bare + decoded + ". " + text[link.end() :]
+                found = {
+                    f.kind
+                    for f in finder(plain)
+                    if f.start < len(bare) + len(decoded) and len(bare) < f.end
+                }
+                kinds -= _PLACE_KINDS - found
+            start, end = link.start() + value.start("value"), link.start() + value.end("value")
+            for kind in sorted(kinds):
+                yield PIIFinding(kind, start, end)
+
+
+# A social handle or a hashtag made of a given name and a surname ("@KieranMaddox_",
+# "#BernieQuayle"): read as the words it joins ("Kieran Maddox"), in a copy, so the name rules
+# decide as for the name typed plainly (an officer's, an organisation's or a place's stays
+# none). Only when its first part is a common given name: "#BinDay" or "@ExampletonCouncil"
+# joins no name.
+_HANDLE = re.compile(r"(?<![\w@#/.])[@#](?P<handle>(?:[A-Z][a-zà-öø-ÿ']+){2})_?\d{0,4}_?(?![\w@])")
+_HANDLE_PART = re.compile(r"[A-Z][a-zà-öø-ÿ']+")
+
+
+def find_names_in_handles(text: str, finder: Finder) -> Iterator[PIIFinding]:
+    """Names written as an @-mention or a hashtag; `finder` reads the copy with words."""
+    runs = []
+    for match in _HANDLE.finditer(text):
+        parts = _HANDLE_PART.findall(match.group("handle"))
+        if common_given_name(parts[0].lower()):
+            runs.append((match.start(), match.end(), " ".join(parts)))
+    if not runs:
+        return
+    copy = replace_runs(text, runs)
+    for finding in finder(copy.text):
+        if finding.kind != "name":
+            continue
+        if any(finding.start < end and start < finding.end for start, end in copy.spans):
+            yield PIIFinding("name", *copy.original(finding.start, finding.end))
+
+
+# Fillers said between the parts of an identifier read out in a voice note ("P W, seven three,
+# um, one nine, …", "… quatre-vingt-deux, euh, zéro six …"): glue, not words. The message is
+# read again without them, and what is found across a place a filler stood is kept.
+_FILLER = re.compile(
+    r"(?<![\w'’-])(?:(?i:u+m+|u+h+|e+r+m*|e+u+h+|h+e+u+|h+u+m+|h+m+)|ben|bah)"
+    r"(?:\.{2,3}|…)?(?![\w'’-])[ \t]*[,;]?[ \t]*(?=\S)"
+)
+
+
+def find_across_fillers(text: str, finder: Finder) -> Iterator[PIIFinding]:
+    """Data read across fillers; `finder` reads the copy without them."""
+    runs = [(m.start(), m.end(), "") for m in _FILLER.finditer(text)]
+    if not runs:
+        return
+    copy = replace_runs(text, runs)
+    for finding in finder(copy.text):
+        if any(finding.start < at < finding.end for at, _ in copy.spans):
+            yield PIIFinding(finding.kind, *copy.original(finding.start, finding.end))
+
+
+# A passport's or an identity card's machine-readable line ("…GBR7103151F3308224<<<…"): the
+# holder's nationality, birth date, sex and expiry date, each date with its 7-3-1 check digit.
+# Both checks holding is the document's data, however much of the line is pasted.
+_MRZ_DATES = re.compile(
+    r"(?<![a-z])[A-Z<]{3}(?P<birth>\d{7})[MFX<](?P<expiry>\d{7})(?=[A-Z0-9<]|$)"
+)
+
+
+def _mrz_check(field: str) -> bool:
+    weights = (7, 3, 1)
+    total = sum(int(c) * weights[i % 3] for i, c in enumerate(field[:-1]))
+    return total % 10 == int(field[-1])
+
+
+def find_machine_readable_lines(text: str) -> Iterator[PIIFinding]:
+    """An identity document's machine-readable dates, both check digits holding."""
+    for match in _MRZ_DATES.finditer(text):
+        if _mrz_check(match.group("birth")) and _mrz_check(match.group("expiry")):
+            start, end = match.span()
+            # The whole run of the line's characters around it.
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "<"):
+                start -= 1
+            while end < len(text) and (text[end].isalnum() or text[end] == "<"):
+                end += 1
+            yield PIIFinding("document_number", start, end)
+
+
+# A word spelt with a spelling alphabet ("L comme Louis, A comme Anatole, …", "D for David, A
+# for Alpha, …", "Lima Alfa Charlie …"): the letters joined are the word, read in a copy in
+# its place (capitalised, as a name is written), so the name rules decide as for the word
+# typed plainly ("my surname is Lacaze"). Three letters at least.
+_NATO = {
+    "alfa": "a",
+    "alpha": "a",
+    "bravo": "b",
+    "charlie": "c",
+    "delta": "d",
+    "echo": "e",
+    "foxtrot": "f",
+    "golf": "g",
+    "hotel": "h",
+    "india": "i",
+    "juliet": "j",
+    "juliett": "j",
+    "kilo": "k",
+    "lima": "l",
+    "mike": "m",
+    "november": "n",
+    "oscar": "o",
+    "papa": "p",
+    "quebec": "q",
+    "romeo": "r",
+    "sierra": "s",
+    "tango": "t",
+    "uniform": "u",
+    "victor": "v",
+    "whiskey": "w",
+    "whisky": "w",
+    "xray": "x",
+    "x-ray": "x",
+    "yankee": "y",
+    "zulu": "z",
+}
+_SPELT_AS = r"[ \t]+(?i:for|as[ \t]+in|like|comme|c'est)[ \t]+[A-ZÀ-Ý][\w'-]*"
+_SPELT_LETTER = rf"(?<![\w'])(?P<letter>[A-Za-z]){_SPELT_AS}"
+_SPELT_JOIN = r"[ \t]*[,;/-]?[ \t]*(?:and|et)?[ \t]*"
+_SPELT = re.compile(rf"(?<![\w'])[A-Za-z]{_SPELT_AS}(?:{_SPELT_JOIN}[A-Za-z]{_SPELT_AS}){{2,}}")
+_SPELT_ONE = re.compile(_SPELT_LETTER)
+_NATO_WORD = r"(?i:" + "|".join(sorted(_NATO, key=len, reverse=True)) + r")"
+_NATO_RUN = re.compile(rf"(?<![\w-]){_NATO_WORD}(?:[ \t]*[,;/-]?[ \t]*{_NATO_WORD}){{2,}}(?![\w-])")
+_NATO_ONE = re.compile(_NATO_WORD)
+_NAME_LABEL = re.compile(
+    r"(?i:\b(?:(?:sur|first[ \t]+|last[ \t]+|family[ \t]+|given[ \t]+|maiden[ \t]+)?name"
+    r"|nom(?:[ \t]+de[ \t]+(?:famille|naissance|jeune[ \t]+fille))?|pr[ée]nom)"
+    r"(?:[ \t]+(?:is|est|c'est|spelt|spelled|[ée]pel[ée]))?[ \t]*[:,–—-]?[ \t]*)$"
+)
+
+
+def find_spelt_names(text: str, finder: Finder) -> Iterator[PIIFinding]:
+    """Names spelt with a spelling alphabet; `finder` reads the copy with the word joined."""
+    runs: list[tuple[int, int, str]] = []
+    for match in _SPELT.finditer(text):
+        letters = "".join(m.group("letter") for m in _SPELT_ONE.finditer(match.group(0)))
+        runs.append((match.start(), match.end(), letters.capitalize()))
+    for match in _NATO_RUN.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end, _ in runs):
+            continue
+        letters = "".join(_NATO[w.lower()] for w in _NATO_ONE.findall(match.group(0)))
+        runs.append((match.start(), match.end(), letters.capitalize()))
+    if not runs:
+        return
+    runs.sort()
+    # Spelt right after a name's label ("nom …", "surname: …"): the name itself.
+    for start, end, _ in runs:
+        if _NAME_LABEL.search(text, max(0, start - 40), start):
+            yield PIIFinding("name", start, end)
+    copy = replace_runs(text, runs)
+    for finding in finder(copy.text):
+        if finding.kind not in ("name", "first_name"):
+            continue
+        if any(finding.start < end and start < finding.end for start, end in copy.spans):
+            yield PIIFinding(finding.kind, *copy.original(finding.start, finding.end))
