@@ -168,3 +168,21 @@ def test_personal_data_is_found(text: str, kind: str, policy: GuardPolicy) -> No
 )
 def test_look_alikes_hold_no_personal_data(text: str, policy: GuardPolicy) -> None:
     assert found_with_tagger(text, policy) == [], (text, found_with_tagger(text, policy))
+
+
+def test_a_link_is_read_in_the_words_around_it_however_long_the_message(
+    policy: GuardPolicy,
+) -> None:
+    # Each link value is read in a window of the message around its link (so a message of many
+    # values is not read again in full for each): data in a link after a long story, and many
+    # links after it, is still found by the words beside it.
+    story = "We lost almost everything in the fire last spring and have moved three times. " * 40
+    links = " ".join(f"https://shop.example.com/item?id={n}&size=4+5" for n in range(30))
+    text = (
+        story
+        + "Send the grant letter to where we live now: "
+        + "https://maps.example.net/?q=19+Coldharbour+Lane,+Exampleton+EX4+2WD "
+        + links
+    )
+    kinds = kinds_found(text, policy)
+    assert {"address", "postcode"} & kinds, found_with_tagger(text, policy)
