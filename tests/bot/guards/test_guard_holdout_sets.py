@@ -58,6 +58,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zj.jsonl": "hol36-",
     "intents.holdout-2026-12-06zk.jsonl": "hol37-",
     "intents.holdout-2026-12-06zl.jsonl": "hol38-",
+    "intents.holdout-2026-12-06zm.jsonl": "hol39-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -120,6 +121,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zl.jsonl": (
         "## Thirty-eighth held-out set: `intents.holdout-2026-12-06zl.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zm.jsonl": (
+        "## Thirty-ninth held-out set: `intents.holdout-2026-12-06zm.jsonl`"
     ),
 }
 
