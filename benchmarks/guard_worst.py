@@ -45,7 +45,7 @@ def _numbered(make: Callable[[int], str], chars: int) -> str:
     """Pieces made from a counter, joined by spaces, cut to `chars`: no two pieces alike."""
     pieces: list[str] = []
     size, n = 0, 0
-    while size < chars:
+    while size <= chars:
         piece = make(n)
         pieces.append(piece)
         size += len(piece) + 1
