@@ -30,6 +30,7 @@ from bot.guards.pii_identity import (
     private_street_ends,
     public_street_ends,
 )
+from bot.guards.pii_names import a_formula_s_word
 from bot.guards.pii_national import find_national_numbers
 from bot.guards.pii_network import (
     find_account_numbers_in_links,
@@ -855,8 +856,14 @@ def find_pii(
         and not _a_disowned_failing_card(f, aligned, folded)
     ]
     # A list of public places pasted as CSV: the tagger's addresses in its rows are the
-    # places' too (test35 forms).
-    found = [f for f in found if not in_a_public_place_s_row(f, text)]
+    # places' too (test35 forms). A spreadsheet formula's function name or cells are never a
+    # name (test44 forms).
+    found = [
+        f
+        for f in found
+        if not in_a_public_place_s_row(f, text)
+        and not (f.kind in _NAMES and a_formula_s_word(aligned, f.start, f.end))
+    ]
     if read_out:
         # Slips inside numbers (test27 forms): read once, in a copy read without this pass.
         found += find_with_slips(aligned, lambda copy: find_pii(copy, policy, read_out=False))

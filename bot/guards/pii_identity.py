@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from bot.guards.pii_headers import addressed_to
 from bot.guards.pii_names import (
     FIRST_PERSON,
+    a_post_holder_asked_about,
     learned_names,
     other_names,
     own_and_titled_names,
@@ -38,13 +39,20 @@ _MONTHS = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|fevrier|février"
     r"|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre)"
 )
+# A month's short name, as a hospital's wristband or a letter prints it between hyphens or
+# slashes ("05-MAR-1970", "5-FÉV-1980", "12/JUIL/2001"): test44 forms.
+_SHORT_MONTHS = (
+    r"(?:jan|janv|feb|fev|fév|fevr|févr|mar|mars|apr|avr|may|mai|jun|juin|jul|juil|aug|aou|aoû"
+    r"|sep|sept|oct|nov|dec|déc)"
+)
 _DATE = (
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+    rf"|\d{{1,2}}[./-]{_SHORT_MONTHS}\.?[./-]\d{{2,4}}(?![\w])"
     rf"|\d{{1,2}}(?:st|nd|rd|th|er)? {_MONTHS}\.? \d{{4}}"
     rf"|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
 )
 _BIRTH = re.compile(
-    r"(?:\b(?:born(?: on)?|dob|date of birth|birth ?date|birthday|n[ée]e?s? le"
+    r"(?:\b(?:born(?: on)?|dob|ddn|date of birth|birth ?date|birthday|n[ée]e?s? le"
     r"|date de naissance|geboren(?: op| am)?|geboortedatum|nacid[oa] el|fecha de nacimiento"
     rf"|sunniaeg|sünniaeg)\b|\bd\.o\.b\b\.?)[\s:(,]{{0,3}}({_DATE})",
     re.IGNORECASE,
@@ -58,6 +66,16 @@ _BIRTH_FIELD = re.compile(
     rf"|dob|d\.o\.b\.?)[ \t]*[-–—]?[ \t]*({_DATE})(?=[ \t]*(?:[.;\n]|$))",
     re.IGNORECASE,
 )
+# A patient's record number beside a birth date, as on a hospital wristband or a clinic's label
+# ("MRN 4471203 DOB 05-MAR-1970", "IPP 558120 DDN …"): the pair picks out one patient as a
+# name and a birth date do (test44 forms). The record's label, then a value holding a digit.
+_RECORD_NUMBER = re.compile(
+    r"\b(?:mrn|hospital\s+(?:no|number|num)|patient\s+(?:id|no|number|num)|nhs\s+(?:no|number)"
+    r"|ipp|unit\s+(?:no|number)|case\s+(?:no|number)|(?:n°|num[ée]ro)\s+(?:de\s+)?patient)\b"
+    r"(?:\s+(?:is|est|was))?[\s:#.]{0,3}[A-Z]{0,3}\d",
+    re.IGNORECASE,
+)
+_RECORD_REACH = 60
 _STREET_WORDS = (
     r"(?:road|rd|street|st|lane|ln|avenue|ave|close|court|ct|drive|dr|way|place|square"
     r"|crescent|terrace|gardens|grove|row|walk|boulevard|blvd|mews|parade|view|rise|hill|green"
@@ -845,6 +863,9 @@ def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Itera
         if not _overlapping(start, end, taken_streets):
             addresses.append((start, end, own))
     streets = [(start, end) for start, end, _ in addresses]
+    # A council post's holder named in answer to who holds it (test44 forms).
+    names = [n for n in names if not a_post_holder_asked_about(text, n[0])]
+    own_names = [n for n in own_names if not a_post_holder_asked_about(text, n[0])]
     if births:
         held = names + own_names
         names += [span for span in _initials(text) if not _overlapping(*span, held)]
@@ -855,6 +876,10 @@ def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Itera
         return
     for match in _BIRTH_FIELD.finditer(text):
         yield PIIFinding("name_dob_address", *match.span(1))
+    for start, end in births:
+        near = text[max(0, start - _RECORD_REACH) : end + _RECORD_REACH]
+        if _RECORD_NUMBER.search(near):
+            yield PIIFinding("name_dob_address", start, end)
     for start, end in own_names:
         # A first name alone signing the message names no one among a city's people: it is
         # withheld (the policy redacts it), not a reason to refuse the message (README, test24).
@@ -972,7 +997,26 @@ def _passport_numbers_apart(text: str) -> Iterator[PIIFinding]:
                 yield PIIFinding("document_number", *match.span("value"))
 
 
+# A number given first and named after it as the writer's account or reference ("… which
+# returns 12345678, that's my business rates account", "80231457, c'est bien mon numéro de
+# compte taxe foncière"): the writer's, as with its label before it (test44 forms).
+_ACCOUNT_NAMED_AFTER = re.compile(
+    r"(?<![\w/.,-])(?P<value>[A-Z]{0,3}\d(?:[ ]?\d){5,17})(?![\w/-]|[.,]\d)"
+    r"[ \t]*[,;:)–—-]?[ \t]*(?i:(?:and|et|so|donc)[ \t]+)?"
+    r"(?i:that['’]?s|that\s+is|it['’]?s|this\s+is|which\s+is|is|c['’]est|ce\s+sont|qui\s+est"
+    r"|est|ça\s+c['’]est)[ \t]+(?i:(?:bien|actually|definitely|really|just|exactly)[ \t]+)?"
+    r"(?i:my|our|mon|ma|notre|le\s+num[ée]ro\s+de\s+mon|le\s+num[ée]ro\s+de\s+ma)[ \t]+"
+    r"(?:[\w'’-]+[ \t]+){0,4}?"
+    r"(?i:account|acc|reference|ref|customer|client|membership|tenancy|claim|case"
+    r"|compte|dossier|r[ée]f[ée]rence|r[ée]f|abonn[ée]|contrat|num[ée]ro\s+(?:de\s+)?(?:compte"
+    r"|client|dossier|r[ée]f[ée]rence|contrat|abonn[ée]))\b"
+)
+
+
 def _account_numbers(text: str, folded: str) -> Iterator[PIIFinding]:
+    for match in _ACCOUNT_NAMED_AFTER.finditer(text):
+        if _account_number(match.group("value"), True):
+            yield PIIFinding("account_number", *match.span("value"))
     matches = [*_ACCOUNT.finditer(text), *_ACCOUNT_TYPED_NEXT.finditer(text)]
     for match in matches:
         value = match.group("value")

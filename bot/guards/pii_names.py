@@ -696,6 +696,47 @@ _SERVICE_TITLE_AFTER = re.compile(
 )
 
 
+# A council post asked about, then its holder named ("Who is the council's school catering
+# manager now? … it's a Ms …, is that right?", "Qui est la responsable de la restauration
+# scolaire à la mairie ? C'est Mme … ?"): the post's holder, a public officer, as with the post
+# in apposition (test44 forms). Any council post: a manager, an officer, a director, a lead,
+# a coordinator, a head of …; responsable, chef de service, directeur or directrice,
+# coordinateur or coordinatrice, chargé de mission. The council must be named in the question.
+_COUNCIL_POST = (
+    r"(?:manager|officer|director|head(?:\s+of\s+[\w'’ -]{2,40}?)?|lead|leader|co-?ordinator"
+    r"|supervisor|administrator|responsable|chef(?:fe)?(?:\s+de\s+service)?|directeur|directrice"
+    r"|coordinat(?:eur|rice)|gestionnaire|charg[ée]e?\s+de\s+mission|r[ée]f[ée]rente?)"
+)
+_POST_ASKED = re.compile(
+    r"(?i:\b(?:who(?:['’]s|\s+is|\s+are|\s+was)|qui\s+est|c['’]est\s+qui|qui\s+s['’]occupe\s+de"
+    r"|do\s+you\s+know\s+who(?:['’]s|\s+is))\s+(?:now\s+|currently\s+|actuellement\s+)?"
+    r"(?:the|le|la|l['’]|your|votre)\s*(?:[\w'’-]+\s+){0,5}?"
+    rf"{_COUNCIL_POST}\b[^.!?\n]{{0,60}})"
+)
+_COUNCIL_NAMED = re.compile(
+    r"(?i:\b(?:council|town\s+hall|city\s+hall|borough|county|mairie|h[ôo]tel\s+de\s+ville"
+    r"|ville|commune|municipal\w*|conseil\s+(?:municipal|d[ée]partemental|r[ée]gional)"
+    r"|d[ée]partement|m[ée]tropole|collectivit[ée])\b)"
+)
+# The writer's own words before a name in its sentence: their own name or a relative's.
+_ONE_S_OWN_BEFORE = re.compile(
+    r"(?i:\b(?:i['’]?m|i\s+am|je\s+suis|my|mon|ma|mes|me|moi|myself|our|notre|nos"
+    r"|je\s+m['’]appelle|call\s+me|signed)\b)"
+)
+
+
+def a_post_holder_asked_about(text: str, start: int) -> bool:
+    """Whether a name at `start` answers a question earlier in the message about who holds a
+    council post, with none of the writer's own words before it in its sentence."""
+    asked = None
+    for match in _POST_ASKED.finditer(text, 0, start):
+        asked = match
+    if asked is None or not _COUNCIL_NAMED.search(asked.group(0) + text[asked.end() : start]):
+        return False
+    sentence = re.split(r"[.!?\n…]", text[asked.end() : start])[-1]
+    return _ONE_S_OWN_BEFORE.search(sentence) is None
+
+
 def _in_a_post(text: str, start: int, end: int) -> bool:
     """Whether `start`-`end` lies inside a council post written after a name (`_SERVICE_TITLE_
     AFTER`): "Team Leader" in "Mrs …, Licensing Team Leader"."""
@@ -871,6 +912,8 @@ def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     ]
     spans += _given_and_surname(text)
     spans += _fields_without_colons(text)
+    spans += _register_row_names(text)
+    spans += _formula_outputs(text)
     spans += _nicknamed(text)
     spans += _spans(_NAME_IN_ANOTHER_SCRIPT, text)
     spans += [(start, end) for start, end in _spans(_ONE_NAME_ONLY, text) if _real(text[start:end])]
@@ -940,6 +983,100 @@ _FIELDS_WITHOUT_COLONS = re.compile(
     rf"(?i:\b{_SURNAME_FIELD})(?-i:{_FIELD_VALUE}){_FIELD_GAP}(?i:{_GIVEN_FIELD})(?-i:{_FIELD_VALUE})"
     rf"|(?i:\b{_GIVEN_FIELD})(?-i:{_FIELD_VALUE}){_FIELD_GAP}(?i:{_SURNAME_FIELD})(?-i:{_FIELD_VALUE})"
 )
+
+
+# A register's or a form's row pasted as text, the person's name first in reversed order,
+# the surname in capitals ("WHITCOMBE, Darren | …", "LE GALL-MORVAN, Annick - …"), then a
+# field separator (a pipe, a dash, a tab, a semicolon): the row's person (test44 forms). A
+# surname in title case ("Whitcombe, Darren | …") counts when the given name is a common one
+# and the row speaks of health (a diagnosis, a medicine, detention under the Mental Health Act).
+_ROW_NAME = re.compile(
+    r"(?:(?<![^\n])|(?<=:))[ \t>*•#\d.)-]*"
+    r"(?P<surname>(?:(?:DE|DU|DA|DI|LE|LA|VAN|VON|MC|MAC|O['’])[ \t]?)?"
+    r"[A-ZÀ-Þ][A-ZÀ-Þ'’]+(?:[- ][A-ZÀ-Þ][A-ZÀ-Þ'’]+)?"
+    r"|[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?),[ \t]*"
+    r"(?P<given>[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?)"
+    r"(?:[ \t]+\(?[A-ZÀ-Þ][a-zß-ÿ'’]*\.?\)?)?"
+    r"(?=[ \t]*(?:\||[-–—;/\t]|,[ \t]*(?:DOB|NHS|born|née?)\b))"
+)
+_HEALTH_ON_ROW = re.compile(
+    r"(?i:\b(?:diagnos\w*|medication|medicine|meds|prescri\w*|\d+\s?mg|mental\s+health"
+    r"|section(?:ed)?\s*\d?|detained|psych\w*|schizo\w*|bipolar|depress\w*|dementia|alzheimer"
+    r"|epilep\w*|diabet\w*|cancer|hiv|autis\w*|adhd|ward|hospital|clinic|self[- ]harm|overdose"
+    r"|diagnostic|m[ée]dicament\w*|traitement|ordonnance|hospitalis[ée]e?|h[ôo]pital|soins"
+    r"|sous\s+contrainte|hdt|sdre|d[ée]pression|d[ée]mence|psychiatr\w*|maladie))"
+)
+
+
+# A greeting or thanks before a name, addressing someone ("Hello, Darren - …").
+_ADDRESSING = frozenset(
+    "hello hi hey dear thanks thank cheers sorry morning afternoon evening ok okay yes no"
+    " bonjour bonsoir salut coucou merci cher chère chers oui non pardon désolé désolée"
+    " allo allô re please svp stp attention urgent note nb ps".split()
+)
+
+
+def _register_row_names(text: str) -> Iterator[tuple[int, int]]:
+    for match in _ROW_NAME.finditer(text):
+        surname, given = match.group("surname"), match.group("given")
+        if surname in _NOT_NAMES or given in _NOT_NAMES or given.lower() in _ROLES:
+            continue
+        if surname.lower() in _ADDRESSING or given.lower() in _ADDRESSING:
+            continue
+        line_end = text.find("\n", match.end())
+        row = text[match.end() : line_end if line_end >= 0 else len(text)]
+        shouted = surname.replace("-", "").replace(" ", "").replace("'", "").isupper()
+        common = is_given_name(given, given_names()) or _common_given(given)
+        health = _HEALTH_ON_ROW.search(row) is not None
+        if (shouted and len(surname) > 2 and (common or health)) or (common and health):
+            yield match.start("surname"), match.end("given")
+
+
+# A spreadsheet formula pasted in a message ("=CONCAT(B4," ",C4)", "=VLOOKUP(A2,Sheet2!A:B,2,
+# FALSE)"): its function's name and its cells are never names (test44 forms). The value it
+# shows, named after it ("… shows Marjorie Tennant in D4", "… donne Josiane Marlaud"), is a
+# person's name from the sheet, personal on its own.
+_FORMULA = re.compile(
+    r"=[ \t]*[A-Za-z][A-Za-z0-9._]{1,24}[ \t]*\((?:[^()\n]|\((?:[^()\n]|\([^()\n]*\))*\))*\)"
+    r"(?:[ \t]*[&+*/-][ \t]*(?:[A-Za-z][A-Za-z0-9._]{1,24}\([^()\n]*\)|\"[^\"\n]*\""
+    r"|\$?[A-Z]{1,3}\$?\d+))*"
+)
+_FORMULA_SHOWS = re.compile(
+    r"[^.!?\n]{0,40}?\b(?i:shows?|showing|gives?|giving|returns?|returning|displays?|outputs?"
+    r"|produces?|spits\s+out|comes\s+out\s+as|puts?|donne|affiche|renvoie|retourne|sort"
+    r"|me\s+met|me\s+donne|m['’]affiche)[ \t]+(?i:me[ \t]+|up[ \t]+|out[ \t]+)?(?:[«\"“'‘][ \t]*)?"
+    + FULL_NAME
+)
+# A cell's reference ("B4", "AA12", "$C$2"), or a formula function's name in capitals.
+_CELL_OR_FUNCTION = re.compile(r"\$?[A-Z]{1,3}\$?\d+|[A-Z][A-Z0-9.]{2,}")
+
+
+def formula_spans(text: str) -> list[tuple[int, int]]:
+    """Where spreadsheet formulas stand in `text`."""
+    return [m.span() for m in _FORMULA.finditer(text)]
+
+
+def a_formula_s_word(text: str, start: int, end: int) -> bool:
+    """A name found at `start`..`end` that is only a formula's function name or cells, inside
+    or right before a formula's brackets ("CONCAT", "VLOOKUP(A2", "B4 C4")."""
+    words = re.findall(r"[^\s,;(){}\"]+", text[start:end])
+    if not words or not all(_CELL_OR_FUNCTION.fullmatch(w) or w.isupper() for w in words):
+        return False
+    return any(s <= start < e or start <= s < end for s, e in formula_spans(text)) or (
+        re.match(r"[ \t]*\(", text[end:]) is not None
+    )
+
+
+def _formula_outputs(text: str) -> Iterator[tuple[int, int]]:
+    for formula in _FORMULA.finditer(text):
+        match = _FORMULA_SHOWS.match(text, formula.end())
+        if match is None:
+            continue
+        words = match.group(1).split()
+        if any(_CELL_OR_FUNCTION.fullmatch(w) or w.isupper() for w in words):
+            continue
+        if _real(match.group(1)):
+            yield match.span(1)
 
 
 def _fields_without_colons(text: str) -> Iterator[tuple[int, int]]:

@@ -19,7 +19,13 @@ from bot.guards import checksums
 from bot.guards.verdict import PIIFinding
 
 _LABEL_WINDOW = 32
-_IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?=[ A-Za-z0-9-])")
+# Its country code may stand apart from its check digits when written in pairs ("GB 29 NW BK
+# 60 16 …", "FR 76 30 00 …": test44 forms), then in capitals only (a word such as "is" or "no"
+# before two digits is no country code).
+_IBAN_START = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Za-z]{2}|[A-Z]{2}[ -](?=\d{2}[ -][A-Z0-9]{2}[ -]))\d{2}"
+    r"(?=[ A-Za-z0-9-])"
+)
 _DIGIT_RUN = re.compile(r"(?<![\w+/.,-])\d+(?:[ .-]\d+)*(?![\w/]|[.,]\d)")
 _NINO = re.compile(r"(?<![\w])[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![\w])")
 # Introduced as a NINO, any two letters and six digits count (a mistyped or unusual prefix).
@@ -201,6 +207,50 @@ def _run_kind(raw: str, digits: str, labelled: Callable[[str], bool]) -> str | N
     return None
 
 
+# A card's number given with its expiry and its security code ("4539 … exp 09/28 cvv 123",
+# "… expire fin 09/28, cryptogramme 123"): the card, even mistyped (a failing Luhn check), as
+# a payment page asks for the three together (test44 forms). A card-shaped number quoted in a
+# scam text has neither.
+_EXPIRY_AFTER = re.compile(
+    r"\b(?:exp(?:iry|ires?|iration)?|valid\s+(?:thru|through|until|to)|expire\w*|date\s+d['’]"
+    r"expiration|fin)\b\.?[\s:]*(?:date\s*)?(?:le\s+|fin\s+)?:?\s*(?:0?[1-9]|1[0-2])\s*/\s*(?:\d{2}|20\d{2})\b"
+    r"|(?<![\d/])(?:0[1-9]|1[0-2])/(?:2\d|20[2-4]\d)(?![\d/])"
+)
+_SECURITY_CODE_AFTER = re.compile(
+    r"\b(?:cvv2?|cvc2?|csc|cv2|security\s+(?:code|number|digits)|code|cryptogramme|crypto"
+    r"|code\s+de\s+s[ée]curit[ée]|(?:3|three|trois)\s+(?:digits|chiffres)(?:\s+\w+){0,3}?)"
+    r"\b[\s:=]*(?:is\s+|est\s+|c['’]est\s+)?\d{3,4}(?!\d)"
+)
+_PAYMENT_REACH = 90
+# A card's last digits given again after it ("Sorry, last 4 are 5532", "pardon, les 4 derniers
+# c'est 5532"): the number as corrected, when it then passes Luhn, is the card.
+_LAST_DIGITS_AGAIN = re.compile(
+    r"\b(?:last|final|les|the)\s+(?P<count>4|four|quatre|3|three|trois)\s+(?:digits?\s+|chiffres?\s+)?"
+    r"(?:derniers?\s+(?:chiffres?\s+)?)?(?:are|is|should\s+be|were|c['’]est|sont|=|:)?\s*:?\s*"
+    r"(?P<digits>\d{3,4})(?!\d)"
+)
+_CORRECTION_REACH = 120
+
+
+def _card_given_for_payment(folded: str, end: int) -> bool:
+    """An expiry and a security code right after a number ending at `end`."""
+    after = folded[end : end + _PAYMENT_REACH]
+    return _EXPIRY_AFTER.search(after) is not None and (
+        _SECURITY_CODE_AFTER.search(after) is not None
+    )
+
+
+def _card_corrected_after(folded: str, end: int, digits: str) -> bool:
+    """The number's last digits given again after it, and the corrected number passes Luhn."""
+    after = folded[end : end + _CORRECTION_REACH]
+    for match in _LAST_DIGITS_AGAIN.finditer(after):
+        new = match.group("digits")
+        corrected = digits[: len(digits) - len(new)] + new
+        if corrected != digits and checksums.payment_card_valid(corrected):
+            return True
+    return False
+
+
 def find_digit_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
     """Cards, SIN, BSN, NHS numbers and Estonian personal codes."""
     for match in _DIGIT_RUN.finditer(text):
@@ -217,6 +267,14 @@ def find_digit_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
         kind = _run_kind(match.group(0), digits, labelled)
         if kind is None and _nhs_named_in_message(folded, digits, labelled):
             kind = "uk_nhs_number"
+        if kind is None and _nhs_beside_care_words(folded, start, digits):
+            kind = "uk_nhs_number"
+        if kind is None and 13 <= len(digits) <= 19 and not labelled("object"):
+            if _card_corrected_after(folded, match.end(), digits):
+                yield PIIFinding("payment_card", start, match.end())
+                continue
+            if _card_given_for_payment(folded, match.end()):
+                kind = "payment_card"
         if kind is not None and not _rejected_failing_check(folded, kind, digits):
             yield PIIFinding(kind, start, match.end())
 
@@ -373,6 +431,36 @@ def _nhs_named_in_message(folded: str, digits: str, labelled: Callable[[str], bo
     if len(digits) != 10 or digits[0] not in "456789" or labelled("object"):
         return False
     return _LABELS["uk_nhs_number"].search(folded) is not None and _EXAMPLE.search(folded) is None
+
+
+# Words of a patient's care: a run of ten digits that passes the NHS check beside them is an
+# NHS number, with no label ("my mum's prescription bag says 9434765919 REPEAT …, the OT
+# wants her records"): test44 forms. A barcode's or a label's line is where a pharmacy prints
+# it, so those words do not make it an object's here.
+_CARE_WORDS = re.compile(
+    r"\b(?:nhs|gp|gps|surgery|hospital|records?|prescri\w*|pharmac\w*|chemist|clinic|patient"
+    r"|ot|occupational\s+therap\w*|physio\w*|district\s+nurse|nurse|consultant|a&e|ward"
+    r"|repeat\s+(?:prescription|medication)|tablets?|medication|meds|dispens\w*|carer"
+    r"|ordonnance|m[ée]decin|h[ôo]pital|pharmacie|dossier\s+m[ée]dical|infirmi[èe]re"
+    r"|ergoth[ée]rap\w*|kin[ée]|traitement|m[ée]dicaments?)\b"
+)
+_PRINTED_OBJECT = re.compile(
+    r"\b(?:barcode|bar\s+code|code-barres?|label|[ée]tiquette)(?:\s+(?:line|ligne))?\b"
+)
+
+
+def _nhs_beside_care_words(folded: str, start: int, digits: str) -> bool:
+    """Ten digits passing the NHS check, in a message about a patient's care, named as no
+    other object's (but a barcode's or a label's) and shown as no example."""
+    if len(digits) != 10 or digits[0] not in "456789":
+        return False
+    if not checksums.uk_nhs_number_valid(digits) or _EXAMPLE.search(folded) is not None:
+        return False
+    wide = folded[max(0, start - 2 * _LABEL_WINDOW) : start]
+    window = _PRINTED_OBJECT.sub(lambda m: " " * len(m.group(0)), wide)[-_LABEL_WINDOW:]
+    if _LABELS["object"].search(window) is not None:
+        return False
+    return _CARE_WORDS.search(folded) is not None
 
 
 def find_lettered_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:

@@ -79,7 +79,13 @@ _OWN_WORDS = (
     r"|c'est (?:chez (?:moi|nous)|mon adresse|mon domicile|ma maison|mon appartement)"
     r"|(?:pour|de) (?:mon|notre) (?:adresse|domicile)"
     r"|for (?:my|our) (?:home |current |new )?address|(?:la )?ou (?:j'habite|nous habitons"
-    r"|je vis|on habite))\b"
+    r"|je vis|on habite)"
+    # The code named after it as the writer's, an adverb between ("…, c'est bien mon code
+    # postal à la maison", "…, that's definitely my home postcode"): test44 forms.
+    r"|(?:c'est|c’est|that's|that is|it's|it is|which is|qui est|is|est)"
+    r" (?:(?:bien|bel et bien|vraiment|definitely|actually|really|indeed|exactly) )?"
+    r"(?:my|our|mon|notre) (?:(?:home|own|house|current|actual) )?"
+    r"(?:code postal|postcode|post code|postal code|zip code|zip))\b"
 )
 # Anywhere in the message, and within the same sentence after an address or a code.
 OWN_SAID = re.compile(_OWN_WORDS)
@@ -215,6 +221,10 @@ _SENTENCE_START = re.compile(r"[.?!;\n]")
 def _locates_someone(folded: str, start: int, end: int) -> bool:
     before = folded[max(0, start - _WINDOW) : start]
     if _PERSONAL.search(before):
+        return True
+    # Said after it to be the writer's, even after ", c'est" (which otherwise asks where the
+    # code lies: "EX1 8RW, c'est dans quel secteur ?"): test44 forms.
+    if OWN_AFTER.match(folded, end):
         return True
     if _AREA_BEFORE.search(before) or _AREA_AFTER.match(folded, end):
         return False

@@ -28,6 +28,13 @@ Finder = Callable[[str], Iterable[PIIFinding]]
 _UNDERSCORED = re.compile(r"(?<![\w/.-])[A-Za-z0-9]{1,5}(?:_[A-Za-z0-9]{1,5})+(?![\w/-]|\.\w)")
 _SLASHED = re.compile(r"(?<![\w/.-])[A-Za-z0-9]{1,4}(?:/[A-Za-z0-9]{1,4}){3,}(?![\w/-]|\.\w)")
 _DASHED = re.compile(r"(?<![\w/.-])[A-Za-z0-9]{1,4}(?:-[A-Za-z0-9]{1,4}){3,}(?![\w/-]|\.\w)")
+# Dots (or commas, colons, semicolons) between the pairs of a National Insurance number, as
+# typed on a phone in lower case ("ni no ab.12.34.56.c"): a run that starts with two letters
+# and keeps one separator throughout (an IP address or a version starts with digits). Test44
+# forms.
+_DOTTED = re.compile(
+    r"(?<![\w/.,:;-])[A-Za-z]{2}([.,:;])[A-Za-z0-9]{1,4}(?:\1[A-Za-z0-9]{1,4}){2,}(?![\w/-]|[.,:;]\w)"
+)
 _MIN_DIGITS = 6
 
 # What a run may be read as, with the check it must pass.
@@ -42,7 +49,7 @@ def _runs(text: str) -> Iterator[tuple[int, int, bool]]:
     for match in _UNDERSCORED.finditer(text):
         if any(ch.isdigit() for ch in match.group(0)):
             yield match.start(), match.end(), True
-    for pattern in (_SLASHED, _DASHED):
+    for pattern in (_SLASHED, _DASHED, _DOTTED):
         for match in pattern.finditer(text):
             if sum(ch.isdigit() for ch in match.group(0)) >= _MIN_DIGITS:
                 yield match.start(), match.end(), False
@@ -58,7 +65,7 @@ def find_across_separators(text: str, finder: Finder) -> Iterator[PIIFinding]:
         if not kept or run[0] >= kept[-1][1]:
             kept.append(run)
     replaced = replace_runs(
-        text, [(start, end, re.sub(r"[_/-]", " ", text[start:end])) for start, end, _ in kept]
+        text, [(start, end, re.sub(r"[_/.,:;-]", " ", text[start:end])) for start, end, _ in kept]
     )
     copy = replaced.text
     placed = [(*span, run[2]) for span, run in zip(replaced.spans, kept, strict=True)]
