@@ -125,7 +125,7 @@ def national_form(digits: str, international: bool) -> str:
 _BARE_COUNTRY_CODE = re.compile(r"(?:44[ .-]+[1-9]|33[ .-]+[1-9])")
 
 
-def _international(raw: str) -> bool:
+def written_international(raw: str) -> bool:
     """Written with its country code: after "+" or "00", or bare (`_BARE_COUNTRY_CODE`)."""
     if raw.startswith(("+", "00")):
         return True
@@ -136,7 +136,7 @@ def _international(raw: str) -> bool:
 
 
 def _shaped_like_phone(raw: str, digits: str, context_before: str, policy: ContactPolicy) -> bool:
-    if _international(raw):
+    if written_international(raw):
         return 8 <= len(digits) <= 15
     if len(digits) < 9 or len(digits) > 12 or _DATE_SHAPE.fullmatch(raw):
         return False
@@ -323,7 +323,7 @@ def _rung_by_the_writer(before: str, after: str) -> bool:
 def _phone_is_public(
     raw: str, digits: str, before: str, policy: ContactPolicy, after: str = "", sentence: str = ""
 ) -> bool:
-    national = national_form(digits, _international(raw))
+    national = national_form(digits, written_international(raw))
     if digits in policy.public_numbers or national in policy.public_numbers:
         return True
     if national.startswith(policy.service_prefixes):
@@ -482,7 +482,7 @@ def a_service_named_alone(label: str) -> bool:
 
 def _listed(raw: str, digits: str, policy: ContactPolicy) -> bool:
     """A number public whatever the words around it: the policy's list or a service range."""
-    national = national_form(digits, _international(raw))
+    national = national_form(digits, written_international(raw))
     return (
         digits in policy.public_numbers
         or national in policy.public_numbers
@@ -592,20 +592,20 @@ def judged_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[tup
         sentence = folded[max(0, match.start() - _SENTENCE_REACH) : match.start()]
         sentence = _CLAUSE_END.split(sentence)[-1]
         public = _phone_is_public(raw, digits, before, policy, after, sentence)
-        if not public and not is_mobile(national_form(digits, _international(raw))):
+        if not public and not is_mobile(national_form(digits, written_international(raw))):
             public = _to_be_rung(folded, match.end(), before) and (
                 policy.personal_context.search(before[-_PERSONAL_WINDOW:]) is None
             )
-        if not public and not is_mobile(national_form(digits, _international(raw))):
+        if not public and not is_mobile(national_form(digits, written_international(raw))):
             # A landline given in the same breath as an organisation's mailbox ("email
             # libraries@… or phone 020 …"): the same organisation's line (test33 forms).
             mailbox = _PUBLIC_MAILBOX_BEFORE.search(before)
             public = mailbox is not None and email_is_public(mailbox.group(1), policy)
-        if not public and not is_mobile(national_form(digits, _international(raw))):
+        if not public and not is_mobile(national_form(digits, written_international(raw))):
             public = _in_an_organisation_s_block(text, match.start())
-        if not public and not is_mobile(national_form(digits, _international(raw))):
+        if not public and not is_mobile(national_form(digits, written_international(raw))):
             public = _in_a_public_mailbox_s_mail(text, match.start(), policy)
-        if not public and not is_mobile(national_form(digits, _international(raw))):
+        if not public and not is_mobile(national_form(digits, written_international(raw))):
             public = _SERVICE_NAMED_ALONE_AFTER.match(folded, match.end()) is not None or (
                 _ON_A_BUSINESS_S_SIGN_AFTER.match(after) is not None
                 and policy.personal_context.search(before[-_PERSONAL_WINDOW:]) is None

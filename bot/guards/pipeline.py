@@ -27,7 +27,7 @@ from bot.guards.intent_decision import IN_SCOPE, RECALL_FIRST, IntentClassifierL
 from bot.guards.model_check import ModelIntentCheck
 from bot.guards.normalise import fold
 from bot.guards.pii import find_pii, redact
-from bot.guards.pii_contact import national_form
+from bot.guards.pii_contact import national_form, written_international
 from bot.guards.pii_spans import SpanTagger, shipped_span_tagger
 from bot.guards.pii_spoken import spoken_identifiers
 from bot.guards.policy import GuardPolicy, localised
@@ -561,7 +561,8 @@ def _published(value: str, kind: str, contacts: PublishedContacts) -> bool:
         digits = "".join(
             ch for _, _, read in spoken_identifiers(value) for ch in read if ch.isdigit()
         )
-    international = value.lstrip().startswith(("+", "00"))
+    # With its country code, "+" or "00" or bare ("44 20 7946 …" on a poster, test44 forms).
+    international = written_international(value.lstrip())
     return digits in contacts.phones or national_form(digits, international) in contacts.phones
 
 

@@ -250,3 +250,25 @@ def test_a_private_number_in_full_width_digits_is_still_blocked(policy: GuardPol
     guard = InputGuard(policy, pii_tagger="none", published=_published_demo)
     verdict = guard.inspect("ring me on ０７７００ ９００４１７ tonight please, about my bin", "en")
     assert verdict.action == "block_pii", verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The leaflet in the library lists 44 20 7946 0000 ext 4 for bins, is that you?", "en"),
+        ("Sur l'affiche de la salle des fêtes : 44 20 7946 0000 poste 2, c'est vous ?", "fr"),
+    ],
+)
+def test_the_councils_own_number_with_a_bare_country_code_is_public(
+    policy: GuardPolicy, text: str, lang: str
+) -> None:
+    # "44 …" without "+" or "00" is read as the country code (test44 forms, spent): the number
+    # it writes is compared with the pages' in its national form, as with "+44".
+    guard = InputGuard(policy, pii_tagger="none", published=_published_demo)
+    assert guard.inspect(text, lang).action == "allow"
+
+
+def test_a_private_number_with_a_bare_country_code_is_still_blocked(policy: GuardPolicy) -> None:
+    guard = InputGuard(policy, pii_tagger="none", published=_published_demo)
+    verdict = guard.inspect("text me on 44 7700 900 519 after six about the skip", "en")
+    assert verdict.action == "block_pii", verdict
