@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import unquote_plus
 
 from bot.guards.pii_names import common_given_name
+from bot.guards.pii_spoken import PHONETIC_ALPHABET
 from bot.guards.replaced import replace_runs
 from bot.guards.verdict import PIIFinding
 
@@ -243,38 +244,8 @@ def find_machine_readable_lines(text: str) -> Iterator[PIIFinding]:
 # for Alpha, …", "Lima Alfa Charlie …"): the letters joined are the word, read in a copy in
 # its place (capitalised, as a name is written), so the name rules decide as for the word
 # typed plainly ("my surname is Lacaze"). Three letters at least.
-_NATO = {
-    "alfa": "a",
-    "alpha": "a",
-    "bravo": "b",
-    "charlie": "c",
-    "delta": "d",
-    "echo": "e",
-    "foxtrot": "f",
-    "golf": "g",
-    "hotel": "h",
-    "india": "i",
-    "juliet": "j",
-    "juliett": "j",
-    "kilo": "k",
-    "lima": "l",
-    "mike": "m",
-    "november": "n",
-    "oscar": "o",
-    "papa": "p",
-    "quebec": "q",
-    "romeo": "r",
-    "sierra": "s",
-    "tango": "t",
-    "uniform": "u",
-    "victor": "v",
-    "whiskey": "w",
-    "whisky": "w",
-    "xray": "x",
-    "x-ray": "x",
-    "yankee": "y",
-    "zulu": "z",
-}
+# The spelling alphabet's words (`pii_spoken`'s), and "x-ray" as one word.
+_NATO = {**PHONETIC_ALPHABET, "x-ray": "X"}
 _SPELT_AS = r"[ \t]+(?i:for|as[ \t]+in|like|comme|c'est)[ \t]+[A-ZÀ-Ý][\w'-]*"
 _SPELT_LETTER = rf"(?<![\w'])(?P<letter>[A-Za-z]){_SPELT_AS}"
 _SPELT_JOIN = r"[ \t]*[,;/-]?[ \t]*(?:and|et)?[ \t]*"

@@ -271,7 +271,8 @@ _LINKS = {
 }
 # The phonetic (NATO) alphabet's words, accents dropped, as read over a bad line in English and
 # French ("Echo X-ray four seven …", "Delta Whisky"); "X-ray" is read from its two tokens.
-_NATO = {
+# `pii_encoded` reads names spelt with the same words.
+PHONETIC_ALPHABET = {
     word: word[0].upper()
     for word in (
         "alfa alpha bravo charlie delta echo foxtrot fox golf hotel india juliet juliett"
@@ -344,7 +345,7 @@ def _coded_letter(tokens: Sequence[re.Match[str]], i: int) -> tuple[str, str, in
     """A letter spelt with the phonetic alphabet, capitalised as its words are written ("Echo",
     "X-ray", "Québec"): the letter, beside other parts of a run (test37 forms)."""
     token = tokens[i].group(0)
-    coded = _NATO.get(_plain(token.lower()))
+    coded = PHONETIC_ALPHABET.get(_plain(token.lower()))
     if coded is not None and token[:1].isupper():
         return "letter", coded, i + 1
     ray = i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "ray"
