@@ -187,6 +187,7 @@ CHIT_CHAT = [
 ]
 CHIT_CHAT_LOOKALIKES = [
     ("Great news, we got the keys! How do I register for council tax?", "en"),
+    ("Great news, the bin crew were brilliant, so chuffed: can you thank the team for me?", "en"),
     ("I'm bored in the holidays, what activities does the library run for teenagers?", "en"),
 ]
 
