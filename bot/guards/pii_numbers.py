@@ -436,7 +436,7 @@ def _nhs_named_in_message(folded: str, digits: str, labelled: Callable[[str], bo
 # Words of a patient's care: a run of ten digits that passes the NHS check beside them is an
 # NHS number, with no label ("my mum's prescription bag says 9434765919 REPEAT …, the OT
 # wants her records"): test44 forms. A barcode's or a label's line is where a pharmacy prints
-# it, so those words do not make it an object's here.
+# it, so those words do not make it an object's here, nor "the line under the barcode".
 _CARE_WORDS = re.compile(
     r"\b(?:nhs|gp|gps|surgery|hospital|records?|prescri\w*|pharmac\w*|chemist|clinic|patient"
     r"|ot|occupational\s+therap\w*|physio\w*|district\s+nurse|nurse|consultant|a&e|ward"
@@ -445,7 +445,9 @@ _CARE_WORDS = re.compile(
     r"|ergoth[ée]rap\w*|kin[ée]|traitement|m[ée]dicaments?)\b"
 )
 _PRINTED_OBJECT = re.compile(
-    r"\b(?:barcode|bar\s+code|code-barres?|label|[ée]tiquette)(?:\s+(?:line|ligne))?\b"
+    r"\b(?:(?:line|ligne)\s+(?:\w+\s+){0,2}?(?:under|below|beneath|above|on|sous|sur)\s+"
+    r"(?:the\s+|le\s+|la\s+|l')?)?(?:barcode|bar\s+code|code-barres?|label|[ée]tiquette)"
+    r"(?:\s+(?:line|ligne))?\b"
 )
 
 

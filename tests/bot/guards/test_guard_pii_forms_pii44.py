@@ -94,6 +94,13 @@ from tests.bot.guards.pii_found import decided, found_with_tagger, kinds_found
         # 9. an NHS-valid run beside care words
         ("Dad's chemist bag reads 4857773457 REPEAT 56 CAP, does the GP need it?", "uk_nhs_number"),
         ("the OT asked for the number on Mum's prescription, it's 4010232137", "uk_nhs_number"),
+        # "line" as where it is printed, under or below the barcode (the lead's snapshot: the
+        # spent test44 message stayed unfound, "line" read as an object's).
+        (
+            "Gran's pharmacy bag has a line printed below the barcode: 4857773457 WEEKLY, the "
+            "district nurse wants it",
+            "uk_nhs_number",
+        ),
         ("sur l'ordonnance de ma mère il y a 9990123454, le médecin le demande", "uk_nhs_number"),
         # 10. a NINO with dots or other separators, lower case
         ("ni no pw.31.58.72.a for the grant", "uk_nino"),
