@@ -59,6 +59,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zk.jsonl": "hol37-",
     "intents.holdout-2026-12-06zl.jsonl": "hol38-",
     "intents.holdout-2026-12-06zm.jsonl": "hol39-",
+    "intents.holdout-2026-12-06zn.jsonl": "hol40-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -124,6 +125,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zm.jsonl": (
         "## Thirty-ninth held-out set: `intents.holdout-2026-12-06zm.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zn.jsonl": (
+        "## Fortieth held-out set: `intents.holdout-2026-12-06zn.jsonl`"
     ),
 }
 
