@@ -678,6 +678,55 @@ def _found_across_chat_lines(text: str, written: str, policy: PIIPolicy) -> Iter
     )
 
 
+# Text pasted over line breaks that cut a value (test45 forms), read once joined:
+# - a word cut by a hyphen at a line's end, as a PDF's copied text has it ("Aurélien DUPON-⏎TEL,
+#   apiculteur"): read as one word, without the hyphen, unless the part after it opens with a
+#   capital after a small letter (a compound name cut at its own hyphen, "Jean-⏎Pierre",
+#   keeps it);
+# - a value split over two pasted messages or quoted lines, the next line opened by its
+#   marker ("(msg 1) … is EX2⏎(msg 2) 3HD …", "> 2 79 05 13 055⏎> 318 95", "[10:15] Gran:
+#   …"): read with a space for the break and the marker, so the identifier's own shape and
+#   check decide.
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t>]*(?=[^\W\d_])")
+_MESSAGE_BREAK = re.compile(
+    r"(?<=[A-Za-z0-9])[ \t]*\r?\n[ \t]*(?:>[ \t>]*|\(?(?i:msg|message|sms|texte?|part|partie)"
+    r"[ \t]*#?\d{1,2}\)?[ \t]*[:.)-]?|\[[^\]\n]{1,30}\])[ \t]*"
+    r"(?:[^\W\d_][\w'’-]{0,20}[ \t]*:[ \t]+)?(?=[A-Za-z0-9])"
+)
+# What a split message's joined lines may hold: identifiers and postcodes (a name read across
+# two lines would take the next line's first word); a cut word, a name too.
+_ACROSS_MESSAGES_KINDS = _JOINED_KINDS | _LABELLED_KINDS | {"postcode", "email", "passport"}
+_ACROSS_CUT_WORD_KINDS = _ACROSS_MESSAGES_KINDS | {"name", "first_name", "name_dob_address"}
+
+
+def _line_joins(text: str) -> list[tuple[int, int, str]]:
+    runs: list[tuple[int, int, str]] = []
+    for match in _HYPHEN_BREAK.finditer(text):
+        compound = text[match.start() - 1].islower() and text[match.end()].isupper()
+        runs.append((match.start(), match.end(), "-" if compound else ""))
+    for match in _MESSAGE_BREAK.finditer(text):
+        if not any(start < match.end() and match.start() < end for start, end, _ in runs):
+            runs.append((match.start(), match.end(), " "))
+    return sorted(runs)
+
+
+def _found_across_pasted_lines(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    """What is found in one copy of `text` with every cut word and split message joined, where
+    it runs across a join; reported at its place in `text`."""
+    runs = _line_joins(text)
+    cut_word = [value != " " for _, _, value in runs]
+
+    def kept(finding: PIIFinding, spans: Sequence[tuple[int, int]]) -> bool:
+        return any(
+            finding.start < end
+            and start <= finding.end
+            and finding.kind in (_ACROSS_CUT_WORD_KINDS if cut else _ACROSS_MESSAGES_KINDS)
+            for (start, end), cut in zip(spans, cut_word, strict=True)
+        )
+
+    return _found_in_a_copy(text, policy, runs, kept)
+
+
 # A postcode spelt letter by letter with the space between its halves said as a word ("E X 3
 # espace 4 N W", "EX1 space 6BJ"): read as typed, so the postcode rules decide (test42,
 # spent). Capitals only: words are no postcode's letters.
@@ -869,7 +918,11 @@ def find_pii(
         found += find_with_slips(aligned, lambda copy: find_pii(copy, policy, read_out=False))
         found += _found_across_asides(aligned, policy)
         found += _found_as_answers(aligned, policy)
-        found += _found_across_chat_lines(aligned, text, policy)
+        # Values split over chat lines, pasted messages, quoted lines or a cut word (test45).
+        found += [
+            *_found_across_chat_lines(aligned, text, policy),
+            *_found_across_pasted_lines(aligned, policy),
+        ]
         found += _found_with_the_space_said(aligned, policy)
         found += _found_with_nino_slips(aligned, policy)
         found += find_across_separators(

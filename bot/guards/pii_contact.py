@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bot.guards.pii_headers import a_doubted_organisation_s_address
 from bot.guards.verdict import PIIFinding
 
 # A local part may be quoted, with spaces in it (RFC 5322: `"kit osei"@example.org`): test39,
@@ -98,7 +99,9 @@ def find_emails(text: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
     """Personal e-mail addresses."""
     for match in _EMAIL.finditer(text):
         address = match.group(0).rstrip(".")
-        if not email_is_public(address, policy):
+        if not email_is_public(address, policy) and not a_doubted_organisation_s_address(
+            text, match.start()
+        ):
             yield PIIFinding("email", match.start(), match.start() + len(address))
     for match in _USER_NAME_APART.finditer(text):
         domain = match.group("domain").rstrip(".")

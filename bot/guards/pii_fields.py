@@ -90,8 +90,10 @@ _BLANK = re.compile(
     r"|john doe|jane doe|jean dupont|firstname lastname)"
 )
 _DIGITS = re.compile(r"\d")
+# The month in digits or in Roman numerals, middle dots between too ("19·XII·1963"): test45.
 _DATE_VALUE = re.compile(
-    r"\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}|\d{1,2}(?:st|nd|rd|th|er)?\s+[^\W\d_]{3,}\.?"
+    r"\d{1,4}\s*[/.\-·∙]\s*(?:\d{1,2}|(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)(?![\w]))\s*"
+    r"[/.\-·∙]\s*\d{2,4}|\d{1,2}(?:st|nd|rd|th|er)?\s+[^\W\d_]{3,}\.?"
     r"\s+\d{2,4}"
 )
 
@@ -190,9 +192,53 @@ def _csv_fields(text: str) -> Iterator[Field]:
                 break
 
 
+# A dump of `key=value` pairs, as a form's summary or a log prints them, separated by ";", "&",
+# "," or line breaks ("date_naissance=1972-03-03; ville=…", "dob=…&postcode=…"): each value up
+# to its separator, read after its key (test45 forms). A key names one thing: letters, digits,
+# "_", "." or "-", no space.
+_INLINE_PAIR = re.compile(
+    r"(?:^|(?<=[;&,\s]))(?P<key>[^\W\d_][\w.-]{0,39})[ \t]*=[ \t]*(?P<value>[^;&,\n=]*?)"
+    r"[ \t]*(?=[;&,\n]|[ \t]+[\u2013\u2014-][ \t]|$)"
+)
+# A dump that names the document by a key ("document_type=PASSPORT", "type_piece=passeport"):
+# its number's key ("document_no", "numero", "doc_number") is the passport's number.
+_DOCUMENT_TYPE_PAIR = re.compile(
+    r"(?i:\b(?:document|doc|piece|pi[eè]ce|id)?[_.-]?(?:type|kind)(?:[_.-](?:document|doc|piece"
+    r"|pi[eè]ce|id))?[ \t]*=[ \t]*[\"']?(?P<kind>passport|passeport|id[_ -]?card|carte[_ -]"
+    r"(?:d['’]?)?identit[ée]|cni|driving[_ -]licen[cs]e|permis(?:[_ -]de[_ -]conduire)?)\b)"
+)
+_NUMBER_KEY = re.compile(
+    r"(?i:(?:document|doc|piece|pi[eè]ce|id)?[_.-]?(?:no|nr|num|number|numero|num[ée]ro|n°)"
+    r"(?:[_.-](?:document|doc|piece|pi[eè]ce))?)"
+)
+
+
+def _inline_pairs(text: str) -> Iterator[Field]:
+    if "=" not in text:
+        return
+    pairs = list(_INLINE_PAIR.finditer(text))
+    if not pairs:
+        return
+    typed = _DOCUMENT_TYPE_PAIR.search(text)
+    document = None
+    if typed is not None:
+        kind = typed.group("kind").lower()
+        document = "passport number" if kind.startswith("pass") else "document number"
+    for match in pairs:
+        key = match.group("key")
+        value = match.group("value")
+        if not value.strip():
+            continue
+        if document is not None and _NUMBER_KEY.fullmatch(key):
+            key = document
+        start, end = match.span("value")
+        yield Field(key, start, end, value, read_again=True)
+
+
 def structured_fields(text: str) -> Iterator[Field]:
     """Every value of structured text in the message, with its field's name."""
     yield from _csv_fields(text)
+    yield from _inline_pairs(text)
     yield from _key_values(text)
     yield from _json_pairs(text)
     yield from _query_pairs(text)

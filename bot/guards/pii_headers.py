@@ -67,3 +67,49 @@ def addressed_to(text: str, start: int) -> bool:
     whatever office sent it."""
     line_start = text.rfind("\n", 0, start) + 1
     return _TO_LINE.match(text, line_start) is not None
+
+
+# Words that make a sender's display name an organisation's, beside the units above: public
+# bodies, banks and firms, and what a bulk sender calls itself ("NHS Refunds Team", "HMRC
+# Rebates", "Service Remboursements CAF").
+_ORGANISATION_WORDS = frozenset(
+    """
+    nhs hmrc dvla dwp gov gov.uk govuk ministry ministère ministere government gouvernement
+    bank banque ltd limited plc inc llc sarl sas group groupe company société societe trust
+    refund refunds rebate rebates remboursement remboursements notification notifications
+    alert alerts alertes security sécurité securite payments paiements billing verification
+    vérification account accounts compte comptes caf ameli impôts impots trésor tresor
+    assurance maladie urssaf pôle emploi france travail post royal mail la poste
+    """.split()
+)
+# A pasted sender's header line: its label, then a display name and the address in angle
+# brackets ("From: \"NHS Refunds Team\" <refunds@…>", "De : Service Remboursements <…>").
+_SENDER_WITH_NAME = re.compile(
+    r"(?im:^[ \t>]*(?:from|sender|reply-to|exp[ée]diteur|de|r[ée]pondre\s+[àa])[ \t]*:[ \t]*"
+    r"[\"“”«'‘’]?[ \t]*(?P<name>[^\"“”«»<>@\n]{2,60}?)[ \t]*[\"“”»'‘’]?[ \t]*<[ \t]*$)"
+)
+# The writer doubting where a pasted message comes from: a scam, a fake, whether it is real.
+_DOUBTED = re.compile(
+    r"(?i:\b(?:scam\w*|phishing|fake|fraud\w*|suspicious|dodgy|legit\w*|genuine|spoof\w*"
+    r"|really\s+(?:from|you|them|the\s+council|real)|is\s+(?:it|this|that)\s+(?:real|you|official)"
+    r"|did\s+you\s+(?:send|write)|arnaque\w*|escroquerie|hame[çc]onnage|frauduleu\w*|faux|fausse"
+    r"|louche|suspect\w*|vraiment\s+(?:de|du|des|vous|la|le)|authentique|c['’]est\s+(?:bien\s+)?vous"
+    r"|est-ce\s+(?:bien\s+)?vous|vous\s+qui|officiel\w*\s*\?|real\s*\?)\b)"
+)
+
+
+def _names_an_organisation(value: str) -> bool:
+    words = [w.strip(".,()'’").lower() for w in value.split()]
+    return names_a_unit(value) or any(w in _ORGANISATION_WORDS for w in words)
+
+
+def a_doubted_organisation_s_address(text: str, start: int) -> bool:
+    """Whether an e-mail address at `start` stands in a pasted sender's header whose display
+    name is an organisation or a team, in a message that doubts where it comes from (test45
+    forms): the (claimed) sender's address, no person's. A person's name there ("From: Jo
+    Bloggs <jo@…>") keeps it personal."""
+    line_start = text.rfind("\n", 0, start) + 1
+    header = _SENDER_WITH_NAME.match(text[line_start:start])
+    if header is None or not _names_an_organisation(header.group("name")):
+        return False
+    return _DOUBTED.search(text) is not None

@@ -45,8 +45,14 @@ _SHORT_MONTHS = (
     r"(?:jan|janv|feb|fev|fév|fevr|févr|mar|mars|apr|avr|may|mai|jun|juin|jul|juil|aug|aou|aoû"
     r"|sep|sept|oct|nov|dec|déc)"
 )
+# A month in Roman numerals between dots, slashes, hyphens or middle dots, as older French and
+# European forms write it ("14·IX·1961", "3.XI.1950", "7/IV/72"): test45 forms. The same
+# separator on both sides; middle dots also between digits ("14·09·1961").
+_ROMAN_MONTHS = r"(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
 _DATE = (
-    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[·∙]\d{1,2}[·∙]\d{2,4}|\d{4}-\d{2}-\d{2}"
+    rf"|\d{{1,2}}(?:\.{_ROMAN_MONTHS}\.|/{_ROMAN_MONTHS}/|-{_ROMAN_MONTHS}-|[·∙]{_ROMAN_MONTHS}[·∙])"
+    r"\d{2,4}(?![\w])"
     rf"|\d{{1,2}}[./-]{_SHORT_MONTHS}\.?[./-]\d{{2,4}}(?![\w])"
     rf"|\d{{1,2}}(?:st|nd|rd|th|er)? {_MONTHS}\.? \d{{4}}"
     rf"|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
@@ -63,7 +69,31 @@ _BIRTH = re.compile(
 # born on 2 March 1931 in Leeds") a birth date still counts only with a name or an address.
 _BIRTH_FIELD = re.compile(
     r"(?:^|(?<=[.!?;\n])|(?<=[.!?;] ))[ \t>*•-]*(?i:date of birth|date de naissance|birth ?date"
-    rf"|dob|d\.o\.b\.?)[ \t]*[-–—]?[ \t]*({_DATE})(?=[ \t]*(?:[.;\n]|$))",
+    rf"|dob|d\.o\.b\.?|born(?: on)?|n[ée]e? le)[ \t]*[-–—]?[ \t]*({_DATE})"
+    r"(?=[ \t]*(?:[.;,(\n—–]|-[ \t]|$))",
+    re.IGNORECASE,
+)
+# The writer's own birth date, said as theirs ("my date of birth is 14·IX·1961", "ma date de
+# naissance : …", "I was born on …", "je suis née le …"): one's own, counted alone (test45
+# forms), as a form's field is.
+_OWN_BIRTH = re.compile(
+    r"\b(?:(?:my|ma|mon)[ \t]+(?:date[ \t]+of[ \t]+birth|dob|d\.o\.b\.?|birth[ \t]?date"
+    r"|date[ \t]+de[ \t]+naissance|ddn)[ \t]*(?:is|est|c['’]est|=|:)?[ \t]*:?"
+    r"|(?:i[ \t]+was|i['’]m|i[ \t]+am|je[ \t]+suis|j['’]suis|chuis)[ \t]+(?:born|n[ée]e?)"
+    r"[ \t]*(?:on|le|the)?)[ \t]*(?:the[ \t]+|le[ \t]+)?"
+    rf"({_DATE})",
+    re.IGNORECASE,
+)
+# A date given in answer, on the next line of a pasted chat or SMS thread, to a question about a
+# birth date ("[Tue 10:14] Me: what date of birth did you put?⏎[Tue 10:15] Gran: 2nd February
+# 1944 love", "Moi : t'as mis quelle date de naissance ?⏎Mamie : le 5 juin 1941"): the birth
+# date asked for (test45 forms). The answer's line may open with its time and its sender.
+_BIRTH_ANSWERED = re.compile(
+    r"\b(?:date[ \t]+of[ \t]+birth|dob|d\.o\.b|birth[ \t]?date|birthday|born"
+    r"|date[ \t]+de[ \t]+naissance|ddn|n[ée]e?)\b[^\n?]{0,80}\?[ \t]*\r?\n(?:[ \t]*\r?\n)?"
+    r"[ \t>]*(?:\[[^\]\n]{1,30}\][ \t]*)?(?:\(?\d{1,2}[:h.]\d{2}\)?[ \t]*)?(?:[-–:][ \t]*)?"
+    r"(?:[^\W\d_][\w'’ -]{0,20}?[ \t]*:[ \t]*)?(?:(?:it['’]?s|on|the|le|c['’]est)[ \t]+){0,2}"
+    rf"({_DATE})",
     re.IGNORECASE,
 )
 # A patient's record number beside a birth date, as on a hospital wristband or a clinic's label
@@ -176,6 +206,9 @@ _FILLER = (
     r"(?i:(?:[\s:#.,]{0,3}(?:(?:number|no|num[ée]ro|n[úu]mero|numer|nummer|numaras[ıi]|n|num|nr"
     r"|id|is|was|est|of|de|du|my|mon|ma|the"
     r"|le|la|with|which is|c'est|reads|sera|has|bears|shows|porte|indique|avec|a|its|son|sa)\b"
+    # The label's abbreviation in brackets ("Rent account no. (RA) 0073…", "compte loyer (CL)
+    # …"): part of the label, so the number is the account's, not a phone (test45 forms).
+    r"|\([A-Z]{1,6}\)"
     r"|d'|n°|nº|#|:)){0,5}[\s:#.,°]{0,3})"
 )
 _DOCUMENT_WORDS = (
@@ -874,8 +907,9 @@ def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Itera
         for start, end in names + own_names + births + streets + salaries:
             yield PIIFinding("name_dob_address", start, end)
         return
-    for match in _BIRTH_FIELD.finditer(text):
-        yield PIIFinding("name_dob_address", *match.span(1))
+    for pattern in (_BIRTH_FIELD, _OWN_BIRTH, _BIRTH_ANSWERED):
+        for match in pattern.finditer(text):
+            yield PIIFinding("name_dob_address", *match.span(1))
     for start, end in births:
         near = text[max(0, start - _RECORD_REACH) : end + _RECORD_REACH]
         if _RECORD_NUMBER.search(near):

@@ -171,6 +171,9 @@ _LABELLED = re.compile(
     r"|client|customer|pupil|student|child|beneficiary|account\s+holder|contact\s+person"
     r"|salari[ée]e?|employ[ée]e?|locataire|propri[ée]taire|demandeu(?:r|se)|b[ée]n[ée]ficiaire"
     r"|allocataire|enfant|[ée]l[èe]ve|titulaire|assur[ée]e?|patiente?|agent|de\s+la\s+part\s+de"
+    # Who makes a declaration or a request on a form ("Déclarant : …", "Requérante : …",
+    # "Declarant: …"): test45 forms.
+    r"|d[ée]clarante?|requ[ée]rante?|d[ée]posante?|signataire|informant"
     r"|signed\s+by)\b)"
     # The value on the next line, unless that line is a field's name alone: a blank form's
     # "Name:" over "Date of birth:" gives no name (test27 forms, tests/bot/guards/
@@ -632,6 +635,36 @@ _OFFICE_BEFORE_TITLE = re.compile(
     # The place the office is of: "le maire d'Exampleton, Mme …", "the Mayor of Exampleton, Mr …".
     r"(?:\s+(?:of(?: the)?|d['’]|de(?: la| l['’])?)\s*[\w'’ -]{2,40}?)?"
     r"\s*[,(–—-]\s*$)"
+)
+# Any post in the council's staff, the council named with it, then its holder's title in
+# apposition ("the council's head of school crossing patrols, Mr …", "the town's lead officer
+# for allotments, Ms …", "le responsable des patrouilles scolaires de la ville, M. …", "la
+# directrice des sports de la mairie, Mme …"): a public officer named by the post, as with
+# the services listed above (test45 forms). A resident's own or a relative's name has no such
+# post before it ("my son, …", "I'm the caretaker, …").
+_POST_WORD_EN = (
+    r"(?:head|director|manager|officer|lead|leader|co-?ordinator|supervisor|chief|administrator"
+    r"|superintendent)"
+)
+_POST_WORD_FR = (
+    r"(?:responsable|directeur|directrice|chef|cheffe|coordinat(?:eur|rice)|gestionnaire"
+    r"|charg[ée]e?\s+de\s+mission|r[ée]f[ée]rente?|administrat(?:eur|rice))"
+)
+_COUNCIL_POST_BEFORE_TITLE = (
+    r"(?i:\b(?:(?:council|town|city|borough|county|town\s+hall|city\s+hall)['’]s"
+    r"\s+(?:(?:acting|interim|deputy|assistant|senior|principal|chief|lead)\s+)?"
+    rf"{_POST_WORD_EN}\b[\w'’ &-]{{0,50}}?"
+    rf"|{_POST_WORD_EN}(?:\s+(?:of|for)\s+[\w'’ &-]{{2,50}}?)?\s+(?:at|of|for|with|in)\s+"
+    r"(?:the\s+)?"
+    r"(?:council|town\s+hall|city\s+hall|[\w'’-]+\s+(?:city\s+|borough\s+|county\s+)?council)"
+    rf"|{_POST_WORD_FR}(?:\s+adjointe?)?\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*"
+    r"[\w'’ &-]{2,50}?\s+(?:de\s+la\s+ville|de\s+la\s+mairie|de\s+la\s+commune"
+    r"|municipa(?:l|le|ux|les)|de\s+la\s+m[ée]tropole|du\s+conseil\s+\w+"
+    r"|de\s+l['’]\s*h[ôo]tel\s+de\s+ville|[àa]\s+la\s+mairie|[àa]\s+l['’]\s*h[ôo]tel\s+de\s+ville))"
+    r"\s*[,(–—]\s*$)"
+)
+_OFFICE_BEFORE_TITLE = re.compile(
+    f"(?:{_OFFICE_BEFORE_TITLE.pattern})|(?:{_COUNCIL_POST_BEFORE_TITLE})"
 )
 
 
