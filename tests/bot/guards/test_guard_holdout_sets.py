@@ -60,6 +60,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zl.jsonl": "hol38-",
     "intents.holdout-2026-12-06zm.jsonl": "hol39-",
     "intents.holdout-2026-12-06zn.jsonl": "hol40-",
+    "intents.holdout-2026-12-06zo.jsonl": "hol41-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -128,6 +129,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zn.jsonl": (
         "## Fortieth held-out set: `intents.holdout-2026-12-06zn.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zo.jsonl": (
+        "## Forty-first held-out set: `intents.holdout-2026-12-06zo.jsonl`"
     ),
 }
 
