@@ -595,20 +595,22 @@ def judged_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[tup
         sentence = folded[max(0, match.start() - _SENTENCE_REACH) : match.start()]
         sentence = _CLAUSE_END.split(sentence)[-1]
         public = _phone_is_public(raw, digits, before, policy, after, sentence)
-        if not public and not is_mobile(national_form(digits, written_international(raw))):
+        # The later readings below are for landlines only: a mobile is judged once.
+        mobile = is_mobile(national_form(digits, written_international(raw)))
+        if not public and not mobile:
             public = _to_be_rung(folded, match.end(), before) and (
                 policy.personal_context.search(before[-_PERSONAL_WINDOW:]) is None
             )
-        if not public and not is_mobile(national_form(digits, written_international(raw))):
+        if not public and not mobile:
             # A landline given in the same breath as an organisation's mailbox ("email
             # libraries@… or phone 020 …"): the same organisation's line (test33 forms).
             mailbox = _PUBLIC_MAILBOX_BEFORE.search(before)
             public = mailbox is not None and email_is_public(mailbox.group(1), policy)
-        if not public and not is_mobile(national_form(digits, written_international(raw))):
+        if not public and not mobile:
             public = _in_an_organisation_s_block(text, match.start())
-        if not public and not is_mobile(national_form(digits, written_international(raw))):
+        if not public and not mobile:
             public = _in_a_public_mailbox_s_mail(text, match.start(), policy)
-        if not public and not is_mobile(national_form(digits, written_international(raw))):
+        if not public and not mobile:
             public = _SERVICE_NAMED_ALONE_AFTER.match(folded, match.end()) is not None or (
                 _ON_A_BUSINESS_S_SIGN_AFTER.match(after) is not None
                 and policy.personal_context.search(before[-_PERSONAL_WINDOW:]) is None
