@@ -61,6 +61,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zm.jsonl": "hol39-",
     "intents.holdout-2026-12-06zn.jsonl": "hol40-",
     "intents.holdout-2026-12-06zo.jsonl": "hol41-",
+    "intents.holdout-2026-12-06zp.jsonl": "hol42-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -132,6 +133,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zo.jsonl": (
         "## Forty-first held-out set: `intents.holdout-2026-12-06zo.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zp.jsonl": (
+        "## Forty-second held-out set: `intents.holdout-2026-12-06zp.jsonl`"
     ),
 }
 
