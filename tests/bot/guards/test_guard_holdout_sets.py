@@ -62,6 +62,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zn.jsonl": "hol40-",
     "intents.holdout-2026-12-06zo.jsonl": "hol41-",
     "intents.holdout-2026-12-06zp.jsonl": "hol42-",
+    "intents.holdout-2026-12-06zq.jsonl": "hol43-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -136,6 +137,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zp.jsonl": (
         "## Forty-second held-out set: `intents.holdout-2026-12-06zp.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zq.jsonl": (
+        "## Forty-third held-out set: `intents.holdout-2026-12-06zq.jsonl`"
     ),
 }
 
