@@ -285,3 +285,35 @@ def find_spelt_names(text: str, finder: Finder) -> Iterator[PIIFinding]:
             continue
         if any(finding.start < end and start < finding.end for start, end in copy.spans):
             yield PIIFinding(finding.kind, *copy.original(finding.start, finding.end))
+
+
+# A postcode dictated with a spelling alphabet and its digits said one by one ("E comme Émile,
+# X comme Xavier, 6, puis 4, R comme Raoul, …", "S for Sugar, W for William, 1, then …"): the
+# letters and digits joined, the space put before the last three, are read in a copy in its
+# place, so the postcode rules decide as for the code typed plainly (test47 forms). Two spelt
+# letters and one digit at least.
+_CODE_JOIN = r"[ \t]*[,;/-]?[ \t]*(?:(?i:and|et|puis|then|ensuite|next|apr[èe]s)[ \t,]+)?"
+_CODE_PART = rf"(?:[A-Za-z]{_SPELT_AS}|\d(?![\w,.]\d))"
+_SPELT_CODE = re.compile(rf"(?<![\w'])(?:{_CODE_PART})(?:{_CODE_JOIN}{_CODE_PART}){{4,7}}")
+_CODE_PART_ONE = re.compile(rf"(?P<letter>[A-Za-z]){_SPELT_AS}|(?P<digit>\d)")
+
+
+def find_spelt_postcodes(text: str, finder: Finder) -> Iterator[PIIFinding]:
+    """Postcodes spelt with a spelling alphabet; `finder` reads the copy with the code typed."""
+    runs: list[tuple[int, int, str]] = []
+    for match in _SPELT_CODE.finditer(text):
+        parts = [
+            m.group("letter") or m.group("digit") for m in _CODE_PART_ONE.finditer(match.group(0))
+        ]
+        code = "".join(parts).upper()
+        letters = sum(ch.isalpha() for ch in code)
+        if letters >= 2 and any(ch.isdigit() for ch in code) and 5 <= len(code) <= 7:
+            runs.append((match.start(), match.end(), f"{code[:-3]} {code[-3:]}"))
+    if not runs:
+        return
+    copy = replace_runs(text, runs)
+    for finding in finder(copy.text):
+        if finding.kind != "postcode":
+            continue
+        if any(finding.start < end and start < finding.end for start, end in copy.spans):
+            yield PIIFinding(finding.kind, *copy.original(finding.start, finding.end))

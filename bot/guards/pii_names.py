@@ -290,6 +290,9 @@ _PLACE_AFTER = re.compile(
     r"|institute|university|memorial|stadium|airport|building|court|primary|secondary|high"
     r"|grammar|church|chapel|mosque|temple|theatre|theater|gallery|estate|ward|metro|m[ée]tro"
     r"|tube|film|films|movie|show|concert|exhibition|statue|stadium|arena"
+    # A leisure or waterside venue ("Riverside Lido", "Ferry Wharf"): test47 forms.
+    r"|lido|baths|leisure|pavilion|marina|harbour|pier|quay|wharf|cemetery|crematorium|zoo"
+    r"|cinema|racecourse|piscine|gym"
     # An office named in capitals ("Register Office", "Housing Office"): test23 forms.
     r"|office|offices|registry"
     # An organisation's name ("Exampleton City Council", "Westbrook Borough"): test32 forms.
@@ -624,7 +627,9 @@ _OFFICE_BEFORE_TITLE = re.compile(
     # "la conseillère chargée du logement, Mme …", "le conseiller délégué aux sports, M. …",
     # "l'élue chargée de la voirie, Mme …". A private adviser ("ma conseillère bancaire", "la
     # conseillère chargée de mon dossier") has no such portfolio.
-    r"|(?:conseill[eè]re?|[ée]lue?)\s+(?:charg[ée]e?\s+(?:de\s+la|de\s+l['’]|du|des|de)"
+    # A deputy mayor named so too ("l'adjointe chargée des marchés, Mme …", "l'adjoint délégué
+    # aux sports, M. …"): test46 forms.
+    r"|(?:conseill[eè]re?|[ée]lue?|adjointe?)\s+(?:charg[ée]e?\s+(?:de\s+la|de\s+l['’]|du|des|de)"
     r"|d[ée]l[ée]gu[ée]e?\s+(?:[àa]\s+la|[àa]\s+l['’]|aux?|[àa]))\s*"
     rf"(?:{_PORTFOLIOS_FR})(?:\s+(?:et|and)\s+[\w'’ -]{{2,40}}?)?)"
     # The office's portfolio between it and its holder (test21 forms): "l'adjoint au maire
@@ -660,7 +665,10 @@ _COUNCIL_POST_BEFORE_TITLE = (
     rf"|{_POST_WORD_FR}(?:\s+adjointe?)?\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*"
     r"[\w'’ &-]{2,50}?\s+(?:de\s+la\s+ville|de\s+la\s+mairie|de\s+la\s+commune"
     r"|municipa(?:l|le|ux|les)|de\s+la\s+m[ée]tropole|du\s+conseil\s+\w+"
-    r"|de\s+l['’]\s*h[ôo]tel\s+de\s+ville|[àa]\s+la\s+mairie|[àa]\s+l['’]\s*h[ôo]tel\s+de\s+ville))"
+    r"|de\s+l['’]\s*h[ôo]tel\s+de\s+ville|[àa]\s+la\s+mairie|[àa]\s+l['’]\s*h[ôo]tel\s+de\s+ville"
+    # A service only a council runs, named after the post ("le responsable des mariages à
+    # l'état civil, M. …"): test46 forms.
+    r"|(?:[àa]|de)\s+l['’]\s*[ée]tat\s+civil|(?:au|du)\s+service\s+(?:de\s+l['’]\s*)?[ée]tat\s+civil))"
     r"\s*[,(–—]\s*$)"
 )
 _OFFICE_BEFORE_TITLE = re.compile(
