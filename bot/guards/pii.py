@@ -16,6 +16,7 @@ from bot.guards.pii_contact import (
 from bot.guards.pii_corrections import corrected_values
 from bot.guards.pii_encoded import (
     find_across_fillers,
+    find_dates_in_french_words,
     find_in_link_values,
     find_keypad_phones,
     find_machine_readable_lines,
@@ -31,7 +32,7 @@ from bot.guards.pii_identity import (
     private_street_ends,
     public_street_ends,
 )
-from bot.guards.pii_names import a_formula_s_word
+from bot.guards.pii_names import a_formula_s_word, names_in_file_names
 from bot.guards.pii_national import find_national_numbers
 from bot.guards.pii_network import (
     find_account_numbers_in_links,
@@ -881,7 +882,7 @@ def find_pii(
     found += find_account_numbers_in_links(aligned)
     found += find_ip_addresses(aligned, folded)
     found += find_credentials_and_documents(aligned)
-    found += find_file_references(aligned)
+    found += [*find_file_references(aligned), *names_in_file_names(text)]
     found += find_machine_readable_lines(aligned)
     # Digits inside an IBAN's shape are the IBAN's, found or left by its check (test29 forms).
     ibans = iban_shaped_spans(aligned)
@@ -952,6 +953,9 @@ def find_pii(
         found += [
             *find_spelt_names(aligned, lambda copy: find_pii(copy, policy, tagger, read_out=False)),
             *find_spelt_postcodes(aligned, lambda copy: find_pii(copy, policy, read_out=False)),
+            *find_dates_in_french_words(
+                aligned, lambda copy: find_pii(copy, policy, tagger, read_out=False)
+            ),
         ]
         # Read out with its fillers: read again in full without them (no filler is left).
         found += find_across_fillers(aligned, lambda copy: find_pii(copy, policy, tagger))

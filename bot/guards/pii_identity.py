@@ -159,9 +159,11 @@ _STREET_NAME_FR = (
     r"(?:(?!\s(?i:et|mais|ou|où|qui|que|je|j['’]|mon|ma|mes|nous|on|il|elle|ils|depuis|car"
     r"|donc|pour|avec|and|but|i|my|we|since|because)\b)[^,.\n\d]){2,40}"
 )
+# The house number's letter may stand apart, as one dictates it ("23 b, Sandpiper Rd"): test46
+# forms.
 _ADDRESS = re.compile(
     rf"(?i:\b(?:flat|apt|apartment|appartement) \d{{1,4}}[a-z]?,? )?"
-    rf"\b\d{{1,4}}[a-z]?(?: (?:bis|ter))?,? (?:(?i:{_FOREIGN_STREET}) {_STREET_NAME_FR}"
+    rf"\b\d{{1,4}}[a-z]?(?: (?:bis|ter|[a-dA-D]\b))?,? (?:(?i:{_FOREIGN_STREET}) {_STREET_NAME_FR}"
     rf"|(?:[A-Z][\w'’-]+ ){{1,3}}(?i:{_STREET_WORDS}))\b"
     r"|\b[A-ZÀ-Þ][\w'’-]+(?:stra(?:ss|ß)e|straat|laan|weg|gasse|plein)\.? \d{1,4}[a-z]?\b"
     r"|\b(?:[A-ZÀ-Þ][\w'’-]+ )?(?:Calle|Avenida|Plaza|Rua) [\w'’ -]{2,40}? \d{1,4}\b"
@@ -185,7 +187,7 @@ _BUILDING_HINT = re.compile(r"\b(?:b[âa]t|bloc|esc)")
 # Said to be the writer's, an address may be typed in lower case ("i live at 14b orchard rd").
 _LOWER_STREET = re.compile(
     rf"(?i:\b(?:(?:flat|apt|apartment|unit|appt?) \d{{1,4}}[a-z]?,? )?\d{{1,5}}[a-z]?"
-    rf"(?: (?:bis|ter))?,? (?:(?:{_FOREIGN_STREET}) {_STREET_NAME_FR}"
+    rf"(?: (?:bis|ter|[a-d]\b))?,? (?:(?:{_FOREIGN_STREET}) {_STREET_NAME_FR}"
     rf"|(?:[^\W\d_][\w'’-]* ){{1,3}}{_STREET_WORDS})\b)"
 )
 _OWN_ADDRESS = re.compile(

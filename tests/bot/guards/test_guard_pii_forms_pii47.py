@@ -12,6 +12,13 @@ the same shapes that must keep their decision.
 4. An e-mail address with the HTML entity for its at sign.
 5. A UK postcode cut at its space by a line break, the writer's postcode named earlier in the
    sentence; a postcode dictated with a spelling alphabet, its digits said one by one.
+6. Names: a surname in capitals then a common given name after a colon or a quote in a
+   message about a form; two capitalised words in the file name of a personal document; a
+   spelling between "nom …" and "prénom …"; a quoted name after "au nom de" / "in the name of".
+7. A house number with its letter apart ("41 c, Kingfisher Way").
+8. An account number after a false start in a transcribed voice message.
+2b. A birth date in French words is read as digits, so the birth date rules decide (one's own,
+   a field); a relative's alone stays allowed, as typed.
 9. A deputy mayor or a council post holder named in French apposition by portfolio ("l'adjoint
    chargé de …, M. …") or by the registry service ("… à l'état civil, Mme …").
 10. A leisure venue named with its street and postcode: a public place, no person.
@@ -87,6 +94,53 @@ from tests.bot.guards.pii_found import decided, found_with_tagger, kinds_found
             "B comme Berthe. Vous ramassez le verre ?",
             "postcode",
         ),
+        # 2. a birth date in French words, given as one's own or as a form's field
+        (
+            "Je suis né le vingt-trois avril mille neuf cent soixante-huit, la carte senior "
+            "c'est pour moi ?",
+            "name_dob_address",
+        ),
+        (
+            "Date de naissance : onze septembre dix-neuf cent quatre-vingt-quatre. C'est bon ?",
+            "name_dob_address",
+        ),
+        # 6. names: surname in capitals then given name on a form; in an uploaded file's name;
+        # a spelling between the two fields; a name in quotes after "in the name of"
+        (
+            "Le formulaire demande le nom puis le prénom : LAFFORGUE-MONTEIL Pauline. Trop long ?",
+            "name",
+        ),
+        ("For my son's form: « KERRIGAN-BOYLE Thomas », does the hyphen fit?", "name"),
+        (
+            "The portal says 'payslip_Oyelaran_Babatunde_march.pdf – unsupported type'. Which "
+            "format works?",
+            "name",
+        ),
+        ("J'ai envoyé acte_naissance_Gourvennec_Yannick.pdf, c'est trop lourd ?", "name"),
+        (
+            "Pour l'inscription : nom KERVADEC, ça s'écrit K-E-R-V-A-D-E-C, prénom Solenn. Merci.",
+            "name",
+        ),
+        (
+            "surname Ashdown-Pryce, spelt A-S-H-D-O-W-N, first name Rhiannon — is that enough?",
+            "name",
+        ),
+        ("Le bail est au nom de « Gwendoline Arrighi ». Je dois le changer ?", "name"),
+        ('The permit is in the name of "Oswin Featherstonehaugh", can it be changed?', "name"),
+        # 7. a house number with its letter apart, as dictated
+        ("Ma tante m'a dicté : « 41 c, Kingfisher Way ». Le camion passe quand ?", "address"),
+        ("my nan's address is 9 a, Plover Close, can you take her fridge?", "address"),
+        # 8. an account number after a false start in a transcribed voice message
+        (
+            "Voicemail text: 'hi, it's about my council tax account, the four one seven... "
+            "417 283 950, I was charged twice'",
+            "account_number",
+        ),
+        (
+            "Message vocal : « c'est pour mon compte de taxe locale, le trois cent... 318 604 "
+            "227, merci »",
+            "account_number",
+        ),
     ],
 )
 def test_personal_data_is_found(text: str, kind: str, policy: GuardPolicy) -> None:
@@ -106,6 +160,8 @@ def test_personal_data_is_found(text: str, kind: str, policy: GuardPolicy) -> No
         "La fête de quartier est le 14 juillet 2026, faut-il s'inscrire ?",
         "Start date 01.09.2026 | Grade 2 | Shift A — when does the pass arrive?",
         "My date of birth needs changing on the record I sent on 2026-02-11.",
+        "Mon père est né le deux mai mille neuf cent quarante, a-t-il droit au taxi social ?",
+        "La mairie a été inaugurée le premier juin mille neuf cent douze, y a-t-il une visite ?",
         # 3. a number with slashes that is no NHS number, a NINO sample
         "Planning reference 431/004/0917 — is it decided?",
         "The leaflet's example NI number is QQ-12-34-56-C, is that real?",
@@ -115,6 +171,16 @@ def test_personal_data_is_found(text: str, kind: str, policy: GuardPolicy) -> No
         "The bins are room B2\nthen 3 doors down, right?",
         "Our parking bay is B comme Bernard, 4, puis C comme Camille, 2 — where is it?",
         "His reading chart says A for Apple, B for Ball, C for Cat, 1, 2, 3 — any library club?",
+        # 6. names that are none: files of no personal document, capitals that are no surname
+        "I uploaded Spring_Fair_Poster.pdf and Riverside_Lido_Timetable.pdf to the events page",
+        "I attached Tenancy_Agreement_Flat_Final.pdf, is that the right one?",
+        "Statut : EN COURS Marie",
+        'The booking is in the name of "Exampleton Rotary Club", ok?',
+        # 7. a number and a letter that are no house number
+        "Is bay 3 a Market Street spot or not?",
+        # 8. a false start before a price or a year
+        "The fee is twenty... 25 pounds for two bins?",
+        "Council tax band, hmm... 2026 rates?",
         # 9. officials in French apposition
         "Qui est l'adjoint chargé des sports, M. Lucien Varenne-Clos ? Je voudrais l'inviter.",
         "L'élue déléguée aux cimetières, Mme Ophélie Brassac, reçoit-elle le samedi ?",
