@@ -73,6 +73,10 @@ def card_brand(number: str) -> str | None:
         ("amex", length == 15 and two in (34, 37)),
         ("discover", 16 <= length <= 19 and (four == 6011 or two == 65 or 644 <= three <= 649)),
         ("jcb", 16 <= length <= 19 and 3528 <= four <= 3589),
+        # UnionPay (62, 16 to 19 digits) and Diners Club International (14 digits from 36,
+        # 38, 39 or 300-305): test47 forms.
+        ("unionpay", 16 <= length <= 19 and two == 62),
+        ("diners", length == 14 and (two in (36, 38, 39) or 300 <= three <= 305)),
     )
     return next((brand for brand, matches in schemes if matches), None)
 

@@ -16,11 +16,13 @@ from bot.guards.pii_contact import (
 from bot.guards.pii_corrections import corrected_values
 from bot.guards.pii_encoded import (
     find_across_fillers,
+    find_dates_in_french_words,
     find_in_link_values,
     find_keypad_phones,
     find_machine_readable_lines,
     find_names_in_handles,
     find_spelt_names,
+    find_spelt_postcodes,
 )
 from bot.guards.pii_fields import find_in_fields, in_a_public_place_s_row, the_organisation_s
 from bot.guards.pii_files import filenames_as_words, find_file_references
@@ -30,7 +32,7 @@ from bot.guards.pii_identity import (
     private_street_ends,
     public_street_ends,
 )
-from bot.guards.pii_names import a_formula_s_word
+from bot.guards.pii_names import a_formula_s_word, names_in_file_names
 from bot.guards.pii_national import find_national_numbers
 from bot.guards.pii_network import (
     find_account_numbers_in_links,
@@ -176,6 +178,8 @@ _EXAMPLE = re.compile(
     # Or a hint in the box ("a greyed-out hint", "the field's hint says …", "affiche en gris
     # …"): test42, spent.
     r"|(?:gr[ae]y(?:ed)?[ -](?:out[ -])?)?hint|en gris|(?:texte\s+)?indicati(?:f|on)"
+    # Said after the box's numbers ("… and the account box '12345678' in grey"): test46 forms.
+    r"|in\s+(?:light\s+|pale\s+)?gr[ae]y|greyed[ -]out|grayed[ -]out"
     rf"|{_FORMAT_SHOWN})"
     r"(?![\w@/-]|\.\w)"
 )
@@ -693,6 +697,11 @@ _MESSAGE_BREAK = re.compile(
     r"[ \t]*#?\d{1,2}\)?[ \t]*[:.)-]?|\[[^\]\n]{1,30}\])[ \t]*"
     r"(?:[^\W\d_][\w'’-]{0,20}[ \t]*:[ \t]+)?(?=[A-Za-z0-9])"
 )
+# A UK postcode cut at its space by a line break, as a copy-paste leaves it ("EX2⏎8LQ"): its
+# outward code ends one line, its inward code opens the next (test47 forms). Capitals only.
+_POSTCODE_BREAK = re.compile(
+    r"(?<![\w])[A-Z]{1,2}\d[A-Z\d]?(?P<break>[ \t]*\r?\n[ \t]*)\d[A-Z]{2}(?![\w])"
+)
 # What a split message's joined lines may hold: identifiers and postcodes (a name read across
 # two lines would take the next line's first word); a cut word, a name too.
 _ACROSS_MESSAGES_KINDS = _JOINED_KINDS | _LABELLED_KINDS | {"postcode", "email", "passport"}
@@ -707,6 +716,10 @@ def _line_joins(text: str) -> list[tuple[int, int, str]]:
     for match in _MESSAGE_BREAK.finditer(text):
         if not any(start < match.end() and match.start() < end for start, end, _ in runs):
             runs.append((match.start(), match.end(), " "))
+    for match in _POSTCODE_BREAK.finditer(text):
+        start, end = match.span("break")
+        if not any(a < end and start < b for a, b, _ in runs):
+            runs.append((start, end, " "))
     return sorted(runs)
 
 
@@ -869,7 +882,7 @@ def find_pii(
     found += find_account_numbers_in_links(aligned)
     found += find_ip_addresses(aligned, folded)
     found += find_credentials_and_documents(aligned)
-    found += find_file_references(aligned)
+    found += [*find_file_references(aligned), *names_in_file_names(text)]
     found += find_machine_readable_lines(aligned)
     # Digits inside an IBAN's shape are the IBAN's, found or left by its check (test29 forms).
     ibans = iban_shaped_spans(aligned)
@@ -936,9 +949,14 @@ def find_pii(
         found += find_names_in_handles(
             aligned, lambda copy: find_pii(copy, policy, tagger, read_out=False)
         )
-        found += find_spelt_names(
-            aligned, lambda copy: find_pii(copy, policy, tagger, read_out=False)
-        )
+        # Names and postcodes spelt with a spelling alphabet (test47 forms for postcodes).
+        found += [
+            *find_spelt_names(aligned, lambda copy: find_pii(copy, policy, tagger, read_out=False)),
+            *find_spelt_postcodes(aligned, lambda copy: find_pii(copy, policy, read_out=False)),
+            *find_dates_in_french_words(
+                aligned, lambda copy: find_pii(copy, policy, tagger, read_out=False)
+            ),
+        ]
         # Read out with its fillers: read again in full without them (no filler is left).
         found += find_across_fillers(aligned, lambda copy: find_pii(copy, policy, tagger))
     kept = _without_overlaps(

@@ -15,11 +15,14 @@ from bot.guards.pii_headers import a_doubted_organisation_s_address
 from bot.guards.verdict import PIIFinding
 
 # A local part may be quoted, with spaces in it (RFC 5322: `"kit osei"@example.org`): test39,
-# spent.
+# spent. The at sign may be written as its HTML entity (`_AT_ENTITY`).
 _EMAIL = re.compile(
     r"(?:(?<![\w.%+-])[A-Za-z0-9][\w.%+-]{0,63}|[\"“”][^\"“”@\n]{1,62}[\"“”])"
-    r"@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
+    r"(?:@|&#0{0,3}64;|&#[xX]0{0,2}40;|&commat;)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
 )
+# The at sign as its HTML entity, as a form that escaped it shows the address back
+# ("…&#64;example.com"): the address all the same (test47 forms).
+_AT_ENTITY = re.compile(r"&#0{0,3}64;|&#[xX]0{0,2}40;|&commat;")
 _PHONE = re.compile(r"(?<![\w+/])(?:\+|00)?\(?\d(?:[ .()/-]{0,2}\d){6,16}(?![\w/])")
 _DATE_SHAPE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _GROUPS = re.compile(r"\d+")
@@ -99,9 +102,9 @@ def find_emails(text: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
     """Personal e-mail addresses."""
     for match in _EMAIL.finditer(text):
         address = match.group(0).rstrip(".")
-        if not email_is_public(address, policy) and not a_doubted_organisation_s_address(
-            text, match.start()
-        ):
+        if not email_is_public(
+            _AT_ENTITY.sub("@", address), policy
+        ) and not a_doubted_organisation_s_address(text, match.start()):
             yield PIIFinding("email", match.start(), match.start() + len(address))
     for match in _USER_NAME_APART.finditer(text):
         domain = match.group("domain").rstrip(".")

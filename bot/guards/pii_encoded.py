@@ -202,14 +202,36 @@ _FILLER = re.compile(
 )
 
 
+# A false start in a transcribed voice message: a few number words or digits trailing off
+# ("le cinq cent deux... 502 917 384", "the five oh two… 502 …"), then the number said again in
+# full: read without the false start, so the label before it reaches the number (test47
+# forms). What is found right where a filler or a false start stood counts too.
+_NUMBER_WORD = (
+    r"(?:z[ée]ro|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize"
+    r"|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille"
+    r"|zero|oh|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|double|triple)"
+)
+_FALSE_START = re.compile(
+    r"(?<![\w'’-])(?:(?i:le|la|the|it['’]?s|c['’]est)[ \t]+)?"
+    rf"(?:(?i:{_NUMBER_WORD})(?:[ \t-]+(?i:{_NUMBER_WORD}|et|and)){{0,6}}|\d{{1,4}})"
+    r"[ \t]*(?:\.{2,3}|…)[ \t,]*(?=\d)"
+)
+
+
 def find_across_fillers(text: str, finder: Finder) -> Iterator[PIIFinding]:
-    """Data read across fillers; `finder` reads the copy without them."""
+    """Data read across fillers and false starts; `finder` reads the copy without them."""
     runs = [(m.start(), m.end(), "") for m in _FILLER.finditer(text)]
+    runs += [
+        (m.start(), m.end(), "")
+        for m in _FALSE_START.finditer(text)
+        if not any(a < m.end() and m.start() < b for a, b, _ in runs)
+    ]
     if not runs:
         return
-    copy = replace_runs(text, runs)
+    copy = replace_runs(text, sorted(runs))
     for finding in finder(copy.text):
-        if any(finding.start < at < finding.end for at, _ in copy.spans):
+        if any(finding.start <= at < finding.end for at, _ in copy.spans):
             yield PIIFinding(finding.kind, *copy.original(finding.start, finding.end))
 
 
@@ -282,6 +304,111 @@ def find_spelt_names(text: str, finder: Finder) -> Iterator[PIIFinding]:
     copy = replace_runs(text, runs)
     for finding in finder(copy.text):
         if finding.kind not in ("name", "first_name"):
+            continue
+        if any(finding.start < end and start < finding.end for start, end in copy.spans):
+            yield PIIFinding(finding.kind, *copy.original(finding.start, finding.end))
+
+
+# A postcode dictated with a spelling alphabet and its digits said one by one ("E comme Émile,
+# X comme Xavier, 6, puis 4, R comme Raoul, …", "S for Sugar, W for William, 1, then …"): the
+# letters and digits joined, the space put before the last three, are read in a copy in its
+# place, so the postcode rules decide as for the code typed plainly (test47 forms). Two spelt
+# letters and one digit at least.
+_CODE_JOIN = r"[ \t]*[,;/-]?[ \t]*(?:(?i:and|et|puis|then|ensuite|next|apr[èe]s)[ \t,]+)?"
+_CODE_PART = rf"(?:[A-Za-z]{_SPELT_AS}|\d(?![\w,.]\d))"
+_SPELT_CODE = re.compile(rf"(?<![\w'])(?:{_CODE_PART})(?:{_CODE_JOIN}{_CODE_PART}){{4,7}}")
+_CODE_PART_ONE = re.compile(rf"(?P<letter>[A-Za-z]){_SPELT_AS}|(?P<digit>\d)")
+
+
+def find_spelt_postcodes(text: str, finder: Finder) -> Iterator[PIIFinding]:
+    """Postcodes spelt with a spelling alphabet; `finder` reads the copy with the code typed."""
+    runs: list[tuple[int, int, str]] = []
+    for match in _SPELT_CODE.finditer(text):
+        parts = [
+            m.group("letter") or m.group("digit") for m in _CODE_PART_ONE.finditer(match.group(0))
+        ]
+        code = "".join(parts).upper()
+        letters = sum(ch.isalpha() for ch in code)
+        if letters >= 2 and any(ch.isdigit() for ch in code) and 5 <= len(code) <= 7:
+            runs.append((match.start(), match.end(), f"{code[:-3]} {code[-3:]}"))
+    if not runs:
+        return
+    copy = replace_runs(text, runs)
+    for finding in finder(copy.text):
+        if finding.kind != "postcode":
+            continue
+        if any(finding.start < end and start < finding.end for start, end in copy.spans):
+            yield PIIFinding(finding.kind, *copy.original(finding.start, finding.end))
+
+
+# A date written wholly in French words ("le premier mars mille neuf cent cinquante-trois", "le
+# douze juin deux mille quatre"): read as digits in a copy in its place, so the birth date rules
+# decide as for the date typed (one's own, a form's field, beside a name); a relative's birth
+# date alone stays none, as typed (test46 forms).
+_FR_SMALL = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "soixante": 60, "septante": 70, "huitante": 80, "octante": 80, "nonante": 90,
+}  # fmt: skip
+_FR_MONTHS = {
+    "janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "aout": 8, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "decembre": 12, "décembre": 12,
+}  # fmt: skip
+_FR_NUMBER_WORD = (
+    r"(?:" + "|".join(sorted(_FR_SMALL, key=len, reverse=True)) + r"|et|cents?|mille|mil)"
+)
+_FR_WORDS_DATE = re.compile(
+    rf"(?i:\b(?P<day>premier|1er|{_FR_NUMBER_WORD}(?:[ -]{_FR_NUMBER_WORD}){{0,3}})[ \t]+"
+    r"(?P<month>" + "|".join(_FR_MONTHS) + r")[ \t]+"
+    rf"(?P<year>(?:mille|mil|dix-neuf|deux)[ -](?:{_FR_NUMBER_WORD}[ -]?){{1,8}}))(?![\w-])"
+)
+
+
+def _fr_number(words: list[str]) -> int | None:
+    """A French number under ten thousand said in words, or None."""
+    total, current = 0, 0
+    for word in words:
+        if word == "et":
+            continue
+        if word in ("mille", "mil"):
+            total += (current or 1) * 1000
+            current = 0
+        elif word in ("cent", "cents"):
+            current = (current or 1) * 100
+        elif word == "vingt" and current % 100 == 4:
+            current += 76  # quatre-vingt
+        elif word in _FR_SMALL:
+            current += _FR_SMALL[word]
+        else:
+            return None
+    return total + current
+
+
+def _fr_year(words: list[str]) -> int | None:
+    if words[:2] == ["dix", "neuf"] and len(words) > 2 and words[2] in ("cent", "cents"):
+        rest = _fr_number(words[3:]) if words[3:] else 0
+        return None if rest is None else 1900 + rest
+    return _fr_number(words)
+
+
+def find_dates_in_french_words(text: str, finder: Finder) -> Iterator[PIIFinding]:
+    """Birth dates written in French words; `finder` reads the copy with them in digits."""
+    runs: list[tuple[int, int, str]] = []
+    for match in _FR_WORDS_DATE.finditer(text):
+        day_said = match.group("day").lower()
+        day = 1 if day_said in ("premier", "1er") else _fr_number(re.split(r"[ -]+", day_said))
+        year = _fr_year(re.split(r"[ -]+", match.group("year").lower().strip(" -")))
+        month = _FR_MONTHS[match.group("month").lower()]
+        if day is None or year is None or not (1 <= day <= 31 and 1900 <= year <= 2100):
+            continue
+        runs.append((match.start(), match.end(), f"{day:02d}/{month:02d}/{year}"))
+    if not runs:
+        return
+    copy = replace_runs(text, runs)
+    for finding in finder(copy.text):
+        if finding.kind != "name_dob_address":
             continue
         if any(finding.start < end and start < finding.end for start, end in copy.spans):
             yield PIIFinding(finding.kind, *copy.original(finding.start, finding.end))

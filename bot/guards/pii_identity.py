@@ -9,6 +9,7 @@ customer number named as such are personal data on their own.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator, Sequence
 
@@ -63,14 +64,15 @@ _BIRTH = re.compile(
     rf"|sunniaeg|sünniaeg)\b|\bd\.o\.b\b\.?)[\s:(,]{{0,3}}({_DATE})",
     re.IGNORECASE,
 )
-# A birth date written as a form's field without its colon: the label opens its sentence or
-# line and the date closes it ("… room 14. Date of birth 02/11/1931. She can't …"): counted
+# A birth date written as a form's field without its colon: the label opens its sentence, its
+# line, a table's cell ("… | DOB 07.04.1990 | …") or a quotation from a document ("« né le
+# … »"), and the date closes it ("… room 14. Date of birth 02/11/1931. She can't …"): counted
 # alone, as a "DOB:" field's value is (`pii_fields`); test36, spent. In a sentence ("she was
 # born on 2 March 1931 in Leeds") a birth date still counts only with a name or an address.
 _BIRTH_FIELD = re.compile(
-    r"(?:^|(?<=[.!?;\n])|(?<=[.!?;] ))[ \t>*•-]*(?i:date of birth|date de naissance|birth ?date"
-    rf"|dob|d\.o\.b\.?|born(?: on)?|n[ée]e? le)[ \t]*[-–—]?[ \t]*({_DATE})"
-    r"(?=[ \t]*(?:[.;,(\n—–]|-[ \t]|$))",
+    r"(?:^|(?<=[.!?;\n|«\"“])|(?<=[.!?;] ))[ \t>*•-]*(?i:date of birth|date de naissance"
+    rf"|birth ?date|dob|d\.o\.b\.?|born(?: on)?|n[ée]e? le)[ \t]*[-–—]?[ \t]*({_DATE})"
+    r"(?=[ \t]*(?:[.;,(\n—–|»\"”]|-[ \t]|$))",
     re.IGNORECASE,
 )
 # The writer's own birth date, said as theirs ("my date of birth is 14·IX·1961", "ma date de
@@ -78,12 +80,44 @@ _BIRTH_FIELD = re.compile(
 # forms), as a form's field is.
 _OWN_BIRTH = re.compile(
     r"\b(?:(?:my|ma|mon)[ \t]+(?:date[ \t]+of[ \t]+birth|dob|d\.o\.b\.?|birth[ \t]?date"
-    r"|date[ \t]+de[ \t]+naissance|ddn)[ \t]*(?:is|est|c['’]est|=|:)?[ \t]*:?"
-    r"|(?:i[ \t]+was|i['’]m|i[ \t]+am|je[ \t]+suis|j['’]suis|chuis)[ \t]+(?:born|n[ée]e?)"
+    r"|date[ \t]+de[ \t]+naissance|ddn)[ \t]*(?:is|est|c['’]est|=|:|,)?[ \t]*:?"
+    r"|(?:i[ \t]+was|i['’]m|i[ \t]+am|je[ \t]+suis|j['’]suis|chuis|chu)[ \t]+(?:born|n[ée]e?)"
     r"[ \t]*(?:on|le|the)?)[ \t]*(?:the[ \t]+|le[ \t]+)?"
     rf"({_DATE})",
     re.IGNORECASE,
 )
+# The writer's own birth date named first ("my date of birth"), then given a few words or a
+# sentence on ("… keeps rejecting my date of birth. I typed 1979-11-23 …", "ma date de
+# naissance, que j'ai saisie 12/03/1984"): one's own, as `_OWN_BIRTH` (test46 and test47
+# forms). Not past a question, a line or another date's name between them (an expiry, an
+# appointment: `_ANOTHER_DATE`), nor a date in the future.
+_OWN_BIRTH_NEAR = re.compile(
+    r"\b(?:my|ma|mon)[ \t]+(?:date[ \t]+of[ \t]+birth|dob|d\.o\.b\.?|birth[ \t]?date"
+    r"|date[ \t]+de[ \t]+naissance|ddn)(?![\w])"
+    rf"(?P<between>[^?\n]{{0,80}}?)(?<![\w/.-])({_DATE})(?![\w/]|[.-]\d)",
+    re.IGNORECASE,
+)
+_ANOTHER_DATE = re.compile(
+    r"(?i:\b(?:expir\w*|issued?|valid\w*|appointment|deadline|due|delivered|start\w*|end"
+    r"|renew\w*|today|dated?|sent|posted|rendez-vous|rdv|[ée]ch[ée]ance|d[ée]livr\w*|expire\w*"
+    r"|valable|d[ée]but|fin|envoy\w*|dat[ée]e?|aujourd['’]hui|emitted|wedding|mariage|death"
+    r"|d[ée]c[èe]s|moved?|since|depuis|until|jusqu)\b)"
+)
+
+
+def _own_births_near(text: str) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    this_year = datetime.date.today().year
+    for match in _OWN_BIRTH_NEAR.finditer(text):
+        if _ANOTHER_DATE.search(match.group("between")) is not None:
+            continue
+        years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", match.group(2))]
+        if any(year > this_year for year in years):
+            continue
+        found.append(match.span(2))
+    return found
+
+
 # A date given in answer, on the next line of a pasted chat or SMS thread, to a question about a
 # birth date ("[Tue 10:14] Me: what date of birth did you put?⏎[Tue 10:15] Gran: 2nd February
 # 1944 love", "Moi : t'as mis quelle date de naissance ?⏎Mamie : le 5 juin 1941"): the birth
@@ -125,9 +159,11 @@ _STREET_NAME_FR = (
     r"(?:(?!\s(?i:et|mais|ou|où|qui|que|je|j['’]|mon|ma|mes|nous|on|il|elle|ils|depuis|car"
     r"|donc|pour|avec|and|but|i|my|we|since|because)\b)[^,.\n\d]){2,40}"
 )
+# The house number's letter may stand apart, as one dictates it ("23 b, Sandpiper Rd"): test46
+# forms.
 _ADDRESS = re.compile(
     rf"(?i:\b(?:flat|apt|apartment|appartement) \d{{1,4}}[a-z]?,? )?"
-    rf"\b\d{{1,4}}[a-z]?(?: (?:bis|ter))?,? (?:(?i:{_FOREIGN_STREET}) {_STREET_NAME_FR}"
+    rf"\b\d{{1,4}}[a-z]?(?: (?:bis|ter|[a-dA-D]\b))?,? (?:(?i:{_FOREIGN_STREET}) {_STREET_NAME_FR}"
     rf"|(?:[A-Z][\w'’-]+ ){{1,3}}(?i:{_STREET_WORDS}))\b"
     r"|\b[A-ZÀ-Þ][\w'’-]+(?:stra(?:ss|ß)e|straat|laan|weg|gasse|plein)\.? \d{1,4}[a-z]?\b"
     r"|\b(?:[A-ZÀ-Þ][\w'’-]+ )?(?:Calle|Avenida|Plaza|Rua) [\w'’ -]{2,40}? \d{1,4}\b"
@@ -151,7 +187,7 @@ _BUILDING_HINT = re.compile(r"\b(?:b[âa]t|bloc|esc)")
 # Said to be the writer's, an address may be typed in lower case ("i live at 14b orchard rd").
 _LOWER_STREET = re.compile(
     rf"(?i:\b(?:(?:flat|apt|apartment|unit|appt?) \d{{1,4}}[a-z]?,? )?\d{{1,5}}[a-z]?"
-    rf"(?: (?:bis|ter))?,? (?:(?:{_FOREIGN_STREET}) {_STREET_NAME_FR}"
+    rf"(?: (?:bis|ter|[a-d]\b))?,? (?:(?:{_FOREIGN_STREET}) {_STREET_NAME_FR}"
     rf"|(?:[^\W\d_][\w'’-]* ){{1,3}}{_STREET_WORDS})\b)"
 )
 _OWN_ADDRESS = re.compile(
@@ -907,9 +943,11 @@ def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Itera
         for start, end in names + own_names + births + streets + salaries:
             yield PIIFinding("name_dob_address", start, end)
         return
-    for pattern in (_BIRTH_FIELD, _OWN_BIRTH, _BIRTH_ANSWERED):
-        for match in pattern.finditer(text):
-            yield PIIFinding("name_dob_address", *match.span(1))
+    own_births = [
+        m.span(1) for p in (_BIRTH_FIELD, _OWN_BIRTH, _BIRTH_ANSWERED) for m in p.finditer(text)
+    ]
+    for start, end in own_births + _own_births_near(text):
+        yield PIIFinding("name_dob_address", start, end)
     for start, end in births:
         near = text[max(0, start - _RECORD_REACH) : end + _RECORD_REACH]
         if _RECORD_NUMBER.search(near):

@@ -19,6 +19,7 @@ from importlib import resources
 
 from bot.guards.pii_headers import LINE_LABELS, SENDER_LABELS, names_a_unit
 from bot.guards.pii_spoken import spoken_identifiers
+from bot.guards.verdict import PIIFinding
 
 # A capitalised word that can be a name: "Okafor", "O'Neill", "Jean-Luc", "Näidis".
 NAME_WORD = (
@@ -114,7 +115,10 @@ _IN_THE_NAME_OF = re.compile(
     r"(?i:\b(?:c['’]est|est|sont|[ée]tait|is|are|was|were|it['’]?s|registered|put|mise?s?"
     r"|enregistr[ée]e?s?)\s+(?:(?:still|all|toujours|tout|encore|only|seulement)\s+)?"
     r"(?:(?:au|en)\s+nom\s+d[eu]|in\s+the\s+name\s+of|under\s+the\s+name(?:\s+of)?"
-    r"|(?<=registered\s)to)\b)\s+(?:(?:M|Mme|Mr|Mrs|Ms|Madame|Monsieur)\.?\s+)?" + _ONE_OR_MORE
+    # The name may stand in quotes, as copied from the document ("… au nom de « … »"):
+    # test46 forms.
+    r"|(?<=registered\s)to)\b)\s+(?:[«\"“‘'][ \t]*)?(?:(?:M|Mme|Mr|Mrs|Ms|Madame|Monsieur)\.?\s+)?"
+    + _ONE_OR_MORE
 )
 # A sign-off: the message ends with a line (or a closing formula) that is only a name.
 _SIGN_OFF = re.compile(
@@ -290,6 +294,9 @@ _PLACE_AFTER = re.compile(
     r"|institute|university|memorial|stadium|airport|building|court|primary|secondary|high"
     r"|grammar|church|chapel|mosque|temple|theatre|theater|gallery|estate|ward|metro|m[ée]tro"
     r"|tube|film|films|movie|show|concert|exhibition|statue|stadium|arena"
+    # A leisure or waterside venue ("Riverside Lido", "Ferry Wharf"): test47 forms.
+    r"|lido|baths|leisure|pavilion|marina|harbour|pier|quay|wharf|cemetery|crematorium|zoo"
+    r"|cinema|racecourse|piscine|gym"
     # An office named in capitals ("Register Office", "Housing Office"): test23 forms.
     r"|office|offices|registry"
     # An organisation's name ("Exampleton City Council", "Westbrook Borough"): test32 forms.
@@ -624,7 +631,9 @@ _OFFICE_BEFORE_TITLE = re.compile(
     # "la conseillère chargée du logement, Mme …", "le conseiller délégué aux sports, M. …",
     # "l'élue chargée de la voirie, Mme …". A private adviser ("ma conseillère bancaire", "la
     # conseillère chargée de mon dossier") has no such portfolio.
-    r"|(?:conseill[eè]re?|[ée]lue?)\s+(?:charg[ée]e?\s+(?:de\s+la|de\s+l['’]|du|des|de)"
+    # A deputy mayor named so too ("l'adjointe chargée des marchés, Mme …", "l'adjoint délégué
+    # aux sports, M. …"): test46 forms.
+    r"|(?:conseill[eè]re?|[ée]lue?|adjointe?)\s+(?:charg[ée]e?\s+(?:de\s+la|de\s+l['’]|du|des|de)"
     r"|d[ée]l[ée]gu[ée]e?\s+(?:[àa]\s+la|[àa]\s+l['’]|aux?|[àa]))\s*"
     rf"(?:{_PORTFOLIOS_FR})(?:\s+(?:et|and)\s+[\w'’ -]{{2,40}}?)?)"
     # The office's portfolio between it and its holder (test21 forms): "l'adjoint au maire
@@ -660,7 +669,10 @@ _COUNCIL_POST_BEFORE_TITLE = (
     rf"|{_POST_WORD_FR}(?:\s+adjointe?)?\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*"
     r"[\w'’ &-]{2,50}?\s+(?:de\s+la\s+ville|de\s+la\s+mairie|de\s+la\s+commune"
     r"|municipa(?:l|le|ux|les)|de\s+la\s+m[ée]tropole|du\s+conseil\s+\w+"
-    r"|de\s+l['’]\s*h[ôo]tel\s+de\s+ville|[àa]\s+la\s+mairie|[àa]\s+l['’]\s*h[ôo]tel\s+de\s+ville))"
+    r"|de\s+l['’]\s*h[ôo]tel\s+de\s+ville|[àa]\s+la\s+mairie|[àa]\s+l['’]\s*h[ôo]tel\s+de\s+ville"
+    # A service only a council runs, named after the post ("le responsable des mariages à
+    # l'état civil, M. …"): test46 forms.
+    r"|(?:[àa]|de)\s+l['’]\s*[ée]tat\s+civil|(?:au|du)\s+service\s+(?:de\s+l['’]\s*)?[ée]tat\s+civil))"
     r"\s*[,(–—]\s*$)"
 )
 _OFFICE_BEFORE_TITLE = re.compile(
@@ -945,6 +957,7 @@ def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     ]
     spans += _given_and_surname(text)
     spans += _fields_without_colons(text)
+    spans += _surname_first(text)
     spans += _register_row_names(text)
     spans += _formula_outputs(text)
     spans += _nicknamed(text)
@@ -1011,7 +1024,12 @@ _ONE_NAME_ONLY = re.compile(
 _SURNAME_FIELD = r"(?:surname|last\s+name|family\s+name|nom(?:\s+de\s+famille)?)"
 _GIVEN_FIELD = r"(?:first\s+name|forename|given\s+name|pr[ée]noms?)"
 _FIELD_VALUE = rf"[ \t]+({NAME_WORD}(?:[ \t]{_PARTICLE}?{NAME_WORD}){{0,2}})"
-_FIELD_GAP = r"[ \t]*[,;/]?[ \t]*"
+# A spelling given between the two fields ("nom X, spelt X-Y-Z, prénom …", "…, ça s'écrit
+# …, prénom …"): test46 forms.
+_FIELD_GAP = (
+    r"[ \t]*[,;/]?[ \t]*(?:(?i:spelt|spelled|that['’]s|[çc]a\s+s['’][ée]crit|s['’][ée]crit"
+    r"|[ée]pel[ée]e?)[ \t]*:?[ \t]*[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'’-]{0,40}?[ \t]*[,;][ \t]*)?"
+)
 _FIELDS_WITHOUT_COLONS = re.compile(
     rf"(?i:\b{_SURNAME_FIELD})(?-i:{_FIELD_VALUE}){_FIELD_GAP}(?i:{_GIVEN_FIELD})(?-i:{_FIELD_VALUE})"
     rf"|(?i:\b{_GIVEN_FIELD})(?-i:{_FIELD_VALUE}){_FIELD_GAP}(?i:{_SURNAME_FIELD})(?-i:{_FIELD_VALUE})"
@@ -1110,6 +1128,97 @@ def _formula_outputs(text: str) -> Iterator[tuple[int, int]]:
             continue
         if _real(match.group(1)):
             yield match.span(1)
+
+
+# A name in a form's administrative order, the surname in capitals then the given name ("… :
+# LE GALL-MORVAN Annick", "« DUPONT-LEROUX Maëlle »"), after a colon, a quote or at a line's
+# start: the person's name (test47 forms). The given name must be a common one; words in
+# capitals that are no surname are not read so.
+_SURNAME_FIRST = re.compile(
+    r"(?:(?<![^\n])|(?<=[:«\"“]))[ \t]*"
+    r"([A-ZÀ-Þ][A-ZÀ-Þ'’]+(?:[- ][A-ZÀ-Þ][A-ZÀ-Þ'’]+){0,3}[ \t]+"
+    r"([A-ZÀ-Þ][a-zß-ÿ'’]+)(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?)(?![\w-])"
+)
+_CAPITALS_NO_SURNAME = frozenset(
+    "URGENT IMPORTANT RAPPEL NOTE ATTENTION INFO RE FW FWD TR PS NB OBJET SUBJECT NOM NAME"
+    " PRENOM PRÉNOM DEAR MADAME MONSIEUR MME MLLE MR MRS MS DR CAF CPAM EDF SNCF RSA APL NHS"
+    " DWP HMRC GP UK FR".split()
+)
+
+
+# A message about a form or a person's record, where a name in that order is given.
+_NAME_ASKED_FOR = re.compile(
+    r"(?i:\b(?:nom|name|surname|formulaire|form|carte|card|inscri\w*|dossier|applicant"
+    r"|demandeu(?:r|se)|enfant|fille|fils|son|daughter|child|majuscules|capitals)\b)"
+)
+
+
+def _surname_first(text: str) -> Iterator[tuple[int, int]]:
+    names = given_names()
+    if _NAME_ASKED_FOR.search(text) is None:
+        return
+    for match in _SURNAME_FIRST.finditer(text):
+        capitals = re.findall(r"[^\W\d_]+", match.group(1)[: match.start(2) - match.start(1)])
+        letters = sum(len(w) for w in capitals)
+        if letters < 4 or any(w in _CAPITALS_NO_SURNAME for w in capitals):
+            continue
+        if match.group(2).lower() in names:
+            yield match.span(1)
+
+
+# A person's name in an uploaded file's name, read with its underscores as spaces
+# ("Scan_Okafor_Chidinma_birthcert.pdf", "passport_Wojcik_Halina_2021.jpg"): two capitalised
+# words together that are no document's or place's word, in the name of a personal
+# document's file (a birth certificate, a passport, a payslip …): test46 forms.
+_PERSONAL_DOCUMENT = re.compile(
+    r"(?i:passport|passeport|birth|naissance|payslip|licen[cs]e|permis|identity|identit[ée]|cni"
+    r"|visa|residence|p60|p45|statement|relev[ée]|tenancy|bail|lease|marriage|mariage|acte"
+    r"|certificate|certificat|bulletin|salaire|payroll)"
+)
+_FILE_WORDS = re.compile(
+    r"(?<![^\W_])(?=([A-ZÀ-Þ][a-zß-ÿ'’]{2,})[_ ]([A-ZÀ-Þ][a-zß-ÿ'’]{2,})(?![^\W_]))"
+)
+_DOCUMENT_WORDS = frozenset(
+    "scan copy copie birth cert certificate birthcert passport passeport licence license driving"
+    " payslip bill council tax tenancy lease letter proof address identity card statement bank"
+    " final signed draft form application photo front back page image document housing benefit"
+    " universal credit school place admission utility invoice receipt contract report medical"
+    " visa permit residence marriage death deed poll new old acte naissance carte identite"
+    " identité justificatif domicile facture avis impot impôt attestation bulletin salaire"
+    " quittance loyer bail permis recto verso livret famille mariage certificat scolarite"
+    " january february march april may june july august september october november december"
+    " janvier fevrier février mars avril mai juin juillet aout août septembre octobre novembre"
+    " decembre décembre agreement flat house home room unit part annex appendix summary notice"
+    " request claim evidence support supporting reference update updated version revised"
+    " original full complete child children personal private details info information record"
+    " records history results note notes consent authority blue badge free meals parking pass"
+    " bus travel senior fee fees payment payments rent account number stamp signature selfie"
+    " portrait face left right top bottom side main other extra agreement contrat dossier"
+    " demande pièce piece justificatifs preuve".split()
+)
+
+
+def names_in_file_names(text: str) -> Iterator[PIIFinding]:
+    """Names in the names of personal documents' files, read on the text as written (its
+    underscores kept)."""
+    for filename in _FILENAME_TOKEN.finditer(text):
+        value = filename.group(0)
+        if _PERSONAL_DOCUMENT.search(value) is None:
+            continue
+        for match in _FILE_WORDS.finditer(value):
+            words = match.group(1, 2)
+            if any(w.lower() in _DOCUMENT_WORDS for w in words):
+                continue
+            if _PLACE_AFTER.match(words[1]) or any(w in _NOT_NAMES for w in words):
+                continue
+            start = filename.start() + match.start(1)
+            yield PIIFinding("name", start, filename.start() + match.end(2))
+
+
+_FILENAME_TOKEN = re.compile(
+    r"(?<![\w@./-])[\w.-]*_[\w.-]*\.(?i:pdf|jpe?g|png|heic|heif|gif|tiff?|webp|bmp|docx?|odt"
+    r"|rtf|txt)(?![\w@/-])"
+)
 
 
 def _fields_without_colons(text: str) -> Iterator[tuple[int, int]]:

@@ -27,7 +27,12 @@ _IBAN_START = re.compile(
     r"(?=[ A-Za-z0-9-])"
 )
 _DIGIT_RUN = re.compile(r"(?<![\w+/.,-])\d+(?:[ .-]\d+)*(?![\w/]|[.,]\d)")
-_NINO = re.compile(r"(?<![\w])[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![\w])")
+# Its groups may be set apart by dashes or dots, the same each time, as some letters print it
+# ("HK-52-09-34-A", "HK-520934-A", "TR.62.95.04.A"): test46 and test47 forms.
+_NINO = re.compile(
+    r"(?<![\w])[A-Za-z]{2}(?: ?\d{2} ?\d{2} ?\d{2} ?|([.-])\d{2}(?:\1?\d{2}){2}\1)[A-Da-d]"
+    r"(?![\w])(?(1)(?!\1\w))"
+)
 # Introduced as a NINO, any two letters and six digits count (a mistyped or unusual prefix).
 _NINO_LOOSE = re.compile(
     r"(?<![\w])[A-Za-z]{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}(?:[ -]?[A-Za-z])?(?![\w])"
@@ -38,6 +43,11 @@ _NINO_SPLIT = re.compile(r"(?<![\w])[A-Za-z]{2}(?:[ \t]{0,2}\d){6}(?:[ \t]{0,2}[
 # How a SIN (3-3-3) and an NHS number (3-3-4) are printed.
 _SIN_PRINTED = re.compile(r"\d{3}([ -])\d{3}\1\d{3}")
 _NHS_PRINTED = re.compile(r"[4-9]\d{2}([ -])\d{3}\1\d{4}")
+# An NHS number printed with slashes between its groups, as some apps show it ("943/476/5919"):
+# one when it passes its check in a message about the NHS or care (test46 forms).
+_NHS_SLASHED = re.compile(r"(?<![\w/.-])[4-9]\d{2}/\d{3}/\d{4}(?![\w/]|[.,-]\d)")
+# A Diners Club card as printed: 3614 123456 7890 (test47 forms).
+_DINERS_PRINTED = re.compile(r"\d{4}([ -])\d{6}\1\d{4}")
 # A Dutch BSN as printed on documents: 1234.56.782.
 _BSN_PRINTED = re.compile(r"\d{4}\.\d{2}\.\d{3}")
 # Born overseas (Guadeloupe, La Réunion …), the department takes three digits and the commune
@@ -193,7 +203,10 @@ def _run_kind(raw: str, digits: str, labelled: Callable[[str], bool]) -> str | N
     """Which identifier a run of digits is, if any."""
     size = len(digits)
     if 13 <= size <= 19:
-        if checksums.payment_card_valid(digits):
+        # Fourteen digits are a Diners Club card's only as one prints them (4-6-4) or named as
+        # a card: a French SIRET is fourteen digits passing Luhn too.
+        printed = size != 14 or _DINERS_PRINTED.fullmatch(raw) is not None
+        if checksums.payment_card_valid(digits) and (printed or labelled("payment_card")):
             return "payment_card"
         if labelled("payment_card") and not labelled("object"):
             return "payment_card"
@@ -277,6 +290,13 @@ def find_digit_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
                 kind = "payment_card"
         if kind is not None and not _rejected_failing_check(folded, kind, digits):
             yield PIIFinding(kind, start, match.end())
+    for match in _NHS_SLASHED.finditer(text):
+        digits = "".join(ch for ch in match.group(0) if ch.isdigit())
+        named = _LABELS["uk_nhs_number"].search(folded) is not None
+        care = _CARE_WORDS.search(folded) is not None
+        shown = _EXAMPLE.search(folded) is not None
+        if checksums.uk_nhs_number_valid(digits) and (named or care) and not shown:
+            yield PIIFinding("uk_nhs_number", match.start(), match.end())
 
 
 # A message about a scam, or about a payment someone demands of the writer ("a text says I must

@@ -185,6 +185,8 @@ PUBLIC_PLACE = re.compile(
     r"|situ[ée]e?|opening|open|ouvert\w*|guichet|desk|clinic|surgery|pharmacy|pharmacie"
     # The tip, as a French writer names it ("La déchèterie, Foundry Lane, …"): test40 forms.
     r"|d[ée]ch[eè]t+erie|d[ée]chetterie"
+    # A leisure venue ("Is Riverside Lido, … EX4 2QL open …"): test47 forms.
+    r"|lido|swimming\s+pool|baths|piscine|stadium|stade|theatre|th[ée][âa]tre|cinema|cin[ée]ma"
     # An event's venue, published on its poster ("gives the venue as …", "held at …", "se
     # tiendra à …"): a public place (test33 forms).
     r"|venues?|held\s+at|takes\s+place\s+at|se\s+tiendra|se\s+d[ée]roulera|aura\s+lieu)\b"
@@ -216,6 +218,21 @@ def a_business_s(before: str) -> bool:
 
 _WINDOW = 50
 _SENTENCE_START = re.compile(r"[.?!;\n]")
+
+
+# The writer's postcode named earlier in the sentence, further back than `_WINDOW` ("mon code
+# postal a été coupé par le copier-coller :⏎EX2⏎8LQ"): theirs (test47 forms). A line break
+# after a colon does not end the sentence.
+_OWN_CODE_NAMED = re.compile(
+    r"\b(?:my|our|mon|notre) (?:code postal|postcode|post code|postal code)\b[^.?!;]*$"
+)
+_OWN_CODE_REACH = 120
+
+
+def _own_code_named(folded: str, start: int) -> bool:
+    before = folded[max(0, start - _OWN_CODE_REACH) : start]
+    before = re.sub(r":[ \t]*\r?\n", ": ", before).split("\n")[-1]
+    return _OWN_CODE_NAMED.search(before) is not None
 
 
 def _locates_someone(folded: str, start: int, end: int) -> bool:
@@ -252,7 +269,11 @@ def find_postcodes(
             after_street = any(0 <= start - e <= 40 for e in street_ends)
             if not after_street and any(0 <= start - e <= 40 for e in public_ends):
                 continue
-            if after_street or _locates_someone(folded, start, end):
+            if (
+                after_street
+                or _locates_someone(folded, start, end)
+                or _own_code_named(folded, start)
+            ):
                 yield PIIFinding("postcode", start, end)
     yield from _spaced_postcodes(text, folded, street_ends)
     yield from _eircodes(text, folded)

@@ -23,7 +23,7 @@ from tests.bot.guards.pii_found import found
     "text",
     [
         "The blue badge form says my entry is invalid: I typed 512 736 4490 in the NHS box.",
-        "Le site de la mairie refuse 6203 5518 7742 0913 comme carte, il dit non valide.",
+        "Le site de la mairie refuse 6203 5518 7742 0915 comme carte, il dit non valide.",
         "Paying the garden waste fee, 5105 2233 4471 9905 got declined as not valid. Down?",
         "Formulaire : numéro NHS 731 204 5589 rejeté, pas valide. Le champ est-il cassé ?",
     ],
@@ -38,7 +38,7 @@ def test_a_failing_number_turned_down_as_invalid_is_a_look_alike(
 def test_the_numbers_above_do_fail_their_check_digit() -> None:
     assert not checksums.uk_nhs_number_valid("5127364490")
     assert not checksums.uk_nhs_number_valid("7312045589")
-    assert not checksums.payment_card_valid("6203551877420913")
+    assert not checksums.payment_card_valid("6203551877420915")
     assert not checksums.payment_card_valid("5105223344719905")
 
 
