@@ -220,6 +220,7 @@ def test_other_bodies_services_are_refused(guard: InputGuard, lang: str, text: s
         ("en", "I got a bus lane camera fine from the council, how do I appeal?"),
         ("en", "Can the council put a speed camera on our road? Cars race past the school."),
         ("en", "Can I collect a parcel for my neighbour at the library?"),
+        ("fr", "Le service courrier communal a égaré mon colis, où faire une réclamation ?"),
     ],
 )
 def test_other_body_look_alikes_are_not_refused_as_other_body(
