@@ -166,7 +166,10 @@ class _Loader:
     def patterns(self, value: object, where: str) -> tuple[re.Pattern[str], ...]:
         if not isinstance(value, list):
             raise self.fail(where, "expected a list of patterns")
-        return tuple(self.pattern(item, f"{where}[{i}]") for i, item in enumerate(value))
+        # A shared list (a YAML alias such as `*distress_words`) may stand as one item beside a
+        # rule's own patterns: its patterns are read in its place.
+        flat = [p for item in value for p in (item if isinstance(item, list) else [item])]
+        return tuple(self.pattern(item, f"{where}[{i}]") for i, item in enumerate(flat))
 
     def texts(
         self, value: object, where: str, allowed: frozenset[str] = frozenset()
