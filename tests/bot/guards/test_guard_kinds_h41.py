@@ -191,7 +191,6 @@ def test_fraud_look_alikes_are_not_refused_as_fraud(
     ("lang", "text"),
     [
         ("en", "My driving licence card has expired, how do I get a new one with a fresh photo?"),
-        ("fr", "Comment je renouvelle mon permis de conduire, la photo date de 2012 ?"),
         (
             "en",
             "I got a speeding ticket from a camera on the A-road but my wife was driving. "
@@ -382,3 +381,17 @@ def test_a_slash_separated_call_back_slip_goes_to_a_person(
     assert verdict.reason == "person.callback", verdict.reason
     for finding in verdict.findings:
         assert text[finding.start : finding.end] not in verdict.text, verdict.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Faut-il refaire son permis de conduire quand la photo ne ressemble plus du tout ?",
+        "Combien de points perd-on sur son permis de conduire pour un feu rouge grillé ?",
+    ],
+)
+def test_the_french_driving_licence_is_left_to_the_pages(guard: InputGuard, text: str) -> None:
+    """National pages in French (service-public) answer these: the guard leaves them to
+    retrieval, which says "not covered" where the organisation has no such page."""
+    verdict = guard.inspect(text, "fr")
+    assert verdict.reason != "out_of_scope.other_body", verdict.reason
