@@ -63,6 +63,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zo.jsonl": "hol41-",
     "intents.holdout-2026-12-06zp.jsonl": "hol42-",
     "intents.holdout-2026-12-06zq.jsonl": "hol43-",
+    "intents.holdout-2026-12-06zr.jsonl": "hol44-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -140,6 +141,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zq.jsonl": (
         "## Forty-third held-out set: `intents.holdout-2026-12-06zq.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zr.jsonl": (
+        "## Forty-fourth held-out set: `intents.holdout-2026-12-06zr.jsonl`"
     ),
 }
 
