@@ -221,3 +221,45 @@ def test_shorter_answers_beside_distress_reach_a_person(
 ) -> None:
     verdict = guard.inspect(text, lang)
     assert verdict.action in ("crisis", "escalate"), (verdict.action, verdict.reason)
+
+
+# ---------------------------------------------------------------- a person asked for, with a name
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "I help Mrs Okafor with her forms as she is partially sighted. She would like to "
+            "see an adviser about her council tax in person, with me beside her.",
+        ),
+        ("en", "Could you book a human for my uncle Tomasz Nowak, not this bot? He is deaf."),
+        (
+            "fr",
+            "Je traduis pour M. Benali qui ne parle que le kabyle. Il voudrait rencontrer une "
+            "conseillère en personne pour son dossier de logement.",
+        ),
+        ("fr", "Pour ma voisine Mme Leroy : quelqu'un, pas ce robot, elle ne sait pas écrire."),
+    ],
+)
+def test_a_person_asked_for_beside_a_name_reaches_a_person(
+    guard: InputGuard, lang: str, text: str
+) -> None:
+    verdict = guard.inspect(text, lang)
+    assert verdict.action == "escalate", (verdict.action, verdict.reason)
+    assert verdict.text is not None
+    assert "Okafor" not in verdict.text and "Nowak" not in verdict.text
+    assert "Benali" not in verdict.text and "Leroy" not in verdict.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Est-ce que les agents reçoivent en personne le samedi ?"),
+        ("en", "Can I pay my parking fine in person at the town hall?"),
+    ],
+)
+def test_in_person_look_alikes_are_not_rule_requests(
+    guard: InputGuard, lang: str, text: str
+) -> None:
+    verdict = guard.inspect(text, lang)
+    assert verdict.reason != "person.requested", (verdict.action, verdict.reason)
