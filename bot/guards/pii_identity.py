@@ -55,7 +55,7 @@ _DATE = (
     rf"|\d{{1,2}}(?:\.{_ROMAN_MONTHS}\.|/{_ROMAN_MONTHS}/|-{_ROMAN_MONTHS}-|[·∙]{_ROMAN_MONTHS}[·∙])"
     r"\d{2,4}(?![\w])"
     rf"|\d{{1,2}}[./-]{_SHORT_MONTHS}\.?[./-]\d{{2,4}}(?![\w])"
-    rf"|\d{{1,2}}(?:st|nd|rd|th|er)? {_MONTHS}\.? \d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?(?: of)? {_MONTHS}\.? \d{{4}}"
     rf"|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
 )
 _BIRTH = re.compile(
@@ -69,10 +69,12 @@ _BIRTH = re.compile(
 # … »"), and the date closes it ("… room 14. Date of birth 02/11/1931. She can't …"): counted
 # alone, as a "DOB:" field's value is (`pii_fields`); test36, spent. In a sentence ("she was
 # born on 2 March 1931 in Leeds") a birth date still counts only with a name or an address.
+# The label may also follow a colon and take its own colon inside a quotation ('"DOB: …"'),
+# and the date may be closed by the place of birth ("… : née le … à <Town>"): test48 forms.
 _BIRTH_FIELD = re.compile(
-    r"(?:^|(?<=[.!?;\n|«\"“])|(?<=[.!?;] ))[ \t>*•-]*(?i:date of birth|date de naissance"
-    rf"|birth ?date|dob|d\.o\.b\.?|born(?: on)?|n[ée]e? le)[ \t]*[-–—]?[ \t]*({_DATE})"
-    r"(?=[ \t]*(?:[.;,(\n—–|»\"”]|-[ \t]|$))",
+    r"(?:^|(?<=[.!?;\n|«\"“'‘])|(?<=[.!?;:] ))[ \t>*•-]*(?i:date of birth|date de naissance"
+    rf"|birth ?date|dob|d\.o\.b\.?|born(?: on)?|n[ée]e? le)[ \t]*[-–—:]?[ \t]*({_DATE})"
+    r"(?=[ \t]*(?:[.;,(\n—–|»\"”'’]|-[ \t]|$)|[ \t]+(?:à|a|in|at)[ \t]+[A-ZÀ-Þ])",
     re.IGNORECASE,
 )
 # The writer's own birth date, said as theirs ("my date of birth is 14·IX·1961", "ma date de
@@ -1104,6 +1106,17 @@ def _account_numbers(text: str, folded: str) -> Iterator[PIIFinding]:
             yield PIIFinding("account_number", *match.span("value"))
 
 
+# A passport's or an identity card's number as a link's path segment, right after a segment
+# naming the document (".../passport/<number>/...", ".../passeport/<number>"): the document's
+# number written in the link, not the link's own token (test48 forms). A booking's or a case's
+# number after another segment stays the link's.
+_DOCUMENT_IN_PATH = re.compile(
+    r"(?i:/(?:passports?|passeports?|pasaportes?|passport[_-]?(?:no|number|num)"
+    r"|id[_-]?cards?|identity[_-]?cards?|cartes?[_-]?(?:d[_-]?)?identite|cni)[/=:])"
+    r"(?P<value>[A-Za-z]{1,2}\d{6,8}|\d{9}|\d{2}[A-Za-z]{2}\d{5})(?=[/?#&.]|$|\s)"
+)
+
+
 def find_credentials_and_documents(text: str) -> Iterator[PIIFinding]:
     """Passwords, labelled identity documents and account numbers, UK driving licences."""
     for match in _CREDENTIAL.finditer(text):
@@ -1116,6 +1129,8 @@ def find_credentials_and_documents(text: str) -> Iterator[PIIFinding]:
         for match in _FR_PASSPORT.finditer(text):
             yield PIIFinding("document_number", *match.span())
         yield from _passport_numbers_apart(text)
+    for match in _DOCUMENT_IN_PATH.finditer(text):
+        yield PIIFinding("document_number", *match.span("value"))
     for match in _DOCUMENT.finditer(text):
         if _document_number(match.group("value"), match.group("filler")):
             yield PIIFinding("document_number", *match.span("value"))

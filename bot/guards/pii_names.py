@@ -842,10 +842,21 @@ def _signed_a_document(text: str, start: int) -> bool:
     return _SIGNED_DOCUMENT.search(text, max(0, start - 90), start) is not None
 
 
+# An elected office's title right before a personal one ("Cllr Dr …", "Councillor Prof …",
+# "Mayor Dame …", "Conseillère municipale Dr …"): the office's holder, a public person, as
+# "Cllr …" alone is (test48 forms).
+_OFFICE_RIGHT_BEFORE_TITLE = re.compile(
+    r"(?i:\b(?:cllrs?|clr|councillors?|alderman|alderwoman|(?:lord\s+|deputy\s+)?mayor"
+    r"|conseill[eè]re?\s+municipale?|maire(?:-adjointe?)?|adjointe?\s+au\s+maire)\.?[ \t]+$)"
+)
+
+
 def _titled_names(text: str) -> Iterator[tuple[int, int]]:
     """Names behind a title, but not an office's holder named in apposition to the office."""
     for match in _TITLED.finditer(text):
         if _OFFICE_BEFORE_TITLE.search(text, max(0, match.start() - _OFFICE_REACH), match.start()):
+            continue
+        if _OFFICE_RIGHT_BEFORE_TITLE.search(text, max(0, match.start() - 40), match.start()):
             continue
         group = match.lastindex or 0
         start, end = match.span(group)
@@ -966,7 +977,9 @@ def own_and_titled_names(text: str) -> list[tuple[int, int]]:
     return [
         (start, end)
         for start, end in spans
-        if not _signed_a_document(text, start) and not _post_on_the_next_line(text, end)
+        if not _signed_a_document(text, start)
+        and not _post_on_the_next_line(text, end)
+        and _OFFICE_AND_TITLE_BEFORE.search(text, max(0, start - 40), start) is None
     ]
 
 
@@ -1318,9 +1331,20 @@ def _read_out_or_an_office(
 ) -> bool:
     """ "Foxtrot Lima two nine …": letters of an identifier read out; "Cllr …", "Mayor …": the
     office's holder, a public person (test37 forms)."""
-    return any(a <= start and end <= b for a, b in read_out) or bool(
-        _OFFICE_OPENS.match(text, start)
+    return (
+        any(a <= start and end <= b for a, b in read_out)
+        or bool(_OFFICE_OPENS.match(text, start))
+        or _OFFICE_AND_TITLE_BEFORE.search(text, max(0, start - 40), start) is not None
     )
+
+
+# The same office's title, then a personal title, right before the tagger's span ("Cllr Dr …",
+# "Councillor Prof …"): the office's holder (test48 forms).
+_OFFICE_AND_TITLE_BEFORE = re.compile(
+    r"(?i:\b(?:cllrs?|clr|councillors?|alderman|alderwoman|(?:lord\s+|deputy\s+)?mayor"
+    r"|conseill[eè]re?\s+municipale?|maire(?:-adjointe?)?)\.?[ \t]+(?:dr|prof|professor|sir"
+    r"|dame|rev|revd|mr|mrs|ms|miss|mx|m|mme)\.?[ \t]+$)"
+)
 
 
 # Words naming a group of workers, not one of them: a team in a pasted notification's field
@@ -1355,6 +1379,33 @@ def _a_group(words: list[str]) -> bool:
     return bool(ends & _GROUPS)
 
 
+# Compound initials right before a surname the tagger took alone ("J.-B. …", "J.B. …",
+# "M. A. …"), or the first of them before a span opening on the second ("J.-" before "B. …"):
+# the initials of the given names, the whole a full name (test48 forms).
+_FIRST_INITIAL = re.compile(r"(?<![\w.’'-])[A-ZÀ-Þ]\.[ \t]?-[ \t]?$")
+_COMPOUND_INITIALS = re.compile(r"(?<![\w.’'-])[A-ZÀ-Þ]\.(?:[ \t]?-?[ \t]?[A-ZÀ-Þ]\.){1,2}[ \t]+$")
+
+
+def _with_initials(text: str, start: int, end: int) -> tuple[int, bool]:
+    """Where the tagger's name from `start` to `end` starts with its initials before it, and
+    whether they turn a lone surname into a full name."""
+    initials = _COMPOUND_INITIALS.search(text, max(0, start - 12), start)
+    if initials is not None and len(text[start:end].split()) == 1:
+        return initials.start(), True
+    if re.match(r"[A-ZÀ-Þ]\.[ \t]", text[start:end]):
+        first = _FIRST_INITIAL.search(text, max(0, start - 6), start)
+        return (start if first is None else first.start()), False
+    return start, False
+
+
+# An organisation's word closing the tagger's span ("… Service Point at …", "… Department"):
+# a public body or its counter, no person (test48 forms).
+_BODY_WORDS = frozenset(
+    "Service Services Department Dept Office Agency Ministry Government Directorate Point Hub"
+    " Desk Counter Kiosk Guichet Bureau".split()
+)
+
+
 def learned_names(
     text: str, spans: list[tuple[int, int, bool]]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -1367,7 +1418,8 @@ def learned_names(
     writer = FIRST_PERSON.search(text) is not None
     names = given_names()
     read_out = [(a, b) for a, b, _ in spoken_identifiers(text)] if spans else []
-    for start, end, sure in _cells_apart(text, spans):
+    for surname, end, sure in _cells_apart(text, spans):
+        start, compound = _with_initials(text, surname, end)
         if (
             _read_out_or_an_office(text, start, end, read_out)
             or in_a_title(text, start, end)
@@ -1380,11 +1432,11 @@ def learned_names(
             text, end
         ):
             continue  # "the Exampleton Bins app", "l'appli Exampleton Noise (v2.6.14)"
-        words = text[start:end].split()
+        words = text[surname:end].split()
         # One word alone ("Show", "Infinity", "DAN", "a caseworker called Sarah") is a name
         # only as a signature or right after the writer introduces themself ("Salut c'est
         # Manon, …"): a common given name, written as one.
-        word = words[0].strip(".,'’") if len(words) == 1 else ""
+        word = words[0].strip(".,'’") if len(words) == 1 and not compound else ""
         line_end = text.find("\n", end)
         signs = not re.sub(r"[\W_]", "", text[end : len(text) if line_end < 0 else line_end])
         signs = signs or _INTRODUCED.search(text, max(0, start - 20), start) is not None
@@ -1397,8 +1449,15 @@ def learned_names(
         capitals = [w.isupper() and len(w.strip(".")) > 1 for w in words]
         if any(capitals) and not all(capitals):
             continue  # "DAN Policy", "NHS Trust": an acronym beside a word, not a person
-        if _PLACE_AFTER.match(words[-1]) or _a_group(words) or _a_date_s_month(text, start, end):
-            continue  # "Victoria Park", "Elizabeth Hospital"; "Voids Team" (test42, spent)
+        if (
+            _PLACE_AFTER.match(words[-1])
+            or _a_group(words)
+            or _a_date_s_month(text, start, end)
+            or words[-1].strip(".,'’") in _BODY_WORDS
+        ):
+            # "Victoria Park", "Elizabeth Hospital"; "Voids Team" (test42, spent); "Riverside
+            # Service (Point)", "Parks Department": a body's, no one's (test48 forms)
+            continue
         if _LETTER_ENDS_SENTENCE.fullmatch(words[0]) and _GRADED_BEFORE.search(
             text, max(0, start - 30), start
         ):
