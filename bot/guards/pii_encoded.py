@@ -32,6 +32,21 @@ from bot.guards.verdict import PIIFinding
 
 Finder = Callable[[str], Iterable[PIIFinding]]
 
+
+def _found_where_replaced(
+    text: str, runs: list[tuple[int, int, str]], finder: Finder, kinds: frozenset[str]
+) -> Iterator[PIIFinding]:
+    """What `finder` finds of `kinds` in a copy of `text` with `runs` replaced (a spelt name,
+    a spelt postcode, a date in words read as digits), where a finding overlaps a replaced
+    run, placed back on the original text."""
+    copy = replace_runs(text, runs)
+    for finding in finder(copy.text):
+        if finding.kind in kinds and any(
+            finding.start < end and start < finding.end for start, end in copy.spans
+        ):
+            yield PIIFinding(finding.kind, *copy.original(finding.start, finding.end))
+
+
 _KEYPAD = str.maketrans(
     {
         **dict.fromkeys("ABC", "2"),
@@ -185,12 +200,7 @@ def find_names_in_handles(text: str, finder: Finder) -> Iterator[PIIFinding]:
             runs.append((match.start(), match.end(), " ".join(parts)))
     if not runs:
         return
-    copy = replace_runs(text, runs)
-    for finding in finder(copy.text):
-        if finding.kind != "name":
-            continue
-        if any(finding.start < end and start < finding.end for start, end in copy.spans):
-            yield PIIFinding("name", *copy.original(finding.start, finding.end))
+    yield from _found_where_replaced(text, runs, finder, frozenset({"name"}))
 
 
 # Fillers said between the parts of an identifier read out in a voice note ("P W, seven three,
@@ -301,12 +311,7 @@ def find_spelt_names(text: str, finder: Finder) -> Iterator[PIIFinding]:
     for start, end, _ in runs:
         if _NAME_LABEL.search(text, max(0, start - 40), start):
             yield PIIFinding("name", start, end)
-    copy = replace_runs(text, runs)
-    for finding in finder(copy.text):
-        if finding.kind not in ("name", "first_name"):
-            continue
-        if any(finding.start < end and start < finding.end for start, end in copy.spans):
-            yield PIIFinding(finding.kind, *copy.original(finding.start, finding.end))
+    yield from _found_where_replaced(text, runs, finder, frozenset({"name", "first_name"}))
 
 
 # A postcode dictated with a spelling alphabet and its digits said one by one ("E comme Émile,
@@ -333,12 +338,7 @@ def find_spelt_postcodes(text: str, finder: Finder) -> Iterator[PIIFinding]:
             runs.append((match.start(), match.end(), f"{code[:-3]} {code[-3:]}"))
     if not runs:
         return
-    copy = replace_runs(text, runs)
-    for finding in finder(copy.text):
-        if finding.kind != "postcode":
-            continue
-        if any(finding.start < end and start < finding.end for start, end in copy.spans):
-            yield PIIFinding(finding.kind, *copy.original(finding.start, finding.end))
+    yield from _found_where_replaced(text, runs, finder, frozenset({"postcode"}))
 
 
 # A date written wholly in French words ("le premier mars mille neuf cent cinquante-trois", "le
@@ -406,9 +406,4 @@ def find_dates_in_french_words(text: str, finder: Finder) -> Iterator[PIIFinding
         runs.append((match.start(), match.end(), f"{day:02d}/{month:02d}/{year}"))
     if not runs:
         return
-    copy = replace_runs(text, runs)
-    for finding in finder(copy.text):
-        if finding.kind != "name_dob_address":
-            continue
-        if any(finding.start < end and start < finding.end for start, end in copy.spans):
-            yield PIIFinding(finding.kind, *copy.original(finding.start, finding.end))
+    yield from _found_where_replaced(text, runs, finder, frozenset({"name_dob_address"}))
