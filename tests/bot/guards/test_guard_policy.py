@@ -112,3 +112,35 @@ def test_invalid_yaml_and_missing_file(tmp_path: Path) -> None:
         GuardPolicy.from_yaml(path)
     with pytest.raises(PolicyError, match="cannot read"):
         GuardPolicy.from_yaml(tmp_path / "absent.yaml")
+
+
+def test_a_shared_pattern_list_stands_beside_a_rules_own_unless(tmp_path: Path) -> None:
+    """A YAML alias of a shared list (as `*distress_words`) may be one item of a rule's
+    `unless` beside its own patterns: the shared patterns are read in its place."""
+    path = tmp_path / "policy.yaml"
+    path.write_text(
+        """
+version: test-alias
+contacts: {emergency: "112"}
+replies: {too_long: {en: Too long.}, empty: {en: Empty.}}
+pii: {reply: {en: "Found {kinds}."}, kinds: {email: {en: an e-mail address}}}
+categories:
+  - name: refuse
+    action: refuse
+    reply: {en: No.}
+    rules:
+      - reason: refuse.first
+        any: ['\\bfirst\\b']
+        unless: &shared
+          - '\\bsad\\b'
+          - '\\balone\\b'
+      - reason: refuse.second
+        any: ['\\bsecond\\b']
+        unless:
+          - *shared
+          - '\\bbirthday\\b'
+""",
+        encoding="utf-8",
+    )
+    second = GuardPolicy.from_yaml(path).categories[0].rules[1]
+    assert [p.pattern for p in second.unless] == ["\\bsad\\b", "\\balone\\b", "\\bbirthday\\b"]
