@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -927,8 +928,12 @@ def find_pii(
         and not (f.kind in _NAMES and a_formula_s_word(aligned, f.start, f.end))
     ]
     if read_out:
+        # A copy of the message (a reading of it) searched again without this pass: by the
+        # rules alone, or by the rules and the tagger.
+        rules_again = functools.partial(find_pii, policy=policy, read_out=False)
+        tagged_again = functools.partial(find_pii, policy=policy, tagger=tagger, read_out=False)
         # Slips inside numbers (test27 forms): read once, in a copy read without this pass.
-        found += find_with_slips(aligned, lambda copy: find_pii(copy, policy, read_out=False))
+        found += find_with_slips(aligned, rules_again)
         found += _found_across_asides(aligned, policy)
         found += _found_as_answers(aligned, policy)
         # Values split over chat lines, pasted messages, quoted lines or a cut word (test45).
@@ -938,24 +943,16 @@ def find_pii(
         ]
         found += _found_with_the_space_said(aligned, policy)
         found += _found_with_nino_slips(aligned, policy)
-        found += find_across_separators(
-            aligned, lambda copy: find_pii(copy, policy, read_out=False)
-        )
-        # Keypad letters for a phone's digits, data inside a link's values (test43 forms).
-        found += find_keypad_phones(aligned, lambda copy: find_pii(copy, policy, read_out=False))
-        found += find_in_link_values(
-            aligned, lambda copy: find_pii(copy, policy, tagger, read_out=False)
-        )
-        found += find_names_in_handles(
-            aligned, lambda copy: find_pii(copy, policy, tagger, read_out=False)
-        )
-        # Names and postcodes spelt with a spelling alphabet (test47 forms for postcodes).
+        found += find_across_separators(aligned, rules_again)
         found += [
-            *find_spelt_names(aligned, lambda copy: find_pii(copy, policy, tagger, read_out=False)),
-            *find_spelt_postcodes(aligned, lambda copy: find_pii(copy, policy, read_out=False)),
-            *find_dates_in_french_words(
-                aligned, lambda copy: find_pii(copy, policy, tagger, read_out=False)
-            ),
+            # Keypad letters for a phone's digits, data inside a link's values (test43 forms).
+            *find_keypad_phones(aligned, rules_again),
+            *find_in_link_values(aligned, tagged_again),
+            *find_names_in_handles(aligned, tagged_again),
+            # Names and postcodes spelt with a spelling alphabet (test47 forms for postcodes).
+            *find_spelt_names(aligned, tagged_again),
+            *find_spelt_postcodes(aligned, rules_again),
+            *find_dates_in_french_words(aligned, tagged_again),
         ]
         # Read out with its fillers: read again in full without them (no filler is left).
         found += find_across_fillers(aligned, lambda copy: find_pii(copy, policy, tagger))

@@ -16,13 +16,14 @@ from bot.guards.verdict import PIIFinding
 
 # A local part may be quoted, with spaces in it (RFC 5322: `"kit osei"@example.org`): test39,
 # spent. The at sign may be written as its HTML entity (`_AT_ENTITY`).
-_EMAIL = re.compile(
-    r"(?:(?<![\w.%+-])[A-Za-z0-9][\w.%+-]{0,63}|[\"“”][^\"“”@\n]{1,62}[\"“”])"
-    r"(?:@|&#0{0,3}64;|&#[xX]0{0,2}40;|&commat;)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
-)
 # The at sign as its HTML entity, as a form that escaped it shows the address back
 # ("…&#64;example.com"): the address all the same (test47 forms).
-_AT_ENTITY = re.compile(r"&#0{0,3}64;|&#[xX]0{0,2}40;|&commat;")
+_AT_ENTITY_SOURCE = r"&#0{0,3}64;|&#[xX]0{0,2}40;|&commat;"
+_AT_ENTITY = re.compile(_AT_ENTITY_SOURCE)
+_EMAIL = re.compile(
+    r"(?:(?<![\w.%+-])[A-Za-z0-9][\w.%+-]{0,63}|[\"“”][^\"“”@\n]{1,62}[\"“”])"
+    rf"(?:@|{_AT_ENTITY_SOURCE})[A-Za-z0-9-]{{1,63}}(?:\.[A-Za-z0-9-]{{1,63}}){{1,8}}"
+)
 _PHONE = re.compile(r"(?<![\w+/])(?:\+|00)?\(?\d(?:[ .()/-]{0,2}\d){6,16}(?![\w/])")
 _DATE_SHAPE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _GROUPS = re.compile(r"\d+")
