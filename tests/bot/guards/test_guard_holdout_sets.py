@@ -64,6 +64,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zp.jsonl": "hol42-",
     "intents.holdout-2026-12-06zq.jsonl": "hol43-",
     "intents.holdout-2026-12-06zr.jsonl": "hol44-",
+    "intents.holdout-2026-12-06zs.jsonl": "hol45-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -144,6 +145,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zr.jsonl": (
         "## Forty-fourth held-out set: `intents.holdout-2026-12-06zr.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zs.jsonl": (
+        "## Forty-fifth held-out set: `intents.holdout-2026-12-06zs.jsonl`"
     ),
 }
 
