@@ -103,6 +103,7 @@ def test_second_dev_set_names_and_addresses(guard: InputGuard) -> None:
         "test48.jsonl",
         "test49.jsonl",
         "test50.jsonl",
+        "test51.jsonl",
     ],
 )
 def test_own_set_is_well_formed_and_balanced(half: str) -> None:
