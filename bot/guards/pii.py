@@ -22,6 +22,7 @@ from bot.guards.pii_encoded import (
     find_keypad_phones,
     find_machine_readable_lines,
     find_names_in_handles,
+    find_postcodes_in_lower_case_alphabet,
     find_spelt_names,
     find_spelt_postcodes,
 )
@@ -836,6 +837,18 @@ def _a_disowned_failing_card(finding: PIIFinding, text: str, folded: str) -> boo
     )
 
 
+def _a_disowned_failing_iban(finding: PIIFinding, text: str, folded: str) -> bool:
+    """An IBAN read by any reader (a link's "?iban=…" value, a pasted field) that fails its
+    mod-97 check, in a message that disowns it or calls it a scam's: the number the writer asks
+    about, as `find_ibans` judges one typed in the sentence (test50, spent)."""
+    value = "".join(ch for ch in text[finding.start : finding.end] if ch.isalnum()).upper()
+    return (
+        finding.kind == "iban"
+        and not checksums.iban_valid(value)
+        and rejected_failing_number(folded, "iban", value)
+    )
+
+
 # Characters that show nothing, pasted from a PDF or a web page inside a name, a number or a
 # postcode ("Lebre\u200bton", "EX3\u200b4NW"): the finders read the text without them (test42,
 # spent). Other Unicode spaces (no-break, narrow, figure) are read as spaces by `fold_aligned`.
@@ -952,6 +965,10 @@ def find_pii(
             # Names and postcodes spelt with a spelling alphabet (test47 forms for postcodes).
             *find_spelt_names(aligned, tagged_again),
             *find_spelt_postcodes(aligned, rules_again),
+            # Said in a lower-case spelling alphabet: read again in full, capitalised (test49).
+            *find_postcodes_in_lower_case_alphabet(
+                aligned, functools.partial(find_pii, policy=policy)
+            ),
             *find_dates_in_french_words(aligned, tagged_again),
         ]
         # Read out with its fillers: read again in full without them (no filler is left).
@@ -959,7 +976,10 @@ def find_pii(
     kept = _without_overlaps(
         _whole_words(text, f)
         for f in found
-        if f.kind in policy.kinds and not _shown_as_example(folded, f) and not _zeroed(aligned, f)
+        if f.kind in policy.kinds
+        and not _shown_as_example(folded, f)
+        and not _zeroed(aligned, f)
+        and not _a_disowned_failing_iban(f, aligned, folded)
     )
     # A value taken back and given again ("… sorry, use …"): both are data (test27 forms).
     again = [f for f in corrected_values(aligned, kept) if not _shown_as_example(folded, f)]

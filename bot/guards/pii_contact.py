@@ -367,11 +367,46 @@ def _phone_is_public(
         _FOR_A_TEAM_AFTER.match(after) is not None
         or _asked_as_a_service(after)
         or _a_subjects_number(near, after, sentence)
+        or _one_of_two_asked(before, after)
     )
     named = any(context.search(before) for context in contexts) or team_after
     rung_after = not mobile and _RANG_AFTER.search(after) is not None
     rung_after = rung_after and _OWN_LINE.search(after) is None
     return not personal and (named or rung_after)
+
+
+# Two landlines asked about as the one to ring, one or the other ("c'est le 020 … après 17 h,
+# ou le 020 … ?", "is it 0117 … at night or 0117 …?"): the writer asks which of a service's
+# lines is right, as no one asks about their own (test50, spent). Both numbers in one
+# question, joined by "or"/"ou"; read before the first and after the second.
+_NUMBER_WORDS = r"\+?\(?\d[\d \t.()/–—-]{6,18}\d"
+_FIRST_OF_TWO_AFTER = re.compile(
+    r"^[^.!?\n]{0,30}?,?[ \t]+(?:ou|or)[ \t]+(?:(?:bien[ \t]+)?(?:le|the|on)[ \t]+)?"
+    + _NUMBER_WORDS
+    + r"[^.!\n]{0,40}\?"
+)
+_SECOND_OF_TWO_BEFORE = re.compile(
+    r"\b(?:c['’]est|is[ \t]+it|is[ \t]+that|est-ce)[ \t]+(?:(?:bien|plut[ôo]t)[ \t]+)?"
+    r"(?:(?:le|the|on)[ \t]+)?"
+    + _NUMBER_WORDS
+    + r"[^.!?\n]{0,30}?,?[ \t]+(?:ou|or)[ \t]+(?:(?:bien[ \t]+)?(?:le|the|on)[ \t]+)?$"
+)
+_QUESTION_CLOSES = re.compile(r"^[^.!\n]{0,40}\?")
+
+
+def _one_of_two_asked(before: str, after: str) -> bool:
+    """Whether the number is one of two asked about as the one to ring (`_FIRST_OF_TWO_AFTER`)."""
+    first = _FIRST_OF_TWO_AFTER.match(after) is not None and re.search(
+        r"\b(?:c['’]est|is[ \t]+it|is[ \t]+that|est-ce)[ \t]+(?:(?:bien|plut[ôo]t)[ \t]+)?"
+        r"(?:(?:le|the|on)[ \t]+)?$",
+        before,
+    )
+    second = (
+        _SECOND_OF_TWO_BEFORE.search(before) is not None
+        and _QUESTION_CLOSES.match(after) is not None
+    )
+    question = after.split("?", 1)[0]
+    return (bool(first) or second) and _REACHES_THE_WRITER.search(question) is None
 
 
 def _asked_as_a_service(after: str) -> bool:

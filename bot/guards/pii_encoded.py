@@ -259,8 +259,31 @@ def _mrz_check(field: str) -> bool:
     return total % 10 == int(field[-1])
 
 
+# The same line as a scanner app gives it, its chevrons dropped and its fields spaced apart
+# ("6128930472 GBR 8503127 F 3304189 0 8"): the nationality, the birth date with its check,
+# the sex and the expiry with its check, each a word of its own; both checks holding, the line
+# is the document's data (test50, spent).
+_MRZ_DATES_SPACED = re.compile(
+    r"(?<![\w<])[A-Z]{3}[ \t]+(?P<birth>\d{7})[ \t]+[MFX][ \t]+(?P<expiry>\d{7})(?![\w<])"
+)
+
+
+def _spaced_machine_readable_lines(text: str) -> Iterator[PIIFinding]:
+    for match in _MRZ_DATES_SPACED.finditer(text):
+        if _mrz_check(match.group("birth")) and _mrz_check(match.group("expiry")):
+            start = text.rfind("\n", 0, match.start()) + 1
+            end = text.find("\n", match.end())
+            end = len(text) if end < 0 else end
+            while end > match.end() and text[end - 1] in " \t\r":
+                end -= 1
+            while text[start] in " \t>":
+                start += 1
+            yield PIIFinding("document_number", start, end)
+
+
 def find_machine_readable_lines(text: str) -> Iterator[PIIFinding]:
     """An identity document's machine-readable dates, both check digits holding."""
+    yield from _spaced_machine_readable_lines(text)
     for match in _MRZ_DATES.finditer(text):
         if _mrz_check(match.group("birth")) and _mrz_check(match.group("expiry")):
             start, end = match.span()
@@ -339,6 +362,41 @@ def find_spelt_postcodes(text: str, finder: Finder) -> Iterator[PIIFinding]:
     if not runs:
         return
     yield from _found_where_replaced(text, runs, finder, frozenset({"postcode"}))
+
+
+# A postcode dictated in a lower-case spelling alphabet right after its label ("postcode's
+# echo x-ray three, nine romeo uniform", "code postal : kilo lima …", as a driver or a
+# dispatcher says it): the alphabet's words capitalised in a copy (the same length), so the
+# spoken reader reads them as the letters it reads in capitals (test49, spent). Only in the
+# label's sentence, with two such words at least; a postcode found there is kept.
+_POSTCODE_LABEL = re.compile(
+    r"(?i:\b(?:post[ \t]?code|postal[ \t]+code|code[ \t]+postal|zip(?:[ \t]+code)?)"
+    r"(?:['’]s|[ \t]+is|[ \t]+c['’]est|[ \t]+est)?[ \t]*[:,–—-]?[ \t]*)"
+)
+_SAID_REACH = 80
+_LOWER_NATO = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + r")(?![\w-])"
+)
+
+
+def find_postcodes_in_lower_case_alphabet(text: str, finder: Finder) -> Iterator[PIIFinding]:
+    """Postcodes said in a lower-case spelling alphabet after their label; `finder` reads a
+    copy with the alphabet's words capitalised."""
+    for label in _POSTCODE_LABEL.finditer(text):
+        window = text[label.end() : label.end() + _SAID_REACH]
+        stop = re.search(r"[.?!;\n]", window)
+        end = label.end() + (stop.start() if stop else len(window))
+        words = list(_LOWER_NATO.finditer(text, label.end(), end))
+        if len(words) < 2:
+            continue
+        copy = list(text)
+        for word in words:
+            copy[word.start()] = copy[word.start()].upper()
+            if word.group(0) == "x-ray":
+                copy[word.start() + 2] = "R"
+        for finding in finder("".join(copy)):
+            if finding.kind == "postcode" and label.end() <= finding.start < end:
+                yield finding
 
 
 # A date written wholly in French words ("le premier mars mille neuf cent cinquante-trois", "le

@@ -61,7 +61,12 @@ _DATE = (
 _BIRTH = re.compile(
     r"(?:\b(?:born(?: on)?|dob|ddn|date of birth|birth ?date|birthday|n[ée]e?s? le"
     r"|date de naissance|geboren(?: op| am)?|geboortedatum|nacid[oa] el|fecha de nacimiento"
-    rf"|sunniaeg|sünniaeg)\b|\bd\.o\.b\b\.?)[\s:(,]{{0,3}}({_DATE})",
+    rf"|sunniaeg|sünniaeg)\b|\bd\.o\.b\b\.?"
+    # A certificate's or a register's abbreviations, beside the name they follow ("…, geb.
+    # 11.05.1939", "…, b. 3/9/1940", "…, geb. am …"): counted with the name, as "born" is
+    # (test50, spent).
+    r"|\bgeb\.(?:[ \t]+am\b)?|(?<=[,(;][ \t])b\.|(?<=[,(;])b\.)[\s:(,]{0,3}"
+    rf"({_DATE})",
     re.IGNORECASE,
 )
 # A birth date written as a form's field without its colon: the label opens its sentence, its
@@ -88,6 +93,16 @@ _OWN_BIRTH = re.compile(
     rf"({_DATE})",
     re.IGNORECASE,
 )
+# A birth date asked about, then the writer's own given as "me, it's …" in chat or text speak
+# ("faut ma ddn ou la sienne ? moi c 14/02/78", "dob for the form or his? me it's 3.9.81"):
+# one's own, as `_OWN_BIRTH` (test49, spent). The date right after the pronoun and its verb.
+_OWN_BIRTH_SAID_AFTER = re.compile(
+    r"\b(?:ddn|dob|d\.o\.b|date[ \t]+(?:of[ \t]+birth|de[ \t]+naissance)|birth[ \t]?date"
+    r"|birthday|anniv\w*)\b[^\n]{0,100}?\b(?:moi|me|mine|la[ \t]+mienne|le[ \t]+mien)"
+    r"[ \t]*[,:=-]?[ \t]*(?:c|c['’]est|it['’]?s|is|its)?[ \t]*:?[ \t]*(?:le[ \t]+|the[ \t]+)?"
+    rf"({_DATE})(?![\w/]|[.-]\d)",
+    re.IGNORECASE,
+)
 # The writer's own birth date named first ("my date of birth"), then given a few words or a
 # sentence on ("… keeps rejecting my date of birth. I typed 1979-11-23 …", "ma date de
 # naissance, que j'ai saisie 12/03/1984"): one's own, as `_OWN_BIRTH` (test46 and test47
@@ -105,6 +120,58 @@ _ANOTHER_DATE = re.compile(
     r"|valable|d[ée]but|fin|envoy\w*|dat[ée]e?|aujourd['’]hui|emitted|wedding|mariage|death"
     r"|d[ée]c[èe]s|moved?|since|depuis|until|jusqu)\b)"
 )
+
+
+# A birthday's day and month and the birth year given apart, in one sentence ("I turned 67 on
+# 19 August, born 1959", "j'ai eu 70 ans le 3 mars, née en 1956", "born in 1961, birthday 4
+# May"): together a whole birth date (test49, spent). The day and month said as a birthday or
+# an age reached on it; the year after "born", "né(e) en" or "year of birth".
+_DAY_MONTH = (
+    rf"(\d{{1,2}}(?:st|nd|rd|th|er)?(?:[ \t]+of)?[ \t]+{_MONTHS}"
+    rf"|{_MONTHS}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?)\b"
+)
+_BIRTHDAY_SAID = (
+    r"(?:\b(?:turned|turn|turning|turns|will[ \t]+be|had[ \t]+my|ai[ \t]+eu|aurai|f[êe]te\w*"
+    r"|fait|fais)[ \t]+\d{1,3}(?:[ \t]*(?:ans|years?(?:[ \t]+old)?|yo))?[ \t]+(?:on|le)[ \t]+"
+    r"(?:the[ \t]+)?"
+    r"|\b(?:birthday|b-?day|anniversaire|anniv)(?:[ \t]+(?:is|was|on|le|c['’]est|est))?[ \t]*:?"
+    r"[ \t]*(?:the[ \t]+|le[ \t]+)?)"
+)
+_BIRTH_YEAR = (
+    r"\b(?:born(?:[ \t]+in)?|n[ée]e?[ \t]+en|year[ \t]+of[ \t]+birth"
+    r"|ann[ée]e[ \t]+de[ \t]+naissance)"
+    r"[ \t]*:?[ \t]*((?:19|20)\d{2})\b"
+)
+_BIRTHDAY_THEN_YEAR = re.compile(
+    _BIRTHDAY_SAID + _DAY_MONTH + r"[^.?!\n]{0,40}?" + _BIRTH_YEAR, re.IGNORECASE
+)
+_YEAR_THEN_BIRTHDAY = re.compile(
+    _BIRTH_YEAR + r"[^.?!\n]{0,40}?" + _BIRTHDAY_SAID + _DAY_MONTH, re.IGNORECASE
+)
+
+
+def _birthdays_with_their_year(text: str) -> list[tuple[int, int]]:
+    """The day and month, and the year, of each `_BIRTHDAY_THEN_YEAR` or `_YEAR_THEN_BIRTHDAY`."""
+    return [
+        span
+        for pattern in (_BIRTHDAY_THEN_YEAR, _YEAR_THEN_BIRTHDAY)
+        for match in pattern.finditer(text)
+        for span in (match.span(1), match.span(2))
+    ]
+
+
+def _own_births_said_after(text: str) -> list[tuple[int, int]]:
+    """`_OWN_BIRTH_SAID_AFTER`'s dates, but a date in the future or one another date's word
+    follows in its clause ("moi c le 12/03/2027 pour le rdv")."""
+    found: list[tuple[int, int]] = []
+    this_year = datetime.date.today().year
+    for match in _OWN_BIRTH_SAID_AFTER.finditer(text):
+        years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", match.group(1))]
+        clause = re.split(r"[.?!;\n]", text[match.end() : match.end() + 60], maxsplit=1)[0]
+        if any(year > this_year for year in years) or _ANOTHER_DATE.search(clause):
+            continue
+        found.append(match.span(1))
+    return found
 
 
 def _own_births_near(text: str) -> list[tuple[int, int]]:
@@ -827,7 +894,31 @@ def _berths(text: str) -> list[tuple[int, int, bool]]:
         sentence = re.split(r"[.!?\n]", text[max(0, match.start() - 90) : match.start()])[-1]
         if _BERTH_OWN.search(sentence):
             found.append((match.start(), match.end("site"), True))
-    return found
+    return found + _hospital_beds(text)
+
+
+# A hospital ward and bed given as where to send the writer's post ("Heron Ward, bed 14,
+# Exampleton General Hospital … can you post it there?", "salle Colibri, lit 6, hôpital …,
+# vous pouvez m'envoyer … là-bas ?"): an address with no street, one person's bed (test49,
+# spent). The ward by its name, then the bed's number; a hospital after them, if named, is
+# part of it. Only with a word of sending in the message: a ward asked about is a place.
+_WARD_BED = re.compile(
+    r"(?:(?:[A-ZÀ-Þ][\w'’-]+[ \t]+){1,3}(?i:ward|wing)|(?i:ward|salle|unit[ée]|pavillon|service)"
+    r"[ \t]+[A-ZÀ-Þ0-9][\w'’-]*)[ \t]*[,;]?[ \t]*(?i:bed|lit|bay|box)[ \t]*"
+    r"(?i:(?:no\.?|n°|nº|number|num[ée]ro|#)[ \t]*)?\d{1,3}[A-Za-z]?\b"
+    r"(?:[ \t]*[,;]?[ \t]*(?:(?:[A-ZÀ-Þ][\w'’-]+[ \t]+){1,4}(?i:hospital|infirmary|clinic)"
+    r"|(?i:h[ôo]pital|clinique|chu|centre[ \t]+hospitalier)(?:[ \t]+[A-ZÀ-Þ][\w'’-]+){1,4})\b)?"
+)
+_SENT_THERE = re.compile(
+    r"(?i:\b(?:send|post|deliver|forward|mail|envoy\w*|exp[ée]di\w*|poster|livr\w*"
+    r"|faire[ \t]+parvenir|adresser)\b)"
+)
+
+
+def _hospital_beds(text: str) -> list[tuple[int, int, bool]]:
+    if _SENT_THERE.search(text) is None:
+        return []
+    return [(m.start(), m.end(), True) for m in _WARD_BED.finditer(text)]
 
 
 # The household's surname as its bell, buzzer, door, letterbox or intercom shows it ("the
@@ -948,7 +1039,8 @@ def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Itera
     own_births = [
         m.span(1) for p in (_BIRTH_FIELD, _OWN_BIRTH, _BIRTH_ANSWERED) for m in p.finditer(text)
     ]
-    for start, end in own_births + _own_births_near(text):
+    own_births += _own_births_near(text) + _own_births_said_after(text)
+    for start, end in own_births + _birthdays_with_their_year(text):
         yield PIIFinding("name_dob_address", start, end)
     for start, end in births:
         near = text[max(0, start - _RECORD_REACH) : end + _RECORD_REACH]

@@ -26,7 +26,11 @@ NAME_WORD = (
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:['’-][A-Za-zÀ-ÿ][a-zß-öø-ÿ]+)?|O['’][A-Z][a-z]+"
     r"|Ma?c[A-Z][a-z]+|[A-Z]{2,}(?=[ ,.)]|$))"
 )
-_PARTICLE = r"(?:(?:de|van|von|der|den|la|le|del|da|dos|du|bin|ibn|al|el)\s)"
+# A particle, or two that go together ("de la", "van der", "de los"): test49, spent.
+_PARTICLE = (
+    r"(?:(?:de|van|von|der|den|la|le|del|da|dos|du|bin|ibn|al|el)\s"
+    r"(?:(?:la|le|der|den|los|las)\s)?)"
+)
 FULL_NAME = rf"({NAME_WORD}(?:[ \t]{_PARTICLE}?{NAME_WORD}){{1,3}})"
 _ONE_OR_MORE = rf"({NAME_WORD}(?:[ \t]{_PARTICLE}?{NAME_WORD}){{0,3}})"
 
@@ -245,7 +249,10 @@ _BEFORE_BIRTH = re.compile(
     FULL_NAME
     + r",?\s*[(,]?\s*(?i:"
     + _SHARED
-    + r")?(?i:born|dob|d\.o\.b|date\s+of\s+birth|n[ée]e?s?\s+le|n[ée]e?s?\s+en)\b"
+    + r")?(?i:(?:born|dob|d\.o\.b|date\s+of\s+birth|n[ée]e?s?\s+le|n[ée]e?s?\s+en)\b"
+    # A certificate's abbreviations before the date ("…, geb. 11.05.1939", "…, b. 3/9/1940"):
+    # test50, spent.
+    + r"|geb\.|b\.(?=[ \t]*\d))"
 )
 _HERE = re.compile(FULL_NAME + r"\s+here\b")
 

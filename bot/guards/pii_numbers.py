@@ -58,10 +58,11 @@ _NIR = re.compile(
     r"[ .-]?\d{2}(?![\w])"
 )
 # The 13 characters of a NIR with its key said apart ("1 97 11 35 238 412, clé 68") or left
-# out: the NIR's own grouping, with the key after "clé"/"key" when given.
+# out: the NIR's own grouping, with the key after "clé"/"key" when given, or after a slash or
+# a bar as a card prints it apart ("… 412 / 68"; test49, spent).
 _NIR_KEY_APART = re.compile(
     r"(?<![\w])([1-478] \d{2} \d{2} (?:\d{2}|2[ABab]) \d{3} \d{3})"
-    r"(?:\s*,?\s*(?:cl[eé]|key)\s*:?\s*(\d{2}))?(?![\w])"
+    r"(?:\s*,?\s*(?:cl[eé]|key)\s*:?\s*(\d{2})|[ \t]{0,2}[/|][ \t]{0,2}(\d{2}))?(?![\w]|/\d)"
 )
 # Named as a social security number and typed as a phone keypad or a form's boxes group it,
 # its 15 characters may be split anywhere ("2 04 11 69 12 30 17 33", in pairs): counted when
@@ -178,7 +179,11 @@ _IBAN_PIECES = re.compile(
     r"(?i:\b(?:pays|country(?:[ \t]+code)?|code[ \t]+(?:du[ \t]+)?pays)\b)[ \t]*[:=]?[ \t]*"
     r"(?P<cc>[A-Z]{2})\b[ \t]*(?:[\n/|;,][ \t]*){1,3}"
     r"(?i:(?:cl[ée](?:[ \t]+(?:de[ \t]+contr[ôo]le|iban|rib))?|key|check(?:[ \t]+digits?)?"
-    r"|contr[ôo]le)\b)[ \t]*[:=]?[ \t]*(?P<key>\d{2})\b(?:[ \t]*(?:[\n/|;,][ \t]*){1,3}|[ \t]+)"
+    r"|contr[ôo]le"
+    # Or no key box: the rest after the country's box, its key first ("country GB, rest 29
+    # NWBK …", "pays FR, reste : 76 3000 …"): test49, spent.
+    r"|(?:the[ \t]+)?(?:rest|remainder|reste|suite)(?:[ \t]+of[ \t]+(?:it|the[ \t]+iban))?)\b)"
+    r"[ \t]*[:=]?[ \t]*(?P<key>\d{2})\b(?:[ \t]*(?:[\n/|;,][ \t]*){1,3}|[ \t]+)"
     r"(?:(?i:(?:bban|compte|account|num[ée]ro|number|reste|rest|suite)\b)[^\n\d]{0,20})?"
     r"(?=[A-Z0-9])"
 )
@@ -416,6 +421,16 @@ _DISOWNED = re.compile(
     r"|\b(?:warn|alert)\s+(?:people|residents|others|everyone|the\s+public|folk)\b"
     r"|\b(?:pr[ée]venir|avertir|alerter|mettre\s+en\s+garde)\s+(?:les\s+)?(?:gens|habitants"
     r"|autres|administr[ée]s|r[ée]sidents|personnes|public)\b"
+    # A message (an e-mail, a text, a letter) that asks the writer to confirm or update bank
+    # details, or a number the writer asks "is that you?" about ("un courriel me demande de
+    # confirmer l'IBAN …", "a text wants me to verify …", "… : c'est vous ?"): the sender's
+    # number, asked about (test49, spent).
+    r"|\b(?:e-?mails?|texts?|sms|messages?|letters?|courriels?|mails?|textos?|lettres?"
+    r"|courriers?)\b[^.?!\n]{0,60}?\b(?:(?:asks?|asking|asked|wants?|tells?|told)\s+(?:me|us)"
+    r"\s+to\s+(?:confirm|verify|update|re-?enter|check)|(?:me|nous)\s+(?:demande\w*|dit|invite\w*)"
+    r"\s+(?:de|d['’])\s*(?:confirmer|v[ée]rifier|mettre\s+[àa]\s+jour|ressaisir|valider))\b"
+    r"|\bc['’]est\s+(?:bien\s+|vraiment\s+)?vous\s*\?"
+    r"|\b(?:is|was)\s+(?:this|that|it)\s+(?:really\s+|actually\s+)?you\s*\?"
 )
 
 
@@ -586,7 +601,7 @@ def _nirs(text: str, folded: str) -> Iterator[PIIFinding]:
             yield PIIFinding("fr_nir", match.start(), match.end())
     named_nir = _LABELS["fr_nir"].search(folded) is not None
     for match in _NIR_KEY_APART.finditer(text):
-        body, key = _compact(match.group(1)), match.group(2)
+        body, key = _compact(match.group(1)), match.group(2) or match.group(3)
         # The 13 characters of a whole NIR whose key fails, in a message saying it was turned
         # down: the key is given, right after them, and it is the number the form refused.
         whole = _NIR.match(text, match.start())
