@@ -65,6 +65,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zq.jsonl": "hol43-",
     "intents.holdout-2026-12-06zr.jsonl": "hol44-",
     "intents.holdout-2026-12-06zs.jsonl": "hol45-",
+    "intents.holdout-2026-12-06zt.jsonl": "hol46-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -148,6 +149,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zs.jsonl": (
         "## Forty-fifth held-out set: `intents.holdout-2026-12-06zs.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zt.jsonl": (
+        "## Forty-sixth held-out set: `intents.holdout-2026-12-06zt.jsonl`"
     ),
 }
 
