@@ -26,7 +26,12 @@ from bot.guards.pii_encoded import (
     find_spelt_names,
     find_spelt_postcodes,
 )
-from bot.guards.pii_fields import find_in_fields, in_a_public_place_s_row, the_organisation_s
+from bot.guards.pii_fields import (
+    find_in_fields,
+    in_a_public_place_s_row,
+    in_a_table_s_header,
+    the_organisation_s,
+)
 from bot.guards.pii_files import filenames_as_words, find_file_references
 from bot.guards.pii_identity import (
     find_credentials_and_documents,
@@ -939,6 +944,7 @@ def find_pii(
         for f in found
         if not in_a_public_place_s_row(f, text)
         and not (f.kind in _NAMES and a_formula_s_word(aligned, f.start, f.end))
+        and not (f.kind in _NAMES and in_a_table_s_header(f, text))
     ]
     if read_out:
         # A copy of the message (a reading of it) searched again without this pass: by the

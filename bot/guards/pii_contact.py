@@ -602,9 +602,43 @@ def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFi
             yield PIIFinding("phone", start, end)
 
 
+def _national_of(raw: str) -> str:
+    return national_form("".join(ch for ch in raw if ch.isdigit()), written_international(raw))
+
+
+def _said_to_be_one_s_own(
+    text: str, folded: str, start: int, end: int, policy: ContactPolicy
+) -> bool:
+    near = folded[max(0, start - _PERSONAL_WINDOW) : start]
+    return (
+        _OWN_LINE.search(near) is not None
+        or policy.personal_context.search(near) is not None
+        or _OWN_LINE_RIGHT_AFTER.match(folded[end : end + _AFTER]) is not None
+        or _labelled_as_a_person_s(text, start)
+    )
+
+
 def judged_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[tuple[int, int, bool]]:
     """(start, end, personal) of each number judged as a phone, the public ones too: a number
-    judged an organisation's here is not a person's for being under a "Tel:" label either."""
+    judged an organisation's here is not a person's for being under a "Tel:" label either.
+
+    The same number written again in the message, with other separators or with its country
+    code ("… line is 020.7946.0123 — the same as 020 7946 0123?", "0044 20 … from abroad, or
+    020 … from a UK phone"), is the same line: a service's wherever one of its writings is
+    judged so, unless the words right around it make it the writer's (test51 forms)."""
+    judged = list(_judged_each(text, folded, policy))
+    services = {_national_of(text[start:end]) for start, end, personal in judged if not personal}
+    for start, end, personal in judged:
+        same_as_a_service_s = (
+            personal
+            and _national_of(text[start:end]) in services
+            and not _said_to_be_one_s_own(text, folded, start, end, policy)
+        )
+        yield start, end, personal and not same_as_a_service_s
+
+
+def _judged_each(text: str, folded: str, policy: ContactPolicy) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, personal) of each number judged as a phone, each on its own words."""
     judged: tuple[int, str, bool] | None = None  # the last number's end, digits and verdict
     for match in _PHONE.finditer(text):
         raw = match.group(0)

@@ -340,11 +340,66 @@ def in_a_public_place_s_row(finding: PIIFinding, text: str) -> bool:
     any reader found it (the tagger's too)."""
     if finding.kind not in _PLACED:
         return False
-    if _in_a_public_place_s_table_row(finding, text):
+    if _in_a_public_place_s_table_row(finding, text) or _under_a_venue_s_line(finding, text):
         return True
     return any(
         f.public_place and f.start <= finding.start and finding.end <= f.end
         for f in _csv_fields(text)
+    )
+
+
+# A pasted agenda's or event's labelled lines: the venue's line ("venue: Northfield Library",
+# "lieu : Salle des fêtes"), then its address's ("address: …", "adresse : …").
+_VENUE_LINE = re.compile(
+    r"(?im:^[ \t>*-]*(?:venue|location|place|where|site|lieu|salle|endroit|o[ùu])[ \t]*[:=]"
+    r"[ \t]*(?P<value>[^\n]+)\n[ \t>*-]*(?:address|addr|adresse)[ \t]*[:=][^\n]*$)"
+)
+
+
+_SOMEONE_S_VENUE = re.compile(
+    r"(?i:\b(?:my|our|his|her|their|home|house|flat|chez|mon|ma|mes|notre|nos|son|sa|ses|leur"
+    r"|leurs|domicile|appartement|private|priv[ée]e?)\b)"
+)
+
+
+def _under_a_venue_s_line(finding: PIIFinding, text: str) -> bool:
+    """An address or postcode on an "address:" line right under a "venue:" line naming a
+    public place (a community centre, a library, a hall): the venue's address, as in a CSV row
+    naming the place (test51 forms). A venue in the writer's words ("lieu : chez moi", "where:
+    my flat") names no public place, and its address stays theirs."""
+    line_start = text.rfind("\n", 0, finding.start) + 1
+    previous = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    match = _VENUE_LINE.match(text, previous)
+    if match is None or match.end() < finding.end:
+        return False
+    value = match.group("value").strip()
+    address = text[line_start : match.end()]
+    return (
+        _names_a_public_place(value)
+        and _SOMEONE_S_VENUE.search(value) is None
+        and _FIRST_PERSON_ROW.search(value + " " + address) is None
+    )
+
+
+def in_a_table_s_header(finding: PIIFinding, text: str) -> bool:
+    """A name found across a tab in a pasted table's header row ("Room<tab>Floor<tab>Seats"
+    above rows of values): a header row's cells are column words, never one person's name
+    (test51 forms). A header row has no digits and the row under it has as many cells and
+    digits among them; a first row above rows with no digits may be people's names in cells
+    ("Maeve<tab>Donnelly"), and stays so."""
+    if "\t" not in text[finding.start : finding.end]:
+        return False
+    line_start = text.rfind("\n", 0, finding.start) + 1
+    line_end = text.find("\n", finding.end)
+    if line_end < 0:
+        return False
+    line = text[line_start:line_end]
+    next_end = text.find("\n", line_end + 1)
+    below = text[line_end + 1 : len(text) if next_end < 0 else next_end]
+    return (
+        _DIGITS.search(line) is None
+        and _DIGITS.search(below) is not None
+        and below.count("\t") == line.count("\t")
     )
 
 

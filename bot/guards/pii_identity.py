@@ -17,6 +17,7 @@ from bot.guards.pii_headers import addressed_to
 from bot.guards.pii_names import (
     FIRST_PERSON,
     a_post_holder_asked_about,
+    kin_first_names,
     learned_names,
     other_names,
     own_and_titled_names,
@@ -322,7 +323,8 @@ _DOCUMENT_WORDS = (
     r"|reisepassnummer|jawaz(?: al)?(?: safar)?"
     r"|residence permit|residence card|titre de s[ée]jour|carte de s[ée]jour|carte de r[ée]sident"
     r"|driving licen[cs]e|driver'?s licen[cs]e|permis de conduire|permis|id card|identity card"
-    r"|carte d'identit[ée]|cni|national id|travel document|document de voyage|visa|uci"
+    r"|carte (?:nationale )?d['’]identit[ée]|cni|national id|travel document|document de voyage"
+    r"|visa|uci"
     r"|immigration"
 )
 _ACCOUNT_WORDS = (
@@ -1031,6 +1033,9 @@ def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Itera
     if births:
         held = names + own_names
         names += [span for span in _initials(text) if not _overlapping(*span, held)]
+        # A relative introduced by the first name alone, with the birth date (test51 forms).
+        held = names + own_names
+        names += [span for span in kin_first_names(text) if not _overlapping(*span, held)]
     present = sum(bool(spans) for spans in (names + own_names, births, streets, salaries))
     if present >= 2:
         for start, end in names + own_names + births + streets + salaries:
@@ -1313,6 +1318,13 @@ def _previous_sentence(text: str, start: int) -> str:
     return before[ends[-1].end() :] if ends else before
 
 
+# Seven digits unbroken, as a CAF allocataire's number is, after a benefit's or a tax
+# account's label a few words before (`_BENEFIT_LABEL`), not a count ("… 2500000 families"):
+# the account's number (test51 forms). Other labels still want eight digits or more.
+_SEVEN_DIGITS = re.compile(r"(?<![\w/.,£$€+-])\d{7}(?![\w/-]|[.,]\d)")
+_BENEFIT_LABEL = re.compile(r"(?i:\b(?:allocataire|caf|msa|fiscal|utr|taxpayer|tax reference)\b)")
+
+
 def _labelled_long_numbers(text: str) -> Iterator[PIIFinding]:
     candidates = [(m, "any") for m in _LONG_NUMBER.finditer(text)]
     candidates += [(m, "strong") for m in _SPACED_NUMBER.finditer(text) if _spaced_account(m, text)]
@@ -1320,6 +1332,11 @@ def _labelled_long_numbers(text: str) -> Iterator[PIIFinding]:
         (m, "code")
         for m in _LETTERED_CODE.finditer(text)
         if sum(ch.isdigit() for ch in m.group(0)) >= 6
+    ]
+    candidates += [
+        (m, "benefit")
+        for m in _SEVEN_DIGITS.finditer(text)
+        if _QUANTITY_AFTER.match(text, m.end()) is None
     ]
     for match, needs in candidates:
         if _date_shaped(match.group(0)):
@@ -1345,6 +1362,8 @@ def _labelled_long_numbers(text: str) -> Iterator[PIIFinding]:
             continue  # an account's number is printed on a bill ("référence client de ma facture")
         strong = label.group("strong")
         if needs != "any" and label.group("document") is None and strong is None:
+            continue
+        if needs == "benefit" and (strong is None or _BENEFIT_LABEL.search(strong) is None):
             continue
         # A council's policy has coded references too ("Policy ref HSG/2026/0441"); an
         # insurance policy's number in digits is still found.

@@ -224,6 +224,26 @@ _FAMILY_NAMED = re.compile(
     rf"(?i:\b(?:my|our)\s+(?:{_FAMILY_EN})|\b(?:mon|notre)\s+(?:{_FAMILY_FR_HIS})"
     rf"|\b(?:ma|notre)\s+(?:{_FAMILY_FR_HER}))\b,?\s+" + FULL_NAME
 )
+# A relative introduced by the first name alone ("my son Noah", "ma fille Chloé"): the name
+# of someone the message is about, counted with a date of birth beside it (test51 forms). The
+# word after the kin word must be a common given name, so "my son Saturday" is none.
+_KIN_FIRST_NAME = re.compile(
+    rf"(?i:\b(?:my|our)\s+(?:{_FAMILY_EN})|\b(?:mon|notre)\s+(?:{_FAMILY_FR_HIS})"
+    rf"|\b(?:ma|notre)\s+(?:{_FAMILY_FR_HER}))\b,?[ \t]+"
+    r"([A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?)(?![\w'’-])"
+)
+
+
+def kin_first_names(text: str) -> list[tuple[int, int]]:
+    """The spans of first names introduced as the writer's relative (`_KIN_FIRST_NAME`)."""
+    names = given_names()
+    return [
+        match.span(1)
+        for match in _KIN_FIRST_NAME.finditer(text)
+        if match.group(1).split("-")[0].lower() in names
+    ]
+
+
 _RELATIVE = re.compile(
     rf"(?i:\b(?:my|our)\s+(?:{_FAMILY_EN}|neighbour|neighbor|landlord|tenant|carer|employer|boss"
     r"|colleague|friend|ex)"
@@ -1155,7 +1175,9 @@ def _formula_outputs(text: str) -> Iterator[tuple[int, int]]:
 # start: the person's name (test47 forms). The given name must be a common one; words in
 # capitals that are no surname are not read so.
 _SURNAME_FIRST = re.compile(
-    r"(?:(?<![^\n])|(?<=[:«\"“]))[ \t]*"
+    r"(?:(?<![^\n])|(?<=[:«\"“])|(?<=\bcalled )|(?<=\bnamed )|(?<=\bname is )"
+    r"|(?<=appelle )|(?<=appelait )|(?<=appel[ée] )|(?<=appel[ée]e )|(?<=nomm[ée] )"
+    r"|(?<=nomm[ée]e )|(?<=nom est ))[ \t]*"
     r"([A-ZÀ-Þ][A-ZÀ-Þ'’]+(?:[- ][A-ZÀ-Þ][A-ZÀ-Þ'’]+){0,3}[ \t]+"
     r"([A-ZÀ-Þ][a-zß-ÿ'’]+)(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?)(?![\w-])"
 )
@@ -1182,7 +1204,8 @@ def _surname_first(text: str) -> Iterator[tuple[int, int]]:
         letters = sum(len(w) for w in capitals)
         if letters < 4 or any(w in _CAPITALS_NO_SURNAME for w in capitals):
             continue
-        if match.group(2).lower() in names:
+        # A public officer in this order ("SURNAME Given, directrice des …"): test51 forms.
+        if match.group(2).lower() in names and not office_after(text, match.end(1)):
             yield match.span(1)
 
 
