@@ -66,6 +66,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zr.jsonl": "hol44-",
     "intents.holdout-2026-12-06zs.jsonl": "hol45-",
     "intents.holdout-2026-12-06zt.jsonl": "hol46-",
+    "intents.holdout-2026-12-06zu.jsonl": "hol47-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -152,6 +153,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zt.jsonl": (
         "## Forty-sixth held-out set: `intents.holdout-2026-12-06zt.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zu.jsonl": (
+        "## Forty-seventh held-out set: `intents.holdout-2026-12-06zu.jsonl`"
     ),
 }
 
