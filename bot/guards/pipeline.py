@@ -31,7 +31,7 @@ from bot.guards.pii_contact import national_form, written_international
 from bot.guards.pii_spans import SpanTagger, shipped_span_tagger
 from bot.guards.pii_spoken import spoken_identifiers
 from bot.guards.policy import GuardPolicy, localised
-from bot.guards.respell import respelled
+from bot.guards.respell import devowelled_copies, respelled
 from bot.guards.rules import Category, Rule
 from bot.guards.variants import Variants, variants_of
 from bot.guards.verdict import GuardAction, GuardLayer, GuardVerdict, PIIFinding
@@ -259,14 +259,20 @@ class InputGuard:
         call sends the message to a person and the call on the message as written did not;
         otherwise the call as written. A copy never refuses and never lets a message through
         that the words as written sent to a person (issue 12, after the twenty-first held-out
-        set: requests for a call back in phonetic English and French refused as not covered)."""
+        set: requests for a call back in phonetic English and French refused as not covered).
+        A message written without vowels ("pvz m rpplr", "cll m bck") is read the same way with
+        its words restored by their consonants, in each language (`respell.devowelled`; issue 12,
+        after the forty-sixth held-out set: a complaint and a call back so written refused as
+        not covered)."""
         if self.intents is None or intent is None or intent.intent in RECALL_FIRST:
             return intent
-        copy = respelled(said, lang)
-        if copy is None:
-            return intent
-        again = self.intents.classify(copy)
-        return again if again.intent in RECALL_FIRST else intent
+        for copy in (respelled(said, lang), *devowelled_copies(said, lang)):
+            if copy is None:
+                continue
+            again = self.intents.classify(copy)
+            if again.intent in RECALL_FIRST:
+                return again
+        return intent
 
     def _distress_set_aside(
         self, said: str, intent: IntentDecision | None
