@@ -17,6 +17,7 @@ from bot.guards.pii_contact import (
 from bot.guards.pii_corrections import corrected_values
 from bot.guards.pii_encoded import (
     find_across_fillers,
+    find_dates_in_english_words,
     find_dates_in_french_words,
     find_in_link_values,
     find_keypad_phones,
@@ -976,6 +977,7 @@ def find_pii(
                 aligned, functools.partial(find_pii, policy=policy)
             ),
             *find_dates_in_french_words(aligned, tagged_again),
+            *find_dates_in_english_words(aligned, tagged_again),
         ]
         # Read out with its fillers: read again in full without them (no filler is left).
         found += find_across_fillers(aligned, lambda copy: find_pii(copy, policy, tagger))

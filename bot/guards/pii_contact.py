@@ -327,9 +327,23 @@ def _rung_by_the_writer(before: str, after: str) -> bool:
     return _OWN_LINE.search(clause) is None and _REACHES_THE_WRITER.search(clause) is None
 
 
+# A VAT registration number named as such, with its country's letters right before the digits
+# ("VAT reg. GB 000 …", "n° TVA FR 47 …", "TVA intracommunautaire : FR 47 …"): a business's
+# number, never a phone (test52, spent). Read in the folded text; the name of the tax and the
+# country's letters must both be there, so a phone in a message about VAT is still a phone.
+_VAT_NUMBER_BEFORE = re.compile(
+    r"\b(?:vat|v\.a\.t\.?|tva|t\.v\.a\.?)"
+    r"(?:[ \t]*(?:reg(?:istration|istered)?|intra-?communautaire|intracom|no|nr|number"
+    r"|num(?:ero)?|n[o°]|#|[.:])\.?){0,4}"
+    r"[ \t:#°.]*(?:gb|fr[ \t]*[0-9a-z]{2})[ \t]*$"
+)
+
+
 def _phone_is_public(
     raw: str, digits: str, before: str, policy: ContactPolicy, after: str = "", sentence: str = ""
 ) -> bool:
+    if _VAT_NUMBER_BEFORE.search(before):
+        return True
     national = national_form(digits, written_international(raw))
     if digits in policy.public_numbers or national in policy.public_numbers:
         return True

@@ -465,3 +465,94 @@ def find_dates_in_french_words(text: str, finder: Finder) -> Iterator[PIIFinding
     if not runs:
         return
     yield from _found_where_replaced(text, runs, finder, frozenset({"name_dob_address"}))
+
+
+# A date written wholly in English words, the day as an ordinal ("the ninth of June nineteen
+# sixty-two", "March the third, two thousand and one", "twenty-second November two thousand
+# six"): read as digits in a copy in its place, as the French one above, so the birth date rules
+# decide as for the date typed (test52, spent). A year in words only ("nineteen oh five",
+# "nineteen eighty", "two thousand and six", "twenty twelve"); a public event's date with no
+# person beside it stays none, as typed.
+_EN_ONES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}  # fmt: skip
+_EN_TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+            "eighty": 80, "ninety": 90}  # fmt: skip
+_EN_ORDINAL_ONES = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9,
+}  # fmt: skip
+_EN_ORDINALS = {
+    **_EN_ORDINAL_ONES,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30,
+    **{f"twenty-{word}": 20 + day for word, day in _EN_ORDINAL_ONES.items()},
+    **{f"twenty {word}": 20 + day for word, day in _EN_ORDINAL_ONES.items()},
+    "thirty-first": 31, "thirty first": 31,
+}  # fmt: skip
+_EN_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_EN_ORDINAL = "(?:" + "|".join(sorted(_EN_ORDINALS, key=len, reverse=True)) + ")"
+_EN_MONTH = "(?:" + "|".join(_EN_MONTHS) + ")"
+_EN_NUMBER_WORD = (
+    "(?:"
+    + "|".join(sorted([*_EN_ONES, *_EN_TEENS, *_EN_TENS], key=len, reverse=True))
+    + "|oh|hundred|thousand|and)"
+)
+_EN_YEAR = rf"(?P<year>(?:nineteen|eighteen|twenty|two)(?:[ -]{_EN_NUMBER_WORD}){{0,4}})"
+_EN_WORDS_DATE = re.compile(
+    rf"(?i:\b(?:(?:the[ \t]+)?(?P<day>{_EN_ORDINAL})[ \t]+(?:of[ \t]+)?(?P<month>{_EN_MONTH})"
+    rf"|(?P<month2>{_EN_MONTH})[ \t]+(?:the[ \t]+)?(?P<day2>{_EN_ORDINAL}))"
+    rf",?[ \t]+{_EN_YEAR})(?![\w-])"
+)
+
+
+def _en_under_hundred(words: list[str]) -> int | None:
+    """An English number under a hundred said in words ("sixty two", "oh five"), or None."""
+    if words[:1] == ["oh"] and len(words) == 2 and words[1] in _EN_ONES:
+        return _EN_ONES[words[1]]
+    if len(words) == 1:
+        word = words[0]
+        return _EN_ONES.get(word, _EN_TEENS.get(word, _EN_TENS.get(word)))
+    if len(words) == 2 and words[0] in _EN_TENS and words[1] in _EN_ONES:
+        return _EN_TENS[words[0]] + _EN_ONES[words[1]]
+    return None
+
+
+def _en_year(words: list[str]) -> int | None:
+    """A year said in English words: "nineteen sixty two", "two thousand and six"."""
+    if words[:2] == ["two", "thousand"]:
+        rest = [word for word in words[2:] if word != "and"]
+        below = _en_under_hundred(rest) if rest else 0
+        return None if below is None else 2000 + below
+    century = {"eighteen": 18, "nineteen": 19, "twenty": 20}.get(words[0])
+    if century is None or len(words) < 2:
+        return None
+    if words[1:] == ["hundred"]:
+        return century * 100
+    below = _en_under_hundred(words[1:])
+    return None if below is None else century * 100 + below
+
+
+def find_dates_in_english_words(text: str, finder: Finder) -> Iterator[PIIFinding]:
+    """Birth dates written in English words; `finder` reads the copy with them in digits."""
+    runs: list[tuple[int, int, str]] = []
+    for match in _EN_WORDS_DATE.finditer(text):
+        day_said = (match.group("day") or match.group("day2")).lower()
+        month_said = (match.group("month") or match.group("month2")).lower()
+        day = _EN_ORDINALS[re.sub(r"[ \t]+", " ", day_said)]
+        year = _en_year(re.split(r"[ -]+", match.group("year").lower().strip(" -")))
+        if year is None or not 1900 <= year <= 2100:
+            continue
+        runs.append((match.start(), match.end(), f"{day:02d}/{_EN_MONTHS[month_said]:02d}/{year}"))
+    if not runs:
+        return
+    yield from _found_where_replaced(text, runs, finder, frozenset({"name_dob_address"}))

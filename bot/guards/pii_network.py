@@ -142,19 +142,44 @@ def _ip_is_personal(value: str, cue: bool) -> bool:
 
 def find_ip_addresses(text: str, folded: str) -> Iterator[PIIFinding]:
     """IPv4 and IPv6 addresses that can identify a connection."""
-    for pattern in (_IPV4, _IPV6):
-        for match in pattern.finditer(text):
-            value = match.group(0)
-            if pattern is _IPV6 and value.count(":") < 2:
-                continue
-            before = folded[max(0, match.start() - _WINDOW) : match.start()]
-            if _NOT_IP_CUE.search(before):
-                continue
-            cue = _IP_CUE.search(before) is not None
-            if not cue and _PRODUCT_BEFORE.search(before):
-                continue
-            if _ip_is_personal(value, cue):
-                yield PIIFinding("ip_address", match.start(), match.end())
+    for start, end, value in (*_ipv4s(text), *_ipv6s(text)):
+        before = folded[max(0, start - _WINDOW) : start]
+        if _NOT_IP_CUE.search(before):
+            continue
+        cue = _IP_CUE.search(before) is not None
+        if not cue and _PRODUCT_BEFORE.search(before):
+            continue
+        if _ip_is_personal(value, cue):
+            yield PIIFinding("ip_address", start, end)
+
+
+# An IPv4 address as OCR reads it from a screenshot, O or o for 0 and l or I for 1 ("9O.l47.22.6"),
+# as phone digits are already read (test52, spent): four dotted groups of digits and those
+# letters, at least one letter and mostly digits, read as the address typed with the same cues;
+# a version or a section ("version l.O.2.4") stays none, as typed.
+_OCR_IPV4 = re.compile(r"(?<![\w.])(?:[\dOolI]{1,3}\.){3}[\dOolI]{1,3}(?![\w]|\.[\dOolI])")
+_OCR_DIGITS = str.maketrans("OolI", "0011")
+
+
+def _ocr_ipv4s(text: str) -> Iterator[tuple[int, int, str]]:
+    for match in _OCR_IPV4.finditer(text):
+        raw = match.group(0)
+        letters = sum(1 for ch in raw if ch in "OolI")
+        digits = sum(1 for ch in raw if ch.isdigit())
+        if letters and digits >= 4 and letters <= 3:
+            yield match.start(), match.end(), raw.translate(_OCR_DIGITS)
+
+
+def _ipv4s(text: str) -> Iterator[tuple[int, int, str]]:
+    for match in _IPV4.finditer(text):
+        yield match.start(), match.end(), match.group(0)
+    yield from _ocr_ipv4s(text)
+
+
+def _ipv6s(text: str) -> Iterator[tuple[int, int, str]]:
+    for match in _IPV6.finditer(text):
+        if match.group(0).count(":") >= 2:
+            yield match.start(), match.end(), match.group(0)
 
 
 def find_own_websites(text: str, folded: str) -> Iterator[PIIFinding]:
