@@ -26,3 +26,10 @@ def shipped_intents() -> IntentClassifier:
 def whole(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
     """The whole input guard as the app builds it: the shipped rules, then the classifier."""
     return InputGuard(policy, intents=shipped_intents)
+
+
+@pytest.fixture(scope="module")
+def guard(shipped_intents: IntentClassifier) -> InputGuard:
+    """The shipped rules and classifier, as `whole`, under the name the kind tests use (a test
+    module that needs another guard defines its own `guard`, which overrides this one)."""
+    return InputGuard(GuardPolicy.default(), intents=shipped_intents)

@@ -9,14 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.guards.intent import IntentClassifier
 from bot.guards.pipeline import InputGuard
-from bot.guards.policy import GuardPolicy
-
-
-@pytest.fixture(scope="module")
-def guard(shipped_intents: IntentClassifier) -> InputGuard:
-    return InputGuard(GuardPolicy.default(), intents=shipped_intents)
 
 
 @pytest.mark.parametrize(

@@ -14,13 +14,6 @@ from __future__ import annotations
 import pytest
 
 from bot.guards import InputGuard
-from bot.guards.intent import IntentClassifier
-from bot.guards.policy import GuardPolicy
-
-
-@pytest.fixture(scope="module")
-def guard(shipped_intents: IntentClassifier) -> InputGuard:
-    return InputGuard(GuardPolicy.default(), intents=shipped_intents)
 
 
 # 1. A home address of a named official or staff member, asked with a visit in mind.

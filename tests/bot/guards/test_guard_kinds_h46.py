@@ -10,14 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.guards import InputGuard
-from bot.guards.intent import IntentClassifier
-from bot.guards.policy import GuardPolicy
 from bot.guards.respell import consonant_skeleton, devowelled
-
-
-@pytest.fixture(scope="module")
-def guard(shipped_intents: IntentClassifier) -> InputGuard:
-    return InputGuard(GuardPolicy.default(), intents=shipped_intents)
 
 
 def _to_a_person(action: str) -> bool:

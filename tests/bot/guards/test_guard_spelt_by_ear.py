@@ -6,15 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.guards.intent import IntentClassifier
 from bot.guards.pipeline import InputGuard
-from bot.guards.policy import GuardPolicy
 from bot.guards.respell import Respeller, respelled, sound_key
-
-
-@pytest.fixture(scope="module")
-def guard(shipped_intents: IntentClassifier) -> InputGuard:
-    return InputGuard(GuardPolicy.default(), intents=shipped_intents)
 
 
 @pytest.mark.parametrize(
