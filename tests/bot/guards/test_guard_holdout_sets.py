@@ -67,6 +67,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zs.jsonl": "hol45-",
     "intents.holdout-2026-12-06zt.jsonl": "hol46-",
     "intents.holdout-2026-12-06zu.jsonl": "hol47-",
+    "intents.holdout-2026-12-06zv.jsonl": "hol48-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -156,6 +157,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zu.jsonl": (
         "## Forty-seventh held-out set: `intents.holdout-2026-12-06zu.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zv.jsonl": (
+        "## Forty-eighth held-out set: `intents.holdout-2026-12-06zv.jsonl`"
     ),
 }
 
