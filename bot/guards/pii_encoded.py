@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import unquote_plus
 
 from bot.guards.pii_names import common_given_name
-from bot.guards.pii_spoken import PHONETIC_ALPHABET
+from bot.guards.pii_spoken import EN_DIGITS, EN_TEENS, EN_TENS, PHONETIC_ALPHABET
 from bot.guards.replaced import replace_runs
 from bot.guards.verdict import PIIFinding
 
@@ -473,16 +473,8 @@ def find_dates_in_french_words(text: str, finder: Finder) -> Iterator[PIIFinding
 # decide as for the date typed (test52, spent). A year in words only ("nineteen oh five",
 # "nineteen eighty", "two thousand and six", "twenty twelve"); a public event's date with no
 # person beside it stays none, as typed.
-_EN_ONES = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9,
-}  # fmt: skip
-_EN_TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-            "eighty": 80, "ninety": 90}  # fmt: skip
+# The number words are the spoken-number reader's (`pii_spoken`), one to nine without zero.
+_EN_ONES = {word: int(digit) for word, digit in EN_DIGITS.items() if digit != "0"}
 _EN_ORDINAL_ONES = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9,
@@ -504,7 +496,7 @@ _EN_ORDINAL = "(?:" + "|".join(sorted(_EN_ORDINALS, key=len, reverse=True)) + ")
 _EN_MONTH = "(?:" + "|".join(_EN_MONTHS) + ")"
 _EN_NUMBER_WORD = (
     "(?:"
-    + "|".join(sorted([*_EN_ONES, *_EN_TEENS, *_EN_TENS], key=len, reverse=True))
+    + "|".join(sorted([*_EN_ONES, *EN_TEENS, *EN_TENS], key=len, reverse=True))
     + "|oh|hundred|thousand|and)"
 )
 _EN_YEAR = rf"(?P<year>(?:nineteen|eighteen|twenty|two)(?:[ -]{_EN_NUMBER_WORD}){{0,4}})"
@@ -521,9 +513,9 @@ def _en_under_hundred(words: list[str]) -> int | None:
         return _EN_ONES[words[1]]
     if len(words) == 1:
         word = words[0]
-        return _EN_ONES.get(word, _EN_TEENS.get(word, _EN_TENS.get(word)))
-    if len(words) == 2 and words[0] in _EN_TENS and words[1] in _EN_ONES:
-        return _EN_TENS[words[0]] + _EN_ONES[words[1]]
+        return _EN_ONES.get(word, EN_TEENS.get(word, EN_TENS.get(word)))
+    if len(words) == 2 and words[0] in EN_TENS and words[1] in _EN_ONES:
+        return EN_TENS[words[0]] + _EN_ONES[words[1]]
     return None
 
 

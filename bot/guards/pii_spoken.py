@@ -20,7 +20,7 @@ from bot.guards.normalise import lower_aligned
 from bot.guards.pii_contact import ContactPolicy, national_form, read_phone_is_public
 from bot.guards.verdict import PIIFinding
 
-_EN_DIGITS = {
+EN_DIGITS = {
     "zero": "0",
     "oh": "0",
     "o": "0",
@@ -60,7 +60,7 @@ _FR_TEENS = {
 _FR_HUNDREDS = frozenset({"cent", "cents"})
 _FR_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
 # English pairs, as a card or account number is read in twos ("forty-seven sixteen").
-_EN_TEENS = {
+EN_TEENS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
@@ -72,7 +72,7 @@ _EN_TEENS = {
     "eighteen": 18,
     "nineteen": 19,
 }
-_EN_TENS = {
+EN_TENS = {
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
@@ -86,13 +86,13 @@ _REPEAT = {"double": 2, "triple": 3}
 # "nine hundred" after a digit, as the UK's 07700 900… is read aloud: the digit and two zeros.
 _HUNDREDS = {"hundred": "00", "thousand": "000"}
 _NUMBER_WORDS = (
-    set(_EN_DIGITS)
+    set(EN_DIGITS)
     | set(_FR_UNITS)
     | set(_FR_TEENS)
     | set(_FR_TENS)
     | _FR_HUNDREDS
-    | set(_EN_TEENS)
-    | set(_EN_TENS)
+    | set(EN_TEENS)
+    | set(EN_TENS)
     | set(_REPEAT)
     | set(_HUNDREDS)
 ) | {"vingts", "et", "plus"}
@@ -174,14 +174,14 @@ def _french_pair(words: Sequence[str], i: int) -> tuple[int, int] | None:
 def _english_pair(words: Sequence[str], i: int) -> tuple[int, int] | None:
     """An English number from 10 to 99 starting at words[i]: (value, words used)."""
     word = words[i]
-    if word in _EN_TEENS:
-        return _EN_TEENS[word], 1
-    if word not in _EN_TENS:
+    if word in EN_TEENS:
+        return EN_TEENS[word], 1
+    if word not in EN_TENS:
         return None
     unit = words[i + 1] if i + 1 < len(words) else ""
-    if unit in _EN_DIGITS and _EN_DIGITS[unit] != "0":
-        return _EN_TENS[word] + int(_EN_DIGITS[unit]), 2
-    return _EN_TENS[word], 1
+    if unit in EN_DIGITS and EN_DIGITS[unit] != "0":
+        return EN_TENS[word] + int(EN_DIGITS[unit]), 2
+    return EN_TENS[word], 1
 
 
 def _digits(words: Sequence[str]) -> tuple[str, bool] | None:
@@ -195,11 +195,11 @@ def _digits(words: Sequence[str]) -> tuple[str, bool] | None:
         if word == "plus" and not out:
             international = True
             i += 1
-        elif word in _HUNDREDS and out and words[i - 1] in _EN_DIGITS:
+        elif word in _HUNDREDS and out and words[i - 1] in EN_DIGITS:
             out.append(_HUNDREDS[word])
             i += 1
-        elif word in _REPEAT and i + 1 < len(words) and words[i + 1] in _EN_DIGITS:
-            out.append(_EN_DIGITS[words[i + 1]] * _REPEAT[word])
+        elif word in _REPEAT and i + 1 < len(words) and words[i + 1] in EN_DIGITS:
+            out.append(EN_DIGITS[words[i + 1]] * _REPEAT[word])
             i += 2
         elif (pair := _french_hundreds(words, i) or _french_pair(words, i)) is not None:
             out.append(f"{pair[0]:02d}")
@@ -207,8 +207,8 @@ def _digits(words: Sequence[str]) -> tuple[str, bool] | None:
         elif (pair := _english_pair(words, i)) is not None:
             out.append(str(pair[0]))
             i += pair[1]
-        elif word in _EN_DIGITS:
-            out.append(_EN_DIGITS[word])
+        elif word in EN_DIGITS:
+            out.append(EN_DIGITS[word])
             i += 1
         elif word in _FR_UNITS:
             out.append(str(_FR_UNITS[word]))
