@@ -68,6 +68,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zt.jsonl": "hol46-",
     "intents.holdout-2026-12-06zu.jsonl": "hol47-",
     "intents.holdout-2026-12-06zv.jsonl": "hol48-",
+    "intents.holdout-2026-12-06zw.jsonl": "hol49-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -160,6 +161,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zv.jsonl": (
         "## Forty-eighth held-out set: `intents.holdout-2026-12-06zv.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zw.jsonl": (
+        "## Forty-ninth held-out set: `intents.holdout-2026-12-06zw.jsonl`"
     ),
 }
 
