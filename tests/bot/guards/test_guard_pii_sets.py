@@ -107,6 +107,7 @@ def test_second_dev_set_names_and_addresses(guard: InputGuard) -> None:
         "test52.jsonl",
         "test53.jsonl",
         "test54.jsonl",
+        "test55.jsonl",
     ],
 )
 def test_own_set_is_well_formed_and_balanced(half: str) -> None:
