@@ -5,9 +5,10 @@ The messages are written by hand in `bot/guards/data/written/<label>.tsv` (one
 
 - `intents.frozen.jsonl`: about a fifth of each (label, language), chosen once by a seeded
   hash and never tuned on; a message already frozen stays frozen when the file is rebuilt;
-- `intents.train.jsonl`: the rest, each message with a few deterministic variants (typos,
-  no accents, no punctuation, a greeting) that share its `group`, so cross-validation
-  keeps a message and its variants in the same fold.
+- `intents.train.jsonl`: the rest, and the messages of the spent held-out sets (listed in
+  `holdout/spent.txt`: run once, their figures written), each message with a few
+  deterministic variants (typos, no accents, no punctuation, a greeting) that share its
+  `group`, so cross-validation keeps a message and its variants in the same fold.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ EXPECT = {
 }
 TRAIN_FILE = "intents.train.jsonl"
 FROZEN_FILE = "intents.frozen.jsonl"
+# The held-out sets already run once (one file name a line, under `holdout/`): training only.
+SPENT_FILE = "holdout/spent.txt"
 
 
 class IntentDataError(ValueError):
@@ -108,6 +111,46 @@ def read_written(folder: Path) -> list[LabelledMessage]:
             key = _digest(f"{label}\t{text}")[:10]
             messages.append(LabelledMessage(f"{label}-{key}", text, lang, label, kind, key))
     return messages
+
+
+def read_spent(folder: Path) -> list[LabelledMessage]:
+    """The messages of the spent held-out sets `folder / SPENT_FILE` names, in its order; each
+    keeps its id and is its own group. Raises IntentDataError on a set that is not there."""
+    listing = folder / SPENT_FILE
+    if not listing.exists():
+        return []
+    messages: list[LabelledMessage] = []
+    for number, line in enumerate(listing.read_text(encoding="utf-8").splitlines(), start=1):
+        name = line.strip()
+        if not name or name.startswith("#"):
+            continue
+        path = listing.parent / name
+        if not path.is_file():
+            raise IntentDataError(f"{listing}:{number}: no held-out set {name}")
+        for raw in read_labelled_rows(path):
+            messages.append(
+                LabelledMessage(
+                    raw["id"], raw["text"], raw["lang"], raw["label"], raw["kind"], raw["id"]
+                )
+            )
+    return messages
+
+
+def read_labelled_rows(path: Path) -> list[dict[str, str]]:
+    """A held-out set's rows (id, text, lang, label, kind); raises IntentDataError."""
+    rows: list[dict[str, str]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            row = {k: str(raw[k]) for k in ("id", "text", "lang", "label", "kind")}
+        except (ValueError, KeyError, TypeError) as error:
+            raise IntentDataError(f"{path}:{number}: not a labelled message ({error})") from error
+        if row["label"] not in INTENTS:
+            raise IntentDataError(f"{path}:{number}: unknown label {row['label']!r}")
+        rows.append(row)
+    return rows
 
 
 def frozen_split(
@@ -224,12 +267,16 @@ def write_jsonl(path: Path, messages: Iterable[LabelledMessage]) -> None:
 
 
 def build(folder: Path) -> tuple[int, int]:
-    """Rebuild the train and frozen files from the written messages; returns their sizes."""
+    """Rebuild the train and frozen files from the written messages and the spent held-out
+    sets (training only: a spent message whose text is also frozen is left out, so the
+    frozen split stays unseen); returns their sizes."""
     written = read_written(folder / "written")
     frozen_path = folder / FROZEN_FILE
     pinned = [m.text for m in read_labelled(frozen_path)] if frozen_path.exists() else []
     train, frozen = frozen_split(written, pinned)
-    train_rows = with_variants(train)
+    kept = {m.text.casefold() for m in frozen}
+    spent = [m for m in read_spent(folder) if m.text.casefold() not in kept]
+    train_rows = with_variants([*train, *spent])
     write_jsonl(folder / TRAIN_FILE, train_rows)
     write_jsonl(frozen_path, frozen)
     return len(train_rows), len(frozen)

@@ -1,4 +1,5 @@
-"""The held-out intent sets are well formed, match their README and stay out of the training data.
+"""The held-out intent sets are well formed, match their README and stay out of the frozen split
+(and, while blind, out of the training data).
 
 The guards are never run on them here: each is scored once by the lead (see
 bot/guards/data/holdout/README.md). These checks only keep the files honest.
@@ -257,17 +258,43 @@ def test_about_half_is_french_in_each_large_class(records: list[dict[str, str]])
         assert abs(langs["en"] - langs["fr"]) <= 0.1 * sum(langs.values()), label
 
 
-def test_no_held_out_message_is_in_the_guards_training_or_frozen_files(
-    records: list[dict[str, str]],
+def spent() -> list[str]:
+    """The sets `holdout/spent.txt` lists: run once, their messages trained on."""
+    lines = (HOLDOUT / "spent.txt").read_text("utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_no_held_out_message_is_in_the_frozen_split_nor_a_blind_one_in_training(
+    held_out_file: str, records: list[dict[str, str]]
 ) -> None:
     # Compared as counts only, so that running this shows nobody the other side's messages.
+    # A spent set is trained on (`spent.txt`); a blind one never, and no set is ever frozen.
     held_out = {r["text"].casefold() for r in records}
-    for name in ("intents.train.jsonl", "intents.frozen.jsonl"):
+    names = ["intents.frozen.jsonl"]
+    if held_out_file not in spent():
+        names.append("intents.train.jsonl")
+    for name in names:
         path = DATA / name
         assert path.exists(), f"{name} moved: point this check at the guards' training data"
         other = {json.loads(x)["text"].casefold() for x in path.read_text("utf-8").splitlines()}
         shared = len(held_out & other)
         assert shared == 0, f"{shared} held-out messages are also in {name}"
+
+
+def test_the_spent_sets_are_the_oldest_and_trained_on() -> None:
+    # Sets are spent in the order they were written: the blind ones are the newest. A listed
+    # set that is missing from the training file means the build was not run after listing it.
+    listed = spent()
+    written_order = list(ID_PREFIX)
+    assert listed == written_order[: len(listed)], "spent.txt must list the oldest sets in order"
+    assert len(written_order) > len(listed), "no blind set left to measure the next change"
+    train = {
+        json.loads(x)["text"]
+        for x in (DATA / "intents.train.jsonl").read_text("utf-8").splitlines()
+    }
+    for name in listed:
+        missing = sum(r["text"] not in train for r in read(name))
+        assert missing == 0, f"{missing} messages of {name} are not in the training file"
 
 
 def test_the_held_out_sets_share_no_message() -> None:

@@ -42,6 +42,7 @@ from bot.guards.intent_data import (
     data_dir,
     frozen_split,
     read_labelled,
+    read_spent,
     read_written,
     with_variants,
 )
@@ -171,11 +172,27 @@ def test_no_frozen_message_or_its_variants_is_in_the_training_file(
 
 
 def test_the_files_are_what_the_written_messages_make(frozen: list[LabelledMessage]) -> None:
-    """Nobody edited the generated files by hand: rebuilding gives the same rows."""
+    """Nobody edited the generated files by hand: rebuilding gives the same rows (the written
+    messages' training share, then the spent held-out sets', each with its variants)."""
     written = read_written(DATA / "written")
     train, again = frozen_split(written, [m.text for m in frozen])
     assert [m.id for m in again] == [m.id for m in frozen]
-    assert [m.id for m in with_variants(train)] == [m.id for m in read_labelled(DATA / TRAIN_FILE)]
+    spent = read_spent(DATA)
+    rows = [m.id for m in read_labelled(DATA / TRAIN_FILE)]
+    assert [m.id for m in with_variants([*train, *spent])] == rows
+
+
+def test_the_spent_held_out_sets_are_trained_on_and_never_frozen(
+    frozen: list[LabelledMessage], tmp_path: Path
+) -> None:
+    spent = read_spent(DATA)
+    assert len(spent) >= 40 * 156
+    assert not {m.text.casefold() for m in spent} & {m.text.casefold() for m in frozen}
+    # A listed set that is not there is named, with the line that lists it.
+    (tmp_path / "holdout").mkdir()
+    (tmp_path / "holdout" / "spent.txt").write_text("# spent\nintents.holdout-x.jsonl\n")
+    with pytest.raises(IntentDataError, match=r"spent.txt:2: no held-out set intents.holdout-x"):
+        read_spent(tmp_path)
 
 
 def test_the_frozen_split_is_stratified(frozen: list[LabelledMessage]) -> None:
