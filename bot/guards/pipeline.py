@@ -62,6 +62,9 @@ _SHORTEST_PHONE = 7
 # a request for a person only when decided in doubt (`IntentDecision.sure`): never a crisis
 # or a complaint, whose misses hurt someone.
 _OVERRULED = frozenset({"human_request", "out_of_scope", "injection"})
+# The escalation rules that decide before a crisis the classifier found only in doubt
+# (`InputGuard._grievance_before_a_doubtful_crisis`): a grievance the writer is angry about.
+_BEFORE_A_DOUBTFUL_CRISIS = frozenset({"complaint.anger"})
 # The words a question about the chat is framed in, once its patterns are taken out ("could
 # you tell me …", "… ici, ou pas ?"): a message with any other word left is not that question
 # alone, and the classifier's call on it stands (`InputGuard._asked_alone`).
@@ -387,6 +390,10 @@ class InputGuard:
         e-mail address to reach the writer on (`_reach_left`): the classifier calls too many
         ordinary messages with personal data a complaint."""
         if intent is not None and intent.intent == "crisis":
+            if not intent.sure:
+                grievance = self._grievance_before_a_doubtful_crisis(seen)
+                if grievance is not None:
+                    return self._verdict(*grievance, lang, withheld, hidden, findings)
             refused = self._refused_before_a_crisis(unsaid)
             if refused is not None:
                 return self._verdict(*refused, lang, withheld, hidden, findings)
@@ -401,6 +408,22 @@ class InputGuard:
                 return self._verdict(*decided, lang, withheld, hidden, findings)
             if intent is not None and _reach_left(intent, findings, said):
                 return self._classified(intent, lang, withheld, hidden, findings)
+        return None
+
+    def _grievance_before_a_doubtful_crisis(self, seen: Variants) -> tuple[Category, str] | None:
+        """The first escalation rule among `_BEFORE_A_DOUBTFUL_CRISIS` that matches a message
+        the classifier called a crisis only in doubt (the recall-first classes' sum, not the
+        crisis score alone): anger about a service said of oneself ("the bins have been missed
+        for three weeks and I'm furious") goes to a person as a complaint, not with the crisis
+        helplines. Those rules never match beside the policy's distress words, and a crisis the
+        classifier is sure of, or any crisis rule, still decides first (fixer R, after the
+        retrained classifier of 827ddf4)."""
+        for category in self._categories("escalate"):
+            for rule in category.rules:
+                if rule.reason not in _BEFORE_A_DOUBTFUL_CRISIS:
+                    continue
+                if any(rule.matches(text) for text in seen.everyday):
+                    return category, rule.reason
         return None
 
     def _refused_before_a_crisis(self, seen: Variants) -> tuple[Category, str] | None:

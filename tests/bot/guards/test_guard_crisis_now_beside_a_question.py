@@ -97,8 +97,10 @@ def test_a_crisis_now_goes_to_a_person(whole: InputGuard, text: str, lang: str) 
     assert verdict.action == "crisis", (verdict.reason, verdict.layer)
 
 
-# Look-alikes the classifier calls a crisis (before these rules too): known, not hidden.
-CLASSIFIER_CALLS = {"Le vélo de ma fille a disparu devant la médiathèque, je m'adresse à qui ?"}
+# Look-alikes the classifier calls a crisis (before these rules too): known, not hidden. None
+# left: the retrained classifier of 827ddf4 no longer calls "Le vélo de ma fille a disparu
+# devant la médiathèque, je m'adresse à qui ?" a crisis (fixer R; it was an xfail, strict: XPASS).
+CLASSIFIER_CALLS: set[str] = set()
 _CLASSIFIER_CALL = pytest.mark.xfail(strict=True, reason="the classifier calls it a crisis")
 
 

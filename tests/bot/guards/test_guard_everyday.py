@@ -151,15 +151,14 @@ CRISIS_IN_PASSING = [
 
 
 # Sent to a person by the shipped classifier on 5 December 2026 (the everyday pass that would
-# fix them cost people at risk elsewhere: bot/guards/data/pending/README.md).
+# fix them cost people at risk elsewhere: bot/guards/data/pending/README.md). Fixer R: four more
+# go to no person with the retrained classifier of 827ddf4 and are no longer listed (they were
+# strict xfails that passed): the post while staying at a son's, the yellow bin's days, a table
+# added to a booked hall, and the overflowing glass container.
 STILL_SENT_TO_A_PERSON = {
-    "I'm staying at my son's in [ADDRESS] till the new windows are in, where do I get my post?",
     "Mon numéro c'est le [PHONE], l'agent des encombrants peut m'appeler avant de passer",
-    "Désolée si c'est une question bête, le bac jaune c'est tous les quinze jours ou chaque semaine ?",
-    "C'est [NAME], j'ai réservé la salle polyvalente pour le 14, je peux ajouter une table ?",
     "Ma mère a 87 ans et ne sort plus beaucoup, le portage des repas ça se demande où ?",
     "Vous pouvez m'écrire à [EMAIL] pour la confirmation de l'inscription à la cantine ?",
-    "Un peu urgent : le conteneur de verre de la rue déborde, le ramassage c'est quand ?",
 }
 
 

@@ -221,14 +221,19 @@ def test_the_calibration_was_built_for_this_training_file() -> None:
     assert e5 is not None and e5.startswith("multilingual-e5") and e5.endswith("-query")
 
 
-def test_e5_vectors_pass_the_cross_validated_half_of_the_adoption_rule() -> None:
-    """e5's vectors send more people to a person in cross-validation than MINILM_WORTH, at no
-    cost in in-scope questions; the rule's other half (a blind set written after them) decides
-    the default, so they stay off until then (OPENCOUNTER_GUARD_CLASSIFIER_VECTORS=e5)."""
+def test_e5_vectors_no_longer_pass_the_cross_validated_half_of_the_adoption_rule() -> None:
+    """e5's vectors no longer send MINILM_WORTH more people to a person in cross-validation, so
+    they fail the rule's cross-validated half and stay off (OPENCOUNTER_GUARD_CLASSIFIER_VECTORS
+    =e5 still turns them on). On the training file of 827ddf4 (the spent held-out sets added,
+    recalibrated), to a person: n-grams 96.33 %, e5 97.63 %, a gain of 1.3 points (3.9 before
+    the retraining), under MINILM_WORTH (2 points); in scope let through: n-grams 95.78 %, e5
+    96.13 %. Fixer R rewrote this test (it asserted the gain passed) after the retraining; when
+    the data changes so that e5 passes again, this fails: measure it on a new blind held-out set
+    and decide again."""
     calibrations = calibrations_from_json((DATA / CALIBRATION_FILE).read_text(encoding="utf-8"))
     ngrams, e5 = calibrations[NGRAMS].report, calibrations[WITH_E5].report
-    assert e5[TO_A_PERSON]["recall"] - ngrams[TO_A_PERSON]["recall"] >= MINILM_WORTH
-    assert e5["in_scope_passed"]["recall"] >= ngrams["in_scope_passed"]["recall"]
+    gain = e5[TO_A_PERSON]["recall"] - ngrams[TO_A_PERSON]["recall"]
+    assert gain < MINILM_WORTH, gain
     assert LazyIntentClassifier().features == NGRAMS
 
 

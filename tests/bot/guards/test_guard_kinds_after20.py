@@ -78,7 +78,12 @@ def whole(policy: GuardPolicy, shipped_intents: IntentClassifier) -> InputGuard:
 def test_a_complaint_disclaimed_beside_a_question_is_let_through(
     whole: InputGuard, text: str, lang: str
 ) -> None:
-    assert decided(whole, text, lang) == ("allow", "in_scope.complaint_disclaimed"), text
+    # Fixer R: the retrained classifier of 827ddf4 reads some of these in scope as a whole
+    # ("ok"), so the rule that sets the disclaimer aside is not needed for them: the outcome
+    # (let through) is asserted, by the rule or the classifier.
+    action, reason = decided(whole, text, lang)
+    assert action == "allow", (text, reason)
+    assert reason in ("in_scope.complaint_disclaimed", "ok"), (text, reason)
 
 
 @pytest.mark.parametrize(

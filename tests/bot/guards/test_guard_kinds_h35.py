@@ -122,15 +122,12 @@ REFUSED = [
         "I was made redundant on Friday, can you chase my unemployment benefit claim for me?",
         "en",
     ),
-    pytest.param(
+    # Fixer R: the retrained classifier of 827ddf4 no longer calls it a crisis, and the
+    # other-body rule refuses it (was an xfail, strict: XPASS).
+    (
         "My son left the navy in June and his forces pension still hasn't been paid, can you "
         "sort it?",
         "en",
-        marks=pytest.mark.xfail(
-            reason="the classifier calls it a crisis; the other-body rule is on purpose not "
-            "decided before a classified crisis (a benefit that has not come may leave no money)",
-            strict=True,
-        ),
     ),
     (
         "On m'a licenciée hier, vous pouvez regarder où en est mon dossier d'allocation chômage ?",
@@ -165,23 +162,12 @@ def test_text_speak_complaints_go_to_a_person(whole: InputGuard, text: str, lang
 # 7-8. Everyday messages: never sent to a person as a crisis or a complaint.
 EVERYDAY_ALLOWED = [
     ("What can the youth club offer a girl of 14 whose mum has just come out of the RAF?", "en"),
-    pytest.param(
-        "I changed the address for my narrowboat licence with you last month, is it done?",
-        "en",
-        marks=pytest.mark.xfail(
-            reason="left: a classifier false alarm; a training pass with recalibration moved the "
-            "thresholds and lost crises on the snapshot, so it was reverted",
-            strict=True,
-        ),
-    ),
-    pytest.param(
+    # Fixer R: allowed by the retrained classifier of 827ddf4 (was an xfail, strict: XPASS).
+    ("I changed the address for my narrowboat licence with you last month, is it done?", "en"),
+    # Fixer R: allowed by the retrained classifier of 827ddf4 (was an xfail, strict: XPASS).
+    (
         "Mon fils de 16 ans, son père vient de quitter l'armée : il y a des activités jeunesse ?",
         "fr",
-        marks=pytest.mark.xfail(
-            reason="left: a classifier false alarm; a training pass with recalibration moved the "
-            "thresholds and lost crises on the snapshot, so it was reverted",
-            strict=True,
-        ),
     ),
 ]
 
@@ -195,15 +181,11 @@ def test_everyday_questions_with_a_life_event_are_allowed(
 
 
 EVERYDAY_BLOCKED = [
-    pytest.param(
+    # Fixer R: no crisis with the retrained classifier of 827ddf4 (was an xfail, strict: XPASS).
+    (
         "Fell off my scooter this morning on a broken kerb outside my house, postcode EX4 7QT, "
         "can you send someone to mend it",
         "en",
-        marks=pytest.mark.xfail(
-            reason="left: a classifier false alarm; a training pass with recalibration moved the "
-            "thresholds and lost crises on the snapshot, so it was reverted",
-            strict=True,
-        ),
     ),
     (
         "Sign me up for the library newsletter please: a.n.other+books@example.com (the plus is "
