@@ -1436,6 +1436,31 @@ _BODY_WORDS = frozenset(
 )
 
 
+# The subject of a heading over a complaint or a report ("Complaint – Riverside", "Réclamation :
+# Salle des Tilleuls", "Re: Hillside Pool"), the rest of its line: a place or a service the
+# message is about, often with a list of what happened under it (issue 12, after the
+# forty-seventh held-out set: blocked as a name). A heading whose subject starts with a given
+# name or a title ("Complaint – Margaret Okonkwo", "Re: Mrs Okonkwo") still names someone.
+_HEADING_LABEL = re.compile(
+    r"(?i:[ \t>*#-]*(?:formal[ \t]+complaint|complaint|re|subject|feedback|report|issue|problem"
+    r"|concern|incident|r[ée]clamation|plainte|objet|signalement|probl[èe]me)"
+    r"[ \t]*(?:[:–—-]|\b(?:about|concerning|sur|concernant)\b)[ \t]*(?:[–—-][ \t]*)?)"
+)
+
+
+def _a_heading_s_subject(text: str, start: int, end: int, names: frozenset[str]) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    heading = _HEADING_LABEL.match(text, line_start, line_end)
+    if heading is None or start > heading.end() or re.sub(r"[\W_]", "", text[end:line_end]):
+        return False
+    words = text[heading.end() : end].split()
+    first = words[0].strip(".,'’:;") if words else ""
+    titled = first.lower().rstrip(".") in _TITLE_WORDS
+    return bool(first) and not titled and not is_given_name(first, names)
+
+
 def learned_names(
     text: str, spans: list[tuple[int, int, bool]]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -1454,6 +1479,7 @@ def learned_names(
             _read_out_or_an_office(text, start, end, read_out)
             or in_a_title(text, start, end)
             or _signed_a_document(text, start)
+            or _a_heading_s_subject(text, start, end, names)
         ):
             continue
         if _in_a_post(text, start, end):
