@@ -266,11 +266,15 @@ def _a_quoted_sample(folded: str, finding: PIIFinding) -> bool:
 def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
     """A number a form, a poster or a leaflet shows as an example, said so before it in its
     sentence ("the leaflet's sample NHS number, 943 …") or just after ("07700 900123 as an
-    example"), with none of the writer's own words between."""
+    example"), with none of the writer's own words between; or a form's sample in quotes."""
     if _a_quoted_sample(folded, finding):
         return True
-    if finding.kind not in _SHOWN_KINDS:
-        return False
+    return finding.kind in _SHOWN_KINDS and _said_to_be_an_example(folded, finding)
+
+
+def _said_to_be_an_example(folded: str, finding: PIIFinding) -> bool:
+    """`_shown_as_example` for a kind a form or leaflet shows, once the quoted sample is ruled
+    out: the example word before the number in its sentence, or right after it."""
     before = folded[max(0, finding.start - _EXAMPLE_REACH) : finding.start]
     ends = list(_SENTENCE_END.finditer(before))
     # A colon right before the number (quotes aside) introduces it: the sentence it ends is

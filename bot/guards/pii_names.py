@@ -447,14 +447,15 @@ def in_a_title(text: str, start: int, end: int) -> bool:
     # A colon between a place's word and the name makes the name the value of a label ("Pour
     # l'inscription à l'école : Inès …"), not the place's name (test42, spent).
     labelled = before.rstrip(" \t\u00a0").endswith(":")
-    if (not labelled and _PLACE_BEFORE.search(before[-24:])) or _PLACE_AFTER.match(
-        text[end : end + 24]
+    if (
+        (not labelled and _PLACE_BEFORE.search(before[-24:]))
+        or _PLACE_AFTER.match(text[end : end + 24])
+        or _TOPIC_BEFORE.search(before[-40:])
+        or _TOPIC_AFTER.match(text[end : end + 24])
     ):
         return True
-    if _TOPIC_BEFORE.search(before[-40:]) or _TOPIC_AFTER.match(text[end : end + 24]):
-        return True
-    # A name read without its particle and surname ("Hugo" or "Hugo du" of "Hugo du Plessis, directeur
-    # général adjoint des services"): the office follows the whole name (test52, spent).
+    # A name read without its particle and surname ("Hugo" or "Hugo du" of "Hugo du Plessis,
+    # directeur général adjoint des services"): the office follows the whole name (test52).
     rest = _PARTICLE_AND_SURNAME.match(text, end)
     if rest is not None and rest.group(0).split()[0] not in _PARTICLE_WORDS:
         # Without a particle, only after a span that ends in one ("Hugo du")
@@ -1284,7 +1285,8 @@ def _family_name_glossed(text: str, match: re.Match[str], capitals: list[str]) -
     before it or right after it."""
     if _FAMILY_NAME_FIRST.search(text, max(0, match.start() - 80), match.start()):
         return True
-    if _FAMILY_NAME_FIRST.match(re.sub(r"^[ \t]*[,(–—-]?[ \t]*", "", text[match.end() : match.end() + 60])):
+    glossed = re.sub(r"^[ \t]*[,(–—-]?[ \t]*", "", text[match.end() : match.end() + 60])
+    if _FAMILY_NAME_FIRST.match(glossed):
         return True
     after = text[match.end() : match.end() + 80]
     for word in capitals:

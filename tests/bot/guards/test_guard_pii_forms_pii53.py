@@ -52,7 +52,7 @@ from tests.bot.guards.pii_found import found_with_tagger, kinds_found
         "The file's sha256 is e3b0c44298fc1c149afbf4c8996fb924 on my laptop.",
         # 5. a postcode quoted as a form label's sample
         "The permit form has 'Postcode (e.g. SW1A 2AA)' printed in the box, do I leave it?",
-        "The online form's field says \"Postcode, for example EX4 3PQ\" in light grey.",
+        'The online form\'s field says "Postcode, for example EX4 3PQ" in light grey.',
         "Le formulaire affiche « Code postal, ex. : EX2 4QT » en gris, je dois l'effacer ?",
     ],
 )
@@ -70,22 +70,34 @@ def test_no_personal_data_found(text: str, policy: GuardPolicy) -> None:
         # 2. names with particles or prefixes as a private person's
         ("I registered under Gwenllian Mair ap Dafydd for the swimming lessons, any news?", "name"),
         ("Our allotment plot was booked under Eoghan Ó Súilleabháin in 2024.", "name"),
-        ("Je suis inscrite sous le nom de Maëlle de Kersauson pour la cantine, où en est-on ?", "name"),
+        (
+            "Je suis inscrite sous le nom de Maëlle de Kersauson pour la cantine, où en est-on ?",
+            "name",
+        ),
         (
             "Mon grand-père, le marquis Édouard de Villeneuve-Bargemon, voudrait une place au "
             "columbarium.",
             "name",
         ),
-        ("We are writing for Lady Philippa Ashcombe-Drury, who wants to hire the pavilion.", "name"),
+        (
+            "We are writing for Lady Philippa Ashcombe-Drury, who wants to hire the pavilion.",
+            "name",
+        ),
         # 3. a family name first in capitals, glossed
         (
             "My son is called OYELARAN Tobiloba, Oyelaran is the surname, for the school "
             "transport appeal.",
             "name",
         ),
-        ("Ma fille s'appelle NGUYEN Thanh-Mai (Nguyen est le nom de famille) pour la cantine.", "name"),
+        (
+            "Ma fille s'appelle NGUYEN Thanh-Mai (Nguyen est le nom de famille) pour la cantine.",
+            "name",
+        ),
         ("Family name first: the pupil is named KOWALCZYK Zbyszko, for the bus pass.", "name"),
-        ("L'enfant s'appelle MBAPPÉ-NDIAYE Soulèye, nom de famille d'abord, pour l'inscription.", "name"),
+        (
+            "L'enfant s'appelle MBAPPÉ-NDIAYE Soulèye, nom de famille d'abord, pour l'inscription.",
+            "name",
+        ),
         # 4. a MAC address named as such or said of a device
         ("The library Wi-Fi won't let my laptop on, its MAC is 3C-22-FB-91-0A-7E.", "ip_address"),
         ("My Bluetooth address is a4c1.38f2.9b07 according to the settings page.", "ip_address"),
@@ -94,7 +106,10 @@ def test_no_personal_data_found(text: str, policy: GuardPolicy) -> None:
             "9C:B6:D0:12:AB:EF.",
             "ip_address",
         ),
-        ("Le routeur affiche l'adresse MAC F0-9F-C2-7A-11-3D, faut-il vous l'envoyer ?", "ip_address"),
+        (
+            "Le routeur affiche l'adresse MAC F0-9F-C2-7A-11-3D, faut-il vous l'envoyer ?",
+            "ip_address",
+        ),
         # an IPv6 address stays an IP address
         ("The router's IPv6 address is 2a02:c7f:1234:5600::1, can you unblock it?", "ip_address"),
         # 5. hostile: a real address, the writer's own postcode
