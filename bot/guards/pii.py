@@ -95,7 +95,10 @@ _NAMES = frozenset({"name", "first_name", "name_dob_address"})
 # A surname's particles, then its capitalised word: what follows a name found only in part
 # ("Thibault" of "Thibault de la Rochère-Mensah", "Cécile Van" of "Cécile Van Damme-Lambert")
 # is the rest of it, redacted with it (issue 12, after the spent set test28).
-_PARTICLES = r"(?:de|du|des|della|del|da|dos|das|di|van|von|der|den|ter|ten|la|le|bin|ibn|al|el)"
+_PARTICLES = (
+    r"(?:de|du|des|della|del|da|dos|das|di|van|von|der|den|ter|ten|la|le|bin|ibn|al|el|ap|ab"
+    r"|ferch|verch|ó|ua|uí|ní|nic|mac|mhic)"
+)
 _REST_OF_NAME = re.compile(
     rf"(?:[ \t]+(?i:{_PARTICLES})){{1,3}}[ \t]+(?:d['’])?[A-ZÀ-Þ][\w'’]*(?:-[A-ZÀ-Þ][\w'’]*)*"
 )
@@ -235,12 +238,43 @@ def _a_format_shown(folded: str, finding: PIIFinding, before: str) -> bool:
     return shown and _OWN.search(before) is None and _OWN.search(rest) is None
 
 
+# A form's label quoted with its sample value right after an example word ("'Postcode e.g.
+# EX1 1AA'", "« Code postal, ex. : 75001 »"): the form's sample, no one's (test52, spent). Only
+# inside quotes, the example word right before the value and the quote closing right after it:
+# an address on a street or in a town with "Sample" or "Example" in its name ("4 Sample Close,
+# Exampleton EX1 2AB") has none of that.
+_QUOTED_SAMPLE_BEFORE = re.compile(
+    r"['\"«“‘][^'\"«»“”‘’\n]{0,40}(?<![\w.])\(?(?:e\.g\.?|eg|ex\.|p\. ?ex\.|par exemple|for example"
+    r"|for instance|sample|exemple)[ \t]*:?[ \t]*$"
+)
+_QUOTE_CLOSES = re.compile(r"\)?[ \t]*['\"»”’]")
+
+
+def _a_quoted_sample(folded: str, finding: PIIFinding) -> bool:
+    """A postcode shown as a form label's sample value inside quotes (`_QUOTED_SAMPLE_BEFORE`),
+    with none of the writer's own words in the label."""
+    if finding.kind != "postcode":
+        return False
+    label = _QUOTED_SAMPLE_BEFORE.search(folded, max(0, finding.start - 60), finding.start)
+    return (
+        label is not None
+        and _OWN.search(label.group(0)) is None
+        and _QUOTE_CLOSES.match(folded, finding.end) is not None
+    )
+
+
 def _shown_as_example(folded: str, finding: PIIFinding) -> bool:
     """A number a form, a poster or a leaflet shows as an example, said so before it in its
     sentence ("the leaflet's sample NHS number, 943 …") or just after ("07700 900123 as an
-    example"), with none of the writer's own words between."""
-    if finding.kind not in _SHOWN_KINDS:
-        return False
+    example"), with none of the writer's own words between; or a form's sample in quotes."""
+    if _a_quoted_sample(folded, finding):
+        return True
+    return finding.kind in _SHOWN_KINDS and _said_to_be_an_example(folded, finding)
+
+
+def _said_to_be_an_example(folded: str, finding: PIIFinding) -> bool:
+    """`_shown_as_example` for a kind a form or leaflet shows, once the quoted sample is ruled
+    out: the example word before the number in its sentence, or right after it."""
     before = folded[max(0, finding.start - _EXAMPLE_REACH) : finding.start]
     ends = list(_SENTENCE_END.finditer(before))
     # A colon right before the number (quotes aside) introduces it: the sentence it ends is

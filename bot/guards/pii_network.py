@@ -151,6 +151,35 @@ def find_ip_addresses(text: str, folded: str) -> Iterator[PIIFinding]:
             continue
         if _ip_is_personal(value, cue):
             yield PIIFinding("ip_address", start, end)
+    yield from _mac_addresses(text, folded)
+
+
+# A device's hardware (MAC) address: six pairs of hex digits joined by ':' or '-', or three
+# groups of four joined by '.', named as a MAC, physical, Wi-Fi or Bluetooth address or said
+# of a router, a box or a device near it: it identifies the writer's device as an IP address
+# identifies a connection, so it counts as one (test53, spent). A time (12:30:45), a colour
+# (#1A2B3C), a hash, a version or a serial number has neither the shape nor the cue.
+_MAC = re.compile(
+    r"(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
+    r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)"
+)
+_MAC_CUE = re.compile(
+    r"\b(?:mac|adresse\s+mac|physical|physique|hardware|mat[ée]rielle?|wi-?fi|wlan|bluetooth"
+    r"|ethernet|router|routeur|box|modem|device|appareil|p[ée]riph[ée]rique|console|laptop"
+    r"|ordinateur|portable|tablet|tablette|printer|imprimante|phone|t[ée]l[ée]phone|network"
+    r"|r[ée]seau|carte|card|adapter|adaptateur)\b"
+)
+_MAC_WINDOW_AFTER = 40
+
+
+def _mac_addresses(text: str, folded: str) -> Iterator[PIIFinding]:
+    for match in _MAC.finditer(text):
+        start, end = match.span()
+        if match.group(1) != ":" and not any(ch.isalpha() for ch in match.group(0)):
+            continue  # six pairs of digits with dashes: a reference or a code, not a MAC
+        near = folded[max(0, start - _WINDOW) : start] + " " + folded[end : end + _MAC_WINDOW_AFTER]
+        if _MAC_CUE.search(near):
+            yield PIIFinding("ip_address", start, end)
 
 
 # An IPv4 address as OCR reads it from a screenshot, O or o for 0 and l or I for 1 ("9O.l47.22.6"),
