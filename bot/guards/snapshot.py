@@ -9,7 +9,8 @@ snapshot never runs them; the frozen split is never read here.
     python -m bot.guards.snapshot write before.jsonl --skip bot/guards/data/pii/test29.jsonl
     python -m bot.guards.snapshot diff before.jsonl after.jsonl [--texts]
 
-One JSON line per message: its file, id, language, the guard's action and reason.
+One JSON line per message: its file, id, language, the guard's action and reason. The lines
+of `written/` that the frozen split was drawn from are left out (`_tsv`).
 """
 
 from __future__ import annotations
@@ -46,10 +47,23 @@ def _jsonl(path: Path, label: str) -> Iterator[Message]:
 
 
 def _tsv(path: Path, label: str) -> Iterator[Message]:
+    # The written files are the frozen split's source too: its messages are left out here,
+    # so that no snapshot or diff ever shows one (until 7 December 2026 they were read).
+    frozen = _frozen_texts()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip() and not line.startswith("#"):
             lang, _kind, text = line.split("\t", 2)
-            yield Message(label, str(number), lang, text)
+            if text.casefold() not in frozen:
+                yield Message(label, str(number), lang, text)
+
+
+def _frozen_texts() -> frozenset[str]:
+    """The frozen split's texts, case-folded (compared, never printed)."""
+    path = DATA / "intents.frozen.jsonl"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(str(json.loads(line)["text"]).casefold() for line in lines if line.strip())
 
 
 def team_files(shared_eval: Path | None, skip: set[Path]) -> list[Path]:

@@ -20,6 +20,20 @@ def test_the_frozen_split_and_the_skipped_sets_are_never_read(tmp_path: Path) ->
     assert any(f.parent.name == "written" for f in files)
 
 
+def test_no_frozen_message_is_read_from_the_written_files() -> None:
+    """The written files hold the frozen split's messages too: a snapshot of them would show
+    their decisions (and a diff their texts) to whoever tunes the guards. Counts only."""
+    frozen = {
+        json.loads(line)["text"].casefold()
+        for line in (DATA / "intents.frozen.jsonl").read_text("utf-8").splitlines()
+        if line.strip()
+    }
+    written = sorted((DATA / "written").glob("*.tsv"))
+    read = {m.text.casefold() for m in messages(written)}
+    assert len(read) > 4 * len(frozen)
+    assert not read & frozen
+
+
 def test_skip_given_twice_skips_both_sets() -> None:
     """A helper once wrote `--skip a --skip b`: before `extend`, only b was left out."""
     for argv in (["--skip", "a.jsonl", "--skip", "b.jsonl"], ["--skip", "a.jsonl", "b.jsonl"]):
