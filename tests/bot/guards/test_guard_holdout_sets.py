@@ -70,6 +70,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zu.jsonl": "hol47-",
     "intents.holdout-2026-12-06zv.jsonl": "hol48-",
     "intents.holdout-2026-12-06zw.jsonl": "hol49-",
+    "intents.holdout-2026-12-06zx.jsonl": "hol50-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -165,6 +166,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zw.jsonl": (
         "## Forty-ninth held-out set: `intents.holdout-2026-12-06zw.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zx.jsonl": (
+        "## Fiftieth held-out set: `intents.holdout-2026-12-06zx.jsonl`"
     ),
 }
 
