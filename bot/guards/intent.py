@@ -574,7 +574,8 @@ def fingerprint(train_file: Path) -> str:
         digest.update(train_file.read_bytes())
     except OSError as error:
         raise IntentModelError(
-            f"cannot read the intent training file {train_file}: {error}"
+            f"cannot read the intent training file {train_file}: {error}; build it with "
+            "`python bot/guards/intent_data.py bot/guards/data` (`make install` does)"
         ) from error
     digest.update(MODEL_VERSION.encode())
     return digest.hexdigest()

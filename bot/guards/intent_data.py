@@ -292,10 +292,13 @@ def _main(argv: Sequence[str]) -> Iterator[str]:
         "folder",
         nargs="?",
         type=Path,
-        default=data_dir(),
+        default=None,
         help="the data folder holding written/ (default: the packaged one)",
     )
-    folder: Path = parser.parse_args(list(argv)).folder
+    # Resolved here, not as the default: run as a script (`python bot/guards/intent_data.py
+    # bot/guards/data`, as the build does before anything is installed) `bot` is not importable.
+    given: Path | None = parser.parse_args(list(argv)).folder
+    folder = given if given is not None else data_dir()
     if not (folder / "written").is_dir():
         parser.exit(2, f"no written/ folder in {folder}: nothing to build from\n")
     train, frozen = build(folder)
