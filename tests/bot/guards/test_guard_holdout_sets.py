@@ -71,6 +71,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zv.jsonl": "hol48-",
     "intents.holdout-2026-12-06zw.jsonl": "hol49-",
     "intents.holdout-2026-12-06zx.jsonl": "hol50-",
+    "intents.holdout-2026-12-06zy.jsonl": "hol51-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -169,6 +170,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zx.jsonl": (
         "## Fiftieth held-out set: `intents.holdout-2026-12-06zx.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zy.jsonl": (
+        "## Fifty-first held-out set: `intents.holdout-2026-12-06zy.jsonl`"
     ),
 }
 
