@@ -76,7 +76,8 @@ def data_dir() -> Path:
 
 
 def read_labelled(path: Path) -> list[LabelledMessage]:
-    """Read a JSONL file of labelled messages; raises IntentDataError on a bad line."""
+    """Read a JSONL file of labelled messages; raises IntentDataError on a bad line. A row
+    without a group (a held-out set's) is its own group: the group is its id."""
     messages: list[LabelledMessage] = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -87,7 +88,8 @@ def read_labelled(path: Path) -> list[LabelledMessage]:
             continue
         try:
             raw = json.loads(line)
-            message = LabelledMessage(**{k: str(raw[k]) for k in LabelledMessage.__annotations__})
+            fields = {k: str(raw[k]) for k in LabelledMessage.__annotations__ if k != "group"}
+            message = LabelledMessage(**fields, group=str(raw.get("group", raw["id"])))
         except (ValueError, KeyError, TypeError) as error:
             raise IntentDataError(f"{path}:{number}: not a labelled message ({error})") from error
         if message.label not in INTENTS:
@@ -127,30 +129,8 @@ def read_spent(folder: Path) -> list[LabelledMessage]:
         path = listing.parent / name
         if not path.is_file():
             raise IntentDataError(f"{listing}:{number}: no held-out set {name}")
-        for raw in read_labelled_rows(path):
-            messages.append(
-                LabelledMessage(
-                    raw["id"], raw["text"], raw["lang"], raw["label"], raw["kind"], raw["id"]
-                )
-            )
+        messages.extend(read_labelled(path))
     return messages
-
-
-def read_labelled_rows(path: Path) -> list[dict[str, str]]:
-    """A held-out set's rows (id, text, lang, label, kind); raises IntentDataError."""
-    rows: list[dict[str, str]] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-            row = {k: str(raw[k]) for k in ("id", "text", "lang", "label", "kind")}
-        except (ValueError, KeyError, TypeError) as error:
-            raise IntentDataError(f"{path}:{number}: not a labelled message ({error})") from error
-        if row["label"] not in INTENTS:
-            raise IntentDataError(f"{path}:{number}: unknown label {row['label']!r}")
-        rows.append(row)
-    return rows
 
 
 def frozen_split(

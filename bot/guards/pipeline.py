@@ -62,9 +62,6 @@ _SHORTEST_PHONE = 7
 # a request for a person only when decided in doubt (`IntentDecision.sure`): never a crisis
 # or a complaint, whose misses hurt someone.
 _OVERRULED = frozenset({"human_request", "out_of_scope", "injection"})
-# The escalation rules that decide before a crisis the classifier found only in doubt
-# (`InputGuard._grievance_before_a_doubtful_crisis`): a grievance the writer is angry about.
-_BEFORE_A_DOUBTFUL_CRISIS = frozenset({"complaint.anger"})
 # The words a question about the chat is framed in, once its patterns are taken out ("could
 # you tell me …", "… ici, ou pas ?"): a message with any other word left is not that question
 # alone, and the classifier's call on it stands (`InputGuard._asked_alone`).
@@ -411,7 +408,7 @@ class InputGuard:
         return None
 
     def _grievance_before_a_doubtful_crisis(self, seen: Variants) -> tuple[Category, str] | None:
-        """The first escalation rule among `_BEFORE_A_DOUBTFUL_CRISIS` that matches a message
+        """The first escalation rule marked `before_doubtful_crisis` that matches a message
         the classifier called a crisis only in doubt (the recall-first classes' sum, not the
         crisis score alone): anger about a service said of oneself ("the bins have been missed
         for three weeks and I'm furious") goes to a person as a complaint, not with the crisis
@@ -419,11 +416,9 @@ class InputGuard:
         classifier is sure of, or any crisis rule, still decides first (fixer R, after the
         retrained classifier of 827ddf4)."""
         for category in self._categories("escalate"):
-            for rule in category.rules:
-                if rule.reason not in _BEFORE_A_DOUBTFUL_CRISIS:
-                    continue
-                if any(rule.matches(text) for text in seen.everyday):
-                    return category, rule.reason
+            reason = category.first_match(seen.everyday, before_doubtful_crisis=True)
+            if reason is not None:
+                return category, reason
         return None
 
     def _refused_before_a_crisis(self, seen: Variants) -> tuple[Category, str] | None:

@@ -321,6 +321,12 @@ class _Loader:
                     f"{where}.rules[{i}].before_classified_crisis",
                     "only a refusal rule can be decided before a crisis; remove it here",
                 )
+            if rule.before_doubtful_crisis and action != "escalate":
+                raise self.fail(
+                    f"{where}.rules[{i}].before_doubtful_crisis",
+                    "only an escalation rule can be decided before a crisis classified in "
+                    "doubt; remove it here",
+                )
         return Category(
             name=self.string(data.get("name"), f"{where}.name"),
             action=cast(GuardAction, action),
@@ -341,6 +347,9 @@ class _Loader:
             unless=self.patterns(data.get("unless", []), f"{where}.unless"),
             before_classified_crisis=self.flag(
                 data.get("before_classified_crisis", False), f"{where}.before_classified_crisis"
+            ),
+            before_doubtful_crisis=self.flag(
+                data.get("before_doubtful_crisis", False), f"{where}.before_doubtful_crisis"
             ),
             read_without=self.read_without(data, where),
             beside=beside,

@@ -26,6 +26,10 @@ class Rule:
     # before a crisis rule): for rules worded as the writer's own intent to harm, deceive or
     # attack the assistant, whose violent or urgent words the classifier takes for a crisis.
     before_classified_crisis: bool = False
+    # An escalation to a person decided before a crisis the intent classifier found only in
+    # doubt (its classes' sum, not the crisis score alone): a grievance the writer is angry
+    # about goes to a person as itself, not with the crisis helplines.
+    before_doubtful_crisis: bool = False
     # An in-scope rule whose question may be the whole message (`GuardPolicy.in_scope`): the
     # sentences it matches are taken out and the classifier reads what is left
     # (`InputGuard._asked_alone`).
@@ -58,13 +62,19 @@ class Category:
     signals: Mapping[str, str] = field(default_factory=dict)
 
     def first_match(
-        self, variants: Iterable[str], before_classified_crisis: bool = False
+        self,
+        variants: Iterable[str],
+        before_classified_crisis: bool = False,
+        before_doubtful_crisis: bool = False,
     ) -> str | None:
         """The reason code of the first rule matching any variant of the message (only among
-        the rules decided before a classified crisis, when asked)."""
+        the rules decided before a classified crisis, or a crisis classified in doubt, when
+        asked)."""
         texts = tuple(variants)
         for rule in self.rules:
             if before_classified_crisis and not rule.before_classified_crisis:
+                continue
+            if before_doubtful_crisis and not rule.before_doubtful_crisis:
                 continue
             if any(rule.matches(text) for text in texts):
                 return rule.reason

@@ -46,10 +46,10 @@ def _jsonl(path: Path, label: str) -> Iterator[Message]:
             yield Message(label, str(row.get("id", number)), str(row.get("lang", "en")), text)
 
 
-def _tsv(path: Path, label: str) -> Iterator[Message]:
-    # The written files are the frozen split's source too: its messages are left out here,
-    # so that no snapshot or diff ever shows one (until 7 December 2026 they were read).
-    frozen = _frozen_texts()
+def _tsv(path: Path, label: str, frozen: frozenset[str]) -> Iterator[Message]:
+    # The written files are the frozen split's source too: its messages (`frozen`, case-folded)
+    # are left out here, so that no snapshot or diff ever shows one (until 7 December 2026
+    # they were read).
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip() and not line.startswith("#"):
             lang, _kind, text = line.split("\t", 2)
@@ -78,11 +78,15 @@ def team_files(shared_eval: Path | None, skip: set[Path]) -> list[Path]:
 
 
 def messages(files: list[Path]) -> Iterator[Message]:
+    frozen = _frozen_texts()
     for path in files:
         label = path.name if path.parent.name != "written" else f"written/{path.name}"
         if path.name == "questions.dev.jsonl":
             label = f"{path.parent.name}/{path.name}"
-        yield from (_tsv if path.suffix == ".tsv" else _jsonl)(path, label)
+        if path.suffix == ".tsv":
+            yield from _tsv(path, label, frozen)
+        else:
+            yield from _jsonl(path, label)
 
 
 def write(out: Path, files: list[Path]) -> int:

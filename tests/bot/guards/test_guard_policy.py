@@ -88,6 +88,12 @@ def test_minimal_policy_fills_placeholders(tmp_path: Path) -> None:
                                            "before_classified_crisis": True}]}]),
             "only a refusal rule",
         ),
+        (
+            broken(categories=[{"name": "x", "action": "refuse", "reply": {"en": "x"},
+                                "rules": [{"reason": "r", "any": ["a"],
+                                           "before_doubtful_crisis": True}]}]),
+            "only an escalation rule",
+        ),
         (broken(categories=[{"name": "x", "action": "refuse", "reply": {"en": "Call {nobody}"}}]), "{nobody}"),
         (broken(categories=[{"name": "x", "action": "refuse", "reply": {"en": "x"},
                              "signals": {"telepathy": "r"}}]), "signals"),
