@@ -41,8 +41,8 @@ build step (`python -m bot.guards.intent`, in `bot.guards.intent_calibration`), 
 `intents.calibration.json` next to
 the data: sigmoid parameters, thresholds and the cross-validated figures, keyed by a hash
 of the training file, one calibration per feature set. At run time `IntentClassifier.fit`
-only fits the final model (about 10 s on the 32,489 rows of r37, which hold the spent
-held-out sets; 2 s before) and takes the calibration from that file;
+only fits the final model (about 10 s on the 33,413 rows of r38, which hold the spent
+held-out sets; 2 s before r37) and takes the calibration from that file;
 `LazyIntentClassifier` does this on first use and keeps the result (and the loaded
 embedder) on itself, so an app or a test that never asks pays nothing. Embedding the
 training rows takes one to a few minutes on 2 cores (MiniLM, then e5, slower), so their vectors

@@ -59,7 +59,15 @@ from knowledge.embeddings import Embedder
 SKIP_GATES = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01)
 
 RECALL_TARGET = 0.98
-DISTRESS_RECALL = 0.95
+# The sum's threshold for a sign of distress keeps this recall of the recall-first messages on
+# its own (`choose_thresholds`); `to_a_person` is higher when the in-scope budget raises it.
+# Chosen by leaving held-out sets out on the whole engine (retrieval deciding what is covered),
+# after r37's retraining made 0.95 no lower than `to_a_person`, so that no band was left: on 3
+# of 5 folds of hol1-hol49 (5,176 messages), 0.95 -> 0.98 sent 22 more of 2,668 recall-first
+# messages to a person (98.2 -> 99.1 %) for 11 more of 1,371 to refuse sent to one and 9 more
+# of 1,137 in-scope questions; 0.99 gave 5 more people for 23 more refusals and 25 more
+# in-scope (bot/guards/data/README.md, policy r38).
+DISTRESS_RECALL = 0.98
 # At most this share of in-scope questions may be sent to a person by each recall-first
 # class alone, and by their summed score. The summed score is the surer way to a person (a
 # message between a request for a person and a complaint still goes to one), so most of the
@@ -153,8 +161,8 @@ def choose_thresholds(
         IN_SCOPE_TO_A_PERSON_AT_MOST,
     )
     thresholds[TO_A_PERSON] = max(for_recall, budget)
-    # Acted on only when retrieval cannot answer, so recall sets it; a lower target than
-    # RECALL_TARGET, because every out-of-scope question above it goes to a person too.
+    # Acted on only when retrieval cannot answer, so recall alone sets it (DISTRESS_RECALL),
+    # never above the summed threshold.
     for_distress = summed[int((1.0 - DISTRESS_RECALL) * len(summed))] - 1e-6
     thresholds[DISTRESS] = min(for_distress, thresholds[TO_A_PERSON])
     for intent in REFUSAL_CLASSES:

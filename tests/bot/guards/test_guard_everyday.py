@@ -154,10 +154,10 @@ CRISIS_IN_PASSING = [
 # fix them cost people at risk elsewhere: bot/guards/data/pending/README.md). Fixer R: four more
 # go to no person with the retrained classifier of 827ddf4 and are no longer listed (they were
 # strict xfails that passed): the post while staying at a son's, the yellow bin's days, a table
-# added to a booked hall, and the overflowing glass container.
+# added to a booked hall, and the overflowing glass container. Policy r38 (also trained on
+# hol48 and hol49): the meals at home for an 87-year-old mother goes to no person either.
 STILL_SENT_TO_A_PERSON = {
     "Mon numéro c'est le [PHONE], l'agent des encombrants peut m'appeler avant de passer",
-    "Ma mère a 87 ans et ne sort plus beaucoup, le portage des repas ça se demande où ?",
     "Vous pouvez m'écrire à [EMAIL] pour la confirmation de l'inscription à la cantine ?",
 }
 

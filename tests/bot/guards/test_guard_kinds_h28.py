@@ -34,16 +34,10 @@ from bot.guards import InputGuard
             "on the street yet. When should we register with the housing options team?",
             "en",
         ),
-        pytest.param(
+        (
             "Mon propriétaire vend l'appartement et je dois partir dans trois mois. Je n'ai "
             "encore rien trouvé mais je ne suis pas à la rue. Quand faut-il vous contacter ?",
             "fr",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="left (fixer R): the retrained classifier of 827ddf4 is sure it is a "
-                "crisis (0.97), and by design no in-scope rule overrules a classified crisis "
-                "(_OVERRULED in bot/guards/pipeline.py); it goes to a person, no one is refused",
-            ),
         ),
         ("On peut mettre les coquilles d'œufs dans le bac vert ?", "fr"),
         ("Dans le bac jaune, on a le droit de jeter les boîtes de conserve ?", "fr"),
