@@ -127,6 +127,32 @@ def test_a_signed_complaint_goes_to_a_person_not_blocked(
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
+        (
+            "The bin lorry knocked our garden wall down last Tuesday and the crew just drove "
+            "off. Nobody has been round since. Disgraceful.\n\nKind regards\nT. Brennan\n"
+            "Treasurer, Tenants' Association (he/him)\nSent from my iPhone",
+            "en",
+        ),
+        (
+            "The streetlights on our road have been out for three weeks and it is not "
+            "acceptable.\n\nYours sincerely\nA. Nowak\nSecretary, Residents' Group (she/her)",
+            "en",
+        ),
+    ],
+)
+def test_a_complaint_the_classifier_finds_is_not_blocked_for_its_sign_off(
+    guard: InputGuard, text: str, lang: str
+) -> None:
+    verdict = guard.inspect(text, lang)
+    assert verdict.action == "escalate", (verdict.action, verdict.reason)
+    assert verdict.findings
+    for finding in verdict.findings:
+        assert verdict.text.find(text[finding.start : finding.end]) == -1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
         # a question signed with a name and a post is still blocked
         (
             "Can I get a replacement recycling box?\n\nThanks\nJoanna Pike\nParish Clerk (she/her)",
