@@ -480,7 +480,25 @@ _DIGIT_BY_DIGIT = re.compile(r"(?<![\w.,])\d(?:[ \t]{1,3}\d){6,18}(?![\w]|[.,]\d
 _WIDE_GAP = re.compile(r"[ \t]{2,}")
 
 
+# Or its groups set apart by commas, as a screen reader reads a number back ("5 4 1 2, 7 5 0
+# 9, 3 8 1 6, 4 7 2 1"): read in those groups the same way (issue 12, after test55). Each group
+# two digits at least, so a list of single figures ("1, 2, 3") is no number.
+_READ_BACK_IN_GROUPS = re.compile(
+    r"(?<![\w.,])\d(?:[ \t]\d)+(?:,[ \t]{1,2}\d(?:[ \t]\d)+){1,5}(?![\w]|[.,]\d)"
+)
+
+
+def _found_read_back_in_groups(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    for match in _READ_BACK_IN_GROUPS.finditer(text):
+        groups = match.group(0).split(",")
+        value = " ".join(re.sub(r"\D", "", group) for group in groups)
+        if not 7 <= len(value.replace(" ", "")) <= 19:
+            continue
+        yield from _read_instead(text, match.start(), match.end(), value, policy)
+
+
 def _found_digit_by_digit(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
+    yield from _found_read_back_in_groups(text, policy)
     for match in _DIGIT_BY_DIGIT.finditer(text):
         groups = _WIDE_GAP.split(match.group(0))
         if len(groups) < 2:

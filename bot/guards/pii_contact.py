@@ -99,10 +99,38 @@ _USER_NAME_APART = re.compile(
 )
 
 
+# A template's address: a user name made only of words that stand for the reader's own ("you",
+# "yourname", "your.name", "prenom.nom", "votre-nom", "firstname.lastname") at a domain reserved
+# or written for examples ("example.com", "exemple.fr", "domain.com", "votredomaine.fr"): a
+# page's sample to be replaced, nobody's address (issue 12, after test55: a template link's
+# "email=you@example.com" blocked). A real name at an example domain stays an address.
+_PLACEHOLDER_USER = frozenset(
+    "you your yours yourname yourself name names firstname lastname first last surname user"
+    " username fullname givenname familyname votre vous toi ton nom prenom prénom votrenom"
+    " tonnom utilisateur identifiant xxx xxxx xx x".split()
+)
+_PLACEHOLDER_DOMAIN = re.compile(
+    r"(?:example|exemple|domain|domaine|yourdomain|votredomaine|your-domain|votre-domaine"
+    r"|yourprovider|provider|fournisseur|votrefournisseur)(?:\.[a-z]{2,10}){1,2}"
+)
+
+
+def a_template_s_address(address: str) -> bool:
+    local, _, domain = address.lower().partition("@")
+    words = [w for w in re.split(r"[._+-]", local) if w]
+    return (
+        bool(words)
+        and all(w in _PLACEHOLDER_USER for w in words)
+        and _PLACEHOLDER_DOMAIN.fullmatch(domain) is not None
+    )
+
+
 def find_emails(text: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
     """Personal e-mail addresses."""
     for match in _EMAIL.finditer(text):
         address = match.group(0).rstrip(".")
+        if a_template_s_address(_AT_ENTITY.sub("@", address)):
+            continue
         if not email_is_public(
             _AT_ENTITY.sub("@", address), policy
         ) and not a_doubted_organisation_s_address(text, match.start()):
@@ -318,10 +346,23 @@ def _to_be_rung(folded: str, end: int, before: str) -> bool:
     )
 
 
+# Or the writer asks whether to dial it: "should I ring 020 …", "do I dial …", "dois-je
+# composer le +44 …", "faut-il appeler le 01 …", "est-ce que je dois appeler le …". A landline
+# so asked about is the line the writer means to call, a service's (issue 12, after test54: the
+# out-of-hours line in its +44 form blocked as a phone).
+_TO_DIAL_ASKED_BEFORE = re.compile(
+    r"\b(?:(?:should|shall|do|must|can|could)\s+(?:i|we)|(?:i|we)\s+(?:should|must|need\s+to)"
+    r"|dois-je|devrais-je|faut-il|puis-je|est-ce\s+qu['’]\s*(?:il\s+faut|on\s+doit|je\s+dois"
+    r"|je\s+peux)|je\s+dois|on\s+doit)\s+(?:(?:still|just|then|first|directement|bien"
+    r"|plut[ôo]t|d['’]abord)\s+)?(?:ring|call|phone|dial|try|composer|appeler|t[ée]l[ée]phoner"
+    r"|faire)\s+(?:(?:le|au|the\s+number|le\s+num[ée]ro)\s+)?$"
+)
+
+
 def _rung_by_the_writer(before: str, after: str) -> bool:
-    """A number the writer rang, unless its clause says it reaches them ("I called 0117 …,
-    it's my own landline, to check it")."""
-    if _RANG_BEFORE.search(before) is None:
+    """A number the writer rang or asks whether to ring, unless its clause says it reaches
+    them ("I called 0117 …, it's my own landline, to check it")."""
+    if _RANG_BEFORE.search(before) is None and _TO_DIAL_ASKED_BEFORE.search(before) is None:
         return False
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
     return _OWN_LINE.search(clause) is None and _REACHES_THE_WRITER.search(clause) is None
@@ -609,6 +650,31 @@ _SERVICE_NAMED_ALONE_AFTER = re.compile(
 )
 
 
+# A page's call link, its number in the link's target and the service's name as its text
+# ('<a href="tel:+44…">Homelessness line</a>', "<a href='tel:01…'>Accueil de la mairie</a>"):
+# the line a page prints, an organisation's (issue 12, after test55: the homelessness line's
+# link blocked as a phone). A link whose text is the writer's ("my mobile", "Call me") is not.
+_TEL_HREF_BEFORE = re.compile(r"\bhref\s*=\s*[\"']?\s*(?:tel|callto):[ \t]*$")
+_LINK_TEXT_AFTER = re.compile(r"[\"']?[^<>\n]{0,80}>(?P<label>[^<>\n]{1,60})</a\s*>")
+
+
+def _a_service_s_link(folded: str, start: int, end: int, policy: ContactPolicy) -> bool:
+    if _TEL_HREF_BEFORE.search(folded, max(0, start - 30), start) is None:
+        return False
+    link = _LINK_TEXT_AFTER.match(folded, end)
+    if link is None:
+        return False
+    label = link.group("label")
+    return (
+        policy.personal_context.search(label) is None
+        and _OWN_LINE.search(label) is None
+        and (
+            policy.public_context.search(label) is not None
+            or _SERVICE_NAMED_ALONE_AFTER.match(label.strip() + "\n") is not None
+        )
+    )
+
+
 def find_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[PIIFinding]:
     """Personal phone numbers; `folded` is the case-folded text, same offsets as `text`."""
     for start, end, personal in judged_phones(text, folded, policy):
@@ -698,9 +764,13 @@ def _judged_each(text: str, folded: str, policy: ContactPolicy) -> Iterator[tupl
         if not public and not mobile:
             public = _in_a_public_mailbox_s_mail(text, match.start(), policy)
         if not public and not mobile:
-            public = _SERVICE_NAMED_ALONE_AFTER.match(folded, match.end()) is not None or (
-                _ON_A_BUSINESS_S_SIGN_AFTER.match(after) is not None
-                and policy.personal_context.search(before[-_PERSONAL_WINDOW:]) is None
+            public = (
+                _SERVICE_NAMED_ALONE_AFTER.match(folded, match.end()) is not None
+                or (
+                    _ON_A_BUSINESS_S_SIGN_AFTER.match(after) is not None
+                    and policy.personal_context.search(before[-_PERSONAL_WINDOW:]) is None
+                )
+                or _a_service_s_link(folded, match.start(), match.end(), policy)
             )
         if public and _labelled_as_a_person_s(text, match.start()):
             public = _listed(raw, digits, policy)

@@ -112,7 +112,8 @@ _NEAR = 50
 _PLACE_KINDS = frozenset({"postcode", "address"})
 _HOME_WORDS = re.compile(
     r"\b(?:home|live[sd]?|living|staying|chez (?:nous|moi|lui|elle|eux)|habit\w*|domicile"
-    r"|(?:my|our|mon|notre|ma) (?:address|adresse|house|flat|place|maison|appartement|logement)"
+    r"|(?:my|our|mon|notre|ma) (?:address|adresse|house|flat|place|maison|appartement|logement"
+    r"|postcode|post code|code postal)"
     r"|where (?:i|we|he|she|they)|o[uù] (?:j'|je|nous|on|il|elle)"
     r"|(?:that|this|it)(?:'s| is) where|c'est l[àa] (?:o[uù]|que))\b"
 )
@@ -123,19 +124,53 @@ _LINK_OWN_KINDS = frozenset(
 )
 
 
+# A path segment written with a percent-encoded space or comma ("…/fine/EX6%203SF/…",
+# "…/adresse/12%20rue%20des%20Lilas/…"): a value typed as text into the link, read as a query's
+# value is, with the segment before it as its label (issue 12, after test54: a postcode so
+# written in a payment link's path, said by the writer to be theirs).
+_ENCODED_SEGMENT = re.compile(r"/(?P<value>[^/?#\s]*%(?:20|2[Cc]|2[Bb])[^/?#\s]*)")
+_SEGMENT_KEY = re.compile(r"[A-Za-z_][\w.-]{0,30}")
+
+
+class _Value:
+    """A value read in a link: its label, its span in the link and its decoded text."""
+
+    def __init__(self, key: str, start: int, end: int, decoded: str) -> None:
+        self.key, self.start, self.end, self.decoded = key, start, end, decoded
+
+
+def _link_values(raw: str, cut: int) -> Iterator[_Value]:
+    """The values of a link's query or fragment (from `cut`), then its encoded path segments."""
+    if cut >= 0:
+        for value in _VALUE.finditer(raw, cut):
+            decoded = unquote_plus(value.group("value")).strip()
+            yield _Value(value.group("key"), value.start("value"), value.end("value"), decoded)
+    end = cut if cut >= 0 else len(raw)
+    host = raw.find("/", raw.find("//") + 2 if "//" in raw else 0)
+    if host < 0:
+        return
+    for segment in _ENCODED_SEGMENT.finditer(raw, host, end):
+        previous = raw[host : segment.start()].rstrip("/").rsplit("/", 1)[-1]
+        key = previous if _SEGMENT_KEY.fullmatch(previous) else "value"
+        decoded = unquote_plus(segment.group("value")).strip()
+        yield _Value(key, segment.start("value"), segment.end("value"), decoded)
+
+
 def find_in_link_values(text: str, finder: Finder) -> Iterator[PIIFinding]:
-    """Data in the decoded values of a link's query or fragment."""
+    """Data in the decoded values of a link's query or fragment, or of an encoded segment of
+    its path."""
     seen = 0
     for link in _LINK.finditer(text):
         raw = link.group(0)
         cut = min((i for i in (raw.find("?"), raw.find("#")) if i >= 0), default=-1)
-        if cut < 0:
-            continue
         # The link's own path and other values as words beside the value: a public place
         # named there ("…/place/Riverside+Library/?q=…") makes its postcode the place's.
-        path = unquote_plus(raw[:cut].split("//", 1)[-1].partition("/")[2])
-        for value in _VALUE.finditer(raw, cut):
-            decoded = unquote_plus(value.group("value")).strip()
+        path = unquote_plus(
+            raw[: cut if cut >= 0 else len(raw)].split("//", 1)[-1].partition("/")[2]
+        )
+        values = list(_link_values(raw, cut))
+        for value in values:
+            decoded = value.decoded
             # A value with nothing but letters and no space is a word or a token, not data
             # written as text.
             if not re.search(r"\d|\s", decoded) or seen >= _MAX_VALUES:
@@ -143,18 +178,20 @@ def find_in_link_values(text: str, finder: Finder) -> Iterator[PIIFinding]:
             if len(decoded) > _LONGEST_VALUE:
                 continue
             seen += 1
-            others = " ".join(
-                unquote_plus(other.group("value"))
-                for other in _VALUE.finditer(raw, cut)
-                if other.start() != value.start()
-            )
-            words = _LINK_WORDS.sub(" ", f"{path} {others}").strip()
-            label = value.group("key").replace("_", " ")
+            others = " ".join(other.decoded for other in values if other.start != value.start)
+            # A path's segment: the path without it as words beside it, and the words after the
+            # link read right after it, with no full stop between ("…/EX6%203SF/… – that's my
+            # postcode").
+            in_path = cut < 0 or value.start < cut
+            path_words = path.replace(value.decoded, " ") if in_path else path
+            close = " " if in_path else ". "
+            words = _LINK_WORDS.sub(" ", f"{path_words} {others}").strip()
+            label = value.key.replace("_", " ")
             head = text[max(0, link.start() - _CONTEXT) : link.start()]
             tail = text[link.end() : link.end() + _CONTEXT]
             words = words[:_CONTEXT]
             before = head + " " + (f"({words}) " if words else "") + label + ": "
-            probe = before + decoded + ". " + tail
+            probe = before + decoded + close + tail
             here, stop = len(before), len(before) + len(decoded)
             kinds = {
                 f.kind
@@ -170,14 +207,14 @@ def find_in_link_values(text: str, finder: Finder) -> Iterator[PIIFinding]:
             # A key is no field's label for a place: it must be found as written in words.
             if kinds & _PLACE_KINDS:
                 bare = head + " " + (f"({words}) " if words else "")
-                plain = bare + decoded + ". " + tail
+                plain = bare + decoded + close + tail
                 found = {
                     f.kind
                     for f in finder(plain)
                     if f.start < len(bare) + len(decoded) and len(bare) < f.end
                 }
                 kinds -= _PLACE_KINDS - found
-            start, end = link.start() + value.start("value"), link.start() + value.end("value")
+            start, end = link.start() + value.start, link.start() + value.end
             for kind in sorted(kinds):
                 yield PIIFinding(kind, start, end)
 
@@ -191,9 +228,26 @@ _HANDLE = re.compile(r"(?<![\w@#/.])[@#](?P<handle>(?:[A-Z][a-zà-öø-ÿ']+){2}
 _HANDLE_PART = re.compile(r"[A-Z][a-zà-öø-ÿ']+")
 
 
+# Or a login joined in camelCase, named as the writer's user name ("my username KieranMaddox",
+# "mon identifiant « NadiaTremblay »"): read as the words it joins the same way, with the same
+# common given name first (issue 12, after test55: a camelCase login). "my username GardenFan"
+# joins no name.
+_LOGIN = re.compile(
+    r"(?i:\b(?:my|our|mon|notre)\s+(?:user\s?name|login|log-in|user\s+id|sign-in\s+name"
+    r"|identifiant|nom\s+d['’]utilisateur|pseudo)(?:\s+(?:is|was|est|c['’]est))?\s*[:=]?\s*"
+    r"[\"'«“‘]?\s*)"
+    r"(?P<handle>(?:[A-Z][a-zà-öø-ÿ']+){2,4})(?![\w@])"
+)
+
+
 def find_names_in_handles(text: str, finder: Finder) -> Iterator[PIIFinding]:
-    """Names written as an @-mention or a hashtag; `finder` reads the copy with words."""
+    """Names written as an @-mention, a hashtag or a camelCase login; `finder` reads the copy
+    with words."""
     runs = []
+    for match in _LOGIN.finditer(text):
+        parts = _HANDLE_PART.findall(match.group("handle"))
+        if common_given_name(parts[0].lower()):
+            runs.append((match.start("handle"), match.end("handle"), " ".join(parts)))
     for match in _HANDLE.finditer(text):
         parts = _HANDLE_PART.findall(match.group("handle"))
         if common_given_name(parts[0].lower()):

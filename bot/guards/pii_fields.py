@@ -21,6 +21,7 @@ from urllib.parse import unquote_plus
 from bot.guards.normalise import fold
 from bot.guards.pii_contact import (
     ContactPolicy,
+    a_template_s_address,
     email_is_public,
     is_mobile,
     judged_phones,
@@ -436,7 +437,9 @@ def the_organisation_s(finding: PIIFinding, text: str, folded: str, contact: Con
     mailbox, or a number the phone rules judged a service's line (a contact card saved from the
     council's site, a pasted signature: test35 forms)."""
     if finding.kind == "email":
-        return email_is_public(text[finding.start : finding.end].strip(), contact)
+        # Or a template's sample ("?email=you@example.com"): nobody's (issue 12, test55).
+        value = text[finding.start : finding.end].strip()
+        return email_is_public(value, contact) or a_template_s_address(value)
     if finding.kind != "phone":
         return False
     # A mobile under a phone field is a person's, whatever the words around it.

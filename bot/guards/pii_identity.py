@@ -79,10 +79,42 @@ _BIRTH = re.compile(
 # and the date may be closed by the place of birth ("… : née le … à <Town>"): test48 forms.
 _BIRTH_FIELD = re.compile(
     r"(?:^|(?<=[.!?;\n|«\"“'‘])|(?<=[.!?;:] ))[ \t>*•-]*(?i:date of birth|date de naissance"
-    rf"|birth ?date|dob|d\.o\.b\.?|born(?: on)?|n[ée]e? le)[ \t]*[-–—:]?[ \t]*({_DATE})"
+    r"|birth ?date|dob|d\.o\.b\.?|born(?: on)?|n[ée]e? le)"
+    # The field named with what it is for, before its colon ("Date of birth for the school
+    # appeal: …", "Date de naissance pour le dossier : …"): issue 12, after test54.
+    r"(?:[ \t]+(?:for|on|in|pour|sur|dans)[ \t]+[^\n:.?!<>0-9]{1,40}?[ \t]*:|[ \t]*[-–—:]?)"
+    rf"[ \t]*({_DATE})"
     r"(?=[ \t]*(?:[.;,(\n—–|»\"”'’]|-[ \t]|$)|[ \t]+(?:à|a|in|at)[ \t]+[A-ZÀ-Þ])",
     re.IGNORECASE,
 )
+# A birth date as a field of a log or an error line, its label and the date with or without "="
+# or ":", in a line that holds another field written key=value ("user=… DOB 1985-03-09
+# status=REJECTED", "uid=… ddn=12/03/1984 etat=KO"): a system's record of one person, counted
+# alone as a form's field is (issue 12, after test55).
+_LOGGED_BIRTH = re.compile(
+    r"(?<![\w.-])(?i:dob|d\.o\.b|date_?of_?birth|birth_?date|ddn|date_?(?:de_?)?naissance)"
+    rf"[ \t]*[=:]?[ \t]*[\"']?({_DATE})(?![\w/]|[.-]\d)"
+)
+_LOG_FIELD = re.compile(r"(?<![\w/.:-])[a-z][a-z_]{1,20}=[^\s=&]{2,}")
+
+
+def _logged_births(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _LOGGED_BIRTH.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        others = [
+            f
+            for f in _LOG_FIELD.finditer(line)
+            if f.group(0).lower().split("=")[0]
+            not in ("dob", "ddn", "date_of_birth", "birthdate", "birth_date")
+        ]
+        if others:
+            spans.append(match.span(1))
+    return spans
+
+
 # The writer's own birth date, said as theirs ("my date of birth is 14·IX·1961", "ma date de
 # naissance : …", "I was born on …", "je suis née le …"): one's own, counted alone (test45
 # forms), as a form's field is.
@@ -520,12 +552,37 @@ _DATE_WORDS = frozenset(
 )
 
 
+# A month of the Islamic or the Hebrew calendar after a day's number, in its usual English and
+# French spellings ("14 Jumada al-Akhirah 1448", "3 Ramadan", "15 Shevat 5787", "le 2 Tichri"):
+# a date in that calendar, no street (issue 12, after test54: two such dates read as addresses).
+# A short name that is also a word or an abbreviation (Av, Ab, Adar, Tir …) counts only with the
+# calendar's year after it; one followed by a street word ("12 Ramadan Road") stays a street.
+_HIJRI_MONTHS = (
+    r"mu?h?arr?am|mouharram|safar|rabi['’]?\s*(?:al|el|ul)?[- ]?(?:awwal|aw+al|thani|akhir|"
+    r"oula|ula|i{1,2})|rabia?\s+(?:al|el)[- ]?(?:awal|thani)|jumad[ae]\s*(?:al|el|ul)?[- ]?(?:ula|"
+    r"oula|awwal|ukhra|akhirah?|thani|i{1,2})|joumad[ae]\s*(?:al|el)?[- ]?(?:oula|akhira|thania?)"
+    r"|rajab|sha['’]?a?ban|chaabane?|ramadh?an|ramazan|shawwal|chawwal|dhu['’]?\s*(?:al|l)?[- ]?"
+    r"(?:qa['’]?dah?|qi['’]?dah?|hijjah?)|dhou\s*(?:al|el)?[- ]?(?:qi['’]?da|hijja)"
+)
+_HEBREW_MONTHS = (
+    r"tishrei|tichri|(?:mar)?ch?eshvan|heshvan|kislev|tevet|teveth|shevat|shvat|chevat|nissan"
+    r"|nisan|iyy?ar|sivan|tamm?uz|tamouz|elul|eloul"
+)
+_SHORT_CALENDAR_MONTHS = r"av|ab|adar(?:\s+(?:i{1,2}|bet|alef|sheni))?|tir|dey|mehr|azar|aban"
+_OTHER_CALENDAR_DATE = re.compile(
+    rf"(?i:\s+(?:(?:of|de|du)\s+)?(?:(?:{_HIJRI_MONTHS}|{_HEBREW_MONTHS})\b(?:,?\s+\d{{3,4}}\b)?"
+    rf"|(?:{_SHORT_CALENDAR_MONTHS})\b,?\s+\d{{3,4}}\b))(?!\s+(?i:{_STREET_WORDS})\b)"
+)
+
+
 def _a_date_or_year(text: str, start: int) -> bool:
     """Whether the number starting at `start` is a date's day ("13 September") or a year
     after a word of time ("since 2009"), not a house number."""
     number = re.match(r"\d{1,5}", text[start:])
     if number is None:
         return False
+    if _OTHER_CALENDAR_DATE.match(text, start + number.end()):
+        return True
     following = re.match(r"(?:st|nd|rd|th|er)?\.?\s+([^\W\d_]+)", text[number.end() + start :])
     if following is not None and following.group(1).lower() in _DATE_WORDS:
         return True
@@ -1044,7 +1101,7 @@ def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Itera
     own_births = [
         m.span(1) for p in (_BIRTH_FIELD, _OWN_BIRTH, _BIRTH_ANSWERED) for m in p.finditer(text)
     ]
-    own_births += _own_births_near(text) + _own_births_said_after(text)
+    own_births += _own_births_near(text) + _own_births_said_after(text) + _logged_births(text)
     for start, end in own_births + _birthdays_with_their_year(text):
         yield PIIFinding("name_dob_address", start, end)
     for start, end in births:

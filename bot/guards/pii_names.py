@@ -799,6 +799,18 @@ _PUBLIC_SERVICES_FR = (
     r"march[ée]s|stationnement|d[ée]chets|voirie|propret[ée]|urbanisme|logement|biblioth[èe]ques?"
     r"|m[ée]diath[èe]ques?|mus[ée]es?|archives|piscines?|parcs|sports|espaces\s+verts|[ée]coles"
     r"|affaires\s+scolaires|[ée]tat\s+civil|[ée]lections|cimeti[èe]res|taxe\s+locale"
+    # A council's directorates ("…, directeur des Finances", "…, directrice de la santé
+    # publique", "…, directeur de l'action sociale"): issue 12, after test54 and test55.
+    r"|finances?|sant[ée]\s+publique|ressources\s+humaines|affaires\s+sociales|action\s+sociale"
+    r"|solidarit[ée]s|culture|jeunesse|[ée]ducation|transports|environnement|travaux"
+    r"|services\s+techniques|habitat|citoyennet[ée]"
+)
+# A firm's or a bank's department after such a post ("…, directeur des finances de la société
+# …", "…, directrice de la culture chez …"): a private person's job, no council post.
+_PRIVATE_AFTER = (
+    r"(?![ \t]+chez\b|[ \t]+(?:de|du|d['’])[ \t]*(?:la[ \t]+|l['’][ \t]*|une?[ \t]+|le[ \t]+)?"
+    r"(?:soci[ée]t[ée]|entreprise|groupe|banque|cabinet|sarl|sas|clinique|laboratoire|magasin"
+    r"|usine|association)\b)"
 )
 _SERVICE_TITLE_AFTER = re.compile(
     r"(?i:[ \t]*(?:[,(–—-]|\n)[ \t]*(?:(?:the|our|your|la|le|l['’])\s+)?(?:council['’]s\s+)?"
@@ -807,7 +819,7 @@ _SERVICE_TITLE_AFTER = re.compile(
     r"(?:manager|leader|director|officer|lead|supervisor|co-?ordinator|head)\b"
     r"|[ \t]*(?:[,(–—-]|\n)[ \t]*(?:(?:la|le|l['’])\s*)?(?:responsable|directeur|directrice|chef"
     r"|cheffe|adjointe?|gestionnaire)\s+(?:adjointe?\s+)?(?:des|du|de\s+la|de\s+l['’])\s*"
-    rf"(?:{_PUBLIC_SERVICES_FR})\b)"
+    rf"(?:{_PUBLIC_SERVICES_FR})\b{_PRIVATE_AFTER})"
 )
 
 
@@ -1050,6 +1062,7 @@ def own_and_titled_names(text: str) -> list[tuple[int, int]]:
         and not text[max(0, start - 12) : end].isupper()
     ]
     spans += _given_and_surname(text)
+    spans += _chat_senders(text)
     spans += _fields_without_colons(text)
     spans += _surname_first(text)
     spans += _register_row_names(text)
@@ -1515,8 +1528,16 @@ def _with_initials(text: str, start: int, end: int) -> tuple[int, bool]:
         return initials.start(), True
     if re.match(r"[A-ZÀ-Þ]\.[ \t]", text[start:end]):
         first = _FIRST_INITIAL.search(text, max(0, start - 6), start)
+        if first is None:
+            # Or one or two initials before it, apart ("K. " before "R. Venkataraghavan"): the
+            # given names' initials too, not a capitalised title before a name (issue 12, after
+            # test54: "je suis K. R. …" read as a title's words).
+            first = _INITIALS_APART_BEFORE.search(text, max(0, start - 8), start)
         return (start if first is None else first.start()), False
     return start, False
+
+
+_INITIALS_APART_BEFORE = re.compile(r"(?<![\w.’'-])(?:[A-ZÀ-Þ]\.[ \t]?){1,2}[ \t]$")
 
 
 # An organisation's word closing the tagger's span ("… Service Point at …", "… Department"):
@@ -1624,4 +1645,40 @@ def other_names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern in (_RELATIVE, _CARED_FOR, _BEFORE_BIRTH, _HERE):
         spans += _spans(pattern, text)
+    return spans
+
+
+# A chat export's sender, named in full after each line's time stamp ("[12/03/2027 09:14] Ama
+# Owusu : bonjour …", "12/03/2027, 09:14 - Ama Owusu: …"), letters with tone marks or stacked
+# accents included ("Adébáyọ̀"): the person the pasted conversation is with or from, personal
+# on its own as a name alone on its line is (issue 12, after test55: a chat export's sender
+# with Yoruba tone marks not found). An organisation, a service or an agent's role as the
+# sender ("Exampleton Council", "Conseiller", "Bot") is none.
+_CHAT_WORD = r"[^\W\d_][\w\u0300-\u036f'’-]*"
+_CHAT_SENDER = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]{0,24}?\d{1,2}[:h]\d{2}(?::\d{2})?[^\]\n]{0,6}\]"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4},?[ \t]+\d{1,2}[:h]\d{2}(?::\d{2})?[ \t]*[-–—])[ \t]*"
+    rf"(?P<name>{_CHAT_WORD}(?:[ \t]{_CHAT_WORD}){{1,3}})[ \t]*:",
+    re.MULTILINE,
+)
+_CHAT_ROLES = frozenset(
+    "agent advisor adviser conseiller conseillère conseillere operator opérateur operateur bot"
+    " chatbot assistant assistante support council mairie exampleton team équipe equipe service"
+    " services system système systeme admin moderator modérateur you vous me moi customer client"
+    " cliente opencounter helpdesk".split()
+)
+
+
+def _chat_senders(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for match in _CHAT_SENDER.finditer(text):
+        words = match.group("name").split()
+        if not all(w[0].isupper() for w in words):
+            continue
+        lowered = {w.strip("'’-").lower() for w in words}
+        if lowered & _CHAT_ROLES or any(w in _NOT_NAMES or w in _BODY_WORDS for w in words):
+            continue
+        if _a_group(words):
+            continue
+        spans.append(match.span("name"))
     return spans

@@ -475,9 +475,32 @@ def rejected_failing_card(folded: str, start: int, value: str) -> bool:
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) != len(value.replace(" ", "").replace("-", "")):
         return False
-    if _labelled(folded, start, "object"):
+    if _labelled(folded, start, "object") and not _a_page_s_object(folded, start):
         return False
     return 13 <= len(digits) <= 19 and _rejected_failing_check(folded, "payment_card", digits)
+
+
+# An object's word that names the page or the service where a card was typed ("a card number
+# on the library fines page", "sur le site de la médiathèque"), not the card: no library or
+# loyalty card's number for it (issue 12, after test54).
+_PAGE_OF_AN_OBJECT = re.compile(
+    r"\b(?:library|loyalty|gift|store|biblioth(?:e|è)que|m(?:e|é)diath(?:e|è)que)"
+    r"(?:\s+[a-z'’-]+){0,2}?\s+(?:page|site|website|web\s+page|portal|app|checkout|form)\b"
+    r"|\b(?:page|site|portail|appli|application|formulaire)\s+(?:web\s+)?(?:de\s+la\s+|du\s+|des\s+)?"
+    r"(?:[a-z'’-]+\s+){0,2}?(?:biblioth(?:e|è)que|m(?:e|é)diath(?:e|è)que|boutique|magasin)\b"
+)
+_NAMED_A_CARD = re.compile(
+    r"\b(?:library|loyalty|gift|store)\s+card|\bcarte\s+(?:de\s+)?(?:biblioth|fid)"
+)
+
+
+def _a_page_s_object(folded: str, start: int) -> bool:
+    """Whether every object word before the number at `start` names a page or a service where it
+    was typed (`_PAGE_OF_AN_OBJECT`), and none names a library or loyalty card."""
+    window = folded[max(0, start - _LABEL_WINDOW) : start]
+    if _NAMED_A_CARD.search(window):
+        return False
+    return _LABELS["object"].search(_PAGE_OF_AN_OBJECT.sub(" ", window)) is None
 
 
 def rejected_failing_identifier(text: str, folded: str, start: int, value: str) -> bool:
@@ -553,7 +576,11 @@ def find_lettered_identifiers(text: str, folded: str) -> Iterator[PIIFinding]:
     yield from _nirs(text, folded)
     for match in _DNI_NIE.finditer(text):
         document = _compact(match.group(0))
-        if checksums.es_dni_nie_valid(document) or _labelled(folded, match.start(), "es_dni_nie"):
+        # Labelled, with a check letter that fails, in a message saying it was turned down or
+        # disowning it ("your NIE … failed verification … not even mine, a scam?"): the number
+        # asked about, as for the other identifiers' failing checks (issue 12, after test55).
+        labelled = _labelled(folded, match.start(), "es_dni_nie") and not _rejected(folded)
+        if checksums.es_dni_nie_valid(document) or labelled:
             yield PIIFinding("es_dni_nie", match.start(), match.end())
 
 
