@@ -66,7 +66,8 @@ RECALL_TARGET = 0.98
 # of 5 folds of hol1-hol49 (5,176 messages), 0.95 -> 0.98 sent 22 more of 2,668 recall-first
 # messages to a person (98.2 -> 99.1 %) for 11 more of 1,371 to refuse sent to one and 9 more
 # of 1,137 in-scope questions; 0.99 gave 5 more people for 23 more refusals and 25 more
-# in-scope (bot/guards/data/README.md, policy r38).
+# in-scope (bot/guards/data/README.md, policy r38). On all five folds, run after the choice,
+# 0.99 gives 11 more of 4,178 people for 29 more of 2,161 refusals and 38 more in-scope.
 DISTRESS_RECALL = 0.98
 # At most this share of in-scope questions may be sent to a person by each recall-first
 # class alone, and by their summed score. The summed score is the surer way to a person (a
