@@ -72,6 +72,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zw.jsonl": "hol49-",
     "intents.holdout-2026-12-06zx.jsonl": "hol50-",
     "intents.holdout-2026-12-06zy.jsonl": "hol51-",
+    "intents.holdout-2026-12-06zz.jsonl": "hol52-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -173,6 +174,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zy.jsonl": (
         "## Fifty-first held-out set: `intents.holdout-2026-12-06zy.jsonl`"
+    ),
+    "intents.holdout-2026-12-06zz.jsonl": (
+        "## Fifty-second held-out set: `intents.holdout-2026-12-06zz.jsonl`"
     ),
 }
 
