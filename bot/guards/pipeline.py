@@ -427,7 +427,9 @@ class InputGuard:
         classifier is sure of, or any crisis rule, still decides first (fixer R, after the
         retrained classifier of 827ddf4)."""
         for category in self._categories("escalate"):
-            reason = category.first_match(seen.everyday, before_doubtful_crisis=True)
+            reason = category.first_match(
+                seen.everyday, only=lambda rule: rule.before_doubtful_crisis
+            )
             if reason is not None:
                 return category, reason
         return None
@@ -439,7 +441,9 @@ class InputGuard:
         the seventeenth held-out set; the broad rules ("kill them") are not among them, as a
         threat someone reports is a crisis."""
         for category in self._categories("refuse"):
-            reason = category.first_match(seen.every, before_classified_crisis=True)
+            reason = category.first_match(
+                seen.every, only=lambda rule: rule.before_classified_crisis
+            )
             if reason is not None:
                 return category, reason
         return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bot.guards.verdict import GuardAction
@@ -62,19 +62,13 @@ class Category:
     signals: Mapping[str, str] = field(default_factory=dict)
 
     def first_match(
-        self,
-        variants: Iterable[str],
-        before_classified_crisis: bool = False,
-        before_doubtful_crisis: bool = False,
+        self, variants: Iterable[str], only: Callable[[Rule], bool] | None = None
     ) -> str | None:
-        """The reason code of the first rule matching any variant of the message (only among
-        the rules decided before a classified crisis, or a crisis classified in doubt, when
-        asked)."""
+        """The reason code of the first rule matching any variant of the message; with `only`,
+        among the rules it keeps (e.g. those decided before a classified crisis)."""
         texts = tuple(variants)
         for rule in self.rules:
-            if before_classified_crisis and not rule.before_classified_crisis:
-                continue
-            if before_doubtful_crisis and not rule.before_doubtful_crisis:
+            if only is not None and not only(rule):
                 continue
             if any(rule.matches(text) for text in texts):
                 return rule.reason
