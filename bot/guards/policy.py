@@ -7,6 +7,7 @@ reviewed default shipped in `bot/policies/default.yaml`. Every loading problem i
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -104,9 +105,10 @@ class GuardPolicy:
 
     @classmethod
     def default(cls) -> GuardPolicy:
-        """The reviewed default policy, bot/policies/default.yaml."""
-        resource = resources.files("bot").joinpath("policies", "default.yaml")
-        return cls.from_text(resource.read_text(encoding="utf-8"), source="default.yaml")
+        """The reviewed default policy, bot/policies/default.yaml: read and compiled once per
+        process (about a second: some 1,700 patterns, more than `re`'s own cache holds, with
+        their gates), then shared, as it is never changed once loaded."""
+        return _default_policy()
 
     @classmethod
     def from_text(cls, text: str, source: str = "<policy>") -> GuardPolicy:
@@ -127,6 +129,12 @@ class GuardPolicy:
 def localised(texts: Mapping[str, str], lang: str) -> str:
     """The text in the conversation's language, English as the fallback."""
     return texts.get(lang) or texts["en"]
+
+
+@functools.cache
+def _default_policy() -> GuardPolicy:
+    resource = resources.files("bot").joinpath("policies", "default.yaml")
+    return GuardPolicy.from_text(resource.read_text(encoding="utf-8"), source="default.yaml")
 
 
 class _Loader:

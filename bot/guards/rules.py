@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from bot.guards.prefilter import Needed, gate
 from bot.guards.verdict import GuardAction
 
 # Message features detected in code rather than by patterns; a category names the
@@ -43,12 +44,40 @@ class Rule:
     renamed: tuple[re.Pattern[str], ...] = ()
     neutral: Mapping[str, str] = field(default_factory=dict)
 
+    # Each `any` and `also` pattern with its literal gate (bot/guards/prefilter.py): a search
+    # is skipped when the text holds none of the strings every match of the pattern holds.
+    _any: tuple[tuple[Needed | None, re.Pattern[str]], ...] = field(
+        init=False, repr=False, compare=False
+    )
+    _also: tuple[tuple[Needed | None, re.Pattern[str]], ...] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_any", tuple((gate(p), p) for p in self.any))
+        object.__setattr__(self, "_also", tuple((gate(p), p) for p in self.also))
+
     def matches(self, text: str) -> bool:
-        if not any(pattern.search(text) for pattern in self.any):
+        if not _found(self._any, text):
             return False
-        if self.also and not any(pattern.search(text) for pattern in self.also):
+        if self._also and not _found(self._also, text):
             return False
         return not any(pattern.search(text) for pattern in self.unless)
+
+
+def _found(gated: tuple[tuple[Needed | None, re.Pattern[str]], ...], text: str) -> bool:
+    """Whether one of the patterns matches the text; a pattern whose gate holds no string
+    found in the text is not searched (plain loops: this runs a thousand times a message)."""
+    for needed, pattern in gated:
+        if needed is not None:
+            for literal in needed:
+                if literal in text:
+                    break
+            else:
+                continue
+        if pattern.search(text):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
