@@ -359,10 +359,55 @@ _TO_DIAL_ASKED_BEFORE = re.compile(
 )
 
 
-def _rung_by_the_writer(before: str, after: str) -> bool:
+# Words anywhere in a message that make a number someone's (issue 12, fixer P5, after a review
+# of the two allowances above and below: "should I ring 01632 …? it's where my ex lives now"
+# let the number through to the model and the log): a line said to be someone's ("my number",
+# "his mobile", "son fixe"), someone to be reached ("call me", "to reach my sister", "rappelez-
+# moi", "pour joindre mon fils"), a relative, a neighbour or an ex named with a possessive, or a
+# person's name (a title before a capitalised word, "Dave Pennington's"). A landline asked
+# about as the one to dial, or a page's call link, counts as a service's only without them.
+_SOMEONE_S_LINE = re.compile(
+    r"\b(?:my|our|his|her|their|mon|ma|mes|notre|nos|son|sa|ses|leur|leurs)\s+(?:[\w'’-]+\s+)?"
+    r"(?:number|num[ée]ro|numero|phone|mobile|cell|landline|line|home\s+phone|fixe|portable"
+    r"|t[ée]l[ée]phone|telephone|ligne)\b"
+)
+_SOMEONE_TO_REACH = re.compile(
+    r"\b(?:call|ring|phone|text|reach|contact|get\s+hold\s+of)\s+(?:me|him|her)\b"
+    r"|\b(?:appel|rappel|contact|t[ée]l[ée]phon)(?:e|ez|er)[ -]?moi\b|\bjoignez[ -]moi\b"
+    r"|\bme\s+(?:rappeler|joindre|contacter|t[ée]l[ée]phoner|appeler)\b|\bm['’]\s*appeler\b"
+)
+_SOMEONE_CLOSE = re.compile(
+    r"\b(?:my|our|his|her|their|mon|ma|mes|notre|nos|son|sa|ses|leur)\s+(?:[\w'’-]+\s+)?"
+    r"(?:ex|ex-\w+|wife|husband|partner|mum|mom|mam|mother|dad|father|son|daughter|sister"
+    r"|brother|friend|neighbou?r|boyfriend|girlfriend|aunt|auntie|uncle|nan|nana|gran|granny"
+    r"|grandma|grandad|grandpa|cousin|niece|nephew|child|kid|carer|landlord|landlady|tenant"
+    r"|lodger|femme|mari|compagnon|compagne|copain|copine|conjointe?|m[èe]re|p[èe]re|maman|papa"
+    r"|fils|fille|s(?:oe|œ)ur|fr[èe]re|amie?|voisine?|proprio|propri[ée]taire|locataire"
+    r"|tante|oncle|cousine?|ni[èe]ce|neveu|enfant|grand-m[èe]re|grand-p[èe]re|mamie|papi)\b"
+)
+_A_PERSON_S_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|M|Mme|Mlle|Madame|Monsieur)\.?[ \t]+[A-ZÀ-Þ][\w'’-]+"
+    # "Dave Pennington's", not "Exampleton Council's" or "Riverside Library's"
+    r"|\b[A-ZÀ-Þ][a-zß-ÿ]+[ \t]+(?!(?:Council|Borough|Hall|Centre|Center|Library|Office"
+    r"|Services?|Team|Department|School|College|University|Hospital|Surgery|Trust|Club"
+    r"|Church|Association|Housing|Homes|Pool|Museum|Park)['’])[A-ZÀ-Þ][\w-]+['’]s\b"
+)
+
+
+def someone_s_anywhere(text: str, folded: str) -> bool:
+    """Whether words anywhere in the message make a number someone's (`_SOMEONE_S_LINE` …)."""
+    return (
+        any(p.search(folded) for p in (_SOMEONE_S_LINE, _SOMEONE_TO_REACH, _SOMEONE_CLOSE))
+        or _A_PERSON_S_NAME.search(text) is not None
+    )
+
+
+def _rung_by_the_writer(before: str, after: str, someone_s: bool = False) -> bool:
     """A number the writer rang or asks whether to ring, unless its clause says it reaches
-    them ("I called 0117 …, it's my own landline, to check it")."""
-    if _RANG_BEFORE.search(before) is None and _TO_DIAL_ASKED_BEFORE.search(before) is None:
+    them ("I called 0117 …, it's my own landline, to check it"). Asked whether to ring it, only
+    in a message with no words making a number someone's (`someone_s`)."""
+    asked = _TO_DIAL_ASKED_BEFORE.search(before) is not None
+    if (asked and someone_s) or (not asked and _RANG_BEFORE.search(before) is None):
         return False
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
     return _OWN_LINE.search(clause) is None and _REACHES_THE_WRITER.search(clause) is None
@@ -381,7 +426,13 @@ _VAT_NUMBER_BEFORE = re.compile(
 
 
 def _phone_is_public(
-    raw: str, digits: str, before: str, policy: ContactPolicy, after: str = "", sentence: str = ""
+    raw: str,
+    digits: str,
+    before: str,
+    policy: ContactPolicy,
+    after: str = "",
+    sentence: str = "",
+    someone_s: bool = False,
 ) -> bool:
     if _VAT_NUMBER_BEFORE.search(before):
         return True
@@ -394,7 +445,7 @@ def _phone_is_public(
     # organisation's words make it public ("the careers service text number is 07…"), or the
     # policy's list; a bare "the number for …" makes only a landline public.
     mobile = is_mobile(national)
-    if not mobile and _rung_by_the_writer(before, after):
+    if not mobile and _rung_by_the_writer(before, after, someone_s):
         return True
     contexts = (
         [policy.public_context]
@@ -658,8 +709,12 @@ _TEL_HREF_BEFORE = re.compile(r"\bhref\s*=\s*[\"']?\s*(?:tel|callto):[ \t]*$")
 _LINK_TEXT_AFTER = re.compile(r"[\"']?[^<>\n]{0,80}>(?P<label>[^<>\n]{1,60})</a\s*>")
 
 
-def _a_service_s_link(folded: str, start: int, end: int, policy: ContactPolicy) -> bool:
-    if _TEL_HREF_BEFORE.search(folded, max(0, start - 30), start) is None:
+def _a_service_s_link(
+    folded: str, start: int, end: int, policy: ContactPolicy, someone_s: bool = False
+) -> bool:
+    """A page's call link naming a service (`_TEL_HREF_BEFORE`), in a message with no words
+    making a number someone's (`someone_s`, as `someone_s_anywhere` reads it)."""
+    if someone_s or _TEL_HREF_BEFORE.search(folded, max(0, start - 30), start) is None:
         return False
     link = _LINK_TEXT_AFTER.match(folded, end)
     if link is None:
@@ -720,6 +775,7 @@ def judged_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[tup
 def _judged_each(text: str, folded: str, policy: ContactPolicy) -> Iterator[tuple[int, int, bool]]:
     """(start, end, personal) of each number judged as a phone, each on its own words."""
     judged: tuple[int, str, bool] | None = None  # the last number's end, digits and verdict
+    someone_s = someone_s_anywhere(text, folded)
     for match in _PHONE.finditer(text):
         raw = match.group(0)
         digits = "".join(ch for ch in raw if ch.isdigit())
@@ -747,7 +803,7 @@ def _judged_each(text: str, folded: str, policy: ContactPolicy) -> Iterator[tupl
             continue  # the same, in a message about the NHS (test39, spent)
         sentence = folded[max(0, match.start() - _SENTENCE_REACH) : match.start()]
         sentence = _CLAUSE_END.split(sentence)[-1]
-        public = _phone_is_public(raw, digits, before, policy, after, sentence)
+        public = _phone_is_public(raw, digits, before, policy, after, sentence, someone_s)
         # The later readings below are for landlines only: a mobile is judged once.
         mobile = is_mobile(national_form(digits, written_international(raw)))
         if not public and not mobile:
@@ -770,7 +826,7 @@ def _judged_each(text: str, folded: str, policy: ContactPolicy) -> Iterator[tupl
                     _ON_A_BUSINESS_S_SIGN_AFTER.match(after) is not None
                     and policy.personal_context.search(before[-_PERSONAL_WINDOW:]) is None
                 )
-                or _a_service_s_link(folded, match.start(), match.end(), policy)
+                or _a_service_s_link(folded, match.start(), match.end(), policy, someone_s)
             )
         if public and _labelled_as_a_person_s(text, match.start()):
             public = _listed(raw, digits, policy)

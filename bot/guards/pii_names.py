@@ -823,6 +823,27 @@ _SERVICE_TITLE_AFTER = re.compile(
 )
 
 
+# The same council post before its holder's title, in apposition ("the Licensing Manager, Mr
+# …", "the Parking Services Manager, Ms …", "la responsable du service urbanisme, Mme …", "le
+# chef du service des cimetières, M. …"): the post's holder, a public officer, as with the post
+# after the name (issue 12, fixer P5, after test56: a licensing manager's name blocked). Only
+# after "the"/"le"/"la", the post right before the title: "my housing officer, Mrs …" and "the
+# licensing manager of the Red Lion, Mr …" (a pub's) are no council post so named.
+_SERVICE_POST_BEFORE_TITLE = (
+    r"(?i:\b(?:the|le|la|l['’])\s*(?:council['’]s\s+)?"
+    r"(?:(?:acting|interim|deputy|assistant|senior|principal)\s+)?"
+    rf"(?:{_PUBLIC_SERVICES_EN})\s+(?:(?:services?|team|unit|section|office)\s+)?"
+    r"(?:manager|leader|director|officer|lead|supervisor|co-?ordinator|head)"
+    r"|\b(?:la|le|l['’])\s*(?:responsable|directeur|directrice|chef|cheffe|adjointe?"
+    r"|gestionnaire)\s+(?:adjointe?\s+)?(?:du\s+service\s+(?:de\s+l['’]\s*|des\s+|du\s+"
+    r"|de\s+la\s+|d['’]\s*)?|des|du|de\s+la|de\s+l['’])\s*"
+    rf"(?:{_PUBLIC_SERVICES_FR})\b{_PRIVATE_AFTER})"
+    r"\s*[,(–—]\s*$"
+)
+_OFFICE_BEFORE_TITLE = re.compile(
+    f"(?:{_OFFICE_BEFORE_TITLE.pattern})|(?:{_SERVICE_POST_BEFORE_TITLE})"
+)
+
 # A council post asked about, then its holder named ("Who is the council's school catering
 # manager now? … it's a Ms …, is that right?", "Qui est la responsable de la restauration
 # scolaire à la mairie ? C'est Mme … ?"): the post's holder, a public officer, as with the post

@@ -156,12 +156,19 @@ def _iban_end(text: str, start: int, length: int) -> int | None:
     return index if taken == length else None
 
 
+# An IBAN's account part written as a mask, one letter X for each character ("FR76 XXXX XXXX
+# …", "GB00 xxxx xxxx …"), as a form's notice or a template shows the shape to fill in: no
+# account in it, nobody's (issue 12, fixer P5, after test56: a notice's template IBAN blocked).
+# A mask with any real character left in it ("FR76 3000 XXXX …") is judged as typed.
+_MASKED = re.compile(r"[Xx]+")
+
+
 def find_ibans(text: str, folded: str) -> Iterator[PIIFinding]:
     """IBANs written with or without the usual groups of four; a mistyped one named as such."""
     for match in _IBAN_START.finditer(text):
         length = checksums.IBAN_LENGTHS.get(match.group(0)[:2].upper())
         end = None if length is None else _iban_end(text, match.start(), length)
-        if end is None:
+        if end is None or _MASKED.fullmatch(_compact(text[match.start() : end])[4:]):
             continue
         valid = checksums.iban_valid(_compact(text[match.start() : end]))
         # A failing one named as an IBAN is a mistyped own one, unless it was turned down.

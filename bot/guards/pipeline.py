@@ -243,9 +243,22 @@ class InputGuard:
         intent = self._read_by_ear(said, lang, intent)
         intent = self._distress_set_aside(said, intent)
         unsaid = variants_of(said, unhidden.tag_text) if findings else seen
-        alone = self._asked_alone(said, intent) or self._set_aside(said, intent, lang)
+        alone = (
+            self._asked_alone(said, intent)
+            or self._set_aside(said, intent, lang)
+            or self._doubt_set_aside(said, intent)
+        )
+        relayed = _relayed(head, findings)
         first = self._before_the_block(
-            seen, unsaid, None if alone else intent, lang, withheld, hidden, findings, said
+            variants_of(_unquoted(head), unhidden.tag_text) if relayed else seen,
+            unsaid,
+            None if alone else intent,
+            lang,
+            withheld,
+            hidden,
+            findings,
+            said,
+            relayed=relayed,
         )
         if first is not None:
             return _reachable(self._told(first, findings, lang), head)
@@ -337,6 +350,21 @@ class InputGuard:
             return asked[0].reason
         return None
 
+    def _doubt_set_aside(self, said: str, intent: IntentDecision | None) -> str | None:
+        """The reason of the first in-scope rule marked `before_doubtful_crisis` (and `beside` a
+        crisis) that matches a message the classifier called a crisis only in doubt: its words
+        say what the message is (a payment that still shows as unpaid), and the doubtful crisis
+        is set aside without reading the rest again. Never beside the rule's `unless` words (the
+        policy's distress words); a crisis the classifier is sure of, and the crisis rules,
+        stand (issue 12, fixer P5, after test56)."""
+        if intent is None or intent.intent != "crisis" or intent.sure:
+            return None
+        folded = fold(said)
+        for rule in self.policy.in_scope:
+            if rule.before_doubtful_crisis and "crisis" in rule.beside and rule.matches(folded):
+                return rule.reason
+        return None
+
     def _set_aside(self, said: str, intent: IntentDecision | None, lang: str) -> str | None:
         """The reason of the first in-scope rule marked `beside` whose words stand beside a
         question in scope, when the classifier called the whole one of the rule's classes: a
@@ -385,6 +413,8 @@ class InputGuard:
         hidden: tuple[str, ...],
         findings: tuple[PIIFinding, ...],
         said: str = "",
+        *,
+        relayed: bool = False,
     ) -> GuardVerdict | None:
         """What is decided before personal data is blocked, with the data withheld: a crisis
         the classifier finds; then, when the message holds personal data, a person asked for by
@@ -394,7 +424,13 @@ class InputGuard:
         personal data", and would invite an attacker to send the same request again without
         it. Rules, then the classifier's request for a person beside a phone number or an
         e-mail address to reach the writer on (`_reach_left`): the classifier calls too many
-        ordinary messages with personal data a complaint."""
+        ordinary messages with personal data a complaint.
+
+        With `relayed`, every phone number and e-mail address in the message stands in someone
+        else's message quoted (`_relayed`), and `seen` is the message without its quotations:
+        the escalation rules read only the writer's own words, and the classifier's request for
+        a person has no way left to reach the writer (issue 12, fixer P5, after test56: a
+        forwarded "call me on …" sent a relative's or a neighbour's number to a person)."""
         if intent is not None and intent.intent == "crisis":
             if not intent.sure:
                 grievance = self._grievance_before_a_doubtful_crisis(seen)
@@ -413,7 +449,8 @@ class InputGuard:
             if decided is not None:
                 return self._verdict(*decided, lang, withheld, hidden, findings)
             if intent is not None and (
-                _reach_left(intent, findings, said) or _signed_complaint(intent, findings, said)
+                (not relayed and _reach_left(intent, findings, said))
+                or _signed_complaint(intent, findings, said)
             ):
                 return self._classified(intent, lang, withheld, hidden, findings)
         return None
@@ -621,6 +658,52 @@ def _reach_left(intent: IntentDecision, findings: tuple[PIIFinding, ...], said: 
         return False
     rest = _PLACEHOLDER.sub(" ", fold(said))
     return any(word not in _LABELS_OF_DATA for word in _WORD.findall(rest))
+
+
+# A quotation: between French, English or German quotation marks, or straight double quotes
+# on one line.
+_QUOTATION = re.compile(r"«[^«»]{1,800}»|“[^“”]{1,800}”|„[^“”]{1,800}“|\"[^\"\n]{1,800}\"")
+# The writer's own words quoted: their own speech verb right before the quotation ("I told them
+# "…"", "j'ai écrit : « … »").
+_OWN_SPEECH_BEFORE = re.compile(
+    r"(?i:\b(?:i|we)\s+(?:(?:already|just|then|also)\s+)?(?:said|told|wrote|texted|asked|put"
+    r"|sent|replied|typed|emailed|e-mailed)\b[^.!?\n]{0,40}$"
+    r"|\b(?:j['’]ai|nous\s+avons|on\s+a)\s+(?:(?:d[ée]j[àa]|bien|aussi)\s+)?(?:dit|[ée]crit"
+    r"|r[ée]pondu|envoy[ée]|mis|demand[ée]|tap[ée])\b[^.!?\n]{0,40}$)"
+)
+# Words a quotation must hold besides the data for it to be someone's message, not a value
+# quoted alone ("my number is "07700 …"").
+_QUOTED_WORDS = 3
+
+
+def _someone_s_quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of quotations of someone else's message in `text`: a quotation holding
+    words, not opened by the writer's own speech verb."""
+    spans: list[tuple[int, int]] = []
+    for match in _QUOTATION.finditer(text):
+        words = re.findall(r"[^\W\d_]{2,}", match.group(0))
+        before = text[max(0, match.start() - 60) : match.start()]
+        if len(words) >= _QUOTED_WORDS and _OWN_SPEECH_BEFORE.search(before) is None:
+            spans.append(match.span())
+    return spans
+
+
+def _relayed(text: str, findings: tuple[PIIFinding, ...]) -> bool:
+    """Whether every phone number and e-mail address found stands inside a quotation of
+    someone else's message (a forwarded text, a neighbour's WhatsApp): theirs, relayed, not a
+    way to reach the writer."""
+    reach = [f for f in findings if f.kind in _REACHED_ON]
+    if not reach:
+        return False
+    spans = _someone_s_quotations(text)
+    return all(any(a <= f.start and f.end <= b for a, b in spans) for f in reach)
+
+
+def _unquoted(text: str) -> str:
+    """`text` with each quotation of someone else's message blanked (same length)."""
+    for start, end in _someone_s_quotations(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _signed_complaint(intent: IntentDecision, findings: tuple[PIIFinding, ...], said: str) -> bool:

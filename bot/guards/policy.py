@@ -234,7 +234,15 @@ class _Loader:
     def rules(self, value: object, where: str) -> tuple[Rule, ...]:
         if not isinstance(value, list):
             raise self.fail(where, "expected a list of rules")
-        return tuple(self.rule(r, f"{where}[{i}]") for i, r in enumerate(value))
+        loaded = tuple(self.rule(r, f"{where}[{i}]") for i, r in enumerate(value))
+        for i, rule in enumerate(loaded):
+            # An in-scope rule that sets a doubtful crisis aside must be read beside a crisis.
+            if rule.before_doubtful_crisis and "crisis" not in rule.beside:
+                raise self.fail(
+                    f"{where}[{i}].before_doubtful_crisis",
+                    "an in-scope rule decided before a doubtful crisis needs 'beside: [crisis]'",
+                )
+        return loaded
 
     def intents(self, value: object, categories: list[object]) -> dict[str, str]:
         """The intent -> category mapping; both sides must exist."""
