@@ -63,6 +63,64 @@ _CLOSING = re.compile(
 )
 # The kinds of personal data a sign-off holds: the writer's name.
 _SIGNED_WITH = frozenset({"name", "first_name"})
+# The kinds of personal data a request for a person or a complaint may name beside what it
+# asks (`_named_beside_asking`): a name, a street address, a postcode; never an identity
+# (a name with a date of birth and an address), a number or an account.
+_NAMED_BESIDE = frozenset({"name", "first_name", "address", "postcode"})
+# A placeholder `redact` writes for one of those kinds, on folded text: "[name]", "[address]".
+_NAMED = r"\[(?:name|first_name|address|postcode)\]"
+_TITLE = r"(?:(?:mr|mrs|ms|miss|mx|dr|m|mme|mlle|monsieur|madame|mademoiselle)\.?\s+)?"
+# The words a message opens with to greet whom it is addressed to ("Dear …,", "Cher …,").
+_GREETING = r"dear|cher|chere|hello|hi|hey|bonjour|bonsoir|salut|to"
+_GREETED = re.compile(r"^\W*(?:" + _GREETING + r")\s")
+# A message that opens with a placeholder and a comma: the greeting was taken in with the
+# name ("Cher Ordi," found as a name), read with the message as written (`_GREETED`).
+_OPENS_WITH_NAME = re.compile(r"^\W*" + _NAMED + r"\s*[,:!]")
+# Whom a writer may be to the one they write for: a relative, a carer, a representative.
+_KIN = (
+    r"(?:grand-?(?:pere|mere|father|mother|son|daughter|dad|mum)|granddaughter|grandson|"
+    r"petit-fils|petite-fille|fils|fille|son|daughter|mother|father|mum|mom|dad|mere|pere|"
+    r"brother|sister|frere|soeur|husband|wife|partner|mari|femme|epoux|epouse|nephew|niece|"
+    r"neveu|oncle|uncle|aunt|tante|carer|aidante?|guardian|tut(?:eur|rice)|curat(?:eur|rice)|"
+    r"support\s+worker|key\s+worker|social\s+worker|advocate|solicitors?|avocate?|"
+    r"representative|representante?)"
+)
+# How a request for a person or a complaint names someone or somewhere without handing over
+# personal data, on folded text with the data replaced (issue 12, after the fiftieth held-out
+# set): the one the message is addressed to, at its opening ("Dear [name],", "Cher [name],");
+# the writer introducing themselves ("I'm [name]", "moi c'est [name]"); the one the writer
+# acts or writes for, or is a relative or carer of ("we act for Mr [name]", "on behalf of
+# [name]", "je suis le grand-père de [name]", "I'm [name]'s carer"); and the place of a
+# fault, after a word of where ("the pothole outside number [address]", "devant le
+# [address]"). Someone else named as the subject ("my neighbour [name] keeps …") or one's own
+# address given ("I live at [address]") is none of these.
+_NAMED_HOW = (
+    re.compile(r"^\W*(?:" + _GREETING + r")\s+" + _TITLE + _NAMED + r"\s*[,:!]"),
+    re.compile(
+        r"\b(?:my\s+name\s+is|i\s+am|i'm|this\s+is|je\s+suis|je\s+m'appelle|moi\s+c'est)"
+        r"\s+" + _TITLE + _NAMED + r"(?!'s)"
+    ),
+    re.compile(
+        r"\b(?:act(?:s|ing)?\s+for|(?:are|am|is)\s+instructed\s+by|represent(?:s|ing)?|"
+        r"(?:writ(?:e|ing)|act(?:s|ing)?|contact(?:ing)?|e-?mail(?:ing)?|messag(?:e|ing)|"
+        r"enquir(?:e|ing)|here)\s+(?:to\s+you\s+)?(?:on\s+behalf\s+of|for)|(?:ecri[st]|"
+        r"ecrivons|m'adresse|agis|agissons|interviens|intervenons|contacte)\s+(?:\w+\s+){0,2}?"
+        r"(?:de\s+la\s+part\s+de|pour\s+le\s+compte\s+de|au\s+nom\s+de|pour)|"
+        r"(?:je|nous)\s+represent(?:e|ons)|(?:je\s+suis|i\s+am|i'm|we\s+are)\s+(?:le|la|l'|"
+        r"the|his|her|their)\s*" + _KIN + r"\s+(?:de|d'|of|to|for))\s*(?:(?:my|our|mon|ma|"
+        r"notre)\s+(?:client|cliente|" + _KIN[3:-1] + r")\s*,?\s*)?" + _TITLE + _NAMED
+    ),
+    re.compile(r"\b(?:i\s+am|i'm|we\s+are)\s+" + _TITLE + _NAMED + r"'s\s+" + _KIN + r"\b"),
+    re.compile(
+        r"\b(?:outside|opposite|in\s+front\s+of|next\s+to|near|by|behind|beside|across\s+from|"
+        r"(?:at|on)\s+the\s+(?:end|corner|bottom|top)\s+of|devant|en\s+face\s+(?:du|de|des)|"
+        r"pres\s+(?:du|de|des)|a\s+cote\s+(?:du|de|des)|derriere|au\s+(?:bout|coin|niveau)\s+"
+        r"(?:du|de|des))\s+(?:number\s+|no\.?\s*|numero\s+|n°\s*|the\s+|le\s+|la\s+|l')?"
+        r"\[(?:address|postcode)\]"
+    ),
+)
+# Fewer words beside the data than this, and a message asks nothing (`_named_beside_asking`).
+_FEWEST_WORDS_BESIDE = 5
 # Input beyond this multiple of max_chars is not even scanned for hidden characters.
 _SCAN_FACTOR = 4
 # Fewer digits than any phone number: a phone found with fewer was read out in words.
@@ -258,6 +316,7 @@ class InputGuard:
             hidden,
             findings,
             said,
+            head,
             relayed=relayed,
         )
         if first is not None:
@@ -413,6 +472,7 @@ class InputGuard:
         hidden: tuple[str, ...],
         findings: tuple[PIIFinding, ...],
         said: str = "",
+        head: str = "",
         *,
         relayed: bool = False,
     ) -> GuardVerdict | None:
@@ -423,8 +483,12 @@ class InputGuard:
         (`unsaid`). Blocking would answer someone who asked for a human with "do not share
         personal data", and would invite an attacker to send the same request again without
         it. Rules, then the classifier's request for a person beside a phone number or an
-        e-mail address to reach the writer on (`_reach_left`): the classifier calls too many
-        ordinary messages with personal data a complaint.
+        e-mail address to reach the writer on (`_reach_left`), a complaint it is sure of signed
+        with the writer's name (`_signed_complaint`), or a request for a person or a complaint
+        that names only its addressee, its writer, whom it is written for or the place of a
+        fault (`_named_beside_asking`; `head` is the message as written, for a greeting taken
+        in with a name): the classifier calls too many ordinary messages with personal data a
+        complaint.
 
         With `relayed`, every phone number and e-mail address in the message stands in someone
         else's message quoted (`_relayed`), and `seen` is the message without its quotations:
@@ -451,6 +515,7 @@ class InputGuard:
             if intent is not None and (
                 (not relayed and _reach_left(intent, findings, said))
                 or _signed_complaint(intent, findings, said)
+                or _named_beside_asking(intent, findings, said, head)
             ):
                 return self._classified(intent, lang, withheld, hidden, findings)
         return None
@@ -725,6 +790,41 @@ def _signed_complaint(intent: IntentDecision, findings: tuple[PIIFinding, ...], 
     closing = closings[-1].start()
     placeholders = [m.start() for m in _PLACEHOLDER.finditer(folded)]
     return bool(placeholders) and min(placeholders) > closing and closing > len(folded) // 3
+
+
+def _named_beside_asking(
+    intent: IntentDecision, findings: tuple[PIIFinding, ...], said: str, head: str
+) -> bool:
+    """Whether a request for a person or a complaint (the classifier's call, when it is sure)
+    names only whom it is addressed to, its writer, the one they act or write
+    for, or the place of a fault (`_NAMED_HOW`), with a name, an address or a postcode as its
+    only personal data: it goes to a person with the data withheld, as a call back does with
+    its number (`_reach_left`). Issue 12, after the fiftieth held-out set: a grandfather's
+    request typed to "Cher Ordi", a solicitor's for a named client and a pothole outside a
+    numbered house were blocked as personal data. Each piece found must be so named: someone
+    else named as the subject ("my neighbour [name] keeps …"), one's own address given ("I
+    live at …"), an identity (name, birth date and address) or any number is still blocked,
+    as is a message with hardly a word beside the data."""
+    if intent.intent not in ("human_request", "complaint") or not findings:
+        return False
+    if not intent.sure:
+        return False
+    if any(f.kind not in _NAMED_BESIDE for f in findings):
+        return False
+    folded = fold(said)
+    named = {
+        p.start()
+        for how in _NAMED_HOW
+        for m in how.finditer(folded)
+        for p in _PLACEHOLDER.finditer(folded, m.start(), m.end())
+    }
+    greeted = _OPENS_WITH_NAME.match(folded)
+    if greeted is not None and _GREETED.match(fold(head)):
+        named.add(folded.index("["))
+    if any(p.start() not in named for p in _PLACEHOLDER.finditer(folded)):
+        return False
+    words = _WORD.findall(_PLACEHOLDER.sub(" ", folded))
+    return len(words) >= _FEWEST_WORDS_BESIDE
 
 
 def _reachable(verdict: GuardVerdict, head: str) -> GuardVerdict:
