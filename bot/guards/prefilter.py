@@ -13,15 +13,14 @@ what the pattern alone finds. `python -m benchmarks.rule_gates` measures what it
 
 from __future__ import annotations
 
-import importlib
 import re
+import re._constants as sre  # type: ignore[import-not-found]
+import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Sequence
 from typing import Any
 
-# The standard library's own pattern parser (what `re.compile` runs; 3.11 to 3.13 keep these
-# names) and its node names. Typeshed has no stubs for the private modules.
-sre_parse: Any = importlib.import_module("re._parser")
-sre: Any = importlib.import_module("re._constants")
+# Above: the standard library's own pattern parser (what `re.compile` runs; 3.11 to 3.13 keep
+# these names) and its node names; typeshed has no stubs for these private modules.
 
 # A gate of more strings than this costs more scans than the search it would save.
 _MOST_STRINGS = 24
