@@ -77,14 +77,15 @@ _GREETED = re.compile(r"^\W*(?:" + _GREETING + r")\s")
 # name ("Cher Ordi," found as a name), read with the message as written (`_GREETED`).
 _OPENS_WITH_NAME = re.compile(r"^\W*" + _NAMED + r"\s*[,:!]")
 # Whom a writer may be to the one they write for: a relative, a carer, a representative.
-_KIN = (
-    r"(?:grand-?(?:pere|mere|father|mother|son|daughter|dad|mum)|granddaughter|grandson|"
+_KIN_WORDS = (
+    r"grand-?(?:pere|mere|father|mother|son|daughter|dad|mum)|granddaughter|grandson|"
     r"petit-fils|petite-fille|fils|fille|son|daughter|mother|father|mum|mom|dad|mere|pere|"
     r"brother|sister|frere|soeur|husband|wife|partner|mari|femme|epoux|epouse|nephew|niece|"
     r"neveu|oncle|uncle|aunt|tante|carer|aidante?|guardian|tut(?:eur|rice)|curat(?:eur|rice)|"
     r"support\s+worker|key\s+worker|social\s+worker|advocate|solicitors?|avocate?|"
-    r"representative|representante?)"
+    r"representative|representante?"
 )
+_KIN = "(?:" + _KIN_WORDS + ")"
 # How a request for a person or a complaint names someone or somewhere without handing over
 # personal data, on folded text with the data replaced (issue 12, after the fiftieth held-out
 # set): the one the message is addressed to, at its opening ("Dear [name],", "Cher [name],");
@@ -108,7 +109,7 @@ _NAMED_HOW = (
         r"(?:de\s+la\s+part\s+de|pour\s+le\s+compte\s+de|au\s+nom\s+de|pour)|"
         r"(?:je|nous)\s+represent(?:e|ons)|(?:je\s+suis|i\s+am|i'm|we\s+are)\s+(?:le|la|l'|"
         r"the|his|her|their)\s*" + _KIN + r"\s+(?:de|d'|of|to|for))\s*(?:(?:my|our|mon|ma|"
-        r"notre)\s+(?:client|cliente|" + _KIN[3:-1] + r")\s*,?\s*)?" + _TITLE + _NAMED
+        r"notre)\s+(?:client|cliente|" + _KIN_WORDS + r")\s*,?\s*)?" + _TITLE + _NAMED
     ),
     re.compile(r"\b(?:i\s+am|i'm|we\s+are)\s+" + _TITLE + _NAMED + r"'s\s+" + _KIN + r"\b"),
     re.compile(
