@@ -73,6 +73,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zx.jsonl": "hol50-",
     "intents.holdout-2026-12-06zy.jsonl": "hol51-",
     "intents.holdout-2026-12-06zz.jsonl": "hol52-",
+    "intents.holdout-2026-12-07a.jsonl": "hol53-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -177,6 +178,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-06zz.jsonl": (
         "## Fifty-second held-out set: `intents.holdout-2026-12-06zz.jsonl`"
+    ),
+    "intents.holdout-2026-12-07a.jsonl": (
+        "## Fifty-third held-out set: `intents.holdout-2026-12-07a.jsonl`"
     ),
 }
 
