@@ -111,6 +111,7 @@ def test_second_dev_set_names_and_addresses(guard: InputGuard) -> None:
         "test56.jsonl",
         "test57.jsonl",
         "test58.jsonl",
+        "test59.jsonl",
     ],
 )
 def test_own_set_is_well_formed_and_balanced(half: str) -> None:
