@@ -875,10 +875,21 @@ def _found_as_answers(text: str, policy: PIIPolicy) -> Iterator[PIIFinding]:
 
 def _zeroed(text: str, finding: PIIFinding) -> bool:
     """A number of zeros only ("00-00-00", "00000000"): a form's placeholder, nobody's number,
-    whatever its label (test37 forms). A letter or another digit in it keeps it a value."""
+    whatever its label (test37 forms). A letter or another digit in it keeps it a value. A
+    phone whose subscriber part is zeros after its prefix ("06 00 00 00 00", "+33 6 00 00 00
+    00", "07700 000000") is a placeholder too: no line is numbered so (test58, spent)."""
     value = text[finding.start : finding.end]
-    digits = [ch for ch in value if ch.isdigit()]
-    return len(digits) >= 4 and set(digits) == {"0"} and not any(ch.isalpha() for ch in value)
+    if any(ch.isalpha() for ch in value):
+        return False
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if len(digits) >= 4 and set(digits) == {"0"}:
+        return True
+    return finding.kind == "phone" and _PLACEHOLDER_PHONE.fullmatch(digits) is not None
+
+
+# A phone's digits with eight zeros or more after at most three significant digits, whatever
+# its country code or trunk zero: a form's placeholder.
+_PLACEHOLDER_PHONE = re.compile(r"(?:00|)(?:33|44|)0?[1-9]\d{0,2}0{8,}")
 
 
 _CARD_DIGITS = re.compile(r"\d(?:[ -]?\d){12,18}")

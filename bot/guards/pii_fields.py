@@ -116,6 +116,12 @@ _HTML_PAIR = re.compile(
     r"<(?P<shut>td|dd|span|div|output|b|strong|p)\b[^<>]*>[ \t]*(?P<value>[^<>\n]*?)[ \t]*"
     r"</(?P=shut)>"
 )
+# Or a label in a tag with its value as bare text up to the next tag or line ("<b>Surname:</b>
+# Okafor<br>", "<strong>Nom :</strong> Brassard</div>"; test58, spent).
+_HTML_LABEL_TEXT = re.compile(
+    r"<(?P<open>b|strong|label|span|dt|th|td|em)\b[^<>]*>[ \t]*(?P<key>[^\W\d_][^<>\n\d]{0,38}?)"
+    r"[ \t]*:?[ \t]*</(?P=open)>[ \t]*(?P<value>[^<>\s][^<>\n]*?)[ \t]*(?=<|\n|$)"
+)
 # A web address's search or map query names a place looked for, not the writer's data
 # ("maps…/?q=Vehicle+Pound,+Foundry+Lane"): not read again.
 _SEARCH_KEYS = frozenset(
@@ -143,9 +149,10 @@ def _json_pairs(text: str) -> Iterator[Field]:
 
 
 def _html_pairs(text: str) -> Iterator[Field]:
-    for match in _HTML_PAIR.finditer(text):
-        start, end = match.span("value")
-        yield Field(match.group("key"), start, end, match.group("value"), read_again=True)
+    for pattern in (_HTML_PAIR, _HTML_LABEL_TEXT):
+        for match in pattern.finditer(text):
+            start, end = match.span("value")
+            yield Field(match.group("key"), start, end, match.group("value"), read_again=True)
 
 
 def _query_pairs(text: str) -> Iterator[Field]:
@@ -415,10 +422,12 @@ _FIRST_PERSON_ROW = re.compile(r"(?i:\b(?:i|i['’]m|me|my|je|j['’]|moi|mon|ma
 
 
 def _in_a_public_place_s_table_row(finding: PIIFinding, text: str) -> bool:
-    """An address or postcode in a pasted table's row (cells between pipes) whose other cell
-    names a public place ("| Household Recycling Centre | Foundry Lane, … |"): the place's
+    """An address or postcode in a pasted table's row (cells between pipes) whose cell before
+    it names a public place ("| Household Recycling Centre | Foundry Lane, … |"): the place's
     address, as in a CSV row (test37 forms). A row naming the writer's or someone's home, card
-    or account, or in the writer's words, stays theirs."""
+    or account, or in the writer's words, stays theirs; so does a person's row whose later cell
+    is free text that mentions a thing ("| … | 27 … Road | wants a second brown bin |": a
+    row reads as what it is about first, then its details; test58, spent)."""
     line_start = text.rfind("\n", 0, finding.start) + 1
     line_end = text.find("\n", finding.end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
@@ -429,7 +438,8 @@ def _in_a_public_place_s_table_row(finding: PIIFinding, text: str) -> bool:
         _SOMEONE_S_CELL.search(cell) for cell in cells if not _DIGITS.search(cell)
     ):
         return False
-    return any(_names_a_public_place(cell) for cell in cells)
+    before = text[line_start : finding.start]
+    return any(_names_a_public_place(cell.strip()) for cell in before.split("|")[:-1])
 
 
 def the_organisation_s(finding: PIIFinding, text: str, folded: str, contact: ContactPolicy) -> bool:
