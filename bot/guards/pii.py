@@ -59,6 +59,7 @@ from bot.guards.pii_numbers import (
     rejected_failing_number,
 )
 from bot.guards.pii_places import find_postcodes
+from bot.guards.pii_samples import in_a_shown_sample, samples_shown
 from bot.guards.pii_separators import find_across_separators
 from bot.guards.pii_slips import find_with_slips
 from bot.guards.pii_spans import SpanTagger
@@ -1044,11 +1045,15 @@ def find_pii(
         ]
         # Read out with its fillers: read again in full without them (no filler is left).
         found += find_across_fillers(aligned, lambda copy: find_pii(copy, policy, tagger))
+    # A guide's, a form's or a video's example person quoted in a how-to question: nobody's
+    # (issue 12, fixer P6, after test57; `pii_samples`).
+    samples = samples_shown(folded)
     kept = _without_overlaps(
         _whole_words(text, f)
         for f in found
         if f.kind in policy.kinds
         and not _shown_as_example(folded, f)
+        and not in_a_shown_sample(f, samples)
         and not _zeroed(aligned, f)
         and not _a_disowned_failing_iban(f, aligned, folded)
     )

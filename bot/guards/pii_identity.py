@@ -392,6 +392,13 @@ _DOCUMENT_QUALIFIER = (
     r"(?:\s+(?i:british|uk|irish|french|canadian|belgian|swiss|american|us|eu|european|foreign"
     r"|new|old|current|britannique|fran[çc]aise?|canadien(?:ne)?|belge|suisse|irlandaise?"
     r"|am[ée]ricaine?|[ée]tranger|[ée]trang[èe]re|europ[ée]en(?:ne)?|nouveau|nouvel|ancien|actuel)(?!\w))?"
+    # The document's model or format, in words or in brackets, before its number ("carte
+    # d'identité nouveau modèle, n° …", "ID card (new style) number …", "new-format ID card",
+    # "format carte bancaire", "biometric"): issue 12, fixer P6, after test57.
+    r"(?:[\s-]*\(?[\s-]*(?i:(?:new|old|current|nouveau|nouvel|ancien|actuel|biometric|biom[ée]trique"
+    r"|electronic|[ée]lectronique|plastic|paper|credit[ -]card|card)[\s-]+)?(?i:mod[èe]le|format"
+    r"|style|type|version|design|model|biometric|biom[ée]trique|plastique|carte[ -]bancaire"
+    r"|(?:format|taille)[ -]carte(?:[ -]bancaire|[ -]de[ -]cr[ée]dit)?)(?!\w)\)?)?"
 )
 _DOCUMENT = re.compile(
     f"(?i:\\b(?:{_DOCUMENT_WORDS})\\b)"

@@ -448,6 +448,10 @@ class InputGuard:
         for rule in self.policy.in_scope:
             if intent.intent not in rule.beside or any(p.search(folded) for p in rule.unless):
                 continue
+            # A rule that sets aside a doubtful crisis does so by its match alone
+            # (`_doubt_set_aside`), never a crisis the classifier is sure of (fixer P6).
+            if rule.before_doubtful_crisis and intent.intent == "crisis":
+                continue
             rest = _taken_out(rule, folded)
             if rest is None:
                 continue
