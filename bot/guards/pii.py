@@ -64,6 +64,7 @@ from bot.guards.pii_separators import find_across_separators
 from bot.guards.pii_slips import find_with_slips
 from bot.guards.pii_spans import SpanTagger
 from bot.guards.pii_spoken import find_spoken_phones, spoken_identifiers
+from bot.guards.pii_vehicles import find_vehicle_plates
 from bot.guards.policy import PIIPolicy
 from bot.guards.replaced import replace_runs
 from bot.guards.verdict import PIIFinding
@@ -964,7 +965,7 @@ def find_pii(
     found += find_own_websites(aligned, folded)
     found += find_names_in_links(aligned)
     found += find_account_numbers_in_links(aligned)
-    found += find_ip_addresses(aligned, folded)
+    found += [*find_ip_addresses(aligned, folded), *find_vehicle_plates(aligned, folded)]
     found += find_credentials_and_documents(aligned)
     found += [*find_file_references(aligned), *names_in_file_names(text)]
     found += find_machine_readable_lines(aligned)

@@ -27,7 +27,7 @@ PII_KINDS = frozenset({
     "iban", "payment_card", "uk_nino", "fr_nir", "ca_sin", "nl_bsn", "ee_isikukood",
     "es_dni_nie", "uk_nhs_number", "email", "phone", "name_dob_address", "name", "address",
     "credential", "document_number", "bank_account", "account_number", "postcode", "ip_address",
-    "web_address", "first_name",
+    "web_address", "first_name", "vehicle_plate",
 })  # fmt: skip
 FIXED_REPLIES = ("too_long", "empty")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

@@ -32,7 +32,7 @@ _BLANK = re.compile(r"\[([^\[\]\n]{1,160})\]")
 _PLACEHOLDERS = frozenset(
     "iban payment_card uk_nino fr_nir ca_sin nl_bsn ee_isikukood es_dni_nie uk_nhs_number email"
     " phone name_dob_address name first_name address credential document_number bank_account"
-    " account_number postcode ip_address web_address".split()
+    " account_number postcode ip_address web_address vehicle_plate".split()
 )
 _RUN_OF_SPACES = re.compile(r" {2,}")
 _SPACE_BEFORE_STOP = re.compile(r" +([,.;:!?])")

@@ -70,6 +70,10 @@ SAMPLES: dict[str, tuple[str, str]] = {
         "Check my website at https://example.net/jane",
         "Voir mon site https://example.net/jeanne",
     ),
+    "vehicle_plate": (
+        "A van, reg LR22 KWT, is parked across my drive again",
+        "Une voiture immatriculée DM-418-KZ est garée devant chez moi",
+    ),
     "first_name": (
         "Is the tip open on Sunday? Thanks, Gwyneth",
         "La déchetterie ouvre dimanche ? Merci, Solange",
@@ -110,7 +114,9 @@ def test_every_kind_has_a_sample() -> None:
 def test_block_stops_the_message_and_names_the_kind(kind: str, lang: str, text: str) -> None:
     # The shipped policy redacts a first name alone signing a message (pii README, test24):
     # blocked, it is named as the others are.
-    policy = policy_with({"first_name": "block"}) if kind == "first_name" else default_policy()
+    # A vehicle's plate too (removed, the message sent on).
+    redacted = ("first_name", "vehicle_plate")
+    policy = policy_with({kind: "block"}) if kind in redacted else default_policy()
     verdict = InputGuard(policy).inspect(text, lang)
     assert (verdict.action, verdict.reason) == ("block_pii", f"pii.{kind}")
     label = default_policy().pii.kinds[kind][lang]
