@@ -74,6 +74,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zy.jsonl": "hol51-",
     "intents.holdout-2026-12-06zz.jsonl": "hol52-",
     "intents.holdout-2026-12-07a.jsonl": "hol53-",
+    "intents.holdout-2026-12-07b.jsonl": "hol54-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -181,6 +182,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-07a.jsonl": (
         "## Fifty-third held-out set: `intents.holdout-2026-12-07a.jsonl`"
+    ),
+    "intents.holdout-2026-12-07b.jsonl": (
+        "## Fifty-fourth held-out set: `intents.holdout-2026-12-07b.jsonl`"
     ),
 }
 
