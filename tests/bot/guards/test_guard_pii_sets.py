@@ -112,6 +112,7 @@ def test_second_dev_set_names_and_addresses(guard: InputGuard) -> None:
         "test57.jsonl",
         "test58.jsonl",
         "test59.jsonl",
+        "test60.jsonl",
     ],
 )
 def test_own_set_is_well_formed_and_balanced(half: str) -> None:
@@ -119,7 +120,9 @@ def test_own_set_is_well_formed_and_balanced(half: str) -> None:
     assert {r["expect"] for r in records} == {"block_pii", "allow"}
     assert {r["lang"] for r in records} == {"en", "fr"}
     assert all(
-        re.fullmatch(r"oc(?:[p-z9]|v[1-9]|w[0-9]|x[0-9]|y[0-9]|z[0-9])-[0-9a-f]{10}", r["id"])
+        re.fullmatch(
+            r"oc(?:[p-z9]|q[0-9]|v[1-9]|w[0-9]|x[0-9]|y[0-9]|z[0-9])-[0-9a-f]{10}", r["id"]
+        )
         for r in records
     )
     assert all(r["text"].strip() for r in records)
