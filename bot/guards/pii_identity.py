@@ -321,6 +321,13 @@ _OWN_ADDRESS = re.compile(
     # An address a letter or a vote is to go to, introduced by a colon ("Address for my son's
     # postal vote: …", "letter addressed in Welsh please: …"): test32 forms.
     r"|\baddress(?:ed)?(?: [\w'’-]+){1,5}\s*:"
+    # Anyone's home, said to be theirs ("the tenant resides at …", "Grandad's bungalow is …",
+    # "le logement de ma tante est au …"): the lead, 7 December 2026.
+    r"|\b(?:lives|resides|residing) at\b"
+    r"|\b(?:home|house|flat|apartment|bungalow|cottage|maisonette)(?:['’]s| is| was)"
+    r"(?: now| still)?(?: at)?\s*$"
+    r"|\b(?:maison|logement|appartement|domicile)\s+(?:est|se trouve|c['’]est)"
+    r"(?: maintenant| toujours)?(?: au| à| a)?\s*$"
 )
 _POSTCODE_AFTER = re.compile(
     r"[,\s]{1,3}(?:[A-Za-zÀ-ÿ'’-]+[ ,]{1,2}){0,3}"
@@ -471,7 +478,7 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = []
     # A street without a street word ("88 Kingsway") is an address only when said to be one.
     for match in _BARE_STREET.finditer(text):
-        if _a_date_or_year(text, match.start()):
+        if _not_a_house_number(text, match.start()):
             continue
         if _OWN_ADDRESS.search(folded[max(0, match.start() - _WINDOW) : match.start()]):
             # To its street's name's end when its street word comes first ("12 Heol y Felin").
@@ -499,7 +506,8 @@ def _address_spans(text: str, folded: str) -> list[tuple[int, int, bool]]:
     spans += _island_addresses(text, folded)
     taken = [(start, end) for start, end, _ in spans]
     for match in _ADDRESS.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+        overlapping = any(start < match.end() and match.start() < end for start, end in taken)
+        if overlapping or _not_a_house_number(text, match.start()):
             continue
         start, end = match.span()
         before = folded[max(0, start - _WINDOW) : start]
@@ -527,11 +535,21 @@ _BESIDE_PLACE = re.compile(
 )
 
 
+# Where a clause ends: a full stop, a question or exclamation mark or a semicolon before a space
+# or the end, or a line break.
+_CLAUSE_END = re.compile(r"[.?!;](?:\s|$)|\n")
+
+
 def _public_after(after: str) -> bool:
-    """A public building's word after an address that is not a landmark beside it."""
+    """A public building's word after an address, in the address's own clause, that is not a
+    landmark beside it. A building named after the clause's end ("…, Westbury; the council tax
+    bill …", "… Sorvin. La mairie …") is about something else (issue 12, the lead, 7 December
+    2026: a council's citizens name the council in nearly every message)."""
+    end = _CLAUSE_END.search(after)
+    clause = after if end is None else after[: end.start()]
     return any(
-        _BESIDE_PLACE.search(after, 0, match.start()) is None
-        for match in PUBLIC_PLACE.finditer(after)
+        _BESIDE_PLACE.search(clause, 0, match.start()) is None
+        for match in PUBLIC_PLACE.finditer(clause)
     )
 
 
@@ -582,6 +600,16 @@ _OTHER_CALENDAR_DATE = re.compile(
 )
 
 
+# A currency sign right before a number ("£85 court costs", "€ 40 rue …" is rare): an amount.
+_CURRENCY_BEFORE = re.compile(r"[£€$]\s?$")
+
+
+def _not_a_house_number(text: str, start: int) -> bool:
+    """Whether the number starting at `start` is an amount, a date's day or a year."""
+    amount = _CURRENCY_BEFORE.search(text, max(0, start - 2), start) is not None
+    return amount or _a_date_or_year(text, start)
+
+
 def _a_date_or_year(text: str, start: int) -> bool:
     """Whether the number starting at `start` is a date's day ("13 September") or a year
     after a word of time ("since 2009"), not a house number."""
@@ -604,7 +632,7 @@ def _typed_streets(text: str) -> Iterator[tuple[int, int]]:
     for match in _NAMED_HOUSE.finditer(text):
         yield match.span()
     for match in _NUMBER_AND_WORDS.finditer(text):
-        if _a_date_or_year(text, match.start()):
+        if _not_a_house_number(text, match.start()):
             continue
         position = match.start(1)
         for word in match.group(1).split(" "):
@@ -654,8 +682,10 @@ def _learned_addresses(
     found: list[tuple[int, int, bool]] = []
     writer = FIRST_PERSON.search(text) is not None
     for span in spans:
-        # Not across a sentence's end: "… notre hameau. Trois." is two sentences.
-        if _SENTENCE_END.search(text, span.start, span.end):
+        # Not across a clause's end: "… notre hameau. Trois." is two sentences. (A narrower
+        # pattern written for this after the nineteenth held-out set was never used: a later
+        # module-level name shadowed it until 7 December 2026; this one is what was measured.)
+        if _CLAUSE_END.search(text, span.start, span.end):
             continue
         if not _address_shaped(text, span.start, span.end):
             continue
@@ -663,7 +693,7 @@ def _learned_addresses(
         after = folded[span.end : span.end + _WINDOW]
         own = _OWN_ADDRESS.search(before) is not None
         if not own and (
-            PUBLIC_PLACE.search(before) or PUBLIC_PLACE.search(after) or a_business_s(before)
+            PUBLIC_PLACE.search(before) or _public_after(after) or a_business_s(before)
         ):
             continue
         if not own and not writer and _in_a_question(text, span.start, span.end):
@@ -712,7 +742,7 @@ def _spelt_addresses(text: str, folded: str) -> list[tuple[int, int, bool]]:
         after = folded[end : end + _WINDOW]
         own = _OWN_ADDRESS.search(before) is not None
         if not own and (
-            PUBLIC_PLACE.search(before) or PUBLIC_PLACE.search(after) or a_business_s(before)
+            PUBLIC_PLACE.search(before) or _public_after(after) or a_business_s(before)
         ):
             continue
         if not own and not writer and _in_a_question(text, start, end):
@@ -773,11 +803,6 @@ _LIVES_AT = re.compile(
 _BLOCK_WORDS = frozenset("résidence residence bâtiment batiment house".split())
 
 
-# A sentence's end inside a span: a full stop, "?" or "!" after a word of three or more small
-# letters (not "St." or "Rd."), then a capital (issue 12, after the nineteenth held-out set).
-_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ]{3})[.!?]+\s+(?=[A-ZÀ-Ý])")
-
-
 # A Canadian rural address: "Rural Route 2", "RR 1".
 _RURAL_ROUTE = re.compile(r"(?i:\b(?:rural\s+route|r\.?r\.?)\s*\d{1,3}\b)")
 
@@ -789,7 +814,7 @@ def _address_shaped(text: str, start: int, end: int) -> bool:
     if _RURAL_ROUTE.search(text, start, end):
         return True
     number = _HOUSE_NUMBER.search(text, start, end)
-    if number is not None and _a_date_or_year(text, number.start()):
+    if number is not None and _not_a_house_number(text, number.start()):
         return False  # "13 September", "since 2009"
     words = _WORD.findall(text[start:end])
     before = _WORD.findall(text[max(0, start - 16) : start])[-2:]
@@ -1227,7 +1252,7 @@ def _passport_numbers_apart(text: str) -> Iterator[PIIFinding]:
     for pattern in (_NUMBER_APART, _MINE_APART, _EXPIRING):
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 24) : match.start()]
-            ends = list(_SENTENCE_END.finditer(before))
+            ends = list(_CLAUSE_END.finditer(before))
             if not _OTHER_THING.search(before[ends[-1].end() :] if ends else before):
                 yield PIIFinding("document_number", *match.span("value"))
 
@@ -1265,7 +1290,7 @@ def _a_penalty_notice_s_reference(text: str, match: re.Match[str]) -> bool:
     if weak is None or _REFERENCE_WORD.fullmatch(weak) is None:
         return False
     before = text[max(0, match.start() - 80) : match.start()]
-    ends = list(_SENTENCE_END.finditer(before))
+    ends = list(_CLAUSE_END.finditer(before))
     sentence = before[ends[-1].end() :] if ends else before
     return _PENALTY_NAMED.search(sentence) is not None
 
@@ -1355,7 +1380,6 @@ _QUANTITY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LABEL_REACH = 64
-_SENTENCE_END = re.compile(r"[.?!;](?:\s|$)|\n")
 # Words saying the number is one to call: the phone rules decide whose it is.
 _TO_CALL = re.compile(
     r"(?i:\b(?:call|ring|phone|tel|telephone|helpline|hotline|appel\w*|rappel\w*|t[ée]l[ée]phon\w*)\b)"
@@ -1402,7 +1426,7 @@ def _previous_sentence(text: str, start: int) -> str:
     """The sentence ending right before `start` (at most `_LABEL_REACH` characters of it)."""
     before = text[max(0, start - _LABEL_REACH * 2) : start].rstrip()
     before = before[:-1] if before[-1:] in ".;!?" else before
-    ends = list(_SENTENCE_END.finditer(before))
+    ends = list(_CLAUSE_END.finditer(before))
     return before[ends[-1].end() :] if ends else before
 
 
@@ -1430,7 +1454,7 @@ def _labelled_long_numbers(text: str) -> Iterator[PIIFinding]:
         if _date_shaped(match.group(0)):
             continue
         before = text[max(0, match.start() - _LABEL_REACH) : match.start()]
-        ends = list(_SENTENCE_END.finditer(before))
+        ends = list(_CLAUSE_END.finditer(before))
         if ends:
             before = before[ends[-1].end() :]
         labels = list(_LABEL.finditer(before))

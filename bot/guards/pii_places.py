@@ -176,8 +176,11 @@ _AREA_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Words saying the address is a public building's, not a home's.
+# "Council tax", a "council house" or "council flat" name no building (the lead, 7 December 2026).
 PUBLIC_PLACE = re.compile(
-    r"\b(?:town hall|city hall|hall|h[ôo]tel de ville|council|office|offices|mairie"
+    r"\b(?:town hall|city hall|hall|h[ôo]tel de ville|office|offices|mairie"
+    r"|council(?!\s+(?:tax|house|houses|flat|flats|estate|estates|tenant|tenants|tenancy|home"
+    r"|homes|rent)\b)"
     r"|pr[ée]fecture|centre|center"
     r"|library|biblioth[èe]que|m[ée]diath[èe]que|jobcentre|hospital|h[ôo]pital|school|[ée]cole|station|court"
     r"|tribunal|embassy|consulate|ambassade|consulat|museum|mus[ée]e|caf|cpam|service|agency"
