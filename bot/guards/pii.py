@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from bot.guards import checksums
 from bot.guards.normalise import fold_aligned, lower_aligned
+from bot.guards.pii_boxes import find_in_boxes
 from bot.guards.pii_contact import (
     a_person_s_label,
     a_service_named_alone,
@@ -59,12 +60,14 @@ from bot.guards.pii_numbers import (
     rejected_failing_number,
 )
 from bot.guards.pii_places import find_postcodes
+from bot.guards.pii_rib import find_french_ribs
 from bot.guards.pii_samples import in_a_shown_sample, samples_shown
 from bot.guards.pii_separators import find_across_separators
 from bot.guards.pii_slips import find_with_slips
 from bot.guards.pii_spans import SpanTagger
 from bot.guards.pii_spoken import find_spoken_phones, spoken_identifiers
 from bot.guards.pii_vehicles import find_vehicle_plates
+from bot.guards.pii_venues import at_a_community_venue
 from bot.guards.policy import PIIPolicy
 from bot.guards.replaced import replace_runs
 from bot.guards.verdict import PIIFinding
@@ -966,7 +969,8 @@ def find_pii(
     found += find_names_in_links(aligned)
     found += find_account_numbers_in_links(aligned)
     found += [*find_ip_addresses(aligned, folded), *find_vehicle_plates(aligned, folded)]
-    found += find_credentials_and_documents(aligned)
+    # A French RIB whose key holds (issue 12, fixer P7, after test59).
+    found += [*find_credentials_and_documents(aligned), *find_french_ribs(aligned)]
     found += [*find_file_references(aligned), *names_in_file_names(text)]
     found += find_machine_readable_lines(aligned)
     # Digits inside an IBAN's shape are the IBAN's, found or left by its check (test29 forms).
@@ -1009,6 +1013,8 @@ def find_pii(
         f
         for f in found
         if not in_a_public_place_s_row(f, text)
+        # A hall or a meeting room named before the address (issue 12, fixer P7, test59).
+        and not at_a_community_venue(f, text)
         and not (f.kind in _NAMES and a_formula_s_word(aligned, f.start, f.end))
         and not (f.kind in _NAMES and in_a_table_s_header(f, text))
     ]
@@ -1028,7 +1034,11 @@ def find_pii(
         ]
         found += _found_with_the_space_said(aligned, policy)
         found += _found_with_nino_slips(aligned, policy)
-        found += find_across_separators(aligned, rules_again)
+        found += [
+            *find_across_separators(aligned, rules_again),
+            # One character a box, as a PDF form copies out (issue 12, fixer P7, test59).
+            *find_in_boxes(aligned, rules_again),
+        ]
         found += [
             # Keypad letters for a phone's digits, data inside a link's values (test43 forms).
             *find_keypad_phones(aligned, rules_again),

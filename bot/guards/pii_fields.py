@@ -122,6 +122,22 @@ _HTML_LABEL_TEXT = re.compile(
     r"<(?P<open>b|strong|label|span|dt|th|td|em)\b[^<>]*>[ \t]*(?P<key>[^\W\d_][^<>\n\d]{0,38}?)"
     r"[ \t]*:?[ \t]*</(?P=open)>[ \t]*(?P<value>[^<>\s][^<>\n]*?)[ \t]*(?=<|\n|$)"
 )
+# An element of pasted XML named for its field ("<nom>Kervella</nom>", "<dob>1979-04-22</dob>",
+# "<cni>…</cni>", as a web form's receipt or an export gives it back): its text is the field's
+# value, read as `key: value` (issue 12, fixer P7, after test59). The elements of a web page
+# ("<p>", "<div>", "<td>" …) name no field; an empty element or one holding a placeholder
+# ("<nom>NOM</nom>", "<prenom>{{prenom}}</prenom>") fills none.
+_XML_ELEMENT = re.compile(
+    r"<(?P<key>[A-Za-z][\w.-]{0,30})(?:[ \t][^<>\n]*)?>[ \t]*(?P<value>[^<>\n]*?)[ \t]*"
+    r"</(?P=key)[ \t]*>"
+)
+_PAGE_ELEMENTS = frozenset(
+    "a abbr b bdi bdo big blockquote body button caption center cite code dd del details dfn"
+    " div dl dt em figcaption font footer h1 h2 h3 h4 h5 h6 head header html i ins kbd label"
+    " legend li main mark nav ol option output p pre q s samp script section small span strike"
+    " strong style sub summary sup table tbody td textarea tfoot th thead time title tr tt u ul"
+    " var".split()
+)
 # A web address's search or map query names a place looked for, not the writer's data
 # ("maps…/?q=Vehicle+Pound,+Foundry+Lane"): not read again.
 _SEARCH_KEYS = frozenset(
@@ -130,7 +146,14 @@ _SEARCH_KEYS = frozenset(
 )
 
 
+# An aside in brackets after a field's name says how to fill it in ("Name (block capitals)",
+# "Nom (en majuscules)", "Surname (as on your passport)"): the field is named without it
+# (issue 12, fixer P7, after test59).
+_ASIDE_IN_NAME = re.compile(r"[ \t]*\([^()]{1,30}\)[ \t]*$")
+
+
 def _field_name(raw: str) -> str:
+    raw = _ASIDE_IN_NAME.sub("", raw) or raw
     return re.sub(r"[\s_.\-]+", " ", fold(raw)).strip(" ()'’")
 
 
@@ -153,6 +176,16 @@ def _html_pairs(text: str) -> Iterator[Field]:
         for match in pattern.finditer(text):
             start, end = match.span("value")
             yield Field(match.group("key"), start, end, match.group("value"), read_again=True)
+
+
+def _xml_elements(text: str) -> Iterator[Field]:
+    if "</" not in text:
+        return
+    for match in _XML_ELEMENT.finditer(text):
+        if match.group("key").lower() in _PAGE_ELEMENTS or not match.group("value"):
+            continue
+        start, end = match.span("value")
+        yield Field(match.group("key"), start, end, match.group("value"), read_again=True)
 
 
 def _query_pairs(text: str) -> Iterator[Field]:
@@ -251,6 +284,7 @@ def structured_fields(text: str) -> Iterator[Field]:
     yield from _json_pairs(text)
     yield from _query_pairs(text)
     yield from _html_pairs(text)
+    yield from _xml_elements(text)
 
 
 # Words that make a value the name of a thing, not a person's: {"name": "Exampleton Bins"}.
@@ -337,6 +371,19 @@ def _kind_by_name(name: str, value: str) -> str | None:
     for kind, names, looks in _BY_NAME:
         if names.fullmatch(name) and looks(value):
             return kind
+    return None
+
+
+def kind_by_label(label: str, value: str) -> str | None:
+    """The kind a label's words say a value is, when it looks like one: the label may hold the
+    field's name among other words ("Child's date of birth", "Nom de famille du demandeur"),
+    as a form's label before its boxes does (issue 12, fixer P7, after test59)."""
+    words = _field_name(label).split()[-6:]
+    for size in range(len(words), 0, -1):
+        for at in range(len(words) - size + 1):
+            kind = _kind_by_name(" ".join(words[at : at + size]), value)
+            if kind is not None:
+                return kind
     return None
 
 

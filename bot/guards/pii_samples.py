@@ -79,10 +79,41 @@ _REACH = 160
 _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bex)(?<!\bp)[.?!](?:\s|$)|\n")
 
 
+# Or introduced as the example in words, with no quotation marks or colon ("l'exemple c'est
+# …", "par exemple …", "dans l'exemple du formulaire, …", "the example is …"), to the end of
+# its clause (a dash or a semicolon ends it too, before the writer's question): issue 12, fixer
+# P7, after test59. Read so only when a guide, a form or a video is named before the example
+# word in its sentence: "mes voisins, par exemple …" names real people.
+_INTRODUCED = re.compile(
+    r"(?:\bl['’]exemple(?:\s+(?:donn[ée]|montr[ée]|propos[ée]))?\s+(?:c['’]\s*est|est|montre"
+    r"|donne)|\bpar\s+exemple|\bdans\s+l['’]exemple(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s*"
+    r"[\w'’-]+)?|\bthe\s+(?:worked\s+)?example(?:\s+(?:given|shown))?\s+(?:is|shows|reads|says)"
+    r"|\bfor\s+example|\bin\s+the\s+example)[ \t]*[:,]?[ \t]*"
+    r"([^\n]{3,200}?)(?=(?<!\be\.g)(?<!\bex)(?<!\bp)[.?!](?:\s|$)|[ \t][\u2013\u2014-][ \t]|;|\n|$)"
+)
+
+
+def _introduced(folded: str) -> Iterator[tuple[int, int]]:
+    """The spans introduced as the example in words, after a guide or a form named."""
+    for match in _INTRODUCED.finditer(folded):
+        # The guide may be named in the introduction itself ("dans l'exemple du formulaire").
+        before = folded[max(0, match.start(1) - _REACH) : match.start(1)]
+        ends = list(_SENTENCE_END.finditer(before))
+        if ends:
+            before = before[ends[-1].end() :]
+        shown = [m for m in _SHOWN_BY.finditer(before) if not _AN_EXAMPLE.fullmatch(m.group(0))]
+        # "For example" and "par exemple" may bring in a real case ("in the form's table, for
+        # example, …"): the sample must then hold a placeholder.
+        a_case = re.search(r"\b(?:par|for)\s+exemp?le", match.group(0)) is not None
+        if shown and (not a_case or _PLACEHOLDER.search(match.group(1))):
+            yield match.span(1)
+
+
 def _samples(folded: str) -> Iterator[tuple[int, int]]:
     """The spans of the samples a guide, a form or a video shows, quoted in `folded`."""
     spans = [m.span() for m in _QUOTED.finditer(folded)]
     spans += [m.span(1) for m in _AFTER_A_COLON.finditer(folded)]
+    spans += _introduced(folded)
     for start, end in spans:
         before = folded[max(0, start - _REACH) : start]
         ends = list(_SENTENCE_END.finditer(before))
