@@ -75,6 +75,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-06zz.jsonl": "hol52-",
     "intents.holdout-2026-12-07a.jsonl": "hol53-",
     "intents.holdout-2026-12-07b.jsonl": "hol54-",
+    "intents.holdout-2026-12-07c.jsonl": "hol55-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -185,6 +186,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-07b.jsonl": (
         "## Fifty-fourth held-out set: `intents.holdout-2026-12-07b.jsonl`"
+    ),
+    "intents.holdout-2026-12-07c.jsonl": (
+        "## Fifty-fifth held-out set: `intents.holdout-2026-12-07c.jsonl`"
     ),
 }
 
