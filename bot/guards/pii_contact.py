@@ -772,6 +772,47 @@ def judged_phones(text: str, folded: str, policy: ContactPolicy) -> Iterator[tup
         yield start, end, personal and not same_as_a_service_s
 
 
+# A number in a phone's national form (UK 01, 02, 03 or 07 and eleven digits; French 01 to 09
+# and ten) after a permit's, an account's or a reference's word, in a message asking to be
+# called ("can someone call me back about my permit 01632 …", "rappelez-moi pour mon dossier
+# 06 …"): the number to call back, a phone the phone rules and the call-back rule judge, not
+# the account's number, whatever the words before it would make of it (issue 12, fixer P8,
+# after hol54).
+_NATIONAL_PHONE = re.compile(r"0[1237]\d{9}|0[1-9]\d{8}")
+_CALL_ME = re.compile(
+    r"\b(?:call|ring|phone|bell)[ \t]+(?:me|us)\b|\b(?:call|ring|phone)[ \t]*-?[ \t]*back\b"
+    r"|\bcallback\b|\brappel(?:ez|er|le[rz])?[ \t-]+(?:moi|nous)\b|\bappel(?:ez|er)[ \t-]+"
+    r"(?:moi|nous)\b|\b(?:me|nous)[ \t]+(?:rappeler|appeler|joindre|t[ée]l[ée]phoner)\b"
+    r"|\bm['’]appeler\b"
+)
+
+
+def a_phone_to_call_back(value: str, folded: str) -> bool:
+    """Whether `value` is in a phone's national form, grouped or not, in a message asking to
+    be called (`_CALL_ME`)."""
+    compact = re.sub(r"[ .-]", "", value)
+    grouped = re.fullmatch(r"\d+(?:[ .-]\d+)*", value) is not None
+    return (
+        grouped
+        and _NATIONAL_PHONE.fullmatch(compact) is not None
+        and _CALL_ME.search(folded) is not None
+    )
+
+
+_ACCOUNT_WORD_BEFORE = re.compile(
+    r"\b(?:account|acc|permit|pass|reference|ref|r[eé]f[eé]rence|customer|client|membership"
+    r"|tenancy|claim|case|dossier|compte|abonnement|abonn[eé]e?|contrat|carte|card|licen[cs]e"
+    r"|permis|stationnement|parking)"
+    r"(?:[ \t]+(?:no|number|num[eé]ro|n°|nº|#))?[ \t:.,#n°º-]{0,4}$"
+)
+
+
+def _called_back_after_an_account_word(raw: str, before: str, folded: str) -> bool:
+    """A number right after an account's, a permit's or a reference's word that is
+    `a_phone_to_call_back`."""
+    return _ACCOUNT_WORD_BEFORE.search(before) is not None and a_phone_to_call_back(raw, folded)
+
+
 def _judged_each(text: str, folded: str, policy: ContactPolicy) -> Iterator[tuple[int, int, bool]]:
     """(start, end, personal) of each number judged as a phone, each on its own words."""
     judged: tuple[int, str, bool] | None = None  # the last number's end, digits and verdict
@@ -787,7 +828,10 @@ def _judged_each(text: str, folded: str, policy: ContactPolicy) -> Iterator[tupl
         ):
             yield match.start(), match.end(), judged[2]
             continue
-        if not _shaped_like_phone(raw, digits, before, policy) or _OBJECT_BEFORE.search(before):
+        called_back = _called_back_after_an_account_word(raw, before, folded)
+        if not _shaped_like_phone(raw, digits, before, policy) or (
+            _OBJECT_BEFORE.search(before) and not called_back
+        ):
             continue
         after = _after_the_number(folded[match.end() : match.end() + 2 * _AFTER])
         if (
@@ -830,5 +874,6 @@ def _judged_each(text: str, folded: str, policy: ContactPolicy) -> Iterator[tupl
             )
         if public and _labelled_as_a_person_s(text, match.start()):
             public = _listed(raw, digits, policy)
-        judged = (match.end(), digits, not public)
-        yield match.start(), match.end(), not public
+        personal = not public or (called_back and not _listed(raw, digits, policy))
+        judged = (match.end(), digits, personal)
+        yield match.start(), match.end(), personal

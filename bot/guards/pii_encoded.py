@@ -472,10 +472,14 @@ _FR_NUMBER_WORD = (
     r"(?:" + "|".join(sorted(_FR_SMALL, key=len, reverse=True)) + r"|et|cents?|mille|mil)"
 )
 _FR_WORDS_DATE = re.compile(
-    rf"(?i:\b(?P<day>premier|1er|{_FR_NUMBER_WORD}(?:[ -]{_FR_NUMBER_WORD}){{0,3}})[ \t]+"
+    rf"(?i:\b(?P<day>premier|1er|\d{{1,2}}|{_FR_NUMBER_WORD}(?:[ -]{_FR_NUMBER_WORD}){{0,3}})[ \t]+"
     r"(?P<month>" + "|".join(_FR_MONTHS) + r")[ \t]+"
-    rf"(?P<year>(?:mille|mil|dix-neuf|deux)[ -](?:{_FR_NUMBER_WORD}[ -]?){{1,8}}))(?![\w-])"
+    rf"(?P<year>(?:mille|mil|dix-neuf|deux)[ -](?:{_FR_NUMBER_WORD}[ -]?){{1,8}}"
+    r"|(?:19|20)\d{2}(?!\d|[/.-]\d)))(?![\w-])"
 )
+# The day or the year may be in digits, the other in words ("le douze janvier 2014", "le 3 mai
+# deux mille dix"): read the same way (issue 12, fixer P8, after test60); both in digits, the
+# date is already typed.
 
 
 def _fr_number(words: list[str]) -> int | None:
@@ -509,9 +513,13 @@ def find_dates_in_french_words(text: str, finder: Finder) -> Iterator[PIIFinding
     """Birth dates written in French words; `finder` reads the copy with them in digits."""
     runs: list[tuple[int, int, str]] = []
     for match in _FR_WORDS_DATE.finditer(text):
-        day_said = match.group("day").lower()
+        day_said, year_said = match.group("day").lower(), match.group("year").lower()
+        if day_said.isdigit() and year_said.isdigit():
+            continue
         day = 1 if day_said in ("premier", "1er") else _fr_number(re.split(r"[ -]+", day_said))
-        year = _fr_year(re.split(r"[ -]+", match.group("year").lower().strip(" -")))
+        day = int(day_said) if day_said.isdigit() else day
+        year = _fr_year(re.split(r"[ -]+", year_said.strip(" -")))
+        year = int(year_said) if year_said.isdigit() else year
         month = _FR_MONTHS[match.group("month").lower()]
         if day is None or year is None or not (1 <= day <= 31 and 1900 <= year <= 2100):
             continue
@@ -554,10 +562,13 @@ _EN_NUMBER_WORD = (
     + "|oh|hundred|thousand|and)"
 )
 _EN_YEAR = rf"(?P<year>(?:nineteen|eighteen|twenty|two)(?:[ -]{_EN_NUMBER_WORD}){{0,4}})"
+# The day or the year may be in digits, the other in words ("the 2nd of May nineteen ninety",
+# "the fourth of June 2012"): read the same way (issue 12, fixer P8, after test60).
+_EN_DAY = rf"(?:{_EN_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))"
 _EN_WORDS_DATE = re.compile(
-    rf"(?i:\b(?:(?:the[ \t]+)?(?P<day>{_EN_ORDINAL})[ \t]+(?:of[ \t]+)?(?P<month>{_EN_MONTH})"
-    rf"|(?P<month2>{_EN_MONTH})[ \t]+(?:the[ \t]+)?(?P<day2>{_EN_ORDINAL}))"
-    rf",?[ \t]+{_EN_YEAR})(?![\w-])"
+    rf"(?i:\b(?:(?:the[ \t]+)?(?P<day>{_EN_DAY})[ \t]+(?:of[ \t]+)?(?P<month>{_EN_MONTH})"
+    rf"|(?P<month2>{_EN_MONTH})[ \t]+(?:the[ \t]+)?(?P<day2>{_EN_DAY}))"
+    rf",?[ \t]+(?:{_EN_YEAR}|(?P<digits>(?:19|20)\d{{2}})(?!\d|[/.-]\d)))(?![\w-])"
 )
 
 
@@ -594,8 +605,15 @@ def find_dates_in_english_words(text: str, finder: Finder) -> Iterator[PIIFindin
     for match in _EN_WORDS_DATE.finditer(text):
         day_said = (match.group("day") or match.group("day2")).lower()
         month_said = (match.group("month") or match.group("month2")).lower()
-        day = _EN_ORDINALS[re.sub(r"[ \t]+", " ", day_said)]
-        year = _en_year(re.split(r"[ -]+", match.group("year").lower().strip(" -")))
+        typed = day_said[:1].isdigit()
+        if typed and match.group("digits"):
+            continue  # typed already
+        day = int(day_said[:-2]) if typed else _EN_ORDINALS[re.sub(r"[ \t]+", " ", day_said)]
+        year = (
+            int(match.group("digits"))
+            if match.group("digits")
+            else _en_year(re.split(r"[ -]+", match.group("year").lower().strip(" -")))
+        )
         if year is None or not 1900 <= year <= 2100:
             continue
         runs.append((match.start(), match.end(), f"{day:02d}/{_EN_MONTHS[month_said]:02d}/{year}"))

@@ -624,6 +624,33 @@ def _given_as_a_value(folded: str, start: int) -> bool:
     return _GIVEN_AS_A_VALUE.search(window) is not None
 
 
+# A NIR's shape whose key fails, labelled as another thing's number (a customer's or a
+# subscriber's number on a bill, a file's reference) and asked about ("… n° client …, c'est lié
+# à la sécu ?"): that thing's number, not a NIR (issue 12, fixer P8, after test60). Said to be
+# the writer's or their child's NIR ("c'est aussi mon numéro de sécu", "le NIR de mon fils"),
+# it stays one, mistyped or not.
+_ANOTHER_THING_S = re.compile(
+    r"\b(?:client|customer|abonn[eé]e?|subscriber|adh[eé]rent|member(?:ship)?|membre|contrat"
+    r"|contract|dossier|account|compte|r[eé]f[eé]rence|r[eé]f|ref)\b"
+)
+_NIR_SAID_OWN = re.compile(
+    r"\b(?:mon|ma|notre|son|sa|leur|my|our|his|her|their)\s+(?:[\w'’]+\s+){0,3}?"
+    r"(?:nir|s[eé]cu|s[eé]curit[eé] sociale|insee|carte vitale)\b"
+    r"|\b(?:nir|s[eé]cu|s[eé]curit[eé] sociale|insee|carte vitale)\s+(?:[\w'’]+\s+){0,2}?"
+    r"(?:de|of)\s+(?:mon|ma|my|our|notre)\b"
+)
+
+
+def _another_thing_s_failing_nir(folded: str, start: int, nir: str) -> bool:
+    """Whether the NIR-shaped `nir` at `start` fails its key, is labelled as another thing's
+    number and not as a NIR, and the message nowhere says a NIR is the writer's."""
+    if checksums.fr_nir_valid(nir) or _labelled(folded, start, "fr_nir"):
+        return False
+    window = folded[max(0, start - _LABEL_WINDOW) : start]
+    named_other = _ANOTHER_THING_S.search(window) or _LABELS["object"].search(window)
+    return named_other is not None and _NIR_SAID_OWN.search(folded) is None
+
+
 def _nirs(text: str, folded: str) -> Iterator[PIIFinding]:
     """French NIRs: in their own grouping, with the key said apart, or split anywhere."""
     for match in _NIR.finditer(text):
@@ -643,6 +670,9 @@ def _nirs(text: str, folded: str) -> Iterator[PIIFinding]:
             continue
         if key is not None and _rejected_failing_check(folded, "fr_nir", body + key):
             continue  # its key given apart and failing, in a message doubted (test35 forms)
+        keyed = body + key if key is not None else _compact(whole[0]) if whole else None
+        if keyed is not None and _another_thing_s_failing_nir(folded, match.start(), keyed):
+            continue
         if (key is not None and checksums.fr_nir_valid(body + key)) or named_nir:
             yield PIIFinding("fr_nir", match.start(), match.end())
     for match in _NIR_SPLIT.finditer(text):
