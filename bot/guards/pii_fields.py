@@ -27,6 +27,7 @@ from bot.guards.pii_contact import (
     judged_phones,
     national_form,
 )
+from bot.guards.pii_places import PLACED_KINDS
 from bot.guards.verdict import PIIFinding
 
 # Finds personal data in a short probe text ("field: value"); pii.find_pii without a tagger.
@@ -387,13 +388,10 @@ def kind_by_label(label: str, value: str) -> str | None:
     return None
 
 
-_PLACED = frozenset({"address", "postcode", "name_dob_address"})
-
-
 def in_a_public_place_s_row(finding: PIIFinding, text: str) -> bool:
     """An address or postcode in a cell of a CSV row naming a public place: the place's, as
     any reader found it (the tagger's too)."""
-    if finding.kind not in _PLACED:
+    if finding.kind not in PLACED_KINDS:
         return False
     if _in_a_public_place_s_table_row(finding, text) or _under_a_venue_s_line(finding, text):
         return True

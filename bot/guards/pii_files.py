@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.guards.pii_places import CLAUSE_END
 from bot.guards.verdict import PIIFinding
 
 _ROLE = r"(?:tenant|leaseholder|lessee|resident|locataire|r[ée]sident|usager)"
@@ -49,7 +50,6 @@ _CODE = re.compile(
 _DATE = re.compile(r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}")
 # The label reaches a code a few words on, in its sentence ("… est", "… is now", "… : ").
 _REACH = 40
-_SENTENCE_END = re.compile(r"[.?!;](?:\s|$)|\n")
 # A number to ring after the label is the phone rules' to judge.
 _TO_CALL = re.compile(
     r"(?i:\b(?:call|ring|phone|tel|telephone|mobile|appel\w*|rappel\w*|t[ée]l[ée]phon\w*"
@@ -79,7 +79,7 @@ _ABBREVIATED = re.compile(r"(?i:\b(?:ref|r[ée]f|no|id)$)")
 def _reference_in(text: str, begin: int) -> PIIFinding | None:
     """The first reference-shaped code in the sentence from `begin`, within _REACH."""
     window = text[begin : begin + _REACH]
-    stop = _SENTENCE_END.search(window)
+    stop = CLAUSE_END.search(window)
     window = window[: stop.start()] if stop else window
     for code in _CODE.finditer(window):
         if _TO_CALL.search(window[: code.start()]):
@@ -105,7 +105,7 @@ def find_file_references(text: str) -> Iterator[PIIFinding]:
 
 def _in_the_next_sentence(text: str, begin: int) -> PIIFinding | None:
     """A reference given right after the label's sentence ends, by a reference word."""
-    stop = _SENTENCE_END.search(text, begin)
+    stop = CLAUSE_END.search(text, begin)
     if stop is None:
         return None
     opening = _REFERENCE_OPENING.match(text, stop.end())

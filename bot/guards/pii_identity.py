@@ -27,6 +27,7 @@ from bot.guards.pii_names import (
 from bot.guards.pii_numbers import rejected_failing_card, rejected_failing_identifier
 from bot.guards.pii_places import (
     CA_POSTAL_CODE,
+    CLAUSE_END,
     FR_POSTAL_CODE,
     OWN_AFTER,
     OWN_SAID,
@@ -587,17 +588,12 @@ _BESIDE_PLACE = re.compile(
 )
 
 
-# Where a clause ends: a full stop, a question or exclamation mark or a semicolon before a space
-# or the end, or a line break.
-_CLAUSE_END = re.compile(r"[.?!;](?:\s|$)|\n")
-
-
 def _public_after(after: str) -> bool:
     """A public building's word after an address, in the address's own clause, that is not a
     landmark beside it. A building named after the clause's end ("…, Westbury; the council tax
     bill …", "… Sorvin. La mairie …") is about something else (issue 12, the lead, 7 December
     2026: a council's citizens name the council in nearly every message)."""
-    end = _CLAUSE_END.search(after)
+    end = CLAUSE_END.search(after)
     clause = after if end is None else after[: end.start()]
     return any(
         _BESIDE_PLACE.search(clause, 0, match.start()) is None
@@ -737,7 +733,7 @@ def _learned_addresses(
         # Not across a clause's end: "… notre hameau. Trois." is two sentences. (A narrower
         # pattern written for this after the nineteenth held-out set was never used: a later
         # module-level name shadowed it until 7 December 2026; this one is what was measured.)
-        if _CLAUSE_END.search(text, span.start, span.end):
+        if CLAUSE_END.search(text, span.start, span.end):
             continue
         if not _address_shaped(text, span.start, span.end):
             continue
@@ -1305,7 +1301,7 @@ def _passport_numbers_apart(text: str) -> Iterator[PIIFinding]:
     for pattern in (_NUMBER_APART, _MINE_APART, _EXPIRING):
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 24) : match.start()]
-            ends = list(_CLAUSE_END.finditer(before))
+            ends = list(CLAUSE_END.finditer(before))
             if not _OTHER_THING.search(before[ends[-1].end() :] if ends else before):
                 yield PIIFinding("document_number", *match.span("value"))
 
@@ -1343,7 +1339,7 @@ def _a_penalty_notice_s_reference(text: str, match: re.Match[str]) -> bool:
     if weak is None or _REFERENCE_WORD.fullmatch(weak) is None:
         return False
     before = text[max(0, match.start() - 80) : match.start()]
-    ends = list(_CLAUSE_END.finditer(before))
+    ends = list(CLAUSE_END.finditer(before))
     sentence = before[ends[-1].end() :] if ends else before
     return _PENALTY_NAMED.search(sentence) is not None
 
@@ -1483,7 +1479,7 @@ def _previous_sentence(text: str, start: int) -> str:
     """The sentence ending right before `start` (at most `_LABEL_REACH` characters of it)."""
     before = text[max(0, start - _LABEL_REACH * 2) : start].rstrip()
     before = before[:-1] if before[-1:] in ".;!?" else before
-    ends = list(_CLAUSE_END.finditer(before))
+    ends = list(CLAUSE_END.finditer(before))
     return before[ends[-1].end() :] if ends else before
 
 
@@ -1511,7 +1507,7 @@ def _labelled_long_numbers(text: str) -> Iterator[PIIFinding]:
         if _date_shaped(match.group(0)):
             continue
         before = text[max(0, match.start() - _LABEL_REACH) : match.start()]
-        ends = list(_CLAUSE_END.finditer(before))
+        ends = list(CLAUSE_END.finditer(before))
         if ends:
             before = before[ends[-1].end() :]
         labels = list(_LABEL.finditer(before))

@@ -175,6 +175,11 @@ _AREA_AFTER = re.compile(
     r"|c'est|c’est|,? c'est)\b",
     re.IGNORECASE,
 )
+# Where a clause ends: a full stop, a question or exclamation mark or a semicolon before a space
+# or the end, or a line break (the address, file and venue readers all cut their windows here).
+CLAUSE_END = re.compile(r"[.?!;](?:\s|$)|\n")
+# The kinds that place someone: an address, a postcode, or a name, date of birth and address.
+PLACED_KINDS = frozenset({"address", "postcode", "name_dob_address"})
 # Words saying the address is a public building's, not a home's.
 # "Council tax", a "council house" or "council flat" name no building (the lead, 7 December 2026).
 PUBLIC_PLACE = re.compile(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.guards.pii_places import PUBLIC_PLACE
+from bot.guards.pii_places import CLAUSE_END, PLACED_KINDS, PUBLIC_PLACE
 from bot.guards.verdict import PIIFinding
 
 # Halls, rooms and huts a community hires out or meets in, in English and French.
@@ -44,22 +44,20 @@ _SOMEONE_S = re.compile(
     r"|next\s+(?:door\s+)?to|opposite|beside|behind|near|above|facing|across\s+from|[àa]\s+c[ôo]t[ée]"
     r"|en\s+face|pr[èe]s\s+d|derri[èe]re|au-?\s?dessus)\b|[\w]['’]s\s+(?!hall|hut|church|room))"
 )
-_CLAUSE_END = re.compile(r"[.?!;\n](?:\s|$)|\n")
 _REACH = 120
-_PLACED = frozenset({"address", "postcode", "name_dob_address"})
 
 
 def _clause_before(text: str, start: int) -> str:
     """The words before `start` in its clause (its sentence, on its line)."""
     before = text[max(0, start - _REACH) : start]
-    ends = list(_CLAUSE_END.finditer(before))
+    ends = list(CLAUSE_END.finditer(before))
     return before[ends[-1].end() :] if ends else before
 
 
 def at_a_community_venue(finding: PIIFinding, text: str) -> bool:
     """An address or postcode right after a community venue named in its clause, or on an
     invitation's "where" line that names a public venue before it, nobody's home between."""
-    if finding.kind not in _PLACED:
+    if finding.kind not in PLACED_KINDS:
         return False
     clause = _clause_before(text, finding.start)
     line_start = text.rfind("\n", 0, finding.start) + 1
