@@ -76,6 +76,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-07a.jsonl": "hol53-",
     "intents.holdout-2026-12-07b.jsonl": "hol54-",
     "intents.holdout-2026-12-07c.jsonl": "hol55-",
+    "intents.holdout-2026-12-08a.jsonl": "hol56-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -189,6 +190,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-07c.jsonl": (
         "## Fifty-fifth held-out set: `intents.holdout-2026-12-07c.jsonl`"
+    ),
+    "intents.holdout-2026-12-08a.jsonl": (
+        "## Fifty-sixth held-out set: `intents.holdout-2026-12-08a.jsonl`"
     ),
 }
 
