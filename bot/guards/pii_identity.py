@@ -496,7 +496,9 @@ _PASSPORT_WORD = re.compile(
     r"(?i:\b(?:passeports?|passports?|pasaporte|passaport[oe]|pasaport(?:u|um)?|paszport(?:u)?"
     r"|pasport|reisepass|paspoort)\b)"
 )
-_UK_DRIVING_LICENCE = re.compile(r"\b[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2}\b")
+# Written whole, or in the three groups the photocard prints (surname, birth date, initials and
+# check letters: "WATSO 612089 PB4LK"), one separator throughout (issue 12, fixer P9, test61).
+_UK_DRIVING_LICENCE = re.compile(r"\b[A-Z9]{5}(?P<sep>[ -]?)\d{6}(?P=sep)[A-Z9]{2}\d[A-Z]{2}\b")
 _SORT_CODE_AND_ACCOUNT = re.compile(
     r"(?i:\bsort code\b)[: ]{0,3}(\d{2}[ -]?\d{2}[ -]?\d{2})[^\d]{1,30}?\b(\d{8})\b"
 )

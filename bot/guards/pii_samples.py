@@ -15,7 +15,12 @@ all of these hold, so that real data quoted beside it is still found:
   or it holds a placeholder: an example word ("Sample Street", "rue Fictive"), a name that
   stands for anyone ("Doe", "Bloggs", "Dupont"), or a run of one repeated digit or of X's
   ("9999999999", "EX0 0XX"). The first of January is no placeholder: it is the date of birth
-  many people were given.
+  many people were given. A field's format or blank is one too (issue 12, fixer P9, after
+  test61): a date's format ("JJ/MM/AAAA", "DD/MM/YYYY"), underscores or dots, "[your name]",
+  "Nom Prénom", a template's "né(e)"; a template's own "Je soussigné(e)" is not the writer's.
+- A sample that runs to its sentence's end after a colon, or introduced in words, ends at the
+  last comma or dash before the writer's own words ("…, je dois tout remplacer ?"); when those
+  words claim it ("…, c'est moi", "that's me"), it is no sample.
 
 A street or a town named so ("4 Sample Close, Exampleton") given as one's own ("I live at …")
 or typed by the writer into a form has no such introduction, and stays found.
@@ -46,6 +51,7 @@ _SHOWN_BY = re.compile(
     r"|walk-?through|demo|demonstration|worked\s+example|examples?|samples?|specimens?"
     r"|tuto(?:riel)?s?|vid[ée]os?|captures?(?:\s+d['’][ée]cran)?|notices?|formulaires?"
     r"|mod[èe]les?|fiches?|d[ée]pliants?|plaquettes?|page\s+d['’]aide|aide\s+en\s+ligne"
+    r"|gabarits?|trames?"
     r"|d[ée]monstration|exemples?|sp[ée]cimens?)\b"
 )
 # The writer's own words: whatever stands after them is theirs ("I typed '…'", "mon adresse").
@@ -69,11 +75,29 @@ _PLACEHOLDER = re.compile(
     r"|\b(?:doe|bloggs|bloggins|mustermann|musterfrau|dupont|dupond|lambda)\b"
     # One digit repeated, or X's standing for characters.
     r"|(?<!\d)(\d)\1{5,}(?!\d)|(?<![^\W\d_])[0-9a-z]*xxx*[0-9a-z]*(?![^\W\d_])"
+    # A field's format or blank standing for its value (issue 12, fixer P9, after test61): a
+    # date's format ("JJ/MM/AAAA", "DD-MM-YYYY", "MM/AAAA"), a blank of underscores or dots, a
+    # name's placeholder ("Nom Prénom", "Firstname Lastname", "[your name]", "<nom>", "your
+    # name here"), a French template's mark for either gender ("né(e)", "soussigné(e)").
+    r"|(?<![\w/])(?:jj|dd|mm)[/.-](?:mm|jj|dd)(?:[/.-](?:aaaa|aa|yyyy|yy))?(?![\w/])"
+    r"|(?<![\w/])(?:mm|jj|dd)[/.-](?:aaaa|yyyy)(?![\w/])|_{3,}|\.{5,}"
+    r"|[\[<{(][ \t]*(?:(?:your|votre|vos|the|le|la|ton|ta)[ \t]+)?(?:(?:full|first|last)[ \t]+)?"
+    r"(?:name|surname|first[ \t]?name|last[ \t]?name|nom|pr[ée]nom|address|adresse|dob|date[ \t]+"
+    r"(?:of[ \t]+birth|de[ \t]+naissance)|signature|town|ville|postcode|code[ \t]+postal)"
+    r"(?:[ \t]+(?:here|ici|de[ \t]+famille|complet|compl[èe]te|et[ \t]+pr[ée]nom))?[ \t]*[\]>})]"
+    r"|\b(?:nom[ \t]+pr[ée]nom|pr[ée]nom[ \t]+nom|first[ \t]?name[ \t]+(?:last[ \t]?name|surname)"
+    r"|(?:your|votre)[ \t]+(?:full[ \t]+)?(?:name|nom)[ \t]+(?:here|ici))\b(?![ \t]*:)"
+    r"|\b[a-z]+[ée]\(e\)"
 )
 # An example word naming what shows the sample: the writer's own words before it ("I see an
 # example: …") do not make the sample theirs, as they do before a form ("I filled in the form:
 # …").
 _AN_EXAMPLE = re.compile(r"(?:worked\s+)?(?:examples?|samples?|specimens?|exemples?|sp[ée]cimens?)")
+# Where a clause of the writer's own begins after a sample that runs to its sentence's end
+# ("… né le JJ/MM/AAAA, je dois tout remplacer ?", "… DOB: dd/mm/yyyy - is that what I copy?"):
+# the last comma, semicolon or dash before the writer's first own word. The sample ends there,
+# and what follows is read as the writer's (issue 12, fixer P9, after test61).
+_CLAUSE_BREAK = re.compile(r"[,;]|[ \t][\u2013\u2014-](?=[ \t])")
 # How far before a quotation the word naming what shows it may stand, in its sentence.
 _REACH = 160
 _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bex)(?<!\bp)[.?!](?:\s|$)|\n")
@@ -109,11 +133,37 @@ def _introduced(folded: str) -> Iterator[tuple[int, int]]:
             yield match.span(1)
 
 
+# A template's first person, written for either gender or as a formula ("Je soussigné(e) …",
+# "I, the undersigned, …"): the template's voice, not the writer's (issue 12, fixer P9).
+_TEMPLATE_VOICE = re.compile(r"\bje[ \t]+soussign[ée]\(e\)s?|\bi,?[ \t]+the[ \t]+undersigned\b")
+# The writer's clause claiming the values before it ("…, c'est moi", "…, that's my name"): no
+# sample then, whatever it holds.
+_CLAIMED = re.compile(
+    r"\b(?:c['’]est[ \t]+(?:moi|mon[ \t]+nom|le[ \t]+mien|la[ \t]+mienne)|(?:that|it|this)['’]?s?"
+    r"[ \t]+(?:is[ \t]+)?(?:me|my[ \t]+name|mine)|(?:is|are)[ \t]+(?:me|mine|my[ \t]+name))\b"
+)
+
+
+def _to_own_clause(folded: str, start: int, end: int) -> tuple[int, int]:
+    """The span cut where a clause of the writer's own begins in it (`_CLAUSE_BREAK`); nothing of
+    it when that clause claims the values as the writer's (`_CLAIMED`)."""
+    own = _OWN.search(folded, start, end)
+    if own is None:
+        return start, end
+    breaks = list(_CLAUSE_BREAK.finditer(folded, start, own.start()))
+    if not breaks:
+        return start, end
+    cut = breaks[-1].start()
+    if _CLAIMED.search(folded, cut, end):
+        return start, start
+    return start, cut
+
+
 def _samples(folded: str) -> Iterator[tuple[int, int]]:
     """The spans of the samples a guide, a form or a video shows, quoted in `folded`."""
     spans = [m.span() for m in _QUOTED.finditer(folded)]
-    spans += [m.span(1) for m in _AFTER_A_COLON.finditer(folded)]
-    spans += _introduced(folded)
+    spans += [_to_own_clause(folded, *m.span(1)) for m in _AFTER_A_COLON.finditer(folded)]
+    spans += (_to_own_clause(folded, *span) for span in _introduced(folded))
     for start, end in spans:
         before = folded[max(0, start - _REACH) : start]
         ends = list(_SENTENCE_END.finditer(before))
@@ -125,7 +175,7 @@ def _samples(folded: str) -> Iterator[tuple[int, int]]:
         inside = folded[start:end]
         said = shown[-1]
         owned = before[said.end() :] if _AN_EXAMPLE.fullmatch(said.group(0)) else before
-        if _OWN.search(owned) or _OWN.search(inside):
+        if _OWN.search(owned) or _OWN.search(_TEMPLATE_VOICE.sub(" ", inside)):
             continue
         if _SAID_EXAMPLE_BEFORE.search(before) or _PLACEHOLDER.search(inside):
             yield start, end
