@@ -77,6 +77,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-07b.jsonl": "hol54-",
     "intents.holdout-2026-12-07c.jsonl": "hol55-",
     "intents.holdout-2026-12-08a.jsonl": "hol56-",
+    "intents.holdout-2026-12-08b.jsonl": "hol57-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -193,6 +194,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-08a.jsonl": (
         "## Fifty-sixth held-out set: `intents.holdout-2026-12-08a.jsonl`"
+    ),
+    "intents.holdout-2026-12-08b.jsonl": (
+        "## Fifty-seventh held-out set: `intents.holdout-2026-12-08b.jsonl`"
     ),
 }
 
