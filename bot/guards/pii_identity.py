@@ -324,14 +324,16 @@ _SENTENCE_BEFORE = re.compile(r"[.!?\n]")
 
 
 def _births_set_beside(text: str) -> list[tuple[int, int]]:
-    """`_SET_BESIDE_BIRTH`'s dates under a field's label, or after "born" with the writer's
-    own words and no third person's before it in its sentence."""
+    """`_SET_BESIDE_BIRTH`'s dates with no third person's words before them in their sentence
+    ("… and Dad (DOB …)"): a field's label opening its line, or the writer's own words before."""
     found: list[tuple[int, int]] = []
     for match in _SET_BESIDE_BIRTH.finditer(text):
-        if match.group("field") is None:
-            before = _SENTENCE_BEFORE.split(text[max(0, match.start() - 120) : match.start()])[-1]
-            if not _WRITER_BEFORE.search(before) or _SOMEONE_ELSE_BEFORE.search(before):
-                continue
+        before = _SENTENCE_BEFORE.split(text[max(0, match.start() - 120) : match.start()])[-1]
+        if _SOMEONE_ELSE_BEFORE.search(before):
+            continue
+        opens = not before.strip() and match.group("field") is not None
+        if not opens and not _WRITER_BEFORE.search(before):
+            continue
         found.append(match.span("date"))
     return found
 
