@@ -273,6 +273,71 @@ def _own_births_near(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A birth date set beside the writer's request after a comma, or under a field's label at a
+# clause's start ("Renewing my pass, born on the twenty-first of May 1960, …", "Pour ma carte,
+# née le 1er novembre 1948, …", "DOB: 3rd Nov '48, …"): the day an ordinal or a number, in
+# digits or in words, "of"/"de" before the month, the year whole or as "'48" (issue 12, fixer
+# P10, after test62). "Born" so set is the writer's when their own words, and no third
+# person's, come before it in its sentence (a neighbour's, a church's year stay no one's).
+_UNITS_EN = "first second third fourth fifth sixth seventh eighth ninth".split()
+_DAY_WORDS_EN = (
+    _UNITS_EN
+    + "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth"
+    " nineteenth twentieth thirtieth".split()
+    + [f"twenty[- ]{unit}" for unit in _UNITS_EN]
+    + ["thirty[- ]first"]
+)
+_UNITS_FR = "un deux trois quatre cinq six sept huit neuf".split()
+_DAY_WORDS_FR = (
+    ["premier", "1er", "1ère", "1ere"]
+    + _UNITS_FR
+    + "dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf vingt trente".split()
+    + ["vingt[- ]et[- ]un", "trente[- ]et[- ]un"]
+    + [f"vingt-{unit}" for unit in _UNITS_FR[1:]]
+)
+_SPOKEN_DAY = (
+    r"(?:\d{1,2}(?:st|nd|rd|th|er|[èe]re|e|[èe]me)?"
+    rf"|{'|'.join(sorted(_DAY_WORDS_EN + _DAY_WORDS_FR, key=len, reverse=True))})"
+)
+_SPOKEN_DATE = (
+    rf"(?:(?:the|le)[ \t]+)?{_SPOKEN_DAY}[ \t]+(?:(?:of|de)[ \t]+)?{_MONTHS}\.?,?[ \t]+"
+    r"(?:\d{4}|['’]\d{2})(?![\w'’])"
+)
+_SET_BESIDE_BIRTH = re.compile(
+    r"(?:^|(?<=[,(;:.!?\n—–])|(?<=[,(;:.!?—–][ \t]))[ \t]*"
+    r"(?:(?P<field>date[ \t]+of[ \t]+birth|date[ \t]+de[ \t]+naissance|dob|d\.o\.b\.?|ddn)"
+    r"|born(?:[ \t]+on)?|n[ée]e?[ \t]+le)"
+    rf"[ \t]*[:-]?[ \t]*(?P<date>{_SPOKEN_DATE}|{_DATE})",
+    re.IGNORECASE,
+)
+_WRITER_BEFORE = re.compile(
+    r"(?i:\b(?:i|i['’]m|im|me|my|myself|mine|moi|moi-m[êe]me|je|ma|mon|mes)\b|\bj['’])"
+)
+_SOMEONE_ELSE_BEFORE = re.compile(
+    r"(?i:\b(?:he|she|his|her|him|they|their|il|elle|lui|son|sa|ses|leur|mum|mom|mother|dad"
+    r"|father|husband|wife|partner|daughter|neighbou?r|friend|gran\w*|grand\w*|nan|nana|aunt"
+    r"|uncle|brother|sister|child|kid|baby|tenant|client|m[èe]re|p[èe]re|mari|femme|fils|fille"
+    r"|voisin\w*|ami\w*|fr[èe]re|s[oœ]e?ur|tante|oncle|enfant|b[ée]b[ée]|locataire|patient\w*"
+    r"|built|founded|church|[ée]glise|library|school|[ée]cole|building|b[âa]timent)\b)"
+)
+_SENTENCE_BEFORE = re.compile(r"[.!?\n]")
+
+
+def _births_set_beside(text: str) -> list[tuple[int, int]]:
+    """`_SET_BESIDE_BIRTH`'s dates with no third person's words before them in their sentence
+    ("… and Dad (DOB …)"): a field's label opening its line, or the writer's own words before."""
+    found: list[tuple[int, int]] = []
+    for match in _SET_BESIDE_BIRTH.finditer(text):
+        before = _SENTENCE_BEFORE.split(text[max(0, match.start() - 120) : match.start()])[-1]
+        if _SOMEONE_ELSE_BEFORE.search(before):
+            continue
+        opens = not before.strip() and match.group("field") is not None
+        if not opens and not _WRITER_BEFORE.search(before):
+            continue
+        found.append(match.span("date"))
+    return found
+
+
 # A date given in answer, on the next line of a pasted chat or SMS thread, to a question about a
 # birth date ("[Tue 10:14] Me: what date of birth did you put?⏎[Tue 10:15] Gran: 2nd February
 # 1944 love", "Moi : t'as mis quelle date de naissance ?⏎Mamie : le 5 juin 1941"): the birth
@@ -1185,6 +1250,7 @@ def find_identity(text: str, folded: str, learned: Sequence[Span] = ()) -> Itera
     ]
     own_births += _own_births_near(text) + _own_births_said_after(text) + _logged_births(text)
     own_births += _children_s_births(text)
+    own_births += _births_set_beside(text)
     for start, end in own_births + _birthdays_with_their_year(text):
         yield PIIFinding("name_dob_address", start, end)
     for start, end in births:

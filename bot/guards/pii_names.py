@@ -158,11 +158,12 @@ _SIGN_OFF_FIRST_NAME = re.compile(
     r"|\s+infiniment|\s+bien|\s+mille\s+fois|\s+encore|\s+d['’]avance|\s+kindly|\s+warmly)?\b)"
     r"[ \t]*[,.!:–—-]?[ \t]*\n?[ \t]*(" + NAME_WORD + r")[ \t.!]*$"
 )
-# A greeting then "it's …" / "ici …" at the start of a message introduces the writer.
+# A greeting then "it's …" / "ici …" at the start of a message introduces the writer. Also after
+# "hiya", "coucou", or as "this is …" ("hiya this is rose-marie … here"): issue 12, fixer P10.
 _GREETING_SELF = re.compile(
-    r"^\W*(?i:(?P<greeting>(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|bonjour|bonsoir"
-    r"|salut)\W+)?"
-    r"(?:it's|it’s|its|ici|c'est|c’est|moi\s+c'est)\s+(?:me\s+|moi\s+)?)"
+    r"^\W*(?i:(?P<greeting>(?:hi|hiya|heya|hullo|hello|hey|good\s+(?:morning|afternoon|evening)"
+    r"|bonjour|bonsoir|salut|coucou|rebonjour|all[oô])\W+)?"
+    r"(?:it's|it’s|its|this\s+is|ici|c'est|c’est|moi\s+c'est)\s+(?:me\s+|moi\s+)?)"
     r"([A-Za-zÀ-ÿ][a-zß-öø-ÿ'’-]+\s[A-Za-zÀ-ÿ][A-Za-zß-öø-ÿ'’-]+)"
 )
 _SELF_PLAIN = re.compile(r"(?i:\b(?:i'm|i’m|i\s+am|im|this\s+is|je\s+suis)\b)\s+" + FULL_NAME)
@@ -525,6 +526,22 @@ def _closed_name(text: str, start: int, words: list[str]) -> tuple[int, int] | N
     return start, end
 
 
+_CALLER_GOES_ON = ("again", "here", "speaking", "calling", "from", "encore", "de nouveau")
+
+
+def _introduced_so(text: str, span: tuple[int, int], match: re.Match[str]) -> bool:
+    """Whether `_GREETING_SELF`'s name introduces the writer: a name in lower case starts with
+    a common given name (either half of a hyphenated one: "kerry-ann", "ann-marie"), so "its
+    kerbside collection again" names no one; without a greeting, the writer goes on as a
+    caller does ("It's Sarah Ng again", "... here", "... speaking")."""
+    given = text[span[0] : span[1]].split(maxsplit=1)[0]
+    if given.islower() and not any(_common_given(half) for half in given.split("-")):
+        return False
+    if match.group("greeting") is not None:
+        return True
+    return text[span[1] :].lstrip().lower().startswith(_CALLER_GOES_ON)
+
+
 def _lower_case_own_names(text: str) -> Iterator[tuple[int, int]]:
     for pattern in (_SELF_LOWER, _GREETING_SELF):
         for match in pattern.finditer(text):
@@ -536,10 +553,8 @@ def _lower_case_own_names(text: str) -> Iterator[tuple[int, int]]:
             # must go on as a caller does ("It's Sarah Ng again", "... here", "... speaking").
             if pattern is _GREETING_SELF and len(text[span[0] : span[1]].split()) < 2:
                 continue
-            if pattern is _GREETING_SELF and match.group("greeting") is None:
-                after = text[span[1] :].lstrip().lower()
-                if not after.startswith(("again", "here", "speaking", "calling", "from")):
-                    continue
+            if pattern is _GREETING_SELF and not _introduced_so(text, span, match):
+                continue
             yield span
 
 

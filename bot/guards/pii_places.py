@@ -258,6 +258,20 @@ def _locates_someone(folded: str, start: int, end: int) -> bool:
     return _ASKING_BEFORE.search(before) is None or _HOME_SAID.search(folded) is not None
 
 
+# A house number with no street, then a postcode, given as where the writer is ("je suis au
+# n°23, 59160, …", "on est au numéro 112, 31400", "we're at number 7, M14 5RT"): one home
+# (issue 12, fixer P10, after test62). Not a case or an invoice number beside a count or an
+# amount ("dossier n°23, 59160 habitants", "facture n°12, 45000 euros").
+_NUMBER_THEN_CODE = re.compile(
+    r"(?i:\b(?:je\s+suis|j['’]suis|chuis|on\s+est|nous\s+sommes|moi\s+c['’]est|j['’]habite"
+    r"|i['’]m|im|i\s+am|we['’]re|we\s+are|(?:i|we)\s+live)"
+    r"\s+(?:au|at|à|le|in)?\s*(?:the\s+|le\s+)?(?:n°|nº|no\.?|num[ée]ro|num\.?|number|#)\s*"
+    r"(\d{1,4}(?:\s?(?:bis|ter|[a-d]))?)\s*,?\s+)"
+    rf"((?:0[1-9]|[1-8]\d|9[0-5]|97)\d{{3}}|{UK_POSTCODE.pattern})(?![\w-])"
+    r"(?!\s*(?i:habitants|euros?|€|personnes|people|residents|pounds|£))"
+)
+
+
 def find_postcodes(
     text: str,
     folded: str,
@@ -308,6 +322,13 @@ def find_postcodes(
     for match in _CODE_THEN_TOWN.finditer(folded):
         yield PIIFinding("postcode", *match.span(1))
     yield from _labelled_codes(folded)
+    yield from _codes_after_house_numbers(text)
+
+
+def _codes_after_house_numbers(text: str) -> Iterator[PIIFinding]:
+    """`_NUMBER_THEN_CODE`'s house number and postcode, one finding."""
+    for match in _NUMBER_THEN_CODE.finditer(text):
+        yield PIIFinding("postcode", match.start(1), match.end(2))
 
 
 def _eircodes(text: str, folded: str) -> Iterator[PIIFinding]:
