@@ -78,6 +78,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-07c.jsonl": "hol55-",
     "intents.holdout-2026-12-08a.jsonl": "hol56-",
     "intents.holdout-2026-12-08b.jsonl": "hol57-",
+    "intents.holdout-2026-12-08c.jsonl": "hol58-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -197,6 +198,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-08b.jsonl": (
         "## Fifty-seventh held-out set: `intents.holdout-2026-12-08b.jsonl`"
+    ),
+    "intents.holdout-2026-12-08c.jsonl": (
+        "## Fifty-eighth held-out set: `intents.holdout-2026-12-08c.jsonl`"
     ),
 }
 
