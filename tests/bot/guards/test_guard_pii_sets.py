@@ -117,6 +117,7 @@ def test_second_dev_set_names_and_addresses(guard: InputGuard) -> None:
         "test62.jsonl",
         "test63.jsonl",
         "test64.jsonl",
+        "test65.jsonl",
     ],
 )
 def test_own_set_is_well_formed_and_balanced(half: str) -> None:
