@@ -79,6 +79,7 @@ ID_PREFIX = {
     "intents.holdout-2026-12-08a.jsonl": "hol56-",
     "intents.holdout-2026-12-08b.jsonl": "hol57-",
     "intents.holdout-2026-12-08c.jsonl": "hol58-",
+    "intents.holdout-2026-12-08d.jsonl": "hol59-",
 }
 SECTIONS = {
     "intents.holdout-2026-12-02b.jsonl": "## Second held-out set: `intents.holdout-2026-12-02b.jsonl`",
@@ -201,6 +202,9 @@ SECTIONS = {
     ),
     "intents.holdout-2026-12-08c.jsonl": (
         "## Fifty-eighth held-out set: `intents.holdout-2026-12-08c.jsonl`"
+    ),
+    "intents.holdout-2026-12-08d.jsonl": (
+        "## Fifty-ninth held-out set: `intents.holdout-2026-12-08d.jsonl`"
     ),
 }
 
