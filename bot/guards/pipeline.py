@@ -141,13 +141,6 @@ _SHORTEST_PHONE = 7
 # a request for a person only when decided in doubt (`IntentDecision.sure`): never a crisis
 # or a complaint, whose misses hurt someone.
 _OVERRULED = frozenset({"human_request", "out_of_scope", "injection"})
-# The refusal categories decided only after personal data is blocked: a question outside the
-# council's services (another body's, chit chat, general knowledge, a joke) beside the writer's
-# own data is blocked, which tells them not to share it, and a resend without the data gets the
-# refusal. Refusing it first kept the data and said nothing of it (issue 12, fixer P9, after
-# test61: a driving licence number given to volunteer as a driver, refused as the licensing
-# agency's business). Injection, fraud and finding someone stay before the block.
-_AFTER_THE_BLOCK = frozenset({"out_of_scope"})
 # The words a question about the chat is framed in, once its patterns are taken out ("could
 # you tell me …", "… ici, ou pas ?"): a message with any other word left is not that question
 # alone, and the classifier's call on it stands (`InputGuard._asked_alone`).
@@ -286,10 +279,13 @@ class InputGuard:
         action: GuardAction,
         texts: tuple[str, ...],
         signals: frozenset[str] = frozenset(),
-        later: frozenset[str] = frozenset(),
+        *,
+        data_held: bool = False,
     ) -> tuple[Category, str] | None:
+        """The first category of `action` with a matching rule or signal, and the reason; with
+        `data_held`, not the refusals that wait for the block of personal data."""
         for category in self._categories(action):
-            if category.name in later:
+            if data_held and category.after_the_block:
                 continue
             reason = category.first_match(texts) or category.signalled(signals)
             if reason is not None:
@@ -525,18 +521,19 @@ class InputGuard:
         a person has no way left to reach the writer (issue 12, fixer P5, after test56: a
         forwarded "call me on …" sent a relative's or a neighbour's number to a person).
 
-        A refusal of the categories in `_AFTER_THE_BLOCK` (out of scope) is not decided here
-        when the message holds data of a blocked kind: the block answers it, and a crisis the
-        classifier found beside such a refusal's words is not taken either (those rules stand
-        before a classified crisis because the classifier mistakes them for one)."""
-        later = _AFTER_THE_BLOCK if self._holds_data(findings, head) else frozenset()
+        A refusal of a category marked `after_the_block` in the policy (out of scope) is not
+        decided here when the message holds data of a blocked kind: the block answers it, and
+        a crisis the classifier found beside such a refusal's words is not taken either (those
+        rules stand before a classified crisis because the classifier mistakes them for
+        one)."""
+        data_held = self._holds_data(findings, head)
         if intent is not None and intent.intent == "crisis":
             if not intent.sure:
                 grievance = self._grievance_before_a_doubtful_crisis(seen)
                 if grievance is not None:
                     return self._verdict(*grievance, lang, withheld, hidden, findings)
             refused = self._refused_before_a_crisis(unsaid)
-            if refused is not None and refused[0].name not in later:
+            if refused is not None and not (data_held and refused[0].after_the_block):
                 return self._verdict(*refused, lang, withheld, hidden, findings)
             if refused is None:
                 classified = self._classified(intent, lang, withheld, hidden, findings)
@@ -544,7 +541,7 @@ class InputGuard:
                     return classified
         if findings:
             decided = self._match("escalate", seen.everyday) or self._match(
-                "refuse", unsaid.every, unsaid.signals, later
+                "refuse", unsaid.every, unsaid.signals, data_held=data_held
             )
             if decided is not None:
                 return self._verdict(*decided, lang, withheld, hidden, findings)
@@ -560,7 +557,7 @@ class InputGuard:
         """Whether the message holds data of a blocked kind that says who the writer is: not
         a name of one word alone ("moi c'est Kévin", "I'll call you Colin"), which names no
         one and may not even be the writer's (fixer P9: an out-of-scope refusal waits for the
-        block only beside such data, `_AFTER_THE_BLOCK`)."""
+        block only beside such data, `Category.after_the_block`)."""
         return any(
             self.pii_action(f.kind) == "block"
             and not (f.kind in _SIGNED_WITH and len(head[f.start : f.end].split()) < 2)

@@ -343,12 +343,19 @@ class _Loader:
                     "only an escalation rule can be decided before a crisis classified in "
                     "doubt; remove it here",
                 )
+        after_the_block = self.flag(data.get("after_the_block", False), f"{where}.after_the_block")
+        if after_the_block and action != "refuse":
+            raise self.fail(
+                f"{where}.after_the_block",
+                "only a refusal can wait for the block of personal data; remove it here",
+            )
         return Category(
             name=self.string(data.get("name"), f"{where}.name"),
             action=cast(GuardAction, action),
             reply=self.texts(data.get("reply"), f"{where}.reply"),
             rules=loaded,
             signals=signals,
+            after_the_block=after_the_block,
         )
 
     def rule(self, value: object, where: str) -> Rule:

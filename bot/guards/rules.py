@@ -89,6 +89,9 @@ class Category:
     reply: Mapping[str, str]
     rules: tuple[Rule, ...]
     signals: Mapping[str, str] = field(default_factory=dict)
+    # A refusal decided only after the writer's blocked personal data (`after_the_block: true`
+    # in the policy; refuse categories only): see bot/policies/default.yaml, out_of_scope.
+    after_the_block: bool = False
 
     def first_match(
         self, variants: Iterable[str], only: Callable[[Rule], bool] | None = None

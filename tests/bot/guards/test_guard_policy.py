@@ -48,6 +48,12 @@ def test_default_policy_loads_with_version_and_both_languages() -> None:
     assert "{" not in crisis.reply["en"]
 
 
+def test_only_the_out_of_scope_refusal_waits_for_the_block_of_personal_data() -> None:
+    # Injection, fraud and finding someone are refused before the block (fixer P9's reading).
+    waiting = [c.name for c in GuardPolicy.default().categories if c.after_the_block]
+    assert waiting == ["out_of_scope"]
+
+
 def test_minimal_policy_fills_placeholders(tmp_path: Path) -> None:
     policy = GuardPolicy.from_yaml(write(tmp_path, MINIMAL))
     assert policy.version == "test-1"
@@ -93,6 +99,16 @@ def test_minimal_policy_fills_placeholders(tmp_path: Path) -> None:
                                 "rules": [{"reason": "r", "any": ["a"],
                                            "before_doubtful_crisis": True}]}]),
             "only an escalation rule",
+        ),
+        (
+            broken(categories=[{"name": "x", "action": "escalate", "reply": {"en": "x"},
+                                "after_the_block": True}]),
+            "only a refusal can wait",
+        ),
+        (
+            broken(categories=[{"name": "x", "action": "refuse", "reply": {"en": "x"},
+                                "after_the_block": "yes"}]),
+            "after_the_block",
         ),
         (broken(categories=[{"name": "x", "action": "refuse", "reply": {"en": "Call {nobody}"}}]), "{nobody}"),
         (broken(categories=[{"name": "x", "action": "refuse", "reply": {"en": "x"},
