@@ -272,6 +272,61 @@ _NUMBER_THEN_CODE = re.compile(
 )
 
 
+# A house number with no street, then a postcode, named as the place a service is to come to or
+# asked about ("les encombrants passent-ils au 17 dans le 59160 ?", "devant le 5 bis, 44000",
+# "which day at number 8, EX4 6HN?", "… reach 63, EX3 4NW?"): one home, whoever asks (issue
+# 12, fixer X, after test63: a French code after "au <n°> dans le" let through). The number
+# is said as a house's ("au", "au numéro", "devant le", "number", "no.", or "at", "to", "from",
+# "outside" before a UK postcode); a French code needs "au"/"devant le" or a number's word.
+# Not a public building's or a shop's address (named before it, or after it in its clause),
+# nor a range of days or numbers ("du 3 au 17 dans le 69003", "jusqu'au 15"), nor a count
+# or an amount after the code ("45000 euros", "31400 habitants").
+_HOUSE_NUMBER = r"(\d{1,4}(?:[ \t]?(?:bis|ter|[a-dA-D]))?)"
+_HOUSE_THEN_CODE = re.compile(
+    r"(?i:(?:\b(?:au|devant[ \t]+le|chez[ \t]+le)[ \t]+(?:(?:n°|nº|no\.?|num[ée]ro|num\.?)[ \t]*)?"
+    r"|\b(?:number|no\.|n°)[ \t]*)"
+    + _HOUSE_NUMBER
+    + r"(?:[ \t]*,[ \t]*|[ \t]+(?:dans[ \t]+le|in)[ \t]+|[ \t]+))"
+    r"((?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3})(?![\w-]|[.,]\d)"
+    r"(?![ \t]*(?i:habitants|euros?|€|personnes|people|residents|pounds|£|m2|m²|km|pence|p\b))"
+)
+_HOUSE_THEN_UK_CODE = re.compile(
+    r"(?i:\b(?:at|to|from|outside|reach|reaches|collect[ \t]+from)[ \t]+"
+    r"(?:(?:number|no\.?|n°|#)[ \t]*)?|\b(?:au|devant[ \t]+le)[ \t]+"
+    r"(?:(?:n°|nº|no\.?|num[ée]ro)[ \t]*)?|\b(?:number|no\.|n°)[ \t]*)"
+    + _HOUSE_NUMBER
+    + r"(?i:[ \t]*,[ \t]*|[ \t]+(?:dans[ \t]+le|in)[ \t]+|[ \t]+)"
+    + rf"({UK_POSTCODE.pattern})(?![\w-])"
+)
+_A_RANGE_BEFORE = re.compile(r"(?:\b(?:du|de|from|between|entre)[ \t]+\d{1,4}[ \t]+|jusqu['’])$")
+# What a number's word numbers when it is no house's ("route no. 12, 31400 side", "ligne n° 4,
+# 69003", "invoice no. 7, 45000"): test62's look-alikes.
+_NOT_A_HOUSE_BEFORE = re.compile(
+    r"\b(?:route|bus|line|ligne|platform|quai|bay|gate|stand|room|salle|bureau|desk|guichet"
+    r"|case|dossier|file|facture|invoice|ticket|ref\w*|account|compte|client|order|commande"
+    r"|exit|sortie|junction|flight|vol|train|tram|pitch|plot|stall|emplacement|lot|table|seat"
+    r"|car|voiture|badge|permit|pcn|item|article|question|step|etape|[ée]tape|version)[ \t]*$"
+)
+
+
+def _houses_with_codes(text: str, folded: str) -> Iterator[PIIFinding]:
+    """`_HOUSE_THEN_CODE`'s and `_HOUSE_THEN_UK_CODE`'s house number and postcode, one
+    finding, but a public place's or a business's, or a range's end."""
+    for pattern in (_HOUSE_THEN_CODE, _HOUSE_THEN_UK_CODE):
+        for match in pattern.finditer(text):
+            if _A_RANGE_BEFORE.search(folded, max(0, match.start() - 16), match.start()):
+                continue
+            if _NOT_A_HOUSE_BEFORE.search(folded, max(0, match.start() - 16), match.start()):
+                continue
+            before = _SENTENCE_START.split(folded[max(0, match.start() - 80) : match.start()])[-1]
+            after = CLAUSE_END.split(folded[match.end() : match.end() + 60], maxsplit=1)[0]
+            if PUBLIC_PLACE.search(before) or a_business_s(before):
+                continue
+            if PUBLIC_PLACE.search(after) or _BUSINESS.search(after):
+                continue
+            yield PIIFinding("postcode", match.start(1), match.end(2))
+
+
 def find_postcodes(
     text: str,
     folded: str,
@@ -323,6 +378,7 @@ def find_postcodes(
         yield PIIFinding("postcode", *match.span(1))
     yield from _labelled_codes(folded)
     yield from _codes_after_house_numbers(text)
+    yield from _houses_with_codes(text, folded)
 
 
 def _codes_after_house_numbers(text: str) -> Iterator[PIIFinding]:

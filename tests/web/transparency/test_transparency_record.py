@@ -151,7 +151,7 @@ def test_record_names_the_running_configuration(client: TestClient, seeded: Seed
         "model_switched_on": True,
         "runs_locally": True,
     }
-    assert record["guards"]["policy_version"] == "exampleton-guards-2026.12-r45"
+    assert record["guards"]["policy_version"] == "exampleton-guards-2026.12-r46"
     assert record["guards"]["max_message_chars"] == 2000
     kb_version = services_of(client).kb_version()
     assert kb_version and record["knowledge_base"]["version"] == kb_version
@@ -194,7 +194,7 @@ def test_page_shows_the_same_figures(client: TestClient) -> None:
     assert "60.0 % (60)" in html
     assert "10.0 % (10)" in html
     assert "5.0 minutes (9 conversations)" in html
-    assert "exampleton-guards-2026.12-r45" in html
+    assert "exampleton-guards-2026.12-r46" in html
     assert "/transparency.json" in html
 
 
